@@ -1,0 +1,1 @@
+"""What we learn from text: entities, quotes, the comparison of two reports."""

@@ -1,0 +1,1 @@
+"""Full-text search over the library (Whoosh). The index is a cache of the library."""

@@ -1,0 +1,1 @@
+"""The faces of kimreader: the Textual app and the `kimreader` command line."""
