@@ -1,0 +1,434 @@
+"""The library on disk: one Markdown file per article, the source of truth.
+
+Layout of a library folder:
+    <id>.md                        one article, front matter + Markdown body
+    .kimreader/catalog.json        cache of every file's metadata (rebuilt from the files)
+    .kimreader/entities/<id>.json  entities extracted when the article entered the library
+    .kimreader/index/              the search index (see kimreader.index), a cache
+    .kimreader/library             marker: the library was initialised (and seeded once)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
+
+STATE_DIR = ".kimreader"
+CATALOG_VERSION = 1
+SHIPPED_DIR = Path(__file__).resolve().parent / "articles"
+
+AddStatus = Literal["added", "updated", "unchanged", "duplicate"]
+
+
+class LibraryError(Exception):
+    """A problem with the library itself, as one line for the user."""
+
+
+class ArticleNotFound(LibraryError):
+    pass
+
+
+def default_library_root() -> Path:
+    """`KIMREADER_HOME`, else the platform's user data dir."""
+    env = os.environ.get("KIMREADER_HOME", "").strip()
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kimreader", appauthor=False)) / "library"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temp file beside `path`, fsync, then rename over it: all or nothing."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What the list needs of an article, without reading its body."""
+
+    id: str
+    title: str
+    source: str
+    authors: tuple[str, ...]
+    published: str  # ISO date or ""
+    url: str
+    origin: str
+    hash: str
+    mtime_ns: int
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["authors"] = list(self.authors)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CatalogEntry:
+        return cls(**{**data, "authors": tuple(data.get("authors", ()))})
+
+    @classmethod
+    def of(cls, article: Article, stat: os.stat_result) -> CatalogEntry:
+        return cls(
+            id=article.id,
+            title=article.title,
+            source=article.source,
+            authors=article.authors,
+            published=article.published_iso,
+            url=article.url,
+            origin=article.origin,
+            hash=article.hash,
+            mtime_ns=stat.st_mtime_ns,
+            size=stat.st_size,
+        )
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: AddStatus
+    article: Article
+    duplicate_of: str = ""  # for "duplicate": the id already holding this text
+
+
+def article_to_markdown(article: Article) -> str:
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "authors": list(article.authors),
+        "published": article.published,
+        "place": article.place,
+        "url": article.url,
+        "language": article.language,
+        "summary": article.summary,
+        "rights": article.rights,
+        "origin": article.origin,
+    }
+    return dump_front_matter(fields, article.body)
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _as_authors(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value if str(item).strip())
+    return ()
+
+
+def article_from_markdown(text: str, path: Path) -> Article:
+    """Parse a file the library wrote (or a person edited). Raises LibraryError."""
+    try:
+        meta, body = parse_front_matter(text)
+    except FrontMatterError as error:
+        raise LibraryError(f"{path}: {error}") from None
+    article_id = str(meta.get("id") or path.stem)
+    return Article(
+        id=article_id,
+        title=str(meta.get("title") or ""),
+        body=body,
+        source=str(meta.get("source") or ""),
+        authors=_as_authors(meta.get("authors")),
+        published=_as_date(meta.get("published")),
+        url=str(meta.get("url") or ""),
+        language=str(meta.get("language") or ""),
+        summary=str(meta.get("summary") or ""),
+        place=str(meta.get("place") or ""),
+        rights=str(meta.get("rights") or ""),
+        origin=str(meta.get("origin") or ""),
+        path=path,
+    )
+
+
+class Library:
+    """A folder of articles. Cheap to open: metadata comes from a catalog cache."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.state_dir = root / STATE_DIR
+        self._catalog: dict[str, CatalogEntry] | None = None  # by file name
+        self._by_hash: dict[str, CatalogEntry] = {}
+        self._by_origin: dict[str, CatalogEntry] = {}
+        # Batch imports turn this off and save once at the end (the catalog is a cache).
+        self.autosave_catalog = True
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path | None = None, *, seed: bool = True) -> Library:
+        """Open (creating if needed) a library; a brand-new one starts with the shipped reports."""
+        root = (root or default_library_root()).expanduser()
+        if root.exists() and not root.is_dir():
+            raise LibraryError(f"{root}: the library path is a file, not a folder")
+        library = cls(root)
+        marker = library.state_dir / "library"
+        if not marker.exists():
+            try:
+                library.state_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(
+                    f"{root}: cannot create the library ({error.strerror})"
+                ) from None
+            if seed and not any(library.article_files()):
+                library.seed_shipped()
+            atomic_write_text(marker, f"kimreader library, catalog v{CATALOG_VERSION}\n")
+        return library
+
+    def seed_shipped(self) -> list[AddResult]:
+        """Copy the shipped reports into the library."""
+        results = []
+        for path in sorted(SHIPPED_DIR.glob("*.md")):
+            shipped = article_from_markdown(path.read_text(encoding="utf-8"), path)
+            article = shipped.with_changes(id=Article.create(shipped.title, shipped.body).id)
+            results.append(self.add(article.with_changes(origin=f"shipped:{path.name}")))
+        return results
+
+    # -- files ------------------------------------------------------------------------------
+
+    def article_files(self) -> Iterator[os.DirEntry[str]]:
+        try:
+            entries = os.scandir(self.root)
+        except FileNotFoundError:
+            return
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".md") and not entry.name.startswith("."):
+                    if entry.is_file():
+                        yield entry
+
+    def path_for(self, article_id: str) -> Path:
+        return self.root / f"{article_id}.md"
+
+    def read(self, path: Path) -> Article:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ArticleNotFound(f"{path.name}: no such article") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise LibraryError(f"{path}: unreadable ({error})") from None
+        return article_from_markdown(text, path)
+
+    # -- catalog ----------------------------------------------------------------------------
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.state_dir / "catalog.json"
+
+    def _load_catalog_cache(self) -> dict[str, CatalogEntry]:
+        try:
+            data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
+            if data.get("version") != CATALOG_VERSION:
+                return {}
+            return {name: CatalogEntry.from_json(e) for name, e in data["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}  # a cache: missing or corrupt means rebuild
+
+    def _save_catalog(self, catalog: dict[str, CatalogEntry]) -> None:
+        data = {"version": CATALOG_VERSION, "files": {n: e.to_json() for n, e in catalog.items()}}
+        try:
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.catalog_path, json.dumps(data, ensure_ascii=False))
+        except OSError:
+            pass  # read-only library: the catalog is only a cache
+
+    def refresh(self) -> list[LibraryError]:
+        """Bring the catalog in line with the files; returns the files that could not be read."""
+        cached = self._load_catalog_cache() if self._catalog is None else self._catalog
+        catalog: dict[str, CatalogEntry] = {}
+        problems: list[LibraryError] = []
+        changed = False
+        for entry in self.article_files():
+            stat = entry.stat()
+            known = cached.get(entry.name)
+            if known and known.mtime_ns == stat.st_mtime_ns and known.size == stat.st_size:
+                catalog[entry.name] = known
+                continue
+            try:
+                article = self.read(Path(entry.path))
+            except LibraryError as error:
+                problems.append(error)
+                continue
+            catalog[entry.name] = CatalogEntry.of(article, stat)
+            changed = True
+        if changed or catalog.keys() != cached.keys():
+            self._save_catalog(catalog)
+        self._catalog = catalog
+        self._by_hash = {e.hash: e for e in catalog.values()}
+        self._by_origin = {e.origin: e for e in catalog.values() if e.origin}
+        return problems
+
+    def _remember(self, name: str, entry: CatalogEntry) -> None:
+        assert self._catalog is not None
+        self._catalog[name] = entry
+        self._by_hash[entry.hash] = entry
+        if entry.origin:
+            self._by_origin[entry.origin] = entry
+
+    def catalog(self) -> list[CatalogEntry]:
+        if self._catalog is None:
+            self.refresh()
+        assert self._catalog is not None
+        return list(self._catalog.values())
+
+    def entry(self, article_id: str) -> CatalogEntry | None:
+        if self._catalog is None:
+            self.refresh()
+        assert self._catalog is not None
+        return self._catalog.get(f"{article_id}.md")
+
+    def resolve_id(self, prefix: str) -> str:
+        """Accept a full id or a unique prefix of one."""
+        prefix = prefix.strip()
+        if not prefix:
+            raise ArticleNotFound("an article id is needed")
+        if self.path_for(prefix).is_file():
+            return prefix
+        matches = [e.id for e in self.catalog() if e.id.startswith(prefix)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ArticleNotFound(f"{prefix}: no such article")
+        raise ArticleNotFound(f"{prefix}: ambiguous id ({', '.join(sorted(matches)[:5])} ...)")
+
+    def get(self, article_id: str) -> Article:
+        return self.read(self.path_for(self.resolve_id(article_id)))
+
+    def __len__(self) -> int:
+        return len(self.catalog())
+
+    def articles(self) -> Iterator[Article]:
+        for entry in self.catalog():
+            try:
+                yield self.get(entry.id)
+            except LibraryError:
+                continue
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def classify(self, article: Article) -> tuple[AddStatus, Article, str]:
+        """Decide what adding `article` would do, and the article as it would be stored."""
+        self.catalog()
+        same_text = self._by_hash.get(article.hash)
+        if same_text is not None:
+            if same_text.id == article.id or (
+                article.origin and same_text.origin == article.origin
+            ):
+                return "unchanged", article.with_changes(id=same_text.id), ""
+            return "duplicate", article, same_text.id
+        existing = self.entry(article.id)
+        if existing is None and article.origin and article.origin != "-":
+            existing = self._by_origin.get(article.origin)
+        if existing is not None:
+            return "updated", article.with_changes(id=existing.id), ""
+        return "added", article, ""
+
+    def add(self, article: Article, sidecars: dict[str, Any] | None = None) -> AddResult:
+        """Store an article atomically. `sidecars` (e.g. entities) are written first."""
+        status, stored, duplicate_of = self.classify(article)
+        if status in ("unchanged", "duplicate"):
+            return AddResult(status, stored, duplicate_of)
+        self.write(stored, sidecars)
+        return AddResult(status, stored.with_changes(path=self.path_for(stored.id)))
+
+    def write(self, article: Article, sidecars: dict[str, Any] | None = None) -> Path:
+        path = self.path_for(article.id)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for kind, data in (sidecars or {}).items():
+                self.write_sidecar(kind, article.id, {"hash": article.hash, "data": data})
+            atomic_write_text(path, article_to_markdown(article))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise LibraryError(f"{path}: cannot write the article ({reason})") from None
+        stat = path.stat()
+        if self._catalog is not None:
+            old = self._catalog.get(path.name)
+            if old is not None:
+                self._by_hash.pop(old.hash, None)
+            self._remember(path.name, CatalogEntry.of(article.with_changes(path=path), stat))
+            if self.autosave_catalog:
+                self._save_catalog(self._catalog)
+        return path
+
+    def save_catalog(self) -> None:
+        if self._catalog is not None:
+            self._save_catalog(self._catalog)
+
+    def remove(self, article_id: str) -> Article:
+        article = self.get(article_id)
+        assert article.path is not None
+        article.path.unlink()
+        for sidecar in self.state_dir.glob(f"*/{article.id}.json"):
+            sidecar.unlink(missing_ok=True)
+        if self._catalog is not None:
+            self._catalog.pop(article.path.name, None)
+            self._by_hash.pop(article.hash, None)
+            self._save_catalog(self._catalog)
+        return article
+
+    # -- sidecars: derived data stored with an article ---------------------------------------
+
+    def write_sidecar(self, kind: str, article_id: str, payload: dict[str, Any]) -> None:
+        directory = self.state_dir / kind
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(directory / f"{article_id}.json", json.dumps(payload, ensure_ascii=False))
+
+    def read_sidecar(self, kind: str, article_id: str, content_hash: str) -> Any | None:
+        """The stored data, or None when missing, unreadable or made for another version."""
+        try:
+            payload = json.loads((self.state_dir / kind / f"{article_id}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(payload, dict) or payload.get("hash") != content_hash:
+            return None
+        return payload.get("data")
+
+    def stray_temp_files(self) -> Iterable[Path]:
+        """Temp files left by a write that was killed before its rename."""
+        yield from self.root.glob(".tmp-*")
+        yield from self.state_dir.glob("**/.tmp-*")

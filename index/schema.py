@@ -1,0 +1,63 @@
+"""The Whoosh schema. Bump SCHEMA_VERSION whenever it changes: old indexes are rebuilt."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from whoosh.fields import Schema
+
+SCHEMA_VERSION = 3
+
+# An explicit token expression, so that `*` and `~` never become part of a word.
+TOKEN_PATTERN = r"\w+(\.?\w+)*"
+
+TEXT_FIELDS = ("title", "body")
+ENTITY_FIELDS = ("person", "org", "place")
+# What a user may type before a colon, and the schema field it searches.
+FIELD_ALIASES = {
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "source": "source",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "published": "published",
+    "date": "published",
+    "person": "person",
+    "people": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "id": "id",
+}
+
+
+def build_schema() -> Schema:
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+    from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+    stemmed = StemmingAnalyzer(expression=TOKEN_PATTERN)
+    plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()
+    return Schema(
+        id=ID(unique=True, stored=True),
+        hash=ID(stored=True),
+        title=TEXT(analyzer=stemmed, phrase=True, chars=True, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=stemmed, phrase=True, chars=True),
+        # Unstemmed words for "did you mean": spelling on the stemmed field breaks fuzzy search.
+        words=TEXT(analyzer=plain, phrase=False),
+        source=TEXT(analyzer=plain, stored=True),
+        source_facet=ID(sortable=True),
+        author=TEXT(analyzer=plain, stored=True),
+        author_facet=KEYWORD(commas=True, sortable=True),
+        published=DATETIME(stored=True, sortable=True),
+        person=TEXT(analyzer=plain),
+        org=TEXT(analyzer=plain),
+        place=TEXT(analyzer=plain),
+        person_facet=KEYWORD(commas=True),
+        org_facet=KEYWORD(commas=True),
+        place_facet=KEYWORD(commas=True),
+        path=STORED,
+    )

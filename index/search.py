@@ -1,0 +1,462 @@
+"""Search over the library with Whoosh: sync, query, exact match offsets, suggestions, related.
+
+The index lives in `<library>/.kimreader/index` and is a cache: whenever it is missing, built by
+another schema version or unreadable, it is rebuilt from the library's files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library, LibraryError, atomic_write_text
+from kimreader.index.query import QueryError, make_parser, parse_query
+from kimreader.index.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
+
+if TYPE_CHECKING:
+    from whoosh.index import Index
+    from whoosh.query import Query
+    from whoosh.searching import Searcher
+
+Span = tuple[int, int]
+SNIPPET_WIDTH = 160
+LOCK_TIMEOUT = 30.0  # seconds to wait for another kimreader's writer
+
+
+class IndexBusy(RuntimeError):
+    """Another process holds the index's write lock for longer than we wait."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+    source: str = ""
+    published: str = ""
+    snippet: str = ""
+    matches: tuple[Span, ...] = ()  # [start, end) into the body
+    title_matches: tuple[Span, ...] = ()  # [start, end) into the title
+    with_offsets: bool = False  # offsets are only computed for the hits that are shown
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.matches) + len(self.title_matches)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str = ""
+    error: str = ""
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: str = ""  # why the index was rebuilt, if it was
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
+
+EntityLoader = Callable[[Article], Sequence[dict[str, Any]]]
+
+
+def entity_names(entities: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """Names per index field from stored entity dicts (canonical names and aliases)."""
+    names: dict[str, list[str]] = {name: [] for name in ENTITY_FIELDS}
+    for entity in entities:
+        kind = entity.get("type")
+        if kind in names:
+            names[kind].append(str(entity["name"]))
+            names[kind].extend(str(a) for a in entity.get("aliases", ()))
+    return names
+
+
+def _library_signature(library: Library) -> str:
+    items = sorted(f"{e.id}:{e.hash}" for e in library.catalog())
+    return hashlib.sha256("\n".join(items).encode()).hexdigest()
+
+
+class SearchIndex:
+    """The one search interface the app and the command line use."""
+
+    def __init__(self, library: Library, directory: Path | None = None) -> None:
+        self.library = library
+        self.directory = directory or library.state_dir / "index"
+        self._index: Index | None = None
+        self._searcher: Searcher | None = None
+        self._parser: Any = None
+
+    # -- opening, building, syncing ---------------------------------------------------------
+
+    @property
+    def _version_file(self) -> Path:
+        return self.directory / "kimreader-schema"
+
+    @property
+    def _stamp_file(self) -> Path:
+        return self.directory / "kimreader-synced"
+
+    def _open_existing(self) -> str:
+        """Open the index on disk; returns why it must be rebuilt, or "" when it is usable."""
+        from whoosh import index as whoosh_index
+
+        if not self.directory.is_dir() or not whoosh_index.exists_in(str(self.directory)):
+            return "missing"
+        try:
+            version = self._version_file.read_text().strip()
+        except OSError:
+            version = ""
+        if version != str(SCHEMA_VERSION):
+            return "built by another version"
+        try:
+            ix = whoosh_index.open_dir(str(self.directory))
+            with ix.searcher() as searcher:
+                searcher.doc_count()
+        except Exception:  # any failure to read a cache means: rebuild it
+            return "unreadable"
+        self._index = ix
+        return ""
+
+    def _create(self) -> None:
+        from whoosh import index as whoosh_index
+
+        if self.directory.exists():
+            shutil.rmtree(self.directory, ignore_errors=True)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._index = whoosh_index.create_in(str(self.directory), build_schema())
+        atomic_write_text(self._version_file, f"{SCHEMA_VERSION}\n")
+
+    def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        """Open the index, rebuilding it if needed, and bring it in line with the library."""
+        problems = [str(p) for p in self.library.refresh()]
+        reason = self._open_existing() if self._index is None else ""
+        if reason:
+            self._create()
+        report = self.sync(entity_loader)
+        report.rebuilt = reason if reason != "missing" or report.added else report.rebuilt
+        report.problems[:0] = problems
+        return report
+
+    def is_current(self) -> bool:
+        try:
+            return self._stamp_file.read_text().strip() == _library_signature(self.library)
+        except OSError:
+            return False
+
+    def sync(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        """Index new and changed articles, drop removed ones. Only what changed is touched."""
+        report = SyncReport()
+        if self._index is None:
+            reason = self._open_existing()
+            if reason:
+                self._create()
+                report.rebuilt = reason
+        if self.is_current():
+            return report
+        wanted = {e.id: e.hash for e in self.library.catalog()}
+        indexed = self._indexed_hashes()
+        stale = [i for i, h in wanted.items() if indexed.get(i) != h]
+        gone = [i for i in indexed if i not in wanted]
+        if stale or gone:
+            with self._writer(procs=1) as writer:
+                for article_id in gone:
+                    writer.delete_by_term("id", article_id)
+                    report.removed += 1
+                for article_id in stale:
+                    try:
+                        article = self.library.get(article_id)
+                    except LibraryError as error:
+                        report.problems.append(str(error))
+                        continue
+                    writer.update_document(**self._document(article, entity_loader))
+                    if article_id in indexed:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+        atomic_write_text(self._stamp_file, _library_signature(self.library) + "\n")
+        self._drop_searcher()
+        return report
+
+    def rebuild(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        self._drop_searcher()
+        self._index = None
+        self._create()
+        report = self.sync(entity_loader)
+        report.rebuilt = "asked for"
+        return report
+
+    def reindex(self, article_ids: Iterable[str]) -> int:
+        """Re-index given articles (e.g. after their entities were extracted)."""
+        count = 0
+        with self._writer() as writer:
+            for article_id in article_ids:
+                try:
+                    article = self.library.get(article_id)
+                except LibraryError:
+                    continue
+                writer.update_document(**self._document(article, None))
+                count += 1
+        self._drop_searcher()
+        return count
+
+    def _indexed_hashes(self) -> dict[str, str]:
+        assert self._index is not None
+        with self._index.searcher() as searcher:
+            return {f["id"]: f.get("hash", "") for f in searcher.all_stored_fields()}
+
+    def _writer(self, procs: int = 1) -> Any:
+        from whoosh.index import LockError
+        from whoosh.writing import BufferedWriter  # noqa: F401 - imported for its side effects
+
+        assert self._index is not None
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                # limitmb keeps memory bounded on big imports; procs>1 splits the work.
+                return self._index.writer(procs=procs, limitmb=128, multisegment=procs > 1)
+            except LockError:
+                if time.monotonic() > deadline:
+                    raise IndexBusy(
+                        "the index is busy: another kimreader is writing to it; try again"
+                    ) from None
+                time.sleep(0.1)
+
+    def _document(self, article: Article, entity_loader: EntityLoader | None) -> dict[str, Any]:
+        entities = entity_loader(article) if entity_loader else self._stored_entities(article)
+        names = entity_names(entities)
+        published = (
+            datetime(article.published.year, article.published.month, article.published.day)
+            if article.published
+            else None
+        )
+        document: dict[str, Any] = {
+            "id": article.id,
+            "hash": article.hash,
+            "title": article.title,
+            "body": article.body,
+            "words": article.title + "\n" + article.body,
+            "source": article.source,
+            "source_facet": article.source or "",
+            "author": "\n".join(article.authors),
+            "author_facet": ",".join(a.replace(",", " ") for a in article.authors),
+            "path": str(article.path or ""),
+        }
+        if published is not None:
+            document["published"] = published
+        for kind in ENTITY_FIELDS:
+            document[kind] = "\n".join(names[kind])
+            canonical = [e["name"] for e in entities if e.get("type") == kind]
+            document[f"{kind}_facet"] = ",".join(n.replace(",", " ") for n in canonical)
+        return document
+
+    def _stored_entities(self, article: Article) -> Sequence[dict[str, Any]]:
+        stored = self.library.read_sidecar("entities", article.id, article.hash)
+        return stored if isinstance(stored, list) else []
+
+    # -- searching --------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        if self._index is None:
+            self.ensure()
+        assert self._index is not None
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _drop_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def close(self) -> None:
+        self._drop_searcher()
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def parse(self, text: str) -> Query:
+        """Parse a query string; raises QueryError."""
+        if self._parser is None:
+            if self._index is None:
+                self.ensure()
+            assert self._index is not None
+            self._parser = make_parser(self._index.schema)
+        return parse_query(self._parser, text)
+
+    def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
+        """Ranked hits; match offsets and snippets only for the first `offsets_for` hits."""
+        try:
+            parsed = self.parse(text)
+        except QueryError as error:
+            return SearchResult(query=text, total=0, hits=(), error=str(error))
+        searcher = self.searcher()
+        results = searcher.search(parsed, limit=max(limit, 1))
+        hits = []
+        for rank, hit in enumerate(results):
+            fields = hit.fields()
+            published = fields.get("published")
+            base = Hit(
+                id=fields["id"],
+                title=fields.get("title", ""),
+                score=float(hit.score or 0.0),
+                source=fields.get("source", ""),
+                published=published.date().isoformat() if published else "",
+            )
+            if rank < offsets_for:
+                base = self._with_offsets(base, hit.docnum, parsed, fields.get("path", ""))
+            hits.append(base)
+        total = len(results)
+        suggestion = self.suggest(text, better_than=total) if total < 2 else ""
+        return SearchResult(query=text, total=total, hits=tuple(hits), suggestion=suggestion)
+
+    def add_offsets(self, hit: Hit, text: str) -> Hit:
+        """Fill in offsets and snippet for a hit that was listed without them (e.g. scrolled to)."""
+        if hit.with_offsets:
+            return hit
+        parsed = self.parse(text)
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=hit.id)
+        if docnum is None:
+            return hit
+        path = searcher.stored_fields(docnum).get("path", "")
+        return self._with_offsets(hit, docnum, parsed, path)
+
+    def _with_offsets(self, hit: Hit, docnum: int, parsed: Query, path: str) -> Hit:
+        from kimreader.index.offsets import match_spans
+
+        reader = self.searcher().reader()
+        body_spans = match_spans(reader, parsed, docnum, "body")
+        title_spans = match_spans(reader, parsed, docnum, "title")
+        snippet = make_snippet(self._body_text(hit.id, path), body_spans)
+        return Hit(
+            id=hit.id,
+            title=hit.title,
+            score=hit.score,
+            source=hit.source,
+            published=hit.published,
+            snippet=snippet,
+            matches=tuple(body_spans),
+            title_matches=tuple(title_spans),
+            with_offsets=True,
+        )
+
+    def match_offsets(self, article_id: str, text: str) -> tuple[list[Span], list[Span]]:
+        """(body spans, title spans) of a query in one article; empty when it does not match."""
+        from kimreader.index.offsets import match_spans
+
+        try:
+            parsed = self.parse(text)
+        except QueryError:
+            return [], []
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return [], []
+        reader = searcher.reader()
+        return match_spans(reader, parsed, docnum, "body"), match_spans(
+            reader, parsed, docnum, "title"
+        )
+
+    def _body_text(self, article_id: str, path: str) -> str:
+        from kimreader.corpus.frontmatter import split_front_matter
+
+        try:
+            text = Path(path).read_text(encoding="utf-8") if path else ""
+        except OSError:
+            text = ""
+        if not text:
+            try:
+                return self.library.get(article_id).body
+            except LibraryError:
+                return ""
+        return split_front_matter(text)[1]
+
+    # -- suggestions, related, facets -------------------------------------------------------
+
+    def suggest(self, text: str, better_than: int = 0) -> str:
+        """A "did you mean" query: unknown plain words replaced by the closest indexed words."""
+        from kimreader.index.suggest import suggest_query
+
+        searcher = self.searcher()
+        suggestion = suggest_query(searcher.reader(), text)
+        if not suggestion or suggestion == text:
+            return ""
+        try:
+            parsed = self.parse(suggestion)
+        except QueryError:
+            return ""
+        return suggestion if len(searcher.search(parsed, limit=1)) > better_than else ""
+
+    def related(self, article_id: str, limit: int = 10) -> list[Hit]:
+        """Articles most like this one (more-like-this over the body's key terms)."""
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return []
+        path = searcher.stored_fields(docnum).get("path", "")
+        body = self._body_text(article_id, path)
+        results = searcher.more_like(docnum, "body", text=body, top=limit, numterms=25)
+        hits = []
+        for hit in results:
+            fields = hit.fields()
+            published = fields.get("published")
+            hits.append(
+                Hit(
+                    id=fields["id"],
+                    title=fields.get("title", ""),
+                    score=float(hit.score or 0.0),
+                    source=fields.get("source", ""),
+                    published=published.date().isoformat() if published else "",
+                )
+            )
+        return hits
+
+    def facet_counts(self, fieldname: str) -> dict[str, int]:
+        """Articles per value of a facet field (source, author, person, org, place)."""
+        reader = self.searcher().reader()
+        facet = f"{fieldname}_facet"
+        if facet not in reader.schema:
+            raise ValueError(f"no facet named {fieldname}")
+        counts: dict[str, int] = {}
+        for term in reader.lexicon(facet):
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            counts[text] = reader.doc_frequency(facet, term)
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def doc_count(self) -> int:
+        return self.searcher().doc_count()
+
+
+def make_snippet(body: str, spans: Sequence[Span], width: int = SNIPPET_WIDTH) -> str:
+    """A one-line window of the body around its first match, cut at word boundaries."""
+    if not body:
+        return ""
+    start = spans[0][0] if spans else 0
+    left = max(0, start - width // 3)
+    if left:
+        space = body.rfind(" ", 0, left + 1)
+        left = space + 1 if space > left - 20 else left
+    right = min(len(body), left + width)
+    if right < len(body):
+        space = body.rfind(" ", left, right)
+        right = space if space > left else right
+    text = " ".join(body[left:right].split())
+    return ("…" if left else "") + text + ("…" if right < len(body) else "")

@@ -1,0 +1,416 @@
+"""The `kimreader` command line.
+
+Kept light: `kimreader --help` imports neither Textual nor Whoosh nor spaCy; each command
+imports what it needs. Exit codes: 0 found, 1 nothing found, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from kimreader import __version__
+
+if TYPE_CHECKING:
+    from kimreader.index.workspace import Workspace
+    from rich.console import Console
+
+EXIT_FOUND, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or input: one line on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage dump: the user asked for help with --help if they want it.
+        self.exit(EXIT_ERROR, f"kimreader: {message} (see 'kimreader --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kimreader",
+        description="A keyboard-first terminal reader for news articles. "
+        "With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"kimreader {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        help="library folder (default: $KIMREADER_HOME or the user data dir)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add = commands.add_parser(
+        "add", help="import articles (.md, .txt, .html, folders, - for stdin)"
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--processes", type=int, default=0, help="entity extraction processes")
+    add.add_argument("--no-entities", action="store_true", help="skip entity extraction")
+    add.add_argument("--json", action="store_true")
+
+    listing = commands.add_parser("list", help="list the library's articles, newest first")
+    listing.add_argument("--sort", choices=("date", "title", "source"), default="date")
+    listing.add_argument("--limit", type=int, default=0)
+    listing.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="print one article")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+
+    search = commands.add_parser("search", help="search the library")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+
+    related = commands.add_parser("related", help="articles like this one")
+    related.add_argument("id")
+    related.add_argument("--limit", type=int, default=10)
+    related.add_argument("--json", action="store_true")
+
+    entities = commands.add_parser("entities", help="people, organisations and places named")
+    entities.add_argument("id", nargs="?")
+    entities.add_argument("--all", action="store_true", help="library-wide")
+    entities.add_argument("--json", action="store_true")
+
+    compare = commands.add_parser("compare", help="compare two reports")
+    compare.add_argument("a")
+    compare.add_argument("b")
+    compare.add_argument("--json", action="store_true")
+
+    remove = commands.add_parser("remove", help="remove an article from the library")
+    remove.add_argument("id")
+
+    commands.add_parser("reindex", help="rebuild the search index from the library")
+    doctor = commands.add_parser("doctor", help="check the library and index, repair what it can")
+    doctor.add_argument("--json", action="store_true")
+    return parser
+
+
+# -- output helpers -------------------------------------------------------------------------
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _article_summary(entry: Any) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "source": entry.source,
+        "authors": list(entry.authors),
+        "published": entry.published if isinstance(entry.published, str) else entry.published_iso,
+        "url": entry.url,
+    }
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    from kimreader.index.workspace import Workspace
+
+    return Workspace.open(args.library)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    workspace = _open(args)
+    processes = args.processes or (2 if len(args.paths) > 1 or Path(args.paths[0]).is_dir() else 1)
+    err = _console(stderr=True)
+    show_bar = err.is_terminal and not args.json
+    with Progress(console=err, transient=True, disable=not show_bar) as bar:
+        task = bar.add_task("Importing", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = workspace.add_paths(
+            args.paths,
+            progress=progress,
+            processes=processes,
+            with_entities=not args.no_entities,
+        )
+    for line in report.failed:
+        sys.stderr.write(f"kimreader: {line}\n")
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        from rich.text import Text
+
+        out = _console()
+        out.print(
+            Text(
+                f"added {len(report.added)}, updated {len(report.updated)}, "
+                f"unchanged {len(report.unchanged)}, duplicates {len(report.duplicates)}, "
+                f"failed {len(report.failed)}"
+            )
+        )
+        for origin, existing in report.duplicates:
+            out.print(Text(f"duplicate: {origin} is already in the library as {existing}"))
+    if report.failed and not (report.added or report.updated or report.unchanged):
+        return EXIT_ERROR
+    return EXIT_FOUND
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    entries = sort_entries(workspace.library.catalog(), args.sort)
+    if args.limit > 0:
+        entries = entries[: args.limit]
+    if args.json:
+        _print_json([_article_summary(e) for e in entries])
+    else:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(box=None, show_header=True, header_style="bold")
+        for column in ("id", "date", "source", "title"):
+            table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
+        for e in entries:
+            table.add_row(Text(e.id), Text(e.published), Text(e.source), Text(e.title))
+        _console().print(table)
+    return EXIT_FOUND if entries else EXIT_NOTHING
+
+
+def sort_entries(entries: Sequence[Any], order: str) -> list[Any]:
+    if order == "title":
+        return sorted(entries, key=lambda e: e.title.casefold())
+    if order == "source":
+        return sorted(entries, key=lambda e: (e.source.casefold(), e.title.casefold()))
+    return sorted(entries, key=lambda e: (e.published or "", e.title), reverse=True)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    article = _open(args).get(args.id)
+    if args.json:
+        _print_json(
+            {
+                **_article_summary(article),
+                "summary": article.summary,
+                "body": article.body,
+                "origin": article.origin,
+            }
+        )
+        return EXIT_FOUND
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    out = _console()
+    out.print(Text(article.title, style="bold"))
+    meta = " · ".join(
+        x for x in (article.source, ", ".join(article.authors), article.published_iso) if x
+    )
+    out.print(Text(meta, style="dim"))
+    if article.url:
+        out.print(Text(article.url, style="dim"))
+    if article.summary:
+        out.print(Text(article.summary, style="italic"))
+    out.print()
+    # Rich's Markdown renders article text as text (it does not parse console markup).
+    out.print(Markdown(article.body, hyperlinks=False))
+    return EXIT_FOUND
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    workspace.ensure_index()
+    text = " ".join(args.query)
+    result = workspace.index.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
+    if result.error:
+        raise UsageError(f"bad query: {result.error}")
+    if args.json:
+        _print_json(
+            {
+                "query": result.query,
+                "total": result.total,
+                "suggestion": result.suggestion,
+                "hits": [
+                    {
+                        "id": h.id,
+                        "title": h.title,
+                        "score": round(h.score, 4),
+                        "snippet": h.snippet,
+                        "matches": [list(span) for span in h.matches],
+                    }
+                    for h in result.hits
+                ],
+            }
+        )
+    else:
+        from rich.text import Text
+
+        out = _console()
+        out.print(Text(f"{result.total} found for {text!r}"))
+        if result.suggestion:
+            out.print(Text(f"did you mean: {result.suggestion}", style="yellow"))
+        for hit in result.hits:
+            line = Text(f"{hit.id}  ")
+            line.append(hit.title, style="bold")
+            line.append(f"  {hit.source} {hit.published}  ({hit.hit_count} hits)", style="dim")
+            out.print(line)
+            if hit.snippet:
+                out.print(Text("    " + hit.snippet))
+    return EXIT_FOUND if result.total else EXIT_NOTHING
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    workspace.ensure_index()
+    article = workspace.get(args.id)
+    hits = workspace.index.related(article.id, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {"id": h.id, "title": h.title, "score": round(h.score, 4), "source": h.source}
+                for h in hits
+            ]
+        )
+    else:
+        from rich.text import Text
+
+        out = _console()
+        for hit in hits:
+            out.print(Text(f"{hit.id}  {hit.title}  ({hit.source} {hit.published})"))
+    return EXIT_FOUND if hits else EXIT_NOTHING
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from kimreader.tui.entities_text import library_entities, print_entities
+
+    workspace = _open(args)
+    if args.all:
+        data = library_entities(workspace)
+    elif args.id:
+        article = workspace.get(args.id)
+        data = {
+            "id": article.id,
+            "entities": [e.to_json() for e in _ranked(workspace.entities(article))],
+        }
+    else:
+        raise UsageError("entities needs an article id or --all")
+    if args.json:
+        _print_json(data)
+    else:
+        print_entities(_console(), data)
+    return EXIT_FOUND if data["entities"] else EXIT_NOTHING
+
+
+def _ranked(entities: Sequence[Any]) -> list[Any]:
+    from kimreader.analysis.entity import ENTITY_TYPES
+
+    order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
+    return sorted(entities, key=lambda e: (order.get(e.type, 99), -e.count, e.name))
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from kimreader.analysis.compare import compare_articles
+
+    workspace = _open(args)
+    a, b = workspace.get(args.a), workspace.get(args.b)
+    comparison = compare_articles(a, b, workspace.entities(a), workspace.entities(b))
+    if args.json:
+        _print_json(comparison.to_json())
+    else:
+        from kimreader.tui.compare_text import render_comparison
+
+        out = _console()
+        out.print(render_comparison(comparison, a, b, out.width))
+    return EXIT_FOUND
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    article = _open(args).remove(args.id)
+    _console().print(Text(f"removed {article.id}  {article.title}"))
+    return EXIT_FOUND
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    workspace.library.refresh()
+    filled = workspace.fill_missing_entities(processes=1)
+    report = workspace.index.rebuild()
+    sys.stdout.write(
+        f"indexed {report.added} articles; entities extracted for {filled} that had none\n"
+    )
+    return EXIT_FOUND
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kimreader.index.doctor import run_doctor
+
+    findings = run_doctor(_open(args))
+    if args.json:
+        _print_json(findings)
+    else:
+        for line in findings["lines"]:
+            sys.stdout.write(line + "\n")
+    return EXIT_FOUND if findings["ok"] else EXIT_NOTHING
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from kimreader.tui.app import run_app
+
+    return run_app(args.library)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_app,
+    "add": cmd_add,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "related": cmd_related,
+    "entities": cmd_entities,
+    "compare": cmd_compare,
+    "remove": cmd_remove,
+    "reindex": cmd_reindex,
+    "doctor": cmd_doctor,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        sys.stderr.write(f"kimreader: {error}\n")
+    except KeyboardInterrupt:
+        sys.stderr.write("kimreader: interrupted\n")
+        return 130
+    except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
+        import os
+
+        if os.environ.get("KIMREADER_DEBUG"):
+            raise
+        from kimreader.corpus.library import LibraryError
+        from kimreader.index.search import IndexBusy
+
+        if isinstance(error, (LibraryError, IndexBusy, OSError)):
+            sys.stderr.write(f"kimreader: {error}\n")
+        else:
+            sys.stderr.write(
+                f"kimreader: internal error: {error.__class__.__name__}: {error} "
+                "(please report it)\n"
+            )
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

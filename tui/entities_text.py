@@ -1,0 +1,72 @@
+"""`kimreader entities`: an article's or the library's entities, as data and as a table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kimreader.index.workspace import Workspace
+    from rich.console import Console
+
+TYPE_LABELS = {
+    "person": "People",
+    "org": "Organisations",
+    "place": "Places",
+    "date": "Dates",
+    "event": "Events",
+}
+
+
+def library_entities(workspace: Workspace) -> dict[str, Any]:
+    """Every entity across the library, one per real-world thing, with its article count."""
+    from kimreader.analysis.entities import merge_library
+
+    per_article = {}
+    for entry in workspace.library.catalog():
+        stored = workspace.library.read_sidecar("entities", entry.id, entry.hash)
+        if isinstance(stored, list):
+            from kimreader.analysis.entity import Entity
+
+            per_article[entry.id] = [Entity.from_json(item) for item in stored]
+    merged = merge_library(per_article)
+    return {
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "count": e.count,
+                "articles": len(e.article_ids),
+                "article_ids": list(e.article_ids),
+            }
+            for e in merged
+        ]
+    }
+
+
+def print_entities(console: Console, data: dict[str, Any]) -> None:
+    """Grouped by type, most mentioned first; names are article text, so Text, never markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    library_wide = "id" not in data
+    for kind, label in TYPE_LABELS.items():
+        rows = [e for e in data["entities"] if e["type"] == kind]
+        if not rows:
+            continue
+        rows.sort(key=lambda e: (-e.get("articles", 0), -e["count"], e["name"]))
+        table = Table(title=Text(label, style="bold"), box=None, title_justify="left")
+        table.add_column("name")
+        table.add_column("mentions", justify="right")
+        if library_wide:
+            table.add_column("articles", justify="right")
+        table.add_column("also written", overflow="fold")
+        for e in rows:
+            others = ", ".join(a for a in e["aliases"] if a != e["name"])
+            cells = [Text(e["name"]), Text(str(e["count"]))]
+            if library_wide:
+                cells.append(Text(str(e["articles"])))
+            cells.append(Text(others, style="dim"))
+            table.add_row(*cells)
+        console.print(table)
+        console.print()
