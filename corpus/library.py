@@ -355,9 +355,8 @@ class Library:
         self.catalog()
         same_text = self._by_hash.get(article.hash)
         if same_text is not None:
-            if same_text.id == article.id or (
-                article.origin and same_text.origin == article.origin
-            ):
+            # The same text from the same file is unchanged; from anywhere else, a duplicate.
+            if not article.origin or same_text.origin == article.origin:
                 return "unchanged", article.with_changes(id=same_text.id), ""
             return "duplicate", article, same_text.id
         existing = self.entry(article.id)

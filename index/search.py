@@ -116,8 +116,11 @@ class SearchIndex:
         """Open the index on disk; returns why it must be rebuilt, or "" when it is usable."""
         from whoosh import index as whoosh_index
 
-        if not self.directory.is_dir() or not whoosh_index.exists_in(str(self.directory)):
-            return "missing"
+        try:
+            if not self.directory.is_dir() or not whoosh_index.exists_in(str(self.directory)):
+                return "missing"
+        except Exception:  # a corrupt table of contents
+            return "unreadable"
         try:
             version = self._version_file.read_text().strip()
         except OSError:
@@ -252,13 +255,17 @@ class SearchIndex:
             "body": article.body,
             "words": article.title + "\n" + article.body,
             "source": article.source,
-            "source_facet": article.source or "",
+            "source_facet": article.source,
             "author": "\n".join(article.authors),
             "author_facet": ",".join(a.replace(",", " ") for a in article.authors),
             "path": str(article.path or ""),
         }
         if published is not None:
             document["published"] = published
+        # Empty facet values would count as a source or author named "".
+        for facet in ("source_facet", "author_facet"):
+            if not document[facet]:
+                del document[facet]
         for kind in ENTITY_FIELDS:
             document[kind] = "\n".join(names[kind])
             canonical = [e["name"] for e in entities if e.get("type") == kind]

@@ -143,7 +143,7 @@ class Workspace:
         if not articles:
             return
         found = self.extract(articles, processes) if entities else [None] * len(articles)
-        for article, article_entities in zip(articles, found):
+        for article, article_entities in zip(articles, found, strict=True):
             sidecars = {"entities": article_entities} if article_entities is not None else None
             try:
                 self.library.write(article, sidecars)
@@ -165,7 +165,7 @@ class Workspace:
         missing = self.missing_entities()
         for start in range(0, len(missing), ENTITY_BATCH):
             batch = [self.library.get(i) for i in missing[start : start + ENTITY_BATCH]]
-            for article, found in zip(batch, self.extract(batch, processes)):
+            for article, found in zip(batch, self.extract(batch, processes), strict=True):
                 self.library.write_sidecar(
                     "entities", article.id, {"hash": article.hash, "data": found}
                 )

@@ -1,0 +1,133 @@
+"""The on-disk library: atomic writes, duplicates, updates, the catalog cache, seeding."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import (
+    ArticleNotFound,
+    Library,
+    LibraryError,
+    article_from_markdown,
+    article_to_markdown,
+    atomic_write_text,
+)
+
+
+def _article(title: str = "Talks resume", body: str = "The talks resumed today.\n", **kw) -> Article:
+    return Article.create(title, body, **kw)
+
+
+def test_round_trip_through_markdown(tmp_path: Path) -> None:
+    article = _article(
+        title='A "quoted": [bold] title',
+        source="Bloomberg",
+        authors=("Jane Perlez", "Ann O'Neil"),
+        published=date(2019, 1, 9),
+        url="https://example.com/a",
+        summary="Standfirst: yes",
+        rights="Copyright 2019",
+        origin="/tmp/a.md",
+    )
+    path = tmp_path / f"{article.id}.md"
+    path.write_text(article_to_markdown(article), encoding="utf-8")
+    back = article_from_markdown(path.read_text(encoding="utf-8"), path)
+    assert back.with_changes(path=None) == article
+    assert back.hash == article.hash
+
+
+def test_new_library_is_seeded_once(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib")
+    shipped = len(list(Path(library.root).glob("*.md")))
+    assert shipped == len(list((Path(__file__).parents[1] / "corpus/articles").glob("*.md")))
+    for entry in library.catalog():
+        library.remove(entry.id)
+    reopened = Library.open(tmp_path / "lib")
+    assert reopened.catalog() == []  # removed shipped reports stay removed
+
+
+def test_add_detects_duplicates_and_updates(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    first = library.add(_article(origin="/in/a.md"))
+    assert first.status == "added"
+    assert library.add(_article(origin="/in/a.md")).status == "unchanged"
+    duplicate = library.add(_article(origin="/elsewhere/copy.md"))
+    assert duplicate.status == "duplicate" and duplicate.duplicate_of == first.article.id
+    changed = library.add(_article(body="The talks resumed today, and ended.\n", origin="/in/a.md"))
+    assert changed.status == "updated" and changed.article.id == first.article.id
+    assert len(library.catalog()) == 1
+    assert "ended" in library.get(first.article.id).body
+
+
+def test_same_url_updates_in_place(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    a = library.add(_article(url="https://example.com/x"))
+    b = library.add(_article(body="Corrected text.\n", url="https://example.com/x"))
+    assert (a.status, b.status) == ("added", "updated")
+    assert a.article.id == b.article.id
+
+
+def test_catalog_cache_follows_file_edits(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    stored = library.add(_article()).article
+    assert stored.path is not None
+    text = stored.path.read_text(encoding="utf-8").replace("Talks resume", "Talks collapse")
+    stored.path.write_text(text, encoding="utf-8")
+    fresh = Library(tmp_path)
+    assert [e.title for e in fresh.catalog()] == ["Talks collapse"]
+
+
+def test_corrupt_catalog_is_rebuilt(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    library.catalog_path.write_text("{not json", encoding="utf-8")
+    assert len(Library(tmp_path).catalog()) == 1
+
+
+def test_unreadable_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    problems = Library(tmp_path).refresh()
+    assert len(problems) == 1 and "broken.md" in str(problems[0])
+    assert "\n" not in str(problems[0])
+
+
+def test_ids_by_unique_prefix(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    stored = library.add(_article()).article
+    assert library.get(stored.id[:4]).id == stored.id
+    with pytest.raises(ArticleNotFound):
+        library.get("zzzz")
+
+
+def test_library_path_that_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(LibraryError, match="is a file"):
+        Library.open(target)
+
+
+def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "a.md"
+    target.write_text("old", encoding="utf-8")
+
+    def explode(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", explode)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temp file left behind
+
+
+def test_sidecar_tied_to_content_hash(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    article = library.add(_article(), {"entities": [{"name": "X"}]}).article
+    assert library.read_sidecar("entities", article.id, article.hash) == [{"name": "X"}]
+    assert library.read_sidecar("entities", article.id, "other-hash") is None

@@ -1,0 +1,191 @@
+"""The Whoosh index: exact offsets, the query language, suggestions, rebuilds, related."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library
+from kimreader.index.search import SearchIndex
+
+FILLER = "Officials met again and talked at length about many other matters. " * 700
+KIM = Article.create(
+    "Kim visits China again",
+    "Kim Jong Un visited Beijing on Tuesday. His visits are rarely announced.\n\n"
+    "He has visited twice; the trade war looms over every visit.\n\n"
+    + FILLER
+    + "\n\nAt the very end, one more trade war and one more visit.\n",
+    source="Bloomberg",
+    authors=("Jane Perlez",),
+    published=date(2019, 1, 9),
+)
+TALKS = Article.create(
+    "Trade talks in Singapore",
+    "The trade talks in Singapore went on. Sanctions remain in place.\n",
+    source="The New York Times",
+    published=date(2018, 6, 19),
+)
+
+
+@pytest.fixture()
+def index(tmp_path: Path) -> SearchIndex:
+    library = Library.open(tmp_path, seed=False)
+    library.add(KIM)
+    library.add(TALKS)
+    search_index = SearchIndex(library)
+    search_index.ensure()
+    return search_index
+
+
+def _words(result, article: Article) -> list[str]:
+    hit = next(h for h in result.hits if h.id == article.id)
+    return [article.body[s:e] for s, e in hit.matches]
+
+
+def test_stemmed_offsets_are_exact(index: SearchIndex) -> None:
+    result = index.search("visits")
+    assert result.total == 1
+    words = _words(result, KIM)
+    assert words == ["visited", "visits", "visited", "visit", "visit"]
+
+
+def test_phrase_offsets_past_32k_characters(index: SearchIndex) -> None:
+    assert len(KIM.body) > 40_000
+    result = index.search('"trade war"')
+    hit = result.hits[0]
+    assert [KIM.body[s:e] for s, e in hit.matches] == ["trade war", "trade war"]
+    assert hit.matches[-1][0] > 32_000
+
+
+def test_title_offsets(index: SearchIndex) -> None:
+    hit = index.search("china").hits[0]
+    assert [KIM.title[s:e] for s, e in hit.title_matches] == ["China"]
+
+
+def test_not_terms_are_not_highlighted(index: SearchIndex) -> None:
+    for query in ("trade -sanctions", "trade NOT sanctions"):
+        result = index.search(query)
+        assert [h.id for h in result.hits] == [KIM.id]
+        assert set(_words(result, KIM)) == {"trade"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("source:bloomberg", {KIM.id}),
+        ('source:"new york times"', {TALKS.id}),
+        ("author:perlez", {KIM.id}),
+        ("published:2018", {TALKS.id}),
+        ("published:[2018-06 to 2019-01]", {KIM.id, TALKS.id}),
+        ("trad*", {KIM.id, TALKS.id}),
+        ("vist~", {KIM.id}),
+        ("sanctions OR beijing", {KIM.id, TALKS.id}),
+        ("title:singapore", {TALKS.id}),
+    ],
+)
+def test_query_language(index: SearchIndex, query: str, expected: set[str]) -> None:
+    result = index.search(query)
+    assert not result.error
+    assert {h.id for h in result.hits} == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("colour:red", "unknown field"),
+        ("the", "nothing to search for"),
+        ('"trade war', "unclosed quote"),
+        ("(trade", "unbalanced"),
+        ("-trade", "only exclude"),
+        ("", "type something"),
+    ],
+)
+def test_malformed_queries_get_a_message(index: SearchIndex, query: str, message: str) -> None:
+    result = index.search(query)
+    assert message in result.error
+    assert result.hits == ()
+
+
+def test_did_you_mean(index: SearchIndex) -> None:
+    result = index.search("sanctoins")
+    assert result.total == 0
+    assert result.suggestion == "sanctions"
+
+
+def test_snippet_is_one_line_around_the_first_match(index: SearchIndex) -> None:
+    hit = index.search("sanctions").hits[0]
+    assert "Sanctions" in hit.snippet and "\n" not in hit.snippet
+
+
+def test_offsets_only_for_shown_hits(index: SearchIndex) -> None:
+    result = index.search("trade", offsets_for=1)
+    assert [h.with_offsets for h in result.hits] == [True, False]
+    later = index.add_offsets(result.hits[1], "trade")
+    assert later.with_offsets and later.matches
+
+
+def test_incremental_sync(index: SearchIndex) -> None:
+    library = index.library
+    extra = Article.create("Another", "Singapore summit memories.\n")
+    library.add(extra)
+    report = index.sync()
+    assert (report.added, report.updated, report.removed) == (1, 0, 0)
+    library.remove(TALKS.id)
+    report = index.sync()
+    assert (report.added, report.updated, report.removed) == (0, 0, 1)
+    assert index.sync().changed is False
+
+
+def test_rebuilt_after_deletion_and_corruption(index: SearchIndex) -> None:
+    library = index.library
+    index.close()
+    import shutil
+
+    shutil.rmtree(library.state_dir / "index")
+    fresh = SearchIndex(library)
+    assert fresh.ensure().added == 2
+    assert fresh.search("sanctions").total == 1
+    fresh.close()
+    for segment in (library.state_dir / "index").glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in (library.state_dir / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    again = SearchIndex(library)
+    report = again.ensure()
+    assert report.rebuilt == "unreadable"
+    assert again.search("sanctions").total == 1
+
+
+def test_old_schema_version_is_rebuilt(index: SearchIndex) -> None:
+    library = index.library
+    index.close()
+    (library.state_dir / "index" / "kimreader-schema").write_text("1\n")
+    again = SearchIndex(library)
+    assert again.ensure().rebuilt == "built by another version"
+
+
+def test_related_and_facets(index: SearchIndex) -> None:
+    library = index.library
+    library.add(Article.create("Kim and Xi", "Kim Jong Un visited Beijing; trade war talks.\n"))
+    index.sync()
+    related = index.related(KIM.id)
+    assert related and related[0].title == "Kim and Xi"
+    assert index.facet_counts("source") == {"Bloomberg": 1, "The New York Times": 1}
+
+
+def test_entity_fields_filter(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    entities = [
+        {"name": "Xi Jinping", "type": "person", "aliases": ["Xi", "President Xi Jinping"]},
+        {"name": "Singapore", "type": "place", "aliases": ["Singapore"]},
+    ]
+    stored = library.add(KIM, {"entities": entities}).article
+    library.add(TALKS)
+    search_index = SearchIndex(library)
+    search_index.ensure()
+    for query in ('person:"Xi Jinping"', "person:xi", "place:Singapore"):
+        assert [h.id for h in search_index.search(query).hits] == [stored.id], query
+    assert search_index.facet_counts("person") == {"Xi Jinping": 1}
