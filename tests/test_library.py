@@ -18,7 +18,9 @@ from kimreader.corpus.library import (
 )
 
 
-def _article(title: str = "Talks resume", body: str = "The talks resumed today.\n", **kw) -> Article:
+def _article(
+    title: str = "Talks resume", body: str = "The talks resumed today.\n", **kw
+) -> Article:
     return Article.create(title, body, **kw)
 
 

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def _print_json(data: Any) -> None:

@@ -1,0 +1,115 @@
+"""The command line: JSON shapes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kimreader.tui.cli import main
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--library", str(library), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_shape(capsys, library: Path) -> None:
+    code, out, _ = run(capsys, library, "list", "--json")
+    items = json.loads(out)
+    assert code == 0 and len(items) == 2
+    assert set(items[0]) == {"id", "title", "source", "authors", "published", "url"}
+    assert [i["published"] for i in items] == ["2019-01-09", "2018-06-19"]  # newest first
+
+
+def test_show_json_shape(capsys, library: Path) -> None:
+    _, out, _ = run(capsys, library, "list", "--json")
+    nyt = next(i for i in json.loads(out) if i["source"] == "The New York Times")
+    code, out, _ = run(capsys, library, "show", nyt["id"][:6], "--json")
+    article = json.loads(out)
+    assert code == 0
+    assert set(article) == {
+        "id",
+        "title",
+        "source",
+        "authors",
+        "published",
+        "url",
+        "summary",
+        "body",
+        "origin",
+    }
+    assert article["authors"] == ["Jane Perlez"]
+    assert article["origin"].startswith("shipped:")
+
+
+def test_search_json_offsets_point_into_show_body(capsys, library: Path) -> None:
+    code, out, _ = run(capsys, library, "search", "visits", "--json")
+    result = json.loads(out)
+    assert code == 0
+    assert set(result) == {"query", "total", "suggestion", "hits"}
+    assert result["total"] == 2
+    for hit in result["hits"]:
+        assert set(hit) == {"id", "title", "score", "snippet", "matches"}
+        _, shown, _ = run(capsys, library, "show", hit["id"], "--json")
+        body = json.loads(shown)["body"]
+        words = {body[s:e].lower() for s, e in hit["matches"]}
+        assert words and words <= {"visit", "visits", "visited", "visiting"}
+
+
+def test_exit_codes(capsys, library: Path) -> None:
+    assert run(capsys, library, "search", "zzzxqy")[0] == 1
+    code, _, err = run(capsys, library, "search", "colour:red")
+    assert code == 2 and err.count("\n") == 1 and "unknown field" in err
+    code, _, err = run(capsys, library, "show", "nosuchid")
+    assert code == 2 and err.count("\n") == 1 and "no such article" in err
+
+
+def test_usage_error_is_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kimreader.tui.cli", "frobnicate"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_add_reports_each_outcome(capsys, library: Path, tmp_path: Path) -> None:
+    good = tmp_path / "in" / "a_good.md"
+    good.parent.mkdir()
+    good.write_text("---\ntitle: Good one\n---\nA fine body about Singapore.\n", encoding="utf-8")
+    (tmp_path / "in" / "b_copy.txt").write_text("Good one\n\nA fine body about Singapore.\n")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "binary.html").write_bytes(b"\x00\x01\x02\xff" * 100)
+    code, out, err = run(capsys, library, "add", "--no-entities", "--json", str(good.parent))
+    report = json.loads(out)
+    assert code == 0
+    assert len(report["added"]) == 1 and len(report["duplicates"]) == 1
+    assert len(report["failed"]) == 2
+    assert all(line.count("\n") == 0 for line in report["failed"])
+    assert "empty.txt" in err and "binary.html" in err
+    code, out, _ = run(capsys, library, "add", "--no-entities", "--json", str(good))
+    assert json.loads(out)["unchanged"] == report["added"]
+    good.write_text("---\ntitle: Good one\n---\nA changed body about Singapore.\n")
+    code, out, _ = run(capsys, library, "add", "--no-entities", "--json", str(good))
+    assert json.loads(out)["updated"] == report["added"]
+
+
+def test_remove(capsys, library: Path) -> None:
+    _, out, _ = run(capsys, library, "list", "--json")
+    bloomberg = next(i["id"] for i in json.loads(out) if i["source"].startswith("Bloomberg"))
+    assert run(capsys, library, "search", "Yonhap")[0] == 0
+    assert run(capsys, library, "remove", bloomberg)[0] == 0
+    _, out, _ = run(capsys, library, "list", "--json")
+    assert bloomberg not in {i["id"] for i in json.loads(out)}
+    assert run(capsys, library, "search", "Yonhap")[0] == 1
