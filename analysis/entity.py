@@ -14,7 +14,8 @@ class Entity:
     """One real-world thing named in one article, with every mention of it.
 
     `mentions` are [start, end) character offsets into the article's body, in text order,
-    such that body[start:end] is the mention as written ("Mr. Kim", "Kim Jong-un", "Kim's" -> "Kim").
+    such that body[start:end] is the mention as written ("Mr. Kim", "Kim Jong-un";
+    "Kim's" -> "Kim").
     """
 
     name: str  # canonical name, e.g. "Kim Jong Un"

@@ -30,8 +30,9 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if source is None:
         return {}, body
     try:
-        data = yaml.safe_load(source) if source.strip() else {}
-    except yaml.YAMLError as error:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
+        data = yaml.load(source, Loader=loader) if source.strip() else {}
+    except (yaml.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise FrontMatterError(f"invalid front matter{where}") from None

@@ -1,0 +1,17 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The read-only ../shared folder (seeds, test data); tests skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
