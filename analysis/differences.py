@@ -1,0 +1,217 @@
+"""Possible factual differences (and agreements) between two reports.
+
+Heuristic: small facts are read from each report — an ordinal attached to a kind of event
+("third visit to China"), a length attached to one ("two-day trip"), how the leader travelled
+(train, plane), the weekday a trip started — and facts of the same kind are set side by side.
+Different values are a *possible* difference (the reports may be about different events, as the
+shipped pair is); equal values are an agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kimreader.analysis.text import Span, all_sentences, sentence_at
+from kimreader.analysis.timeline import points_ahead, resolve_weekday
+
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+_ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
+_NUMBER = rf"(?:{'|'.join(_NUMBER_WORDS)}|\d+|an?)"
+# Kinds of things an ordinal or a length attaches to; synonyms share a kind.
+_KINDS = {
+    "visit": "visit",
+    "trip": "visit",
+    "journey": "visit",
+    "tour": "visit",
+    "stay": "visit",
+    "summit": "summit",
+    "meeting": "meeting",
+    "talks": "talks",
+    "birthday": "birthday",
+    "test": "test",
+    "term": "term",
+    "round": "round",
+}
+_KIND = "|".join(_KINDS)
+_ORDINAL_FACT = re.compile(
+    rf"\b(?P<value>{_ORDINAL})\s+(?:[a-z\-]+\s+)?(?P<kind>{_KIND})\b"
+    r"(?P<rest>(?:\s+(?:abroad|to\s+[A-Z][\w\-]*))?)",
+    re.IGNORECASE,
+)
+# "Kim’s fourth to China": an ordinal whose noun is left out, followed by a destination.
+_ELIDED_ORDINAL = re.compile(rf"\b(?P<value>{_ORDINAL})\s+(?P<rest>to\s+[A-Z][\w\-]*)")
+_LENGTH_FACT = re.compile(
+    rf"\b(?P<value>{_NUMBER})[\s\-](?P<unit>hour|day|week|month)s?(?:[\s\-]long)?\s+"
+    rf"(?:of\s+)?(?P<kind>{_KIND})\b",
+    re.IGNORECASE,
+)
+_TRAVEL_MODES = {
+    "train": re.compile(
+        r"\b(?:aboard|by|on|in)\s+(?:(?:his|her|their|an?|the)\s+)?(?:[\w\-]+\s+)?train\b"
+        r"|\b(?:his|her|their)\s+(?:[\w\-]+\s+)?train\b"
+        r"|\btrain\s+(?:journey|trip|ride)\b|\bby\s+rail\b",
+        re.IGNORECASE,
+    ),
+    "plane": re.compile(
+        r"\b(?:airport|flew|flight|by\s+(?:air|plane)|aboard\s+(?:\w+\s+)?(?:plane|jet))\b",
+        re.IGNORECASE,
+    ),
+}
+_START_DAY = re.compile(
+    r"\b(?P<verb>arrived|arrives|arriving|left|leaves|departed|landed|began|started)\b"
+    r"(?:\s+[\w’'\-]+){0,3}?\s+(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A small checkable fact: body[start:end] is the phrase; `sentence` holds it."""
+
+    topic: str  # "visit ordinal", "trip length", "travel mode", "start day"
+    qualifier: str  # what must also match to compare ("to china"); "" when nothing
+    value: str  # comparable value ("3", "2 day", "train", "tuesday")
+    phrase: str
+    start: int
+    end: int
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Facts of one kind with different (or, for an agreement, equal) values in A and B."""
+
+    topic: str
+    a: Fact
+    b: Fact
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "topic": self.topic,
+            "a_text": self.a.sentence.text,
+            "b_text": self.b.sentence.text,
+            "a_start": self.a.sentence.start,
+            "b_start": self.b.sentence.start,
+            "a_value": self.a.phrase,
+            "b_value": self.b.phrase,
+        }
+
+
+def _number(word: str) -> str:
+    word = word.lower()
+    if word in ("a", "an"):
+        return "1"
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS.index(word) + 1)
+    if word in _ORDINAL_WORDS:
+        return str(_ORDINAL_WORDS.index(word) + 1)
+    return re.sub(r"\D", "", word) or word
+
+
+def _qualifier(rest: str) -> str:
+    return " ".join(rest.lower().split())
+
+
+def extract_facts(body: str, published: date | None = None) -> list[Fact]:
+    """The facts of a report, in text order."""
+    sentence_spans = all_sentences(body)
+    facts: list[Fact] = []
+
+    def add(topic: str, qualifier: str, value: str, start: int, end: int) -> None:
+        sentence = sentence_at(sentence_spans, start)
+        if sentence is not None:
+            facts.append(Fact(topic, qualifier, value, body[start:end], start, end, sentence))
+
+    for match in _ORDINAL_FACT.finditer(body):
+        kind = _KINDS[match.group("kind").lower()]
+        value = _number(match.group("value"))
+        add(f"{kind} ordinal", _qualifier(match.group("rest")), value, match.start(), match.end())
+    for match in _ELIDED_ORDINAL.finditer(body):
+        sentence = sentence_at(sentence_spans, match.start())
+        if sentence and re.search(r"\b(?:trip|visit|journey)\b", sentence.text, re.IGNORECASE):
+            value = _number(match.group("value"))
+            add("visit ordinal", _qualifier(match.group("rest")), value, match.start(), match.end())
+    for match in _LENGTH_FACT.finditer(body):
+        kind = _KINDS[match.group("kind").lower()]
+        topic = "trip length" if kind == "visit" else f"{kind} length"
+        value = f"{_number(match.group('value'))} {match.group('unit').lower()}"
+        add(topic, "", value, match.start(), match.end())
+    for mode, pattern in _TRAVEL_MODES.items():
+        for match in pattern.finditer(body):
+            add("travel mode", "", mode, match.start(), match.end())
+    if published is not None:
+        for match in _START_DAY.finditer(body):
+            day_match = re.match(r"(?:(last|next|this|on)\s+)?(\w+)", match.group("day"))
+            assert day_match is not None
+            ahead = points_ahead(body, match.start("day"))
+            day = resolve_weekday(day_match, published, ahead)
+            value = f"{match.group('day')} {day.isoformat()}"
+            add("start day", "", value, match.start(), match.end())
+    return sorted(facts, key=lambda fact: fact.start)
+
+
+def _comparable(a: Fact, b: Fact) -> bool:
+    # A destination or "abroad" must agree when both give one ("first trip abroad" is not
+    # the same count as "fourth visit to China").
+    return a.topic == b.topic and (a.qualifier == b.qualifier or not a.qualifier or not b.qualifier)
+
+
+def compare_facts(
+    facts_a: list[Fact], facts_b: list[Fact]
+) -> tuple[list[Difference], list[Difference]]:
+    """(possible differences, agreements): per topic and qualifier, the first facts of each."""
+    differences, agreements = _compare_modes(facts_a, facts_b)
+    seen: set[tuple[str, str]] = set()
+    for fact_a in facts_a:
+        if fact_a.topic == "travel mode":
+            continue
+        matching = [fact_b for fact_b in facts_b if _comparable(fact_a, fact_b)]
+        key = (fact_a.topic, fact_a.qualifier or (matching[0].qualifier if matching else ""))
+        if not matching or key in seen:
+            continue
+        seen.add(key)
+        same = [fact_b for fact_b in matching if fact_b.value == fact_a.value]
+        if same:
+            agreements.append(Difference(fact_a.topic, fact_a, same[0]))
+        else:
+            differences.append(Difference(fact_a.topic, fact_a, matching[0]))
+    return differences, agreements
+
+
+def _compare_modes(
+    facts_a: list[Fact], facts_b: list[Fact]
+) -> tuple[list[Difference], list[Difference]]:
+    """Travel modes: a report may name an earlier trip's train too, so compare the sets.
+
+    A mode named by one report only is a possible difference (set against the other report's
+    first mode); the modes agree only when both name exactly the same ones.
+    """
+    modes_a = [fact for fact in facts_a if fact.topic == "travel mode"]
+    modes_b = [fact for fact in facts_b if fact.topic == "travel mode"]
+    if not modes_a or not modes_b:
+        return [], []
+    values_a = {fact.value for fact in modes_a}
+    values_b = {fact.value for fact in modes_b}
+    if values_a == values_b:
+        first_b = {fact.value: fact for fact in reversed(modes_b)}
+        return [], [Difference("travel mode", modes_a[0], first_b[modes_a[0].value])]
+    differences: list[Difference] = []
+    for value in sorted(values_a - values_b):
+        fact_a = next(fact for fact in modes_a if fact.value == value)
+        differences.append(Difference("travel mode", fact_a, modes_b[0]))
+    for value in sorted(values_b - values_a):
+        fact_b = next(fact for fact in modes_b if fact.value == value)
+        differences.append(Difference("travel mode", modes_a[0], fact_b))
+    return differences, []
+
+
+def find_differences(
+    body_a: str, published_a: date | None, body_b: str, published_b: date | None
+) -> tuple[list[Difference], list[Difference]]:
+    """Possible factual differences and agreements between two reports."""
+    return compare_facts(extract_facts(body_a, published_a), extract_facts(body_b, published_b))

@@ -1,0 +1,505 @@
+"""Direct quotes in a report and who said them.
+
+Heuristic, tuned on English news style: “…,” said X / “…,” X said / X said “…” /
+X, a professor at Y, said / “…,” he added (pronoun -> the previous speaker) / a quote running
+over several sentences (the next quote without attribution continues the last speaker) / a
+fragment inside a sentence (“very good diplomat”). Quoted titles (“Unveiling the North Korean
+Economy.” after "book") are not quotes. Speakers are resolved to entity names when entities are
+given; a bare surname is the most recent full name that contains it ("Kim said" after
+"Kim Byung-yeon" is Kim Byung-yeon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.text import Span, all_sentences, fold_name, is_abbreviation, paragraphs
+
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+_QUOTE_MARK = re.compile('[“”"]')
+_VERBS = (
+    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
+    r"insisted|warned|argued|declared|stated"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
+_NAME = (
+    r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
+    r"(?:[’']s\s+(?:office|spokesman|spokeswoman|ministry|government|aides?|camp|team))?"
+)
+_SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
+# Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
+_AFTER_SAID_NAME = re.compile(rf"^\W*(?:{_VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
+_AFTER_NAME_SAID = re.compile(
+    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){{0,4}}?(?P<name>{_SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
+)
+# Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
+_LATE_SAID_NAME = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
+_LATE_NAME_SAID = re.compile(
+    rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
+)
+# Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
+_BEFORE_VERB = re.compile(r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called)\b")
+_TITLE_CUE = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
+    r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = frozenset(
+    "president vice prime minister foreign ministry spokesman spokeswoman chairman leader mr mrs "
+    "ms dr prof professor gen general secretary chinese us u.s. american korean north south "
+    "former senator sen rep governor gov king queen premier state the a an".split()
+)
+_ROLE_START = re.compile(
+    r"^(?:a|an|the|former|director|head|chief|senior|deputy|spokesman|spokeswoman|professor|"
+    r"president|chairman|author|editor|founder|analyst|expert|researcher|fellow|minister|"
+    r"secretary|who)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote; body[start:end] == text (inside the quote marks)."""
+
+    speaker: str  # resolved name, "" when no speaker could be found
+    role: str  # "a professor at Renmin University", "" when the text gives none
+    text: str
+    start: int
+    end: int
+    full: bool  # a whole sentence (or more) rather than a fragment inside one
+    cue: str  # how the speaker was found: after, before, late, continuation, subject, none
+    report: str = ""  # "a" or "b" once placed in a comparison
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "report": self.report,
+            "speaker": self.speaker,
+            "role": self.role,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "full": self.full,
+        }
+
+
+def quote_spans(body: str) -> list[Span]:
+    """The text inside each pair of quote marks, curly or straight, per paragraph.
+
+    A quote left open at the end of a paragraph ends there (news style reopens it in the next
+    paragraph). Single quotes are nested quotes or apostrophes and are left alone.
+    """
+    spans: list[Span] = []
+    for paragraph in paragraphs(body):
+        opened: int | None = None
+        for mark in _QUOTE_MARK.finditer(body, paragraph.start, paragraph.end):
+            index, char = mark.start(), mark.group()
+            if opened is None and char != CLOSE_QUOTES:
+                opened = index + 1
+            elif opened is not None and char != OPEN_QUOTES:
+                if index > opened:
+                    spans.append(Span(opened, index, body[opened:index]))
+                opened = None
+        if opened is not None and paragraph.end > opened:
+            spans.append(Span(opened, paragraph.end, body[opened : paragraph.end]))
+    return spans
+
+
+# Two to six capitalised words; a full stop only after an initial or Mr/Ms/Mrs/Dr.
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]*(?:(?:(?:(?<=\b[A-Z])|(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.)?"
+    r"[ \t]+[A-Z][\w’'\-]*){1,5}"
+)
+
+
+class _People:
+    """Person mentions of one report, to resolve a name as written to a canonical name."""
+
+    def __init__(self, body: str, entities: Sequence[Entity], quotes: list[Span]) -> None:
+        self.body = body
+        self.quotes = quotes
+        # (start, end, canonical) for full-name mentions outside quotes, in text order.
+        self.full_names: list[tuple[int, int, str]] = []
+        self.by_span: dict[tuple[int, int], str] = {}
+        people = [entity for entity in entities if entity.type == "person"]
+        for entity in people:
+            for start, end in entity.mentions:
+                self.by_span[(start, end)] = entity.name
+                if len(body[start:end].split()) >= 2 and not self._inside_quote(start):
+                    self.full_names.append((start, end, entity.name))
+        if not people:
+            self.full_names = self._names_from_text()
+        self.full_names.sort()
+        # Folded words of each full name as written and as named, for surname look-ups.
+        self.folded = [
+            (fold_name(body[start:end]), set(fold_name(body[start:end]).split())
+             | set(fold_name(canonical).split()))
+            for start, end, canonical in self.full_names
+        ]  # fmt: skip
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(span.start <= offset < span.end for span in self.quotes)
+
+    def _names_from_text(self) -> list[tuple[int, int, str]]:
+        """Without entities: runs of two to four capitalised words, titles dropped."""
+        found: list[tuple[int, int, str]] = []
+        pattern = _NAME_RUN
+        for match in pattern.finditer(self.body):
+            tokens = match.group().split()
+            owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
+            if owners:  # "South Korea’s Yonhap News Agency" names the agency
+                tokens = tokens[owners[-1] + 1 :]
+            while tokens and tokens[0].lower().strip(".") in _TITLE_WORDS:
+                tokens.pop(0)
+            if len(tokens) >= 2 and not self._inside_quote(match.start()):
+                name = re.sub(r"[’']s$", "", " ".join(tokens))
+                end = match.end()
+                found.append((end - len(" ".join(tokens)), end, name))
+        return found
+
+    def resolve(self, written: str, offset: int) -> str:
+        """Canonical name for a name as written at offset (titles dropped, surnames expanded)."""
+        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
+        if possessive:
+            return f"{self.resolve(possessive.group(1), offset)}’s {possessive.group(2)}"
+        tokens = written.split()
+        while len(tokens) > 1 and tokens[0].lower().strip(".") in _TITLE_WORDS:
+            tokens.pop(0)
+        name = " ".join(tokens)
+        for (start, end), canonical in self.by_span.items():
+            if start <= offset < end and len(self.body[start:end].split()) >= 2:
+                return canonical
+        if len(tokens) >= 2:
+            return self._canonical_of_full(name)
+        return self._expand_surname(name, offset)
+
+    def _canonical_of_full(self, name: str) -> str:
+        key = fold_name(name)
+        for (_s, _e, canonical), (written, _words) in zip(
+            self.full_names, self.folded, strict=True
+        ):
+            if written == key or fold_name(canonical) == key:
+                return canonical
+        return name
+
+    def _expand_surname(self, surname: str, offset: int) -> str:
+        key = fold_name(surname)
+        best = ""
+        for (start, _end, canonical), (_written, words) in zip(
+            self.full_names, self.folded, strict=True
+        ):
+            if start >= offset:
+                break
+            if key in words:
+                best = canonical
+        if best:
+            return best
+        for (_s, _e, canonical), (_written, words) in zip(
+            self.full_names, self.folded, strict=True
+        ):
+            if key in words:  # named in full only later
+                return canonical
+        return surname
+
+    def first_in(self, start: int, end: int) -> str:
+        """The first person named in body[start:end] outside quotes, resolved."""
+        mentions = sorted(
+            [span for span in self.by_span if start <= span[0] < end]
+            + [(s, e) for s, e, _canonical in self.full_names if start <= s < end]
+        )
+        for mention_start, mention_end in mentions:
+            if not self._inside_quote(mention_start):
+                return self.resolve(self.body[mention_start:mention_end], mention_start)
+        if self.by_span:
+            return ""
+        known = {token for *_span, name in self.full_names for token in fold_name(name).split()}
+        for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
+            at = start + match.start()
+            word = re.sub(r"[’']s$", "", match.group())
+            if fold_name(word) in known and not self._inside_quote(at):
+                return self.resolve(word, at)
+        return ""
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
+_ROLE_PREFIX = re.compile(
+    r"((?:[A-Z][\w.]*[ \t]+){0,3}(?:[Ss]pokesman|[Ss]pokeswoman|[Mm]inister|President|Premier|"
+    r"[Aa]mbassador|[Ee]nvoy|[Ss]ecretary|[Cc]hairman|[Dd]irector)[ \t]+)$"
+)
+
+
+def _breaks(text: str) -> list[re.Match[str]]:
+    """Sentence breaks, not counting "Mr." or the initial in "Robert M. Danin"."""
+    return [
+        found
+        for found in _SENTENCE_BREAK.finditer(text)
+        if not is_abbreviation(text, max(0, found.start() - 12), found.start())
+    ]
+
+
+def _before_tail(text: str) -> str:
+    """The part of text after its last sentence break: the start of the quote's sentence."""
+    breaks = _breaks(text)
+    return text[breaks[-1].end() :] if breaks else text
+
+
+def _clause_after(text: str) -> str:
+    """Text up to the first sentence break: the rest of the quote's sentence."""
+    breaks = _breaks(text)
+    return text[: breaks[0].start()] if breaks else text
+
+
+def _clean_role(role: str | None) -> str:
+    if not role:
+        return ""
+    role = " ".join(role.split()).strip(" ,")
+    role = re.sub(r",?\s+(?:said|says|added|told)\b.*$", "", role)
+    return role if _ROLE_START.match(role) else ""
+
+
+def _is_title(before_tail: str, text: str) -> bool:
+    """A quoted book or film title: cued by "book"/"titled" and written in title case."""
+    if not _TITLE_CUE.search(before_tail):
+        return False
+    long_words = [word for word in re.findall(r"[A-Za-z]+", text) if len(word) >= 4]
+    capitalised = [word for word in long_words if word[0].isupper()]
+    return bool(long_words) and len(capitalised) >= 0.8 * len(long_words)
+
+
+def _starts_upper(text: str) -> bool:
+    letters = re.search(r"[^\W\d_]", text)
+    return bool(letters and letters.group().isupper())
+
+
+@dataclass
+class _Draft:
+    span: Span
+    paragraph: int
+    full: bool
+    written: str = ""  # the speaker as written ("Lankov", "he", "the North Korean leader")
+    written_at: int = 0
+    role: str = ""
+    cue: str = "none"
+    speaker: str = ""
+
+
+class _QuoteFinder:
+    def __init__(self, body: str, entities: Sequence[Entity]) -> None:
+        self.body = body
+        self.spans = quote_spans(body)
+        self.people = _People(body, entities, self.spans)
+        self.paragraphs = paragraphs(body)
+        self.sentences = all_sentences(body)
+        self.roles = self._roles()
+
+    def _roles(self) -> dict[str, str]:
+        """The role a report gives each person: appositive after the full name, or a title."""
+        roles: dict[str, str] = {}
+        for start, end, canonical in self.people.full_names:
+            after = re.match(r",\s*([^,.;“”\"]+)", self.body[end : end + 240])
+            role = _clean_role(after.group(1)) if after else ""
+            if not role:
+                prefix = _ROLE_PREFIX.search(self.body[max(0, start - 60) : start])
+                role = prefix.group(1).strip() if prefix else ""
+            if role and canonical not in roles:
+                roles[canonical] = role
+        return roles
+
+    def find(self) -> list[Quote]:
+        drafts = [draft for draft in self._drafts() if draft is not None]
+        self._resolve(drafts)
+        quotes: list[Quote] = []
+        for draft in drafts:
+            # “…,” said X: the comma belongs to the attribution, not to the words quoted.
+            text = draft.span.text.rstrip().rstrip(",").rstrip()
+            quotes.append(
+                Quote(
+                    speaker=draft.speaker,
+                    role=draft.role or self.roles.get(draft.speaker, ""),
+                    text=text,
+                    start=draft.span.start,
+                    end=draft.span.start + len(text),
+                    full=draft.full,
+                    cue=draft.cue,
+                )
+            )
+        return quotes
+
+    def _drafts(self) -> list[_Draft | None]:
+        drafts: list[_Draft | None] = []
+        for number, paragraph in enumerate(self.paragraphs):
+            inside = [s for s in self.spans if paragraph.start <= s.start < paragraph.end]
+            for index, span in enumerate(inside):
+                previous_end = inside[index - 1].end + 1 if index else paragraph.start
+                next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
+                before = _before_tail(self.body[previous_end : span.start - 1])
+                after = _clause_after(self.body[span.end + 1 : next_start or paragraph.end])
+                drafts.append(self._draft(span, number, before, after))
+        return drafts
+
+    def _draft(self, span: Span, paragraph: int, before: str, after: str) -> _Draft | None:
+        if _is_title(before, span.text):
+            return None
+        lead = before.strip()
+        opens_sentence = (
+            not lead or lead.endswith(":") or bool(re.search(rf"(?:{_VERBS}),?$", lead))
+        )
+        draft = _Draft(span, paragraph, full=opens_sentence and _starts_upper(span.text))
+        after_start = span.end + 1
+        for pattern, cue in (
+            (_AFTER_SAID_NAME, "after"),
+            (_AFTER_NAME_SAID, "after"),
+            (_LATE_SAID_NAME, "late"),
+            (_LATE_NAME_SAID, "late"),
+        ):
+            found = pattern.match(after) if cue == "after" else pattern.search(after)
+            if found:
+                draft.written = found.group("name")
+                draft.written_at = after_start + found.start("name")
+                draft.role = _clean_role(found.group("role"))
+                draft.cue = cue
+                return draft
+        if lead:
+            self._speaker_before(draft, before, span.start - 1 - len(before))
+        return draft
+
+    def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
+        """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
+        verbs = list(_BEFORE_VERB.finditer(before))
+        if verbs and verbs[-1].group() != "saying":
+            subject = re.search(
+                rf"(?P<name>{_SUBJECT})\s+(?:has\s+|had\s+|also\s+)?$", before[: verbs[-1].start()]
+            )
+            if subject:
+                draft.written = subject.group("name")
+                draft.written_at = before_start + subject.start("name")
+                draft.cue = "before"
+                return
+        draft.speaker = self.people.first_in(before_start, before_start + len(before))
+        draft.cue = "subject" if draft.speaker else "none"
+
+    def _resolve(self, drafts: list[_Draft]) -> None:
+        last_speaker = ""
+        for draft in drafts:
+            if draft.written:
+                draft.speaker = self._resolve_written(draft, last_speaker)
+            elif draft.cue == "none":
+                draft.speaker = self._continued(drafts, draft)
+                draft.cue = "continuation" if draft.speaker else "none"
+            last_speaker = draft.speaker or last_speaker
+        for draft in drafts:  # “A.” “B,” he said: A borrows the next quote's speaker
+            if not draft.speaker:
+                following = [d for d in drafts if d.paragraph == draft.paragraph and d.speaker]
+                later = [d for d in following if d.span.start > draft.span.start]
+                if later:
+                    draft.speaker, draft.cue = later[0].speaker, "continuation"
+
+    def _resolve_written(self, draft: _Draft, last_speaker: str) -> str:
+        written = draft.written.strip()
+        if written.lower() in _PRONOUNS:
+            return last_speaker
+        if written.split()[0].lower() == "the":
+            return self._previous_subject(draft.written_at)
+        return self.people.resolve(written, draft.written_at)
+
+    def _previous_subject(self, offset: int) -> str:
+        """The first person named in the nearest earlier sentence that names one."""
+        earlier = [s for s in self.sentences if s.end <= offset]
+        for sentence in reversed(earlier[-4:]):
+            subject = self.people.first_in(sentence.start, sentence.end)
+            if subject:
+                return subject
+        return ""
+
+    def _continued(self, drafts: list[_Draft], draft: _Draft) -> str:
+        """A quote opening a sentence with no attribution continues the last quote's speaker."""
+        same = [
+            d for d in drafts if d.paragraph == draft.paragraph and d.span.end < draft.span.start
+        ]
+        if same:
+            return same[-1].speaker
+        first_in_paragraph = self.paragraphs[draft.paragraph].start == draft.span.start - 1
+        earlier = [d for d in drafts if d.paragraph == draft.paragraph - 1]
+        return earlier[-1].speaker if first_in_paragraph and earlier else ""
+
+    def reported(self) -> list[ReportedSpeech]:
+        found: list[ReportedSpeech] = []
+        for sentence in self.sentences:
+            if any(mark in sentence.text for mark in '“”"'):
+                continue
+            match = _REPORTED.search(sentence.text)
+            if not match:
+                continue
+            group = "name" if match.group("name") else "late"
+            written, at = match.group(group), sentence.start + match.start(group)
+            if written.split()[0].lower() in _STOP_CAPITALS:
+                continue
+            speaker = self.people.resolve(written, at)
+            if len(speaker.split()) < 2:  # "Analysts said": not a name the report gives in full
+                continue
+            found.append(ReportedSpeech(speaker, sentence.text, sentence.start, sentence.end))
+        return found
+
+
+def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
+    """Every direct quote in a report's body with its speaker, role and offsets."""
+    return _QuoteFinder(body, entities).find()
+
+
+def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:
+    """Speakers quoted in both reports (names compared with spelling folded), as named in A."""
+    keys_b = {fold_name(quote.speaker) for quote in quotes_b if quote.speaker}
+    names: list[str] = []
+    for quote in quotes_a:
+        if quote.speaker and fold_name(quote.speaker) in keys_b and quote.speaker not in names:
+            names.append(quote.speaker)
+    return names
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """Indirect speech: a sentence without quote marks attributed to someone ("…, Kim said.")."""
+
+    speaker: str
+    text: str  # the whole sentence; body[start:end] == text
+    start: int
+    end: int
+    report: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "report": self.report,
+            "speaker": self.speaker,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+_REPORTED_VERBS = r"said|says|added|told|reported"
+# Capitalised words that open a sentence without naming anyone.
+_STOP_CAPITALS = frozenset(
+    "the a an but and for in on at this that these those when while after before since now so "
+    "if as it its his her their they he she we essentially however meanwhile also".split()
+)
+_REPORTED = re.compile(
+    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"
+    rf"|\b(?:{_REPORTED_VERBS})\s+(?P<late>{_NAME})\s*[,.]"
+)
+
+
+def extract_reported_speech(body: str, entities: Sequence[Entity] = ()) -> list[ReportedSpeech]:
+    """Sentences outside quotes attributed to a named speaker (pronouns and "analysts" left out)."""
+    return _QuoteFinder(body, entities).reported()
+
+
+def quotes_and_reported_speech(
+    body: str, entities: Sequence[Entity] = ()
+) -> tuple[list[Quote], list[ReportedSpeech]]:
+    """Both at once, sharing the work of reading the report."""
+    finder = _QuoteFinder(body, entities)
+    return finder.find(), finder.reported()

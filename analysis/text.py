@@ -1,0 +1,186 @@
+"""Shared text helpers for the comparison: paragraphs and sentences with offsets, words, stems.
+
+Every span is a [start, end) character offset into the text it was cut from (an article's body).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+# A Markdown heading, rule or table line is structure, not a passage of the report.
+_STRUCTURE_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*_]{3,}\s*$|\|)")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+# A word: letters/digits, with inner apostrophes or hyphens ("Jong-un", "didn't", "U.S").
+WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr vs etc inc corp co ltd no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m".split()
+)
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space.
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+|$)")
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say
+    saying told would could might may must shall s t don didn doesn isn wasn weren won aren
+    one also even much many well still yet however according""".split()
+)
+
+
+class Span(NamedTuple):
+    """A piece of a text: text[start:end] == self.text (a tuple: cheap to make by thousands)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=16)
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    return tuple(_split_paragraphs(text))
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blocks separated by blank lines, trimmed, without headings or rules."""
+    return list(_paragraphs(text))
+
+
+def _split_paragraphs(text: str) -> list[Span]:
+    spans: list[Span] = []
+    position = 0
+    for separator in [*_BLANK_LINES.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        span = _trimmed(text, position, end)
+        if span and not _STRUCTURE_LINE.match(span.text):
+            spans.append(span)
+        position = separator.end() if separator else len(text)
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end]) if start < end else None
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end], with offsets into text."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if is_abbreviation(text, begin, match.start()) or not _next_starts_sentence(
+            text, match.end(), end
+        ):
+            continue
+        span = _trimmed(text, begin, match.end())
+        if span:
+            spans.append(span)
+        begin = match.end()
+    last = _trimmed(text, begin, end)
+    if last:
+        spans.append(last)
+    return spans
+
+
+def is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[start:dot])
+    if not word:
+        return False
+    token = word.group(1).lower()
+    # Single capitals ("Kim J. Un") and listed abbreviations do not end sentences.
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _next_starts_sentence(text: str, position: int, end: int) -> bool:
+    """A sentence ends only when the next one starts like a sentence (capital, digit, quote)."""
+    following = text[position:end].lstrip()
+    if not following:
+        return True
+    first = following[0]
+    return first.isupper() or first.isdigit() or first in "“\"‘'([*#-—"
+
+
+def paragraph_sentences(text: str) -> Iterator[tuple[Span, list[Span]]]:
+    """Each paragraph with its sentences."""
+    for paragraph in paragraphs(text):
+        yield paragraph, sentences(text, paragraph.start, paragraph.end)
+
+
+@lru_cache(maxsize=16)
+def _all_sentences(text: str) -> tuple[Span, ...]:
+    return tuple(s for p in _paragraphs(text) for s in sentences(text, p.start, p.end))
+
+
+def all_sentences(text: str) -> list[Span]:
+    """Every sentence of every paragraph, in order (cached: each analysis step needs them)."""
+    return list(_all_sentences(text))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word tokens of text[start:end]; a possessive "'s" stays with its word."""
+    end = len(text) if end is None else end
+    return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=50000)
+def normalise_word(word: str) -> str:
+    """Lowercase, curly apostrophe folded, possessive and dots dropped ("Kim’s" -> "kim")."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace(".", "")
+
+
+@lru_cache(maxsize=1)
+def _porter() -> Callable[[str], str]:
+    from whoosh.lang.porter import stem  # lazy: whoosh is heavy for --help
+
+    return stem
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    """Porter stem of a normalised word."""
+    return _porter()(word)
+
+
+def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Stemmed words without stop words; hyphenated words count as their parts."""
+    end = len(text) if end is None else end
+    terms: list[str] = []
+    for token in WORD.findall(text, start, end):
+        for part in normalise_word(token).split("-"):
+            part = part.strip("'")
+            if part and part not in STOP_WORDS and (len(part) > 1 or part.isdigit()):
+                terms.append(stem(part))
+    return terms
+
+
+def fold_name(name: str) -> str:
+    """A key under which spellings of one name meet ("Kim Jong-un" == "Kim Jong Un")."""
+    name = name.replace("’", "'")
+    name = re.sub(r"'s\b", "", name)
+    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
+
+
+def sentence_at(sentence_spans: list[Span], offset: int) -> Span | None:
+    """The sentence holding a character offset."""
+    for span in sentence_spans:
+        if span.start <= offset < span.end:
+            return span
+    return None

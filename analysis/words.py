@@ -1,0 +1,145 @@
+"""Distinctive words: terms one report uses far more than the other.
+
+Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'
+Words"), over stemmed unigrams and bigrams without stop words. With only two reports there is no
+background corpus, so the prior is their pooled counts (alpha_w = pooled count of w, alpha_0 =
+pooled total): a word's z-score then rewards both a lopsided split and enough uses to trust it.
+Names are left out (the Entities view covers them): a capitalised word in mid-sentence, or a
+token inside an entity mention.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.text import STOP_WORDS, WORD, all_sentences, normalise_word, stem
+
+TOP_TERMS = 10
+
+
+@dataclass(frozen=True)
+class Term:
+    """A distinctive term: its readable form, z-score (positive: A's, negative: B's), counts."""
+
+    term: str
+    z: float
+    count_a: int
+    count_b: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "term": self.term,
+            "z": round(self.z, 3),
+            "count_a": self.count_a,
+            "count_b": self.count_b,
+        }
+
+
+@dataclass
+class _Counts:
+    terms: Counter[str]
+    surfaces: dict[str, Counter[str]]
+    total: int
+    capitalised: Counter[str]  # stems capitalised in mid-sentence (or inside an entity)
+
+
+def count_terms(body: str, entities: Sequence[Entity] = ()) -> _Counts:
+    """Stemmed unigrams and adjacent bigrams (neither a stop word, same sentence)."""
+    in_names = {i for entity in entities for s, e in entity.mentions for i in range(s, e)}
+    terms: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    capitalised: Counter[str] = Counter()
+    for sentence in all_sentences(body):
+        previous: tuple[str, str] | None = None
+        for index, token in enumerate(WORD.finditer(body, sentence.start, sentence.end)):
+            word = normalise_word(token.group())
+            proper = (index > 0 and token.group()[0].isupper()) or token.start() in in_names
+            if word in STOP_WORDS or len(word) < 2 or word.isdigit():
+                previous = None
+                continue
+            key = stem(word)
+            if proper:
+                capitalised[key] += 1
+                previous = None
+                continue
+            terms[key] += 1
+            surfaces[key][word] += 1
+            if previous is not None:
+                bigram = f"{previous[0]} {key}"
+                terms[bigram] += 1
+                surfaces[bigram][f"{previous[1]} {word}"] += 1
+            previous = (key, word)
+    total = sum(count for term, count in terms.items() if " " not in term)
+    return _Counts(terms, surfaces, total, capitalised)
+
+
+def log_odds(counts_a: _Counts, counts_b: _Counts) -> dict[str, float]:
+    """z-scores of the log-odds ratio of each term, A against B, pooled counts as prior."""
+    pooled = counts_a.terms + counts_b.terms
+    alpha_0 = counts_a.total + counts_b.total
+    scores: dict[str, float] = {}
+    for term, alpha in pooled.items():
+        y_a, y_b = counts_a.terms[term], counts_b.terms[term]
+        odds_a = (y_a + alpha) / (counts_a.total + alpha_0 - y_a - alpha)
+        odds_b = (y_b + alpha) / (counts_b.total + alpha_0 - y_b - alpha)
+        variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
+        scores[term] = (math.log(odds_a) - math.log(odds_b)) / math.sqrt(variance)
+    return scores
+
+
+def distinctive_terms(
+    body_a: str,
+    body_b: str,
+    entities_a: Sequence[Entity] = (),
+    entities_b: Sequence[Entity] = (),
+    top: int = TOP_TERMS,
+) -> tuple[list[Term], list[Term]]:
+    """The `top` terms most typical of A, and of B, as readable surface forms."""
+    counts_a, counts_b = count_terms(body_a, entities_a), count_terms(body_b, entities_b)
+    # A name: capitalised in mid-sentence at least as often as written in lower case.
+    capitalised = counts_a.capitalised + counts_b.capitalised
+    lower = counts_a.terms + counts_b.terms
+    proper = {key for key, count in capitalised.items() if count >= lower[key]}
+    scores = {
+        term: z
+        for term, z in log_odds(counts_a, counts_b).items()
+        if not proper.intersection(term.split())
+    }
+
+    def readable(term: str) -> str:
+        surfaces = counts_a.surfaces.get(term, Counter()) + counts_b.surfaces.get(term, Counter())
+        return surfaces.most_common(1)[0][0]
+
+    def pick(ranked: list[str]) -> list[Term]:
+        chosen: list[Term] = []
+        chosen_keys: list[str] = []
+        for term in ranked:
+            if len(chosen) >= top:
+                break
+            # A word used only inside a chosen bigram adds nothing ("war" after "trade war").
+            if any(
+                term in c_key.split() and pooled_count(term) == pooled_count(c_key)
+                for c_key in chosen_keys
+            ):
+                continue
+            chosen_keys.append(term)
+            chosen.append(
+                Term(readable(term), scores[term], counts_a.terms[term], counts_b.terms[term])
+            )
+        return chosen
+
+    def pooled_count(term: str) -> int:
+        return counts_a.terms[term] + counts_b.terms[term]
+
+    # Ties (common in short reports) go to bigrams, which read better than single words.
+    ranked_a = sorted(
+        (t for t in scores if scores[t] > 0), key=lambda t: (-scores[t], -len(t.split()), t)
+    )
+    ranked_b = sorted(
+        (t for t in scores if scores[t] < 0), key=lambda t: (scores[t], -len(t.split()), t)
+    )
+    return pick(ranked_a), pick(ranked_b)

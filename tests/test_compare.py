@@ -1,0 +1,472 @@
+"""The comparison of the two shipped reports against a hand-written gold list, and its parts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.align import align, passages
+from kimreader.analysis.compare import Comparison, compare_articles
+from kimreader.analysis.differences import find_differences
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.text import paragraphs, sentences
+from kimreader.analysis.timeline import resolve_mentions
+from kimreader.analysis.words import distinctive_terms
+from kimreader.corpus.article import Article
+from kimreader.corpus.frontmatter import parse_front_matter
+
+ARTICLES = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+
+# ---- Gold for the shipped pair: A = the NYT report (June 2018), B = Bloomberg (January 2019) ----
+# Passages are named by a snippet of their text, so the gold survives edits to the Markdown.
+
+# Every direct quote: (report, start of the quoted words, speaker, full sentence?)
+GOLD_QUOTES: list[tuple[str, str, str, bool]] = [
+    ("a", "This could be regarded as an intuitive", "Shi Yinhong", True),
+    ("a", "He wants to further disrupt", "Andrei Lankov", True),
+    ("a", "very good diplomat", "Andrei Lankov", False),
+    ("a", "Like his late grandfather", "Andrei Lankov", True),
+    ("a", "China will try to use Kim", "Bilahari Kausikan", True),
+    ("a", "Kim wants to talk directly", "Bilahari Kausikan", True),
+    ("a", "It’s a triangular relationship", "Bilahari Kausikan", True),  # “…” he said
+    ("a", "a back door", "Kim Byung-yeon", False),
+    ("a", "Sanctions were designed", "Kim Byung-yeon", True),  # “…,” Kim said
+    ("a", "If China wants to let up pressure", "Kim Byung-yeon", True),  # “…,” he added
+    ("a", "They agreed to sanctions", "Kim Byung-yeon", True),
+    ("a", "absolutely", "Donald Trump", False),
+    ("b", "in the not-too-distant future", "Donald Trump", False),
+    ("b", "new path", "Kim Jong Un", False),
+    ("b", "For China, North Korea is something", "Lee Sang-sook", True),
+    ("b", "But for North Korea, China is", "Lee Sang-sook", True),
+    ("b", "China and the DPRK", "Lu Kang", True),
+    ("b", "positive development of many situations", "Moon Jae-in’s office", False),
+    ("b", "We are aware of the fact", "Moon Jae-in’s office", True),
+    ("b", "There isn’t much prospect", "Andrew Gilholm", True),
+    ("b", "So, short of lending support", "Andrew Gilholm", True),
+    ("b", "socialist countries", "Kim Jong Un", False),
+    ("b", "Kim’s visit to China will likely focus", "Shi Yongming", True),
+    ("b", "He will very likely travel", "Shi Yongming", True),
+]
+# Quoted words that are not quotes: a book title.
+GOLD_NOT_QUOTES = ["Unveiling the North Korean Economy"]
+# Roles the text gives (speaker -> words the role must contain).
+GOLD_ROLES = {
+    "Shi Yinhong": "professor of international relations at Renmin University",
+    "Kim Byung-yeon": "professor at Seoul National University",
+    "Lee Sang-sook": "professor at the Korea National Diplomatic Academy",
+    "Andrew Gilholm": "director of North Asia analysis at Control Risks Group",
+    "Bilahari Kausikan": "former foreign secretary of Singapore",
+    "Lu Kang": "Foreign Ministry spokesman",
+}
+# Possible differences: (topic, words in A's sentence, words in B's sentence).
+GOLD_DIFFERENCES = [
+    ("visit ordinal", "third visit", "fourth visit"),
+    ("trip length", "two-day trip", "four-day visit"),
+    ("travel mode", "airport", "train"),
+]
+# Each A passage (by snippet): the B passages that cover the same point; () = none does.
+GOLD_ALIGNMENT: dict[str, tuple[str, ...]] = {
+    "arrived in Beijing on Tuesday amid": ("is making his fourth visit to China",),
+    "This could be regarded as an intuitive": ("Foreign Ministry spokesman Lu Kang",),
+    "The surprise trip, just a week after": (
+        "The trip — Kim’s fourth to China since March",
+        "Kim left Pyongyang on Monday",
+        "In keeping with Kim’s efforts to normalise",
+    ),
+    "For his first one, in March": (
+        "Kim travelled to China — his most important",
+        "Kim left Pyongyang on Monday",
+    ),
+    "This time, Kim arrived much as": ("Kim left Pyongyang on Monday",),
+    "Xinhua’s report gave no details": (
+        "is making his fourth visit to China",
+        "The trip — Kim’s fourth to China since March",
+    ),
+    "Andrei Lankov, a Russian expert": (
+        "Kim could be looking to leverage",
+        "The Kim regime has also sought",
+    ),
+    "He wants to further disrupt": (
+        "Kim could be looking to leverage",
+        "Foreign Ministry spokesman Lu Kang",
+        "The Kim regime has also sought",
+    ),
+    "very good diplomat": (),
+    "For its part, China would like Kim": (),
+    "China, they said, sees the trade dispute": (
+        "Foreign Ministry spokesman Lu Kang",
+        "For China, North Korea is something",
+    ),
+    "Now, the analysts say, China would like": (
+        "Foreign Ministry spokesman Lu Kang",
+        "Kim could be looking to leverage",
+    ),
+    "China will try to use Kim to restore": (
+        "For China, North Korea is something",
+        "Kim could be looking to leverage",
+        "Foreign Ministry spokesman Lu Kang",
+    ),
+    "Essentially, Kausikan said": (
+        "The Kim regime has also sought",
+        "Kim could be looking to leverage",
+    ),
+    "Kim’s visit Tuesday seemed to indicate": (),
+    "China has backed U.N. sanctions": ("China and Russia, who both wield vetoes",),
+    "In the joint declaration they signed": (
+        "The trip — Kim’s fourth to China since March",
+        "There isn’t much prospect",
+        "China and Russia, who both wield vetoes",
+    ),
+    "But China has suggested that the Singapore": ("China and Russia, who both wield vetoes",),
+    "Kim has promised his people dramatic": (
+        "Kim has proposed greater cooperation",
+        "Kim’s visit to China will likely focus",
+    ),
+    "Kim has yet to visit most of China": (
+        "Kim’s visit to China will likely focus",
+        "Kim has proposed greater cooperation",
+    ),
+    "China may propose some easing": ("China and Russia, who both wield vetoes",),
+    "But China should not risk": ("China and Russia, who both wield vetoes",),
+    "If China wants to let up pressure": (
+        "China and Russia, who both wield vetoes",
+        "Kim could be looking to leverage",
+    ),
+    "After six years of never venturing": ("In keeping with Kim’s efforts to normalise",),
+    "In addition to his Singapore meeting": (
+        "In keeping with Kim’s efforts to normalise",
+        "Kim travelled to China — his most important",
+    ),
+}
+
+# ---------------------------------------------------------------- helpers and fixtures
+
+
+def _load(path: Path) -> Article:
+    meta, body = parse_front_matter(path.read_text(encoding="utf-8"))
+    return Article.create(
+        str(meta["title"]),
+        body,
+        url=str(meta.get("url", "")),
+        source=str(meta.get("source", "")),
+        published=meta.get("published"),
+    )
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Article, Article]:
+    """The shipped reports: A = NYT (2018-06-19), B = Bloomberg (2019-01-09)."""
+    files = sorted(ARTICLES.glob("*.md"))
+    articles = [_load(path) for path in files]
+    nyt = next(a for a in articles if "New York Times" in a.source)
+    bloomberg = next(a for a in articles if "Bloomberg" in a.source)
+    return nyt, bloomberg
+
+
+@pytest.fixture(scope="module")
+def comparison(pair: tuple[Article, Article]) -> Comparison:
+    return compare_articles(*pair)
+
+
+def _fold(name: str) -> str:
+    from kimreader.analysis.text import fold_name
+
+    return fold_name(name)
+
+
+def quote_scores(cmp: Comparison, bodies: dict[str, str]) -> tuple[int, int, int]:
+    """(speaker-correct gold quotes found, quotes found, gold quotes)."""
+    correct = 0
+    for report, start_words, speaker, full in GOLD_QUOTES:
+        found = [q for q in cmp.quotes if q.report == report and q.text.startswith(start_words)]
+        if found and _fold(found[0].speaker) == _fold(speaker) and found[0].full == full:
+            correct += 1
+    return correct, len(cmp.quotes), len(GOLD_QUOTES)
+
+
+def passage_index(spans: list, snippet: str) -> int:
+    matches = [index for index, span in enumerate(spans) if snippet in span.text]
+    assert len(matches) == 1, (snippet, matches)
+    return matches[0]
+
+
+def alignment_scores(a: Article, b: Article, threshold: float) -> tuple[int, int, int, int]:
+    """(correct best matches above threshold, matches above threshold, A passages with a gold
+    counterpart, of which a gold counterpart is among the three candidates)."""
+    passages_a, passages_b = passages(a.body), passages(b.body)
+    gold = {
+        passage_index(passages_a, key): {passage_index(passages_b, s) for s in values}
+        for key, values in GOLD_ALIGNMENT.items()
+    }
+    assert len(gold) == len(passages_a), "the gold must judge every A passage"
+    index_b = {(p.start, p.end): i for i, p in enumerate(passages_b)}
+    rows = align(a.body, b.body, threshold, passages_a, passages_b)
+    correct = predicted = in_top3 = 0
+    for i, row in enumerate(rows):
+        ranked = [index_b[(c.b_start, c.b_end)] for c in row.candidates]
+        in_top3 += bool(gold[i] & set(ranked))
+        if row.best is not None:
+            predicted += 1
+            correct += ranked[0] in gold[i]
+    return correct, predicted, sum(1 for v in gold.values() if v), in_top3
+
+
+# ---------------------------------------------------------------- the gold pair
+
+
+def test_every_gold_quote_is_found_with_its_speaker(comparison: Comparison, pair) -> None:
+    correct, found, gold = quote_scores(comparison, {"a": pair[0].body, "b": pair[1].body})
+    assert (correct, found) == (gold, gold)
+
+
+def test_quotes_are_offsets_into_the_bodies(comparison: Comparison, pair) -> None:
+    bodies = {"a": pair[0].body, "b": pair[1].body}
+    for quote in comparison.quotes:
+        assert bodies[quote.report][quote.start : quote.end] == quote.text
+
+
+def test_a_book_title_is_not_a_quote(comparison: Comparison) -> None:
+    for title in GOLD_NOT_QUOTES:
+        assert not any(title in quote.text for quote in comparison.quotes)
+
+
+def test_roles_come_from_the_text(comparison: Comparison) -> None:
+    roles = {_fold(q.speaker): q.role for q in comparison.quotes}
+    for speaker, role in GOLD_ROLES.items():
+        assert role in roles[_fold(speaker)], speaker
+
+
+def test_both_kim_said_mean_kim_byung_yeon(comparison: Comparison, pair) -> None:
+    nyt = pair[0].body
+    direct = [q for q in comparison.quotes if q.text.startswith("Sanctions were designed")]
+    assert direct[0].speaker == "Kim Byung-yeon"
+    assert nyt[direct[0].end : direct[0].end + 12] == ",” Kim said."
+    reported = [r for r in comparison.reported if r.text.endswith("by going too far, Kim said.")]
+    assert [r.speaker for r in reported] == ["Kim Byung-yeon"]
+
+
+def test_people_quoted_in_both_reports(comparison: Comparison) -> None:
+    assert comparison.quoted_in_both == ("Donald Trump",)
+
+
+def test_gold_differences_are_found_and_labelled(comparison: Comparison) -> None:
+    for topic, words_a, words_b in GOLD_DIFFERENCES:
+        matching = [d for d in comparison.differences if d.topic == topic]
+        assert matching, topic
+        assert words_a in matching[0].a.sentence.text
+        assert words_b in matching[0].b.sentence.text
+    # Every difference found is one of the gold ones or the start-day one (Tuesday/Monday).
+    topics = {d.topic for d in comparison.differences}
+    assert topics <= {topic for topic, *_ in GOLD_DIFFERENCES} | {"start day"}
+
+
+def test_numbers_that_agree_are_agreements(comparison: Comparison) -> None:
+    agreed = {(d.topic, d.a.value) for d in comparison.agreements}
+    assert ("meeting ordinal", "1") in agreed
+    assert not any(d.topic == "visit ordinal" for d in comparison.agreements)
+
+
+def test_alignment_against_the_gold(pair) -> None:
+    # Measured at the default threshold: 8 of 21 matches right, 8 of 22 gold passages found,
+    # 17 of 22 with a gold counterpart among the three candidates (bench/compare.py).
+    correct, predicted, positives, in_top3 = alignment_scores(*pair, threshold=0.08)
+    assert correct / predicted >= 0.3
+    assert correct / positives >= 0.3
+    assert in_top3 / positives >= 0.7
+
+
+def test_the_timeline_resolves_relative_dates(comparison: Comparison) -> None:
+    by_text = {(e.report, e.text): e for e in comparison.timeline}
+    assert by_text[("a", "published")].date == date(2018, 6, 19)
+    assert by_text[("b", "published")].date == date(2019, 1, 9)
+    assert by_text[("a", "on Tuesday")].date == date(2018, 6, 19)
+    assert by_text[("b", "on Monday")].date == date(2019, 1, 7)
+    assert by_text[("b", "on Sunday")].date == date(2019, 1, 6)
+    assert by_text[("b", "yesterday")].date == date(2019, 1, 8)
+    assert by_text[("b", "tomorrow")].date == date(2019, 1, 10)
+    assert by_text[("a", "last year")].date == date(2017, 1, 1)
+    assert by_text[("a", "last year")].precision == "year"
+    assert by_text[("b", "last year")].date == date(2018, 1, 1)
+    assert by_text[("a", "in September")].date == date(2018, 9, 1)  # "asked him to visit"
+    assert by_text[("b", "in June")].date == date(2018, 6, 1)
+    assert by_text[("a", "last week")].precision == "week"
+    dates = [entry.date for entry in comparison.timeline]
+    assert dates == sorted(dates)
+
+
+def test_distinctive_words_are_words_not_names(comparison: Comparison) -> None:
+    terms_a = [term.term for term in comparison.distinctive_a]
+    terms_b = [term.term for term in comparison.distinctive_b]
+    assert "trade war" in terms_a
+    assert "second summit" in terms_b
+    assert all(term.z > 0 for term in comparison.distinctive_a)
+    assert all(term.z < 0 for term in comparison.distinctive_b)
+    assert not {"kim", "trump", "xi", "lankov"} & {t.lower() for t in terms_a + terms_b}
+
+
+def test_json_document_has_the_agreed_shape(comparison: Comparison, pair) -> None:
+    document = json.loads(json.dumps(comparison.to_json()))
+    assert set(document) == {
+        "a", "b", "aligned", "only_a", "only_b", "entities", "quotes", "differences",
+        "agreements", "timeline", "distinctive", "quoted_in_both", "reported",
+    }  # fmt: skip
+    assert document["a"] == {
+        "id": pair[0].id,
+        "title": pair[0].title,
+        "source": pair[0].source,
+        "published": "2018-06-19",
+    }
+    assert len(document["aligned"]) == len(passages(pair[0].body))
+    for row in document["aligned"]:
+        assert set(row) == {"a_start", "a_end", "b_start", "b_end", "score", "candidates"}
+        assert len(row["candidates"]) <= 3
+        scores = [c["score"] for c in row["candidates"]]
+        assert scores == sorted(scores, reverse=True)
+        if row["score"] < comparison.threshold:
+            assert row["b_start"] is None and row["b_end"] is None
+        else:
+            assert row["b_start"] == row["candidates"][0]["b_start"]
+    assert set(document["entities"]) == {"shared", "only_a", "only_b"}
+    for quote in document["quotes"]:
+        assert set(quote) >= {"report", "speaker", "role", "text", "start", "end", "full"}
+    for difference in document["differences"]:
+        assert set(difference) >= {"topic", "a_text", "b_text", "a_start", "b_start"}
+        body_a = pair[0].body
+        assert body_a[difference["a_start"] :].startswith(difference["a_text"])
+    assert set(document["distinctive"]) == {"a", "b"}
+
+
+def test_only_lists_follow_the_threshold(pair) -> None:
+    a, b = pair
+    none_close = compare_articles(a, b, threshold=1.01)
+    assert len(none_close.only_a) == len(passages(a.body))
+    assert len(none_close.only_b) == len(passages(b.body))
+    everything = compare_articles(a, b, threshold=0.0)
+    assert not everything.only_a
+    counterparts = {(r.best.b_start, r.best.b_end) for r in everything.aligned if r.best}
+    assert {(s.start, s.end) for s in everything.only_b}.isdisjoint(counterparts)
+    assert len(everything.only_b) + len(counterparts) == len(passages(b.body))
+
+
+# ---------------------------------------------------------------- parts on small inputs
+
+
+def test_alignment_is_free_best_match_not_order_preserving() -> None:
+    a = "Sanctions relief was discussed at length.\n\nThe armored train crossed the border."
+    b = "The armored train crossed the border at dawn.\n\nSanctions relief was discussed."
+    rows = align(a, b, threshold=0.2)
+    assert b[rows[0].best.b_start :].startswith("Sanctions relief")
+    assert b[rows[1].best.b_start :].startswith("The armored train")
+
+
+def test_a_long_paragraph_is_cut_into_sentence_groups() -> None:
+    sentence = "The delegation inspected factories and farms near the border town. "
+    body = "## Heading\n\n" + sentence * 30
+    spans = passages(body)
+    assert len(spans) > 1
+    assert all(body[s.start : s.end] == s.text for s in spans)
+    assert not any(s.text.startswith("#") for s in spans)
+
+
+def test_sentences_do_not_break_after_abbreviations() -> None:
+    text = "The U.S. and Mr. Kim met. Dr. Lee spoke in Jan. about it. Then they left."
+    assert [s.text for s in sentences(text)] == [
+        "The U.S. and Mr. Kim met.",
+        "Dr. Lee spoke in Jan. about it.",
+        "Then they left.",
+    ]
+    assert [p.text for p in paragraphs("one\n\n\n## two\n\n three ")] == ["one", "three"]
+
+
+def test_differences_on_small_reports() -> None:
+    a = "He made his second visit to Japan. The three-day trip began when he flew in."
+    b = "He made his fifth visit to Japan. The three-day visit began when his train arrived."
+    differences, agreements = find_differences(a, None, b, None)
+    assert {d.topic for d in differences} == {"visit ordinal", "travel mode"}
+    assert [(d.topic, d.a.value) for d in agreements] == [("trip length", "3 day")]
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert resolve_mentions("He left yesterday, in March.", None) == [
+        m for m in resolve_mentions("He left yesterday, in March.", None) if m.text == "in March"
+    ]
+    assert [m.date for m in resolve_mentions("He left yesterday.", date(2020, 3, 1))] == [
+        date(2020, 2, 29)
+    ]
+    assert resolve_mentions("It ends on March 3, 2021.", None)[0].date == date(2021, 3, 3)
+
+
+def test_entities_are_matched_by_name_or_multiword_alias() -> None:
+    def entity(name: str, aliases: tuple[str, ...], count: int) -> Entity:
+        mentions = tuple((i * 10, i * 10 + 3) for i in range(count))
+        return Entity(name, "person", aliases, mentions)
+
+    a_entities = [
+        entity("Kim Jong Un", ("Kim Jong Un", "Kim"), 3),
+        entity("Kim Byung-yeon", ("Kim Byung-yeon", "Kim"), 2),
+    ]
+    b_entities = [entity("Kim Jong-un", ("Kim Jong-un", "Kim"), 4)]
+    a = Article.create("A", "Kim Jong Un went.")
+    b = Article.create("B", "Kim Jong-un went.")
+    entities = compare_articles(a, b, a_entities, b_entities).entities
+    assert [(s.name, s.count_a, s.count_b) for s in entities.shared] == [("Kim Jong Un", 3, 4)]
+    assert [e.name for e in entities.only_a] == ["Kim Byung-yeon"]
+    assert entities.only_b == ()
+
+
+def test_distinctive_terms_prefer_the_lopsided_words() -> None:
+    a = "The trade war grew. The trade war hurt farmers. Tariffs and the trade war again."
+    b = "The peace treaty was signed. A peace treaty ends the war. Sanctions remain."
+    terms_a, terms_b = distinctive_terms(a, b)
+    assert terms_a[0].term == "trade war"
+    assert terms_b[0].term == "peace treaty"
+
+
+def test_empty_reports_compare_without_error() -> None:
+    empty = Article.create("Empty", "")
+    cmp = compare_articles(empty, empty)
+    assert cmp.aligned == () and cmp.quotes == () and cmp.timeline == ()
+    json.dumps(cmp.to_json())
+
+
+# ---------------------------------------------------------------- the text rendering
+
+
+def _render(cmp: Comparison, a: Article, b: Article, width: int) -> str:
+    from rich.console import Console
+
+    from kimreader.tui.compare_text import render_comparison
+
+    console = Console(record=True, width=width, color_system=None)
+    console.print(render_comparison(cmp, a, b, width))
+    return console.export_text()
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_rendering_has_every_section(comparison: Comparison, pair, width: int) -> None:
+    text = _render(comparison, *pair, width)
+    for section in (
+        "Aligned passages",
+        "Entities",
+        "Quotes",
+        "Possible differences",
+        "Agreements",
+        "Timeline",
+        "Distinctive words",
+    ):
+        assert section in text
+    assert "possible difference" in text
+    assert "Kim Byung-yeon" in text
+    assert "published 204 days (about 7 months) apart" in text
+
+
+def test_rendering_never_reads_article_text_as_markup() -> None:
+    a = Article.create("[bold red]A[/]", "He said “[link=x]click[/link] me,” Kim said.")
+    b = Article.create("B", "[/] broken markup [b]here")
+    text = _render(compare_articles(a, b), a, b, 120)
+    assert "[bold red]A[/]" in text
+    assert "[link=x]click[/link] me" in text
+    assert "[/] broken markup [b]here" in text

@@ -1,0 +1,98 @@
+"""Direct quotes and their speakers on small made-up paragraphs, one pattern each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.quotes import (
+    extract_quotes,
+    extract_reported_speech,
+    people_quoted_in_both,
+    quote_spans,
+)
+
+
+def speakers(body: str, entities: tuple[Entity, ...] = ()) -> list[tuple[str, str, bool]]:
+    return [(q.text, q.speaker, q.full) for q in extract_quotes(body, entities)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We will talk,” said Ana Ruiz, a diplomat.",
+        "“We will talk,” Ana Ruiz said.",
+        "Ana Ruiz said: “We will talk.”",
+        '"We will talk," said Ana Ruiz.',
+    ],
+)
+def test_attribution_patterns(body: str) -> None:
+    [(text, speaker, full)] = speakers(body)
+    assert text.rstrip(".") == "We will talk"
+    assert speaker == "Ana Ruiz"
+    assert full
+
+
+def test_pronoun_takes_the_previous_speaker() -> None:
+    body = "“First point,” said Ana Ruiz.\n\n“Second point,” she said."
+    assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_quote_over_two_sentences_continues_its_speaker() -> None:
+    body = "“One thing,” said Ana Ruiz. “Another thing, and more.”"
+    assert speakers(body) == [
+        ("One thing", "Ana Ruiz", True),
+        ("Another thing, and more.", "Ana Ruiz", True),
+    ]
+
+
+def test_quote_left_open_continues_in_the_next_paragraph() -> None:
+    body = "“It began here, said Ana Ruiz.\n\n“And it goes on,” she added."
+    spans = quote_spans(body)
+    assert [s.text for s in spans] == ["It began here, said Ana Ruiz.", "And it goes on,"]
+
+
+def test_a_surname_is_the_most_recent_full_name() -> None:
+    body = (
+        "Kim Jong Un visited.\n\nKim Byung-yeon, a professor at Seoul National University, "
+        "spoke.\n\n“It is a risk,” Kim said."
+    )
+    [quote] = extract_quotes(body)
+    assert quote.speaker == "Kim Byung-yeon"
+    assert quote.role == "a professor at Seoul National University"
+
+
+def test_entities_give_the_canonical_name() -> None:
+    body = "Kim Jong-un left.\n\nKim wants “a new path” now."
+    kim = Entity("Kim Jong Un", "person", ("Kim Jong Un", "Kim"), ((0, 11), (19, 22)))
+    assert speakers(body, (kim,)) == [("a new path", "Kim Jong Un", False)]
+
+
+def test_a_fragment_inside_a_sentence_is_not_full() -> None:
+    [quote] = extract_quotes("He is a “very good diplomat,” Andrei Lankov said.")
+    assert (quote.text, quote.speaker, quote.full) == ("very good diplomat", "Andrei Lankov", False)
+
+
+def test_a_book_title_is_skipped() -> None:
+    body = "Ana Ruiz, author of a recent book, “The Long Road Home,” said little."
+    assert extract_quotes(body) == []
+
+
+def test_an_unattributed_quote_has_no_speaker() -> None:
+    [quote] = extract_quotes("“Nobody knows.”")
+    assert quote.speaker == "" and quote.cue == "none"
+
+
+def test_single_quotes_are_not_quotes() -> None:
+    assert quote_spans("Kim’s ‘opening up’ policy") == []
+
+
+def test_reported_speech_is_found_without_quote_marks() -> None:
+    body = "Ana Ruiz visited.\n\nThe talks failed, Ruiz said. Analysts said little."
+    assert [r.speaker for r in extract_reported_speech(body)] == ["Ana Ruiz"]
+
+
+def test_people_quoted_in_both_fold_spelling() -> None:
+    a = extract_quotes("“Yes,” said Kim Jong Un.")
+    b = extract_quotes("“No,” said Kim Jong-un.")
+    assert people_quoted_in_both(a, b) == ["Kim Jong Un"]
