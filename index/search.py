@@ -7,8 +7,10 @@ another schema version or unreadable, it is rebuilt from the library's files.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +30,11 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 SNIPPET_WIDTH = 160
 LOCK_TIMEOUT = 30.0  # seconds to wait for another kimreader's writer
+# Builds of at least PARALLEL_BUILD articles analyse in BUILD_PROCS processes, each writing
+# its own segment (Whoosh's multisegment writer: no merge at the end).
+PARALLEL_BUILD = 400
+BODY_CACHE = 256  # article bodies kept for snippets (about 1.5 MB)
+BUILD_PROCS = max(1, min(2, os.cpu_count() or 1))
 
 
 class IndexBusy(RuntimeError):
@@ -101,6 +108,10 @@ class SearchIndex:
         self._index: Index | None = None
         self._searcher: Searcher | None = None
         self._parser: Any = None
+        self._id_column: Any = None  # the searcher's docnum -> id column reader
+        self._rows: dict[int, tuple[str, str, str, str]] = {}  # docnum -> what a Hit lists
+        # Bodies of recently shown hits, for snippets while the user types: id -> (hash, body)
+        self._bodies: OrderedDict[str, tuple[str, str]] = OrderedDict()
 
     # -- opening, building, syncing ---------------------------------------------------------
 
@@ -177,17 +188,18 @@ class SearchIndex:
         stale = [i for i, h in wanted.items() if indexed.get(i) != h]
         gone = [i for i in indexed if i not in wanted]
         if stale or gone:
-            with self._writer(procs=1) as writer:
-                for article_id in gone:
-                    writer.delete_by_term("id", article_id)
-                    report.removed += 1
+            procs = BUILD_PROCS if len(stale) >= PARALLEL_BUILD else 1
+            with self._writer(procs=procs) as writer:
+                self._delete(writer, gone + [i for i in stale if i in indexed])
+                report.removed += len(gone)
                 for article_id in stale:
                     try:
                         article = self.library.get(article_id)
                     except LibraryError as error:
                         report.problems.append(str(error))
                         continue
-                    writer.update_document(**self._document(article, entity_loader))
+                    # Old versions were deleted above: add, not update (no search per doc).
+                    writer.add_document(**self._document(article, entity_loader))
                     if article_id in indexed:
                         report.updated += 1
                     else:
@@ -218,6 +230,15 @@ class SearchIndex:
         self._drop_searcher()
         return count
 
+    @staticmethod
+    def _delete(writer: Any, article_ids: Sequence[str]) -> None:
+        """Delete documents by id, with one searcher for them all."""
+        if not article_ids:
+            return
+        with writer.searcher() as searcher:
+            for article_id in article_ids:
+                writer.delete_by_term("id", article_id, searcher=searcher)
+
     def _indexed_hashes(self) -> dict[str, str]:
         assert self._index is not None
         with self._index.searcher() as searcher:
@@ -225,14 +246,17 @@ class SearchIndex:
 
     def _writer(self, procs: int = 1) -> Any:
         from whoosh.index import LockError
-        from whoosh.writing import BufferedWriter  # noqa: F401 - imported for its side effects
+
+        from kimreader.index.fields import FastCodec
 
         assert self._index is not None
         deadline = time.monotonic() + LOCK_TIMEOUT
         while True:
             try:
                 # limitmb keeps memory bounded on big imports; procs>1 splits the work.
-                return self._index.writer(procs=procs, limitmb=128, multisegment=procs > 1)
+                return self._index.writer(
+                    procs=procs, limitmb=128, multisegment=procs > 1, codec=FastCodec()
+                )
             except LockError:
                 if time.monotonic() > deadline:
                     raise IndexBusy(
@@ -284,14 +308,25 @@ class SearchIndex:
         assert self._index is not None
         if self._searcher is None:
             self._searcher = self._index.searcher()
-        else:
-            self._searcher = self._searcher.refresh()
+            self._forget_rows()
+        elif not self._searcher.up_to_date():
+            try:
+                self._searcher = self._searcher.refresh()
+            except TypeError:  # Whoosh cannot refresh a searcher over an empty index
+                self._searcher.close()
+                self._searcher = self._index.searcher()
+            self._forget_rows()
         return self._searcher
+
+    def _forget_rows(self) -> None:
+        self._id_column = None
+        self._rows.clear()
 
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._forget_rows()
 
     def close(self) -> None:
         self._drop_searcher()
@@ -309,50 +344,89 @@ class SearchIndex:
         return parse_query(self._parser, text)
 
     def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
-        """Ranked hits; match offsets and snippets only for the first `offsets_for` hits."""
+        """Ranked hits; match offsets and snippets only for the first `offsets_for` hits.
+
+        Per keystroke this costs one scoring pass, a count pass only when more than `limit`
+        documents match, and postings reads for the hits shown; titles and dates come from
+        the library's catalog in memory, not from the index's stored fields.
+        """
         try:
             parsed = self.parse(text)
         except QueryError as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
         searcher = self.searcher()
-        results = searcher.search(parsed, limit=max(limit, 1))
+        parsed = self._expanded(parsed)
+        limit = max(limit, 1)
+        results = searcher.search(parsed, limit=limit)
+        top = results.top_n
+        # Fewer than `limit` scored means every match was scored: the count is already known.
+        total = len(top) if len(top) < limit else len(results)
+        shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
+        offsets = self._offsets(parsed, shown)
         hits = []
-        for rank, hit in enumerate(results):
-            fields = hit.fields()
-            published = fields.get("published")
-            base = Hit(
-                id=fields["id"],
-                title=fields.get("title", ""),
-                score=float(hit.score or 0.0),
-                source=fields.get("source", ""),
-                published=published.date().isoformat() if published else "",
-            )
-            if rank < offsets_for:
-                base = self._with_offsets(base, hit.docnum, parsed, fields.get("path", ""))
-            hits.append(base)
-        total = len(results)
+        for score, docnum in top:
+            hit = self._hit(searcher, docnum, score)
+            if docnum in offsets:
+                hit = self._with_spans(hit, *offsets[docnum])
+            hits.append(hit)
         suggestion = self.suggest(text, better_than=total) if total < 2 else ""
         return SearchResult(query=text, total=total, hits=tuple(hits), suggestion=suggestion)
+
+    def _hit(self, searcher: Searcher, docnum: int, score: float | None) -> Hit:
+        row = self._rows.get(docnum)
+        if row is None:
+            row = self._rows[docnum] = self._row(searcher, docnum)
+        return Hit(row[0], row[1], float(score or 0.0), row[2], row[3])
+
+    def _row(self, searcher: Searcher, docnum: int) -> tuple[str, str, str, str]:
+        """(id, title, source, published) of a document: from the id column and the catalog
+        (in memory), else from the stored fields. Cached until the searcher changes."""
+        reader = searcher.reader()
+        entry = None
+        if reader.has_column("id"):
+            if self._id_column is None:
+                self._id_column = reader.column_reader("id")
+            entry = self.library.entry(self._id_column[docnum])
+        if entry is not None:
+            return entry.id, entry.title, entry.source, entry.published
+        fields = searcher.stored_fields(docnum)
+        published = fields.get("published")
+        date = published.date().isoformat() if published else ""
+        return fields["id"], fields.get("title", ""), fields.get("source", ""), date
+
+    def _expanded(self, parsed: Query) -> Query:
+        """Fuzzy terms looked up once for this search (see fields.ExpandedTerm)."""
+        from whoosh.query import FuzzyTerm
+
+        from kimreader.index.fields import expand_fuzzy
+
+        if not any(isinstance(leaf, FuzzyTerm) for leaf in parsed.leaves()):
+            return parsed
+        return expand_fuzzy(parsed, self.searcher().reader())
+
+    def _offsets(self, parsed: Query, docnums: Sequence[int]) -> dict[int, tuple[Any, Any]]:
+        """(body spans, title spans) per document, for the hits on screen only."""
+        from kimreader.index.offsets import spans_for_docs
+
+        if not docnums:
+            return {}
+        reader = self.searcher().reader()
+        body = spans_for_docs(reader, parsed, docnums, "body")
+        title = spans_for_docs(reader, parsed, docnums, "title")
+        return {docnum: (body.get(docnum, []), title.get(docnum, [])) for docnum in docnums}
 
     def add_offsets(self, hit: Hit, text: str) -> Hit:
         """Fill in offsets and snippet for a hit that was listed without them (e.g. scrolled to)."""
         if hit.with_offsets:
             return hit
-        parsed = self.parse(text)
-        searcher = self.searcher()
-        docnum = searcher.document_number(id=hit.id)
+        parsed = self._expanded(self.parse(text))
+        docnum = self.searcher().document_number(id=hit.id)
         if docnum is None:
             return hit
-        path = searcher.stored_fields(docnum).get("path", "")
-        return self._with_offsets(hit, docnum, parsed, path)
+        return self._with_spans(hit, *self._offsets(parsed, [docnum])[docnum])
 
-    def _with_offsets(self, hit: Hit, docnum: int, parsed: Query, path: str) -> Hit:
-        from kimreader.index.offsets import match_spans
-
-        reader = self.searcher().reader()
-        body_spans = match_spans(reader, parsed, docnum, "body")
-        title_spans = match_spans(reader, parsed, docnum, "title")
-        snippet = make_snippet(self._body_text(hit.id, path), body_spans)
+    def _with_spans(self, hit: Hit, body_spans: Sequence[Span], title_spans: Sequence[Span]) -> Hit:
+        snippet = make_snippet(self._cached_body(hit.id), body_spans)
         return Hit(
             id=hit.id,
             title=hit.title,
@@ -370,7 +444,7 @@ class SearchIndex:
         from kimreader.index.offsets import match_spans
 
         try:
-            parsed = self.parse(text)
+            parsed = self._expanded(self.parse(text))
         except QueryError:
             return [], []
         searcher = self.searcher()
@@ -381,6 +455,20 @@ class SearchIndex:
         return match_spans(reader, parsed, docnum, "body"), match_spans(
             reader, parsed, docnum, "title"
         )
+
+    def _cached_body(self, article_id: str) -> str:
+        """The body for a snippet; bodies of the last BODY_CACHE hits shown are kept."""
+        entry = self.library.entry(article_id)
+        cached = self._bodies.get(article_id)
+        if entry is not None and cached is not None and cached[0] == entry.hash:
+            self._bodies.move_to_end(article_id)
+            return cached[1]
+        body = self._body_text(article_id, str(self.library.path_for(article_id)))
+        if entry is not None:
+            self._bodies[article_id] = (entry.hash, body)
+            if len(self._bodies) > BODY_CACHE:
+                self._bodies.popitem(last=False)
+        return body
 
     def _body_text(self, article_id: str, path: str) -> str:
         from kimreader.corpus.frontmatter import split_front_matter
@@ -400,17 +488,20 @@ class SearchIndex:
 
     def suggest(self, text: str, better_than: int = 0) -> str:
         """A "did you mean" query: unknown plain words replaced by the closest indexed words."""
+        from kimreader.index.fields import SegmentWiseReader
         from kimreader.index.suggest import suggest_query
 
         searcher = self.searcher()
-        suggestion = suggest_query(searcher.reader(), text)
+        suggestion = suggest_query(SegmentWiseReader(searcher.reader()), text)
         if not suggestion or suggestion == text:
             return ""
         try:
             parsed = self.parse(suggestion)
         except QueryError:
             return ""
-        return suggestion if len(searcher.search(parsed, limit=1)) > better_than else ""
+        # Scoring better_than + 1 documents tells whether there are more than better_than.
+        found = searcher.search(parsed, limit=better_than + 1).scored_length()
+        return suggestion if found > better_than else ""
 
     def related(self, article_id: str, limit: int = 10) -> list[Hit]:
         """Articles most like this one (more-like-this over the body's key terms)."""

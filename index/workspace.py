@@ -163,6 +163,8 @@ class Workspace:
     def fill_missing_entities(self, processes: int = 1, progress: Progress | None = None) -> int:
         """Extract entities for articles that entered without them (e.g. files copied in)."""
         missing = self.missing_entities()
+        if missing:
+            self.index.ensure()  # the index must be open before documents are rewritten
         for start in range(0, len(missing), ENTITY_BATCH):
             batch = [self.library.get(i) for i in missing[start : start + ENTITY_BATCH]]
             for article, found in zip(batch, self.extract(batch, processes), strict=True):

@@ -1,0 +1,255 @@
+"""Every key kimreader binds, in one registry: bindings, the help screen and user keymaps.
+
+Each binding has a stable id ("list.down", "main.next_hit", ...). A user keymap maps ids to keys,
+e.g. ~/.config/kimreader/keymap.json: {"main.next_hit": "ctrl+n", "list.down": "j,down"}; the app
+hands it to `App.set_keymap`, and the help screen shows the keys in force.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+GROUP_TITLES = {
+    "app": "Anywhere",
+    "main": "Main screen",
+    "list": "Article list",
+    "reader": "Reader",
+    "sidebar": "Entity sidebar",
+    "search": "Search bar",
+    "modal": "Pop-up screens (help, mentions, related)",
+}
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One binding: `keys` is Textual's comma-separated key list."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    group: str
+    show: bool = False
+    priority: bool = False
+    key_display: str | None = None
+    needs: str = ""  # an optional module; the binding exists only when it can be imported
+    footer: str = ""  # a short label for the footer (default: the description)
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.footer or self.description,
+            show=self.show,
+            priority=self.priority,
+            key_display=self.key_display,
+            id=self.id,
+        )
+
+
+def _moves(group: str, what: str) -> tuple[KeySpec, ...]:
+    """The vim-style and arrow movement keys every pane has."""
+    return (
+        KeySpec(f"{group}.down", "j,down", "cursor_down", f"{what}: down", group),
+        KeySpec(f"{group}.up", "k,up", "cursor_up", f"{what}: up", group),
+        KeySpec(f"{group}.first", "g,home", "first", f"{what}: to the top", group),
+        KeySpec(f"{group}.last", "G,end", "last", f"{what}: to the bottom", group),
+        KeySpec(f"{group}.page_down", "pagedown", "page_down", f"{what}: page down", group),
+        KeySpec(f"{group}.page_up", "pageup", "page_up", f"{what}: page up", group),
+    )
+
+
+REGISTRY: tuple[KeySpec, ...] = (
+    KeySpec(
+        "app.search",
+        "slash",
+        "focus_search",
+        "Search",
+        "app",
+        show=True,
+        priority=True,
+        key_display="/",
+    ),
+    KeySpec(
+        "app.help", "question_mark", "help", "Help: every key", "app", show=True, footer="Help"
+    ),
+    KeySpec("app.quit", "q", "quit", "Quit", "app", show=True),
+    KeySpec(
+        "app.palette",
+        "ctrl+p",
+        "command_palette",
+        "Command palette",
+        "app",
+        priority=True,
+    ),
+    KeySpec("main.pane_next", "l,tab", "pane(1)", "Next pane", "main"),
+    KeySpec("main.pane_prev", "h,shift+tab", "pane(-1)", "Previous pane", "main"),
+    KeySpec("main.next_hit", "n", "next_hit", "Next hit", "main", show=True, footer="Hit"),
+    KeySpec("main.prev_hit", "N", "previous_hit", "Previous hit", "main", show=True, footer="Hit"),
+    KeySpec(
+        "main.next_mention",
+        "right_square_bracket",
+        "next_mention",
+        "Next mention of the selected entity",
+        "main",
+        show=True,
+        footer="Mention",
+    ),
+    KeySpec(
+        "main.prev_mention",
+        "left_square_bracket",
+        "previous_mention",
+        "Previous mention of the selected entity",
+        "main",
+        show=True,
+        footer="Mention",
+    ),
+    KeySpec(
+        "main.sort",
+        "s",
+        "cycle_sort",
+        "Sort: date, title, source",
+        "main",
+        show=True,
+        footer="Sort",
+    ),
+    KeySpec("main.sidebar", "e", "toggle_sidebar", "Show/hide the entity sidebar", "main"),
+    KeySpec(
+        "main.related", "r", "related", "Related articles", "main", show=True, footer="Related"
+    ),
+    KeySpec(
+        "main.compare",
+        "c",
+        "compare",
+        "Compare the open article with the list's",
+        "main",
+        show=True,
+        footer="Compare",
+        needs="kimreader.tui.screens.compare",
+    ),
+    *_moves("list", "List"),
+    KeySpec("list.open", "enter", "open", "Open the article", "list", show=True, footer="Open"),
+    *_moves("reader", "Reader"),
+    *_moves("sidebar", "Sidebar"),
+    KeySpec(
+        "sidebar.select",
+        "enter",
+        "select",
+        "Highlight its mentions",
+        "sidebar",
+        show=True,
+        footer="Mark",
+    ),
+    KeySpec(
+        "sidebar.filter",
+        "f",
+        "filter",
+        "List articles naming it",
+        "sidebar",
+        show=True,
+        footer="Filter",
+    ),
+    KeySpec(
+        "sidebar.mentions",
+        "m",
+        "mentions",
+        "Mentions in context",
+        "sidebar",
+        show=True,
+        footer="Context",
+    ),
+    # Priority: handled as the key arrives, so keys typed right after land in the list.
+    KeySpec(
+        "search.submit",
+        "enter",
+        "submit",
+        "Search now and go to the list",
+        "search",
+        show=True,
+        priority=True,
+        footer="List",
+    ),
+    KeySpec(
+        "search.leave",
+        "escape",
+        "leave",
+        "Leave the search bar",
+        "search",
+        show=True,
+        priority=True,
+        footer="Leave",
+    ),
+    *_moves("picker", "Pop-up list"),
+    KeySpec("picker.select", "enter", "select", "Choose", "modal", show=True),
+    KeySpec("modal.close", "escape,q", "close", "Close", "modal", show=True),
+)
+
+
+def available(spec: KeySpec) -> bool:
+    return not spec.needs or importlib.util.find_spec(spec.needs) is not None
+
+
+def specs(group: str | None = None) -> list[KeySpec]:
+    """The bindings in force (optional ones only when their module exists)."""
+    return [s for s in REGISTRY if (group is None or s.group == group) and available(s)]
+
+
+def bindings(group: str) -> list[Binding]:
+    return [spec.binding() for spec in specs(group)]
+
+
+def keymap_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("kimreader", appauthor=False)) / "keymap.json"
+
+
+def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """A user keymap {binding id: keys} and one line per problem found in it."""
+    path = path or keymap_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, ValueError) as error:
+        return {}, [f"{path}: ignored, not readable JSON ({error})"]
+    if not isinstance(data, dict):
+        return {}, [f"{path}: ignored, expected an object of binding id to keys"]
+    known = {s.id for s in REGISTRY}
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in data.items():
+        if binding_id not in known:
+            problems.append(f"{path}: unknown binding id {binding_id!r}")
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: {binding_id}: keys must be a non-empty string")
+        else:
+            keymap[binding_id] = keys.replace(" ", "")
+    return keymap, problems
+
+
+def display_keys(keys: str) -> str:
+    """ "j,down" -> "j ↓" for the help screen."""
+    from textual.keys import format_key
+
+    names = {"slash": "/", "question_mark": "?", "left_square_bracket": "[",
+             "right_square_bracket": "]", "pagedown": "PgDn", "pageup": "PgUp",
+             "shift+tab": "Shift+Tab", "tab": "Tab", "enter": "Enter", "escape": "Esc",
+             "home": "Home", "end": "End"}  # fmt: skip
+    return " ".join(names.get(k, format_key(k)) for k in keys.split(","))
+
+
+def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(group title, keys in force, description) for every binding."""
+    rows = []
+    for group, title in GROUP_TITLES.items():
+        members = specs(group) + (specs("picker") if group == "modal" else [])
+        for spec in members:
+            rows.append((title, display_keys(keymap.get(spec.id, spec.keys)), spec.description))
+    return rows

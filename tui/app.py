@@ -1,0 +1,94 @@
+"""The kimreader app: a keyboard-first reader for news articles, fit for a day's work over SSH.
+
+No animation, no cursor blink, no mouse needed, no web browser ever started.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+
+from kimreader.index.workspace import Workspace
+from kimreader.tui import actions
+from kimreader.tui.palette import KimReaderCommands
+from kimreader.tui.screens.help import HelpScreen
+from kimreader.tui.screens.main import MainScreen
+
+
+class KimReaderApp(App[int]):
+    CSS_PATH = Path(__file__).resolve().parent / "kimreader.tcss"
+    TITLE = "kimreader"
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings("app")
+    COMMANDS = App.COMMANDS | {KimReaderCommands}
+    COMMAND_PALETTE_DISPLAY = "ctrl+p"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        keymap: dict[str, str] | None = None,
+        keymap_problems: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.keymap = dict(keymap or {})
+        self.keymap_problems = list(keymap_problems or [])
+        # Whoosh's searcher is not shared across threads: one index user at a time.
+        self.index_lock = threading.Lock()
+        self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(MainScreen())
+        for problem in self.keymap_problems:
+            self.notify(problem, severity="warning", markup=False)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Links are shown, never followed: no web browser is ever started."""
+        self.notify(f"not opening {url}: kimreader never starts a browser", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_search":
+            # Only the main screen has a search bar; elsewhere "/" is just a character.
+            return isinstance(self.screen, MainScreen)
+        return True
+
+    def action_focus_search(self) -> None:
+        """Focus the search bar at once (not later), so keys typed right after / land in it."""
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        search = screen.search_bar
+        if screen.focused is search:
+            search.insert_text_at_cursor("/")
+            return
+        screen.set_focus(search)
+        search.select_all()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap))
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        with self.index_lock:
+            self.workspace.index.close()
+
+
+def run_app(library: Path | None) -> int:
+    """Open the library and run the app until the user quits; the exit code."""
+    workspace = Workspace.open(library)
+    keymap, problems = actions.load_keymap()
+    app = KimReaderApp(workspace, keymap, problems)
+    code = app.run()
+    if app.return_code not in (0, None):
+        sys.stderr.write("kimreader: the reader stopped with an error\n")
+    return code if isinstance(code, int) else (app.return_code or 0)

@@ -1,0 +1,1 @@
+"""The app's screens: main, help, mentions in context, related articles."""

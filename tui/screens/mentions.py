@@ -1,0 +1,61 @@
+"""Mentions in context: each mention of an entity with the sentence it sits in."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.text import Span, sentence_at, sentences
+from kimreader.corpus.article import Article
+from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.reader import STYLES
+
+CONTEXT_CHARS = 160  # around a mention outside any sentence (e.g. in a heading)
+
+
+def mention_context(body: str, spans: list[Span], start: int, end: int) -> Text:
+    """The sentence holding body[start:end], the mention styled; article text, never markup."""
+    sentence = sentence_at(spans, start)
+    left, right = (sentence.start, sentence.end) if sentence else (start, end)
+    if sentence is None or right - left > 3 * CONTEXT_CHARS:
+        left, right = max(0, start - CONTEXT_CHARS // 2), min(len(body), end + CONTEXT_CHARS // 2)
+    # Same length as the slice, so the mention's offsets still hold.
+    shown = "".join(" " if c in "\n\t" else c for c in body[left:right])
+    text = Text(shown, end="")
+    text.stylize(STYLES["mention_current"], start - left, min(end, right) - left)
+    if left > 0 and sentence is None:
+        text = Text("…", end="") + text
+    return text
+
+
+class MentionsScreen(PickerScreen[int]):
+    """Enter returns the chosen mention's index; the reader jumps to it."""
+
+    def __init__(self, article: Article, entity: Entity) -> None:
+        title = Text()
+        title.append(entity.name, style="bold magenta")
+        count = entity.count
+        title.append(f"  {count} mention{'s' if count != 1 else ''} in ", style="dim")
+        title.append(article.title, style="italic")
+        super().__init__(title)
+        self.article = article
+        self.entity = entity
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        body = self.article.body
+        spans = sentences(body)
+        options = []
+        for number, (start, end) in enumerate(self.entity.mentions, 1):
+            prompt = Text(end="")
+            prompt.append(f"{number:>3}  ", style="bold")
+            prompt.append_text(mention_context(body, spans, start, end))
+            options.append(Option(prompt, id=str(number - 1)))
+        self.picker.set_options(options)
+        self.picker.highlighted = 0 if options else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(int(event.option.id))

@@ -1,0 +1,42 @@
+"""The base of kimreader's pop-up screens: a titled box over the main screen, Esc/q to close."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from kimreader.tui import actions
+from kimreader.tui.widgets.picker import Picker
+
+ResultType = TypeVar("ResultType")
+
+
+class PickerScreen(ModalScreen[ResultType], Generic[ResultType], inherit_bindings=False):
+    """A title line and a Picker; subclasses fill the picker and decide what Enter returns."""
+
+    BINDINGS: ClassVar = [s.binding() for s in actions.specs("modal") if s.id == "modal.close"]
+
+    def __init__(self, title: Text) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(self.title_text, classes="modal-title")
+            yield Picker(classes="modal-picker")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def picker(self) -> Picker:
+        return self.query_one(Picker)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.picker)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,170 @@
+"""The article list: a virtual list (Line API) that draws only the rows on screen.
+
+A library of 20,000 articles is 20,000 small `Row` tuples, never 20,000 widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kimreader.tui import actions
+
+ROW_HEIGHT = 2
+CURSOR_FOCUSED = Style.parse("bold reverse")
+CURSOR_BLURRED = Style.parse("bold underline")
+OPEN_MARK = Style.parse("bold green")
+DIM = Style.parse("dim")
+HITS = Style.parse("bold yellow")
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    title: str
+    source: str
+    published: str  # ISO date or ""
+    hit_count: int | None = None  # with a query: hits in this article (None: not counted yet)
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Two lines per article: the title, then (hits) date source."""
+
+    BINDINGS: ClassVar = actions.bindings("list")
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Chosen(Message):
+        """Enter on a row: open this article."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.open_id = ""
+
+    # -- content ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Row], keep: str = "") -> None:
+        """Replace the rows; the cursor stays on `keep` if it is listed, else goes to the top."""
+        self.rows = list(rows)
+        index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0) if keep else 0
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self.cursor = index
+        self._scroll_cursor_into_view(center=True)
+        self.refresh()
+
+    def update_row(self, row: Row) -> None:
+        for index, existing in enumerate(self.rows):
+            if existing.id == row.id:
+                self.rows[index] = row
+                self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
+                return
+
+    def mark_open(self, article_id: str) -> None:
+        self.open_id = article_id
+        self.refresh()
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # -- cursor -----------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
+        self.refresh_lines(new * ROW_HEIGHT, ROW_HEIGHT)
+        self._scroll_cursor_into_view()
+
+    def _scroll_cursor_into_view(self, center: bool = False) -> None:
+        height = max(ROW_HEIGHT, self.scrollable_content_region.height)
+        top = self.cursor * ROW_HEIGHT
+        if center:
+            self.scroll_to(y=max(0, top - height // 2), animate=False, immediate=True)
+        elif top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page
+
+    def action_open(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Chosen(row.id))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.scrollable_content_region.width
+        index, part = divmod(self.scroll_offset.y + y, ROW_HEIGHT)
+        if not self.rows and index == 0 and part == 0:
+            text = Text(" no articles", style=DIM, end="")
+        elif index >= len(self.rows):
+            return Strip.blank(width, base)
+        else:
+            text = self._row_text(self.rows[index], part, index == self.cursor, width)
+        segments = Segment.apply_style(text.render(self.app.console, end=""), base)
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _row_text(self, row: Row, part: int, is_cursor: bool, width: int) -> Text:
+        mark = "▌" if is_cursor else ("•" if row.id == self.open_id else " ")
+        text = Text(no_wrap=True, end="")
+        text.append(mark, style=OPEN_MARK if mark == "•" else Style())
+        if part == 0:
+            text.append(row.title or "(untitled)", style="bold")
+        else:
+            if row.hit_count is not None:  # first, so a narrow list still shows it
+                text.append(f"{row.hit_count} hit{'s' if row.hit_count != 1 else ''} ", HITS)
+            meta = " ".join(x for x in (row.published or "no date", row.source) if x)
+            text.append(meta, DIM)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        if is_cursor:
+            text.stylize(CURSOR_FOCUSED if self.has_focus else CURSOR_BLURRED)
+        return text

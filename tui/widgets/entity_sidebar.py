@@ -1,0 +1,104 @@
+"""The entity sidebar: the open article's people, organisations and places, with counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from kimreader.analysis.entity import Entity
+from kimreader.tui import actions
+
+SHOWN_TYPES = {"person": "People", "org": "Organisations", "place": "Places"}
+FILTER_FIELDS = {"person": "person", "org": "org", "place": "place"}
+
+
+def entity_prompt(entity: Entity, selected: bool) -> Text:
+    """Entity names are article text: a Text, never markup."""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append("◆" if selected else " ", style="bold magenta")
+    text.append(f"{entity.count:>3} ", style="dim")
+    text.append(entity.name, style="bold magenta" if selected else "")
+    return text
+
+
+class EntityList(OptionList, inherit_bindings=False):
+    """Enter highlights an entity's mentions in the reader; f filters; m shows them in context."""
+
+    BINDINGS: ClassVar = actions.bindings("sidebar")
+
+    class EntityMessage(Message):
+        def __init__(self, entity: Entity | None) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class Selected(EntityMessage):
+        """The entity whose mentions the reader highlights (None: none)."""
+
+    class FilterRequested(EntityMessage):
+        """List the articles naming this entity."""
+
+    class MentionsRequested(EntityMessage):
+        """Show this entity's mentions, each in its sentence."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.entities: list[Entity] = []
+        self.selected: Entity | None = None
+
+    def show_entities(self, entities: Sequence[Entity]) -> None:
+        kept = [e for e in entities if e.type in SHOWN_TYPES]
+        order = {kind: i for i, kind in enumerate(SHOWN_TYPES)}
+        self.entities = sorted(kept, key=lambda e: (order[e.type], -e.count, e.name.casefold()))
+        self.selected = None
+        options: list[Option] = []
+        for kind, label in SHOWN_TYPES.items():
+            members = [i for i, e in enumerate(self.entities) if e.type == kind]
+            if not members:
+                continue
+            heading = Text(f"{label} ({len(members)})", style="bold underline", end="")
+            options.append(Option(heading, id=f"type:{kind}", disabled=True))
+            options.extend(
+                Option(entity_prompt(self.entities[i], False), id=str(i)) for i in members
+            )
+        if not options:
+            options.append(Option(Text("no people, organisations or places"), disabled=True))
+        self.set_options(options)
+        self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.isdigit():
+            return None
+        return self.entities[int(option.id)]
+
+    def select_entity(self, entity: Entity | None) -> None:
+        """Mark `entity` as selected (or clear) and tell the screen."""
+        for index, candidate in enumerate(self.entities):
+            if candidate in (entity, self.selected):
+                option_index = self.get_option_index(str(index))
+                self.replace_option_prompt_at_index(
+                    option_index, entity_prompt(candidate, candidate == entity)
+                )
+        self.selected = entity
+        self.post_message(self.Selected(entity))
+
+    def action_select(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.select_entity(None if entity == self.selected else entity)
+
+    def action_filter(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.FilterRequested(entity))
+
+    def action_mentions(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.MentionsRequested(entity))

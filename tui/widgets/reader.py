@@ -1,0 +1,340 @@
+"""The reader: an article laid out line by line (Line API), hits and mentions highlighted.
+
+Layouts are cached per width and rendered lines per highlight state, so scrolling or moving to
+the next hit re-styles only the lines on screen; nothing is wrapped again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kimreader.corpus.article import Article
+from kimreader.tui import actions
+from kimreader.tui.widgets.layout import SYNTHETIC, Block, Layout, parse_blocks
+
+Span = tuple[int, int]
+
+# Named ANSI colours plus reverse/bold/underline: they read on 16, 256 and true colour terminals.
+STYLES: dict[str, Style] = {
+    name: Style.parse(spec)
+    for name, spec in {
+        "title": "bold",
+        "meta": "italic",
+        "url": "underline",
+        "h1": "bold underline",
+        "h2": "bold",
+        "h3": "bold italic",
+        "h4": "bold",
+        "h5": "bold",
+        "h6": "bold",
+        "quote": "italic",
+        "code": "bold",
+        "link": "underline",
+        "link_target": "dim",
+        "bold": "bold",
+        "italic": "italic",
+        "bold italic": "bold italic",
+        "prefix": "bold",
+        "rule": "dim",
+        "hit": "black on yellow",
+        "hit_current": "bold white on red",
+        "mention": "bold underline magenta",
+        "mention_current": "bold reverse magenta",
+    }.items()
+}
+MAX_CACHED_STRIPS = 4000
+MAX_CACHED_LAYOUTS = 3
+
+
+def header_blocks(article: Article) -> list[Block]:
+    """Title, source · authors · date, url: shown above the body, never followed."""
+    title = Block(kind="title", source="title")
+    title.add(article.title or "(untitled)", 0 if article.title else None)
+    meta = Block(kind="meta", source="")
+    parts = [article.source, ", ".join(article.authors), article.published_iso]
+    meta.add(" · ".join(p for p in parts if p) or "no source, author or date", None)
+    blocks = [title, meta]
+    if article.url:
+        url = Block(kind="meta", source="")
+        url.add(article.url, None, "url")
+        blocks.append(url)
+    blocks.append(Block(kind="rule", source=""))
+    return blocks
+
+
+class Marks:
+    """Sorted, non-overlapping spans with a lookup of those touching a range."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = sorted((s, e) for s, e in spans if e > s)
+        self.starts = [s for s, _ in self.spans]
+
+    def touching(self, low: int, high: int) -> list[tuple[int, Span]]:
+        first = max(0, bisect_right(self.starts, low) - 1)
+        found = []
+        for index in range(first, len(self.spans)):
+            start, end = self.spans[index]
+            if start >= high:
+                break
+            if end > low:
+                found.append((index, (start, end)))
+        return found
+
+
+class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article, its search hits and the selected entity's mentions."""
+
+    BINDINGS: ClassVar = actions.bindings("reader")
+
+    class HitChanged(Message):
+        """The current hit or the set of hits changed (current is 0-based, None if none)."""
+
+        def __init__(self, current: int | None, total: int) -> None:
+            super().__init__()
+            self.current = current
+            self.total = total
+
+    class MentionChanged(Message):
+        def __init__(self, current: int | None, total: int) -> None:
+            super().__init__()
+            self.current = current
+            self.total = total
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._blocks: list[Block] = []
+        self._layouts: dict[int, Layout] = {}
+        self._strips: dict[int, Strip] = {}
+        self.layout_builds = 0  # how many times text was wrapped (tests check keystrokes don't)
+        self.hits: list[tuple[str, int, int]] = []  # (source, start, end), in reading order
+        self.current_hit: int | None = None
+        self._hit_marks = {"body": Marks(()), "title": Marks(())}
+        self.mentions: list[Span] = []
+        self.current_mention: int | None = None
+        self._mention_marks = Marks(())
+
+    # -- content ----------------------------------------------------------------------------
+
+    def show_article(
+        self, article: Article, body_hits: Sequence[Span] = (), title_hits: Sequence[Span] = ()
+    ) -> None:
+        self.article = article
+        self._blocks = header_blocks(article) + parse_blocks(article.body)
+        self._layouts.clear()
+        self.mentions, self.current_mention, self._mention_marks = [], None, Marks(())
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.set_hits(body_hits, title_hits)
+        self._relayout()
+
+    def clear(self) -> None:
+        self.article = None
+        self._blocks = []
+        self._layouts.clear()
+        self.set_hits((), ())
+        self._relayout()
+
+    def set_hits(self, body_hits: Sequence[Span], title_hits: Sequence[Span] = ()) -> None:
+        title = sorted(title_hits)
+        body = sorted(body_hits)
+        self.hits = [("title", s, e) for s, e in title] + [("body", s, e) for s, e in body]
+        self._hit_marks = {"body": Marks(body), "title": Marks(title)}
+        self.current_hit = None
+        self._restyle()
+        self.post_message(self.HitChanged(None, len(self.hits)))
+
+    def set_mentions(self, spans: Sequence[Span]) -> None:
+        self.mentions = sorted(spans)
+        self._mention_marks = Marks(self.mentions)
+        self.current_mention = None
+        self._restyle()
+        self.post_message(self.MentionChanged(None, len(self.mentions)))
+
+    # -- moving between hits and mentions ---------------------------------------------------
+
+    def next_hit(self, step: int = 1) -> int | None:
+        if not self.hits:
+            return None
+        self.current_hit = _step(self.current_hit, step, len(self.hits))
+        source, start, _ = self.hits[self.current_hit]
+        self._restyle()
+        self.scroll_to_offset(source, start)
+        self.post_message(self.HitChanged(self.current_hit, len(self.hits)))
+        return self.current_hit
+
+    def next_mention(self, step: int = 1) -> int | None:
+        if not self.mentions:
+            return None
+        return self.go_to_mention(_step(self.current_mention, step, len(self.mentions)))
+
+    def go_to_mention(self, index: int) -> int:
+        self.current_mention = index
+        self._restyle()
+        self.scroll_to_offset("body", self.mentions[index][0])
+        self.post_message(self.MentionChanged(index, len(self.mentions)))
+        return index
+
+    def scroll_to_offset(self, source: str, offset: int) -> None:
+        line = self.layout.line_of(source, offset)
+        if line is None:
+            return
+        top = self.scroll_offset.y
+        height = max(1, self.scrollable_content_region.height)
+        if not top <= line < top + height - 1:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    def line_of_current_hit(self) -> int | None:
+        if self.current_hit is None:
+            return None
+        source, start, _ = self.hits[self.current_hit]
+        return self.layout.line_of(source, start)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_first(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_last(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=max(1, self.scrollable_content_region.height - 2), animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(y=-max(1, self.scrollable_content_region.height - 2), animate=False)
+
+    # -- layout and rendering ---------------------------------------------------------------
+
+    @property
+    def wrap_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return width if width > 8 else 80
+
+    @property
+    def layout(self) -> Layout:
+        width = self.wrap_width
+        layout = self._layouts.get(width)
+        if layout is None:
+            if len(self._layouts) >= MAX_CACHED_LAYOUTS:
+                self._layouts.pop(next(iter(self._layouts)))
+            layout = self._layouts[width] = Layout.build(self._blocks, width)
+            self.layout_builds += 1
+        return layout
+
+    def _relayout(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.wrap_width, len(self.layout.lines))
+        self.refresh()
+
+    def _restyle(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        strip = self._strips.get(index)
+        if strip is None or strip.cell_length != width:
+            if len(self._strips) > MAX_CACHED_STRIPS:
+                self._strips.clear()
+            strip = self._strips[index] = self._render_line(index, width)
+        return strip
+
+    def _render_line(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        lines = self.layout.lines
+        if index >= len(lines) or lines[index].block < 0:
+            return Strip.blank(width, base)
+        line = lines[index]
+        block = self._blocks[line.block]
+        text = self._line_text(block, line.start, line.end, line.first, width)
+        segments = list(text.render(self.app.console, end=""))
+        strip = Strip(Segment.apply_style(segments, base))
+        return strip.crop_extend(0, width, base)
+
+    def _line_text(self, block: Block, start: int, end: int, first: bool, width: int) -> Text:
+        prefix = block.first_prefix if first else block.prefix
+        text = Text(no_wrap=True, end="")
+        text.append(prefix, style=STYLES["prefix"])
+        if block.kind == "rule":
+            text.append("─" * max(0, width), style=STYLES["rule"])
+            return text
+        shown = block.text[start:end].rstrip()
+        stop = start + len(shown)
+        text.append(shown, style=STYLES.get(block.kind, Style()))
+        shift = len(prefix) - start
+        for s, e, name in block.styles:
+            if s < stop and e > start:
+                text.stylize(STYLES[name], max(s, start) + shift, min(e, stop) + shift)
+        for a, b, style in self._marks_in(block, start, stop):
+            text.stylize(style, a + shift, b + shift)
+        return text
+
+    def _marks_in(self, block: Block, start: int, stop: int) -> list[tuple[int, int, Style]]:
+        """Display runs of mentions, then hits (drawn last, on top), within [start, stop)."""
+        real = [o for o in block.offsets[start:stop] if o != SYNTHETIC]
+        if not real or block.source not in self._hit_marks:
+            return []
+        low, high = min(real), max(real) + 1
+        runs: list[tuple[int, int, Style]] = []
+        layers = []
+        if block.source == "body":
+            layers.append((self._mention_marks, self.current_mention, "mention"))
+        current_hit = self._current_span_index(block.source)
+        layers.append((self._hit_marks[block.source], current_hit, "hit"))
+        for marks, current, name in layers:
+            for index, (s, e) in marks.touching(low, high):
+                style = STYLES[f"{name}_current" if index == current else name]
+                runs.extend(_display_runs(block.offsets, start, stop, s, e, style))
+        return runs
+
+    def _current_span_index(self, source: str) -> int | None:
+        """The index, within one source's marks, of the current hit."""
+        if self.current_hit is None:
+            return None
+        hit_source, start, end = self.hits[self.current_hit]
+        if hit_source != source:
+            return None
+        return self._hit_marks[source].spans.index((start, end))
+
+
+def _display_runs(
+    offsets: list[int], start: int, stop: int, low: int, high: int, style: Style
+) -> list[tuple[int, int, Style]]:
+    runs = []
+    run_start = None
+    for position in range(start, stop):
+        inside = low <= offsets[position] < high
+        if inside and run_start is None:
+            run_start = position
+        elif not inside and run_start is not None:
+            runs.append((run_start, position, style))
+            run_start = None
+    if run_start is not None:
+        runs.append((run_start, stop, style))
+    return runs
+
+
+def _step(current: int | None, step: int, total: int) -> int:
+    if current is None:
+        return 0 if step > 0 else total - 1
+    return (current + step) % total
