@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -21,6 +22,7 @@ from typing import Any, Literal
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
+from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 
 STATE_DIR = ".kimreader"
 CATALOG_VERSION = 1
@@ -49,7 +51,10 @@ def default_library_root() -> Path:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write to a temp file beside `path`, fsync, then rename over it: all or nothing."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    # The writer's pid in the name lets `kimreader doctor` tell a killed write from a live one.
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".tmp-{os.getpid()}-", suffix=path.suffix, dir=path.parent
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -154,11 +159,9 @@ def _as_date(value: Any) -> date | None:
 
 
 def _as_authors(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,) if value.strip() else ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(item) for item in value if str(item).strip())
-    return ()
+    items = value if isinstance(value, (list, tuple)) else [value]
+    authors = (sanitize_line(_scalar(item)) for item in items)
+    return tuple(author for author in authors if author)
 
 
 def article_from_markdown(text: str, path: Path) -> Article:
@@ -167,22 +170,53 @@ def article_from_markdown(text: str, path: Path) -> Article:
         meta, body = parse_front_matter(text)
     except FrontMatterError as error:
         raise LibraryError(f"{path}: {error}") from None
-    article_id = str(meta.get("id") or path.stem)
+    # Files copied or edited into the folder are as untrusted as imports: text fields are
+    # sanitized, containers ignored, and the id is the file name (an `id: ../x` cannot steer
+    # reads, writes or removals outside the folder).
+    if _UNSAFE.search(body):
+        body = sanitize_text(body)
     return Article(
-        id=article_id,
-        title=str(meta.get("title") or ""),
+        id=path.stem,
+        title=_line(meta, "title"),
         body=body,
-        source=str(meta.get("source") or ""),
+        source=_line(meta, "source"),
         authors=_as_authors(meta.get("authors")),
         published=_as_date(meta.get("published")),
-        url=str(meta.get("url") or ""),
-        language=str(meta.get("language") or ""),
-        summary=str(meta.get("summary") or ""),
-        place=str(meta.get("place") or ""),
-        rights=str(meta.get("rights") or ""),
-        origin=str(meta.get("origin") or ""),
+        url=_line(meta, "url"),
+        language=_line(meta, "language"),
+        summary=sanitize_text(_scalar(meta.get("summary"))),
+        place=_line(meta, "place"),
+        rights=_line(meta, "rights"),
+        origin=_line(meta, "origin"),
         path=path,
     )
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _scalar(value: Any) -> str:
+    """Text of a front matter scalar; lists and mappings (maybe alias bombs) are not text."""
+    return str(value) if isinstance(value, (str, int, float, date)) else ""
+
+
+def _line(meta: dict[str, Any], key: str) -> str:
+    return sanitize_line(_scalar(meta.get(key)))
+
+
+def shipped_entities_path(article_path: Path) -> Path:
+    return article_path.with_suffix(".entities.json")
+
+
+def _shipped_sidecars(path: Path, article: Article) -> dict[str, Any] | None:
+    """The shipped entities, if they were computed for this very text."""
+    try:
+        payload = json.loads(shipped_entities_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(payload, dict) or payload.get("hash") != article.hash:
+        return None
+    return {"entities": payload.get("data", [])}
 
 
 class Library:
@@ -220,12 +254,14 @@ class Library:
         return library
 
     def seed_shipped(self) -> list[AddResult]:
-        """Copy the shipped reports into the library."""
+        """Copy the shipped reports, with their precomputed entities, into the library."""
         results = []
         for path in sorted(SHIPPED_DIR.glob("*.md")):
             shipped = article_from_markdown(path.read_text(encoding="utf-8"), path)
-            article = shipped.with_changes(id=Article.create(shipped.title, shipped.body).id)
-            results.append(self.add(article.with_changes(origin=f"shipped:{path.name}")))
+            article = shipped.with_changes(
+                id=Article.create(shipped.title, shipped.body).id, origin=f"shipped:{path.name}"
+            )
+            results.append(self.add(article, _shipped_sidecars(path, article)))
         return results
 
     # -- files ------------------------------------------------------------------------------

@@ -1,0 +1,754 @@
+"""Named entities of Markdown articles: people, organisations, places, dates and events.
+
+spaCy's small English NER proposes spans; this module fixes the model's known slips (names cut at
+hyphens, possessives, outlets tagged as places, section words and credit lines tagged as anything),
+then merges every form that names one real-world thing into one Entity, within an article
+(`extract_entities`) and across the library (`merge_library`).
+
+Offsets always point into the original Markdown body: the model reads the prose with Markdown
+syntax removed, and every character keeps its body offset, so body[start:end] is the mention.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from kimreader.analysis.entity import Entity, EntityType
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Below this many texts a second process costs more to start than it saves.
+PARALLEL_THRESHOLD = 64
+DEFAULT_BATCH_SIZE = 32
+# Bodies longer than this go to the model in paragraph-aligned pieces (bounded memory).
+CHUNK_CHARS = 50_000
+
+_LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "EVENT": "event",
+}
+Span = tuple[int, int, str]  # start, end, spaCy label
+
+
+@dataclass(frozen=True)
+class LibraryEntity:
+    """One real-world thing across the library: the articles naming it and its mention count."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    count: int  # mentions over all articles
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "articles": len(self.article_ids),
+            "article_ids": list(self.article_ids),
+            "count": self.count,
+        }
+
+
+# ---------------------------------------------------------------- curated data and name keys
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """analysis/aliases.json: alias groups, outlets, titles and known non-entities, by key."""
+
+    canonical: Mapping[str, tuple[str, EntityType]]  # key of any alias -> (name, type)
+    organisations: frozenset[str]
+    org_suffixes: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # longest first
+    not_entities: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    raw = json.loads(
+        resources.files("kimreader.analysis").joinpath("aliases.json").read_text("utf-8")
+    )
+    canonical: dict[str, tuple[str, EntityType]] = {}
+    for group in raw["entities"]:
+        for alias in (group["name"], *group["aliases"]):
+            canonical[_base_key(alias)] = (group["name"], group["type"])
+    titles = sorted((tuple(_base_key(t).split()) for t in raw["titles"]), key=len, reverse=True)
+    return AliasTable(
+        canonical=canonical,
+        organisations=frozenset(_base_key(name) for name in raw["organisations"]),
+        org_suffixes=frozenset(_base_key(s) for s in raw["organisation_suffixes"]),
+        titles=tuple(titles),
+        not_entities=frozenset(_base_key(name) for name in raw["not_entities"]),
+    )
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_POSSESSIVE_END = re.compile(r"(?:'s|(?<=s)')$")
+_KEY_DROP = re.compile(r"['.]")
+_KEY_SPACE = re.compile(r"[^\w&]+")
+
+
+def _base_key(name: str) -> str:
+    """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().strip()
+    text = _POSSESSIVE_END.sub("", text)
+    text = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    titles = alias_table().titles
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in titles:
+            if len(words) > len(title) and tuple(words[: len(title)]) == title:
+                words = words[len(title) :]
+                stripped = True
+                break
+    return words
+
+
+def canonical_key(name: str, type: EntityType | None = None) -> str:
+    """The comparison key of a name, also used for index terms: ("Mr. Kim's", "person") -> "kim".
+
+    Case, accents, dots, apostrophes, possessives, hyphens and a leading "the" never count.
+    Leading titles (President, Mr., Dr., ...) are dropped for people; with no type, only when
+    two words remain, so "General Motors" stays itself. People also lose middle initials.
+    """
+    words = _base_key(name).split()
+    if type == "person" or type is None:
+        without = _strip_titles(words)
+        if type == "person" or len(without) >= 2:
+            words = without
+    if type == "person" and len(words) > 2:
+        words = [word for word in words if len(word) > 1] or words
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- Markdown to prose, offsets kept
+
+_FENCED_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>|<https?://[^<>\s]+>")
+_LINE_PREFIX = re.compile(
+    r"^(?: {0,3}>[ \t]?)*(?: {0,3}#{1,6}[ \t]+| {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+)?", re.MULTILINE
+)
+_RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$", re.MULTILINE)
+_INLINE_MARKS = re.compile(r"[*`|~]|(?<!\w)_+|_+(?!\w)|\\(?=[!-/:-@\[-`{-~])")
+_SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A body's prose for the model, with the body offset of each of its characters.
+
+    Markdown syntax is removed rather than blanked: long runs of spaces where a link target was
+    change what the model tags ("Xinhua" + 30 spaces came out as a PERSON).
+    """
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(body)
+
+    def body_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def markdown_prose(body: str) -> Prose:
+    """The body without Markdown syntax; soft line breaks become spaces."""
+    syntax = bytearray(len(body))
+
+    def mark(start: int, end: int) -> None:
+        syntax[start:end] = b"\x01" * (end - start)
+
+    for pattern in (_FENCED_CODE, _IMAGE, _LINK_DEFINITION, _HTML_TAG, _RULE_LINE):
+        for match in pattern.finditer(body):
+            mark(match.start(), match.end())
+    for match in _LINK.finditer(body):
+        mark(match.start(), match.start(1))  # "["
+        mark(match.end(1), match.end())  # "](url)"
+    for pattern in (_LINE_PREFIX, _INLINE_MARKS):
+        for match in pattern.finditer(body):
+            mark(match.start(), match.end())
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for kept in re.finditer(rb"\x00+", bytes(syntax)):
+        start, end = kept.span()
+        if pieces and pieces[-1][-1:].isalnum() and body[start].isalnum():
+            pieces.append(" ")  # "word<br>word" must stay two words
+            offsets.append(start - 1)
+        pieces.append(body[start:end])
+        offsets.extend(range(start, end))
+    offsets.append(len(body))
+    # A soft line break inside a paragraph must not split "Kim\nJong Un" for the model.
+    text = _SOFT_NEWLINE.sub(" ", "".join(pieces))
+    return Prose(text, tuple(offsets))
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_CREDIT_PARAGRAPH = re.compile(r"(?i)\bcopyright\b|all rights reserved|^\W*©")
+_TRAILING_CREDIT = re.compile(r"[—–]\s*(?:[A-Z][\w.&'’-]*[ \t]*){1,4}\s*\Z")
+_END_PUNCTUATION = tuple('.!?:;,"”’)…')
+
+
+def _layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(heading ranges, ignored ranges): headings and subheads; copyright and credit lines."""
+    headings: list[tuple[int, int]] = []
+    ignored: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(body):
+        text = match.group().strip()
+        if not text:
+            continue
+        if _HEADING_LINE.match(match.group()) or _is_subhead(text):
+            headings.append(match.span())
+        elif len(text) < 200 and _CREDIT_PARAGRAPH.search(text):
+            ignored.append(match.span())
+    credit = _TRAILING_CREDIT.search(body)
+    if credit:
+        ignored.append(credit.span())
+    return headings, ignored
+
+
+def _is_subhead(text: str) -> bool:
+    """A one-line paragraph of a few words without closing punctuation: a subhead or label."""
+    bare = text.strip("*_ ")
+    return "\n" not in text and len(bare.split()) <= 8 and not bare.endswith(_END_PUNCTUATION)
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(low <= start and end <= high for low, high in ranges)
+
+
+# ---------------------------------------------------------------- spans: the model's slips
+
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_HYPHEN_TAIL = re.compile(r"[-‐]([a-z]{1,5})\b")
+_NOT_NAME_TAILS = frozenset({"style", "led", "era", "like", "type", "based", "run", "born", "made"})
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
+)
+_HAS_UPPER_START = re.compile(r"^[^\w]*[A-Z0-9]")
+
+
+def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Trim "the", possessives and edge punctuation; restore a hyphenated given name."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    the = _LEADING_THE.match(text, start, end)
+    if the and label != "DATE":
+        start = the.end()
+    for possessive in _POSSESSIVE.finditer(text, start, end):
+        rest = text[possessive.end() : end].strip()
+        if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
+            end = possessive.start()
+            break
+    if label == "PERSON":
+        tail = _HYPHEN_TAIL.match(text, end)
+        if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
+            end = tail.end()  # "Moon Jae" + "-in"
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+def _keep_date(surface: str) -> bool:
+    """Calendar dates only: "March", "Tuesday", "June 12, 2018"; not "months" or "last year"."""
+    return bool(_DATE_WORDS.search(surface)) and surface not in ("may", "march")
+
+
+# ---------------------------------------------------------------- mentions and merging
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str  # as written, whitespace folded
+    label: str
+    type: EntityType
+    key: str
+    in_heading: bool
+    table_name: str | None = None  # canonical name from aliases.json
+    cluster: str = ""
+
+
+_ATTRIBUTION_AFTER = re.compile(r"\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*[.,;]")
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
+_SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|added)\b|,\s+(?:a|an|the|who)\s")
+_CLAUSE_END = re.compile(r"\s*[.,;]")
+
+
+def _is_attribution(text: str, mention: _Mention) -> bool:
+    """ "…, Kim said." or "said Kim." : the mention names the speaker of a quote."""
+    if _ATTRIBUTION_AFTER.match(text, mention.end):
+        return True
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) and _CLAUSE_END.match(text, mention.end))
+
+
+def _is_speaker_introduction(text: str, mention: _Mention) -> bool:
+    """ "said Kim Byung-yeon, a professor" or "Shi Yinhong, a professor ..., said"."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _SPEAKER_AFTER.match(text, mention.end))
+
+
+def _mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[_Mention]:
+    table = alias_table()
+    text = prose.text
+    headings, ignored = _layout(body)
+    mentions: list[_Mention] = []
+    for raw_start, raw_end, label in sorted(spans):
+        if label not in _LABEL_TYPES and label != "NORP":
+            continue
+        if not 0 <= raw_start < raw_end <= len(text):
+            continue  # spans over some other text: nothing to map back
+        fixed = _fix_span(text, raw_start, raw_end, label)
+        if fixed is None or _inside(*prose.body_span(*fixed), ignored):
+            continue
+        start, end = fixed
+        surface = " ".join(text[start:end].split())
+        key = canonical_key(surface, _LABEL_TYPES.get(label))
+        if not key or key in table.not_entities or _base_key(surface) in table.not_entities:
+            continue
+        mention = _Mention(
+            start,
+            end,
+            surface,
+            label,
+            _LABEL_TYPES.get(label, "org"),
+            key,
+            _inside(*prose.body_span(*fixed), headings),
+        )
+        if _plausible(mention):
+            mentions.append(mention)
+    return mentions
+
+
+def _plausible(mention: _Mention) -> bool:
+    surface = mention.surface
+    if mention.type == "date":
+        return _keep_date(surface)
+    if not _HAS_UPPER_START.match(surface):
+        return False  # lower-case "spans" are tagging noise in edited news prose
+    if mention.label == "PERSON":
+        return not any(ch.isdigit() for ch in surface) and len(surface.split()) <= 6
+    return True
+
+
+def _apply_table(mentions: list[_Mention], person_words: set[str]) -> None:
+    """Alias groups and outlets from aliases.json fix the type; NORP survives only as an outlet."""
+    table = alias_table()
+    kept: list[_Mention] = []
+    for mention in mentions:
+        base = _base_key(mention.surface)
+        group = table.canonical.get(mention.key) or table.canonical.get(base)
+        if group and not (mention.label == "PERSON" and base in person_words):
+            mention.table_name, mention.type = group
+            mention.key = canonical_key(group[0], group[1])
+        elif base in table.organisations and not (
+            mention.label == "PERSON" and base in person_words
+        ):
+            mention.type = "org"
+        elif mention.label == "NORP":
+            continue
+        kept.append(mention)
+    mentions[:] = kept
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: str, second: str) -> None:
+        root_a, root_b = self.find(first), self.find(second)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def entities_from_spans(
+    body: str, spans: Sequence[Span], prose: Prose | None = None
+) -> list[Entity]:
+    """Entities of one body from the model's spans (start, end, label) over its prose text."""
+    prose = markdown_prose(body) if prose is None else prose
+    text = prose.text
+    mentions = _mentions(body, prose, spans)
+    full_names = _full_person_names(mentions)
+    person_words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
+    _apply_table(mentions, person_words)
+    full_names = _full_person_names(mentions)
+    _vote_types(mentions, person_words)
+    clusters = _UnionFind()
+    for mention in mentions:
+        mention.cluster = f"{mention.type}:{mention.key}"
+        clusters.find(mention.cluster)
+    _join_person_names(text, mentions, full_names, clusters)
+    mentions.extend(_join_acronyms(text, mentions, clusters))
+    _join_org_short_forms(mentions, clusters)
+    return _build_entities(mentions, clusters, prose)
+
+
+def _full_person_names(mentions: list[_Mention]) -> dict[str, int]:
+    """Multi-word person keys seen outside headings -> offset of their first mention."""
+    first: dict[str, int] = {}
+    for mention in mentions:
+        if mention.type == "person" and len(mention.key.split()) >= 2 and not mention.in_heading:
+            first.setdefault(mention.key, mention.start)
+    return first
+
+
+def _vote_types(mentions: list[_Mention], person_words: set[str]) -> None:
+    """One type per name: a surname tagged ORG is a person; otherwise the majority label wins."""
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in mentions:
+        if mention.table_name is None:
+            votes[mention.key][mention.type] += 2 if mention.type == "person" else 1
+    for mention in mentions:
+        if mention.table_name is not None or mention.type in ("date", "event"):
+            continue
+        single = len(mention.key.split()) == 1
+        # "U.N." is not the "Un" of "Kim Jong Un": only a title-case word can be a surname.
+        surname = mention.label == "PERSON" or (
+            mention.label == "ORG" and mention.surface.istitle() and "." not in mention.surface
+        )
+        if single and surname and mention.key in person_words:
+            mention.type = "person"
+            continue
+        ranked = [t for t, _ in votes[mention.key].most_common() if t not in ("date", "event")]
+        if ranked:
+            mention.type = ranked[0]
+
+
+def _contains(full: list[str], short: list[str]) -> bool:
+    """Is `short` the first or last word(s) of `full`, or its first and last words?"""
+    n = len(short)
+    if n >= len(full):
+        return False
+    return full[:n] == short or full[-n:] == short or (n == 2 and short == [full[0], full[-1]])
+
+
+def _join_person_names(
+    text: str, mentions: list[_Mention], full_names: dict[str, int], clusters: _UnionFind
+) -> None:
+    """Join "Kim", "Mr. Kim", "Trump" to the full name they abbreviate.
+
+    Longer names first join longer ones ("Donald Trump" -> "Donald John Trump"). A short name
+    shared by several people ("Kim") goes to the person introduced first (the article's subject),
+    except in a quote attribution ("..., Kim said."), which goes to the speaker named Kim
+    introduced most recently: news style names a source in full once, then by family name.
+    """
+    people = [m for m in mentions if m.type == "person"]
+    for key in sorted(full_names, key=lambda k: len(k.split())):
+        longer = [f for f in full_names if _contains(f.split(), key.split())]
+        if longer:
+            target = min(longer, key=lambda f: full_names[f])
+            clusters.union(f"person:{key}", f"person:{target}")
+    speakers: list[tuple[int, str]] = [
+        (m.start, f"person:{m.key}")
+        for m in people
+        if m.key in full_names and _is_speaker_introduction(text, m)
+    ]
+    for mention in people:
+        if mention.key in full_names or len(mention.key.split()) != 1:
+            continue
+        candidates = [f for f in full_names if _contains(f.split(), mention.key.split())]
+        if not candidates:
+            continue
+        target = _choose_person(text, mention, candidates, full_names, speakers)
+        mention.cluster = f"person:{target}"
+        clusters.find(mention.cluster)
+
+
+def _choose_person(
+    text: str,
+    mention: _Mention,
+    candidates: list[str],
+    full_names: dict[str, int],
+    speakers: list[tuple[int, str]],
+) -> str:
+    earlier = [c for c in candidates if full_names[c] < mention.start]
+    if not earlier:
+        return min(candidates, key=lambda c: full_names[c])
+    if len(earlier) > 1 and _is_attribution(text, mention):
+        named = {f"person:{c}": c for c in earlier}
+        recent = [(pos, cid) for pos, cid in speakers if cid in named and pos < mention.start]
+        if recent:
+            return named[max(recent)[1]]
+    return min(earlier, key=lambda c: full_names[c])
+
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,10}$")
+_PAREN = re.compile(r"\(([^()\n]{2,90})\)")
+_WORD = re.compile(r"[\w’'.&-]+")
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", "on", "at", "&"})
+
+
+def _initials(words: list[str]) -> str:
+    letters = []
+    for word in words:
+        if word.lower() in _FUNCTION_WORDS:
+            continue
+        letters.extend(part[0] for part in re.split(r"[-‐]", word) if part)
+    return "".join(letters).upper()
+
+
+def _acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(long name span, acronym span) for "Long Name (ACR)" and "ACR (Long Name)"."""
+    for paren in _PAREN.finditer(text):
+        inner = paren.group(1).strip()
+        inner_start = paren.start(1) + paren.group(1).index(inner)
+        inner_span = (inner_start, inner_start + len(inner))
+        before = list(_WORD.finditer(text, max(0, paren.start() - 120), paren.start()))
+        if _ACRONYM.match(inner):
+            letters = inner.replace(".", "")
+            for size in range(2, min(len(before), 12) + 1):
+                words = before[-size:]
+                if (
+                    words[0].group()[0].isupper()
+                    and _initials([w.group() for w in words]) == letters
+                ):
+                    yield (words[0].start(), words[-1].end()), inner_span
+                    break
+        elif before and _ACRONYM.match(before[-1].group()):
+            acronym = before[-1]
+            if text[acronym.end() : paren.start()].strip():
+                continue
+            if _initials(inner.split()) == acronym.group().replace(".", ""):
+                yield inner_span, acronym.span()
+
+
+def _join_acronyms(text: str, mentions: list[_Mention], clusters: _UnionFind) -> list[_Mention]:
+    """Join each "Long Name (ACR)" pair; add the side the model missed as a mention."""
+    added: list[_Mention] = []
+    for long_span, short_span in _acronym_pairs(text):
+        sides = [_mention_at(mentions, span) for span in (long_span, short_span)]
+        known = [m for m in sides if m is not None]
+        if not known:
+            continue
+        anchor = known[0]
+        for span, found in zip((long_span, short_span), sides, strict=True):
+            if found is not None:
+                clusters.union(found.cluster, anchor.cluster)
+                continue
+            surface = " ".join(text[span[0] : span[1]].split())
+            extra = _Mention(*span, surface, "ALIAS", anchor.type, _base_key(surface), False)
+            extra.cluster = anchor.cluster
+            added.append(extra)
+    # Later bare uses of the acronym (or long name) share the cluster through their key.
+    by_key = {m.key: m.cluster for m in added}
+    for mention in mentions:
+        if mention.key in by_key:
+            clusters.union(mention.cluster, by_key[mention.key])
+    return added
+
+
+def _mention_at(mentions: list[_Mention], span: tuple[int, int]) -> _Mention | None:
+    for mention in mentions:
+        if mention.start < span[1] and span[0] < mention.end:
+            return mention
+    return None
+
+
+def _join_org_short_forms(mentions: list[_Mention], clusters: _UnionFind) -> None:
+    """ "Control Risks" and "Control Risks Group" are one organisation."""
+    suffixes = alias_table().org_suffixes
+    orgs = {m.key: m.cluster for m in mentions if m.type == "org"}
+    for key, cluster in orgs.items():
+        words = key.split()
+        for other, other_cluster in orgs.items():
+            rest = other.split()[len(words) :]
+            if rest and other.split()[: len(words)] == words and " ".join(rest) in suffixes:
+                clusters.union(cluster, other_cluster)
+
+
+def _build_entities(mentions: list[_Mention], clusters: _UnionFind, prose: Prose) -> list[Entity]:
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[clusters.find(mention.cluster)].append(mention)
+    entities: list[Entity] = []
+    for members in groups.values():
+        if all(m.in_heading for m in members):
+            continue  # named only in a heading or label line: section words, not content
+        members.sort(key=lambda m: m.start)
+        entity_type = _group_type(members)
+        name = _group_name(members, entity_type)
+        surfaces = [name] + [m.surface for m in members]
+        spans = sorted({prose.body_span(m.start, m.end) for m in members})
+        entities.append(Entity(name, entity_type, tuple(dict.fromkeys(surfaces)), tuple(spans)))
+    entities.sort(key=lambda e: e.mentions[0])
+    return entities
+
+
+def _group_type(members: list[_Mention]) -> EntityType:
+    for mention in members:
+        if mention.table_name is not None:
+            return mention.type
+    return Counter(m.type for m in members).most_common(1)[0][0]
+
+
+def _group_name(members: list[_Mention], entity_type: EntityType) -> str:
+    for mention in members:
+        if mention.table_name is not None:
+            return mention.table_name
+    counts = Counter(m.surface for m in members)
+
+    def rank(surface: str) -> tuple[int, bool, int]:
+        words = canonical_key(surface, entity_type).split()
+        return (len(words), not surface.isupper(), counts[surface])
+
+    best = max(counts, key=rank)  # Counter keeps first-seen order, so ties go to the earliest
+    return _display_name(best, entity_type)
+
+
+def _display_name(surface: str, entity_type: EntityType) -> str:
+    """A person's name as written without leading titles: "President Xi Jinping" -> "Xi Jinping"."""
+    if entity_type != "person":
+        return surface
+    words = surface.split()
+    kept = _strip_titles([_base_key(word) for word in words])
+    return " ".join(words[len(words) - len(kept) :])
+
+
+# ---------------------------------------------------------------- running the model
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pieces of at most CHUNK_CHARS chars, cut at paragraph or line breaks."""
+    limit = CHUNK_CHARS
+    offset = 0
+    while len(text) - offset > limit:
+        window = text[offset : offset + limit]
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator)
+            if cut > limit // 2:
+                cut += len(separator)
+                break
+        else:
+            cut = limit
+        yield offset, window[:cut]
+        offset += cut
+    yield offset, text[offset:]
+
+
+def extract_entities(
+    bodies: Sequence[str],
+    processes: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    nlp: Language | None = None,
+) -> list[list[Entity]]:
+    """The entities of each Markdown body, in order of first mention.
+
+    With processes > 1 and at least PARALLEL_THRESHOLD pieces of text, spaCy runs that many
+    worker processes (worth it for large imports only: each worker pays the model's start-up).
+    """
+    if nlp is None:
+        from kimreader.analysis.nlp import load_nlp
+
+        nlp = load_nlp()
+    proses = [markdown_prose(body) for body in bodies]
+    pieces = [
+        (piece, (index, offset))
+        for index, prose in enumerate(proses)
+        for offset, piece in _chunks(prose.text)
+        if piece.strip()
+    ]
+    n_process = processes if processes > 1 and len(pieces) >= PARALLEL_THRESHOLD else 1
+    spans: list[list[Span]] = [[] for _ in bodies]
+    docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (index, offset) in docs:
+        spans[index].extend(
+            (offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents
+        )
+    return [
+        entities_from_spans(body, found, prose)
+        for body, found, prose in zip(bodies, spans, proses, strict=True)
+    ]
+
+
+# ---------------------------------------------------------------- the library
+
+
+def merge_library(per_article: Mapping[str, Sequence[Entity]]) -> list[LibraryEntity]:
+    """One LibraryEntity per real-world thing over all articles, most articles first.
+
+    Entities join when their names, or any alias other than a bare one-word person name ("Kim"
+    is several people), have the same type and key.
+    """
+    clusters = _UnionFind()
+    owners: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for article_id, entities in per_article.items():
+        for entity in entities:
+            node = f"{article_id}\x00{len(owners)}\x00{entity.name}"
+            owners[node].append((article_id, entity))
+            clusters.find(node)
+            for alias in _link_keys(entity):
+                clusters.union(node, f"key\x00{alias}")
+    groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for node, owned in owners.items():
+        groups[clusters.find(node)].extend(owned)
+    merged = [_library_entity(members) for members in groups.values()]
+    merged.sort(key=lambda e: (-len(e.article_ids), -e.count, e.type, e.name.casefold()))
+    return merged
+
+
+def _link_keys(entity: Entity) -> set[str]:
+    keys = {f"{entity.type}:{canonical_key(entity.name, entity.type)}"}
+    for alias in entity.aliases:
+        key = canonical_key(alias, entity.type)
+        if entity.type == "person" and len(key.split()) < 2:
+            continue
+        keys.add(f"{entity.type}:{key}")
+    return keys
+
+
+def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:
+    names = Counter(entity.name for _, entity in members)
+    table = alias_table()
+    first = members[0][1]
+    listed = table.canonical.get(canonical_key(first.name, first.type))
+    name = listed[0] if listed else max(names, key=lambda n: (names[n], len(n.split()), len(n)))
+    aliases = dict.fromkeys([name])
+    for _, entity in members:
+        aliases.update(dict.fromkeys(entity.aliases))
+    article_ids = tuple(dict.fromkeys(article_id for article_id, _ in members))
+    return LibraryEntity(
+        name=name,
+        type=first.type,
+        aliases=tuple(aliases),
+        article_ids=article_ids,
+        count=sum(entity.count for _, entity in members),
+    )

@@ -1,0 +1,509 @@
+"""Entity extraction: alias rules on small strings, then the two shipped reports against gold.
+
+The gold lists below were written by reading the two reports in corpus/articles/. Every person,
+organisation and place named in the body is listed once; "a|b" accepts either canonical name.
+Dates are calendar dates only (relative ones like "last year" are left out by design).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis import entities as entities_module
+from kimreader.analysis.entities import (
+    LibraryEntity,
+    canonical_key,
+    entities_from_spans,
+    extract_entities,
+    markdown_prose,
+    merge_library,
+)
+from kimreader.analysis.entity import ENTITY_TYPES, Entity
+from kimreader.corpus.frontmatter import parse_front_matter
+
+ARTICLES = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+NYT = "2018-06-19-nyt-kim-returns-to-china.md"
+BLOOMBERG = "2019-01-09-bloomberg-kim-visits-china.md"
+
+GOLD: dict[str, dict[str, list[str]]] = {
+    NYT: {
+        "person": [
+            "Kim Jong Un",
+            "Shi Yinhong",
+            "Donald Trump",
+            "Xi Jinping",
+            "Andrei Lankov",
+            "Kim Il Sung",
+            "Bilahari Kausikan",
+            "Kim Byung-yeon",
+            "Vladimir Putin",
+        ],
+        "org": [
+            "Renmin University",
+            "Xinhua|Xinhua News Agency",
+            "United Nations",
+            "Seoul National University",
+            "White House",
+        ],
+        "place": [
+            "Beijing",
+            "China",
+            "United States",
+            "Washington",
+            "Singapore",
+            "Dalian",
+            "North Korea",
+            "Asia",
+            "Pyongyang",
+            "Korean Peninsula",
+            "South Korea",
+            "Russia",
+        ],
+        "date": ["Tuesday", "March", "May", "September"],
+        "event": [],
+    },
+    BLOOMBERG: {
+        "person": [
+            "Kim Jong Un",
+            "Xi Jinping",
+            "Donald Trump",
+            "Ri Sol-ju",
+            "Lee Sang-sook",
+            "Moon Jae-in",
+            "Lu Kang",
+            "Andrew Gilholm",
+            "Kim Jong Il",
+            "Shi Yongming",
+        ],
+        "org": [
+            "Korean Central News Agency",
+            "Yonhap News Agency",
+            "Unification Ministry",
+            "Korea National Diplomatic Academy",
+            "Foreign Ministry",
+            "United Nations Security Council",
+            "National Intelligence Service",
+            "Communist Party",
+            "Control Risks Group",
+            "China Institute of International Studies",
+        ],
+        "place": [
+            "Seoul",
+            "China",
+            "Pyongyang",
+            "North Korea",
+            "United States",
+            "South Korea",
+            "Korean Peninsula",
+            "Singapore",
+            "Beijing",
+            "Russia",
+            "North Asia",
+        ],
+        "date": ["Monday", "March", "June", "Sunday", "May", "April"],
+        "event": ["Korean War", "New Year"],
+    },
+}
+
+# Aliases that must end up inside one entity (type, canonical name): forms as written.
+MERGED: dict[str, list[tuple[str, str, set[str]]]] = {
+    NYT: [
+        ("person", "Kim Jong Un", {"Kim Jong Un", "Kim"}),
+        ("person", "Xi Jinping", {"Xi Jinping", "Xi"}),
+        ("person", "Donald Trump", {"Donald Trump", "Trump"}),
+        ("place", "United States", {"United States", "U.S."}),
+        ("org", "United Nations", {"United Nations", "U.N."}),
+    ],
+    BLOOMBERG: [
+        ("person", "Kim Jong Un", {"Kim Jong-un", "Kim"}),
+        ("person", "Moon Jae-in", {"Moon Jae-in", "Moon"}),
+        ("person", "Lu Kang", {"Lu Kang", "Lu"}),
+        (
+            "place",
+            "North Korea",
+            {"North Korea", "DPRK", "Democratic People’s Republic of Korea"},
+        ),
+        ("place", "United States", {"US"}),
+        ("org", "Yonhap News Agency", {"Yonhap News Agency", "Yonhap"}),
+    ],
+}
+
+Score = dict[str, tuple[int, int, int]]  # type -> (true positives, false positives, misses)
+
+
+def score_entities(
+    found: Sequence[Entity],
+    gold: Mapping[str, Sequence[str]],
+    optional: Mapping[str, Sequence[str]] | None = None,
+) -> Score:
+    """Match entities to gold names by type and key; a second match of one gold name is junk."""
+    result: Score = {}
+    for entity_type, names in gold.items():
+        wanted = [{canonical_key(alt, entity_type) for alt in name.split("|")} for name in names]
+        spare = {
+            canonical_key(alt, entity_type)
+            for name in (optional or {}).get(entity_type, ())
+            for alt in name.split("|")
+        }
+        matched: set[int] = set()
+        false_positives = 0
+        for entity in (e for e in found if e.type == entity_type):
+            key = canonical_key(entity.name, entity_type)
+            hit = next((i for i, keys in enumerate(wanted) if key in keys), None)
+            if hit is not None and hit not in matched:
+                matched.add(hit)
+            elif hit is None and key in spare:
+                continue
+            else:
+                false_positives += 1
+        result[entity_type] = (len(matched), false_positives, len(wanted) - len(matched))
+    return result
+
+
+def precision_recall(counts: tuple[int, int, int]) -> tuple[float, float]:
+    hits, junk, misses = counts
+    precision = hits / (hits + junk) if hits + junk else 1.0
+    recall = hits / (hits + misses) if hits + misses else 1.0
+    return precision, recall
+
+
+def shipped_bodies() -> dict[str, str]:
+    return {name: parse_front_matter((ARTICLES / name).read_text("utf-8"))[1] for name in GOLD}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, tuple[str, list[Entity]]]:
+    bodies = shipped_bodies()
+    found = extract_entities(list(bodies.values()))
+    return {name: (body, ents) for (name, body), ents in zip(bodies.items(), found, strict=True)}
+
+
+def _entity(ents: Sequence[Entity], entity_type: str, name: str) -> Entity:
+    matches = [e for e in ents if e.type == entity_type and e.name == name]
+    assert len(matches) == 1, f"{entity_type} {name!r}: {len(matches)} entities"
+    return matches[0]
+
+
+# ---------------------------------------------------------------- names and keys
+
+
+@pytest.mark.parametrize(
+    ("forms", "entity_type"),
+    [
+        (["Kim Jong-un", "Kim Jong Un", "KIM JONG UN", "Kim Jong Un’s"], "person"),
+        (["Xi Jinping", "President Xi Jinping", "Xi Jinping's"], "person"),
+        (["Donald J. Trump", "Donald Trump", "Mr. Donald Trump"], "person"),
+        (["U.S.", "US", "u.s."], "place"),
+        (["the Korean Peninsula", "Korean Peninsula"], "place"),
+        (["Democratic People’s Republic of Korea", "Democratic People's Republic of Korea"], None),
+        (["Zürich", "Zurich"], "place"),
+    ],
+)
+def test_canonical_key_ignores_case_dots_hyphens_titles_possessives(
+    forms: list[str], entity_type: str | None
+) -> None:
+    keys = {canonical_key(form, entity_type) for form in forms}  # type: ignore[arg-type]
+    assert len(keys) == 1, keys
+
+
+def test_canonical_key_keeps_titles_that_are_part_of_an_organisation_name() -> None:
+    assert canonical_key("General Motors") == "general motors"
+    assert canonical_key("General Motors", "org") == "general motors"
+    assert canonical_key("President Xi Jinping") == "xi jinping"
+    assert canonical_key("Mr. Kim", "person") == "kim"
+
+
+def test_markdown_prose_drops_syntax_and_maps_every_character_to_the_body() -> None:
+    body = (
+        '# World\n\n**Kim Jong Un** met [Xi Jinping](https://example.com/xi "Xi") in\n'
+        "Beijing.\n\n> “Quote,” said _Lu Kang_.\n\n- ![map](map.png) Seoul<br>Busan\n"
+    )
+    prose = markdown_prose(body)
+    assert len(prose.offsets) == len(prose.text) + 1
+    for index, char in enumerate(prose.text):
+        assert body[prose.offsets[index]] == char or char == " "
+    assert not re.search(r"[*#>\[\]()_]|https|map\.png", prose.text)
+    assert "Kim Jong Un met Xi Jinping in Beijing." in prose.text  # soft break joined
+    assert "Seoul Busan" in prose.text
+    for name in ("Kim Jong Un", "Xi Jinping", "Lu Kang", "Seoul"):
+        start = prose.text.index(name)
+        body_start, body_end = prose.body_span(start, start + len(name))
+        assert body[body_start:body_end] == name
+
+
+# ---------------------------------------------------------------- slips and aliases (no model)
+
+
+def spans_for(body: str, *marked: tuple[str, str, int]) -> list[tuple[int, int, str]]:
+    """Spans as the model would give them: (text, label, occurrence index)."""
+    spans = []
+    for surface, label, occurrence in marked:
+        starts = [m.start() for m in re.finditer(re.escape(surface), body)]
+        start = starts[occurrence]
+        spans.append((start, start + len(surface), label))
+    return spans
+
+
+def test_possessive_hyphen_and_leading_the_are_fixed() -> None:
+    body = "Kim’s fourth trip met Moon Jae-in and the Korean Peninsula talks; Kim Jong-un’s aide."
+    spans = spans_for(
+        body,
+        ("Kim’s fourth", "PERSON", 0),
+        ("Moon Jae", "PERSON", 0),
+        ("the Korean Peninsula", "LOC", 0),
+        ("Kim Jong-un’s", "PERSON", 0),
+    )
+    found = {e.name: [body[s:t] for s, t in e.mentions] for e in entities_from_spans(body, spans)}
+    assert found == {
+        "Kim Jong Un": ["Kim", "Kim Jong-un"],
+        "Moon Jae-in": ["Moon Jae-in"],
+        "Korean Peninsula": ["Korean Peninsula"],
+    }
+
+
+def test_outlets_tagged_as_places_or_nationalities_become_organisations() -> None:
+    body = "Xinhua said so, Yonhap reported, and Yonhap News Agency agreed. Bloomberg too."
+    spans = spans_for(
+        body,
+        ("Xinhua", "GPE", 0),
+        ("Yonhap", "NORP", 0),
+        ("Yonhap News Agency", "ORG", 0),
+        ("Bloomberg", "GPE", 0),
+    )
+    found = {(e.type, e.name, e.count) for e in entities_from_spans(body, spans)}
+    assert found == {
+        ("org", "Xinhua News Agency", 1),
+        ("org", "Yonhap News Agency", 2),
+        ("org", "Bloomberg", 1),
+    }
+
+
+def test_acronym_in_parentheses_joins_the_long_name_both_ways() -> None:
+    body = (
+        "The Korea National Diplomatic Academy (KNDA) said the KNDA view holds. "
+        "China and the DPRK (Democratic People’s Republic of Korea) are close; North Korea agreed."
+    )
+    spans = spans_for(
+        body,
+        ("Korea National Diplomatic Academy", "ORG", 0),
+        ("KNDA", "ORG", 1),
+        ("China", "GPE", 0),
+        ("DPRK", "ORG", 0),
+        ("North Korea", "GPE", 0),
+    )
+    found = {
+        e.name: sorted(body[s:t] for s, t in e.mentions) for e in entities_from_spans(body, spans)
+    }
+    assert found["Korea National Diplomatic Academy"] == [
+        "KNDA",
+        "KNDA",
+        "Korea National Diplomatic Academy",
+    ]
+    assert found["North Korea"] == [
+        "DPRK",
+        "Democratic People’s Republic of Korea",
+        "North Korea",
+    ]
+
+
+def test_a_surname_tagged_as_organisation_joins_the_person() -> None:
+    body = "President Donald Trump spoke. Trump said no. Later Trump left. Mr. Trump returned."
+    spans = spans_for(
+        body,
+        ("Donald Trump", "PERSON", 0),
+        ("Trump", "ORG", 1),
+        ("Trump", "ORG", 2),
+        ("Mr. Trump", "PERSON", 0),
+    )
+    (trump,) = entities_from_spans(body, spans)
+    assert (trump.type, trump.name, trump.count) == ("person", "Donald Trump", 4)
+    assert trump.aliases == ("Donald Trump", "Trump", "Mr. Trump")
+
+
+def test_a_shared_family_name_goes_to_the_subject_except_in_a_quote_attribution() -> None:
+    body = (
+        "Kim Jong Un arrived in Beijing. Kim met officials.\n\n"
+        "Sanctions may ease, said Kim Byung-yeon, a professor.\n\n"
+        "But China should be careful, Kim said. “It is not clear,” Kim said.\n\n"
+        "After years abroad, Kim appears to be catching up."
+    )
+    kims = [m.start() for m in re.finditer(r"\bKim\b(?! Jong| Byung)", body)]
+    spans = spans_for(body, ("Kim Jong Un", "PERSON", 0), ("Kim Byung-yeon", "PERSON", 0))
+    spans += [(start, start + 3, "PERSON") for start in kims]
+    found = {e.name: e.mentions for e in entities_from_spans(body, spans)}
+    jong_un = [start for start, _ in found["Kim Jong Un"]]
+    byung_yeon = [start for start, _ in found["Kim Byung-yeon"]]
+    assert jong_un == [0, kims[0], kims[3]]
+    assert byung_yeon == [body.index("Kim Byung-yeon"), kims[1], kims[2]]
+
+
+def test_headings_credits_and_relative_dates_are_not_entities() -> None:
+    body = (
+        "World News\n\nNuclear Umbrella\n\nKim met Xi in March and last year, on Tuesday.\n\n"
+        "Copyright 2023 New York Times News Service. All rights reserved.\n\n"
+        "Talks went on. — Bloomberg"
+    )
+    spans = spans_for(
+        body,
+        ("World News", "ORG", 0),
+        ("Nuclear Umbrella", "ORG", 0),
+        ("Kim", "PERSON", 0),
+        ("Xi", "PERSON", 0),
+        ("March", "DATE", 0),
+        ("last year", "DATE", 0),
+        ("Tuesday", "DATE", 0),
+        ("2023", "DATE", 0),
+        ("New York Times News Service", "ORG", 0),
+        ("Bloomberg", "GPE", 0),
+    )
+    assert [(e.type, e.name) for e in entities_from_spans(body, spans)] == [
+        ("person", "Kim"),
+        ("person", "Xi"),
+        ("date", "March"),
+        ("date", "Tuesday"),
+    ]
+
+
+def test_curated_aliases_merge_country_forms_but_not_the_capital() -> None:
+    body = "The U.S. and the United States and America met the DPRK in Pyongyang, not in the US."
+    spans = spans_for(
+        body,
+        ("U.S.", "GPE", 0),
+        ("the United States", "GPE", 0),
+        ("America", "GPE", 0),
+        ("DPRK", "ORG", 0),
+        ("Pyongyang", "GPE", 0),
+        ("US", "GPE", 0),
+    )
+    found = {e.name: e.aliases for e in entities_from_spans(body, spans)}
+    assert found == {
+        "United States": ("United States", "U.S.", "America", "US"),
+        "North Korea": ("North Korea", "DPRK"),
+        "Pyongyang": ("Pyongyang",),
+    }
+
+
+# ---------------------------------------------------------------- the shipped reports (model)
+
+
+def test_gold_scores_on_the_shipped_reports(shipped: dict[str, tuple[str, list[Entity]]]) -> None:
+    for name, (_, ents) in shipped.items():
+        scores = score_entities(ents, GOLD[name])
+        for entity_type, counts in scores.items():
+            precision, recall = precision_recall(counts)
+            assert recall == 1.0, (name, entity_type, counts)
+            assert precision == 1.0, (name, entity_type, counts)
+
+
+def test_every_entity_appears_once_with_its_aliases_merged(
+    shipped: dict[str, tuple[str, list[Entity]]],
+) -> None:
+    for name, (body, ents) in shipped.items():
+        keys = [(e.type, canonical_key(e.name, e.type)) for e in ents]
+        assert len(keys) == len(set(keys)), name
+        for entity_type, canonical, forms in MERGED[name]:
+            entity = _entity(ents, entity_type, canonical)
+            written = {body[s:t] for s, t in entity.mentions}
+            assert forms <= written, (canonical, written)
+
+
+def test_every_mention_offset_is_exact(shipped: dict[str, tuple[str, list[Entity]]]) -> None:
+    for body, ents in shipped.values():
+        seen: list[tuple[int, int]] = []
+        for entity in ents:
+            assert entity.type in ENTITY_TYPES
+            assert list(entity.mentions) == sorted(entity.mentions)
+            alias_keys = {canonical_key(a, entity.type) for a in entity.aliases}
+            for start, end in entity.mentions:
+                written = body[start:end]
+                assert written == written.strip() and written, (entity.name, written)
+                assert not re.search(r"['’]s$", written), written
+                assert canonical_key(written, entity.type) in alias_keys, (entity.name, written)
+                seen.append((start, end))
+        seen.sort()
+        assert all(a[1] <= b[0] for a, b in zip(seen, seen[1:], strict=False)), "overlaps"
+
+
+def test_kim_said_near_the_end_of_the_nyt_report_is_the_professor(
+    shipped: dict[str, tuple[str, list[Entity]]],
+) -> None:
+    body, ents = shipped[NYT]
+    professor = _entity(ents, "person", "Kim Byung-yeon")
+    leader = _entity(ents, "person", "Kim Jong Un")
+    said = [m.start() for m in re.finditer(r"Kim(?= said\.)", body)]
+    assert len(said) == 2
+    assert [s for s, _ in professor.mentions] == [body.index("Kim Byung-yeon"), *said]
+    # The next paragraphs are about the leader again.
+    assert body.index("Kim almost appears") in {s for s, _ in leader.mentions}
+    assert leader.count >= 25
+
+
+def test_the_library_merges_one_person_across_reports(
+    shipped: dict[str, tuple[str, list[Entity]]],
+) -> None:
+    library = merge_library({name: ents for name, (_, ents) in shipped.items()})
+    by_name: dict[tuple[str, str], LibraryEntity] = {(e.type, e.name): e for e in library}
+    assert len(by_name) == len(library)
+    kim = by_name[("person", "Kim Jong Un")]
+    assert set(kim.article_ids) == {NYT, BLOOMBERG}
+    assert {"Kim Jong Un", "Kim Jong-un"} <= set(kim.aliases)
+    nyt_kim = _entity(shipped[NYT][1], "person", "Kim Jong Un")
+    bloomberg_kim = _entity(shipped[BLOOMBERG][1], "person", "Kim Jong Un")
+    assert kim.count == nyt_kim.count + bloomberg_kim.count
+    for shared in ("Xi Jinping", "Donald Trump"):
+        assert len(by_name[("person", shared)].article_ids) == 2
+    for one_report in ("Kim Byung-yeon", "Kim Jong Il", "Kim Il Sung"):
+        assert len(by_name[("person", one_report)].article_ids) == 1
+    assert library[0].article_ids and len(library[0].article_ids) == 2
+    assert by_name[("place", "North Korea")].to_json()["articles"] == 2
+
+
+def test_the_library_never_joins_people_by_a_bare_family_name() -> None:
+    professor = Entity("Kim Byung-yeon", "person", ("Kim Byung-yeon", "Kim"), ((0, 14), (20, 23)))
+    leader = Entity("Kim Jong Un", "person", ("Kim Jong Un", "Kim"), ((0, 11),))
+    only_kim = Entity("Kim", "person", ("Kim",), ((0, 3),))
+    spelled = Entity("Kim Jong-un", "person", ("Kim Jong-un",), ((5, 16),))
+    library = merge_library({"a": [professor], "b": [leader], "c": [only_kim], "d": [spelled]})
+    assert sorted((e.name, e.article_ids) for e in library) == [
+        ("Kim", ("c",)),
+        ("Kim Byung-yeon", ("a",)),
+        ("Kim Jong Un", ("b", "d")),
+    ]
+
+
+def test_markdown_bodies_keep_offsets_into_the_original_text() -> None:
+    body = (
+        "## Talks in Beijing\n\n**Kim Jong Un** met [President Xi Jinping](https://example.com/xi)"
+        " in *Beijing* on Tuesday, the [Xinhua](https://xinhua.example) agency said.\n"
+    )
+    (ents,) = extract_entities([body])
+    written = {e.name: {body[s:t] for s, t in e.mentions} for e in ents}
+    assert written["Kim Jong Un"] == {"Kim Jong Un"}
+    assert written["Xi Jinping"] <= {"Xi Jinping", "President Xi Jinping"}
+    assert written["Beijing"] == {"Beijing"}
+    assert written["Xinhua News Agency"] == {"Xinhua"}
+
+
+def test_two_processes_give_the_same_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    bodies = list(shipped_bodies().values())
+    short = [paragraph for body in bodies for paragraph in body.split("\n\n")[:3]]
+    monkeypatch.setattr(entities_module, "PARALLEL_THRESHOLD", 2)
+    assert extract_entities(short, processes=2) == extract_entities(short, processes=1)
+
+
+def test_long_bodies_are_cut_at_paragraphs_without_changing_the_result(
+    monkeypatch: pytest.MonkeyPatch, shipped: dict[str, tuple[str, list[Entity]]]
+) -> None:
+    body, whole = shipped[NYT]
+    monkeypatch.setattr(entities_module, "CHUNK_CHARS", 600)
+    (pieces,) = extract_entities([body])
+    assert pieces == whole
+
+
+def test_empty_and_blank_bodies_have_no_entities() -> None:
+    assert extract_entities(["", "  \n\n "]) == [[], []]
+    assert extract_entities([]) == []
