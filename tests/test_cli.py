@@ -113,3 +113,52 @@ def test_remove(capsys, library: Path) -> None:
     _, out, _ = run(capsys, library, "list", "--json")
     assert bloomberg not in {i["id"] for i in json.loads(out)}
     assert run(capsys, library, "search", "Yonhap")[0] == 1
+
+
+def test_entities_json_shape_and_offsets(capsys, library: Path) -> None:
+    _, out, _ = run(capsys, library, "list", "--json")
+    nyt = next(i["id"] for i in json.loads(out) if i["source"] == "The New York Times")
+    code, out, _ = run(capsys, library, "entities", nyt, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["id"] == nyt
+    _, shown, _ = run(capsys, library, "show", nyt, "--json")
+    body = json.loads(shown)["body"]
+    for entity in data["entities"]:
+        assert set(entity) == {"name", "type", "aliases", "count", "mentions"}
+        assert entity["count"] == len(entity["mentions"])
+        for start, end in entity["mentions"]:
+            assert body[start:end] in entity["aliases"]
+    people = [e for e in data["entities"] if e["type"] == "person"]
+    assert people[0]["name"] == "Kim Jong Un"  # most mentioned first
+    assert "Kim Byung-yeon" in {e["name"] for e in people}
+
+
+def test_entities_all_counts_articles(capsys, library: Path) -> None:
+    code, out, _ = run(capsys, library, "entities", "--all", "--json")
+    entities = json.loads(out)["entities"]
+    kim = next(e for e in entities if e["name"] == "Kim Jong Un")
+    assert code == 0 and kim["articles"] == 2
+    assert {"Kim Jong-un", "Kim Jong Un"} <= set(kim["aliases"])
+    code, out, _ = run(capsys, library, "entities", "--all")
+    assert code == 0 and "Kim Jong Un" in out and "People" in out
+
+
+def test_entity_filter_through_search(capsys, library: Path) -> None:
+    code, out, _ = run(capsys, library, "search", 'person:"Lankov"', "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    code, out, _ = run(capsys, library, "search", "place:Singapore", "--json")
+    assert code == 0 and json.loads(out)["total"] == 2
+
+
+def test_compare_json_shape(capsys, library: Path) -> None:
+    _, out, _ = run(capsys, library, "list", "--json")
+    ids = [i["id"] for i in json.loads(out)]
+    code, out, _ = run(capsys, library, "compare", *ids, "--json")
+    doc = json.loads(out)
+    assert code == 0
+    expected = {"a", "b", "aligned", "only_a", "only_b", "entities", "quotes", "differences"}
+    assert expected | {"agreements", "timeline", "distinctive"} <= set(doc)
+    assert set(doc["entities"]) == {"shared", "only_a", "only_b"}
+    assert set(doc["distinctive"]) == {"a", "b"}
+    code, out, _ = run(capsys, library, "compare", *ids)
+    assert code == 0 and "possible" in out.lower()
