@@ -42,6 +42,8 @@ _DECLARED_ALIASES = {
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _DETECT_BYTES = 256 * 1024  # charset-normalizer gets a prefix: enough to decide, fast on 10 MB
 _SNIFF_BYTES = 4096
+_CUT_REASONS = ("unexpected end of data", "truncated data")
+_MAX_STRAY_NULS = 0.01  # share of NUL bytes a narrow-encoded text file may carry
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -63,7 +65,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         if b"\x00" in data:
             text = _decode_wide(data)
             if text is None:
-                raise ReadError("", BINARY)
+                text = _decode_with_stray_nuls(data, declared)
         else:
             text = _decode_narrow(data, declared)
     if _looks_binary(text):
@@ -78,11 +80,31 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _unicode_maybe_cut(data: bytes, encoding: str = "utf-8") -> str | None:
+    """A Unicode encoding, also when the file was cut inside its last character (a half-written
+    download): that character is dropped rather than the whole file read as something else."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.reason in _CUT_REASONS and len(data) - error.start < 4:
+            return _strict(data[: error.start], encoding)
+        return None
+    except LookupError:
+        return None
+
+
 def _decode_bom(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], encoding)
+            return _unicode_maybe_cut(data[len(bom) :], encoding)
     return None
+
+
+def _decode_with_stray_nuls(data: bytes, declared: str | None) -> str:
+    """Text with a few NUL bytes (a damaged download) is still text; many NULs is binary."""
+    if data.count(0) > max(16, _MAX_STRAY_NULS * len(data)):
+        raise ReadError("", BINARY)
+    return _decode_narrow(data.replace(b"\x00", b""), declared)
 
 
 def _nul_share(sample: bytes, start: int, step: int) -> float:
@@ -96,19 +118,19 @@ def _decode_wide(data: bytes) -> str | None:
     # UTF-32 puts a NUL in the top two bytes of every character of the Basic Multilingual Plane.
     share = [_nul_share(sample, offset, 4) for offset in range(4)]
     if min(share[2:]) > 0.9 and share[0] < 0.5:
-        return _strict(data, "utf-32-le")
+        return _unicode_maybe_cut(data, "utf-32-le")
     if min(share[:2]) > 0.9 and share[3] < 0.5:
-        return _strict(data, "utf-32-be")
+        return _unicode_maybe_cut(data, "utf-32-be")
     even, odd = _nul_share(sample, 0, 2), _nul_share(sample, 1, 2)
     if odd > 0.4 and even < 0.1:
-        return _strict(data, "utf-16-le")
+        return _unicode_maybe_cut(data, "utf-16-le")
     if even > 0.4 and odd < 0.1:
-        return _strict(data, "utf-16-be")
+        return _unicode_maybe_cut(data, "utf-16-be")
     return None
 
 
 def _decode_narrow(data: bytes, declared: str | None) -> str:
-    text = _strict(data, "utf-8")
+    text = _unicode_maybe_cut(data)
     if text is not None:
         return text
     if declared:

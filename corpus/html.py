@@ -29,6 +29,16 @@ _TAG = re.compile(r"<[^>]*>")
 _META_SCAN_CHARS = 1_000_000
 _ATX_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(.*?)[ \t#]*\n")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_BLOCK_WRAPPER = re.compile(
+    r"</?(?:div|section|main|header|footer|aside|nav|center|table|tbody|thead|tfoot|tr|td|th"
+    r"|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|form|fieldset)\b[^>]*>",
+    re.I,
+)
+_BR_RUN = re.compile(r"(?:<br>\s*){3,}")
+_INLINE_WRAPPER = re.compile(
+    r"</?(?:span|font|b|i|u|s|em|strong|small|big|sub|sup|mark|tt|code|label|abbr|cite)\b[^>]*>",
+    re.I,
+)
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 
 
@@ -64,7 +74,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
 
 
 def _extract(html: str, url: str | None) -> HtmlPage:
-    tree = _parse(html)
+    tree, too_deep = _parse_checked(html)
+    if too_deep:
+        html = _flatten(html)
+        tree, too_deep = _parse_checked(html)
+        if too_deep:
+            raise ReadError("", "page too deeply nested to read (over 256 levels)")
     meta_tree = tree if len(html) <= _META_SCAN_CHARS else _parse(html[:_META_SCAN_CHARS])
     meta = _metadata(meta_tree, html[:_META_SCAN_CHARS], url)
     base = meta.url or url or ""
@@ -88,12 +103,26 @@ def _extract(html: str, url: str | None) -> HtmlPage:
 
 
 def _parse(html: str) -> Any:
+    return _parse_checked(html)[0]
+
+
+def _parse_checked(html: str) -> tuple[Any, bool]:
+    """The parsed page, and whether libxml2 cut it at its nesting limit (losing the text)."""
     import lxml.html
 
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except Exception:  # lxml's ParserError: "Document is empty" (only comments, a doctype...)
         raise ReadError("", "no article text found") from None
+    return tree, any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _flatten(html: str) -> str:
+    """Take out wrapper tags (div, span, b...) so a page nested past libxml2's limit of 256
+    levels keeps its text; its block wrappers become line breaks."""
+    html = _INLINE_WRAPPER.sub("", _BLOCK_WRAPPER.sub("<br>", html))
+    return _BR_RUN.sub("<br><br>", html)
 
 
 # --- body ------------------------------------------------------------------------------------
@@ -114,14 +143,17 @@ def _trafilatura_body(tree: Any) -> str:
     import lxml.html
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        include_links=True,
-        include_formatting=True,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            copy.deepcopy(tree),  # trafilatura prunes the tree it is given
+            with_metadata=False,
+            include_comments=False,
+            include_tables=True,
+            include_links=True,
+            include_formatting=True,
+        )
+    except ValueError:  # lxml refuses text with controls or noncharacters: keep readability's
+        return ""
     if document is None or document.body is None:
         return ""
     return lxml.html.tostring(document.body, encoding="unicode")

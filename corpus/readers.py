@@ -33,6 +33,17 @@ _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_LINE = re.compile(r"^(```|~~~)", re.M)
 _TXT_HEADING_LIKE = re.compile(r"^(#{1,6})(?=[ \t]|$)", re.M)
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|p|div|article)[\s>/]", re.I)
+# Whole terminal escape sequences: OSC/DCS/APC strings (7- or 8-bit) up to their terminator,
+# CSI with parameters, two-byte ESC sequences. sanitize_text removes the control characters
+# anyway; removing whole sequences keeps their parameters ("]0;title") out of the text too.
+# An 8-bit CSI (0x9b) takes its parameters only: after a bare one, real text may follow.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,1024}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x9b[0-?]{1,32}[ -/]{0,8}[@-~]"
+    r"|\x1b[ -/]{0,4}[0-~]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SCALARS = (str, int, float, date)
 
 
 class ReadError(Exception):
@@ -85,10 +96,11 @@ def read_text(text_or_bytes: str | bytes, name: str = STDIN, kind: str = "auto")
     try:
         if isinstance(text_or_bytes, bytes):
             text = _decode(text_or_bytes, kind)
-        else:
-            text = text_or_bytes
+        else:  # a str may hold lone surrogates (no file can): they are not text
+            text = _SURROGATE.sub("", text_or_bytes)
         if len(text) > MAX_BYTES:
             raise ReadError("", "input too large (limit 64 MB)")
+        text = _ESCAPE_SEQUENCE.sub("", text)
         if not text:
             raise ReadError("", "empty file")
         if kind == "auto":
@@ -240,8 +252,9 @@ def _read_html(text: str, origin: str) -> Article:
         "language": page.language,
         "summary": page.description,
     }
-    title = sanitize_line(page.title)
-    body = sanitize_text(page.markdown)
+    # Character references (&#27;) become control characters only now, after parsing.
+    title = sanitize_line(_ESCAPE_SEQUENCE.sub("", page.title))
+    body = sanitize_text(_ESCAPE_SEQUENCE.sub("", page.markdown))
     if not title:
         title, body = _title_from_markdown(body)
     return _build(title, body, origin, fields)
@@ -264,7 +277,7 @@ def _build(title: str, body: str, origin: str, fields: dict[str, Any]) -> Articl
         published=parse_date(_first(fields, "published", "date")),
         language=_one_line(fields.get("language") or fields.get("lang")),
         summary=sanitize_text(
-            str(_first(fields, "summary", "standfirst", "description") or "")
+            _scalar(_first(fields, "summary", "standfirst", "description"))
         ).strip(),
         place=_one_line(_first(fields, "place", "dateline")),
         rights=_one_line(fields.get("rights")),
@@ -287,16 +300,23 @@ def _first(fields: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def _one_line(value: Any) -> str:
-    if value is None:
+def _scalar(value: Any) -> str:
+    """A front matter value as text; lists and mappings are not text (and str() of a YAML
+    alias bomb would never finish), so they count as missing."""
+    if isinstance(value, bool) or not isinstance(value, _SCALARS):
         return ""
-    return sanitize_line(str(value))
+    return _ESCAPE_SEQUENCE.sub("", str(value))
+
+
+def _one_line(value: Any) -> str:
+    return sanitize_line(_scalar(value))
 
 
 def _authors(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    items = value if isinstance(value, (list, tuple)) else re.split(r"[;|]", str(value))
+    if isinstance(value, (list, tuple)):
+        items = [item for item in value if _scalar(item)]
+    else:
+        items = re.split(r"[;|]", _scalar(value))
     authors: list[str] = []
     for item in items:
         name = re.sub(r"^by\s+", "", _one_line(item), flags=re.I).strip(" ,")

@@ -1,62 +1,180 @@
-"""`kimreader doctor`: check the library and its index, repair what can be repaired, say what."""
+"""`kimreader doctor`: check the library and its index, repair what can be repaired, say what.
+
+Safe to run at any time, also while another kimreader imports: files are only removed when they
+are leftovers (unfinished writes, entities of deleted articles), and the index is written under
+Whoosh's lock, waiting for the other writer.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
+from kimreader.corpus.library import LibraryError
+from kimreader.index.search import IndexBusy
 from kimreader.index.workspace import Workspace
 
+# An unfinished write (without its writer's pid) younger than this may be in progress.
+TEMP_GRACE_SECONDS = 60.0
+_TEMP_PID = re.compile(r"\.tmp-(\d+)-")
 
-def run_doctor(workspace: Workspace, *, extract_entities: bool = True) -> dict[str, Any]:
-    """Returns {ok, lines, repaired, problems}. `ok` is False when something is left broken."""
-    library = workspace.library
-    lines: list[str] = [f"library: {library.root}"]
-    repaired: list[str] = []
-    problems: list[str] = []
 
-    if not os.access(library.root, os.W_OK):
-        problems.append(f"{library.root}: the library folder is not writable")
+@dataclass
+class Findings:
+    lines: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-    for stray in list(library.stray_temp_files()):
+    def to_json(self) -> dict[str, Any]:
+        lines = [
+            *self.lines,
+            *(f"repaired: {item}" for item in self.repaired),
+            *(f"note: {item}" for item in self.notes),
+            *(f"problem: {item}" for item in self.problems),
+            "all well" if not self.problems else f"{len(self.problems)} problem(s) left",
+        ]
+        return {
+            "ok": not self.problems,
+            "lines": lines,
+            "repaired": self.repaired,
+            "problems": self.problems,
+            "notes": self.notes,
+        }
+
+
+def run_doctor(
+    workspace: Workspace, *, extract_entities: bool = True, temp_grace: float = TEMP_GRACE_SECONDS
+) -> dict[str, Any]:
+    """Returns {ok, lines, repaired, problems, notes}; `ok` is False when something is left broken.
+
+    With extract_entities=False, articles without entities are a note, not a problem (they
+    were imported with --no-entities).
+    """
+    found = Findings(lines=[f"library: {workspace.library.root}"])
+    if not os.access(workspace.library.root, os.W_OK):
+        found.problems.append(f"{workspace.library.root}: the library folder is not writable")
+    _remove_unfinished_writes(workspace, found, temp_grace)
+    known = _check_articles(workspace, found)
+    _remove_orphan_sidecars(workspace, found, known)
+    _check_entities(workspace, found, extract_entities)
+    _check_index(workspace, found)
+    return found.to_json()
+
+
+def _remove_unfinished_writes(workspace: Workspace, found: Findings, grace: float) -> None:
+    """Temp files of a write that was killed before its rename (never counted as articles).
+
+    A temp file names its writer's pid: while that process lives, the write may be in progress.
+    """
+    now = time.time()
+    for stray in sorted(workspace.library.stray_temp_files()):
+        match = _TEMP_PID.match(stray.name)
         try:
+            if match and int(match.group(1)) != os.getpid():
+                in_progress = _alive(int(match.group(1)))
+            else:
+                in_progress = now - stray.stat().st_mtime < grace
+            if in_progress:
+                found.notes.append(f"{stray.name}: a write in progress (left alone)")
+                continue
             stray.unlink()
-            repaired.append(f"removed an unfinished write: {stray.name}")
+            found.repaired.append(f"removed an unfinished write: {stray.name}")
+        except FileNotFoundError:
+            continue  # its writer finished (renamed it) meanwhile
         except OSError as error:
-            problems.append(f"{stray}: cannot remove an unfinished write ({error.strerror})")
+            found.problems.append(f"{stray}: cannot remove an unfinished write ({error.strerror})")
 
-    unreadable = library.refresh()
-    problems.extend(str(error) for error in unreadable)
-    catalog = library.catalog()
-    lines.append(f"articles: {len(catalog)} readable, {len(unreadable)} unreadable")
 
-    known = {entry.id for entry in catalog}
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _check_articles(workspace: Workspace, found: Findings) -> set[str]:
+    """Read every article file; each unreadable one is a problem line (file: reason)."""
+    unreadable = workspace.library.refresh()
+    found.problems.extend(str(error) for error in unreadable)
+    catalog = workspace.library.catalog()
+    found.lines.append(f"articles: {len(catalog)} readable, {len(unreadable)} unreadable")
+    return {entry.id for entry in catalog}
+
+
+def _remove_orphan_sidecars(workspace: Workspace, found: Findings, known: set[str]) -> None:
+    library = workspace.library
     for sidecar in sorted(library.state_dir.glob("entities/*.json")):
-        if sidecar.stem not in known:
+        if sidecar.stem in known or library.path_for(sidecar.stem).exists():
+            continue  # (an article written since the catalog was read is not an orphan)
+        try:
             sidecar.unlink(missing_ok=True)
-            repaired.append(f"removed entities of a deleted article: {sidecar.stem}")
+            found.repaired.append(f"removed entities of a deleted article: {sidecar.stem}")
+        except OSError as error:
+            found.problems.append(f"{sidecar}: cannot remove ({error.strerror})")
 
+
+def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> None:
     missing = workspace.missing_entities()
-    if missing and extract_entities:
+    if not missing:
+        return
+    if not extract:
+        found.notes.append(f"{len(missing)} article(s) have no entities (imported without them)")
+        return
+    try:
         filled = workspace.fill_missing_entities()
-        repaired.append(f"extracted entities for {filled} article(s) that had none")
-    elif missing:
-        problems.append(f"{len(missing)} article(s) have no entities (run kimreader doctor)")
+    except (LibraryError, OSError, IndexBusy) as error:
+        found.problems.append(f"cannot extract missing entities: {error}")
+        return
+    found.repaired.append(f"extracted entities for {filled} article(s) that had none")
 
-    report = workspace.index.ensure()
-    if report.rebuilt:
-        repaired.append(f"rebuilt the search index ({report.rebuilt})")
-    elif report.changed:
-        repaired.append(
-            f"brought the index up to date: {report.added} added, {report.updated} updated, "
-            f"{report.removed} removed"
-        )
-    indexed = workspace.index.doc_count()
-    if indexed != len(catalog):
-        problems.append(f"index holds {indexed} articles, library {len(catalog)}")
-    lines.append(f"index: {indexed} articles")
 
-    lines.extend(f"repaired: {item}" for item in repaired)
-    lines.extend(f"problem: {item}" for item in problems)
-    lines.append("all well" if not problems else f"{len(problems)} problem(s) left")
-    return {"ok": not problems, "lines": lines, "repaired": repaired, "problems": problems}
+def _check_index(workspace: Workspace, found: Findings) -> None:
+    """Bring the index in line; if it still disagrees with the library, or cannot be read
+    through, rebuild it from the library's files."""
+    index = workspace.index
+    catalog = {entry.id: entry.hash for entry in workspace.library.catalog()}
+    try:
+        report = index.ensure()
+        if report.rebuilt:
+            found.repaired.append(f"rebuilt the search index ({report.rebuilt})")
+        elif report.changed:
+            found.repaired.append(
+                f"brought the index up to date: {report.added} added, {report.updated} updated,"
+                f" {report.removed} removed"
+            )
+        found.problems.extend(p for p in report.problems if p not in found.problems)
+        reason = _index_disagrees(workspace, catalog)
+        if reason:
+            index.rebuild()
+            found.repaired.append(f"rebuilt the search index ({reason})")
+            reason = _index_disagrees(workspace, catalog)
+            if reason:
+                found.problems.append(f"the search index is still wrong after a rebuild: {reason}")
+    except IndexBusy as error:
+        found.problems.append(f"{error} (run kimreader doctor again when it is done)")
+        return
+    except OSError as error:
+        found.problems.append(f"{index.directory}: cannot write the index ({error.strerror})")
+        return
+    found.lines.append(f"index: {len(catalog)} articles, consistent with the library")
+
+
+def _index_disagrees(workspace: Workspace, catalog: dict[str, str]) -> str:
+    """Why the index does not match the library's articles, or "" when it does."""
+    try:
+        searcher = workspace.index.searcher()
+        indexed = {fields["id"]: fields.get("hash", "") for fields in searcher.all_stored_fields()}
+    except Exception as error:  # any failure reading a cache: it is rebuilt
+        return f"unreadable: {type(error).__name__}"
+    if indexed == catalog:
+        return ""
+    missing, extra = len(catalog.keys() - indexed.keys()), len(indexed.keys() - catalog.keys())
+    stale = sum(1 for key in catalog.keys() & indexed.keys() if catalog[key] != indexed[key])
+    return f"it disagreed with the library: {missing} missing, {extra} extra, {stale} outdated"

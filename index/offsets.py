@@ -6,6 +6,7 @@ cost one postings lookup per query term and hold for bodies of any length (no 32
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,19 +18,29 @@ Span = tuple[int, int]
 Occurrences = list[tuple[int, int, int]]
 
 
-def _occurrences(reader: IndexReader, fieldname: str, btext: bytes, docnum: int) -> Occurrences:
+def _occurrences(
+    reader: IndexReader, fieldname: str, btext: bytes, docnums: Sequence[int]
+) -> dict[int, Occurrences]:
+    """Occurrences of one term in each of `docnums` (sorted): one postings walk for them all."""
     from whoosh.reading import TermNotFound
 
     try:
         matcher = reader.postings(fieldname, btext)
     except TermNotFound:
-        return []
+        return {}
     if not matcher.supports("characters"):
-        return []
-    matcher.skip_to(docnum)
-    if not matcher.is_active() or matcher.id() != docnum:
-        return []
-    return matcher.value_as("characters")
+        return {}
+    found: dict[int, Occurrences] = {}
+    for docnum in docnums:
+        if not matcher.is_active():
+            break
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+        if matcher.id() == docnum:
+            found[docnum] = matcher.value_as("characters")
+    return found
 
 
 def _positive_leaves(query: Query) -> list[Query]:
@@ -48,38 +59,36 @@ def _positive_leaves(query: Query) -> list[Query]:
     return leaves
 
 
-def _phrase_spans(reader: IndexReader, phrase: Query, docnum: int) -> list[Span]:
+def _phrase_spans(
+    reader: IndexReader, phrase: Query, docnums: Sequence[int]
+) -> dict[int, list[Span]]:
     fieldobj = reader.schema[phrase.fieldname]
     per_word = [
-        {
-            pos: (start, end)
-            for pos, start, end in _occurrences(
-                reader, phrase.fieldname, fieldobj.to_bytes(word), docnum
-            )
-        }
+        _occurrences(reader, phrase.fieldname, fieldobj.to_bytes(word), docnums)
         for word in phrase.words
     ]
-    if not per_word or not all(per_word):
-        return []
+    if not per_word:
+        return {}
+    found: dict[int, list[Span]] = {}
+    for docnum in per_word[0]:
+        if all(docnum in occurrences for occurrences in per_word[1:]):
+            positions = [{p: (s, e) for p, s, e in occ[docnum]} for occ in per_word]
+            found[docnum] = _phrase_in_doc(positions, phrase.slop)
+    return found
+
+
+def _phrase_in_doc(per_word: list[dict[int, Span]], slop: int) -> list[Span]:
+    """Spans where the words follow each other, each within `slop` positions of the last."""
     spans = []
     for pos, (start, end) in sorted(per_word[0].items()):
         last_end, current = end, pos
         for following in per_word[1:]:
             # slop 1 means the next word sits at the next position
-            match = next(
-                (
-                    following[p]
-                    for p in range(current + 1, current + phrase.slop + 1)
-                    if p in following
-                ),
-                None,
-            )
-            if match is None:
+            window = range(current + 1, current + slop + 1)
+            nearest = next((p for p in window if p in following), None)
+            if nearest is None:
                 break
-            current = next(
-                p for p in range(current + 1, current + phrase.slop + 1) if p in following
-            )
-            last_end = match[1]
+            current, last_end = nearest, following[nearest][1]
         else:
             spans.append((start, last_end))
     return spans
@@ -87,23 +96,38 @@ def _phrase_spans(reader: IndexReader, phrase: Query, docnum: int) -> list[Span]
 
 def match_spans(reader: IndexReader, query: Query, docnum: int, fieldname: str) -> list[Span]:
     """Sorted, non-overlapping [start, end) spans where `query` matches `fieldname` of a doc."""
+    return spans_for_docs(reader, query, [docnum], fieldname).get(docnum, [])
+
+
+def spans_for_docs(
+    reader: IndexReader, query: Query, docnums: Iterable[int], fieldname: str
+) -> dict[int, list[Span]]:
+    """match_spans for several documents at once (the hits on screen).
+
+    Each query term is expanded once (a fuzzy or prefix term walks the lexicon) and its
+    postings are read once for all the documents, in docnum order.
+    """
     from whoosh import query as q
 
-    spans: set[Span] = set()
+    wanted = sorted(set(docnums))
+    spans: dict[int, set[Span]] = {docnum: set() for docnum in wanted}
     for leaf in _positive_leaves(query):
         if getattr(leaf, "fieldname", None) != fieldname:
             continue
         if isinstance(leaf, q.Phrase):
-            spans.update(_phrase_spans(reader, leaf, docnum))
+            for docnum, found in _phrase_spans(reader, leaf, wanted).items():
+                spans[docnum].update(found)
             continue
         try:
             terms = leaf.existing_terms(reader, phrases=False, expand=True)
         except Exception:  # a leaf that cannot expand (e.g. a range on text) has no offsets
             continue
-        for field, btext in terms:
-            if field == fieldname:
-                spans.update((s, e) for _, s, e in _occurrences(reader, field, btext, docnum))
-    return _merge(sorted(spans))
+        for field, btext in sorted(terms):
+            if field != fieldname:
+                continue
+            for docnum, occurrences in _occurrences(reader, field, btext, wanted).items():
+                spans[docnum].update((s, e) for _, s, e in occurrences)
+    return {docnum: _merge(sorted(found)) for docnum, found in spans.items()}
 
 
 def _merge(spans: list[Span]) -> list[Span]:

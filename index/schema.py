@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whoosh.fields import Schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # An explicit token expression, so that `*` and `~` never become part of a word.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
@@ -39,15 +39,18 @@ def build_schema() -> Schema:
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
     from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
+    from kimreader.index.fields import FastText, spelling_field
+
     stemmed = StemmingAnalyzer(expression=TOKEN_PATTERN)
     plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()
     return Schema(
-        id=ID(unique=True, stored=True),
-        hash=ID(stored=True),
-        title=TEXT(analyzer=stemmed, phrase=True, chars=True, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=stemmed, phrase=True, chars=True),
+        # Columns too: a hit's id (and the sync check's hashes) are read without unpickling.
+        id=ID(unique=True, stored=True, sortable=True),
+        hash=ID(stored=True, sortable=True),  # a column: the sync check reads it cheaply
+        title=FastText(analyzer=stemmed, phrase=True, chars=True, stored=True, field_boost=2.0),
+        body=FastText(analyzer=stemmed, phrase=True, chars=True),
         # Unstemmed words for "did you mean": spelling on the stemmed field breaks fuzzy search.
-        words=TEXT(analyzer=plain, phrase=False),
+        words=spelling_field(plain),
         source=TEXT(analyzer=plain, stored=True),
         source_facet=ID(sortable=True),
         author=TEXT(analyzer=plain, stored=True),

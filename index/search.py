@@ -139,7 +139,7 @@ class SearchIndex:
         if version != str(SCHEMA_VERSION):
             return "built by another version"
         try:
-            ix = whoosh_index.open_dir(str(self.directory))
+            ix = self._storage().open_index()
             with ix.searcher() as searcher:
                 searcher.doc_count()
         except Exception:  # any failure to read a cache means: rebuild it
@@ -147,22 +147,34 @@ class SearchIndex:
         self._index = ix
         return ""
 
+    def _storage(self) -> Any:
+        from kimreader.index.fields import MappedStorage
+
+        return MappedStorage(str(self.directory))
+
     def _create(self) -> None:
         from whoosh import index as whoosh_index
 
         if self.directory.exists():
             shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._index = whoosh_index.create_in(str(self.directory), build_schema())
+        self._index = self._storage().create_index(build_schema())
         atomic_write_text(self._version_file, f"{SCHEMA_VERSION}\n")
 
     def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         """Open the index, rebuilding it if needed, and bring it in line with the library."""
         problems = [str(p) for p in self.library.refresh()]
         reason = self._open_existing() if self._index is None else ""
-        if reason:
-            self._create()
-        report = self.sync(entity_loader)
+        try:
+            if reason:
+                self._create()
+            report = self.sync(entity_loader)
+        except OSError as error:  # a read-only library, a full disk
+            why = error.strerror or str(error)
+            if self._index is None:
+                message = f"{self.directory}: cannot build the search index ({why})"
+                raise LibraryError(message) from None
+            report = SyncReport(problems=[f"the search index could not be updated ({why})"])
         report.rebuilt = reason if reason != "missing" or report.added else report.rebuilt
         report.problems[:0] = problems
         return report
@@ -190,6 +202,12 @@ class SearchIndex:
         if stale or gone:
             procs = BUILD_PROCS if len(stale) >= PARALLEL_BUILD else 1
             with self._writer(procs=procs) as writer:
+                # Another kimreader may have indexed since `indexed` was read: decide again
+                # under the lock (else both add the same articles twice), and never drop an
+                # article whose file exists but this process has not listed yet.
+                indexed = self._hashes_in(writer)
+                stale = [i for i, h in wanted.items() if indexed.get(i) != h]
+                gone = [i for i in indexed if i not in wanted and not self._on_disk(i)]
                 self._delete(writer, gone + [i for i in stale if i in indexed])
                 report.removed += len(gone)
                 for article_id in stale:
@@ -231,6 +249,15 @@ class SearchIndex:
         return count
 
     @staticmethod
+    def _hashes_in(writer: Any) -> dict[str, str]:
+        """id -> hash of what the index holds as the writer (holding the lock) sees it."""
+        with writer.searcher() as searcher:
+            return _hashes_of(searcher)
+
+    def _on_disk(self, article_id: str) -> bool:
+        return self.library.path_for(article_id).is_file()
+
+    @staticmethod
     def _delete(writer: Any, article_ids: Sequence[str]) -> None:
         """Delete documents by id, with one searcher for them all."""
         if not article_ids:
@@ -240,9 +267,11 @@ class SearchIndex:
                 writer.delete_by_term("id", article_id, searcher=searcher)
 
     def _indexed_hashes(self) -> dict[str, str]:
+        """id -> content hash of every indexed article, from columns when the index has them
+        (cheap at any size), else from the stored fields."""
         assert self._index is not None
         with self._index.searcher() as searcher:
-            return {f["id"]: f.get("hash", "") for f in searcher.all_stored_fields()}
+            return _hashes_of(searcher)
 
     def _writer(self, procs: int = 1) -> Any:
         from whoosh.index import LockError
@@ -254,8 +283,14 @@ class SearchIndex:
         while True:
             try:
                 # limitmb keeps memory bounded on big imports; procs>1 splits the work.
+                # compound=False: Whoosh copies every file of a compound segment into memory
+                # when it opens it (about 15 kB per article); plain files are read as needed.
                 return self._index.writer(
-                    procs=procs, limitmb=128, multisegment=procs > 1, codec=FastCodec()
+                    procs=procs,
+                    limitmb=128,
+                    multisegment=procs > 1,
+                    codec=FastCodec(),
+                    compound=False,
                 )
             except LockError:
                 if time.monotonic() > deadline:
@@ -541,6 +576,16 @@ class SearchIndex:
 
     def doc_count(self) -> int:
         return self.searcher().doc_count()
+
+
+def _hashes_of(searcher: Searcher) -> dict[str, str]:
+    """id -> content hash of every live document: from the id and hash columns when the index
+    has them (cheap at any size), else from the stored fields."""
+    reader = searcher.reader()
+    if reader.has_column("id") and reader.has_column("hash"):
+        ids, hashes = reader.column_reader("id"), reader.column_reader("hash")
+        return {ids[docnum]: hashes[docnum] for docnum in reader.all_doc_ids()}
+    return {f["id"]: f.get("hash", "") for f in searcher.all_stored_fields()}
 
 
 def make_snippet(body: str, spans: Sequence[Span], width: int = SNIPPET_WIDTH) -> str:

@@ -8,6 +8,7 @@ whatever the index is missing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,8 @@ class Workspace:
     ) -> ImportReport:
         from kimreader.corpus.readers import ReadError, iter_paths, read_file, read_text
 
+        if not os.access(self.library.root, os.W_OK):  # one line, not one per file
+            raise LibraryError(f"{self.library.root}: the library folder is read-only")
         report = ImportReport()
         items = list(iter_paths(paths))
         pending: list[Article] = []
@@ -148,7 +151,8 @@ class Workspace:
             try:
                 self.library.write(article, sidecars)
             except LibraryError as error:
-                report.failed.append(str(error))
+                # Name the file the user gave, as read errors do; the reason says where.
+                report.failed.append(f"{article.origin or article.id}: not stored: {error}")
                 for bucket in (report.added, report.updated):
                     if article.id in bucket:
                         bucket.remove(article.id)

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from kimreader import __version__
 
 if TYPE_CHECKING:
-    from kimreader.index.workspace import Workspace
     from rich.console import Console
+
+    from kimreader.index.workspace import Workspace
 
 EXIT_FOUND, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
 
@@ -147,6 +148,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     for line in report.failed:
         sys.stderr.write(f"kimreader: {line}\n")
+    for line in report.index.problems if report.index else ():
+        sys.stderr.write(f"kimreader: index: {line}\n")
     if args.json:
         _print_json(report.to_json())
     else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kimreader.index.workspace import Workspace
     from rich.console import Console
+
+    from kimreader.index.workspace import Workspace
 
 TYPE_LABELS = {
     "person": "People",

@@ -1,0 +1,300 @@
+"""SIGKILL `kimreader add` at random points, many times: the library only ever holds whole,
+parseable articles; the index is consistent after the next start (or `kimreader doctor`);
+running the import again completes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library
+from kimreader.corpus.readers import read_file
+from kimreader.index.doctor import run_doctor
+from kimreader.index.workspace import Workspace
+
+TOKEN = "crashtesttoken"  # in every source article, in no shipped one
+WORDS = (
+    "Pyongyang Seoul talks sanctions minister summit trade border envoy delegation missile "
+    "treaty Beijing Washington ceasefire visit statement agency reported officials"
+).split()
+
+
+def write_sources(folder: Path, count: int, seed: int = 7) -> dict[str, Article]:
+    """`count` small distinct articles as .md files; returns id -> the article they import as."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    expected = {}
+    for number in range(count):
+        body = " ".join(rng.choice(WORDS) for _ in range(150))
+        path = folder / f"a{number:04d}.md"
+        path.write_text(
+            f"---\ntitle: Report {number}\nsource: Wire\nauthor: Jane Doe\n---\n"
+            f"{body}\n\nParagraph two of report {number}, {TOKEN}.\n",
+            encoding="utf-8",
+        )
+        article = read_file(path)
+        expected[article.id] = article
+    return expected
+
+
+def start_import(library: Path, sources: Path, entities: bool) -> subprocess.Popen[bytes]:
+    args = ["--library", str(library), "add", str(sources)]
+    if not entities:
+        args.append("--no-entities")
+    return subprocess.Popen(
+        [sys.executable, "-m", "kimreader.tui.cli", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: stray workers can be found and ended
+    )
+
+
+def kill_at(process: subprocess.Popen[bytes], delay: float) -> bool:
+    """SIGKILL the import after `delay` seconds; False when it had already finished."""
+    try:
+        process.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        return True
+    finally:
+        _end_group(process.pid)
+
+
+def _end_group(pgid: int) -> None:
+    """Workers (spaCy's, Whoosh's) outlive a SIGKILLed parent; end them like a shell would."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def check_library(root: Path, expected: dict[str, Article]) -> set[str]:
+    """Every article file is whole and exactly what was imported; returns the imported ids."""
+    library = Library(root)
+    assert library.refresh() == [], "an article file does not parse"
+    imported = set()
+    for entry in library.catalog():
+        article = library.get(entry.id)
+        if article.origin.startswith("shipped:"):
+            continue
+        want = expected[article.id]  # a KeyError would be a file that is no article of ours
+        assert (article.title, article.body, article.authors) == (
+            want.title,
+            want.body,
+            want.authors,
+        )
+        imported.add(article.id)
+    for sidecar in (root / ".kimreader").glob("entities/*.json"):
+        json.loads(sidecar.read_text(encoding="utf-8"))  # whole JSON, never half a file
+    return imported
+
+
+def check_index(root: Path, doctor: bool = False) -> None:
+    """The next start (or `kimreader doctor`) brings the index in line with the library."""
+    workspace = Workspace(Library(root))
+    try:
+        if doctor:
+            report = run_doctor(workspace, extract_entities=False)
+            assert report["ok"], report["lines"]
+            assert not list(root.glob(".tmp-*")) and not list(root.glob(".kimreader/**/.tmp-*"))
+        else:
+            workspace.ensure_index()
+        catalog = {e.id: e.hash for e in workspace.library.catalog()}
+        indexed = {f["id"]: f["hash"] for f in workspace.index.searcher().all_stored_fields()}
+        assert indexed == catalog
+        ours = [e for e in workspace.library.catalog() if not e.origin.startswith("shipped:")]
+        assert workspace.index.search(TOKEN, limit=1).total == len(ours)
+    finally:
+        workspace.index.close()
+
+
+def run_cli_doctor(root: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "kimreader.tui.cli", "--library", str(root), "doctor", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["ok"], report
+    return report
+
+
+def kill_loop(tmp_path: Path, count: int, kills: int, entity_every: int, seed: int) -> None:
+    sources = tmp_path / "sources"
+    expected = write_sources(sources, count)
+    library = tmp_path / "lib"
+    rng = random.Random(seed)
+    # How long an import takes, so that kills land anywhere in it (start-up to index sync).
+    span = {False: 2.0, True: 15.0}
+    killed = 0
+    for round_number in range(kills):
+        entities = entity_every > 0 and round_number % entity_every == entity_every - 1
+        _remove_some(library, rng)  # so that every round has articles to write, not only skip
+        started = time.monotonic()
+        if kill_at(start_import(library, sources, entities), rng.uniform(0.05, span[entities])):
+            killed += 1
+        else:  # it finished first: later kills aim within what an import really takes
+            span[entities] = time.monotonic() - started
+        check_library(library, expected)
+        check_index(library, doctor=round_number % 3 == 2)
+    assert killed >= kills // 3, "most imports finished before the kill: nothing was tested"
+    finish = start_import(library, sources, entities=False)
+    _, errors = finish.communicate(timeout=300)
+    assert finish.returncode == 0, errors
+    assert check_library(library, expected) == set(expected)
+    check_index(library)
+    if entity_every:
+        # The real `kimreader doctor` extracts what the killed and plain imports left out.
+        missing = Workspace(Library(library)).missing_entities()
+        report = run_cli_doctor(library)
+        extracted = [line for line in report["repaired"] if "extracted entities" in line]
+        assert extracted == ([f"extracted entities for {len(missing)} article(s) that had none"]
+                             if missing else [])  # fmt: skip
+        assert Workspace(Library(library)).missing_entities() == []
+
+
+def _remove_some(library: Path, rng: random.Random) -> None:
+    files = sorted(library.glob("*.md"))
+    for path in rng.sample(files, int(len(files) * rng.uniform(0.3, 1.0))):
+        path.unlink()
+
+
+@pytest.mark.timeout(240)
+def test_killed_imports_leave_whole_articles_and_complete(tmp_path: Path) -> None:
+    kill_loop(tmp_path, count=100, kills=4, entity_every=0, seed=1)
+
+
+@pytest.mark.timeout(240)
+def test_a_killed_import_with_entities_keeps_sidecars_whole(tmp_path: Path) -> None:
+    kill_loop(tmp_path, count=20, kills=1, entity_every=1, seed=2)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_many_killed_imports(tmp_path: Path) -> None:
+    kill_loop(tmp_path, count=300, kills=40, entity_every=5, seed=3)
+
+
+# -- kimreader doctor: each kind of damage a crash (or a person) leaves, repaired and said -----
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Workspace:
+    """A library of a few articles with entities stored, and its index."""
+    sources = tmp_path / "sources"
+    write_sources(sources, 5)
+    workspace = Workspace.open(tmp_path / "lib")
+    workspace.add_paths([sources], with_entities=False)
+    for entry in workspace.library.catalog():  # cheap stand-in entities, stored as import would
+        workspace.library.write_sidecar("entities", entry.id, {"hash": entry.hash, "data": []})
+    return workspace
+
+
+def doctor(workspace: Workspace) -> dict:
+    root = workspace.library.root
+    workspace.index.close()
+    return run_doctor(Workspace.open(root), extract_entities=False)
+
+
+def test_doctor_on_a_healthy_library_repairs_nothing(damaged: Workspace) -> None:
+    report = doctor(damaged)
+    assert report["ok"] and report["repaired"] == [] and report["lines"][-1] == "all well"
+
+
+def test_doctor_removes_unfinished_writes_of_dead_processes_only(damaged: Workspace) -> None:
+    root = damaged.library.root
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    (root / f".tmp-{dead}-abc.md").write_text("---\ntitle: half", encoding="utf-8")
+    (root / ".kimreader" / f".tmp-{dead}-x.json").write_text("{", encoding="utf-8")
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (root / f".tmp-{live.pid}-def.md").write_text("---\n", encoding="utf-8")
+        report = doctor(damaged)
+    finally:
+        live.kill()
+        live.wait()
+    assert report["ok"]
+    assert sum("removed an unfinished write" in line for line in report["repaired"]) == 2
+    assert [p.name for p in root.glob(".tmp-*")] == [f".tmp-{live.pid}-def.md"]
+    assert any("in progress" in note for note in report["notes"])
+
+
+def test_doctor_reports_each_unreadable_article_in_one_line(damaged: Workspace) -> None:
+    root = damaged.library.root
+    (root / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    (root / "latin.md").write_bytes(b"---\ntitle: caf\xe9\n---\nbody\n")
+    report = doctor(damaged)
+    assert not report["ok"] and len(report["problems"]) == 2
+    for problem, name in zip(sorted(report["problems"]), ("broken.md", "latin.md"), strict=True):
+        assert name in problem and "\n" not in problem
+    assert "articles: 7 readable, 2 unreadable" in report["lines"]  # 5 + the shipped 2
+
+
+def test_doctor_removes_orphan_entities_and_notes_missing_ones(damaged: Workspace) -> None:
+    library = damaged.library
+    gone, bare = [entry.id for entry in library.catalog()][:2]
+    library.path_for(gone).unlink()
+    (library.state_dir / "entities" / f"{bare}.json").unlink()
+    report = doctor(damaged)
+    assert report["ok"]
+    assert f"removed entities of a deleted article: {gone}" in report["repaired"]
+    assert "1 article(s) have no entities (imported without them)" in report["notes"]
+    assert any("1 removed" in line for line in report["repaired"])  # the index followed
+
+
+@pytest.mark.parametrize("damage", ["corrupt toc", "missing documents", "stamp lies"])
+def test_doctor_rebuilds_a_broken_index(damaged: Workspace, damage: str) -> None:
+    index_dir = damaged.index.directory
+    damaged.index.close()
+    if damage == "corrupt toc":
+        for toc in index_dir.glob("*.toc"):
+            toc.write_bytes(b"\x00garbage")
+    else:
+        workspace = Workspace.open(damaged.library.root)
+        workspace.ensure_index()
+        some = [e.id for e in workspace.library.catalog()][:3]
+        with workspace.index._writer() as writer:  # documents lost behind the stamp's back
+            for article_id in some:
+                writer.delete_by_term("id", article_id)
+        workspace.index.close()
+        if damage == "stamp lies":
+            (index_dir / "kimreader-synced").write_text("nonsense\n")
+    report = doctor(damaged)
+    assert report["ok"], report["lines"]
+    assert any("index" in line for line in report["repaired"]), report
+    check_index(damaged.library.root)
+
+
+def test_doctor_waits_for_another_writer_then_says_it_is_busy(
+    damaged: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kimreader.index.search as search
+
+    root = damaged.library.root
+    damaged.index.close()
+    (root / "extra.md").write_text("---\ntitle: Extra\n---\nNew text.\n", encoding="utf-8")
+    holder = Workspace.open(root)
+    holder.index._open_existing()
+    writer = holder.index._writer()  # held, as a long import holds it
+    monkeypatch.setattr(search, "LOCK_TIMEOUT", 0.5)
+    try:
+        report = run_doctor(Workspace.open(root), extract_entities=False)
+    finally:
+        writer.cancel()
+        holder.index.close()
+    assert not report["ok"]
+    assert any("busy" in problem and "again" in problem for problem in report["problems"])
+    assert run_doctor(Workspace.open(root), extract_entities=False)["ok"]  # lock gone: repaired

@@ -1,0 +1,158 @@
+"""The fast paths of the index give the same answers as Whoosh's own slow paths."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.fields import FieldType
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library
+from kimreader.index import search as search_module
+from kimreader.index.fields import SegmentWiseReader, expand_fuzzy
+from kimreader.index.offsets import match_spans, spans_for_docs
+from kimreader.index.schema import build_schema
+from kimreader.index.search import SearchIndex
+
+SCHEMA = build_schema()
+WORDS = ["visit", "visits", "visited", "the", "a", "U.S.", "trade", "war", "İstanbul", "ÀB"]
+TEXT = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=8)), max_size=60
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_fast_fields_index_exactly_as_whoosh(text: str) -> None:
+    for name in ("title", "body", "words"):
+        field = SCHEMA[name]
+        assert sorted(field.index(text)) == sorted(FieldType.index(field, text)), name
+
+
+def _article(i: int, body: str) -> Article:
+    return Article.create(
+        f"Report {i} on trade",
+        body,
+        source="Wire" if i % 2 else "Daily",
+        published=date(2020, 1, 1 + i % 28),
+    )
+
+
+BODIES = [
+    "Trade talks resumed. The trade war and sanctions were discussed in Beijing.",
+    "Sanctions remain; the drought worsened and refugees left the region.",
+    "The trade war looms. Officials visited Tokyo to talk about the trade war.",
+    "Nothing here but weather, markets and a drought in the south.",
+]
+
+
+@pytest.fixture()
+def segmented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SearchIndex:
+    """An index built by two processes (two segments) plus one more added later."""
+    monkeypatch.setattr(search_module, "PARALLEL_BUILD", 4)
+    library = Library.open(tmp_path, seed=False)
+    for i in range(12):
+        library.add(_article(i, BODIES[i % 4] + f" Item {i}."))
+    index = SearchIndex(library)
+    index.ensure()
+    library.add(_article(99, "A late report: the trade war ended; drought relief arrived."))
+    index.sync()
+    return index
+
+
+def test_parallel_build_indexes_every_article(segmented: SearchIndex) -> None:
+    assert segmented.doc_count() == 13
+    assert len(segmented.searcher().reader().leaf_readers()) >= 2
+    assert segmented.search("trade", limit=50).total == 13  # every title says "trade"
+
+
+def test_hits_list_catalog_metadata(segmented: SearchIndex) -> None:
+    result = segmented.search("drought", limit=50)
+    library = segmented.library
+    assert result.total == len(result.hits) == 7
+    for hit in result.hits:
+        entry = library.entry(hit.id)
+        assert entry is not None
+        assert (hit.title, hit.source, hit.published) == (
+            entry.title,
+            entry.source,
+            entry.published,
+        )
+
+
+def test_total_is_exact_beyond_the_limit(segmented: SearchIndex) -> None:
+    result = segmented.search("trade", limit=3, offsets_for=2)
+    assert result.total == 13
+    assert len(result.hits) == 3
+    assert [h.with_offsets for h in result.hits] == [True, True, False]
+
+
+@pytest.mark.parametrize("query", ["trade", '"trade war"', "drougth~2", "sanction* OR tokio~1"])
+def test_batched_offsets_equal_one_document_at_a_time(segmented: SearchIndex, query: str) -> None:
+    reader = segmented.searcher().reader()
+    parsed = segmented.parse(query)
+    docnums = list(range(reader.doc_count_all()))
+    for field in ("body", "title"):
+        batched = spans_for_docs(reader, parsed, docnums, field)
+        for docnum in docnums:
+            assert batched[docnum] == match_spans(reader, parsed, docnum, field)
+
+
+def test_snippets_and_offsets_come_with_shown_hits(segmented: SearchIndex) -> None:
+    result = segmented.search('"trade war"', limit=50)
+    for hit in result.hits:
+        body = segmented.library.get(hit.id).body
+        assert [body[s:e].lower() for s, e in hit.matches] == ["trade war"] * len(hit.matches)
+        assert "trade war" in hit.snippet.lower()
+
+
+def test_expanded_fuzzy_terms_rank_as_whoosh_does(segmented: SearchIndex) -> None:
+    searcher = segmented.searcher()
+    for text in ("drougth~2", "sanctons~1 trade", "tokio~1"):
+        parsed = segmented.parse(text)
+        expanded = expand_fuzzy(parsed, searcher.reader())
+        slow = [(round(h.score, 6), h.docnum) for h in searcher.search(parsed, limit=None)]
+        fast = [(round(h.score, 6), h.docnum) for h in searcher.search(expanded, limit=None)]
+        assert fast == slow, text
+
+
+def test_segment_wise_lookups_match_whoosh(segmented: SearchIndex) -> None:
+    reader = segmented.searcher().reader()
+    for word in ("drougt", "sanctons", "refugee", "zzzz"):
+        slow = sorted(reader.terms_within("words", word, 2, prefix=1))
+        assert SegmentWiseReader(reader).terms_within("words", word, 2, prefix=1) == slow
+    assert segmented.suggest("drougt") == "drought"
+
+
+def test_changed_article_is_reindexed_not_duplicated(segmented: SearchIndex) -> None:
+    library = segmented.library
+    before = segmented.search("weather", limit=5)
+    hit = before.hits[0]
+    article = library.get(hit.id)
+    library.write(article.with_changes(body=article.body.replace("weather", "monsoon")))
+    report = segmented.sync()
+    assert (report.updated, report.added) == (1, 0)
+    assert segmented.doc_count() == 13
+    assert segmented.search("weather").total == before.total - 1
+    assert [h.id for h in segmented.search("monsoon").hits] == [hit.id]
+
+
+def test_sync_check_reads_hashes_from_columns(segmented: SearchIndex) -> None:
+    expected = {e.id: e.hash for e in segmented.library.catalog()}
+    assert segmented.searcher().reader().has_column("hash")
+    assert segmented._indexed_hashes() == expected
+
+
+def test_catalog_entries_round_trip_through_json(segmented: SearchIndex) -> None:
+    from kimreader.corpus.library import CatalogEntry
+
+    for entry in segmented.library.catalog():
+        again = CatalogEntry.from_json(entry.to_json())
+        assert again == entry and isinstance(again.authors, tuple)
+    old = {k: v for k, v in entry.to_json().items() if k != "url"}
+    with pytest.raises(TypeError):
+        CatalogEntry.from_json(old)  # a catalog of another shape is rebuilt, not half-read

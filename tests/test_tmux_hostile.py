@@ -1,0 +1,187 @@
+"""The real `kimreader` in tmux on a library of hostile articles: opening and searching them
+changes no terminal title, emits no hyperlink, clears or moves nothing, runs no action.
+
+Two views of the terminal are checked: tmux's own (`display -p '#{pane_title}'`,
+`capture-pane -e`) and the raw bytes the app wrote (`pipe-pane`), where any escape sequence
+carrying article text would show.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import hostile
+import pytest
+from hostile import MARKER
+
+from kimreader.index.workspace import Workspace
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.skipif(shutil.which("kimreader") is None, reason="kimreader is not installed"),
+]
+
+SHOWN = [
+    "escapes.md",
+    "escapes.txt",
+    "escapes-entities.md",
+    "escapes.html",
+    "escape-refs.html",
+    "markup.md",
+    "markup.html",
+    "links.md",
+    "links.html",
+    "scripts.html",
+    "long-line.txt",
+]
+OSC = re.compile(r"\x1b\](\d*);([^\x07\x1b]*)(?:\x07|\x1b\\)")
+CSI = re.compile(r"\x1b\[([0-?]*)[ -/]*([@-~])")
+
+
+class Pane:
+    """One app in a detached session on a private tmux server (never the user's own)."""
+
+    def __init__(self, raw_log: Path) -> None:
+        self.socket = f"kimreader-hostile-{uuid.uuid4().hex[:8]}"
+        self.raw_log = raw_log
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
+
+    def start(self, command: str, env: dict[str, str]) -> None:
+        env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+        # The shell starts the app only once the raw output is being recorded.
+        gate = self.raw_log.with_suffix(".go")
+        script = f"while [ ! -e {gate} ]; do sleep 0.05; done; {command}"
+        self.tmux("new-session", "-d", "-s", "kim", "-x", "100", "-y", "30", *env_args, script)
+        self.tmux("pipe-pane", "-o", "-t", "kim", f"cat >> {self.raw_log}")
+        gate.touch()
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", "kim", *(["-l"] if literal else []), *keys)
+
+    def screen(self, escapes: bool = False) -> str:
+        args = ["capture-pane", "-p", "-t", "kim", *(["-e"] if escapes else [])]
+        return self.tmux(*args, check=False).stdout
+
+    def title(self) -> str:
+        return self.tmux("display", "-p", "-t", "kim", "#{pane_title}").stdout.strip()
+
+    def alive(self) -> bool:
+        return self.tmux("has-session", "-t", "kim", check=False).returncode == 0
+
+    def wait_for(self, pattern: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen() if self.alive() else "(the app is gone)"
+            if re.search(pattern, screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"never saw {pattern!r}; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self.tmux("kill-server", check=False)
+
+
+@pytest.fixture(scope="module")
+def hostile_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile-app")
+    corpus = hostile.write_corpus(folder / "corpus", SHOWN)
+    workspace = Workspace.open(folder / "lib")
+    big = [corpus.pop("long-line.txt")]  # entities of 1 MB would take half a minute
+    report = workspace.add_paths(list(corpus.values()), with_entities=True)
+    report.added += workspace.add_paths(big, with_entities=False).added
+    assert len(report.added) == len(SHOWN), report.failed
+    workspace.index.close()
+    return folder / "lib"
+
+
+def test_tmux_sees_a_title_change_when_one_is_sent(tmp_path: Path) -> None:
+    """The check below can fail: a program that does print the escape changes the title."""
+    pane = Pane(tmp_path / "raw.log")
+    try:
+        pane.start(f"printf '\\033]2;{MARKER}-canary\\007'; sleep 30", {})
+        deadline = time.monotonic() + 10
+        while MARKER not in pane.title() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert pane.title() == f"{MARKER}-canary"
+    finally:
+        pane.close()
+
+
+@pytest.mark.timeout(180)
+def test_hostile_articles_do_not_act_on_the_terminal(hostile_library: Path, tmp_path: Path):
+    pane = Pane(tmp_path / "raw.log")
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+    try:
+        pane.start(f"kimreader --library {hostile_library}", env)
+        pane.wait_for(rf"{len(SHOWN) + 2} articles")
+        title = pane.title()
+        assert MARKER not in title
+        pane.keys("/")
+        pane.keys(MARKER, literal=True)
+        pane.keys("Enter")
+        pane.wait_for(rf"\d+ found for {MARKER}")
+        screens = [pane.screen()]
+        for _ in range(len(SHOWN) + 2):
+            pane.keys("Enter")  # open the article under the cursor in the reader
+            time.sleep(0.4)
+            pane.keys("pagedown")  # scroll its body, entity names in the sidebar
+            time.sleep(0.2)
+            screens.append(check_screen(pane, title))
+            pane.keys("h")  # back to the list
+            pane.keys("j")  # the next article
+        pane.keys("/")
+        pane.keys("C-u")
+        pane.keys("quit", literal=True)  # a search for the word, not the action
+        pane.keys("Enter")
+        screens.append(check_screen(pane, title))
+        shown = "\n".join(screens)
+        # Markup in titles and bodies is shown as the literal text it is.
+        assert "[@click=app.quit]" in shown and "[bold]" in shown
+        pane.keys("q")
+        deadline = time.monotonic() + 10
+        while pane.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not pane.alive(), "kimreader did not quit on q"
+    finally:
+        pane.close()
+    check_raw_output((tmp_path / "raw.log").read_bytes().decode("utf-8", "replace"))
+
+
+def check_screen(pane: Pane, title: str) -> str:
+    """The app still runs, the title is ours, no hyperlink, the frame is whole."""
+    assert pane.alive(), "the app ended (an [@click=app.quit] action ran, or it crashed)"
+    assert pane.title() == title, "an article changed the terminal title"
+    coloured = pane.screen(escapes=True)
+    assert "\x1b]8;" not in coloured, "a hyperlink reached the terminal"
+    screen = pane.screen()
+    lines = screen.splitlines()
+    # Nothing cleared or moved: the search bar on top, the footer's keys at the bottom.
+    assert len(lines) >= 28, screen
+    assert MARKER in lines[0] or "quit" in lines[0] or "Search" in screen, screen
+    assert re.search(r"\^p|Help|Quit", lines[-1]), screen
+    assert "Traceback" not in screen and "Error" not in screen
+    return screen
+
+
+def check_raw_output(raw: str) -> None:
+    """No escape sequence the app wrote carries article text, sets a title, or links."""
+    assert raw, "nothing was recorded"
+    for number, payload in OSC.findall(raw):
+        assert number not in ("0", "1", "2", "8"), f"OSC {number};{payload!r} was written"
+        assert MARKER not in payload
+    # Textual repaints in place (alternate screen, absolute moves): it never clears; so any
+    # clear would have come from article text.
+    clears = [params for params, final in CSI.findall(raw) if final == "J" and params in "23"]
+    assert not clears, f"the screen was cleared {len(clears)} times"
+    assert f"]0;{MARKER}" not in raw and f"]2;{MARKER}" not in raw
