@@ -1,13 +1,15 @@
 """Benchmark the comparison: gold figures on the shipped pair, an untuned pair, timing.
 
-Run from the project root: python bench/compare.py [--no-entities]
+Run from the project root: python bench/compare.py [--no-entities] [--no-screen|--screen-only]
 Reads ../shared/testdata (mozilla readability pages) for the untuned pair and the timing texts.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import importlib.util
+import itertools
 import random
 import statistics
 import sys
@@ -15,8 +17,15 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from kimreader.analysis.align import passages
+from kimreader.analysis.align import (
+    DEFAULT_THRESHOLD,
+    WORD_WEIGHT,
+    align,
+    passages,
+    similarity_matrix,
+)
 from kimreader.analysis.compare import Comparison, compare_articles
+from kimreader.analysis.text import Span, sentences
 from kimreader.corpus.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,14 +124,152 @@ def gold_alignment(gold: ModuleType, pair: tuple[Article, Article], default: flo
     print(
         "alignment (A = NYT passages; a match is right if its best B passage is in the gold set):"
     )
-    print("  threshold  precision        recall           top-3 recall")
-    for threshold in (0.0, 0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20):
+    print("  threshold  precision        recall           F1    top-3 recall")
+    for threshold in (0.0, 0.08, 0.10, 0.12, 0.13, 0.14, 0.15, 0.16, 0.20):
         correct, predicted, positives, in_top3 = gold.alignment_scores(*pair, threshold)
         mark = " <- default" if abs(threshold - default) < 1e-9 else ""
         print(
             f"  {threshold:9.2f}  {ratio(correct, predicted):15}  {ratio(correct, positives):15}"
-            f"  {ratio(in_top3, positives)}{mark}"
+            f"  {f1(correct, predicted, positives):.2f}  {ratio(in_top3, positives)}{mark}"
         )
+
+
+def f1(correct: int, predicted: int, positives: int) -> float:
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / positives if positives else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+# A labelled pair: bodies, passages, and for each A passage the B passages that count as right.
+Labelled = tuple[str, list[Span], str, list[Span], list[set[int]]]
+
+
+def gold_labelled(gold: ModuleType, pair: tuple[Article, Article]) -> Labelled:
+    passages_a, passages_b = passages(pair[0].body), passages(pair[1].body)
+    right = [set[int]() for _ in passages_a]
+    for key, values in gold.GOLD_ALIGNMENT.items():
+        right[gold.passage_index(passages_a, key)] = {
+            gold.passage_index(passages_b, value) for value in values
+        }
+    return pair[0].body, passages_a, pair[1].body, passages_b, right
+
+
+def reversed_labelled(labelled: Labelled) -> Labelled:
+    """The same gold read from B's side: B passage j's counterparts are the A passages naming j."""
+    body_a, passages_a, body_b, passages_b, right = labelled
+    flipped = [{i for i, js in enumerate(right) if j in js} for j in range(len(passages_b))]
+    return body_b, passages_b, body_a, passages_a, flipped
+
+
+def edited_copy(source: str, filler: str, seed: int) -> Labelled:
+    """A machine-made "second report" of `source` whose right answers are known: 40% of the
+    paragraphs dropped (no counterpart), the rest cut to 20-70% of their sentences with 60% of
+    the words replaced by words of `filler`, some merged, paragraphs of `filler` mixed in, all
+    shuffled. Generator settings were fixed before any variant was scored."""
+    rng = random.Random(seed)
+    body_a = page_article(source).body
+    passages_a = passages(body_a)
+    filler_words = page_article(filler).body.split()
+    blocks: list[str] = []
+    owners: list[set[int]] = []
+    for index, passage in enumerate(passages_a):
+        if rng.random() < 0.4:
+            continue
+        texts = [s.text for s in sentences(body_a, passage.start, passage.end)]
+        keep = max(1, round(len(texts) * rng.uniform(0.2, 0.7)))
+        first = rng.randrange(0, len(texts) - keep + 1)
+        words = " ".join(texts[first : first + keep]).split()
+        text = " ".join(rng.choice(filler_words) if rng.random() < 0.6 else w for w in words)
+        if owners and owners[-1] and rng.random() < 0.2:
+            blocks[-1] += " " + text
+            owners[-1].add(index)
+        else:
+            blocks.append(text)
+            owners.append({index})
+    filler_blocks = page_article(filler).body.split("\n\n")
+    for block in rng.sample(filler_blocks, min(len(filler_blocks), max(2, len(blocks) // 2))):
+        position = rng.randrange(0, len(blocks) + 1)
+        blocks.insert(position, block)
+        owners.insert(position, set())
+    order = list(range(len(blocks)))
+    rng.shuffle(order)
+    body_b = "\n\n".join(blocks[k] for k in order)
+    starts = list(itertools.accumulate((len(blocks[k]) + 2 for k in order), initial=0))
+    passages_b = passages(body_b)
+    right = [set[int]() for _ in passages_a]
+    for j, passage in enumerate(passages_b):
+        for i in owners[order[bisect.bisect_right(starts, passage.start) - 1]]:
+            right[i].add(j)
+    return body_a, passages_a, body_b, passages_b, right
+
+
+def labelled_scores(
+    labelled: Labelled, word_weight: float, threshold: float
+) -> tuple[int, int, int, int, int]:
+    """(right best matches at or above threshold, matches, A passages with a counterpart,
+    of which the top candidate is right, ... among the top three)."""
+    body_a, passages_a, body_b, passages_b, right = labelled
+    matrix = similarity_matrix(body_a, passages_a, body_b, passages_b, word_weight).tolist()
+    correct = predicted = top1 = top3 = 0
+    for row, counterparts in zip(matrix, right, strict=True):
+        ranked = sorted(range(len(row)), key=lambda j: (-row[j], j))
+        top1 += bool(ranked) and ranked[0] in counterparts
+        top3 += bool(counterparts & set(ranked[:3]))
+        if ranked and row[ranked[0]] >= threshold:
+            predicted += 1
+            correct += ranked[0] in counterparts
+    return correct, predicted, sum(1 for c in right if c), top1, top3
+
+
+EDITED = [("nytimes-2", "wapo-1"), ("nytimes-1", "nytimes-4"), ("wapo-1", "bbc-1"),
+          ("wapo-2", "nytimes-2")]  # fmt: skip
+UNRELATED = [("nytimes-1", "wapo-2"), ("aclu", "cnet"), ("bbc-1", "cnn"),
+             ("nytimes-4", "telegraph")]  # fmt: skip
+METHODS = [("words (before)", 1.0, 0.08), ("words (before)", 1.0, DEFAULT_THRESHOLD),
+           ("words + trigrams (now)", WORD_WEIGHT, DEFAULT_THRESHOLD)]  # fmt: skip
+
+
+def alignment_methods(gold: ModuleType, pair: tuple[Article, Article]) -> None:
+    """The method before (word cosine, 0.08) against the one in use, on the gold pair (tuned on),
+    the gold read from B's side, edited copies with known answers and unrelated reports."""
+    labelled = gold_labelled(gold, pair)
+    edited = [edited_copy(s, f, seed) for s, f in EDITED for seed in (1, 2, 3)]
+    unrelated = []
+    for name_a, name_b in UNRELATED:
+        body_a, body_b = page_article(name_a).body, page_article(name_b).body
+        unrelated.append((body_a, passages(body_a), body_b, passages(body_b), []))
+    print("\n== alignment methods: before (words) vs now (words + character trigrams) ==")
+    print("  method                  thr   gold P / R / F1 / top-3       gold from B: top-1 top-3"
+          "   edited copies (12): P / R / F1, top-1     unrelated: rows matched")  # fmt: skip
+    for label, weight, threshold in METHODS:
+        c, p, n, _, t3 = labelled_scores(labelled, weight, threshold)
+        _, _, rn, r1, r3 = labelled_scores(reversed_labelled(labelled), weight, threshold)
+        totals = [0, 0, 0, 0]
+        for copy in edited:
+            ec, ep, en, e1, _ = labelled_scores(copy, weight, threshold)
+            totals = [totals[0] + ec, totals[1] + ep, totals[2] + en, totals[3] + e1]
+        claimed = rows = 0
+        for body_a, passages_a, body_b, passages_b, _ in unrelated:
+            matrix = similarity_matrix(body_a, passages_a, body_b, passages_b, weight)
+            claimed += int((matrix.max(axis=1) >= threshold).sum()) if matrix.size else 0
+            rows += len(passages_a)
+        ec, ep, en, e1 = totals
+        print(f"  {label:22} {threshold:.2f}  {c}/{p} {c}/{n} {f1(c, p, n):.2f} {t3}/{n}"
+              f"{'':12}{r1}/{rn} {r3}/{rn}{'':9}{ec}/{ep} {ec}/{en} {f1(ec, ep, en):.2f}, {e1}/{en}"
+              f"{'':14}{claimed}/{rows}")  # fmt: skip
+
+
+def alignment_timing(pairs: dict[str, tuple[Article, Article]], runs: int = 9) -> None:
+    """The alignment alone (passages, scores, candidates), median of fresh bodies."""
+    for label, (a, b) in pairs.items():
+        align(a.body, b.body)  # warm: numpy and whoosh's stemmer imports
+        times = []
+        for run in range(runs):
+            body_a, body_b = a.body + "\n" * (run + 1), b.body + "\n" * (run + 1)
+            start = time.perf_counter()
+            align(body_a, body_b)
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"alignment alone, {label}: {statistics.median(times):.1f} ms")
 
 
 def untuned_pairs() -> None:
@@ -197,10 +344,98 @@ def median_ms(a: Article, b: Article, runs: int = 7) -> float:
     return statistics.median(times)
 
 
+def screen_timing(a: Article, b: Article, sizes: tuple[tuple[int, int], ...], runs: int) -> None:
+    """The compare screen (tui/screens/compare.py) on two long reports, headless under Pilot.
+
+    open: from pushing the screen to its rows drawn (thread worker: load, compare, wrap);
+    swap: `s` until the other report's rows are drawn; + / j / PgDn: from the key to Pilot's
+    return, the app idle again (Pilot's own overhead included, a few ms). Median of `runs`.
+    """
+    import asyncio
+    import tempfile
+
+    from kimreader.corpus.frontmatter import dump_front_matter
+    from kimreader.index.workspace import Workspace
+    from kimreader.tui.app import KimReaderApp
+    from kimreader.tui.screens.compare import CompareScreen
+
+    async def until(pilot: object, predicate: object) -> None:
+        for _ in range(20000):
+            if predicate():  # type: ignore[operator]
+                return
+            await pilot.pause(0.002)  # type: ignore[attr-defined]
+        raise RuntimeError("the compare screen did not finish")
+
+    async def measure(workspace: Workspace, ids: tuple[str, str], size: tuple[int, int]) -> dict:
+        names = ("open", "swap", "+", "j", "PgDn", "no-op", "draw j")
+        times: dict[str, list[float]] = {k: [] for k in names}
+        app = KimReaderApp(workspace)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.5)
+            for _ in range(runs):
+                screen = CompareScreen(workspace, *ids)
+                start = time.perf_counter()
+                app.push_screen(screen)
+                await until(pilot, lambda s=screen: s.comparison is not None)
+                await pilot.pause()
+                times["open"].append(time.perf_counter() - start)
+                for key, name in (("plus", "+"), ("j", "j"), ("pagedown", "PgDn"), ("z", "no-op")):
+                    start = time.perf_counter()
+                    await pilot.press(key)
+                    times[name].append(time.perf_counter() - start)
+                view = screen.aligned  # the view's own cost of a j: move, draw every line shown
+                start = time.perf_counter()
+                view.cursor_down()
+                for y in range(view.size.height):
+                    view.render_line(y)
+                times["draw j"].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                await pilot.press("s")
+                await until(pilot, lambda s=screen: s.comparison.a["id"] == ids[1])
+                await pilot.pause()
+                times["swap"].append(time.perf_counter() - start)
+                rows = len(screen.aligned.rows), screen.aligned.line_count
+                await pilot.press("escape")
+        return {"rows": rows, **{k: statistics.median(v) * 1000 for k, v in times.items()}}
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for article in (a, b):
+            fields = {"title": article.title, "url": article.url, "source": article.source}
+            (root / f"{article.id}.md").write_text(
+                dump_front_matter(fields, article.body), encoding="utf-8"
+            )
+        workspace = Workspace.open(root / "lib")
+        report = workspace.add_paths(sorted(root.glob("*.md")), with_entities=False)
+        ids = tuple(report.added)  # a new library also holds the shipped pair
+        assert len(ids) == 2, report.to_json()
+        print(
+            "  size     rows/lines(after swap)  open ms  swap ms  + ms  j ms  PgDn ms  "
+            "no-op key ms  j drawn ms"
+        )
+        for size in sizes:
+            figures = asyncio.run(measure(workspace, ids, size))  # type: ignore[arg-type]
+            rows, lines = figures["rows"]
+            print(
+                f"  {size[0]:>3}x{size[1]:<3}  {rows:>4} rows, {lines:>5} lines  "
+                f"{figures['open']:7.0f}  {figures['swap']:7.0f}  {figures['+']:4.0f}  "
+                f"{figures['j']:4.0f}  {figures['PgDn']:7.0f}  {figures['no-op']:12.0f}  "
+                f"{figures['draw j']:10.1f}"
+            )
+        workspace.index.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-entities", action="store_true", help="skip spaCy entities")
+    parser.add_argument("--no-screen", action="store_true", help="skip the compare screen")
+    parser.add_argument("--screen-only", action="store_true", help="only the compare screen")
     args = parser.parse_args()
+    if args.screen_only:
+        long_a, long_b = long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)
+        print("== compare screen, two 5,000-word reports (headless, median of 5) ==")
+        screen_timing(long_a, long_b, ((200, 50), (120, 40), (80, 24)), runs=5)
+        return 0
     gold = load_gold()
     files = sorted((ROOT / "corpus" / "articles").glob("*.md"))
     articles = [gold._load(path) for path in files]
@@ -219,6 +454,7 @@ def main() -> int:
                     "spaCy entities")  # fmt: skip
     gold_differences(gold, plain)
     gold_alignment(gold, pair, plain.threshold)
+    alignment_methods(gold, pair)
     untuned_pairs()
 
     print("\n== timing (median of 7 runs, no entities) ==")
@@ -227,6 +463,10 @@ def main() -> int:
     long_a, long_b = long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)
     print(f"two reports of {len(long_a.body.split())} and {len(long_b.body.split())} words: "
           f"{median_ms(long_a, long_b):.1f} ms")  # fmt: skip
+    alignment_timing({"shipped pair": pair, "5,000-word pair": (long_a, long_b)})
+    if not args.no_screen:
+        print("\n== compare screen, the same two reports (headless, median of 5) ==")
+        screen_timing(long_a, long_b, ((200, 50), (120, 40), (80, 24)), runs=5)
     return 0
 
 

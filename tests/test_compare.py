@@ -270,11 +270,14 @@ def test_numbers_that_agree_are_agreements(comparison: Comparison) -> None:
 
 
 def test_alignment_against_the_gold(pair) -> None:
-    # Measured at the default threshold: 8 of 21 matches right, 8 of 22 gold passages found,
-    # 17 of 22 with a gold counterpart among the three candidates (bench/compare.py).
-    correct, predicted, positives, in_top3 = alignment_scores(*pair, threshold=0.08)
-    assert correct / predicted >= 0.3
-    assert correct / positives >= 0.3
+    # Measured at the default threshold (0.14, words + character trigrams): 9 of 17 matches
+    # right, 9 of 22 gold passages found, 17 of 22 with a gold counterpart among the three
+    # candidates (bench/compare.py). The floors sit a little under those figures.
+    from kimreader.analysis.align import DEFAULT_THRESHOLD
+
+    correct, predicted, positives, in_top3 = alignment_scores(*pair, threshold=DEFAULT_THRESHOLD)
+    assert correct / predicted >= 0.45
+    assert correct / positives >= 0.35
     assert in_top3 / positives >= 0.7
 
 
