@@ -153,7 +153,6 @@ class SearchIndex:
         return MappedStorage(str(self.directory))
 
     def _create(self) -> None:
-        from whoosh import index as whoosh_index
 
         if self.directory.exists():
             shutil.rmtree(self.directory, ignore_errors=True)

@@ -1,0 +1,65 @@
+"""Import speed: `kimreader add` of synthetic articles with entity extraction, 1 and 2 processes.
+
+    python bench/importing.py [--n 2000] [--processes 1,2] [--formats md,html] [--no-entities]
+
+Each run is the real command line in a fresh process (`python -m kimreader.tui.cli --library
+TMP add --processes P SRC`) into an empty library, timed from launch to exit: reading and
+converting the files, entity extraction, writing articles and sidecars, building the index.
+Sources come from bench/corpus.py: all Markdown, or all HTML (--html-share 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import CACHE, log, print_table, source_dir
+
+
+def run_import(source: Path, processes: int, entities: bool) -> tuple[float, int]:
+    """(seconds, articles in the library afterwards) for one `kimreader add` run."""
+    from kimreader.corpus.library import Library
+
+    with tempfile.TemporaryDirectory(dir=CACHE, prefix="import-") as tmp:
+        library = Path(tmp) / "library"
+        Library.open(library, seed=False)
+        command = [sys.executable, "-m", "kimreader.tui.cli", "--library", str(library), "add"]
+        command += ["--processes", str(processes), str(source)]
+        if not entities:
+            command.append("--no-entities")
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=dict(os.environ))
+        seconds = time.perf_counter() - start
+        return seconds, len(Library.open(library, seed=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles per import")
+    parser.add_argument("--processes", default="1,2")
+    parser.add_argument("--formats", default="md,html")
+    parser.add_argument("--no-entities", action="store_true")
+    args = parser.parse_args(argv)
+    rows = []
+    for kind in args.formats.split(","):
+        source = source_dir(args.n, html_share=1.0 if kind == "html" else 0.0)
+        for processes in (int(p) for p in args.processes.split(",")):
+            log(f"importing {args.n} {kind} articles with {processes} process(es)")
+            seconds, count = run_import(source, processes, not args.no_entities)
+            rows.append([kind, processes, count, f"{seconds:.1f}", f"{count / seconds:.1f}"])
+    entities = "without" if args.no_entities else "with"
+    print_table(
+        ["format", "processes", "articles", "seconds", "articles/s"],
+        rows,
+        title=f"kimreader add, {entities} entity extraction (target >= 40/s with 2 processes)",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,154 @@
+"""Search latency per keystroke, against grep (and ripgrep when installed) in the same run.
+
+    python bench/search.py [--sizes 2000,20000] [--rounds 3]
+
+Every query is typed one character at a time and each prefix is searched, as the app does
+on a keystroke: `SearchIndex.search(prefix, limit=1000, offsets_for=30)`, the main screen's
+parameters (ranked hits for the list; match offsets and snippets only for the 30 on screen).
+Prefixes the query checker rejects (an unclosed quote: `"interest ra`) return at once with a
+message; they are counted in "rejected" and left out of the latencies. Each round opens a fresh
+SearchIndex (no caches carried over); its first search, which opens the searcher, is reported
+on its own.
+
+The baseline is `grep -ril --include=*.md` (and `rg -il`) over the same library for the
+query's words, each timed in the same run; the ratio is the baseline's median over
+kimreader's median keystroke for the same category.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from _common import library_dir, log, median, ms, p95, parse_sizes, print_table
+
+# category -> (query typed by the user, the words a grep baseline looks for)
+QUERIES: dict[str, list[tuple[str, str]]] = {
+    "single word": [
+        ("inflation", "inflation"),
+        ("liquidity", "liquidity"),
+        ("drought", "drought"),
+        ("summit", "summit"),
+    ],
+    "two words": [
+        ("inflation tokyo", "inflation"),
+        ("sanctions summit", "sanctions"),
+        ("refugees drought", "refugees"),
+    ],
+    "phrase": [
+        ('"interest rates"', "interest rates"),
+        ('"central bank"', "central bank"),
+        ('"monetary fund"', "monetary fund"),
+    ],
+    "fuzzy": [
+        ("sanctons~1", "sanctions"),
+        ("drougth~2", "drought"),
+        ("tokio~1", "tokyo"),
+    ],
+    "field filter": [
+        ('source:"harbour times" inflation', "inflation"),
+        ("title:summit", "summit"),
+        ("author:kim sanctions", "sanctions"),
+        ("published:2020 drought", "drought"),
+    ],
+}
+SEARCH_LIMIT = 1000
+OFFSETS_FOR = 30
+
+
+def keystrokes(query: str) -> list[str]:
+    """What the search bar holds after each key (blank prefixes are never searched)."""
+    return [query[:end] for end in range(1, len(query) + 1) if query[:end].strip()]
+
+
+def kimreader_samples(
+    directory: Path, rounds: int
+) -> tuple[float, dict[str, list[float]], dict[str, int]]:
+    from kimreader.corpus.library import Library
+    from kimreader.index.search import SearchIndex
+
+    samples: dict[str, list[float]] = {category: [] for category in QUERIES}
+    rejected = dict.fromkeys(QUERIES, 0)
+    firsts = []
+    for _ in range(rounds):
+        # A fresh index object each round: nothing cached from the previous round.
+        index = SearchIndex(Library.open(directory, seed=False))
+        index.ensure()
+        start = time.perf_counter()
+        index.search("election", limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
+        firsts.append(time.perf_counter() - start)
+        for category, queries in QUERIES.items():
+            for query, _words in queries:
+                for prefix in keystrokes(query):
+                    start = time.perf_counter()
+                    result = index.search(prefix, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
+                    seconds = time.perf_counter() - start
+                    if result.error:
+                        rejected[category] += 1
+                    else:
+                        samples[category].append(seconds)
+        index.close()
+    return median(firsts), samples, rejected
+
+
+def baseline_samples(command: list[str], directory: Path, rounds: int) -> dict[str, list[float]]:
+    samples: dict[str, list[float]] = {category: [] for category in QUERIES}
+    for _ in range(rounds):
+        for category, queries in QUERIES.items():
+            for _query, words in queries:
+                start = time.perf_counter()
+                subprocess.run(
+                    [*command, words, str(directory)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                )
+                samples[category].append(time.perf_counter() - start)
+    return samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="2000,20000", help="library sizes (articles)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query is typed")
+    args = parser.parse_args(argv)
+    baselines = {"grep": ["grep", "-ril", "--include=*.md", "--exclude-dir=.kimreader", "-e"]}
+    if shutil.which("rg"):
+        baselines["rg"] = ["rg", "-il", "--glob", "*.md", "-e"]
+    for size in parse_sizes(args.sizes):
+        directory = library_dir(size)
+        log(f"searching {directory}")
+        first, samples, rejected = kimreader_samples(directory, args.rounds)
+        base = {name: baseline_samples(c, directory, args.rounds) for name, c in baselines.items()}
+        rows = []
+        for category, values in samples.items():
+            row: list[object] = [category, len(values), rejected[category]]
+            row += [ms(median(values)), ms(p95(values))]
+            for name in baselines:
+                grep_median = median(base[name][category])
+                row += [ms(grep_median), f"{grep_median / median(values):.0f}x"]
+            rows.append(row)
+        everything = [v for values in samples.values() for v in values]
+        row = ["all keystrokes", len(everything), sum(rejected.values())]
+        row += [ms(median(everything)), ms(p95(everything))]
+        for name in baselines:
+            grep_all = median([v for values in base[name].values() for v in values])
+            row += [ms(grep_all), f"{grep_all / median(everything):.0f}x"]
+        rows.append(row)
+        headers = ["query kind", "searches", "rejected", "median ms", "p95 ms"]
+        for name in baselines:
+            headers += [f"{name} ms", f"vs {name}"]
+        print_table(
+            headers,
+            rows,
+            title=f"Search per keystroke, {size:,} articles (limit {SEARCH_LIMIT}, offsets for "
+            f"{OFFSETS_FOR}; first search {ms(first)} ms)",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Start-up: `kimreader --help`, and the first frame of the app against a bare Textual app.
+
+    python bench/startup.py [--sizes 0,20000] [--repeat 5]   (0 = the shipped library)
+
+--help: wall time of `python -m kimreader.tui.cli --help` in a fresh process, and whether it
+imported textual, whoosh or spacy (checked with -X importtime in a separate run).
+
+First frame: each app runs in a real terminal (a detached tmux pane, 120x40) and the pane is
+polled every 5 ms with `tmux capture-pane`; the time is from launching the process to the
+first capture showing the app's text: "first frame" when the search bar is drawn, "list" when the
+newest article's title is on screen (the catalog is shown). The bare app is Textual showing
+one line of text, run the same way in the same run; the ratio is kimreader over bare.
+Polling adds up to 5 ms plus a capture (a few ms) to every figure, bare or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import CACHE, library_dir, median, ms, parse_sizes, print_table
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare textual app ready")
+Bare().run()
+"""
+SESSION = "kimreader-bench-startup"
+POLL = 0.005
+
+
+def tmux(*args: str) -> str:
+    done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=False)
+    return done.stdout
+
+
+def time_to_text(command: str, markers: list[str], env: dict[str, str], limit: float = 60.0):
+    """Seconds from launch until each marker is on screen (None if it never showed)."""
+    tmux("kill-session", "-t", SESSION)
+    env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+    start = time.perf_counter()
+    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command)
+    found: dict[str, float] = {}
+    while len(found) < len(markers) and time.perf_counter() - start < limit:
+        screen = tmux("capture-pane", "-p", "-t", SESSION)
+        now = time.perf_counter() - start
+        for marker in markers:
+            if marker not in found and marker in screen:
+                found[marker] = now
+        time.sleep(POLL)
+    tmux("kill-session", "-t", SESSION)
+    time.sleep(0.2)
+    return [found.get(marker) for marker in markers]
+
+
+def newest_title(directory: Path) -> str:
+    from kimreader.corpus.library import Library
+
+    entries = Library.open(directory, seed=False).catalog()
+    newest = max(entries, key=lambda e: (e.published or "", e.title))
+    return newest.title[:24]
+
+
+def help_figures(repeat: int) -> list[list[object]]:
+    command = [sys.executable, "-m", "kimreader.tui.cli", "--help"]
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        samples.append(time.perf_counter() - start)
+    trace = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kimreader.tui.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    heavy = [name for name in ("textual", "whoosh", "spacy") if f" {name}" in trace]
+    bare = [sys.executable, "-c", "pass"]
+    python = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(bare, check=True)
+        python.append(time.perf_counter() - start)
+    return [
+        ["kimreader --help", ms(median(samples)), ", ".join(heavy) or "none"],
+        ["python -c pass", ms(median(python)), ""],
+    ]
+
+
+def frame_figures(sizes: list[int], repeat: int) -> list[list[object]]:
+    python = sys.executable
+    rows: list[list[object]] = []
+    with tempfile.TemporaryDirectory(dir=CACHE, prefix="startup-") as tmp:
+        bare_script = Path(tmp) / "bare.py"
+        bare_script.write_text(BARE_APP)
+        shipped = Path(tmp) / "shipped"
+        env = {"KIMREADER_HOME": str(shipped), "PATH": os.environ.get("PATH", "")}
+        libraries = {}
+        for size in sizes:
+            directory = shipped if size == 0 else library_dir(size)
+            if size == 0:  # create and index the shipped library once, outside the timing
+                subprocess.run(
+                    [python, "-m", "kimreader.tui.cli", "--library", str(directory), "list"],
+                    stdout=subprocess.DEVNULL,
+                    check=True,
+                )
+            libraries[size] = directory
+        bare: list[float] = []
+        apps: dict[int, tuple[list[float], list[float]]] = {s: ([], []) for s in sizes}
+        for _ in range(repeat):
+            (seconds,) = time_to_text(f"exec {python} {bare_script}", ["bare textual"], env)
+            if seconds is not None:
+                bare.append(seconds)
+            for size, directory in libraries.items():
+                command = f"exec {python} -m kimreader.tui.cli --library {directory}"
+                first, listed = time_to_text(command, ["to search", newest_title(directory)], env)
+                if first is not None:
+                    apps[size][0].append(first)
+                if listed is not None:
+                    apps[size][1].append(listed)
+        bare_median = median(bare)
+        rows.append(["bare Textual app", len(bare), ms(bare_median), "", "1.00"])
+        for size, (first, listed) in apps.items():
+            name = "kimreader, shipped library" if size == 0 else f"kimreader, {size:,} articles"
+            first_ms = ms(median(first)) if first else "never"
+            listed_ms = ms(median(listed)) if listed else "never"
+            ratio = f"{median(first) / bare_median:.2f}" if first else ""
+            rows.append([name, len(first), first_ms, listed_ms, ratio])
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="0,20000", help="0 is the shipped library")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    print_table(
+        ["command", "median ms", "imported"],
+        help_figures(args.repeat * 2),
+        title="kimreader --help (target < 200 ms; imports neither textual, whoosh nor spacy)",
+    )
+    print_table(
+        ["app", "runs", "first frame ms", "list shown ms", "ratio"],
+        frame_figures(parse_sizes(args.sizes), args.repeat),
+        title="Time to first frame in a 120x40 tmux pane (target: ratio <= 1.25)",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
