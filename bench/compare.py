@@ -349,7 +349,9 @@ def screen_timing(a: Article, b: Article, sizes: tuple[tuple[int, int], ...], ru
 
     open: from pushing the screen to its rows drawn (thread worker: load, compare, wrap);
     swap: `s` until the other report's rows are drawn; + / j / PgDn: from the key to Pilot's
-    return, the app idle again (Pilot's own overhead included, a few ms). Median of `runs`.
+    return, the app idle again, Pilot's own overhead included (the "no-op key" column, an
+    unbound key); "j drawn": the view's own cost of j, timed directly (move the cursor, render
+    every visible line). Median of `runs`.
     """
     import asyncio
     import tempfile

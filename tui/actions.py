@@ -22,6 +22,7 @@ GROUP_TITLES = {
     "reader": "Reader",
     "sidebar": "Entity sidebar",
     "search": "Search bar",
+    "compare": "Compare screen",
     "modal": "Pop-up screens (help, mentions, related)",
 }
 
@@ -184,6 +185,79 @@ REGISTRY: tuple[KeySpec, ...] = (
         show=True,
         priority=True,
         footer="Leave",
+    ),
+    # The compare screen (tui/screens/compare.py): tabs, lead, threshold, candidates, opening.
+    *(
+        KeySpec(f"compare.tab_{name}", key, f"tab('{name}')", f"Tab: {title}", "compare")
+        for key, name, title in (
+            ("1", "aligned", "aligned passages"),
+            ("2", "entities", "entities in both, only in A, only in B"),
+            ("3", "quotes", "quotes and speakers"),
+            ("4", "differences", "possible differences"),
+            ("5", "timeline", "timeline"),
+            ("6", "words", "distinctive words"),
+        )
+    ),
+    KeySpec("compare.next_tab", "l,tab,right", "step_tab(1)", "Next tab", "compare"),
+    KeySpec("compare.prev_tab", "h,shift+tab,left", "step_tab(-1)", "Previous tab", "compare"),
+    *_moves("compare", "Comparison"),
+    KeySpec(
+        "compare.swap", "s", "swap", "Swap which report leads", "compare", show=True, footer="Swap"
+    ),
+    KeySpec(
+        "compare.threshold_up",
+        "plus,equals_sign",
+        "threshold(1)",
+        "Raise the counterpart threshold",
+        "compare",
+        show=True,
+        key_display="+",
+        footer="Stricter",
+    ),
+    KeySpec(
+        "compare.threshold_down",
+        "minus,underscore",
+        "threshold(-1)",
+        "Lower the counterpart threshold",
+        "compare",
+        show=True,
+        key_display="-",
+        footer="Looser",
+    ),
+    KeySpec(
+        "compare.candidates",
+        "enter",
+        "candidates",
+        "The row's three closest passages in B, with scores",
+        "compare",
+        show=True,
+        footer="Candidates",
+    ),
+    KeySpec(
+        "compare.open_a",
+        "o",
+        "open_passage('a')",
+        "Open A in the reader at this passage",
+        "compare",
+        show=True,
+        footer="Open A",
+    ),
+    KeySpec(
+        "compare.open_b",
+        "O",
+        "open_passage('b')",
+        "Open B in the reader at the counterpart",
+        "compare",
+        footer="Open B",
+    ),
+    KeySpec(
+        "compare.close",
+        "escape,q",
+        "close",
+        "Back to the reader",
+        "compare",
+        show=True,
+        footer="Close",
     ),
     *_moves("picker", "Pop-up list"),
     KeySpec("picker.select", "enter", "select", "Choose", "modal", show=True),

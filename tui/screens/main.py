@@ -90,6 +90,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._searching = ""  # the query last sent to the index
         self._hit_counter = ""
         self._mention_counter = ""
+        self._open_offset: int | None = None  # where to scroll the next article shown
 
     @property
     def kim(self) -> KimReaderApp:
@@ -333,6 +334,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.reader.next_hit(1)
         if self.filter_entity is not None:
             self._select_filtered(entities)
+        self._scroll_to_open_offset()
 
     def _select_filtered(self, entities: list[Entity]) -> None:
         wanted = self.filter_entity
@@ -492,13 +494,49 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(RelatedScreen(self.article), open_related)
 
     def action_compare(self) -> None:
-        """Compare the open article with the one under the list's cursor."""
-        row = self.articles.current
-        if self.article is None or row is None or row.id == self.article.id:
-            self.status.say("open an article, move the list cursor to another, press c", "hint")
+        """Compare the open article with the one under the list's cursor.
+
+        With the cursor on the open article: the only other one (a library of two), or a pick.
+        """
+        article = self.article
+        if article is None:
+            self.status.say("open an article first, then press c to compare it", "hint")
+            return
+        others = [entry for entry in self.catalog if entry.id != article.id]
+        if not others:
+            self.status.say("nothing to compare with: the library has one article", "hint")
             return
         compare = importlib.import_module("kimreader.tui.screens.compare")
-        self.app.push_screen(compare.CompareScreen(self.kim.workspace, self.article.id, row.id))
+
+        def start(b_id: str | None) -> None:
+            if b_id:
+                screen = compare.CompareScreen(self.kim.workspace, article.id, b_id)
+                self.app.push_screen(screen, self.open_compared)
+
+        row = self.articles.current
+        if row is not None and row.id != article.id:
+            start(row.id)
+        elif len(others) == 1:
+            start(others[0].id)
+        else:
+            self.app.push_screen(compare.SecondReportScreen(article, self.catalog), start)
+
+    def open_compared(self, target: tuple[str, int] | None) -> None:
+        """The compare screen's "open at this passage": the article, scrolled to the offset."""
+        if target is None:
+            return
+        article_id, offset = target
+        self._open_offset = offset
+        if self.article is not None and self.article.id == article_id:
+            self._scroll_to_open_offset()
+        else:
+            self.open_chosen(article_id)
+        self.set_focus(self.reader)
+
+    def _scroll_to_open_offset(self) -> None:
+        if self._open_offset is not None:
+            self.reader.scroll_to_offset("body", self._open_offset)
+            self._open_offset = None
 
     # -- layout by terminal width -----------------------------------------------------------
 

@@ -1,0 +1,346 @@
+"""The comparison screen: two reports side by side, and what they share, where they differ.
+
+Opened from the main screen with `c`. The comparison is computed in a thread worker (pure
+functions over the two stored articles and their stored entities; spaCy is never loaded here),
+so the screen draws at once and says "comparing…" until it arrives. Tabs: aligned passages,
+entities, quotes, possible differences, timeline, distinctive words. The screen dismisses with
+(article id, body offset) when the user asks to read a passage in full, or None.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from kimreader.analysis.align import DEFAULT_THRESHOLD
+from kimreader.analysis.compare import Comparison, compare_articles
+from kimreader.analysis.entity import Entity
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import CatalogEntry, LibraryError
+from kimreader.index.workspace import Workspace
+from kimreader.tui import actions
+from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.compare_sections import SECTIONS, SectionView
+from kimreader.tui.widgets.compare_view import (
+    AlignedRow,
+    AlignedView,
+    aligned_rows,
+    passage_text,
+    score_bar,
+    with_threshold,
+)
+from kimreader.tui.widgets.status_line import StatusLine
+
+TABS = (
+    ("aligned", "Aligned"),
+    ("entities", "Entities"),
+    ("quotes", "Quotes"),
+    ("differences", "Differences"),
+    ("timeline", "Timeline"),
+    ("words", "Words"),
+)
+TAB_PREFIX = "compare-tab-"  # pane ids: the main screen's #entities etc. must not match them
+THRESHOLD_STEP = 0.02
+THRESHOLD_RANGE = (0.0, 0.6)
+CANDIDATE_CHARS = 600  # a candidate longer than this is cut in the pop-up; `O` opens it in full
+
+Target = tuple[str, int]  # (article id, body offset) to open in the reader
+
+
+def tab_id(name: str) -> str:
+    return TAB_PREFIX + name
+
+
+def report_line(label: str, article: Article, leads: bool) -> Text:
+    """ "A  title  source  date" on one line; the title is article text, so Text, not markup."""
+    line = Text(no_wrap=True, overflow="ellipsis", end="")
+    line.append(f"{label} ", style="bold magenta" if label == "A" else "bold blue")
+    line.append("leads  " if leads else "       ", style="dim")
+    line.append(article.title or "(untitled)", style="bold")
+    meta = "  ".join(x for x in (article.source, article.published_iso or "undated") if x)
+    line.append(f"  {meta}", style="dim")
+    return line
+
+
+def alignment_summary(cmp: Comparison) -> str:
+    matched = sum(1 for row in cmp.aligned if row.best is not None)
+    return (
+        f"threshold {cmp.threshold:.2f} (+/-) · {matched} of {len(cmp.aligned)} passages of A "
+        f"have a close counterpart in B · {len(cmp.only_b)} of B's are no A passage's counterpart"
+    )
+
+
+class CandidatesScreen(PickerScreen[int]):
+    """A passage of A and its three closest passages in B; Enter opens B at the chosen one."""
+
+    def __init__(self, row: AlignedRow, body_a: str, body_b: str, threshold: float) -> None:
+        title = Text(f"Passage {row.number} of A", style="bold")
+        title.append(" and its closest passages in B (Enter opens B there)\n", style="dim")
+        title.append_text(_clipped(passage_text(body_a, row.passage.a_start, row.passage.a_end)))
+        super().__init__(title)
+        self.row = row
+        self.body_b = body_b
+        self.threshold = threshold
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        options = []
+        for rank, candidate in enumerate(self.row.passage.candidates, 1):
+            prompt = Text(f"{rank}  ", style="bold", end="")
+            prompt.append_text(score_bar(candidate.score, self.threshold, cells=10))
+            if candidate.score < self.threshold:
+                prompt.append("  under the threshold", style="dim italic")
+            prompt.append("\n")
+            prompt.append_text(
+                _clipped(passage_text(self.body_b, candidate.b_start, candidate.b_end))
+            )
+            options.append(Option(prompt, id=str(candidate.b_start)))
+        if not options:
+            options = [Option(Text("no passage of B shares a word with it"), disabled=True)]
+        self.picker.set_options(options)
+        self.picker.highlighted = 0 if self.row.passage.candidates else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(int(event.option.id))
+
+
+def _clipped(text: Text, limit: int = CANDIDATE_CHARS) -> Text:
+    if len(text.plain) <= limit:
+        return text
+    clipped = text[: limit - 1]
+    clipped.append("…")
+    return clipped
+
+
+class SecondReportScreen(PickerScreen[str]):
+    """Which report to compare the open one with (when the list's cursor is on the open one)."""
+
+    def __init__(self, article: Article, entries: list[CatalogEntry]) -> None:
+        title = Text("Compare ", style="dim")
+        title.append(article.title or "(untitled)", style="bold")
+        title.append(" with…", style="dim")
+        super().__init__(title)
+        self.entries = [entry for entry in entries if entry.id != article.id]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        options = []
+        for entry in self.entries:
+            prompt = Text(entry.title or "(untitled)", style="bold", end="")
+            meta = " · ".join(x for x in (entry.published, entry.source) if x)
+            if meta:
+                prompt.append(f"\n{meta}", style="dim")
+            options.append(Option(prompt, id=entry.id))
+        self.picker.set_options(options or [Option(Text("no other article"), disabled=True)])
+        self.picker.highlighted = 0 if self.entries else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(event.option.id)
+
+
+class CompareScreen(Screen[Target | None], inherit_bindings=False):
+    """Report A (leading) against report B; `s` swaps them."""
+
+    BINDINGS: ClassVar = actions.bindings("compare")
+
+    def __init__(self, workspace: Workspace, a_id: str, b_id: str) -> None:
+        super().__init__(id="compare")
+        self.workspace = workspace
+        self.lead = (a_id, b_id)
+        self.threshold = DEFAULT_THRESHOLD
+        self.comparison: Comparison | None = None
+        self.article_a: Article | None = None
+        self.article_b: Article | None = None
+        self.computing = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("comparing…", style="dim"), id="compare-header")
+        with TabbedContent(id="compare-tabs", initial=tab_id("aligned")):
+            for number, (name, title) in enumerate(TABS, 1):
+                with TabPane(f"{number} {title}", id=tab_id(name)):
+                    if name == "aligned":
+                        yield AlignedView(id="compare-aligned")
+                    else:
+                        yield SectionView(id=f"compare-{name}")
+        yield StatusLine(id="compare-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one(TabbedContent)
+
+    @property
+    def aligned(self) -> AlignedView:
+        return self.query_one(AlignedView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def section(self, name: str) -> SectionView:
+        return self.query_one(f"#compare-{name}", SectionView)
+
+    @property
+    def active_tab(self) -> str:
+        """The active tab's name ("aligned", "quotes", ...)."""
+        return (self.tabs.active or tab_id("aligned")).removeprefix(TAB_PREFIX)
+
+    @property
+    def active_view(self) -> AlignedView | SectionView:
+        name = self.active_tab
+        return self.aligned if name == "aligned" else self.section(name)
+
+    def on_mount(self) -> None:
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False  # keys switch tabs; focus stays on the content
+        self.set_focus(self.aligned)
+        self.start_comparing("comparing…")
+
+    # -- computing --------------------------------------------------------------------------
+
+    def start_comparing(self, message: str) -> None:
+        self.computing = True
+        self.status.say(message)
+        self.compute(*self.lead, self.threshold)
+
+    @work(exclusive=True, thread=True, group="compare")
+    def compute(self, a_id: str, b_id: str, threshold: float) -> None:
+        worker = get_current_worker()
+        try:
+            a, b = self.workspace.get(a_id), self.workspace.get(b_id)
+            entities_a, entities_b = self._entities(a), self._entities(b)
+            comparison = compare_articles(a, b, entities_a, entities_b, threshold)
+        except LibraryError as error:
+            self.app.call_from_thread(self.failed, str(error))
+            return
+        except Exception as error:  # an analysis fault is a message, not a crash
+            self.app.call_from_thread(
+                self.failed, f"cannot compare ({error.__class__.__name__}: {error})"
+            )
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_comparison, comparison, a, b)
+
+    def _entities(self, article: Article) -> list[Entity]:
+        """The stored entities (none when they cannot be read: quotes then find names alone)."""
+        try:
+            return self.workspace.entities(article)
+        except (LibraryError, OSError, ValueError, KeyError, TypeError):
+            return []
+
+    def failed(self, message: str) -> None:
+        self.computing = False
+        self.aligned.empty_message = message
+        self.aligned.refresh()
+        self.status.say(message, "error")
+
+    def show_comparison(self, comparison: Comparison, a: Article, b: Article) -> None:
+        if (a.id, b.id) != self.lead:
+            return  # swapped since: a newer comparison is coming
+        if comparison.threshold != self.threshold:
+            comparison = with_threshold(comparison, a.body, self.threshold)
+        same_lead = self.article_a is not None and self.article_a.id == a.id
+        self.comparison, self.article_a, self.article_b = comparison, a, b
+        self.computing = False
+        header = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(
+            [report_line("A", a, True), report_line("B", b, False)]
+        )
+        self.query_one("#compare-header", Static).update(header)
+        self.aligned.set_rows(aligned_rows(comparison, a.body, b.body), self.threshold, same_lead)
+        for name, build in SECTIONS.items():
+            self.section(name).show(build(comparison))
+        self.status.say(alignment_summary(comparison))
+        self.refresh_bindings()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row keys only on the aligned tab, once the comparison is there (the footer follows)."""
+        if action in ("candidates", "open_passage"):
+            return self.active_tab == "aligned" and self.comparison is not None
+        return True
+
+    def action_tab(self, name: str) -> None:
+        self.tabs.active = tab_id(name)
+
+    def action_step_tab(self, step: int) -> None:
+        names = [name for name, _ in TABS]
+        index = names.index(self.active_tab) if self.active_tab in names else 0
+        self.tabs.active = tab_id(names[(index + step) % len(names)])
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self) -> None:
+        self.set_focus(self.active_view)
+        self.refresh_bindings()
+
+    def action_cursor_down(self) -> None:
+        self.active_view.cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.active_view.cursor_up()
+
+    def action_first(self) -> None:
+        self.active_view.first()
+
+    def action_last(self) -> None:
+        self.active_view.last()
+
+    def action_page_down(self) -> None:
+        self.active_view.page_down()
+
+    def action_page_up(self) -> None:
+        self.active_view.page_up()
+
+    def action_swap(self) -> None:
+        self.lead = (self.lead[1], self.lead[0])
+        self.start_comparing("swapping which report leads…")
+
+    def action_threshold(self, step: int) -> None:
+        low, high = THRESHOLD_RANGE
+        self.threshold = round(min(high, max(low, self.threshold + step * THRESHOLD_STEP)), 2)
+        if self.comparison is None or self.article_a is None or self.article_b is None:
+            self.status.say(f"threshold {self.threshold:.2f}")
+            return
+        comparison = with_threshold(self.comparison, self.article_a.body, self.threshold)
+        self.comparison = comparison
+        rows = aligned_rows(
+            comparison, self.article_a.body, self.article_b.body, reuse=self.aligned.rows
+        )
+        self.aligned.set_rows(rows, self.threshold, keep_cursor=True)
+        self.status.say(alignment_summary(comparison))
+
+    def action_candidates(self) -> None:
+        row = self.aligned.current
+        if row is None or self.article_a is None or self.article_b is None:
+            return
+        b_id = self.article_b.id
+
+        def opened(offset: int | None) -> None:
+            if offset is not None:
+                self.dismiss((b_id, offset))
+
+        screen = CandidatesScreen(row, self.article_a.body, self.article_b.body, self.threshold)
+        self.app.push_screen(screen, opened)
+
+    def action_open_passage(self, report: str) -> None:
+        row = self.aligned.current
+        if row is None or self.article_a is None or self.article_b is None:
+            return
+        if report == "a":
+            self.dismiss((self.article_a.id, row.passage.a_start))
+        elif row.passage.best is not None:
+            self.dismiss((self.article_b.id, row.passage.best.b_start))
+        else:
+            self.status.say("no close counterpart in B here: Enter lists the candidates", "hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
