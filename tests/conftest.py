@@ -15,3 +15,7 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+# The app tests' library fixtures (one spaCy-built template per session, copied per test).
+from test_app_support import library, library_template  # noqa: E402, F401

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import test_app_support as support
 from rich.style import Style
 from test_app_support import (
     BLOOMBERG_TITLE,
@@ -26,10 +25,6 @@ from kimreader.tui.widgets.article_list import ArticleList
 from kimreader.tui.widgets.entity_sidebar import EntityList
 from kimreader.tui.widgets.reader import STYLES, ReaderView
 from kimreader.tui.widgets.search_bar import SearchBar
-
-# The shared fixtures (a conftest.py would hold them; they live in test_app_support.py).
-library_template = support.library_template
-library = support.library
 
 
 def styled_runs(reader: ReaderView, line: int, style: Style) -> list[str]:

@@ -35,10 +35,6 @@ A paragraph with **bold** and *italic* words, a [link](https://example.com/page)
 
 Last paragraph."""
 
-# The shared fixtures (a conftest.py would hold them; they live in test_app_support.py).
-library_template = support.library_template
-library = support.library
-
 
 def shown(body: str) -> list[tuple[str, list[int]]]:
     return [(b.text, b.offsets) for b in parse_blocks(body)]

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import test_app_support as support
 from rich.text import Text
 from test_app_support import (
     BLOOMBERG_TITLE,
@@ -45,10 +44,6 @@ from kimreader.tui.widgets.compare_view import (
     term_spans,
     with_threshold,
 )
-
-# The shared fixtures (a conftest.py would hold them; they live in test_app_support.py).
-library_template = support.library_template
-library = support.library
 
 
 def compare_screen(pilot: Pilot[Any]) -> CompareScreen:

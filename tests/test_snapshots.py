@@ -10,13 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import test_app_support as support
 from test_app_support import make_app, search, started
 from textual.pilot import Pilot
-
-# The shared fixtures (a conftest.py would hold them; they live in test_app_support.py).
-library_template = support.library_template
-library = support.library
 
 
 async def _query_active(pilot: Pilot[Any]) -> None:

@@ -10,17 +10,12 @@ import uuid
 from pathlib import Path
 
 import pytest
-import test_app_support as support
 
 pytestmark = [
     pytest.mark.tmux,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
     pytest.mark.skipif(shutil.which("kimreader") is None, reason="kimreader is not installed"),
 ]
-
-# The shared fixtures (a conftest.py would hold them; they live in test_app_support.py).
-library_template = support.library_template
-library = support.library
 
 
 class Tmux:

@@ -122,6 +122,13 @@ REGISTRY: tuple[KeySpec, ...] = (
     ),
     KeySpec("main.sidebar", "e", "toggle_sidebar", "Show/hide the entity sidebar", "main"),
     KeySpec(
+        "main.refresh",
+        "ctrl+r",
+        "refresh",
+        "Refresh: show articles added meanwhile (also checked every 3 s)",
+        "main",
+    ),
+    KeySpec(
         "main.related", "r", "related", "Related articles", "main", show=True, footer="Related"
     ),
     KeySpec(

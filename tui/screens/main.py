@@ -7,6 +7,7 @@ Widgets post messages; this screen handles them. Searching and loading run in th
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from kimreader.tui.app import KimReaderApp
 
 DEBOUNCE_SECONDS = 0.15
+LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
 SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
 OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
 NARROW_WIDTH = 120  # narrower terminals get narrower side panes
@@ -91,6 +93,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._hit_counter = ""
         self._mention_counter = ""
         self._open_offset: int | None = None  # where to scroll the next article shown
+        self._keep_article = False  # a refresh re-ran the search: do not jump to its first hit
+        self._library_stamp = 0
 
     @property
     def kim(self) -> KimReaderApp:
@@ -129,14 +133,37 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.status.say("opening the library…")
         self.search_bar.leave_to = self.articles
         self.set_focus(self.articles)
+        self._library_stamp = self._library_mtime()
         self.load_library()
+        # One stat of the library folder every few seconds: articles another process adds
+        # (always renamed into the folder) change its mtime. No redraw unless it changed.
+        self.set_interval(LIBRARY_POLL_SECONDS, self.check_library_changed)
 
     # -- loading the library ----------------------------------------------------------------
 
+    def _library_mtime(self) -> int:
+        try:
+            return os.stat(self.kim.workspace.library.root).st_mtime_ns
+        except OSError:
+            return 0
+
+    def check_library_changed(self) -> None:
+        stamp = self._library_mtime()
+        if stamp != self._library_stamp:
+            self._library_stamp = stamp
+            self.load_library(refresh=True)
+
+    def action_refresh(self) -> None:
+        self._library_stamp = self._library_mtime()
+        self.status.say("refreshing the library…")
+        self.load_library(refresh=True)
+
     @work(exclusive=True, thread=True, group="library")
-    def load_library(self) -> None:
+    def load_library(self, refresh: bool = False) -> None:
         workspace = self.kim.workspace
         try:
+            if refresh:
+                workspace.library.refresh()
             catalog = workspace.library.catalog()
             self.app.call_from_thread(self.show_catalog, catalog)
             with self.kim.index_lock:
@@ -145,7 +172,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             message = f"cannot open the index ({error.__class__.__name__}: {error})"
             self.app.call_from_thread(self.status.say, message, "error")
             return
-        self.app.call_from_thread(self.index_opened, report.problems)
+        self.app.call_from_thread(self.index_opened, report.problems, refresh)
 
     def show_catalog(self, catalog: list[CatalogEntry]) -> None:
         self.catalog = catalog
@@ -154,11 +181,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if self.catalog and self.article is None:
                 self.open_article(self.articles.rows[0].id)
 
-    def index_opened(self, problems: list[str]) -> None:
+    def index_opened(self, problems: list[str], refreshed: bool = False) -> None:
         self.index_ready = True
         for problem in problems[:3]:
             self.app.notify(problem, severity="warning", markup=False)
-        if self.result is None and not self.search_bar.value.strip():
+        if refreshed and self.query_text:
+            self._keep_article = True  # re-run the search, but stay on what is being read
+            self.run_search(self.query_text)
+        elif self.result is None and not self.search_bar.value.strip():
             self.say_listing()
 
     def list_catalog(self) -> None:
@@ -244,8 +274,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.refresh_bindings()
         self.sort_mode = "relevance"
         rows = [row_of_hit(hit) for hit in result.hits]
-        self.articles.set_rows(rows)
+        keep, self._keep_article = self._keep_article, False
+        self.articles.set_rows(rows, keep=self.article.id if keep and self.article else "")
         self.say_result(result)
+        if keep:
+            return
         if rows:
             self.open_article(rows[0].id)
         else:
