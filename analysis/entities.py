@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -672,31 +672,48 @@ def extract_entities(
 ) -> list[list[Entity]]:
     """The entities of each Markdown body, in order of first mention.
 
-    With processes > 1 and at least PARALLEL_THRESHOLD pieces of text, spaCy runs that many
-    worker processes (worth it for large imports only: each worker pays the model's start-up).
+    With processes > 1 and at least PARALLEL_THRESHOLD bodies, spaCy runs that many worker
+    processes (worth it for large batches only: each worker pays the model's start-up).
+    """
+    parallel = processes if len(bodies) >= PARALLEL_THRESHOLD else 1
+    return list(iter_entities(bodies, parallel, batch_size, nlp))
+
+
+def iter_entities(
+    bodies: Iterable[str],
+    processes: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    nlp: Language | None = None,
+) -> Iterator[list[Entity]]:
+    """Stream the entities of each body, in input order, as soon as its last piece is tagged.
+
+    One `nlp.pipe` call covers the whole stream, so with processes > 1 the worker processes
+    start once per import, not once per batch.
     """
     if nlp is None:
         from kimreader.analysis.nlp import load_nlp
 
         nlp = load_nlp()
-    proses = [markdown_prose(body) for body in bodies]
-    pieces = [
-        (piece, (index, offset))
-        for index, prose in enumerate(proses)
-        for offset, piece in _chunks(prose.text)
-        if piece.strip()
-    ]
-    n_process = processes if processes > 1 and len(pieces) >= PARALLEL_THRESHOLD else 1
-    spans: list[list[Span]] = [[] for _ in bodies]
-    docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (index, offset) in docs:
-        spans[index].extend(
+    bodies_and_proses: deque[tuple[str, Prose]] = deque()  # waiting for their last piece
+
+    def pieces() -> Iterator[tuple[str, tuple[int, bool]]]:
+        for body in bodies:
+            prose = markdown_prose(body)
+            bodies_and_proses.append((body, prose))
+            chunks = [(o, p) for o, p in _chunks(prose.text) if p.strip()] or [(0, "")]
+            for number, (offset, piece) in enumerate(chunks, 1):
+                yield piece, (offset, number == len(chunks))
+
+    spans: list[Span] = []
+    docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=processes)
+    for doc, (offset, last) in docs:
+        spans.extend(
             (offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents
         )
-    return [
-        entities_from_spans(body, found, prose)
-        for body, found, prose in zip(bodies, spans, proses, strict=True)
-    ]
+        if last:
+            body, prose = bodies_and_proses.popleft()
+            yield entities_from_spans(body, spans, prose)
+            spans = []
 
 
 # ---------------------------------------------------------------- the library

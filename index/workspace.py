@@ -1,15 +1,17 @@
 """A library with its search index and entities: what the app and the command line open.
 
-This is the one place that imports articles end to end: read files, extract entities in
-batches, store each article atomically (entities first, the article file last), then bring
-the index up to date. A crash at any point leaves whole articles; the next start indexes
+This is the one place that imports articles end to end: read files, extract entities in one
+streaming pass, store each article atomically (entities first, the article file last), then
+bring the index up to date. A crash at any point leaves whole articles; the next start indexes
 whatever the index is missing.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from kimreader.corpus.library import Library, LibraryError
 from kimreader.index.search import SearchIndex, SyncReport
 
 ENTITY_BATCH = 64
+PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
 Progress = Callable[[int, int], None]  # (done, total)
 
 
@@ -84,78 +87,97 @@ class Workspace:
         processes: int = 1,
         with_entities: bool = True,
     ) -> ImportReport:
-        from kimreader.corpus.readers import ReadError, iter_paths, read_file, read_text
+        from kimreader.corpus.readers import iter_paths
 
         if not os.access(self.library.root, os.W_OK):  # one line, not one per file
             raise LibraryError(f"{self.library.root}: the library folder is read-only")
         report = ImportReport()
         items = list(iter_paths(paths))
-        pending: list[Article] = []
-        seen_hashes: dict[str, str] = {}
+        to_store = self._read_and_classify(items, report, progress)
+        parallel = processes if len(items) >= PARALLEL_IMPORT else 1
         self.library.autosave_catalog = False
         try:
-            for done, item in enumerate(items, 1):
-                try:
-                    if item == "-":
-                        import sys
-
-                        article = read_text(sys.stdin.buffer.read(), "-", "auto")
-                    else:
-                        article = read_file(Path(item))
-                except ReadError as error:
-                    report.failed.append(str(error))
-                except (OSError, RecursionError, MemoryError) as error:
-                    report.failed.append(f"{item}: {error.__class__.__name__}: {error}")
-                else:
-                    self._classify(article, report, pending, seen_hashes)
-                if len(pending) >= ENTITY_BATCH * max(processes, 1):
-                    self._store(pending, report, processes, with_entities)
-                    pending = []
-                if progress:
-                    progress(done, len(items))
-            self._store(pending, report, processes, with_entities)
+            if with_entities:
+                self._store_with_entities(to_store, report, parallel)
+            else:
+                for article in to_store:
+                    self._store(article, None, report)
         finally:
             self.library.autosave_catalog = True
             self.library.save_catalog()
         report.index = self.index.ensure()
         return report
 
+    def _read_and_classify(
+        self, items: Sequence[Path | str], report: ImportReport, progress: Progress | None
+    ) -> Iterator[Article]:
+        """Read each file; yield the articles that are new or changed, report the rest."""
+        from kimreader.corpus.readers import ReadError, read_file, read_text
+
+        seen_hashes: dict[str, str] = {}
+        for done, item in enumerate(items, 1):
+            try:
+                if item == "-":
+                    article = read_text(sys.stdin.buffer.read(), "-", "auto")
+                else:
+                    article = read_file(Path(item))
+            except ReadError as error:
+                report.failed.append(str(error))
+            except (OSError, RecursionError, MemoryError) as error:
+                report.failed.append(f"{item}: {error.__class__.__name__}: {error}")
+            else:
+                stored = self._classify(article, report, seen_hashes)
+                if stored is not None:
+                    yield stored
+            if progress:
+                progress(done, len(items))
+
     def _classify(
-        self,
-        article: Article,
-        report: ImportReport,
-        pending: list[Article],
-        seen_hashes: dict[str, str],
-    ) -> None:
+        self, article: Article, report: ImportReport, seen_hashes: dict[str, str]
+    ) -> Article | None:
+        """The article as it is to be stored, or None when it is unchanged or a duplicate."""
         if article.hash in seen_hashes:
             report.duplicates.append((article.origin, seen_hashes[article.hash]))
-            return
+            return None
         status, stored, duplicate_of = self.library.classify(article)
         seen_hashes[article.hash] = stored.id if status != "duplicate" else duplicate_of
         if status == "unchanged":
             report.unchanged.append(stored.id)
-        elif status == "duplicate":
+            return None
+        if status == "duplicate":
             report.duplicates.append((article.origin, duplicate_of))
-        else:
-            pending.append(stored)
-            (report.updated if status == "updated" else report.added).append(stored.id)
+            return None
+        (report.updated if status == "updated" else report.added).append(stored.id)
+        return stored
+
+    def _store_with_entities(
+        self, articles: Iterable[Article], report: ImportReport, processes: int
+    ) -> None:
+        """One streaming pass through spaCy: its worker processes start once per import."""
+        from kimreader.analysis.entities import iter_entities
+
+        waiting: deque[Article] = deque()
+
+        def bodies() -> Iterator[str]:
+            for article in articles:
+                waiting.append(article)
+                yield article.body
+
+        for found in iter_entities(bodies(), processes=processes):
+            self._store(waiting.popleft(), [e.to_json() for e in found], report)
 
     def _store(
-        self, articles: Sequence[Article], report: ImportReport, processes: int, entities: bool
+        self, article: Article, entities: list[dict[str, Any]] | None, report: ImportReport
     ) -> None:
-        if not articles:
-            return
-        found = self.extract(articles, processes) if entities else [None] * len(articles)
-        for article, article_entities in zip(articles, found, strict=True):
-            sidecars = {"entities": article_entities} if article_entities is not None else None
-            try:
-                self.library.write(article, sidecars)
-            except LibraryError as error:
-                # Name the file the user gave, as read errors do; the reason says where.
-                report.failed.append(f"{article.origin or article.id}: not stored: {error}")
-                for bucket in (report.added, report.updated):
-                    if article.id in bucket:
-                        bucket.remove(article.id)
+        sidecars = {"entities": entities} if entities is not None else None
+        try:
+            self.library.write(article, sidecars)
+        except LibraryError as error:
+            # Name the file the user gave, as read errors do; the reason says where.
+            report.failed.append(f"{article.origin or article.id}: not stored: {error}")
+            for bucket in (report.added, report.updated):
+                if article.id in bucket:
+                    bucket.remove(article.id)
 
     @staticmethod
     def extract(articles: Sequence[Article], processes: int = 1) -> list[list[dict[str, Any]]]:
