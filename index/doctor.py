@@ -111,6 +111,8 @@ def _check_articles(workspace: Workspace, found: Findings) -> set[str]:
 def _remove_orphan_sidecars(workspace: Workspace, found: Findings, known: set[str]) -> None:
     library = workspace.library
     for sidecar in sorted(library.state_dir.glob("entities/*.json")):
+        if sidecar.name.startswith("."):
+            continue  # a write in progress (pathlib's glob matches hidden files); see above
         if sidecar.stem in known or library.path_for(sidecar.stem).exists():
             continue  # (an article written since the catalog was read is not an orphan)
         try:

@@ -96,6 +96,8 @@ def check_library(root: Path, expected: dict[str, Article]) -> set[str]:
         )
         imported.add(article.id)
     for sidecar in (root / ".kimreader").glob("entities/*.json"):
+        if sidecar.name.startswith(".tmp-"):
+            continue  # a killed writer's temp file: never read as a sidecar, doctor removes it
         json.loads(sidecar.read_text(encoding="utf-8"))  # whole JSON, never half a file
     return imported
 
@@ -220,8 +222,11 @@ def test_doctor_removes_unfinished_writes_of_dead_processes_only(damaged: Worksp
     (root / f".tmp-{dead}-abc.md").write_text("---\ntitle: half", encoding="utf-8")
     (root / ".kimreader" / f".tmp-{dead}-x.json").write_text("{", encoding="utf-8")
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    live_sidecar = root / ".kimreader" / "entities" / f".tmp-{live.pid}-y.json"
     try:
         (root / f".tmp-{live.pid}-def.md").write_text("---\n", encoding="utf-8")
+        live_sidecar.parent.mkdir(exist_ok=True)
+        live_sidecar.write_text("", encoding="utf-8")  # a sidecar being written right now
         report = doctor(damaged)
     finally:
         live.kill()
@@ -229,6 +234,7 @@ def test_doctor_removes_unfinished_writes_of_dead_processes_only(damaged: Worksp
     assert report["ok"]
     assert sum("removed an unfinished write" in line for line in report["repaired"]) == 2
     assert [p.name for p in root.glob(".tmp-*")] == [f".tmp-{live.pid}-def.md"]
+    assert live_sidecar.exists()  # neither an unfinished write nor an orphan sidecar
     assert any("in progress" in note for note in report["notes"])
 
 
