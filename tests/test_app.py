@@ -138,6 +138,10 @@ async def test_keys_typed_in_a_burst_after_slash_all_land_in_the_search_bar(
         await pilot.pause(0.1)
         assert main.search_bar.value == "x"
         assert isinstance(main.focused, ArticleList)
+        # Let the searches these keys started finish before the app shuts down under them.
+        await pilot.pause(0.3)  # past the search debounce
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
 
 
 async def test_a_bad_query_shows_the_index_message_in_the_status_line(library: Path) -> None:

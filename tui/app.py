@@ -8,23 +8,32 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
 
-from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
-from kimreader.tui.palette import KimReaderCommands
-from kimreader.tui.screens.help import HelpScreen
 from kimreader.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from kimreader.index.workspace import Workspace
+
+
+def palette_commands() -> type[Provider]:
+    """kimreader's palette provider, imported when the palette first opens (not at start-up)."""
+    from kimreader.tui.palette import KimReaderCommands
+
+    return KimReaderCommands
 
 
 class KimReaderApp(App[int]):
     CSS_PATH = Path(__file__).resolve().parent / "kimreader.tcss"
     TITLE = "kimreader"
     BINDINGS: ClassVar[list[BindingType]] = actions.bindings("app")
-    COMMANDS = App.COMMANDS | {KimReaderCommands}
+    COMMANDS = App.COMMANDS | {palette_commands}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
 
     def __init__(
@@ -45,6 +54,11 @@ class KimReaderApp(App[int]):
         self.theme = "textual-dark"
         if self.keymap:
             self.set_keymap(self.keymap)
+        # Pushed once Textual's start-up batch is over: a frame drawn inside it is dropped, and
+        # the screen would then appear piecemeal (the search bar last) instead of all at once.
+        self.call_later(self.show_main_screen)
+
+    def show_main_screen(self) -> None:
         self.push_screen(MainScreen())
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", markup=False)
@@ -72,6 +86,8 @@ class KimReaderApp(App[int]):
         search.select_all()
 
     def action_help(self) -> None:
+        from kimreader.tui.screens.help import HelpScreen  # not needed for the first frame
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 
@@ -85,6 +101,8 @@ class KimReaderApp(App[int]):
 
 def run_app(library: Path | None) -> int:
     """Open the library and run the app until the user quits; the exit code."""
+    from kimreader.index.workspace import Workspace
+
     workspace = Workspace.open(library)
     keymap, problems = actions.load_keymap()
     app = KimReaderApp(workspace, keymap, problems)

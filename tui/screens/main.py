@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from kimreader.analysis.entity import Entity
@@ -27,6 +27,7 @@ from kimreader.index.search import Hit, IndexBusy, SearchResult
 from kimreader.tui import actions
 from kimreader.tui.widgets.article_list import ArticleList, Row
 from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
+from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.reader import ReaderView
 from kimreader.tui.widgets.search_bar import SearchBar
 from kimreader.tui.widgets.status_line import StatusLine
@@ -107,7 +108,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             yield ReaderView(id="reader")
             yield EntityList(id="entities")
         yield StatusLine(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     @property
     def articles(self) -> ArticleList:
@@ -134,7 +135,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.search_bar.leave_to = self.articles
         self.set_focus(self.articles)
         self._library_stamp = self._library_mtime()
-        self.load_library()
+        # Paint the first frame before a worker thread starts competing for the GIL.
+        self.call_after_refresh(self.load_library)
         # One stat of the library folder every few seconds: articles another process adds
         # (always renamed into the folder) change its mtime. No redraw unless it changed.
         self.set_interval(LIBRARY_POLL_SECONDS, self.check_library_changed)
@@ -165,21 +167,33 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if refresh:
                 workspace.library.refresh()
             catalog = workspace.library.catalog()
-            self.app.call_from_thread(self.show_catalog, catalog)
-            with self.kim.index_lock:
-                report = workspace.index.ensure()
         except Exception as error:  # an index fault must not end the user's session
-            message = f"cannot open the index ({error.__class__.__name__}: {error})"
-            self.app.call_from_thread(self.status.say, message, "error")
+            self.app.call_from_thread(self._index_failed, error)
             return
-        self.app.call_from_thread(self.index_opened, report.problems, refresh)
+        self.app.call_from_thread(self.show_catalog, catalog, refresh)
 
-    def show_catalog(self, catalog: list[CatalogEntry]) -> None:
+    def show_catalog(self, catalog: list[CatalogEntry], refresh: bool = False) -> None:
         self.catalog = catalog
         if self.result is None:
             self.list_catalog()
             if self.catalog and self.article is None:
                 self.open_article(self.articles.rows[0].id)
+        # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
+        self.call_after_refresh(self.open_index, refresh)
+
+    @work(exclusive=True, thread=True, group="index")
+    def open_index(self, refresh: bool = False) -> None:
+        try:
+            with self.kim.index_lock:
+                report = self.kim.workspace.index.ensure()
+        except Exception as error:  # an index fault must not end the user's session
+            self.app.call_from_thread(self._index_failed, error)
+            return
+        self.app.call_from_thread(self.index_opened, report.problems, refresh)
+
+    def _index_failed(self, error: Exception) -> None:
+        message = f"cannot open the index ({error.__class__.__name__}: {error})"
+        self.status.say(message, "error")
 
     def index_opened(self, problems: list[str], refreshed: bool = False) -> None:
         self.index_ready = True

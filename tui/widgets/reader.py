@@ -1,7 +1,8 @@
 """The reader: an article laid out line by line (Line API), hits and mentions highlighted.
 
-Layouts are cached per width and rendered lines per highlight state, so scrolling or moving to
-the next hit re-styles only the lines on screen; nothing is wrapped again.
+Layouts are cached per width and rendered lines (strips) by line number. Scrolling renders only
+lines not seen before; moving to the next hit or mention re-renders only the lines holding the
+old and the new current one; nothing is wrapped again.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -116,9 +117,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._blocks: list[Block] = []
         self._layouts: dict[int, Layout] = {}
         self._strips: dict[int, Strip] = {}
+        self._base_style: Style | None = None  # the widget's style in the last frame
+        self._frame: tuple[int, int] | None = None  # (scroll y, width) while a frame renders
         self.layout_builds = 0  # how many times text was wrapped (tests check keystrokes don't)
+        self.lines_rendered = 0  # lines styled into strips (tests check `n` restyles few)
         self.hits: list[tuple[str, int, int]] = []  # (source, start, end), in reading order
         self.current_hit: int | None = None
+        self._current_mark: tuple[str, int] | None = None  # current hit: (source, mark index)
         self._hit_marks = {"body": Marks(()), "title": Marks(())}
         self.mentions: list[Span] = []
         self.current_mention: int | None = None
@@ -149,7 +154,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         body = sorted(body_hits)
         self.hits = [("title", s, e) for s, e in title] + [("body", s, e) for s, e in body]
         self._hit_marks = {"body": Marks(body), "title": Marks(title)}
-        self.current_hit = None
+        self.current_hit, self._current_mark = None, None
         self._restyle()
         self.post_message(self.HitChanged(None, len(self.hits)))
 
@@ -165,9 +170,14 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def next_hit(self, step: int = 1) -> int | None:
         if not self.hits:
             return None
+        previous = self.current_hit
         self.current_hit = _step(self.current_hit, step, len(self.hits))
-        source, start, _ = self.hits[self.current_hit]
-        self._restyle()
+        source, start, end = self.hits[self.current_hit]
+        spans = self._hit_marks[source].spans
+        self._current_mark = (source, spans.index((start, end))) if end > start else None
+        if previous is not None:
+            self._restyle_span(*self.hits[previous])
+        self._restyle_span(source, start, end)
         self.scroll_to_offset(source, start)
         self.post_message(self.HitChanged(self.current_hit, len(self.hits)))
         return self.current_hit
@@ -178,8 +188,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.go_to_mention(_step(self.current_mention, step, len(self.mentions)))
 
     def go_to_mention(self, index: int) -> int:
-        self.current_mention = index
-        self._restyle()
+        previous, self.current_mention = self.current_mention, index
+        if previous is not None:
+            self._restyle_span("body", *self.mentions[previous])
+        self._restyle_span("body", *self.mentions[index])
         self.scroll_to_offset("body", self.mentions[index][0])
         self.post_message(self.MentionChanged(index, len(self.mentions)))
         return index
@@ -223,12 +235,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def wrap_width(self) -> int:
-        width = self.scrollable_content_region.width
-        return width if width > 8 else 80
+        return _wrap_width(self.scrollable_content_region.width)
 
     @property
     def layout(self) -> Layout:
-        width = self.wrap_width
+        return self._layout_at(self.wrap_width)
+
+    def _layout_at(self, width: int) -> Layout:
         layout = self._layouts.get(width)
         if layout is None:
             if len(self._layouts) >= MAX_CACHED_LAYOUTS:
@@ -246,12 +259,40 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    def _restyle_span(self, source: str, start: int, end: int) -> None:
+        """Forget and repaint the lines showing [start, end) of a source (a hit or mention)."""
+        layout = self.layout
+        first = layout.line_of(source, start)
+        if first is None:
+            return
+        last = layout.line_of(source, max(start, end - 1))
+        last = first if last is None else max(first, last)
+        for index in range(first, last + 1):
+            self._strips.pop(index, None)
+        top = self.scroll_offset.y
+        width = max(self.virtual_size.width, self.size.width)
+        self.refresh(Region(0, first - top, width, last - first + 1))
+
     def on_resize(self) -> None:
         self._relayout()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Style, scroll offset and width are walks over the DOM: looked up once per frame here,
+        # not once per line. Lines rendered in another style (focus changes the background) are
+        # rendered again.
+        base = self.rich_style
+        if base != self._base_style:
+            self._base_style = base
+            self._strips.clear()
+        self._frame = (self.scroll_offset.y, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        top, width = self._frame or (self.scroll_offset.y, self.scrollable_content_region.width)
+        index = top + y
         strip = self._strips.get(index)
         if strip is None or strip.cell_length != width:
             if len(self._strips) > MAX_CACHED_STRIPS:
@@ -260,8 +301,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_line(self, index: int, width: int) -> Strip:
-        base = self.rich_style
-        lines = self.layout.lines
+        self.lines_rendered += 1
+        base = self._base_style
+        if base is None:  # rendered outside a frame (render_lines sets it)
+            base = self._base_style = self.rich_style
+        lines = self._layout_at(_wrap_width(width)).lines
         if index >= len(lines) or lines[index].block < 0:
             return Strip.blank(width, base)
         line = lines[index]
@@ -309,12 +353,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _current_span_index(self, source: str) -> int | None:
         """The index, within one source's marks, of the current hit."""
-        if self.current_hit is None:
+        current = self._current_mark
+        if current is None or current[0] != source:
             return None
-        hit_source, start, end = self.hits[self.current_hit]
-        if hit_source != source:
-            return None
-        return self._hit_marks[source].spans.index((start, end))
+        return current[1]
 
 
 def _display_runs(
@@ -332,6 +374,10 @@ def _display_runs(
     if run_start is not None:
         runs.append((run_start, stop, style))
     return runs
+
+
+def _wrap_width(width: int) -> int:
+    return width if width > 8 else 80
 
 
 def _step(current: int | None, step: int, total: int) -> int:
