@@ -49,7 +49,8 @@ def check_query(text: str) -> str:
             raise QueryError("unbalanced ')': a closing bracket without an opening one")
     if depth:
         raise QueryError("unbalanced '(': add the closing bracket")
-    text = _FIELD.sub(lambda m: FIELD_ALIASES[m.group(1).lower()] + ":", text)
+    # Names are checked outside quotes only; inside a phrase "word:" is left as written.
+    text = _FIELD.sub(lambda m: FIELD_ALIASES.get(m.group(1).lower(), m.group(1)) + ":", text)
     return _LEADING_MINUS.sub(lambda m: m.group(1) + "NOT ", text)
 
 

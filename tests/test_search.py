@@ -189,3 +189,10 @@ def test_entity_fields_filter(tmp_path: Path) -> None:
     for query in ('person:"Xi Jinping"', "person:xi", "place:Singapore"):
         assert [h.id for h in search_index.search(query).hits] == [stored.id], query
     assert search_index.facet_counts("person") == {"Xi Jinping": 1}
+
+
+def test_a_colon_inside_a_phrase_is_text_not_a_field(index: SearchIndex) -> None:
+    # Found by hypothesis: '"kim:"' raised KeyError while rewriting field aliases.
+    for query in ('"kim:"', '"colour: red"'):
+        result = index.search(query)
+        assert result.error == "", query
