@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -43,10 +43,9 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 
 
 @dataclass(frozen=True)
-class HtmlPage:
-    """What a news page yields: Markdown body and metadata (all strings unsanitized)."""
+class PageMeta:
+    """A page's metadata (all strings unsanitized)."""
 
-    markdown: str
     title: str = ""
     authors: tuple[str, ...] = ()
     published: date | None = None
@@ -54,6 +53,13 @@ class HtmlPage:
     url: str = ""
     language: str = ""
     description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class HtmlPage(PageMeta):
+    """What a news page yields: its metadata and the Markdown body."""
+
+    markdown: str
     extractor: str = field(default="readability", compare=False)
 
 
@@ -89,17 +95,8 @@ def _extract(html: str, url: str | None) -> HtmlPage:
         if _letters(fallback) > _letters(body_html):
             body_html, extractor = fallback, "trafilatura"
     markdown = _drop_title_heading(to_markdown(body_html, base), meta.title)
-    return HtmlPage(
-        markdown=markdown,
-        title=meta.title,
-        authors=meta.authors,
-        published=meta.published,
-        site_name=meta.site_name,
-        url=meta.url,
-        language=meta.language,
-        description=meta.description,
-        extractor=extractor,
-    )
+    known = {f.name: getattr(meta, f.name) for f in fields(PageMeta)}
+    return HtmlPage(markdown=markdown, extractor=extractor, **known)
 
 
 def _parse(html: str) -> Any:
@@ -239,22 +236,11 @@ def _fold(text: str) -> str:
 # --- metadata --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Meta:
-    title: str = ""
-    authors: tuple[str, ...] = ()
-    published: date | None = None
-    site_name: str = ""
-    url: str = ""
-    language: str = ""
-    description: str = ""
-
-
-def _metadata(tree: Any, html: str, url: str | None) -> _Meta:
+def _metadata(tree: Any, html: str, url: str | None) -> PageMeta:
     from trafilatura.metadata import extract_metadata
 
     found = extract_metadata(tree, default_url=url, extensive=False)
-    return _Meta(
+    return PageMeta(
         title=_choose_title(tree, found.title or "", html),
         authors=split_authors(found.author or ""),
         published=_parse_iso_date(found.date),

@@ -12,7 +12,7 @@ import shutil
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -460,14 +460,9 @@ class SearchIndex:
         return self._with_spans(hit, *self._offsets(parsed, [docnum])[docnum])
 
     def _with_spans(self, hit: Hit, body_spans: Sequence[Span], title_spans: Sequence[Span]) -> Hit:
-        snippet = make_snippet(self._cached_body(hit.id), body_spans)
-        return Hit(
-            id=hit.id,
-            title=hit.title,
-            score=hit.score,
-            source=hit.source,
-            published=hit.published,
-            snippet=snippet,
+        return replace(
+            hit,
+            snippet=make_snippet(self._cached_body(hit.id), body_spans),
             matches=tuple(body_spans),
             title_matches=tuple(title_spans),
             with_offsets=True,
