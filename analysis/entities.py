@@ -15,13 +15,14 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.entity import Entity, EntityType
+from kimreader.corpus.markdown import scan_blocks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,15 +148,10 @@ def canonical_key(name: str, type: EntityType | None = None) -> str:
 
 # ---------------------------------------------------------------- Markdown to prose, offsets kept
 
-_FENCED_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>|<https?://[^<>\s]+>")
-_LINE_PREFIX = re.compile(
-    r"^(?: {0,3}>[ \t]?)*(?: {0,3}#{1,6}[ \t]+| {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+)?", re.MULTILINE
-)
-_RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$", re.MULTILINE)
 _INLINE_MARKS = re.compile(r"[*`|~]|(?<!\w)_+|_+(?!\w)|\\(?=[!-/:-@\[-`{-~])")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -182,15 +178,15 @@ def markdown_prose(body: str) -> Prose:
     def mark(start: int, end: int) -> None:
         syntax[start:end] = b"\x01" * (end - start)
 
-    for pattern in (_FENCED_CODE, _IMAGE, _LINK_DEFINITION, _HTML_TAG, _RULE_LINE):
+    _mark_block_syntax(body, mark)
+    for pattern in (_IMAGE, _LINK_DEFINITION, _HTML_TAG):
         for match in pattern.finditer(body):
             mark(match.start(), match.end())
     for match in _LINK.finditer(body):
         mark(match.start(), match.start(1))  # "["
         mark(match.end(1), match.end())  # "](url)"
-    for pattern in (_LINE_PREFIX, _INLINE_MARKS):
-        for match in pattern.finditer(body):
-            mark(match.start(), match.end())
+    for match in _INLINE_MARKS.finditer(body):
+        mark(match.start(), match.end())
     pieces: list[str] = []
     offsets: list[int] = []
     for kept in re.finditer(rb"\x00+", bytes(syntax)):
@@ -206,25 +202,41 @@ def markdown_prose(body: str) -> Prose:
     return Prose(text, tuple(offsets))
 
 
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]")
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _CREDIT_PARAGRAPH = re.compile(r"(?i)\bcopyright\b|all rights reserved|^\W*©")
 _TRAILING_CREDIT = re.compile(r"[—–]\s*(?:[A-Z][\w.&'’-]*[ \t]*){1,4}\s*\Z")
 _END_PUNCTUATION = tuple('.!?:;,"”’)…')
+
+
+def _mark_block_syntax(body: str, mark: Callable[[int, int], None]) -> None:
+    """Rules and code entirely; block markers ("> ", "- ", "## ", a setext underline)."""
+    for block in scan_blocks(body):
+        if block.kind in ("rule", "code"):
+            mark(block.start, block.end)
+            continue
+        position = block.start
+        for start, end in block.lines:
+            _mark_except_newlines(body, position, start, mark)
+            position = end
+        _mark_except_newlines(body, position, block.end, mark)
+
+
+def _mark_except_newlines(
+    body: str, start: int, end: int, mark: Callable[[int, int], None]
+) -> None:
+    for match in re.finditer(r"[^\n]+", body[start:end]):
+        mark(start + match.start(), start + match.end())
 
 
 def _layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(heading ranges, ignored ranges): headings and subheads; copyright and credit lines."""
     headings: list[tuple[int, int]] = []
     ignored: list[tuple[int, int]] = []
-    for match in _PARAGRAPH.finditer(body):
-        text = match.group().strip()
-        if not text:
-            continue
-        if _HEADING_LINE.match(match.group()) or _is_subhead(text):
-            headings.append(match.span())
-        elif len(text) < 200 and _CREDIT_PARAGRAPH.search(text):
-            ignored.append(match.span())
+    for block in scan_blocks(body):
+        text = body[block.start : block.end].strip()
+        if block.kind == "heading" or (block.kind == "paragraph" and _is_subhead(text)):
+            headings.append((block.start, block.end))
+        elif block.is_prose and len(text) < 200 and _CREDIT_PARAGRAPH.search(text):
+            ignored.append((block.start, block.end))
     credit = _TRAILING_CREDIT.search(body)
     if credit:
         ignored.append(credit.span())

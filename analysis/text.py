@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-# A Markdown heading, rule or table line is structure, not a passage of the report.
-_STRUCTURE_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*_]{3,}\s*$|\|)")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+from kimreader.corpus.markdown import prose_blocks
+
 # A word: letters/digits, with inner apostrophes or hyphens ("Jong-un", "didn't", "U.S").
 WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 
@@ -51,19 +50,20 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Blocks separated by blank lines, trimmed, without headings or rules."""
+    """The passages of a Markdown body: its paragraphs, quotes and list items, trimmed.
+
+    Headings, rules, tables and code are structure, not passages (`corpus.markdown` decides
+    which is which, for the reader and the entity model too).
+    """
     return list(_paragraphs(text))
 
 
 def _split_paragraphs(text: str) -> list[Span]:
     spans: list[Span] = []
-    position = 0
-    for separator in [*_BLANK_LINES.finditer(text), None]:
-        end = separator.start() if separator else len(text)
-        span = _trimmed(text, position, end)
-        if span and not _STRUCTURE_LINE.match(span.text):
+    for block in prose_blocks(text):
+        span = _trimmed(text, block.lines[0][0], block.lines[-1][1]) if block.lines else None
+        if span:
             spans.append(span)
-        position = separator.end() if separator else len(text)
     return spans
 
 

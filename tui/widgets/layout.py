@@ -17,13 +17,10 @@ from urllib.parse import urlsplit
 
 from rich.cells import cell_len
 
+from kimreader.corpus.markdown import MarkdownBlock, scan_blocks
+
 SYNTHETIC = -1
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+")
-_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _INLINE = re.compile(
     r"(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<isrc>[^)\s]*)[^)]*\))"
     r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?P<href>[^)\s]*)[^)]*\))"
@@ -74,105 +71,36 @@ class Line:
 # -- blocks -------------------------------------------------------------------------------
 
 
-def _lines_with_offsets(body: str) -> list[tuple[int, str]]:
-    out, position = [], 0
-    for line in body.split("\n"):
-        out.append((position, line))
-        position += len(line) + 1
-    return out
-
-
 def parse_blocks(body: str) -> list[Block]:
     """Split a Markdown body into display blocks, inline markup resolved."""
     blocks: list[Block] = []
-    lines = _lines_with_offsets(body)
-    i = 0
-    while i < len(lines):
-        offset, line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if _FENCE.match(line):
-            i = _code_block(lines, i, blocks)
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            level = len(heading.group(1))
-            block = Block(kind=f"h{level}")
-            _inline(block, [(offset + heading.start(2), heading.group(2))])
-            blocks.append(block)
-            i += 1
-        elif _RULE.match(line):
+    for scanned in scan_blocks(body):
+        if scanned.kind == "rule":
             blocks.append(Block(kind="rule", source=""))
-            i += 1
-        elif _QUOTE.match(line):
-            i = _collect(lines, i, blocks, "quote")
-        elif _ITEM.match(line):
-            i = _collect(lines, i, blocks, "item")
+        elif scanned.kind == "code":
+            for start, end in scanned.lines:
+                line = body[start:end]
+                block = Block(kind="code", first_prefix="  ", prefix="  ")
+                block.add(line.expandtabs(4) if "\t" in line else line, start, "code")
+                blocks.append(block)
         else:
-            i = _collect(lines, i, blocks, "p")
+            block = _display_block(scanned)
+            _inline(block, [(start, body[start:end]) for start, end in scanned.lines])
+            blocks.append(block)
     return blocks
 
 
-def _starts_block(line: str) -> bool:
-    return bool(
-        not line.strip()
-        or _HEADING.match(line)
-        or _RULE.match(line)
-        or _FENCE.match(line)
-        or _QUOTE.match(line)
-        or _ITEM.match(line)
-    )
-
-
-def _collect(lines: list[tuple[int, str]], i: int, blocks: list[Block], kind: str) -> int:
-    """A paragraph, quote or list item: its first line and the lines that continue it."""
-    offset, line = lines[i]
-    block = Block(kind=kind)
-    if kind == "quote":
-        marker = _QUOTE.match(line)
-        assert marker
-        pieces = [(offset + marker.end(), line[marker.end() :])]
-        block.first_prefix = block.prefix = "▌ "
-    elif kind == "item":
-        marker = _ITEM.match(line)
-        assert marker
-        depth = len(marker.group(1).expandtabs(4)) // 2
-        bullet = marker.group(2) if marker.group(2)[0].isdigit() else "•"
-        block.first_prefix = "  " * depth + bullet + " "
-        block.prefix = " " * len(block.first_prefix)
-        pieces = [(offset + marker.end(), line[marker.end() :])]
-    else:
-        pieces = [(offset, line)]
-    i += 1
-    while i < len(lines):
-        offset, line = lines[i]
-        if kind == "quote" and _QUOTE.match(line):
-            marker = _QUOTE.match(line)
-            assert marker
-            if not line[marker.end() :].strip():
-                break
-            pieces.append((offset + marker.end(), line[marker.end() :]))
-        elif _starts_block(line):
-            break
-        else:
-            pieces.append((offset, line))
-        i += 1
-    _inline(block, pieces)
-    blocks.append(block)
-    return i
-
-
-def _code_block(lines: list[tuple[int, str]], i: int, blocks: list[Block]) -> int:
-    fence = lines[i][1].strip()[:3]
-    i += 1
-    while i < len(lines) and not lines[i][1].strip().startswith(fence):
-        offset, line = lines[i]
-        block = Block(kind="code", first_prefix="  ", prefix="  ")
-        block.add(line.expandtabs(4) if "\t" in line else line, offset, "code")
-        blocks.append(block)
-        i += 1
-    return i + 1
+def _display_block(scanned: MarkdownBlock) -> Block:
+    """An empty display block for a heading, quote, list item or paragraph."""
+    if scanned.kind == "heading":
+        return Block(kind=f"h{scanned.level}")
+    if scanned.kind == "quote":
+        return Block(kind="quote", first_prefix="▌ ", prefix="▌ ")
+    if scanned.kind == "item":
+        bullet = scanned.marker if scanned.marker[0].isdigit() else "•"
+        first_prefix = "  " * scanned.level + bullet + " "
+        return Block(kind="item", first_prefix=first_prefix, prefix=" " * len(first_prefix))
+    return Block(kind="p")
 
 
 # -- inline markup ------------------------------------------------------------------------
