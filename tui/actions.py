@@ -12,8 +12,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 GROUP_TITLES = {
     "app": "Anywhere",
@@ -43,6 +45,8 @@ class KeySpec:
     footer: str = ""  # a short label for the footer (default: the description)
 
     def binding(self) -> Binding:
+        from textual.binding import Binding  # not on the command line's path
+
         return Binding(
             self.keys,
             self.action,
@@ -286,13 +290,13 @@ def bindings(group: str) -> list[Binding]:
 
 
 def keymap_path() -> Path:
-    import platformdirs
+    from kimreader.tui.config import old_keymap_path
 
-    return Path(platformdirs.user_config_dir("kimreader", appauthor=False)) / "keymap.json"
+    return old_keymap_path()
 
 
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
-    """A user keymap {binding id: keys} and one line per problem found in it."""
+    """A user keymap {binding id: keys} from keymap.json and one line per problem found in it."""
     path = path or keymap_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -302,14 +306,19 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         return {}, [f"{path}: ignored, not readable JSON ({error})"]
     if not isinstance(data, dict):
         return {}, [f"{path}: ignored, expected an object of binding id to keys"]
+    return check_keymap(data, str(path))
+
+
+def check_keymap(data: Mapping[str, object], origin: str) -> tuple[dict[str, str], list[str]]:
+    """The valid entries of a keymap {binding id: keys}, and one line per invalid one."""
     known = {s.id for s in REGISTRY}
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in data.items():
         if binding_id not in known:
-            problems.append(f"{path}: unknown binding id {binding_id!r}")
+            problems.append(f"{origin}: unknown binding id {binding_id!r}")
         elif not isinstance(keys, str) or not keys.strip():
-            problems.append(f"{path}: {binding_id}: keys must be a non-empty string")
+            problems.append(f"{origin}: {binding_id}: keys must be a non-empty string")
         else:
             keymap[binding_id] = keys.replace(" ", "")
     return keymap, problems

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import BindingType
 
 from kimreader.tui import actions
+from kimreader.tui.config import Settings
 from kimreader.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -41,8 +42,10 @@ class KimReaderApp(App[int]):
         workspace: Workspace,
         keymap: dict[str, str] | None = None,
         keymap_problems: list[str] | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.workspace = workspace
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
@@ -51,7 +54,7 @@ class KimReaderApp(App[int]):
         self.animation_level = "none"
 
     def on_mount(self) -> None:
-        self.theme = "textual-dark"
+        self.theme = self.settings.theme
         if self.keymap:
             self.set_keymap(self.keymap)
         # Pushed once Textual's start-up batch is over: a frame drawn inside it is dropped, and
@@ -102,10 +105,11 @@ class KimReaderApp(App[int]):
 def run_app(library: Path | None) -> int:
     """Open the library and run the app until the user quits; the exit code."""
     from kimreader.index.workspace import Workspace
+    from kimreader.tui.config import library_choice, load_settings
 
-    workspace = Workspace.open(library)
-    keymap, problems = actions.load_keymap()
-    app = KimReaderApp(workspace, keymap, problems)
+    settings = load_settings()
+    workspace = Workspace.open(library_choice(library, settings)[0])
+    app = KimReaderApp(workspace, settings.keymap, settings.problems, settings)
     code = app.run()
     if app.return_code not in (0, None):
         sys.stderr.write("kimreader: the reader stopped with an error\n")

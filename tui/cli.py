@@ -7,6 +7,7 @@ imports what it needs. Exit codes: 0 found, 1 nothing found, 2 usage or input er
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal reader for news articles. "
         "With no command, opens the reader.",
     )
-    parser.add_argument("--version", action="version", version=f"kimreader {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print versions and exit")
     parser.add_argument(
         "--library",
         metavar="DIR",
@@ -91,7 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("reindex", help="rebuild the search index from the library")
     doctor = commands.add_parser("doctor", help="check the library and index, repair what it can")
     doctor.add_argument("--json", action="store_true")
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(commands)
     return parser
+
+
+# Commands that live in their own modules. Each module is light to import (the parser is built
+# for --help too) and has `register(commands)`, which adds its parsers with
+# `set_defaults(run=handler)`; the handler takes the parsed args and returns the exit code.
+COMMAND_MODULES = ("kimreader.tui.cli_config",)
+
+
+class _VersionAction(argparse.Action):
+    """kimreader's version and those of the parts it is built on, read without importing them."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        parts = [f"kimreader {__version__}"]
+        for name in ("textual", "whoosh-reloaded", "spacy"):
+            try:
+                parts.append(f"{name.removesuffix('-reloaded')} {version(name)}")
+            except PackageNotFoundError:
+                parts.append(f"{name.removesuffix('-reloaded')} (not installed)")
+        parts.append(f"python {sys.version.split()[0]}")
+        parser.exit(0, "\n".join(parts) + "\n")
 
 
 # -- output helpers -------------------------------------------------------------------------
@@ -120,8 +145,9 @@ def _article_summary(entry: Any) -> dict[str, Any]:
 
 def _open(args: argparse.Namespace) -> Workspace:
     from kimreader.index.workspace import Workspace
+    from kimreader.tui.config import library_folder
 
-    return Workspace.open(args.library)
+    return Workspace.open(library_folder(args.library))
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -391,7 +417,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        run = getattr(args, "run", None) or COMMANDS[args.command]
+        return run(args)
     except UsageError as error:
         sys.stderr.write(f"kimreader: {error}\n")
     except KeyboardInterrupt:

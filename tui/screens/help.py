@@ -25,10 +25,11 @@ def help_options(keymap: dict[str, str]) -> list[Option]:
 
 class HelpScreen(PickerScreen[None]):
     def __init__(self, keymap: dict[str, str]) -> None:
-        path = actions.keymap_path()
+        from kimreader.tui.config import config_path
+
         title = Text()
         title.append("Keys", style="bold")
-        title.append(f"   (remap them in {path})", style="dim")
+        title.append(f"   (remap them in [keymap] of {config_path()})", style="dim")
         super().__init__(title)
         self.keymap = keymap
 
