@@ -14,13 +14,14 @@ from kimreader.analysis.align import DEFAULT_THRESHOLD, AlignedPassage, align, p
 from kimreader.analysis.align import without_counterpart as _without_counterpart
 from kimreader.analysis.differences import Difference, find_differences
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.names import entity_keys
 from kimreader.analysis.quotes import (
     Quote,
     ReportedSpeech,
     people_quoted_in_both,
     quotes_and_reported_speech,
 )
-from kimreader.analysis.text import Span, fold_name
+from kimreader.analysis.text import Span
 from kimreader.analysis.timeline import DateMention, build_timeline
 from kimreader.analysis.words import Term, distinctive_terms
 from kimreader.corpus.article import Article
@@ -114,13 +115,8 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 def _entity_keys(entity: Entity) -> set[str]:
-    """Names that identify an entity across reports: its name and multi-word aliases.
-
-    A one-word alias ("Kim") is left out: it would join Kim Jong Un and Kim Byung-yeon.
-    """
-    keys = {fold_name(entity.name)}
-    keys.update(fold_name(alias) for alias in entity.aliases if len(alias.split()) >= 2)
-    return {key for key in keys if key}
+    """Names that identify an entity across reports, as the library merge joins them."""
+    return entity_keys(entity.name, entity.aliases, entity.type)
 
 
 def compare_entities(

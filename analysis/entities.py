@@ -11,17 +11,24 @@ syntax removed, and every character keeps its body offset, so body[start:end] is
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.entity import Entity, EntityType
+from kimreader.analysis.names import (
+    ACRONYM,
+    alias_table,
+    base_key,
+    canonical_key,
+    display_name,
+    entity_keys,
+    initials,
+    longer_full_name,
+    resolve_short_name,
+)
 from kimreader.corpus.markdown import scan_blocks
 
 if TYPE_CHECKING:
@@ -64,86 +71,6 @@ class LibraryEntity:
             "article_ids": list(self.article_ids),
             "count": self.count,
         }
-
-
-# ---------------------------------------------------------------- curated data and name keys
-
-
-@dataclass(frozen=True)
-class AliasTable:
-    """analysis/aliases.json: alias groups, outlets, titles and known non-entities, by key."""
-
-    canonical: Mapping[str, tuple[str, EntityType]]  # key of any alias -> (name, type)
-    organisations: frozenset[str]
-    org_suffixes: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]  # longest first
-    not_entities: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def alias_table() -> AliasTable:
-    raw = json.loads(
-        resources.files("kimreader.analysis").joinpath("aliases.json").read_text("utf-8")
-    )
-    canonical: dict[str, tuple[str, EntityType]] = {}
-    for group in raw["entities"]:
-        for alias in (group["name"], *group["aliases"]):
-            canonical[_base_key(alias)] = (group["name"], group["type"])
-    titles = sorted((tuple(_base_key(t).split()) for t in raw["titles"]), key=len, reverse=True)
-    return AliasTable(
-        canonical=canonical,
-        organisations=frozenset(_base_key(name) for name in raw["organisations"]),
-        org_suffixes=frozenset(_base_key(s) for s in raw["organisation_suffixes"]),
-        titles=tuple(titles),
-        not_entities=frozenset(_base_key(name) for name in raw["not_entities"]),
-    )
-
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_POSSESSIVE_END = re.compile(r"(?:'s|(?<=s)')$")
-_KEY_DROP = re.compile(r"['.]")
-_KEY_SPACE = re.compile(r"[^\w&]+")
-
-
-def _base_key(name: str) -> str:
-    """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().strip()
-    text = _POSSESSIVE_END.sub("", text)
-    text = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text)).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    titles = alias_table().titles
-    stripped = True
-    while stripped:
-        stripped = False
-        for title in titles:
-            if len(words) > len(title) and tuple(words[: len(title)]) == title:
-                words = words[len(title) :]
-                stripped = True
-                break
-    return words
-
-
-def canonical_key(name: str, type: EntityType | None = None) -> str:
-    """The comparison key of a name, also used for index terms: ("Mr. Kim's", "person") -> "kim".
-
-    Case, accents, dots, apostrophes, possessives, hyphens and a leading "the" never count.
-    Leading titles (President, Mr., Dr., ...) are dropped for people; with no type, only when
-    two words remain, so "General Motors" stays itself. People also lose middle initials.
-    """
-    words = _base_key(name).split()
-    if type == "person" or type is None:
-        without = _strip_titles(words)
-        if type == "person" or len(without) >= 2:
-            words = without
-    if type == "person" and len(words) > 2:
-        words = [word for word in words if len(word) > 1] or words
-    return " ".join(words)
 
 
 # ---------------------------------------------------------------- Markdown to prose, offsets kept
@@ -348,7 +275,7 @@ def _mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[_Mention]:
         start, end = fixed
         surface = " ".join(text[start:end].split())
         key = canonical_key(surface, _LABEL_TYPES.get(label))
-        if not key or key in table.not_entities or _base_key(surface) in table.not_entities:
+        if not key or key in table.not_entities or base_key(surface) in table.not_entities:
             continue
         mention = _Mention(
             start,
@@ -380,7 +307,7 @@ def _apply_table(mentions: list[_Mention], person_words: set[str]) -> None:
     table = alias_table()
     kept: list[_Mention] = []
     for mention in mentions:
-        base = _base_key(mention.surface)
+        base = base_key(mention.surface)
         group = table.canonical.get(mention.key) or table.canonical.get(base)
         if group and not (mention.label == "PERSON" and base in person_words):
             mention.table_name, mention.type = group
@@ -465,77 +392,36 @@ def _vote_types(mentions: list[_Mention], person_words: set[str]) -> None:
             mention.type = ranked[0]
 
 
-def _contains(full: list[str], short: list[str]) -> bool:
-    """Is `short` the first or last word(s) of `full`, or its first and last words?"""
-    n = len(short)
-    if n >= len(full):
-        return False
-    return full[:n] == short or full[-n:] == short or (n == 2 and short == [full[0], full[-1]])
-
-
 def _join_person_names(
     text: str, mentions: list[_Mention], full_names: dict[str, int], clusters: _UnionFind
 ) -> None:
-    """Join "Kim", "Mr. Kim", "Trump" to the full name they abbreviate.
+    """Join "Kim", "Mr. Kim", "Trump" to the full name they abbreviate (names.resolve_short_name).
 
-    Longer names first join longer ones ("Donald Trump" -> "Donald John Trump"). A short name
-    shared by several people ("Kim") goes to the person introduced first (the article's subject),
-    except in a quote attribution ("..., Kim said."), which goes to the speaker named Kim
-    introduced most recently: news style names a source in full once, then by family name.
+    Longer names first join longer ones ("Donald Trump" -> "Donald John Trump").
     """
     people = [m for m in mentions if m.type == "person"]
     for key in sorted(full_names, key=lambda k: len(k.split())):
-        longer = [f for f in full_names if _contains(f.split(), key.split())]
-        if longer:
-            target = min(longer, key=lambda f: full_names[f])
+        target = longer_full_name(key, full_names)
+        if target is not None:
             clusters.union(f"person:{key}", f"person:{target}")
     speakers: list[tuple[int, str]] = [
-        (m.start, f"person:{m.key}")
+        (m.start, m.key)
         for m in people
         if m.key in full_names and _is_speaker_introduction(text, m)
     ]
     for mention in people:
-        if mention.key in full_names or len(mention.key.split()) != 1:
+        if mention.key in full_names or len(mention.key.split()) > 2:
             continue
-        candidates = [f for f in full_names if _contains(f.split(), mention.key.split())]
-        if not candidates:
-            continue
-        target = _choose_person(text, mention, candidates, full_names, speakers)
-        mention.cluster = f"person:{target}"
-        clusters.find(mention.cluster)
+        target = resolve_short_name(
+            mention.key, mention.start, full_names, speakers, _is_attribution(text, mention)
+        )
+        if target is not None:
+            mention.cluster = f"person:{target}"
+            clusters.find(mention.cluster)
 
 
-def _choose_person(
-    text: str,
-    mention: _Mention,
-    candidates: list[str],
-    full_names: dict[str, int],
-    speakers: list[tuple[int, str]],
-) -> str:
-    earlier = [c for c in candidates if full_names[c] < mention.start]
-    if not earlier:
-        return min(candidates, key=lambda c: full_names[c])
-    if len(earlier) > 1 and _is_attribution(text, mention):
-        named = {f"person:{c}": c for c in earlier}
-        recent = [(pos, cid) for pos, cid in speakers if cid in named and pos < mention.start]
-        if recent:
-            return named[max(recent)[1]]
-    return min(earlier, key=lambda c: full_names[c])
-
-
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,10}$")
 _PAREN = re.compile(r"\(([^()\n]{2,90})\)")
 _WORD = re.compile(r"[\w’'.&-]+")
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", "on", "at", "&"})
-
-
-def _initials(words: list[str]) -> str:
-    letters = []
-    for word in words:
-        if word.lower() in _FUNCTION_WORDS:
-            continue
-        letters.extend(part[0] for part in re.split(r"[-‐]", word) if part)
-    return "".join(letters).upper()
 
 
 def _acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
@@ -545,21 +431,21 @@ def _acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]
         inner_start = paren.start(1) + paren.group(1).index(inner)
         inner_span = (inner_start, inner_start + len(inner))
         before = list(_WORD.finditer(text, max(0, paren.start() - 120), paren.start()))
-        if _ACRONYM.match(inner):
+        if ACRONYM.match(inner):
             letters = inner.replace(".", "")
             for size in range(2, min(len(before), 12) + 1):
                 words = before[-size:]
                 if (
                     words[0].group()[0].isupper()
-                    and _initials([w.group() for w in words]) == letters
+                    and initials([w.group() for w in words]) == letters
                 ):
                     yield (words[0].start(), words[-1].end()), inner_span
                     break
-        elif before and _ACRONYM.match(before[-1].group()):
+        elif before and ACRONYM.match(before[-1].group()):
             acronym = before[-1]
             if text[acronym.end() : paren.start()].strip():
                 continue
-            if _initials(inner.split()) == acronym.group().replace(".", ""):
+            if initials(inner.split()) == acronym.group().replace(".", ""):
                 yield inner_span, acronym.span()
 
 
@@ -577,7 +463,7 @@ def _join_acronyms(text: str, mentions: list[_Mention], clusters: _UnionFind) ->
                 clusters.union(found.cluster, anchor.cluster)
                 continue
             surface = " ".join(text[span[0] : span[1]].split())
-            extra = _Mention(*span, surface, "ALIAS", anchor.type, _base_key(surface), False)
+            extra = _Mention(*span, surface, "ALIAS", anchor.type, base_key(surface), False)
             extra.cluster = anchor.cluster
             added.append(extra)
     # Later bare uses of the acronym (or long name) share the cluster through their key.
@@ -643,16 +529,7 @@ def _group_name(members: list[_Mention], entity_type: EntityType) -> str:
         return (len(words), not surface.isupper(), counts[surface])
 
     best = max(counts, key=rank)  # Counter keeps first-seen order, so ties go to the earliest
-    return _display_name(best, entity_type)
-
-
-def _display_name(surface: str, entity_type: EntityType) -> str:
-    """A person's name as written without leading titles: "President Xi Jinping" -> "Xi Jinping"."""
-    if entity_type != "person":
-        return surface
-    words = surface.split()
-    kept = _strip_titles([_base_key(word) for word in words])
-    return " ".join(words[len(words) - len(kept) :])
+    return display_name(best, entity_type)
 
 
 # ---------------------------------------------------------------- running the model
@@ -755,13 +632,7 @@ def merge_library(per_article: Mapping[str, Sequence[Entity]]) -> list[LibraryEn
 
 
 def _link_keys(entity: Entity) -> set[str]:
-    keys = {f"{entity.type}:{canonical_key(entity.name, entity.type)}"}
-    for alias in entity.aliases:
-        key = canonical_key(alias, entity.type)
-        if entity.type == "person" and len(key.split()) < 2:
-            continue
-        keys.add(f"{entity.type}:{key}")
-    return keys
+    return {f"{entity.type}:{key}" for key in entity_keys(entity.name, entity.aliases, entity.type)}
 
 
 def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:

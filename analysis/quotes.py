@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.text import Span, all_sentences, fold_name, is_abbreviation, paragraphs
+from kimreader.analysis.names import abbreviates, canonical_key
+from kimreader.analysis.text import Span, all_sentences, is_abbreviation, paragraphs
 
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
@@ -116,6 +117,10 @@ _NAME_RUN = re.compile(
 )
 
 
+def _person_key(name: str) -> str:
+    return canonical_key(name, "person")
+
+
 class _People:
     """Person mentions of one report, to resolve a name as written to a canonical name."""
 
@@ -134,12 +139,11 @@ class _People:
         if not people:
             self.full_names = self._names_from_text()
         self.full_names.sort()
-        # Folded words of each full name as written and as named, for surname look-ups.
+        # Person keys of each full name as written and as named (names.canonical_key).
         self.folded = [
-            (fold_name(body[start:end]), set(fold_name(body[start:end]).split())
-             | set(fold_name(canonical).split()))
+            (_person_key(body[start:end]), _person_key(canonical))
             for start, end, canonical in self.full_names
-        ]  # fmt: skip
+        ]
 
     def _inside_quote(self, offset: int) -> bool:
         return any(span.start <= offset < span.end for span in self.quotes)
@@ -178,30 +182,24 @@ class _People:
         return self._expand_surname(name, offset)
 
     def _canonical_of_full(self, name: str) -> str:
-        key = fold_name(name)
-        for (_s, _e, canonical), (written, _words) in zip(
-            self.full_names, self.folded, strict=True
-        ):
-            if written == key or fold_name(canonical) == key:
+        key = _person_key(name)
+        for (_s, _e, canonical), (written, named) in zip(self.full_names, self.folded, strict=True):
+            if key in (written, named):
                 return canonical
         return name
 
     def _expand_surname(self, surname: str, offset: int) -> str:
-        key = fold_name(surname)
+        key = _person_key(surname)
         best = ""
-        for (start, _end, canonical), (_written, words) in zip(
-            self.full_names, self.folded, strict=True
-        ):
+        for (start, _end, canonical), keys in zip(self.full_names, self.folded, strict=True):
             if start >= offset:
                 break
-            if key in words:
+            if any(abbreviates(full, key) for full in keys):
                 best = canonical
         if best:
             return best
-        for (_s, _e, canonical), (_written, words) in zip(
-            self.full_names, self.folded, strict=True
-        ):
-            if key in words:  # named in full only later
+        for (_s, _e, canonical), keys in zip(self.full_names, self.folded, strict=True):
+            if any(abbreviates(full, key) for full in keys):  # named in full only later
                 return canonical
         return surname
 
@@ -216,11 +214,12 @@ class _People:
                 return self.resolve(self.body[mention_start:mention_end], mention_start)
         if self.by_span:
             return ""
-        known = {token for *_span, name in self.full_names for token in fold_name(name).split()}
+        known = [_person_key(name) for *_span, name in self.full_names]
         for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
             at = start + match.start()
             word = re.sub(r"[’']s$", "", match.group())
-            if fold_name(word) in known and not self._inside_quote(at):
+            key = _person_key(word)
+            if any(abbreviates(full, key) for full in known) and not self._inside_quote(at):
                 return self.resolve(word, at)
         return ""
 
@@ -452,10 +451,10 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
 
 def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:
     """Speakers quoted in both reports (names compared with spelling folded), as named in A."""
-    keys_b = {fold_name(quote.speaker) for quote in quotes_b if quote.speaker}
+    keys_b = {_person_key(quote.speaker) for quote in quotes_b if quote.speaker}
     names: list[str] = []
     for quote in quotes_a:
-        if quote.speaker and fold_name(quote.speaker) in keys_b and quote.speaker not in names:
+        if quote.speaker and _person_key(quote.speaker) in keys_b and quote.speaker not in names:
             names.append(quote.speaker)
     return names
 

@@ -171,13 +171,6 @@ def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str
     return terms
 
 
-def fold_name(name: str) -> str:
-    """A key under which spellings of one name meet ("Kim Jong-un" == "Kim Jong Un")."""
-    name = name.replace("’", "'")
-    name = re.sub(r"'s\b", "", name)
-    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
-
-
 def sentence_at(sentence_spans: list[Span], offset: int) -> Span | None:
     """The sentence holding a character offset."""
     for span in sentence_spans:

@@ -172,9 +172,9 @@ def comparison(pair: tuple[Article, Article]) -> Comparison:
 
 
 def _fold(name: str) -> str:
-    from kimreader.analysis.text import fold_name
+    from kimreader.analysis.names import canonical_key
 
-    return fold_name(name)
+    return canonical_key(name, "person")
 
 
 def quote_scores(cmp: Comparison, bodies: dict[str, str]) -> tuple[int, int, int]:

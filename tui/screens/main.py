@@ -21,6 +21,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.names import same_entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
 from kimreader.index.search import Hit, IndexBusy, SearchResult
@@ -386,9 +387,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _select_filtered(self, entities: list[Entity]) -> None:
         wanted = self.filter_entity
         assert wanted is not None
-        names = {wanted.name.casefold(), *(a.casefold() for a in wanted.aliases)}
         for entity in self.sidebar.entities:
-            if entity.type == wanted.type and entity.name.casefold() in names:
+            if entity.type == wanted.type and same_entity(
+                wanted.name, wanted.aliases, entity.name, entity.aliases, entity.type
+            ):
                 self.sidebar.select_entity(entity)
                 return
 

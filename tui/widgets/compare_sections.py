@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from kimreader.analysis.compare import Comparison
 from kimreader.analysis.differences import Difference, Fact
+from kimreader.analysis.names import canonical_key
 from kimreader.analysis.quotes import Quote
-from kimreader.analysis.text import fold_name
 from kimreader.analysis.timeline import DateMention
 from kimreader.analysis.words import Term
 
@@ -98,7 +98,7 @@ def entities_section(cmp: Comparison) -> RenderableType:
 
 
 def _in_both(quote: Quote, names: set[str]) -> bool:
-    return bool(quote.speaker) and fold_name(quote.speaker) in names
+    return bool(quote.speaker) and canonical_key(quote.speaker, "person") in names
 
 
 def _hanging(label: Text, body: Text, indent: int = 3) -> Table:
@@ -128,7 +128,7 @@ def quote_lines(quote: Quote, names: set[str]) -> Group:
 
 
 def quotes_section(cmp: Comparison) -> RenderableType:
-    names = {fold_name(name) for name in cmp.quoted_in_both}
+    names = {canonical_key(name, "person") for name in cmp.quoted_in_both}
     parts: list[RenderableType] = []
     both = Text("quoted in both reports: ", style=LABEL)
     both.append(", ".join(cmp.quoted_in_both) or "nobody", style=BOTH if names else DIM)

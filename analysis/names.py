@@ -1,0 +1,309 @@
+"""Names: the one place that decides when two ways of writing a name name the same thing.
+
+Everything that compares names calls this module: entity extraction and the library merge
+(`entities.py`), quote speakers (`quotes.py`), the comparison's entity lists (`compare.py`),
+the index terms and the sidebar. Rules, in the order a careful reader applies them:
+
+- Spelling never counts: case, accents, dots, apostrophes, possessives, hyphens, soft hyphens and
+  zero-width characters, a leading "the" ("José Martí" == "Jose Marti", "U.N." == "UN").
+- A person keeps no honorifics or titles ("President", "Sen.", "Mr."), no generational suffix
+  ("Jr.", "III") and no middle initials ("Robert S. Mueller III" == "Robert Mueller").
+- A person's surname keeps its particles ("al-Bashir", "bin Laden", "van Gogh"); "Omar Hassan
+  al-Bashir" and "Omar al-Bashir" share first name and surname, so they are one person.
+- A short form ("Mueller", "Mr. Kim", "Barack") names the full name it abbreviates; when several
+  full names fit, `resolve_short_name` picks the one a reader would (see there).
+- Acronyms are the initials of their expansion, function words skipped ("ICC" ==
+  "International Criminal Court"); curated aliases come from analysis/aliases.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kimreader.analysis.entity import EntityType
+
+# ---------------------------------------------------------------- spelling
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+# Invisible characters that split a word for a computer and not for a reader.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_POSSESSIVE_END = re.compile(r"(?:'s|(?<=s)')$")
+_KEY_DROP = re.compile(r"['.]")
+_KEY_SPACE = re.compile(r"[^\w&]+")
+
+
+@lru_cache(maxsize=65536)
+def base_key(name: str) -> str:
+    """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", name.translate(_INVISIBLE).translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().strip()
+    text = _POSSESSIVE_END.sub("", text)
+    text = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text)).replace("_", " ").strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def clean_surface(surface: str) -> str:
+    """A name as written, for display: invisible characters gone, whitespace folded."""
+    return " ".join(surface.translate(_INVISIBLE).split())
+
+
+# ---------------------------------------------------------------- curated data
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """analysis/aliases.json: alias groups, outlets, titles and known non-entities, by key."""
+
+    canonical: Mapping[str, tuple[str, EntityType]]  # key of any alias -> (name, type)
+    organisations: frozenset[str]
+    org_suffixes: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # longest first
+    not_entities: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    raw = json.loads(
+        resources.files("kimreader.analysis").joinpath("aliases.json").read_text("utf-8")
+    )
+    canonical: dict[str, tuple[str, EntityType]] = {}
+    for group in raw["entities"]:
+        for alias in (group["name"], *group["aliases"]):
+            canonical[base_key(alias)] = (group["name"], group["type"])
+    titles = sorted((tuple(base_key(t).split()) for t in raw["titles"]), key=len, reverse=True)
+    return AliasTable(
+        canonical=canonical,
+        organisations=frozenset(base_key(name) for name in raw["organisations"]),
+        org_suffixes=frozenset(base_key(s) for s in raw["organisation_suffixes"]),
+        titles=tuple(titles),
+        not_entities=frozenset(base_key(name) for name in raw["not_entities"]),
+    )
+
+
+def listed(name: str) -> tuple[str, EntityType] | None:
+    """(canonical name, type) when aliases.json lists this name or one of its aliases."""
+    table = alias_table().canonical
+    return table.get(base_key(name)) or table.get(canonical_key(name))
+
+
+# ---------------------------------------------------------------- people's names
+
+# Generational and honorific suffixes: "Robert S. Mueller III", "Martin Luther King Jr."
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"})
+# Lower-case words that belong to the surname that follows: "al-Bashir", "bin Laden", "van Gogh".
+PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
+     "del", "della", "dos", "das", "la", "le", "ter", "ten", "st", "mac"}
+)  # fmt: skip
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Key words without leading titles: ["president", "xi", "jinping"] -> ["xi", "jinping"]."""
+    titles = alias_table().titles
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in titles:
+            if len(words) > len(title) and tuple(words[: len(title)]) == title:
+                words = words[len(title) :]
+                stripped = True
+                break
+    return words
+
+
+def _person_words(words: list[str]) -> list[str]:
+    """Key words of a person's name without suffixes and middle initials."""
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    if len(words) > 2:
+        # Middle initials go; a leading initial goes too when a given name follows
+        # ("K. Michael Conaway" is Michael Conaway); "J. K. Rowling" keeps hers.
+        kept = [w for i, w in enumerate(words) if len(w) > 1 or i == len(words) - 1]
+        if len(kept) >= 2:
+            words = kept
+    return words
+
+
+def canonical_key(name: str, type: EntityType | None = None) -> str:
+    """The comparison key of a name, also used for index terms: ("Mr. Kim's", "person") -> "kim".
+
+    Spelling never counts (see `base_key`). Leading titles (President, Mr., Dr., ...) are dropped
+    for people; with no type, only when two words remain, so "General Motors" stays itself.
+    People also lose suffixes (Jr., III) and middle initials.
+    """
+    words = base_key(name).split()
+    if type == "person" or type is None:
+        without = strip_titles(words)
+        if type == "person" or len(without) >= 2:
+            words = without
+    if type == "person":
+        words = _person_words(words)
+    return " ".join(words)
+
+
+def surname(key: str) -> str:
+    """The family-name part of a person key, particles included: "omar al bashir" -> "al bashir"."""
+    words = key.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def given_and_surname(key: str) -> str:
+    """First given name and surname of a person key: "omar hassan al bashir" -> "omar al bashir"."""
+    words = key.split()
+    last = surname(key)
+    # Only a surname with particles marks where the given names end: "Moon Jae-in" is not
+    # "Moon In", and "Moon Chung-in" is someone else.
+    if len(words) < 3 or " " not in last or len(last.split()) >= len(words) - 1:
+        return key
+    return f"{words[0]} {last}"
+
+
+def person_keys(name: str) -> set[str]:
+    """Keys under which a person's full name meets its other full spellings."""
+    key = canonical_key(name, "person")
+    return {key, given_and_surname(key)} if len(key.split()) >= 2 else {key}
+
+
+def abbreviates(full_key: str, short_key: str) -> bool:
+    """Is `short_key` a shorter way of writing the person `full_key`?
+
+    The first or last word(s) of the name ("Kim" of Kim Jong Un, "Mueller"), the surname with its
+    particles ("al Bashir", "bin Laden") or without them ("Bashir"), or first and last words.
+    """
+    full, short = full_key.split(), short_key.split()
+    n = len(short)
+    if not short or n >= len(full):
+        return False
+    if full[:n] == short or full[-n:] == short or short_key == surname(full_key):
+        return True
+    return n == 2 and short == [full[0], full[-1]]
+
+
+# ---------------------------------------------------------------- resolving a mention
+
+
+def resolve_short_name(
+    short_key: str,
+    at: int,
+    full_names: Mapping[str, int],
+    recent_speakers: Iterable[tuple[int, str]] = (),
+    attribution: bool = False,
+) -> str | None:
+    """The full person key that a short name written at offset `at` refers to, if any.
+
+    `full_names` maps full person keys to the offset of their first mention. A short name shared
+    by several people ("Kim") goes to the person introduced first (the article's subject), except
+    in a quote attribution ("..., Kim said."), which goes to the speaker named Kim introduced
+    most recently (`recent_speakers`: (offset, full key)): news style names a source in full once,
+    then by family name.
+    """
+    candidates = [full for full in full_names if abbreviates(full, short_key)]
+    if not candidates:
+        return None
+    earlier = [c for c in candidates if full_names[c] < at]
+    if not earlier:
+        return min(candidates, key=lambda c: full_names[c])
+    if len(earlier) > 1 and attribution:
+        recent = [(pos, key) for pos, key in recent_speakers if key in earlier and pos < at]
+        if recent:
+            return max(recent)[1]
+    return min(earlier, key=lambda c: full_names[c])
+
+
+def longer_full_name(key: str, full_names: Mapping[str, int]) -> str | None:
+    """The first-introduced longer full name that `key` abbreviates or spells differently.
+
+    "Donald Trump" -> "Donald John Trump"; "Omar al-Bashir" -> "Omar Hassan al-Bashir".
+    """
+    short_form = given_and_surname(key)
+    longer = [
+        full
+        for full in full_names
+        if full != key
+        and (abbreviates(full, key) or (given_and_surname(full) == short_form != full))
+        and len(full.split()) >= len(key.split())
+    ]
+    return min(longer, key=lambda f: full_names[f]) if longer else None
+
+
+def display_name(surface: str, entity_type: EntityType) -> str:
+    """A name as written, for display; a person's without titles or suffix commas.
+
+    "President Xi Jinping" -> "Xi Jinping".
+    """
+    surface = clean_surface(surface)
+    if entity_type != "person":
+        return surface
+    words = surface.split()
+    kept = strip_titles([base_key(word) for word in words])
+    return " ".join(words[len(words) - len(kept) :]).rstrip(",")
+
+
+# ---------------------------------------------------------------- acronyms
+
+ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,10}$")
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", "on", "at", "&"})
+
+
+def initials(words: Iterable[str]) -> str:
+    """Upper-case initials of words, function words skipped, hyphenated parts counted."""
+    letters = []
+    for word in words:
+        if word.lower() in FUNCTION_WORDS:
+            continue
+        letters.extend(part[0] for part in re.split(r"[-‐]", word) if part)
+    return "".join(letters).upper()
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """ "ICC" and "International Criminal Court"; "U.N." and "United Nations"."""
+    letters = acronym.replace(".", "")
+    return (
+        bool(ACRONYM.match(acronym))
+        and len(name.split()) >= 2
+        and initials(clean_surface(name).split()) == letters
+    )
+
+
+# ---------------------------------------------------------------- matching entities
+
+
+def entity_keys(name: str, aliases: Iterable[str], type: EntityType) -> set[str]:
+    """Keys that identify an entity across articles: its name and its unambiguous aliases.
+
+    A one-word person alias ("Kim") is left out: it would join Kim Jong Un and Kim Byung-yeon.
+    A curated alias counts under its canonical name, so "UN" meets "United Nations".
+    """
+    keys: set[str] = set()
+    for alias in (name, *aliases):
+        table = listed(alias)
+        key = canonical_key(table[0], type) if table else canonical_key(alias, type)
+        if not key:
+            continue
+        if type == "person":
+            if len(key.split()) >= 2:
+                keys.update(person_keys(alias))
+            elif alias == name:
+                keys.add(key)
+        else:
+            keys.add(key)
+    return keys
+
+
+def same_entity(
+    a_name: str, a_aliases: Iterable[str], b_name: str, b_aliases: Iterable[str], type: EntityType
+) -> bool:
+    """Do two entities of one type name the same thing (by name or an unambiguous alias)?"""
+    return bool(entity_keys(a_name, a_aliases, type) & entity_keys(b_name, b_aliases, type))
