@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kimreader.corpus.library import LibraryError
+from kimreader.corpus.userstate import StateError
 from kimreader.index.search import IndexBusy
 from kimreader.index.workspace import Workspace
 
@@ -62,6 +63,7 @@ def run_doctor(
     _remove_orphan_sidecars(workspace, found, known)
     _check_entities(workspace, found, extract_entities)
     _check_index(workspace, found)
+    _check_user_state(workspace, found, known)
     return found.to_json()
 
 
@@ -180,3 +182,22 @@ def _index_disagrees(workspace: Workspace, catalog: dict[str, str]) -> str:
     missing, extra = len(catalog.keys() - indexed.keys()), len(indexed.keys() - catalog.keys())
     stale = sum(1 for key in catalog.keys() & indexed.keys() if catalog[key] != indexed[key])
     return f"it disagreed with the library: {missing} missing, {extra} extra, {stale} outdated"
+
+
+def _check_user_state(workspace: Workspace, found: Findings, known: set[str]) -> None:
+    """The reader's own data is checked, never repaired or rebuilt: a problem is reported."""
+    state = workspace.state
+    try:
+        damage = state.check()
+        noted = sorted(state.noted_ids() & known)
+    except StateError as error:
+        found.problems.append(str(error))
+        return
+    if damage:
+        found.problems.append(f"{state.path}: damaged ({damage}); restore it from a backup")
+        return
+    for article_id in noted:
+        try:
+            found.notes.extend(workspace.lost_notes(workspace.get(article_id)))
+        except LibraryError:
+            continue

@@ -19,9 +19,11 @@ from typing import Any
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
+from kimreader.corpus.userstate import UserState, place_notes
 from kimreader.index.search import SearchIndex, SyncReport
 
 ENTITY_BATCH = 64
+QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
 PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -33,6 +35,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, existing id)
     failed: list[str] = field(default_factory=list)  # one line each: "file: reason"
+    lost_notes: list[str] = field(default_factory=list)  # notes whose passage an update removed
     index: SyncReport | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -42,6 +45,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "duplicates": [{"origin": o, "id": i} for o, i in self.duplicates],
             "failed": self.failed,
+            "lost_notes": self.lost_notes,
         }
 
 
@@ -49,6 +53,7 @@ class Workspace:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.index = SearchIndex(library)
+        self.state = UserState(library.root)  # the reader's own data: never rebuilt
 
     @classmethod
     def open(cls, root: Path | None = None) -> Workspace:
@@ -178,6 +183,18 @@ class Workspace:
             for bucket in (report.added, report.updated):
                 if article.id in bucket:
                     bucket.remove(article.id)
+            return
+        if article.id in report.updated:
+            report.lost_notes.extend(self.lost_notes(article))
+
+    def lost_notes(self, article: Article) -> list[str]:
+        """One line per note whose passage is no longer in the article (the note is kept)."""
+        return [
+            f"{article.id}: note {placed.note.id} lost its passage "
+            f'"{shorten(placed.note.quote)}" (kept; see kimreader notes {article.id})'
+            for placed in place_notes(article.body, self.state.notes(article.id))
+            if placed.lost
+        ]
 
     @staticmethod
     def extract(articles: Sequence[Article], processes: int = 1) -> list[list[dict[str, Any]]]:
@@ -207,3 +224,8 @@ class Workspace:
         article = self.library.remove(article_id)
         self.index.sync()
         return article
+
+
+def shorten(text: str, width: int = QUOTE_SHOWN) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

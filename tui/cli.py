@@ -191,6 +191,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
         for origin, existing in report.duplicates:
             out.print(Text(f"duplicate: {origin} is already in the library as {existing}"))
+        for line in report.lost_notes:
+            out.print(Text(f"note: {line}"))
     if report.failed and not (report.added or report.updated or report.unchanged):
         return EXIT_ERROR
     return EXIT_FOUND
