@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from kimreader.corpus.dates import make_date
+
 Precision = Literal["day", "week", "month", "year"]
 
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
@@ -122,8 +124,8 @@ def resolve_mentions(body: str, published: date | None, report: str = "") -> lis
     for match in _MONTH_DAY.finditer(body):
         month, day = _MONTHS[match.group(1).lower()], int(match.group(2))
         year = match.group(3) or (str(published.year) if published else None)
-        if year and 1 <= day <= calendar.monthrange(int(year), month)[1]:
-            add(match.start(), match.end(), date(int(year), month, day), "day")
+        if year:
+            add(match.start(), match.end(), make_date(int(year), month, day), "day")
     for match in _MONTH.finditer(body):
         ahead = points_ahead(body, match.start())
         resolved = _month(_MONTHS[match.group(1).lower()], match.group(2), published, ahead)

@@ -43,7 +43,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {str(key): value for key, value in data.items()}, body
 
 
-def _scalar(value: Any) -> str:
+def _yaml_value(value: Any) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     # JSON strings are valid YAML scalars and escape everything awkward.
@@ -58,8 +58,8 @@ def dump_front_matter(fields: dict[str, Any], body: str) -> str:
             continue
         if isinstance(value, (list, tuple)):
             lines.append(f"{key}:")
-            lines.extend(f"  - {_scalar(item)}" for item in value)
+            lines.extend(f"  - {_yaml_value(item)}" for item in value)
         else:
-            lines.append(f"{key}: {_scalar(value)}")
+            lines.append(f"{key}: {_yaml_value(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n" + body

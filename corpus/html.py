@@ -17,6 +17,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from kimreader.corpus.dates import parse_date
+from kimreader.corpus.metadata import split_authors
 from kimreader.corpus.readers import ReadError
 
 # Below this many letters, readability has probably picked the wrong block (or none).
@@ -243,7 +245,7 @@ def _metadata(tree: Any, html: str, url: str | None) -> PageMeta:
     return PageMeta(
         title=_choose_title(tree, found.title or "", html),
         authors=split_authors(found.author or ""),
-        published=_parse_iso_date(found.date),
+        published=parse_date(found.date),
         site_name=found.sitename or "",
         url=_canonical_url(tree) or found.url or url or "",
         language=_language(tree),
@@ -276,27 +278,6 @@ def _readability_title(html: str) -> str:
         return Document(html).short_title()
     except Exception:
         return ""
-
-
-def split_authors(text: str) -> tuple[str, ...]:
-    """Authors from a byline: split on ';' or '|', "By " dropped, repeats (any case) out."""
-    authors: list[str] = []
-    seen: set[str] = set()
-    for part in re.split(r"[;|]", text):
-        name = re.sub(r"^\s*by\s+", "", part.strip(), flags=re.I).strip(" ,")
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            authors.append(name)
-    return tuple(authors)
-
-
-def _parse_iso_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _canonical_url(tree: Any) -> str:

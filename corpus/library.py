@@ -18,12 +18,13 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
-from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from kimreader.corpus.article import Article
+from kimreader.corpus.dates import parse_date
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
+from kimreader.corpus.metadata import scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 
 STATE_DIR = ".kimreader"
@@ -158,23 +159,6 @@ def article_to_markdown(article: Article) -> str:
     return dump_front_matter(fields, article.body)
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _as_authors(value: Any) -> tuple[str, ...]:
-    items = value if isinstance(value, (list, tuple)) else [value]
-    authors = (sanitize_line(_scalar(item)) for item in items)
-    return tuple(author for author in authors if author)
-
-
 def article_from_markdown(text: str, path: Path) -> Article:
     """Parse a file the library wrote (or a person edited). Raises LibraryError."""
     try:
@@ -191,11 +175,11 @@ def article_from_markdown(text: str, path: Path) -> Article:
         title=_line(meta, "title"),
         body=body,
         source=_line(meta, "source"),
-        authors=_as_authors(meta.get("authors")),
-        published=_as_date(meta.get("published")),
+        authors=split_authors(meta.get("authors")),
+        published=parse_date(meta.get("published")),
         url=_line(meta, "url"),
         language=_line(meta, "language"),
-        summary=sanitize_text(_scalar(meta.get("summary"))),
+        summary=sanitize_text(scalar_text(meta.get("summary"))),
         place=_line(meta, "place"),
         rights=_line(meta, "rights"),
         origin=_line(meta, "origin"),
@@ -206,13 +190,8 @@ def article_from_markdown(text: str, path: Path) -> Article:
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _scalar(value: Any) -> str:
-    """Text of a front matter scalar; lists and mappings (maybe alias bombs) are not text."""
-    return str(value) if isinstance(value, (str, int, float, date)) else ""
-
-
 def _line(meta: dict[str, Any], key: str) -> str:
-    return sanitize_line(_scalar(meta.get(key)))
+    return sanitize_line(scalar_text(meta.get(key)))
 
 
 def shipped_entities_path(article_path: Path) -> Path:

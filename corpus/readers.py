@@ -10,13 +10,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from kimreader.corpus.article import Article
-from kimreader.corpus.sanitize import sanitize_line, sanitize_text
+from kimreader.corpus.dates import parse_date
+from kimreader.corpus.metadata import scalar_text, split_authors
+from kimreader.corpus.sanitize import sanitize_line, sanitize_text, strip_escape_sequences
 
 MAX_BYTES = 64 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -33,17 +33,7 @@ _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 _FENCE_LINE = re.compile(r"^(```|~~~)", re.M)
 _TXT_HEADING_LIKE = re.compile(r"^(#{1,6})(?=[ \t]|$)", re.M)
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|p|div|article)[\s>/]", re.I)
-# Whole terminal escape sequences: OSC/DCS/APC strings (7- or 8-bit) up to their terminator,
-# CSI with parameters, two-byte ESC sequences. sanitize_text removes the control characters
-# anyway; removing whole sequences keeps their parameters ("]0;title") out of the text too.
-# An 8-bit CSI (0x9b) takes its parameters only: after a bare one, real text may follow.
-_ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,1024}(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x9b[0-?]{1,32}[ -/]{0,8}[@-~]"
-    r"|\x1b[ -/]{0,4}[0-~]"
-)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SCALARS = (str, int, float, date)
 
 
 class ReadError(Exception):
@@ -100,7 +90,7 @@ def read_text(text_or_bytes: str | bytes, name: str = STDIN, kind: str = "auto")
             text = _SURROGATE.sub("", text_or_bytes)
         if len(text) > MAX_BYTES:
             raise ReadError("", "input too large (limit 64 MB)")
-        text = _ESCAPE_SEQUENCE.sub("", text)
+        text = strip_escape_sequences(text)
         if not text:
             raise ReadError("", "empty file")
         if kind == "auto":
@@ -253,8 +243,8 @@ def _read_html(text: str, origin: str) -> Article:
         "summary": page.description,
     }
     # Character references (&#27;) become control characters only now, after parsing.
-    title = sanitize_line(_ESCAPE_SEQUENCE.sub("", page.title))
-    body = sanitize_text(_ESCAPE_SEQUENCE.sub("", page.markdown))
+    title = sanitize_line(strip_escape_sequences(page.title))
+    body = sanitize_text(strip_escape_sequences(page.markdown))
     if not title:
         title, body = _title_from_markdown(body)
     return _build(title, body, origin, fields)
@@ -273,11 +263,11 @@ def _build(title: str, body: str, origin: str, fields: dict[str, Any]) -> Articl
         body=body,
         url=url,
         source=_one_line(_first(fields, "source", "site", "publication", "site_name")),
-        authors=_authors(_first(fields, "authors", "author", "byline")),
+        authors=split_authors(_first(fields, "authors", "author", "byline")),
         published=parse_date(_first(fields, "published", "date")),
         language=_one_line(fields.get("language") or fields.get("lang")),
         summary=sanitize_text(
-            _scalar(_first(fields, "summary", "standfirst", "description"))
+            scalar_text(_first(fields, "summary", "standfirst", "description"))
         ).strip(),
         place=_one_line(_first(fields, "place", "dateline")),
         rights=_one_line(fields.get("rights")),
@@ -300,66 +290,5 @@ def _first(fields: dict[str, Any], *keys: str) -> Any:
     return None
 
 
-def _scalar(value: Any) -> str:
-    """A front matter value as text; lists and mappings are not text (and str() of a YAML
-    alias bomb would never finish), so they count as missing."""
-    if isinstance(value, bool) or not isinstance(value, _SCALARS):
-        return ""
-    return _ESCAPE_SEQUENCE.sub("", str(value))
-
-
 def _one_line(value: Any) -> str:
-    return sanitize_line(_scalar(value))
-
-
-def _authors(value: Any) -> tuple[str, ...]:
-    if isinstance(value, (list, tuple)):
-        items = [item for item in value if _scalar(item)]
-    else:
-        items = re.split(r"[;|]", _scalar(value))
-    authors: list[str] = []
-    for item in items:
-        name = re.sub(r"^by\s+", "", _one_line(item), flags=re.I).strip(" ,")
-        if name and name not in authors:
-            authors.append(name)
-    return tuple(authors)
-
-
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d.%m.%Y",
-)
-
-
-def parse_date(value: Any) -> date | None:
-    """A date from YAML (date/datetime) or a string in ISO or a common written form."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = " ".join(value.split())
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    plain = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    for candidate in (plain, plain[:10]):
-        for fmt in _DATE_FORMATS:
-            try:
-                return datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-    try:  # e-mail and RSS style: "Tue, 19 Jun 2018 10:00:00 GMT"
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        return None
+    return sanitize_line(scalar_text(value))
