@@ -100,7 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
 # Commands that live in their own modules. Each module is light to import (the parser is built
 # for --help too) and has `register(commands)`, which adds its parsers with
 # `set_defaults(run=handler)`; the handler takes the parsed args and returns the exit code.
-COMMAND_MODULES = ("kimreader.tui.cli_config",)
+COMMAND_MODULES = (
+    "kimreader.tui.cli_config",
+    "kimreader.tui.completion",
+)
 
 
 class _VersionAction(argparse.Action):
@@ -116,7 +119,8 @@ class _VersionAction(argparse.Action):
             except PackageNotFoundError:
                 parts.append(f"{name.removesuffix('-reloaded')} (not installed)")
         parts.append(f"python {sys.version.split()[0]}")
-        parser.exit(0, "\n".join(parts) + "\n")
+        sys.stdout.write("\n".join(parts) + "\n")
+        parser.exit(0)
 
 
 # -- output helpers -------------------------------------------------------------------------
