@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES = (
     "kimreader.tui.cli_config",
     "kimreader.tui.completion",
+    "kimreader.tui.serve",
 )
 
 
