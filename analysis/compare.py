@@ -187,3 +187,16 @@ def compare_articles(
         distinctive_b=tuple(distinctive_b),
         passages_b=tuple(passages_b),
     )
+
+
+def at_threshold(cmp: Comparison, body_a: str, threshold: float) -> Comparison:
+    """The comparison with its counterparts re-marked for another threshold (no re-scoring)."""
+    aligned = [
+        replace(row, best=row.candidates[0] if row.candidates and row.score >= threshold else None)
+        for row in cmp.aligned
+    ]
+    passages_a = [Span(row.a_start, row.a_end, body_a[row.a_start : row.a_end]) for row in aligned]
+    only_a, only_b = _without_counterpart(aligned, passages_a, list(cmp.passages_b))
+    return replace(
+        cmp, threshold=threshold, aligned=tuple(aligned), only_a=tuple(only_a), only_b=tuple(only_b)
+    )

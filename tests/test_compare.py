@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -441,10 +442,10 @@ def test_empty_reports_compare_without_error() -> None:
 def _render(cmp: Comparison, a: Article, b: Article, width: int) -> str:
     from rich.console import Console
 
-    from kimreader.tui.compare_text import render_comparison
+    from kimreader.tui.compare_render import render_comparison
 
     console = Console(record=True, width=width, color_system=None)
-    console.print(render_comparison(cmp, a, b, width))
+    console.print(render_comparison(cmp, a.body, b.body, width))
     return console.export_text()
 
 
@@ -463,7 +464,7 @@ def test_rendering_has_every_section(comparison: Comparison, pair, width: int) -
         assert section in text
     assert "possible difference" in text
     assert "Kim Byung-yeon" in text
-    assert "published 204 days (about 7 months) apart" in text
+    assert "published 204 days (about 7 months) after A" in text
 
 
 def test_rendering_never_reads_article_text_as_markup() -> None:
@@ -473,3 +474,27 @@ def test_rendering_never_reads_article_text_as_markup() -> None:
     assert "[bold red]A[/]" in text
     assert "[link=x]click[/link] me" in text
     assert "[/] broken markup [b]here" in text
+
+
+def test_printed_passages_are_cut_at_a_word_and_links_read_as_their_text() -> None:
+    long_words = " ".join(f"extraordinarily{n}" for n in range(60))
+    a = Article.create(
+        "A", f"Kim met [Xi Jinping](https://example.com/xi) in Beijing. {long_words}\n"
+    )
+    b = Article.create("B", f"Kim met Xi Jinping in Beijing on Tuesday. {long_words}\n")
+    text = _render(compare_articles(a, b, threshold=0.0), a, b, 80)
+    assert "](" not in text and "https://example.com" not in text
+    assert "Kim met Xi Jinping in Beijing." in " ".join(text.split())
+    cut = [word for word in text.split() if word.startswith("extraordinarily")]
+    assert cut and all(re.fullmatch(r"extraordinarily\d+…?", word) for word in cut)
+    assert any(word.endswith("…") for word in cut)
+
+
+def test_a_printed_timeline_row_holds_a_date_written_over_a_line_break() -> None:
+    a = Article.create(
+        "A", "The talks began in\nMarch 2018, officials said.", published=date(2018, 6, 1)
+    )
+    b = Article.create("B", "Nothing dated here.", published=date(2018, 6, 2))
+    text = _render(compare_articles(a, b), a, b, 100)
+    row = next(line for line in text.splitlines() if re.match(r"2018-03\s+A\s+“", line))
+    assert "“in March 2018”  The talks began in March 2018" in row

@@ -25,10 +25,12 @@ from test_app_support import (
 from textual.pilot import Pilot
 
 from kimreader.analysis.align import DEFAULT_THRESHOLD, passages
-from kimreader.analysis.compare import compare_articles
+from kimreader.analysis.compare import at_threshold, compare_articles
+from kimreader.analysis.highlight import term_spans
 from kimreader.corpus.article import Article
 from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
+from kimreader.tui.compare_render import NO_COUNTERPART, STYLES, aligned_rows, plain_text
 from kimreader.tui.screens.compare import (
     CandidatesScreen,
     CompareScreen,
@@ -36,14 +38,6 @@ from kimreader.tui.screens.compare import (
 )
 from kimreader.tui.screens.help import HelpScreen
 from kimreader.tui.screens.main import MainScreen
-from kimreader.tui.widgets.compare_sections import plain_text
-from kimreader.tui.widgets.compare_view import (
-    NO_COUNTERPART,
-    STYLES,
-    aligned_rows,
-    term_spans,
-    with_threshold,
-)
 
 
 def compare_screen(pilot: Pilot[Any]) -> CompareScreen:
@@ -581,7 +575,7 @@ def test_moving_the_threshold_equals_comparing_at_it(library: Path) -> None:
     a, b = (workspace.get(e.id) for e in entries)
     base = compare_articles(a, b)
     for threshold in (0.0, 0.06, 0.1, 0.14, 0.3):
-        moved = with_threshold(base, a.body, threshold)
+        moved = at_threshold(base, a.body, threshold)
         fresh = compare_articles(a, b, threshold=threshold)
         assert moved.aligned == fresh.aligned
         assert (moved.only_a, moved.only_b) == (fresh.only_a, fresh.only_b)
@@ -589,13 +583,13 @@ def test_moving_the_threshold_equals_comparing_at_it(library: Path) -> None:
 
 
 def test_sections_render_plain_article_text_at_80_columns(library: Path) -> None:
-    from kimreader.tui.widgets.compare_sections import SECTIONS
+    from kimreader.tui.compare_render import SECTIONS
 
     workspace = Workspace.open(library)
     a, b = (workspace.get(e.id) for e in workspace.library.catalog())
     comparison = compare_articles(a, b, workspace.entities(a), workspace.entities(b))
     for name, build in SECTIONS.items():
-        text = plain_text(build(comparison), 80)
+        text = plain_text(build(comparison, a.body, b.body), 80)
         assert text.strip(), name
         assert all(len(line) <= 80 for line in text.splitlines()), name
 

@@ -362,10 +362,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(comparison.to_json())
     else:
-        from kimreader.tui.compare_text import render_comparison
+        from kimreader.tui.compare_render import render_comparison
 
         out = _console()
-        out.print(render_comparison(comparison, a, b, out.width))
+        out.print(render_comparison(comparison, a.body, b.body, out.width))
     return EXIT_FOUND
 
 

@@ -20,22 +20,21 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from kimreader.analysis.align import DEFAULT_THRESHOLD
-from kimreader.analysis.compare import Comparison, compare_articles
+from kimreader.analysis.compare import Comparison, at_threshold, compare_articles
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
 from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
-from kimreader.tui.screens.modal import PickerScreen
-from kimreader.tui.widgets.compare_sections import SECTIONS, SectionView
-from kimreader.tui.widgets.compare_view import (
+from kimreader.tui.compare_render import (
+    SECTIONS,
     AlignedRow,
-    AlignedView,
     aligned_rows,
-    passage_text,
+    body_text,
     score_bar,
-    with_threshold,
 )
+from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.compare_view import AlignedView, SectionView
 from kimreader.tui.widgets.status_line import StatusLine
 
 TABS = (
@@ -83,7 +82,7 @@ class CandidatesScreen(PickerScreen[int]):
     def __init__(self, row: AlignedRow, body_a: str, body_b: str, threshold: float) -> None:
         title = Text(f"Passage {row.number} of A", style="bold")
         title.append(" and its closest passages in B (Enter opens B there)\n", style="dim")
-        title.append_text(_clipped(passage_text(body_a, row.passage.a_start, row.passage.a_end)))
+        title.append_text(_clipped(body_text(body_a, row.passage.a_start, row.passage.a_end)))
         super().__init__(title)
         self.row = row
         self.body_b = body_b
@@ -98,9 +97,7 @@ class CandidatesScreen(PickerScreen[int]):
             if candidate.score < self.threshold:
                 prompt.append("  under the threshold", style="dim italic")
             prompt.append("\n")
-            prompt.append_text(
-                _clipped(passage_text(self.body_b, candidate.b_start, candidate.b_end))
-            )
+            prompt.append_text(_clipped(body_text(self.body_b, candidate.b_start, candidate.b_end)))
             options.append(Option(prompt, id=str(candidate.b_start)))
         if not options:
             options = [Option(Text("no passage of B shares a word with it"), disabled=True)]
@@ -247,7 +244,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         if (a.id, b.id) != self.lead:
             return  # swapped since: a newer comparison is coming
         if comparison.threshold != self.threshold:
-            comparison = with_threshold(comparison, a.body, self.threshold)
+            comparison = at_threshold(comparison, a.body, self.threshold)
         same_lead = self.article_a is not None and self.article_a.id == a.id
         self.comparison, self.article_a, self.article_b = comparison, a, b
         self.computing = False
@@ -257,7 +254,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         self.query_one("#compare-header", Static).update(header)
         self.aligned.set_rows(aligned_rows(comparison, a.body, b.body), self.threshold, same_lead)
         for name, build in SECTIONS.items():
-            self.section(name).show(build(comparison))
+            self.section(name).show(build(comparison, a.body, b.body))
         self.status.say(alignment_summary(comparison))
         self.refresh_bindings()
 
@@ -310,7 +307,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         if self.comparison is None or self.article_a is None or self.article_b is None:
             self.status.say(f"threshold {self.threshold:.2f}")
             return
-        comparison = with_threshold(self.comparison, self.article_a.body, self.threshold)
+        comparison = at_threshold(self.comparison, self.article_a.body, self.threshold)
         self.comparison = comparison
         rows = aligned_rows(
             comparison, self.article_a.body, self.article_b.body, reuse=self.aligned.rows

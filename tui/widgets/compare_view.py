@@ -1,4 +1,4 @@
-"""The comparison's aligned passages: two synchronised columns, one row per passage of A.
+"""The comparison's views: aligned passages in two synchronised columns, and the other tabs.
 
 Each row shows a passage of the leading report (A), its best counterpart in B beside it (or, in
 a narrow terminal, under it) and a similarity bar. Words and numbers the two passages share are
@@ -12,143 +12,32 @@ comparison of two long reports scrolls without re-wrapping.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Static
 
-from kimreader.analysis.align import AlignedPassage, without_counterpart
-from kimreader.analysis.compare import Comparison
-from kimreader.analysis.text import STOP_WORDS, WORD, Span, normalise_word, stem
+from kimreader.tui.compare_render import (
+    BAR_CELLS,
+    NO_COUNTERPART,
+    STACK_BELOW,
+    STYLES,
+    AlignedRow,
+    plain_text,
+    score_bar,
+)
 from kimreader.tui.widgets.layout import Block, wrap_block
 
-STACK_BELOW = 110  # narrower than this, B's passage goes under A's instead of beside it
-BAR_CELLS = 6
 MIDDLE_CELLS = BAR_CELLS + 7  # " ██░░░░ 0.22 " between the columns
 GUTTER_CELLS = 2
-NO_COUNTERPART = "no close counterpart in B"
-
-STYLES: dict[str, Style] = {
-    name: Style.parse(spec)
-    for name, spec in {
-        "shared": "bold yellow",
-        "number": "bold black on yellow",
-        "unmatched": "dim",
-        "note": "dim italic",
-        "bar_on": "green",
-        "bar_below": "dim",
-        "bar_off": "dim",
-        "label": "bold",
-        "cursor": "bold cyan",
-        "number_label": "dim",
-    }.items()
-}
-
-
-# -- rows: pure functions of a comparison ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AlignedRow:
-    """One passage of A with its best counterpart in B (None below the threshold)."""
-
-    number: int  # 1-based
-    passage: AlignedPassage
-    a_text: Text
-    b_text: Text | None
-
-    @property
-    def matched(self) -> bool:
-        return self.passage.best is not None
-
-
-def with_threshold(cmp: Comparison, body_a: str, threshold: float) -> Comparison:
-    """The comparison with alignment marks recomputed for another threshold (no re-scoring)."""
-    aligned = [
-        replace(row, best=row.candidates[0] if row.candidates and row.score >= threshold else None)
-        for row in cmp.aligned
-    ]
-    passages_a = [Span(row.a_start, row.a_end, body_a[row.a_start : row.a_end]) for row in aligned]
-    only_a, only_b = without_counterpart(aligned, passages_a, list(cmp.passages_b))
-    marks = {"aligned": tuple(aligned), "only_a": tuple(only_a), "only_b": tuple(only_b)}
-    return replace(cmp, threshold=threshold, **marks)
-
-
-def term_spans(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, stem) of each content word in body[start:end], as the alignment counts them.
-
-    Hyphenated words count as their parts (like `content_terms`), each part with its offsets.
-    """
-    found: list[tuple[int, int, str]] = []
-    for match in WORD.finditer(body, start, end):
-        position = match.start()
-        for part in match.group().split("-"):
-            term = normalise_word(part).strip("'")
-            if term and term not in STOP_WORDS and (len(term) > 1 or term.isdigit()):
-                found.append((position, position + len(part), stem(term)))
-            position += len(part) + 1
-    return found
-
-
-def passage_text(body: str, start: int, end: int) -> Text:
-    """A passage as one paragraph of plain text (line breaks shown as spaces; same length)."""
-    shown = "".join(" " if char in "\n\t\r" else char for char in body[start:end])
-    return Text(shown, end="")
-
-
-def _highlight(text: Text, spans: list[tuple[int, int, str]], shared: set[str], base: int) -> None:
-    for start, end, term in spans:
-        if term in shared:
-            style = STYLES["number"] if term.isdigit() else STYLES["shared"]
-            text.stylize(style, start - base, end - base)
-
-
-def aligned_rows(
-    cmp: Comparison, body_a: str, body_b: str, reuse: Sequence[AlignedRow] = ()
-) -> list[AlignedRow]:
-    """The rows of the aligned view, shared words and numbers highlighted in both passages.
-
-    `reuse`: rows of the same comparison at another threshold; a row whose counterpart did not
-    change is kept as it is (moving the threshold re-highlights only the rows it changes).
-    """
-    kept = {(row.passage.a_start, row.passage.best): row for row in reuse}
-    rows: list[AlignedRow] = []
-    for number, passage in enumerate(cmp.aligned, 1):
-        previous = kept.get((passage.a_start, passage.best))
-        if previous is not None and previous.number == number:
-            rows.append(replace(previous, passage=passage))
-            continue
-        a_text = passage_text(body_a, passage.a_start, passage.a_end)
-        best = passage.best
-        if best is None:
-            a_text.stylize(STYLES["unmatched"])
-            rows.append(AlignedRow(number, passage, a_text, None))
-            continue
-        b_text = passage_text(body_b, best.b_start, best.b_end)
-        spans_a = term_spans(body_a, passage.a_start, passage.a_end)
-        spans_b = term_spans(body_b, best.b_start, best.b_end)
-        shared = {t for _, _, t in spans_a} & {t for _, _, t in spans_b}
-        _highlight(a_text, spans_a, shared, passage.a_start)
-        _highlight(b_text, spans_b, shared, best.b_start)
-        rows.append(AlignedRow(number, passage, a_text, b_text))
-    return rows
-
-
-def score_bar(score: float, threshold: float, cells: int = BAR_CELLS) -> Text:
-    """A bar of `cells` cells and the score; green at or over the threshold, dim under it."""
-    filled = max(0, min(cells, round(score * cells * 2)))  # full bar at 0.5: scores run low
-    on = STYLES["bar_on"] if score >= threshold else STYLES["bar_below"]
-    bar = Text("█" * filled, style=on, end="")
-    bar.append("░" * (cells - filled), style=STYLES["bar_off"])
-    bar.append(f" {score:.2f}", style=on)
-    return bar
 
 
 # -- the view -------------------------------------------------------------------------------
@@ -424,3 +313,39 @@ def _slice(text: Text, ranges: tuple[tuple[int, int], ...], line: int) -> Text:
     piece.rstrip()
     piece.end = ""
     return piece
+
+
+class SectionView(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """One tab's renderable (from `compare_render.SECTIONS`), scrolled by the screen's keys."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        self.renderable: RenderableType = Text("comparing…", style=STYLES["note"])
+        super().__init__(Static(self.renderable), id=id)
+
+    def show(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self.query_one(Static).update(renderable)
+        self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def text(self) -> str:
+        """The section as plain text at the view's width (what tests read)."""
+        return plain_text(self.renderable, max(20, self.scrollable_content_region.width))
+
+    def cursor_down(self) -> None:
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    def cursor_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def first(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def last(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+    def page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def page_up(self) -> None:
+        self.scroll_page_up(animate=False)
