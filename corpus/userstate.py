@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
+from kimreader.corpus.library import LibraryError
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 
 STATE_FILE = "userstate.sqlite"
@@ -74,7 +75,7 @@ _TAG = re.compile(r"[^\W_][\w\-.]*")
 T = TypeVar("T")
 
 
-class StateError(Exception):
+class StateError(LibraryError):
     """The reading state cannot be read or saved; the message is one line for the user."""
 
 
@@ -216,6 +217,8 @@ class UserState:
         self._connection: sqlite3.Connection | None = None
         self._writable = False
         self._lock = threading.RLock()
+        self._writes = 0  # commits by this connection (data_version only counts the others')
+        self._snapshot: tuple[tuple[int, int], Snapshot] | None = None
 
     # -- connecting ---------------------------------------------------------------------------
 
@@ -338,6 +341,7 @@ class UserState:
                 try:
                     yield connection
                     connection.execute("COMMIT")
+                    self._writes += 1
                 except BaseException:
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
@@ -361,6 +365,14 @@ class UserState:
     # -- reading ------------------------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
+        """The state the list shows; read again only when someone (any process) changed it."""
+        with self._lock:
+            key = (self.data_version(), self._writes)
+            if self._snapshot is None or self._snapshot[0] != key:
+                self._snapshot = (key, self._read_snapshot())
+            return self._snapshot[1]
+
+    def _read_snapshot(self) -> Snapshot:
         def run(c: sqlite3.Connection) -> Snapshot:
             tags: dict[str, list[str]] = {}
             for article_id, name in c.execute("SELECT article_id, name FROM tag ORDER BY name"):

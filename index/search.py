@@ -11,7 +11,7 @@ import os
 import shutil
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -377,7 +377,13 @@ class SearchIndex:
             self._parser = make_parser(self._index.schema)
         return parse_query(self._parser, text)
 
-    def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
+    def search(
+        self,
+        text: str,
+        limit: int = 50,
+        offsets_for: int = 20,
+        only: Collection[str] | None = None,
+    ) -> SearchResult:
         """Ranked hits; match offsets and snippets only for the first `offsets_for` hits.
 
         Per keystroke this costs one scoring pass, a count pass only when more than `limit`
@@ -391,7 +397,11 @@ class SearchIndex:
         searcher = self.searcher()
         parsed = self._expanded(parsed)
         limit = max(limit, 1)
-        results = searcher.search(parsed, limit=limit)
+        # `only`: the articles the rest of the query (the reader's own terms) admits.
+        allowed = None if only is None else self._docnums(searcher, only)
+        if allowed is not None and not allowed:
+            return SearchResult(query=text, total=0, hits=())
+        results = searcher.search(parsed, limit=limit, filter=allowed)
         top = results.top_n
         # Fewer than `limit` scored means every match was scored: the count is already known.
         total = len(top) if len(top) < limit else len(results)
@@ -405,6 +415,16 @@ class SearchIndex:
             hits.append(hit)
         suggestion = self.suggest(text, better_than=total) if total < 2 else ""
         return SearchResult(query=text, total=total, hits=tuple(hits), suggestion=suggestion)
+
+    @staticmethod
+    def _docnums(searcher: Searcher, article_ids: Collection[str]) -> set[int]:
+        wanted = set(article_ids)
+        reader = searcher.reader()
+        if reader.has_column("id"):
+            column = reader.column_reader("id")
+            return {docnum for docnum in reader.all_doc_ids() if column[docnum] in wanted}
+        found = (searcher.document_number(id=article_id) for article_id in wanted)
+        return {docnum for docnum in found if docnum is not None}
 
     def _hit(self, searcher: Searcher, docnum: int, score: float | None) -> Hit:
         row = self._rows.get(docnum)

@@ -12,15 +12,17 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
-from kimreader.corpus.userstate import UserState, place_notes
-from kimreader.index.search import SearchIndex, SyncReport
+from kimreader.corpus.userstate import StateError, UserState, place_notes
+from kimreader.index.query import QueryError
+from kimreader.index.search import Hit, SearchIndex, SearchResult, Span, SyncReport
+from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 
 ENTITY_BATCH = 64
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
@@ -81,6 +83,52 @@ class Workspace:
             for e in self.library.catalog()
             if self.library.read_sidecar("entities", e.id, e.hash) is None
         ]
+
+    # -- searching: the engine's query language and the reader's own terms -------------------
+
+    def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
+        """Search with the whole query language; `is:`, `tag:`, `note:` and `has:` terms are
+        answered by the reading state (see index/tracking.py), the rest by the engine."""
+        try:
+            split = split_query(text)
+            if not split.groups:
+                return self.index.search(text, limit, offsets_for)
+            allowed = self.tracked_ids(split)
+        except (QueryError, StateError) as error:
+            return SearchResult(query=text, total=0, hits=(), error=str(error))
+        if split.text.strip():
+            return replace(self.index.search(split.text, limit, offsets_for, only=allowed),
+                           query=text)  # fmt: skip
+        return self._listing(text, allowed, limit)
+
+    def tracked_ids(self, split: SplitQuery) -> set[str]:
+        """The library's articles that a query's state terms admit."""
+        wants_notes = any(term.field == "note" for group in split.groups for term in group)
+        notes = self.state.notes() if wants_notes else []
+        universe = (entry.id for entry in self.library.catalog())
+        return allowed_ids(split.groups, self.state.snapshot(), notes, universe)
+
+    def _listing(self, text: str, article_ids: set[str], limit: int) -> SearchResult:
+        """A query of state terms only: the articles, newest first (nothing to score)."""
+        entries = [e for e in self.library.catalog() if e.id in article_ids]
+        entries.sort(key=lambda e: (e.published or "", e.title), reverse=True)
+        hits = tuple(Hit(e.id, e.title, 0.0, e.source, e.published) for e in entries[:limit])
+        return SearchResult(query=text, total=len(entries), hits=hits)
+
+    def text_query(self, text: str) -> str:
+        """The part of a query the search engine answers ("" when it is all state terms)."""
+        try:
+            return split_query(text).text
+        except QueryError:
+            return text  # the engine reports what is wrong with it
+
+    def match_offsets(self, article_id: str, text: str) -> tuple[list[Span], list[Span]]:
+        engine_text = self.text_query(text)
+        return self.index.match_offsets(article_id, engine_text) if engine_text else ([], [])
+
+    def add_offsets(self, hit: Hit, text: str) -> Hit:
+        engine_text = self.text_query(text)
+        return self.index.add_offsets(hit, engine_text) if engine_text.strip() else hit
 
     # -- importing --------------------------------------------------------------------------
 

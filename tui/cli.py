@@ -266,7 +266,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     workspace = _open(args)
     workspace.ensure_index()
     text = " ".join(args.query)
-    result = workspace.index.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
+    result = workspace.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
     if result.error:
         raise UsageError(f"bad query: {result.error}")
     if args.json:
