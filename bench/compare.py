@@ -427,6 +427,24 @@ def screen_timing(a: Article, b: Article, sizes: tuple[tuple[int, int], ...], ru
         workspace.index.close()
 
 
+def facts_on_gold(with_entities: bool) -> None:
+    """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split."""
+    from compare_gold import facts_report, load_pairs, names
+
+    for split in ("dev", "held-out"):
+        pairs = load_pairs(split)
+        print(f"\n== facts on the {split} gold pairs ({names(pairs)}) ==")
+        compared = []
+        for pair in pairs:
+            entities_a, entities_b = [], []
+            if with_entities:
+                from kimreader.analysis.entities import extract_entities
+
+                entities_a, entities_b = extract_entities([pair.a.body, pair.b.body])
+            compared.append((pair, compare_articles(pair.a, pair.b, entities_a, entities_b)))
+        facts_report(compared, show_errors=split == "dev")  # held-out: figures only
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-entities", action="store_true", help="skip spaCy entities")
@@ -458,6 +476,7 @@ def main() -> int:
     gold_alignment(gold, pair, plain.threshold)
     alignment_methods(gold, pair)
     untuned_pairs()
+    facts_on_gold(with_entities=not args.no_entities)
 
     print("\n== timing (median of 7 runs, no entities) ==")
     print(f"shipped pair ({len(nyt.body.split())} + {len(bloomberg.body.split())} words): "
