@@ -29,6 +29,8 @@ from kimreader.analysis.names import (
     longer_full_name,
     resolve_short_name,
 )
+from kimreader.corpus.article import Article
+from kimreader.corpus.language import is_english
 from kimreader.corpus.markdown import scan_blocks
 
 if TYPE_CHECKING:
@@ -554,7 +556,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def extract_entities(
-    bodies: Sequence[str],
+    bodies: Sequence[str | Article],
     processes: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp: Language | None = None,
@@ -568,16 +570,25 @@ def extract_entities(
     return list(iter_entities(bodies, parallel, batch_size, nlp))
 
 
+def not_extracted_reason(article: Article) -> str:
+    """Why an article has no entities by design ("" when it is extracted): the model is
+    English-only, so other languages get this line in the sidebar and the CLI, not junk."""
+    if is_english(article.language):
+        return ""
+    return f"entities not extracted (language: {article.language})"
+
+
 def iter_entities(
-    bodies: Iterable[str],
+    bodies: Iterable[str | Article],
     processes: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     nlp: Language | None = None,
 ) -> Iterator[list[Entity]]:
     """Stream the entities of each body, in input order, as soon as its last piece is tagged.
 
-    One `nlp.pipe` call covers the whole stream, so with processes > 1 the worker processes
-    start once per import, not once per batch.
+    An Article not in English (`not_extracted_reason`) gets none: its text never reaches the
+    English model. One `nlp.pipe` call covers the whole stream, so with processes > 1 the
+    worker processes start once per import, not once per batch.
     """
     if nlp is None:
         from kimreader.analysis.nlp import load_nlp
@@ -586,7 +597,12 @@ def iter_entities(
     bodies_and_proses: deque[tuple[str, Prose]] = deque()  # waiting for their last piece
 
     def pieces() -> Iterator[tuple[str, tuple[int, bool]]]:
-        for body in bodies:
+        for item in bodies:
+            if isinstance(item, Article) and not_extracted_reason(item):
+                bodies_and_proses.append(("", markdown_prose("")))
+                yield "", (0, True)
+                continue
+            body = item.body if isinstance(item, Article) else item
             prose = markdown_prose(body)
             bodies_and_proses.append((body, prose))
             chunks = [(o, p) for o, p in _chunks(prose.text) if p.strip()] or [(0, "")]

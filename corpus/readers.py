@@ -15,6 +15,7 @@ from typing import Any
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.dates import parse_date
+from kimreader.corpus.language import article_language
 from kimreader.corpus.metadata import scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text, strip_escape_sequences
 
@@ -265,7 +266,7 @@ def _build(title: str, body: str, origin: str, fields: dict[str, Any]) -> Articl
         source=_one_line(_first(fields, "source", "site", "publication", "site_name")),
         authors=split_authors(_first(fields, "authors", "author", "byline")),
         published=parse_date(_first(fields, "published", "date")),
-        language=_one_line(fields.get("language") or fields.get("lang")),
+        language=article_language(_one_line(fields.get("language") or fields.get("lang")), body),
         summary=sanitize_text(
             scalar_text(_first(fields, "summary", "standfirst", "description"))
         ).strip(),

@@ -211,10 +211,10 @@ class Workspace:
 
         waiting: deque[Article] = deque()
 
-        def bodies() -> Iterator[str]:
+        def bodies() -> Iterator[Article]:
             for article in articles:
                 waiting.append(article)
-                yield article.body
+                yield article
 
         for found in iter_entities(bodies(), processes=processes):
             self._store(waiting.popleft(), [e.to_json() for e in found], report)
@@ -248,7 +248,7 @@ class Workspace:
     def extract(articles: Sequence[Article], processes: int = 1) -> list[list[dict[str, Any]]]:
         from kimreader.analysis.entities import extract_entities
 
-        found = extract_entities([a.body for a in articles], processes=processes)
+        found = extract_entities(articles, processes=processes)
         return [[entity.to_json() for entity in entities] for entities in found]
 
     def fill_missing_entities(self, processes: int = 1, progress: Progress | None = None) -> int:

@@ -332,15 +332,21 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.all:
         data = library_entities(workspace)
     elif args.id:
+        from kimreader.analysis.entities import not_extracted_reason
+
         article = workspace.get(args.id)
         data = {
             "id": article.id,
             "entities": [e.to_json() for e in _ranked(workspace.entities(article))],
         }
+        if not_extracted_reason(article):
+            data["not_extracted"] = not_extracted_reason(article)
     else:
         raise UsageError("entities needs an article id or --all")
     if args.json:
         _print_json(data)
+    elif "not_extracted" in data:
+        print(data["not_extracted"])
     else:
         print_entities(_console(), data)
     return EXIT_FOUND if data["entities"] else EXIT_NOTHING
