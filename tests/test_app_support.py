@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import on
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -48,21 +47,31 @@ def library(library_template: Path, tmp_path: Path) -> Path:
     return copy_library(library_template, tmp_path / "lib")
 
 
+RECORDED = (
+    ArticleList.Chosen,
+    ReaderView.HitChanged,
+    ReaderView.MentionChanged,
+    EntityList.Selected,
+    EntityList.FilterRequested,
+    EntityList.MentionsRequested,
+)
+
+
 class RecordingApp(KimReaderApp):
-    """The real app, also keeping the messages its widgets post (they bubble up to it)."""
+    """The real app, also keeping the widgets' messages (seen by Pilot's message hook, once
+    each, wherever they are handled: bubbling may stop at the screen)."""
 
     def __init__(self, workspace: Workspace, **kwargs: Any) -> None:
         super().__init__(workspace, **kwargs)
         self.messages: list[Message] = []
 
-    @on(ArticleList.Chosen)
-    @on(ReaderView.HitChanged)
-    @on(ReaderView.MentionChanged)
-    @on(EntityList.Selected)
-    @on(EntityList.FilterRequested)
-    @on(EntityList.MentionsRequested)
+    def run_test(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("message_hook", self.record)
+        return super().run_test(*args, **kwargs)
+
     def record(self, message: Message) -> None:
-        self.messages.append(message)
+        if isinstance(message, RECORDED) and not any(m is message for m in self.messages[-8:]):
+            self.messages.append(message)
 
     def posted(self, kind: type[Message]) -> list[Any]:
         return [m for m in self.messages if isinstance(m, kind)]

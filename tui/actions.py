@@ -176,7 +176,7 @@ REGISTRY: tuple[KeySpec, ...] = (
         show=True,
         footer="Context",
     ),
-    # Priority: handled as the key arrives, so keys typed right after land in the list.
+    # Not priority: the bar handles them in typing order (tui/widgets/search_bar.py).
     KeySpec(
         "search.submit",
         "enter",
@@ -184,7 +184,6 @@ REGISTRY: tuple[KeySpec, ...] = (
         "Search now and go to the list",
         "search",
         show=True,
-        priority=True,
         footer="List",
     ),
     KeySpec(
@@ -194,7 +193,6 @@ REGISTRY: tuple[KeySpec, ...] = (
         "Leave the search bar",
         "search",
         show=True,
-        priority=True,
         footer="Leave",
     ),
     # The compare screen (tui/screens/compare.py): tabs, lead, threshold, candidates, opening.

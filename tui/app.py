@@ -72,8 +72,10 @@ class KimReaderApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search":
-            # Only the main screen has a search bar; elsewhere "/" is just a character.
-            return isinstance(self.screen, MainScreen)
+            # Only the main screen has a search bar; elsewhere, and in the bar itself, "/" is
+            # just a character (typed in order with the keys before it).
+            screen = self.screen
+            return isinstance(screen, MainScreen) and screen.focused is not screen.search_bar
         return True
 
     def action_focus_search(self) -> None:
@@ -82,9 +84,6 @@ class KimReaderApp(App[int]):
         if not isinstance(screen, MainScreen):
             return
         search = screen.search_bar
-        if screen.focused is search:
-            search.insert_text_at_cursor("/")
-            return
         screen.set_focus(search)
         search.select_all()
 

@@ -1,34 +1,46 @@
 """The main screen: search bar, article list, reader, entity sidebar, status line, footer.
 
-Widgets post messages; this screen handles them. Searching and loading run in thread workers
-(exclusive: a newer request supersedes an older one) so the interface never waits on the disk.
+Widgets post messages; this screen handles them. Loading, searching and opening run as thread
+workers (exclusive per kind: a newer request supersedes an older one) that post typed messages
+(`tui/jobs.py`); a failed worker is turned into a status-line message in one place
+(`job_failed`). `self.listing` is the one source of truth for what the list shows.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Input
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import same_entity
 from kimreader.corpus.article import Article
-from kimreader.corpus.library import CatalogEntry, LibraryError
-from kimreader.index.search import Hit, IndexBusy, SearchResult
-from kimreader.tui import actions
+from kimreader.corpus.library import CatalogEntry
+from kimreader.index.search import Hit, SearchResult
+from kimreader.tui import actions, jobs
+from kimreader.tui.listing import (
+    Listing,
+    catalog_message,
+    error_message,
+    result_message,
+    row_of_entry,
+    row_of_hit,
+    sort_rows,
+)
 from kimreader.tui.widgets.article_list import ArticleList, Row
 from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
 from kimreader.tui.widgets.footer import KeysFooter
+from kimreader.tui.widgets.panes import Panes
 from kimreader.tui.widgets.reader import ReaderView
 from kimreader.tui.widgets.search_bar import SearchBar
 from kimreader.tui.widgets.status_line import StatusLine
@@ -38,38 +50,6 @@ if TYPE_CHECKING:
 
 DEBOUNCE_SECONDS = 0.15
 LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
-SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
-OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
-NARROW_WIDTH = 120  # narrower terminals get narrower side panes
-SIDEBAR_MIN_WIDTH = 100  # narrower terminals hide the sidebar until asked for
-ONE_PANE_WIDTH = 60  # narrower terminals show one pane at a time
-SORTS = ("date", "title", "source")
-SORT_NAMES = {
-    "relevance": "best match first",
-    "date": "newest first",
-    "title": "by title",
-    "source": "by source",
-}
-
-
-def sort_rows(rows: Sequence[Row], mode: str) -> list[Row]:
-    if mode == "title":
-        return sorted(rows, key=lambda r: (r.title.casefold(), r.id))
-    if mode == "source":
-        return sorted(rows, key=lambda r: (r.source.casefold(), r.title.casefold(), r.id))
-    if mode == "date":
-        return sorted(rows, key=lambda r: (r.published, r.title), reverse=True)
-    return list(rows)  # relevance: the index's order
-
-
-def row_of_entry(entry: CatalogEntry) -> Row:
-    return Row(entry.id, entry.title, entry.source, entry.published)
-
-
-def row_of_hit(hit: Hit) -> Row:
-    return Row(
-        hit.id, hit.title, hit.source, hit.published, hit.hit_count if hit.with_offsets else None
-    )
 
 
 def entity_query(entity: Entity) -> str:
@@ -83,33 +63,41 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.catalog: list[CatalogEntry] = []
-        self.result: SearchResult | None = None
-        self.query_text = ""  # the query whose results the list shows
-        self.sort_mode = "date"
+        self.listing = Listing()  # what the list shows
+        self.requested = ""  # the query last sent to the index (results for others are stale)
         self.article: Article | None = None
-        self.filter_entity: Entity | None = None
-        self.sidebar_wanted: bool | None = None  # None: by terminal width
+        self.filter_entity: Entity | None = None  # the entity whose query is listed
         self.index_ready = False
         self._debounce: Timer | None = None
-        self._searching = ""  # the query last sent to the index
-        self._hit_counter = ""
-        self._mention_counter = ""
         self._open_offset: int | None = None  # where to scroll the next article shown
-        self._keep_article = False  # a refresh re-ran the search: do not jump to its first hit
         self._library_stamp = 0
 
     @property
     def kim(self) -> KimReaderApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def query_text(self) -> str:
+        """The query whose results the list shows ("" for the whole library)."""
+        return self.listing.query
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self.listing.result
+
+    @property
+    def sort_mode(self) -> str:
+        return self.listing.sort
+
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
-        with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
-            yield ReaderView(id="reader")
-            yield EntityList(id="entities")
+        yield Panes(id="panes")
         yield StatusLine(id="status")
         yield KeysFooter(compact=True, show_command_palette=False)
+
+    @property
+    def panes(self) -> Panes:
+        return self.query_one(Panes)
 
     @property
     def articles(self) -> ArticleList:
@@ -142,6 +130,32 @@ class MainScreen(Screen[None], inherit_bindings=False):
         # (always renamed into the folder) change its mtime. No redraw unless it changed.
         self.set_interval(LIBRARY_POLL_SECONDS, self.check_library_changed)
 
+    # -- background jobs --------------------------------------------------------------------
+
+    def run_job(self, name: str, job: Callable[[], Message]) -> None:
+        """Run `job` in a thread; post its message unless a newer job of the kind replaced it."""
+
+        def work() -> None:
+            message = job()
+            if not get_current_worker().is_cancelled:
+                self.post_message(message)
+
+        self.run_worker(
+            work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
+        )
+
+    @on(Worker.StateChanged)
+    def job_failed(self, event: Worker.StateChanged) -> None:
+        """The one error path of the workers: a message on the status line, never a crash."""
+        error = event.worker.error
+        if event.state is not WorkerState.ERROR or error is None or event.worker.is_cancelled:
+            return  # a cancelled worker's request was superseded: its failure is not news
+        message = jobs.failure_message(event.worker.name, error)
+        if event.worker.name == jobs.SEARCH:
+            self.show_listing(Listing(self.requested, error=message), message)
+        else:
+            self.status.say(message, "error")
+
     # -- loading the library ----------------------------------------------------------------
 
     def _library_mtime(self) -> int:
@@ -161,159 +175,122 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.status.say("refreshing the library…")
         self.load_library(refresh=True)
 
-    @work(exclusive=True, thread=True, group="library")
     def load_library(self, refresh: bool = False) -> None:
-        workspace = self.kim.workspace
-        try:
-            if refresh:
-                workspace.library.refresh()
-            catalog = workspace.library.catalog()
-        except Exception as error:  # an index fault must not end the user's session
-            self.app.call_from_thread(self._index_failed, error)
-            return
-        self.app.call_from_thread(self.show_catalog, catalog, refresh)
+        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh))
 
-    def show_catalog(self, catalog: list[CatalogEntry], refresh: bool = False) -> None:
-        self.catalog = catalog
-        if self.result is None:
-            self.list_catalog()
+    @on(jobs.CatalogLoaded)
+    def catalog_loaded(self, event: jobs.CatalogLoaded) -> None:
+        self.catalog = event.catalog
+        if not self.listing.is_search:
+            self.show_listing(self.listing)
             if self.catalog and self.article is None:
                 self.open_article(self.articles.rows[0].id)
         # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
-        self.call_after_refresh(self.open_index, refresh)
+        self.call_after_refresh(self.open_index, event.refreshed)
 
-    @work(exclusive=True, thread=True, group="index")
     def open_index(self, refresh: bool = False) -> None:
-        try:
-            with self.kim.index_lock:
-                report = self.kim.workspace.index.ensure()
-        except Exception as error:  # an index fault must not end the user's session
-            self.app.call_from_thread(self._index_failed, error)
-            return
-        self.app.call_from_thread(self.index_opened, report.problems, refresh)
+        lock = self.kim.index_lock
+        self.run_job(jobs.INDEX, partial(jobs.open_index, self.kim.workspace, lock, refresh))
 
-    def _index_failed(self, error: Exception) -> None:
-        message = f"cannot open the index ({error.__class__.__name__}: {error})"
-        self.status.say(message, "error")
-
-    def index_opened(self, problems: list[str], refreshed: bool = False) -> None:
+    @on(jobs.IndexOpened)
+    def index_opened(self, event: jobs.IndexOpened) -> None:
         self.index_ready = True
-        for problem in problems[:3]:
+        for problem in event.problems[:3]:
             self.app.notify(problem, severity="warning", markup=False)
-        if refreshed and self.query_text:
-            self._keep_article = True  # re-run the search, but stay on what is being read
-            self.run_search(self.query_text)
-        elif self.result is None and not self.search_bar.value.strip():
+        if event.refreshed and self.listing.is_search:
+            self.start_search(self.listing.query, keep_article=True)
+        elif not self.listing.is_search and not self.requested:
             self.say_listing()
 
-    def list_catalog(self) -> None:
-        keep = self.articles.current.id if self.articles.current else ""
-        rows = sort_rows([row_of_entry(e) for e in self.catalog], self.sort_mode)
-        self.articles.set_rows(rows, keep=keep or (self.article.id if self.article else ""))
-        self.say_listing()
+    # -- what the list shows ----------------------------------------------------------------
+
+    def show_listing(self, listing: Listing, error: str = "", keep: str = "") -> None:
+        """Show `listing` in the list (rows sorted, cursor kept on `keep` if listed)."""
+        self.listing = listing
+        self.refresh_bindings()
+        if listing.result is not None:
+            known = {r.id: r.hit_count for r in self.articles.rows}
+            rows = [row_of_hit(h) for h in listing.result.hits]
+            rows = [r if r.hit_count is not None else _with_count(r, known.get(r.id))
+                    for r in rows]  # fmt: skip
+        elif listing.is_search:
+            rows = []  # a malformed query or a failed search lists nothing
+        else:
+            rows = [row_of_entry(e) for e in self.catalog]
+        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep)
+        if error:
+            self.status.say(error, "error")
+            self.reader.set_hits(())
+        else:
+            self.say_listing()
 
     def say_listing(self) -> None:
-        count = len(self.catalog)
-        if not count and self.index_ready:
-            self.status.say("the library is empty: add articles with  kimreader add PATH", "hint")
-            return
-        noun = "article" if count == 1 else "articles"
-        waiting = "" if self.index_ready else " · indexing…"
-        self.status.say(f"{count} {noun}, {SORT_NAMES[self.sort_mode]}{waiting}")
+        result = self.listing.result
+        if result is not None:
+            self.status.say(*result_message(result, self.listing.sort))
+        elif not self.listing.is_search:
+            self.status.say(
+                *catalog_message(len(self.catalog), self.listing.sort, self.index_ready)
+            )
 
     # -- searching --------------------------------------------------------------------------
 
     @on(Input.Changed, "#search")
     def query_typed(self, event: Input.Changed) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
+        self._stop_debounce()
         text = event.value.strip()
-        if text != self._searching:
-            self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.start_search(text))
+        if text != self.requested:
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, partial(self.start_search, text))
 
     @on(Input.Submitted, "#search")
     def query_submitted(self, event: Input.Submitted) -> None:
+        # Focus already moved when the bar handled Enter (see SearchBar): not moved again here.
+        self._stop_debounce()
+        if event.value.strip() != self.requested:
+            self.start_search(event.value)
+
+    def _stop_debounce(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        if event.value.strip() != self._searching:
-            self.start_search(event.value)
-        self.set_focus(self.articles)
+            self._debounce = None
 
-    @on(SearchBar.Left)
-    def search_left(self) -> None:
-        self.set_focus(self.articles)
-
-    def start_search(self, text: str) -> None:
+    def start_search(self, text: str, keep_article: bool = False) -> None:
         text = text.strip()
-        self._searching = text
+        self.requested = text
         if not text:
             self.clear_search()
             return
         self.status.say(f"searching for {text}…")
-        self.run_search(text)
-
-    @work(exclusive=True, thread=True, group="search")
-    def run_search(self, text: str) -> None:
-        worker = get_current_worker()
-        with self.kim.index_lock:
-            if worker.is_cancelled:
-                return
-            try:
-                result = self.kim.workspace.index.search(
-                    text, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR
-                )
-            except (LibraryError, IndexBusy, OSError) as error:
-                result = SearchResult(query=text, total=0, hits=(), error=str(error))
-            except Exception as error:  # an index fault must not end the user's session
-                message = f"search failed ({error.__class__.__name__}: {error})"
-                result = SearchResult(query=text, total=0, hits=(), error=message)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_result, result)
+        job = partial(jobs.search, self.kim.workspace, self.kim.index_lock, text, keep_article)
+        self.run_job(jobs.SEARCH, job)
 
     def clear_search(self) -> None:
-        self.result, self.query_text, self.filter_entity = None, "", None
-        self.refresh_bindings()
-        if self.sort_mode == "relevance":
-            self.sort_mode = "date"
-        self.list_catalog()
+        self.filter_entity = None
+        sort = "date" if self.listing.sort == "relevance" else self.listing.sort
+        keep = self.article.id if self.article else ""
+        self.show_listing(Listing(sort=sort), keep=keep)
         self.reader.set_hits(())
 
-    def show_result(self, result: SearchResult) -> None:
-        if result.query.strip() != self.search_bar.value.strip():
-            return  # typed on since: a newer search is coming
+    @on(jobs.SearchFinished)
+    def search_finished(self, event: jobs.SearchFinished) -> None:
+        result = event.result
+        if result.query.strip() != self.requested:
+            return  # a newer search is under way
+        if self.filter_entity is not None and entity_query(self.filter_entity) != result.query:
+            self.filter_entity = None
         if result.error:
-            failed = result.error.startswith(("search failed", "the index"))
-            self.status.say(result.error if failed else f"bad query: {result.error}", "error")
+            self.show_listing(
+                Listing(result.query, error=result.error), error_message(result.error)
+            )
             return
-        self.result, self.query_text = result, result.query
-        self.refresh_bindings()
-        self.sort_mode = "relevance"
-        rows = [row_of_hit(hit) for hit in result.hits]
-        keep, self._keep_article = self._keep_article, False
-        self.articles.set_rows(rows, keep=self.article.id if keep and self.article else "")
-        self.say_result(result)
-        if keep:
+        keep = self.article.id if event.keep_article and self.article else ""
+        self.show_listing(Listing(result.query, result, sort="relevance"), keep=keep)
+        if event.keep_article:
             return
-        if rows:
-            self.open_article(rows[0].id)
+        if self.articles.rows:
+            self.open_article(self.articles.rows[0].id)
         else:
             self.reader.set_hits(())
-
-    def say_result(self, result: SearchResult) -> None:
-        shown = len(result.hits)
-        more = f" (showing the first {shown})" if result.total > shown else ""
-        if result.total == 0:
-            message = f"nothing found for {result.query}"
-            if result.suggestion:
-                message += f" · did you mean: {result.suggestion}"
-            self.status.say(message, "hint")
-        elif result.suggestion:
-            self.status.say(
-                f"{result.total} found for {result.query} · did you mean: {result.suggestion}",
-                "hint",
-            )
-        else:
-            self.status.say(f"{result.total} found for {result.query}{more}")
 
     # -- opening an article -----------------------------------------------------------------
 
@@ -332,61 +309,43 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def open_article(self, article_id: str) -> None:
         hit = self._hit(article_id)
-        self.load_article(article_id, self.query_text, hit)
+        job = partial(
+            jobs.load_article,
+            self.kim.workspace,
+            self.kim.index_lock,
+            article_id,
+            self.listing.query if self.listing.result else "",
+            hit,
+        )
+        self.run_job(jobs.ARTICLE, job)
 
     def _hit(self, article_id: str) -> Hit | None:
-        if self.result is None:
+        result = self.listing.result
+        if result is None:
             return None
-        return next((h for h in self.result.hits if h.id == article_id), None)
+        return next((h for h in result.hits if h.id == article_id), None)
 
-    @work(exclusive=True, thread=True, group="load")
-    def load_article(self, article_id: str, query: str, hit: Hit | None) -> None:
-        workspace = self.kim.workspace
-        try:
-            article = workspace.get(article_id)
-            entities = workspace.entities(article)
-        except LibraryError as error:
-            self.app.call_from_thread(self.status.say, str(error), "error")
-            return
-        body_hits: Sequence[tuple[int, int]] = ()
-        title_hits: Sequence[tuple[int, int]] = ()
-        if hit is not None and hit.with_offsets:
-            body_hits, title_hits = hit.matches, hit.title_matches
-        elif query:
-            try:
-                with self.kim.index_lock:
-                    body_hits, title_hits = workspace.index.match_offsets(article.id, query)
-            except Exception as error:  # show the article anyway, without highlights
-                message = f"cannot highlight hits ({error.__class__.__name__}: {error})"
-                self.app.call_from_thread(self.status.say, message, "error")
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_article, article, entities, body_hits, title_hits)
-
-    def show_article(
-        self,
-        article: Article,
-        entities: list[Entity],
-        body_hits: Sequence[tuple[int, int]],
-        title_hits: Sequence[tuple[int, int]],
-    ) -> None:
-        self.article = article
-        self.reader.show_article(article, body_hits, title_hits)
-        self.sidebar.show_entities(entities)
+    @on(jobs.ArticleLoaded)
+    def article_loaded(self, event: jobs.ArticleLoaded) -> None:
+        loaded = event.loaded
+        article = self.article = loaded.article
+        self.reader.show_article(article, loaded.body_hits, loaded.title_hits)
+        self.sidebar.show_entities(loaded.entities)
+        self.refresh_bindings()
         self.articles.mark_open(article.id)
         row = next((r for r in self.articles.rows if r.id == article.id), None)
-        if row is not None and self.query_text and row.hit_count is None:
-            self.articles.update_row(
-                Row(row.id, row.title, row.source, row.published, len(body_hits) + len(title_hits))
-            )
-        if self.query_text and self.reader.hits:
+        if row is not None and self.listing.result and row.hit_count is None:
+            count = len(loaded.body_hits) + len(loaded.title_hits)
+            self.articles.update_row(_with_count(row, count))
+        if loaded.problem:
+            self.status.say(loaded.problem, "error")
+        if self.listing.result and self.reader.hits:
             self.reader.next_hit(1)
         if self.filter_entity is not None:
-            self._select_filtered(entities)
+            self._select_filtered(self.filter_entity)
         self._scroll_to_open_offset()
 
-    def _select_filtered(self, entities: list[Entity]) -> None:
-        wanted = self.filter_entity
-        assert wanted is not None
+    def _select_filtered(self, wanted: Entity) -> None:
         for entity in self.sidebar.entities:
             if entity.type == wanted.type and same_entity(
                 wanted.name, wanted.aliases, entity.name, entity.aliases, entity.type
@@ -398,28 +357,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @on(ReaderView.HitChanged)
     def hit_changed(self, event: ReaderView.HitChanged) -> None:
-        if not self.query_text:
-            self._hit_counter = ""
-        elif event.total == 0:
-            self._hit_counter = "no hits here"
-        elif event.current is None:
-            self._hit_counter = f"{event.total} hits"
-        else:
-            self._hit_counter = f"hit {event.current + 1} of {event.total}"
-        self._show_counters()
+        self.status.show_hits(event.current, event.total, self.listing.result is not None)
 
     @on(ReaderView.MentionChanged)
     def mention_changed(self, event: ReaderView.MentionChanged) -> None:
-        if event.total == 0:
-            self._mention_counter = ""
-        elif event.current is None:
-            self._mention_counter = f"{event.total} mentions"
-        else:
-            self._mention_counter = f"mention {event.current + 1} of {event.total}"
-        self._show_counters()
-
-    def _show_counters(self) -> None:
-        self.status.counter = " · ".join(c for c in (self._mention_counter, self._hit_counter) if c)
+        self.status.show_mentions(event.current, event.total)
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -437,12 +379,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def filter_by(self, entity: Entity) -> None:
         """List the articles naming an entity: a search on the index's entity field."""
-        self.filter_entity = entity
         query = entity_query(entity)
         self.search_bar.value = query
-        if self._debounce is not None:
-            self._debounce.stop()
+        self._stop_debounce()
         self.start_search(query)
+        self.filter_entity = entity
         self.set_focus(self.articles)
 
     @on(EntityList.MentionsRequested)
@@ -469,7 +410,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hit and mention keys only when there is something to go to (the footer follows)."""
         if action in ("next_hit", "previous_hit"):
-            return bool(self.query_text)
+            return self.listing.result is not None
         if action in ("next_mention", "previous_mention"):
             return self.sidebar.selected is not None
         return True
@@ -481,7 +422,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._step_hit(-1)
 
     def _step_hit(self, step: int) -> None:
-        if not self.query_text:
+        if self.listing.result is None:
             self.status.say("no search: press / and type a query", "hint")
         elif self.reader.next_hit(step) is None:
             self.status.say("no hits in this article", "hint")
@@ -497,38 +438,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.status.say("select an entity in the sidebar first (Enter)", "hint")
 
     def action_cycle_sort(self) -> None:
-        modes = (("relevance",) if self.result else ()) + SORTS
-        index = modes.index(self.sort_mode) if self.sort_mode in modes else -1
-        self.sort_mode = modes[(index + 1) % len(modes)]
         keep = self.articles.current.id if self.articles.current else ""
-        if self.result is None:
-            self.list_catalog()
-            return
-        rows = [row_of_hit(h) for h in self.result.hits]
-        known = {r.id: r.hit_count for r in self.articles.rows}
-        rows = [Row(r.id, r.title, r.source, r.published, known.get(r.id)) for r in rows]
-        self.articles.set_rows(sort_rows(rows, self.sort_mode), keep=keep)
-        self.status.say(f"{self.result.total} found for {self.query_text}, "
-                        f"{SORT_NAMES[self.sort_mode]}")  # fmt: skip
+        self.show_listing(self.listing.sorted_by(self.listing.next_sort()), keep=keep)
 
     def action_toggle_sidebar(self) -> None:
-        self.sidebar_wanted = not self.sidebar_shown
-        self.apply_width(self.size.width)
-        if self.sidebar_shown:
-            self.set_focus(self.sidebar)
-        elif self.focused is self.sidebar:
-            self.set_focus(self.reader)
+        self.panes.toggle_sidebar()
 
     def action_pane(self, step: int) -> None:
-        panes: list[Widget] = [self.articles, self.reader]
-        if self.sidebar_shown:
-            panes.append(self.sidebar)
-        focused = self.focused
-        if focused in panes:
-            index = panes.index(focused) + step  # type: ignore[arg-type]
-        else:
-            index = 0 if step > 0 else len(panes) - 1
-        self.set_focus(panes[index % len(panes)])
+        self.panes.step_focus(step)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.panes.mark_active_pane()
 
     def action_related(self) -> None:
         if self.article is None:
@@ -587,30 +507,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.reader.scroll_to_offset("body", self._open_offset)
             self._open_offset = None
 
-    # -- layout by terminal width -----------------------------------------------------------
 
-    @property
-    def sidebar_shown(self) -> bool:
-        if self.sidebar_wanted is not None:
-            return self.sidebar_wanted
-        return self.size.width >= SIDEBAR_MIN_WIDTH
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.apply_width(event.size.width)
-
-    def apply_width(self, width: int) -> None:
-        self.set_class(width < ONE_PANE_WIDTH, "-one-pane")
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(width < SIDEBAR_MIN_WIDTH, "-small")
-        self.sidebar.set_class(not self.sidebar_shown, "-hidden")
-        self._mark_active_pane()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self._mark_active_pane()
-
-    def _mark_active_pane(self) -> None:
-        """With one pane at a time, show the focused one (the list while searching)."""
-        focused = self.focused
-        active = focused if focused in (self.reader, self.sidebar) else self.articles
-        for pane in (self.articles, self.reader, self.sidebar):
-            pane.set_class(pane is active, "-active")
+def _with_count(row: Row, hit_count: int | None) -> Row:
+    return Row(row.id, row.title, row.source, row.published, hit_count)

@@ -1,4 +1,4 @@
-"""The status line: what the list shows, query errors, suggestions, and the hit counter."""
+"""The status line: what the list shows, query errors, suggestions, and the reader's counters."""
 
 from __future__ import annotations
 
@@ -14,16 +14,45 @@ MESSAGE_STYLES = {
 }
 
 
+def hit_counter(current: int | None, total: int, searching: bool) -> str:
+    if not searching:
+        return ""
+    if total == 0:
+        return "no hits here"
+    if current is None:
+        return f"{total} hit{'' if total == 1 else 's'}"
+    return f"hit {current + 1} of {total}"
+
+
+def mention_counter(current: int | None, total: int) -> str:
+    if total == 0:
+        return ""
+    if current is None:
+        return f"{total} mention{'' if total == 1 else 's'}"
+    return f"mention {current + 1} of {total}"
+
+
 class StatusLine(Widget):
     """One line: a message on the left, counters on the right. Built from Text, never markup."""
 
     message: reactive[str] = reactive("")
     kind: reactive[str] = reactive("info")
-    counter: reactive[str] = reactive("")
+    hits: reactive[str] = reactive("")
+    mentions: reactive[str] = reactive("")
 
     def say(self, message: str, kind: str = "info") -> None:
         self.message = message
         self.kind = kind
+
+    def show_hits(self, current: int | None, total: int, searching: bool) -> None:
+        self.hits = hit_counter(current, total, searching)
+
+    def show_mentions(self, current: int | None, total: int) -> None:
+        self.mentions = mention_counter(current, total)
+
+    @property
+    def counter(self) -> str:
+        return " · ".join(c for c in (self.mentions, self.hits) if c)
 
     def render(self) -> Text:
         width = self.size.width

@@ -1,0 +1,125 @@
+"""The main screen's background jobs and the typed messages they post.
+
+Each job is a plain function run in a thread worker (`exit_on_error=False`): it returns a
+message for the screen, or raises. The screen has ONE handler for failed workers, which turns
+the exception into a status-line message worded by `failure_message` (no job catches and
+reports its own errors).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from kimreader.analysis.entity import Entity
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import CatalogEntry, LibraryError
+from kimreader.index.search import Hit, IndexBusy, SearchResult
+from kimreader.index.workspace import Workspace
+
+Span = tuple[int, int]
+
+SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
+OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
+
+# Worker names (also their groups: a newer job of a kind supersedes the older one).
+LIBRARY, INDEX, SEARCH, ARTICLE = "library", "index", "search", "article"
+
+FAILURE_WORDING = {
+    LIBRARY: "cannot read the library",
+    INDEX: "cannot open the index",
+    SEARCH: "search failed",
+    ARTICLE: "cannot open the article",
+}
+
+
+class CatalogLoaded(Message):
+    def __init__(self, catalog: list[CatalogEntry], refreshed: bool) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.refreshed = refreshed
+
+
+class IndexOpened(Message):
+    def __init__(self, problems: list[str], refreshed: bool) -> None:
+        super().__init__()
+        self.problems = problems
+        self.refreshed = refreshed
+
+
+class SearchFinished(Message):
+    """A query's results (or its error, for a malformed query)."""
+
+    def __init__(self, result: SearchResult, keep_article: bool) -> None:
+        super().__init__()
+        self.result = result
+        self.keep_article = keep_article  # a refresh re-ran it: stay on what is being read
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    article: Article
+    entities: list[Entity]
+    body_hits: Sequence[Span] = ()
+    title_hits: Sequence[Span] = ()
+    problem: str = ""  # shown, e.g. hits that could not be highlighted
+
+
+class ArticleLoaded(Message):
+    def __init__(self, loaded: LoadedArticle) -> None:
+        super().__init__()
+        self.loaded = loaded
+
+
+def describe(error: BaseException) -> str:
+    """An exception for the status line: the library's own errors speak for themselves."""
+    if isinstance(error, (LibraryError, IndexBusy)):
+        return str(error)
+    return f"{error.__class__.__name__}: {error}"
+
+
+def failure_message(job: str | None, error: BaseException) -> str:
+    what = FAILURE_WORDING.get(job or "", "a background job failed")
+    return f"{what} ({describe(error)})"
+
+
+def load_catalog(workspace: Workspace, refresh: bool) -> CatalogLoaded:
+    if refresh:
+        workspace.library.refresh()
+    return CatalogLoaded(workspace.library.catalog(), refresh)
+
+
+def open_index(workspace: Workspace, lock: threading.Lock, refresh: bool) -> IndexOpened:
+    with lock:
+        report = workspace.index.ensure()
+    return IndexOpened(report.problems, refresh)
+
+
+def search(
+    workspace: Workspace, lock: threading.Lock, query: str, keep_article: bool = False
+) -> SearchFinished:
+    with lock:
+        result = workspace.search(query, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
+    return SearchFinished(result, keep_article)
+
+
+def load_article(
+    workspace: Workspace, lock: threading.Lock, article_id: str, query: str, hit: Hit | None
+) -> ArticleLoaded:
+    """The article, its entities and where the query matches it (from the hit when it has it)."""
+    article = workspace.get(article_id)
+    entities = workspace.entities(article)
+    if hit is not None and hit.with_offsets:
+        return ArticleLoaded(LoadedArticle(article, entities, hit.matches, hit.title_matches))
+    if not query:
+        return ArticleLoaded(LoadedArticle(article, entities))
+    try:
+        with lock:
+            body_hits, title_hits = workspace.index.match_offsets(article.id, query)
+    except Exception as error:  # noqa: BLE001 - the article is shown anyway, unhighlighted
+        problem = f"cannot highlight hits ({describe(error)})"
+        return ArticleLoaded(LoadedArticle(article, entities, problem=problem))
+    return ArticleLoaded(LoadedArticle(article, entities, body_hits, title_hits))

@@ -1,0 +1,88 @@
+"""The main screen's three panes (list, reader, entity sidebar), laid out by terminal width.
+
+Wide terminals show all three; narrower ones give the side panes less room and hide the sidebar
+until asked for; below ONE_PANE_WIDTH columns only the focused pane is shown.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+
+from kimreader.tui.widgets.article_list import ArticleList
+from kimreader.tui.widgets.entity_sidebar import EntityList
+from kimreader.tui.widgets.reader import ReaderView
+
+NARROW_WIDTH = 120  # narrower terminals get narrower side panes
+SIDEBAR_MIN_WIDTH = 100  # narrower terminals hide the sidebar until asked for
+ONE_PANE_WIDTH = 60  # narrower terminals show one pane at a time
+
+
+class Panes(Horizontal):
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.sidebar_wanted: bool | None = None  # None: by terminal width
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="articles")
+        yield ReaderView(id="reader")
+        yield EntityList(id="entities")
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    @property
+    def sidebar(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    @property
+    def sidebar_shown(self) -> bool:
+        if self.sidebar_wanted is not None:
+            return self.sidebar_wanted
+        return self.screen.size.width >= SIDEBAR_MIN_WIDTH
+
+    def toggle_sidebar(self) -> None:
+        self.sidebar_wanted = not self.sidebar_shown
+        self.apply_width(self.screen.size.width)
+        if self.sidebar_shown:
+            self.screen.set_focus(self.sidebar)
+        elif self.screen.focused is self.sidebar:
+            self.screen.set_focus(self.reader)
+
+    def step_focus(self, step: int) -> None:
+        panes: list[Widget] = [self.articles, self.reader]
+        if self.sidebar_shown:
+            panes.append(self.sidebar)
+        focused = self.screen.focused
+        if focused in panes:
+            index = panes.index(focused) + step  # type: ignore[arg-type]
+        else:
+            index = 0 if step > 0 else len(panes) - 1
+        self.screen.set_focus(panes[index % len(panes)])
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.apply_width(self.screen.size.width)
+
+    def apply_width(self, width: int) -> None:
+        self.set_class(width < ONE_PANE_WIDTH, "-one-pane")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(width < SIDEBAR_MIN_WIDTH, "-small")
+        self.sidebar.set_class(not self.sidebar_shown, "-hidden")
+        self.mark_active_pane()
+
+    def mark_active_pane(self) -> None:
+        """With one pane at a time, show the focused one (the list while searching).
+
+        The screen calls this on every focus change (the search bar is not a pane).
+        """
+        focused = self.screen.focused
+        active = focused if focused in (self.reader, self.sidebar) else self.articles
+        for pane in (self.articles, self.reader, self.sidebar):
+            pane.set_class(pane is active, "-active")
