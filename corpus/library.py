@@ -143,7 +143,12 @@ class AddResult:
 
 
 def article_to_markdown(article: Article) -> str:
-    fields: dict[str, Any] = {
+    return dump_front_matter(article_front_matter(article), article.body)
+
+
+def article_front_matter(article: Article) -> dict[str, Any]:
+    """The fields a library file's front matter holds, in their order."""
+    return {
         "id": article.id,
         "title": article.title,
         "source": article.source,
@@ -156,7 +161,6 @@ def article_to_markdown(article: Article) -> str:
         "rights": article.rights,
         "origin": article.origin,
     }
-    return dump_front_matter(fields, article.body)
 
 
 def article_from_markdown(text: str, path: Path) -> Article:

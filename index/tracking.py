@@ -17,9 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kimreader.corpus.userstate import Note, Snapshot, StateError, normalise_tag
+from kimreader.corpus.userstate import Note, SavedSearch, Snapshot, StateError, normalise_tag
 from kimreader.index.query import QueryError
+
+if TYPE_CHECKING:
+    from kimreader.index.search import SearchResult
+    from kimreader.index.workspace import Workspace
 
 FIELDS = ("is", "tag", "note", "has")
 FLAGS = {"is": ("read", "unread", "starred", "unstarred"), "has": ("note", "notes", "tag", "tags")}
@@ -190,3 +195,34 @@ def note_matches(note: Note, wanted: str) -> bool:
 
 def _words(text: str) -> Iterator[str]:
     return (match.group() for match in re.finditer(r"\w+", text))
+
+
+# -- saved searches -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedCount:
+    saved: SavedSearch
+    total: int
+    new: int  # found now, not found when it was last opened
+    error: str = ""  # the query no longer reads (e.g. a tag was renamed)
+
+
+def found_ids(workspace: Workspace, query: str) -> list[str]:
+    """Every article a query finds, best first."""
+    return [hit.id for hit in _everything(workspace, query).hits]
+
+
+def saved_counts(workspace: Workspace) -> list[SavedCount]:
+    counts = []
+    for saved in workspace.state.saved_searches():
+        result = _everything(workspace, saved.query)
+        new = sum(1 for hit in result.hits if hit.id not in saved.seen)
+        counts.append(SavedCount(saved, result.total, new, result.error))
+    return counts
+
+
+def _everything(workspace: Workspace, query: str) -> SearchResult:
+    """All of a query's hits, without offsets or snippets."""
+    limit = max(1, len(workspace.library.catalog()))
+    return workspace.search(query, limit=limit, offsets_for=0)

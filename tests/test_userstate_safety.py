@@ -5,6 +5,7 @@ alone."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import signal
@@ -18,6 +19,7 @@ import pytest
 from test_fs_errors import fill, mount, tmpfs  # noqa: F401 (a fixture)
 
 from kimreader.corpus.userstate import STATE_FILE, StateError, UserState
+from kimreader.index.workspace import Workspace
 
 # Writes changes of four kinds, printing each one's number once the call has returned.
 WRITER = textwrap.dedent(
@@ -117,14 +119,33 @@ def test_sigkill_while_the_state_is_created_leaves_a_usable_state(tmp_path: Path
 
 
 @pytest.mark.timeout(300)
-def test_three_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    writers = {prefix: start_writer(tmp_path, prefix, 0, stop=120) for prefix in ("a", "b", "c")}
+def test_two_writers_and_the_cli_at_once_lose_nothing(tmp_path: Path) -> None:
+    """Two long-lived writers (as two apps) and `kimreader tag`/`star` runs, all at once, on
+    the same articles: every change of each is there afterwards."""
+    from kimreader.corpus.library import Library
+
+    article_id = Library.open(tmp_path).catalog()[0].id
+    writers = {prefix: start_writer(tmp_path, prefix, 0, stop=160) for prefix in ("a", "b")}
+    cli_runs = []
+    for number in range(12):
+        cli_runs.append(cli(tmp_path, "tag", article_id, f"cli{number}"))
+        if number % 3 == 0:
+            cli_runs.append(cli(tmp_path, "star", article_id))
     outputs = {prefix: writer.communicate(timeout=240) for prefix, writer in writers.items()}
+    assert all(run.returncode == 0 for run in cli_runs), [r.stderr for r in cli_runs]
     for prefix, (out, err) in outputs.items():
         assert writers[prefix].returncode == 0, err
-        assert acknowledged(out) == list(range(120))
-        assert missing(tmp_path, prefix, list(range(120))) == []
-    assert len(UserState(tmp_path).tags_of("shared")) == 3 * 30
+        assert acknowledged(out) == list(range(160))
+        assert missing(tmp_path, prefix, list(range(160))) == []
+    state = UserState(tmp_path)
+    assert len(state.tags_of("shared")) == 2 * 40
+    assert state.tags_of(article_id) == sorted(f"cli{n}" for n in range(12))
+    assert state.is_starred(article_id)
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "kimreader.tui.cli", "--library", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
 # -- read-only and full disks (real file systems: tmpfs mounts, as test_fs_errors.py) --------
@@ -140,6 +161,13 @@ def test_a_read_only_library_reads_its_state_and_refuses_changes_in_one_line(
     state.set_starred(["a1"])
     state.add_tags("a1", ["korea"])
     state.close()  # the last connection: SQLite folds the WAL in and removes it
+    library = tmpfs / "library"
+    workspace = Workspace.open(library)
+    workspace.ensure_index()
+    article_id = workspace.library.catalog()[0].id
+    workspace.state.add_note(article_id, "kept")
+    workspace.state.close()
+    workspace.index.close()
     writer = start_writer(killed, "k", 0, stop=40)  # leaves its -wal and -shm (no close)
     assert writer.wait(timeout=60) == 0
     assert (killed / f"{STATE_FILE}-wal").exists() or (killed / STATE_FILE).exists()
@@ -151,6 +179,15 @@ def test_a_read_only_library_reads_its_state_and_refuses_changes_in_one_line(
         with pytest.raises(StateError) as raised:
             UserState(root).set_read(["a1"])
         assert "read-only" in str(raised.value) and "\n" not in str(raised.value)
+    starred = cli(library, "star", article_id)
+    assert starred.returncode == 2 and starred.stderr.count("\n") == 1
+    assert "read-only" in starred.stderr and starred.stderr.startswith("kimreader: ")
+    listed = cli(library, "notes", article_id, "--json")
+    assert listed.returncode == 0 and json.loads(listed.stdout)[0]["text"] == "kept"
+    found = cli(library, "search", "kim", "note:kept", "--json")
+    assert found.returncode == 0 and [h["id"] for h in json.loads(found.stdout)["hits"]] == [
+        article_id
+    ]
 
 
 def test_a_full_disk_is_one_line_and_keeps_what_was_saved(tmpfs: Path) -> None:  # noqa: F811

@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the library's articles, newest first")
     listing.add_argument("--sort", choices=("date", "title", "source"), default="date")
     listing.add_argument("--limit", type=int, default=0)
-    listing.add_argument("--json", action="store_true")
+    _add_format_flags(listing)
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("id")
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="search the library")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--json", action="store_true")
+    _add_format_flags(search)
 
     related = commands.add_parser("related", help="articles like this one")
     related.add_argument("id")
@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_format_flags(parser: argparse.ArgumentParser) -> None:
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true")
+    formats.add_argument("--csv", action="store_true", help="one row per article")
+
+
 # Commands that live in their own modules. Each module is light to import (the parser is built
 # for --help too) and has `register(commands)`, which adds its parsers with
 # `set_defaults(run=handler)`; the handler takes the parsed args and returns the exit code.
@@ -104,6 +110,7 @@ COMMAND_MODULES = (
     "kimreader.tui.cli_config",
     "kimreader.tui.completion",
     "kimreader.tui.serve",
+    "kimreader.tui.cli_track",
 )
 
 
@@ -210,6 +217,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         entries = entries[: args.limit]
     if args.json:
         _print_json([_article_summary(e) for e in entries])
+    elif args.csv:
+        from kimreader.tui.export import entries_csv
+
+        sys.stdout.write(entries_csv(entries, workspace.state.snapshot()))
     else:
         from rich.table import Table
         from rich.text import Text
@@ -266,10 +277,19 @@ def cmd_search(args: argparse.Namespace) -> int:
     workspace = _open(args)
     workspace.ensure_index()
     text = " ".join(args.query)
+    return print_search(workspace, text, args)
+
+
+def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> int:
+    """Run a query and print its hits as text, JSON (--json) or CSV (--csv)."""
     result = workspace.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
     if result.error:
         raise UsageError(f"bad query: {result.error}")
-    if args.json:
+    if getattr(args, "csv", False):
+        from kimreader.tui.export import hits_csv
+
+        sys.stdout.write(hits_csv(result.hits, workspace.state.snapshot()))
+    elif args.json:
         _print_json(
             {
                 "query": result.query,
