@@ -36,6 +36,8 @@ class Article:
     place: str = ""
     rights: str = ""
     origin: str = ""  # the file path or url the article was imported from
+    fetched: str = ""  # when it was fetched from the web (ISO 8601, UTC)
+    feed: str = ""  # the name of the feed it came from
     path: Path | None = None  # its Markdown file inside the library, once stored
     hash: str = field(default="")
 

@@ -100,6 +100,7 @@ class CatalogEntry:
     hash: str
     mtime_ns: int
     size: int
+    feed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -129,6 +130,7 @@ class CatalogEntry:
             hash=article.hash,
             mtime_ns=stat.st_mtime_ns,
             size=stat.st_size,
+            feed=article.feed,
         )
 
 
@@ -160,6 +162,8 @@ def article_front_matter(article: Article) -> dict[str, Any]:
         "summary": article.summary,
         "rights": article.rights,
         "origin": article.origin,
+        "fetched": article.fetched,
+        "feed": article.feed,
     }
 
 
@@ -187,6 +191,8 @@ def article_from_markdown(text: str, path: Path) -> Article:
         place=_line(meta, "place"),
         rights=_line(meta, "rights"),
         origin=_line(meta, "origin"),
+        fetched=_line(meta, "fetched"),
+        feed=_line(meta, "feed"),
         path=path,
     )
 

@@ -82,8 +82,14 @@ def read_file(path: Path) -> Article:
     return read_text(data, origin, kind)
 
 
-def read_text(text_or_bytes: str | bytes, name: str = STDIN, kind: str = "auto") -> Article:
-    """Read an article from text or bytes; kind is "md", "txt", "html" or "auto" (guessed)."""
+def read_text(
+    text_or_bytes: str | bytes, name: str = STDIN, kind: str = "auto", url: str | None = None
+) -> Article:
+    """Read an article from text or bytes; kind is "md", "txt", "html" or "auto" (guessed).
+
+    `url` is where an HTML page was fetched from: its links resolve against it, and it is the
+    article's url when the page names no canonical one.
+    """
     try:
         if isinstance(text_or_bytes, bytes):
             text = _decode(text_or_bytes, kind)
@@ -101,7 +107,7 @@ def read_text(text_or_bytes: str | bytes, name: str = STDIN, kind: str = "auto")
         if kind == "txt":
             return _read_plain_text(text, name)
         if kind == "html":
-            return _read_html(text, name)
+            return _read_html(text, name, url)
         raise ReadError("", f"unknown kind {kind!r}")
     except ReadError as error:
         raise error.at(name) from None
@@ -231,10 +237,10 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def _read_html(text: str, origin: str) -> Article:
+def _read_html(text: str, origin: str, url: str | None = None) -> Article:
     from kimreader.corpus.html import extract_html
 
-    page = extract_html(text.lstrip("\ufeff"))
+    page = extract_html(text.lstrip("\ufeff"), url)
     fields: dict[str, Any] = {
         "source": page.site_name,
         "authors": list(page.authors),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whoosh.fields import Schema
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # An explicit token expression, so that `*` and `~` never become part of a word.
 TOKEN_PATTERN = r"\w+(\.?\w+)*"
@@ -32,6 +32,7 @@ FIELD_ALIASES = {
     "organization": "org",
     "place": "place",
     "id": "id",
+    "feed": "feed",
 }
 
 
@@ -62,5 +63,6 @@ def build_schema() -> Schema:
         person_facet=KEYWORD(commas=True),
         org_facet=KEYWORD(commas=True),
         place_facet=KEYWORD(commas=True),
+        feed=KEYWORD(lowercase=True),  # the name of the feed an article came from: feed:NAME
         path=STORED,
     )

@@ -318,6 +318,8 @@ class SearchIndex:
             "author_facet": ",".join(a.replace(",", " ") for a in article.authors),
             "path": str(article.path or ""),
         }
+        if article.feed:
+            document["feed"] = article.feed
         if published is not None:
             document["published"] = published
         # Empty facet values would count as a source or author named "".

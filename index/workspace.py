@@ -19,6 +19,7 @@ from typing import Any
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
+from kimreader.corpus.readers import ReadError
 from kimreader.corpus.userstate import StateError, UserState, place_notes
 from kimreader.index.query import QueryError
 from kimreader.index.search import Hit, SearchIndex, SearchResult, Span, SyncReport
@@ -142,16 +143,33 @@ class Workspace:
     ) -> ImportReport:
         from kimreader.corpus.readers import iter_paths
 
+        items = list(iter_paths(paths))
+        return self.add_results(
+            self._read(items),
+            total=len(items),
+            progress=progress,
+            processes=processes if len(items) >= PARALLEL_IMPORT else 1,
+            with_entities=with_entities,
+        )
+
+    def add_results(
+        self,
+        results: Iterable[Article | ReadError],
+        *,
+        total: int,
+        progress: Progress | None = None,
+        processes: int = 1,
+        with_entities: bool = True,
+    ) -> ImportReport:
+        """Store articles read (or fetched) elsewhere; each ReadError is one failed line."""
         if not os.access(self.library.root, os.W_OK):  # one line, not one per file
             raise LibraryError(f"{self.library.root}: the library folder is read-only")
         report = ImportReport()
-        items = list(iter_paths(paths))
-        to_store = self._read_and_classify(items, report, progress)
-        parallel = processes if len(items) >= PARALLEL_IMPORT else 1
+        to_store = self._classify_results(results, report, total, progress)
         self.library.autosave_catalog = False
         try:
             if with_entities:
-                self._store_with_entities(to_store, report, parallel)
+                self._store_with_entities(to_store, report, processes)
             else:
                 for article in to_store:
                     self._store(article, None, report)
@@ -161,29 +179,39 @@ class Workspace:
         report.index = self.index.ensure()
         return report
 
-    def _read_and_classify(
-        self, items: Sequence[Path | str], report: ImportReport, progress: Progress | None
-    ) -> Iterator[Article]:
-        """Read each file; yield the articles that are new or changed, report the rest."""
-        from kimreader.corpus.readers import ReadError, read_file, read_text
+    @staticmethod
+    def _read(items: Sequence[Path | str]) -> Iterator[Article | ReadError]:
+        from kimreader.corpus.readers import read_file, read_text
 
-        seen_hashes: dict[str, str] = {}
-        for done, item in enumerate(items, 1):
+        for item in items:
             try:
                 if item == "-":
-                    article = read_text(sys.stdin.buffer.read(), "-", "auto")
+                    yield read_text(sys.stdin.buffer.read(), "-", "auto")
                 else:
-                    article = read_file(Path(item))
+                    yield read_file(Path(item))
             except ReadError as error:
-                report.failed.append(str(error))
+                yield error
             except (OSError, RecursionError, MemoryError) as error:
-                report.failed.append(f"{item}: {error.__class__.__name__}: {error}")
+                yield ReadError(str(item), f"{error.__class__.__name__}: {error}")
+
+    def _classify_results(
+        self,
+        results: Iterable[Article | ReadError],
+        report: ImportReport,
+        total: int,
+        progress: Progress | None,
+    ) -> Iterator[Article]:
+        """Yield the articles that are new or changed; report the rest."""
+        seen_hashes: dict[str, str] = {}
+        for done, result in enumerate(results, 1):
+            if isinstance(result, ReadError):
+                report.failed.append(str(result))
             else:
-                stored = self._classify(article, report, seen_hashes)
+                stored = self._classify(result, report, seen_hashes)
                 if stored is not None:
                     yield stored
             if progress:
-                progress(done, len(items))
+                progress(done, max(total, done))
 
     def _classify(
         self, article: Article, report: ImportReport, seen_hashes: dict[str, str]

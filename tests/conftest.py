@@ -17,5 +17,7 @@ def shared_dir() -> Path:
     return SHARED
 
 
-# The app tests' library fixtures (one spaCy-built template per session, copied per test).
+# The app tests' library fixtures (one spaCy-built template per session, copied per test),
+# and a real HTTP server on 127.0.0.1 for fetching tests (`loopback`).
+from loopback import loopback  # noqa: E402, F401
 from test_app_support import library, library_template  # noqa: E402, F401

@@ -50,9 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = commands.add_parser(
-        "add", help="import articles (.md, .txt, .html, folders, - for stdin)"
+        "add", help="import articles (.md, .txt, .html, folders, - for stdin, http(s) urls)"
     )
-    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("paths", nargs="*", metavar="PATH|URL")
+    add.add_argument(
+        "--from", dest="from_file", metavar="FILE", help="urls or paths, one a line (- for stdin)"
+    )
     add.add_argument("--processes", type=int, default=0, help="entity extraction processes")
     add.add_argument("--no-entities", action="store_true", help="skip entity extraction")
     add.add_argument("--json", action="store_true")
@@ -60,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the library's articles, newest first")
     listing.add_argument("--sort", choices=("date", "title", "source"), default="date")
     listing.add_argument("--limit", type=int, default=0)
+    listing.add_argument("--feed", metavar="NAME", help="only the articles of this feed")
     _add_format_flags(listing)
 
     show = commands.add_parser("show", help="print one article")
@@ -111,6 +115,7 @@ COMMAND_MODULES = (
     "kimreader.tui.completion",
     "kimreader.tui.serve",
     "kimreader.tui.cli_track",
+    "kimreader.tui.cli_feeds",
 )
 
 
@@ -168,8 +173,13 @@ def _open(args: argparse.Namespace) -> Workspace:
 def cmd_add(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
+    from kimreader.tui.cli_feeds import add_sources, read_sources
+
+    sources = [*args.paths, *(read_sources(args.from_file) if args.from_file else [])]
+    if not sources:
+        raise UsageError("add needs a file, folder, url or --from FILE")
     workspace = _open(args)
-    processes = args.processes or (2 if len(args.paths) > 1 or Path(args.paths[0]).is_dir() else 1)
+    processes = args.processes or (2 if len(sources) > 1 or Path(sources[0]).is_dir() else 1)
     err = _console(stderr=True)
     show_bar = err.is_terminal and not args.json
     with Progress(console=err, transient=True, disable=not show_bar) as bar:
@@ -178,8 +188,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        report = workspace.add_paths(
-            args.paths,
+        report = add_sources(
+            workspace,
+            sources,
             progress=progress,
             processes=processes,
             with_entities=not args.no_entities,
@@ -213,6 +224,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     workspace = _open(args)
     entries = sort_entries(workspace.library.catalog(), args.sort)
+    if args.feed:
+        entries = [e for e in entries if e.feed == args.feed]
     if args.limit > 0:
         entries = entries[: args.limit]
     if args.json:
