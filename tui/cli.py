@@ -88,7 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="compare two reports")
     compare.add_argument("a")
     compare.add_argument("b")
-    compare.add_argument("--json", action="store_true")
+    compare_formats = compare.add_mutually_exclusive_group()
+    compare_formats.add_argument("--json", action="store_true")
+    compare_formats.add_argument(
+        "--format",
+        choices=("text", "md", "html", "json"),
+        default="text",
+        help="md and html read on their own; json carries both texts",
+    )
 
     remove = commands.add_parser("remove", help="remove an article from the library")
     remove.add_argument("id")
@@ -400,6 +407,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_articles(a, b, workspace.entities(a), workspace.entities(b))
     if args.json:
         _print_json(comparison.to_json())
+    elif args.format != "text":
+        from kimreader.tui.compare_export import export_comparison
+
+        sys.stdout.write(export_comparison(comparison, a, b, args.format))
     else:
         from kimreader.tui.compare_render import render_comparison
 

@@ -71,6 +71,14 @@ def register(commands: Any) -> None:
     formats.add_argument("--json", action="store_true")
     formats.add_argument("--csv", action="store_true")
     run.set_defaults(run=cmd_saved_run)
+    export = commands.add_parser(
+        "export", help="write the articles a query finds, with notes, to a folder"
+    )
+    export.add_argument("query", help="a query ('' for the whole library)")
+    export.add_argument("folder", metavar="DIR")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(run=cmd_export)
+
     remove = actions.add_parser("remove", help="forget a saved search")
     remove.add_argument("name")
     remove.set_defaults(run=cmd_saved_remove)
@@ -304,3 +312,32 @@ def cmd_saved_remove(args: argparse.Namespace) -> int:
     workspace.state.delete_saved_search(saved.name)
     _say(f"removed {saved.name!r}")
     return 0
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kimreader.index.tracking import found_ids
+    from kimreader.tui.export import ExportError, export_articles
+
+    workspace = _open(args)
+    if args.query.strip():
+        workspace.ensure_index()
+        result = workspace.search(args.query, limit=1, offsets_for=0)
+        if result.error:
+            raise _usage(f"bad query: {result.error}")
+        ids = found_ids(workspace, args.query)
+    else:
+        ids = [entry.id for entry in workspace.library.catalog()]
+    try:
+        files = export_articles(workspace, ids, Path(args.folder))
+    except ExportError as error:
+        raise _usage(str(error)) from None
+    if args.json:
+        _print_json({"folder": args.folder, "files": [path.name for path in files]})
+    else:
+        _say(f"exported {len(files)} article(s) to {args.folder} (with index.csv, index.json)")
+    return 0 if files else 1

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -13,6 +16,7 @@ if TYPE_CHECKING:
     from kimreader.corpus.library import CatalogEntry
     from kimreader.corpus.userstate import Placed, Snapshot
     from kimreader.index.search import Hit
+    from kimreader.index.workspace import Workspace
 
 # A cell a spreadsheet would run as a formula starts with one of these (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -112,3 +116,49 @@ def _notes_markdown(notes: Sequence[Placed]) -> str:
         text = note.text or "(highlight)"
         lines.append(f"{where}\n{text}  \n*note {note.id}, {note.created}*\n")
     return "\n".join(lines)
+
+
+# -- a selection to a folder ----------------------------------------------------------------------
+
+
+class ExportError(ValueError):
+    """The folder cannot take an export; one line for the user."""
+
+
+def article_file_name(article: Article) -> str:
+    """`2019-01-09-north-korea-s-kim-visits-china-0fee46c762.md`: sortable, readable, unique."""
+    slug = re.sub(r"[^\w]+", "-", article.title.casefold(), flags=re.ASCII).strip("-")[:60]
+    slug = slug.rstrip("-") or "untitled"
+    return f"{article.published_iso or 'undated'}-{slug}-{article.id}.md"
+
+
+def export_articles(workspace: Workspace, article_ids: Sequence[str], folder: Path) -> list[Path]:
+    """Each article as Markdown with its state and notes, plus index.csv and index.json
+    listing them; files are written whole (temp + rename). Returns the articles' files."""
+    from kimreader.corpus.library import atomic_write_text
+    from kimreader.corpus.userstate import place_notes
+
+    library_root = workspace.library.root.resolve()
+    if folder.resolve() == library_root:
+        raise ExportError(f"{folder}: that is the library itself; export to another folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"{folder}: cannot create the folder ({error.strerror})") from None
+    state = workspace.state.snapshot()
+    written, entries = [], []
+    for article_id in article_ids:
+        article = workspace.get(article_id)
+        notes = place_notes(article.body, workspace.state.notes(article.id))
+        path = folder / article_file_name(article)
+        atomic_write_text(path, article_markdown(article, notes, state))
+        written.append(path)
+        entry = workspace.library.entry(article.id)
+        if entry is not None:
+            entries.append(entry)
+    atomic_write_text(folder / "index.csv", entries_csv(entries, state))
+    listing = [{"file": path.name, "id": entry.id, "title": entry.title, "source": entry.source,
+                "published": entry.published, "url": entry.url}
+               for path, entry in zip(written, entries, strict=False)]  # fmt: skip
+    atomic_write_text(folder / "index.json", json.dumps(listing, ensure_ascii=False, indent=2))
+    return written
