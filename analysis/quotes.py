@@ -24,17 +24,27 @@ CLOSE_QUOTES = "”"
 _QUOTE_MARK = re.compile('[“”"]')
 _VERBS = (
     r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
-    r"insisted|warned|argued|declared|stated"
+    r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
+    r"acknowledged|admitted|announced|stressed|cautioned|complained"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
 _NAME = (
     r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
-    r"(?:[’']s\s+(?:office|spokesman|spokeswoman|ministry|government|aides?|camp|team))?"
+    r"(?:[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|government|aides?|camp|team|"
+    r"rep|representative|publicist|lawyer|attorney|agent))?"
 )
-_SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
+_SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
-_AFTER_SAID_NAME = re.compile(rf"^\W*(?:{_VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
+# A described speaker: "the doctor", "a senior administration official" (up to a clause).
+_DESCRIBED = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
+)
+_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED})"
+_AFTER_SAID_NAME = re.compile(
+    rf"^\W*(?:{_VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
+)
 _AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){{0,4}}?(?P<name>{_SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
 )
@@ -43,8 +53,15 @@ _LATE_SAID_NAME = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<r
 _LATE_NAME_SAID = re.compile(
     rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
 )
+# An attribution typed inside the closing mark: “…, Graham said.”
+_INNER_ATTRIBUTION = re.compile(
+    rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
+)
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
-_BEFORE_VERB = re.compile(r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called)\b")
+_BEFORE_VERB = re.compile(
+    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"
+    r"tweeted|posted|stated|declared|protested|accused)\b"
+)
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
     r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
@@ -63,6 +80,29 @@ _ROLE_START = re.compile(
 )
 
 
+# Head nouns of a described speaker: a person with a role ("the doctor", "a senior official"),
+# an unnamed source, or a body that speaks as one ("the army", "the committee").
+_PERSON_HEADS = frozenset(
+    "official doctor spokesman spokeswoman spokesperson minister president leader chief director "
+    "professor analyst secretary-general secretary ambassador envoy governor senator commander "
+    "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
+    "witness star actress actor singer publicist".split()
+)
+_ANONYMOUS_HEADS = frozenset(
+    "source sources official officials aide aides rep representative spokesman spokeswoman "
+    "spokesperson insider insiders person people diplomat diplomats publicist".split()
+)
+_BODY_HEADS = frozenset(
+    "military army government ministry agency committee council police office department "
+    "administration campaign company party court commission board union organization "
+    "organisation group".split()
+)
+# Who signed or issued a letter: a noun phrase ending in a capitalised word ("the committee's
+# nine Republicans", "Senator Ann Lee").
+_ISSUER = r"(?P<x>(?:[Tt]he\s+)?(?:[\w’'\-]+\s+){0,3}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
+_DOCUMENT_HEADS = frozenset("letter statement memo report release post tweet".split())
+
+
 @dataclass(frozen=True)
 class Quote:
     """A direct quote; body[start:end] == text (inside the quote marks)."""
@@ -75,6 +115,7 @@ class Quote:
     full: bool  # a whole sentence (or more) rather than a fragment inside one
     cue: str  # how the speaker was found: after, before, late, continuation, subject, none
     report: str = ""  # "a" or "b" once placed in a comparison
+    speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -85,6 +126,7 @@ class Quote:
             "start": self.start,
             "end": self.end,
             "full": self.full,
+            "speaker_kind": self.speaker_kind,
         }
 
 
@@ -94,20 +136,61 @@ def quote_spans(body: str) -> list[Span]:
     A quote left open at the end of a paragraph ends there (news style reopens it in the next
     paragraph). Single quotes are nested quotes or apostrophes and are left alone.
     """
-    spans: list[Span] = []
+    return [span for span, _continued in quote_pieces(body)]
+
+
+MAX_CARRIED_PARAGRAPHS = 12
+
+
+def quote_pieces(body: str) -> list[tuple[Span, bool]]:
+    """Quote spans, each with whether it continues the quote of the paragraph before.
+
+    News style reopens a quote that runs on in each new paragraph (“… / “…”); texts split one
+    sentence a paragraph leave the paragraphs in between unmarked and close the quote later
+    (“We hoped. / We were 20. / They were cut.”). A quote left open is carried through unmarked
+    paragraphs only when a closing mark comes before any opening one (at most
+    MAX_CARRIED_PARAGRAPHS); otherwise it ends with its paragraph.
+    """
+    pieces: list[tuple[Span, bool]] = []
+    pending: list[Span] = []  # unmarked paragraphs after a quote left open
+    carrying = False
     for paragraph in paragraphs(body):
+        marks = list(_QUOTE_MARK.finditer(body, paragraph.start, paragraph.end))
+        if carrying and not marks and len(pending) < MAX_CARRIED_PARAGRAPHS:
+            pending.append(paragraph)
+            continue
+        if carrying and marks:
+            first = marks[0]
+            at_start = not body[paragraph.start : first.start()].strip()
+            straight = sum(1 for mark in marks if mark.group() == '"')
+            # A straight mark closes when the paragraph's straight marks are odd (“… / …,” he said)
+            closes = first.group() == CLOSE_QUOTES or (
+                first.group() == '"' and not at_start and straight % 2 == 1
+            )
+            if closes or at_start:  # closed here, or reopened: the quote ran on till here
+                pieces.extend((Span(p.start, p.end, p.text), True) for p in pending)
+            if closes:
+                pieces.append(
+                    (
+                        Span(paragraph.start, first.start(), body[paragraph.start : first.start()]),
+                        True,
+                    )
+                )
+                marks = marks[1:]
+        pending, carrying = [], False
         opened: int | None = None
-        for mark in _QUOTE_MARK.finditer(body, paragraph.start, paragraph.end):
+        for mark in marks:
             index, char = mark.start(), mark.group()
             if opened is None and char != CLOSE_QUOTES:
                 opened = index + 1
             elif opened is not None and char != OPEN_QUOTES:
                 if index > opened:
-                    spans.append(Span(opened, index, body[opened:index]))
+                    pieces.append((Span(opened, index, body[opened:index]), False))
                 opened = None
         if opened is not None and paragraph.end > opened:
-            spans.append(Span(opened, paragraph.end, body[opened : paragraph.end]))
-    return spans
+            pieces.append((Span(opened, paragraph.end, body[opened : paragraph.end]), False))
+            carrying = True
+    return [(span, continued) for span, continued in pieces if span.text.strip()]
 
 
 # Two to six capitalised words; a full stop only after an initial or Mr/Ms/Mrs/Dr.
@@ -119,6 +202,18 @@ _NAME_RUN = re.compile(
 
 def _person_key(name: str) -> str:
     return canonical_key(name, "person")
+
+
+def _title_before(body: str, start: int) -> str:
+    """The words written right before a name, up to four, no punctuation between ("United
+    Nations Secretary-General" before "Ban Ki-moon"), lowercased."""
+    prefix = re.search(r"(?:[\w\-]+[ \t]+){1,4}$", body[max(0, start - 60) : start])
+    return prefix.group().lower() if prefix else ""
+
+
+_PLACE_AFTER = re.compile(
+    r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
+)
 
 
 class _People:
@@ -203,12 +298,24 @@ class _People:
                 return canonical
         return surname
 
+    def _mentions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Person mentions in body[start:end], not counting a name that is a place's
+        ("In Suka Makmur village": the small model tags such names as people)."""
+        spans = {span for span in self.by_span if start <= span[0] < end}
+        spans.update((s, e) for s, e, _canonical in self.full_names if start <= s < end)
+        return sorted(span for span in spans if not _PLACE_AFTER.match(self.body, span[1]))
+
+    def last_in(self, start: int, end: int) -> str:
+        """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""
+        mentions = self._mentions(start, end)
+        if not mentions:
+            return ""
+        mention_start, mention_end = mentions[-1]
+        return self.resolve(self.body[mention_start:mention_end], mention_start)
+
     def first_in(self, start: int, end: int) -> str:
         """The first person named in body[start:end] outside quotes, resolved."""
-        mentions = sorted(
-            [span for span in self.by_span if start <= span[0] < end]
-            + [(s, e) for s, e, _canonical in self.full_names if start <= s < end]
-        )
+        mentions = self._mentions(start, end)
         for mention_start, mention_end in mentions:
             if not self._inside_quote(mention_start):
                 return self.resolve(self.body[mention_start:mention_end], mention_start)
@@ -284,12 +391,16 @@ class _Draft:
     role: str = ""
     cue: str = "none"
     speaker: str = ""
+    kind: str = ""
+    continued: bool = False  # the piece of a quote carried over from the paragraph before
 
 
 class _QuoteFinder:
     def __init__(self, body: str, entities: Sequence[Entity]) -> None:
         self.body = body
-        self.spans = quote_spans(body)
+        pieces = quote_pieces(body)
+        self.spans = [span for span, _continued in pieces]
+        self.continued = {span.start for span, continued in pieces if continued}
         self.people = _People(body, entities, self.spans)
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
@@ -324,6 +435,7 @@ class _QuoteFinder:
                     end=draft.span.start + len(text),
                     full=draft.full,
                     cue=draft.cue,
+                    speaker_kind=(draft.kind or "person") if draft.speaker else "",
                 )
             )
         return quotes
@@ -347,7 +459,16 @@ class _QuoteFinder:
         opens_sentence = (
             not lead or lead.endswith(":") or bool(re.search(rf"(?:{_VERBS}),?$", lead))
         )
+        inner = _INNER_ATTRIBUTION.search(span.text)
+        if inner:  # “He’s made outrageous comments, Graham said.”: the marks hold the attribution
+            span = Span(span.start, span.start + inner.start(), span.text[: inner.start()])
         draft = _Draft(span, paragraph, full=opens_sentence and _starts_upper(span.text))
+        if inner:
+            draft.written, draft.cue = inner.group("name"), "after"
+            draft.written_at = span.start + inner.start("name")
+            draft.continued = span.start in self.continued
+            return draft
+        draft.continued = span.start in self.continued
         after_start = span.end + 1
         for pattern, cue in (
             (_AFTER_SAID_NAME, "after"),
@@ -379,43 +500,138 @@ class _QuoteFinder:
                 draft.cue = "before"
                 return
         draft.speaker = self.people.first_in(before_start, before_start + len(before))
-        draft.cue = "subject" if draft.speaker else "none"
+        if draft.speaker:
+            draft.cue = "subject"
+            return
+        if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
+            subject = re.match(rf"\s*(?P<name>{_SUBJECT})\s+[a-z]+", before)
+            if subject:
+                draft.written = subject.group("name")
+                draft.written_at = before_start + subject.start("name")
+                draft.cue = "before"
+                return
+        draft.cue = "none"
 
     def _resolve(self, drafts: list[_Draft]) -> None:
-        last_speaker = ""
+        last: _Draft | None = None  # the last quote with a speaker
         for draft in drafts:
             if draft.written:
-                draft.speaker = self._resolve_written(draft, last_speaker)
-            elif draft.cue == "none":
+                draft.speaker, draft.kind = self._resolve_written(draft, last)
+            elif draft.cue == "none" or draft.continued:
                 draft.speaker = self._continued(drafts, draft)
-                draft.cue = "continuation" if draft.speaker else "none"
-            last_speaker = draft.speaker or last_speaker
-        for draft in drafts:  # “A.” “B,” he said: A borrows the next quote's speaker
-            if not draft.speaker:
-                following = [d for d in drafts if d.paragraph == draft.paragraph and d.speaker]
-                later = [d for d in following if d.span.start > draft.span.start]
-                if later:
-                    draft.speaker, draft.cue = later[0].speaker, "continuation"
+                if draft.speaker:
+                    draft.cue, draft.kind = "continuation", self._kind_before(drafts, draft)
+            if draft.speaker:
+                last = draft
+        for index, draft in enumerate(drafts):  # “A.” “B,” he said: A borrows B's speaker
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if draft.speaker or following is None or not following.speaker:
+                continue
+            if following.paragraph == draft.paragraph or following.continued:
+                draft.speaker, draft.kind = following.speaker, following.kind
+                draft.cue = "continuation"
 
-    def _resolve_written(self, draft: _Draft, last_speaker: str) -> str:
-        written = draft.written.strip()
+    @staticmethod
+    def _kind_before(drafts: list[_Draft], draft: _Draft) -> str:
+        earlier = [d for d in drafts if d.span.start < draft.span.start and d.speaker]
+        return earlier[-1].kind if earlier else "person"
+
+    def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
+        """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
+        written = " ".join(draft.written.split()).strip(" ,")
         if written.lower() in _PRONOUNS:
-            return last_speaker
-        if written.split()[0].lower() == "the":
-            return self._previous_subject(draft.written_at)
-        return self.people.resolve(written, draft.written_at)
+            return self._pronoun(draft.written_at, last)
+        named = self.people.last_in(draft.written_at, draft.written_at + len(written))
+        if named:
+            return named, "person"
+        first = written.split()[0].lower()
+        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
+        if possessive and possessive.group(2).lower() in _ANONYMOUS_HEADS | _BODY_HEADS:
+            owner = self.people.resolve(possessive.group(1), draft.written_at)
+            kind = "body" if possessive.group(2).lower() in _BODY_HEADS else "anonymous"
+            return f"{owner}’s {possessive.group(2)}", kind
+        if first in ("the", "a", "an", "one"):
+            return self._described(written, draft.written_at)
+        if written.isupper() and len(written) >= 2:
+            return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
+        return self.people.resolve(written, draft.written_at), "person"
+
+    def _described(self, written: str, at: int) -> tuple[str, str]:
+        """ "the doctor" (a person named before), "a senior official" (anonymous), "the army"."""
+        words = written.split()
+        head = words[-1].lower().strip(".,")
+        if len(words) == 2 and words[-1].isupper() and len(words[-1]) >= 2:
+            return words[-1], "body"  # "the UN", "the EU": an acronym names a body
+        if words[0].lower() == "the" and head in _PERSON_HEADS:
+            return self._described_person(head, at), "person"
+        if head in _ANONYMOUS_HEADS or head in _PERSON_HEADS:
+            return (written, "anonymous") if words[0].lower() != "the" else ("", "")
+        if head in _DOCUMENT_HEADS:
+            return self._issuer(head, at)
+        if head in _BODY_HEADS:
+            return written, "body"
+        return "", ""
+
+    def _issuer(self, head: str, at: int) -> tuple[str, str]:
+        """ "the letter said": who signed or issued it, as an earlier sentence says; else nobody."""
+        earlier = [s for s in self.sentences if s.start < at][-6:]
+        for sentence in reversed(earlier):
+            text = sentence.text
+            signed = re.search(
+                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|written)\s+by\s+{_ISSUER}", text
+            )
+            if not signed:
+                signed = re.search(
+                    rf"{_ISSUER}\s+(?:wrote|sent|signed|issued|released)\s+(?:a|an|the)\s+"
+                    rf"(?:[\w\-]+\s+){{0,3}}{head}\b",
+                    text,
+                )
+            if signed:
+                phrase = signed.group("x").strip()
+                phrase_at = sentence.start + signed.start("x")
+                named = self.people.last_in(phrase_at, phrase_at + len(phrase))
+                if named and not re.search(r"\b(?:and|Republicans|Democrats|members)\b", phrase):
+                    return named, "person"
+                return re.sub(r"^(?:[Tt]he)\s+", "", phrase), "body"
+        return "", ""
+
+    def _described_person(self, head: str, at: int) -> str:
+        """ "the doctor": the latest person the report gave that role, else the last subject."""
+        with_role = [
+            (start, canonical)
+            for start, _end, canonical in self.people.full_names
+            if start < at
+            and (
+                head in self.roles.get(canonical, "").lower()
+                or head in _title_before(self.body, start)
+            )
+        ]
+        return with_role[-1][1] if with_role else self._previous_subject(at)
+
+    def _pronoun(self, at: int, last: _Draft | None) -> tuple[str, str]:
+        """ "he said": whoever was named last, the last quote's speaker or a sentence's subject."""
+        subject_at, subject = self._previous_subject_at(at)
+        if last is not None and (not subject or last.span.start > subject_at):
+            return last.speaker, last.kind
+        return subject, "person" if subject else ""
 
     def _previous_subject(self, offset: int) -> str:
-        """The first person named in the nearest earlier sentence that names one."""
-        earlier = [s for s in self.sentences if s.end <= offset]
+        return self._previous_subject_at(offset)[1]
+
+    def _previous_subject_at(self, offset: int) -> tuple[int, str]:
+        """The first person named in the nearest earlier sentence that names one (and where)."""
+        earlier = [s for s in self.sentences if s.start < offset]
         for sentence in reversed(earlier[-4:]):
-            subject = self.people.first_in(sentence.start, sentence.end)
+            subject = self.people.first_in(sentence.start, min(sentence.end, offset))
             if subject:
-                return subject
-        return ""
+                return sentence.start, subject
+        return -1, ""
 
     def _continued(self, drafts: list[_Draft], draft: _Draft) -> str:
         """A quote opening a sentence with no attribution continues the last quote's speaker."""
+        if draft.continued:
+            earlier = [d for d in drafts if d.span.start < draft.span.start]
+            return earlier[-1].speaker if earlier else ""
         same = [
             d for d in drafts if d.paragraph == draft.paragraph and d.span.end < draft.span.start
         ]

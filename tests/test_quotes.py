@@ -96,3 +96,65 @@ def test_people_quoted_in_both_fold_spelling() -> None:
     a = extract_quotes("“Yes,” said Kim Jong Un.")
     b = extract_quotes("“No,” said Kim Jong-un.")
     assert people_quoted_in_both(a, b) == ["Kim Jong Un"]
+
+
+def test_an_attribution_inside_the_closing_mark_is_not_part_of_the_quote() -> None:
+    [quote] = extract_quotes(
+        "Lindsey Graham spoke.\n\n“He’s made some pretty outrageous comments, Graham said.”"
+    )
+    assert quote.text == "He’s made some pretty outrageous comments"
+    assert quote.speaker == "Lindsey Graham"
+
+
+def test_a_quote_runs_on_through_unmarked_paragraphs_until_it_closes() -> None:
+    body = (
+        '"We came to the school," Samir Sultan said.\n\n'
+        '"We hoped it would be safe.\n\nWe were 20 in one room.\n\n'
+        '"Suddenly we heard a bomb.\n\nThey were cut into pieces."\n\n'
+        "The army said nothing."
+    )
+    quotes = extract_quotes(body)
+    assert [q.text.strip() for q in quotes] == [
+        "We came to the school",
+        "We hoped it would be safe.",
+        "We were 20 in one room.",
+        "Suddenly we heard a bomb.",
+        "They were cut into pieces.",
+    ]
+    assert {q.speaker for q in quotes} == {"Samir Sultan"}
+
+
+def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
+    body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
+    assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
+
+
+def test_an_unnamed_source_is_an_anonymous_speaker() -> None:
+    [quote] = extract_quotes("“We are ready,” a senior administration official told reporters.")
+    assert (quote.speaker, quote.speaker_kind) == ("a senior administration official", "anonymous")
+
+
+def test_a_spokesman_named_after_his_agency_is_the_speaker() -> None:
+    [quote] = extract_quotes('"Two bombs fell," said UNHCR spokesman Adrian Edwards.')
+    assert (quote.speaker, quote.speaker_kind) == ("Adrian Edwards", "person")
+
+
+def test_a_letter_speaks_for_whoever_signed_it_never_for_the_man_it_is_about() -> None:
+    body = (
+        "President Donald Trump attacked Adam Schiff. A letter signed by the committee's "
+        "nine Republicans demanded that he resign.\n\n"
+        "“Your actions are incompatible with your duty,” the letter said."
+    )
+    [quote] = extract_quotes(body)
+    assert quote.speaker == "committee's nine Republicans"
+    assert quote.speaker_kind == "body"
+
+
+def test_a_tweet_is_its_author_s() -> None:
+    [quote] = extract_quotes("Donald Trump tweeted, “Schiff should resign!”")
+    assert quote.speaker == "Donald Trump"
+
+
+def test_a_body_named_by_its_acronym_speaks_as_a_body() -> None:
+    [quote] = extract_quotes("The UN protested at a “complete absence of accountability”.")
+    assert (quote.speaker, quote.speaker_kind) == ("UN", "body")
