@@ -73,6 +73,28 @@ class Progress:
     entries_done: int = 0
     entries_total: int = 0
 
+    def describe(self) -> str:
+        text = f"fetching feeds: {self.feed} ({self.feeds_done + 1} of {self.feeds_total})"
+        if self.entries_total:
+            text += f" · {self.entries_done} of {self.entries_total} new entries"
+        return text
+
+
+def overall_summary(results: list[FeedResult]) -> str:
+    """All feeds in one line (the app's status line); failures named."""
+    if not results:
+        return "no feeds followed: add one with  kimreader feeds add URL"
+    added = sum(len(r.added) for r in results)
+    text = f"{added} new article{'' if added == 1 else 's'} from {len(results)} feed"
+    text += "" if len(results) == 1 else "s"
+    failed = [r for r in results if not r.ok]
+    if failed:
+        text += f" · {len(failed)} failed: " + ", ".join(f"{r.name} ({r.reason})" for r in failed)
+    broken = sum(len(r.failed) for r in results)
+    if broken:
+        text += f" · {broken} entr{'y' if broken == 1 else 'ies'} could not be fetched"
+    return text
+
 
 def update_feeds(
     feed_list: FeedList,

@@ -133,6 +133,13 @@ REGISTRY: tuple[KeySpec, ...] = (
         "main",
     ),
     KeySpec(
+        "main.fetch_feeds",
+        "R",
+        "fetch_feeds",
+        "Fetch feeds: new articles from every feed followed, in the background",
+        "main",
+    ),
+    KeySpec(
         "main.related", "r", "related", "Related articles", "main", show=True, footer="Related"
     ),
     KeySpec(

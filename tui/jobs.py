@@ -9,8 +9,10 @@ reports its own errors).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -18,7 +20,10 @@ from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
 from kimreader.index.search import Hit, IndexBusy, SearchResult
-from kimreader.index.workspace import Workspace
+from kimreader.index.workspace import ImportReport, Workspace
+
+if TYPE_CHECKING:
+    from kimreader.corpus.feed_update import FeedResult, Progress
 
 Span = tuple[int, int]
 
@@ -26,13 +31,14 @@ SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
 OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
 
 # Worker names (also their groups: a newer job of a kind supersedes the older one).
-LIBRARY, INDEX, SEARCH, ARTICLE = "library", "index", "search", "article"
+LIBRARY, INDEX, SEARCH, ARTICLE, FEEDS = "library", "index", "search", "article", "feeds"
 
 FAILURE_WORDING = {
     LIBRARY: "cannot read the library",
     INDEX: "cannot open the index",
     SEARCH: "search failed",
     ARTICLE: "cannot open the article",
+    FEEDS: "cannot fetch the feeds",
 }
 
 
@@ -72,6 +78,26 @@ class ArticleLoaded(Message):
     def __init__(self, loaded: LoadedArticle) -> None:
         super().__init__()
         self.loaded = loaded
+
+
+class FeedsProgress(Message):
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
+
+
+class FeedStored(Message):
+    """One feed was fetched; its new articles are in the library."""
+
+    def __init__(self, result: FeedResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FeedsFetched(Message):
+    def __init__(self, results: list[FeedResult]) -> None:
+        super().__init__()
+        self.results = results
 
 
 def describe(error: BaseException) -> str:
@@ -123,3 +149,35 @@ def load_article(
         problem = f"cannot highlight hits ({describe(error)})"
         return ArticleLoaded(LoadedArticle(article, entities, problem=problem))
     return ArticleLoaded(LoadedArticle(article, entities, body_hits, title_hits))
+
+
+def fetch_feeds(library_root: Path, post: Callable[[Message], object]) -> FeedsFetched:
+    """Update every feed, posting progress and each feed's result as it comes.
+
+    A Workspace of its own, as another kimreader process would use: the screen's workspace
+    (and its index) is never touched from this thread; the screen reloads when told. Entities
+    are left to `kimreader doctor` (spaCy stays out of the app).
+    """
+    from kimreader.corpus.feed_update import update_feeds
+    from kimreader.corpus.feedlist import FeedList
+    from kimreader.corpus.fetch import Fetcher
+
+    workspace = Workspace.open(library_root)
+    known = {u for e in workspace.library.catalog() for u in (e.url, e.origin) if u}
+
+    def store(results: Iterable[Any], total: int) -> ImportReport:
+        return workspace.add_results(list(results), total=total, with_entities=False)
+
+    try:
+        with Fetcher() as fetcher:
+            results = update_feeds(
+                FeedList(library_root),
+                fetcher,
+                store,
+                known,
+                on_progress=lambda progress: post(FeedsProgress(progress)),
+                on_result=lambda result: post(FeedStored(result)),
+            )
+    finally:
+        workspace.index.close()
+    return FeedsFetched(results)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -71,6 +72,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._debounce: Timer | None = None
         self._open_offset: int | None = None  # where to scroll the next article shown
         self._library_stamp = 0
+        self.new_ids: set[str] = set()  # fetched from feeds meanwhile, not opened yet
+        self.feeds_note: tuple[str, str] = ("", "info")  # fetching feeds: progress, then result
 
     @property
     def kim(self) -> KimReaderApp:
@@ -143,6 +146,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.run_worker(
             work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
         )
+
+    def job_running(self, name: str) -> bool:
+        return any(w.name == name and not w.is_finished for w in self.workers)
 
     @on(Worker.StateChanged)
     def job_failed(self, event: Worker.StateChanged) -> None:
@@ -217,6 +223,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             rows = []  # a malformed query or a failed search lists nothing
         else:
             rows = [row_of_entry(e) for e in self.catalog]
+        if self.new_ids:
+            rows = [replace(r, new=True) if r.id in self.new_ids else r for r in rows]
         self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep)
         if error:
             self.status.say(error, "error")
@@ -229,9 +237,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if result is not None:
             self.status.say(*result_message(result, self.listing.sort))
         elif not self.listing.is_search:
-            self.status.say(
-                *catalog_message(len(self.catalog), self.listing.sort, self.index_ready)
-            )
+            message, kind = catalog_message(len(self.catalog), self.listing.sort, self.index_ready)
+            note, note_kind = self.feeds_note
+            if note:  # what fetching feeds did stays in view while the list reloads
+                message, kind = f"{note} · {message}", note_kind
+            self.status.say(message, kind)
 
     # -- searching --------------------------------------------------------------------------
 
@@ -257,6 +267,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def start_search(self, text: str, keep_article: bool = False) -> None:
         text = text.strip()
         self.requested = text
+        if not self.job_running(jobs.FEEDS):
+            self.feeds_note = ("", "info")
         if not text:
             self.clear_search()
             return
@@ -333,6 +345,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.sidebar.show_entities(loaded.entities)
         self.refresh_bindings()
         self.articles.mark_open(article.id)
+        if article.id in self.new_ids:
+            self.new_ids.discard(article.id)
+            self._unmark_new(article.id)
         row = next((r for r in self.articles.rows if r.id == article.id), None)
         if row is not None and self.listing.result and row.hit_count is None:
             count = len(loaded.body_hits) + len(loaded.title_hits)
@@ -352,6 +367,44 @@ class MainScreen(Screen[None], inherit_bindings=False):
             ):
                 self.sidebar.select_entity(entity)
                 return
+
+    def _unmark_new(self, article_id: str) -> None:
+        row = next((r for r in self.articles.rows if r.id == article_id), None)
+        if row is not None and row.new:
+            self.articles.update_row(replace(row, new=False))
+
+    # -- fetching feeds ---------------------------------------------------------------------
+
+    def action_fetch_feeds(self) -> None:
+        if self.job_running(jobs.FEEDS):
+            self.status.say("already fetching feeds…", "hint")
+            return
+        self.say_feeds("fetching feeds…")
+        root = self.kim.workspace.library.root
+        self.run_job(jobs.FEEDS, partial(jobs.fetch_feeds, root, self.post_message))
+
+    def say_feeds(self, note: str, kind: str = "info") -> None:
+        self.feeds_note = (note, kind)
+        self.status.say(note, kind)
+
+    @on(jobs.FeedsProgress)
+    def feeds_progress(self, event: jobs.FeedsProgress) -> None:
+        self.say_feeds(event.progress.describe())
+
+    @on(jobs.FeedStored)
+    def feed_stored(self, event: jobs.FeedStored) -> None:
+        added = set(event.result.added) | set(event.result.updated)
+        if added:
+            self.new_ids |= set(event.result.added)
+            self.load_library(refresh=True)
+
+    @on(jobs.FeedsFetched)
+    def feeds_fetched(self, event: jobs.FeedsFetched) -> None:
+        from kimreader.corpus.feed_update import overall_summary
+
+        failed = any(not r.ok or r.failed for r in event.results)
+        kind = "hint" if not event.results else "error" if failed else "info"
+        self.say_feeds(overall_summary(event.results), kind)
 
     # -- the reader's counters --------------------------------------------------------------
 
@@ -509,4 +562,4 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
 
 def _with_count(row: Row, hit_count: int | None) -> Row:
-    return Row(row.id, row.title, row.source, row.published, hit_count)
+    return replace(row, hit_count=hit_count)

@@ -26,6 +26,7 @@ CURSOR_BLURRED = Style.parse("bold underline")
 OPEN_MARK = Style.parse("bold green")
 DIM = Style.parse("dim")
 HITS = Style.parse("bold yellow")
+NEW = Style.parse("bold cyan")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Row:
     source: str
     published: str  # ISO date or ""
     hit_count: int | None = None  # with a query: hits in this article (None: not counted yet)
+    new: bool = False  # fetched from a feed since the app started, not opened yet
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -160,6 +162,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if part == 0:
             text.append(row.title or "(untitled)", style="bold")
         else:
+            if row.new:
+                text.append("new ", NEW)
             if row.hit_count is not None:  # first, so a narrow list still shows it
                 text.append(f"{row.hit_count} hit{'s' if row.hit_count != 1 else ''} ", HITS)
             meta = " ".join(x for x in (row.published or "no date", row.source) if x)
