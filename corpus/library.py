@@ -167,6 +167,20 @@ def article_front_matter(article: Article) -> dict[str, Any]:
     }
 
 
+def _metadata(article: Article) -> tuple[object, ...]:
+    """What a re-import may change besides the text: the fields stored in front matter."""
+    return (
+        article.source,
+        article.authors,
+        article.published,
+        article.url,
+        article.language,
+        article.summary,
+        article.place,
+        article.rights,
+    )
+
+
 def article_from_markdown(text: str, path: Path) -> Article:
     """Parse a file the library wrote (or a person edited). Raises LibraryError."""
     try:
@@ -391,9 +405,11 @@ class Library:
         self.catalog()
         same_text = self._by_hash.get(article.hash)
         if same_text is not None:
-            # The same text from the same file is unchanged; from anywhere else, a duplicate.
+            # The same text from the same file is unchanged (updated if its metadata was read
+            # differently, e.g. a cleaner outlet name); from anywhere else, a duplicate.
             if not article.origin or same_text.origin == article.origin:
-                return "unchanged", article.with_changes(id=same_text.id), ""
+                stored = article.with_changes(id=same_text.id)
+                return ("updated" if self._metadata_changed(stored) else "unchanged"), stored, ""
             return "duplicate", article, same_text.id
         existing = self.entry(article.id)
         if existing is None and article.origin and article.origin != "-":
@@ -401,6 +417,12 @@ class Library:
         if existing is not None:
             return "updated", article.with_changes(id=existing.id), ""
         return "added", article, ""
+
+    def _metadata_changed(self, article: Article) -> bool:
+        try:
+            return _metadata(article) != _metadata(self.get(article.id))
+        except LibraryError:
+            return True  # the stored file is unreadable: write it again
 
     def add(self, article: Article, sidecars: dict[str, Any] | None = None) -> AddResult:
         """Store an article atomically. `sidecars` (e.g. entities) are written first."""

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from kimreader.corpus.article import Article
+from kimreader.corpus.boilerplate import remove_boilerplate
 from kimreader.corpus.dates import parse_date
 from kimreader.corpus.language import article_language
-from kimreader.corpus.metadata import scalar_text, split_authors
+from kimreader.corpus.metadata import canonical_outlet, clean_title, scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text, strip_escape_sequences
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -251,7 +252,7 @@ def _read_html(text: str, origin: str, url: str | None = None) -> Article:
     }
     # Character references (&#27;) become control characters only now, after parsing.
     title = sanitize_line(strip_escape_sequences(page.title))
-    body = sanitize_text(strip_escape_sequences(page.markdown))
+    body = remove_boilerplate(sanitize_text(strip_escape_sequences(page.markdown)))
     if not title:
         title, body = _title_from_markdown(body)
     return _build(title, body, origin, fields)
@@ -265,12 +266,14 @@ def _build(title: str, body: str, origin: str, fields: dict[str, Any]) -> Articl
     if not body.strip():
         raise ReadError(origin, "no article text found")
     url = _one_line(fields.get("url"))
+    site = _one_line(_first(fields, "source", "site", "publication", "site_name"))
+    authors = split_authors(_first(fields, "authors", "author", "byline"))
     return Article.create(
-        title=title or "(untitled)",
+        title=clean_title(title, site, authors, url) or "(untitled)",
         body=body,
         url=url,
-        source=_one_line(_first(fields, "source", "site", "publication", "site_name")),
-        authors=split_authors(_first(fields, "authors", "author", "byline")),
+        source=canonical_outlet(site, url),
+        authors=authors,
         published=parse_date(_first(fields, "published", "date")),
         language=article_language(_one_line(fields.get("language") or fields.get("lang")), body),
         summary=sanitize_text(

@@ -26,13 +26,28 @@ def strip_escape_sequences(text: str) -> str:
     return _ESCAPE_SEQUENCE.sub("", text)
 
 
-def sanitize_text(text: str) -> str:
-    """Strip terminal control characters; normalise line ends and Unicode to NFC.
+# Invisible characters that split words for search and the entity model ("Netan\u00adyahu"):
+# soft hyphen, zero-width space, word joiner, a BOM inside the text, Mongolian vowel separator.
+# Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
+# Spaces of other widths (no-break, thin, ...) are plain spaces (the ideographic space stays:
+# CJK text indents with it).
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_LINE_SEPARATOR = re.compile("[\u2028\u2029]")
 
-    Carriage returns become newlines first, so CRLF and old-Mac files keep their lines.
+
+def sanitize_text(text: str) -> str:
+    """Strip terminal control characters and invisible characters; normalise line ends, odd
+    spaces and Unicode (NFC).
+
+    Carriage returns become newlines first, so CRLF and old-Mac files keep their lines. Runs
+    before an article is stored, so every offset (search hits, mentions) is into the clean text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATOR.sub("\n", text)
     text = _CONTROL.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
 
