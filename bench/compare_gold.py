@@ -9,6 +9,7 @@ possible differences (precision / recall); bench/compare.py prints them per spli
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,13 +209,41 @@ class DifferenceTally:
         self.errors += other.errors
 
 
-def _matches(gold: GoldValue, a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """A claim (phrase and sentence offsets in A and B) names the gold values: each claimed
-    phrase overlaps the gold value, or its sentence holds the gold value."""
-    return all(
-        _overlaps(value, phrase_start, phrase_end) or _sentence_holds(value, s_start, s_end)
-        for value, (phrase_start, phrase_end, s_start, s_end) in ((gold.a, a), (gold.b, b))
-    )
+_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def written_numbers(text: str) -> set[str]:
+    """The numbers a phrase states, normalised ("22, 000" -> "22000", "Five" -> "5"); vague
+    amounts ("dozens") as themselves. Independent of kimreader's own number reading."""
+    found = {
+        re.sub(r"[,\s]", "", m) for m in re.findall(r"\d{1,3}(?:,\s?\d{3})+|\d+(?:\.\s?\d+)?", text)
+    }
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        if word in _WORDS:
+            found.add(str(_WORDS.index(word)))
+        elif word in ("dozens", "hundreds", "thousands", "scores"):
+            found.add(word)
+    return {number.replace(" ", "") for number in found}
+
+
+def _matches(
+    pair: GoldPair, gold: GoldValue, a: tuple[int, int, int, int], b: tuple[int, int, int, int]
+) -> bool:
+    """A claim (phrase and sentence offsets in A and B) names the gold values: on each side the
+    claimed phrase overlaps the gold value, or its sentence holds it, or (the same values
+    stated in another sentence, a headline say) the phrase states the gold value's numbers."""
+
+    def side(value: Located, claim: tuple[int, int, int, int], body: str) -> bool:
+        phrase_start, phrase_end, s_start, s_end = claim
+        if _overlaps(value, phrase_start, phrase_end) or _sentence_holds(value, s_start, s_end):
+            return True
+        wanted = written_numbers(body[value[0] : value[1]])
+        return bool(wanted) and wanted == written_numbers(body[phrase_start:phrase_end])
+
+    return side(gold.a, a, pair.a.body) and side(gold.b, b, pair.b.body)
 
 
 def score_differences(pair: GoldPair, cmp: Comparison) -> DifferenceTally:
@@ -229,12 +258,12 @@ def score_differences(pair: GoldPair, cmp: Comparison) -> DifferenceTally:
         for d in cmp.differences
     ]
     for a, b, d in claims:
-        if any(_matches(gold, a, b) for gold in pair.differences):
+        if any(_matches(pair, gold, a, b) for gold in pair.differences):
             tally.right_claims += 1
         else:
             tally.errors.append(f"{pair.name} FALSE {d.topic}: A {d.a.phrase!r} B {d.b.phrase!r}")
     for gold in pair.differences:
-        if any(_matches(gold, a, b) for a, b, _ in claims):
+        if any(_matches(pair, gold, a, b) for a, b, _ in claims):
             tally.found_gold += 1
         else:
             words = (pair.a.body[slice(*gold.a)], pair.b.body[slice(*gold.b)])

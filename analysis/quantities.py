@@ -1,0 +1,204 @@
+"""Quantities a sentence states, with what they count: "killing more than 200 people" is
+(deaths, 200, "more than"); "a depth of 10 kilometers" is (distance, 10 km); "7.6 and 7.4
+magnitude quakes" is two magnitudes.
+
+Only what the words say is read: a number with its unit or counted noun, and for people the
+verb that says what happened to them (killed, injured). Two quantities can be compared when
+their `topic` is the same; `value` is comparable across units (kilometres and miles, numbers
+as words or digits, "22, 000" as some texts space it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague amounts: the range they allow ("dozens" is not 200).
+_VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
+          "thousands": (2_000, 9_999)}  # fmt: skip
+_WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
+_DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\s?\d+)?"
+NUMBER = (
+    rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
+    rf"|(?i:{'|'.join(_VAGUE)}))"
+)
+_MODIFIER = (
+    r"(?P<modifier>(?i:more than|over|at least|some|about|around|nearly|almost|up to|fewer than|"
+    r"less than|as many as|approximately|roughly|an estimated|only|just)\s+)?"
+)
+
+# What a number counts, by group: synonyms count the same thing.
+_GROUPS = {
+    "people": "people persons person civilians residents villagers palestinians israelis refugees "
+    "children men women soldiers troops militants fighters students patients staff workers "
+    "officers policemen police migrants passengers victims",
+    "buildings": "houses homes buildings structures house home building",
+    "munitions": "bombs shells missiles rockets bomb shell missile rocket",
+    "schools": "schools school",
+    "bridges": "bridges bridge",
+    "votes": "votes ballots",
+    "seats": "seats",
+}
+# Nouns for people in general; "children", "soldiers", "Palestinians" count a narrower group.
+_PLAIN_PEOPLE = frozenset("people persons person civilians residents villagers refugees".split())
+_NOUN_GROUP = {noun: group for group, nouns in _GROUPS.items() for noun in nouns.split()}
+_UNITS = {
+    "km": ("distance", 1.0), "kilometers": ("distance", 1.0), "kilometres": ("distance", 1.0),
+    "miles": ("distance", 1.609), "mile": ("distance", 1.609), "metres": ("length", 1.0),
+    "meters": ("length", 1.0), "feet": ("length", 0.3048), "percent": ("percentage", 1.0),
+    "per cent": ("percentage", 1.0), "%": ("percentage", 1.0), "dollars": ("money", 1.0),
+    "euros": ("money euro", 1.0), "pounds": ("money pound", 1.0),
+}  # fmt: skip
+_DEATH = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|lives|fatalities)\b", re.I
+)
+_INJURY = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wounded|wounding|hurt)\b", re.I)
+_COUNTED = re.compile(
+    rf"{_MODIFIER}{NUMBER}(?P<of>\s+of\s+the)?[\s\-]+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(sorted(_NOUN_GROUP, key=len, reverse=True))})\b",
+    re.I,
+)
+_TOLL_AFTER = re.compile(rf"{_MODIFIER}{NUMBER}\s+(?P<what>dead|killed|injured|wounded)\b", re.I)
+_TOLL_BEFORE = re.compile(
+    rf"\b(?P<what>killing|killed|injuring|injured|wounding)\s+{_MODIFIER}{NUMBER}\b", re.I
+)
+_UNIT = re.compile(
+    rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))[\s\-]?"
+    r"(?P<unit>kilometers|kilometres|km|miles?|metres|meters|feet|percent|per cent|%)(?!\w)"
+    r"|(?P<currency>[$€£])\s?(?P<amount>" + _DIGITS + r")(?:\s?(?P<scale>million|billion|bn|m)\b)?",
+    re.I,
+)
+_MAGNITUDE = re.compile(
+    r"\bmagnitude[\s\-]+(?:of\s+)?(?P<one>\d(?:\.\s?\d)?)"
+    r"|(?P<two>\d(?:\.\s?\d)?)[\s\-]+magnitude"
+    r"|(?P<list>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d)+)(?=\s+magnitude|\s*\))"
+    r"|measuring\s+(?P<measured>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d)*)",
+    re.I,
+)
+_AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged\s+(?P<aged>\d{1,3})\b", re.I)
+_TIME = re.compile(r"\b(?P<hour>\d{1,2}):\s?(?P<minute>\d{2})\s*(?P<half>[ap]\.?\s?m\.?)?", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated quantity: text[start:end] is the phrase (offsets into the text read)."""
+
+    topic: str  # "deaths", "injured", "people", "buildings", "distance", "magnitude", ...
+    value: float
+    high: float  # == value, or the top of a vague range ("dozens": 24..99)
+    phrase: str
+    start: int
+    end: int
+
+    def same_value(self, other: Quantity) -> bool:
+        """Equal values, within rounding for converted units (10 km is about 6 miles)."""
+        if self.high != self.value or other.high != other.value:
+            return self.value <= other.high and other.value <= self.high
+        tolerance = 0.08 if self.topic in ("distance", "length") else 1e-9
+        return abs(self.value - other.value) <= tolerance * max(abs(self.value), abs(other.value))
+
+
+def number_value(text: str) -> tuple[float, float] | None:
+    """(value, high) of a number as written: "22, 000", "6. 1", "five", "1.5 million", "dozens"."""
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    if words[0] in _VAGUE:
+        low, high = _VAGUE[words[0]]
+        return float(low), float(high)
+    scale = 1
+    if len(words) > 1 and words[-1] in _SCALES:
+        scale = _SCALES[words[-1]]
+        words = words[:-1]
+    head = " ".join(words)
+    if head in ("dozen", "a dozen"):
+        value: float = 12
+    elif head in _SMALL:
+        value = _SMALL.index(head)
+    elif head in _TENS:
+        value = _TENS[head]
+    else:
+        digits = re.sub(r"(?<=\d),\s?(?=\d{3})", "", head).replace(". ", ".").replace(" ", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    return value * scale, value * scale
+
+
+def _context_topic(text: str, start: int, end: int) -> str:
+    """ "deaths" or "injured" when the clause around a count of people says so, else "people"."""
+    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), start - 60, 0)
+    after = re.split(r"[,;]", text[end : end + 60])[0]
+    window = text[clause_start:start] + " " + after
+    if _DEATH.search(window):
+        return "deaths"
+    if _INJURY.search(window):
+        return "injured"
+    return "people"
+
+
+def quantities(text: str, base: int = 0) -> list[Quantity]:
+    """The quantities stated in `text` (a sentence); offsets are `base` + offsets into text."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(topic: str, number: str, start: int, end: int, factor: float = 1.0) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        parsed = number_value(number)
+        if parsed is None:
+            return
+        taken.append((start, end))
+        low, high = parsed
+        found.append(
+            Quantity(topic, low * factor, high * factor, text[start:end], base + start, base + end)
+        )
+
+    for match in _MAGNITUDE.finditer(text):
+        listed = match.group("list") or match.group("measured")
+        if listed:
+            for index, item in enumerate(re.finditer(r"\d\.\s?\d", listed)):
+                offset = match.start("list" if match.group("list") else "measured") + item.start()
+                add(f"magnitude {index + 1}", item.group(), offset, offset + len(item.group()))
+        else:
+            group = "one" if match.group("one") else "two"
+            add("magnitude", match.group(group), match.start(), match.end())
+    for match in _AGE.finditer(text):
+        add("age", match.group("number") or match.group("aged"), match.start(), match.end())
+    for match in _TIME.finditer(text):
+        hour, minute = int(match.group("hour")), int(match.group("minute"))
+        if hour <= 24 and minute < 60:
+            pm = (match.group("half") or "").lower().startswith("p") and hour < 12
+            add("time of day", str((hour + 12 * pm) * 60 + minute), match.start(), match.end())
+    for match in _UNIT.finditer(text):
+        if match.group("currency"):
+            scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(
+                (match.group("scale") or "").lower(), 1.0
+            )
+            topic = {"$": "money", "€": "money euro", "£": "money pound"}[match.group("currency")]
+            add(topic, match.group("amount"), match.start(), match.end(), scale)
+            continue
+        topic, factor = _UNITS[match.group("unit").lower()]
+        add(topic, match.group("number"), match.start(), match.end(), factor)
+    for match in _COUNTED.finditer(text):
+        noun = match.group("noun").lower()
+        group = _NOUN_GROUP[noun]
+        topic = _context_topic(text, match.start(), match.end()) if group == "people" else group
+        if topic == "people":  # a count of people who are alive: only like nouns compare
+            topic = "people" if noun in _PLAIN_PEOPLE else f"people: {noun.rstrip('s')}"
+        add(topic, match.group("number"), match.start(), match.end())
+    for pattern in (_TOLL_AFTER, _TOLL_BEFORE):
+        for match in pattern.finditer(text):
+            topic = (
+                "deaths" if match.group("what").lower().startswith(("dead", "kill")) else "injured"
+            )
+            add(topic, match.group("number"), match.start(), match.end())
+    return sorted(found, key=lambda quantity: quantity.start)

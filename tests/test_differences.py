@@ -1,0 +1,86 @@
+"""Possible differences between quantities in sentences that make the same point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.compare import compare_articles
+from kimreader.analysis.differences import find_differences
+from kimreader.analysis.quantities import quantities
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def found(a: str, b: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    differences, agreements = find_differences(a, None, b, None)
+    return (
+        [(d.topic, d.a.phrase, d.b.phrase) for d in differences],
+        [(d.topic, d.a.phrase, d.b.phrase) for d in agreements],
+    )
+
+
+def test_more_than_200_killed_is_not_more_than_220() -> None:
+    a = "Government bombs hit villages in Darfur, killing more than 200 people, officials said."
+    b = "The bombing of villages in Darfur killed more than 220 people, officials said."
+    assert found(a, b) == ([("deaths", "more than 200 people", "more than 220 people")], [])
+
+
+def test_kilometres_and_miles_of_one_distance_agree() -> None:
+    a = "The quake struck inland at a depth of just 10 kilometers in Bener Meriah district."
+    b = "The quake struck at a depth of just six miles in Bener Meriah district."
+    differences, agreements = found(a, b)
+    assert differences == [] and [topic for topic, *_ in agreements] == ["distance"]
+
+
+def test_a_vague_amount_differs_only_from_what_it_cannot_be() -> None:
+    a = "The quake in Aceh flattened houses, killing five people and injuring dozens."
+    b = "The quake in Aceh flattened houses, leaving five dead and over 200 injured."
+    differences, agreements = found(a, b)
+    assert [(t, x) for t, x, _ in differences] == [("injured", "injuring dozens")]
+    assert [t for t, *_ in agreements] == ["deaths"]
+
+
+def test_tolls_of_another_year_or_place_are_not_compared() -> None:
+    a = "In 2004 a tsunami in Aceh killed 170,000 people in the province, the agency said."
+    b = "In 2004, a tsunami off Aceh killed 230,000 people in 14 countries, the agency said."
+    assert found(a, b) == ([], [])
+    c = "The Aceh tsunami of 2004 was recalled as the quake killed five people."
+    d = "In 2004 the Aceh tsunami killed 230,000 people."
+    assert found(c, d) == ([], [])
+
+
+def test_magnitudes_listed_together_compare_in_order() -> None:
+    a = "Two quakes in West Papua, measuring 7.6 and 7.4, struck west of Manokwari."
+    b = "Quakes of 7.6 and 7.5 magnitude struck West Papua off Manokwari."
+    differences, agreements = found(a, b)
+    assert [(t, x, y) for t, x, y in differences] == [("magnitude 2", "7.4", "7.5")]
+    assert [t for t, *_ in agreements] == ["magnitude 1"]
+
+
+def test_counts_of_different_people_are_not_compared() -> None:
+    a = "In the Gaza City strike seven children died and 400 people sheltered at the school."
+    b = "In the Gaza City strike three patients were hurt and 15,000 Palestinians sheltered."
+    assert found(a, b)[0] == []
+
+
+def test_numbers_as_texts_space_them() -> None:
+    [refugees] = quantities("Yida is home to more than 22, 000 refugees.")
+    assert (refugees.topic, refugees.value) == ("people", 22000)
+    [magnitude] = quantities("The 6. 1-magnitude quake struck.")
+    assert (magnitude.topic, magnitude.value) == ("magnitude", 6.1)
+
+
+@pytest.mark.skipif(not (BENCH.parent.parent / "shared").exists(), reason="needs ../shared")
+def test_the_gaza_school_toll_differs_between_two_real_reports() -> None:
+    sys.path.insert(0, str(BENCH))
+    from compare_gold import load_pairs
+
+    [pair] = [p for p in load_pairs("dev") if p.name == "gaza-un-schools"]
+    comparison = compare_articles(pair.a, pair.b)
+    deaths = [(d.a.phrase, d.b.phrase) for d in comparison.differences if d.topic == "deaths"]
+    assert deaths == [("more than 40 people", "Some 30 people")]
+    agreed = {(d.topic, d.a.phrase, d.b.phrase) for d in comparison.agreements}
+    assert ("munitions", "three shells", "three artillery shells") in agreed
