@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+
+from kimreader.index.workspace import Workspace
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -17,7 +20,28 @@ def shared_dir() -> Path:
     return SHARED
 
 
-# The app tests' library fixtures (one spaCy-built template per session, copied per test),
-# and a real HTTP server on 127.0.0.1 for fetching tests (`loopback`).
+# The app tests' library: built once per session the way a user's is (seeded with the two
+# shipped reports, entities extracted by the real pipeline), then copied per test without the
+# index, which the app rebuilds on start as it would for a library copied from elsewhere.
+@pytest.fixture(scope="session")
+def library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("template") / "lib"
+    workspace = Workspace.open(root)
+    workspace.index.ensure()
+    workspace.fill_missing_entities()
+    workspace.index.close()
+    return root
+
+
+def copy_library(template: Path, destination: Path) -> Path:
+    shutil.copytree(template, destination, ignore=shutil.ignore_patterns("index"))
+    return destination
+
+
+@pytest.fixture
+def library(library_template: Path, tmp_path: Path) -> Path:
+    return copy_library(library_template, tmp_path / "lib")
+
+
+# A real HTTP server on 127.0.0.1 for fetching tests.
 from loopback import loopback  # noqa: E402, F401
-from test_app_support import library, library_template  # noqa: E402, F401

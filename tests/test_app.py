@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rich.style import Style
-from test_app_support import (
+from app_helpers import (
     BLOOMBERG_TITLE,
     NYT_TITLE,
     make_app,
@@ -14,16 +13,18 @@ from test_app_support import (
     started,
     wait_until,
 )
+from rich.style import Style
 from textual import events
 from textual.command import CommandPalette
 
+from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
 from kimreader.tui.screens.help import HelpScreen
 from kimreader.tui.screens.mentions import MentionsScreen
 from kimreader.tui.screens.related import RelatedScreen
 from kimreader.tui.widgets.article_list import ArticleList
 from kimreader.tui.widgets.entity_sidebar import EntityList
-from kimreader.tui.widgets.reader import STYLES, ReaderView
+from kimreader.tui.widgets.reader import ReaderView
 from kimreader.tui.widgets.search_bar import SearchBar
 
 
@@ -76,7 +77,7 @@ async def test_typing_a_query_lists_hits_by_score_and_highlights_them(library: P
         # The current hit is drawn in its own style; the others in the hit style.
         line = reader.line_of_current_hit()
         assert line is not None
-        current = styled_runs(reader, line, STYLES["hit_current"])
+        current = styled_runs(reader, line, reader.style_of("hit_current"))
         assert [t.lower() for t in current if t.strip()][0].startswith("visit")
         hit_changes = app.posted(ReaderView.HitChanged)
         assert hit_changes[-1].total == len(reader.hits)
@@ -92,7 +93,7 @@ async def test_n_and_shift_n_move_between_hits_and_the_counter_follows(library: 
         total = len(reader.hits)
         assert total > 5
         assert main.status.counter == f"hit 1 of {total}"
-        builds = reader.layout_builds
+        layout = reader.layout
         for expected in (2, 3, 4):
             await pilot.press("n")
             assert main.status.counter == f"hit {expected} of {total}"
@@ -104,7 +105,7 @@ async def test_n_and_shift_n_move_between_hits_and_the_counter_follows(library: 
         top = reader.scroll_offset.y
         assert top <= line < top + reader.scrollable_content_region.height
         assert top > 0  # the last hit is far down: the reader scrolled to it
-        assert reader.layout_builds == builds  # moving between hits never re-wraps the text
+        assert reader.layout is layout  # moving between hits never re-wraps the text
         assert [m.current for m in app.posted(ReaderView.HitChanged)][-1] == total - 1
 
 
@@ -223,7 +224,7 @@ async def test_entity_select_jump_and_filter(library: Path) -> None:
         assert main.status.counter == f"mention 2 of {kim.count}"
         start, end = kim.mentions[1]
         line = reader.layout.line_of("body", start)
-        drawn = "".join(styled_runs(reader, line, STYLES["mention_current"]))
+        drawn = "".join(styled_runs(reader, line, reader.style_of("mention_current")))
         assert drawn == reader.article.body[start:end]
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert reader.current_mention == kim.count - 1
@@ -461,3 +462,14 @@ def test_compare_binding_exists_only_with_the_compare_screen() -> None:
 
     has_screen = importlib.util.find_spec("kimreader.tui.screens.compare") is not None
     assert any(s.id == "main.compare" for s in actions.specs("main")) == has_screen
+
+
+def test_the_template_library_has_the_shipped_reports_and_their_entities(
+    library: Path,
+) -> None:
+    workspace = Workspace.open(library)
+    titles = {e.title for e in workspace.library.catalog()}
+    assert titles == {NYT_TITLE, BLOOMBERG_TITLE}
+    for entry in workspace.library.catalog():
+        names = {e.name for e in workspace.entities(workspace.get(entry.id))}
+        assert {"Kim Jong Un", "Xi Jinping"} <= names

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_helpers import make_app, search, started, wait_until
 from feedgen import Item, atom
 from loopback import LoopbackServer
-from test_app_support import make_app, search, started, wait_until
 
 from kimreader.corpus.feedlist import FeedList, Subscription
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import test_app_support as support
+import app_helpers as support
+from app_helpers import make_app, started
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
-from test_app_support import make_app, started
 from textual.app import App, ComposeResult
 
 from kimreader.corpus.article import Article

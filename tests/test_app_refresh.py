@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app_support import make_app, search, started, wait_until
+from app_helpers import make_app, search, started, wait_until
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library

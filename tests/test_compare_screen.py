@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.text import Text
-from test_app_support import (
+from app_helpers import (
     BLOOMBERG_TITLE,
     NYT_TITLE,
     main_screen,
@@ -22,6 +21,7 @@ from test_app_support import (
     started,
     wait_until,
 )
+from rich.text import Text
 from textual.pilot import Pilot
 
 from kimreader.analysis.align import DEFAULT_THRESHOLD, passages

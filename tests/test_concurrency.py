@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 from test_crash import TOKEN, write_sources
+from tmux_helpers import Tmux, app_env, needs_tmux
 
 from kimreader.index.doctor import run_doctor
 from kimreader.index.workspace import Workspace
@@ -130,49 +129,12 @@ def test_doctor_during_an_import_removes_nothing_in_progress(library: Path, tmp_
 # -- two real apps ------------------------------------------------------------------------------
 
 
-class Tmux:
-    """Detached sessions on a private tmux server (never the user's own)."""
-
-    def __init__(self) -> None:
-        self.socket = f"kimreader-conc-{uuid.uuid4().hex[:8]}"
-
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
-        )
-
-    def start(self, name: str, command: str, env: dict[str, str]) -> None:
-        env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        self.run("new-session", "-d", "-s", name, "-x", "100", "-y", "30", *env_args, command)
-
-    def capture(self, name: str) -> str:
-        return self.run("capture-pane", "-p", "-t", name, check=False).stdout
-
-    def alive(self, name: str) -> bool:
-        return self.run("has-session", "-t", name, check=False).returncode == 0
-
-    def wait_for(self, name: str, pattern: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.capture(name) if self.alive(name) else "(the app is gone)"
-            if re.search(pattern, screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{name}: never saw {pattern!r}; the screen was:\n{screen}")
-
-    def kill(self) -> None:
-        self.run("kill-server", check=False)
-
-
-@pytest.mark.tmux
 @pytest.mark.timeout(240)
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-@pytest.mark.skipif(shutil.which("kimreader") is None, reason="kimreader is not installed")
+@needs_tmux
 def test_two_apps_open_while_a_third_process_imports(library: Path, tmp_path: Path) -> None:
     expected = write_sources(tmp_path / "batch", 120)
-    tmux = Tmux()
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+    tmux = Tmux("kimreader-conc")
+    env = app_env(tmp_path)
     apps = ("app1", "app2")
     try:
         for name in apps:
@@ -206,9 +168,6 @@ def test_two_apps_open_while_a_third_process_imports(library: Path, tmp_path: Pa
         time.sleep(0.5)  # (ESC and q sent together would be read as alt+q)
         for name in apps:
             tmux.run("send-keys", "-t", name, "q")
-        deadline = time.monotonic() + 15
-        while any(tmux.alive(name) for name in apps) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not any(tmux.alive(name) for name in apps), "an app did not quit"
+        assert tmux.wait_gone(*apps), "an app did not quit"
     finally:
         tmux.kill()

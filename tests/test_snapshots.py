@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_app_support import make_app, search, started
+from app_helpers import make_app, search, started
 from textual.pilot import Pilot
 
 

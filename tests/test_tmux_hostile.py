@@ -9,23 +9,17 @@ carrying article text would show.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import time
-import uuid
 from pathlib import Path
 
 import hostile
 import pytest
 from hostile import MARKER
+from tmux_helpers import NEEDS_TMUX, Tmux
 
 from kimreader.index.workspace import Workspace
 
-pytestmark = [
-    pytest.mark.tmux,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(shutil.which("kimreader") is None, reason="kimreader is not installed"),
-]
+pytestmark = NEEDS_TMUX
 
 SHOWN = [
     "escapes.md",
@@ -45,51 +39,32 @@ CSI = re.compile(r"\x1b\[([0-?]*)[ -/]*([@-~])")
 
 
 class Pane:
-    """One app in a detached session on a private tmux server (never the user's own)."""
+    """One app in its own tmux server, its raw output recorded."""
 
     def __init__(self, raw_log: Path) -> None:
-        self.socket = f"kimreader-hostile-{uuid.uuid4().hex[:8]}"
+        self.tmux = Tmux("kimreader-hostile")
         self.raw_log = raw_log
 
-    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
-        )
-
     def start(self, command: str, env: dict[str, str]) -> None:
-        env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        # The shell starts the app only once the raw output is being recorded.
-        gate = self.raw_log.with_suffix(".go")
-        script = f"while [ ! -e {gate} ]; do sleep 0.05; done; {command}"
-        self.tmux("new-session", "-d", "-s", "kim", "-x", "100", "-y", "30", *env_args, script)
-        self.tmux("pipe-pane", "-o", "-t", "kim", f"cat >> {self.raw_log}")
-        gate.touch()
+        self.tmux.start("kim", command, env, raw_log=self.raw_log)
 
     def keys(self, *keys: str, literal: bool = False) -> None:
-        self.tmux("send-keys", "-t", "kim", *(["-l"] if literal else []), *keys)
+        self.tmux.keys("kim", *keys, literal=literal)
 
     def screen(self, escapes: bool = False) -> str:
-        args = ["capture-pane", "-p", "-t", "kim", *(["-e"] if escapes else [])]
-        return self.tmux(*args, check=False).stdout
+        return self.tmux.capture("kim", escapes)
 
     def title(self) -> str:
-        return self.tmux("display", "-p", "-t", "kim", "#{pane_title}").stdout.strip()
+        return self.tmux.title("kim")
 
     def alive(self) -> bool:
-        return self.tmux("has-session", "-t", "kim", check=False).returncode == 0
+        return self.tmux.alive("kim")
 
     def wait_for(self, pattern: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen() if self.alive() else "(the app is gone)"
-            if re.search(pattern, screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"never saw {pattern!r}; the screen was:\n{screen}")
+        return self.tmux.wait_for("kim", pattern, timeout)
 
     def close(self) -> None:
-        self.tmux("kill-server", check=False)
+        self.tmux.kill()
 
 
 @pytest.fixture(scope="module")

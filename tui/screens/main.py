@@ -96,7 +96,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         yield SearchBar(id="search")
         yield Panes(id="panes")
         yield StatusLine(id="status")
-        yield KeysFooter(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     @property
     def panes(self) -> Panes:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -10,12 +13,13 @@ from kimreader.analysis.entity import Entity
 from kimreader.analysis.text import Span, sentence_at, sentences
 from kimreader.corpus.article import Article
 from kimreader.tui.screens.modal import PickerScreen
-from kimreader.tui.widgets.reader import STYLES
 
 CONTEXT_CHARS = 160  # around a mention outside any sentence (e.g. in a heading)
 
 
-def mention_context(body: str, spans: list[Span], start: int, end: int) -> Text:
+def mention_context(
+    body: str, spans: list[Span], start: int, end: int, mention: Style | str = "reverse"
+) -> Text:
     """The sentence holding body[start:end], the mention styled; article text, never markup."""
     sentence = sentence_at(spans, start)
     left, right = (sentence.start, sentence.end) if sentence else (start, end)
@@ -24,7 +28,7 @@ def mention_context(body: str, spans: list[Span], start: int, end: int) -> Text:
     # Same length as the slice, so the mention's offsets still hold.
     shown = "".join(" " if c in "\n\t" else c for c in body[left:right])
     text = Text(shown, end="")
-    text.stylize(STYLES["mention_current"], start - left, min(end, right) - left)
+    text.stylize(mention, start - left, min(end, right) - left)
     if left > 0 and sentence is None:
         text = Text("…", end="") + text
     return text
@@ -32,6 +36,11 @@ def mention_context(body: str, spans: list[Span], start: int, end: int) -> Text:
 
 class MentionsScreen(PickerScreen[int]):
     """Enter returns the chosen mention's index; the reader jumps to it."""
+
+    COMPONENT_CLASSES: ClassVar = {"mentions--mention"}
+    DEFAULT_CSS = """
+    MentionsScreen > .mentions--mention { color: ansi_magenta; text-style: bold reverse; }
+    """
 
     def __init__(self, article: Article, entity: Entity) -> None:
         title = Text()
@@ -47,11 +56,12 @@ class MentionsScreen(PickerScreen[int]):
         super().on_mount()
         body = self.article.body
         spans = sentences(body)
+        mention = self.get_component_rich_style("mentions--mention", partial=True)
         options = []
         for number, (start, end) in enumerate(self.entity.mentions, 1):
             prompt = Text(end="")
             prompt.append(f"{number:>3}  ", style="bold")
-            prompt.append_text(mention_context(body, spans, start, end))
+            prompt.append_text(mention_context(body, spans, start, end, mention))
             options.append(Option(prompt, id=str(number - 1)))
         self.picker.set_options(options)
         self.picker.highlighted = 0 if options else None

@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from kimreader.tui import actions
+from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.picker import Picker
 
 ResultType = TypeVar("ResultType")
@@ -29,7 +30,7 @@ class PickerScreen(ModalScreen[ResultType], Generic[ResultType], inherit_binding
         with Vertical(classes="modal-box"):
             yield Static(self.title_text, classes="modal-title")
             yield Picker(classes="modal-picker")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     @property
     def picker(self) -> Picker:

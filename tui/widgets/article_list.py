@@ -21,12 +21,6 @@ from textual.strip import Strip
 from kimreader.tui import actions
 
 ROW_HEIGHT = 2
-CURSOR_FOCUSED = Style.parse("bold reverse")
-CURSOR_BLURRED = Style.parse("bold underline")
-OPEN_MARK = Style.parse("bold green")
-DIM = Style.parse("dim")
-HITS = Style.parse("bold yellow")
-NEW = Style.parse("bold cyan")
 
 
 @dataclass(frozen=True)
@@ -43,6 +37,27 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """Two lines per article: the title, then (hits) date source."""
 
     BINDINGS: ClassVar = actions.bindings("list")
+    COMPONENT_CLASSES: ClassVar = {
+        "article-list--title",
+        "article-list--meta",
+        "article-list--hits",
+        "article-list--new",
+        "article-list--open",
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+    }
+    # Named ANSI colours, reverse and underline: legible on 16-colour terminals.
+    DEFAULT_CSS = """
+    ArticleList {
+        & > .article-list--title { text-style: bold; }
+        & > .article-list--meta { text-style: dim; }
+        & > .article-list--hits { color: ansi_yellow; text-style: bold; }
+        & > .article-list--new { color: ansi_cyan; text-style: bold; }
+        & > .article-list--open { color: ansi_green; text-style: bold; }
+        & > .article-list--cursor { text-style: bold reverse; }
+        & > .article-list--cursor-blurred { text-style: bold underline; }
+    }
+    """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -147,7 +162,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         index, part = divmod(self.scroll_offset.y + y, ROW_HEIGHT)
         if not self.rows and index == 0 and part == 0:
-            text = Text(" no articles", style=DIM, end="")
+            text = Text(" no articles", style=self._style("meta"), end="")
         elif index >= len(self.rows):
             return Strip.blank(width, base)
         else:
@@ -158,17 +173,21 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def _row_text(self, row: Row, part: int, is_cursor: bool, width: int) -> Text:
         mark = "▌" if is_cursor else ("•" if row.id == self.open_id else " ")
         text = Text(no_wrap=True, end="")
-        text.append(mark, style=OPEN_MARK if mark == "•" else Style())
+        text.append(mark, style=self._style("open") if mark == "•" else Style())
         if part == 0:
-            text.append(row.title or "(untitled)", style="bold")
+            text.append(row.title or "(untitled)", style=self._style("title"))
         else:
             if row.new:
-                text.append("new ", NEW)
+                text.append("new ", self._style("new"))
             if row.hit_count is not None:  # first, so a narrow list still shows it
-                text.append(f"{row.hit_count} hit{'s' if row.hit_count != 1 else ''} ", HITS)
+                count = row.hit_count
+                text.append(f"{count} hit{'s' if count != 1 else ''} ", self._style("hits"))
             meta = " ".join(x for x in (row.published or "no date", row.source) if x)
-            text.append(meta, DIM)
+            text.append(meta, self._style("meta"))
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
-            text.stylize(CURSOR_FOCUSED if self.has_focus else CURSOR_BLURRED)
+            text.stylize(self._style("cursor" if self.has_focus else "cursor-blurred"))
         return text
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-list--{name}", partial=True)

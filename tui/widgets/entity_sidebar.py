@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -17,12 +18,12 @@ SHOWN_TYPES = {"person": "People", "org": "Organisations", "place": "Places"}
 FILTER_FIELDS = {"person": "person", "org": "org", "place": "place"}
 
 
-def entity_prompt(entity: Entity, selected: bool) -> Text:
-    """Entity names are article text: a Text, never markup."""
+def entity_prompt(entity: Entity, selected: Style | None, count: Style | str = "dim") -> Text:
+    """Entity names are article text: a Text, never markup. `selected`: its style, if it is."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append("◆" if selected else " ", style="bold magenta")
-    text.append(f"{entity.count:>3} ", style="dim")
-    text.append(entity.name, style="bold magenta" if selected else "")
+    text.append("◆" if selected else " ", style=selected or "")
+    text.append(f"{entity.count:>3} ", style=count)
+    text.append(entity.name, style=selected or "")
     return text
 
 
@@ -30,6 +31,18 @@ class EntityList(OptionList, inherit_bindings=False):
     """Enter highlights an entity's mentions in the reader; f filters; m shows them in context."""
 
     BINDINGS: ClassVar = actions.bindings("sidebar")
+    COMPONENT_CLASSES: ClassVar = {
+        "entity-list--heading",
+        "entity-list--count",
+        "entity-list--selected",
+    }
+    DEFAULT_CSS = """
+    EntityList {
+        & > .entity-list--heading { text-style: bold underline; }
+        & > .entity-list--count { text-style: dim; }
+        & > .entity-list--selected { color: ansi_magenta; text-style: bold; }
+    }
+    """
 
     class EntityMessage(Message):
         def __init__(self, entity: Entity | None) -> None:
@@ -60,15 +73,22 @@ class EntityList(OptionList, inherit_bindings=False):
             members = [i for i, e in enumerate(self.entities) if e.type == kind]
             if not members:
                 continue
-            heading = Text(f"{label} ({len(members)})", style="bold underline", end="")
+            heading = Text(f"{label} ({len(members)})", style=self._style("heading"), end="")
             options.append(Option(heading, id=f"type:{kind}", disabled=True))
             options.extend(
-                Option(entity_prompt(self.entities[i], False), id=str(i)) for i in members
+                Option(self._prompt(self.entities[i], False), id=str(i)) for i in members
             )
         if not options:
             options.append(Option(Text("no people, organisations or places"), disabled=True))
         self.set_options(options)
         self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"entity-list--{name}", partial=True)
+
+    def _prompt(self, entity: Entity, selected: bool) -> Text:
+        chosen = self._style("selected") if selected else None
+        return entity_prompt(entity, chosen, self._style("count"))
 
     @property
     def highlighted_entity(self) -> Entity | None:
@@ -83,7 +103,7 @@ class EntityList(OptionList, inherit_bindings=False):
             if candidate in (entity, self.selected):
                 option_index = self.get_option_index(str(index))
                 self.replace_option_prompt_at_index(
-                    option_index, entity_prompt(candidate, candidate == entity)
+                    option_index, self._prompt(candidate, candidate == entity)
                 )
         self.selected = entity
         self.post_message(self.Selected(entity))

@@ -1,56 +1,105 @@
-"""The footer: Textual's, rebuilt only when the keys it shows change.
+"""The footer: the keys of what has focus, on one line, as many as fit, never a cut label.
 
-Textual's Footer recomposes (removes and remounts every key, restyling each) whenever the
-screen's bindings are refreshed, which happens on every focus change and several times while the
-app starts; each rebuild costs tens of milliseconds, and one in flight holds back the frame.
-This one keeps its keys when what they would show is the same, and marks compact keys compact
-before they mount, so mounting them restyles nothing twice. It looks exactly the same.
+Textual's Footer lays out one widget per key and cuts labels when the line is too short
+("c Com", "? Hel" at 80 columns), and recomposes every key on each focus change. This one is a
+single line of text built from public API only: `Screen.active_bindings`, `App.get_key_display`
+and the screen's `bindings_updated_signal`. Keys sharing a label are shown once ("n/N Hit");
+when they do not all fit, keys are left out from the end, but Help and Quit always stay, so
+the rest can always be found. Clicking a key presses it.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
-Shown = tuple[tuple[object, ...], ...]
+ALWAYS = ("help", "quit")  # actions kept however narrow the terminal
+Key = tuple[str, str, str, bool]  # (keys shown, label, key to press, enabled)
 
 
-class KeysFooter(Footer):
-    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
-        super().__init__(compact=compact, show_command_palette=show_command_palette)
-        self._composed: Shown | None = None  # what the mounted keys show (None: nothing yet)
-        self.rebuilds = 0  # how many times the keys were rebuilt (tests check focus moves don't)
+def footer_keys(entries: list[tuple[Binding, bool, str]], display: dict[int, str]) -> list[Key]:
+    """Shown bindings merged by label, in order: ("n/N", "Hit", "n", True)."""
+    merged: dict[str, list[tuple[Binding, bool]]] = {}
+    for binding, enabled, _tooltip in entries:
+        merged.setdefault(binding.description, []).append((binding, enabled))
+    keys = []
+    for label, members in merged.items():
+        shown = "/".join(dict.fromkeys(display[id(b)] for b, _ in members))
+        keys.append((shown, label, members[0][0].key, any(e for _, e in members)))
+    return keys
 
-    def shown(self) -> Shown:
-        """What Footer.compose would draw: each shown binding's key, label, action, state."""
-        app = self.app
-        rows = [
-            (binding.key, app.get_key_display(binding), binding.description, binding.action,
-             enabled, tooltip, binding.group)
+
+def fit(keys: list[Key], kept: set[str], width: int) -> list[Key]:
+    """The keys that fit in `width` cells, in order, always including those labelled in `kept`."""
+
+    def cells(key: Key) -> int:
+        return len(key[0]) + len(key[1]) + 2  # " k label"
+
+    budget = width - sum(cells(k) for k in keys if k[1] in kept)
+    chosen = []
+    for key in keys:
+        if key[1] in kept:
+            chosen.append(key)
+        elif cells(key) <= budget:
+            chosen.append(key)
+            budget -= cells(key)
+        else:
+            budget = -1  # keep the order: once one is left out, so are those after it
+    return chosen
+
+
+class KeysFooter(Widget):
+    COMPONENT_CLASSES: ClassVar = {"keys-footer--key", "keys-footer--label"}
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        & > .keys-footer--key { color: $footer-key-foreground; text-style: bold; }
+        & > .keys-footer--label { color: $footer-description-foreground; }
+        &:disabled { text-style: dim; }
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        key = event.style.meta.get("key")
+        if key:
+            self.app.simulate_key(key)
+
+    def shown_keys(self) -> list[Key]:
+        entries = [
+            (binding, enabled, tooltip)
             for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
-        ]  # fmt: skip
-        palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
-        return (*rows, (palette, self.compact, self.combine_groups))
+        ]
+        display = {id(b): self.app.get_key_display(b) for b, _, _ in entries}
+        keys = footer_keys(entries, display)
+        kept = {b.description for b, _, _ in entries if b.action in ALWAYS}
+        return fit(keys, kept, self.size.width)
 
-    def compose(self) -> ComposeResult:
-        self._composed = self.shown() if self._bindings_ready else None
-        if self._composed is not None:
-            self.rebuilds += 1
-        for widget in super().compose():
-            if self.compact and isinstance(widget, FooterKey):
-                widget.add_class("-compact", update=False)  # set now, not restyled on mount
-            yield widget
-
-    def bindings_changed(self, screen: Screen) -> None:
-        if (
-            self._bindings_ready
-            and self._composed is not None
-            and self.is_attached
-            and screen is self.screen
-            and self.shown() == self._composed
-        ):
-            return  # the same keys: nothing to rebuild
-        super().bindings_changed(screen)
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keys-footer--key", partial=True)
+        label_style = self.get_component_rich_style("keys-footer--label", partial=True)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for shown, label, press, enabled in self.shown_keys():
+            click = Style.from_meta({"key": press})
+            dim = Style() if enabled else Style(dim=True)
+            text.append(f" {shown}", key_style + dim + click)
+            text.append(f" {label}", label_style + dim + click)
+        return text

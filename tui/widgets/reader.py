@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -25,36 +26,19 @@ from kimreader.tui.widgets.layout import SYNTHETIC, Block, Layout, parse_blocks
 
 Span = tuple[int, int]
 
-# Named ANSI colours plus reverse/bold/underline: they read on 16, 256 and true colour terminals.
-STYLES: dict[str, Style] = {
-    name: Style.parse(spec)
-    for name, spec in {
-        "title": "bold",
-        "meta": "italic",
-        "url": "underline",
-        "h1": "bold underline",
-        "h2": "bold",
-        "h3": "bold italic",
-        "h4": "bold",
-        "h5": "bold",
-        "h6": "bold",
-        "quote": "italic",
-        "code": "bold",
-        "link": "underline",
-        "link_target": "dim",
-        "bold": "bold",
-        "italic": "italic",
-        "bold italic": "bold italic",
-        "prefix": "bold",
-        "rule": "dim",
-        "hit": "black on yellow",
-        "hit_current": "bold white on red",
-        "mention": "bold underline magenta",
-        "mention_current": "bold reverse magenta",
-    }.items()
-}
+# Style names used by the layout (block kinds, inline styles) and the marks; each is the
+# component class "reader--NAME" (spaces and underscores as hyphens), styled in DEFAULT_CSS.
+STYLE_NAMES = (
+    "title", "meta", "url", "h1", "h2", "h3", "h4", "h5", "h6", "quote", "code", "link",
+    "link_target", "bold", "italic", "bold italic", "prefix", "rule",
+    "hit", "hit_current", "mention", "mention_current",
+)  # fmt: skip
 MAX_CACHED_STRIPS = 4000
 MAX_CACHED_LAYOUTS = 3
+
+
+def component_class(name: str) -> str:
+    return "reader--" + name.replace(" ", "-").replace("_", "-")
 
 
 def header_blocks(article: Article) -> list[Block]:
@@ -96,6 +80,35 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, its search hits and the selected entity's mentions."""
 
     BINDINGS: ClassVar = actions.bindings("reader")
+    COMPONENT_CLASSES: ClassVar = {component_class(name) for name in STYLE_NAMES}
+    # Named ANSI colours plus reverse/bold/underline: they read on 16, 256 and true colour
+    # terminals. Themes may restyle any of these classes in the app's stylesheet.
+    DEFAULT_CSS = """
+    ReaderView {
+        & > .reader--title { text-style: bold; }
+        & > .reader--meta { text-style: italic; }
+        & > .reader--url { text-style: underline; }
+        & > .reader--h1 { text-style: bold underline; }
+        & > .reader--h2 { text-style: bold; }
+        & > .reader--h3 { text-style: bold italic; }
+        & > .reader--h4 { text-style: bold; }
+        & > .reader--h5 { text-style: bold; }
+        & > .reader--h6 { text-style: bold; }
+        & > .reader--quote { text-style: italic; }
+        & > .reader--code { text-style: bold; }
+        & > .reader--link { text-style: underline; }
+        & > .reader--link-target { text-style: dim; }
+        & > .reader--bold { text-style: bold; }
+        & > .reader--italic { text-style: italic; }
+        & > .reader--bold-italic { text-style: bold italic; }
+        & > .reader--prefix { text-style: bold; }
+        & > .reader--rule { text-style: dim; }
+        & > .reader--hit { color: ansi_black; background: ansi_yellow; }
+        & > .reader--hit-current { color: ansi_white; background: ansi_red; text-style: bold; }
+        & > .reader--mention { color: ansi_magenta; text-style: bold underline; }
+        & > .reader--mention-current { color: ansi_magenta; text-style: bold reverse; }
+    }
+    """
 
     class HitChanged(Message):
         """The current hit or the set of hits changed (current is 0-based, None if none)."""
@@ -115,12 +128,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.article: Article | None = None
         self._blocks: list[Block] = []
-        self._layouts: dict[int, Layout] = {}
-        self._strips: dict[int, Strip] = {}
+        self._layouts: LRUCache[int, Layout] = LRUCache(MAX_CACHED_LAYOUTS)  # by wrap width
+        self._strips: LRUCache[int, Strip] = LRUCache(MAX_CACHED_STRIPS)  # by line number
         self._base_style: Style | None = None  # the widget's style in the last frame
         self._frame: tuple[int, int] | None = None  # (scroll y, width) while a frame renders
-        self.layout_builds = 0  # how many times text was wrapped (tests check keystrokes don't)
-        self.lines_rendered = 0  # lines styled into strips (tests check `n` restyles few)
         self.hits: list[tuple[str, int, int]] = []  # (source, start, end), in reading order
         self.current_hit: int | None = None
         self._current_mark: tuple[str, int] | None = None  # current hit: (source, mark index)
@@ -244,10 +255,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _layout_at(self, width: int) -> Layout:
         layout = self._layouts.get(width)
         if layout is None:
-            if len(self._layouts) >= MAX_CACHED_LAYOUTS:
-                self._layouts.pop(next(iter(self._layouts)))
-            layout = self._layouts[width] = Layout.build(self._blocks, width)
-            self.layout_builds += 1
+            layout = Layout.build(self._blocks, width)
+            self._layouts.set(width, layout)
         return layout
 
     def _relayout(self) -> None:
@@ -268,13 +277,23 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         last = layout.line_of(source, max(start, end - 1))
         last = first if last is None else max(first, last)
         for index in range(first, last + 1):
-            self._strips.pop(index, None)
+            self._strips.discard(index)
         top = self.scroll_offset.y
         width = max(self.virtual_size.width, self.size.width)
         self.refresh(Region(0, first - top, width, last - first + 1))
 
     def on_resize(self) -> None:
         self._relayout()
+
+    def style_of(self, name: str) -> Style:
+        """The style of a block kind, inline style or mark (none for plain paragraphs)."""
+        if name not in STYLE_NAMES:
+            return Style()
+        return self.get_component_rich_style(component_class(name), partial=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a theme or stylesheet change restyles every line
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Style, scroll offset and width are walks over the DOM: looked up once per frame here,
@@ -295,13 +314,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         index = top + y
         strip = self._strips.get(index)
         if strip is None or strip.cell_length != width:
-            if len(self._strips) > MAX_CACHED_STRIPS:
-                self._strips.clear()
-            strip = self._strips[index] = self._render_line(index, width)
+            strip = self._render_line(index, width)
+            self._strips.set(index, strip)
         return strip
 
     def _render_line(self, index: int, width: int) -> Strip:
-        self.lines_rendered += 1
         base = self._base_style
         if base is None:  # rendered outside a frame (render_lines sets it)
             base = self._base_style = self.rich_style
@@ -318,17 +335,17 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _line_text(self, block: Block, start: int, end: int, first: bool, width: int) -> Text:
         prefix = block.first_prefix if first else block.prefix
         text = Text(no_wrap=True, end="")
-        text.append(prefix, style=STYLES["prefix"])
+        text.append(prefix, style=self.style_of("prefix"))
         if block.kind == "rule":
-            text.append("─" * max(0, width), style=STYLES["rule"])
+            text.append("─" * max(0, width), style=self.style_of("rule"))
             return text
         shown = block.text[start:end].rstrip()
         stop = start + len(shown)
-        text.append(shown, style=STYLES.get(block.kind, Style()))
+        text.append(shown, style=self.style_of(block.kind))
         shift = len(prefix) - start
         for s, e, name in block.styles:
             if s < stop and e > start:
-                text.stylize(STYLES[name], max(s, start) + shift, min(e, stop) + shift)
+                text.stylize(self.style_of(name), max(s, start) + shift, min(e, stop) + shift)
         for a, b, style in self._marks_in(block, start, stop):
             text.stylize(style, a + shift, b + shift)
         return text
@@ -347,7 +364,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         layers.append((self._hit_marks[block.source], current_hit, "hit"))
         for marks, current, name in layers:
             for index, (s, e) in marks.touching(low, high):
-                style = STYLES[f"{name}_current" if index == current else name]
+                style = self.style_of(f"{name}_current" if index == current else name)
                 runs.extend(_display_runs(block.offsets, start, stop, s, e, style))
         return runs
 

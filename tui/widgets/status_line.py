@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
-
-MESSAGE_STYLES = {
-    "info": Style(),
-    "error": Style.parse("bold red"),
-    "hint": Style.parse("bold yellow"),
-}
 
 
 def hit_counter(current: int | None, total: int, searching: bool) -> str:
@@ -35,6 +31,20 @@ def mention_counter(current: int | None, total: int) -> str:
 class StatusLine(Widget):
     """One line: a message on the left, counters on the right. Built from Text, never markup."""
 
+    COMPONENT_CLASSES: ClassVar = {
+        "status-line--info",
+        "status-line--error",
+        "status-line--hint",
+        "status-line--counter",
+    }
+    DEFAULT_CSS = """
+    StatusLine {
+        & > .status-line--error { color: ansi_red; text-style: bold; }
+        & > .status-line--hint { color: ansi_yellow; text-style: bold; }
+        & > .status-line--counter { text-style: bold; }
+    }
+    """
+
     message: reactive[str] = reactive("")
     kind: reactive[str] = reactive("info")
     hits: reactive[str] = reactive("")
@@ -54,10 +64,14 @@ class StatusLine(Widget):
     def counter(self) -> str:
         return " · ".join(c for c in (self.mentions, self.hits) if c)
 
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"status-line--{name}", partial=True)
+
     def render(self) -> Text:
         width = self.size.width
-        right = Text(self.counter, style="bold", end="")
-        left = Text(self.message, style=MESSAGE_STYLES.get(self.kind, Style()), end="")
+        right = Text(self.counter, style=self._style("counter"), end="")
+        kind = self.kind if self.kind in ("error", "hint") else "info"
+        left = Text(self.message, style=self._style(kind), end="")
         room = max(0, width - right.cell_len - 2)
         left.truncate(room, overflow="ellipsis")
         gap = max(1, width - left.cell_len - right.cell_len)

@@ -1,18 +1,12 @@
-"""Shared pieces of the app's tests: a real library of the shipped reports, and Pilot helpers.
-
-The library is built once per session the way a user's is: seeded with the two shipped reports,
-entities extracted by the real pipeline, then copied per test (without the index, which the app
-rebuilds on start, as it would for a library copied from elsewhere).
-"""
+"""Pilot helpers for the app's tests: the real app recording its widgets' messages, waiting
+for the library, typing a search. The `library` fixture is in conftest.py."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -25,26 +19,6 @@ from kimreader.tui.widgets.reader import ReaderView
 
 NYT_TITLE = "Kim Returns to China, This Time With Leverage"
 BLOOMBERG_TITLE = "North Korea’s Kim visits China in push against Trump sanctions"
-
-
-@pytest.fixture(scope="session")
-def library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("template") / "lib"
-    workspace = Workspace.open(root)
-    workspace.index.ensure()
-    workspace.fill_missing_entities()
-    workspace.index.close()
-    return root
-
-
-def copy_library(template: Path, destination: Path) -> Path:
-    shutil.copytree(template, destination, ignore=shutil.ignore_patterns("index"))
-    return destination
-
-
-@pytest.fixture
-def library(library_template: Path, tmp_path: Path) -> Path:
-    return copy_library(library_template, tmp_path / "lib")
 
 
 RECORDED = (
@@ -122,14 +96,3 @@ async def search(pilot: Pilot[Any], query: str) -> MainScreen:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     return main
-
-
-def test_the_template_library_has_the_shipped_reports_and_their_entities(
-    library: Path,
-) -> None:
-    workspace = Workspace.open(library)
-    titles = {e.title for e in workspace.library.catalog()}
-    assert titles == {NYT_TITLE, BLOOMBERG_TITLE}
-    for entry in workspace.library.catalog():
-        names = {e.name for e in workspace.entities(workspace.get(entry.id))}
-        assert {"Kim Jong Un", "Xi Jinping"} <= names
