@@ -9,7 +9,6 @@ whatever the index is missing.
 from __future__ import annotations
 
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -141,11 +140,11 @@ class Workspace:
         processes: int = 1,
         with_entities: bool = True,
     ) -> ImportReport:
-        from kimreader.corpus.readers import iter_paths
+        from kimreader.corpus.readers import iter_paths, read_paths
 
         items = list(iter_paths(paths))
         return self.add_results(
-            self._read(items),
+            read_paths(items),
             total=len(items),
             progress=progress,
             processes=processes if len(items) >= PARALLEL_IMPORT else 1,
@@ -178,21 +177,6 @@ class Workspace:
             self.library.save_catalog()
         report.index = self.index.ensure()
         return report
-
-    @staticmethod
-    def _read(items: Sequence[Path | str]) -> Iterator[Article | ReadError]:
-        from kimreader.corpus.readers import read_file, read_text
-
-        for item in items:
-            try:
-                if item == "-":
-                    yield read_text(sys.stdin.buffer.read(), "-", "auto")
-                else:
-                    yield read_file(Path(item))
-            except ReadError as error:
-                yield error
-            except (OSError, RecursionError, MemoryError) as error:
-                yield ReadError(str(item), f"{error.__class__.__name__}: {error}")
 
     def _classify_results(
         self,

@@ -47,6 +47,8 @@ def test_show_json_shape(capsys, library: Path) -> None:
         "summary",
         "body",
         "origin",
+        "fetched",
+        "feed",
     }
     assert article["authors"] == ["Jane Perlez"]
     assert article["origin"].startswith("shipped:")

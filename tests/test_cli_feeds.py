@@ -8,21 +8,14 @@ from pathlib import Path
 
 import pytest
 from feedgen import Item, atom, rss2
-
-from kimreader.tui.cli import main
+from test_cli import run
 
 LONG_TEXT = "<p>" + "The feed carries the whole story of the harbour strike. " * 12 + "</p>"
 
 
 @pytest.fixture()
-def library(tmp_path: Path) -> Path:
+def library(tmp_path: Path) -> Path:  # an empty folder: seeded on first use, like a new user's
     return tmp_path / "lib"
-
-
-def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--library", str(library), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_add_urls_one_line_per_failure_and_the_batch_goes_on(capsys, library, loopback):

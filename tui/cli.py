@@ -271,6 +271,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "summary": article.summary,
                 "body": article.body,
                 "origin": article.origin,
+                "fetched": article.fetched,
+                "feed": article.feed,
             }
         )
         return EXIT_FOUND
@@ -285,6 +287,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     out.print(Text(meta, style="dim"))
     if article.url:
         out.print(Text(article.url, style="dim"))
+    if article.fetched:
+        via = f" from feed {article.feed}" if article.feed else ""
+        out.print(Text(f"fetched {article.fetched}{via}: {article.origin}", style="dim"))
     if article.summary:
         out.print(Text(article.summary, style="italic"))
     out.print()

@@ -89,7 +89,7 @@ def add_sources(
 
     urls = [s.strip() for s in sources if is_url(s)]
     paths = [s for s in sources if not is_url(s)]
-    if not urls:
+    if not urls:  # files only: add_paths may extract entities in several processes
         return workspace.add_paths(
             paths, progress=progress, processes=processes, with_entities=with_entities
         )
