@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import BindingType
 
 from kimreader.tui import actions
-from kimreader.tui.config import Settings
+from kimreader.tui.config import THEMES, Settings
 from kimreader.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -46,6 +46,11 @@ class KimReaderApp(App[int]):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
+        # Themes kimreader's styles are checked in (hits, mentions, aligned words stay legible);
+        # the palette's theme switcher offers only these.
+        for name in list(self.available_themes):
+            if name not in THEMES.values():
+                self.unregister_theme(name)
         self.workspace = workspace
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])

@@ -197,6 +197,9 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         return self.aligned if name == "aligned" else self.section(name)
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and settings.compare_threshold is not None:
+            self.threshold = settings.compare_threshold  # from the config file
         for tabs in self.query(Tabs):
             tabs.can_focus = False  # keys switch tabs; focus stays on the content
         self.set_focus(self.aligned)

@@ -49,7 +49,6 @@ from kimreader.tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from kimreader.tui.app import KimReaderApp
 
-DEBOUNCE_SECONDS = 0.15
 LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
 
 
@@ -250,7 +249,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self._stop_debounce()
         text = event.value.strip()
         if text != self.requested:
-            self._debounce = self.set_timer(DEBOUNCE_SECONDS, partial(self.start_search, text))
+            self._debounce = self.set_timer(
+                self.kim.settings.search_debounce, partial(self.start_search, text)
+            )
 
     @on(Input.Submitted, "#search")
     def query_submitted(self, event: Input.Submitted) -> None:

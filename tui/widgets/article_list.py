@@ -12,6 +12,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -145,6 +146,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.current
         if row is not None:
             self.post_message(self.Chosen(row.id))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click opens the row under the pointer (the keyboard stays the main way)."""
+        index = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            self.action_open()
 
     def on_focus(self) -> None:
         self.refresh()

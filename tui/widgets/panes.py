@@ -25,6 +25,11 @@ class Panes(Horizontal):
         super().__init__(id=id)
         self.sidebar_wanted: bool | None = None  # None: by terminal width
 
+    def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)  # the config file's sidebar default
+        if settings is not None:
+            self.sidebar_wanted = {"show": True, "hide": False}.get(settings.sidebar)
+
     def compose(self) -> ComposeResult:
         yield ArticleList(id="articles")
         yield ReaderView(id="reader")
