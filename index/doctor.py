@@ -172,12 +172,15 @@ def _check_index(workspace: Workspace, found: Findings) -> None:
 
 def _index_disagrees(workspace: Workspace, catalog: dict[str, str]) -> str:
     """Why the index does not match the library's articles, or "" when it does."""
+    index = workspace.index
+    health = index.backend.health()
+    if health.problem:
+        return health.problem
     try:
-        searcher = workspace.index.searcher()
-        indexed = {fields["id"]: fields.get("hash", "") for fields in searcher.all_stored_fields()}
+        indexed = index.stored_hashes()
     except Exception as error:  # any failure reading a cache: it is rebuilt
         return f"unreadable: {type(error).__name__}"
-    if indexed == catalog:
+    if indexed == catalog and health.documents == len(catalog):
         return ""
     missing, extra = len(catalog.keys() - indexed.keys()), len(indexed.keys() - catalog.keys())
     stale = sum(1 for key in catalog.keys() & indexed.keys() if catalog[key] != indexed[key])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kimreader.index.backend import QueryError
 from kimreader.index.schema import FIELD_ALIASES
 
 if TYPE_CHECKING:
@@ -21,10 +22,6 @@ _QUOTED = re.compile(r'"[^"]*"')
 _FIELD = re.compile(r"(?<![\w:])(\w+):")
 # A minus that starts a word ("-trade", -"trade war") means NOT; hyphens inside words do not.
 _LEADING_MINUS = re.compile(r'(^|[\s(])-(?=[\w"(])')
-
-
-class QueryError(ValueError):
-    """A query that cannot mean what its author wants; the message is for the status line."""
 
 
 def _unquoted(text: str) -> str:

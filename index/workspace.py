@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
@@ -23,6 +23,9 @@ from kimreader.corpus.userstate import StateError, UserState, place_notes
 from kimreader.index.query import QueryError
 from kimreader.index.search import Hit, SearchIndex, SearchResult, Span, SyncReport
 from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
+
+if TYPE_CHECKING:
+    from kimreader.analysis.compare import Comparison
 
 ENTITY_BATCH = 64
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
@@ -76,6 +79,25 @@ class Workspace:
             return []
         return [Entity.from_json(item) for item in stored]
 
+    def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
+        """Two articles side by side, A leading, with their stored entities."""
+        from kimreader.analysis.compare import DEFAULT_THRESHOLD, compare_articles
+
+        return compare_articles(
+            a,
+            b,
+            self._entities_or_none(a),
+            self._entities_or_none(b),
+            DEFAULT_THRESHOLD if threshold is None else threshold,
+        )
+
+    def _entities_or_none(self, article: Article) -> list[Entity]:
+        """Stored entities, or none when they cannot be read (quotes then find names alone)."""
+        try:
+            return self.entities(article)
+        except (LibraryError, OSError, ValueError, KeyError, TypeError):
+            return []
+
     def missing_entities(self) -> list[str]:
         """Ids of articles with no (or outdated) stored entities."""
         return [
@@ -125,10 +147,6 @@ class Workspace:
     def match_offsets(self, article_id: str, text: str) -> tuple[list[Span], list[Span]]:
         engine_text = self.text_query(text)
         return self.index.match_offsets(article_id, engine_text) if engine_text else ([], [])
-
-    def add_offsets(self, hit: Hit, text: str) -> Hit:
-        engine_text = self.text_query(text)
-        return self.index.add_offsets(hit, engine_text) if engine_text.strip() else hit
 
     # -- importing --------------------------------------------------------------------------
 

@@ -113,8 +113,8 @@ def check_index(root: Path, doctor: bool = False) -> None:
         else:
             workspace.ensure_index()
         catalog = {e.id: e.hash for e in workspace.library.catalog()}
-        indexed = {f["id"]: f["hash"] for f in workspace.index.searcher().all_stored_fields()}
-        assert indexed == catalog
+        assert workspace.index.backend.health().documents == len(catalog)
+        assert workspace.index.stored_hashes() == catalog
         ours = [e for e in workspace.library.catalog() if not e.origin.startswith("shipped:")]
         assert workspace.index.search(TOKEN, limit=1).total == len(ours)
     finally:
@@ -272,9 +272,8 @@ def test_doctor_rebuilds_a_broken_index(damaged: Workspace, damage: str) -> None
         workspace = Workspace.open(damaged.library.root)
         workspace.ensure_index()
         some = [e.id for e in workspace.library.catalog()][:3]
-        with workspace.index._writer() as writer:  # documents lost behind the stamp's back
-            for article_id in some:
-                writer.delete_by_term("id", article_id)
+        with workspace.index.backend.writing() as writer:  # lost behind the stamp's back
+            writer.delete(some)
         workspace.index.close()
         if damage == "stamp lies":
             (index_dir / "kimreader-synced").write_text("nonsense\n")
@@ -287,15 +286,15 @@ def test_doctor_rebuilds_a_broken_index(damaged: Workspace, damage: str) -> None
 def test_doctor_waits_for_another_writer_then_says_it_is_busy(
     damaged: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kimreader.index.search as search
+    import kimreader.index.whoosh_backend as whoosh_backend
 
     root = damaged.library.root
     damaged.index.close()
     (root / "extra.md").write_text("---\ntitle: Extra\n---\nNew text.\n", encoding="utf-8")
     holder = Workspace.open(root)
-    holder.index._open_existing()
-    writer = holder.index._writer()  # held, as a long import holds it
-    monkeypatch.setattr(search, "LOCK_TIMEOUT", 0.5)
+    holder.index.backend.open()
+    writer = holder.index.backend._whoosh_writer()  # held, as a long import holds it
+    monkeypatch.setattr(whoosh_backend, "LOCK_TIMEOUT", 0.5)
     try:
         report = run_doctor(Workspace.open(root), extract_entities=False)
     finally:

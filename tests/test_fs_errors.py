@@ -141,7 +141,7 @@ def test_full_disk(tmpfs: Path, tmp_path: Path) -> None:
     assert_whole(root)
     workspace = Workspace.open(root)
     workspace.ensure_index()
-    indexed = {f["id"] for f in workspace.index.searcher().all_stored_fields()}
+    indexed = set(workspace.index.stored_hashes())
     assert indexed == {e.id for e in workspace.library.catalog()}
     assert len(indexed) == len(sources) + 2
     workspace.index.close()

@@ -12,7 +12,7 @@ from whoosh.fields import FieldType
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
-from kimreader.index import search as search_module
+from kimreader.index import whoosh_backend
 from kimreader.index.fields import SegmentWiseReader, expand_fuzzy
 from kimreader.index.offsets import match_spans, spans_for_docs
 from kimreader.index.schema import build_schema
@@ -53,7 +53,7 @@ BODIES = [
 @pytest.fixture()
 def segmented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SearchIndex:
     """An index built by two processes (two segments) plus one more added later."""
-    monkeypatch.setattr(search_module, "PARALLEL_BUILD", 4)
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_BUILD", 4)
     library = Library.open(tmp_path, seed=False)
     for i in range(12):
         library.add(_article(i, BODIES[i % 4] + f" Item {i}."))
@@ -65,8 +65,8 @@ def segmented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SearchIndex:
 
 
 def test_parallel_build_indexes_every_article(segmented: SearchIndex) -> None:
-    assert segmented.doc_count() == 13
-    assert len(segmented.searcher().reader().leaf_readers()) >= 2
+    assert segmented.backend.doc_count() == 13
+    assert len(segmented.backend.searcher().reader().leaf_readers()) >= 2
     assert segmented.search("trade", limit=50).total == 13  # every title says "trade"
 
 
@@ -93,8 +93,8 @@ def test_total_is_exact_beyond_the_limit(segmented: SearchIndex) -> None:
 
 @pytest.mark.parametrize("query", ["trade", '"trade war"', "drougth~2", "sanction* OR tokio~1"])
 def test_batched_offsets_equal_one_document_at_a_time(segmented: SearchIndex, query: str) -> None:
-    reader = segmented.searcher().reader()
-    parsed = segmented.parse(query)
+    reader = segmented.backend.searcher().reader()
+    parsed = segmented.backend.parse(query)
     docnums = list(range(reader.doc_count_all()))
     for field in ("body", "title"):
         batched = spans_for_docs(reader, parsed, docnums, field)
@@ -111,9 +111,9 @@ def test_snippets_and_offsets_come_with_shown_hits(segmented: SearchIndex) -> No
 
 
 def test_expanded_fuzzy_terms_rank_as_whoosh_does(segmented: SearchIndex) -> None:
-    searcher = segmented.searcher()
+    searcher = segmented.backend.searcher()
     for text in ("drougth~2", "sanctons~1 trade", "tokio~1"):
-        parsed = segmented.parse(text)
+        parsed = segmented.backend.parse(text)
         expanded = expand_fuzzy(parsed, searcher.reader())
         slow = [(round(h.score, 6), h.docnum) for h in searcher.search(parsed, limit=None)]
         fast = [(round(h.score, 6), h.docnum) for h in searcher.search(expanded, limit=None)]
@@ -121,7 +121,7 @@ def test_expanded_fuzzy_terms_rank_as_whoosh_does(segmented: SearchIndex) -> Non
 
 
 def test_segment_wise_lookups_match_whoosh(segmented: SearchIndex) -> None:
-    reader = segmented.searcher().reader()
+    reader = segmented.backend.searcher().reader()
     for word in ("drougt", "sanctons", "refugee", "zzzz"):
         slow = sorted(reader.terms_within("words", word, 2, prefix=1))
         assert SegmentWiseReader(reader).terms_within("words", word, 2, prefix=1) == slow
@@ -136,15 +136,15 @@ def test_changed_article_is_reindexed_not_duplicated(segmented: SearchIndex) -> 
     library.write(article.with_changes(body=article.body.replace("weather", "monsoon")))
     report = segmented.sync()
     assert (report.updated, report.added) == (1, 0)
-    assert segmented.doc_count() == 13
+    assert segmented.backend.doc_count() == 13
     assert segmented.search("weather").total == before.total - 1
     assert [h.id for h in segmented.search("monsoon").hits] == [hit.id]
 
 
 def test_sync_check_reads_hashes_from_columns(segmented: SearchIndex) -> None:
     expected = {e.id: e.hash for e in segmented.library.catalog()}
-    assert segmented.searcher().reader().has_column("hash")
-    assert segmented._indexed_hashes() == expected
+    assert segmented.backend.searcher().reader().has_column("hash")
+    assert segmented.stored_hashes() == expected
 
 
 def test_catalog_entries_round_trip_through_json(segmented: SearchIndex) -> None:

@@ -121,6 +121,6 @@ def test_random_queries_search_or_explain(search_index, query: str) -> None:
     for hit in result.hits:
         assert all(0 <= start < end for start, end in hit.matches)
     try:
-        search_index.parse(query)
+        search_index.backend.parse(query)
     except QueryError as error:
         assert str(error)

@@ -6,7 +6,6 @@ No animation, no cursor blink, no mouse needed, no web browser ever started.
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -54,8 +53,6 @@ class KimReaderApp(App[int]):
         self.workspace = workspace
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
-        # Whoosh's searcher is not shared across threads: one index user at a time.
-        self.index_lock = threading.Lock()
         self.animation_level = "none"
 
     def on_mount(self) -> None:
@@ -102,8 +99,7 @@ class KimReaderApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
-        with self.index_lock:
-            self.workspace.index.close()
+        self.workspace.index.close()
 
 
 def run_app(library: Path | None) -> int:

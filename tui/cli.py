@@ -405,11 +405,9 @@ def _ranked(entities: Sequence[Any]) -> list[Any]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from kimreader.analysis.compare import compare_articles
-
     workspace = _open(args)
     a, b = workspace.get(args.a), workspace.get(args.b)
-    comparison = compare_articles(a, b, workspace.entities(a), workspace.entities(b))
+    comparison = workspace.compare(a, b)
     if args.json:
         _print_json(comparison.to_json())
     elif args.format != "text":

@@ -8,7 +8,6 @@ reports its own errors).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,22 +117,18 @@ def load_catalog(workspace: Workspace, refresh: bool) -> CatalogLoaded:
     return CatalogLoaded(workspace.library.catalog(), refresh)
 
 
-def open_index(workspace: Workspace, lock: threading.Lock, refresh: bool) -> IndexOpened:
-    with lock:
-        report = workspace.index.ensure()
+def open_index(workspace: Workspace, refresh: bool) -> IndexOpened:
+    report = workspace.index.ensure()
     return IndexOpened(report.problems, refresh)
 
 
-def search(
-    workspace: Workspace, lock: threading.Lock, query: str, keep_article: bool = False
-) -> SearchFinished:
-    with lock:
-        result = workspace.search(query, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
+def search(workspace: Workspace, query: str, keep_article: bool = False) -> SearchFinished:
+    result = workspace.search(query, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
     return SearchFinished(result, keep_article)
 
 
 def load_article(
-    workspace: Workspace, lock: threading.Lock, article_id: str, query: str, hit: Hit | None
+    workspace: Workspace, article_id: str, query: str, hit: Hit | None
 ) -> ArticleLoaded:
     """The article, its entities and where the query matches it (from the hit when it has it)."""
     article = workspace.get(article_id)
@@ -143,8 +138,7 @@ def load_article(
     if not query:
         return ArticleLoaded(LoadedArticle(article, entities))
     try:
-        with lock:
-            body_hits, title_hits = workspace.index.match_offsets(article.id, query)
+        body_hits, title_hits = workspace.match_offsets(article.id, query)
     except Exception as error:  # noqa: BLE001 - the article is shown anyway, unhighlighted
         problem = f"cannot highlight hits ({describe(error)})"
         return ArticleLoaded(LoadedArticle(article, entities, problem=problem))

@@ -20,8 +20,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from kimreader.analysis.align import DEFAULT_THRESHOLD
-from kimreader.analysis.compare import Comparison, at_threshold, compare_articles
-from kimreader.analysis.entity import Entity
+from kimreader.analysis.compare import Comparison, at_threshold
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
 from kimreader.index.workspace import Workspace
@@ -217,8 +216,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         worker = get_current_worker()
         try:
             a, b = self.workspace.get(a_id), self.workspace.get(b_id)
-            entities_a, entities_b = self._entities(a), self._entities(b)
-            comparison = compare_articles(a, b, entities_a, entities_b, threshold)
+            comparison = self.workspace.compare(a, b, threshold)
         except LibraryError as error:
             self.app.call_from_thread(self.failed, str(error))
             return
@@ -229,13 +227,6 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_comparison, comparison, a, b)
-
-    def _entities(self, article: Article) -> list[Entity]:
-        """The stored entities (none when they cannot be read: quotes then find names alone)."""
-        try:
-            return self.workspace.entities(article)
-        except (LibraryError, OSError, ValueError, KeyError, TypeError):
-            return []
 
     def failed(self, message: str) -> None:
         self.computing = False

@@ -194,8 +194,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.call_after_refresh(self.open_index, event.refreshed)
 
     def open_index(self, refresh: bool = False) -> None:
-        lock = self.kim.index_lock
-        self.run_job(jobs.INDEX, partial(jobs.open_index, self.kim.workspace, lock, refresh))
+        self.run_job(jobs.INDEX, partial(jobs.open_index, self.kim.workspace, refresh))
 
     @on(jobs.IndexOpened)
     def index_opened(self, event: jobs.IndexOpened) -> None:
@@ -274,7 +273,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.clear_search()
             return
         self.status.say(f"searching for {text}…")
-        job = partial(jobs.search, self.kim.workspace, self.kim.index_lock, text, keep_article)
+        job = partial(jobs.search, self.kim.workspace, text, keep_article)
         self.run_job(jobs.SEARCH, job)
 
     def clear_search(self) -> None:
@@ -325,7 +324,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
         job = partial(
             jobs.load_article,
             self.kim.workspace,
-            self.kim.index_lock,
             article_id,
             self.listing.query if self.listing.result else "",
             hit,

@@ -48,8 +48,7 @@ class RelatedScreen(PickerScreen[str]):
     def find_related(self) -> None:
         app: KimReaderApp = self.app  # type: ignore[assignment]
         try:
-            with app.index_lock:
-                hits = app.workspace.index.related(self.article.id, limit=RELATED_LIMIT)
+            hits = app.workspace.index.related(self.article.id, limit=RELATED_LIMIT)
         except Exception as error:  # an index fault is a message, not a crash
             problem = f"cannot find related articles ({error.__class__.__name__}: {error})"
             self.app.call_from_thread(self.show_hits, [], problem)
