@@ -233,7 +233,7 @@ class SearchIndex:
             source=article.source,
             authors=tuple(article.authors),
             published=article.published,
-            feed=article.feed or "",
+            feed=article.feed,
             entities=entity_names(entities),
         )
 
