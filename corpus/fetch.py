@@ -229,13 +229,19 @@ def page_article(response: Response, *, feed: str = "") -> Article:
     if response.content_type not in HTML_TYPES:
         sniffed = response.content_type in VAGUE_TYPES and guess_kind(_head_text(body)) == "html"
         if not sniffed:
-            raise FetchError(response.url, f"not HTML ({response.content_type or 'no type'})")
+            raise FetchError(response.url, _not_html(response.content_type))
     text = decode_page(body, response.charset)
     try:
         article = read_text(text, response.url, "html", url=response.final_url)
     except ReadError as error:
         raise FetchError(response.url, error.reason) from None
     return article.with_changes(fetched=iso_time(response.fetched_at), feed=feed)
+
+
+def _not_html(content_type: str) -> str:
+    if content_type in ("application/rss+xml", "application/atom+xml", "application/feed+json"):
+        return f"a feed, not a page ({content_type}; 'kimreader feeds add' follows it)"
+    return f"not HTML ({content_type or 'no type'})"
 
 
 def decode_page(body: bytes, charset: str | None) -> str:

@@ -119,7 +119,14 @@ def test_a_gzip_bomb_is_stopped_by_the_decoded_size(loopback: LoopbackServer, fe
 
 @pytest.mark.parametrize(
     ("content_type", "reason"),
-    [("application/pdf", "not HTML (application/pdf)"), ("image/png", "not HTML (image/png)")],
+    [
+        ("application/pdf", "not HTML (application/pdf)"),
+        ("image/png", "not HTML (image/png)"),
+        (
+            "application/rss+xml",
+            "a feed, not a page (application/rss+xml; 'kimreader feeds add' follows it)",
+        ),
+    ],
 )
 def test_wrong_content_type(
     loopback: LoopbackServer, fetcher: Fetcher, content_type: str, reason: str

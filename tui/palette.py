@@ -51,6 +51,7 @@ class KimReaderCommands(Provider):
         yield "Change sort order", main.action_cycle_sort, "Date, title, source (s)"
         yield "Toggle entity sidebar", main.action_toggle_sidebar, "Show or hide (e)"
         yield "Related articles", main.action_related, "Articles like the open one (r)"
+        yield "Fetch feeds", main.action_fetch_feeds, "New articles from every feed followed (R)"
         yield "Help: every key", app.action_help, "The key list (?)"  # type: ignore[attr-defined]
         if any(s.id == "main.compare" for s in actions.specs("main")):
             yield "Compare", main.action_compare, "The open article with the list's (c)"
