@@ -358,6 +358,11 @@ class UserState:
 
         return self._read(run, "")
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Differs whenever the state changed, in this process or another."""
+        with self._lock:
+            return self.data_version(), self._writes
+
     def data_version(self) -> int:
         """Changes whenever another connection (process) commits: a cheap "did it change?"."""
         return self._read(lambda c: int(c.execute("PRAGMA data_version").fetchone()[0]), 0)
@@ -367,7 +372,7 @@ class UserState:
     def snapshot(self) -> Snapshot:
         """The state the list shows; read again only when someone (any process) changed it."""
         with self._lock:
-            key = (self.data_version(), self._writes)
+            key = self.change_stamp()
             if self._snapshot is None or self._snapshot[0] != key:
                 self._snapshot = (key, self._read_snapshot())
             return self._snapshot[1]

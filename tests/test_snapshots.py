@@ -10,8 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from app_helpers import make_app, search, started
 from textual.pilot import Pilot
+
+from kimreader.tui.screens import track
+
+
+@pytest.fixture(autouse=True)
+def nothing_read_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article becomes read after a moment: not while a picture is taken."""
+    monkeypatch.setattr(track, "READ_AFTER_SECONDS", 3600)
 
 
 async def _query_active(pilot: Pilot[Any]) -> None:

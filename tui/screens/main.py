@@ -38,6 +38,7 @@ from kimreader.tui.listing import (
     row_of_hit,
     sort_rows,
 )
+from kimreader.tui.screens.track import TrackKeys
 from kimreader.tui.widgets.article_list import ArticleList, Row
 from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
 from kimreader.tui.widgets.footer import KeysFooter
@@ -57,7 +58,7 @@ def entity_query(entity: Entity) -> str:
     return f'{FILTER_FIELDS[entity.type]}:"{name}"'
 
 
-class MainScreen(Screen[None], inherit_bindings=False):
+class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
     BINDINGS: ClassVar = actions.bindings("main")
 
     def __init__(self) -> None:
@@ -170,6 +171,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return 0
 
     def check_library_changed(self) -> None:
+        self.check_state_changed()
         stamp = self._library_mtime()
         if stamp != self._library_stamp:
             self._library_stamp = stamp
@@ -223,7 +225,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             rows = [row_of_entry(e) for e in self.catalog]
         if self.new_ids:
             rows = [replace(r, new=True) if r.id in self.new_ids else r for r in rows]
-        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep)
+        self.articles.set_rows(sort_rows(self.rows_with_marks(rows), listing.sort), keep=keep)
         if error:
             self.status.say(error, "error")
             self.reader.set_hits(())
@@ -340,7 +342,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def article_loaded(self, event: jobs.ArticleLoaded) -> None:
         loaded = event.loaded
         article = self.article = loaded.article
-        self.reader.show_article(article, loaded.body_hits, loaded.title_hits)
+        self.show_marked(article, loaded.body_hits, loaded.title_hits)
         self.sidebar.show_entities(loaded.entities)
         self.refresh_bindings()
         self.articles.mark_open(article.id)

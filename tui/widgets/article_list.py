@@ -32,6 +32,9 @@ class Row:
     published: str  # ISO date or ""
     hit_count: int | None = None  # with a query: hits in this article (None: not counted yet)
     new: bool = False  # fetched from a feed since the app started, not opened yet
+    unread: bool = False  # the reader's own marks (tui/screens/track.py fills them in)
+    starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -40,6 +43,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar = actions.bindings("list")
     COMPONENT_CLASSES: ClassVar = {
         "article-list--title",
+        "article-list--title-read",
+        "article-list--unread",
+        "article-list--star",
+        "article-list--tags",
         "article-list--meta",
         "article-list--hits",
         "article-list--new",
@@ -51,6 +58,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     ArticleList {
         & > .article-list--title { text-style: bold; }
+        & > .article-list--title-read { text-style: none; }
+        & > .article-list--unread { color: ansi_cyan; text-style: bold; }
+        & > .article-list--star { color: ansi_yellow; text-style: bold; }
+        & > .article-list--tags { text-style: italic; }
         & > .article-list--meta { text-style: dim; }
         & > .article-list--hits { color: ansi_yellow; text-style: bold; }
         & > .article-list--new { color: ansi_cyan; text-style: bold; }
@@ -183,15 +194,23 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text(no_wrap=True, end="")
         text.append(mark, style=self._style("open") if mark == "•" else Style())
         if part == 0:
-            text.append(row.title or "(untitled)", style=self._style("title"))
+            # Unread titles stand out (bold, as in mail readers); read ones are plain.
+            title_style = self._style("title" if row.unread else "title-read")
+            text.append(row.title or "(untitled)", title_style)
         else:
             if row.new:
                 text.append("new ", self._style("new"))
+            if row.unread:
+                text.append("● ", self._style("unread"))
+            if row.starred:
+                text.append("★ ", self._style("star"))
             if row.hit_count is not None:  # first, so a narrow list still shows it
                 count = row.hit_count
                 text.append(f"{count} hit{'s' if count != 1 else ''} ", self._style("hits"))
             meta = " ".join(x for x in (row.published or "no date", row.source) if x)
             text.append(meta, self._style("meta"))
+            if row.tags:
+                text.append(" " + " ".join(f"#{tag}" for tag in row.tags), self._style("tags"))
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
             text.stylize(self._style("cursor" if self.has_focus else "cursor-blurred"))

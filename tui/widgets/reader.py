@@ -22,7 +22,14 @@ from textual.strip import Strip
 
 from kimreader.corpus.article import Article
 from kimreader.tui import actions
-from kimreader.tui.widgets.layout import SYNTHETIC, Block, Layout, parse_blocks
+from kimreader.tui.widgets.layout import (
+    SYNTHETIC,
+    Block,
+    Layout,
+    Line,
+    parse_blocks,
+    wrap_block,
+)
 
 Span = tuple[int, int]
 
@@ -31,7 +38,7 @@ Span = tuple[int, int]
 STYLE_NAMES = (
     "title", "meta", "url", "h1", "h2", "h3", "h4", "h5", "h6", "quote", "code", "link",
     "link_target", "bold", "italic", "bold italic", "prefix", "rule",
-    "hit", "hit_current", "mention", "mention_current",
+    "hit", "hit_current", "mention", "mention_current", "highlight", "marks",
 )  # fmt: skip
 MAX_CACHED_STRIPS = 4000
 MAX_CACHED_LAYOUTS = 3
@@ -41,8 +48,9 @@ def component_class(name: str) -> str:
     return "reader--" + name.replace(" ", "-").replace("_", "-")
 
 
-def header_blocks(article: Article) -> list[Block]:
-    """Title, source · authors · date, url: shown above the body, never followed."""
+def header_blocks(article: Article, marks: str = "") -> list[Block]:
+    """Title, source · authors · date, url, the reader's marks: shown above the body; the url
+    is never followed."""
     title = Block(kind="title", source="title")
     title.add(article.title or "(untitled)", 0 if article.title else None)
     meta = Block(kind="meta", source="")
@@ -53,8 +61,22 @@ def header_blocks(article: Article) -> list[Block]:
         url = Block(kind="meta", source="")
         url.add(article.url, None, "url")
         blocks.append(url)
+    if marks:
+        line = Block(kind="meta", source="")
+        line.add(marks, None, "marks")
+        blocks.append(line)
     blocks.append(Block(kind="rule", source=""))
     return blocks
+
+
+def _marks_index(blocks: Sequence[Block]) -> int | None:
+    """Where the header's marks line is, if it has one."""
+    for index, block in enumerate(blocks):
+        if block.kind == "rule":
+            return None  # the header ends at its rule
+        if block.styles and block.styles[0][2] == "marks":
+            return index
+    return None
 
 
 class Marks:
@@ -107,6 +129,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .reader--hit-current { color: ansi_white; background: ansi_red; text-style: bold; }
         & > .reader--mention { color: ansi_magenta; text-style: bold underline; }
         & > .reader--mention-current { color: ansi_magenta; text-style: bold reverse; }
+        & > .reader--highlight { color: ansi_black; background: ansi_cyan; }
+        & > .reader--marks { text-style: bold; }
     }
     """
 
@@ -139,19 +163,83 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.mentions: list[Span] = []
         self.current_mention: int | None = None
         self._mention_marks = Marks(())
+        self._body_blocks: list[Block] = []
+        self._marks = ""
+        self._highlight_marks = Marks(())  # passages with notes
 
     # -- content ----------------------------------------------------------------------------
 
     def show_article(
-        self, article: Article, body_hits: Sequence[Span] = (), title_hits: Sequence[Span] = ()
+        self,
+        article: Article,
+        body_hits: Sequence[Span] = (),
+        title_hits: Sequence[Span] = (),
+        marks: str = "",
+        highlights: Sequence[Span] = (),
     ) -> None:
         self.article = article
-        self._blocks = header_blocks(article) + parse_blocks(article.body)
+        self._body_blocks = parse_blocks(article.body)
+        self._marks = marks
+        self._blocks = header_blocks(article, marks) + self._body_blocks
         self._layouts.clear()
         self.mentions, self.current_mention, self._mention_marks = [], None, Marks(())
+        self._highlight_marks = Marks(highlights)
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_hits(body_hits, title_hits)
         self._relayout()
+
+    def set_marks(self, marks: str) -> None:
+        """The header's line of the reader's own marks (starred, unread, tags, notes).
+
+        When the line wraps to as many lines as before, only it is redrawn: the article's
+        text is not wrapped again (marking an article read happens while it is read)."""
+        if self.article is None or marks == self._marks:
+            return
+        self._marks = marks
+        header = header_blocks(self.article, marks)
+        index = _marks_index(self._blocks)
+        if index is not None and index == _marks_index(header):
+            if self._patch_block(index, header[index]):
+                return
+        self._blocks = header + self._body_blocks
+        self._layouts.clear()
+        self._relayout()
+
+    def _patch_block(self, index: int, block: Block) -> bool:
+        """Put `block` in place of block `index` in every cached layout, if it takes as many
+        lines there; False (nothing changed) otherwise."""
+        wrapped = {}
+        for width, layout in self._layouts.items():
+            first = layout.block_first_line[index]
+            old = sum(1 for line in layout.lines[first:] if line.block == index)
+            wrapped[width] = wrap_block(block, width)
+            if len(wrapped[width]) != old:
+                return False
+        self._blocks[index] = block  # (the layouts share this list)
+        for width, layout in self._layouts.items():
+            first = layout.block_first_line[index]
+            for number, (start, end) in enumerate(wrapped[width]):
+                layout.lines[first + number] = Line(index, start, end, number == 0)
+        self._restyle()
+        return True
+
+    def set_highlights(self, spans: Sequence[Span]) -> None:
+        self._highlight_marks = Marks(spans)
+        self._restyle()
+
+    def top_offset(self) -> int:
+        """The body offset at the top of the view: where the reader is reading."""
+        layout = self.layout
+        for line in layout.lines[self.scroll_offset.y :]:
+            if line.block < 0:
+                continue
+            block = self._blocks[line.block]
+            if block.source != "body":
+                continue
+            real = [o for o in block.offsets[line.start : max(line.end, line.start + 1)] if o >= 0]
+            if real:
+                return real[0]
+        return 0
 
     def clear(self) -> None:
         self.article = None
@@ -359,6 +447,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         runs: list[tuple[int, int, Style]] = []
         layers = []
         if block.source == "body":
+            layers.append((self._highlight_marks, None, "highlight"))
             layers.append((self._mention_marks, self.current_mention, "mention"))
         current_hit = self._current_span_index(block.source)
         layers.append((self._hit_marks[block.source], current_hit, "hit"))

@@ -1,0 +1,372 @@
+"""Keeping track in the app: read state, stars, tags, notes on passages, saved searches, export.
+
+`TrackKeys` is the main screen's part of it: its actions, and how the list and the reader show
+the reader's marks. The pop-ups are in track_popups.py, imported when one first opens. Every
+change is written to the library's reading state at once (`corpus/userstate.py`); a failure
+is a status-line message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.timer import Timer
+
+from kimreader.analysis.text import Span, all_sentences
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import LibraryError
+from kimreader.corpus.userstate import Placed, Snapshot, UserState, place_notes
+from kimreader.tui.widgets.article_list import Row
+
+if TYPE_CHECKING:
+    from kimreader.tui.screens.main import MainScreen
+
+Change = Callable[[UserState, str], object]  # a change to the state for one article
+READ_AFTER_SECONDS = 1.5  # an article shown this long is read
+UNREAD_TERM = "is:unread"
+QUOTE_CHARS = 90  # of a passage, in a one-line list
+
+
+def export_folder() -> Path:
+    return Path(os.environ.get("KIMREADER_EXPORT_DIR") or "~/kimreader-export").expanduser()
+
+
+def shorten(text: str, width: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def marks_line(article_id: str, state: Snapshot) -> str:
+    """The reader's marks under an article's title: "★ starred · unread · #korea · 2 notes"."""
+    parts = ["★ starred"] if article_id in state.starred else []
+    parts.append("read" if article_id in state.read else "unread")
+    parts += [f"#{tag}" for tag in state.tags.get(article_id, ())]
+    notes = state.notes.get(article_id, 0)
+    if notes:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''}")
+    return " · ".join(parts)
+
+
+def with_marks(row: Row, state: Snapshot) -> Row:
+    return replace(
+        row,
+        unread=row.id not in state.read,
+        starred=row.id in state.starred,
+        tags=state.tags.get(row.id, ()),
+    )
+
+
+def toggled_term(query: str, term: str) -> str:
+    """The query with `term` added, or taken out when it is there."""
+    words = query.split()
+    if term in words:
+        return " ".join(w for w in words if w != term)
+    return " ".join([*words, term])
+
+
+def sentence_spans(body: str) -> list[Span]:
+    return [span for span in all_sentences(body) if span.text.strip()]
+
+
+def sentence_index(sentences: Sequence[Span], offset: int) -> int:
+    """The sentence holding `offset`, else the first after it (else the last)."""
+    for index, span in enumerate(sentences):
+        if offset < span.end:
+            return index
+    return max(0, len(sentences) - 1)
+
+
+class TrackKeys:
+    """The main screen's keeping-track actions (mixed into MainScreen)."""
+
+    _read_timer: Timer | None = None
+
+    # -- showing the marks ------------------------------------------------------------------
+
+    def rows_with_marks(self: MainScreen, rows: Sequence[Row]) -> list[Row]:
+        state = self.state_snapshot()
+        return [with_marks(row, state) for row in rows]
+
+    def state_snapshot(self: MainScreen) -> Snapshot:
+        try:
+            return self.kim.workspace.state.snapshot()
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+            return Snapshot()
+
+    def refresh_marks(self: MainScreen) -> None:
+        """Show the marks as they are now (after a key, or another process's change)."""
+        state = self.state_snapshot()
+        self._state_version = self._state_stamp()
+        self.articles.rows = [with_marks(row, state) for row in self.articles.rows]
+        self.articles.refresh()
+        article = self.article
+        if article is not None:
+            self.reader.set_marks(marks_line(article.id, state))
+            self.reader.set_highlights(self.highlight_spans(article))
+
+    def _state_stamp(self: MainScreen) -> tuple[int, int]:
+        try:
+            return self.kim.workspace.state.change_stamp()
+        except LibraryError:
+            return (0, 0)
+
+    def check_state_changed(self: MainScreen) -> None:
+        """Called with the library poll: marks written by another kimreader are shown."""
+        if self._state_stamp() != getattr(self, "_state_version", None):
+            self.refresh_marks()
+
+    def highlight_spans(self: MainScreen, article: Article) -> list[tuple[int, int]]:
+        return [p.span for p in self.placed_notes(article) if p.span is not None]
+
+    def placed_notes(self: MainScreen, article: Article) -> list[Placed]:
+        try:
+            return place_notes(article.body, self.kim.workspace.state.notes(article.id))
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+            return []
+
+    def show_marked(self: MainScreen, article: Article, body_hits: Sequence[tuple[int, int]],
+                    title_hits: Sequence[tuple[int, int]]) -> None:  # fmt: skip
+        """Show an article in the reader with its marks and highlights; it becomes read once
+        it has been shown for a moment."""
+        state = self.state_snapshot()
+        self.reader.show_article(article, body_hits, title_hits, marks_line(article.id, state),
+                                 self.highlight_spans(article))  # fmt: skip
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if article.id not in state.read:
+            self._read_timer = self.set_timer(READ_AFTER_SECONDS, self._mark_shown_read)
+
+    def _mark_shown_read(self: MainScreen) -> None:
+        self._read_timer = None
+        if self.article is not None:
+            self._write(lambda state, i: state.set_read([i]), self.article.id)
+
+    def _write(
+        self: MainScreen, change: Callable[[UserState, str], object], article_id: str
+    ) -> bool:
+        """Apply a change to the state; a failure is said on the status line."""
+        try:
+            change(self.kim.workspace.state, article_id)
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+            return False
+        self.refresh_marks()
+        return True
+
+    def _target(self: MainScreen) -> Article | None:
+        if self.article is None:
+            self.status.say("open an article first", "hint")
+        return self.article
+
+    # -- read, star, tags -------------------------------------------------------------------
+
+    def action_toggle_read(self: MainScreen) -> None:
+        article = self._target()
+        if article is None:
+            return
+        if self._read_timer is not None:  # the reader decided: no automatic "read" now
+            self._read_timer.stop()
+            self._read_timer = None
+        read = article.id in self.state_snapshot().read
+        if self._write(lambda state, i: state.set_read([i], not read), article.id):
+            self.status.say(f"marked {'unread' if read else 'read'}: {shorten(article.title, 50)}")
+
+    def action_toggle_star(self: MainScreen) -> None:
+        article = self._target()
+        if article is None:
+            return
+        starred = article.id in self.state_snapshot().starred
+        if self._write(lambda state, i: state.set_starred([i], not starred), article.id):
+            word = "unstarred" if starred else "starred"
+            self.status.say(f"{word}: {shorten(article.title, 50)}")
+
+    def action_edit_tags(self: MainScreen) -> None:
+        from kimreader.tui.screens.track_popups import InputScreen, TagSuggester
+
+        article = self._target()
+        if article is None:
+            return
+        state = self.kim.workspace.state
+        try:
+            current, in_use = state.tags_of(article.id), state.all_tags()
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+            return
+        known = ", ".join(f"{tag} ({count})" for tag, count in list(in_use.items())[:12])
+        prompt = Text("Tags, separated by spaces (→ completes a tag in use)\n", style="bold")
+        prompt.append(f"in use: {known}" if known else "no tags in use yet", style="dim")
+
+        def save(value: str | None) -> None:
+            if value is not None:
+                self.set_tags(article, current, value.split())
+
+        screen = InputScreen(prompt, " ".join(current), suggester=TagSuggester(list(in_use)))
+        self.app.push_screen(screen, save)
+
+    def set_tags(self: MainScreen, article: Article, old: list[str], new: list[str]) -> None:
+        state = self.kim.workspace.state
+        try:
+            added = state.add_tags(article.id, new)
+            state.remove_tags(article.id, [tag for tag in old if tag not in added])
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+            return
+        self.refresh_marks()
+        tags = " ".join(f"#{t}" for t in state.tags_of(article.id)) or "no tags"
+        self.status.say(f"{tags}: {shorten(article.title, 50)}")
+
+    # -- moving through unread articles -----------------------------------------------------
+
+    def action_next_unread(self: MainScreen) -> None:
+        rows = self.articles.rows
+        start = self.articles.cursor
+        order = list(range(start + 1, len(rows))) + list(range(0, start + 1))
+        target = next((i for i in order if rows[i].unread and i != start), None)
+        if target is None:
+            self.status.say("no other unread article in the list", "hint")
+            return
+        self.articles.cursor = target
+        self.open_article(rows[target].id)
+
+    def action_unread_only(self: MainScreen) -> None:
+        query = toggled_term(self.listing.query, UNREAD_TERM)
+        self.search_bar.value = query
+        self._stop_debounce()
+        self.start_search(query)
+        self.set_focus(self.articles)
+
+    # -- notes ------------------------------------------------------------------------------
+
+    def action_add_note(self: MainScreen) -> None:
+        from kimreader.tui.screens.track_popups import NoteScreen
+
+        article = self._target()
+        if article is None:
+            return
+        sentences = sentence_spans(article.body)
+        if not sentences:
+            self.status.say("this article has no sentence to mark", "hint")
+            return
+        offset = self.reader.top_offset()
+        hit = self.reader.current_hit
+        if hit is not None and self.reader.hits[hit][0] == "body":
+            offset = self.reader.hits[hit][1]  # the current hit's sentence
+        elif self.reader.current_mention is not None:
+            offset = self.reader.mentions[self.reader.current_mention][0]
+
+        def save(chosen: tuple[Span, str] | None) -> None:
+            if chosen is None:
+                return
+            span, text = chosen
+            try:
+                note = self.kim.workspace.state.add_note(
+                    article.id, text, body=article.body, span=(span.start, span.end)
+                )
+            except LibraryError as error:
+                self.status.say(str(error), "error")
+                return
+            self.refresh_marks()
+            self.status.say(f"note {note.id} on “{shorten(note.quote, 50)}”")
+
+        self.app.push_screen(NoteScreen(article, sentences, sentence_index(sentences, offset)),
+                             save)  # fmt: skip
+
+    def action_list_notes(self: MainScreen) -> None:
+        from kimreader.tui.screens.track_popups import NotesScreen
+
+        article = self._target()
+        if article is None:
+            return
+
+        def jump(offset: int | None) -> None:
+            self.refresh_marks()  # notes may have been deleted
+            if offset is not None:
+                self.reader.scroll_to_offset("body", offset)
+                self.set_focus(self.reader)
+
+        self.app.push_screen(NotesScreen(article, self.placed_notes(article)), jump)
+
+    # -- saved searches ---------------------------------------------------------------------
+
+    def action_save_search(self: MainScreen) -> None:
+        from kimreader.tui.screens.track_popups import InputScreen
+
+        query = self.listing.query
+        if not query or self.listing.result is None:
+            self.status.say("search first (/), then save the search with b", "hint")
+            return
+        found = [hit.id for hit in self.listing.result.hits]
+
+        def save(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            state = self.kim.workspace.state
+            try:
+                saved = state.save_search(name, query)
+                state.mark_opened(saved.name, found)
+            except LibraryError as error:
+                self.status.say(str(error), "error")
+                return
+            self.status.say(f"saved search “{saved.name}”: {saved.query}")
+
+        prompt = Text("Name this search\n", style="bold")
+        prompt.append(query, style="dim")
+        self.app.push_screen(InputScreen(prompt, shorten(query, 40)), save)
+
+    def action_saved_searches(self: MainScreen) -> None:
+        from kimreader.tui.screens.track_popups import SavedScreen
+
+        def run(chosen: tuple[str, str, list[str]] | None) -> None:
+            if chosen is not None:
+                self.open_saved(*chosen)
+
+        self.app.push_screen(SavedScreen(), run)
+
+    def open_saved(self: MainScreen, name: str, query: str, found: list[str]) -> None:
+        """Run a saved search; what it finds now is no longer new."""
+        try:
+            self.kim.workspace.state.mark_opened(name, found)
+        except LibraryError as error:
+            self.status.say(str(error), "error")
+        self.search_bar.value = query
+        self._stop_debounce()
+        self.start_search(query)
+        self.set_focus(self.articles)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def action_export(self: MainScreen) -> None:
+        article = self._target()
+        if article is not None:
+            self.export_articles([article.id], "the open article")
+
+    def export_list(self: MainScreen) -> None:
+        self.export_articles([row.id for row in self.articles.rows], "the articles listed")
+
+    def export_articles(self: MainScreen, article_ids: list[str], what: str) -> None:
+        from kimreader.tui.export import ExportError, export_articles
+        from kimreader.tui.screens.track_popups import InputScreen
+
+        def write(folder: str | None) -> None:
+            if not folder or not folder.strip():
+                return
+            try:
+                files = export_articles(self.kim.workspace, article_ids,
+                                        Path(folder.strip()).expanduser())  # fmt: skip
+            except (ExportError, LibraryError, OSError) as error:
+                self.status.say(f"cannot export: {error}", "error")
+                return
+            where = files[0] if len(files) == 1 else folder.strip()
+            self.status.say(f"exported {len(files)} article(s) to {where}")
+
+        prompt = Text(f"Export {what} ({len(article_ids)}) as Markdown with notes, to the "
+                      "folder:", style="bold")  # fmt: skip
+        self.app.push_screen(InputScreen(prompt, str(export_folder())), write)
