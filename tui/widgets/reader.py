@@ -208,15 +208,18 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _patch_block(self, index: int, block: Block) -> bool:
         """Put `block` in place of block `index` in every cached layout, if it takes as many
         lines there; False (nothing changed) otherwise."""
+        layouts = [(width, self._layouts.get(width)) for width in list(self._layouts.keys())]
         wrapped = {}
-        for width, layout in self._layouts.items():
+        for width, layout in layouts:
+            assert layout is not None
             first = layout.block_first_line[index]
             old = sum(1 for line in layout.lines[first:] if line.block == index)
             wrapped[width] = wrap_block(block, width)
             if len(wrapped[width]) != old:
                 return False
         self._blocks[index] = block  # (the layouts share this list)
-        for width, layout in self._layouts.items():
+        for width, layout in layouts:
+            assert layout is not None
             first = layout.block_first_line[index]
             for number, (start, end) in enumerate(wrapped[width]):
                 layout.lines[first + number] = Line(index, start, end, number == 0)
