@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app_support import BLOOMBERG_TITLE, NYT_TITLE, make_app, started, wait_until
+from app_helpers import BLOOMBERG_TITLE, NYT_TITLE, make_app, started, wait_until
 from textual import events
 
 from kimreader.tui.config import THEMES, Settings
