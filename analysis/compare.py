@@ -14,7 +14,6 @@ from kimreader.analysis.align import DEFAULT_THRESHOLD, AlignedPassage, align, p
 from kimreader.analysis.align import without_counterpart as _without_counterpart
 from kimreader.analysis.differences import Difference, find_differences
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import entity_keys
 from kimreader.analysis.quotes import (
     Quote,
     ReportedSpeech,
@@ -114,30 +113,32 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
-def _entity_keys(entity: Entity) -> set[str]:
-    """Names that identify an entity across reports, as the library merge joins them."""
-    return entity_keys(entity.name, entity.aliases, entity.type)
-
-
 def compare_entities(
     entities_a: Sequence[Entity], entities_b: Sequence[Entity]
 ) -> EntityComparison:
-    """Entities in both reports (matched by name or a multi-word alias), only in A, only in B."""
-    index_b: dict[str, Entity] = {}
-    for entity in entities_b:
-        for key in _entity_keys(entity):
-            index_b.setdefault(key, entity)
+    """Entities in both reports, only in A, only in B: joined exactly as the library merge joins
+    them (analysis.entities.group_library), so a comparison never contradicts the library."""
+    from kimreader.analysis.entities import group_library
+
     shared: list[SharedEntity] = []
-    matched_b: set[int] = set()
     only_a: list[Entity] = []
-    for entity in entities_a:
-        partner = next((index_b[k] for k in sorted(_entity_keys(entity)) if k in index_b), None)
-        if partner is None or id(partner) in matched_b:
-            only_a.append(entity)
-            continue
-        matched_b.add(id(partner))
-        shared.append(SharedEntity(entity.name, entity.type, entity.count, partner.count))
-    only_b = [entity for entity in entities_b if id(entity) not in matched_b]
+    only_b: list[Entity] = []
+    for members in group_library({"a": entities_a, "b": entities_b}):
+        side_a = [entity for side, entity in members if side == "a"]
+        side_b = [entity for side, entity in members if side == "b"]
+        if side_a and side_b:
+            named = max(side_a, key=lambda e: e.count)
+            shared.append(
+                SharedEntity(
+                    named.name,
+                    named.type,
+                    sum(e.count for e in side_a),
+                    sum(e.count for e in side_b),
+                )
+            )
+        else:
+            only_a.extend(side_a)
+            only_b.extend(side_b)
 
     def by_count(items: list[Any], count: Any) -> tuple[Any, ...]:
         return tuple(sorted(items, key=lambda item: (-count(item), item.name)))

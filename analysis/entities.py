@@ -11,15 +11,18 @@ syntax removed, and every character keeps its body offset, so body[start:end] is
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.names import (
     ACRONYM,
+    abbreviates,
     alias_table,
     base_key,
     canonical_key,
@@ -27,7 +30,10 @@ from kimreader.analysis.names import (
     entity_keys,
     initials,
     longer_full_name,
+    org_forms,
     resolve_short_name,
+    short_org_of,
+    sole_owner,
 )
 from kimreader.corpus.article import Article
 from kimreader.corpus.language import is_english
@@ -78,7 +84,8 @@ class LibraryEntity:
 # ---------------------------------------------------------------- Markdown to prose, offsets kept
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\](\([^)\n]*\)|\[[^\]\n]*\])")
+# Link text may wrap onto the next line ("[Xbox\nOne S](url)"), never over a blank line.
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\n))*)\](\([^)\n]*\)|\[[^\]\n]*\])")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>|<https?://[^<>\s]+>")
 _INLINE_MARKS = re.compile(r"[*`|~]|(?<!\w)_+|_+(?!\w)|\\(?=[!-/:-@\[-`{-~])")
@@ -126,9 +133,40 @@ def markdown_prose(body: str) -> Prose:
         pieces.append(body[start:end])
         offsets.extend(range(start, end))
     offsets.append(len(body))
-    # A soft line break inside a paragraph must not split "Kim\nJong Un" for the model.
-    text = _SOFT_NEWLINE.sub(" ", "".join(pieces))
+    joined = "".join(pieces)
+    soft = _soft_breaks(body)
+    # A soft line break inside a paragraph must not split "Kim\nJong Un" for the model; a break
+    # between blocks, or after a caption-like line, must keep "Congress\n- Syria" apart.
+    text = _SOFT_NEWLINE.sub(
+        lambda m: (
+            " " if offsets[m.start()] in soft and not _after_label(joined, m.start()) else "\n"
+        ),
+        joined,
+    )
+    text = _NAME_SLASH.sub("\n", text)  # "Thomas Coex/AFP/Getty Images", "Nintendo/Apple"
     return Prose(text, tuple(offsets))
+
+
+_NAME_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[A-Z])")
+_LABEL_LINE = re.compile(r"(?:^|\n)([^\n]{1,39})$")
+
+
+def _soft_breaks(body: str) -> set[int]:
+    """Body offsets of the line breaks inside one paragraph or quote (not between blocks)."""
+    soft: set[int] = set()
+    for block in scan_blocks(body):
+        if block.kind in ("paragraph", "quote", "item"):
+            soft.update(end for _start, end in block.lines[:-1])
+    return soft
+
+
+def _after_label(text: str, newline: int) -> bool:
+    """Does a short line ending in a capitalised word end here ("Nintendo/Apple", a credit)?"""
+    line = _LABEL_LINE.search(text, max(0, newline - 40), newline)
+    if line is None:
+        return False
+    words = line.group(1).split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 _CREDIT_PARAGRAPH = re.compile(r"(?i)\bcopyright\b|all rights reserved|^\W*©")
@@ -162,7 +200,9 @@ def _layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     ignored: list[tuple[int, int]] = []
     for block in scan_blocks(body):
         text = body[block.start : block.end].strip()
-        if block.kind == "heading" or (block.kind == "paragraph" and _is_subhead(text)):
+        # A long heading is a standfirst, not a section label: its names are content.
+        short_heading = block.kind == "heading" and len(text.split()) <= 12
+        if short_heading or (block.kind == "paragraph" and _is_subhead(text)):
             headings.append((block.start, block.end))
         elif block.is_prose and len(text) < 200 and _CREDIT_PARAGRAPH.search(text):
             ignored.append((block.start, block.end))
@@ -239,6 +279,7 @@ class _Mention:
     in_heading: bool
     table_name: str | None = None  # canonical name from aliases.json
     cluster: str = ""
+    evidence: bool = False  # the type comes from data or a cue in the text, not the model
 
 
 _ATTRIBUTION_AFTER = re.compile(r"\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*[.,;]")
@@ -262,35 +303,169 @@ def _is_speaker_introduction(text: str, mention: _Mention) -> bool:
 
 
 def _mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[_Mention]:
-    table = alias_table()
     text = prose.text
     headings, ignored = _layout(body)
     mentions: list[_Mention] = []
+    # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica").
+    listed = [m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()]
     for raw_start, raw_end, label in sorted(spans):
         if label not in _LABEL_TYPES and label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
             continue  # spans over some other text: nothing to map back
-        fixed = _fix_span(text, raw_start, raw_end, label)
-        if fixed is None or _inside(*prose.body_span(*fixed), ignored):
+        if any(s <= raw_start and raw_end <= e and e - s > raw_end - raw_start for s, e in listed):
             continue
-        start, end = fixed
-        surface = " ".join(text[start:end].split())
-        key = canonical_key(surface, _LABEL_TYPES.get(label))
-        if not key or key in table.not_entities or base_key(surface) in table.not_entities:
-            continue
-        mention = _Mention(
-            start,
-            end,
-            surface,
-            label,
-            _LABEL_TYPES.get(label, "org"),
-            key,
-            _inside(*prose.body_span(*fixed), headings),
-        )
-        if _plausible(mention):
+        for piece_start, piece_end in junk.pieces(text, raw_start, raw_end, label):
+            fixed = _fix_span(text, piece_start, piece_end, label)
+            if fixed is None or _inside(*prose.body_span(*fixed), ignored):
+                continue
+            mention = _mention(text, *fixed, label, _inside(*prose.body_span(*fixed), headings))
+            if mention is not None:
+                mentions.append(mention)
+    for start, end, label in _missed_spans(text, mentions):
+        mention = _mention(text, start, end, label, _inside(*prose.body_span(start, end), headings))
+        if mention is not None:
             mentions.append(mention)
-    return mentions
+    mentions.sort(key=lambda m: m.start)
+    return _without_owners(text, mentions)
+
+
+def _without_owners(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Netanyahu’s Likud party" names the party: a possessive whose owner the article names
+    on its own starts the name after it."""
+    known = {m.key for m in mentions} | {m.key.split()[-1] for m in mentions if m.type == "person"}
+    kept = []
+    for mention in mentions:
+        owner = _POSSESSIVE.search(text, mention.start, mention.end)
+        if owner is not None and mention.type in ("org", "place"):
+            before = canonical_key(text[mention.start : owner.start()])
+            rest = mention.end - owner.end()
+            if before in known and rest > 1:
+                start = (
+                    owner.end()
+                    + len(text[owner.end() : mention.end])
+                    - len(text[owner.end() : mention.end].lstrip())
+                )
+                replaced = _mention(text, start, mention.end, mention.label, mention.in_heading)
+                if replaced is not None:
+                    kept.append(replaced)
+                continue
+        kept.append(mention)
+    return kept
+
+
+_CAPITAL_BEFORE = re.compile(
+    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*[ \t]+$"
+)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _missed_spans(text: str, mentions: list[_Mention]) -> Iterator[Span]:
+    """Other uses of names the article already has, and listed organisations the model missed.
+
+    The model tags a name in one sentence and misses it in the next ("Facebook" 9 times in a
+    piece about Zuckerberg). A match standing next to another capitalised word is left alone:
+    "Washington" inside "Washington Post" is not the place.
+    """
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type in ("person", "org", "place") and len(mention.surface) >= 3:
+            forms.setdefault(mention.surface, mention.label)
+            words = mention.surface.split()
+            if mention.type == "person" and len(words) >= 2 and len(words[-1]) >= 4:
+                forms.setdefault(words[-1], "PERSON")  # the surname alone: "Emery"
+    taken = sorted((m.start, m.end) for m in mentions)
+    patterns = [gazetteer.organisation_pattern()]
+    if forms:
+        alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
+    seen: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if (start, end) in seen or _overlaps(taken, start, end):
+                continue
+            alone = " " not in match.group()
+            if alone and (
+                _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+                or _CAPITAL_AFTER.match(text, end)
+            ):
+                continue
+            seen.add((start, end))
+            yield start, end, forms.get(match.group(), "ORG")
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_left(taken, (end, end))
+    return any(s < end and start < e for s, e in taken[max(0, index - 8) : index])
+
+
+def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> _Mention | None:
+    table = alias_table()
+    surface = " ".join(text[start:end].split())
+    key = canonical_key(surface, _LABEL_TYPES.get(label))
+    if not key or key in table.not_entities or base_key(surface) in table.not_entities:
+        return None
+    if junk.junk_reason(text, start, end, label) is not None:
+        return None
+    entity_type = _LABEL_TYPES.get(label, "org")
+    mention = _Mention(start, end, surface, label, entity_type, key, in_heading)
+    evidence = _type_evidence(text, mention)
+    if evidence is not None:
+        mention.type, mention.evidence = evidence, True
+        mention.key = canonical_key(surface, evidence)
+    return mention if _plausible(mention) else None
+
+
+_STRONG_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep gov governor president "
+    "chancellor pope king queen prince princess judge justice sheikh gen".split()
+) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
+_ORG_HEADS = frozenset(
+    """university college institute council committee commission agency ministry department party
+    association foundation corporation company inc corp ltd llc plc group bank court police center
+    centre museum school hospital society union federation league authority board bureau network
+    magazine journal press club church army navy brotherhood organization organisation fund trust
+    labs laboratories studios games media airlines airways motors technologies systems
+    parliament assembly congress senate""".split()
+)
+_PLACE_HEADS = frozenset(
+    """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
+    county province region district peninsula coast strait gulf desert canyon falls city airport
+    bridge road terminal locks passage""".split()
+)
+
+
+def _type_evidence(text: str, mention: _Mention) -> EntityType | None:
+    """A type the text or shipped data shows, whatever the model's label.
+
+    A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
+    "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
+    a gazetteer place the model also took for a place.
+    """
+    if mention.type in ("date", "event"):
+        return None
+    words = base_key(mention.surface).split()
+    before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
+    titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
+    if gazetteer.is_organisation(mention.surface):
+        return "person" if titled and mention.label == "PERSON" else "org"
+    if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
+        return "person"
+    if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
+        return "place"
+    if any(word in _ORG_HEADS for word in words) and len(words) > 1:
+        return "org"
+    if (
+        len(words) == 2
+        and mention.label in ("ORG", "GPE")
+        and gazetteer.is_given_name(words[0])
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "person"  # "Lucas Nolan" tagged as an organisation
+    if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
+        return "place"
+    return None
 
 
 def _plausible(mention: _Mention) -> bool:
@@ -359,7 +534,7 @@ def entities_from_spans(
         clusters.find(mention.cluster)
     _join_person_names(text, mentions, full_names, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
-    _join_org_short_forms(mentions, clusters)
+    _join_org_short_forms(mentions, full_names, clusters)
     return _build_entities(mentions, clusters, prose)
 
 
@@ -377,7 +552,8 @@ def _vote_types(mentions: list[_Mention], person_words: set[str]) -> None:
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for mention in mentions:
         if mention.table_name is None:
-            votes[mention.key][mention.type] += 2 if mention.type == "person" else 1
+            weight = 4 if mention.evidence else 2 if mention.type == "person" else 1
+            votes[mention.key][mention.type] += weight
     for mention in mentions:
         if mention.table_name is not None or mention.type in ("date", "event"):
             continue
@@ -386,7 +562,7 @@ def _vote_types(mentions: list[_Mention], person_words: set[str]) -> None:
         surname = mention.label == "PERSON" or (
             mention.label == "ORG" and mention.surface.istitle() and "." not in mention.surface
         )
-        if single and surname and mention.key in person_words:
+        if single and surname and mention.key in person_words and not mention.evidence:
             mention.type = "person"
             continue
         ranked = [t for t, _ in votes[mention.key].most_common() if t not in ("date", "event")]
@@ -483,8 +659,17 @@ def _mention_at(mentions: list[_Mention], span: tuple[int, int]) -> _Mention | N
     return None
 
 
-def _join_org_short_forms(mentions: list[_Mention], clusters: _UnionFind) -> None:
-    """ "Control Risks" and "Control Risks Group" are one organisation."""
+def _join_org_short_forms(
+    mentions: list[_Mention], full_names: dict[str, int], clusters: _UnionFind
+) -> None:
+    """One organisation however the article shortens it.
+
+    "Control Risks" / "Control Risks Group"; "Department of X" / "X Department"; "New Zealand
+    Department of Conservation" / "Department of Conservation"; "Harvard" / "Harvard University"
+    and "ICC" / "International Criminal Court" when no other name of the article claims them.
+    Places and organisations never join by a shared word alone: "Washington" stays out of
+    "Washington Post".
+    """
     suffixes = alias_table().org_suffixes
     orgs = {m.key: m.cluster for m in mentions if m.type == "org"}
     for key, cluster in orgs.items():
@@ -493,6 +678,29 @@ def _join_org_short_forms(mentions: list[_Mention], clusters: _UnionFind) -> Non
             rest = other.split()[len(words) :]
             if rest and other.split()[: len(words)] == words and " ".join(rest) in suffixes:
                 clusters.union(cluster, other_cluster)
+        for form in org_forms(key):
+            if form in orgs:
+                clusters.union(cluster, orgs[form])
+    surnames = {word for full in full_names for word in full.split()}
+    for mention in mentions:
+        if mention.table_name is not None or mention.key in surnames:
+            continue
+        if mention.type == "place" and gazetteer.is_place(mention.surface):
+            continue
+        long_form = _long_org_form(mention, orgs)
+        if long_form is not None:
+            mention.type = "org"
+            clusters.union(mention.cluster, orgs[long_form])
+
+
+def _long_org_form(mention: _Mention, orgs: dict[str, str]) -> str | None:
+    """The one organisation this short name or acronym stands for, if only one fits."""
+    if ACRONYM.match(mention.surface) and len(mention.surface.replace(".", "")) >= 3:
+        letters = mention.surface.replace(".", "")
+        return sole_owner(k for k in orgs if initials(k.split()) == letters)
+    if len(mention.key.split()) == 1 and mention.type != "org" or mention.type == "org":
+        return sole_owner(k for k in orgs if short_org_of(mention.key, k))
+    return None
 
 
 def _build_entities(mentions: list[_Mention], clusters: _UnionFind, prose: Prose) -> list[Entity]:
@@ -625,45 +833,92 @@ def iter_entities(
 
 
 def merge_library(per_article: Mapping[str, Sequence[Entity]]) -> list[LibraryEntity]:
-    """One LibraryEntity per real-world thing over all articles, most articles first.
-
-    Entities join when their names, or any alias other than a bare one-word person name ("Kim"
-    is several people), have the same type and key.
-    """
-    clusters = _UnionFind()
-    owners: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
-    for article_id, entities in per_article.items():
-        for entity in entities:
-            node = f"{article_id}\x00{len(owners)}\x00{entity.name}"
-            owners[node].append((article_id, entity))
-            clusters.find(node)
-            for alias in _link_keys(entity):
-                clusters.union(node, f"key\x00{alias}")
-    groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
-    for node, owned in owners.items():
-        groups[clusters.find(node)].extend(owned)
-    merged = [_library_entity(members) for members in groups.values()]
+    """One LibraryEntity per real-world thing over all articles, most articles first."""
+    merged = [_library_entity(members) for members in group_library(per_article)]
     merged.sort(key=lambda e: (-len(e.article_ids), -e.count, e.type, e.name.casefold()))
     return merged
 
 
+def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tuple[str, Entity]]]:
+    """The (article id, entity) pairs of each real-world thing over all articles.
+
+    Entities join when their names, or any unambiguous alias (names.entity_keys), have the same
+    key: of the same type, or of any type for a name of several words (the model's type for
+    "Lucas Nolan" varies between articles). Then a one-word name with no full name in its
+    article ("Lohan", "Morningside") joins the one person or organisation of the library it
+    shortens, if only one fits. Dates and day names never join across articles.
+    """
+    clusters = _UnionFind()
+    nodes: list[tuple[str, Entity]] = []
+    for article_id, entities in per_article.items():
+        for entity in entities:
+            node = str(len(nodes))
+            nodes.append((article_id, entity))
+            clusters.find(node)
+            if entity.type in ("date", "event"):
+                continue
+            for key in _link_keys(entity):
+                clusters.union(node, f"key\x00{key}")
+    _join_short_names(nodes, clusters)
+    groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for number, owned in enumerate(nodes):
+        groups[clusters.find(str(number))].append(owned)
+    return list(groups.values())
+
+
+def _join_short_names(nodes: list[tuple[str, Entity]], clusters: _UnionFind) -> None:
+    people: dict[str, str] = {}  # full person key -> cluster
+    orgs: dict[str, str] = {}  # org key -> cluster
+    for number, (_article, entity) in enumerate(nodes):
+        root = clusters.find(str(number))
+        if entity.type == "person":
+            for alias in (entity.name, *entity.aliases):
+                key = canonical_key(alias, "person")
+                if len(key.split()) >= 2:
+                    people.setdefault(key, root)
+        elif entity.type == "org" and len(entity.name.split()) >= 2:
+            orgs.setdefault(canonical_key(entity.name, "org"), root)
+    for number, (_article, entity) in enumerate(nodes):
+        if len(entity.name.split()) != 1 or entity.type not in ("person", "org", "place"):
+            continue
+        if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
+            continue
+        key = canonical_key(entity.name, "person")
+        owner = sole_owner(people[f] for f in people if abbreviates(f, key))
+        if owner is None and entity.type != "person":
+            owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
+        if owner is not None:
+            clusters.union(str(number), owner)
+
+
 def _link_keys(entity: Entity) -> set[str]:
-    return {f"{entity.type}:{key}" for key in entity_keys(entity.name, entity.aliases, entity.type)}
+    keys = entity_keys(entity.name, entity.aliases, entity.type)
+    return {f"{entity.type}:{key}" for key in keys} | {k for k in keys if " " in k}
 
 
 def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:
     names = Counter(entity.name for _, entity in members)
-    table = alias_table()
-    first = members[0][1]
-    listed = table.canonical.get(canonical_key(first.name, first.type))
-    name = listed[0] if listed else max(names, key=lambda n: (names[n], len(n.split()), len(n)))
+    types: Counter[EntityType] = Counter()
+    for _, entity in members:
+        types[entity.type] += entity.count  # the library votes on the type
+    entity_type = types.most_common(1)[0][0]
+    typed = [entity for _, entity in members if entity.type == entity_type]
+    listed = alias_table().canonical.get(canonical_key(typed[0].name, entity_type))
+    name = (
+        listed[0]
+        if listed
+        else max(
+            (entity.name for entity in typed),
+            key=lambda n: (names[n], len(n.split()), len(n)),
+        )
+    )
     aliases = dict.fromkeys([name])
     for _, entity in members:
         aliases.update(dict.fromkeys(entity.aliases))
     article_ids = tuple(dict.fromkeys(article_id for article_id, _ in members))
     return LibraryEntity(
         name=name,
-        type=first.type,
+        type=entity_type,
         aliases=tuple(aliases),
         article_ids=article_ids,
         count=sum(entity.count for _, entity in members),

@@ -25,8 +25,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from kimreader.analysis.entity import EntityType
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------- spelling
 
@@ -35,6 +38,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 # Invisible characters that split a word for a computer and not for a reader.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _POSSESSIVE_END = re.compile(r"(?:'s|(?<=s)')$")
+_WEB_DOMAIN = re.compile(r"(?i)\.(?:com|org|net|co\.uk|com\.au)$")  # "Snopes.com" is Snopes
+# British and American spellings of the words organisations are named with.
+_SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense",
+              "programme": "program", "labour": "labor", "theatre": "theater"}  # fmt: skip
 _KEY_DROP = re.compile(r"['.]")
 _KEY_SPACE = re.compile(r"[^\w&]+")
 
@@ -42,12 +49,15 @@ _KEY_SPACE = re.compile(r"[^\w&]+")
 @lru_cache(maxsize=65536)
 def base_key(name: str) -> str:
     """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces."""
+    name = _WEB_DOMAIN.sub("", name.strip())
     text = unicodedata.normalize("NFKD", name.translate(_INVISIBLE).translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().strip()
     text = _POSSESSIVE_END.sub("", text)
     text = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text)).replace("_", " ").strip()
     if text.startswith("the "):
         text = text[4:]
+    if any(word in _SPELLINGS for word in text.split()):
+        text = " ".join(_SPELLINGS.get(word, word) for word in text.split())
     return text
 
 
@@ -171,9 +181,19 @@ def given_and_surname(key: str) -> str:
 
 
 def person_keys(name: str) -> set[str]:
-    """Keys under which a person's full name meets its other full spellings."""
+    """Keys under which a person's full name meets its other full spellings.
+
+    Middle names go ("Mark Jay Heller" is Mark Heller) unless the name is hyphenated: Korean given
+    names are ("Moon Jae-in" is not "Moon In").
+    """
     key = canonical_key(name, "person")
-    return {key, given_and_surname(key)} if len(key.split()) >= 2 else {key}
+    words = key.split()
+    if len(words) < 2:
+        return {key}
+    keys = {key, given_and_surname(key)}
+    if len(words) > 2 and not re.search(r"[-‐]", name):
+        keys.add(f"{words[0]} {words[-1]}")
+    return keys
 
 
 def abbreviates(full_key: str, short_key: str) -> bool:
@@ -277,6 +297,46 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     )
 
 
+# ---------------------------------------------------------------- organisations
+
+# Words that make a name an organisation's full name: "Harvard" is short for "Harvard University".
+ORG_TAILS = frozenset(
+    """university college institute center clinic hospital school foundation group company corp
+    inc co ltd llc plc agency news recovery museum council party""".split()
+)
+
+
+def org_forms(key: str) -> set[str]:
+    """Other keys of one organisation: "department of x" <-> "x department"; the form without a
+    leading place ("new zealand department of conservation")."""
+    from kimreader.analysis.gazetteer import is_place  # data lookups live there
+
+    words = key.split()
+    forms = set()
+    if len(words) >= 3 and words[1] == "of" and words[0] in ("department", "ministry", "office"):
+        forms.add(" ".join([*words[2:], words[0]]))
+    if len(words) >= 2 and words[-1] in ("department", "ministry", "office"):
+        forms.add(" ".join([words[-1], "of", *words[:-1]]))
+    for size in (1, 2):
+        if len(words) > size + 1 and is_place(" ".join(words[:size])):
+            forms.add(" ".join(words[size:]))
+    return forms
+
+
+def short_org_of(short_key: str, full_key: str) -> bool:
+    """Is `short_key` ("harvard", "morningside") the first word(s) of the organisation
+    `full_key` ("harvard university", "morningside recovery") before a word like University?"""
+    short, full = short_key.split(), full_key.split()
+    n = len(short)
+    return 0 < n < len(full) and full[:n] == short and all(w in ORG_TAILS for w in full[n:])
+
+
+def sole_owner(matches: Iterable[T]) -> T | None:
+    """The one owner of all matches (a short name is resolved only when unambiguous)."""
+    owners = set(matches)
+    return owners.pop() if len(owners) == 1 else None
+
+
 # ---------------------------------------------------------------- matching entities
 
 
@@ -299,6 +359,8 @@ def entity_keys(name: str, aliases: Iterable[str], type: EntityType) -> set[str]
                 keys.add(key)
         else:
             keys.add(key)
+            if type == "org":
+                keys.update(org_forms(key))
     return keys
 
 

@@ -1,14 +1,16 @@
-"""Measure entity extraction: quality on the shipped reports and on unseen pages, and speed.
+"""Measure entity extraction: quality on gold data (dev or held-out) and speed.
 
-1. Gold scores on the two shipped reports (gold lists in tests/test_entities.py).
-2. Generalisation: four real pages from mozilla/readability's test set that the extraction was
-   not tuned on; their people and places were listed by hand from the text (below), before
-   looking at the output. Names in OPTIONAL (photo credits, contributors, vague regions) are
-   neither required nor counted as junk.
-3. Timing: entities for N synthetic ~800-word articles (sentences sampled deterministically from
-   the English expected.html pages), one process and two processes.
+1. The two shipped reports (gold in tests/test_entities.py).
+2. Pages: bench/gold/entities_dev.json (21 mozilla-readability pages, tuned on) or
+   entities_heldout.json (7 other pages, scored only at the end): per-entity P/R/F1 of the sidebar,
+   pairwise merge F1 over mentions within each article and across the pages, junk of the kinds
+   issue #11 lists. Scorers live in bench/entity_gold.py.
+3. ECB+ (dev: topic 1; held-out: topics 37 and 41): cross-document merge against the
+   CROSS_DOC_COREF chains, and how often an entity named in both reports of a same-event pair is
+   listed as shared by the comparison.
+4. Speed: words per CPU-second for the model alone (baseline) and the whole extraction.
 
-Run: python bench/entities.py [--articles 1000] [--skip-timing] [--details]
+Run: python bench/entities.py [--split dev|heldout] [--articles 300] [--skip-timing] [--details]
 """
 
 from __future__ import annotations
@@ -16,116 +18,21 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from types import ModuleType
 
+import entity_gold  # bench/ is on sys.path when this script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
 
-UNSEEN_GOLD: dict[str, dict[str, list[str]]] = {
-    "nytimes-1": {
-        "person": [
-            "Barack Obama|Obama",
-            "Bill Clinton",
-            "Osama bin Laden",
-            "Omar Hassan al-Bashir",
-            "Eric Reeves",
-            "Donald J. Trump",
-        ],
-        "place": [
-            "Sudan",
-            "United States",
-            "South Sudan",
-            "London",
-            "Africa",
-            "Khartoum",
-            "Kenya",
-            "Tanzania",
-            "Darfur",
-            "Iran",
-            "Syria",
-            "Libya",
-        ],
-    },
-    "bbc-1": {
-        "person": ["Barack Obama", "Jon Sopel"],
-        "place": [
-            "United States",
-            "Louisiana",
-            "United Kingdom",
-            "Iran",
-            "Syria",
-            "Kenya",
-            "South Carolina",
-            "Washington",
-            "Cuba",
-            "Nairobi",
-            "Ethiopia",
-        ],
-    },
-    "wapo-1": {
-        "person": [
-            "Habib Essid",
-            "Josh Earnest",
-            "Lotfi Azzouz",
-            "Rachid Ghannouchi",
-            "Ajmi Lourimi",
-        ],
-        "place": [
-            "Cairo",
-            "Tunisia",
-            "Tunis",
-            "Italy",
-            "Poland",
-            "Germany",
-            "Spain",
-            "Syria",
-            "Washington",
-            "United States",
-            "London",
-            "Egypt",
-            "Libya",
-            "Sirte",
-            "Djerba",
-        ],
-    },
-    "telegraph": {
-        "person": [
-            "Robert Mugabe",
-            "Grace|Grace Mugabe",
-            "Jonathan Moyo",
-            "Saviour Kasukuwere",
-            "Fidelis Mukonori",
-            "Emmerson Mnangagwa",
-            "Morgan Tsvangirai",
-            "Jacob Zuma",
-            "Sally",
-        ],
-        "place": ["Zimbabwe", "Harare", "Africa", "United Kingdom", "South Africa"],
-    },
-}
-OPTIONAL: dict[str, dict[str, list[str]]] = {
-    "nytimes-1": {"person": ["Ashraf Shazly"]},
-    "bbc-1": {"place": ["North America", "Gulf"]},
-    "wapo-1": {
-        "person": ["Heba Habib", "Muhammad"],
-        "place": ["Mediterranean", "Bardo National Museum|Bardo", "North Africa"],
-    },
-    "telegraph": {"place": ["Blue House", "West"]},
-}
 # English pages without a language in their metadata.
 ENGLISH_WITHOUT_LANG = {"cnn", "wapo-1", "wapo-2", "salon-1", "lwn-1", "tmz-1", "medium-1"}
-_COLD_LOAD = (
-    "import time; t = time.perf_counter(); from kimreader.analysis.nlp import load_nlp; "
-    "load_nlp(); print(f'{time.perf_counter() - t:.2f}')"
-)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 
@@ -154,77 +61,130 @@ def page_markdown(name: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def print_scores(title: str, rows: list[tuple[str, dict[str, tuple[int, int, int]]]]) -> None:
-    gold = load_test_module()
-    print(f"\n{title}")
-    print(f"{'article':44} {'type':7} {'gold':>4} {'found':>5} {'prec':>5} {'recall':>6}")
-    totals: dict[str, list[int]] = {}
-    for name, scores in rows:
-        for entity_type, counts in scores.items():
-            hits, junk, misses = counts
-            if hits + junk + misses == 0:
-                continue
-            precision, recall = gold.precision_recall(counts)
-            print(
-                f"{name[:44]:44} {entity_type:7} {hits + misses:4} {hits + junk:5} "
-                f"{precision:5.2f} {recall:6.2f}"
-            )
-            total = totals.setdefault(entity_type, [0, 0, 0])
-            for index, value in enumerate(counts):
-                total[index] += value
-    for entity_type, (hits, junk, misses) in totals.items():
-        precision, recall = gold.precision_recall((hits, junk, misses))
-        print(
-            f"{'ALL':44} {entity_type:7} {hits + misses:4} {hits + junk:5} "
-            f"{precision:5.2f} {recall:6.2f}"
-        )
-
-
-def explain(name: str, found: list, gold: dict[str, list[str]], optional: dict) -> None:
-    from kimreader.analysis.entities import canonical_key
-
-    for entity_type, names in gold.items():
-        wanted = {canonical_key(a, entity_type) for n in names for a in n.split("|")}
-        spare = {
-            canonical_key(a, entity_type)
-            for n in optional.get(entity_type, ())
-            for a in n.split("|")
-        }
-        got = {canonical_key(e.name, entity_type): e.name for e in found if e.type == entity_type}
-        junk = [n for k, n in got.items() if k not in wanted and k not in spare]
-        missed = [
-            n
-            for n in names
-            if not {canonical_key(a, entity_type) for a in n.split("|")} & got.keys()
-        ]
-        print(f"  {name} {entity_type}: junk {junk} missed {missed}")
-
-
-def quality(details: bool) -> None:
+def shipped_quality() -> None:
     from kimreader.analysis.entities import extract_entities
 
     gold = load_test_module()
     bodies = gold.shipped_bodies()
     found = extract_entities(list(bodies.values()))
-    rows = [
-        (name, gold.score_entities(ents, gold.GOLD[name]))
-        for name, ents in zip(bodies, found, strict=True)
-    ]
-    print_scores("Shipped reports (gold in tests/test_entities.py)", rows)
-    if details:
-        for name, ents in zip(bodies, found, strict=True):
-            explain(name, ents, gold.GOLD[name], {})
+    print("\nShipped reports (gold in tests/test_entities.py): precision / recall by type")
+    for name, ents in zip(bodies, found, strict=True):
+        for kind, counts in gold.score_entities(ents, gold.GOLD[name]).items():
+            if sum(counts):
+                precision, recall = gold.precision_recall(counts)
+                print(f"  {name[:44]:44} {kind:7} {precision:5.2f} {recall:6.2f}")
 
-    pages = {name: page_markdown(name) for name in UNSEEN_GOLD}
-    found = extract_entities(list(pages.values()))
-    rows = [
-        (name, gold.score_entities(ents, UNSEEN_GOLD[name], OPTIONAL.get(name)))
-        for name, ents in zip(pages, found, strict=True)
+
+def page_quality(split: str, details: bool) -> None:
+    from kimreader.analysis.entities import extract_entities, group_library
+
+    pages = entity_gold.load_gold(split)
+    bodies = {page.name: entity_gold.page_body(page.name) for page in pages}
+    found = dict(zip(bodies, extract_entities(list(bodies.values())), strict=True))
+    total = entity_gold.PageScore()
+    merge_items: list[tuple[object, object, object]] = []
+    junk: list[str] = []
+    print(f"\nPages ({split}: bench/gold/entities_{split}.json), sidebar entities vs gold")
+    print(f"{'page':16} {'gold':>4} {'shown':>5} {'P':>5} {'R':>5} {'F1':>5} {'merge F1':>8}")
+    library_items: list[tuple[object, object, object]] = []
+    for page in pages:
+        ents = found[page.name]
+        score = entity_gold.score_page(ents, page)
+        total.add(score)
+        items = entity_gold.mention_items(bodies[page.name], ents, page)
+        merge_items.extend((page.name, s, g) for _n, s, g in items)
+        counts = entity_gold.pairwise([(None, s, g) for _n, s, g in items])
+        shown = len(entity_gold.sidebar(ents))
+        p, r, f = score.prf
+        print(
+            f"{page.name:16} {len(page.entities):4} {shown:5} {p:5.2f} {r:5.2f} {f:5.2f} "
+            f"{entity_gold.pairwise_f1(counts)[2]:8.2f}"
+        )
+        if details and (score.junk or score.missed):
+            print(f"    wrong: {score.junk}\n    missed: {score.missed}")
+        junk.extend(f"{page.name}: {j}" for j in entity_gold.junk_kinds(bodies[page.name], ents))
+        shown_list = entity_gold.sidebar(ents)
+        for index, gold_index in score.matches.items():
+            wanted = page.entities[gold_index]
+            library_items.append(
+                (page.name, (page.name, shown_list[index].name), (wanted.type, wanted.name))
+            )
+    within = _within_article(merge_items)
+    p, r, f = total.prf
+    print(f"{'ALL':16} {'':4} {'':5} {p:5.2f} {r:5.2f} {f:5.2f} {within[2]:8.2f}")
+    print(f"merge within articles, pairwise over mentions: P {within[0]:.2f} R {within[1]:.2f}")
+    print(f"junk of the listed kinds: {len(junk)} {junk if details else ''}")
+    groups = group_library(found)
+    owner = {
+        (article, entity.name): number
+        for number, members in enumerate(groups)
+        for article, entity in members
+    }
+    cross = [(page, owner[key], gold) for page, key, gold in library_items]  # type: ignore[index]
+    p, r, f = entity_gold.pairwise_f1(entity_gold.pairwise(_by_gold_name(cross)))
+    print(
+        f"library merge across these pages, pairwise over entities: P {p:.2f} R {r:.2f} F1 {f:.2f}"
+    )
+
+
+def _within_article(items: list[tuple[object, object, object]]) -> tuple[float, float, float]:
+    totals = [0, 0, 0]
+    for page in {page for page, _s, _g in items}:
+        counts = entity_gold.pairwise([(None, s, g) for p, s, g in items if p == page])
+        totals = [t + c for t, c in zip(totals, counts, strict=True)]
+    return entity_gold.pairwise_f1((totals[0], totals[1], totals[2]))
+
+
+def _by_gold_name(
+    items: list[tuple[object, object, object]],
+) -> list[tuple[object, object, object]]:
+    """Gold entities across pages are one thing when their type and first name's key agree."""
+    from kimreader.analysis.names import canonical_key
+
+    return [
+        (page, system, (gold[0], canonical_key(gold[1], gold[0])))  # type: ignore[index]
+        for page, system, gold in items
     ]
-    print_scores("Unseen pages (mozilla/readability test pages, people and places)", rows)
-    if details:
-        for name, ents in zip(pages, found, strict=True):
-            explain(name, ents, UNSEEN_GOLD[name], OPTIONAL.get(name, {}))
+
+
+def ecb_quality(topics: list[str], details: bool) -> None:
+    from kimreader.analysis.entities import extract_entities, group_library
+
+    documents = entity_gold.ecb_documents(topics)
+    found = dict(
+        zip(
+            (d.name for d in documents),
+            extract_entities([d.text for d in documents]),
+            strict=True,
+        )
+    )
+    groups = group_library(found)
+    owner = {
+        (article, id(entity)): n for n, members in enumerate(groups) for article, entity in members
+    }
+    items: list[tuple[object, object, object]] = []
+    gold_total = 0
+    for document in documents:
+        ents = found[document.name]
+        for mention in document.mentions:
+            gold_total += 1
+            index = entity_gold.covering(ents, mention)
+            if index is not None:
+                system = owner[(document.name, id(ents[index]))]
+                items.append((document.name, system, mention.instance))
+    p, r, f = entity_gold.pairwise_f1(entity_gold.pairwise(items))
+    print(
+        f"\nECB+ topics {', '.join(topics)}: {len(documents)} reports, "
+        f"{gold_total} gold name mentions"
+    )
+    print(f"  found by extraction: {len(items) / max(gold_total, 1):.2f}")
+    print(f"  cross-document merge, pairwise over found mentions: P {p:.2f} R {r:.2f} F1 {f:.2f}")
+    listed, named, listed_found, found_both = entity_gold.shared_listing(documents, found)
+    print(
+        f"  same-event pairs: named in both listed as shared {listed}/{named} "
+        f"({listed / max(named, 1):.2f}); of those found in both {listed_found}/{found_both} "
+        f"({listed_found / max(found_both, 1):.2f})"
+    )
 
 
 def english_sentences() -> list[str]:
@@ -260,56 +220,45 @@ def synthetic_articles(count: int, words: int = 800, seed: int = 7) -> list[str]
 
 
 def timing(count: int) -> None:
-    from kimreader.analysis.entities import entities_from_spans, extract_entities, markdown_prose
-    from kimreader.analysis.nlp import installed_model_dir, load_nlp, verify_model
+    """Words per CPU-second: the model alone (baseline) and the whole extraction, one process."""
+    from kimreader.analysis.entities import extract_entities, markdown_prose
+    from kimreader.analysis.nlp import load_nlp
 
-    started = time.perf_counter()
-    verify_model(installed_model_dir())
-    hashed = time.perf_counter() - started
-    cold = subprocess.run(
-        [sys.executable, "-c", _COLD_LOAD], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    print(f"\nSHA-256 check of the weights: {hashed:.2f} s; cold import + check + load: {cold} s")
     nlp = load_nlp()
     articles = synthetic_articles(count)
     words = sum(len(a.split()) for a in articles)
-    print(f"Timing: {count} synthetic articles, {words / count:.0f} words each on average")
-    print(f"{'processes':>9} {'seconds':>8} {'articles/s':>10} {'words/s':>8} {'load avg':>8}")
-    results = {}
-    for processes in (1, 2):
-        started = time.perf_counter()
-        results[processes] = extract_entities(articles, processes=processes)
-        elapsed = time.perf_counter() - started
-        load = os.getloadavg()[0]  # other work on the machine skews wall-clock figures
-        print(
-            f"{processes:9} {elapsed:8.1f} {count / elapsed:10.1f} {words / elapsed:8.0f} "
-            f"{load:8.2f}"
-        )
-    print(f"same entities with 1 and 2 processes: {results[1] == results[2]}")
-    sample = articles[:100]
-    proses = [markdown_prose(body) for body in sample]
-    docs = nlp.pipe(prose.text for prose in proses)
-    spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
-    laps = []
-    for body, found in zip(sample, spans, strict=True):
-        started = time.perf_counter()
-        entities_from_spans(body, found)  # includes markdown_prose again
-        laps.append(time.perf_counter() - started)
-    print(
-        f"post-processing (slips, aliases): {statistics.median(laps) * 1000:.1f} ms median/article"
-    )
+    print(f"\nSpeed: {count} synthetic articles, {words / count:.0f} words each (median of 3)")
+    model, full = [], []
+    for _ in range(3):
+        started = time.process_time()
+        for _doc in nlp.pipe(markdown_prose(body).text for body in articles):
+            pass
+        model.append(words / (time.process_time() - started))
+        started = time.process_time()
+        extract_entities(articles)
+        full.append(words / (time.process_time() - started))
+    print(f"  model only (baseline): {statistics.median(model):8.0f} words per CPU-second")
+    print(f"  whole extraction:      {statistics.median(full):8.0f} words per CPU-second")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument(
+        "--split",
+        choices=("dev", "heldout"),
+        default="dev",
+        help="dev: tuned on; heldout: score only at the end",
+    )
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--details", action="store_true", help="list junk and missed names")
     args = parser.parse_args()
     if not PAGES.is_dir():
         print(f"missing test pages: {PAGES}", file=sys.stderr)
         return 1
-    quality(args.details)
+    shipped_quality()
+    page_quality(args.split, args.details)
+    ecb_quality(["1"] if args.split == "dev" else ["37", "41"], args.details)
     if not args.skip_timing:
         timing(args.articles)
     return 0

@@ -1,0 +1,122 @@
+"""Spans the model proposes that are not entities, each rejected with a reason.
+
+Applied to a span of the prose text (analysis/entities.py) before mentions are merged. Some spans
+are cut rather than dropped: "Twitter @LucasNolan" keeps "Twitter", "Photo United Nations" keeps
+"United Nations", "Easter and Mother's Day" becomes two spans, a span crossing a line break keeps
+its pieces (a caption line and the text after it are not one name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kimreader.analysis.gazetteer import places
+from kimreader.analysis.names import base_key
+
+_HANDLE = re.compile(r"[@#]\w")
+_CAPTION_WORDS = re.compile(
+    r"^(?:(?:photo(?:graph)?s?|credit|image|video|illustration|caption|file|advertisement)\b"
+    r"[\s:.]*(?:by\s+)?)+",
+    re.IGNORECASE,
+)
+_CAPTION_ANYWHERE = re.compile(
+    r"(?i)\bgetty images\b|\bcontinue reading\b|\badvertisement\b|\bsign up\b|\bnewsletter\b"
+)
+_AND = re.compile(r"\s+(?:and|&|or)\s+")
+# Degrees and credentials after a name: "Brenda Goodman, MA", "Hansa D. Bhargava, MD".
+CREDENTIALS = frozenset({"ma", "md", "phd", "ms", "msc", "mba", "jd", "rn", "do", "dds", "mph"})
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{0,20}\)\s*)?(?:—|–|-{1,2}|:)")
+_NUMBERS = re.compile(r"^[\d\s.,:/%$€£-]+$")
+_DEMONYM_END = re.compile(r"(?:ans|ians|eans|ese|ish|is)$")
+
+
+def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, int]]:
+    """The parts of a proposed span worth keeping, after cutting lines, handles and captions."""
+    for line_start, line_end in _split(text, start, end, "\n"):
+        line_start, line_end = _cut_handle(text, line_start, line_end)
+        caption = _CAPTION_WORDS.match(text, line_start, line_end)
+        if caption:
+            line_start = caption.end()
+        if label == "DATE":
+            line_start, line_end = _trim_date(text, line_start, line_end)
+        parts = (
+            _split(text, line_start, line_end, _AND)
+            if label in ("PERSON", "GPE", "LOC", "DATE", "EVENT")
+            else [(line_start, line_end)]
+        )
+        yield from ((s, e) for s, e in parts if e > s)
+
+
+_DATE_TOKEN = re.compile(
+    r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|of|the|early|late|mid|last|next|this)$"
+)
+
+
+def _trim_date(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "22 Dec 2016 651" -> "22 Dec 2016"; "Friday, days" -> "Friday": a date ends at its last
+    date word."""
+    last = start
+    for token in re.finditer(r"[^\s,]+", text[start:end]):
+        if not _DATE_TOKEN.match(token.group()):
+            break
+        last = start + token.end()
+    return start, last
+
+
+def _split(
+    text: str, start: int, end: int, separator: str | re.Pattern[str]
+) -> list[tuple[int, int]]:
+    pattern = separator if isinstance(separator, re.Pattern) else re.compile(re.escape(separator))
+    parts, position = [], start
+    for match in pattern.finditer(text, start, end):
+        parts.append((position, match.start()))
+        position = match.end()
+    parts.append((position, end))
+    return parts
+
+
+def _cut_handle(text: str, start: int, end: int) -> tuple[int, int]:
+    handle = _HANDLE.search(text, start, end)
+    return (start, handle.start()) if handle else (start, end)
+
+
+def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
+    """Why text[start:end] is not an entity, or None."""
+    surface = text[start:end]
+    if _NUMBERS.match(surface):
+        return "number only"
+    if _CAPTION_ANYWHERE.search(surface):
+        return "caption or credit"
+    if label == "PERSON" and any(ch.isdigit() for ch in surface):
+        return "digits in a name"
+    key = base_key(surface)
+    if key in CREDENTIALS and text[max(0, start - 2) : start] == ", ":
+        return "credential after a name"
+    if _is_dateline(text, start, end):
+        return "dateline"
+    if label in ("PERSON", "NORP") and _is_demonym(key):
+        return "people of a place"
+    return None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """ "WASHINGTON —" or "MOSCOW (AP) —" opening a paragraph: where the report was filed."""
+    surface = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return (
+        at_line_start
+        and surface.isupper()
+        and len(surface) > 3
+        and bool(_DATELINE_AFTER.match(text, end))
+    )
+
+
+def _is_demonym(key: str) -> bool:
+    """ "Africans", "Kenyans", "Americans": people of a place, not a person."""
+    if " " in key or not _DEMONYM_END.search(key):
+        return False
+    known = places()
+    stems = {key[:-1], key[:-2], key[:-3], key[:-3] + "a", key[:-4] + "a", key[:-2] + "a"}
+    return any(stem in known for stem in stems if len(stem) > 2)

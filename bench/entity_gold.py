@@ -1,0 +1,373 @@
+"""Gold data and scorers for bench/entities.py (and the tests that check real pages).
+
+- Pages: bench/gold/entities_{dev,heldout}.json list the people, organisations and places of
+  mozilla-readability test pages, with aliases ("a|b"), written by reading the pages.
+- ECB+: `CROSS_DOC_COREF` chains over person, organisation and place mentions of
+  ../shared/testdata/ecbplus give cross-document gold clusters.
+
+Scores: per-entity P/R/F1 (a sidebar entity matches a gold entity of its type through any alias;
+a second sidebar entity for one gold entity is an error), pairwise F1 over mentions (within an
+article, and across the library), shared-entity listing on same-event pairs, junk counts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.names import canonical_key
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
+ECBPLUS = ROOT.parent / "shared/testdata/ecbplus"
+GOLD_DIR = ROOT / "bench/gold"
+SIDEBAR_TYPES = ("person", "org", "place")
+
+
+# ---------------------------------------------------------------- page gold
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    type: str
+    aliases: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.aliases[0]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(canonical_key(a, self.type) for a in self.aliases)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    name: str
+    entities: tuple[GoldEntity, ...]
+    optional: Mapping[str, frozenset[str]]  # type ("any" too) -> keys
+
+    def is_optional(self, entity: Entity) -> bool:
+        keys = _entity_keys(entity)
+        return bool(keys & self.optional.get(entity.type, frozenset())) or bool(
+            {canonical_key(a) for a in entity.aliases} & self.optional.get("any", frozenset())
+        )
+
+
+def load_gold(split: str) -> list[GoldPage]:
+    raw = json.loads((GOLD_DIR / f"entities_{split}.json").read_text("utf-8"))
+    pages = []
+    for name, page in raw["pages"].items():
+        entities = tuple(
+            GoldEntity(kind, tuple(entry.split("|")))
+            for kind in SIDEBAR_TYPES
+            for entry in page.get(kind, ())
+        )
+        optional = {
+            kind: frozenset(
+                canonical_key(a, None if kind == "any" else kind)  # type: ignore[arg-type]
+                for entry in entries
+                for a in entry.split("|")
+            )
+            for kind, entries in page.get("optional", {}).items()
+        }
+        pages.append(GoldPage(name, entities, optional))
+    return pages
+
+
+def page_body(name: str) -> str:
+    """The page's body as kimreader imports it (source.html through the HTML reader)."""
+    from kimreader.corpus.readers import read_file
+
+    return read_file(PAGES / name / "source.html").body
+
+
+def _entity_keys(entity: Entity) -> set[str]:
+    return {canonical_key(a, entity.type) for a in (entity.name, *entity.aliases)}
+
+
+# ---------------------------------------------------------------- per-entity scores
+
+
+@dataclass
+class PageScore:
+    true_positives: int = 0
+    false_positives: int = 0
+    misses: int = 0
+    junk: list[str] = field(default_factory=list)  # sidebar names matching no gold entity
+    missed: list[str] = field(default_factory=list)
+    matches: dict[int, int] = field(default_factory=dict)  # sidebar index -> gold index
+
+    def add(self, other: PageScore) -> None:
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.misses += other.misses
+
+    @property
+    def prf(self) -> tuple[float, float, float]:
+        return prf(self.true_positives, self.false_positives, self.misses)
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def sidebar(entities: Sequence[Entity]) -> list[Entity]:
+    return [e for e in entities if e.type in SIDEBAR_TYPES]
+
+
+def score_page(entities: Sequence[Entity], gold: GoldPage) -> PageScore:
+    """Sidebar entities against gold: most-mentioned first claim their gold entity."""
+    score = PageScore()
+    shown = sidebar(entities)
+    order = sorted(range(len(shown)), key=lambda i: -shown[i].count)
+    taken: set[int] = set()
+    for index in order:
+        entity = shown[index]
+        keys = _entity_keys(entity)
+        hits = [
+            g for g, wanted in enumerate(gold.entities) if wanted.type == entity.type
+            and keys & wanted.keys
+        ]  # fmt: skip
+        free = [g for g in hits if g not in taken]
+        if free:
+            taken.add(free[0])
+            score.matches[index] = free[0]
+            score.true_positives += 1
+        elif not hits and gold.is_optional(entity):
+            continue
+        else:
+            score.false_positives += 1
+            score.junk.append(f"{entity.name} ({entity.type}{', split' if hits else ''})")
+    score.missed = [g.name for i, g in enumerate(gold.entities) if i not in taken]
+    score.misses = len(score.missed)
+    return score
+
+
+# ---------------------------------------------------------------- pairwise merge scores
+
+
+def pairwise(items: Sequence[tuple[object, object, object]]) -> tuple[int, int, int]:
+    """(pairs in both, pairs the system joined, pairs gold joins) over (group, system, gold).
+
+    Only pairs from different groups count when the group is not None (cross-document scores).
+    """
+    both = system = gold = 0
+    for (group_a, sys_a, gold_a), (group_b, sys_b, gold_b) in combinations(items, 2):
+        if group_a is not None and group_a == group_b:
+            continue
+        same_system, same_gold = sys_a == sys_b, gold_a == gold_b
+        both += same_system and same_gold
+        system += same_system
+        gold += same_gold
+    return both, system, gold
+
+
+def pairwise_f1(counts: tuple[int, int, int]) -> tuple[float, float, float]:
+    both, system, gold = counts
+    return prf(both, system - both, gold - both)
+
+
+def mention_items(
+    body: str, entities: Sequence[Entity], gold: GoldPage
+) -> list[tuple[object, object, object]]:
+    """(None, sidebar entity, gold entity) for each mention whose surface names one gold entity."""
+    items: list[tuple[object, object, object]] = []
+    for index, entity in enumerate(sidebar(entities)):
+        for start, end in entity.mentions:
+            surface = body[start:end]
+            owners = {
+                g
+                for g, wanted in enumerate(gold.entities)
+                if canonical_key(surface, wanted.type) in wanted.keys  # type: ignore[arg-type]
+            }
+            if len(owners) == 1:
+                items.append((None, index, owners.pop()))
+    return items
+
+
+# ---------------------------------------------------------------- junk of the listed kinds
+
+_CAPTION = re.compile(r"(?i)\b(?:photo|credit|getty|images?|advertisement|continue reading)\b")
+_DIGITS = re.compile(r"\d")
+
+
+def junk_kinds(body: str, entities: Sequence[Entity]) -> list[str]:
+    """Sidebar entities of the kinds issue #11 lists: handles, captions, spans crossing a line,
+    number-bearing names, names joined by a slash."""
+    found = []
+    for entity in sidebar(entities):
+        name = entity.name
+        reason = (
+            "handle" if "@" in name or "#" in name
+            else "caption" if _CAPTION.search(name)
+            else "number" if _DIGITS.search(name) and entity.type == "person"
+            or not re.search(r"[^\W\d_]", name)
+            else "slash" if "/" in name
+            else "line" if any(_crosses_a_line(body, s, e) for s, e in entity.mentions)
+            else ""
+        )  # fmt: skip
+        if reason:
+            found.append(f"{name} ({reason})")
+    return found
+
+
+def _crosses_a_line(body: str, start: int, end: int) -> bool:
+    """A mention running over a blank line, into a new block, or out of a short caption line
+    (a name wrapped inside a paragraph of long lines is fine)."""
+    newline = body.find("\n", start, end)
+    if newline < 0:
+        return False
+    line = body[body.rfind("\n", 0, newline) + 1 : newline]
+    after = body[newline + 1 : end]
+    return len(line.strip()) < 40 or not after[:1].isalnum() or "\n\n" in body[start:end]
+
+
+# ---------------------------------------------------------------- ECB+
+
+
+@dataclass(frozen=True)
+class EcbMention:
+    start: int
+    end: int
+    instance: str  # the real-world instance id of its CROSS_DOC_COREF chain
+    kind: str  # person, org, place
+
+
+@dataclass(frozen=True)
+class EcbDocument:
+    name: str
+    cluster: str
+    text: str
+    mentions: tuple[EcbMention, ...]
+
+
+_KINDS = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "org"}
+_NOT_NAMES = frozenset("i he she it we they you his her its their our him them us me".split())
+
+
+def _kind(tag: str) -> str | None:
+    return _KINDS.get(tag) or ("place" if tag.startswith("LOC_") else None)
+
+
+def ecb_documents(topics: Iterable[str]) -> list[EcbDocument]:
+    clusters = {}
+    for line in (ECBPLUS / "clusters.tsv").read_text("utf-8").splitlines():
+        cluster, *files = line.split("\t")
+        for file in files:
+            clusters[Path(file).stem] = cluster
+    documents = []
+    for topic in topics:
+        for xml_path in sorted((ECBPLUS / "xml" / topic).glob("*.xml")):
+            text_path = ECBPLUS / "text" / topic / f"{xml_path.stem}.txt"
+            if text_path.is_file() and xml_path.stem in clusters:
+                documents.append(_ecb_document(xml_path, text_path, clusters[xml_path.stem]))
+    return documents
+
+
+def _ecb_document(xml_path: Path, text_path: Path, cluster: str) -> EcbDocument:
+    root = ET.parse(xml_path).getroot()
+    text = text_path.read_text("utf-8")
+    offsets: dict[str, tuple[int, int, str, int]] = {}
+    cursor = 0
+    for token in root.iter("token"):
+        word = token.text or ""
+        found = text.find(word, cursor, cursor + 40 + len(word)) if word else -1
+        if found >= 0:
+            offsets[token.get("t_id", "")] = (
+                found,
+                found + len(word),
+                word,
+                int(token.get("number", "0")),
+            )
+            cursor = found + len(word)
+    markables: dict[str, tuple[str, list[str]]] = {}
+    for markable in root.find("Markables") or ():
+        kind = _kind(markable.tag)
+        anchors = [a.get("t_id", "") for a in markable.iter("token_anchor")]
+        if kind and anchors:
+            markables[markable.get("m_id", "")] = (kind, anchors)
+    mentions = []
+    for chain in root.iter("CROSS_DOC_COREF"):
+        instance = chain.get("note", "")
+        for source in chain.iter("source"):
+            found_markable = markables.get(source.get("m_id", ""))
+            if found_markable is None:
+                continue
+            kind, anchors = found_markable
+            spans = [offsets[a] for a in anchors if a in offsets]
+            if spans and _is_proper_name(spans):
+                mentions.append(EcbMention(spans[0][0], spans[-1][1], instance, kind))
+    return EcbDocument(xml_path.stem, cluster, text, tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _is_proper_name(tokens: list[tuple[int, int, str, int]]) -> bool:
+    """A name, not a pronoun or common noun: a capitalised word that does not start a sentence,
+    or a mention made only of capitalised words."""
+    words = [(word, number) for _s, _e, word, number in tokens if word[:1].isalpha()]
+    if not words or (len(words) == 1 and words[0][0].lower() in _NOT_NAMES):
+        return False
+    if any(word[0].isupper() and number > 0 for word, number in words):
+        return True
+    return all(word[0].isupper() for word, _n in words) and words[0][0].lower() not in _NOT_NAMES
+
+
+def covering(entities: Sequence[Entity], mention: EcbMention) -> int | None:
+    """Index of the sidebar entity with a mention overlapping the gold mention."""
+    for index, entity in enumerate(entities):
+        if entity.type not in SIDEBAR_TYPES:
+            continue
+        if any(start < mention.end and mention.start < end for start, end in entity.mentions):
+            return index
+    return None
+
+
+def shared_listing(
+    documents: Sequence[EcbDocument], found: Mapping[str, Sequence[Entity]]
+) -> tuple[int, int, int, int]:
+    """On same-event pairs, gold instances named in both reports: (listed as shared, named in
+    both, listed among those the extraction found in both, found in both)."""
+    from kimreader.analysis.compare import compare_entities
+
+    by_cluster: dict[str, list[EcbDocument]] = defaultdict(list)
+    for document in documents:
+        by_cluster[document.cluster].append(document)
+    listed = named = listed_found = found_both = 0
+    for members in by_cluster.values():
+        for doc_a, doc_b in combinations(members, 2):
+            ents_a, ents_b = found[doc_a.name], found[doc_b.name]
+            comparison = compare_entities(ents_a, ents_b)
+            shared_names = {(s.name, s.type) for s in comparison.shared}
+            only_b = {id(e) for e in comparison.only_b}
+            in_a = _instances(doc_a, ents_a)
+            in_b = _instances(doc_b, ents_b)
+            for instance in set(in_a) & set(in_b):
+                named += 1
+                covered_a = [ents_a[i] for i in in_a[instance] if i is not None]
+                covered_b = [ents_b[i] for i in in_b[instance] if i is not None]
+                if not (covered_a and covered_b):
+                    continue
+                found_both += 1
+                ok = any((e.name, e.type) in shared_names for e in covered_a) and any(
+                    id(e) not in only_b for e in covered_b
+                )
+                listed += ok
+                listed_found += ok
+    return listed, named, listed_found, found_both
+
+
+def _instances(document: EcbDocument, entities: Sequence[Entity]) -> dict[str, list[int | None]]:
+    instances: dict[str, list[int | None]] = defaultdict(list)
+    for mention in document.mentions:
+        instances[mention.instance].append(covering(entities, mention))
+    return instances
