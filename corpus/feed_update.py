@@ -21,6 +21,10 @@ from kimreader.corpus.feeds import ACCEPT_FEED, FeedEntry, ParsedFeed, parse_fee
 from kimreader.corpus.fetch import Fetcher, FetchError, fetch_pages, iso_time
 from kimreader.corpus.readers import ReadError, read_text
 
+# Pages fetched per feed per fetch at most: following a feed that carries its whole archive
+# fetches its newest entries, not thousands of pages.
+MAX_NEW_ENTRIES = 100
+
 
 class StoreReport(Protocol):
     added: list[str]
@@ -44,6 +48,7 @@ class FeedResult:
     updated: list[str] = field(default_factory=list)
     from_feed_text: int = 0  # entries whose page could not be fetched
     known: int = 0  # entries already in the library
+    skipped: int = 0  # new entries past MAX_NEW_ENTRIES (a first fetch of a long archive)
     failed: list[str] = field(default_factory=list)  # one line each: url: reason
 
     def summary(self) -> str:
@@ -58,6 +63,8 @@ class FeedResult:
             parts.append(f"{len(self.updated)} updated")
         if self.known:
             parts.append(f"{self.known} already in the library")
+        if self.skipped:
+            parts.append(f"{self.skipped} older entries skipped")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         if self.malformed:
@@ -185,8 +192,11 @@ def _take_entries(
         if entry.url and entry.url in known_urls:
             result.known += 1
             done_guids.append(entry.guid)
-            continue
-        new[entry.url or entry.guid] = entry
+        elif len(new) >= MAX_NEW_ENTRIES:  # feeds list newest first: these are the oldest
+            result.skipped += 1
+            done_guids.append(entry.guid)
+        else:
+            new[entry.url or entry.guid] = entry
     fetched_at = datetime.now(timezone.utc)
     fallbacks: list[str] = []
 

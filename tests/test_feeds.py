@@ -359,3 +359,19 @@ def test_a_feed_edited_during_a_fetch_keeps_both_changes(loopback: LoopbackServe
         update_feeds(run.feeds, fetcher, store, set())
     names = {f.name: f for f in run.feeds.load()}
     assert set(names) == {"t", "other"} and names["t"].etag == '"e"'
+
+
+def test_a_long_archive_takes_only_the_newest_entries(
+    loopback: LoopbackServer, run: Run, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("kimreader.corpus.feed_update.MAX_NEW_ENTRIES", 2)
+    base = loopback.base
+    entries = [Item(f"urn:{n}", f"{base}/gone/{n}", f"Story {n}", LONG_TEXT) for n in range(5)]
+    loopback.add("/feed", rss2("Archive", base, entries), content_type="application/rss+xml")
+    run.follow("archive", loopback.url("/feed"))
+    [result] = run.fetch()
+    assert result.summary() == (
+        "archive: 2 new, 2 from the feed's own text, 3 older entries skipped"
+    )
+    assert sorted(run.workspace.get(i).title for i in result.added) == ["Story 0", "Story 1"]
+    assert run.fetch()[0].summary() == "archive: 0 new"  # the skipped ones are not taken later

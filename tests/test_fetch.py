@@ -9,6 +9,7 @@ import httpx
 import pytest
 from loopback import LoopbackServer, readability_page
 
+from kimreader.corpus.article import Article
 from kimreader.corpus.fetch import (
     USER_AGENT,
     Fetcher,
@@ -18,6 +19,7 @@ from kimreader.corpus.fetch import (
     fetch_pages,
     is_url,
 )
+from kimreader.corpus.readers import ReadError
 
 QUICK = FetchLimits(connect_timeout=2, read_timeout=0.5, deadline=1.5, max_bytes=2 * 1024 * 1024)
 
@@ -205,3 +207,33 @@ def test_only_loopback_is_reachable_from_tests(loopback: LoopbackServer):
     with pytest.raises(AssertionError, match="loopback only"):
         socket.create_connection(("192.0.2.1", 80), timeout=0.1)
     assert httpx.get(loopback.url("/status/200")).status_code == 200
+
+
+@pytest.mark.slow
+def test_every_saved_page_reads_the_same_over_http_as_from_its_file(loopback: LoopbackServer):
+    """All of ../shared's Readability pages: served, fetched four at a time, read; each must
+    give what reading its file gives (or fail for the same reason)."""
+    from loopback import READABILITY
+
+    from kimreader.corpus.readers import read_text
+
+    names = sorted(p.name for p in READABILITY.iterdir() if (p / "source.html").is_file())
+    urls = {loopback.readability_url(name): name for name in names}
+    with Fetcher() as fetcher:
+        fetched = {outcome(item) for item in fetch_pages(urls, fetcher)}
+    differ = []
+    for url, name in urls.items():
+        try:
+            local = outcome(read_text(readability_page(name), url, "html", url=url))
+        except ReadError as error:
+            local = outcome(error.at(url))
+        if local not in fetched:
+            differ.append(name)
+    assert len(urls) >= 60 and differ == []
+
+
+def outcome(item: object) -> tuple[str, ...]:
+    if isinstance(item, ReadError):
+        return (item.origin, item.reason)
+    assert isinstance(item, Article)
+    return (item.origin, item.title, item.body, "; ".join(item.authors), item.url)
