@@ -11,7 +11,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -272,11 +272,10 @@ def read_opml(data: bytes, origin: str) -> list[OpmlFeed]:
 def write_opml(feeds: list[OpmlFeed], title: str = "kimreader feeds") -> str:
     from xml.sax.saxutils import quoteattr
 
-    now = datetime.now(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    lines = [
+    lines = [  # no dateCreated: the same feeds export to the same file
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
-        f"  <head><title>{_xml_text(title)}</title><dateCreated>{now}</dateCreated></head>",
+        f"  <head><title>{_xml_text(title)}</title></head>",
         "  <body>",
     ]
     for feed in feeds:
