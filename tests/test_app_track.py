@@ -173,3 +173,37 @@ async def test_marks_written_by_another_process_show_on_the_next_poll(library: P
         main.check_library_changed()
         await pilot.pause()
         assert main.articles.rows[1].starred
+
+
+async def test_the_palette_stars_and_runs_a_saved_search(library: Path) -> None:
+    from test_app import palette
+
+    UserState(library).save_search("Leverage", "leverage")
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await started(pilot)
+        await palette(pilot, "star / unstar", "Star / unstar")
+        await wait_until(pilot, lambda: main.articles.rows[0].starred, "the star")
+        await palette(pilot, "saved search leverage", "Saved search: Leverage")
+        await wait_until(pilot, lambda: main.query_text == "leverage", "the saved search")
+        (saved,) = UserState(library).saved_searches()
+        assert saved.seen == {row.id for row in main.articles.rows} and saved.opened
+
+
+async def test_x_on_the_compare_screen_writes_the_comparison(library: Path, tmp_path: Path) -> None:
+    from test_compare_screen import open_compare
+
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, InputScreen)
+        app.screen.query_one(Input).value = str(tmp_path / "cmp.html")
+        await pilot.press("enter")
+        page = (tmp_path / "cmp.html").read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and "Aligned passages" in page
+        assert screen.status.message == f"wrote {tmp_path / 'cmp.html'}"
+        await pilot.press("x")
+        app.screen.query_one(Input).value = str(tmp_path / "cmp.txt")
+        await pilot.press("enter")
+        assert screen.status.kind == "error" and not (tmp_path / "cmp.txt").exists()

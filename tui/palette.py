@@ -55,6 +55,7 @@ class KimReaderCommands(Provider):
         yield "Help: every key", app.action_help, "The key list (?)"  # type: ignore[attr-defined]
         if any(s.id == "main.compare" for s in actions.specs("main")):
             yield "Compare", main.action_compare, "The open article with the list's (c)"
+        yield from main.track_commands()
 
     def entity_commands(self, main: MainScreen) -> Iterator[Command]:
         for entity in main.sidebar.entities:

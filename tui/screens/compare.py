@@ -333,5 +333,13 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         else:
             self.status.say("no close counterpart in B here: Enter lists the candidates", "hint")
 
+    def action_export(self) -> None:
+        from kimreader.tui.screens.track import ask_comparison_export
+
+        if self.comparison is None or self.article_a is None or self.article_b is None:
+            self.status.say("comparing… export once the comparison is shown", "hint")
+            return
+        ask_comparison_export(self, self.status, self.comparison, self.article_a, self.article_b)
+
     def action_close(self) -> None:
         self.dismiss(None)

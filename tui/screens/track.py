@@ -9,8 +9,9 @@ is a status-line message.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,11 @@ from kimreader.corpus.userstate import Placed, Snapshot, UserState, place_notes
 from kimreader.tui.widgets.article_list import Row
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from kimreader.analysis.compare import Comparison
     from kimreader.tui.screens.main import MainScreen
+    from kimreader.tui.widgets.status_line import StatusLine
 
 Change = Callable[[UserState, str], object]  # a change to the state for one article
 READ_AFTER_SECONDS = 1.5  # an article shown this long is read
@@ -341,6 +346,36 @@ class TrackKeys:
         self.start_search(query)
         self.set_focus(self.articles)
 
+    def run_saved(self: MainScreen, name: str, query: str) -> None:
+        """Run a saved search picked in the palette (its counts are not needed there)."""
+        from kimreader.index.tracking import found_ids
+
+        self.open_saved(name, query, found_ids(self.kim.workspace, query))
+
+    # -- the palette ------------------------------------------------------------------------
+
+    def track_commands(self: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """(text, callback, help) for the command palette; help is plain ASCII, never article
+        text (the palette parses it as markup)."""
+        yield "Mark read / unread", self.action_toggle_read, "The open article (u)"
+        yield "Star / unstar", self.action_toggle_star, "The open article (*)"
+        yield "Tags", self.action_edit_tags, "Add or remove the open article's tags (t)"
+        yield "Note on a sentence", self.action_add_note, "Mark a sentence, add a note (a)"
+        yield "Notes of this article", self.action_list_notes, "List them, jump to one (A)"
+        yield "Next unread", self.action_next_unread, "The next unread article in the list (>)"
+        yield "Show only unread", self.action_unread_only, "Adds or removes is:unread (U)"
+        yield "Save this search", self.action_save_search, "Name the current query (b)"
+        yield "Saved searches", self.action_saved_searches, "With counts and new (B)"
+        yield "Export the article", self.action_export, "Markdown with notes (x)"
+        yield "Export the list", self.export_list, "Every listed article, to a folder"
+        try:
+            saved = self.kim.workspace.state.saved_searches()
+        except LibraryError:
+            saved = []
+        for search in saved:
+            yield (f"Saved search: {search.name}",
+                   partial(self.run_saved, search.name, search.query), "Run it")  # fmt: skip
+
     # -- export -----------------------------------------------------------------------------
 
     def action_export(self: MainScreen) -> None:
@@ -370,3 +405,32 @@ class TrackKeys:
         prompt = Text(f"Export {what} ({len(article_ids)}) as Markdown with notes, to the "
                       "folder:", style="bold")  # fmt: skip
         self.app.push_screen(InputScreen(prompt, str(export_folder())), write)
+
+
+def ask_comparison_export(
+    screen: Screen[object], status: StatusLine, cmp: Comparison, a: Article, b: Article
+) -> None:
+    """Ask where to write a comparison; the file's extension (.md, .html, .json) is its format."""
+    from kimreader.corpus.library import atomic_write_text
+    from kimreader.tui.compare_export import FORMATS, export_comparison
+    from kimreader.tui.screens.track_popups import InputScreen
+
+    def write(answer: str | None) -> None:
+        if not answer or not answer.strip():
+            return
+        path = Path(answer.strip()).expanduser()
+        fmt = path.suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            status.say("name a .md, .html or .json file", "error")
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, export_comparison(cmp, a, b, fmt))
+        except OSError as error:
+            status.say(f"cannot export: {error.strerror or error}", "error")
+            return
+        status.say(f"wrote {path}")
+
+    prompt = Text("Export the comparison to (.md, .html or .json):", style="bold")
+    default = export_folder() / f"compare-{a.id}-{b.id}.md"
+    screen.app.push_screen(InputScreen(prompt, str(default)), write)

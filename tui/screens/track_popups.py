@@ -223,9 +223,8 @@ class SavedScreen(PickerScreen[tuple[str, str, list[str]]], _ConfirmDelete):
         app: KimReaderApp = self.app  # type: ignore[assignment]
         workspace = app.workspace
         try:
-            with app.index_lock:
-                rows = [_SavedRow(c, found_ids(workspace, c.saved.query) if not c.error else [])
-                        for c in saved_counts(workspace)]  # fmt: skip
+            rows = [_SavedRow(c, found_ids(workspace, c.saved.query) if not c.error else [])
+                    for c in saved_counts(workspace)]  # fmt: skip
         except Exception as error:  # a fault is a message, not a crash
             self.app.call_from_thread(self.show, [], f"cannot count ({error})")
             return
