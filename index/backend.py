@@ -86,6 +86,7 @@ class Matches:
     total: int
     matches: tuple[Match, ...]
     estimated: bool = False  # total is a lower bound ("1,000+"), not an exact count
+    note: str = ""  # what the reader should know, e.g. "partial results: 1 of 2 shards …"
 
 
 @dataclass(frozen=True)

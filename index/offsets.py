@@ -138,3 +138,32 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def analysed_offsets(
+    query_text: str, documents: Sequence[tuple[str, str, str]]
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """id -> (body spans, title spans) of a query in (id, title, body) documents, found by
+    kimreader's own analyser: the documents go through the schema's fields into a throwaway
+    in-memory index, so the offsets are exactly those the embedded index would give, for an
+    engine that cannot report offsets itself. Raises QueryError."""
+    from whoosh.filedb.filestore import RamStorage
+
+    from kimreader.index.query import make_parser, parse_query
+    from kimreader.index.schema import build_schema
+
+    if not documents:
+        return {}
+    schema = build_schema()
+    parsed = parse_query(make_parser(schema), query_text)
+    ram = RamStorage().create_index(schema)
+    writer = ram.writer()
+    for article_id, title, body in documents:
+        writer.add_document(id=article_id, title=title, body=body)
+    writer.commit()
+    with ram.searcher() as searcher:
+        reader = searcher.reader()
+        docnums = {searcher.document_number(id=doc[0]): doc[0] for doc in documents}
+        body = spans_for_docs(reader, parsed, docnums, "body")
+        title = spans_for_docs(reader, parsed, docnums, "title")
+    return {article_id: (body[d], title[d]) for d, article_id in docnums.items()}

@@ -22,6 +22,7 @@ from kimreader.index.backend import (
     Feature,
     IndexBusy,
     Match,
+    Matches,
     QueryError,
     SearchBackend,
     Span,
@@ -59,6 +60,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str = ""
     error: str = ""
+    note: str = ""  # e.g. partial results from a cluster with a shard down
 
 
 @dataclass
@@ -201,6 +203,7 @@ class SearchIndex:
 
     def rebuild(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         self.backend.create()
+        self._stamp_file.unlink(missing_ok=True)  # an engine may keep its files elsewhere
         self._opened = True
         report = self.sync(entity_loader)
         report.rebuilt = "asked for"
@@ -271,11 +274,35 @@ class SearchIndex:
         backend = self._ready()
         try:
             found = backend.search(text, max(limit, 1), offsets_for, only)
+            if Feature.OFFSETS not in backend.capabilities:
+                found = self._with_analysed_offsets(text, found, offsets_for)
         except QueryError as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
         hits = tuple(self._hit(match) for match in found.matches)
         suggestion = self.suggest(text, better_than=found.total) if found.total < 2 else ""
-        return SearchResult(query=text, total=found.total, hits=hits, suggestion=suggestion)
+        return SearchResult(
+            query=text, total=found.total, hits=hits, suggestion=suggestion, note=found.note
+        )
+
+    def _with_analysed_offsets(self, text: str, found: Matches, offsets_for: int) -> Matches:
+        """Offsets for the first `offsets_for` matches from kimreader's own analyser, for an
+        engine that cannot report them (the same spans the embedded index gives)."""
+        from kimreader.index.offsets import analysed_offsets
+
+        shown = found.matches[: max(offsets_for, 0)]
+        documents = [(m.id, self._title(m.id), self._cached_body(m.id)) for m in shown]
+        spans = analysed_offsets(text, documents)
+        matches = tuple(
+            replace(m, body=tuple(spans[m.id][0]), title=tuple(spans[m.id][1]), with_offsets=True)
+            if m.id in spans
+            else m
+            for m in found.matches
+        )
+        return replace(found, matches=matches)
+
+    def _title(self, article_id: str) -> str:
+        entry = self.library.entry(article_id)
+        return entry.title if entry else ""
 
     def _hit(self, match: Match) -> Hit:
         entry = self.library.entry(match.id)
@@ -298,8 +325,14 @@ class SearchIndex:
 
     def match_offsets(self, article_id: str, text: str) -> tuple[list[Span], list[Span]]:
         """(body spans, title spans) of a query in one article; empty when it does not match."""
+        backend = self._ready()
         try:
-            return self._ready().offsets(article_id, text)
+            if Feature.OFFSETS in backend.capabilities:
+                return backend.offsets(article_id, text)
+            from kimreader.index.offsets import analysed_offsets
+
+            document = (article_id, self._title(article_id), self._cached_body(article_id))
+            return analysed_offsets(text, [document]).get(article_id, ([], []))
         except QueryError:
             return [], []
 

@@ -26,6 +26,7 @@ from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 
 if TYPE_CHECKING:
     from kimreader.analysis.compare import Comparison
+    from kimreader.index.backend import SearchBackend
 
 ENTITY_BATCH = 64
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
@@ -54,15 +55,28 @@ class ImportReport:
         }
 
 
+def engine_backend(library: Library, engine: str | None) -> SearchBackend | None:
+    """The backend an engine url names (None: the embedded default)."""
+    if not engine:
+        return None
+    import hashlib
+
+    from kimreader.index.sphinx_backend import SphinxBackend
+
+    # kimreader's sync stamp for this library on this cluster lives beside the library.
+    key = hashlib.sha256(engine.encode("utf-8")).hexdigest()[:12]
+    return SphinxBackend(engine, library.state_dir / f"cluster-{key}")
+
+
 class Workspace:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, engine: str | None = None) -> None:
         self.library = library
-        self.index = SearchIndex(library)
+        self.index = SearchIndex(library, backend=engine_backend(library, engine))
         self.state = UserState(library.root)  # the reader's own data: never rebuilt
 
     @classmethod
-    def open(cls, root: Path | None = None) -> Workspace:
-        return cls(Library.open(root))
+    def open(cls, root: Path | None = None, engine: str | None = None) -> Workspace:
+        return cls(Library.open(root), engine)
 
     def ensure_index(self) -> SyncReport:
         return self.index.ensure()

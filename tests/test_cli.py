@@ -58,7 +58,7 @@ def test_search_json_offsets_point_into_show_body(capsys, library: Path) -> None
     code, out, _ = run(capsys, library, "search", "visits", "--json")
     result = json.loads(out)
     assert code == 0
-    assert set(result) == {"query", "total", "suggestion", "hits"}
+    assert set(result) == {"query", "total", "suggestion", "note", "hits"}
     assert result["total"] == 2
     for hit in result["hits"]:
         assert set(hit) == {"id", "title", "score", "snippet", "matches"}

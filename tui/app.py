@@ -102,13 +102,13 @@ class KimReaderApp(App[int]):
         self.workspace.index.close()
 
 
-def run_app(library: Path | None) -> int:
+def run_app(library: Path | None, engine: str | None = None) -> int:
     """Open the library and run the app until the user quits; the exit code."""
     from kimreader.index.workspace import Workspace
     from kimreader.tui.config import library_choice, load_settings
 
     settings = load_settings()
-    workspace = Workspace.open(library_choice(library, settings)[0])
+    workspace = Workspace.open(library_choice(library, settings)[0], engine or settings.engine)
     app = KimReaderApp(workspace, settings.keymap, settings.problems, settings)
     code = app.run()
     if app.return_code not in (0, None):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from kimreader.index.workspace import Workspace
 
-EXIT_FOUND, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
+EXIT_FOUND, EXIT_NOTHING, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         help="library folder (default: $KIMREADER_HOME or the user data dir)",
+    )
+    parser.add_argument(
+        "--engine",
+        metavar="URL",
+        help="search engine: sphinx://host:port[,host:port] for a cluster (default: embedded)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -123,6 +128,7 @@ COMMAND_MODULES = (
     "kimreader.tui.serve",
     "kimreader.tui.cli_track",
     "kimreader.tui.cli_feeds",
+    "kimreader.tui.cli_cluster",
 )
 
 
@@ -169,9 +175,9 @@ def _article_summary(entry: Any) -> dict[str, Any]:
 
 def _open(args: argparse.Namespace) -> Workspace:
     from kimreader.index.workspace import Workspace
-    from kimreader.tui.config import library_folder
+    from kimreader.tui.config import engine_choice, library_folder
 
-    return Workspace.open(library_folder(args.library))
+    return Workspace.open(library_folder(args.library), engine_choice(args))
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -320,6 +326,7 @@ def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> i
                 "query": result.query,
                 "total": result.total,
                 "suggestion": result.suggestion,
+                "note": result.note,
                 "hits": [
                     {
                         "id": h.id,
@@ -346,6 +353,9 @@ def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> i
             out.print(line)
             if hit.snippet:
                 out.print(Text("    " + hit.snippet))
+    if result.note:  # a cluster with a shard down: what was found, and that it is not all
+        sys.stderr.write(f"kimreader: {result.note}\n")
+        return EXIT_PARTIAL
     return EXIT_FOUND if result.total else EXIT_NOTHING
 
 
@@ -456,7 +466,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from kimreader.tui.app import run_app
 
-    return run_app(args.library)
+    return run_app(args.library, args.engine)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -490,9 +500,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("KIMREADER_DEBUG"):
             raise
         from kimreader.corpus.library import LibraryError
+        from kimreader.index.cluster import EngineUrlError
         from kimreader.index.search import IndexBusy
 
-        if isinstance(error, (LibraryError, IndexBusy, OSError)):
+        if isinstance(error, (LibraryError, IndexBusy, OSError, EngineUrlError)):
             sys.stderr.write(f"kimreader: {error}\n")
         else:
             sys.stderr.write(

@@ -38,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "sidebar": "auto",
     "search_debounce_ms": 150,
     "compare_threshold": None,  # None: the comparison's own calibrated threshold
+    "engine": None,  # None: the embedded Whoosh index; "sphinx://host:port,..." a cluster
     "keymap": {},
 }
 
@@ -48,6 +49,7 @@ EXAMPLE = """\
 # sidebar = "auto"              # auto (by terminal width), show, hide
 # search_debounce_ms = 150      # pause after a keystroke before searching, 0 to 2000
 # compare_threshold = 0.14      # score at which a passage counts as a counterpart, 0 to 1
+# engine = "sphinx://127.0.0.1:9306,127.0.0.1:9308"   # a search cluster (kimreader cluster init)
 #
 # [keymap]                      # binding id = keys (ids: the help screen or tui/actions.py)
 # "main.next_hit" = "ctrl+n"
@@ -87,6 +89,11 @@ class Settings:
     def compare_threshold(self) -> float | None:
         value = self.values["compare_threshold"]
         return None if value is None else float(value)
+
+    @property
+    def engine(self) -> str | None:
+        value = self.values["engine"]
+        return str(value) if value else None
 
     @property
     def keymap(self) -> dict[str, str]:
@@ -137,6 +144,15 @@ def _threshold(value: Any) -> float:
     return float(value)
 
 
+def _engine(value: Any) -> str:
+    from kimreader.index.cluster import parse_engine_url
+
+    if not isinstance(value, str):
+        raise ValueError("must be a string like sphinx://host:port,host:port")
+    parse_engine_url(value)  # EngineUrlError is a ValueError with the reason
+    return value
+
+
 def _keymap(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError("must be a table of binding id = keys")
@@ -149,6 +165,7 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
     "sidebar": _sidebar,
     "search_debounce_ms": _debounce,
     "compare_threshold": _threshold,
+    "engine": _engine,
     "keymap": _keymap,
 }
 
@@ -234,3 +251,11 @@ def library_choice(flag: Path | None, settings: Settings) -> tuple[Path | None, 
     if settings.library is not None:
         return settings.library, settings.sources["library"]
     return None, "default"
+
+
+def engine_choice(args: Any) -> str | None:
+    """The search engine url in force: --engine, then the config file; None for Whoosh."""
+    flag = getattr(args, "engine", None)
+    if flag:
+        return str(flag)
+    return load_settings().engine

@@ -82,7 +82,10 @@ def catalog_message(count: int, sort: str, index_ready: bool) -> tuple[str, str]
 
 
 def result_message(result: SearchResult, sort: str = "relevance") -> tuple[str, str]:
-    """(message, kind) for a query's results; a suggestion makes it a hint."""
+    """(message, kind) for a query's results; a suggestion makes it a hint, and a note (results
+    from a cluster with a shard down) a warning that comes first."""
+    if result.note:
+        return f"{result.note} · {result.total} found for {result.query}", "hint"
     if result.total == 0:
         message = f"nothing found for {result.query}"
         if result.suggestion:

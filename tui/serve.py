@@ -39,16 +39,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def app_command(library: Path | None) -> str:
+def app_command(library: Path | None, engine: str | None = None) -> str:
     """The shell command textual-serve runs for each browser session."""
     argv = [sys.executable, "-m", "kimreader.tui.cli"]
     if library is not None:
         argv += ["--library", str(library.resolve())]
+    if engine:
+        argv += ["--engine", engine]
     return shlex.join(argv)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kimreader.tui.config import library_folder
+    from kimreader.tui.config import engine_choice, library_folder
 
     if not 0 < args.port < 65536:
         sys.stderr.write(f"kimreader: --port {args.port} is not a port number\n")
@@ -64,7 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "can read and change your library (there is no password)\n"
         )
     server = Server(
-        app_command(library_folder(args.library)),
+        app_command(library_folder(args.library), engine_choice(args)),
         host=args.host,
         port=args.port,
         title="kimreader",
