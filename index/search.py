@@ -241,8 +241,10 @@ class SearchIndex:
         )
 
     def _stored_entities(self, article: Article) -> Sequence[dict[str, Any]]:
+        from kimreader.analysis.corrections import corrected_dicts
+
         stored = self.library.read_sidecar("entities", article.id, article.hash)
-        return stored if isinstance(stored, list) else []
+        return corrected_dicts(self.library.root, stored) if isinstance(stored, list) else []
 
     def stored_hashes(self) -> dict[str, str]:
         self._open()

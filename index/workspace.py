@@ -26,6 +26,7 @@ from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 
 if TYPE_CHECKING:
     from kimreader.analysis.compare import Comparison
+    from kimreader.analysis.corrections import Correction
     from kimreader.index.backend import SearchBackend
 
 ENTITY_BATCH = 64
@@ -91,7 +92,7 @@ class Workspace:
         stored = self.library.read_sidecar("entities", article.id, article.hash)
         if not isinstance(stored, list):
             return []
-        return [Entity.from_json(item) for item in stored]
+        return self._corrected([Entity.from_json(item) for item in stored])
 
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities."""
@@ -111,6 +112,33 @@ class Workspace:
             return self.entities(article)
         except (LibraryError, OSError, ValueError, KeyError, TypeError):
             return []
+
+    def correct_entities(self, correction: Correction | None) -> tuple[Correction | None, int]:
+        """Add a correction (None: undo the last one) and re-index the articles it touches.
+
+        Returns the correction made or undone and how many articles were re-indexed.
+        """
+        from kimreader.analysis.corrections import add_correction, touches, undo_correction
+
+        root = self.library.root
+        changed = undo_correction(root) if correction is None else correction
+        if correction is not None:
+            add_correction(root, correction)
+        if changed is None:
+            return None, 0
+        affected = []
+        for entry in self.library.catalog():
+            stored = self.library.read_sidecar("entities", entry.id, entry.hash)
+            if isinstance(stored, list):
+                raw = [Entity.from_json(item) for item in stored]
+                if touches(changed, raw) or touches(changed, self._corrected(raw)):
+                    affected.append(entry.id)
+        return changed, self.index.reindex(affected) if affected else 0
+
+    def _corrected(self, entities: list[Entity]) -> list[Entity]:
+        from kimreader.analysis.corrections import corrected
+
+        return corrected(self.library.root, entities)
 
     def missing_entities(self) -> list[str]:
         """Ids of articles with no (or outdated) stored entities."""

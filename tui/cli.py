@@ -129,6 +129,7 @@ COMMAND_MODULES = (
     "kimreader.tui.cli_track",
     "kimreader.tui.cli_feeds",
     "kimreader.tui.cli_cluster",
+    "kimreader.tui.cli_entity",
 )
 
 

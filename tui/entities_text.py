@@ -20,15 +20,16 @@ TYPE_LABELS = {
 
 def library_entities(workspace: Workspace) -> dict[str, Any]:
     """Every entity across the library, one per real-world thing, with its article count."""
+    from kimreader.analysis.corrections import corrected
     from kimreader.analysis.entities import merge_library
+    from kimreader.analysis.entity import Entity
 
     per_article = {}
     for entry in workspace.library.catalog():
         stored = workspace.library.read_sidecar("entities", entry.id, entry.hash)
         if isinstance(stored, list):
-            from kimreader.analysis.entity import Entity
-
-            per_article[entry.id] = [Entity.from_json(item) for item in stored]
+            entities = [Entity.from_json(item) for item in stored]
+            per_article[entry.id] = corrected(workspace.library.root, entities)
     merged = merge_library(per_article)
     return {
         "entities": [
