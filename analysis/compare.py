@@ -32,6 +32,8 @@ class SharedEntity:
     type: str
     count_a: int
     count_b: int
+    first_a: tuple[int, int] | None = None  # the first mention in each body
+    first_b: tuple[int, int] | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -113,6 +115,11 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
+def _first_mention(entities: Sequence[Entity]) -> tuple[int, int] | None:
+    mentions = [mention for entity in entities for mention in entity.mentions]
+    return tuple(min(mentions)) if mentions else None  # type: ignore[return-value]
+
+
 def compare_entities(
     entities_a: Sequence[Entity], entities_b: Sequence[Entity]
 ) -> EntityComparison:
@@ -134,6 +141,8 @@ def compare_entities(
                     named.type,
                     sum(e.count for e in side_a),
                     sum(e.count for e in side_b),
+                    _first_mention(side_a),
+                    _first_mention(side_b),
                 )
             )
         else:

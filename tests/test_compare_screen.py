@@ -320,14 +320,81 @@ async def test_j_k_g_shift_g_and_pages_move_the_row_cursor(library: Path) -> Non
         assert view.layout_builds == builds  # moving wraps nothing again
 
 
-async def test_row_keys_only_on_the_aligned_tab(library: Path) -> None:
+async def test_candidates_only_on_the_aligned_tab(library: Path) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(pilot)
-        await pilot.press("3", "enter", "o")
-        assert app.screen is screen  # neither a pop-up nor the reader
+        await pilot.press("3", "enter")
+        assert app.screen is screen  # no pop-up
         shown = {b.binding.id for b in screen.active_bindings.values()}
         assert "compare.candidates" not in shown and "compare.swap" in shown
+        assert "compare.open_a" in shown  # every tab opens its rows
+
+
+@pytest.mark.parametrize(
+    ("tab", "key", "report"),
+    [("3", "o", "a"), ("4", "O", "b"), ("5", "o", "a"), ("2", "O", "b"), ("6", "o", "a")],
+)
+async def test_every_tab_opens_its_row_in_the_reader(
+    library: Path, tab: str, key: str, report: str
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press(tab)
+        view = screen.section(screen.active_tab)
+        rows = [row for row in view.section.rows if (row.a if report == "a" else row.b)]
+        assert rows, screen.active_tab
+        while view.current is None or (view.current.a if report == "a" else view.current.b) is None:
+            await pilot.press("j")
+        where = view.current.a if report == "a" else view.current.b
+        assert where is not None
+        title = (screen.article_a if report == "a" else screen.article_b).title
+        await pilot.press(key)
+        main = main_screen(app)
+        await wait_until(pilot, lambda: app.screen is main, "the main screen")
+        await wait_until(
+            pilot, lambda: main.article is not None and main.article.title == title, "it"
+        )
+        await pilot.pause()
+        assert_visible(main, where[0])
+
+
+async def test_j_moves_the_row_cursor_over_quotes_only(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("3")
+        view = screen.section("quotes")
+        comparison = screen.comparison
+        assert comparison is not None and view.current is not None
+        first = comparison.quotes[0]
+        assert view.current.a == (first.start, first.end)
+        await pilot.press("j")
+        second = comparison.quotes[1]
+        assert view.current.a == (second.start, second.end) or view.current.b == (
+            second.start,
+            second.end,
+        )
+        await pilot.press("G")
+        last = comparison.quotes[-1]
+        assert view.current.b == (last.start, last.end)
+
+
+async def test_at_60x20_every_tab_title_is_in_view(library: Path) -> None:
+    from textual.widgets import Tab, Tabs
+
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.pause()
+        tabs = screen.query_one(Tabs)
+        labels = [(tab.label_text, tab.region) for tab in tabs.query(Tab)]
+        assert [label for label, _ in labels][-1] == "6 Words"
+        assert all(0 <= region.x and region.right <= 60 for _, region in labels), labels
+        await pilot.press("6")
+        assert screen.active_tab == "words"
+        assert "more in A" in screen.section("words").text
 
 
 # -- tabs -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ enters as `Text`, never as markup; Markdown link syntax is dropped so a link rea
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -133,6 +134,49 @@ def title_line(cmp: Comparison, report: str) -> Text:
     return line
 
 
+# -- sections made of rows ------------------------------------------------------------------
+
+Range = tuple[int, int]  # body[start:end] in one report
+
+
+@dataclass(frozen=True)
+class Row:
+    """A piece of a section; `a`/`b` is the text it stands for in each report (what `o`/`O`
+    open). A row with neither is a heading or a note: the row cursor passes over it."""
+
+    renderable: RenderableType
+    a: Range | None = None
+    b: Range | None = None
+
+    @property
+    def selectable(self) -> bool:
+        return self.a is not None or self.b is not None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A tab's rows; printed, it is the rows one under the other."""
+
+    rows: tuple[Row, ...]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in self.rows:
+            yield row.renderable
+
+
+def _section(*parts: RenderableType | Row) -> Section:
+    return Section(tuple(part if isinstance(part, Row) else Row(part) for part in parts))
+
+
+def first_occurrence(body: str, words: str) -> Range | None:
+    """Where `words` (a name or a term, any case) first appears in a body as whole words."""
+    if not words:
+        return None
+    pattern = r"\b" + r"\W+".join(re.escape(word) for word in words.split()) + r"\w*"
+    found = re.search(pattern, body, re.IGNORECASE)
+    return (found.start(), found.end()) if found else None
+
+
 # -- aligned passages -----------------------------------------------------------------------
 
 
@@ -232,42 +276,68 @@ def only_b_section(cmp: Comparison, body_b: str) -> RenderableType:
 # -- entities -------------------------------------------------------------------------------
 
 
-def entities_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> RenderableType:
-    """Entities named in both (mentions in each), only in A, only in B."""
+def entities_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Section:
+    """Entities named in both (mentions in each), only in A, only in B; each row opens the
+    entity's first mention."""
     entities = cmp.entities
     if not (entities.shared or entities.only_a or entities.only_b):
-        return Text(
-            "no entities stored for these reports (kimreader reindex extracts them)", style=DIM
+        return _section(
+            Text("no entities stored for these reports (kimreader reindex extracts them)", DIM)
         )
-    shared = Table(box=None, pad_edge=False, show_edge=False, expand=False)
-    for header, justify in (("name", "left"), ("type", "left"), ("A", "right"), ("B", "right")):
-        shared.add_column(Text(header, style=LABEL), justify=justify)  # type: ignore[arg-type]
+    name_width = min(40, max((len(e.name) for e in entities.shared), default=4))
+    rows: list[RenderableType | Row] = [
+        _heading(f"In both reports ({len(entities.shared)}): mentions in A and in B"),
+        _entity_line(Text("name", LABEL), Text("type", LABEL), "A", "B", name_width),
+    ]
     for entity in entities.shared:
-        shared.add_row(
-            Text(entity.name),
-            Text(entity.type, style=DIM),
-            Text(str(entity.count_a)),
-            Text(str(entity.count_b)),
+        line = _entity_line(
+            Text(entity.name), Text(entity.type, DIM), str(entity.count_a), str(entity.count_b),
+            name_width,
+        )  # fmt: skip
+        rows.append(Row(line, entity.first_a, entity.first_b))
+    if not entities.shared:
+        rows.append(Text("none", style=DIM))
+    rows.append(Text(""))
+    rows.append(
+        _pair_line(
+            Text(f"only in A ({len(entities.only_a)})", LABEL),
+            Text(f"only in B ({len(entities.only_b)})", LABEL),
         )
-    only = Table(box=None, pad_edge=False, show_edge=False, expand=True)
-    only.add_column(Text(f"only in A ({len(entities.only_a)})", style=LABEL), ratio=1)
-    only.add_column(Text(f"only in B ({len(entities.only_b)})", style=LABEL), ratio=1)
+    )
     for index in range(max(len(entities.only_a), len(entities.only_b))):
-        cells = []
+        cells: list[Text] = []
+        ranges: list[Range | None] = []
         for side in (entities.only_a, entities.only_b):
             if index < len(side):
                 cell = Text(side[index].name)
                 cell.append(f" {side[index].count}  {side[index].type}", style=DIM)
                 cells.append(cell)
+                mentions = side[index].mentions
+                ranges.append(tuple(min(mentions)) if mentions else None)  # type: ignore[arg-type]
             else:
                 cells.append(Text(""))
-        only.add_row(*cells)
-    return Group(
-        _heading(f"In both reports ({len(entities.shared)}): mentions in A and in B"),
-        shared if entities.shared else Text("none", style=DIM),
-        Text(""),
-        only,
-    )
+                ranges.append(None)
+        rows.append(Row(_pair_line(*cells), ranges[0], ranges[1]))
+    return _section(*rows)
+
+
+def _entity_line(name: Text, kind: Text, count_a: str, count_b: str, width: int) -> Table:
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(width=width, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=12, no_wrap=True)
+    grid.add_column(width=3, justify="right")
+    grid.add_column(width=3, justify="right")
+    grid.add_row(name, kind, Text(count_a), Text(count_b))
+    return grid
+
+
+def _pair_line(left: RenderableType, right: RenderableType) -> Table:
+    """Two cells side by side, half the width each (A's, B's)."""
+    grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(left, right)
+    return grid
 
 
 # -- quotes ---------------------------------------------------------------------------------
@@ -284,6 +354,8 @@ def quote_lines(quote: Quote, names: set[str]) -> Group:
     line.append(
         quote.speaker or "(speaker not found)", style=STYLES["speaker"] if quote.speaker else DIM
     )
+    if quote.speaker_kind in ("anonymous", "body"):
+        line.append(f" ({quote.speaker_kind})", style=DIM)
     if quote.role:
         line.append(", ")
         line.append(quote.role, style="italic")
@@ -296,22 +368,26 @@ def quote_lines(quote: Quote, names: set[str]) -> Group:
     return Group(line, _hanging(Text(""), said))
 
 
-def quotes_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> RenderableType:
+def quotes_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Section:
     names = {canonical_key(name, "person") for name in cmp.quoted_in_both}
-    parts: list[RenderableType] = []
+    rows: list[RenderableType | Row] = []
     both = Text("quoted in both reports: ", style=LABEL)
     both.append(", ".join(cmp.quoted_in_both) or "nobody", style=STYLES["both"] if names else DIM)
-    parts.append(both)
+    rows.append(both)
     for report in ("a", "b"):
         quotes = [quote for quote in cmp.quotes if quote.report == report]
-        parts.append(Text(""))
+        rows.append(Text(""))
         heading = title_line(cmp, report)
         heading.append(f"  {len(quotes)} quote{'s' if len(quotes) != 1 else ''}", style=LABEL)
-        parts.append(heading)
-        parts.extend(quote_lines(quote, names) for quote in quotes)
+        rows.append(heading)
+        for quote in quotes:
+            where = (quote.start, quote.end)
+            rows.append(
+                Row(quote_lines(quote, names), *((where, None) if report == "a" else (None, where)))
+            )
         if not quotes:
-            parts.append(Text("   no direct quotes found", style=DIM))
-    return Group(*parts)
+            rows.append(Text("   no direct quotes found", style=DIM))
+    return _section(*rows)
 
 
 # -- possible differences -------------------------------------------------------------------
@@ -339,8 +415,8 @@ def difference_lines(item: Difference, label: str) -> Group:
     return Group(*parts)
 
 
-def differences_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> RenderableType:
-    parts: list[RenderableType] = [
+def differences_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Section:
+    rows: list[RenderableType | Row] = [
         _heading(f"Possible differences ({len(cmp.differences)})"),
         Text(
             "Each is a possible difference, found by heuristics: values of the same kind of thing "
@@ -348,14 +424,23 @@ def differences_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> 
             style=DIM,
         ),
     ]
-    parts.extend(difference_lines(item, "possible") for item in cmp.differences)
+    rows.extend(_difference_row(item, "possible") for item in cmp.differences)
     if not cmp.differences:
-        parts.append(Text("none found\n", style=DIM))
-    parts.append(_heading(f"Agreements ({len(cmp.agreements)})"))
-    parts.extend(difference_lines(item, "agree") for item in cmp.agreements)
+        rows.append(Text("none found\n", style=DIM))
+    rows.append(_heading(f"Agreements ({len(cmp.agreements)})"))
+    rows.extend(_difference_row(item, "agree") for item in cmp.agreements)
     if not cmp.agreements:
-        parts.append(Text("none found", style=DIM))
-    return Group(*parts)
+        rows.append(Text("none found", style=DIM))
+    return _section(*rows)
+
+
+def _difference_row(item: Difference, label: str) -> Row:
+    sentence_a, sentence_b = item.a.sentence, item.b.sentence
+    return Row(
+        difference_lines(item, label),
+        (sentence_a.start, sentence_a.end),
+        (sentence_b.start, sentence_b.end),
+    )
 
 
 # -- timeline -------------------------------------------------------------------------------
@@ -461,36 +546,18 @@ class TimelineAxis:
         return Text("".join(cells).rstrip(), style=DIM)
 
 
-def mention_sentence(entry: DateMention, body: str) -> Text:
-    """The sentence a date mention sits in, the date's words marked."""
-    if entry.start is None or entry.end is None:
-        return Text("")
+def mention_sentence(entry: DateMention, body: str) -> tuple[Text, Range | None]:
+    """The sentence a date mention sits in (the date's words marked) and its range."""
+    if entry.start is None or entry.end is None or not body:
+        return Text(""), None
     sentence = sentence_at(all_sentences(body), entry.start)
     start, end = (sentence.start, sentence.end) if sentence else (entry.start, entry.end)
-    return body_text(body, start, end, [(entry.start, entry.end, STYLES["phrase"])])
+    return body_text(body, start, end, [(entry.start, entry.end, STYLES["phrase"])]), (start, end)
 
 
-def timeline_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> RenderableType:
-    listing = Table(box=None, pad_edge=False, show_edge=False, expand=True)
-    listing.add_column(Text("date", style=LABEL), no_wrap=True)
-    listing.add_column(Text("", style=LABEL), no_wrap=True)
-    listing.add_column(Text("as written · in the sentence", style=LABEL), ratio=1)
-    for entry in cmp.timeline:
-        published = entry.kind == "published"
-        if published:
-            said = Text("published", style=LABEL)
-        else:
-            said = Text(f"“{one_line(entry.text)}”")
-            sentence = mention_sentence(entry, body_a if entry.report == "a" else body_b)
-            if sentence.plain:
-                said.append("  ")
-                said.append_text(sentence)
-        listing.add_row(
-            Text(_date_text(entry), style=LABEL if published else Style()),
-            _report_label(entry.report),
-            said,
-        )
-    return Group(
+def timeline_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Section:
+    """Both reports' dates on one axis, then one row per date with the sentence it sits in."""
+    rows: list[RenderableType | Row] = [
         apart_line(cmp),
         Text(""),
         TimelineAxis(cmp.timeline),
@@ -500,8 +567,34 @@ def timeline_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Ren
             "publication date.\n",
             style=DIM,
         ),
-        listing,
-    )
+        _timeline_line(Text("date", LABEL), Text(""), Text("as written · in the sentence", LABEL)),
+    ]
+    for entry in cmp.timeline:
+        if entry.kind == "published":
+            line = _timeline_line(
+                Text(_date_text(entry), LABEL), _report_label(entry.report),
+                Text("published", LABEL),
+            )  # fmt: skip
+            rows.append(line)
+            continue
+        body = body_a if entry.report == "a" else body_b
+        said = Text(f"“{one_line(entry.text)}”")
+        sentence, where = mention_sentence(entry, body)
+        if sentence.plain:
+            said.append("  ")
+            said.append_text(sentence)
+        line = _timeline_line(Text(_date_text(entry)), _report_label(entry.report), said)
+        rows.append(Row(line, *((where, None) if entry.report == "a" else (None, where))))
+    return _section(*rows)
+
+
+def _timeline_line(day: Text, report: Text, said: Text) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 2, 0, 0))
+    grid.add_column(width=16, no_wrap=True)
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(day, report, said)
+    return grid
 
 
 # -- distinctive words ----------------------------------------------------------------------
@@ -516,25 +609,35 @@ def _term_cell(terms: Sequence[Term], index: int) -> Text:
     return cell
 
 
-def words_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> RenderableType:
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=True)
-    table.add_column(Text("more in A", style=STYLES["a"]), ratio=1)
-    table.add_column(Text("more in B", style=STYLES["b"]), ratio=1)
-    for index in range(max(len(cmp.distinctive_a), len(cmp.distinctive_b))):
-        table.add_row(_term_cell(cmp.distinctive_a, index), _term_cell(cmp.distinctive_b, index))
-    return Group(
+def words_section(cmp: Comparison, body_a: str = "", body_b: str = "") -> Section:
+    rows: list[RenderableType | Row] = [
         _heading("Distinctive words"),
         Text(
             "Terms each report uses far more than the other (log-odds with a prior); "
             "counts are A:B.\n",
             style=DIM,
         ),
-        table,
-    )
+        _pair_line(Text("more in A", style=STYLES["a"]), Text("more in B", style=STYLES["b"])),
+    ]
+    for index in range(max(len(cmp.distinctive_a), len(cmp.distinctive_b))):
+        terms = [
+            side[index].term if index < len(side) else ""
+            for side in (cmp.distinctive_a, cmp.distinctive_b)
+        ]
+        rows.append(
+            Row(
+                _pair_line(
+                    _term_cell(cmp.distinctive_a, index), _term_cell(cmp.distinctive_b, index)
+                ),
+                first_occurrence(body_a, terms[0]),
+                first_occurrence(body_b, terms[1]),
+            )
+        )
+    return _section(*rows)
 
 
-Section = Callable[[Comparison, str, str], RenderableType]
-SECTIONS: dict[str, Section] = {
+SectionBuilder = Callable[[Comparison, str, str], Section]
+SECTIONS: dict[str, SectionBuilder] = {
     "entities": entities_section,
     "quotes": quotes_section,
     "differences": differences_section,

@@ -49,7 +49,10 @@ THRESHOLD_STEP = 0.02
 THRESHOLD_RANGE = (0.0, 0.6)
 CANDIDATE_CHARS = 600  # a candidate longer than this is cut in the pop-up; `O` opens it in full
 
-Target = tuple[str, int]  # (article id, body offset) to open in the reader
+Target = tuple[str, int, int]  # (article id, start, end): the text to show in the reader
+# Shorter tab titles where the full ones do not fit: every tab stays in view at 60 columns.
+SHORT_TITLES = {"aligned": "Align", "differences": "Diffs", "timeline": "Time"}
+SHORT_BELOW = 72
 
 
 def tab_id(name: str) -> str:
@@ -195,6 +198,14 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         name = self.active_tab
         return self.aligned if name == "aligned" else self.section(name)
 
+    def on_resize(self) -> None:
+        short = self.size.width < SHORT_BELOW
+        for number, (name, title) in enumerate(TABS, 1):
+            label = f"{number} {SHORT_TITLES.get(name, title) if short else title}"
+            tab = self.tabs.get_tab(tab_id(name))
+            if tab.label_text != label:
+                tab.label = label
+
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
         if settings is not None and settings.compare_threshold is not None:
@@ -256,8 +267,10 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Row keys only on the aligned tab, once the comparison is there (the footer follows)."""
-        if action in ("candidates", "open_passage"):
+        if action == "candidates":
             return self.active_tab == "aligned" and self.comparison is not None
+        if action == "open_passage":
+            return self.comparison is not None
         return True
 
     def action_tab(self, name: str) -> None:
@@ -315,23 +328,44 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
             return
         b_id = self.article_b.id
 
+        ends = {candidate.b_start: candidate.b_end for candidate in row.passage.candidates}
+
         def opened(offset: int | None) -> None:
             if offset is not None:
-                self.dismiss((b_id, offset))
+                self.dismiss((b_id, offset, ends.get(offset, offset)))
 
         screen = CandidatesScreen(row, self.article_a.body, self.article_b.body, self.threshold)
         self.app.push_screen(screen, opened)
 
     def action_open_passage(self, report: str) -> None:
-        row = self.aligned.current
-        if row is None or self.article_a is None or self.article_b is None:
+        """`o`/`O`: leave for the reader, A or B shown at this row's text, highlighted."""
+        if self.article_a is None or self.article_b is None:
             return
-        if report == "a":
-            self.dismiss((self.article_a.id, row.passage.a_start))
-        elif row.passage.best is not None:
-            self.dismiss((self.article_b.id, row.passage.best.b_start))
+        article = self.article_a if report == "a" else self.article_b
+        if self.active_tab == "aligned":
+            row = self.aligned.current
+            if row is None:
+                return
+            best = row.passage.best
+            where = (
+                (row.passage.a_start, row.passage.a_end)
+                if report == "a"
+                else (best.b_start, best.b_end)
+                if best
+                else None
+            )
+            missing = "no close counterpart in B here: Enter lists the candidates"
         else:
-            self.status.say("no close counterpart in B here: Enter lists the candidates", "hint")
+            current = self.section(self.active_tab).current
+            where = None if current is None else current.a if report == "a" else current.b
+            other = "B" if report == "a" else "A"
+            missing = f"this row is only in {other}: {'O' if report == 'a' else 'o'} opens it"
+            if current is None:
+                missing = "nothing here to open"
+        if where is None:
+            self.status.say(missing, "hint")
+            return
+        self.dismiss((article.id, *where))
 
     def action_export(self) -> None:
         from kimreader.tui.screens.track import ask_comparison_export

@@ -544,11 +544,11 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         else:
             self.app.push_screen(compare.SecondReportScreen(article, self.catalog), start)
 
-    def open_compared(self, target: tuple[str, int] | None) -> None:
-        """The compare screen's "open at this passage": the article, scrolled to the offset."""
+    def open_compared(self, target: tuple[str, int, int] | None) -> None:
+        """The compare screen's "open at this passage": the article, scrolled to the passage."""
         if target is None:
             return
-        article_id, offset = target
+        article_id, offset, _end = target
         self._open_offset = offset
         if self.article is not None and self.article.id == article_id:
             self._scroll_to_open_offset()

@@ -17,7 +17,9 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.segment import Segment
+from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -31,6 +33,8 @@ from kimreader.tui.compare_render import (
     STACK_BELOW,
     STYLES,
     AlignedRow,
+    Row,
+    Section,
     plain_text,
     score_bar,
 )
@@ -316,36 +320,119 @@ def _slice(text: Text, ranges: tuple[tuple[int, int], ...], line: int) -> Text:
 
 
 class SectionView(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """One tab's renderable (from `compare_render.SECTIONS`), scrolled by the screen's keys."""
+    """One tab's rows (from `compare_render.SECTIONS`) with a row cursor over the rows that
+    stand for text in a report: the screen's `o`/`O` open that text."""
+
+    DEFAULT_CSS = """
+    SectionView > .section-row { height: auto; }
+    """
+
+    cursor: reactive[int | None] = reactive(None, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        self.renderable: RenderableType = Text("comparing…", style=STYLES["note"])
-        super().__init__(Static(self.renderable), id=id)
+        self.section = Section((Row(Text("comparing…", style=STYLES["note"])),))
+        super().__init__(id=id)
 
-    def show(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-        self.query_one(Static).update(renderable)
+    @property
+    def renderable(self) -> Section:
+        return self.section
+
+    def compose(self) -> ComposeResult:
+        yield from self._statics()
+
+    def _statics(self) -> list[Static]:
+        return [
+            Static(self._drawn(index), classes="section-row")
+            for index in range(len(self.section.rows))
+        ]
+
+    def _drawn(self, index: int) -> RenderableType:
+        """A row with its gutter: the cursor mark on the current row, blank on the others."""
+        row = self.section.rows[index]
+        gutter = Text("▌ " if index == self.cursor else "  ", style=STYLES["cursor"])
+        grid = Table.grid()
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(gutter, row.renderable)
+        return grid
+
+    def show(self, section: Section) -> None:
+        self.section = section
+        self.set_reactive(SectionView.cursor, self._selectable(0, 1))
+        self.remove_children()
+        self.mount_all(self._statics())
         self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def current(self) -> Row | None:
+        rows = self.section.rows
+        return rows[self.cursor] if self.cursor is not None and self.cursor < len(rows) else None
 
     @property
     def text(self) -> str:
         """The section as plain text at the view's width (what tests read)."""
-        return plain_text(self.renderable, max(20, self.scrollable_content_region.width))
+        return plain_text(self.section, max(20, self.scrollable_content_region.width - 2))
+
+    def _selectable(self, start: int, step: int) -> int | None:
+        index = start
+        while 0 <= index < len(self.section.rows):
+            if self.section.rows[index].selectable:
+                return index
+            index += step
+        return None
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        statics = list(self.query(".section-row").results(Static))
+        for index in (old, new):
+            if index is not None and index < len(statics):
+                statics[index].update(self._drawn(index))
+        if new is not None and new < len(statics):
+            self.scroll_to_widget(statics[new], animate=False, immediate=True)
+
+    def _move(self, step: int) -> None:
+        start = step if self.cursor is None else self.cursor + step
+        found = self._selectable(start, 1 if step > 0 else -1)
+        if found is not None:
+            self.cursor = found
+        elif step > 0:
+            self.scroll_end(animate=False, immediate=True)  # show what follows the last row
+        else:
+            self.scroll_home(animate=False, immediate=True)
 
     def cursor_down(self) -> None:
-        self.scroll_relative(y=1, animate=False, immediate=True)
+        self._move(1)
 
     def cursor_up(self) -> None:
-        self.scroll_relative(y=-1, animate=False, immediate=True)
+        self._move(-1)
 
     def first(self) -> None:
+        self.cursor = self._selectable(0, 1)
         self.scroll_home(animate=False, immediate=True)
 
     def last(self) -> None:
+        self.cursor = self._selectable(len(self.section.rows) - 1, -1)
         self.scroll_end(animate=False, immediate=True)
 
     def page_down(self) -> None:
-        self.scroll_page_down(animate=False)
+        self._page(1)
 
     def page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+        self._page(-1)
+
+    def _page(self, step: int) -> None:
+        """Move the cursor about a screen of rows."""
+        statics = list(self.query(".section-row").results(Static))
+        if self.cursor is None or not statics:
+            return
+        height = max(1, self.scrollable_content_region.height - 1)
+        target_y = statics[self.cursor].virtual_region.y + step * height
+        index = self.cursor
+        while 0 <= index + step < len(statics) and (
+            (statics[index].virtual_region.y < target_y)
+            if step > 0
+            else (statics[index].virtual_region.y > target_y)
+        ):
+            index += step
+        found = self._selectable(index, step) or self._selectable(index, -step)
+        if found is not None:
+            self.cursor = found
