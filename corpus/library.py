@@ -415,7 +415,9 @@ class Library:
         if existing is None and article.origin and article.origin != "-":
             existing = self._by_origin.get(article.origin)
         if existing is not None:
-            return "updated", article.with_changes(id=existing.id), ""
+            # Fetched again by hand, an article from a feed still came from that feed.
+            feed = article.feed or existing.feed
+            return "updated", article.with_changes(id=existing.id, feed=feed), ""
         return "added", article, ""
 
     def _metadata_changed(self, article: Article) -> bool:

@@ -375,3 +375,18 @@ def test_a_long_archive_takes_only_the_newest_entries(
     )
     assert sorted(run.workspace.get(i).title for i in result.added) == ["Story 0", "Story 1"]
     assert run.fetch()[0].summary() == "archive: 0 new"  # the skipped ones are not taken later
+
+
+def test_adding_a_feeds_article_by_hand_keeps_its_feed(loopback: LoopbackServer, run: Run):
+    base = loopback.base
+    loopback.add("/story", "<html><body><article><p>" + "First text. " * 40 + "</p></article>")
+    entries = [Item("urn:s", f"{base}/story", "Story")]
+    loopback.add("/feed", rss2("T", base, entries), content_type="application/rss+xml")
+    run.follow("t", loopback.url("/feed"))
+    [article_id] = run.fetch()[0].added
+    loopback.add("/story", "<html><body><article><p>" + "Corrected text. " * 40 + "</p></article>")
+    with Fetcher() as fetcher:
+        report = run.store([fetcher.page(f"{base}/story")], 1)
+    assert report.updated == [article_id]
+    article = run.workspace.get(article_id)
+    assert "Corrected" in article.body and article.feed == "t"
