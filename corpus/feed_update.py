@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Protocol
@@ -18,7 +19,14 @@ from typing import Protocol
 from kimreader.corpus.article import Article
 from kimreader.corpus.feedlist import FeedList, Subscription
 from kimreader.corpus.feeds import ACCEPT_FEED, FeedEntry, ParsedFeed, parse_feed
-from kimreader.corpus.fetch import Fetcher, FetchError, fetch_pages, iso_time
+from kimreader.corpus.fetch import (
+    FETCH_WORKERS,
+    Fetcher,
+    FetchError,
+    Response,
+    fetch_pages,
+    iso_time,
+)
 from kimreader.corpus.readers import ReadError, read_text
 
 # Pages fetched per feed per fetch at most: following a feed that carries its whole archive
@@ -113,19 +121,32 @@ def update_feeds(
     on_progress: Callable[[Progress], None] | None = None,
     on_result: Callable[[FeedResult], None] | None = None,
 ) -> list[FeedResult]:
-    """Update the followed feeds (or those named); returns one result per feed."""
+    """Update the followed feeds (or those named); returns one result per feed, in the list's
+    order. The feed documents download a few at a time while earlier feeds are taken."""
     wanted = set(names)
     feeds = [f for f in feed_list.load() if not wanted or f.name in wanted or f.url in wanted]
     results: list[FeedResult] = []
-    for done, feed in enumerate(feeds):
-        progress = _reporter(on_progress, feed.name, done, len(feeds))
-        progress(0, 0)
-        result = update_feed(feed, fetcher, store, known_urls, progress)
-        _save_state(feed_list, feed)
-        results.append(result)
-        if on_result:
-            on_result(result)
+    with ThreadPoolExecutor(FETCH_WORKERS, thread_name_prefix="feed") as pool:
+        documents = [pool.submit(get_feed, fetcher, feed) for feed in feeds]
+        for done, (feed, document) in enumerate(zip(feeds, documents, strict=True)):
+            progress = _reporter(on_progress, feed.name, done, len(feeds))
+            progress(0, 0)
+            result = update_feed(feed, fetcher, store, known_urls, progress, document.result())
+            _save_state(feed_list, feed)
+            results.append(result)
+            if on_result:
+                on_result(result)
     return results
+
+
+def get_feed(fetcher: Fetcher, feed: Subscription) -> Response | ReadError:
+    """The feed's document, asked for with its last ETag / Last-Modified (or why not)."""
+    try:
+        return fetcher.get(
+            feed.url, accept=ACCEPT_FEED, etag=feed.etag, last_modified=feed.last_modified
+        )
+    except ReadError as error:
+        return error
 
 
 def _reporter(
@@ -144,15 +165,17 @@ def update_feed(
     store: Store,
     known_urls: set[str],
     progress: Callable[[int, int], None] | None = None,
+    document: Response | ReadError | None = None,
 ) -> FeedResult:
-    """Fetch one feed and its new entries; `feed`'s state (etag, seen...) is updated in place."""
+    """Take one feed's new entries (its `document` fetched now unless given); `feed`'s state
+    (etag, seen...) is updated in place."""
     result = FeedResult(feed.name)
     now = iso_time(datetime.now(timezone.utc))
     feed.checked = now
+    response = document if document is not None else get_feed(fetcher, feed)
     try:
-        response = fetcher.get(
-            feed.url, accept=ACCEPT_FEED, etag=feed.etag, last_modified=feed.last_modified
-        )
+        if isinstance(response, ReadError):
+            raise response
         if response.not_modified:
             result.not_modified = True
             feed.status = "not modified"

@@ -390,3 +390,12 @@ def test_adding_a_feeds_article_by_hand_keeps_its_feed(loopback: LoopbackServer,
     assert report.updated == [article_id]
     article = run.workspace.get(article_id)
     assert "Corrected" in article.body and article.feed == "t"
+
+
+def test_feed_documents_download_a_few_at_a_time(loopback: LoopbackServer, run: Run):
+    for name in "abcdef":
+        run.follow(name, loopback.url(f"/slow?{name}"))
+    loopback.slow_seconds = 1.0
+    results = run.fetch(FetchLimits(read_timeout=5))
+    assert [r.name for r in results] == list("abcdef")  # reported in the list's order
+    assert loopback.max_in_flight == 4  # the limit, not one by one, not all at once
