@@ -9,6 +9,7 @@ furniture; a sentence that merely mentions a photo stays.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from kimreader.corpus.markdown import MarkdownBlock, scan_blocks
@@ -94,3 +95,14 @@ def _plain(markdown: str, block: MarkdownBlock) -> str:
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
+def near_duplicate_key(body: str) -> str:
+    """A digest of a body's words: the same for a page and its saved copy (whitespace, case,
+    Markdown syntax, link targets and furniture aside)."""
+    text = _LINK_TARGET.sub("]", remove_boilerplate(body))
+    words = re.findall(r"[^\W_]+", text.casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32] if words else ""

@@ -8,6 +8,8 @@ Layout of a library folder:
     .kimreader/entities/<id>.json  entities extracted when the article entered the library
     .kimreader/index/              the search index (see kimreader.index), a cache
     .kimreader/library             marker: the library was initialised (and seeded once)
+    trash/<id>.md                  removed articles, kept TRASH_DAYS days (user data: `kimreader
+                                   restore` brings one back, `doctor` empties old ones)
 """
 
 from __future__ import annotations
@@ -16,19 +18,23 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
 from kimreader.corpus.article import Article
+from kimreader.corpus.boilerplate import near_duplicate_key
 from kimreader.corpus.dates import parse_date
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
 from kimreader.corpus.metadata import scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 
 STATE_DIR = ".kimreader"
-CATALOG_VERSION = 1
+TRASH_DIR = "trash"
+TRASH_DAYS = 30
+CATALOG_VERSION = 2  # 2: near-duplicate keys
 SHIPPED_DIR = Path(__file__).resolve().parent / "articles"
 
 AddStatus = Literal["added", "updated", "unchanged", "duplicate"]
@@ -40,6 +46,32 @@ class LibraryError(Exception):
 
 class ArticleNotFound(LibraryError):
     pass
+
+
+class LibraryMissing(LibraryError):
+    """The folder named is not a library (a typo must not create one)."""
+
+
+def is_library(root: Path) -> bool:
+    """A folder kimreader initialised, or one that already holds article files."""
+    if (root / STATE_DIR / "library").exists():
+        return True
+    try:
+        return any(p.suffix == ".md" for p in root.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return False
+
+
+def require_library(root: Path) -> None:
+    """Raise LibraryMissing, naming the path, unless `root` is a library."""
+    root = root.expanduser()
+    if root.exists() and not root.is_dir():
+        raise LibraryError(f"{root}: the library path is a file, not a folder")
+    if not is_library(root):
+        raise LibraryMissing(
+            f"{root}: no library here (create it with 'kimreader init {root}' "
+            "or by adding articles with 'kimreader add')"
+        )
 
 
 def default_library_root() -> Path:
@@ -101,6 +133,7 @@ class CatalogEntry:
     mtime_ns: int
     size: int
     feed: str = ""
+    text_key: str = ""  # near_duplicate_key of the body
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -131,6 +164,7 @@ class CatalogEntry:
             mtime_ns=stat.st_mtime_ns,
             size=stat.st_size,
             feed=article.feed,
+            text_key=near_duplicate_key(article.body),
         )
 
 
@@ -242,6 +276,7 @@ class Library:
         self._catalog: dict[str, CatalogEntry] | None = None  # by file name
         self._by_hash: dict[str, CatalogEntry] = {}
         self._by_origin: dict[str, CatalogEntry] = {}
+        self._by_text: dict[str, CatalogEntry] = {}
         # Batch imports turn this off and save once at the end (the catalog is a cache).
         self.autosave_catalog = True
 
@@ -350,6 +385,7 @@ class Library:
         self._catalog = catalog
         self._by_hash = {e.hash: e for e in catalog.values()}
         self._by_origin = {e.origin: e for e in catalog.values() if e.origin}
+        self._by_text = {e.text_key: e for e in catalog.values() if e.text_key}
         return problems
 
     def _remember(self, name: str, entry: CatalogEntry) -> None:
@@ -358,6 +394,8 @@ class Library:
         self._by_hash[entry.hash] = entry
         if entry.origin:
             self._by_origin[entry.origin] = entry
+        if entry.text_key:
+            self._by_text[entry.text_key] = entry
 
     def catalog(self) -> list[CatalogEntry]:
         if self._catalog is None:
@@ -418,6 +456,9 @@ class Library:
             # Fetched again by hand, an article from a feed still came from that feed.
             feed = article.feed or existing.feed
             return "updated", article.with_changes(id=existing.id, feed=feed), ""
+        near = self._by_text.get(near_duplicate_key(article.body))
+        if near is not None:
+            return "duplicate", article, near.id  # e.g. a page and its saved copy
         return "added", article, ""
 
     def _metadata_changed(self, article: Article) -> bool:
@@ -449,6 +490,7 @@ class Library:
             old = self._catalog.get(path.name)
             if old is not None:
                 self._by_hash.pop(old.hash, None)
+                self._by_text.pop(old.text_key, None)
             self._remember(path.name, CatalogEntry.of(article.with_changes(path=path), stat))
             if self.autosave_catalog:
                 self._save_catalog(self._catalog)
@@ -459,16 +501,64 @@ class Library:
             self._save_catalog(self._catalog)
 
     def remove(self, article_id: str) -> Article:
+        """Move an article to the trash (its derived data is dropped: it is rebuilt on restore)."""
         article = self.get(article_id)
         assert article.path is not None
-        article.path.unlink()
+        trash = self.root / TRASH_DIR
+        try:
+            trash.mkdir(exist_ok=True)
+            os.replace(article.path, trash / article.path.name)
+            os.utime(trash / article.path.name)  # the removal time, for emptying old ones
+        except OSError as error:
+            raise LibraryError(
+                f"{article.path}: cannot move to the trash ({error.strerror})"
+            ) from None
         for sidecar in self.state_dir.glob(f"*/{article.id}.json"):
             sidecar.unlink(missing_ok=True)
         if self._catalog is not None:
-            self._catalog.pop(article.path.name, None)
+            removed = self._catalog.pop(article.path.name, None)
             self._by_hash.pop(article.hash, None)
+            if removed is not None:
+                self._by_text.pop(removed.text_key, None)
             self._save_catalog(self._catalog)
         return article
+
+    def trashed(self) -> list[Path]:
+        """Removed article files, most recently removed first."""
+        try:
+            files = [p for p in (self.root / TRASH_DIR).glob("*.md") if not p.name.startswith(".")]
+        except OSError:
+            return []
+        return sorted(files, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+    def restore(self, prefix: str = "") -> Article:
+        """Bring back a removed article (by id prefix; the last removed one without)."""
+        candidates = [p for p in self.trashed() if p.stem.startswith(prefix.strip())]
+        if not candidates:
+            raise ArticleNotFound(f"{prefix or 'trash'}: no removed article to restore")
+        if prefix and len({p.stem for p in candidates}) > 1:
+            names = ", ".join(sorted(p.stem for p in candidates)[:5])
+            raise ArticleNotFound(f"{prefix}: ambiguous id in the trash ({names})")
+        source = candidates[0]
+        target = self.path_for(source.stem)
+        if target.exists():
+            raise LibraryError(f"{target}: an article with this id is in the library already")
+        try:
+            os.replace(source, target)
+        except OSError as error:
+            raise LibraryError(f"{source}: cannot restore ({error.strerror})") from None
+        self.refresh()
+        return self.get(source.stem)
+
+    def empty_trash(self, older_than_days: float = TRASH_DAYS) -> list[str]:
+        """Delete removed articles kept longer than `older_than_days`; their ids."""
+        limit = time.time() - older_than_days * 86400
+        emptied = []
+        for path in self.trashed():
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+                emptied.append(path.stem)
+        return emptied
 
     # -- sidecars: derived data stored with an article ---------------------------------------
 

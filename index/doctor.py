@@ -59,6 +59,7 @@ def run_doctor(
     if not os.access(workspace.library.root, os.W_OK):
         found.problems.append(f"{workspace.library.root}: the library folder is not writable")
     _remove_unfinished_writes(workspace, found, temp_grace)
+    _empty_trash(workspace, found)
     known = _check_articles(workspace, found)
     _remove_orphan_sidecars(workspace, found, known)
     _check_entities(workspace, found, extract_entities)
@@ -89,6 +90,24 @@ def _remove_unfinished_writes(workspace: Workspace, found: Findings, grace: floa
             continue  # its writer finished (renamed it) meanwhile
         except OSError as error:
             found.problems.append(f"{stray}: cannot remove an unfinished write ({error.strerror})")
+
+
+def _empty_trash(workspace: Workspace, found: Findings) -> None:
+    """Removed articles are kept TRASH_DAYS days for `kimreader restore`, then deleted."""
+    from kimreader.corpus.library import TRASH_DAYS
+
+    try:
+        emptied = workspace.library.empty_trash(TRASH_DAYS)
+    except OSError as error:
+        found.problems.append(f"trash: cannot empty ({error.strerror})")
+        return
+    for article_id in emptied:
+        found.repaired.append(
+            f"deleted {article_id} from the trash (removed over {TRASH_DAYS} days ago)"
+        )
+    kept = len(workspace.library.trashed())
+    if kept:
+        found.notes.append(f"trash: {kept} removed article(s) kept for 'kimreader restore'")
 
 
 def _alive(pid: int) -> bool:

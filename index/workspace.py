@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
+from kimreader.corpus.boilerplate import near_duplicate_key
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.readers import ReadError
 from kimreader.corpus.userstate import StateError, UserState, place_notes
@@ -261,11 +262,15 @@ class Workspace:
         self, article: Article, report: ImportReport, seen_hashes: dict[str, str]
     ) -> Article | None:
         """The article as it is to be stored, or None when it is unchanged or a duplicate."""
-        if article.hash in seen_hashes:
-            report.duplicates.append((article.origin, seen_hashes[article.hash]))
+        # The same text, or the same words (a page and its saved copy).
+        keys = [key for key in (article.hash, near_duplicate_key(article.body)) if key]
+        seen = next((seen_hashes[key] for key in keys if key in seen_hashes), None)
+        if seen is not None:
+            report.duplicates.append((article.origin, seen))
             return None
         status, stored, duplicate_of = self.library.classify(article)
-        seen_hashes[article.hash] = stored.id if status != "duplicate" else duplicate_of
+        for key in keys:
+            seen_hashes[key] = stored.id if status != "duplicate" else duplicate_of
         if status == "unchanged":
             report.unchanged.append(stored.id)
             return None

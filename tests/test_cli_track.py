@@ -15,7 +15,10 @@ from kimreader.tui.cli import main
 
 @pytest.fixture()
 def library(tmp_path: Path) -> Path:
-    return tmp_path / "lib"
+    """A new library with the shipped reports (only `add` and `init` create one)."""
+    from kimreader.corpus.library import Library
+
+    return Library.open(tmp_path / "lib").root
 
 
 def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:

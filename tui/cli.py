@@ -102,8 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="md and html read on their own; json carries both texts",
     )
 
-    remove = commands.add_parser("remove", help="remove an article from the library")
-    remove.add_argument("id")
+    remove = commands.add_parser(
+        "remove", help="move an article to the library's trash (kimreader restore undoes it)"
+    )
+    remove.add_argument("id", help="the id or an unambiguous prefix of at least 4 characters")
+    remove.add_argument("--yes", "-y", action="store_true", help="do not ask on a terminal")
 
     commands.add_parser("reindex", help="rebuild the search index from the library")
     doctor = commands.add_parser("doctor", help="check the library and index, repair what it can")
@@ -123,6 +126,7 @@ def _add_format_flags(parser: argparse.ArgumentParser) -> None:
 # for --help too) and has `register(commands)`, which adds its parsers with
 # `set_defaults(run=handler)`; the handler takes the parsed args and returns the exit code.
 COMMAND_MODULES = (
+    "kimreader.tui.cli_library",
     "kimreader.tui.cli_config",
     "kimreader.tui.completion",
     "kimreader.tui.serve",
@@ -159,6 +163,20 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def _plain_console() -> Console:
+    """For a pipe: no colour or styles, and a fixed width (the page is laid out once, the
+    same in every pipe; $COLUMNS overrides it)."""
+    import os
+
+    from rich.console import Console
+
+    width = int(os.environ.get("COLUMNS", "") or 0) or PIPE_WIDTH
+    return Console(width=width, no_color=True, highlight=False, emoji=False, color_system=None)
+
+
+PIPE_WIDTH = 100
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -174,11 +192,42 @@ def _article_summary(entry: Any) -> dict[str, Any]:
     }
 
 
-def _open(args: argparse.Namespace) -> Workspace:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    """The library's workspace. Only `add` and `init` create a library: a folder named by
+    --library, $KIMREADER_HOME or the config that is not one is an error naming the path (a
+    typo must not make a new library); the default location is created on first use."""
     from kimreader.index.workspace import Workspace
-    from kimreader.tui.config import engine_choice, library_folder
+    from kimreader.tui.config import engine_choice
 
-    return Workspace.open(library_folder(args.library), engine_choice(args))
+    root = library_root(args)
+    if root is not None and not create:
+        from kimreader.corpus.library import require_library
+
+        require_library(root)
+    return Workspace.open(root, engine_choice(args))
+
+
+def library_root(args: argparse.Namespace) -> Path | None:
+    """The library folder chosen by the user (None: the default location)."""
+    import os
+
+    from kimreader.tui.config import library_folder
+
+    root = library_folder(args.library)
+    if root is None and os.environ.get("KIMREADER_HOME", "").strip():
+        from kimreader.corpus.library import default_library_root
+
+        return default_library_root()
+    return root
+
+
+def _is_pipe() -> bool:
+    """stdout is not a terminal: one line per item, tab-separated, nothing drawn or wrapped."""
+    return not sys.stdout.isatty()
+
+
+def _tsv(*cells: str) -> str:
+    return "\t".join(" ".join(cell.split()) for cell in cells) + "\n"
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -192,7 +241,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     sources = [*args.paths, *(read_sources(args.from_file) if args.from_file else [])]
     if not sources:
         raise UsageError("add needs a file, folder, url or --from FILE")
-    workspace = _open(args)
+    workspace = _open(args, create=True)
     processes = args.processes or (2 if len(sources) > 1 or Path(sources[0]).is_dir() else 1)
     err = _console(stderr=True)
     show_bar = err.is_terminal and not args.json
@@ -231,8 +280,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         for line in report.lost_notes:
             out.print(Text(f"note: {line}"))
     if report.failed and not (report.added or report.updated or report.unchanged):
-        return EXIT_ERROR
-    return EXIT_FOUND
+        return EXIT_ERROR  # every file failed
+    return EXIT_NOTHING if report.failed else EXIT_FOUND  # 1: some failed
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -248,6 +297,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         from kimreader.tui.export import entries_csv
 
         sys.stdout.write(entries_csv(entries, workspace.state.snapshot()))
+    elif _is_pipe():
+        for e in entries:
+            sys.stdout.write(_tsv(e.id, e.published, e.source, e.title))
     else:
         from rich.table import Table
         from rich.text import Text
@@ -340,6 +392,19 @@ def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> i
                 ],
             }
         )
+    elif _is_pipe():
+        for hit in result.hits:
+            sys.stdout.write(
+                _tsv(
+                    hit.id,
+                    f"{hit.score:.4f}",
+                    str(hit.hit_count),
+                    hit.published,
+                    hit.source,
+                    hit.title,
+                    hit.snippet or "",
+                )
+            )
     else:
         from rich.text import Text
 
@@ -372,6 +437,9 @@ def cmd_related(args: argparse.Namespace) -> int:
                 for h in hits
             ]
         )
+    elif _is_pipe():
+        for hit in hits:
+            sys.stdout.write(_tsv(hit.id, f"{hit.score:.4f}", hit.published, hit.source, hit.title))
     else:
         from rich.text import Text
 
@@ -428,17 +496,41 @@ def cmd_compare(args: argparse.Namespace) -> int:
     else:
         from kimreader.tui.compare_render import render_comparison
 
-        out = _console()
+        out = _plain_console() if _is_pipe() else _console()
         out.print(render_comparison(comparison, a.body, b.body, out.width))
     return EXIT_FOUND
 
 
-def cmd_remove(args: argparse.Namespace) -> int:
-    from rich.text import Text
+MIN_REMOVE_PREFIX = 4
 
-    article = _open(args).remove(args.id)
-    _console().print(Text(f"removed {article.id}  {article.title}"))
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Move an article to the library's trash: an unambiguous id (at least 4 characters),
+    confirmed on a terminal unless --yes; `kimreader restore` brings it back."""
+    workspace = _open(args)
+    wanted = args.id.strip()
+    if len(wanted) < MIN_REMOVE_PREFIX:
+        raise UsageError(
+            f"remove needs at least {MIN_REMOVE_PREFIX} characters of the id (got {wanted!r})"
+        )
+    article = workspace.get(wanted)
+    if not args.yes and sys.stdin.isatty():
+        sys.stderr.write(f"remove {article.id}  {_one_line(article.title)}? [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+        if answer.strip().lower() not in ("y", "yes"):
+            sys.stdout.write(f"kept {article.id}\n")
+            return EXIT_NOTHING
+    workspace.remove(article.id)
+    sys.stdout.write(
+        f"removed {article.id}  {_one_line(article.title)} "
+        f"(in the trash; 'kimreader restore {article.id}' brings it back)\n"
+    )
     return EXIT_FOUND
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -464,6 +556,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_FOUND if findings["ok"] else EXIT_NOTHING
 
 
+def cmd_app_checked(args: argparse.Namespace) -> int:
+    """The reader, on an existing library (or the default one, created on first run)."""
+    root = library_root(args)
+    if root is not None:
+        from kimreader.corpus.library import require_library
+
+        require_library(root)
+    return cmd_app(args)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from kimreader.tui.app import run_app
 
@@ -471,7 +573,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: cmd_app,
+    None: cmd_app_checked,
     "add": cmd_add,
     "list": cmd_list,
     "show": cmd_show,
