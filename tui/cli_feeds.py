@@ -24,7 +24,7 @@ from kimreader.tui.cli import (
 )
 
 if TYPE_CHECKING:
-    from kimreader.corpus.feedlist import Subscription
+    from kimreader.corpus.feedlist import FeedList, Subscription
     from kimreader.corpus.fetch import Fetcher
     from kimreader.index.workspace import ImportReport, Progress, Workspace
 
@@ -119,11 +119,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return handler(args)
 
 
-def _feed_list(args: argparse.Namespace) -> Any:
+def _feed_list(args: argparse.Namespace) -> FeedList:
+    """The feed list of the library in force (--library, $KIMREADER_HOME, the config)."""
     from kimreader.corpus.feedlist import FeedList
-    from kimreader.corpus.library import Library
 
-    return FeedList(Library.open(args.library).root)
+    return FeedList(_open(args).library.root)
 
 
 def _say(text: str) -> None:
