@@ -6,8 +6,9 @@ cost one postings lookup per query term and hold for bodies of any length (no 32
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from whoosh.query import Query
@@ -144,26 +145,82 @@ def analysed_offsets(
     query_text: str, documents: Sequence[tuple[str, str, str]]
 ) -> dict[str, tuple[list[Span], list[Span]]]:
     """id -> (body spans, title spans) of a query in (id, title, body) documents, found by
-    kimreader's own analyser: the documents go through the schema's fields into a throwaway
-    in-memory index, so the offsets are exactly those the embedded index would give, for an
-    engine that cannot report offsets itself. Raises QueryError."""
-    from whoosh.filedb.filestore import RamStorage
-
+    kimreader's own analyser, for an engine that cannot report offsets itself. The fields'
+    analysers are the embedded index's, and a term matches a token exactly as it would match
+    the index's term for it, so the spans are the ones the embedded index gives. Each text's
+    tokens are kept (LRU): while a query is typed, the same articles are on screen keystroke
+    after keystroke. Raises QueryError."""
     from kimreader.index.query import make_parser, parse_query
+
+    schema = _schema()
+    parsed = parse_query(make_parser(schema), query_text)
+    found: dict[str, tuple[list[Span], list[Span]]] = {}
+    for article_id, title, body in documents:
+        found[article_id] = (
+            _text_spans(parsed, "body", body),
+            _text_spans(parsed, "title", title),
+        )
+    return found
+
+
+@lru_cache(maxsize=1)
+def _schema() -> Any:
     from kimreader.index.schema import build_schema
 
-    if not documents:
-        return {}
-    schema = build_schema()
-    parsed = parse_query(make_parser(schema), query_text)
-    ram = RamStorage().create_index(schema)
-    writer = ram.writer()
-    for article_id, title, body in documents:
-        writer.add_document(id=article_id, title=title, body=body)
-    writer.commit()
-    with ram.searcher() as searcher:
-        reader = searcher.reader()
-        docnums = {searcher.document_number(id=doc[0]): doc[0] for doc in documents}
-        body = spans_for_docs(reader, parsed, docnums, "body")
-        title = spans_for_docs(reader, parsed, docnums, "title")
-    return {article_id: (body[d], title[d]) for d, article_id in docnums.items()}
+    return build_schema()
+
+
+# (position, term, startchar, endchar) of every token of a text in a field
+Tokens = tuple[tuple[int, str, int, int], ...]
+
+
+@lru_cache(maxsize=512)
+def _tokens(fieldname: str, text: str) -> Tokens:
+    analyzer = _schema()[fieldname].analyzer
+    return tuple(
+        (t.pos, t.text, t.startchar, t.endchar)
+        for t in analyzer(text, positions=True, chars=True, mode="index")
+    )
+
+
+def _text_spans(query: Query, fieldname: str, text: str) -> list[Span]:
+    from whoosh import query as q
+
+    leaves = [
+        leaf for leaf in _positive_leaves(query) if getattr(leaf, "fieldname", None) == fieldname
+    ]
+    if not leaves or not text:
+        return []
+    tokens = _tokens(fieldname, text)
+    spans: set[Span] = set()
+    for leaf in leaves:
+        if isinstance(leaf, q.Phrase):
+            per_word = [
+                {pos: (s, e) for pos, term, s, e in tokens if term == word} for word in leaf.words
+            ]
+            if all(per_word):
+                spans.update(_phrase_in_doc(per_word, leaf.slop))
+            continue
+        accepts = _term_test(leaf)
+        if accepts is not None:
+            spans.update((s, e) for _, term, s, e in tokens if accepts(term))
+    return _merge(sorted(spans))
+
+
+def _term_test(leaf: Query) -> Callable[[str], bool] | None:
+    """Whether an indexed term matches a leaf query (None: a leaf with no text offsets)."""
+    from fnmatch import fnmatchcase
+
+    from whoosh import query as q
+    from whoosh.support.levenshtein import distance
+
+    if isinstance(leaf, q.FuzzyTerm):
+        word, prefix = str(leaf.text), leaf.prefixlength
+        return lambda term: term[:prefix] == word[:prefix] and distance(term, word) <= leaf.maxdist
+    if isinstance(leaf, q.Prefix):
+        return lambda term: term.startswith(str(leaf.text))
+    if isinstance(leaf, q.Wildcard):
+        return lambda term: fnmatchcase(term, str(leaf.text))
+    if isinstance(leaf, q.Term):
+        return lambda term: term == leaf.text
+    return None

@@ -46,13 +46,15 @@ class SphinxQuery:
 
 @lru_cache(maxsize=1)
 def _parser() -> QueryParser:
-    from whoosh.analysis import LowercaseFilter, RegexTokenizer
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
     from whoosh.fields import DATETIME, ID, TEXT, Schema
 
     from kimreader.index.query import make_parser
     from kimreader.index.schema import TOKEN_PATTERN
 
-    plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()
+    # The embedded index's words without its stemming (the cluster stems): the same stop words
+    # and shortest word, so both engines refuse the same queries.
+    plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter() | StopFilter()
     text_fields = ("title", "body", "source", "author", "person", "org", "place", "feed")
     schema = Schema(
         id=ID(), published=DATETIME(), **{name: TEXT(analyzer=plain) for name in text_fields}
