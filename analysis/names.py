@@ -279,7 +279,7 @@ FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", 
 
 def initials(words: Iterable[str]) -> str:
     """Upper-case initials of words, function words skipped, hyphenated parts counted."""
-    letters = []
+    letters: list[str] = []
     for word in words:
         if word.lower() in FUNCTION_WORDS:
             continue

@@ -135,14 +135,14 @@ def resolve_mentions(body: str, published: date | None, report: str = "") -> lis
     if published is not None:
         for match in _RELATIVE_DAY.finditer(body):
             offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-            day = published + timedelta(days=offset[match.group(1).lower()])
-            add(match.start(), match.end(), day, "day")
+            when = published + timedelta(days=offset[match.group(1).lower()])
+            add(match.start(), match.end(), when, "day")
         for match in _WEEKDAY.finditer(body):
-            day = resolve_weekday(match, published, points_ahead(body, match.start()))
-            add(match.start(), match.end(), day, "day")
+            when = resolve_weekday(match, published, points_ahead(body, match.start()))
+            add(match.start(), match.end(), when, "day")
         for match in _RELATIVE_PERIOD.finditer(body):
-            day, precision = _period(match, published)
-            add(match.start(), match.end(), day, precision)
+            when, precision = _period(match, published)
+            add(match.start(), match.end(), when, precision)
     return sorted(found, key=lambda mention: mention.start or 0)
 
 

@@ -118,8 +118,8 @@ def update_feeds(
     known_urls: set[str],
     *,
     names: Iterable[str] = (),
-    on_progress: Callable[[Progress], None] | None = None,
-    on_result: Callable[[FeedResult], None] | None = None,
+    on_progress: Callable[[Progress], object] | None = None,
+    on_result: Callable[[FeedResult], object] | None = None,
 ) -> list[FeedResult]:
     """Update the followed feeds (or those named); returns one result per feed, in the list's
     order. The feed documents download a few at a time while earlier feeds are taken."""
@@ -150,7 +150,7 @@ def get_feed(fetcher: Fetcher, feed: Subscription) -> Response | ReadError:
 
 
 def _reporter(
-    on_progress: Callable[[Progress], None] | None, name: str, done: int, total: int
+    on_progress: Callable[[Progress], object] | None, name: str, done: int, total: int
 ) -> Callable[[int, int], None]:
     def progress(entries_done: int, entries_total: int) -> None:
         if on_progress:

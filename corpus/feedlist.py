@@ -150,11 +150,11 @@ def _parse(text: str, path: Path) -> list[Subscription]:
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict) or not isinstance(item.get("url"), str):
             raise FeedListError(f"{path}: feed {number} has no url; fix it or move it away")
-        values = {key: _line(item.get(key)) for key in _KEYS if key != "seen"}
+        values: dict[str, Any] = {key: _line(item.get(key)) for key in _KEYS if key != "seen"}
         seen = item.get("seen")
         values["seen"] = [_line(g) for g in seen if _line(g)] if isinstance(seen, list) else []
         values["name"] = values["name"] or feed_name(values["title"], values["url"], set())
-        feeds.append(Subscription(**values))  # type: ignore[arg-type]
+        feeds.append(Subscription(**values))
     return feeds
 
 

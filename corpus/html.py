@@ -153,9 +153,10 @@ def _trafilatura_body(tree: Any) -> str:
         )
     except ValueError:  # lxml refuses text with controls or noncharacters: keep readability's
         return ""
-    if document is None or document.body is None:
+    body = getattr(document, "body", None)  # a Document (bare_extraction types it loosely)
+    if body is None:
         return ""
-    return lxml.html.tostring(document.body, encoding="unicode")
+    return lxml.html.tostring(body, encoding="unicode")
 
 
 def _letters(html: str, enough: int = _MIN_BODY_LETTERS) -> int:
@@ -196,7 +197,7 @@ def _converter_class() -> type:
     if _CONVERTER is None:
         from markdownify import MarkdownConverter
 
-        class ArticleConverter(MarkdownConverter):  # type: ignore[misc]
+        class ArticleConverter(MarkdownConverter):
             base_url = ""
 
             def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
@@ -208,7 +209,8 @@ def _converter_class() -> type:
                 el["href"] = href
                 if el.get("title"):
                     del el["title"]  # tooltips are page chrome, not article text
-                return super().convert_a(el, text, parent_tags)
+                # convert_a is made at run time by markdownify: mypy cannot see it
+                return super().convert_a(el, text, parent_tags)  # type: ignore[misc]
 
             def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
                 return ""

@@ -439,7 +439,10 @@ class UserState:
             for name, article_id in c.execute("SELECT name, article_id FROM saved_seen"):
                 seen.setdefault(name, set()).add(article_id)
             rows = c.execute("SELECT name, query, created, opened FROM saved ORDER BY name")
-            return [SavedSearch(*row, seen=frozenset(seen.get(row[0], ()))) for row in rows]
+            return [
+                SavedSearch(name, query, created, opened, seen=frozenset(seen.get(name, ())))
+                for name, query, created, opened in rows
+            ]
 
         return self._read(run, [])
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kimreader.corpus.userstate import Note, SavedSearch, Snapshot, StateError, normalise_tag
-from kimreader.index.query import QueryError
+from kimreader.index.backend import QueryError
 
 if TYPE_CHECKING:
     from kimreader.index.search import SearchResult

@@ -21,8 +21,8 @@ from kimreader.corpus.boilerplate import near_duplicate_key
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.readers import ReadError
 from kimreader.corpus.userstate import StateError, UserState, place_notes
-from kimreader.index.query import QueryError
-from kimreader.index.search import Hit, SearchIndex, SearchResult, Span, SyncReport
+from kimreader.index.backend import QueryError, Span
+from kimreader.index.search import Hit, SearchIndex, SearchResult, SyncReport
 from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 
 if TYPE_CHECKING:
@@ -97,7 +97,8 @@ class Workspace:
 
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities."""
-        from kimreader.analysis.compare import DEFAULT_THRESHOLD, compare_articles
+        from kimreader.analysis.align import DEFAULT_THRESHOLD
+        from kimreader.analysis.compare import compare_articles
 
         return compare_articles(
             a,

@@ -93,7 +93,7 @@ async def test_n_and_shift_n_move_between_hits_and_the_counter_follows(library: 
         total = len(reader.hits)
         assert total > 5
         assert main.status.counter == f"hit 1 of {total}"
-        layout = reader.layout
+        layout = reader.text_layout
         for expected in (2, 3, 4):
             await pilot.press("n")
             assert main.status.counter == f"hit {expected} of {total}"
@@ -105,7 +105,7 @@ async def test_n_and_shift_n_move_between_hits_and_the_counter_follows(library: 
         top = reader.scroll_offset.y
         assert top <= line < top + reader.scrollable_content_region.height
         assert top > 0  # the last hit is far down: the reader scrolled to it
-        assert reader.layout is layout  # moving between hits never re-wraps the text
+        assert reader.text_layout is layout  # moving between hits never re-wraps the text
         assert [m.current for m in app.posted(ReaderView.HitChanged)][-1] == total - 1
 
 
@@ -223,7 +223,7 @@ async def test_entity_select_jump_and_filter(library: Path) -> None:
         assert reader.current_mention == 1
         assert main.status.counter == f"mention 2 of {kim.count}"
         start, end = kim.mentions[1]
-        line = reader.layout.line_of("body", start)
+        line = reader.text_layout.line_of("body", start)
         drawn = "".join(styled_runs(reader, line, reader.style_of("mention_current")))
         assert drawn == reader.article.body[start:end]
         await pilot.press("left_square_bracket", "left_square_bracket")

@@ -220,7 +220,7 @@ async def test_a_chosen_candidate_opens_b_in_the_reader_there(library: Path) -> 
 
 def assert_visible(main: MainScreen, offset: int) -> None:
     reader = main.reader
-    line = reader.layout.line_of("body", offset)
+    line = reader.text_layout.line_of("body", offset)
     assert line is not None
     top, height = reader.scroll_offset.y, reader.scrollable_content_region.height
     assert top <= line < top + height, (line, top, height)

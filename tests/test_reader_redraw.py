@@ -61,7 +61,7 @@ async def test_next_hit_restyles_only_the_old_and_new_hit_lines() -> None:
         await pilot.pause()
         reader.next_hit(1)  # the first hit: on screen, nothing scrolls
         await pilot.pause()
-        layout = reader.layout
+        layout = reader.text_layout
         for step in (1, 1, -1):
             before = reader.lines_rendered
             top = reader.scroll_offset.y
@@ -72,7 +72,7 @@ async def test_next_hit_restyles_only_the_old_and_new_hit_lines() -> None:
             assert reader.lines_rendered - before == 2
             cached = screen_lines(reader)
             assert cached == fresh_lines(reader)  # what is cached is what a full redraw draws
-        assert reader.layout is layout  # nothing was wrapped again
+        assert reader.text_layout is layout  # nothing was wrapped again
 
 
 async def test_next_hit_off_screen_renders_only_lines_not_seen_before() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from textual.binding import Binding
+    from textual.binding import Binding, BindingType
 
 GROUP_TITLES = {
     "app": "Anywhere",
@@ -388,7 +388,7 @@ def specs(group: str | None = None) -> list[KeySpec]:
     return [s for s in REGISTRY if (group is None or s.group == group) and available(s)]
 
 
-def bindings(group: str) -> list[Binding]:
+def bindings(group: str) -> list[BindingType]:
     return [spec.binding() for spec in specs(group)]
 
 

@@ -67,7 +67,7 @@ class Panes(Horizontal):
             panes.append(self.sidebar)
         focused = self.screen.focused
         if focused in panes:
-            index = panes.index(focused) + step  # type: ignore[arg-type]
+            index = panes.index(focused) + step
         else:
             index = 0 if step > 0 else len(panes) - 1
         self.screen.set_focus(panes[index % len(panes)])

@@ -299,7 +299,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return index
 
     def scroll_to_offset(self, source: str, offset: int) -> None:
-        line = self.layout.line_of(source, offset)
+        line = self.text_layout.line_of(source, offset)
         if line is None:
             return
         top = self.scroll_offset.y
@@ -311,7 +311,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.current_hit is None:
             return None
         source, start, _ = self.hits[self.current_hit]
-        return self.layout.line_of(source, start)
+        return self.text_layout.line_of(source, start)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -340,7 +340,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return _wrap_width(self.scrollable_content_region.width)
 
     @property
-    def layout(self) -> Layout:
+    def text_layout(self) -> Layout:
         return self._layout_at(self.wrap_width)
 
     def _layout_at(self, width: int) -> Layout:
@@ -352,7 +352,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self.wrap_width, len(self.layout.lines))
+        self.virtual_size = Size(self.wrap_width, len(self.text_layout.lines))
         self.refresh()
 
     def _restyle(self) -> None:
@@ -361,7 +361,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _restyle_span(self, source: str, start: int, end: int) -> None:
         """Forget and repaint the lines showing [start, end) of a source (a hit or mention)."""
-        layout = self.layout
+        layout = self.text_layout
         first = layout.line_of(source, start)
         if first is None:
             return
