@@ -232,7 +232,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def top_offset(self) -> int:
         """The body offset at the top of the view: where the reader is reading."""
-        layout = self.layout
+        layout = self.text_layout
         for line in layout.lines[self.scroll_offset.y :]:
             if line.block < 0:
                 continue
@@ -448,7 +448,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             return []
         low, high = min(real), max(real) + 1
         runs: list[tuple[int, int, Style]] = []
-        layers = []
+        layers: list[tuple[Marks, int | None, str]] = []
         if block.source == "body":
             layers.append((self._highlight_marks, None, "highlight"))
             layers.append((self._mention_marks, self.current_mention, "mention"))
