@@ -98,7 +98,7 @@ async def test_a_note_marks_the_current_hits_sentence_and_notes_jump_back(
         assert isinstance(app.screen, NotesScreen) and len(app.screen.notes) == 2
         await pilot.press("enter")
         await pilot.pause()
-        assert main.reader.layout.line_of("body", start) in range(
+        assert main.reader.text_layout.line_of("body", start) in range(
             main.reader.scroll_offset.y, main.reader.scroll_offset.y + 30
         )
         await pilot.press("A", "j", "d")  # d once only warns
