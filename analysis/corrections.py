@@ -94,7 +94,7 @@ class Correction:
 def _entity_type(value: Any) -> EntityType:
     if value not in ENTITY_TYPES:
         raise CorrectionError(f"unknown entity type {value!r} (one of {', '.join(ENTITY_TYPES)})")
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def parse_target(text: str) -> tuple[EntityType, str]:

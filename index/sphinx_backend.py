@@ -352,7 +352,7 @@ def _distinctive_words(body: str, count: int) -> list[str]:
 
 
 def _reason(error: BaseException) -> str:
-    args = getattr(error, "args", ())
+    args: tuple[object, ...] = getattr(error, "args", ())
     return str(args[1]) if len(args) > 1 else str(error)
 
 

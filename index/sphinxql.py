@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from kimreader.index.query import QueryError
+from kimreader.index.backend import QueryError
 
 if TYPE_CHECKING:
     from whoosh.qparser import QueryParser

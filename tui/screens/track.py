@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.timer import Timer
@@ -408,7 +408,7 @@ class TrackKeys:
 
 
 def ask_comparison_export(
-    screen: Screen[object], status: StatusLine, cmp: Comparison, a: Article, b: Article
+    screen: Screen[Any], status: StatusLine, cmp: Comparison, a: Article, b: Article
 ) -> None:
     """Ask where to write a comparison; the file's extension (.md, .html, .json) is its format."""
     from kimreader.corpus.library import atomic_write_text
