@@ -81,3 +81,54 @@ def test_cli_corrections_apply_everywhere_and_survive_reindex_and_doctor(
     assert run(capsys, library, "search", 'person:"Xi the Leader"')[0] == 1
     code, _, err = run(capsys, library, "entity", "merge", "Xi", "person:Xi Jinping")
     assert code == 2 and "TYPE:NAME" in err
+
+
+async def test_sidebar_keys_hide_retype_rename_merge_and_undo(library: Path) -> None:
+    from app_helpers import make_app, started, wait_until
+
+    from kimreader.tui.screens.track_popups import InputScreen
+
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await started(pilot)
+        await pilot.press("l", "l")
+        sidebar = main.sidebar
+        first = sidebar.highlighted_entity
+        assert first is not None and first.name == "Kim Jong Un"
+
+        def names() -> set[str]:
+            return {e.name for e in sidebar.entities}
+
+        await pilot.press("X")
+        await wait_until(pilot, lambda: "Kim Jong Un" not in names(), "hidden")
+        assert load_corrections(library)[-1] == Correction("hide", "person", "Kim Jong Un")
+        await pilot.press("Z")
+        await wait_until(pilot, lambda: "Kim Jong Un" in names(), "undone")
+
+        await pilot.press("j")  # Donald Trump
+        await pilot.press("E")
+        assert isinstance(app.screen, InputScreen)
+        await pilot.press(*"Jr", "enter")  # appended to the name shown in the prompt
+        await wait_until(pilot, lambda: "Donald TrumpJr" in names(), "renamed")
+        assert "Donald TrumpJr" in {e.name for e in Workspace.open(library).entities(main.article)}
+
+        trump = next(e for e in sidebar.entities if e.name == "Donald TrumpJr")
+        sidebar.highlighted = sidebar.get_option_index(str(sidebar.entities.index(trump)))
+        await pilot.press("T")
+        await wait_until(
+            pilot,
+            lambda: any(e.name == trump.name and e.type == "org" for e in sidebar.entities),
+            "retyped",
+        )
+        await pilot.press("Z", "Z")
+        await wait_until(pilot, lambda: "Donald Trump" in names(), "both undone")
+
+        places = [e for e in sidebar.entities if e.type == "place"]
+        source, target = places[-1], places[0]
+        for entity in (source, target):
+            index = sidebar.entities.index(entity)
+            sidebar.highlighted = sidebar.get_option_index(str(index))
+            await pilot.press("M")
+        await wait_until(pilot, lambda: source.name not in names(), "merged")
+        merged = next(e for e in sidebar.entities if e.name == target.name)
+        assert set(source.mentions) <= set(merged.mentions)

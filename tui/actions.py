@@ -273,6 +273,12 @@ REGISTRY: tuple[KeySpec, ...] = (
         show=True,
         footer="Context",
     ),
+    # Entity corrections: upper case, so the main screen's keys keep working in the sidebar.
+    KeySpec("sidebar.hide", "X", "hide", "Hide this entity everywhere", "sidebar"),
+    KeySpec("sidebar.retype", "T", "retype", "Change its type (person, org, place)", "sidebar"),
+    KeySpec("sidebar.rename", "E", "rename", "Rename it everywhere", "sidebar"),
+    KeySpec("sidebar.join", "M", "join", "Merge: M here, then M on the one it joins", "sidebar"),
+    KeySpec("sidebar.undo", "Z", "undo_correction", "Undo the last entity correction", "sidebar"),
     # Not priority: the bar handles them in typing order (tui/widgets/search_bar.py).
     KeySpec(
         "search.submit",

@@ -23,12 +23,13 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from kimreader.analysis.corrections import Correction
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import same_entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry
 from kimreader.index.search import Hit, SearchResult
-from kimreader.tui import actions, jobs
+from kimreader.tui import actions, entity_corrections, jobs
 from kimreader.tui.listing import (
     Listing,
     catalog_message,
@@ -444,6 +445,28 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
     def entity_mentions(self, event: EntityList.MentionsRequested) -> None:
         if event.entity is not None and self.article is not None:
             self.show_mentions(event.entity)
+
+    # Entity corrections from the sidebar (tui/entity_corrections.py does the work).
+    @on(EntityList.CorrectionRequested)
+    def entity_correction(self, event: EntityList.CorrectionRequested) -> None:
+        self.correct_entity(event.correction)
+
+    def correct_entity(self, correction: Correction | None) -> None:
+        self.run_job(
+            entity_corrections.JOB,
+            partial(entity_corrections.correct, self.kim.workspace, correction),
+        )
+
+    @on(EntityList.RenameRequested)
+    def entity_rename(self, event: EntityList.RenameRequested) -> None:
+        if event.entity is not None:
+            entity_corrections.ask_rename(self, event.entity)
+
+    @on(entity_corrections.Corrected)
+    def entity_corrected(self, event: entity_corrections.Corrected) -> None:
+        self.status.say(event.problem or event.text, "error" if event.problem else "info")
+        if not event.problem and self.article is not None:
+            self.open_article(self.article.id)
 
     def show_mentions(self, entity: Entity) -> None:
         from kimreader.tui.screens.mentions import MentionsScreen

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from kimreader.analysis.corrections import Correction
 from kimreader.analysis.entity import Entity
 from kimreader.tui import actions
 
@@ -58,16 +59,28 @@ class EntityList(OptionList, inherit_bindings=False):
     class MentionsRequested(EntityMessage):
         """Show this entity's mentions, each in its sentence."""
 
+    class CorrectionRequested(Message):
+        """Correct an entity library-wide (tui/entity_corrections.py); None: undo the last."""
+
+        def __init__(self, correction: Correction | None) -> None:
+            super().__init__()
+            self.correction = correction
+
+    class RenameRequested(EntityMessage):
+        """Ask for a new canonical name for this entity."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.entities: list[Entity] = []
         self.selected: Entity | None = None
+        self.joining: Entity | None = None  # marked with M: the next M merges it into another
 
     def show_entities(self, entities: Sequence[Entity]) -> None:
         kept = [e for e in entities if e.type in SHOWN_TYPES]
         order = {kind: i for i, kind in enumerate(SHOWN_TYPES)}
         self.entities = sorted(kept, key=lambda e: (order[e.type], -e.count, e.name.casefold()))
         self.selected = None
+        self.joining = None
         options: list[Option] = []
         for kind, label in SHOWN_TYPES.items():
             members = [i for i, e in enumerate(self.entities) if e.type == kind]
@@ -122,3 +135,47 @@ class EntityList(OptionList, inherit_bindings=False):
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.MentionsRequested(entity))
+
+    # -- corrections (stored in the library, applied to every article) -----------------------
+
+    def action_hide(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self._correct(Correction("hide", entity.type, entity.name))
+
+    def action_retype(self) -> None:
+        """person -> org -> place -> person."""
+        entity = self.highlighted_entity
+        if entity is not None:
+            kinds = list(SHOWN_TYPES)
+            to_type = kinds[(kinds.index(entity.type) + 1) % len(kinds)]
+            self._correct(Correction("type", entity.type, entity.name, to_type=to_type))  # type: ignore[arg-type]
+
+    def action_rename(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.RenameRequested(entity))
+
+    def action_join(self) -> None:
+        """First M marks the entity to merge; M on another merges the marked one into it."""
+        entity = self.highlighted_entity
+        if entity is None:
+            return
+        source, self.joining = self.joining, None
+        if source is None or source == entity:
+            self.joining = entity if source is None else None
+            self.notify_joining()
+            return
+        self._correct(
+            Correction("merge", source.type, source.name, to_name=entity.name, to_type=entity.type)
+        )
+
+    def notify_joining(self) -> None:
+        if self.joining is not None:
+            self.app.notify(f"merge {self.joining.name} into…: press M on the entity it joins")
+
+    def action_undo_correction(self) -> None:
+        self.post_message(self.CorrectionRequested(None))
+
+    def _correct(self, correction: Correction) -> None:
+        self.post_message(self.CorrectionRequested(correction))
