@@ -72,8 +72,8 @@ def test_cli_corrections_apply_everywhere_and_survive_reindex_and_doctor(
     run_doctor(workspace)
     workspace.index.close()
     assert len(load_corrections(library)) == 2
-    code, out, _ = run(capsys, library, "search", 'person:"Xi the Leader"')
-    assert code == 0 and "2 found" in out
+    code, out, _ = run(capsys, library, "search", "--json", 'person:"Xi the Leader"')
+    assert code == 0 and len(json.loads(out)["hits"]) == 2
 
     assert run(capsys, library, "entity", "undo")[0] == 0
     assert run(capsys, library, "entity", "undo")[0] == 0
