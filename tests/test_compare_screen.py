@@ -358,6 +358,11 @@ async def test_every_tab_opens_its_row_in_the_reader(
         )
         await pilot.pause()
         assert_visible(main, where[0])
+        assert main.reader.passage == where  # the row's text is marked in the reader
+        line = main.reader.layout.line_of("body", where[0])
+        assert line is not None
+        strip = main.reader._render_line(line, main.reader.scrollable_content_region.width)
+        assert any(seg.style and seg.style.reverse for seg in strip)
 
 
 async def test_j_moves_the_row_cursor_over_quotes_only(library: Path) -> None:
@@ -562,11 +567,12 @@ async def test_with_more_articles_c_on_the_open_one_offers_a_pick(library: Path)
         await pilot.press("c")
         popup = app.screen
         assert isinstance(popup, SecondReportScreen)
+        await wait_until(pilot, lambda: popup.ranked, "the ranking")
         assert popup.picker.option_count == 2
         prompts = [popup.picker.get_option_at_index(i).prompt.plain for i in range(2)]
         assert NYT_TITLE in prompts[0] + prompts[1]
         markup_index = next(i for i, p in enumerate(prompts) if "[bold red]" in p)
-        await pilot.press(*(["j"] * markup_index), "enter")
+        await pilot.press(*(["down"] * markup_index), "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "compare")
         screen = compare_screen(pilot)
         await wait_until(pilot, lambda: screen.comparison is not None, "the comparison")
@@ -576,6 +582,35 @@ async def test_with_more_articles_c_on_the_open_one_offers_a_pick(library: Path)
         await wait_until(pilot, lambda: screen.article_a.title.startswith("[bold"), "the swap")
         shown = " ".join(line.strip("▌ ") for line in view_lines(screen))
         assert "[b]China[/b]" in shown and "[red]third[/red]" in shown
+
+
+async def test_the_pick_filters_as_you_type_and_ranks_related_first(library: Path) -> None:
+    add_article(
+        library,
+        "other.md",
+        "---\ntitle: Garden tomatoes in June\npublished: 2017-03-01\n---\n\n"
+        "Tomatoes grow well in June when the soil is warm.\n",
+    )
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await started(pilot)
+        await pilot.press("c")
+        popup = app.screen
+        assert isinstance(popup, SecondReportScreen)
+        await wait_until(pilot, lambda: popup.ranked, "the ranking")
+        related = [hit.id for hit in app.workspace.index.related(main.article.id, limit=5)]
+        shown = [popup.picker.get_option_at_index(i).id for i in range(popup.picker.option_count)]
+        assert shown[: len(related)] == related[: len(shown)]
+        await pilot.press(*"tomato")
+        assert popup.picker.option_count == 1
+        assert "Garden tomatoes" in popup.picker.get_option_at_index(0).prompt.plain
+        await pilot.press(*"es xyz")
+        assert popup.picker.get_option_at_index(0).disabled  # "no article matches"
+        for _ in range(4):
+            await pilot.press("backspace")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "compare")
+        assert compare_screen(pilot).lead[1] != main.article.id
 
 
 async def test_c_with_the_list_cursor_on_another_article_compares_the_two(

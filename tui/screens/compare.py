@@ -14,8 +14,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -34,6 +35,7 @@ from kimreader.tui.compare_render import (
 )
 from kimreader.tui.screens.modal import PickerScreen
 from kimreader.tui.widgets.compare_view import AlignedView, SectionView
+from kimreader.tui.widgets.picker import FilterLine, Picker, matches
 from kimreader.tui.widgets.status_line import StatusLine
 
 TABS = (
@@ -120,30 +122,76 @@ def _clipped(text: Text, limit: int = CANDIDATE_CHARS) -> Text:
 
 
 class SecondReportScreen(PickerScreen[str]):
-    """Which report to compare the open one with (when the list's cursor is on the open one)."""
+    """Which report to compare the open one with: type to filter; the most related first.
+
+    The articles come in library order at once; the index's related-article ranking reorders
+    them when it arrives (a thread worker), the rest following in library order.
+    """
 
     def __init__(self, article: Article, entries: list[CatalogEntry]) -> None:
         title = Text("Compare ", style="dim")
         title.append(article.title or "(untitled)", style="bold")
-        title.append(" with…", style="dim")
+        title.append(" with… (type to filter)", style="dim")
         super().__init__(title)
+        self.article = article
         self.entries = [entry for entry in entries if entry.id != article.id]
+        self.ranked = False  # the related-article order has arrived (or cannot)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(self.title_text, classes="modal-title")
+            picker = Picker(classes="modal-picker")
+            yield FilterLine(picker, placeholder="filter: words of the title, source or date")
+            yield picker
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
-        options = []
-        for entry in self.entries:
-            prompt = Text(entry.title or "(untitled)", style="bold", end="")
-            meta = " · ".join(x for x in (entry.published, entry.source) if x)
-            if meta:
-                prompt.append(f"\n{meta}", style="dim")
-            options.append(Option(prompt, id=entry.id))
-        self.picker.set_options(options or [Option(Text("no other article"), disabled=True)])
-        self.picker.highlighted = 0 if self.entries else None
+        # After PickerScreen's own mount handler, which focuses the list: typing filters.
+        self.call_after_refresh(self.set_focus, self.query_one(FilterLine))
+        self.show_entries()
+        self.rank()
+
+    @work(exclusive=True, thread=True, group="rank")
+    def rank(self) -> None:
+        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            hits = workspace.index.related(self.article.id, limit=len(self.entries))
+        except Exception:  # no ranking (engine without it, index fault): library order stays
+            hits = []
+        order = {hit.id: rank for rank, hit in enumerate(hits)}
+        ranked = sorted(self.entries, key=lambda e: order.get(e.id, len(order)))
+        self.app.call_from_thread(self._ranked, ranked)
+
+    def _ranked(self, entries: list[CatalogEntry]) -> None:
+        self.entries, self.ranked = entries, True
+        self.show_entries()
+
+    @on(Input.Changed)
+    def show_entries(self) -> None:
+        typed = self.query_one(FilterLine).value
+        shown = [entry for entry in self.entries if matches(typed, _entry_words(entry))]
+        options = [Option(_entry_prompt(entry), id=entry.id) for entry in shown]
+        if not options:
+            message = f"no article matches “{typed}”" if typed else "no other article"
+            options = [Option(Text(message), disabled=True)]
+        self.picker.set_options(options)
+        self.picker.highlighted = 0 if shown else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.dismiss(event.option.id)
+
+
+def _entry_words(entry: CatalogEntry) -> str:
+    return " ".join(x for x in (entry.title, entry.source, entry.published) if x)
+
+
+def _entry_prompt(entry: CatalogEntry) -> Text:
+    prompt = Text(entry.title or "(untitled)", style="bold", end="")
+    meta = " · ".join(x for x in (entry.published, entry.source) if x)
+    if meta:
+        prompt.append(f"\n{meta}", style="dim")
+    return prompt
 
 
 class CompareScreen(Screen[Target | None], inherit_bindings=False):

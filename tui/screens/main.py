@@ -71,7 +71,7 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         self.filter_entity: Entity | None = None  # the entity whose query is listed
         self.index_ready = False
         self._debounce: Timer | None = None
-        self._open_offset: int | None = None  # where to scroll the next article shown
+        self._open_passage: tuple[int, int] | None = None  # where to show the next article
         self._library_stamp = 0
         self.new_ids: set[str] = set()  # fetched from feeds meanwhile, not opened yet
         self.feeds_note: tuple[str, str] = ("", "info")  # fetching feeds: progress, then result
@@ -568,11 +568,11 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
             self.app.push_screen(compare.SecondReportScreen(article, self.catalog), start)
 
     def open_compared(self, target: tuple[str, int, int] | None) -> None:
-        """The compare screen's "open at this passage": the article, scrolled to the passage."""
+        """The compare screen's "open here": the article, scrolled to the text, marked."""
         if target is None:
             return
-        article_id, offset, _end = target
-        self._open_offset = offset
+        article_id, start, end = target
+        self._open_passage = (start, end)
         if self.article is not None and self.article.id == article_id:
             self._scroll_to_open_offset()
         else:
@@ -580,9 +580,9 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         self.set_focus(self.reader)
 
     def _scroll_to_open_offset(self) -> None:
-        if self._open_offset is not None:
-            self.reader.scroll_to_offset("body", self._open_offset)
-            self._open_offset = None
+        if self._open_passage is not None:
+            self.reader.show_passage(self._open_passage)
+            self._open_passage = None
 
 
 def _with_count(row: Row, hit_count: int | None) -> Row:

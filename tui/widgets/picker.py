@@ -1,10 +1,12 @@
-"""A keyboard list for pop-up screens: OptionList with the registry's keys (ids, remappable)."""
+"""Keyboard lists for pop-up screens: OptionList with the registry's keys (ids, remappable),
+and a filter line that narrows a list as the user types."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.widgets import OptionList
+from textual import events
+from textual.widgets import Input, OptionList
 
 from kimreader.tui import actions
 
@@ -13,3 +15,36 @@ class Picker(OptionList, inherit_bindings=False):
     BINDINGS: ClassVar = actions.bindings("picker") + [
         s.binding() for s in actions.specs("modal") if s.id == "picker.select"
     ]
+
+
+# Keys the filter line passes to its list: typing goes to the filter, moving to the list.
+_LIST_KEYS = {
+    "down": "cursor_down",
+    "up": "cursor_up",
+    "pagedown": "page_down",
+    "pageup": "page_up",
+    "enter": "select",
+}
+
+
+class FilterLine(Input):
+    """Type to narrow `picker`; arrows, pages and Enter act on the list."""
+
+    def __init__(self, picker: Picker, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.picker = picker
+
+    async def _on_key(self, event: events.Key) -> None:
+        action = _LIST_KEYS.get(event.key)
+        if action is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        await self.picker.run_action(action)
+
+
+def matches(words: str, text: str) -> bool:
+    """Every word typed appears in the text (any case, any order)."""
+    folded = text.casefold()
+    return all(word in folded for word in words.casefold().split())

@@ -38,7 +38,7 @@ Span = tuple[int, int]
 STYLE_NAMES = (
     "title", "meta", "url", "h1", "h2", "h3", "h4", "h5", "h6", "quote", "code", "link",
     "link_target", "bold", "italic", "bold italic", "prefix", "rule",
-    "hit", "hit_current", "mention", "mention_current", "highlight", "marks",
+    "hit", "hit_current", "mention", "mention_current", "highlight", "marks", "passage",
 )  # fmt: skip
 MAX_CACHED_STRIPS = 4000
 MAX_CACHED_LAYOUTS = 3
@@ -131,6 +131,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .reader--mention-current { color: ansi_magenta; text-style: bold reverse; }
         & > .reader--highlight { color: ansi_black; background: ansi_cyan; }
         & > .reader--marks { text-style: bold; }
+        & > .reader--passage { text-style: reverse; }
     }
     """
 
@@ -166,6 +167,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._body_blocks: list[Block] = []
         self._marks = ""
         self._highlight_marks = Marks(())  # passages with notes
+        self.passage: Span | None = None  # the text the compare screen opened the article at
+        self._passage_marks = Marks(())
 
     # -- content ----------------------------------------------------------------------------
 
@@ -184,6 +187,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layouts.clear()
         self.mentions, self.current_mention, self._mention_marks = [], None, Marks(())
         self._highlight_marks = Marks(highlights)
+        self.passage, self._passage_marks = None, Marks(())
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_hits(body_hits, title_hits)
         self._relayout()
@@ -225,6 +229,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 layout.lines[first + number] = Line(index, start, end, number == 0)
         self._restyle()
         return True
+
+    def show_passage(self, span: Span) -> None:
+        """Mark body[start:end] (a sentence the compare screen pointed at) and scroll to it."""
+        self.passage, self._passage_marks = span, Marks([span])
+        self._restyle()
+        self.scroll_to_offset("body", span[0])
 
     def set_highlights(self, spans: Sequence[Span]) -> None:
         self._highlight_marks = Marks(spans)
@@ -450,6 +460,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         runs: list[tuple[int, int, Style]] = []
         layers: list[tuple[Marks, int | None, str]] = []
         if block.source == "body":
+            layers.append((self._passage_marks, None, "passage"))
             layers.append((self._highlight_marks, None, "highlight"))
             layers.append((self._mention_marks, self.current_mention, "mention"))
         current_hit = self._current_span_index(block.source)
