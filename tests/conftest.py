@@ -11,6 +11,9 @@ from kimreader.index.workspace import Workspace
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+# Skips for a missing ../shared are listed, and fail the run under KIMREADER_REQUIRE_SHARED=1.
+pytest_plugins = ["shared_required"]
+
 
 @pytest.fixture
 def shared_dir() -> Path:
