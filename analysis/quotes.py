@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import abbreviates, canonical_key
+from kimreader.analysis.names import canonical_key
+from kimreader.analysis.quote_marks import quote_pieces
+from kimreader.analysis.speakers import People, title_before
 from kimreader.analysis.text import Span, all_sentences, is_abbreviation, paragraphs
 
-OPEN_QUOTES = "“"
-CLOSE_QUOTES = "”"
-_QUOTE_MARK = re.compile('[“”"]')
 _VERBS = (
     r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
     r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
@@ -66,11 +65,6 @@ _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
     r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
     re.IGNORECASE,
-)
-_TITLE_WORDS = frozenset(
-    "president vice prime minister foreign ministry spokesman spokeswoman chairman leader mr mrs "
-    "ms dr prof professor gen general secretary chinese us u.s. american korean north south "
-    "former senator sen rep governor gov king queen premier state the a an".split()
 )
 _ROLE_START = re.compile(
     r"^(?:a|an|the|former|director|head|chief|senior|deputy|spokesman|spokeswoman|professor|"
@@ -128,207 +122,6 @@ class Quote:
             "full": self.full,
             "speaker_kind": self.speaker_kind,
         }
-
-
-def quote_spans(body: str) -> list[Span]:
-    """The text inside each pair of quote marks, curly or straight, per paragraph.
-
-    A quote left open at the end of a paragraph ends there (news style reopens it in the next
-    paragraph). Single quotes are nested quotes or apostrophes and are left alone.
-    """
-    return [span for span, _continued in quote_pieces(body)]
-
-
-MAX_CARRIED_PARAGRAPHS = 12
-
-
-def quote_pieces(body: str) -> list[tuple[Span, bool]]:
-    """Quote spans, each with whether it continues the quote of the paragraph before.
-
-    News style reopens a quote that runs on in each new paragraph (“… / “…”); texts split one
-    sentence a paragraph leave the paragraphs in between unmarked and close the quote later
-    (“We hoped. / We were 20. / They were cut.”). A quote left open is carried through unmarked
-    paragraphs only when a closing mark comes before any opening one (at most
-    MAX_CARRIED_PARAGRAPHS); otherwise it ends with its paragraph.
-    """
-    pieces: list[tuple[Span, bool]] = []
-    pending: list[Span] = []  # unmarked paragraphs after a quote left open
-    carrying = False
-    for paragraph in paragraphs(body):
-        marks = list(_QUOTE_MARK.finditer(body, paragraph.start, paragraph.end))
-        if carrying and not marks and len(pending) < MAX_CARRIED_PARAGRAPHS:
-            pending.append(paragraph)
-            continue
-        if carrying and marks:
-            first = marks[0]
-            at_start = not body[paragraph.start : first.start()].strip()
-            straight = sum(1 for mark in marks if mark.group() == '"')
-            # A straight mark closes when the paragraph's straight marks are odd (“… / …,” he said)
-            closes = first.group() == CLOSE_QUOTES or (
-                first.group() == '"' and not at_start and straight % 2 == 1
-            )
-            if closes or at_start:  # closed here, or reopened: the quote ran on till here
-                pieces.extend((Span(p.start, p.end, p.text), True) for p in pending)
-            if closes:
-                pieces.append(
-                    (
-                        Span(paragraph.start, first.start(), body[paragraph.start : first.start()]),
-                        True,
-                    )
-                )
-                marks = marks[1:]
-        pending, carrying = [], False
-        opened: int | None = None
-        for mark in marks:
-            index, char = mark.start(), mark.group()
-            if opened is None and char != CLOSE_QUOTES:
-                opened = index + 1
-            elif opened is not None and char != OPEN_QUOTES:
-                if index > opened:
-                    pieces.append((Span(opened, index, body[opened:index]), False))
-                opened = None
-        if opened is not None and paragraph.end > opened:
-            pieces.append((Span(opened, paragraph.end, body[opened : paragraph.end]), False))
-            carrying = True
-    return [(span, continued) for span, continued in pieces if span.text.strip()]
-
-
-# Two to six capitalised words; a full stop only after an initial or Mr/Ms/Mrs/Dr.
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'\-]*(?:(?:(?:(?<=\b[A-Z])|(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.)?"
-    r"[ \t]+[A-Z][\w’'\-]*){1,5}"
-)
-
-
-def _person_key(name: str) -> str:
-    return canonical_key(name, "person")
-
-
-def _title_before(body: str, start: int) -> str:
-    """The words written right before a name, up to four, no punctuation between ("United
-    Nations Secretary-General" before "Ban Ki-moon"), lowercased."""
-    prefix = re.search(r"(?:[\w\-]+[ \t]+){1,4}$", body[max(0, start - 60) : start])
-    return prefix.group().lower() if prefix else ""
-
-
-_PLACE_AFTER = re.compile(
-    r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
-)
-
-
-class _People:
-    """Person mentions of one report, to resolve a name as written to a canonical name."""
-
-    def __init__(self, body: str, entities: Sequence[Entity], quotes: list[Span]) -> None:
-        self.body = body
-        self.quotes = quotes
-        # (start, end, canonical) for full-name mentions outside quotes, in text order.
-        self.full_names: list[tuple[int, int, str]] = []
-        self.by_span: dict[tuple[int, int], str] = {}
-        people = [entity for entity in entities if entity.type == "person"]
-        for entity in people:
-            for start, end in entity.mentions:
-                self.by_span[(start, end)] = entity.name
-                if len(body[start:end].split()) >= 2 and not self._inside_quote(start):
-                    self.full_names.append((start, end, entity.name))
-        if not people:
-            self.full_names = self._names_from_text()
-        self.full_names.sort()
-        # Person keys of each full name as written and as named (names.canonical_key).
-        self.folded = [
-            (_person_key(body[start:end]), _person_key(canonical))
-            for start, end, canonical in self.full_names
-        ]
-
-    def _inside_quote(self, offset: int) -> bool:
-        return any(span.start <= offset < span.end for span in self.quotes)
-
-    def _names_from_text(self) -> list[tuple[int, int, str]]:
-        """Without entities: runs of two to four capitalised words, titles dropped."""
-        found: list[tuple[int, int, str]] = []
-        pattern = _NAME_RUN
-        for match in pattern.finditer(self.body):
-            tokens = match.group().split()
-            owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
-            if owners:  # "South Korea’s Yonhap News Agency" names the agency
-                tokens = tokens[owners[-1] + 1 :]
-            while tokens and tokens[0].lower().strip(".") in _TITLE_WORDS:
-                tokens.pop(0)
-            if len(tokens) >= 2 and not self._inside_quote(match.start()):
-                name = re.sub(r"[’']s$", "", " ".join(tokens))
-                end = match.end()
-                found.append((end - len(" ".join(tokens)), end, name))
-        return found
-
-    def resolve(self, written: str, offset: int) -> str:
-        """Canonical name for a name as written at offset (titles dropped, surnames expanded)."""
-        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
-        if possessive:
-            return f"{self.resolve(possessive.group(1), offset)}’s {possessive.group(2)}"
-        tokens = written.split()
-        while len(tokens) > 1 and tokens[0].lower().strip(".") in _TITLE_WORDS:
-            tokens.pop(0)
-        name = " ".join(tokens)
-        for (start, end), canonical in self.by_span.items():
-            if start <= offset < end and len(self.body[start:end].split()) >= 2:
-                return canonical
-        if len(tokens) >= 2:
-            return self._canonical_of_full(name)
-        return self._expand_surname(name, offset)
-
-    def _canonical_of_full(self, name: str) -> str:
-        key = _person_key(name)
-        for (_s, _e, canonical), (written, named) in zip(self.full_names, self.folded, strict=True):
-            if key in (written, named):
-                return canonical
-        return name
-
-    def _expand_surname(self, surname: str, offset: int) -> str:
-        key = _person_key(surname)
-        best = ""
-        for (start, _end, canonical), keys in zip(self.full_names, self.folded, strict=True):
-            if start >= offset:
-                break
-            if any(abbreviates(full, key) for full in keys):
-                best = canonical
-        if best:
-            return best
-        for (_s, _e, canonical), keys in zip(self.full_names, self.folded, strict=True):
-            if any(abbreviates(full, key) for full in keys):  # named in full only later
-                return canonical
-        return surname
-
-    def _mentions(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Person mentions in body[start:end], not counting a name that is a place's
-        ("In Suka Makmur village": the small model tags such names as people)."""
-        spans = {span for span in self.by_span if start <= span[0] < end}
-        spans.update((s, e) for s, e, _canonical in self.full_names if start <= s < end)
-        return sorted(span for span in spans if not _PLACE_AFTER.match(self.body, span[1]))
-
-    def last_in(self, start: int, end: int) -> str:
-        """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""
-        mentions = self._mentions(start, end)
-        if not mentions:
-            return ""
-        mention_start, mention_end = mentions[-1]
-        return self.resolve(self.body[mention_start:mention_end], mention_start)
-
-    def first_in(self, start: int, end: int) -> str:
-        """The first person named in body[start:end] outside quotes, resolved."""
-        mentions = self._mentions(start, end)
-        for mention_start, mention_end in mentions:
-            if not self._inside_quote(mention_start):
-                return self.resolve(self.body[mention_start:mention_end], mention_start)
-        if self.by_span:
-            return ""
-        known = [_person_key(name) for *_span, name in self.full_names]
-        for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
-            at = start + match.start()
-            word = re.sub(r"[’']s$", "", match.group())
-            key = _person_key(word)
-            if any(abbreviates(full, key) for full in known) and not self._inside_quote(at):
-                return self.resolve(word, at)
-        return ""
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
@@ -401,7 +194,7 @@ class _QuoteFinder:
         pieces = quote_pieces(body)
         self.spans = [span for span, _continued in pieces]
         self.continued = {span.start for span, continued in pieces if continued}
-        self.people = _People(body, entities, self.spans)
+        self.people = People(body, entities, self.spans)
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         self.roles = self._roles()
@@ -603,7 +396,7 @@ class _QuoteFinder:
             if start < at
             and (
                 head in self.roles.get(canonical, "").lower()
-                or head in _title_before(self.body, start)
+                or head in title_before(self.body, start)
             )
         ]
         return with_role[-1][1] if with_role else self._previous_subject(at)
@@ -667,10 +460,14 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
 
 def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:
     """Speakers quoted in both reports (names compared with spelling folded), as named in A."""
-    keys_b = {_person_key(quote.speaker) for quote in quotes_b if quote.speaker}
+    keys_b = {canonical_key(quote.speaker, "person") for quote in quotes_b if quote.speaker}
     names: list[str] = []
     for quote in quotes_a:
-        if quote.speaker and _person_key(quote.speaker) in keys_b and quote.speaker not in names:
+        if (
+            quote.speaker
+            and canonical_key(quote.speaker, "person") in keys_b
+            and quote.speaker not in names
+        ):
             names.append(quote.speaker)
     return names
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.quote_marks import quote_spans
 from kimreader.analysis.quotes import (
     extract_quotes,
     extract_reported_speech,
     people_quoted_in_both,
-    quote_spans,
 )
 
 

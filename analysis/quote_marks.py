@@ -1,0 +1,78 @@
+"""Where quotes are: the text inside quote marks, curly or straight, and how a quote runs on
+from one paragraph to the next."""
+
+from __future__ import annotations
+
+import re
+
+from kimreader.analysis.text import Span, paragraphs
+
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+_QUOTE_MARK = re.compile('[“”"]')
+
+
+def quote_spans(body: str) -> list[Span]:
+    """The text inside each pair of quote marks, curly or straight, per paragraph.
+
+    A quote left open at the end of a paragraph ends there (news style reopens it in the next
+    paragraph). Single quotes are nested quotes or apostrophes and are left alone.
+    """
+    return [span for span, _continued in quote_pieces(body)]
+
+
+MAX_CARRIED_PARAGRAPHS = 12
+
+
+def quote_pieces(body: str) -> list[tuple[Span, bool]]:
+    """Quote spans, each with whether it continues the quote of the paragraph before.
+
+    News style reopens a quote that runs on in each new paragraph (“… / “…”); texts split one
+    sentence a paragraph leave the paragraphs in between unmarked and close the quote later
+    (“We hoped. / We were 20. / They were cut.”). A quote left open is carried through unmarked
+    paragraphs only when a closing mark comes before any opening one (at most
+    MAX_CARRIED_PARAGRAPHS); otherwise it ends with its paragraph.
+    """
+    pieces: list[tuple[Span, bool]] = []
+    pending: list[Span] = []  # unmarked paragraphs after a quote left open
+    carrying = False
+    for paragraph in paragraphs(body):
+        marks = list(_QUOTE_MARK.finditer(body, paragraph.start, paragraph.end))
+        if carrying and not marks and len(pending) < MAX_CARRIED_PARAGRAPHS:
+            pending.append(paragraph)
+            continue
+        if carrying and marks:
+            first = marks[0]
+            at_start = not body[paragraph.start : first.start()].strip()
+            straight = sum(1 for mark in marks if mark.group() == '"')
+            # A straight mark closes when the paragraph's straight marks are odd (“… / …,” he said)
+            closes = first.group() == CLOSE_QUOTES or (
+                first.group() == '"' and not at_start and straight % 2 == 1
+            )
+            if closes or at_start:  # closed here, or reopened: the quote ran on till here
+                pieces.extend((Span(p.start, p.end, p.text), True) for p in pending)
+            if closes:
+                pieces.append(
+                    (
+                        Span(paragraph.start, first.start(), body[paragraph.start : first.start()]),
+                        True,
+                    )
+                )
+                marks = marks[1:]
+        pending, carrying = [], False
+        opened: int | None = None
+        for mark in marks:
+            index, char = mark.start(), mark.group()
+            if opened is None and char != CLOSE_QUOTES:
+                opened = index + 1
+            elif opened is not None and char != OPEN_QUOTES:
+                if index > opened:
+                    pieces.append((Span(opened, index, body[opened:index]), False))
+                opened = None
+        if opened is not None and paragraph.end > opened:
+            pieces.append((Span(opened, paragraph.end, body[opened : paragraph.end]), False))
+            carrying = True
+    return [(span, continued) for span, continued in pieces if span.text.strip()]
+
+
+# Two to six capitalised words; a full stop only after an initial or Mr/Ms/Mrs/Dr.

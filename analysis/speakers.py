@@ -1,0 +1,158 @@
+"""The people a report names, to turn a speaker as written ("Kim", "Mr. Ban", "UNHCR
+spokesman Adrian Edwards") into the full name the report gives (quotes' speakers).
+
+Names are compared with `analysis.names` (one home for name keys and short forms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.names import abbreviates, canonical_key
+from kimreader.analysis.text import Span
+
+# Words that title a name rather than belong to it ("President", "Mr", "Chinese").
+TITLE_WORDS = frozenset(
+    "president vice prime minister foreign ministry spokesman spokeswoman chairman leader mr mrs "
+    "ms dr prof professor gen general secretary chinese us u.s. american korean north south "
+    "former senator sen rep governor gov king queen premier state the a an".split()
+)
+
+
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]*(?:(?:(?:(?<=\b[A-Z])|(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.)?"
+    r"[ \t]+[A-Z][\w’'\-]*){1,5}"
+)
+
+
+def _person_key(name: str) -> str:
+    return canonical_key(name, "person")
+
+
+def title_before(body: str, start: int) -> str:
+    """The words written right before a name, up to four, no punctuation between ("United
+    Nations Secretary-General" before "Ban Ki-moon"), lowercased."""
+    prefix = re.search(r"(?:[\w\-]+[ \t]+){1,4}$", body[max(0, start - 60) : start])
+    return prefix.group().lower() if prefix else ""
+
+
+_PLACE_AFTER = re.compile(
+    r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
+)
+
+
+class People:
+    """Person mentions of one report, to resolve a name as written to a canonical name."""
+
+    def __init__(self, body: str, entities: Sequence[Entity], quotes: list[Span]) -> None:
+        self.body = body
+        self.quotes = quotes
+        # (start, end, canonical) for full-name mentions outside quotes, in text order.
+        self.full_names: list[tuple[int, int, str]] = []
+        self.by_span: dict[tuple[int, int], str] = {}
+        people = [entity for entity in entities if entity.type == "person"]
+        for entity in people:
+            for start, end in entity.mentions:
+                self.by_span[(start, end)] = entity.name
+                if len(body[start:end].split()) >= 2 and not self._inside_quote(start):
+                    self.full_names.append((start, end, entity.name))
+        if not people:
+            self.full_names = self._names_from_text()
+        self.full_names.sort()
+        # Person keys of each full name as written and as named (names.canonical_key).
+        self.folded = [
+            (_person_key(body[start:end]), _person_key(canonical))
+            for start, end, canonical in self.full_names
+        ]
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(span.start <= offset < span.end for span in self.quotes)
+
+    def _names_from_text(self) -> list[tuple[int, int, str]]:
+        """Without entities: runs of two to four capitalised words, titles dropped."""
+        found: list[tuple[int, int, str]] = []
+        pattern = _NAME_RUN
+        for match in pattern.finditer(self.body):
+            tokens = match.group().split()
+            owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
+            if owners:  # "South Korea’s Yonhap News Agency" names the agency
+                tokens = tokens[owners[-1] + 1 :]
+            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+                tokens.pop(0)
+            if len(tokens) >= 2 and not self._inside_quote(match.start()):
+                name = re.sub(r"[’']s$", "", " ".join(tokens))
+                end = match.end()
+                found.append((end - len(" ".join(tokens)), end, name))
+        return found
+
+    def resolve(self, written: str, offset: int) -> str:
+        """Canonical name for a name as written at offset (titles dropped, surnames expanded)."""
+        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
+        if possessive:
+            return f"{self.resolve(possessive.group(1), offset)}’s {possessive.group(2)}"
+        tokens = written.split()
+        while len(tokens) > 1 and tokens[0].lower().strip(".") in TITLE_WORDS:
+            tokens.pop(0)
+        name = " ".join(tokens)
+        for (start, end), canonical in self.by_span.items():
+            if start <= offset < end and len(self.body[start:end].split()) >= 2:
+                return canonical
+        if len(tokens) >= 2:
+            return self._canonical_of_full(name)
+        return self._expand_surname(name, offset)
+
+    def _canonical_of_full(self, name: str) -> str:
+        key = _person_key(name)
+        for (_s, _e, canonical), (written, named) in zip(self.full_names, self.folded, strict=True):
+            if key in (written, named):
+                return canonical
+        return name
+
+    def _expand_surname(self, surname: str, offset: int) -> str:
+        key = _person_key(surname)
+        best = ""
+        for (start, _end, canonical), keys in zip(self.full_names, self.folded, strict=True):
+            if start >= offset:
+                break
+            if any(abbreviates(full, key) for full in keys):
+                best = canonical
+        if best:
+            return best
+        for (_s, _e, canonical), keys in zip(self.full_names, self.folded, strict=True):
+            if any(abbreviates(full, key) for full in keys):  # named in full only later
+                return canonical
+        return surname
+
+    def _mentions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Person mentions in body[start:end], not counting a name that is a place's
+        ("In Suka Makmur village": the small model tags such names as people)."""
+        spans = {span for span in self.by_span if start <= span[0] < end}
+        spans.update((s, e) for s, e, _canonical in self.full_names if start <= s < end)
+        return sorted(span for span in spans if not _PLACE_AFTER.match(self.body, span[1]))
+
+    def last_in(self, start: int, end: int) -> str:
+        """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""
+        mentions = self._mentions(start, end)
+        if not mentions:
+            return ""
+        mention_start, mention_end = mentions[-1]
+        return self.resolve(self.body[mention_start:mention_end], mention_start)
+
+    def first_in(self, start: int, end: int) -> str:
+        """The first person named in body[start:end] outside quotes, resolved."""
+        mentions = self._mentions(start, end)
+        for mention_start, mention_end in mentions:
+            if not self._inside_quote(mention_start):
+                return self.resolve(self.body[mention_start:mention_end], mention_start)
+        if self.by_span:
+            return ""
+        known = [_person_key(name) for *_span, name in self.full_names]
+        for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
+            at = start + match.start()
+            word = re.sub(r"[’']s$", "", match.group())
+            key = _person_key(word)
+            if any(abbreviates(full, key) for full in known) and not self._inside_quote(at):
+                return self.resolve(word, at)
+        return ""
