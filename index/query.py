@@ -7,7 +7,7 @@ parses to nothing. Those cases are caught here and reported as QueryError.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kimreader.index.backend import QueryError
 from kimreader.index.schema import FIELD_ALIASES
@@ -53,13 +53,74 @@ def check_query(text: str) -> str:
 
 def make_parser(schema: Schema) -> QueryParser:
     from whoosh import qparser
-    from whoosh.qparser.dateparse import DateParserPlugin
 
     parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
-    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(_published_dates_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
     return parser
+
+
+def published_range(word: str | None, start: str | None, end: str | None) -> tuple[Any, Any]:
+    """(first, last) datetimes of `published:WORD` or `published:[START to END]`, read by the
+    one strict date parser (corpus.dates); QueryError saying what is wrong with the date."""
+    from datetime import datetime, time
+
+    from kimreader.corpus.dates import DateError, parse_date_prefix
+
+    if word is not None and word[:1] in "[{":
+        raise QueryError("published: a range needs its end (published:[2018-06 to 2019-01])")
+    try:
+        if word is not None:
+            first, last, _ = parse_date_prefix(word)
+        else:
+            first = parse_date_prefix(start)[0] if start else None
+            last = parse_date_prefix(end)[1] if end else None
+    except DateError as error:
+        raise QueryError(f"published: {error}") from None
+    if first and last and first > last:
+        raise QueryError(f"published: the range starts after it ends ({first} to {last})")
+    return (
+        datetime.combine(first, time.min) if first else None,
+        datetime.combine(last, time.max) if last else None,
+    )
+
+
+def _published_dates_plugin() -> Any:
+    """A Whoosh plugin that reads `published:` words and ranges with published_range
+    (Whoosh's own date parser took [2018-06 to 2019-01] for all of 2018 and 2019, and turned
+    published:banana into an empty query)."""
+    from whoosh import query
+    from whoosh.qparser import plugins, syntax
+
+    class DateNode(syntax.SyntaxNode):  # type: ignore[misc]
+        def __init__(self, node: Any) -> None:
+            self.node = node
+            self.boost = node.boost
+            self.startchar, self.endchar = node.startchar, node.endchar
+
+        def query(self, parser: Any) -> Any:
+            if isinstance(self.node, syntax.RangeNode):
+                first, last = published_range(None, self.node.start, self.node.end)
+            else:
+                first, last = published_range(self.node.text, None, None)
+            return query.DateRange("published", first, last, boost=self.boost)
+
+    class PublishedDates(plugins.Plugin):  # type: ignore[misc]
+        def filters(self, parser: Any) -> list[tuple[Any, int]]:
+            return [(self.dates, 110)]  # after FieldsPlugin (100) attached the field names
+
+        def dates(self, parser: Any, group: Any) -> Any:
+            for index, node in enumerate(group):
+                if isinstance(node, syntax.GroupNode):
+                    self.dates(parser, node)
+                elif getattr(node, "fieldname", None) == "published" and isinstance(
+                    node, (syntax.WordNode, syntax.RangeNode)
+                ):
+                    group[index] = DateNode(node)
+            return group
+
+    return PublishedDates()
 
 
 def parse_query(parser: QueryParser, text: str) -> Query:
@@ -71,7 +132,9 @@ def parse_query(parser: QueryParser, text: str) -> Query:
     rewritten = check_query(text)
     try:
         parsed = parser.parse(rewritten)
-    except Exception as error:  # Whoosh reports some date and range slips by raising
+    except QueryError:
+        raise
+    except Exception as error:  # Whoosh reports some range slips by raising
         raise QueryError(f"cannot read this query ({error.__class__.__name__}: {error})") from None
     if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
         raise QueryError("nothing to search for: only common words or operators")
