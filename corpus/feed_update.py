@@ -28,6 +28,7 @@ from kimreader.corpus.fetch import (
     iso_time,
 )
 from kimreader.corpus.readers import ReadError, read_text
+from kimreader.corpus.sanitize import sanitize_line
 
 # Pages fetched per feed per fetch at most: following a feed that carries its whole archive
 # fetches its newest entries, not thousands of pages.
@@ -182,8 +183,8 @@ def update_feed(
             return result
         parsed = parse_feed(response.body, response.final_url, response.content_type)
     except ReadError as error:  # FetchError, FeedError: the feed's own failure
-        result.ok, result.reason = False, error.reason
-        feed.status = f"failed: {error.reason}"
+        result.ok, result.reason = False, sanitize_line(error.reason)
+        feed.status = f"failed: {result.reason}"
         return result
     result.malformed = parsed.malformed
     feed.title = feed.title or parsed.title

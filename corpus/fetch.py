@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from kimreader import __version__
 from kimreader.corpus.article import Article
 from kimreader.corpus.readers import ReadError, guess_kind, read_text
+from kimreader.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     import httpx
@@ -154,7 +155,8 @@ class Fetcher:
         start = time.monotonic()
         with self.client.stream("GET", url, headers=headers) as reply:
             if reply.status_code >= 400:
-                raise FetchError(url, f"HTTP {reply.status_code} {reply.reason_phrase}".strip())
+                phrase = sanitize_line(reply.reason_phrase)  # the server's words: untrusted
+                raise FetchError(url, f"HTTP {reply.status_code} {phrase}".strip())
             declared = reply.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.limits.max_bytes:
                 raise FetchError(url, f"too large (over {self.limits.describe_size()})")
@@ -212,7 +214,7 @@ def _reason(error: Exception, limits: FetchLimits) -> str:
 
 
 def _short(error: Exception) -> str:
-    text = " ".join(str(error).split())
+    text = sanitize_line(str(error))
     # "[Errno 111] Connection refused" reads better without the number.
     if text.startswith("[Errno") and "]" in text:
         text = text.split("]", 1)[1].strip()

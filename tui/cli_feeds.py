@@ -301,6 +301,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    from rich.markup import escape
     from rich.progress import Progress as Bar
 
     from kimreader.corpus.feed_update import FeedResult, update_feeds
@@ -339,7 +340,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 known_urls(workspace),
                 names=args.feeds,
                 on_progress=lambda p: bar.update(
-                    task, description=f"{p.feed}", completed=p.entries_done, total=p.entries_total
+                    task,
+                    description=escape(p.feed),  # a name from feeds.yaml: text, not markup
+                    completed=p.entries_done,
+                    total=p.entries_total,
                 ),
                 on_result=report,
             )
