@@ -334,15 +334,16 @@ class _QuoteFinder:
         written = " ".join(draft.written.split()).strip(" ,")
         if written.lower() in _PRONOUNS:
             return self._pronoun(draft.written_at, last)
+        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
+        if possessive and possessive.group(2).lower() in _ANONYMOUS_HEADS | _BODY_HEADS:
+            # "Reid's rep", "Moon's office": someone speaking for the person, not the person
+            owner = self.people.resolve(possessive.group(1), draft.written_at)
+            kind = "body" if possessive.group(2).lower() in _BODY_HEADS else "anonymous"
+            return f"{owner}’s {possessive.group(2)}", kind
         named = self.people.last_in(draft.written_at, draft.written_at + len(written))
         if named:
             return named, "person"
         first = written.split()[0].lower()
-        possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
-        if possessive and possessive.group(2).lower() in _ANONYMOUS_HEADS | _BODY_HEADS:
-            owner = self.people.resolve(possessive.group(1), draft.written_at)
-            kind = "body" if possessive.group(2).lower() in _BODY_HEADS else "anonymous"
-            return f"{owner}’s {possessive.group(2)}", kind
         if first in ("the", "a", "an", "one"):
             return self._described(written, draft.written_at)
         if written.isupper() and len(written) >= 2:

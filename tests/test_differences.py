@@ -73,7 +73,9 @@ def test_numbers_as_texts_space_them() -> None:
     assert (magnitude.topic, magnitude.value) == ("magnitude", 6.1)
 
 
-@pytest.mark.skipif(not (BENCH.parent.parent / "shared").exists(), reason="needs ../shared")
+@pytest.mark.skipif(
+    not (BENCH.parent.parent / "shared").exists(), reason="../shared is not present"
+)
 def test_the_gaza_school_toll_differs_between_two_real_reports() -> None:
     sys.path.insert(0, str(BENCH))
     from compare_gold import load_pairs

@@ -158,3 +158,11 @@ def test_a_tweet_is_its_author_s() -> None:
 def test_a_body_named_by_its_acronym_speaks_as_a_body() -> None:
     [quote] = extract_quotes("The UN protested at a “complete absence of accountability”.")
     assert (quote.speaker, quote.speaker_kind) == ("UN", "body")
+
+
+def test_a_rep_speaks_for_the_star_and_is_not_the_star() -> None:
+    body = "Tara Reid has entered rehab.\n\n“We appreciate your respect,” Reid's rep told Us."
+    at = body.index("Reid's")
+    reid = Entity("Tara Reid", "person", ("Reid",), ((0, 9), (at, at + 4)))
+    [quote] = extract_quotes(body, (reid,))
+    assert (quote.speaker, quote.speaker_kind) == ("Tara Reid’s rep", "anonymous")
