@@ -13,11 +13,12 @@ raises StateError with one line for the user.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -33,6 +34,7 @@ CONTEXT_CHARS = 32  # text kept either side of a highlight, to find it again aft
 MAX_TAG = 48
 MAX_NOTE = 20_000
 MAX_NAME = 80
+FOLLOW_LIMIT = 200  # a change of more articles than this re-reads the snapshot whole
 
 # Each entry upgrades the schema by one version; entries are never edited once released
 # (the migration test replays them from version 1 on a file holding data).
@@ -328,8 +330,10 @@ class UserState:
                 raise StateError(self._why(error, "cannot read")) from None
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; committed (and on disk) when the block ends."""
+    def _write(self, touched: Collection[str] = ()) -> Iterator[sqlite3.Connection]:
+        """One transaction; committed (and on disk) when the block ends. A cached snapshot
+        that was current follows the change of the `touched` articles (re-read one by one)
+        instead of being read again whole."""
         with self._lock:
             connection = self._connect()
             if connection is None or not self._writable:
@@ -337,6 +341,7 @@ class UserState:
                     f"{self.path}: cannot save the reading state (the library folder is read-only)"
                 )
             try:
+                current = self._snapshot is not None and self._snapshot[0] == self.change_stamp()
                 connection.execute("BEGIN IMMEDIATE")
                 try:
                     yield connection
@@ -346,8 +351,31 @@ class UserState:
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
                     raise
+                if current and 0 < len(touched) <= FOLLOW_LIMIT:
+                    self._follow(connection, touched)
             except sqlite3.Error as error:
                 raise StateError(self._why(error, "cannot save")) from None
+
+    def _follow(self, connection: sqlite3.Connection, touched: Collection[str]) -> None:
+        """Bring the cached snapshot up to date with what was just written for `touched`."""
+        assert self._snapshot is not None
+        (version, _), old = self._snapshot
+        read, starred = set(old.read), set(old.starred)
+        tags, notes = dict(old.tags), dict(old.notes)
+        for article_id in touched:
+            row = connection.execute(_ONE_ARTICLE, (article_id,) * 4).fetchone()
+            is_read, is_starred, names, count = row
+            (read.add if is_read else read.discard)(article_id)
+            (starred.add if is_starred else starred.discard)(article_id)
+            tags.pop(article_id, None)
+            notes.pop(article_id, None)
+            if names != "[]":
+                tags[article_id] = tuple(json.loads(names))
+            if count:
+                notes[article_id] = count
+        # Another process's commit meanwhile changes data_version: the key then misses.
+        self._snapshot = ((version, self._writes), Snapshot(frozenset(read), frozenset(starred),
+                                                            tags, notes))  # fmt: skip
 
     def check(self) -> str:
         """ "" when the state file is sound (or absent), else what SQLite found wrong."""
@@ -383,8 +411,8 @@ class UserState:
             for article_id, name in c.execute("SELECT article_id, name FROM tag ORDER BY name"):
                 tags.setdefault(article_id, []).append(name)
             return Snapshot(
-                read=frozenset(r[0] for r in c.execute("SELECT article_id FROM read")),
-                starred=frozenset(r[0] for r in c.execute("SELECT article_id FROM star")),
+                read=_id_set(c, "read"),
+                starred=_id_set(c, "star"),
                 tags={article_id: tuple(names) for article_id, names in tags.items()},
                 notes=dict(c.execute("SELECT article_id, count(*) FROM note GROUP BY article_id")),
             )
@@ -460,7 +488,7 @@ class UserState:
 
     def _set_flag(self, table: str, article_ids: Iterable[str], on: bool) -> None:
         rows = [(article_id,) for article_id in article_ids]
-        with self._write() as c:
+        with self._write([article_id for (article_id,) in rows]) as c:
             if on:  # the first time counts: marking again keeps the date it was first marked
                 stamp = now_iso()
                 c.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)",
@@ -472,14 +500,14 @@ class UserState:
         """Adds tags (normalised); returns them as stored."""
         names = [normalise_tag(tag) for tag in tags]
         stamp = now_iso()
-        with self._write() as c:
+        with self._write([article_id]) as c:
             c.executemany("INSERT OR IGNORE INTO tag VALUES (?, ?, ?)",
                           [(article_id, name, stamp) for name in names])  # fmt: skip
         return names
 
     def remove_tags(self, article_id: str, tags: Iterable[str]) -> list[str]:
         names = [normalise_tag(tag) for tag in tags]
-        with self._write() as c:
+        with self._write([article_id]) as c:
             c.executemany("DELETE FROM tag WHERE article_id = ? AND name = ?",
                           [(article_id, name) for name in names])  # fmt: skip
         return names
@@ -497,7 +525,7 @@ class UserState:
             quote = body[start:end]
             prefix, suffix = context_of(body, start, end)
         stamp = now_iso()
-        with self._write() as c:
+        with self._write([article_id]) as c:
             cursor = c.execute(
                 "INSERT INTO note (article_id, text, quote, prefix, suffix, start, created,"
                 " updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -514,9 +542,11 @@ class UserState:
             raise StateError(f"no note {note_id}")
 
     def delete_note(self, note_id: int) -> None:
-        with self._write() as c:
-            if not c.execute("DELETE FROM note WHERE id = ?", (note_id,)).rowcount:
-                raise StateError(f"no note {note_id}")
+        note = self.note(note_id)
+        if note is None:
+            raise StateError(f"no note {note_id}")
+        with self._write([note.article_id]) as c:
+            c.execute("DELETE FROM note WHERE id = ?", (note_id,))
 
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Save (or replace the query of) a named search."""
@@ -548,6 +578,14 @@ class UserState:
             c.executemany("INSERT OR IGNORE INTO saved_seen VALUES (?, ?)", rows)
 
 
+# Everything the snapshot holds about one article.
+_ONE_ARTICLE = """
+    SELECT EXISTS (SELECT 1 FROM read WHERE article_id = ?),
+           EXISTS (SELECT 1 FROM star WHERE article_id = ?),
+           (SELECT json_group_array(name) FROM
+               (SELECT name FROM tag WHERE article_id = ? ORDER BY name)),
+           (SELECT count(*) FROM note WHERE article_id = ?)
+"""
 _NOTE_COLUMNS = "id, article_id, text, quote, prefix, suffix, start, created, updated"
 
 
@@ -556,6 +594,12 @@ def _note_text(text: str) -> str:
     if len(text) > MAX_NOTE:
         raise StateError(f"a note holds at most {MAX_NOTE} characters")
     return text
+
+
+def _id_set(connection: sqlite3.Connection, table: str) -> frozenset[str]:
+    """Every article id in a table, as one JSON array: about twice as fast as row by row."""
+    (ids,) = connection.execute(f"SELECT json_group_array(article_id) FROM {table}").fetchone()
+    return frozenset(json.loads(ids))
 
 
 def _first(items: Iterable[T]) -> T | None:

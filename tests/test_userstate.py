@@ -185,3 +185,34 @@ def test_a_damaged_state_file_is_one_line_and_kept(tmp_path: Path) -> None:
         UserState(tmp_path).set_read(["a1"])
     assert "\n" not in str(raised.value) and STATE_FILE in str(raised.value)
     assert (tmp_path / STATE_FILE).read_bytes() == b"this is not a database" * 100
+
+
+def test_the_cached_snapshot_follows_every_change_and_other_processes(tmp_path: Path) -> None:
+    """After each change the snapshot (patched for this process's own writes, read again
+    after another process's) is what a fresh read of the file gives."""
+    import random
+
+    mine, other = UserState(tmp_path), UserState(tmp_path)
+    rng = random.Random(5)
+    ids = [f"a{n}" for n in range(12)]
+    notes: list[int] = []
+    for step in range(300):
+        writer = other if step % 7 == 0 else mine
+        article_id = rng.choice(ids)
+        kind = rng.randrange(6)
+        if kind == 0:
+            writer.set_read([article_id], rng.random() < 0.6)
+        elif kind == 1:
+            writer.set_starred(rng.sample(ids, 3), rng.random() < 0.5)
+        elif kind == 2:
+            writer.add_tags(article_id, [rng.choice(["korea", "china", "trade"])])
+        elif kind == 3:
+            writer.remove_tags(article_id, [rng.choice(["korea", "china"])])
+        elif kind == 4:
+            notes.append(writer.add_note(article_id, "n").id)
+        elif notes:
+            writer.delete_note(notes.pop(rng.randrange(len(notes))))
+        if step % 3 == 0:
+            fresh = UserState(tmp_path)
+            assert mine.snapshot() == fresh.snapshot(), step
+            fresh.close()

@@ -226,7 +226,8 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
             rows = [row_of_entry(e) for e in self.catalog]
         if self.new_ids:
             rows = [replace(r, new=True) if r.id in self.new_ids else r for r in rows]
-        self.articles.set_rows(sort_rows(self.rows_with_marks(rows), listing.sort), keep=keep)
+        self.articles.marks = self.state_snapshot()
+        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep)
         if error:
             self.status.say(error, "error")
             self.reader.set_hits(())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,6 @@ from kimreader.analysis.text import Span, all_sentences
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import LibraryError
 from kimreader.corpus.userstate import Placed, Snapshot, UserState, place_notes
-from kimreader.tui.widgets.article_list import Row
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -57,15 +55,6 @@ def marks_line(article_id: str, state: Snapshot) -> str:
     return " · ".join(parts)
 
 
-def with_marks(row: Row, state: Snapshot) -> Row:
-    return replace(
-        row,
-        unread=row.id not in state.read,
-        starred=row.id in state.starred,
-        tags=state.tags.get(row.id, ()),
-    )
-
-
 def toggled_term(query: str, term: str) -> str:
     """The query with `term` added, or taken out when it is there."""
     words = query.split()
@@ -93,10 +82,6 @@ class TrackKeys:
 
     # -- showing the marks ------------------------------------------------------------------
 
-    def rows_with_marks(self: MainScreen, rows: Sequence[Row]) -> list[Row]:
-        state = self.state_snapshot()
-        return [with_marks(row, state) for row in rows]
-
     def state_snapshot(self: MainScreen) -> Snapshot:
         try:
             return self.kim.workspace.state.snapshot()
@@ -108,8 +93,7 @@ class TrackKeys:
         """Show the marks as they are now (after a key, or another process's change)."""
         state = self.state_snapshot()
         self._state_version = self._state_stamp()
-        self.articles.rows = [with_marks(row, state) for row in self.articles.rows]
-        self.articles.refresh()
+        self.articles.set_marks(state)
         article = self.article
         if article is not None:
             self.reader.set_marks(marks_line(article.id, state))
@@ -234,7 +218,7 @@ class TrackKeys:
         rows = self.articles.rows
         start = self.articles.cursor
         order = list(range(start + 1, len(rows))) + list(range(0, start + 1))
-        target = next((i for i in order if rows[i].unread and i != start), None)
+        target = next((i for i in order if self.articles.is_unread(i) and i != start), None)
         if target is None:
             self.status.say("no other unread article in the list", "hint")
             return

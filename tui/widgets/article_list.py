@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from kimreader.corpus.userstate import Snapshot
 from kimreader.tui import actions
 
 ROW_HEIGHT = 2
@@ -32,9 +33,6 @@ class Row:
     published: str  # ISO date or ""
     hit_count: int | None = None  # with a query: hits in this article (None: not counted yet)
     new: bool = False  # fetched from a feed since the app started, not opened yet
-    unread: bool = False  # the reader's own marks (tui/screens/track.py fills them in)
-    starred: bool = False
-    tags: tuple[str, ...] = ()
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -83,6 +81,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.rows: list[Row] = []
+        # The reader's own marks (read, starred, tags), looked up for the rows drawn only.
+        self.marks: Snapshot | None = None
         self.open_id = ""
 
     # -- content ----------------------------------------------------------------------------
@@ -102,6 +102,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.rows[index] = row
                 self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
                 return
+
+    def set_marks(self, marks: Snapshot) -> None:
+        self.marks = marks
+        self.refresh()
+
+    def is_unread(self, index: int) -> bool:
+        return self.marks is not None and self.rows[index].id not in self.marks.read
 
     def mark_open(self, article_id: str) -> None:
         self.open_id = article_id
@@ -193,24 +200,27 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         mark = "▌" if is_cursor else ("•" if row.id == self.open_id else " ")
         text = Text(no_wrap=True, end="")
         text.append(mark, style=self._style("open") if mark == "•" else Style())
+        marks = self.marks
+        unread = marks is not None and row.id not in marks.read
         if part == 0:
             # Unread titles stand out (bold, as in mail readers); read ones are plain.
-            title_style = self._style("title" if row.unread else "title-read")
-            text.append(row.title or "(untitled)", title_style)
+            read = marks is not None and not unread
+            text.append(row.title or "(untitled)", self._style("title-read" if read else "title"))
         else:
             if row.new:
                 text.append("new ", self._style("new"))
-            if row.unread:
+            if unread:
                 text.append("● ", self._style("unread"))
-            if row.starred:
+            if marks is not None and row.id in marks.starred:
                 text.append("★ ", self._style("star"))
             if row.hit_count is not None:  # first, so a narrow list still shows it
                 count = row.hit_count
                 text.append(f"{count} hit{'s' if count != 1 else ''} ", self._style("hits"))
             meta = " ".join(x for x in (row.published or "no date", row.source) if x)
             text.append(meta, self._style("meta"))
-            if row.tags:
-                text.append(" " + " ".join(f"#{tag}" for tag in row.tags), self._style("tags"))
+            tags = marks.tags.get(row.id, ()) if marks is not None else ()
+            if tags:
+                text.append(" " + " ".join(f"#{tag}" for tag in tags), self._style("tags"))
         text.truncate(width, overflow="ellipsis", pad=True)
         if is_cursor:
             text.stylize(self._style("cursor" if self.has_focus else "cursor-blurred"))
