@@ -64,12 +64,14 @@ def make_parser(schema: Schema) -> QueryParser:
 def published_range(word: str | None, start: str | None, end: str | None) -> tuple[Any, Any]:
     """(first, last) datetimes of `published:WORD` or `published:[START to END]`, read by the
     one strict date parser (corpus.dates); QueryError saying what is wrong with the date."""
-    from datetime import datetime, time
+    from datetime import date, datetime, time
 
     from kimreader.corpus.dates import DateError, parse_date_prefix
 
     if word is not None and word[:1] in "[{":
         raise QueryError("published: a range needs its end (published:[2018-06 to 2019-01])")
+    first: date | None
+    last: date | None
     try:
         if word is not None:
             first, last, _ = parse_date_prefix(word)
@@ -93,7 +95,7 @@ def _published_dates_plugin() -> Any:
     from whoosh import query
     from whoosh.qparser import plugins, syntax
 
-    class DateNode(syntax.SyntaxNode):  # type: ignore[misc]
+    class DateNode(syntax.SyntaxNode):
         def __init__(self, node: Any) -> None:
             self.node = node
             self.boost = node.boost
@@ -106,7 +108,7 @@ def _published_dates_plugin() -> Any:
                 first, last = published_range(self.node.text, None, None)
             return query.DateRange("published", first, last, boost=self.boost)
 
-    class PublishedDates(plugins.Plugin):  # type: ignore[misc]
+    class PublishedDates(plugins.Plugin):
         def filters(self, parser: Any) -> list[tuple[Any, int]]:
             return [(self.dates, 110)]  # after FieldsPlugin (100) attached the field names
 
