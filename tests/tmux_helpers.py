@@ -56,20 +56,27 @@ class Tmux:
         size: tuple[int, int] = (100, 30),
         raw_log: Path | None = None,
     ) -> None:
-        """Start `command` in session `name`; with `raw_log`, record every byte it writes
-        (the shell starts the command only once the recording runs)."""
+        """Start `command` in session `name` once the pane has its size (a new server may
+        first make it 80x24); with `raw_log`, record every byte it writes."""
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        script = command
-        if raw_log is not None:
-            gate = raw_log.with_suffix(".go")
-            script = f"while [ ! -e {gate} ]; do sleep 0.05; done; {command}"
+        gate = Path(f"/tmp/{self.socket}-{name}.go")
+        script = f"while [ ! -e {gate} ]; do sleep 0.05; done; rm -f {gate}; {command}"
         width, height = size
         self.run(
             "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *env_args, script
         )
+        self.run("resize-window", "-t", name, "-x", str(width), "-y", str(height))
+        deadline = time.monotonic() + 10
+        while self.pane_size(name) != size and time.monotonic() < deadline:
+            time.sleep(0.05)
         if raw_log is not None:
             self.run("pipe-pane", "-o", "-t", name, f"cat >> {raw_log}")
-            raw_log.with_suffix(".go").touch()
+        gate.touch()
+
+    def pane_size(self, name: str) -> tuple[int, int]:
+        shown = self.run("display", "-p", "-t", name, "#{pane_width} #{pane_height}").stdout
+        width, height = shown.split()
+        return int(width), int(height)
 
     def keys(self, name: str, *keys: str, literal: bool = False) -> None:
         self.run("send-keys", "-t", name, *(["-l"] if literal else []), *keys)

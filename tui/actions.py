@@ -144,6 +144,24 @@ REGISTRY: tuple[KeySpec, ...] = (
         "main.related", "r", "related", "Related articles", "main", show=True, footer="Related"
     ),
     KeySpec(
+        "main.wide_list",
+        "w",
+        "wide_list",
+        "Wide list: whole headlines (until an article is opened; w again: back)",
+        "main",
+        show=True,
+        footer="Wide",
+    ),
+    KeySpec(
+        "main.reading",
+        "z",
+        "reading",
+        "Full-width reading: the reader alone (z again: back)",
+        "main",
+        show=True,
+        footer="Full",
+    ),
+    KeySpec(
         "main.compare",
         "c",
         "compare",

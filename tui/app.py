@@ -93,7 +93,9 @@ class KimReaderApp(App[int]):
         from kimreader.tui.screens.help import HelpScreen  # not needed for the first frame
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap))
+            # A screen may say which keys matter there (the compare screen: its own).
+            start = getattr(self.screen, "HELP_GROUP", "app")
+            self.push_screen(HelpScreen(self.keymap, start))
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.exit(0)

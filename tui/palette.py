@@ -52,6 +52,8 @@ class KimReaderCommands(Provider):
         yield "Toggle entity sidebar", main.action_toggle_sidebar, "Show or hide (e)"
         yield "Related articles", main.action_related, "Articles like the open one (r)"
         yield "Fetch feeds", main.action_fetch_feeds, "New articles from every feed followed (R)"
+        yield "Wide list", main.action_wide_list, "Whole headlines, until an article is opened (w)"
+        yield "Full-width reading", main.action_reading, "The reader alone (z)"
         yield "Help: every key", app.action_help, "The key list (?)"  # type: ignore[attr-defined]
         if any(s.id == "main.compare" for s in actions.specs("main")):
             yield "Compare", main.action_compare, "The open article with the list's (c)"

@@ -198,6 +198,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
     """Report A (leading) against report B; `s` swaps them."""
 
     BINDINGS: ClassVar = actions.bindings("compare")
+    HELP_GROUP = "compare"  # help opened here starts at the compare keys
 
     def __init__(self, workspace: Workspace, a_id: str, b_id: str) -> None:
         super().__init__(id="compare")

@@ -15,7 +15,8 @@ def help_options(keymap: dict[str, str]) -> list[Option]:
     for title, keys, description in actions.help_rows(keymap):
         if title != group:
             group = title
-            options.append(Option(Text(title, style="bold underline"), disabled=True))
+            heading = Text(title, style="bold underline")
+            options.append(Option(heading, id=f"group:{title}", disabled=True))
         line = Text(no_wrap=True)
         line.append(f"  {keys:<18}", style="bold")
         line.append(description)
@@ -24,7 +25,11 @@ def help_options(keymap: dict[str, str]) -> list[Option]:
 
 
 class HelpScreen(PickerScreen[None]):
-    def __init__(self, keymap: dict[str, str]) -> None:
+    """Every key, starting at the keys of the screen it was opened from."""
+
+    CHOOSABLE = False
+
+    def __init__(self, keymap: dict[str, str], start: str = "app") -> None:
         from kimreader.tui.config import config_path
 
         title = Text()
@@ -32,8 +37,13 @@ class HelpScreen(PickerScreen[None]):
         title.append(f"   (remap them in [keymap] of {config_path()})", style="dim")
         super().__init__(title)
         self.keymap = keymap
+        self.start = start  # a group of actions.GROUP_TITLES
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.picker.set_options(help_options(self.keymap))
-        self.picker.highlighted = 1
+        options = help_options(self.keymap)
+        self.picker.set_options(options)
+        title = actions.GROUP_TITLES.get(self.start, "")
+        heading = next((i for i, o in enumerate(options) if o.id == f"group:{title}"), 0)
+        self.picker.highlighted = heading + 1
+        self.picker.scroll_to(y=heading, animate=False)

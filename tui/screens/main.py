@@ -72,6 +72,7 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         self.index_ready = False
         self._debounce: Timer | None = None
         self._open_passage: tuple[int, int] | None = None  # where to show the next article
+        self._hit_on_open = 1  # the next article opens at its first hit (1) or last (-1)
         self._library_stamp = 0
         self.new_ids: set[str] = set()  # fetched from feeds meanwhile, not opened yet
         self.feeds_note: tuple[str, str] = ("", "info")  # fetching feeds: progress, then result
@@ -125,7 +126,7 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.status.say("opening the library…")
-        self.search_bar.leave_to = self.articles
+        self.search_bar.leave_to = lambda: self.panes.home
         self.set_focus(self.articles)
         self._library_stamp = self._library_mtime()
         # Paint the first frame before a worker thread starts competing for the GIL.
@@ -313,6 +314,8 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
     @on(ArticleList.Chosen)
     def article_chosen(self, event: ArticleList.Chosen) -> None:
         self.open_article(event.article_id)
+        if self.panes.mode == "wide":
+            self.panes.set_mode("normal")  # the list was wide until an article is opened
         self.set_focus(self.reader)
 
     def open_chosen(self, article_id: str) -> None:
@@ -357,8 +360,9 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
             self.articles.update_row(_with_count(row, count))
         if loaded.problem:
             self.status.say(loaded.problem, "error")
+        step, self._hit_on_open = self._hit_on_open, 1
         if self.listing.result and self.reader.hits:
-            self.reader.next_hit(1)
+            self.reader.next_hit(step)  # the first hit; the last when `N` carried over
         if self.filter_entity is not None:
             self._select_filtered(self.filter_entity)
         self._scroll_to_open_offset()
@@ -500,10 +504,36 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         self._step_hit(-1)
 
     def _step_hit(self, step: int) -> None:
+        """The next (step 1) or previous (-1) hit; past the last one, on into the next article
+        in the list, as `less` goes on to the next file; the message says so."""
+        reader = self.reader
         if self.listing.result is None:
             self.status.say("no search: press / and type a query", "hint")
-        elif self.reader.next_hit(step) is None:
+            return
+        edge = len(reader.hits) - 1 if step > 0 else 0
+        at_edge = not reader.hits or reader.current_hit == edge
+        if at_edge and self._carry_hit(step):
+            return
+        if reader.next_hit(step) is None:
             self.status.say("no hits in this article", "hint")
+        elif at_edge:
+            where = "first" if step > 0 else "last"
+            self.status.say(f"back to the {where} hit: no more articles in the list", "hint")
+
+    def _carry_hit(self, step: int) -> bool:
+        """Open the list's next (or previous) article at its first (or last) hit, if any."""
+        rows = self.articles.rows
+        ids = [row.id for row in rows]
+        here = ids.index(self.article.id) if self.article and self.article.id in ids else -1
+        target = here + step if here >= 0 else (0 if step > 0 else len(rows) - 1)
+        if not 0 <= target < len(rows) or target == here:
+            return False
+        self._hit_on_open = step
+        self.articles.cursor = target
+        self.open_article(rows[target].id)
+        which = "next" if step > 0 else "previous"
+        self.status.say(f"{which} article: {rows[target].title or '(untitled)'}", "hint")
+        return True
 
     def action_next_mention(self) -> None:
         self._step_mention(1)
@@ -524,6 +554,12 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
 
     def action_pane(self, step: int) -> None:
         self.panes.step_focus(step)
+
+    def action_wide_list(self) -> None:
+        self.panes.set_mode("normal" if self.panes.mode == "wide" else "wide")
+
+    def action_reading(self) -> None:
+        self.panes.set_mode("normal" if self.panes.mode == "reading" else "reading")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.panes.mark_active_pane()

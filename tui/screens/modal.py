@@ -21,6 +21,7 @@ class PickerScreen(ModalScreen[ResultType], Generic[ResultType], inherit_binding
     """A title line and a Picker; subclasses fill the picker and decide what Enter returns."""
 
     BINDINGS: ClassVar = [s.binding() for s in actions.specs("modal") if s.id == "modal.close"]
+    CHOOSABLE: ClassVar[bool] = True  # whether Enter on a row chooses it
 
     def __init__(self, title: Text) -> None:
         super().__init__()
@@ -29,7 +30,7 @@ class PickerScreen(ModalScreen[ResultType], Generic[ResultType], inherit_binding
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static(self.title_text, classes="modal-title")
-            yield Picker(classes="modal-picker")
+            yield Picker(choosable=self.CHOOSABLE, classes="modal-picker")
         yield KeysFooter()
 
     @property

@@ -59,6 +59,7 @@ class KeysFooter(Widget):
     DEFAULT_CSS = """
     KeysFooter {
         dock: bottom;
+        width: 100%;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;
@@ -76,6 +77,9 @@ class KeysFooter(Widget):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()  # which keys fit depends on the width
 
     def on_click(self, event: events.Click) -> None:
         key = event.style.meta.get("key")

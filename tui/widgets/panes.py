@@ -1,7 +1,11 @@
 """The main screen's three panes (list, reader, entity sidebar), laid out by terminal width.
 
 Wide terminals show all three; narrower ones give the side panes less room and hide the sidebar
-until asked for; below ONE_PANE_WIDTH columns only the focused pane is shown.
+until asked for, and when it is asked for it takes the list's place, so the reader keeps room to
+be read; below ONE_PANE_WIDTH columns only the focused pane is shown.
+
+Two modes on keys: a wide list, to scan headlines (it ends when an article is opened), and
+full-width reading (list and sidebar out of the way).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ class Panes(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.sidebar_wanted: bool | None = None  # None: by terminal width
+        self.mode = "normal"  # or "wide" (the list) or "reading" (the reader alone)
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)  # the config file's sidebar default
@@ -61,9 +66,31 @@ class Panes(Horizontal):
         elif self.screen.focused is self.sidebar:
             self.screen.set_focus(self.reader)
 
+    @property
+    def list_shown(self) -> bool:
+        return self.mode != "reading" and not self.articles.has_class("-aside")
+
+    @property
+    def home(self) -> Widget:
+        """Where focus goes back to from the search bar: the list, unless it is out of sight."""
+        return self.articles if self.list_shown else self.reader
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.set_class(mode == "wide", "-wide-list")
+        self.set_class(mode == "reading", "-reading")
+        focused = self.screen.focused
+        if mode == "reading" and focused is not self.reader:
+            self.screen.set_focus(self.reader)
+        elif mode == "wide" and focused is not self.articles:
+            self.screen.set_focus(self.articles)
+        self.mark_active_pane()
+
     def step_focus(self, step: int) -> None:
-        panes: list[Widget] = [self.articles, self.reader]
-        if self.sidebar_shown:
+        panes: list[Widget] = [self.reader]
+        if self.list_shown:
+            panes.insert(0, self.articles)
+        if self.sidebar_shown and self.mode != "reading":
             panes.append(self.sidebar)
         focused = self.screen.focused
         if focused in panes:
@@ -80,6 +107,8 @@ class Panes(Horizontal):
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < SIDEBAR_MIN_WIDTH, "-small")
         self.sidebar.set_class(not self.sidebar_shown, "-hidden")
+        aside = self.sidebar_shown and ONE_PANE_WIDTH <= width < SIDEBAR_MIN_WIDTH
+        self.articles.set_class(aside, "-aside")
         self.mark_active_pane()
 
     def mark_active_pane(self) -> None:

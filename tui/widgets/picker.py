@@ -16,6 +16,16 @@ class Picker(OptionList, inherit_bindings=False):
         s.binding() for s in actions.specs("modal") if s.id == "picker.select"
     ]
 
+    def __init__(self, *, choosable: bool = True, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.choosable = choosable  # False: a list to read (help), Enter chooses nothing
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "Choose" in the footer (and Enter left alone) where there is nothing to choose."""
+        if action == "select":
+            return self.choosable
+        return True
+
 
 # Keys the filter line passes to its list: typing goes to the filter, moving to the list.
 _LIST_KEYS = {

@@ -188,6 +188,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.mentions, self.current_mention, self._mention_marks = [], None, Marks(())
         self._highlight_marks = Marks(highlights)
         self.passage, self._passage_marks = None, Marks(())
+        self.post_message(self.MentionChanged(None, 0))  # no counter left from the last one
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.set_hits(body_hits, title_hits)
         self._relayout()
@@ -497,7 +498,8 @@ def _display_runs(
 
 
 def _wrap_width(width: int) -> int:
-    return width if width > 8 else 80
+    """Wrap at the width shown, however narrow (80 only before the widget has a size)."""
+    return width if width > 0 else 80
 
 
 def _step(current: int | None, step: int, total: int) -> int:

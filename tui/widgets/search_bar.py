@@ -12,6 +12,7 @@ sends them where they belong now.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -35,7 +36,7 @@ class SearchBar(Input):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
         self.cursor_blink = False
-        self.leave_to: Widget | None = None
+        self.leave_to: Callable[[], Widget] | None = None  # where Enter and Esc go
         self._handed_back = False  # Enter/Esc handled: keys still queued here are the pane's
 
     def _on_focus(self, event: events.Focus) -> None:
@@ -66,6 +67,6 @@ class SearchBar(Input):
         self._hand_focus_back()
 
     def _hand_focus_back(self) -> None:
-        if self.leave_to is not None and self.leave_to.display:
+        if self.leave_to is not None:
             self._handed_back = True
-            self.screen.set_focus(self.leave_to)
+            self.screen.set_focus(self.leave_to())

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+Counter = tuple[str, str]  # (long, short): "hit 3 of 32", "3/32"
 
-def hit_counter(current: int | None, total: int, searching: bool) -> str:
+
+def hit_counter(current: int | None, total: int, searching: bool) -> Counter:
     if not searching:
-        return ""
+        return "", ""
     if total == 0:
-        return "no hits here"
+        return "no hits here", "0 hits"
     if current is None:
-        return f"{total} hit{'' if total == 1 else 's'}"
-    return f"hit {current + 1} of {total}"
+        return f"{total} hit{'' if total == 1 else 's'}", f"{total}h"
+    return f"hit {current + 1} of {total}", f"{current + 1}/{total}"
 
 
-def mention_counter(current: int | None, total: int) -> str:
+def mention_counter(current: int | None, total: int) -> Counter:
     if total == 0:
-        return ""
+        return "", ""
     if current is None:
-        return f"{total} mention{'' if total == 1 else 's'}"
-    return f"mention {current + 1} of {total}"
+        return f"{total} mention{'' if total == 1 else 's'}", f"{total}m"
+    return f"mention {current + 1} of {total}", f"m{current + 1}/{total}"
 
 
 class StatusLine(Widget):
@@ -47,8 +50,8 @@ class StatusLine(Widget):
 
     message: reactive[str] = reactive("")
     kind: reactive[str] = reactive("info")
-    hits: reactive[str] = reactive("")
-    mentions: reactive[str] = reactive("")
+    hits: reactive[Counter] = reactive(("", ""))
+    mentions: reactive[Counter] = reactive(("", ""))
 
     def say(self, message: str, kind: str = "info") -> None:
         self.message = message
@@ -62,17 +65,26 @@ class StatusLine(Widget):
 
     @property
     def counter(self) -> str:
-        return " · ".join(c for c in (self.mentions, self.hits) if c)
+        return self.counter_text(short=False)
+
+    def counter_text(self, short: bool) -> str:
+        part = 1 if short else 0
+        return " · ".join(c[part] for c in (self.mentions, self.hits) if c[part])
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"status-line--{name}", partial=True)
 
     def render(self) -> Text:
+        """The message wins: counters shorten, then go, before the message is cut."""
         width = self.size.width
-        right = Text(self.counter, style=self._style("counter"), end="")
         kind = self.kind if self.kind in ("error", "hint") else "info"
         left = Text(self.message, style=self._style(kind), end="")
-        room = max(0, width - right.cell_len - 2)
-        left.truncate(room, overflow="ellipsis")
+        counter = ""
+        for candidate in (self.counter_text(short=False), self.counter_text(short=True)):
+            if left.cell_len + cell_len(candidate) + 2 <= width:
+                counter = candidate
+                break
+        right = Text(counter, style=self._style("counter"), end="")
+        left.truncate(max(0, width - right.cell_len - (2 if counter else 0)), overflow="ellipsis")
         gap = max(1, width - left.cell_len - right.cell_len)
         return Text.assemble(left, " " * gap, right, no_wrap=True, end="")

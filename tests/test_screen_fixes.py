@@ -1,0 +1,170 @@
+"""Issue #13's screen items, driven as they were found (Pilot; the tmux ones are in
+test_tmux_screen.py): stale state, `n` past the last hit, the status line and footer at 80
+columns, the reader at 60 columns with the sidebar, the wide list and full-width reading, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app_helpers import BLOOMBERG_TITLE, NYT_TITLE, make_app, search, started, wait_until
+from textual.pilot import Pilot
+
+from kimreader.tui.screens.help import HelpScreen
+from kimreader.tui.widgets.footer import KeysFooter
+from kimreader.tui.widgets.reader import ReaderView
+
+LABELS = {"Open", "Hit", "Sort", "Related", "Compare", "Search", "Help", "Quit", "Mark",
+          "Filter", "Context", "Mention", "Wide", "Full", "List", "Leave", "Close", "Choose",
+          "Swap", "Stricter", "Looser", "Candidates", "Open A"}  # fmt: skip
+
+
+def footer_line(footer: KeysFooter) -> str:
+    return footer.render().plain
+
+
+async def typed(pilot: Pilot[Any], *keys: str) -> None:
+    """Keys, then the debounce and the search they start."""
+    await pilot.press(*keys)
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_bad_query_after_a_good_one_leaves_nothing_stale(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await search(pilot, "kim")
+        await pilot.press("enter")
+        assert main.status.counter.startswith("hit 1 of")
+        await typed(pilot, "/", *"foo:bar")
+        assert main.status.message.startswith("bad query: unknown field")
+        assert main.articles.rows == []  # not the old list beside the error
+        assert main.status.counter == ""  # nor "hit 1 of 32"
+        assert main.reader.hits == []
+
+
+async def test_opening_another_article_clears_the_mention_counter(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await started(pilot)
+        await pilot.press("l", "l", "enter", "right_square_bracket")
+        await wait_until(pilot, lambda: main.status.counter.startswith("mention 2 of"), "marks")
+        await pilot.press("h", "h", "j", "enter")  # the list's second article
+        await wait_until(pilot, lambda: main.article.title == NYT_TITLE, "the other article")
+        await pilot.pause()
+        assert main.status.counter == ""
+        assert main.reader.mentions == []
+
+
+async def test_n_past_the_last_hit_goes_on_to_the_next_article(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await search(pilot, "dalian OR sanctions")
+        await pilot.press("enter")
+        first = main.article
+        assert first is not None and len(main.articles.rows) == 2
+        total = len(main.reader.hits)
+        await pilot.press(*["n"] * (total - 1))
+        assert main.status.counter == f"hit {total} of {total}"
+        await pilot.press("n")
+        await wait_until(pilot, lambda: main.article is not first, "the next article")
+        await pilot.pause()
+        assert main.status.message == f"next article: {main.article.title}"
+        assert main.status.counter.startswith("hit 1 of")
+        assert main.articles.current is not None and main.articles.current.id == main.article.id
+        await pilot.press("N")  # back over the edge: the first article, at its last hit
+        await wait_until(pilot, lambda: main.article.id == first.id, "the first article again")
+        await pilot.pause()
+        assert main.status.counter == f"hit {total} of {total}"
+
+
+async def test_at_80_columns_the_message_wins_and_the_footer_cuts_no_label(
+    library: Path,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await search(pilot, "kim")
+        await pilot.press("enter", "e", "enter")  # counters: a hit and a mention
+        await wait_until(pilot, lambda: "mention" in main.status.counter, "a mention")
+        await typed(pilot, "/", *"foo:x kim")
+        assert main.status.message.startswith("bad query: unknown field 'foo:'")
+        shown = main.status.render().plain
+        # The message has the whole line (it is longer): no counter keeps room beside it.
+        assert shown.startswith(main.status.message[:70]) and "mention" not in shown
+        main.status.say("did you mean: sanctions and more words to fill the status line")
+        await pilot.press("escape", "l")  # the reader, a hit and a mention counted
+        line = main.status.render().plain
+        assert "did you mean: sanctions and more words to fill the status line" in line
+        for focus in ("h", "l", "l"):  # list, reader, sidebar: each footer fits whole
+            await pilot.press(focus)
+            await pilot.pause()
+            words = footer_line(main.query_one(KeysFooter)).split()
+            labels = [w for w in words if w[0].isupper() and len(w) > 1]
+            assert set(labels) <= LABELS, words
+            assert "Help" in labels and "Quit" in labels
+
+
+async def test_the_reader_stays_readable_at_60_columns_with_the_sidebar(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        main = await started(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert main.sidebar.display and not main.articles.display  # the sidebar took its place
+        assert main.reader.size.width >= 30
+        lines = [main.reader.render_line(y).text.rstrip() for y in range(main.reader.size.height)]
+        assert max(len(line) for line in lines) <= main.reader.scrollable_content_region.width
+        assert "Kim" in " ".join(lines)  # text, wrapped to the pane
+        await pilot.press("/", *"kim", "enter")  # Enter goes to a pane that is shown
+        await pilot.pause()
+        assert main.focused is main.reader
+        await pilot.press("e")
+        await pilot.pause()
+        assert main.articles.display
+
+
+async def test_w_widens_the_list_until_an_article_is_opened_and_z_reads_full_width(
+    library: Path,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await started(pilot)
+        narrow = main.articles.size.width
+        await pilot.press("w")
+        await pilot.pause()
+        assert main.articles.size.width >= 45 > narrow
+        row = main.articles.render_line(0).text
+        assert BLOOMBERG_TITLE[:40] in row  # headlines are read whole, or nearly
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.articles.size.width == narrow  # opening an article gives the reader room
+        await pilot.press("z")
+        await pilot.pause()
+        assert not main.articles.display and main.focused is main.reader
+        assert main.reader.outer_size.width == 80
+        await pilot.press("z")
+        await pilot.pause()
+        assert main.articles.display
+        main.maximize(main.articles)  # the palette's Maximize fills the screen with the list
+        await pilot.pause()
+        assert main.articles.size.width == 80
+
+
+async def test_help_chooses_nothing_and_starts_at_the_keys_of_its_screen(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await started(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert "Choose" not in footer_line(help_screen.query_one(KeysFooter))
+        await pilot.press("escape", "c")
+        await wait_until(pilot, lambda: app.screen.id == "compare", "the compare screen")
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        highlighted = help_screen.picker.highlighted_option
+        assert highlighted is not None
+        assert "Tab: aligned passages" in str(highlighted.prompt)
+        assert isinstance(main.query_one(ReaderView), ReaderView)
