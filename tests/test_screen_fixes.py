@@ -10,13 +10,12 @@ from typing import Any
 from app_helpers import BLOOMBERG_TITLE, NYT_TITLE, make_app, search, started, wait_until
 from textual.pilot import Pilot
 
+from kimreader.tui import actions
 from kimreader.tui.screens.help import HelpScreen
 from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.reader import ReaderView
 
-LABELS = {"Open", "Hit", "Sort", "Related", "Compare", "Search", "Help", "Quit", "Mark",
-          "Filter", "Context", "Mention", "Wide", "Full", "List", "Leave", "Close", "Choose",
-          "Swap", "Stricter", "Looser", "Candidates", "Open A"}  # fmt: skip
+LABELS = {word for s in actions.REGISTRY for word in (s.footer or s.description).split()}
 
 
 def footer_line(footer: KeysFooter) -> str:

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from tmux_helpers import NEEDS_TMUX, Tmux, app_env
 
+from kimreader.tui import actions
+
 pytestmark = NEEDS_TMUX
 
 REPEATS = 40
-FOOTER_LABELS = {"Open", "Hit", "Sort", "Related", "Compare", "Search", "Help", "Quit", "Mark",
-                 "Filter", "Context", "Mention", "Wide", "Full", "List", "Leave"}  # fmt: skip
+FOOTER_LABELS = {word for s in actions.REGISTRY for word in (s.footer or s.description).split()}
 
 
 def started(tmp_path: Path, library: Path, size: tuple[int, int]) -> Tmux:
