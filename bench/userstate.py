@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import median, p95, print_table
+from _common import median, p95, print_table, timed
 
 from kimreader.corpus.library import atomic_write_text
 from kimreader.corpus.userstate import UserState
@@ -55,15 +55,6 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f}"
 
 
-def sample(function, repeat: int) -> list[float]:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
@@ -84,37 +75,37 @@ def main(argv: list[str] | None = None) -> int:
         def star() -> None:
             state.set_starred([next(targets)])
 
-        full = sample(star, args.changes)
+        full = timed(star, args.changes)
         state.snapshot()
 
         def star_and_show() -> None:
             state.set_starred([next(targets)])
             state.snapshot()  # the list's marks: the cached snapshot follows the change
 
-        followed = sample(star_and_show, args.changes)
+        followed = timed(star_and_show, args.changes)
         normal_state = UserState(root)
         normal_state._connect()
         assert normal_state._connection is not None
         normal_state._connection.execute("PRAGMA synchronous = NORMAL")
-        normal = sample(lambda: normal_state.set_starred([next(targets)]), args.changes)
+        normal = timed(lambda: normal_state.set_starred([next(targets)]), args.changes)
 
         def rewrite_json() -> None:
             loaded = json.loads(json_path.read_text(encoding="utf-8"))
             loaded["starred"].append(next(targets))
             atomic_write_text(json_path, json.dumps(loaded))
 
-        rewrite = sample(rewrite_json, args.changes)
+        rewrite = timed(rewrite_json, args.changes)
         reader = UserState(root)
 
         def fresh_snapshot() -> None:
             reader._snapshot = None  # as after another process's write
             reader.snapshot()
 
-        snapshots = sample(fresh_snapshot, 30)
-        json_loads = sample(lambda: json.loads(json_path.read_text(encoding="utf-8")), 30)
+        snapshots = timed(fresh_snapshot, 30)
+        json_loads = timed(lambda: json.loads(json_path.read_text(encoding="utf-8")), 30)
         groups = split_query("is:unread tag:korea").groups
         snap = reader.snapshot()
-        filters = sample(lambda: allowed_ids(groups, snap, [], ids), 30)
+        filters = timed(lambda: allowed_ids(groups, snap, [], ids), 30)
         size = (root / "userstate.sqlite").stat().st_size
         check = sqlite3.connect(root / "userstate.sqlite").execute("PRAGMA integrity_check")
         assert check.fetchone() == ("ok",)

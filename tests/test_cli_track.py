@@ -9,22 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from kimreader.tui.cli import main
-
-
-@pytest.fixture()
-def library(tmp_path: Path) -> Path:
-    """A new library with the shipped reports (only `add` and `init` create one)."""
-    from kimreader.corpus.library import Library
-
-    return Library.open(tmp_path / "lib").root
-
-
-def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--library", str(library), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from test_cli import run
 
 
 def shipped(capsys: pytest.CaptureFixture[str], library: Path) -> tuple[str, str]:

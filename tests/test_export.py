@@ -8,23 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
 from kimreader.corpus.frontmatter import parse_front_matter
-from kimreader.tui.cli import main
-
-
-@pytest.fixture()
-def library(tmp_path: Path) -> Path:
-    """A new library with the shipped reports (only `add` and `init` create one)."""
-    from kimreader.corpus.library import Library
-
-    return Library.open(tmp_path / "lib").root
-
-
-def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--library", str(library), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def ids(capsys: pytest.CaptureFixture[str], library: Path) -> tuple[str, str]:
