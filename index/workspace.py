@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.compare import Comparison
     from kimreader.analysis.corrections import Correction
     from kimreader.index.backend import SearchBackend
+    from kimreader.index.entity_terms import LibraryNames
 
 ENTITY_BATCH = 64
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
@@ -75,6 +76,7 @@ class Workspace:
         self.library = library
         self.index = SearchIndex(library, backend=engine_backend(library, engine))
         self.state = UserState(library.root)  # the reader's own data: never rebuilt
+        self._names_cache: tuple[object, LibraryNames] | None = None  # see _library_names
 
     @classmethod
     def open(cls, root: Path | None = None, engine: str | None = None) -> Workspace:
@@ -154,18 +156,67 @@ class Workspace:
 
     def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
         """Search with the whole query language; `is:`, `tag:`, `note:` and `has:` terms are
-        answered by the reading state (see index/tracking.py), the rest by the engine."""
+        answered by the reading state (see index/tracking.py), the rest by the engine. Entity
+        terms find the entity by any of its names, and its mentions count as hits."""
         try:
             split = split_query(text)
             if not split.groups:
-                return self.index.search(text, limit, offsets_for)
+                return self._with_mentions(
+                    self.index.search(self._expand(text), limit, offsets_for)
+                )
             allowed = self.tracked_ids(split)
         except (QueryError, StateError) as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
         if split.text.strip():
-            return replace(self.index.search(split.text, limit, offsets_for, only=allowed),
-                           query=text)  # fmt: skip
+            found = self.index.search(self._expand(split.text), limit, offsets_for, only=allowed)
+            return replace(self._with_mentions(found), query=text)
         return self._listing(text, allowed, limit)
+
+    # -- entity terms (index/entity_terms.py) ------------------------------------------------
+
+    def _expand(self, text: str) -> str:
+        from kimreader.index.entity_terms import entity_terms, expand
+
+        return expand(text, self._library_names()) if entity_terms(text) else text
+
+    def _with_mentions(self, result: SearchResult) -> SearchResult:
+        from kimreader.index.entity_terms import entity_terms, mention_spans, with_mentions
+
+        terms = entity_terms(result.query)
+        if not terms:
+            return result
+        names = self._library_names()
+        hits = []
+        for hit in result.hits:
+            if hit.with_offsets:
+                mentions = mention_spans(self._stored_entities(hit.id), terms, names)
+                hit = replace(hit, matches=with_mentions(hit.matches, mentions))
+            hits.append(hit)
+        return replace(result, hits=tuple(hits))
+
+    def _stored_entities(self, article_id: str) -> list[Entity]:
+        entry = self.library.entry(article_id)
+        stored = self.library.read_sidecar("entities", article_id, entry.hash) if entry else None
+        if not isinstance(stored, list):
+            return []
+        return self._corrected([Entity.from_json(item) for item in stored])
+
+    def _library_names(self) -> LibraryNames:
+        """Every merged library entity's names, rebuilt when an article or a correction changes."""
+        from kimreader.analysis.corrections import corrections_path
+        from kimreader.analysis.entities import group_library
+        from kimreader.index.entity_terms import LibraryNames
+
+        try:
+            stamp = corrections_path(self.library.root).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        catalog = self.library.catalog()
+        signature = (stamp, tuple((e.id, e.hash) for e in catalog))
+        if self._names_cache is None or self._names_cache[0] != signature:
+            per_article = {e.id: self._stored_entities(e.id) for e in catalog}
+            self._names_cache = (signature, LibraryNames.build(group_library(per_article)))
+        return self._names_cache[1]
 
     def tracked_ids(self, split: SplitQuery) -> set[str]:
         """The library's articles that a query's state terms admit."""
@@ -189,8 +240,18 @@ class Workspace:
             return text  # the engine reports what is wrong with it
 
     def match_offsets(self, article_id: str, text: str) -> tuple[list[Span], list[Span]]:
+        from kimreader.index.entity_terms import entity_terms, mention_spans, with_mentions
+
         engine_text = self.text_query(text)
-        return self.index.match_offsets(article_id, engine_text) if engine_text else ([], [])
+        if not engine_text:
+            return [], []
+        body, title = self.index.match_offsets(article_id, self._expand(engine_text))
+        terms = entity_terms(engine_text)
+        if terms:  # the entity's mentions are hits too
+            names = self._library_names()
+            mentions = mention_spans(self._stored_entities(article_id), terms, names)
+            body = list(with_mentions(body, mentions))
+        return body, title
 
     # -- importing --------------------------------------------------------------------------
 
