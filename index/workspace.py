@@ -161,9 +161,8 @@ class Workspace:
         try:
             split = split_query(text)
             if not split.groups:
-                return self._with_mentions(
-                    self.index.search(self._expand(text), limit, offsets_for)
-                )
+                found = self.index.search(self._expand(text), limit, offsets_for)
+                return replace(self._with_mentions(found), query=text)
             allowed = self.tracked_ids(split)
         except (QueryError, StateError) as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
