@@ -55,7 +55,7 @@ def make_parser(schema: Schema) -> QueryParser:
     from whoosh import qparser
 
     parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
-    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(_fuzzy_plugin())
     parser.add_plugin(_published_dates_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
     return parser
@@ -86,6 +86,35 @@ def published_range(word: str | None, start: str | None, end: str | None) -> tup
         datetime.combine(first, time.min) if first else None,
         datetime.combine(last, time.max) if last else None,
     )
+
+
+def fuzzy_distance(word: str) -> int:
+    """The edits `word~` allows: none for 1-2 letters, 1 for 3-5, 2 from 6 (as a typo at that
+    length needs: "sanctoins" is two edits from the indexed stem "sanction")."""
+    return 0 if len(word) < 3 else 1 if len(word) < 6 else 2
+
+
+def _fuzzy_plugin() -> Any:
+    """Whoosh's `word~N` syntax; a bare `word~` gets fuzzy_distance(word) instead of 1."""
+    from whoosh.qparser import plugins
+
+    auto = -1  # a bare "~": decided by the word's length
+
+    class AutoFuzzy(plugins.FuzzyTermPlugin):  # type: ignore[misc]
+        def create(self, parser: Any, match: Any) -> Any:
+            node = super().create(parser, match)
+            if match.group("maxdist") is None:
+                node.maxdist = auto
+            return node
+
+        def do_fuzzyterms(self, parser: Any, group: Any) -> Any:
+            group = super().do_fuzzyterms(parser, group)  # (recurses through this method)
+            for node in group:
+                if isinstance(node, self.FuzzyTermNode) and node.maxdist == auto:
+                    node.maxdist = fuzzy_distance(node.text)
+            return group
+
+    return AutoFuzzy()
 
 
 def _published_dates_plugin() -> Any:

@@ -30,10 +30,19 @@ def suggest_query(reader: IndexReader, text: str) -> str:
         if not options:
             return word
         changed = True
-        return options[0]
+        return cased_like(word, options[0])
 
     suggestion = _WORD.sub(replace, text)
     return suggestion if changed else ""
+
+
+def cased_like(typed: str, word: str) -> str:
+    """The index's lowercase word in the typed word's case: Jinpng -> Jinping, NATO -> NATO."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def _follows_field(text: str, start: int) -> bool:

@@ -167,3 +167,16 @@ async def test_help_chooses_nothing_and_starts_at_the_keys_of_its_screen(library
         assert highlighted is not None
         assert "Tab: aligned passages" in str(highlighted.prompt)
         assert isinstance(main.query_one(ReaderView), ReaderView)
+
+
+async def test_fuzzy_dates_and_suggestions_say_what_a_reader_means(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await search(pilot, "sanctoins~")  # the README's example: two edits at 9 letters
+        assert main.result is not None and main.result.total == 2
+        await typed(pilot, "ctrl+u", *"published:banana")
+        assert main.status.message == (
+            "bad query: published: 'banana' is not a date (use 2018, 2018-06 or 2018-06-19)"
+        )
+        await typed(pilot, "ctrl+u", *'person:"Xi Jinpin"')
+        assert main.status.message.endswith('did you mean: person:"Xi Jinping"')

@@ -78,3 +78,14 @@ def test_footers_cut_no_label_and_panes_are_not_clipped(
         assert tmux.wait_gone("kim", timeout=10)
     finally:
         tmux.kill()
+
+
+def test_the_command_line_says_1_hit_and_no_empty_brackets(library: Path, tmp_path: Path) -> None:
+    tmux = Tmux()
+    try:
+        command = f"kimreader --library {library} search dalian; sleep 60"
+        tmux.start("cli", command, app_env(tmp_path, "xterm"), (120, 24))
+        screen = tmux.wait_for("cli", r"1 found for")
+        assert "(1 hit)" in screen and "hits)" not in screen, screen
+    finally:
+        tmux.kill()

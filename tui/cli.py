@@ -415,7 +415,9 @@ def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> i
         for hit in result.hits:
             line = Text(f"{hit.id}  ")
             line.append(hit.title, style="bold")
-            line.append(f"  {hit.source} {hit.published}  ({hit.hit_count} hits)", style="dim")
+            meta = " ".join(x for x in (hit.source, hit.published) if x)
+            count = f"{hit.hit_count} hit{'' if hit.hit_count == 1 else 's'}"
+            line.append(f"  {meta}  ({count})" if meta else f"  ({count})", style="dim")
             out.print(line)
             if hit.snippet:
                 out.print(Text("    " + hit.snippet))
@@ -445,7 +447,8 @@ def cmd_related(args: argparse.Namespace) -> int:
 
         out = _console()
         for hit in hits:
-            out.print(Text(f"{hit.id}  {hit.title}  ({hit.source} {hit.published})"))
+            meta = " ".join(x for x in (hit.source, hit.published) if x)
+            out.print(Text(f"{hit.id}  {hit.title}" + (f"  ({meta})" if meta else "")))
     return EXIT_FOUND if hits else EXIT_NOTHING
 
 
