@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("searchd") is None:
         sys.exit("bench/cluster.py needs searchd (apt-get install sphinxsearch)")
     from kimreader.index.sphinx_backend import SphinxBackend
-    from kimreader.index.whoosh_backend import WhooshBackend
+    from kimreader.index.whoosh.backend import WhooshBackend
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="kimreader-cluster-bench-") as tmp:

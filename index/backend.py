@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-Span = tuple[int, int]  # [start, end) character offsets into a text
+from kimreader.corpus.span import Span
 
 
 class Feature(str, Enum):
@@ -170,14 +170,3 @@ def require(backend: SearchBackend, feature: Feature) -> None:
     """Raise Unsupported unless the backend has `feature`."""
     if feature not in backend.capabilities:
         raise Unsupported(feature, backend.name)
-
-
-def merge_spans(spans: Iterable[Span]) -> list[Span]:
-    """Sorted, non-overlapping spans."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

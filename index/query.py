@@ -10,16 +10,40 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kimreader.index.backend import QueryError
-from kimreader.index.schema import FIELD_ALIASES
 
 if TYPE_CHECKING:
     from whoosh.fields import Schema
     from whoosh.qparser import QueryParser
     from whoosh.query import Query
 
+# An explicit token expression, so that `*` and `~` never become part of a word.
+TOKEN_PATTERN = r"\w+(\.?\w+)*"
+
+TEXT_FIELDS = ("title", "body")
+ENTITY_FIELDS = ("person", "org", "place")
+# What a user may type before a colon, and the schema field it searches.
+FIELD_ALIASES = {
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "source": "source",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "published": "published",
+    "date": "published",
+    "person": "person",
+    "people": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "id": "id",
+    "feed": "feed",
+}
+
 MAX_QUERY_LENGTH = 2000
 _QUOTED = re.compile(r'"[^"]*"')
-_FIELD = re.compile(r"(?<![\w:])(\w+):")
 # A minus that starts a word ("-trade", -"trade war") means NOT; hyphens inside words do not.
 _LEADING_MINUS = re.compile(r'(^|[\s(])-(?=[\w"(])')
 
@@ -35,10 +59,6 @@ def check_query(text: str) -> str:
     if text.count('"') % 2:
         raise QueryError('unclosed quote: add the closing "')
     outside = _unquoted(text)
-    for name in _FIELD.findall(outside):
-        if name.lower() not in FIELD_ALIASES:
-            known = ", ".join(sorted({k for k, v in FIELD_ALIASES.items() if k == v}))
-            raise QueryError(f"unknown field '{name}:' (fields: {known})")
     depth = 0
     for char in outside:
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -46,8 +66,6 @@ def check_query(text: str) -> str:
             raise QueryError("unbalanced ')': a closing bracket without an opening one")
     if depth:
         raise QueryError("unbalanced '(': add the closing bracket")
-    # Names are checked outside quotes only; inside a phrase "word:" is left as written.
-    text = _FIELD.sub(lambda m: FIELD_ALIASES.get(m.group(1).lower(), m.group(1)) + ":", text)
     return _LEADING_MINUS.sub(lambda m: m.group(1) + "NOT ", text)
 
 
@@ -58,7 +76,33 @@ def make_parser(schema: Schema) -> QueryParser:
     parser.add_plugin(_fuzzy_plugin())
     parser.add_plugin(_published_dates_plugin())
     parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(_FieldNames())
     return parser
+
+
+class _FieldNames:
+    """A parser plugin: each field name the parser found (never inside a phrase) is checked and
+    its alias resolved (`by:` is `author:`, `Title:` is `title:`) before Whoosh applies it."""
+
+    def taggers(self, parser: QueryParser) -> list[Any]:
+        return []
+
+    def filters(self, parser: QueryParser) -> list[tuple[Any, int]]:
+        return [(self.resolve, 80)]  # before Whoosh's FieldsPlugin (100) drops unknown names
+
+    def resolve(self, parser: QueryParser, group: Any) -> Any:
+        from whoosh.qparser import syntax
+
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                self.resolve(parser, node)
+            elif isinstance(node, syntax.FieldnameNode):
+                name = FIELD_ALIASES.get(node.fieldname.lower())
+                if name is None:
+                    known = ", ".join(sorted({k for k, v in FIELD_ALIASES.items() if k == v}))
+                    raise QueryError(f"unknown field '{node.fieldname}:' (fields: {known})")
+                node.fieldname = name
+        return group
 
 
 def published_range(word: str | None, start: str | None, end: str | None) -> tuple[Any, Any]:

@@ -49,8 +49,7 @@ def _parser() -> QueryParser:
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
     from whoosh.fields import DATETIME, ID, TEXT, Schema
 
-    from kimreader.index.query import make_parser
-    from kimreader.index.schema import TOKEN_PATTERN
+    from kimreader.index.query import TOKEN_PATTERN, make_parser
 
     # The embedded index's words without its stemming (the cluster stems): the same stop words
     # and shortest word, so both engines refuse the same queries.

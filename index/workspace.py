@@ -20,9 +20,11 @@ from kimreader.corpus.article import Article
 from kimreader.corpus.boilerplate import near_duplicate_key
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.readers import ReadError
+from kimreader.corpus.span import Span
 from kimreader.corpus.userstate import StateError, UserState, place_notes
-from kimreader.index.backend import QueryError, Span
-from kimreader.index.search import Hit, SearchIndex, SearchResult, SyncReport
+from kimreader.index.backend import QueryError
+from kimreader.index.search import Hit, SearchIndex, SearchResult
+from kimreader.index.sync import SyncReport
 from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
 from kimreader.index.backend import Feature, SearchBackend, Unsupported
 from kimreader.index.search import SearchIndex
-from kimreader.index.whoosh_backend import WhooshBackend
+from kimreader.index.whoosh.backend import WhooshBackend
 
 REPORT = Article.create("Trade talks", "The trade talks went on. Sanctions remain in place.\n")
 OTHER = Article.create("Trade war", "The trade war looms over the sanctions talks.\n")

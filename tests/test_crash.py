@@ -286,7 +286,7 @@ def test_doctor_rebuilds_a_broken_index(damaged: Workspace, damage: str) -> None
 def test_doctor_waits_for_another_writer_then_says_it_is_busy(
     damaged: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kimreader.index.whoosh_backend as whoosh_backend
+    import kimreader.index.whoosh.backend as whoosh_backend
 
     root = damaged.library.root
     damaged.index.close()

@@ -12,11 +12,11 @@ from whoosh.fields import FieldType
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
-from kimreader.index import whoosh_backend
-from kimreader.index.fields import SegmentWiseReader, expand_fuzzy
-from kimreader.index.offsets import match_spans, spans_for_docs
-from kimreader.index.schema import build_schema
 from kimreader.index.search import SearchIndex
+from kimreader.index.whoosh import backend as whoosh_backend
+from kimreader.index.whoosh.fuzzy import SegmentWiseReader, expand_fuzzy
+from kimreader.index.whoosh.postings import match_spans, spans_for_docs
+from kimreader.index.whoosh.schema import build_schema
 
 SCHEMA = build_schema()
 WORDS = ["visit", "visits", "visited", "the", "a", "U.S.", "trade", "war", "İstanbul", "ÀB"]

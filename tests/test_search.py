@@ -196,3 +196,11 @@ def test_a_colon_inside_a_phrase_is_text_not_a_field(index: SearchIndex) -> None
     for query in ('"kim:"', '"colour: red"'):
         result = index.search(query)
         assert result.error == "", query
+
+
+def test_field_names_are_read_from_the_parsed_query(index: SearchIndex) -> None:
+    # aliases and any case resolve to the field; a colon inside a phrase is text
+    for query in ("by:perlez", "AUTHOR:perlez", "Source:bloomberg (title:china)"):
+        assert [h.id for h in index.search(query).hits] == [KIM.id], query
+    assert "unknown field 'Colour:'" in index.search("trade (Colour:red)").error
+    assert not index.search('"visits: rarely"').error

@@ -18,13 +18,13 @@ from textual.message import Message
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
+from kimreader.corpus.span import Span
 from kimreader.index.search import Hit, IndexBusy, SearchResult
 from kimreader.index.workspace import ImportReport, Workspace
 
 if TYPE_CHECKING:
     from kimreader.corpus.feed_update import FeedResult, Progress
 
-Span = tuple[int, int]
 
 SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
 OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from kimreader.corpus.article import Article
+from kimreader.corpus.span import Span
 from kimreader.tui import actions
 from kimreader.tui.widgets.layout import (
     SYNTHETIC,
@@ -30,8 +31,6 @@ from kimreader.tui.widgets.layout import (
     parse_blocks,
     wrap_block,
 )
-
-Span = tuple[int, int]
 
 # Style names used by the layout (block kinds, inline styles) and the marks; each is the
 # component class "reader--NAME" (spaces and underscores as hyphens), styled in DEFAULT_CSS.

@@ -7,40 +7,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whoosh.fields import Schema
 
-SCHEMA_VERSION = 5
-
-# An explicit token expression, so that `*` and `~` never become part of a word.
-TOKEN_PATTERN = r"\w+(\.?\w+)*"
-
-TEXT_FIELDS = ("title", "body")
-ENTITY_FIELDS = ("person", "org", "place")
-# What a user may type before a colon, and the schema field it searches.
-FIELD_ALIASES = {
-    "title": "title",
-    "body": "body",
-    "text": "body",
-    "source": "source",
-    "author": "author",
-    "authors": "author",
-    "by": "author",
-    "published": "published",
-    "date": "published",
-    "person": "person",
-    "people": "person",
-    "org": "org",
-    "organisation": "org",
-    "organization": "org",
-    "place": "place",
-    "id": "id",
-    "feed": "feed",
-}
+SCHEMA_VERSION = 6  # 6: field types and codec moved to kimreader.index.whoosh
 
 
 def build_schema() -> Schema:
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
     from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
-    from kimreader.index.fields import FastText, spelling_field
+    from kimreader.index.query import TOKEN_PATTERN
+    from kimreader.index.whoosh.fields import FastText, spelling_field
 
     stemmed = StemmingAnalyzer(expression=TOKEN_PATTERN)
     plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kimreader.corpus.library import atomic_write_text
+from kimreader.corpus.span import Span
 from kimreader.index.backend import (
     Document,
     Feature,
@@ -24,10 +25,9 @@ from kimreader.index.backend import (
     Match,
     Matches,
     QueryError,
-    Span,
 )
-from kimreader.index.query import make_parser, parse_query
-from kimreader.index.schema import ENTITY_FIELDS, SCHEMA_VERSION, build_schema
+from kimreader.index.query import ENTITY_FIELDS, make_parser, parse_query
+from kimreader.index.whoosh.schema import SCHEMA_VERSION, build_schema
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -91,7 +91,7 @@ class WhooshBackend:
             return ""
 
     def _storage(self) -> Any:
-        from kimreader.index.fields import MappedStorage
+        from kimreader.index.whoosh.storage import MappedStorage
 
         return MappedStorage(str(self.directory))
 
@@ -140,7 +140,7 @@ class WhooshBackend:
     def _whoosh_writer(self, procs: int = 1) -> Any:
         from whoosh.index import LockError
 
-        from kimreader.index.fields import FastCodec
+        from kimreader.index.whoosh.codec import FastCodec
 
         index = self._opened()
         deadline = time.monotonic() + LOCK_TIMEOUT
@@ -199,10 +199,10 @@ class WhooshBackend:
             return parse_query(self._parser, text)
 
     def _expanded(self, parsed: Query) -> Query:
-        """Fuzzy terms looked up once for this search (see fields.ExpandedTerm)."""
+        """Fuzzy terms looked up once for this search (see fuzzy.ExpandedTerm)."""
         from whoosh.query import FuzzyTerm
 
-        from kimreader.index.fields import expand_fuzzy
+        from kimreader.index.whoosh.fuzzy import expand_fuzzy
 
         if not any(isinstance(leaf, FuzzyTerm) for leaf in parsed.leaves()):
             return parsed
@@ -262,7 +262,7 @@ class WhooshBackend:
         self, parsed: Query, docnums: Sequence[int]
     ) -> dict[int, tuple[list[Span], list[Span]]]:
         """(body spans, title spans) per document, for the hits on screen only."""
-        from kimreader.index.offsets import spans_for_docs
+        from kimreader.index.whoosh.postings import spans_for_docs
 
         if not docnums:
             return {}
@@ -280,8 +280,8 @@ class WhooshBackend:
             return self._offsets(parsed, [docnum])[docnum]
 
     def suggest(self, query: str, better_than: int) -> str:
-        from kimreader.index.fields import SegmentWiseReader
-        from kimreader.index.suggest import suggest_query
+        from kimreader.index.whoosh.fuzzy import SegmentWiseReader
+        from kimreader.index.whoosh.suggest import suggest_query
 
         with self._lock:
             searcher = self.searcher()

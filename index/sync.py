@@ -1,0 +1,209 @@
+"""Keeping a search engine's index in line with the library (the index is a cache of it).
+
+Whenever the index is missing, built by another schema version or unreadable, it is rebuilt
+from the library's files; otherwise only articles that changed are indexed again. The engine is
+any `SearchBackend` (Whoosh by default); querying is in search.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library, LibraryError, atomic_write_text
+from kimreader.index.backend import Document, SearchBackend
+
+ENTITY_KINDS = ("person", "org", "place")  # the entity types a query can name
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: str = ""  # why the index was rebuilt, if it was
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
+
+EntityLoader = Callable[[Article], Sequence[dict[str, Any]]]
+
+
+def entity_names(entities: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str, ...]]]:
+    """(canonical name, *aliases) of each entity per kind, from stored entity dicts."""
+    names: dict[str, list[tuple[str, ...]]] = {kind: [] for kind in ENTITY_KINDS}
+    for entity in entities:
+        kind = entity.get("type")
+        if kind in names:
+            aliases = tuple(str(a) for a in entity.get("aliases", ()))
+            names[kind].append((str(entity["name"]), *aliases))
+    return names
+
+
+def _library_signature(library: Library) -> str:
+    items = sorted(f"{e.id}:{e.hash}" for e in library.catalog())
+    return hashlib.sha256("\n".join(items).encode()).hexdigest()
+
+
+def default_backend(directory: Path) -> SearchBackend:
+    from kimreader.index.whoosh.backend import WhooshBackend
+
+    return WhooshBackend(directory)
+
+
+class IndexSync:
+    """An engine's index kept in line with a library: open, sync, rebuild, reindex."""
+
+    def __init__(
+        self,
+        library: Library,
+        directory: Path | None = None,
+        backend: SearchBackend | None = None,
+    ) -> None:
+        self.library = library
+        self.backend = backend or default_backend(directory or library.state_dir / "index")
+        self._opened = False
+
+    @property
+    def directory(self) -> Path:
+        return self.backend.directory
+
+    # -- opening, building, syncing ---------------------------------------------------------
+
+    @property
+    def _stamp_file(self) -> Path:
+        return self.directory / "kimreader-synced"
+
+    def _open(self) -> str:
+        """Open the engine's index, creating it when needed; why it was (re)created, or ""."""
+        reason = "" if self._opened else self.backend.open()
+        if reason:
+            self.backend.create()
+        self._opened = True
+        return reason
+
+    def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        """Open the index, rebuilding it if needed, and bring it in line with the library."""
+        problems = [str(p) for p in self.library.refresh()]
+        try:
+            reason = self._open()
+        except OSError as error:  # a read-only library, a full disk
+            message = f"{self.directory}: cannot build the search index ({error.strerror or error})"
+            raise LibraryError(message) from None
+        try:
+            report = self.sync(entity_loader)
+        except OSError as error:
+            why = error.strerror or str(error)
+            report = SyncReport(problems=[f"the search index could not be updated ({why})"])
+        report.rebuilt = reason if reason != "missing" or report.added else report.rebuilt
+        report.problems[:0] = problems
+        return report
+
+    def is_current(self) -> bool:
+        try:
+            return self._stamp_file.read_text().strip() == _library_signature(self.library)
+        except OSError:
+            return False
+
+    def sync(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        """Index new and changed articles, drop removed ones. Only what changed is touched."""
+        report = SyncReport(rebuilt=self._open())
+        if self.is_current():
+            return report
+        wanted = {e.id: e.hash for e in self.library.catalog()}
+        indexed = self.backend.stored_hashes()
+        stale = [i for i, h in wanted.items() if indexed.get(i) != h]
+        gone = [i for i in indexed if i not in wanted]
+        if stale or gone:
+            with self.backend.writing(bulk=len(stale)) as writer:
+                # Another kimreader may have indexed since `indexed` was read: decide again
+                # under the lock (else both add the same articles twice), and never drop an
+                # article whose file exists but this process has not listed yet.
+                indexed = writer.stored_hashes()
+                stale = [i for i, h in wanted.items() if indexed.get(i) != h]
+                gone = [i for i in indexed if i not in wanted and not self._on_disk(i)]
+                writer.delete(gone + [i for i in stale if i in indexed])
+                report.removed += len(gone)
+                # Old versions were deleted above: add, not update (no search per document).
+                writer.add(self._documents(stale, indexed, report, entity_loader))
+        atomic_write_text(self._stamp_file, _library_signature(self.library) + "\n")
+        return report
+
+    def _documents(
+        self,
+        article_ids: Iterable[str],
+        indexed: dict[str, str],
+        report: SyncReport,
+        entity_loader: EntityLoader | None,
+    ) -> Iterator[Document]:
+        for article_id in article_ids:
+            try:
+                article = self.library.get(article_id)
+            except LibraryError as error:
+                report.problems.append(str(error))
+                continue
+            yield self.document(article, entity_loader)
+            if article_id in indexed:
+                report.updated += 1
+            else:
+                report.added += 1
+
+    def rebuild(self, entity_loader: EntityLoader | None = None) -> SyncReport:
+        self.backend.create()
+        self._stamp_file.unlink(missing_ok=True)  # an engine may keep its files elsewhere
+        self._opened = True
+        report = self.sync(entity_loader)
+        report.rebuilt = "asked for"
+        return report
+
+    def reindex(self, article_ids: Iterable[str]) -> int:
+        """Re-index given articles (e.g. after their entities were extracted)."""
+        self._open()
+        articles = []
+        for article_id in article_ids:
+            try:
+                articles.append(self.library.get(article_id))
+            except LibraryError:
+                continue
+        with self.backend.writing(bulk=len(articles)) as writer:
+            writer.delete([a.id for a in articles])
+            writer.add(self.document(a, None) for a in articles)
+        return len(articles)
+
+    def _on_disk(self, article_id: str) -> bool:
+        return self.library.path_for(article_id).is_file()
+
+    def document(self, article: Article, entity_loader: EntityLoader | None) -> Document:
+        entities = entity_loader(article) if entity_loader else self._stored_entities(article)
+        return Document(
+            id=article.id,
+            hash=article.hash,
+            title=article.title,
+            body=article.body,
+            source=article.source,
+            authors=tuple(article.authors),
+            published=article.published,
+            feed=article.feed,
+            entities=entity_names(entities),
+        )
+
+    def _stored_entities(self, article: Article) -> Sequence[dict[str, Any]]:
+        from kimreader.analysis.corrections import corrected_dicts
+
+        stored = self.library.read_sidecar("entities", article.id, article.hash)
+        return corrected_dicts(self.library.root, stored) if isinstance(stored, list) else []
+
+    def stored_hashes(self) -> dict[str, str]:
+        self._open()
+        return self.backend.stored_hashes()
+
+    def close(self) -> None:
+        self.backend.close()
+        self._opened = False

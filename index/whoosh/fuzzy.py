@@ -1,0 +1,68 @@
+"""Fuzzy terms looked up once per index segment instead of against the whole lexicon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.query import FuzzyTerm, MultiTerm
+
+
+class ExpandedTerm(MultiTerm):
+    """A fuzzy term whose matching words were looked up once, per index segment.
+
+    Whoosh expands a FuzzyTerm again for each use (counting, matching, offsets), and over an
+    index of several segments it compares the query with every word of the lexicon; each
+    segment's own automaton finds the same words far faster. Scores as the FuzzyTerm would.
+    """
+
+    def __init__(self, fuzzy: FuzzyTerm, words: list[Any]) -> None:
+        self.fieldname = fuzzy.fieldname
+        self.text = fuzzy.text
+        self.boost = fuzzy.boost
+        self.constantscore = fuzzy.constantscore
+        self.words = words
+
+    def _btexts(self, ixreader: Any) -> list[Any]:
+        return self.words
+
+    def __repr__(self) -> str:
+        return f"ExpandedTerm({self.fieldname!r}, {self.text!r}, {len(self.words)} words)"
+
+
+def expand_fuzzy(query: Any, reader: Any) -> Any:
+    """The query with each FuzzyTerm replaced by an ExpandedTerm for this reader."""
+    segments = SegmentWiseReader(reader)
+
+    def expand(node: Any) -> Any:
+        if not isinstance(node, FuzzyTerm):
+            return node
+        words = segments.terms_within(node.fieldname, node.text, node.maxdist, node.prefixlength)
+        return ExpandedTerm(node, words)
+
+    return query.accept(expand)
+
+
+class SegmentWiseReader:
+    """A reader whose fuzzy word lookups (terms_within, corrector) use each segment's automaton.
+
+    Whoosh's reader over several segments compares a word with every word of the lexicon.
+    Everything else is the wrapped reader's.
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._leaves = [leaf for leaf, _ in reader.leaf_readers()]
+
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[Any]:
+        words: set[Any] = set()
+        for leaf in self._leaves:
+            words.update(leaf.terms_within(fieldname, text, maxdist, prefix=prefix))
+        return sorted(words)
+
+    def corrector(self, fieldname: str) -> Any:
+        from whoosh.spelling import ReaderCorrector
+
+        return ReaderCorrector(self, fieldname, self._reader.schema[fieldname])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
