@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.names import canonical_key
-from kimreader.index.schema import FIELD_ALIASES
+from kimreader.index.query import FIELD_ALIASES
 
 Span = tuple[int, int]
 ENTITY_FIELDS: tuple[EntityType, ...] = ("person", "org", "place")
@@ -51,7 +51,7 @@ def entity_terms(text: str) -> list[EntityTerm]:
             continue  # "... person: ..." inside a phrase is text
         name = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
         if name and not any(ch in name for ch in "*?~"):
-            terms.append(EntityTerm(field, name, match.start(), match.end()))  # type: ignore[arg-type]
+            terms.append(EntityTerm(field, name, match.start(), match.end()))
     return terms
 
 
@@ -80,7 +80,8 @@ class LibraryNames:
 
 def expand(text: str, library: LibraryNames) -> str:
     """The query with each entity term widened to the names of the entity it names."""
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for term in entity_terms(text):
         names = [n for n in library.names_of(term) if '"' not in n and n.strip()]
         names = sorted(set(names) - {term.name}, key=lambda n: (-len(n.split()), n))[:MAX_NAMES]

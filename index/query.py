@@ -144,7 +144,7 @@ def _fuzzy_plugin() -> Any:
 
     auto = -1  # a bare "~": decided by the word's length
 
-    class AutoFuzzy(plugins.FuzzyTermPlugin):  # type: ignore[misc]
+    class AutoFuzzy(plugins.FuzzyTermPlugin):
         def create(self, parser: Any, match: Any) -> Any:
             node = super().create(parser, match)
             if match.group("maxdist") is None:
