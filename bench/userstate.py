@@ -29,7 +29,7 @@ from pathlib import Path
 from _common import median, p95, print_table, timed
 
 from kimreader.corpus.library import atomic_write_text
-from kimreader.corpus.userstate import UserState
+from kimreader.corpus.userstate import STATE_FILE, UserState
 from kimreader.index.tracking import allowed_ids, split_query
 
 
@@ -106,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         groups = split_query("is:unread tag:korea").groups
         snap = reader.snapshot()
         filters = timed(lambda: allowed_ids(groups, snap, [], ids), 30)
-        size = (root / "userstate.sqlite").stat().st_size
-        check = sqlite3.connect(root / "userstate.sqlite").execute("PRAGMA integrity_check")
+        size = (root / STATE_FILE).stat().st_size
+        check = sqlite3.connect(root / STATE_FILE).execute("PRAGMA integrity_check")
         assert check.fetchone() == ("ok",)
     print(f"{args.articles} articles, all read; {args.changes} changes each; state file "
           f"{size / 1e6:.1f} MB, JSON {len(json.dumps(data)) / 1e6:.1f} MB; filled in "

@@ -2,7 +2,7 @@
 
 Layout of a library folder:
     <id>.md                        one article, front matter + Markdown body
-    userstate.sqlite               the reader's own data: read, stars, tags, notes, saved
+    userstate/state.sqlite         the reader's own data: read, stars, tags, notes, saved
                                    searches (see userstate.py; user data, never rebuilt)
     .kimreader/catalog.json        cache of every file's metadata (rebuilt from the files)
     .kimreader/entities/<id>.json  entities extracted when the article entered the library

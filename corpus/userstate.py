@@ -1,8 +1,10 @@
 """What a reader does to the library: read state, stars, tags, notes on passages, saved searches.
 
-User data, not cache: it lives in the library folder itself (`<library>/userstate.sqlite`,
+User data, not cache: it lives in the library folder itself (`<library>/userstate/state.sqlite`,
 beside the articles, never under the rebuildable `.kimreader/`), is keyed by article id (ids
-survive re-import), and nothing rebuilds it from anything else.
+survive re-import), and nothing rebuilds it from anything else. It has a folder of its own so
+that SQLite's -wal and -shm files coming and going never change the library folder itself
+(whose modification time tells the app that articles were added).
 
 SQLite in WAL mode: every change is one transaction, committed with synchronous=FULL before a
 call returns, so a SIGKILL at any moment leaves every earlier change intact; writers in other
@@ -28,7 +30,8 @@ from typing import TypeVar
 from kimreader.corpus.library import LibraryError
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 
-STATE_FILE = "userstate.sqlite"
+STATE_FILE = "userstate/state.sqlite"  # relative to the library
+OLD_STATE_FILE = "userstate.sqlite"  # where the first builds kept it: moved on first open
 BUSY_TIMEOUT_MS = 10_000
 CONTEXT_CHARS = 32  # text kept either side of a highlight, to find it again after an edit
 MAX_TAG = 48
@@ -229,11 +232,17 @@ class UserState:
         if self._connection is not None:
             return self._connection
         # WAL needs its -wal and -shm files beside the database: writable means the folder is.
-        if os.access(self.root, os.W_OK):
+        folder = self.path.parent
+        if os.access(folder if folder.is_dir() else self.root, os.W_OK):
             try:
+                folder.mkdir(exist_ok=True)
+                self._adopt_old_file()
                 self._connection = self._open_writable()
                 self._writable = True
                 return self._connection
+            except OSError as error:
+                raise StateError(f"{folder}: cannot create the reading state "
+                                 f"({error.strerror or error})") from None  # fmt: skip
             except sqlite3.Error as error:
                 if not _is_read_only(error):
                     raise StateError(self._why(error, "cannot open")) from None
@@ -241,6 +250,15 @@ class UserState:
             return None
         self._connection = self._open_read_only()
         return self._connection
+
+    def _adopt_old_file(self) -> None:
+        """Move a state kept where the first builds kept it (with its WAL) into its folder."""
+        old = self.root / OLD_STATE_FILE
+        if old.exists() and not self.path.exists():
+            for suffix in ("-wal", "-shm", ""):  # the database last: it marks the move done
+                part = old.with_name(old.name + suffix)
+                if part.exists():
+                    os.replace(part, self.path.with_name(self.path.name + suffix))
 
     def _open_writable(self) -> sqlite3.Connection:
         connection = sqlite3.connect(

@@ -135,6 +135,7 @@ def test_data_version_moves_when_another_process_writes(tmp_path: Path) -> None:
 
 def make_version(path: Path, version: int) -> sqlite3.Connection:
     """A state file as kimreader at schema `version` wrote it."""
+    path.parent.mkdir(exist_ok=True)
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
     for number in range(version):
@@ -180,10 +181,11 @@ def test_a_state_from_a_newer_kimreader_is_refused_and_left_alone(tmp_path: Path
 
 
 def test_a_damaged_state_file_is_one_line_and_kept(tmp_path: Path) -> None:
+    (tmp_path / STATE_FILE).parent.mkdir()
     (tmp_path / STATE_FILE).write_bytes(b"this is not a database" * 100)
     with pytest.raises(StateError) as raised:
         UserState(tmp_path).set_read(["a1"])
-    assert "\n" not in str(raised.value) and STATE_FILE in str(raised.value)
+    assert "\n" not in str(raised.value) and "state.sqlite" in str(raised.value)
     assert (tmp_path / STATE_FILE).read_bytes() == b"this is not a database" * 100
 
 
@@ -216,3 +218,29 @@ def test_the_cached_snapshot_follows_every_change_and_other_processes(tmp_path: 
             fresh = UserState(tmp_path)
             assert mine.snapshot() == fresh.snapshot(), step
             fresh.close()
+
+
+def test_writing_the_state_leaves_the_library_folder_unchanged(tmp_path: Path) -> None:
+    """The app learns that articles arrived from the library folder's mtime: the state's own
+    files (database, -wal, -shm) come and go in a folder of their own."""
+    import os
+
+    UserState(tmp_path).set_read(["a0"])
+    before = os.stat(tmp_path).st_mtime_ns
+    for number in range(1, 4):
+        state = UserState(tmp_path)  # each opens and closes, as `kimreader star` does
+        state.set_starred([f"a{number}"])
+        state.close()
+    assert os.stat(tmp_path).st_mtime_ns == before
+    assert UserState(tmp_path).snapshot().starred == {"a1", "a2", "a3"}
+
+
+def test_a_state_where_the_first_builds_kept_it_is_moved_with_its_wal(tmp_path: Path) -> None:
+    from kimreader.corpus.userstate import OLD_STATE_FILE
+
+    old = make_version(tmp_path / OLD_STATE_FILE, SCHEMA_VERSION)
+    old.execute("INSERT INTO star VALUES ('a1', 'then')")  # still in the -wal: not closed
+    state = UserState(tmp_path)
+    assert state.is_starred("a1") and (tmp_path / STATE_FILE).is_file()
+    assert not (tmp_path / OLD_STATE_FILE).exists()
+    old.close()
