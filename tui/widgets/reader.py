@@ -103,7 +103,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar = actions.bindings("reader")
     COMPONENT_CLASSES: ClassVar = {component_class(name) for name in STYLE_NAMES}
     # Named ANSI colours plus reverse/bold/underline: they read on 16, 256 and true colour
-    # terminals. Themes may restyle any of these classes in the app's stylesheet.
+    # terminals, and the marks differ in their attributes too, so they still read with
+    # NO_COLOR (tests/test_themes.py). Themes may restyle any of these classes.
     DEFAULT_CSS = """
     ReaderView {
         & > .reader--title { text-style: bold; }
@@ -124,10 +125,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .reader--bold-italic { text-style: bold italic; }
         & > .reader--prefix { text-style: bold; }
         & > .reader--rule { text-style: dim; }
-        & > .reader--hit { color: ansi_black; background: ansi_yellow; }
-        & > .reader--hit-current { color: ansi_white; background: ansi_red; text-style: bold; }
+        & > .reader--hit { color: ansi_black; background: ansi_yellow; text-style: underline; }
+        & > .reader--hit-current {
+            color: ansi_red; background: ansi_white; text-style: bold reverse;
+        }
         & > .reader--mention { color: ansi_magenta; text-style: bold underline; }
-        & > .reader--mention-current { color: ansi_magenta; text-style: bold reverse; }
+        & > .reader--mention-current { color: ansi_magenta; text-style: bold reverse underline; }
         & > .reader--highlight { color: ansi_black; background: ansi_cyan; }
         & > .reader--marks { text-style: bold; }
         & > .reader--passage { text-style: reverse; }
