@@ -257,3 +257,15 @@ async def test_the_app_reads_on_when_the_cluster_does_not_answer(library: Path) 
         await pilot.press("j", "enter")
         await wait_until(pilot, lambda: main.reader.article is not None, "an article to open")
         assert app.is_running
+
+
+def test_partial_results_lead_the_status_line() -> None:
+    from kimreader.index.search import SearchResult
+    from kimreader.tui.listing import result_message
+
+    result = SearchResult(
+        query="kim", total=3, hits=(), note="partial results: 1 of 2 shards did not answer"
+    )
+    message, kind = result_message(result)
+    assert message.startswith("partial results: 1 of 2 shards did not answer · 3 found for kim")
+    assert kind == "hint"
