@@ -74,9 +74,10 @@ class LoadedArticle:
 
 
 class ArticleLoaded(Message):
-    def __init__(self, loaded: LoadedArticle) -> None:
+    def __init__(self, loaded: LoadedArticle, query: str = "") -> None:
         super().__init__()
         self.loaded = loaded
+        self.query = query  # the query its hits are for ("" for none)
 
 
 class FeedsProgress(Message):
@@ -131,18 +132,22 @@ def load_article(
     workspace: Workspace, article_id: str, query: str, hit: Hit | None
 ) -> ArticleLoaded:
     """The article, its entities and where the query matches it (from the hit when it has it)."""
+    return ArticleLoaded(_loaded(workspace, article_id, query, hit), query)
+
+
+def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:
     article = workspace.get(article_id)
     entities = workspace.entities(article)
     if hit is not None and hit.with_offsets:
-        return ArticleLoaded(LoadedArticle(article, entities, hit.matches, hit.title_matches))
+        return LoadedArticle(article, entities, hit.matches, hit.title_matches)
     if not query:
-        return ArticleLoaded(LoadedArticle(article, entities))
+        return LoadedArticle(article, entities)
     try:
         body_hits, title_hits = workspace.match_offsets(article.id, query)
     except Exception as error:  # noqa: BLE001 - the article is shown anyway, unhighlighted
         problem = f"cannot highlight hits ({describe(error)})"
-        return ArticleLoaded(LoadedArticle(article, entities, problem=problem))
-    return ArticleLoaded(LoadedArticle(article, entities, body_hits, title_hits))
+        return LoadedArticle(article, entities, problem=problem)
+    return LoadedArticle(article, entities, body_hits, title_hits)
 
 
 def fetch_feeds(library_root: Path, post: Callable[[Message], object]) -> FeedsFetched:

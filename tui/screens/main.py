@@ -23,13 +23,12 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from kimreader.analysis.corrections import Correction
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import same_entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry
 from kimreader.index.search import Hit, SearchResult
-from kimreader.tui import actions, entity_corrections, jobs
+from kimreader.tui import actions, jobs
 from kimreader.tui.listing import (
     Listing,
     catalog_message,
@@ -39,9 +38,11 @@ from kimreader.tui.listing import (
     row_of_hit,
     sort_rows,
 )
+from kimreader.tui.screens.main_entities import EntityKeys, entity_query
+from kimreader.tui.screens.main_feeds import FeedKeys
 from kimreader.tui.screens.track import TrackKeys
 from kimreader.tui.widgets.article_list import ArticleList, Row
-from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
+from kimreader.tui.widgets.entity_sidebar import EntityList
 from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.panes import Panes
 from kimreader.tui.widgets.reader import ReaderView
@@ -54,12 +55,7 @@ if TYPE_CHECKING:
 LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
 
 
-def entity_query(entity: Entity) -> str:
-    name = " ".join(entity.name.replace('"', " ").split())
-    return f'{FILTER_FIELDS[entity.type]}:"{name}"'
-
-
-class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
+class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings=False):
     BINDINGS: ClassVar = actions.bindings("main")
 
     def __init__(self) -> None:
@@ -346,6 +342,9 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
     @on(jobs.ArticleLoaded)
     def article_loaded(self, event: jobs.ArticleLoaded) -> None:
         loaded = event.loaded
+        shown_query = self.listing.query if self.listing.result else ""
+        if event.query != shown_query:  # loaded for a search since replaced: its hits are stale
+            loaded = replace(loaded, body_hits=(), title_hits=())
         article = self.article = loaded.article
         self.show_marked(article, loaded.body_hits, loaded.title_hits)
         self.sidebar.show_entities(loaded.entities)
@@ -380,39 +379,6 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
         if row is not None and row.new:
             self.articles.update_row(replace(row, new=False))
 
-    # -- fetching feeds ---------------------------------------------------------------------
-
-    def action_fetch_feeds(self) -> None:
-        if self.job_running(jobs.FEEDS):
-            self.status.say("already fetching feeds…", "hint")
-            return
-        self.say_feeds("fetching feeds…")
-        root = self.kim.workspace.library.root
-        self.run_job(jobs.FEEDS, partial(jobs.fetch_feeds, root, self.post_message))
-
-    def say_feeds(self, note: str, kind: str = "info") -> None:
-        self.feeds_note = (note, kind)
-        self.status.say(note, kind)
-
-    @on(jobs.FeedsProgress)
-    def feeds_progress(self, event: jobs.FeedsProgress) -> None:
-        self.say_feeds(event.progress.describe())
-
-    @on(jobs.FeedStored)
-    def feed_stored(self, event: jobs.FeedStored) -> None:
-        added = set(event.result.added) | set(event.result.updated)
-        if added:
-            self.new_ids |= set(event.result.added)
-            self.load_library(refresh=True)
-
-    @on(jobs.FeedsFetched)
-    def feeds_fetched(self, event: jobs.FeedsFetched) -> None:
-        from kimreader.corpus.feed_update import overall_summary
-
-        failed = any(not r.ok or r.failed for r in event.results)
-        kind = "hint" if not event.results else "error" if failed else "info"
-        self.say_feeds(overall_summary(event.results), kind)
-
     # -- the reader's counters --------------------------------------------------------------
 
     @on(ReaderView.HitChanged)
@@ -422,70 +388,6 @@ class MainScreen(TrackKeys, Screen[None], inherit_bindings=False):
     @on(ReaderView.MentionChanged)
     def mention_changed(self, event: ReaderView.MentionChanged) -> None:
         self.status.show_mentions(event.current, event.total)
-
-    # -- entities ---------------------------------------------------------------------------
-
-    @on(EntityList.Selected)
-    def entity_selected(self, event: EntityList.Selected) -> None:
-        self.refresh_bindings()
-        self.reader.set_mentions(event.entity.mentions if event.entity else ())
-        if event.entity is not None:
-            self.reader.next_mention(1)
-
-    @on(EntityList.FilterRequested)
-    def entity_filter(self, event: EntityList.FilterRequested) -> None:
-        if event.entity is not None:
-            self.filter_by(event.entity)
-
-    def filter_by(self, entity: Entity) -> None:
-        """List the articles naming an entity: a search on the index's entity field."""
-        query = entity_query(entity)
-        self.search_bar.value = query
-        self._stop_debounce()
-        self.start_search(query)
-        self.filter_entity = entity
-        self.set_focus(self.articles)
-
-    @on(EntityList.MentionsRequested)
-    def entity_mentions(self, event: EntityList.MentionsRequested) -> None:
-        if event.entity is not None and self.article is not None:
-            self.show_mentions(event.entity)
-
-    # Entity corrections from the sidebar (tui/entity_corrections.py does the work).
-    @on(EntityList.CorrectionRequested)
-    def entity_correction(self, event: EntityList.CorrectionRequested) -> None:
-        self.correct_entity(event.correction)
-
-    def correct_entity(self, correction: Correction | None) -> None:
-        self.run_job(
-            entity_corrections.JOB,
-            partial(entity_corrections.correct, self.kim.workspace, correction),
-        )
-
-    @on(EntityList.RenameRequested)
-    def entity_rename(self, event: EntityList.RenameRequested) -> None:
-        if event.entity is not None:
-            entity_corrections.ask_rename(self, event.entity)
-
-    @on(entity_corrections.Corrected)
-    def entity_corrected(self, event: entity_corrections.Corrected) -> None:
-        self.status.say(event.problem or event.text, "error" if event.problem else "info")
-        if not event.problem and self.article is not None:
-            self.open_article(self.article.id)
-
-    def show_mentions(self, entity: Entity) -> None:
-        from kimreader.tui.screens.mentions import MentionsScreen
-
-        assert self.article is not None
-        if self.sidebar.selected != entity:
-            self.sidebar.select_entity(entity)
-
-        def jump(index: int | None) -> None:
-            if index is not None and self.reader.mentions:
-                self.reader.go_to_mention(index)
-                self.set_focus(self.reader)
-
-        self.app.push_screen(MentionsScreen(self.article, entity), jump)
 
     # -- actions ----------------------------------------------------------------------------
 
