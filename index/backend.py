@@ -12,7 +12,7 @@ has beyond what it needs to match, rank and tell which version of an article it 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +46,10 @@ class Unsupported(RuntimeError):
 
 class QueryError(ValueError):
     """A query that cannot mean what its author wants; the message is for the status line."""
+
+
+class SearchCancelled(Exception):
+    """A search stopped early because its caller no longer wants it (a newer keystroke)."""
 
 
 class IndexBusy(RuntimeError):
@@ -139,10 +143,19 @@ class SearchBackend(Protocol):
         ...
 
     def search(
-        self, query: str, limit: int, offsets_for: int, only: Collection[str] | None = None
+        self,
+        query: str,
+        limit: int,
+        offsets_for: int,
+        only: Collection[str] | None = None,
+        *,
+        exact: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Matches:
         """Ranked matches of a query among the articles `only` names (all when None); offsets
-        for the first `offsets_for`. Raises QueryError."""
+        for the first `offsets_for`. With exact=False the total may be a lower bound (then
+        `estimated`) when counting costs more than ranking. `cancelled` is polled while matching
+        (an engine that can stop early raises SearchCancelled). Raises QueryError."""
         ...
 
     def offsets(self, article_id: str, query: str) -> tuple[list[Span], list[Span]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,6 +53,7 @@ class SearchResult:
     suggestion: str = ""
     error: str = ""
     note: str = ""  # e.g. partial results from a cluster with a shard down
+    estimated: bool = False  # total is a lower bound: there are at least that many ("1000+")
 
 
 class SearchIndex(IndexSync):
@@ -83,23 +84,37 @@ class SearchIndex(IndexSync):
         limit: int = 50,
         offsets_for: int = 20,
         only: Collection[str] | None = None,
+        *,
+        typing: bool = False,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Ranked hits among the articles `only` names (all when None); match offsets and
         snippets only for the first `offsets_for` hits.
 
-        Titles and dates come from the library's catalog in memory, not from the index.
+        Titles and dates come from the library's catalog in memory, not from the index. While
+        the user is `typing`, the count may be a bound and no "did you mean" is looked for (a
+        half-typed word matches nothing: suggesting for it costs more than the search).
+        `cancelled` is polled while matching: a stale search raises SearchCancelled.
         """
         backend = self._ready()
         try:
-            found = backend.search(text, max(limit, 1), offsets_for, only)
+            found = backend.search(
+                text, max(limit, 1), offsets_for, only, exact=not typing, cancelled=cancelled
+            )
             if Feature.OFFSETS not in backend.capabilities:
                 found = self._with_analysed_offsets(text, found, offsets_for)
         except QueryError as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
         hits = tuple(self._hit(match) for match in found.matches)
-        suggestion = self.suggest(text, better_than=found.total) if found.total < 2 else ""
+        wants_suggestion = found.total < 2 and not typing
+        suggestion = self.suggest(text, better_than=found.total) if wants_suggestion else ""
         return SearchResult(
-            query=text, total=found.total, hits=hits, suggestion=suggestion, note=found.note
+            query=text,
+            total=found.total,
+            hits=hits,
+            suggestion=suggestion,
+            note=found.note,
+            estimated=found.estimated,
         )
 
     def _with_analysed_offsets(self, text: str, found: Matches, offsets_for: int) -> Matches:

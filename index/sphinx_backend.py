@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -174,8 +174,17 @@ class SphinxBackend:
     # -- searching --------------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int, offsets_for: int, only: Collection[str] | None = None
+        self,
+        query: str,
+        limit: int,
+        offsets_for: int,
+        only: Collection[str] | None = None,
+        *,
+        exact: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Matches:
+        """(searchd counts exactly as it ranks, and a query cannot be stopped halfway: `exact`
+        and `cancelled` change nothing here.)"""
         from kimreader.index.sphinxql import translate
 
         where, params = translate(query).where()

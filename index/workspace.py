@@ -156,20 +156,32 @@ class Workspace:
 
     # -- searching: the engine's query language and the reader's own terms -------------------
 
-    def search(self, text: str, limit: int = 50, offsets_for: int = 20) -> SearchResult:
+    def search(
+        self,
+        text: str,
+        limit: int = 50,
+        offsets_for: int = 20,
+        *,
+        typing: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult:
         """Search with the whole query language; `is:`, `tag:`, `note:` and `has:` terms are
         answered by the reading state (see index/tracking.py), the rest by the engine. Entity
-        terms find the entity by any of its names, and its mentions count as hits."""
+        terms find the entity by any of its names, and its mentions count as hits. `typing`
+        and `cancelled`: see SearchIndex.search."""
+        how: dict[str, Any] = {"typing": typing, "cancelled": cancelled}
         try:
             split = split_query(text)
             if not split.groups:
-                found = self.index.search(self._expand(text), limit, offsets_for)
+                found = self.index.search(self._expand(text), limit, offsets_for, **how)
                 return replace(self._with_mentions(found), query=text)
             allowed = self.tracked_ids(split)
         except (QueryError, StateError) as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
         if split.text.strip():
-            found = self.index.search(self._expand(split.text), limit, offsets_for, only=allowed)
+            found = self.index.search(
+                self._expand(split.text), limit, offsets_for, only=allowed, **how
+            )
             return replace(self._with_mentions(found), query=text)
         return self._listing(text, allowed, limit)
 

@@ -162,6 +162,9 @@ async def test_an_empty_result_suggests_what_was_meant(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         main = await search(pilot, "kim vist")
         assert main.articles.rows == []
+        assert main.status.message == "nothing found for kim vist"  # not looked for while typing
+        # a pause completes the search (the words typed since matched nothing)
+        await wait_until(pilot, lambda: "did you mean" in main.status.message, "a suggestion")
         assert main.status.message == "nothing found for kim vist · did you mean: kim visit"
         assert main.status.kind == "hint"
 

@@ -8,7 +8,7 @@ import pytest
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
-from kimreader.index.backend import Feature, SearchBackend, Unsupported
+from kimreader.index.backend import Feature, SearchBackend, SearchCancelled, Unsupported
 from kimreader.index.search import SearchIndex
 from kimreader.index.whoosh.backend import WhooshBackend
 
@@ -57,3 +57,30 @@ def test_a_writer_that_fails_leaves_the_index_as_it_was(tmp_path: Path) -> None:
         writer.delete([REPORT.id])
         raise RuntimeError("killed halfway")
     assert set(index.stored_hashes()) == {REPORT.id, OTHER.id}
+
+
+def test_while_typing_the_count_may_be_a_bound_and_nothing_is_suggested(tmp_path: Path) -> None:
+    index = _index(tmp_path)
+    typed = index.search("trade", limit=1, typing=True)
+    assert (typed.total, typed.estimated, len(typed.hits)) == (1, True, 1)  # "1+ found"
+    done = index.search("trade", limit=1)
+    assert (done.total, done.estimated) == (2, False)
+    assert index.search("sanctoins", typing=True).suggestion == ""
+    assert index.search("sanctoins").suggestion == "sanctions"
+
+
+def test_a_stale_search_stops_when_its_caller_moves_on(tmp_path: Path) -> None:
+    index = _index(tmp_path)
+    with pytest.raises(SearchCancelled):
+        index.search("trade", cancelled=lambda: True)
+    assert index.search("trade", cancelled=lambda: False).total == 2  # nothing left behind
+
+
+def test_answers_are_kept_per_parsed_query_until_the_index_changes(tmp_path: Path) -> None:
+    backend = WhooshBackend(tmp_path / "index")
+    index = _index(tmp_path, backend)
+    first = backend.search("trade", 10, 10)
+    assert backend.search("Trade", 10, 10) is first  # the same parsed query: answered again
+    index.library.add(Article.create("Trade deal", "A trade deal was signed.\n"))
+    index.sync()
+    assert backend.search("trade", 10, 10).total == 3

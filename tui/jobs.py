@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from kimreader.corpus.feed_update import FeedResult, Progress
 
 
+# After a search while typing, a pause this long completes it: the exact count, "did you mean"
+PAUSE_SECONDS = 0.6
 SEARCH_LIMIT = 1000  # hits listed; the status line says when there are more
 OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
 
@@ -58,10 +61,11 @@ class IndexOpened(Message):
 class SearchFinished(Message):
     """A query's results (or its error, for a malformed query)."""
 
-    def __init__(self, result: SearchResult, keep_article: bool) -> None:
+    def __init__(self, result: SearchResult, keep_article: bool, typing: bool = False) -> None:
         super().__init__()
         self.result = result
         self.keep_article = keep_article  # a refresh re-ran it: stay on what is being read
+        self.typing = typing  # a search while typing: count maybe a bound, no suggestion yet
 
 
 @dataclass(frozen=True)
@@ -123,9 +127,20 @@ def open_index(workspace: Workspace, refresh: bool) -> IndexOpened:
     return IndexOpened(report.problems, refresh)
 
 
-def search(workspace: Workspace, query: str, keep_article: bool = False) -> SearchFinished:
-    result = workspace.search(query, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
-    return SearchFinished(result, keep_article)
+def search(
+    workspace: Workspace, query: str, keep_article: bool = False, typing: bool = False
+) -> SearchFinished:
+    """A query's results; a newer keystroke cancels the worker, and the engine stops matching
+    (SearchCancelled, which the failure handler ignores for a cancelled worker)."""
+    worker = get_current_worker()
+    result = workspace.search(
+        query,
+        limit=SEARCH_LIMIT,
+        offsets_for=OFFSETS_FOR,
+        typing=typing,
+        cancelled=lambda: worker.is_cancelled,
+    )
+    return SearchFinished(result, keep_article, typing)
 
 
 def load_article(

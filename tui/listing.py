@@ -84,14 +84,15 @@ def catalog_message(count: int, sort: str, index_ready: bool) -> tuple[str, str]
 def result_message(result: SearchResult, sort: str = "relevance") -> tuple[str, str]:
     """(message, kind) for a query's results; a suggestion makes it a hint, and a note (results
     from a cluster with a shard down) a warning that comes first."""
+    count = f"{result.total}+" if result.estimated else str(result.total)  # at least that many
     if result.note:
-        return f"{result.note} · {result.total} found for {result.query}", "hint"
+        return f"{result.note} · {count} found for {result.query}", "hint"
     if result.total == 0:
         message = f"nothing found for {result.query}"
         if result.suggestion:
             message += f" · did you mean: {result.suggestion}"
         return message, "hint"
-    found = f"{result.total} found for {result.query}"
+    found = f"{count} found for {result.query}"
     if result.suggestion:
         return f"{found} · did you mean: {result.suggestion}", "hint"
     shown = len(result.hits)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from kimreader.index.backend import (
     Match,
     Matches,
     QueryError,
+    SearchCancelled,
 )
 from kimreader.index.query import ENTITY_FIELDS, make_parser, parse_query
 from kimreader.index.whoosh.schema import SCHEMA_VERSION, build_schema
@@ -39,6 +41,8 @@ LOCK_TIMEOUT = 30.0  # seconds to wait for another kimreader's writer
 # its own segment (Whoosh's multisegment writer: no merge at the end).
 PARALLEL_BUILD = 400
 BUILD_PROCS = 2
+ANSWERS_KEPT = 64  # searches answered from memory while the index is unchanged
+CANCEL_CHECK = 256  # matches collected between two looks at whether the caller still waits
 FACETS = {"source": "source_facet", "author": "author_facet"} | {
     kind: f"{kind}_facet" for kind in ENTITY_FIELDS
 }
@@ -57,6 +61,8 @@ class WhooshBackend:
         self._searcher: Searcher | None = None
         self._parser: Any = None
         self._ids: Any = None  # the searcher's docnum -> id column reader
+        # Answers for the current searcher, by parsed query (48 of 158 keystrokes repeat one)
+        self._answers: OrderedDict[tuple[Any, ...], Matches] = OrderedDict()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -175,21 +181,26 @@ class WhooshBackend:
         with self._lock:
             if self._searcher is None:
                 self._searcher = self._opened().searcher()
-                self._ids = None
+                self._forget()
             elif not self._searcher.up_to_date():
                 try:
                     self._searcher = self._searcher.refresh()
                 except TypeError:  # Whoosh cannot refresh a searcher over an empty index
                     self._searcher.close()
                     self._searcher = self._opened().searcher()
-                self._ids = None
+                self._forget()
             return self._searcher
 
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was read through the previous searcher."""
         self._ids = None
+        self._answers.clear()
 
     def parse(self, text: str) -> Query:
         """Parse a query string; raises QueryError."""
@@ -217,36 +228,78 @@ class WhooshBackend:
         return str(searcher.stored_fields(docnum)["id"])
 
     def search(
-        self, query: str, limit: int, offsets_for: int, only: Collection[str] | None = None
+        self,
+        query: str,
+        limit: int,
+        offsets_for: int,
+        only: Collection[str] | None = None,
+        *,
+        exact: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Matches:
-        """One scoring pass, a count pass only when more than `limit` documents match, and
-        postings reads for the first `offsets_for` hits."""
+        """One scoring pass, a count pass only when more than `limit` documents match and an
+        exact count is asked for, and postings reads for the first `offsets_for` hits. Answers
+        are kept per parsed query until the index changes (typing repeats queries)."""
         with self._lock:
             parsed = self._expanded(self.parse(query))
             searcher = self.searcher()
-            allowed = None if only is None else self._docnums(searcher, only)
-            if allowed is not None and not allowed:
-                return Matches(total=0, matches=())
-            limit = max(limit, 1)
-            results = searcher.search(parsed, limit=limit, filter=allowed)
-            top = results.top_n
-            # Fewer than `limit` scored means every match was scored: the count is known.
-            total = len(top) if len(top) < limit else len(results)
-            shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
-            offsets = self._offsets(parsed, shown)
-            matches = []
-            for score, docnum in top:
-                spans = offsets.get(docnum)
-                matches.append(
-                    Match(
-                        id=self._id_of(searcher, docnum),
-                        score=float(score or 0.0),
-                        body=tuple(spans[0]) if spans else (),
-                        title=tuple(spans[1]) if spans else (),
-                        with_offsets=spans is not None,
-                    )
+            key = (
+                repr(parsed),
+                limit,
+                offsets_for,
+                exact,
+                None if only is None else frozenset(only),
+            )
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+                return cached
+            found = self._search(
+                searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
+            )
+            self._answers[key] = found
+            if len(self._answers) > ANSWERS_KEPT:
+                self._answers.popitem(last=False)
+            return found
+
+    def _search(
+        self,
+        searcher: Searcher,
+        parsed: Query,
+        limit: int,
+        offsets_for: int,
+        only: Collection[str] | None,
+        exact: bool,
+        cancelled: Callable[[], bool] | None,
+    ) -> Matches:
+        allowed = None if only is None else self._docnums(searcher, only)
+        if allowed is not None and not allowed:
+            return Matches(total=0, matches=())
+        collector = searcher.collector(limit=limit, filter=allowed)
+        if cancelled is not None:
+            collector = _Cancellable(collector, cancelled)
+        searcher.search_with_collector(parsed, collector)
+        results = collector.results()
+        top = results.top_n
+        # Fewer than `limit` scored means every match was scored: the count is known.
+        # Else counting is a second pass over every match (len), unless a bound will do.
+        estimated = len(top) >= limit and not exact
+        total = len(top) if len(top) < limit or estimated else len(results)
+        shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
+        offsets = self._offsets(parsed, shown)
+        matches = []
+        for score, docnum in top:
+            spans = offsets.get(docnum)
+            matches.append(
+                Match(
+                    id=self._id_of(searcher, docnum),
+                    score=float(score or 0.0),
+                    body=tuple(spans[0]) if spans else (),
+                    title=tuple(spans[1]) if spans else (),
+                    with_offsets=spans is not None,
                 )
-            return Matches(total=total, matches=tuple(matches))
+            )
+        return Matches(total=total, matches=tuple(matches), estimated=estimated)
 
     @staticmethod
     def _docnums(searcher: Searcher, article_ids: Collection[str]) -> set[int]:
@@ -332,6 +385,24 @@ class WhooshBackend:
     def doc_count(self) -> int:
         with self._lock:
             return int(self.searcher().doc_count())
+
+
+class _Cancellable:
+    """Wraps a Whoosh collector: stops collecting (SearchCancelled) once `cancelled()` says the
+    caller moved on, instead of scoring every remaining match of a stale query."""
+
+    def __new__(cls, child: Any, cancelled: Callable[[], bool]) -> Any:
+        from whoosh.collectors import WrappingCollector
+
+        class Cancellable(WrappingCollector):
+            def collect_matches(self) -> None:
+                child = self.child
+                for count, sub_docnum in enumerate(child.matches()):
+                    if count % CANCEL_CHECK == 0 and cancelled():
+                        raise SearchCancelled
+                    child.collect(sub_docnum)
+
+        return Cancellable(child)
 
 
 class _Writer:

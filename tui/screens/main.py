@@ -63,6 +63,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self.catalog: list[CatalogEntry] = []
         self.listing = Listing()  # what the list shows
         self.requested = ""  # the query last sent to the index (results for others are stale)
+        self.typed = False  # it was sent while typing: a pause or Enter completes it
         self.article: Article | None = None
         self.filter_entity: Entity | None = None  # the entity whose query is listed
         self.index_ready = False
@@ -250,7 +251,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         text = event.value.strip()
         if text != self.requested:
             self._debounce = self.set_timer(
-                self.kim.settings.search_debounce, partial(self.start_search, text)
+                self.kim.settings.search_debounce, partial(self.start_search, text, typing=True)
             )
 
     @on(Input.Submitted, "#search")
@@ -259,22 +260,24 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self._stop_debounce()
         if event.value.strip() != self.requested:
             self.start_search(event.value)
+        elif self.typed:  # complete the search typed so far: exact count, "did you mean"
+            self.start_search(event.value, keep_article=True)
 
     def _stop_debounce(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
 
-    def start_search(self, text: str, keep_article: bool = False) -> None:
+    def start_search(self, text: str, keep_article: bool = False, typing: bool = False) -> None:
         text = text.strip()
-        self.requested = text
+        self.requested, self.typed = text, typing
         if not self.job_running(jobs.FEEDS):
             self.feeds_note = ("", "info")
         if not text:
             self.clear_search()
             return
         self.status.say(f"searching for {text}…")
-        job = partial(jobs.search, self.kim.workspace, text, keep_article)
+        job = partial(jobs.search, self.kim.workspace, text, keep_article, typing)
         self.run_job(jobs.SEARCH, job)
 
     def clear_search(self) -> None:
@@ -298,6 +301,10 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             return
         keep = self.article.id if event.keep_article and self.article else ""
         self.show_listing(Listing(result.query, result, sort="relevance"), keep=keep)
+        if event.typing and (result.total < 2 or result.estimated):
+            # A pause completes it (the next keystroke stops the timer).
+            complete = partial(self.start_search, result.query, keep_article=True)
+            self._debounce = self.set_timer(jobs.PAUSE_SECONDS, complete)
         if event.keep_article:
             return
         if self.articles.rows:
