@@ -199,12 +199,13 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
     from kimreader.index.workspace import Workspace
     from kimreader.tui.config import engine_choice
 
+    engine = engine_choice(args)
     root = library_root(args)
     if root is not None and not create:
         from kimreader.corpus.library import require_library
 
         require_library(root)
-    return Workspace.open(root, engine_choice(args))
+    return Workspace.open(root, engine)
 
 
 def library_root(args: argparse.Namespace) -> Path | None:
@@ -393,6 +394,8 @@ def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> i
             }
         )
     elif _is_pipe():
+        if result.suggestion and not result.hits:
+            sys.stderr.write(f"kimreader: nothing found; did you mean: {result.suggestion}\n")
         for hit in result.hits:
             sys.stdout.write(
                 _tsv(
