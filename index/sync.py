@@ -7,11 +7,13 @@ any `SearchBackend` (Whoosh by default); querying is in search.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError, atomic_write_text
@@ -58,6 +60,20 @@ def default_backend(directory: Path) -> SearchBackend:
     return WhooshBackend(directory)
 
 
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def _serialised(method: Method) -> Method:
+    """Run the method holding the instance's sync lock."""
+
+    @functools.wraps(method)
+    def locked(self: IndexSync, *args: Any, **kwargs: Any) -> Any:
+        with self._sync_lock:
+            return method(self, *args, **kwargs)
+
+    return cast(Method, locked)
+
+
 class IndexSync:
     """An engine's index kept in line with a library: open, sync, rebuild, reindex."""
 
@@ -70,6 +86,9 @@ class IndexSync:
         self.library = library
         self.backend = backend or default_backend(directory or library.state_dir / "index")
         self._opened = False
+        # One sync at a time per process: the app opens the index in one thread while a search
+        # or the related screen may ask for it in another (the engine has its own lock).
+        self._sync_lock = threading.RLock()
 
     @property
     def directory(self) -> Path:
@@ -89,6 +108,7 @@ class IndexSync:
         self._opened = True
         return reason
 
+    @_serialised
     def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         """Open the index, rebuilding it if needed, and bring it in line with the library."""
         problems = [str(p) for p in self.library.refresh()]
@@ -112,6 +132,7 @@ class IndexSync:
         except OSError:
             return False
 
+    @_serialised
     def sync(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         """Index new and changed articles, drop removed ones. Only what changed is touched."""
         report = SyncReport(rebuilt=self._open())
@@ -155,6 +176,7 @@ class IndexSync:
             else:
                 report.added += 1
 
+    @_serialised
     def rebuild(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         self.backend.create()
         self._stamp_file.unlink(missing_ok=True)  # an engine may keep its files elsewhere
@@ -163,6 +185,7 @@ class IndexSync:
         report.rebuilt = "asked for"
         return report
 
+    @_serialised
     def reindex(self, article_ids: Iterable[str]) -> int:
         """Re-index given articles (e.g. after their entities were extracted)."""
         self._open()
@@ -204,6 +227,7 @@ class IndexSync:
         self._open()
         return self.backend.stored_hashes()
 
+    @_serialised
     def close(self) -> None:
         self.backend.close()
         self._opened = False
