@@ -188,7 +188,9 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
     def catalog_loaded(self, event: jobs.CatalogLoaded) -> None:
         self.catalog = event.catalog
         if not self.listing.is_search:
-            self.show_listing(self.listing)
+            current = self.articles.current
+            keep = current.id if current else self.article.id if self.article else ""
+            self.show_listing(self.listing, keep=keep)  # a reload leaves the cursor where it was
             if self.catalog and self.article is None:
                 self.open_article(self.articles.rows[0].id)
         # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
@@ -300,7 +302,10 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             )
             return
         keep = self.article.id if event.keep_article and self.article else ""
-        self.show_listing(Listing(result.query, result, sort="relevance"), keep=keep)
+        # A refresh re-runs the query: the order the user chose stays; a new query: best first.
+        same = event.keep_article and self.listing.query == result.query and self.listing.result
+        sort = self.listing.sort if same else "relevance"
+        self.show_listing(Listing(result.query, result, sort=sort), keep=keep)
         if event.typing and (result.total < 2 or result.estimated):
             # A pause completes it (the next keystroke stops the timer).
             complete = partial(self.start_search, result.query, keep_article=True)
