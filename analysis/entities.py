@@ -560,7 +560,10 @@ def _vote_types(mentions: list[_Mention], person_words: set[str]) -> None:
         single = len(mention.key.split()) == 1
         # "U.N." is not the "Un" of "Kim Jong Un": only a title-case word can be a surname.
         surname = mention.label == "PERSON" or (
-            mention.label == "ORG" and mention.surface.istitle() and "." not in mention.surface
+            mention.label in ("ORG", "GPE", "LOC", "FAC")
+            and mention.surface.istitle()
+            and "." not in mention.surface
+            and not gazetteer.is_place(mention.surface)  # "Washington" stays the place
         )
         if single and surname and mention.key in person_words and not mention.evidence:
             mention.type = "person"
@@ -885,7 +888,7 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: _UnionFind) -> 
             continue
         key = canonical_key(entity.name, "person")
         owner = sole_owner(people[f] for f in people if abbreviates(f, key))
-        if owner is None and entity.type != "person":
+        if owner is None:
             owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
         if owner is not None:
             clusters.union(str(number), owner)
