@@ -323,12 +323,16 @@ def _is_proper_name(tokens: list[tuple[int, int, str, int]]) -> bool:
 
 
 def covering(entities: Sequence[Entity], mention: EcbMention) -> int | None:
-    """Index of the sidebar entity with a mention overlapping the gold mention."""
+    """Index of the sidebar entity with a mention that is this gold mention: overlapping at
+    least 60% of its characters ("refugee camp in South Sudan" names a camp, not the country)."""
+    size = mention.end - mention.start
     for index, entity in enumerate(entities):
         if entity.type not in SIDEBAR_TYPES:
             continue
-        if any(start < mention.end and mention.start < end for start, end in entity.mentions):
-            return index
+        for start, end in entity.mentions:
+            shared = min(end, mention.end) - max(start, mention.start)
+            if shared > 0 and shared >= 0.6 * size:
+                return index
     return None
 
 
