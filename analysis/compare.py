@@ -125,7 +125,7 @@ def compare_entities(
 ) -> EntityComparison:
     """Entities in both reports, only in A, only in B: joined exactly as the library merge joins
     them (analysis.entities.group_library), so a comparison never contradicts the library."""
-    from kimreader.analysis.entities import group_library
+    from kimreader.analysis.library_entities import group_library
 
     shared: list[SharedEntity] = []
     only_a: list[Entity] = []

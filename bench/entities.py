@@ -76,7 +76,8 @@ def shipped_quality() -> None:
 
 
 def page_quality(split: str, details: bool) -> None:
-    from kimreader.analysis.entities import extract_entities, group_library
+    from kimreader.analysis.entities import extract_entities
+    from kimreader.analysis.library_entities import group_library
 
     pages = entity_gold.load_gold(split)
     bodies = {page.name: entity_gold.page_body(page.name) for page in pages}
@@ -148,7 +149,8 @@ def _by_gold_name(
 
 
 def ecb_quality(topics: list[str], details: bool) -> None:
-    from kimreader.analysis.entities import extract_entities, group_library
+    from kimreader.analysis.entities import extract_entities
+    from kimreader.analysis.library_entities import group_library
 
     documents = entity_gold.ecb_documents(topics)
     found = dict(

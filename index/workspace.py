@@ -217,7 +217,7 @@ class Workspace:
     def _library_names(self) -> LibraryNames:
         """Every merged library entity's names, rebuilt when an article or a correction changes."""
         from kimreader.analysis.corrections import corrections_path
-        from kimreader.analysis.entities import group_library
+        from kimreader.analysis.library_entities import group_library
         from kimreader.index.entity_terms import LibraryNames
 
         try:

@@ -21,8 +21,8 @@ TYPE_LABELS = {
 def library_entities(workspace: Workspace) -> dict[str, Any]:
     """Every entity across the library, one per real-world thing, with its article count."""
     from kimreader.analysis.corrections import corrected
-    from kimreader.analysis.entities import merge_library
     from kimreader.analysis.entity import Entity
+    from kimreader.analysis.library_entities import merge_library
 
     per_article = {}
     for entry in workspace.library.catalog():

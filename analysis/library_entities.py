@@ -1,0 +1,156 @@
+"""The library's entities: one LibraryEntity per real-world thing over all articles.
+
+The same name rules as within an article (analysis/names.py) join the articles' entities; a lone
+name joins the one person or organisation it shortens; the library votes the type; dates and day
+names stay in their article. The comparison lists as shared exactly what this merge joins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kimreader.analysis import gazetteer
+from kimreader.analysis.entity import Entity, EntityType
+from kimreader.analysis.names import (
+    abbreviates,
+    alias_table,
+    base_key,
+    canonical_key,
+    entity_keys,
+    short_org_of,
+    sole_owner,
+)
+
+
+@dataclass(frozen=True)
+class LibraryEntity:
+    """One real-world thing across the library: the articles naming it and its mention count."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    count: int  # mentions over all articles
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "articles": len(self.article_ids),
+            "article_ids": list(self.article_ids),
+            "count": self.count,
+        }
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: str, second: str) -> None:
+        root_a, root_b = self.find(first), self.find(second)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def merge_library(per_article: Mapping[str, Sequence[Entity]]) -> list[LibraryEntity]:
+    """One LibraryEntity per real-world thing over all articles, most articles first."""
+    merged = [_library_entity(members) for members in group_library(per_article)]
+    merged.sort(key=lambda e: (-len(e.article_ids), -e.count, e.type, e.name.casefold()))
+    return merged
+
+
+def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tuple[str, Entity]]]:
+    """The (article id, entity) pairs of each real-world thing over all articles.
+
+    Entities join when their names, or any unambiguous alias (names.entity_keys), have the same
+    key: of the same type, or of any type for a name of several words (the model's type for
+    "Lucas Nolan" varies between articles). Then a one-word name with no full name in its
+    article ("Lohan", "Morningside") joins the one person or organisation of the library it
+    shortens, if only one fits. Dates and day names never join across articles.
+    """
+    clusters = UnionFind()
+    nodes: list[tuple[str, Entity]] = []
+    for article_id, entities in per_article.items():
+        for entity in entities:
+            node = str(len(nodes))
+            nodes.append((article_id, entity))
+            clusters.find(node)
+            if entity.type in ("date", "event"):
+                continue
+            for key in _link_keys(entity):
+                clusters.union(node, f"key\x00{key}")
+    _join_short_names(nodes, clusters)
+    groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for number, owned in enumerate(nodes):
+        groups[clusters.find(str(number))].append(owned)
+    return list(groups.values())
+
+
+def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:
+    people: dict[str, str] = {}  # full person key -> cluster
+    orgs: dict[str, str] = {}  # org key -> cluster
+    for number, (_article, entity) in enumerate(nodes):
+        root = clusters.find(str(number))
+        if entity.type == "person":
+            for alias in (entity.name, *entity.aliases):
+                key = canonical_key(alias, "person")
+                if len(key.split()) >= 2:
+                    people.setdefault(key, root)
+        elif entity.type == "org" and len(entity.name.split()) >= 2:
+            orgs.setdefault(canonical_key(entity.name, "org"), root)
+    for number, (_article, entity) in enumerate(nodes):
+        if len(entity.name.split()) != 1 or entity.type not in ("person", "org", "place"):
+            continue
+        if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
+            continue
+        key = canonical_key(entity.name, "person")
+        owner = sole_owner(people[f] for f in people if abbreviates(f, key))
+        if owner is None:
+            owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
+        if owner is not None:
+            clusters.union(str(number), owner)
+
+
+def _link_keys(entity: Entity) -> set[str]:
+    keys = entity_keys(entity.name, entity.aliases, entity.type)
+    return {f"{entity.type}:{key}" for key in keys} | {k for k in keys if " " in k}
+
+
+def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:
+    names = Counter(entity.name for _, entity in members)
+    types: Counter[EntityType] = Counter()
+    for _, entity in members:
+        types[entity.type] += entity.count  # the library votes on the type
+    entity_type = types.most_common(1)[0][0]
+    typed = [entity for _, entity in members if entity.type == entity_type]
+    listed = alias_table().canonical.get(canonical_key(typed[0].name, entity_type))
+    name = (
+        listed[0]
+        if listed
+        else max(
+            (entity.name for entity in typed),
+            key=lambda n: (names[n], len(n.split()), len(n)),
+        )
+    )
+    aliases = dict.fromkeys([name])
+    for _, entity in members:
+        aliases.update(dict.fromkeys(entity.aliases))
+    article_ids = tuple(dict.fromkeys(article_id for article_id, _ in members))
+    return LibraryEntity(
+        name=name,
+        type=entity_type,
+        aliases=tuple(aliases),
+        article_ids=article_ids,
+        count=sum(entity.count for _, entity in members),
+    )

@@ -1,0 +1,301 @@
+"""Mentions: the model's spans fixed, junk dropped, types weighed by evidence, misses found.
+
+Each span the model proposes over the prose is trimmed ("the", possessives, edge punctuation),
+cut or dropped by analysis/junk.py, typed by the cues and data of analysis/gazetteer.py, and
+completed by the uses of names the model missed. analysis/entities.py merges the mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from kimreader.analysis import gazetteer, junk
+from kimreader.analysis.entity import EntityType
+from kimreader.analysis.names import alias_table, base_key, canonical_key
+from kimreader.analysis.prose import Prose, inside, layout
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "EVENT": "event",
+}
+Span = tuple[int, int, str]  # start, end, spaCy label
+
+
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_HYPHEN_TAIL = re.compile(r"[-‐]([a-z]{1,5})\b")
+_NOT_NAME_TAILS = frozenset({"style", "led", "era", "like", "type", "based", "run", "born", "made"})
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
+)
+_HAS_UPPER_START = re.compile(r"^[^\w]*[A-Z0-9]")
+
+
+def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Trim "the", possessives and edge punctuation; restore a hyphenated given name."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    the = _LEADING_THE.match(text, start, end)
+    if the and label != "DATE":
+        start = the.end()
+    for possessive in _POSSESSIVE.finditer(text, start, end):
+        rest = text[possessive.end() : end].strip()
+        if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
+            end = possessive.start()
+            break
+    if label == "PERSON":
+        tail = _HYPHEN_TAIL.match(text, end)
+        if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
+            end = tail.end()  # "Moon Jae" + "-in"
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+def _keep_date(surface: str) -> bool:
+    """Calendar dates only: "March", "Tuesday", "June 12, 2018"; not "months" or "last year"."""
+    return bool(_DATE_WORDS.search(surface)) and surface not in ("may", "march")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str  # as written, whitespace folded
+    label: str
+    type: EntityType
+    key: str
+    in_heading: bool
+    table_name: str | None = None  # canonical name from aliases.json
+    cluster: str = ""
+    evidence: bool = False  # the type comes from data or a cue in the text, not the model
+
+
+_ATTRIBUTION_AFTER = re.compile(r"\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*[.,;]")
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
+_SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|added)\b|,\s+(?:a|an|the|who)\s")
+_CLAUSE_END = re.compile(r"\s*[.,;]")
+
+
+def is_attribution(text: str, mention: Mention) -> bool:
+    """ "…, Kim said." or "said Kim." : the mention names the speaker of a quote."""
+    if _ATTRIBUTION_AFTER.match(text, mention.end):
+        return True
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) and _CLAUSE_END.match(text, mention.end))
+
+
+def is_speaker_introduction(text: str, mention: Mention) -> bool:
+    """ "said Kim Byung-yeon, a professor" or "Shi Yinhong, a professor ..., said"."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _SPEAKER_AFTER.match(text, mention.end))
+
+
+def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mention]:
+    text = prose.text
+    headings, ignored = layout(body)
+    mentions: list[Mention] = []
+    # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica").
+    listed = [m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()]
+    for raw_start, raw_end, label in sorted(spans):
+        if label not in LABEL_TYPES and label != "NORP":
+            continue
+        if not 0 <= raw_start < raw_end <= len(text):
+            continue  # spans over some other text: nothing to map back
+        if any(s <= raw_start and raw_end <= e and e - s > raw_end - raw_start for s, e in listed):
+            continue
+        for piece_start, piece_end in junk.pieces(text, raw_start, raw_end, label):
+            fixed = _fix_span(text, piece_start, piece_end, label)
+            if fixed is None or inside(*prose.body_span(*fixed), ignored):
+                continue
+            mention = _mention(text, *fixed, label, inside(*prose.body_span(*fixed), headings))
+            if mention is not None:
+                mentions.append(mention)
+    for start, end, label in _missed_spans(text, mentions):
+        mention = _mention(text, start, end, label, inside(*prose.body_span(start, end), headings))
+        if mention is not None:
+            mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return _without_owners(text, mentions)
+
+
+def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Netanyahu’s Likud party" names the party: a possessive whose owner the article names
+    on its own starts the name after it."""
+    known = {m.key for m in mentions} | {m.key.split()[-1] for m in mentions if m.type == "person"}
+    kept = []
+    for mention in mentions:
+        owner = _POSSESSIVE.search(text, mention.start, mention.end)
+        if owner is not None and mention.type in ("org", "place"):
+            before = canonical_key(text[mention.start : owner.start()])
+            rest = mention.end - owner.end()
+            if before in known and rest > 1:
+                start = (
+                    owner.end()
+                    + len(text[owner.end() : mention.end])
+                    - len(text[owner.end() : mention.end].lstrip())
+                )
+                replaced = _mention(text, start, mention.end, mention.label, mention.in_heading)
+                if replaced is not None:
+                    kept.append(replaced)
+                continue
+        kept.append(mention)
+    return kept
+
+
+_CAPITAL_BEFORE = re.compile(
+    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*[ \t]+$"
+)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[Span]:
+    """Other uses of names the article already has, and listed organisations the model missed.
+
+    The model tags a name in one sentence and misses it in the next ("Facebook" 9 times in a
+    piece about Zuckerberg). A match standing next to another capitalised word is left alone:
+    "Washington" inside "Washington Post" is not the place.
+    """
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type in ("person", "org", "place") and len(mention.surface) >= 3:
+            forms.setdefault(mention.surface, mention.label)
+            words = mention.surface.split()
+            if mention.type == "person" and len(words) >= 2 and len(words[-1]) >= 4:
+                forms.setdefault(words[-1], "PERSON")  # the surname alone: "Emery"
+    taken = sorted((m.start, m.end) for m in mentions)
+    patterns = [gazetteer.organisation_pattern()]
+    if forms:
+        alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
+    seen: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if (start, end) in seen or _overlaps(taken, start, end):
+                continue
+            alone = " " not in match.group()
+            if alone and (
+                _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+                or _CAPITAL_AFTER.match(text, end)
+            ):
+                continue
+            seen.add((start, end))
+            yield start, end, forms.get(match.group(), "ORG")
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_left(taken, (end, end))
+    return any(s < end and start < e for s, e in taken[max(0, index - 8) : index])
+
+
+def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> Mention | None:
+    table = alias_table()
+    surface = " ".join(text[start:end].split())
+    key = canonical_key(surface, LABEL_TYPES.get(label))
+    if not key or key in table.not_entities or base_key(surface) in table.not_entities:
+        return None
+    if junk.junk_reason(text, start, end, label) is not None:
+        return None
+    entity_type = LABEL_TYPES.get(label, "org")
+    mention = Mention(start, end, surface, label, entity_type, key, in_heading)
+    evidence = _type_evidence(text, mention)
+    if evidence is not None:
+        mention.type, mention.evidence = evidence, True
+        mention.key = canonical_key(surface, evidence)
+    return mention if _plausible(mention) else None
+
+
+_STRONG_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep gov governor president "
+    "chancellor pope king queen prince princess judge justice sheikh gen".split()
+) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
+_ORG_HEADS = frozenset(
+    """university college institute council committee commission agency ministry department party
+    association foundation corporation company inc corp ltd llc plc group bank court police center
+    centre museum school hospital society union federation league authority board bureau network
+    magazine journal press club church army navy brotherhood organization organisation fund trust
+    labs laboratories studios games media airlines airways motors technologies systems
+    parliament assembly congress senate""".split()
+)
+_PLACE_HEADS = frozenset(
+    """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
+    county province region district peninsula coast strait gulf desert canyon falls city airport
+    bridge road terminal locks passage""".split()
+)
+
+
+def _type_evidence(text: str, mention: Mention) -> EntityType | None:
+    """A type the text or shipped data shows, whatever the model's label.
+
+    A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
+    "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
+    a gazetteer place the model also took for a place.
+    """
+    if mention.type in ("date", "event"):
+        return None
+    words = base_key(mention.surface).split()
+    before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
+    titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
+    if gazetteer.is_organisation(mention.surface):
+        return "person" if titled and mention.label == "PERSON" else "org"
+    if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
+        return "person"
+    if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
+        return "place"
+    if any(word in _ORG_HEADS for word in words) and len(words) > 1:
+        return "org"
+    if (
+        len(words) == 2
+        and mention.label in ("ORG", "GPE")
+        and gazetteer.is_given_name(words[0])
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "person"  # "Lucas Nolan" tagged as an organisation
+    if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
+        return "place"
+    return None
+
+
+def _plausible(mention: Mention) -> bool:
+    surface = mention.surface
+    if mention.type == "date":
+        return _keep_date(surface)
+    if not _HAS_UPPER_START.match(surface):
+        return False  # lower-case "spans" are tagging noise in edited news prose
+    if mention.label == "PERSON":
+        return not any(ch.isdigit() for ch in surface) and len(surface.split()) <= 6
+    return True
+
+
+def apply_table(mentions: list[Mention], person_words: set[str]) -> None:
+    """Alias groups and outlets from aliases.json fix the type; NORP survives only as an outlet."""
+    table = alias_table()
+    kept: list[Mention] = []
+    for mention in mentions:
+        base = base_key(mention.surface)
+        group = table.canonical.get(mention.key) or table.canonical.get(base)
+        if group and not (mention.label == "PERSON" and base in person_words):
+            mention.table_name, mention.type = group
+            mention.key = canonical_key(group[0], group[1])
+        elif base in table.organisations and not (
+            mention.label == "PERSON" and base in person_words
+        ):
+            mention.type = "org"
+        elif mention.label == "NORP":
+            continue
+        kept.append(mention)
+    mentions[:] = kept

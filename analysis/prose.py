@@ -1,0 +1,152 @@
+"""Markdown bodies as prose for the entity model, every character keeping its body offset.
+
+The model reads the prose with Markdown syntax removed (not blanked), soft line breaks as spaces
+and block or caption boundaries as line breaks; `Prose.body_span` maps a span back, so
+body[start:end] is the mention as written. `layout` says which ranges are headings or credits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kimreader.corpus.markdown import scan_blocks
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Link text may wrap onto the next line ("[Xbox\nOne S](url)"), never over a blank line.
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\n))*)\](\([^)\n]*\)|\[[^\]\n]*\])")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>|<https?://[^<>\s]+>")
+_INLINE_MARKS = re.compile(r"[*`|~]|(?<!\w)_+|_+(?!\w)|\\(?=[!-/:-@\[-`{-~])")
+_SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A body's prose for the model, with the body offset of each of its characters.
+
+    Markdown syntax is removed rather than blanked: long runs of spaces where a link target was
+    change what the model tags ("Xinhua" + 30 spaces came out as a PERSON).
+    """
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(body)
+
+    def body_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def markdown_prose(body: str) -> Prose:
+    """The body without Markdown syntax; soft line breaks become spaces."""
+    syntax = bytearray(len(body))
+
+    def mark(start: int, end: int) -> None:
+        syntax[start:end] = b"\x01" * (end - start)
+
+    _mark_block_syntax(body, mark)
+    for pattern in (_IMAGE, _LINK_DEFINITION, _HTML_TAG):
+        for match in pattern.finditer(body):
+            mark(match.start(), match.end())
+    for match in _LINK.finditer(body):
+        mark(match.start(), match.start(1))  # "["
+        mark(match.end(1), match.end())  # "](url)"
+    for match in _INLINE_MARKS.finditer(body):
+        mark(match.start(), match.end())
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for kept in re.finditer(rb"\x00+", bytes(syntax)):
+        start, end = kept.span()
+        if pieces and pieces[-1][-1:].isalnum() and body[start].isalnum():
+            pieces.append(" ")  # "word<br>word" must stay two words
+            offsets.append(start - 1)
+        pieces.append(body[start:end])
+        offsets.extend(range(start, end))
+    offsets.append(len(body))
+    joined = "".join(pieces)
+    soft = _soft_breaks(body)
+    # A soft line break inside a paragraph must not split "Kim\nJong Un" for the model; a break
+    # between blocks, or after a caption-like line, must keep "Congress\n- Syria" apart.
+    text = _SOFT_NEWLINE.sub(
+        lambda m: (
+            " " if offsets[m.start()] in soft and not _after_label(joined, m.start()) else "\n"
+        ),
+        joined,
+    )
+    text = _NAME_SLASH.sub("\n", text)  # "Thomas Coex/AFP/Getty Images", "Nintendo/Apple"
+    return Prose(text, tuple(offsets))
+
+
+_NAME_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[A-Z])")
+_LABEL_LINE = re.compile(r"(?:^|\n)([^\n]{1,39})$")
+
+
+def _soft_breaks(body: str) -> set[int]:
+    """Body offsets of the line breaks inside one paragraph or quote (not between blocks)."""
+    soft: set[int] = set()
+    for block in scan_blocks(body):
+        if block.kind in ("paragraph", "quote", "item"):
+            soft.update(end for _start, end in block.lines[:-1])
+    return soft
+
+
+def _after_label(text: str, newline: int) -> bool:
+    """Does a short line ending in a capitalised word end here ("Nintendo/Apple", a credit)?"""
+    line = _LABEL_LINE.search(text, max(0, newline - 40), newline)
+    if line is None:
+        return False
+    words = line.group(1).split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+_CREDIT_PARAGRAPH = re.compile(r"(?i)\bcopyright\b|all rights reserved|^\W*©")
+_TRAILING_CREDIT = re.compile(r"[—–]\s*(?:[A-Z][\w.&'’-]*[ \t]*){1,4}\s*\Z")
+_END_PUNCTUATION = tuple('.!?:;,"”’)…')
+
+
+def _mark_block_syntax(body: str, mark: Callable[[int, int], None]) -> None:
+    """Rules and code entirely; block markers ("> ", "- ", "## ", a setext underline)."""
+    for block in scan_blocks(body):
+        if block.kind in ("rule", "code"):
+            mark(block.start, block.end)
+            continue
+        position = block.start
+        for start, end in block.lines:
+            _mark_except_newlines(body, position, start, mark)
+            position = end
+        _mark_except_newlines(body, position, block.end, mark)
+
+
+def _mark_except_newlines(
+    body: str, start: int, end: int, mark: Callable[[int, int], None]
+) -> None:
+    for match in re.finditer(r"[^\n]+", body[start:end]):
+        mark(start + match.start(), start + match.end())
+
+
+def layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(heading ranges, ignored ranges): headings and subheads; copyright and credit lines."""
+    headings: list[tuple[int, int]] = []
+    ignored: list[tuple[int, int]] = []
+    for block in scan_blocks(body):
+        text = body[block.start : block.end].strip()
+        # A long heading is a standfirst, not a section label: its names are content.
+        short_heading = block.kind == "heading" and len(text.split()) <= 12
+        if short_heading or (block.kind == "paragraph" and _is_subhead(text)):
+            headings.append((block.start, block.end))
+        elif block.is_prose and len(text) < 200 and _CREDIT_PARAGRAPH.search(text):
+            ignored.append((block.start, block.end))
+    credit = _TRAILING_CREDIT.search(body)
+    if credit:
+        ignored.append(credit.span())
+    return headings, ignored
+
+
+def _is_subhead(text: str) -> bool:
+    """A one-line paragraph of a few words without closing punctuation: a subhead or label."""
+    bare = text.strip("*_ ")
+    return "\n" not in text and len(bare.split()) <= 8 and not bare.endswith(_END_PUNCTUATION)
+
+
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(low <= start and end <= high for low, high in ranges)
