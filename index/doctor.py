@@ -144,6 +144,13 @@ def _remove_orphan_sidecars(workspace: Workspace, found: Findings, known: set[st
 
 
 def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> None:
+    try:
+        unindexed = workspace.reindex_unindexed()
+    except (LibraryError, OSError, IndexBusy) as error:
+        found.problems.append(f"cannot index stored entities: {error}")
+        return
+    if unindexed:
+        found.repaired.append(f"indexed the entities an interrupted import stored ({unindexed})")
     missing = workspace.missing_entities()
     if not missing:
         return

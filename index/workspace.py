@@ -9,7 +9,6 @@ whatever the index is missing.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,10 +32,10 @@ if TYPE_CHECKING:
     from kimreader.index.backend import SearchBackend
     from kimreader.index.entity_terms import LibraryNames
 
-ENTITY_BATCH = 64
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
 PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
 Progress = Callable[[int, int], None]  # (done, total)
+DerivedProgress = Callable[[str, int, int], None]  # (what, done, total)
 
 
 @dataclass
@@ -147,12 +146,10 @@ class Workspace:
         return corrected(self.library.root, entities)
 
     def missing_entities(self) -> list[str]:
-        """Ids of articles with no (or outdated) stored entities."""
-        return [
-            e.id
-            for e in self.library.catalog()
-            if self.library.read_sidecar("entities", e.id, e.hash) is None
-        ]
+        """Ids of articles with no (or outdated) stored entities ("entities pending")."""
+        from kimreader.index.derived import pending, step_named
+
+        return pending(self.library, step_named("entities"))
 
     # -- searching: the engine's query language and the reader's own terms -------------------
 
@@ -301,17 +298,18 @@ class Workspace:
             raise LibraryError(f"{self.library.root}: the library folder is read-only")
         report = ImportReport()
         to_store = self._classify_results(results, report, total, progress)
+        # Phase 1: stored and searchable at once. Phase 2: derived data (entities) in worker
+        # processes; if it is interrupted, the next add, doctor or the app finishes it.
         self.library.autosave_catalog = False
         try:
-            if with_entities:
-                self._store_with_entities(to_store, report, processes)
-            else:
-                for article in to_store:
-                    self._store(article, None, report)
+            for article in to_store:
+                self._store(article, None, report)
         finally:
             self.library.autosave_catalog = True
             self.library.save_catalog()
         report.index = self.index.ensure()
+        if with_entities:
+            self.fill_missing_entities(processes, progress)
         return report
 
     def _classify_results(
@@ -355,22 +353,6 @@ class Workspace:
         (report.updated if status == "updated" else report.added).append(stored.id)
         return stored
 
-    def _store_with_entities(
-        self, articles: Iterable[Article], report: ImportReport, processes: int
-    ) -> None:
-        """One streaming pass through spaCy: its worker processes start once per import."""
-        from kimreader.analysis.entities import iter_entities
-
-        waiting: deque[Article] = deque()
-
-        def bodies() -> Iterator[Article]:
-            for article in articles:
-                waiting.append(article)
-                yield article
-
-        for found in iter_entities(bodies(), processes=processes):
-            self._store(waiting.popleft(), [e.to_json() for e in found], report)
-
     def _store(
         self, article: Article, entities: list[dict[str, Any]] | None, report: ImportReport
     ) -> None:
@@ -397,28 +379,42 @@ class Workspace:
         ]
 
     @staticmethod
-    def extract(articles: Sequence[Article], processes: int = 1) -> list[list[dict[str, Any]]]:
-        from kimreader.analysis.entities import extract_entities
+    def extract(articles: Sequence[Article]) -> list[list[dict[str, Any]]]:
+        """The entities of articles as stored (JSON), extracted in this process."""
+        from kimreader.index.derived import entities_of
 
-        found = extract_entities(articles, processes=processes)
-        return [[entity.to_json() for entity in entities] for entities in found]
+        return entities_of(articles)
 
-    def fill_missing_entities(self, processes: int = 1, progress: Progress | None = None) -> int:
-        """Extract entities for articles that entered without them (e.g. files copied in)."""
-        missing = self.missing_entities()
-        if missing:
-            self.index.ensure()  # the index must be open before documents are rewritten
-        for start in range(0, len(missing), ENTITY_BATCH):
-            batch = [self.library.get(i) for i in missing[start : start + ENTITY_BATCH]]
-            for article, found in zip(batch, self.extract(batch, processes), strict=True):
-                self.library.write_sidecar(
-                    "entities", article.id, {"hash": article.hash, "data": found}
-                )
+    def fill_derived(self, processes: int = 0, progress: DerivedProgress | None = None) -> int:
+        """Extract what articles lack (entities; see index/derived.py) in worker processes,
+        storing it as it comes and re-indexing those articles; how many were filled."""
+        from kimreader.index import derived
+
+        if not any(derived.pending(self.library, step) for step in derived.STEPS):
+            self.reindex_unindexed()
+            return 0
+        self.index.ensure()  # the index must be open before documents are rewritten
+        filled = derived.fill(self.library, self.index, processes=processes, progress=progress)
+        return sum(filled.values())
+
+    def reindex_unindexed(self) -> int:
+        """Re-index articles whose derived data an interrupted run stored but did not index."""
+        from kimreader.index import derived
+
+        if not derived.has_unindexed(self.library):
+            return 0
+        self.index.ensure()
+        return derived.reindex_unindexed(self.library, self.index)
+
+    def fill_missing_entities(self, processes: int = 0, progress: Progress | None = None) -> int:
+        """Extract entities for articles that entered without them (e.g. files copied in, or an
+        import interrupted before its second phase)."""
+
+        def report(label: str, done: int, total: int) -> None:
             if progress:
-                progress(min(start + ENTITY_BATCH, len(missing)), len(missing))
-        if missing:
-            self.index.reindex(missing)
-        return len(missing)
+                progress(done, total)
+
+        return self.fill_derived(processes, report)
 
     def remove(self, article_id: str) -> Article:
         article = self.library.remove(article_id)

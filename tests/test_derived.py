@@ -1,0 +1,73 @@
+"""Imports in two phases: articles stored and searchable first, derived data (entities) after,
+in worker processes, resumable where it was interrupted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kimreader.corpus.article import Article
+from kimreader.index import derived
+from kimreader.index.workspace import Workspace
+
+REPORTS = [
+    (
+        f"report-{n}.md",
+        f"# Zorblat visit {n}\n\nXi Jinping met Kim Jong Un in Beijing on day {n}.\n",
+    )
+    for n in range(12)
+]
+
+
+def _sources(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in REPORTS:
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_an_import_is_searchable_and_then_gets_its_entities(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "lib")
+    report = workspace.add_paths([_sources(tmp_path / "in")])
+    assert len(report.added) == len(REPORTS)
+    assert workspace.missing_entities() == []
+    found = workspace.search('person:"Kim Jong Un" place:beijing', limit=50)
+    assert set(report.added) <= {hit.id for hit in found.hits}  # re-indexed with them
+
+
+def test_interrupted_extraction_resumes_where_it_stopped(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "lib")
+    workspace.add_paths([_sources(tmp_path / "in")], with_entities=False)  # phase 1 only
+    pending = workspace.missing_entities()
+    assert len(pending) == len(REPORTS)  # (the shipped reports come with theirs)
+    assert workspace.search("title:zorblat beijing").total == len(
+        REPORTS
+    )  # searchable before entities
+    # As if killed after storing one batch, before re-indexing it:
+    first = [workspace.get(i) for i in pending[:5]]
+    step = derived.step_named("entities")
+    derived.store(workspace.library, step, first, derived.entities_of(first))
+    filled = workspace.fill_derived(processes=2)  # a pool of two worker processes
+    assert filled == len(pending) - len(first)
+    assert workspace.missing_entities() == []
+    assert workspace.search("place:beijing title:zorblat", limit=50).total == len(REPORTS)
+
+
+def lengths(articles: Sequence[Article]) -> list[Any]:
+    return [len(article.body.split()) for article in articles]
+
+
+def test_a_step_is_one_entry(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "lib")
+    workspace.add_paths([_sources(tmp_path / "in")], with_entities=False)
+    words = derived.Step("words", "word counts", lengths, indexed=False)
+    assert len(derived.pending(workspace.library, words)) >= len(REPORTS)
+    filled = derived.fill(workspace.library, workspace.index, [words], processes=1)
+    assert filled["words"] >= len(REPORTS)
+    assert derived.pending(workspace.library, words) == []
+    entry = workspace.library.catalog()[0]
+    assert (
+        workspace.library.read_sidecar("words", entry.id, entry.hash)
+        == lengths([workspace.get(entry.id)])[0]
+    )
