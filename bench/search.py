@@ -65,7 +65,7 @@ def keystrokes(query: str) -> list[str]:
 
 
 def kimreader_samples(
-    directory: Path, rounds: int
+    directory: Path, rounds: int, typing: bool
 ) -> tuple[float, dict[str, list[float]], dict[str, int]]:
     from kimreader.corpus.library import Library
     from kimreader.index.search import SearchIndex
@@ -84,7 +84,9 @@ def kimreader_samples(
             for query, _words in queries:
                 for prefix in keystrokes(query):
                     start = time.perf_counter()
-                    result = index.search(prefix, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR)
+                    result = index.search(
+                        prefix, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR, typing=typing
+                    )
                     seconds = time.perf_counter() - start
                     if result.error:
                         rejected[category] += 1
@@ -121,33 +123,87 @@ def main(argv: list[str] | None = None) -> int:
     for size in parse_sizes(args.sizes):
         directory = library_dir(size)
         log(f"searching {directory}")
-        first, samples, rejected = kimreader_samples(directory, args.rounds)
         base = {name: baseline_samples(c, directory, args.rounds) for name, c in baselines.items()}
-        rows = []
-        for category, values in samples.items():
-            row: list[object] = [category, len(values), rejected[category]]
-            row += [ms(median(values)), ms(p95(values))]
-            for name in baselines:
-                grep_median = median(base[name][category])
-                row += [ms(grep_median), f"{grep_median / median(values):.0f}x"]
-            rows.append(row)
-        everything = [v for values in samples.values() for v in values]
-        row = ["all keystrokes", len(everything), sum(rejected.values())]
-        row += [ms(median(everything)), ms(p95(everything))]
-        for name in baselines:
-            grep_all = median([v for values in base[name].values() for v in values])
-            row += [ms(grep_all), f"{grep_all / median(everything):.0f}x"]
-        rows.append(row)
-        headers = ["query kind", "searches", "rejected", "median ms", "p95 ms"]
-        for name in baselines:
-            headers += [f"{name} ms", f"vs {name}"]
-        print_table(
-            headers,
-            rows,
-            title=f"Search per keystroke, {size:,} articles (limit {SEARCH_LIMIT}, offsets for "
-            f"{OFFSETS_FOR}; first search {ms(first)} ms)",
-        )
+        for typing in (False, True):
+            report(size, directory, args.rounds, typing, baselines, base)
+        report_cli(size, directory, args.rounds)
     return 0
+
+
+def report(
+    size: int,
+    directory: Path,
+    rounds: int,
+    typing: bool,
+    baselines: dict[str, list[str]],
+    base: dict[str, dict[str, list[float]]],
+) -> None:
+    """One table: every keystroke searched as the app did before #14 (exact count, "did you
+    mean" when little is found) or as it does while typing (count bound, no suggestion, answers
+    kept per parsed query)."""
+    first, samples, rejected = kimreader_samples(directory, rounds, typing)
+    rows = []
+    for category, values in samples.items():
+        row: list[object] = [category, len(values), rejected[category]]
+        row += [ms(median(values)), ms(p95(values))]
+        for name in baselines:
+            grep_median = median(base[name][category])
+            row += [ms(grep_median), f"{grep_median / median(values):.0f}x"]
+        rows.append(row)
+    everything = [v for values in samples.values() for v in values]
+    row = ["all keystrokes", len(everything), sum(rejected.values())]
+    row += [ms(median(everything)), ms(p95(everything))]
+    for name in baselines:
+        grep_all = median([v for values in base[name].values() for v in values])
+        row += [ms(grep_all), f"{grep_all / median(everything):.0f}x"]
+    rows.append(row)
+    headers = ["query kind", "searches", "rejected", "median ms", "p95 ms"]
+    for name in baselines:
+        headers += [f"{name} ms", f"vs {name}"]
+    mode = "while typing" if typing else "exact count and suggestions"
+    print_table(
+        headers,
+        rows,
+        title=f"Search per keystroke, {mode}, {size:,} articles (limit {SEARCH_LIMIT}, "
+        f"offsets for {OFFSETS_FOR}; first search {ms(first)} ms)",
+    )
+
+
+def report_cli(size: int, directory: Path, rounds: int) -> None:
+    """`kimreader search WORD` as a whole process vs `grep -ril WORD`, same words, same run."""
+    kimreader = shutil.which("kimreader")
+    if kimreader is None:
+        log("kimreader is not installed: no whole-process figure")
+        return
+    words = [words for queries in QUERIES.values() for _query, words in queries if " " not in words]
+    ours, grep = [], []
+    for _ in range(rounds):
+        for word in words:
+            start = time.perf_counter()
+            subprocess.run(
+                [kimreader, "--library", str(directory), "search", word, "--limit", "10"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run(
+                ["grep", "-ril", "--include=*.md", "--exclude-dir=.kimreader", "-e", word,
+                 str(directory)],
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )  # fmt: skip
+            grep.append(time.perf_counter() - start)
+    print_table(
+        ["command", "runs", "median ms", "p95 ms"],
+        [
+            ["kimreader search WORD --limit 10", len(ours), ms(median(ours)), ms(p95(ours))],
+            ["grep -ril WORD", len(grep), ms(median(grep)), ms(p95(grep))],
+            ["ratio (kimreader / grep)", "", f"{median(ours) / median(grep):.2f}x", ""],
+        ],
+        title=f"Whole process, {size:,} articles",
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 BATCH = 8  # articles per task: small, so an interruption loses little and memory stays flat
 IN_FLIGHT = 2  # tasks queued per worker process (the rest are not even read yet)
 REINDEX_EVERY = 64  # articles whose data is stored before they are re-indexed (a commit)
-Progress = Callable[[str, int, int], None]  # (step label, done, total)
+Progress = Callable[[str, int, int], object]  # (step label, done, total)
 
 
 def entities_of(articles: Sequence[Article]) -> list[Any]:
@@ -63,6 +63,22 @@ def pending(library: Library, step: Step) -> list[str]:
         for entry in library.catalog()
         if library.read_sidecar(step.name, entry.id, entry.hash) is None
     ]
+
+
+def maybe_pending(library: Library) -> bool:
+    """A cheap first look (no sidecar is read): fewer stored files than articles for a step,
+    or articles stored but not re-indexed. What an import cut short leaves behind."""
+    if has_unindexed(library):
+        return True
+    articles = len(library.catalog())
+    for step in STEPS:
+        try:
+            stored = sum(1 for name in os.listdir(library.state_dir / step.name) if name[0] != ".")
+        except OSError:
+            stored = 0
+        if stored < articles:
+            return True
+    return False
 
 
 def processes_for(count: int, asked: int = 0) -> int:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
 PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
 Progress = Callable[[int, int], None]  # (done, total)
-DerivedProgress = Callable[[str, int, int], None]  # (what, done, total)
+DerivedProgress = Callable[[str, int, int], object]  # (what, done, total)
 
 
 @dataclass
@@ -144,6 +144,10 @@ class Workspace:
         from kimreader.analysis.corrections import corrected
 
         return corrected(self.library.root, entities)
+
+    def entities_pending(self, article: Article) -> bool:
+        """True while an article's entities are still to be extracted (see index/derived.py)."""
+        return self.library.read_sidecar("entities", article.id, article.hash) is None
 
     def missing_entities(self) -> list[str]:
         """Ids of articles with no (or outdated) stored entities ("entities pending")."""

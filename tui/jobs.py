@@ -9,7 +9,7 @@ reports its own errors).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counte
 
 # Worker names (also their groups: a newer job of a kind supersedes the older one).
 LIBRARY, INDEX, SEARCH, ARTICLE, FEEDS = "library", "index", "search", "article", "feeds"
+DERIVED = "derived"
 
 FAILURE_WORDING = {
     LIBRARY: "cannot read the library",
@@ -41,6 +42,7 @@ FAILURE_WORDING = {
     SEARCH: "search failed",
     ARTICLE: "cannot open the article",
     FEEDS: "cannot fetch the feeds",
+    DERIVED: "cannot extract entities",
 }
 
 
@@ -75,6 +77,7 @@ class LoadedArticle:
     body_hits: Sequence[Span] = ()
     title_hits: Sequence[Span] = ()
     problem: str = ""  # shown, e.g. hits that could not be highlighted
+    entities_pending: bool = False  # stored, not yet through entity extraction
 
 
 class ArticleLoaded(Message):
@@ -147,7 +150,37 @@ def load_article(
     workspace: Workspace, article_id: str, query: str, hit: Hit | None
 ) -> ArticleLoaded:
     """The article, its entities and where the query matches it (from the hit when it has it)."""
-    return ArticleLoaded(_loaded(workspace, article_id, query, hit), query)
+    loaded = _loaded(workspace, article_id, query, hit)
+    if not loaded.entities and workspace.entities_pending(loaded.article):
+        loaded = replace(loaded, entities_pending=True)
+    return ArticleLoaded(loaded, query)
+
+
+class DerivedProgress(Message):
+    """Entities extracted in the background so far (an import's second phase, resumed)."""
+
+    def __init__(self, label: str, done: int, total: int) -> None:
+        super().__init__()
+        self.label, self.done, self.total = label, done, total
+
+
+class DerivedFilled(Message):
+    def __init__(self, filled: int) -> None:
+        super().__init__()
+        self.filled = filled
+
+
+def fill_derived(workspace: Workspace, post: Callable[[Message], object]) -> DerivedFilled:
+    """Extract what stored articles still lack (entities), in worker processes, saying how far
+    it got; articles become searchable by entity as each batch is indexed."""
+    from kimreader.index.derived import maybe_pending
+
+    if not maybe_pending(workspace.library):
+        return DerivedFilled(0)
+    filled = workspace.fill_derived(
+        progress=lambda label, done, total: post(DerivedProgress(label, done, total))
+    )
+    return DerivedFilled(filled)
 
 
 def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:

@@ -208,6 +208,22 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             self.start_search(self.listing.query, keep_article=True)
         elif not self.listing.is_search and not self.requested:
             self.say_listing()
+        if not self.job_running(jobs.DERIVED):  # an import's second phase, if it was cut short
+            self.run_job(
+                jobs.DERIVED, partial(jobs.fill_derived, self.kim.workspace, self.post_message)
+            )
+
+    @on(jobs.DerivedProgress)
+    def derived_progress(self, event: jobs.DerivedProgress) -> None:
+        self.status.say(f"{event.label} pending: {event.done} of {event.total} extracted")
+
+    @on(jobs.DerivedFilled)
+    def derived_filled(self, event: jobs.DerivedFilled) -> None:
+        if not event.filled:
+            return
+        self.status.say(f"entities extracted for {event.filled} article(s)")
+        if self.article is not None:  # its sidebar may have said "entities pending"
+            self.open_article(self.article.id)
 
     # -- what the list shows ----------------------------------------------------------------
 
@@ -359,7 +375,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             loaded = replace(loaded, body_hits=(), title_hits=())
         article = self.article = loaded.article
         self.show_marked(article, loaded.body_hits, loaded.title_hits)
-        self.sidebar.show_entities(loaded.entities)
+        self.sidebar.show_entities(loaded.entities, pending=loaded.entities_pending)
         self.refresh_bindings()
         self.articles.mark_open(article.id)
         if article.id in self.new_ids:

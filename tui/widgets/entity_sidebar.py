@@ -75,7 +75,8 @@ class EntityList(OptionList, inherit_bindings=False):
         self.selected: Entity | None = None
         self.joining: Entity | None = None  # marked with M: the next M merges it into another
 
-    def show_entities(self, entities: Sequence[Entity]) -> None:
+    def show_entities(self, entities: Sequence[Entity], pending: bool = False) -> None:
+        """The article's entities; `pending`: they are still being extracted (shown as such)."""
         kept = [e for e in entities if e.type in SHOWN_TYPES]
         order = {kind: i for i, kind in enumerate(SHOWN_TYPES)}
         self.entities = sorted(kept, key=lambda e: (order[e.type], -e.count, e.name.casefold()))
@@ -92,7 +93,8 @@ class EntityList(OptionList, inherit_bindings=False):
                 Option(self._prompt(self.entities[i], False), id=str(i)) for i in members
             )
         if not options:
-            options.append(Option(Text("no people, organisations or places"), disabled=True))
+            empty = "entities pending…" if pending else "no people, organisations or places"
+            options.append(Option(Text(empty), disabled=True))
         self.set_options(options)
         self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
 
