@@ -207,12 +207,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             read = marks is not None and not unread
             text.append(row.title or "(untitled)", self._style("title-read" if read else "title"))
         else:
-            if row.new:
-                text.append("new ", self._style("new"))
             if unread:
                 text.append("● ", self._style("unread"))
             if marks is not None and row.id in marks.starred:
                 text.append("★ ", self._style("star"))
+            if row.new:
+                text.append("new ", self._style("new"))
             if row.hit_count is not None:  # first, so a narrow list still shows it
                 count = row.hit_count
                 text.append(f"{count} hit{'s' if count != 1 else ''} ", self._style("hits"))
