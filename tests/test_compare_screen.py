@@ -359,7 +359,7 @@ async def test_every_tab_opens_its_row_in_the_reader(
         await pilot.pause()
         assert_visible(main, where[0])
         assert main.reader.passage == where  # the row's text is marked in the reader
-        line = main.reader.layout.line_of("body", where[0])
+        line = main.reader.text_layout.line_of("body", where[0])
         assert line is not None
         strip = main.reader._render_line(line, main.reader.scrollable_content_region.width)
         assert any(seg.style and seg.style.reverse for seg in strip)
