@@ -10,6 +10,7 @@ shipped pair is); equal values are an agreement.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -275,6 +276,13 @@ def same_anchor(a: Quantity, sentence_a: Span, b: Quantity, sentence_b: Span) ->
     if place_a and place_b:
         return place_a.group("place").lower() == place_b.group("place").lower()
     return True
+
+
+def span_pairs(
+    body_a: str, body_b: str, ranges: Sequence[tuple[int, int, int, int]]
+) -> list[SentencePair]:
+    """Sentence pairs from (a_start, a_end, b_start, b_end) ranges, e.g. the alignment's."""
+    return [(Span(a0, a1, body_a[a0:a1]), Span(b0, b1, body_b[b0:b1])) for a0, a1, b0, b1 in ranges]
 
 
 def _quantities(sentence: Span) -> list[Quantity]:

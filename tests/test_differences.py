@@ -86,3 +86,15 @@ def test_the_gaza_school_toll_differs_between_two_real_reports() -> None:
     assert deaths == [("more than 40 people", "Some 30 people")]
     agreed = {(d.topic, d.a.phrase, d.b.phrase) for d in comparison.agreements}
     assert ("munitions", "three shells", "three artillery shells") in agreed
+
+
+def test_given_sentence_pairs_are_the_only_ones_compared() -> None:
+    from kimreader.analysis.differences import span_pairs
+
+    a = "The flood in Dhaka killed 12 people. Rain fell all week."
+    b = "Rain fell for days. The Dhaka flood killed 15 people."
+    crossed = span_pairs(a, b, [(0, 36, 0, 19)])  # the toll paired with the rain: nothing
+    assert find_differences(a, None, b, None, crossed) == ([], [])
+    paired = span_pairs(a, b, [(0, 36, 20, len(b))])
+    [difference] = find_differences(a, None, b, None, paired)[0]
+    assert (difference.a.phrase, difference.b.phrase) == ("12 people", "15 people")
