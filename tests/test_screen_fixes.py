@@ -178,5 +178,5 @@ async def test_fuzzy_dates_and_suggestions_say_what_a_reader_means(library: Path
         assert main.status.message == (
             "bad query: published: 'banana' is not a date (use 2018, 2018-06 or 2018-06-19)"
         )
-        await typed(pilot, "ctrl+u", *'person:"Xi Jinpin"')
+        await typed(pilot, "ctrl+u", *'person:"Xi Jinpin"', "enter")  # Enter: the full search
         assert main.status.message.endswith('did you mean: person:"Xi Jinping"')
