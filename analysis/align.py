@@ -12,10 +12,11 @@ none, not that the point is unique to one report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kimreader.analysis.story import SentencePair
 from kimreader.analysis.text import Span, content_terms, paragraphs, sentences
 
 if TYPE_CHECKING:
@@ -52,10 +53,20 @@ class AlignedPassage:
     a_end: int
     best: Candidate | None
     candidates: tuple[Candidate, ...]  # the top three, best first, whatever their score
+    # Every B passage that makes one of this passage's points (a sentence pair), best first;
+    # `best` is the first. The lexical passage alignment gives at most `best`.
+    counterparts: tuple[Candidate, ...] = ()
 
     @property
     def score(self) -> float:
         return self.candidates[0].score if self.candidates else 0.0
+
+    def at_threshold(self, threshold: float) -> AlignedPassage:
+        """This row re-marked for another threshold (no re-scoring): `best` is the top
+        candidate if it reaches it; counterparts below it drop out."""
+        best = self.candidates[0] if self.candidates and self.score >= threshold else None
+        kept = tuple(c for c in self.counterparts if c.score >= threshold and c != best)
+        return replace(self, best=best, counterparts=((best,) if best else ()) + kept)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -65,6 +76,7 @@ class AlignedPassage:
             "b_end": self.best.b_end if self.best else None,
             "score": round(self.score, 4),
             "candidates": [candidate.to_json() for candidate in self.candidates],
+            "counterparts": [candidate.to_json() for candidate in self.counterparts],
         }
 
 
@@ -220,7 +232,8 @@ def align(
             if row[index] > 1e-9  # a zero score is no candidate at all
         )
         best = candidates[0] if candidates and candidates[0].score >= threshold else None
-        aligned.append(AlignedPassage(passage.start, passage.end, best, candidates))
+        counterparts = (best,) if best else ()
+        aligned.append(AlignedPassage(passage.start, passage.end, best, candidates, counterparts))
     return aligned
 
 
@@ -232,3 +245,99 @@ def without_counterpart(
     matched_b = {(row.best.b_start, row.best.b_end) for row in aligned if row.best}
     only_b = [p for p in passages_b if (p.start, p.end) not in matched_b]
     return only_a, only_b
+
+
+# -- sentence pairs: which sentences make the same point -----------------------------------------
+
+# Cosine of two sentence embeddings (all-MiniLM-L6-v2) from which they make the same point.
+MEANING_THRESHOLD = 0.6
+# The same for the lexical score of two sentences (words + trigrams), the fallback.
+WORDS_SENTENCE_THRESHOLD = 0.3
+
+
+def sentence_pairs(
+    scores: np.ndarray, sentences_a: list[Span], sentences_b: list[Span],
+    passages_a: list[Span], threshold: float,
+) -> list[SentencePair]:  # fmt: skip
+    """Sentence pairs at or above the threshold where each is the other's best match, or one of
+    them is: a sentence may pair with several (a point one report makes in two sentences)."""
+    import numpy as np
+
+    if not scores.size:
+        return []
+    row_best = scores.max(axis=1, keepdims=True)
+    column_best = scores.max(axis=0, keepdims=True)
+    chosen = (scores >= threshold) & ((scores >= row_best) | (scores >= column_best))
+    owner = _owners(sentences_a, passages_a)
+    pairs = [
+        SentencePair(
+            sentences_a[i].start,
+            sentences_a[i].end,
+            sentences_b[j].start,
+            sentences_b[j].end,
+            float(min(1.0, scores[i, j])),
+            owner[i],
+        )  # fmt: skip
+        for i, j in zip(*np.nonzero(chosen), strict=True)
+    ]
+    return pairs
+
+
+def pairs_inside(aligned: list[AlignedPassage], pairs: list[SentencePair]) -> list[SentencePair]:
+    """The pairs whose B sentence lies in a counterpart of their A sentence's passage."""
+    return [
+        pair
+        for pair in pairs
+        if any(c.b_start <= pair.b_start < c.b_end for c in aligned[pair.passage].counterparts)
+    ]
+
+
+def _owners(spans: list[Span], passages_: list[Span]) -> list[int]:
+    """For each span, the index of the passage holding its start."""
+    import bisect
+
+    starts = [p.start for p in passages_]
+    return [max(0, bisect.bisect_right(starts, span.start) - 1) for span in spans]
+
+
+def align_by_sentences(
+    scores: np.ndarray,
+    sentences_a: list[Span],
+    sentences_b: list[Span],
+    passages_a: list[Span],
+    passages_b: list[Span],
+    threshold: float,
+) -> tuple[list[AlignedPassage], list[SentencePair]]:
+    """Passages aligned through their sentences: a passage pair scores its best sentence pair;
+    `best` is the top-scoring B passage at or above the threshold, and every B passage holding a
+    sentence pair with the A passage is one of its `counterparts`."""
+    import numpy as np
+
+    pairs = sentence_pairs(scores, sentences_a, sentences_b, passages_a, threshold)
+    owner_a = np.array(_owners(sentences_a, passages_a), dtype=np.int64)
+    owner_b = np.array(_owners(sentences_b, passages_b), dtype=np.int64)
+    matrix = np.zeros((len(passages_a), len(passages_b)))
+    if scores.size:
+        np.maximum.at(matrix, (owner_a[:, None], owner_b[None, :]), np.clip(scores, 0.0, 1.0))
+    matrix = np.round(matrix, 12)  # copies of one passage tie exactly: the earlier one wins
+    b_passage = dict(zip((s.start for s in sentences_b), owner_b.tolist(), strict=True))
+    paired: list[set[int]] = [set() for _ in passages_a]
+    for pair in pairs:
+        paired[pair.passage].add(b_passage[pair.b_start])
+    aligned: list[AlignedPassage] = []
+    for index, passage in enumerate(passages_a):
+        row = matrix[index]
+        top = np.argsort(-row, kind="stable")[:CANDIDATES]
+
+        def candidate(j: int, row: np.ndarray = row) -> Candidate:
+            return Candidate(passages_b[j].start, passages_b[j].end, float(row[j]))
+
+        candidates = tuple(candidate(int(j)) for j in top if row[j] > 1e-9)
+        best = candidates[0] if candidates and candidates[0].score >= threshold else None
+        if best is not None:  # the best-scoring passage holds a pair at or above the threshold
+            paired[index].add(int(top[0]))
+        counterparts = tuple(
+            candidate(j) for j in sorted(paired[index], key=lambda j: (-row[j], j))
+        )
+        aligned.append(AlignedPassage(passage.start, passage.end, best, candidates, counterparts))
+    return aligned, pairs

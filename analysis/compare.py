@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kimreader.analysis.align import DEFAULT_THRESHOLD, AlignedPassage, align, passages
+from kimreader.analysis.align import (
+    DEFAULT_THRESHOLD,
+    MEANING_THRESHOLD,
+    WORDS_SENTENCE_THRESHOLD,
+    AlignedPassage,
+    align,
+    align_by_sentences,
+    pairs_inside,
+    passages,
+    sentence_pairs,
+    similarity_matrix,
+)
 from kimreader.analysis.align import without_counterpart as _without_counterpart
 from kimreader.analysis.differences import Difference, find_differences
 from kimreader.analysis.entity import Entity
@@ -20,10 +31,16 @@ from kimreader.analysis.quotes import (
     people_quoted_in_both,
     quotes_and_reported_speech,
 )
-from kimreader.analysis.text import Span
+from kimreader.analysis.story import Method, SentencePair, Verdict, judge
+from kimreader.analysis.text import Span, all_sentences
 from kimreader.analysis.timeline import DateMention, build_timeline
 from kimreader.analysis.words import Term, distinctive_terms
 from kimreader.corpus.article import Article
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kimreader.analysis.embed import ArticleEmbeddings
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,11 @@ class Comparison:
     distinctive_a: tuple[Term, ...]
     distinctive_b: tuple[Term, ...]
     passages_b: tuple[Span, ...] = field(default=(), repr=False)
+    # Sentences of A and B that make the same point, in A's order; a sentence may have several.
+    sentence_pairs: tuple[SentencePair, ...] = ()
+    verdict: Verdict | None = None
+    # "meaning" when both reports had stored sentence embeddings, else "words" (lexical scores).
+    method: Method = "words"
 
     def to_json(self) -> dict[str, Any]:
         def spans(items: Sequence[Span]) -> list[dict[str, int]]:
@@ -89,6 +111,9 @@ class Comparison:
         return {
             "a": self.a,
             "b": self.b,
+            "method": self.method,
+            "verdict": self.verdict.to_json() if self.verdict else None,
+            "sentence_pairs": [pair.to_json() for pair in self.sentence_pairs],
             "aligned": [row.to_json() for row in self.aligned],
             "only_a": spans(self.only_a),
             "only_b": spans(self.only_b),
@@ -159,17 +184,66 @@ def compare_entities(
     )
 
 
+def sentence_scores(
+    a: Article,
+    b: Article,
+    embeddings_a: ArticleEmbeddings | None,
+    embeddings_b: ArticleEmbeddings | None,
+) -> tuple[np.ndarray, Method]:
+    """Scores of every sentence pair of A and B: cosines of the stored sentence embeddings when
+    both reports have them (and they match today's sentences), else the lexical score."""
+    sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
+    if (
+        embeddings_a is not None
+        and embeddings_b is not None
+        and embeddings_a.matches(a.body)
+        and embeddings_b.matches(b.body)
+    ):
+        import numpy as np
+
+        vectors_a = embeddings_a.vectors.astype(np.float32)
+        vectors_b = embeddings_b.vectors.astype(np.float32)
+        return vectors_a @ vectors_b.T, "meaning"
+    return similarity_matrix(a.body, sentences_a, b.body, sentences_b), "words"
+
+
 def compare_articles(
     a: Article,
     b: Article,
     entities_a: Sequence[Entity] = (),
     entities_b: Sequence[Entity] = (),
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
+    embeddings_a: ArticleEmbeddings | None = None,
+    embeddings_b: ArticleEmbeddings | None = None,
 ) -> Comparison:
-    """Compare two reports; A leads. Pure function of its inputs, no model is loaded."""
+    """Compare two reports; A leads. Pure function of its inputs, no model is loaded.
+
+    With both reports' stored sentence embeddings, sentences are matched by meaning and passages
+    through their sentences; else passages are aligned by words (as before embeddings) and the
+    sentence pairs are looked for inside them. `threshold` (for passages) defaults to the one
+    calibrated for the method.
+    """
     passages_a, passages_b = passages(a.body), passages(b.body)
-    aligned = align(a.body, b.body, threshold, passages_a, passages_b)
+    sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
+    scores, method = sentence_scores(a, b, embeddings_a, embeddings_b)
+    if method == "meaning":
+        threshold = MEANING_THRESHOLD if threshold is None else threshold
+        aligned, pairs = align_by_sentences(
+            scores, sentences_a, sentences_b, passages_a, passages_b, threshold
+        )
+    else:  # passages by words, then the sentence pairs inside each aligned passage pair
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        aligned = align(a.body, b.body, threshold, passages_a, passages_b)
+        pairs = pairs_inside(
+            aligned,
+            sentence_pairs(scores, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
+        )
     only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
+    entities = compare_entities(entities_a, entities_b)
+    verdict = judge(
+        a, b, scores, pairs, method, [entity.name for entity in entities.shared],
+        embeddings_a, embeddings_b,
+    )  # fmt: skip
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)
     quotes_a = [replace(quote, report="a") for quote in found_a]
@@ -183,7 +257,7 @@ def compare_articles(
         aligned=tuple(aligned),
         only_a=tuple(only_a),
         only_b=tuple(only_b),
-        entities=compare_entities(entities_a, entities_b),
+        entities=entities,
         quotes=tuple(quotes_a + quotes_b),
         quoted_in_both=tuple(people_quoted_in_both(quotes_a, quotes_b)),
         reported=tuple(
@@ -196,15 +270,15 @@ def compare_articles(
         distinctive_a=tuple(distinctive_a),
         distinctive_b=tuple(distinctive_b),
         passages_b=tuple(passages_b),
+        sentence_pairs=tuple(pairs),
+        verdict=verdict,
+        method=method,
     )
 
 
 def at_threshold(cmp: Comparison, body_a: str, threshold: float) -> Comparison:
     """The comparison with its counterparts re-marked for another threshold (no re-scoring)."""
-    aligned = [
-        replace(row, best=row.candidates[0] if row.candidates and row.score >= threshold else None)
-        for row in cmp.aligned
-    ]
+    aligned = [row.at_threshold(threshold) for row in cmp.aligned]
     passages_a = [Span(row.a_start, row.a_end, body_a[row.a_start : row.a_end]) for row in aligned]
     only_a, only_b = _without_counterpart(aligned, passages_a, list(cmp.passages_b))
     return replace(

@@ -316,6 +316,7 @@ def test_json_document_has_the_agreed_shape(comparison: Comparison, pair) -> Non
     assert set(document) == {
         "a", "b", "aligned", "only_a", "only_b", "entities", "quotes", "differences",
         "agreements", "timeline", "distinctive", "quoted_in_both", "reported",
+        "method", "verdict", "sentence_pairs",
     }  # fmt: skip
     assert document["a"] == {
         "id": pair[0].id,
@@ -325,7 +326,9 @@ def test_json_document_has_the_agreed_shape(comparison: Comparison, pair) -> Non
     }
     assert len(document["aligned"]) == len(passages(pair[0].body))
     for row in document["aligned"]:
-        assert set(row) == {"a_start", "a_end", "b_start", "b_end", "score", "candidates"}
+        assert set(row) == {
+            "a_start", "a_end", "b_start", "b_end", "score", "candidates", "counterparts",
+        }  # fmt: skip
         assert len(row["candidates"]) <= 3
         scores = [c["score"] for c in row["candidates"]]
         assert scores == sorted(scores, reverse=True)

@@ -1,0 +1,170 @@
+"""What a comparison may claim: sentence pairs that make the same point, and the same-story verdict.
+
+These are the shapes the comparison screen, the CLI and the differences/quotes code consume:
+
+- `SentencePair`: one sentence of A and one of B that make the same point (offsets into each
+  report's body), inside an aligned passage pair. One sentence may have several partners.
+- `Verdict`: are the two reports about the same event, a related event, or unrelated, with the
+  evidence (date gap, shared entities, similarity, share of sentences with a counterpart) and
+  which similarity measured it ("meaning": sentence embeddings; "words": the lexical fallback
+  used when an article has no stored embeddings).
+
+Differences are only worth claiming between reports of the same event (two reports of related
+events, like Kim's third and fourth visits to China, differ by design); agreements make sense for
+same and related events. `Verdict.claims_differences` / `claims_agreements` say so in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kimreader.analysis.embed import ArticleEmbeddings
+    from kimreader.corpus.article import Article
+
+StoryKind = Literal["same", "related", "unrelated"]
+Method = Literal["meaning", "words"]
+
+STORY_LABELS: dict[str, str] = {
+    "same": "same event",
+    "related": "related event",
+    "unrelated": "unrelated",
+}
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """A sentence of A and a sentence of B that make the same point.
+
+    `passage` is the index of the A passage (the row of `Comparison.aligned`) holding the A
+    sentence; `score` is the similarity the pair was chosen by (cosine of sentence embeddings,
+    or the lexical score when the comparison fell back to words: see `Comparison.method`).
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    score: float
+    passage: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "a_start": self.a_start,
+            "a_end": self.a_end,
+            "b_start": self.b_start,
+            "b_end": self.b_end,
+            "score": round(self.score, 4),
+            "passage": self.passage,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Same event, related event or unrelated, with the evidence it rests on."""
+
+    kind: StoryKind
+    similarity: float  # report-level similarity, 0..1, measured by `method`
+    method: Method
+    counterpart_share: float  # share of sentences with a same-point sentence in the other
+    # report (of the report where it is higher: a short wire story inside a long one counts)
+    date_gap_days: int | None  # between the publication dates; None when one is unknown
+    shared_entities: tuple[str, ...] = ()  # names both reports use, most mentioned first
+
+    @property
+    def label(self) -> str:
+        return STORY_LABELS[self.kind]
+
+    @property
+    def claims_differences(self) -> bool:
+        """Only two reports of one event can disagree on a fact."""
+        return self.kind == "same"
+
+    @property
+    def claims_agreements(self) -> bool:
+        return self.kind != "unrelated"
+
+    def evidence(self) -> list[str]:
+        """The evidence as short phrases, for a one-line summary."""
+        parts = [f"similarity {self.similarity:.2f} ({self.method})"]
+        parts.append(f"{self.counterpart_share:.0%} of sentences with a counterpart")
+        if self.date_gap_days is not None:
+            days = self.date_gap_days
+            parts.append("published the same day" if days == 0 else f"{days} days apart")
+        if self.shared_entities:
+            parts.append(f"{len(self.shared_entities)} shared names")
+        return parts
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "similarity": round(self.similarity, 4),
+            "method": self.method,
+            "counterpart_share": round(self.counterpart_share, 4),
+            "date_gap_days": self.date_gap_days,
+            "shared_entities": list(self.shared_entities),
+        }
+
+
+# Report-level similarity from which two reports tell the same event / a related one, by method
+# (meaning: cosine of the article vectors; words: TF-IDF cosine of the bodies). Chosen on the
+# ecbplus development topic (bench/compare.py prints the separation on both splits).
+SAME_EVENT = {"meaning": 0.75, "words": 0.35}
+RELATED_EVENT = {"meaning": 0.5, "words": 0.15}
+# Reports published further apart than this are not taken for one event, however alike.
+SAME_EVENT_MAX_DAYS = 7
+
+
+def report_similarity(
+    body_a: str,
+    body_b: str,
+    method: Method,
+    embeddings_a: ArticleEmbeddings | None,
+    embeddings_b: ArticleEmbeddings | None,
+) -> float:
+    """Cosine of the article vectors (meaning), or the TF-IDF cosine of the bodies (words)."""
+    if method == "meaning" and embeddings_a is not None and embeddings_b is not None:
+        return float(embeddings_a.article_vector() @ embeddings_b.article_vector())
+    from kimreader.analysis.align import similarity_matrix
+    from kimreader.analysis.text import Span
+
+    whole_a, whole_b = Span(0, len(body_a), body_a), Span(0, len(body_b), body_b)
+    return float(similarity_matrix(body_a, [whole_a], body_b, [whole_b], word_weight=1.0)[0, 0])
+
+
+def judge(
+    a: Article,
+    b: Article,
+    scores: np.ndarray,
+    pairs: Sequence[SentencePair],
+    method: Method,
+    shared_entities: Sequence[str],
+    embeddings_a: ArticleEmbeddings | None = None,
+    embeddings_b: ArticleEmbeddings | None = None,
+) -> Verdict:
+    """Same event, related event or unrelated, from the report-level similarity, the date gap
+    and how many sentences found a counterpart."""
+    similarity = report_similarity(a.body, b.body, method, embeddings_a, embeddings_b)
+    rows, columns = scores.shape if scores.ndim == 2 else (0, 0)
+    share_a = len({(p.a_start) for p in pairs}) / rows if rows else 0.0
+    share_b = len({(p.b_start) for p in pairs}) / columns if columns else 0.0
+    gap = abs((a.published - b.published).days) if a.published and b.published else None
+    if similarity >= SAME_EVENT[method] and (gap is None or gap <= SAME_EVENT_MAX_DAYS):
+        kind: StoryKind = "same"
+    elif similarity >= RELATED_EVENT[method]:
+        kind = "related"
+    else:
+        kind = "unrelated"
+    return Verdict(
+        kind=kind,
+        similarity=similarity,
+        method=method,
+        counterpart_share=max(share_a, share_b),
+        date_gap_days=gap,
+        shared_entities=tuple(shared_entities),
+    )

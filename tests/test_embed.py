@@ -1,0 +1,111 @@
+"""Sentence embeddings (all-MiniLM-L6-v2 in numpy) and the comparison by meaning, on real text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kimreader.analysis.compare import compare_articles
+from kimreader.analysis.embed import (
+    DIMENSIONS,
+    ArticleEmbeddings,
+    EmbeddingModelError,
+    MiniLM,
+    embed_article,
+    encode,
+    installed_model_dir,
+)
+from kimreader.analysis.text import all_sentences
+from kimreader.corpus.article import Article
+
+
+def ecbplus(shared: Path, name: str) -> Article:
+    topic = name.split("_")[0]
+    path = shared / "testdata" / "ecbplus" / "text" / topic / f"{name}.txt"
+    return Article.create(name, path.read_text(encoding="utf-8"), url=f"ecbplus:{name}")
+
+
+def test_similarities_match_the_ones_published_with_the_model() -> None:
+    # The example of the sentence-transformers documentation for all-MiniLM-L6-v2.
+    vectors = encode(["The weather is lovely today.", "It's so sunny outside!",
+                      "He drove to the stadium."])  # fmt: skip
+    assert vectors.shape == (3, DIMENSIONS) and vectors.dtype == np.float32
+    assert np.linalg.norm(vectors, axis=1) == pytest.approx([1.0, 1.0, 1.0], abs=1e-5)
+    similarities = vectors @ vectors.T
+    assert similarities[0, 1] == pytest.approx(0.6660, abs=1e-4)
+    assert similarities[0, 2] == pytest.approx(0.1046, abs=1e-4)
+    assert similarities[1, 2] == pytest.approx(0.1411, abs=1e-4)
+
+
+def test_batching_and_padding_do_not_change_an_embedding() -> None:
+    texts = ["Short.", "A much longer sentence about a rehab clinic in Malibu, California.", "Hi"]
+    together = encode(texts)
+    for index, text in enumerate(texts):
+        assert encode([text])[0] == pytest.approx(together[index], abs=1e-5)
+    assert encode([]).shape == (0, DIMENSIONS)
+
+
+def test_a_modified_model_file_is_refused(tmp_path: Path) -> None:
+    source = installed_model_dir()
+    (tmp_path / "model.safetensors").symlink_to(source / "model.safetensors")
+    shutil.copy(source / "tokenizer.json", tmp_path / "tokenizer.json")
+    with (tmp_path / "tokenizer.json").open("a", encoding="utf-8") as stream:
+        stream.write(" ")
+    with pytest.raises(EmbeddingModelError, match="refusing to load a modified model"):
+        MiniLM(tmp_path)
+    (tmp_path / "tokenizer.json").unlink()
+    with pytest.raises(EmbeddingModelError, match="missing"):
+        MiniLM(tmp_path)
+
+
+def test_stored_embeddings_round_trip_and_follow_the_sentences(shared_dir: Path) -> None:
+    article = ecbplus(shared_dir, "41_1ecb")
+    stored = embed_article(article.body)
+    assert len(stored.spans) == len(all_sentences(article.body))
+    assert stored.vectors.dtype == np.float16
+    again = ArticleEmbeddings.from_json(stored.to_json())
+    assert again is not None and again.spans == stored.spans
+    assert np.array_equal(again.vectors, stored.vectors)
+    assert again.matches(article.body)
+    assert not again.matches(article.body + "\n\nA sentence added later.")
+    assert ArticleEmbeddings.from_json({**stored.to_json(), "model": "other"}) is None
+    assert ArticleEmbeddings.from_json({**stored.to_json(), "f16": "not base64!"}) is None
+    assert ArticleEmbeddings.from_json({**stored.to_json(), "spans": [[0, 1]]}) is None
+
+
+def test_same_event_reports_pair_sentences_by_meaning(shared_dir: Path) -> None:
+    # Two reports of the shelling of a UN school in Gaza (ECB+ topic 41, one cluster).
+    a, b = ecbplus(shared_dir, "41_1ecb"), ecbplus(shared_dir, "41_5ecb")
+    cmp = compare_articles(a, b, embeddings_a=embed_article(a.body),
+                           embeddings_b=embed_article(b.body))  # fmt: skip
+    assert cmp.method == "meaning" and cmp.verdict is not None
+    assert cmp.verdict.kind == "same" and cmp.verdict.claims_differences
+    assert cmp.sentence_pairs, "reports of one event share points"
+    for pair in cmp.sentence_pairs:
+        row = cmp.aligned[pair.passage]
+        assert row.a_start <= pair.a_start < row.a_end
+        assert any(c.b_start <= pair.b_start < c.b_end for c in row.counterparts)
+        assert pair.score >= cmp.threshold
+
+
+def test_unrelated_reports_get_almost_no_counterparts(shared_dir: Path) -> None:
+    # The Gaza school shelling against Tara Reid entering rehab (ECB+ topics 41 and 1).
+    a, b = ecbplus(shared_dir, "41_1ecb"), ecbplus(shared_dir, "1_1ecb")
+    cmp = compare_articles(a, b, embeddings_a=embed_article(a.body),
+                           embeddings_b=embed_article(b.body))  # fmt: skip
+    assert cmp.verdict is not None and cmp.verdict.kind == "unrelated"
+    assert not cmp.verdict.claims_differences and not cmp.verdict.claims_agreements
+    assert len(cmp.sentence_pairs) <= 1
+    assert sum(1 for row in cmp.aligned if row.best) <= 1
+
+
+def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) -> None:
+    a, b = ecbplus(shared_dir, "41_1ecb"), ecbplus(shared_dir, "41_5ecb")
+    cmp = compare_articles(a, b, embeddings_a=embed_article(a.body))  # B has none stored
+    assert cmp.method == "words" and cmp.verdict is not None and cmp.verdict.method == "words"
+    stale = embed_article(b.body + "\n\nAn update.")  # made for another version of B
+    assert compare_articles(a, b, embeddings_a=embed_article(a.body),
+                            embeddings_b=stale).method == "words"  # fmt: skip
