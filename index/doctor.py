@@ -63,6 +63,7 @@ def run_doctor(
     known = _check_articles(workspace, found)
     _remove_orphan_sidecars(workspace, found, known)
     _check_entities(workspace, found, extract_entities)
+    _check_embeddings(workspace, found, extract_entities)
     _check_index(workspace, found)
     _check_user_state(workspace, found, known)
     return found.to_json()
@@ -163,6 +164,27 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
         found.problems.append(f"cannot extract missing entities: {error}")
         return
     found.repaired.append(f"extracted entities for {filled} article(s) that had none")
+
+
+def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> None:
+    """Sentence embeddings are derived like entities: filled in when entities would be."""
+    from kimreader.analysis.embed import EmbeddingModelError, model_available
+
+    if not model_available():
+        found.notes.append("sentence-embedding model not installed: comparisons use words")
+        return
+    missing = workspace.missing_embeddings()
+    if not missing:
+        return
+    if not compute:
+        found.notes.append(f"{len(missing)} article(s) have no sentence embeddings")
+        return
+    try:
+        filled = workspace.fill_missing_embeddings()
+    except (LibraryError, OSError, EmbeddingModelError) as error:
+        found.problems.append(f"cannot compute missing sentence embeddings: {error}")
+        return
+    found.repaired.append(f"computed sentence embeddings for {filled} article(s) that had none")
 
 
 def _check_index(workspace: Workspace, found: Findings) -> None:

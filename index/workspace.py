@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.compare import Comparison
     from kimreader.analysis.corrections import Correction
     from kimreader.index.backend import SearchBackend
+    from kimreader.analysis.embed import ArticleEmbeddings
     from kimreader.index.entity_terms import LibraryNames
 
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
@@ -99,8 +100,9 @@ class Workspace:
         return self._corrected([Entity.from_json(item) for item in stored])
 
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
-        """Two articles side by side, A leading, with their stored entities."""
-        from kimreader.analysis.align import DEFAULT_THRESHOLD
+        """Two articles side by side, A leading, with their stored entities and sentence
+        embeddings (by meaning when both have them, else by words: `Comparison.method`).
+        `threshold` None is the one calibrated for the method."""
         from kimreader.analysis.compare import compare_articles
 
         return compare_articles(
@@ -108,7 +110,9 @@ class Workspace:
             b,
             self._entities_or_none(a),
             self._entities_or_none(b),
-            DEFAULT_THRESHOLD if threshold is None else threshold,
+            threshold,
+            embeddings_a=self.embeddings(a),
+            embeddings_b=self.embeddings(b),
         )
 
     def _entities_or_none(self, article: Article) -> list[Entity]:
@@ -154,6 +158,36 @@ class Workspace:
         from kimreader.index.derived import pending, step_named
 
         return pending(self.library, step_named("entities"))
+
+    def embeddings(self, article: Article) -> ArticleEmbeddings | None:
+        """The stored sentence embeddings of an article (None: missing or outdated)."""
+        from kimreader.analysis.embed import ArticleEmbeddings
+
+        stored = self.library.read_sidecar("embeddings", article.id, article.hash)
+        return ArticleEmbeddings.from_json(stored) if stored is not None else None
+
+    def missing_embeddings(self) -> list[str]:
+        """Ids of articles with no (or outdated) stored sentence embeddings."""
+        return [
+            e.id
+            for e in self.library.catalog()
+            if self.library.read_sidecar("embeddings", e.id, e.hash) is None
+        ]
+
+    def fill_missing_embeddings(self, progress: Progress | None = None) -> int:
+        """Embed the sentences of articles stored without (0 when the model is not installed)."""
+        from kimreader.analysis.embed import embedding_sidecar, model_available
+
+        if not model_available():
+            return 0
+        missing = self.missing_embeddings()
+        for done, article_id in enumerate(missing, 1):
+            article = self.library.get(article_id)
+            payload = {"hash": article.hash, "data": embedding_sidecar(article.body)}
+            self.library.write_sidecar("embeddings", article.id, payload)
+            if progress:
+                progress(done, len(missing))
+        return len(missing)
 
     # -- searching: the engine's query language and the reader's own terms -------------------
 
@@ -360,7 +394,14 @@ class Workspace:
     def _store(
         self, article: Article, entities: list[dict[str, Any]] | None, report: ImportReport
     ) -> None:
-        sidecars = {"entities": entities} if entities is not None else None
+        sidecars: dict[str, Any] | None = None
+        if entities is not None:  # the derived-data pass: entities, then sentence embeddings
+            from kimreader.analysis.embed import embedding_sidecar
+
+            sidecars = {"entities": entities}
+            embeddings = embedding_sidecar(article.body)
+            if embeddings is not None:
+                sidecars["embeddings"] = embeddings
         try:
             self.library.write(article, sidecars)
         except LibraryError as error:

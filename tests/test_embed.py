@@ -109,3 +109,30 @@ def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) 
     stale = embed_article(b.body + "\n\nAn update.")  # made for another version of B
     assert compare_articles(a, b, embeddings_a=embed_article(a.body),
                             embeddings_b=stale).method == "words"  # fmt: skip
+
+
+def test_import_stores_embeddings_and_doctor_fills_in_missing_ones(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    from kimreader.corpus.library import Library
+    from kimreader.index.doctor import run_doctor
+    from kimreader.index.workspace import Workspace
+
+    sources = [shared_dir / "testdata" / "ecbplus" / "text" / "41" / f"41_{n}ecb.txt"
+               for n in (1, 5)]  # fmt: skip
+    Library.open(tmp_path / "lib", seed=False)  # without the shipped pair
+    workspace = Workspace.open(tmp_path / "lib")
+    report = workspace.add_paths(sources)
+    assert len(report.added) == 2
+    a, b = (workspace.get(article_id) for article_id in report.added)
+    stored = workspace.embeddings(a)
+    assert stored is not None and stored.matches(a.body)
+    (workspace.library.state_dir / "embeddings" / f"{b.id}.json").unlink()
+    assert workspace.embeddings(b) is None and workspace.missing_embeddings() == [b.id]
+    findings = run_doctor(workspace)
+    assert any("sentence embeddings for 1 article" in line for line in findings["repaired"])
+    filled = workspace.embeddings(b)
+    assert filled is not None and filled.matches(b.body)
+    cmp = compare_articles(a, b, embeddings_a=stored, embeddings_b=filled)
+    assert cmp.method == "meaning"
+    workspace.index.close()

@@ -205,6 +205,9 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         self.workspace = workspace
         self.lead = (a_id, b_id)
         self.threshold = DEFAULT_THRESHOLD
+        # Until the user or the config file picks one, each comparison brings the threshold
+        # calibrated for its method (meaning or words).
+        self.threshold_chosen = False
         self.comparison: Comparison | None = None
         self.article_a: Article | None = None
         self.article_b: Article | None = None
@@ -259,6 +262,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         settings = getattr(self.app, "settings", None)
         if settings is not None and settings.compare_threshold is not None:
             self.threshold = settings.compare_threshold  # from the config file
+            self.threshold_chosen = True
         for tabs in self.query(Tabs):
             tabs.can_focus = False  # keys switch tabs; focus stays on the content
         self.set_focus(self.aligned)
@@ -269,10 +273,10 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
     def start_comparing(self, message: str) -> None:
         self.computing = True
         self.status.say(message)
-        self.compute(*self.lead, self.threshold)
+        self.compute(*self.lead, self.threshold if self.threshold_chosen else None)
 
     @work(exclusive=True, thread=True, group="compare")
-    def compute(self, a_id: str, b_id: str, threshold: float) -> None:
+    def compute(self, a_id: str, b_id: str, threshold: float | None) -> None:
         worker = get_current_worker()
         try:
             a, b = self.workspace.get(a_id), self.workspace.get(b_id)
@@ -297,6 +301,8 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
     def show_comparison(self, comparison: Comparison, a: Article, b: Article) -> None:
         if (a.id, b.id) != self.lead:
             return  # swapped since: a newer comparison is coming
+        if not self.threshold_chosen:
+            self.threshold = comparison.threshold
         if comparison.threshold != self.threshold:
             comparison = at_threshold(comparison, a.body, self.threshold)
         same_lead = self.article_a is not None and self.article_a.id == a.id
@@ -359,6 +365,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
 
     def action_threshold(self, step: int) -> None:
         low, high = THRESHOLD_RANGE
+        self.threshold_chosen = True
         self.threshold = round(min(high, max(low, self.threshold + step * THRESHOLD_STEP)), 2)
         if self.comparison is None or self.article_a is None or self.article_b is None:
             self.status.say(f"threshold {self.threshold:.2f}")

@@ -1,0 +1,352 @@
+"""Meaning measures on ECB+ (run by bench/compare.py, or alone: python bench/meaning.py).
+
+../shared/testdata/ecbplus/ has 80 reports in 6 clusters of one event each, two clusters per
+topic (topic 1: two celebrities entering rehab; 37: two earthquakes; 41: two Gaza attacks).
+Same cluster = same event; same topic, other cluster = related event; other topic = unrelated.
+
+Split by topic, fixed before anything was scored: topics 1 and 37 are the development part
+(thresholds were chosen there); every pair or query that involves a topic-41 report is the
+held-out part, scored only at the end. Each measure is printed for both, against a plain TF-IDF
+cosine measured in the same run (idf over the 80 reports, stemmed words without stop words).
+
+Gold sentence pairs (same point) come from tests/gold/compare/*.json when present (written by
+hand, see its README); each file says whether it is dev or held-out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kimreader.analysis.align import (
+    DEFAULT_THRESHOLD,
+    passages,
+    tfidf_cosines,
+)
+from kimreader.analysis.compare import compare_articles, sentence_scores
+from kimreader.analysis.embed import ArticleEmbeddings, embed_article
+from kimreader.analysis.related import rank_related
+from kimreader.analysis.story import judge
+from kimreader.analysis.text import all_sentences, content_terms
+from kimreader.corpus.article import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+ECB = ROOT.parent / "shared" / "testdata" / "ecbplus"
+GOLD = ROOT / "tests" / "gold" / "compare"
+CACHE = Path("/tmp/kimreader-bench/ecbplus-embeddings.json")
+HELD_OUT_TOPIC = "41"
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str  # e.g. "text/41/41_1ecb.txt"
+    cluster: str
+    article: Article
+    embeddings: ArticleEmbeddings
+
+    @property
+    def topic(self) -> str:
+        return self.name.split("/")[1]
+
+    @property
+    def held_out(self) -> bool:
+        return self.topic == HELD_OUT_TOPIC
+
+
+def ecb_article(name: str) -> Article:
+    """A report as kimreader reads a .txt file: its text is the body."""
+    return Article.create(Path(name).stem, (ECB / name).read_text(encoding="utf-8"), url=name)
+
+
+def load_reports() -> list[Report]:
+    """The 80 reports with their sentence embeddings (cached by body hash: derived data)."""
+    clusters = {}
+    for line in (ECB / "clusters.tsv").read_text(encoding="utf-8").splitlines():
+        cluster, *files = line.split("\t")
+        clusters.update(dict.fromkeys(files, cluster))
+    cached = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
+    reports = []
+    for name, cluster in clusters.items():
+        article = ecb_article(name)
+        if article.hash not in cached:
+            cached[article.hash] = embed_article(article.body).to_json()
+        embeddings = ArticleEmbeddings.from_json(cached[article.hash])
+        assert embeddings is not None and embeddings.matches(article.body)
+        reports.append(Report(name, cluster, article, embeddings))
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    CACHE.write_text(json.dumps(cached))
+    return reports
+
+
+def relation(a: Report, b: Report) -> str:
+    if a.cluster == b.cluster:
+        return "same"
+    return "related" if a.topic == b.topic else "unrelated"
+
+
+def tfidf_matrix(reports: Sequence[Report]) -> np.ndarray:
+    """Plain TF-IDF cosine of every pair of reports (the baseline), idf over all of them."""
+    texts = [content_terms(r.article.body) for r in reports]
+    vocabulary: dict[str, int] = {}
+    rows = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
+    terms = np.array([vocabulary.setdefault(t, len(vocabulary)) for ts in texts for t in ts])
+    # Every report against every report: A = all, B = all (a second copy of the tokens).
+    total = len(texts)
+    both_rows = np.concatenate([rows, rows + total])
+    both_terms = np.concatenate([terms, terms])
+    matrix = tfidf_cosines(both_rows, both_terms, 2 * total, total, log_tf=True)
+    return matrix
+
+
+def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
+    """Probability that a positive scores above a negative (ties count half)."""
+    pos, neg = np.array(positives), np.array(negatives)
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
+def split_pairs(reports: Sequence[Report]) -> dict[str, list[tuple[int, int]]]:
+    pairs: dict[str, list[tuple[int, int]]] = {"dev": [], "held-out": []}
+    for i, j in itertools.combinations(range(len(reports)), 2):
+        part = "held-out" if reports[i].held_out or reports[j].held_out else "dev"
+        pairs[part].append((i, j))
+    return pairs
+
+
+def verdicts(reports: Sequence[Report], pairs: dict[str, list[tuple[int, int]]]) -> None:
+    """Same / related / unrelated: the verdict against the truth, and how well the report
+    similarity separates same-event pairs from the rest (AUC), beside TF-IDF's."""
+    baseline = tfidf_matrix(reports)
+    print("\n== same story or not: verdict vs truth (pairs of ECB+ reports) ==")
+    for part, chosen in pairs.items():
+        confusion: Counter[tuple[str, str]] = Counter()
+        ours: dict[str, list[float]] = {"same": [], "other": []}
+        plain: dict[str, list[float]] = {"same": [], "other": []}
+        plain_kinds: Counter[tuple[str, str]] = Counter()
+        for i, j in chosen:
+            a, b = reports[i], reports[j]
+            truth = relation(a, b)
+            scores, method = sentence_scores(a.article, b.article, a.embeddings, b.embeddings)
+            verdict = judge(a.article, b.article, scores, [], method, [],
+                            a.embeddings, b.embeddings)  # fmt: skip
+            confusion[truth, verdict.kind] += 1
+            key = "same" if truth == "same" else "other"
+            ours[key].append(verdict.similarity)
+            plain[key].append(float(baseline[i, j]))
+            plain_kinds[truth, tfidf_kind(float(baseline[i, j]))] += 1
+        ours_auc, plain_auc = auc(ours["same"], ours["other"]), auc(plain["same"], plain["other"])
+        print(f"  {part}: {len(chosen)} pairs; AUC same-event vs the rest: "
+              f"meaning {ours_auc:.3f}, TF-IDF {plain_auc:.3f}")  # fmt: skip
+        print_confusion("meaning verdict", confusion)
+        print_confusion(f"TF-IDF cosine, cut at {TFIDF_CUTS}", plain_kinds)
+
+
+# Cuts of the plain TF-IDF cosine into same / related, chosen on the dev part like ours.
+TFIDF_CUTS = (0.3, 0.12)
+
+
+def tfidf_kind(score: float) -> str:
+    if score >= TFIDF_CUTS[0]:
+        return "same"
+    return "related" if score >= TFIDF_CUTS[1] else "unrelated"
+
+
+def print_confusion(label: str, confusion: Counter[tuple[str, str]]) -> None:
+    kinds = ("same", "related", "unrelated")
+    right = sum(confusion[k, k] for k in kinds)
+    total = sum(confusion.values())
+    print(f"    {label}: right {right}/{total} = {right / total:.2f}")
+    for truth in kinds:
+        row = [confusion[truth, kind] for kind in kinds]
+        if sum(row):
+            cells = "  ".join(f"{kind} {count:4}" for kind, count in zip(kinds, row, strict=True))
+            print(f"      truth {truth:9}  -> {cells}")
+
+
+def counterpart_rates(reports: Sequence[Report], pairs: dict[str, list[tuple[int, int]]]) -> None:
+    """Share of A's passages shown with a counterpart, by truth: ours (through sentence pairs
+    by meaning) against the lexical passage alignment (words + trigrams, the method before) and
+    a plain TF-IDF passage cosine (words alone at 0.08, the method before that)."""
+    print(
+        "\n== alignment: share of passages with a counterpart (higher for same event is right) =="
+    )
+    methods: dict[str, Callable[[Report, Report], tuple[int, int]]] = {
+        "meaning (now)": meaning_rate,
+        f"words+trigrams @{DEFAULT_THRESHOLD}": lambda a, b: lexical_rate(
+            a, b, 0.5, DEFAULT_THRESHOLD
+        ),
+        "plain TF-IDF @0.08": lambda a, b: lexical_rate(a, b, 1.0, 0.08),
+    }  # fmt: skip
+    for part, chosen in pairs.items():
+        print(f"  {part}:")
+        for label, method in methods.items():
+            cells = []
+            for truth in ("same", "related", "unrelated"):
+                matched = total = 0
+                for i, j in chosen:
+                    if relation(reports[i], reports[j]) == truth:
+                        m, t = method(reports[i], reports[j])
+                        matched, total = matched + m, total + t
+                cells.append(f"{truth} {matched / total if total else 0:.2f}")
+            print(f"    {label:24} " + "   ".join(cells))
+
+
+def meaning_rate(a: Report, b: Report) -> tuple[int, int]:
+    cmp = compare_articles(a.article, b.article, embeddings_a=a.embeddings,
+                           embeddings_b=b.embeddings)  # fmt: skip
+    return sum(1 for row in cmp.aligned if row.best), len(cmp.aligned)
+
+
+def lexical_rate(a: Report, b: Report, weight: float, threshold: float) -> tuple[int, int]:
+    from kimreader.analysis.align import similarity_matrix
+
+    body_a, body_b = a.article.body, b.article.body
+    pa, pb = passages(body_a), passages(body_b)
+    if not pa or not pb:
+        return 0, len(pa)
+    matrix = similarity_matrix(body_a, pa, body_b, pb, weight)
+    return int((matrix.max(axis=1) >= threshold).sum()), len(pa)
+
+
+def related_precision(reports: Sequence[Report]) -> None:
+    """P@5 of related articles with "same cluster" as relevant, queries split by topic."""
+    baseline = tfidf_matrix(reports)
+    print("\n== related articles: precision at 5 (relevant = same event), all 80 ranked ==")
+    articles = [r.article for r in reports]
+    vectors = {r.article.id: r.embeddings.article_vector() for r in reports}
+    for part, held_out in (("dev", False), ("held-out", True)):
+        ours: list[float] = []
+        plain: list[float] = []
+        kept: list[int] = []
+        kept_right = 0
+        for i, query in enumerate(reports):
+            if query.held_out != held_out:
+                continue
+            others = [a for a in articles if a.id != query.article.id]
+            ranked = rank_related(query.article, others, vectors)
+            top = [r.article.id for r in ranked[:5]]
+            by_id = {r.article.id: r for r in reports}
+            ours.append(sum(by_id[t].cluster == query.cluster for t in top) / 5)
+            above = [r for r in ranked if r.related]
+            kept.append(len(above))
+            kept_right += sum(by_id[r.article.id].cluster == query.cluster for r in above)
+            order = np.argsort(-baseline[i], kind="stable")
+            plain_top = [int(j) for j in order if j != i][:5]
+            plain.append(sum(reports[j].cluster == query.cluster for j in plain_top) / 5)
+        shown = sum(kept)
+        print(f"  {part}: {len(ours)} queries; P@5 meaning+words {statistics.mean(ours):.3f}, "
+              f"TF-IDF {statistics.mean(plain):.3f}; above the cut: median "
+              f"{statistics.median(kept)} per query, {kept_right}/{shown} same event")  # fmt: skip
+
+
+def gold_sentence_pairs(reports: Sequence[Report]) -> None:
+    """Same-point sentence pairs against hand gold: a gold pair is found when a sentence pair
+    joins the sentences holding its two strings; a found pair is right when it is a gold pair."""
+    files = sorted(GOLD.glob("*.json")) if GOLD.is_dir() else []
+    print("\n== same-point sentence pairs against hand gold (tests/gold/compare) ==")
+    if not files:
+        print("  no gold files yet")
+        return
+    by_name = {r.name: r for r in reports}
+    totals: dict[str, list[int]] = {}
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        a, b = (by_name.get(gold[side].removeprefix("ecbplus/")) for side in ("a", "b"))
+        if a is None or b is None or not gold.get("same_point"):
+            continue
+        cmp = compare_articles(a.article, b.article, embeddings_a=a.embeddings,
+                               embeddings_b=b.embeddings)  # fmt: skip
+        sentences_a, sentences_b = all_sentences(a.article.body), all_sentences(b.article.body)
+
+        def sentence_of(sentences: list, body: str, snippet: str) -> int:
+            at = body.find(snippet)
+            return next(k for k, s in enumerate(sentences) if s.start <= at < s.end)
+
+        expected = {
+            (sentence_of(sentences_a, a.article.body, g["a"]),
+             sentence_of(sentences_b, b.article.body, g["b"]))
+            for g in gold["same_point"]
+        }  # fmt: skip
+        starts_a = {s.start: k for k, s in enumerate(sentences_a)}
+        starts_b = {s.start: k for k, s in enumerate(sentences_b)}
+        found = {(starts_a[p.a_start], starts_b[p.b_start]) for p in cmp.sentence_pairs}
+        right = len(found & expected)
+        split = gold.get("split", "dev")
+        counts = totals.setdefault(split, [0, 0, 0])
+        counts[0] += right
+        counts[1] += len(found)
+        counts[2] += len(expected)
+        print(
+            f"  {path.stem} ({split}): precision {right}/{len(found)}, "
+            f"recall {right}/{len(expected)}"
+        )
+    for split, (right, found, expected) in totals.items():
+        precision = right / found if found else 0.0
+        recall = right / expected if expected else 0.0
+        print(f"  {split}: precision {precision:.2f} ({right}/{found}), "
+              f"recall {recall:.2f} ({right}/{expected})")  # fmt: skip
+
+
+def comparison_speed(long_a: Article, long_b: Article, runs: int = 7) -> None:
+    """Two long reports, embeddings stored: compare by meaning vs by words, median ms."""
+    embeddings_a, embeddings_b = embed_article(long_a.body), embed_article(long_b.body)
+    print("\n== comparison speed with stored embeddings (median of 7, no entities) ==")
+    for label, extra in (("meaning", {"embeddings_a": embeddings_a, "embeddings_b": embeddings_b}),
+                         ("words", {})):  # fmt: skip
+        compare_articles(long_a, long_b, **extra)  # type: ignore[arg-type]
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            compare_articles(long_a, long_b, **extra)  # type: ignore[arg-type]
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"  {len(long_a.body.split())} + {len(long_b.body.split())} words, by {label}: "
+              f"{statistics.median(times):.0f} ms")  # fmt: skip
+
+
+def embedding_speed(reports: Sequence[Report]) -> None:
+    """Sentence embedding throughput against spaCy's NER on the same text (import's cost)."""
+    from kimreader.analysis.entities import extract_entities
+
+    articles = [r.article for r in reports[:30]]
+    words = sum(len(a.body.split()) for a in articles)
+    extract_entities(articles[:1])
+    start = time.perf_counter()
+    extract_entities(articles)
+    ner = time.perf_counter() - start
+    embed_article(articles[0].body)
+    start = time.perf_counter()
+    for article in articles:
+        embed_article(article.body)
+    embed = time.perf_counter() - start
+    print("\n== import cost: embedding vs entity extraction, 30 ECB+ reports, 1 process ==")
+    print(f"  {words} words: entities {ner:.1f} s ({words / ner:.0f} words/s), "
+          f"embeddings {embed:.1f} s ({words / embed:.0f} words/s)")  # fmt: skip
+
+
+def run(long_pair: tuple[Article, Article] | None = None) -> None:
+    reports = load_reports()
+    pairs = split_pairs(reports)
+    print(f"ECB+: {len(reports)} reports; dev = topics 1 and 37 ({len(pairs['dev'])} pairs), "
+          f"held-out = any pair with a topic {HELD_OUT_TOPIC} report "
+          f"({len(pairs['held-out'])} pairs)")  # fmt: skip
+    verdicts(reports, pairs)
+    counterpart_rates(reports, pairs)
+    related_precision(reports)
+    gold_sentence_pairs(reports)
+    if long_pair is not None:
+        comparison_speed(*long_pair)
+    embedding_speed(reports)
+
+
+if __name__ == "__main__":
+    run()
+    sys.exit(0)
