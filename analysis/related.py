@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 MEANING_WEIGHT = 0.7
 # Below these scores an article is not related (ECB+ dev topics: between the pairs of
 # unrelated topics and the pairs of one topic; bench/meaning.py prints what each cut keeps).
-RELATED_CUT = 0.3
-WORDS_CUT = 0.12
+RELATED_CUT = 0.25
+WORDS_CUT = 0.1
 
 
 @dataclass(frozen=True)

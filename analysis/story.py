@@ -114,8 +114,8 @@ class Verdict:
 # Report-level similarity from which two reports tell the same event / a related one, by method
 # (meaning: cosine of the article vectors; words: TF-IDF cosine of the bodies). Chosen on the
 # ecbplus development topic (bench/compare.py prints the separation on both splits).
-SAME_EVENT = {"meaning": 0.75, "words": 0.35}
-RELATED_EVENT = {"meaning": 0.5, "words": 0.15}
+SAME_EVENT = {"meaning": 0.6, "words": 0.1}
+RELATED_EVENT = {"meaning": 0.3, "words": 0.04}
 # Reports published further apart than this are not taken for one event, however alike.
 SAME_EVENT_MAX_DAYS = 7
 

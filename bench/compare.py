@@ -450,7 +450,14 @@ def main() -> int:
     parser.add_argument("--no-entities", action="store_true", help="skip spaCy entities")
     parser.add_argument("--no-screen", action="store_true", help="skip the compare screen")
     parser.add_argument("--screen-only", action="store_true", help="only the compare screen")
+    parser.add_argument("--meaning-only", action="store_true",
+                        help="only the ECB+ measures of meaning (bench/meaning.py)")  # fmt: skip
     args = parser.parse_args()
+    if args.meaning_only:
+        import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
+
+        meaning.run((long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)))
+        return 0
     if args.screen_only:
         long_a, long_b = long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)
         print("== compare screen, two 5,000-word reports (headless, median of 5) ==")
@@ -485,6 +492,9 @@ def main() -> int:
     print(f"two reports of {len(long_a.body.split())} and {len(long_b.body.split())} words: "
           f"{median_ms(long_a, long_b):.1f} ms")  # fmt: skip
     alignment_timing({"shipped pair": pair, "5,000-word pair": (long_a, long_b)})
+    import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
+
+    meaning.run((long_a, long_b))
     if not args.no_screen:
         print("\n== compare screen, the same two reports (headless, median of 5) ==")
         screen_timing(long_a, long_b, ((200, 50), (120, 40), (80, 24)), runs=5)

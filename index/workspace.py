@@ -29,10 +29,15 @@ from kimreader.index.tracking import SplitQuery, allowed_ids, split_query
 if TYPE_CHECKING:
     from kimreader.analysis.compare import Comparison
     from kimreader.analysis.corrections import Correction
-    from kimreader.index.backend import SearchBackend
     from kimreader.analysis.embed import ArticleEmbeddings
+    from kimreader.analysis.related import Related
+    from kimreader.index.backend import SearchBackend
     from kimreader.index.entity_terms import LibraryNames
 
+# Related articles: up to this many articles the whole library is ranked; above, the index's
+# more-like-this candidates (this many) are.
+RANK_WHOLE_LIBRARY = 400
+RELATED_POOL = 80
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
 PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
 Progress = Callable[[int, int], None]  # (done, total)
@@ -114,6 +119,33 @@ class Workspace:
             embeddings_a=self.embeddings(a),
             embeddings_b=self.embeddings(b),
         )
+
+    def related(self, article: Article, limit: int | None = None) -> list[Related]:
+        """Articles ranked by meaning and words together, best first, with their scores; only
+        those above the "not related" cut unless `limit` is None (then every candidate: the
+        compare picker's order). A small library is ranked whole; a large one ranks the index's
+        more-like-this candidates."""
+        from kimreader.analysis.related import rank_related
+
+        if len(self.library) <= RANK_WHOLE_LIBRARY:
+            ids = [entry.id for entry in self.library.catalog()]
+        else:
+            ids = [hit.id for hit in self.index.related(article.id, limit=RELATED_POOL)]
+        candidates = []
+        for article_id in ids:
+            try:
+                candidates.append(self.library.get(article_id))
+            except LibraryError:
+                continue  # unreadable now: doctor reports it; the others are still ranked
+        vectors = {}
+        for item in [article, *candidates]:
+            stored = self.embeddings(item)
+            if stored is not None:
+                vectors[item.id] = stored.article_vector()
+        ranked = rank_related(article, candidates, vectors)
+        if limit is None:
+            return ranked
+        return [item for item in ranked if item.related][:limit]
 
     def _entities_or_none(self, article: Article) -> list[Entity]:
         """Stored entities, or none when they cannot be read (quotes then find names alone)."""

@@ -273,7 +273,8 @@ async def test_related_articles_open_with_enter(library: Path) -> None:
         assert isinstance(app.screen, RelatedScreen)
         screen = app.screen
         await wait_until(pilot, lambda: screen.hits, "related articles")
-        assert [h.title for h in screen.hits] == [NYT_TITLE]
+        assert [h.article.title for h in screen.hits] == [NYT_TITLE]
+        assert 0.0 < screen.hits[0].score <= 1.0
         await pilot.press("enter")
         await wait_until(pilot, lambda: main.article.title == NYT_TITLE, "the related article")
         assert main.articles.current.title == NYT_TITLE

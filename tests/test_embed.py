@@ -136,3 +136,23 @@ def test_import_stores_embeddings_and_doctor_fills_in_missing_ones(
     cmp = compare_articles(a, b, embeddings_a=stored, embeddings_b=filled)
     assert cmp.method == "meaning"
     workspace.index.close()
+
+
+def test_related_ranks_the_same_event_first_and_cuts_the_unrelated(shared_dir: Path) -> None:
+    from kimreader.analysis.related import rank_related
+
+    query = ecbplus(shared_dir, "41_1ecb")
+    names = ("1_1ecb", "41_5ecb", "1_2ecbplus", "41_2ecbplus", "41_3ecb")
+    others = [ecbplus(shared_dir, name) for name in names]
+    vectors = {a.id: embed_article(a.body).article_vector() for a in [query, *others]}
+    ranked = rank_related(query, others, vectors)
+    order = [item.article.title for item in ranked]  # titles are the ECB+ names here
+    assert set(order[:2]) == {"41_5ecb", "41_3ecb"}  # the same shelling of the UN school
+    assert all(item.meaning is not None and 0.0 <= item.score <= 1.0 for item in ranked)
+    assert [item.score for item in ranked] == sorted((i.score for i in ranked), reverse=True)
+    cut = {item.article.title for item in ranked if not item.related}
+    assert {"1_1ecb", "1_2ecbplus"} <= cut  # celebrities in rehab: not related
+    assert "41_5ecb" not in cut
+    words_only = rank_related(query, others, {})  # no embeddings stored: words alone
+    assert all(item.meaning is None for item in words_only)
+    assert {i.article.title for i in words_only[:2]} == {"41_5ecb", "41_3ecb"}

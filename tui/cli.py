@@ -434,25 +434,26 @@ def cmd_related(args: argparse.Namespace) -> int:
     workspace = _open(args)
     workspace.ensure_index()
     article = workspace.get(args.id)
-    hits = workspace.index.related(article.id, limit=args.limit)
+    related = workspace.related(article, limit=args.limit)
     if args.json:
-        _print_json(
-            [
-                {"id": h.id, "title": h.title, "score": round(h.score, 4), "source": h.source}
-                for h in hits
-            ]
-        )
+        _print_json([item.to_json() for item in related])
     elif _is_pipe():
-        for hit in hits:
-            sys.stdout.write(_tsv(hit.id, f"{hit.score:.4f}", hit.published, hit.source, hit.title))
+        for item in related:
+            a = item.article
+            sys.stdout.write(_tsv(a.id, f"{item.score:.4f}", a.published_iso, a.source, a.title))
     else:
         from rich.text import Text
 
         out = _console()
-        for hit in hits:
-            meta = " ".join(x for x in (hit.source, hit.published) if x)
-            out.print(Text(f"{hit.id}  {hit.title}" + (f"  ({meta})" if meta else "")))
-    return EXIT_FOUND if hits else EXIT_NOTHING
+        for item in related:
+            meta = " ".join(x for x in (item.article.source, item.article.published_iso) if x)
+            line = Text(f"{item.score:.2f}  {item.article.id}  ")
+            line.append(item.article.title)
+            line.append(f"  ({meta})" if meta else "")
+            out.print(line)
+        if not related:
+            sys.stderr.write("no related article (none scores above the cut)\n")
+    return EXIT_FOUND if related else EXIT_NOTHING
 
 
 def cmd_entities(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Related articles: the index's more-like-this for the open article."""
+"""Related articles: ranked by meaning and words (analysis/related.py), each with its score,
+only those above the "not related" cut."""
 
 from __future__ import annotations
 
@@ -10,19 +11,19 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kimreader.corpus.article import Article
-from kimreader.index.search import Hit
 from kimreader.tui.screens.modal import PickerScreen
 
 if TYPE_CHECKING:
+    from kimreader.analysis.related import Related
     from kimreader.tui.app import KimReaderApp
 
 RELATED_LIMIT = 15
 
 
-def related_prompt(hit: Hit) -> Text:
-    text = Text(end="")
-    text.append(hit.title or "(untitled)", style="bold")
-    meta = " · ".join(x for x in (hit.published, hit.source) if x)
+def related_prompt(item: Related) -> Text:
+    text = Text(f"{item.score:.2f} ", style="dim", end="")
+    text.append(item.article.title or "(untitled)", style="bold")
+    meta = " · ".join(x for x in (item.article.published_iso, item.article.source) if x)
     if meta:
         text.append(f"\n{meta}", style="dim")
     return text
@@ -37,7 +38,7 @@ class RelatedScreen(PickerScreen[str]):
         title.append(article.title, style="bold")
         super().__init__(title)
         self.article = article
-        self.hits: list[Hit] = []
+        self.hits: list[Related] = []
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -48,20 +49,20 @@ class RelatedScreen(PickerScreen[str]):
     def find_related(self) -> None:
         app: KimReaderApp = self.app  # type: ignore[assignment]
         try:
-            hits = app.workspace.index.related(self.article.id, limit=RELATED_LIMIT)
+            hits = app.workspace.related(self.article, limit=RELATED_LIMIT)
         except Exception as error:  # an index fault is a message, not a crash
             problem = f"cannot find related articles ({error.__class__.__name__}: {error})"
             self.app.call_from_thread(self.show_hits, [], problem)
             return
         self.app.call_from_thread(self.show_hits, hits)
 
-    def show_hits(self, hits: list[Hit], problem: str = "") -> None:
+    def show_hits(self, hits: list[Related], problem: str = "") -> None:
         self.hits = hits
         if not hits:
-            message = problem or "no related articles in the library"
+            message = problem or "no related article in the library (none above the cut)"
             options = [Option(Text(message), disabled=True)]
         else:
-            options = [Option(related_prompt(h), id=h.id) for h in hits]
+            options = [Option(related_prompt(h), id=h.article.id) for h in hits]
         self.picker.set_options(options)
         self.picker.highlighted = 0 if hits else None
 
