@@ -12,6 +12,7 @@ none, not that the point is unique to one report.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -264,7 +265,8 @@ def pairable(span: Span) -> bool:
     text = span.text
     if "http" in text or "www." in text:
         return False
-    return sum(1 for w in WORD.findall(text) if any(c.isalpha() for c in w)) >= PAIRABLE_WORDS
+    words = (m for m in WORD.finditer(text) if not m.group().isdigit())
+    return sum(1 for _ in itertools.islice(words, PAIRABLE_WORDS)) == PAIRABLE_WORDS
 
 
 def sentence_pairs(
@@ -329,8 +331,13 @@ def align_by_sentences(
     owner_a = np.array(_owners(sentences_a, passages_a), dtype=np.int64)
     owner_b = np.array(_owners(sentences_b, passages_b), dtype=np.int64)
     matrix = np.zeros((len(passages_a), len(passages_b)))
-    if scores.size:
-        np.maximum.at(matrix, (owner_a[:, None], owner_b[None, :]), np.clip(scores, 0.0, 1.0))
+    if scores.size:  # sentences come in passage order: reduce each passage's block of rows
+        rows, row_starts = np.unique(owner_a, return_index=True)
+        columns, column_starts = np.unique(owner_b, return_index=True)
+        clipped = np.clip(scores, 0.0, 1.0)
+        blocks = np.maximum.reduceat(np.maximum.reduceat(clipped, row_starts, axis=0),
+                                     column_starts, axis=1)  # fmt: skip
+        matrix[np.ix_(rows, columns)] = blocks
     matrix = np.round(matrix, 12)  # copies of one passage tie exactly: the earlier one wins
     b_passage = dict(zip((s.start for s in sentences_b), owner_b.tolist(), strict=True))
     paired: list[set[int]] = [set() for _ in passages_a]

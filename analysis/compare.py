@@ -207,6 +207,22 @@ def sentence_scores(
     return similarity_matrix(a.body, sentences_a, b.body, sentences_b), "words"
 
 
+def _span_pairs(
+    body_a: str, body_b: str, pairs: Sequence[SentencePair], method: Method
+) -> list[tuple[Span, Span]] | None:
+    """The sentence pairs by meaning as the differences finder takes them; None (its own
+    lexical pairing) when the comparison fell back to words."""
+    if method != "meaning":
+        return None
+    return [
+        (
+            Span(p.a_start, p.a_end, body_a[p.a_start : p.a_end]),
+            Span(p.b_start, p.b_end, body_b[p.b_start : p.b_end]),
+        )
+        for p in pairs
+    ]
+
+
 def compare_articles(
     a: Article,
     b: Article,
@@ -248,7 +264,13 @@ def compare_articles(
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)
     quotes_a = [replace(quote, report="a") for quote in found_a]
     quotes_b = [replace(quote, report="b") for quote in found_b]
-    differences, agreements = find_differences(a.body, a.published, b.body, b.published)
+    differences, agreements = find_differences(
+        a.body, a.published, b.body, b.published, _span_pairs(a.body, b.body, pairs, method)
+    )
+    if not verdict.claims_differences:
+        differences = []
+    if not verdict.claims_agreements:
+        agreements = []
     distinctive_a, distinctive_b = distinctive_terms(a.body, b.body, entities_a, entities_b)
     return Comparison(
         a=article_summary(a),

@@ -9,9 +9,10 @@ These are the shapes the comparison screen, the CLI and the differences/quotes c
   which similarity measured it ("meaning": sentence embeddings; "words": the lexical fallback
   used when an article has no stored embeddings).
 
-Differences are only worth claiming between reports of the same event (two reports of related
-events, like Kim's third and fourth visits to China, differ by design); agreements make sense for
-same and related events. `Verdict.claims_differences` / `claims_agreements` say so in one place.
+Differences and agreements are claimed between reports of one event or of related events (Kim's
+third and fourth visits to China: which visit, how long, by train or plane), never between
+unrelated reports, where a "difference" would only be two stories. `Verdict.claims_differences`
+and `claims_agreements` say so in one place.
 """
 
 from __future__ import annotations
@@ -81,8 +82,7 @@ class Verdict:
 
     @property
     def claims_differences(self) -> bool:
-        """Only two reports of one event can disagree on a fact."""
-        return self.kind == "same"
+        return self.kind != "unrelated"
 
     @property
     def claims_agreements(self) -> bool:
@@ -98,6 +98,13 @@ class Verdict:
         if self.shared_entities:
             parts.append(f"{len(self.shared_entities)} shared names")
         return parts
+
+    def summary(self) -> str:
+        """One line for the top of a comparison: the verdict, its evidence, and the method."""
+        line = f"{self.label}: " + ", ".join(self.evidence())
+        if self.method == "words":
+            line += " (by words: no stored sentence embeddings; `kimreader doctor` adds them)"
+        return line
 
     def to_json(self) -> dict[str, object]:
         return {

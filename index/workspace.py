@@ -116,8 +116,8 @@ class Workspace:
             self._entities_or_none(a),
             self._entities_or_none(b),
             threshold,
-            embeddings_a=self.embeddings(a),
-            embeddings_b=self.embeddings(b),
+            embeddings_a=self.embeddings(a, compute=True),
+            embeddings_b=self.embeddings(b, compute=True),
         )
 
     def related(self, article: Article, limit: int | None = None) -> list[Related]:
@@ -191,12 +191,29 @@ class Workspace:
 
         return pending(self.library, step_named("entities"))
 
-    def embeddings(self, article: Article) -> ArticleEmbeddings | None:
-        """The stored sentence embeddings of an article (None: missing or outdated)."""
-        from kimreader.analysis.embed import ArticleEmbeddings
+    def embeddings(self, article: Article, compute: bool = False) -> ArticleEmbeddings | None:
+        """The stored sentence embeddings of an article (None: missing or outdated); with
+        `compute`, missing ones are computed and stored first when the model is installed.
+
+        Embedding runs at about a tenth of the speed of entity extraction (bench/meaning.py),
+        so imports do not embed: the first comparison of an article does, `kimreader doctor`
+        fills in the rest."""
+        from kimreader.analysis.embed import ArticleEmbeddings, embedding_sidecar
 
         stored = self.library.read_sidecar("embeddings", article.id, article.hash)
-        return ArticleEmbeddings.from_json(stored) if stored is not None else None
+        found = ArticleEmbeddings.from_json(stored) if stored is not None else None
+        if found is not None and found.matches(article.body) or not compute:
+            return found
+        payload = embedding_sidecar(article.body)
+        if payload is None:
+            return None
+        try:
+            self.library.write_sidecar(
+                "embeddings", article.id, {"hash": article.hash, "data": payload}
+            )
+        except (LibraryError, OSError):
+            pass  # a read-only library compares by meaning all the same, without storing
+        return ArticleEmbeddings.from_json(payload)
 
     def missing_embeddings(self) -> list[str]:
         """Ids of articles with no (or outdated) stored sentence embeddings."""
@@ -426,14 +443,7 @@ class Workspace:
     def _store(
         self, article: Article, entities: list[dict[str, Any]] | None, report: ImportReport
     ) -> None:
-        sidecars: dict[str, Any] | None = None
-        if entities is not None:  # the derived-data pass: entities, then sentence embeddings
-            from kimreader.analysis.embed import embedding_sidecar
-
-            sidecars = {"entities": entities}
-            embeddings = embedding_sidecar(article.body)
-            if embeddings is not None:
-                sidecars["embeddings"] = embeddings
+        sidecars = {"entities": entities} if entities is not None else None
         try:
             self.library.write(article, sidecars)
         except LibraryError as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from kimreader.analysis.align import MEANING_THRESHOLD
 from kimreader.analysis.compare import compare_articles
 from kimreader.analysis.embed import (
     DIMENSIONS,
@@ -98,6 +99,7 @@ def test_unrelated_reports_get_almost_no_counterparts(shared_dir: Path) -> None:
                            embeddings_b=embed_article(b.body))  # fmt: skip
     assert cmp.verdict is not None and cmp.verdict.kind == "unrelated"
     assert not cmp.verdict.claims_differences and not cmp.verdict.claims_agreements
+    assert cmp.differences == () and cmp.agreements == ()
     assert len(cmp.sentence_pairs) <= 1
     assert sum(1 for row in cmp.aligned if row.best) <= 1
 
@@ -111,30 +113,35 @@ def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) 
                             embeddings_b=stale).method == "words"  # fmt: skip
 
 
-def test_import_stores_embeddings_and_doctor_fills_in_missing_ones(
+def test_a_comparison_embeds_what_it_needs_and_doctor_fills_in_the_rest(
     shared_dir: Path, tmp_path: Path
 ) -> None:
     from kimreader.corpus.library import Library
     from kimreader.index.doctor import run_doctor
     from kimreader.index.workspace import Workspace
 
-    sources = [shared_dir / "testdata" / "ecbplus" / "text" / "41" / f"41_{n}ecb.txt"
-               for n in (1, 5)]  # fmt: skip
+    names = ("41_1ecb", "41_5ecb", "1_1ecb")
+    sources = [shared_dir / "testdata" / "ecbplus" / "text" / n.split("_")[0] / f"{n}.txt"
+               for n in names]  # fmt: skip
     Library.open(tmp_path / "lib", seed=False)  # without the shipped pair
     workspace = Workspace.open(tmp_path / "lib")
     report = workspace.add_paths(sources)
-    assert len(report.added) == 2
-    a, b = (workspace.get(article_id) for article_id in report.added)
+    assert len(report.added) == 3
+    assert sorted(workspace.missing_embeddings()) == sorted(report.added)  # import is not slowed
+    by_name = {Path(x.origin).stem: x for x in map(workspace.get, report.added)}
+    a, b, c = (by_name[name] for name in names)
+    cmp = workspace.compare(a, b)
+    assert cmp.method == "meaning" and cmp.verdict is not None and cmp.verdict.kind == "same"
+    assert cmp.threshold == MEANING_THRESHOLD
+    assert workspace.missing_embeddings() == [c.id]  # stored: the next comparison is a product
     stored = workspace.embeddings(a)
     assert stored is not None and stored.matches(a.body)
-    (workspace.library.state_dir / "embeddings" / f"{b.id}.json").unlink()
-    assert workspace.embeddings(b) is None and workspace.missing_embeddings() == [b.id]
     findings = run_doctor(workspace)
     assert any("sentence embeddings for 1 article" in line for line in findings["repaired"])
-    filled = workspace.embeddings(b)
-    assert filled is not None and filled.matches(b.body)
-    cmp = compare_articles(a, b, embeddings_a=stored, embeddings_b=filled)
-    assert cmp.method == "meaning"
+    assert workspace.missing_embeddings() == []
+    related = workspace.related(a, limit=5)
+    assert [item.article.id for item in related] == [b.id]  # the rehab story is cut
+    assert related[0].meaning is not None
     workspace.index.close()
 
 

@@ -654,7 +654,10 @@ PRINTED_HEADINGS = {"entities": "Entities", "quotes": "Quotes", "timeline": "Tim
 
 def render_comparison(cmp: Comparison, body_a: str, body_b: str, width: int) -> RenderableType:
     """Every section one after the other (what `kimreader compare` prints)."""
-    parts: list[RenderableType] = [title_line(cmp, "a"), title_line(cmp, "b"), Text("")]
+    parts: list[RenderableType] = [title_line(cmp, "a"), title_line(cmp, "b")]
+    if cmp.verdict is not None:
+        parts.append(Text(f"Same story? {cmp.verdict.summary()}", style=DIM))
+    parts.append(Text(""))
     parts.append(aligned_section(cmp, aligned_rows(cmp, body_a, body_b), width))
     parts.append(only_b_section(cmp, body_b))
     for name, build in SECTIONS.items():

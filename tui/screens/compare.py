@@ -124,8 +124,9 @@ def _clipped(text: Text, limit: int = CANDIDATE_CHARS) -> Text:
 class SecondReportScreen(PickerScreen[str]):
     """Which report to compare the open one with: type to filter; the most related first.
 
-    The articles come in library order at once; the index's related-article ranking reorders
-    them when it arrives (a thread worker), the rest following in library order.
+    The articles come in library order at once; the related-article ranking (meaning and
+    words, `Workspace.related`) reorders them when it arrives (a thread worker), the rest
+    following in library order.
     """
 
     def __init__(self, article: Article, entries: list[CatalogEntry]) -> None:
@@ -155,10 +156,10 @@ class SecondReportScreen(PickerScreen[str]):
     def rank(self) -> None:
         workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
         try:
-            hits = workspace.index.related(self.article.id, limit=len(self.entries))
+            ranking = workspace.related(self.article, limit=None)
         except Exception:  # no ranking (engine without it, index fault): library order stays
-            hits = []
-        order = {hit.id: rank for rank, hit in enumerate(hits)}
+            ranking = []
+        order = {item.article.id: rank for rank, item in enumerate(ranking)}
         ranked = sorted(self.entries, key=lambda e: order.get(e.id, len(order)))
         self.app.call_from_thread(self._ranked, ranked)
 
