@@ -29,6 +29,8 @@ import numpy as np
 
 from kimreader.analysis.align import (
     DEFAULT_THRESHOLD,
+    MEANING_THRESHOLD,
+    align_by_sentences,
     passages,
     tfidf_cosines,
 )
@@ -211,9 +213,19 @@ def counterpart_rates(reports: Sequence[Report], pairs: dict[str, list[tuple[int
 
 
 def meaning_rate(a: Report, b: Report) -> tuple[int, int]:
-    cmp = compare_articles(a.article, b.article, embeddings_a=a.embeddings,
-                           embeddings_b=b.embeddings)  # fmt: skip
-    return sum(1 for row in cmp.aligned if row.best), len(cmp.aligned)
+    aligned, _ = meaning_alignment(a.article, b.article, a.embeddings, b.embeddings)
+    return sum(1 for row in aligned if row.best), len(aligned)
+
+
+def meaning_alignment(
+    a: Article, b: Article, embeddings_a: ArticleEmbeddings, embeddings_b: ArticleEmbeddings
+) -> tuple[list, list]:
+    """The comparison's part by meaning alone: scores, passages through sentences, pairs."""
+    scores, _ = sentence_scores(a, b, embeddings_a, embeddings_b)
+    return align_by_sentences(
+        scores, all_sentences(a.body), all_sentences(b.body), passages(a.body), passages(b.body),
+        MEANING_THRESHOLD,
+    )  # fmt: skip
 
 
 def lexical_rate(a: Report, b: Report, weight: float, threshold: float) -> tuple[int, int]:
@@ -309,19 +321,32 @@ def gold_sentence_pairs(reports: Sequence[Report]) -> None:
 
 
 def comparison_speed(long_a: Article, long_b: Article, runs: int = 7) -> None:
-    """Two long reports, embeddings stored: compare by meaning vs by words, median ms."""
+    """Two long reports, embeddings stored: the whole comparison by meaning and by words, and
+    the part by meaning alone (scores, alignment, sentence pairs, verdict), median ms."""
     embeddings_a, embeddings_b = embed_article(long_a.body), embed_article(long_b.body)
-    print("\n== comparison speed with stored embeddings (median of 7, no entities) ==")
-    for label, extra in (("meaning", {"embeddings_a": embeddings_a, "embeddings_b": embeddings_b}),
-                         ("words", {})):  # fmt: skip
-        compare_articles(long_a, long_b, **extra)  # type: ignore[arg-type]
+    words = f"{len(long_a.body.split())} + {len(long_b.body.split())} words"
+    print(f"\n== comparison speed, {words}, embeddings stored (median of {runs}) ==")
+
+    def by_meaning_alone() -> None:
+        scores, method = sentence_scores(long_a, long_b, embeddings_a, embeddings_b)
+        _, pairs = meaning_alignment(long_a, long_b, embeddings_a, embeddings_b)
+        judge(long_a, long_b, scores, pairs, method, [], embeddings_a, embeddings_b)
+
+    cases: dict[str, Callable[[], object]] = {
+        "whole comparison by meaning (quotes, differences, ... included)": lambda: compare_articles(
+            long_a, long_b, embeddings_a=embeddings_a, embeddings_b=embeddings_b
+        ),
+        "whole comparison by words (no embeddings)": lambda: compare_articles(long_a, long_b),
+        "the part by meaning alone": by_meaning_alone,
+    }
+    for label, case in cases.items():
+        case()
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            compare_articles(long_a, long_b, **extra)  # type: ignore[arg-type]
+            case()
             times.append((time.perf_counter() - start) * 1000)
-        print(f"  {len(long_a.body.split())} + {len(long_b.body.split())} words, by {label}: "
-              f"{statistics.median(times):.0f} ms")  # fmt: skip
+        print(f"  {label}: {statistics.median(times):.0f} ms")
 
 
 def embedding_speed(reports: Sequence[Report]) -> None:

@@ -116,8 +116,8 @@ class Workspace:
             self._entities_or_none(a),
             self._entities_or_none(b),
             threshold,
-            embeddings_a=self.embeddings(a, compute=True),
-            embeddings_b=self.embeddings(b, compute=True),
+            embeddings_a=self.embeddings(a),
+            embeddings_b=self.embeddings(b),
         )
 
     def related(self, article: Article, limit: int | None = None) -> list[Related]:
@@ -196,8 +196,8 @@ class Workspace:
         `compute`, missing ones are computed and stored first when the model is installed.
 
         Embedding runs at about a tenth of the speed of entity extraction (bench/meaning.py),
-        so imports do not embed: the first comparison of an article does, `kimreader doctor`
-        fills in the rest."""
+        so neither imports nor comparisons embed: `kimreader doctor` fills them in (until the
+        background pool for derived data takes it over)."""
         from kimreader.analysis.embed import ArticleEmbeddings, embedding_sidecar
 
         stored = self.library.read_sidecar("embeddings", article.id, article.hash)

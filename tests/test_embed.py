@@ -113,9 +113,7 @@ def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) 
                             embeddings_b=stale).method == "words"  # fmt: skip
 
 
-def test_a_comparison_embeds_what_it_needs_and_doctor_fills_in_the_rest(
-    shared_dir: Path, tmp_path: Path
-) -> None:
+def test_doctor_embeds_and_comparisons_then_go_by_meaning(shared_dir: Path, tmp_path: Path) -> None:
     from kimreader.corpus.library import Library
     from kimreader.index.doctor import run_doctor
     from kimreader.index.workspace import Workspace
@@ -126,19 +124,19 @@ def test_a_comparison_embeds_what_it_needs_and_doctor_fills_in_the_rest(
     Library.open(tmp_path / "lib", seed=False)  # without the shipped pair
     workspace = Workspace.open(tmp_path / "lib")
     report = workspace.add_paths(sources)
-    assert len(report.added) == 3
     assert sorted(workspace.missing_embeddings()) == sorted(report.added)  # import is not slowed
     by_name = {Path(x.origin).stem: x for x in map(workspace.get, report.added)}
     a, b, c = (by_name[name] for name in names)
+    before = workspace.compare(a, b)
+    assert before.method == "words" and "by words" in before.verdict.summary()  # type: ignore[union-attr]
+    findings = run_doctor(workspace)
+    assert any("sentence embeddings for 3 article" in line for line in findings["repaired"])
+    assert workspace.missing_embeddings() == []
+    stored = workspace.embeddings(a)
+    assert stored is not None and stored.matches(a.body)
     cmp = workspace.compare(a, b)
     assert cmp.method == "meaning" and cmp.verdict is not None and cmp.verdict.kind == "same"
     assert cmp.threshold == MEANING_THRESHOLD
-    assert workspace.missing_embeddings() == [c.id]  # stored: the next comparison is a product
-    stored = workspace.embeddings(a)
-    assert stored is not None and stored.matches(a.body)
-    findings = run_doctor(workspace)
-    assert any("sentence embeddings for 1 article" in line for line in findings["repaired"])
-    assert workspace.missing_embeddings() == []
     related = workspace.related(a, limit=5)
     assert [item.article.id for item in related] == [b.id]  # the rehab story is cut
     assert related[0].meaning is not None
