@@ -100,9 +100,9 @@ def _fold(text: str) -> str:
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
-def near_duplicate_key(body: str) -> str:
-    """A digest of a body's words: the same for a page and its saved copy (whitespace, case,
-    Markdown syntax, link targets and furniture aside)."""
-    text = _LINK_TARGET.sub("]", remove_boilerplate(body))
+def near_duplicate_key(title: str, body: str) -> str:
+    """A digest of an article's words: the same for a page and its saved copy (whitespace,
+    case, Markdown syntax, link targets and furniture aside)."""
+    text = title + "\n\n" + _LINK_TARGET.sub("]", remove_boilerplate(body))
     words = re.findall(r"[^\W_]+", text.casefold())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32] if words else ""

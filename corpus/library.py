@@ -34,7 +34,7 @@ from kimreader.corpus.sanitize import sanitize_line, sanitize_text
 STATE_DIR = ".kimreader"
 TRASH_DIR = "trash"
 TRASH_DAYS = 30
-CATALOG_VERSION = 2  # 2: near-duplicate keys
+CATALOG_VERSION = 3  # 3: near-duplicate keys of title and body
 SHIPPED_DIR = Path(__file__).resolve().parent / "articles"
 
 AddStatus = Literal["added", "updated", "unchanged", "duplicate"]
@@ -133,7 +133,7 @@ class CatalogEntry:
     mtime_ns: int
     size: int
     feed: str = ""
-    text_key: str = ""  # near_duplicate_key of the body
+    text_key: str = ""  # near_duplicate_key of the title and body
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -164,7 +164,7 @@ class CatalogEntry:
             mtime_ns=stat.st_mtime_ns,
             size=stat.st_size,
             feed=article.feed,
-            text_key=near_duplicate_key(article.body),
+            text_key=near_duplicate_key(article.title, article.body),
         )
 
 
@@ -456,7 +456,7 @@ class Library:
             # Fetched again by hand, an article from a feed still came from that feed.
             feed = article.feed or existing.feed
             return "updated", article.with_changes(id=existing.id, feed=feed), ""
-        near = self._by_text.get(near_duplicate_key(article.body))
+        near = self._by_text.get(near_duplicate_key(article.title, article.body))
         if near is not None:
             return "duplicate", article, near.id  # e.g. a page and its saved copy
         return "added", article, ""

@@ -423,7 +423,8 @@ class Workspace:
     ) -> Article | None:
         """The article as it is to be stored, or None when it is unchanged or a duplicate."""
         # The same text, or the same words (a page and its saved copy).
-        keys = [key for key in (article.hash, near_duplicate_key(article.body)) if key]
+        near = near_duplicate_key(article.title, article.body)
+        keys = [key for key in (article.hash, near) if key]
         seen = next((seen_hashes[key] for key in keys if key in seen_hashes), None)
         if seen is not None:
             report.duplicates.append((article.origin, seen))

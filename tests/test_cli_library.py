@@ -168,8 +168,12 @@ def test_a_page_and_its_saved_copy_are_near_duplicates(
     folder = tmp_path / "saved"
     folder.mkdir()
     (folder / "page.html").write_text(html, encoding="utf-8")
-    # A browser's saved copy: the title with the site's suffix, the text re-flowed.
-    saved = html.replace("<title>", "<title>Saved: ", 1).replace("</p>", "</p>\n\n   ")
+    # A browser's saved copy: the text re-flowed, links made absolute, an ad block kept.
+    saved = (
+        html.replace("</p>", "</p>\n\n   ")
+        .replace('href="/', 'href="https://www.nytimes.com/')
+        .replace("<p>", "<p>Advertisement</p><p>", 1)
+    )
     (folder / "page (1).html").write_text(saved, encoding="utf-8")
     added = kimreader(library, "add", "--no-entities", str(folder))
     assert added.returncode == 0
