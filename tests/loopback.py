@@ -5,6 +5,7 @@ It serves the saved pages of ../shared/testdata/mozilla-readability/ (read when 
 
     /status/CODE          that status, a short HTML body
     /slow                 headers only after `slow_seconds` (past a client's read timeout)
+    /held                 a page only once the test sets `release` (a fetch kept in progress)
     /drip                 a body of one byte every 0.2 s, forever (past a client's deadline)
     /loop                 a redirect to itself
     /redirect/N           N redirects, then a page
@@ -73,6 +74,7 @@ class LoopbackServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.slow_seconds = 3.0
+        self.release = threading.Event()
         self.max_in_flight = 0  # most requests being answered at once
         self._in_flight = 0
         self._count_lock = threading.Lock()
@@ -104,6 +106,7 @@ class LoopbackServer:
 
     def stop(self) -> None:
         self._stop.set()
+        self.release.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -143,6 +146,9 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 self._send(code, b"<html><body><p>status page</p></body></html>")
             elif path == "/slow":
                 time.sleep(server.slow_seconds)
+                self._send(200, readability_page("nytimes-1"))
+            elif path == "/held":
+                server.release.wait(timeout=60)
                 self._send(200, readability_page("nytimes-1"))
             elif path == "/drip":
                 self._drip()
