@@ -203,7 +203,7 @@ def fetch_feeds(library_root: Path, post: Callable[[Message], object]) -> FeedsF
 
     A Workspace of its own, as another kimreader process would use: the screen's workspace
     (and its index) is never touched from this thread; the screen reloads when told. Entities
-    are left to `kimreader doctor` (spaCy stays out of the app).
+    are not extracted here: the screen's background extraction (fill_derived) fills them in.
     """
     from kimreader.corpus.feed_update import update_feeds
     from kimreader.corpus.feedlist import FeedList
