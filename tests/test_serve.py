@@ -69,6 +69,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         pytest.skip("kimreader is not installed")
     port = _free_port()
     env = {**os.environ, "KIMREADER_HOME": str(tmp_path / "lib"), "KIMREADER_CONFIG": "/x"}
+    # A library with the two shipped reports: only init/add create one.
+    subprocess.run(["kimreader", "init"], env=env, capture_output=True, check=True)
     process = subprocess.Popen(
         ["kimreader", "serve", "--port", str(port)],
         env=env,
@@ -83,12 +85,15 @@ def server(tmp_path: Path) -> Iterator[str]:
         process.wait(timeout=30)
 
 
-def test_serving_elsewhere_warns(tmp_path: Path) -> None:
+def test_a_bad_port_or_a_missing_library_is_one_line(tmp_path: Path) -> None:
     env = {**os.environ, "KIMREADER_HOME": str(tmp_path / "lib"), "KIMREADER_CONFIG": "/x"}
     result = subprocess.run(
         ["kimreader", "serve", "--port", "0"], env=env, capture_output=True, text=True
     )
     assert result.returncode == 2 and "not a port number" in result.stderr
+    missing = subprocess.run(["kimreader", "serve"], env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "no library here" in missing.stderr
+    assert missing.stderr.count("\n") == 1
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")

@@ -65,6 +65,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"kimreader: WARNING: serving on {args.host}: anyone who can reach this address "
             "can read and change your library (there is no password)\n"
         )
+    from kimreader.tui.cli import library_root
+
+    root = library_root(args)
+    if root is not None:  # the served app would fail in each browser tab: say it here, once
+        from kimreader.corpus.library import require_library
+
+        require_library(root)
     server = Server(
         app_command(library_folder(args.library), engine_choice(args)),
         host=args.host,
