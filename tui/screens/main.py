@@ -63,7 +63,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self.catalog: list[CatalogEntry] = []
         self.listing = Listing()  # what the list shows
         self.requested = ""  # the query last sent to the index (results for others are stale)
-        self.typed = False  # it was sent while typing: a pause or Enter completes it
+        self.incomplete = False  # its results lack an exact count or a suggestion: Enter adds them
         self.article: Article | None = None
         self.filter_entity: Entity | None = None  # the entity whose query is listed
         self.index_ready = False
@@ -278,7 +278,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self._stop_debounce()
         if event.value.strip() != self.requested:
             self.start_search(event.value)
-        elif self.typed:  # complete the search typed so far: exact count, "did you mean"
+        elif self.incomplete:  # complete the search typed so far: exact count, "did you mean"
             self.start_search(event.value, keep_article=True)
 
     def _stop_debounce(self) -> None:
@@ -288,7 +288,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
 
     def start_search(self, text: str, keep_article: bool = False, typing: bool = False) -> None:
         text = text.strip()
-        self.requested, self.typed = text, typing
+        self.requested, self.incomplete = text, False
         if not self.job_running(jobs.FEEDS):
             self.feeds_note = ("", "info")
         if not text:
@@ -322,7 +322,8 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         same = event.keep_article and self.listing.query == result.query and self.listing.result
         sort = self.listing.sort if same else "relevance"
         self.show_listing(Listing(result.query, result, sort=sort), keep=keep)
-        if event.typing and (result.total < 2 or result.estimated):
+        self.incomplete = event.typing and (result.total < 2 or result.estimated)
+        if self.incomplete:
             # A pause completes it (the next keystroke stops the timer).
             complete = partial(self.start_search, result.query, keep_article=True)
             self._debounce = self.set_timer(jobs.PAUSE_SECONDS, complete)
