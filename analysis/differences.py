@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import Span, all_sentences, sentence_at
@@ -285,13 +286,19 @@ def span_pairs(
     return [(Span(a0, a1, body_a[a0:a1]), Span(b0, b1, body_b[b0:b1])) for a0, a1, b0, b1 in ranges]
 
 
-def _quantities(sentence: Span) -> list[Quantity]:
+def _quantities(sentence: Span) -> tuple[Quantity, ...]:
     """A sentence's quantities, without a number that opens it: a sentence that starts with a
-    digit is most often the tail of a decimal cut by the sentence splitter ("8. 6-magnitude")."""
-    found = quantities(sentence.text, sentence.start)
-    if sentence.text[:1].isdigit():
-        found = [q for q in found if q.start > sentence.start]
-    return found
+    digit is most often the tail of a decimal cut by the sentence splitter ("8. 6-magnitude").
+    Kept per sentence: every sentence of A meets many of B's."""
+    return _sentence_quantities(sentence.text, sentence.start)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_quantities(text: str, start: int) -> tuple[Quantity, ...]:
+    found = quantities(text, start)
+    if text[:1].isdigit():
+        found = [q for q in found if q.start > start]
+    return tuple(found)
 
 
 def _fact(quantity: Quantity, sentence: Span) -> Fact:

@@ -118,16 +118,26 @@ PARTICLES = frozenset(
 
 def strip_titles(words: list[str]) -> list[str]:
     """Key words without leading titles: ["president", "xi", "jinping"] -> ["xi", "jinping"]."""
-    titles = alias_table().titles
+    titles = _titles_by_first_word()
     stripped = True
-    while stripped:
+    while stripped and words:
         stripped = False
-        for title in titles:
+        # Only the titles that start with this word can match (quotes ask this very often).
+        for title in titles.get(words[0], ()):
             if len(words) > len(title) and tuple(words[: len(title)]) == title:
                 words = words[len(title) :]
                 stripped = True
                 break
     return words
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The alias table's titles grouped by their first word, in the table's order."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for title in alias_table().titles:
+        grouped.setdefault(title[0], []).append(title)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 def _person_words(words: list[str]) -> list[str]:

@@ -511,9 +511,10 @@ async def test_80x24_stacks_b_under_a(library: Path) -> None:
         assert any(line.startswith("▌ B ") for line in lines[2:12])
         widget = screen.query_one("#compare-header")
         header = [widget.render_line(y).text for y in range(widget.size.height)]
-        assert len(header) == 2 and all(len(line) <= 80 for line in header)
-        assert header[0].startswith("A leads  North Korea") and header[0].endswith("…")
-        assert header[1].startswith("B        Kim Returns to China")
+        assert len(header) == 3 and all(len(line) <= 80 for line in header)
+        assert header[0].startswith("related event: ")  # the same-story verdict leads
+        assert header[1].startswith("A leads  North Korea") and header[1].endswith("…")
+        assert header[2].startswith("B        Kim Returns to China")
         for key in "23456":  # every tab draws at this size
             await pilot.press(key)
             assert screen.section(screen.active_tab).text.strip()

@@ -309,9 +309,10 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
         same_lead = self.article_a is not None and self.article_a.id == a.id
         self.comparison, self.article_a, self.article_b = comparison, a, b
         self.computing = False
-        header = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(
-            [report_line("A", a, True), report_line("B", b, False)]
-        )
+        lines = [report_line("A", a, True), report_line("B", b, False)]
+        if comparison.verdict is not None:  # same event, a related one, or unrelated: and why
+            lines.insert(0, Text(comparison.verdict.summary(), style="bold"))
+        header = Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
         self.query_one("#compare-header", Static).update(header)
         self.aligned.set_rows(aligned_rows(comparison, a.body, b.body), self.threshold, same_lead)
         for name, build in SECTIONS.items():
