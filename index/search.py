@@ -105,6 +105,9 @@ class SearchIndex(IndexSync):
                 found = self._with_analysed_offsets(text, found, offsets_for)
         except QueryError as error:
             return SearchResult(query=text, total=0, hits=(), error=str(error))
+        if any(self.library.entry(match.id) is None for match in found.matches):
+            # Another process added articles and indexed them: list their titles, not blanks.
+            self.library.refresh()
         hits = tuple(self._hit(match) for match in found.matches)
         wants_suggestion = found.total < 2 and not typing
         suggestion = self.suggest(text, better_than=found.total) if wants_suggestion else ""
