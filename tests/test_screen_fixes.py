@@ -61,6 +61,10 @@ async def test_n_past_the_last_hit_goes_on_to_the_next_article(library: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         main = await search(pilot, "dalian OR sanctions")
         await pilot.press("enter")
+        # Enter completes the search (exact count): let that land before walking the hits,
+        # or its "2 found" message may arrive after the "next article" one.
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         first = main.article
         assert first is not None and len(main.articles.rows) == 2
         total = len(main.reader.hits)
