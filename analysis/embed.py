@@ -16,7 +16,6 @@ Everything heavy (numpy work, `tokenizers`, the 90 MB of weights) loads on first
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import threading
@@ -64,25 +63,11 @@ def model_available() -> bool:
     return importlib.util.find_spec(MODEL_PACKAGE) is not None
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify_model(model_dir: Path) -> None:
-    for relative, expected in PINNED_SHA256.items():
-        path = model_dir / relative
-        if not path.is_file():
-            raise EmbeddingModelError(f"model file {path} is missing; refusing to load the model")
-        actual = _sha256(path)
-        if actual != expected:
-            raise EmbeddingModelError(
-                f"model file {path} has SHA-256 {actual[:16]}…, expected {expected[:16]}…; "
-                "refusing to load a modified model"
-            )
+    """Raise EmbeddingModelError unless every pinned file matches its digest."""
+    from kimreader.analysis.nlp import verify_files
+
+    verify_files(model_dir, PINNED_SHA256, EmbeddingModelError)
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,15 +86,21 @@ def file_sha256(path: Path) -> str:
 
 def verify_model(model_dir: Path) -> None:
     """Raise ModelIntegrityError unless every pinned file matches its digest."""
-    for relative, expected in PINNED_SHA256.items():
+    verify_files(model_dir, PINNED_SHA256, ModelIntegrityError)
+
+
+def verify_files(
+    model_dir: Path, pinned: Mapping[str, str], error: type[Exception] = ModelIntegrityError
+) -> None:
+    """Raise `error` unless every pinned file (path relative to model_dir: SHA-256) matches:
+    model weights from a package are checked before they are loaded, never trusted."""
+    for relative, expected in pinned.items():
         weights = model_dir / relative
         if not weights.is_file():
-            raise ModelIntegrityError(
-                f"model file {weights} is missing; refusing to load the model"
-            )
+            raise error(f"model file {weights} is missing; refusing to load the model")
         actual = file_sha256(weights)
         if actual != expected:
-            raise ModelIntegrityError(
+            raise error(
                 f"model file {weights} has SHA-256 {actual[:16]}…, expected {expected[:16]}…; "
                 "refusing to load a modified model"
             )
