@@ -187,12 +187,20 @@ def _results(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         running: dict[Future[list[Any]], list[Article]] = {}
-        for articles in batches:
-            running[pool.submit(step.extract, articles)] = articles
-            if len(running) >= processes * IN_FLIGHT:
+        try:
+            for articles in batches:
+                running[pool.submit(step.extract, articles)] = articles
+                if len(running) >= processes * IN_FLIGHT:
+                    yield from _finished(running)
+            while running:
                 yield from _finished(running)
-        while running:
-            yield from _finished(running)
+        except BaseException:
+            # Stopped (the app quitting, Ctrl-C): what was stored is journaled and the next run
+            # resumes, so the workers go now instead of finishing their batches first.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _finished(

@@ -177,10 +177,16 @@ def fill_derived(workspace: Workspace, post: Callable[[Message], object]) -> Der
 
     if not maybe_pending(workspace.library):
         return DerivedFilled(0)
-    filled = workspace.fill_derived(
-        progress=lambda label, done, total: post(DerivedProgress(label, done, total))
-    )
-    return DerivedFilled(filled)
+    from textual.worker import WorkerCancelled, get_current_worker
+
+    worker = get_current_worker()
+
+    def progress(label: str, done: int, total: int) -> None:
+        if worker.is_cancelled:  # the app is quitting: stop the extraction with it
+            raise WorkerCancelled("the app is quitting")
+        post(DerivedProgress(label, done, total))
+
+    return DerivedFilled(workspace.fill_derived(progress=progress))
 
 
 def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:
