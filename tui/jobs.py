@@ -63,11 +63,14 @@ class IndexOpened(Message):
 class SearchFinished(Message):
     """A query's results (or its error, for a malformed query)."""
 
-    def __init__(self, result: SearchResult, keep_article: bool, typing: bool = False) -> None:
+    def __init__(
+        self, result: SearchResult, keep_article: bool, typing: bool = False, quiet: bool = False
+    ) -> None:
         super().__init__()
         self.result = result
         self.keep_article = keep_article  # a refresh re-ran it: stay on what is being read
         self.typing = typing  # a search while typing: count maybe a bound, no suggestion yet
+        self.quiet = quiet  # the app re-ran it, not the user: say nothing unless it changed
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,11 @@ def open_index(workspace: Workspace, refresh: bool) -> IndexOpened:
 
 
 def search(
-    workspace: Workspace, query: str, keep_article: bool = False, typing: bool = False
+    workspace: Workspace,
+    query: str,
+    keep_article: bool = False,
+    typing: bool = False,
+    quiet: bool = False,
 ) -> SearchFinished:
     """A query's results; a newer keystroke cancels the worker, and the engine stops matching
     (SearchCancelled, which the failure handler ignores for a cancelled worker)."""
@@ -143,7 +150,7 @@ def search(
         typing=typing,
         cancelled=lambda: worker.is_cancelled,
     )
-    return SearchFinished(result, keep_article, typing)
+    return SearchFinished(result, keep_article, typing, quiet)
 
 
 def load_article(

@@ -205,7 +205,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         for problem in event.problems[:3]:
             self.app.notify(problem, severity="warning", markup=False)
         if event.refreshed and self.listing.is_search:
-            self.start_search(self.listing.query, keep_article=True)
+            self.start_search(self.listing.query, keep_article=True, quiet=True)
         elif not self.listing.is_search and not self.requested:
             self.say_listing()
         if not self.job_running(jobs.DERIVED):  # an import's second phase, if it was cut short
@@ -286,7 +286,11 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             self._debounce.stop()
             self._debounce = None
 
-    def start_search(self, text: str, keep_article: bool = False, typing: bool = False) -> None:
+    def start_search(
+        self, text: str, keep_article: bool = False, typing: bool = False, quiet: bool = False
+    ) -> None:
+        """Search for `text`; `quiet` for the app's own re-runs, which keep the status line
+        (what the user just did) unless the results changed."""
         text = text.strip()
         self.requested, self.incomplete = text, False
         if not self.job_running(jobs.FEEDS):
@@ -294,8 +298,9 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         if not text:
             self.clear_search()
             return
-        self.status.say(f"searching for {text}…")
-        job = partial(jobs.search, self.kim.workspace, text, keep_article, typing)
+        if not quiet:
+            self.status.say(f"searching for {text}…")
+        job = partial(jobs.search, self.kim.workspace, text, keep_article, typing, quiet)
         self.run_job(jobs.SEARCH, job)
 
     def clear_search(self) -> None:
@@ -317,6 +322,8 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
                 Listing(result.query, error=result.error), error_message(result.error)
             )
             return
+        if event.quiet and _same_hits(self.listing.result, result):
+            return  # the index caught up and nothing the user sees changed
         keep = self.article.id if event.keep_article and self.article else ""
         # A refresh re-runs the query: the order the user chose stays; a new query: best first.
         same = event.keep_article and self.listing.query == result.query and self.listing.result
@@ -555,3 +562,13 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
 
 def _with_count(row: Row, hit_count: int | None) -> Row:
     return replace(row, hit_count=hit_count)
+
+
+def _same_hits(shown: SearchResult | None, fresh: SearchResult) -> bool:
+    """Whether a re-run found what the list already shows (same articles, count and notes)."""
+    if shown is None:
+        return False
+    key = (fresh.total, fresh.estimated, fresh.note, fresh.suggestion, fresh.error)
+    return (shown.total, shown.estimated, shown.note, shown.suggestion, shown.error) == key and [
+        h.id for h in shown.hits
+    ] == [h.id for h in fresh.hits]
