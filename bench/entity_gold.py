@@ -1,6 +1,6 @@
 """Gold data and scorers for bench/entities.py (and the tests that check real pages).
 
-- Pages: bench/gold/entities_{dev,heldout}.json list the people, organisations and places of
+- Pages: bench/gold/entities_{dev,heldout,fresh}.json list the people, organisations and places of
   mozilla-readability test pages, with aliases ("a|b"), written by reading the pages.
 - ECB+: `CROSS_DOC_COREF` chains over person, organisation and place mentions of
   ../shared/testdata/ecbplus give cross-document gold clusters.
