@@ -34,8 +34,10 @@ from kimreader.analysis.names import (
     ACRONYM,
     alias_table,
     base_key,
+    blends,
     canonical_key,
     display_name,
+    facility_key,
     initials,
     longer_full_name,
     org_forms,
@@ -135,7 +137,7 @@ def _join_person_names(
             continue
         target = resolve_short_name(
             mention.key, mention.start, full_names, speakers, is_attribution(text, mention)
-        )
+        ) or sole_owner(full for full in full_names if blends(mention.surface, full))
         if target is not None:
             mention.cluster = f"person:{target}"
             clusters.find(mention.cluster)
@@ -215,15 +217,20 @@ def _join_org_short_forms(
     """
     suffixes = alias_table().org_suffixes
     orgs = {m.key: m.cluster for m in mentions if m.type == "org"}
+    places = {m.key for m in mentions if m.type == "place"}
+    facilities: dict[str, str] = {}
     for key, cluster in orgs.items():
         words = key.split()
         for other, other_cluster in orgs.items():
             rest = other.split()[len(words) :]
             if rest and other.split()[: len(words)] == words and " ".join(rest) in suffixes:
                 clusters.union(cluster, other_cluster)
-        for form in org_forms(key):
+        for form in org_forms(key, places):
             if form in orgs:
                 clusters.union(cluster, orgs[form])
+        facility = facility_key(key)
+        if facility is not None:
+            clusters.union(cluster, facilities.setdefault(facility, cluster))
     surnames = {word for full in full_names for word in full.split()}
     for mention in mentions:
         if mention.table_name is not None or mention.key in surnames:

@@ -15,11 +15,16 @@ from typing import Any
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.names import (
+    ACRONYM,
     abbreviates,
     alias_table,
     base_key,
+    blends,
     canonical_key,
     entity_keys,
+    facility_key,
+    initials,
+    org_forms,
     short_org_of,
     sole_owner,
 )
@@ -91,6 +96,7 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
             for key in _link_keys(entity):
                 clusters.union(node, f"key\x00{key}")
     _join_short_names(nodes, clusters)
+    _join_place_prefixed_orgs(nodes, clusters)
     groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
     for number, owned in enumerate(nodes):
         groups[clusters.find(str(number))].append(owned)
@@ -98,6 +104,9 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
 
 
 def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:
+    """A one-word name joins the one person or organisation of the library it shortens:
+    a surname ("Lohan"), a blended nickname ("LiLo"), an organisation's first word ("Harvard")
+    or its acronym ("ICC")."""
     people: dict[str, str] = {}  # full person key -> cluster
     orgs: dict[str, str] = {}  # org key -> cluster
     for number, (_article, entity) in enumerate(nodes):
@@ -114,12 +123,44 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
             continue
         if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
             continue
-        key = canonical_key(entity.name, "person")
-        owner = sole_owner(people[f] for f in people if abbreviates(f, key))
-        if owner is None:
-            owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
+        owner = _short_name_owner(entity, people, orgs)
         if owner is not None:
             clusters.union(str(number), owner)
+
+
+def _short_name_owner(entity: Entity, people: dict[str, str], orgs: dict[str, str]) -> str | None:
+    key = canonical_key(entity.name, "person")
+    owner = sole_owner(people[f] for f in people if abbreviates(f, key) or blends(entity.name, f))
+    if owner is None:
+        owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
+    if owner is None and ACRONYM.match(entity.name) and len(entity.name.replace(".", "")) >= 3:
+        letters = entity.name.replace(".", "")
+        owner = sole_owner(orgs[f] for f in orgs if initials(f.split()) == letters)
+    return owner
+
+
+def _join_place_prefixed_orgs(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:
+    """ "Malibu Promises Treatment Center" joins "Promises Treatment Center" when the articles
+    name Malibu as a place. One way only: the shorter name must be an organisation's own name,
+    so two organisations that differ only by their places never meet through the rest."""
+    places = {canonical_key(e.name, "place") for _a, e in nodes if e.type == "place"}
+    named = {canonical_key(e.name, "org"): str(n) for n, (_a, e) in enumerate(nodes)
+             if e.type == "org"}  # fmt: skip
+    for number, (_article, entity) in enumerate(nodes):
+        if entity.type != "org":
+            continue
+        key = canonical_key(entity.name, "org")
+        for form in org_forms(key, places) | _facility_without_place(key):
+            if form in named:
+                clusters.union(str(number), named[form])
+
+
+def _facility_without_place(key: str) -> set[str]:
+    """A clinic or centre is often named with its town first ("Malibu Promises Treatment
+    Center"), a town too small for the gazetteer: its name without the first word, if that is
+    still a facility's name of three words or more."""
+    rest = key.split()[1:]
+    return {" ".join(rest)} if len(rest) >= 3 and facility_key(" ".join(rest)) else set()
 
 
 def _link_keys(entity: Entity) -> set[str]:

@@ -226,8 +226,9 @@ _STRONG_TITLES = frozenset(
 _ORG_HEADS = frozenset(
     """university college institute council committee commission agency ministry department party
     association foundation corporation company inc corp ltd llc plc group bank court police center
-    centre museum school hospital society union federation league authority board bureau network
-    magazine journal press club church army navy brotherhood organization organisation fund trust
+    centre clinic rehab museum school hospital society union federation league authority board
+    bureau network magazine journal press club church army navy brotherhood organization
+    organisation fund trust
     labs laboratories studios games media airlines airways motors technologies systems
     parliament assembly congress senate""".split()
 )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -312,13 +312,15 @@ def is_acronym_of(acronym: str, name: str) -> bool:
 # Words that make a name an organisation's full name: "Harvard" is short for "Harvard University".
 ORG_TAILS = frozenset(
     """university college institute center clinic hospital school foundation group company corp
-    inc co ltd llc plc agency news recovery museum council party""".split()
+    inc co ltd llc plc agency news recovery museum council party magazine""".split()
 )
 
 
-def org_forms(key: str) -> set[str]:
+def org_forms(key: str, places: Container[str] = frozenset()) -> set[str]:
     """Other keys of one organisation: "department of x" <-> "x department"; the form without a
-    leading place ("new zealand department of conservation")."""
+    leading place ("new zealand department of conservation"), a gazetteer place or one of
+    `places` (the place keys the articles at hand name: "Malibu" is too small for the gazetteer).
+    """
     from kimreader.analysis.gazetteer import is_place  # data lookups live there
 
     words = key.split()
@@ -328,9 +330,52 @@ def org_forms(key: str) -> set[str]:
     if len(words) >= 2 and words[-1] in ("department", "ministry", "office"):
         forms.add(" ".join([words[-1], "of", *words[:-1]]))
     for size in (1, 2):
-        if len(words) > size + 1 and is_place(" ".join(words[:size])):
+        prefix = " ".join(words[:size])
+        if len(words) > size + 1 and (prefix in places or is_place(prefix)):
             forms.add(" ".join(words[size:]))
     return forms
+
+
+# Words a clinic or centre is named with, which reports vary freely: "Betty Ford Center", "Betty
+# Ford Clinic" and "Betty Ford Treatment Center" are one clinic; "Morningside Recovery" is
+# "Morningside Recovery Center".
+FACILITY_TAILS = frozenset(
+    "center clinic hospital facility rehab rehabilitation treatment recovery".split()
+)
+
+
+def facility_key(key: str) -> str | None:
+    """The name of a clinic or centre without its facility words, keeping two words at least
+    ("betty ford treatment center" -> "betty ford"; "morningside recovery center" ->
+    "morningside recovery"), or None for a name that does not end in one."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in FACILITY_TAILS:
+        return None
+    while len(words) > 2 and words[-1] in FACILITY_TAILS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def blends(surface: str, full_key: str) -> bool:
+    """Is `surface` a nickname blended from the person's given name and surname ("LiLo" of
+    Lindsay Lohan, "J.Lo" of Jennifer Lopez, "A-Rod" of Alex Rodriguez)?
+
+    Only a written blend counts: a capital (or dot, or hyphen) inside the word marks where the
+    surname's part starts, so a plain word ("Lilo") is never taken for one.
+    """
+    parts = [p for p in re.split(r"[.\-‐]|(?<=[a-z])(?=[A-Z])", surface.strip()) if p]
+    words = full_key.split()
+    if len(parts) != 2 or len(words) < 2 or len(surface) > 12:
+        return False
+    first, last = base_key(parts[0]), base_key(parts[1])
+    family = surname(full_key).replace(" ", "")
+    # Clipped, not whole: "DeSantis" is a surname with a particle, not "De(nnis) Santis".
+    return (
+        len(first + last) >= 3
+        and words[0].startswith(first)
+        and family.startswith(last)
+        and len(last) < len(family)
+    )
 
 
 def short_org_of(short_key: str, full_key: str) -> bool:
@@ -338,7 +383,8 @@ def short_org_of(short_key: str, full_key: str) -> bool:
     `full_key` ("harvard university", "morningside recovery") before a word like University?"""
     short, full = short_key.split(), full_key.split()
     n = len(short)
-    return 0 < n < len(full) and full[:n] == short and all(w in ORG_TAILS for w in full[n:])
+    tails = ORG_TAILS | FACILITY_TAILS
+    return 0 < n < len(full) and full[:n] == short and all(w in tails for w in full[n:])
 
 
 def sole_owner(matches: Iterable[T]) -> T | None:
@@ -371,6 +417,9 @@ def entity_keys(name: str, aliases: Iterable[str], type: EntityType) -> set[str]
             keys.add(key)
             if type == "org":
                 keys.update(org_forms(key))
+                facility = facility_key(key)
+                if facility is not None:
+                    keys.add(f"{facility} (facility)")
     return keys
 
 

@@ -6,8 +6,10 @@ import pytest
 
 from kimreader.analysis.names import (
     abbreviates,
+    blends,
     canonical_key,
     display_name,
+    facility_key,
     is_acronym_of,
     resolve_short_name,
     same_entity,
@@ -76,3 +78,37 @@ def test_a_short_name_resolves_to_the_person_introduced_first_or_the_recent_spea
 def test_display_name_drops_titles_and_invisible_characters() -> None:
     assert display_name("President Xi Jinping", "person") == "Xi Jinping"
     assert display_name("Benjamin Netan\u00adyahu", "person") == "Benjamin Netanyahu"
+
+
+def test_blended_nicknames_need_a_written_blend() -> None:
+    assert blends("LiLo", "lindsay lohan")
+    assert blends("J.Lo", "jennifer lopez") and blends("A-Rod", "alex rodriguez")
+    assert not blends("Lilo", "lindsay lohan")  # a plain word is not a blend
+    assert not blends("DeSantis", "dennis santis")  # a whole surname: a particle, not a blend
+    assert not blends("LiLo", "lindsay")
+
+
+def test_a_clinic_keeps_its_name_without_its_facility_words() -> None:
+    assert facility_key("betty ford treatment center") == facility_key("betty ford clinic")
+    assert facility_key("morningside recovery center") == facility_key("morningside recovery")
+    assert facility_key("kennedy center") == "kennedy center"  # two words at least
+    assert facility_key("harvard university") is None
+    assert same_entity("Betty Ford Centre", (), "Betty Ford Treatment Center", (), "org")
+    assert not same_entity("Betty Ford Center", (), "Gerald Ford Center", (), "org")
+
+
+def test_an_acronym_and_a_nickname_meet_their_full_names_across_two_reports() -> None:
+    from kimreader.analysis.compare import compare_entities
+    from kimreader.analysis.entity import Entity
+
+    report_a = [
+        Entity("ICC", "org", ("ICC",), ((0, 3),)),
+        Entity("LiLo", "person", ("LiLo",), ((10, 14),)),
+    ]
+    report_b = [
+        Entity("International Criminal Court", "org", (), ((0, 28),)),
+        Entity("Lindsay Lohan", "person", (), ((40, 53),)),
+    ]
+    comparison = compare_entities(report_a, report_b)
+    assert {s.type for s in comparison.shared} == {"org", "person"}
+    assert not comparison.only_a and not comparison.only_b

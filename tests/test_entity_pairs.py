@@ -1,0 +1,67 @@
+"""Same-event report pairs (ECB+ topic 1, the development topic): an entity both reports name is
+listed as shared by the comparison, however each report writes it.
+
+The reports are ../shared/testdata/ecbplus texts, extracted as an import would extract them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.compare import compare_entities
+from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.entity import Entity
+
+REPORTS = (
+    "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_14ecbplus 1_19ecbplus 1_20ecbplus"
+).split()
+
+
+ECB_TOPIC = Path(__file__).resolve().parents[2] / "shared/testdata/ecbplus/text/1"
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, list[Entity]]:
+    if not ECB_TOPIC.is_dir():
+        pytest.skip("../shared is not present")
+    folder = ECB_TOPIC
+    texts = [(folder / f"{name}.txt").read_text("utf-8") for name in REPORTS]
+    return dict(zip(REPORTS, extract_entities(texts), strict=True))
+
+
+def test_a_blended_nickname_is_the_person(reports: dict[str, list[Entity]]) -> None:
+    # 1_4ecbplus says only "LiLo"; 1_1ecbplus names Lindsay Lohan.
+    comparison = compare_entities(reports["1_4ecbplus"], reports["1_1ecbplus"])
+    assert [s for s in comparison.shared if s.type == "person" and s.name == "LiLo"]
+    assert "Lindsay Lohan" not in {e.name for e in comparison.only_b}
+
+
+def test_a_clinic_named_with_its_town_is_the_clinic(reports: dict[str, list[Entity]]) -> None:
+    # "Malibu Promises Treatment Center" / "Promises Treatment Center" (Malibu: too small for
+    # the gazetteer).
+    comparison = compare_entities(reports["1_14ecb"], reports["1_10ecb"])
+    assert "Promises Treatment Center" not in {e.name for e in comparison.only_b}
+    assert [s for s in comparison.shared if "Promises Treatment Center" in s.name]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "name_a", "name_b"),
+    [
+        ("1_20ecbplus", "1_9ecbplus", "Betty Ford Treatment Center", "Betty Ford Center"),
+        ("1_19ecbplus", "1_9ecbplus", "Morningside Recovery", "Morningside Recovery Center"),
+    ],
+)
+def test_a_clinic_however_a_report_words_it(
+    reports: dict[str, list[Entity]], a: str, b: str, name_a: str, name_b: str
+) -> None:
+    assert name_a in {e.name for e in reports[a]} and name_b in {e.name for e in reports[b]}
+    comparison = compare_entities(reports[a], reports[b])
+    only = {e.name for e in (*comparison.only_a, *comparison.only_b)}
+    assert name_a not in only and name_b not in only
+
+
+def test_a_name_ending_in_rehab_is_the_clinic(reports: dict[str, list[Entity]]) -> None:
+    # 1_14ecbplus: "Betty Ford Rehab" (the model's PERSON) is the clinic, by its head word.
+    assert {e.type for e in reports["1_14ecbplus"] if e.name == "Betty Ford Rehab"} == {"org"}
