@@ -3,7 +3,8 @@
 Applied to a span of the prose text (analysis/entities.py) before mentions are merged. Some spans
 are cut rather than dropped: "Twitter @LucasNolan" keeps "Twitter", "Photo United Nations" keeps
 "United Nations", "Easter and Mother's Day" becomes two spans, a span crossing a line break keeps
-its pieces (a caption line and the text after it are not one name).
+its pieces (a caption line and the text after it are not one name), a photo credit keeps the
+photographer ("Jane Doe / AP").
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _CAPTION_WORDS = re.compile(
 _CAPTION_ANYWHERE = re.compile(
     r"(?i)\bgetty images\b|\bcontinue reading\b|\badvertisement\b|\bsign up\b|\bnewsletter\b"
 )
+# A photo credit names the photographer, then the agency after a slash ("Jane Doe / AP",
+# "Photo: Jane Doe/Reuters"): the photographer is a person of the page, "Doe / AP" is no name.
+_CREDIT_SOURCE = re.compile(
+    r"\s*/\s*(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|Bloomberg|Associated\s+Press|"
+    r"AAP|PA|Shutterstock|Alamy|Xinhua|Kyodo|Yonhap|Sipa|Zuma|Redux|NurPhoto|Polaris)\b"
+)
 _AND = re.compile(r"\s+(?:and|&|or)\s+")
 # Degrees and credentials after a name: "Brenda Goodman, MA", "Hansa D. Bhargava, MD".
 CREDENTIALS = frozenset({"ma", "md", "phd", "ms", "msc", "mba", "jd", "rn", "do", "dds", "mph"})
@@ -38,6 +45,9 @@ def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, i
         caption = _CAPTION_WORDS.match(text, line_start, line_end)
         if caption:
             line_start = caption.end()
+        credit = _CREDIT_SOURCE.search(text, line_start, line_end)
+        if credit:
+            line_end = credit.start()
         if label == "DATE":
             line_start, line_end = _trim_date(text, line_start, line_end)
         parts = (

@@ -32,6 +32,7 @@ Span = tuple[int, int, str]  # start, end, spaCy label
 _LEADING_THE = re.compile(r"(?i)the\s+")
 _EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_LOWER_TAIL = re.compile(r"(?<=\w)\s+[a-z]+$")
 _HYPHEN_TAIL = re.compile(r"[-‐]([a-z]{1,5})\b")
 _NOT_NAME_TAILS = frozenset({"style", "led", "era", "like", "type", "based", "run", "born", "made"})
 _DATE_WORDS = re.compile(
@@ -56,6 +57,10 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
             end = possessive.start()
             break
+    if label != "DATE":
+        # "the Likud party" names Likud: a lower-case word after a name is not part of it.
+        while (lower := _LOWER_TAIL.search(text, start, end)) is not None:
+            end = lower.start()
     if label == "PERSON":
         tail = _HYPHEN_TAIL.match(text, end)
         if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
@@ -110,7 +115,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     mentions: list[Mention] = []
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica").
     listed = [m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()]
-    for raw_start, raw_end, label in sorted(spans):
+    for raw_start, raw_end, label in _join_split_names(text, sorted(spans)):
         if label not in LABEL_TYPES and label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
@@ -132,9 +137,45 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     return _without_owners(text, mentions)
 
 
+_NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
+_OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
+
+
+def _join_split_names(text: str, spans: list[Span]) -> list[Span]:
+    """One organisation's name written with "and" that the model cut in two: "World Travel" +
+    "Tourism Council", "Center on Poverty" + "Inequality", "American Academy of Allergy" +
+    "Asthma and Immunology". Two organisations stay two: "Apple and Google", "Harvard and Yale
+    University"."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
+            start, end, _label = joined[-1]
+            first, second = text[start:end], text[span[0] : span[1]]
+            if _NAME_JOINER.fullmatch(text, end, span[0]) and _one_name(first, second):
+                joined[-1] = (start, span[1], "ORG")
+                continue
+        joined.append(span)
+    return joined
+
+
+def _one_name(first: str, second: str) -> bool:
+    """ "Center on Poverty" goes on past "and"; so does "World Travel" before "Tourism Council"."""
+    first_words, second_words = base_key(first).split(), base_key(second).split()
+    if _OF_SOMETHING.search(first) and any(w in _ORG_HEADS for w in first_words):
+        return True
+    return (
+        len(first_words) >= 2
+        and bool(second_words)
+        and second_words[-1] in _ORG_HEADS
+        and not any(w in _ORG_HEADS for w in first_words)
+    )
+
+
 def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Netanyahu’s Likud party" names the party: a possessive whose owner the article names
-    on its own starts the name after it."""
+    on its own, or whose owner is an organisation ("Stanford University’s Center on Poverty",
+    "Parliament’s Joint Committee"), starts the name after it; the organisation owning it is
+    a mention of its own."""
     known = {m.key for m in mentions} | {m.key.split()[-1] for m in mentions if m.type == "person"}
     kept = []
     for mention in mentions:
@@ -142,7 +183,12 @@ def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
         if owner is not None and mention.type in ("org", "place"):
             before = canonical_key(text[mention.start : owner.start()])
             rest = mention.end - owner.end()
-            if before in known and rest > 1:
+            owning_org = before not in known and any(w in _ORG_HEADS for w in before.split())
+            if owning_org and rest > 1:
+                owning = _mention(text, mention.start, owner.start(), "ORG", mention.in_heading)
+                if owning is not None:
+                    kept.append(owning)
+            if (before in known or owning_org) and rest > 1:
                 start = (
                     owner.end()
                     + len(text[owner.end() : mention.end])
@@ -224,13 +270,13 @@ _STRONG_TITLES = frozenset(
     "chancellor pope king queen prince princess judge justice sheikh gen".split()
 ) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
 _ORG_HEADS = frozenset(
-    """university college institute council committee commission agency ministry department party
-    association foundation corporation company inc corp ltd llc plc group bank court police center
-    centre clinic rehab museum school hospital society union federation league authority board
-    bureau network magazine journal press club church army navy brotherhood organization
-    organisation fund trust
-    labs laboratories studios games media airlines airways motors technologies systems
-    parliament assembly congress senate""".split()
+    """university college academy institute council committee commission agency
+    ministry department party association foundation corporation company inc corp
+    ltd llc plc group bank court police center centre clinic rehab museum school
+    hospital society union federation league authority board bureau network magazine
+    journal press club church army navy brotherhood organization organisation fund
+    trust labs laboratories studios games media airlines airways motors technologies
+    systems parliament assembly congress senate""".split()
 )
 _PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay

@@ -510,3 +510,58 @@ def test_long_bodies_are_cut_at_paragraphs_without_changing_the_result(
 def test_empty_and_blank_bodies_have_no_entities() -> None:
     assert extract_entities(["", "  \n\n "]) == [[], []]
     assert extract_entities([]) == []
+
+
+def test_a_photo_credit_keeps_the_photographer_not_the_agency() -> None:
+    # Credits at the end of a caption line (a credit alone on a short line is a label line,
+    # which names nothing anyway).
+    body = (
+        "The old sign glows again over the square after a year of repairs. Jane Doe / AP\n\n"
+        "Anna Lind restored it over a long year of work, her crew said. Photo: Sam Roe/Reuters"
+    )
+    spans = spans_for(
+        body,
+        ("Jane Doe / AP", "PERSON", 0),
+        ("Anna Lind", "PERSON", 0),
+        ("Sam Roe/Reuters", "PERSON", 0),
+    )
+    found = entities_from_spans(body, spans)
+    assert [e.name for e in found if e.type == "person"] == ["Jane Doe", "Anna Lind", "Sam Roe"]
+    assert not [e for e in found if "/" in e.name or e.name == "AP"]
+
+
+def test_an_organisation_written_with_and_is_one_name_two_organisations_stay_two() -> None:
+    body = (
+        "The World Travel and Tourism Council and the Center on Poverty and Inequality met "
+        "Apple and Google, and the American Academy of Allergy, Asthma and Immunology."
+    )
+    spans = spans_for(
+        body,
+        ("World Travel", "ORG", 0),
+        ("Tourism Council", "ORG", 0),
+        ("Center on Poverty", "ORG", 0),
+        ("Inequality", "ORG", 0),
+        ("Apple", "ORG", 0),
+        ("Google", "ORG", 0),
+        ("American Academy of Allergy", "ORG", 0),
+        ("Asthma and Immunology", "ORG", 0),
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == [
+        "World Travel and Tourism Council",
+        "Center on Poverty and Inequality",
+        "Apple",
+        "Google",
+        "American Academy of Allergy, Asthma and Immunology",
+    ]
+
+
+def test_an_organisation_owning_a_name_and_a_lower_case_word_after_one_are_not_part_of_it() -> None:
+    body = "Stanford University’s Center on Poverty studied the Likud party closely."
+    spans = spans_for(
+        body, ("Stanford University’s Center on Poverty", "ORG", 0), ("the Likud party", "ORG", 0)
+    )
+    assert [(e.type, e.name) for e in entities_from_spans(body, spans)] == [
+        ("org", "Stanford University"),
+        ("org", "Center on Poverty"),
+        ("org", "Likud"),
+    ]

@@ -16,7 +16,8 @@ from kimreader.corpus.readers import read_file
 
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
-    "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2"
+    "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
+    "cnn wapo-1 webmd-1"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -118,3 +119,19 @@ def test_a_comparison_lists_what_the_library_merge_joins(pages: dict) -> None:
     # nytimes-1 says only "Obama" and "President Obama"; wapo-2 names Barack Obama in full.
     assert [s for s in comparison.shared if s.type == "person" and "Obama" in s.name]
     assert not [e for e in comparison.only_b if e.name == "Barack Obama"]
+
+
+def test_organisations_named_with_and_or_owned_by_another_keep_their_whole_name(
+    pages: dict,
+) -> None:
+    expected = {
+        "cnn": ("org", "Center on Poverty and Inequality"),
+        "wapo-1": ("org", "World Travel and Tourism Council"),
+        "webmd-1": ("org", "American Academy of Allergy, Asthma and Immunology"),
+        "wapo-2": ("org", "Likud"),  # "the Likud party"
+    }
+    for page, (kind, name) in expected.items():
+        _, ents = pages[page]
+        assert types_of(ents, name) == {kind}, (page, name)
+    _, cnn = pages["cnn"]
+    assert not named(cnn, "Inequality")
