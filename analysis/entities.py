@@ -39,6 +39,7 @@ from kimreader.analysis.names import (
     display_name,
     facility_key,
     initials,
+    listed,
     longer_full_name,
     org_forms,
     resolve_short_name,
@@ -225,7 +226,7 @@ def _join_org_short_forms(
             rest = other.split()[len(words) :]
             if rest and other.split()[: len(words)] == words and " ".join(rest) in suffixes:
                 clusters.union(cluster, other_cluster)
-        for form in org_forms(key, places):
+        for form in org_forms(key, places) | _without_country(key):
             if form in orgs:
                 clusters.union(cluster, orgs[form])
         facility = facility_key(key)
@@ -241,6 +242,20 @@ def _join_org_short_forms(
         if long_form is not None:
             mention.type = "org"
             clusters.union(mention.cluster, orgs[long_form])
+
+
+def _without_country(key: str) -> set[str]:
+    """ "US Congress" is the article's "Congress": a one-word remainder only within an article
+    (across the library "Philippine Congress" is another one)."""
+    words = key.split()
+    if len(words) == 2 and (gazetteer.is_place(words[0]) or _is_listed_place(words[0])):
+        return {words[1]}
+    return set()
+
+
+def _is_listed_place(name: str) -> bool:
+    found = listed(name)
+    return found is not None and found[1] == "place"
 
 
 def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:

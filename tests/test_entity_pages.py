@@ -135,3 +135,9 @@ def test_organisations_named_with_and_or_owned_by_another_keep_their_whole_name(
         assert types_of(ents, name) == {kind}, (page, name)
     _, cnn = pages["cnn"]
     assert not named(cnn, "Inequality")
+
+
+def test_an_organisation_after_its_country_is_the_one_the_article_names(pages: dict) -> None:
+    _, bbc = pages["bbc-1"]
+    congress = named(bbc, "Congress")
+    assert len(congress) == 1 and "US Congress" in congress[0].aliases
