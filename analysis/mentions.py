@@ -115,7 +115,11 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     mentions: list[Mention] = []
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica").
     listed = [m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()]
-    for raw_start, raw_end, label in _join_split_names(text, sorted(spans)):
+    # A person named with an age ("Eloise Parry, 21,") beats the model's pieces of the name.
+    aged: list[Span] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
+    listed += [(s, e) for s, e, _label in aged]
+    model = [span for span in spans if (span[0], span[1], "PERSON") not in aged]
+    for raw_start, raw_end, label in _join_split_names(text, sorted([*model, *aged])):
         if label not in LABEL_TYPES and label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
@@ -125,6 +129,8 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
         for piece_start, piece_end in junk.pieces(text, raw_start, raw_end, label):
             fixed = _fix_span(text, piece_start, piece_end, label)
             if fixed is None or inside(*prose.body_span(*fixed), ignored):
+                continue
+            if any(s < fixed[1] and fixed[0] < e and (s, e) != fixed for s, e, _l in aged):
                 continue
             mention = _mention(text, *fixed, label, inside(*prose.body_span(*fixed), headings))
             if mention is not None:
@@ -206,6 +212,13 @@ _CAPITAL_BEFORE = re.compile(
     r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*[ \t]+$"
 )
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+# News style gives a person's age after the name: "Eloise Parry, 21, was taken to hospital".
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w.])((?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?[ \t]+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+    r", \d{1,3},"
+)
 
 
 def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[Span]:

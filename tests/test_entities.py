@@ -565,3 +565,14 @@ def test_an_organisation_owning_a_name_and_a_lower_case_word_after_one_are_not_p
         ("org", "Center on Poverty"),
         ("org", "Likud"),
     ]
+
+
+def test_a_name_given_with_an_age_is_a_person_whatever_the_model_cut() -> None:
+    body = "West Mercia Police\n\nEloise Parry, 21, was taken to hospital. Fiona Parry, 48, said."
+    spans = spans_for(
+        body,
+        ("West Mercia Police\n\nEloise", "ORG", 0),
+        ("Fiona Parry", "PERSON", 0),
+    )
+    found = {(e.type, e.name): e.count for e in entities_from_spans(body, spans)}
+    assert found == {("person", "Eloise Parry"): 1, ("person", "Fiona Parry"): 1}

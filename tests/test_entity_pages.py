@@ -17,7 +17,7 @@ from kimreader.corpus.readers import read_file
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
     "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
-    "cnn wapo-1 webmd-1"
+    "cnn wapo-1 webmd-1 buzzfeed-1"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -141,3 +141,9 @@ def test_an_organisation_after_its_country_is_the_one_the_article_names(pages: d
     _, bbc = pages["bbc-1"]
     congress = named(bbc, "Congress")
     assert len(congress) == 1 and "US Congress" in congress[0].aliases
+
+
+def test_the_subject_named_with_her_age_is_a_person(pages: dict) -> None:
+    _, buzzfeed = pages["buzzfeed-1"]  # "Eloise Parry, 21, was taken to ..."
+    assert types_of(buzzfeed, "Eloise Parry") == {"person"}
+    assert not [e for e in buzzfeed if e.type == "org" and e.name == "Eloise"]
