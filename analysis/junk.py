@@ -53,7 +53,7 @@ def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, i
         parts = (
             _split(text, line_start, line_end, _AND)
             if label in ("PERSON", "GPE", "LOC", "DATE", "EVENT")
-            else [(line_start, line_end)]
+            else _parallel_names(text, line_start, line_end)
         )
         yield from ((s, e) for s, e in parts if e > s)
 
@@ -85,6 +85,17 @@ def _split(
         position = match.end()
     parts.append((position, end))
     return parts
+
+
+def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Apple Pay and Google Pay" is two names: both sides end in the same word. An
+    organisation's own "and" stays ("Procter and Gamble", "Tourism and Travel Council")."""
+    parts = _split(text, start, end, _AND)
+    if len(parts) == 2:
+        first, second = (text[s:e].split() for s, e in parts)
+        if len(first) >= 2 and len(second) >= 2 and first[-1] == second[-1]:
+            return parts
+    return [(start, end)]
 
 
 def _cut_handle(text: str, start: int, end: int) -> tuple[int, int]:

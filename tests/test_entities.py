@@ -576,3 +576,15 @@ def test_a_name_given_with_an_age_is_a_person_whatever_the_model_cut() -> None:
     )
     found = {(e.type, e.name): e.count for e in entities_from_spans(body, spans)}
     assert found == {("person", "Eloise Parry"): 1, ("person", "Fiona Parry"): 1}
+
+
+def test_two_parallel_names_in_one_span_are_two() -> None:
+    body = "It works with Apple Pay and Google Pay, as Procter and Gamble noted."
+    spans = spans_for(
+        body, ("Apple Pay and Google Pay", "ORG", 0), ("Procter and Gamble", "ORG", 0)
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == [
+        "Apple Pay",
+        "Google Pay",
+        "Procter and Gamble",
+    ]

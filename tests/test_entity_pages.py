@@ -17,7 +17,7 @@ from kimreader.corpus.readers import read_file
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
     "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
-    "cnn wapo-1 webmd-1 buzzfeed-1"
+    "cnn wapo-1 webmd-1 buzzfeed-1 theverge"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -147,3 +147,9 @@ def test_the_subject_named_with_her_age_is_a_person(pages: dict) -> None:
     _, buzzfeed = pages["buzzfeed-1"]  # "Eloise Parry, 21, was taken to ..."
     assert types_of(buzzfeed, "Eloise Parry") == {"person"}
     assert not [e for e in buzzfeed if e.type == "org" and e.name == "Eloise"]
+
+
+def test_parallel_names_in_one_span_are_two(pages: dict) -> None:
+    _, verge = pages["theverge"]  # "... Apple Pay and Google Pay ..."
+    assert named(verge, "Apple Pay") and named(verge, "Google Pay")
+    assert not named(verge, "Apple Pay and Google Pay")
