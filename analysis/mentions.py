@@ -119,7 +119,9 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     aged: list[Span] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
     listed += [(s, e) for s, e, _label in aged]
     model = [span for span in spans if (span[0], span[1], "PERSON") not in aged]
-    for raw_start, raw_end, label in _join_split_names(text, sorted([*model, *aged])):
+    for raw_start, raw_end, label in _join_split_names(
+        text, _split_located(text, sorted([*model, *aged]))
+    ):
         if label not in LABEL_TYPES and label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
@@ -145,6 +147,23 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
 
 _NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
 _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
+
+
+_IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def _split_located(text: str, spans: list[Span]) -> list[Span]:
+    """ "Hihiaua Cultural Centre in Whangārei" is an organisation and the place it is in, when
+    the name before "in" ends in an organisation's head word ("Centre", "Museum")."""
+    split: list[Span] = []
+    for start, end, label in spans:
+        located = _IN_PLACE.search(text, start, end) if label in ("ORG", "FAC") else None
+        head = base_key(text[start : located.start()]).split()[-1:] if located else []
+        if located and head and head[0] in _ORG_HEADS:
+            split += [(start, located.start(), label), (located.end(), end, "GPE")]
+        else:
+            split.append((start, end, label))
+    return split
 
 
 def _join_split_names(text: str, spans: list[Span]) -> list[Span]:
@@ -283,7 +302,7 @@ _STRONG_TITLES = frozenset(
     "chancellor pope king queen prince princess judge justice sheikh gen".split()
 ) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
 _ORG_HEADS = frozenset(
-    """university college academy institute council committee commission agency
+    """university college academy institute project council committee commission agency
     ministry department party association foundation corporation company inc corp
     ltd llc plc group bank court police center centre clinic rehab museum school
     hospital society union federation league authority board bureau network magazine

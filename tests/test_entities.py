@@ -588,3 +588,17 @@ def test_two_parallel_names_in_one_span_are_two() -> None:
         "Google Pay",
         "Procter and Gamble",
     ]
+
+
+def test_an_organisation_in_a_place_is_both_and_a_project_is_an_organisation() -> None:
+    body = "Hundreds gathered at the Hihiaua Cultural Centre in Whangārei, said Project Jonah."
+    spans = spans_for(
+        body,
+        ("Hihiaua Cultural Centre in Whangārei", "ORG", 0),
+        ("Project Jonah", "PERSON", 0),
+    )
+    assert [(e.type, e.name) for e in entities_from_spans(body, spans)] == [
+        ("org", "Hihiaua Cultural Centre"),
+        ("place", "Whangārei"),
+        ("org", "Project Jonah"),
+    ]

@@ -17,7 +17,7 @@ from kimreader.corpus.readers import read_file
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
     "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
-    "cnn wapo-1 webmd-1 buzzfeed-1 theverge"
+    "cnn wapo-1 webmd-1 buzzfeed-1 theverge guardian-1"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -153,3 +153,9 @@ def test_parallel_names_in_one_span_are_two(pages: dict) -> None:
     _, verge = pages["theverge"]  # "... Apple Pay and Google Pay ..."
     assert named(verge, "Apple Pay") and named(verge, "Google Pay")
     assert not named(verge, "Apple Pay and Google Pay")
+
+
+def test_a_centre_in_a_town_and_a_project_are_typed_by_their_words(pages: dict) -> None:
+    _, guardian = pages["guardian-1"]
+    assert types_of(guardian, "Whangārei") == {"place"}
+    assert types_of(guardian, "Project Jonah") == {"org"}
