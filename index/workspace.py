@@ -185,6 +185,17 @@ class Workspace:
         """True while an article's entities are still to be extracted (see index/derived.py)."""
         return self.library.read_sidecar("entities", article.id, article.hash) is None
 
+    def entities_incomplete(self) -> str:
+        """What an entity search or listing must say while extraction is unfinished ("" once
+        every article has its entities): it may miss articles whose entities are pending."""
+        from kimreader.index.derived import pending_estimate, step_named
+
+        pending = pending_estimate(self.library, step_named("entities"))
+        if not pending:
+            return ""
+        total = len(self.library.catalog())
+        return f"entities pending for {pending} of {total} articles: may be incomplete"
+
     def missing_entities(self) -> list[str]:
         """Ids of articles with no (or outdated) stored entities ("entities pending")."""
         from kimreader.index.derived import pending, step_named
@@ -282,6 +293,9 @@ class Workspace:
         terms = entity_terms(result.query)
         if not terms:
             return result
+        incomplete = self.entities_incomplete()
+        if incomplete:
+            result = replace(result, note="; ".join(n for n in (result.note, incomplete) if n))
         names = self._library_names()
         hits = []
         for hit in result.hits:

@@ -181,3 +181,30 @@ def test_a_page_and_its_saved_copy_are_near_duplicates(
     assert "page (1).html" in added.stdout or "page.html" in added.stdout
     again = kimreader(library, "add", "--no-entities", str(folder / "page (1).html"))
     assert "duplicates 1" in again.stdout or "unchanged 1" in again.stdout
+
+
+# -- entities pending (#14): an entity search or listing says it may be incomplete ----------
+
+
+def test_entity_search_and_listing_say_when_entities_are_pending(
+    library: Path, tmp_path: Path
+) -> None:
+    note = tmp_path / "visit.md"
+    note.write_text("# Xi in Pyongyang\n\nXi Jinping met Kim Jong Un in Pyongyang on Thursday.\n")
+    assert kimreader(library, "add", "--no-entities", str(note)).returncode == 0
+
+    found = kimreader(library, "search", 'person:"Kim Jong Un"', "--json")
+    before = json.loads(found.stdout)["total"]
+    assert found.returncode == 3  # partial: the new article's entities are not extracted yet
+    assert "entities pending for 1 of 3 articles: may be incomplete" in found.stderr
+    listed = kimreader(library, "entities", "--all", "--json")
+    assert json.loads(listed.stdout)["pending"] == 1
+    assert "entities pending for 1 article(s)" in listed.stderr
+    words = kimreader(library, "search", "Pyongyang")
+    assert words.returncode == 0 and "pending" not in words.stderr  # words are all indexed
+
+    assert kimreader(library, "doctor").returncode == 0  # extracts what is pending
+    found = kimreader(library, "search", 'person:"Kim Jong Un"', "--json")
+    assert found.returncode == 0 and "pending" not in found.stderr
+    assert json.loads(found.stdout)["total"] == before + 1  # the new article, once extracted
+    assert json.loads(kimreader(library, "entities", "--all", "--json").stdout)["pending"] == 0

@@ -31,7 +31,9 @@ def library_entities(workspace: Workspace) -> dict[str, Any]:
             entities = [Entity.from_json(item) for item in stored]
             per_article[entry.id] = corrected(workspace.library.root, entities)
     merged = merge_library(per_article)
+    pending = len(workspace.library.catalog()) - len(per_article)
     return {
+        "pending": pending,  # articles whose entities are not extracted yet: not counted
         "entities": [
             {
                 "name": e.name,
@@ -42,7 +44,7 @@ def library_entities(workspace: Workspace) -> dict[str, Any]:
                 "article_ids": list(e.article_ids),
             }
             for e in merged
-        ]
+        ],
     }
 
 
