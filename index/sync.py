@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from kimreader.corpus.library import Library, LibraryError, atomic_write_text
 from kimreader.index.backend import Document, SearchBackend
 
 ENTITY_KINDS = ("person", "org", "place")  # the entity types a query can name
+SYNC_ATTEMPTS = 3  # another process's commits can remove files under a sync: read again
 
 
 @dataclass
@@ -118,13 +120,23 @@ class IndexSync:
             message = f"{self.directory}: cannot build the search index ({error.strerror or error})"
             raise LibraryError(message) from None
         try:
-            report = self.sync(entity_loader)
+            report = self._sync_retrying(entity_loader)
         except OSError as error:
             why = error.strerror or str(error)
             report = SyncReport(problems=[f"the search index could not be updated ({why})"])
         report.rebuilt = reason if reason != "missing" or report.added else report.rebuilt
         report.problems[:0] = problems
         return report
+
+    def _sync_retrying(self, entity_loader: EntityLoader | None) -> SyncReport:
+        """sync(), read again when another process's commit removed index files this one was
+        about to read (segments merged away under a reader: the next read sees the new ones)."""
+        for _ in range(SYNC_ATTEMPTS - 1):
+            try:
+                return self.sync(entity_loader)
+            except FileNotFoundError:
+                time.sleep(0.05)
+        return self.sync(entity_loader)
 
     def is_current(self) -> bool:
         try:

@@ -84,3 +84,34 @@ def test_answers_are_kept_per_parsed_query_until_the_index_changes(tmp_path: Pat
     index.library.add(Article.create("Trade deal", "A trade deal was signed.\n"))
     index.sync()
     assert backend.search("trade", 10, 10).total == 3
+
+
+class SegmentsMergedAway(WhooshBackend):
+    """Whoosh whose first read of each kind fails as when another process's commit has just
+    removed the segment files a reader was about to open (compound=False segments)."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.failures = {"hashes": 1, "search": 1}
+
+    def _fail_once(self, kind: str) -> None:
+        if self.failures[kind]:
+            self.failures[kind] -= 1
+            raise FileNotFoundError(2, "No such file or directory", "MAIN_x.seg")
+
+    def stored_hashes(self) -> dict[str, str]:
+        self._fail_once("hashes")
+        return super().stored_hashes()
+
+    def _search(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._fail_once("search")
+        return super()._search(*args, **kwargs)
+
+
+def test_files_removed_by_another_writer_are_read_again_not_reported(tmp_path: Path) -> None:
+    backend = SegmentsMergedAway(tmp_path / "index")
+    index = _index(tmp_path, backend)  # ensure(): its sync read the index again
+    assert backend.failures == {"hashes": 0, "search": 1}
+    assert index.stored_hashes() == {REPORT.id: REPORT.hash, OTHER.id: OTHER.hash}
+    found = index.search("sanctions")
+    assert backend.failures["search"] == 0 and found.total == 2 and not found.error

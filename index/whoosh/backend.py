@@ -254,9 +254,15 @@ class WhooshBackend:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached
-            found = self._search(
-                searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
-            )
+            try:
+                found = self._search(
+                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
+                )
+            except FileNotFoundError:  # another process's commit merged segments away:
+                self._drop_searcher()  # once more, through the segments that replaced them
+                found = self._search(
+                    self.searcher(), parsed, max(limit, 1), offsets_for, only, exact, cancelled
+                )
             self._answers[key] = found
             if len(self._answers) > ANSWERS_KEPT:
                 self._answers.popitem(last=False)
