@@ -81,8 +81,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     spans: list[Span] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if is_abbreviation(text, begin, match.start()) or not _next_starts_sentence(
-            text, match.end(), end
+        if (
+            is_abbreviation(text, begin, match.start())
+            or _spaced_decimal(text, match.start(), end)
+            or not _next_starts_sentence(text, match.end(), end)
         ):
             continue
         span = _trimmed(text, begin, match.end())
@@ -104,6 +106,17 @@ def is_abbreviation(text: str, start: int, dot: int) -> bool:
     token = word.group(1).lower()
     # Single capitals ("Kim J. Un") and listed abbreviations do not end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+# "6. 1-magnitude", "3. 5 percent": a decimal point with a space after it (text rebuilt from
+# tokens, as ECB+ is) is no sentence end; a year ("in 2004. 12 people") still ends one.
+_SPACED_DECIMAL = re.compile(r"(?<![\d,.])\d{1,2}\. \d")
+
+
+def _spaced_decimal(text: str, dot: int, end: int) -> bool:
+    start = max(0, dot - 3)
+    match = _SPACED_DECIMAL.search(text, start, min(end, dot + 3))
+    return match is not None and match.end() - 3 == dot
 
 
 def _next_starts_sentence(text: str, position: int, end: int) -> bool:

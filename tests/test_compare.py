@@ -13,7 +13,7 @@ from kimreader.analysis.align import align, passages
 from kimreader.analysis.compare import Comparison, compare_articles
 from kimreader.analysis.differences import find_differences
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.text import paragraphs, sentences
+from kimreader.analysis.text import all_sentences, paragraphs, sentences
 from kimreader.analysis.timeline import resolve_mentions
 from kimreader.analysis.words import distinctive_terms
 from kimreader.corpus.article import Article
@@ -386,6 +386,20 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
         "Then they left.",
     ]
     assert [p.text for p in paragraphs("one\n\n\n## two\n\n three ")] == ["one", "three"]
+
+
+def test_a_spaced_decimal_point_ends_no_sentence(shared_dir: Path) -> None:
+    # ECB+ text is rebuilt from tokens: "6. 1 magnitude" is one number, not two sentences.
+    path = shared_dir / "testdata" / "ecbplus" / "text" / "37" / "37_3ecbplus.txt"
+    body = path.read_text(encoding="utf-8")
+    texts = [s.text for s in all_sentences(body)]
+    headline = "Indonesia earthquake: 24 dead and over 200 injured as 6. 1 magnitude quake hits"
+    assert f"{headline} Aceh province" in texts
+    assert not any(text.startswith("1 magnitude") for text in texts)
+    assert [s.text for s in sentences("It came in 2004. 12 people died.")] == [
+        "It came in 2004.",
+        "12 people died.",
+    ]
 
 
 def test_differences_on_small_reports() -> None:
