@@ -184,6 +184,44 @@ def compare_entities(
     )
 
 
+# Kinds of names that tell who and where a story is about (dates say when: the date gap does).
+STORY_NAME_TYPES = frozenset({"person", "org", "place", "event"})
+# A report's main names: its most mentioned people, places and organisations other than
+# countries (dev: the three most mentioned separate same-event pairs from related ones best).
+MAIN_NAMES = 3
+
+
+def _story_names(entities: Sequence[Entity]) -> list[Entity]:
+    """The names that can tell two stories apart: no dates, no news outlets ("AP", "AFP")."""
+    from kimreader.corpus.metadata import is_outlet
+
+    return [e for e in entities if e.type in STORY_NAME_TYPES and not is_outlet(e.name)]
+
+
+def story_evidence(
+    entities_a: Sequence[Entity], entities_b: Sequence[Entity], shared: EntityComparison
+) -> tuple[list[str], bool | None]:
+    """The names both reports use (outlets and dates left out), and whether each report's main
+    names are named in the other; None when either report's entities are unknown (empty)."""
+    from kimreader.analysis.gazetteer import is_country
+    from kimreader.corpus.metadata import is_outlet
+
+    names_a, names_b = _story_names(entities_a), _story_names(entities_b)
+    shared_names = [
+        e.name for e in shared.shared if e.type in STORY_NAME_TYPES and not is_outlet(e.name)
+    ]
+    if not names_a or not names_b:
+        return shared_names, None
+
+    def main(names: list[Entity]) -> list[Entity]:
+        specific = [e for e in names if not is_country(e.name)]
+        return sorted(specific, key=lambda e: (-e.count, e.name))[:MAIN_NAMES]
+
+    a_in_b = bool(compare_entities(main(names_a), names_b).shared)
+    b_in_a = bool(compare_entities(names_a, main(names_b)).shared)
+    return shared_names, a_in_b and b_in_a
+
+
 def sentence_scores(
     a: Article,
     b: Article,
@@ -223,6 +261,64 @@ def _span_pairs(
     ]
 
 
+@dataclass(frozen=True)
+class Matched:
+    """What matching the sentences of two reports gave: the scores of every sentence pair, the
+    method, the passages aligned at `threshold` and the sentence pairs that make the same point."""
+
+    scores: np.ndarray
+    method: Method
+    threshold: float
+    aligned: list[AlignedPassage]
+    pairs: list[SentencePair]
+
+
+def match_reports(
+    a: Article,
+    b: Article,
+    embeddings_a: ArticleEmbeddings | None = None,
+    embeddings_b: ArticleEmbeddings | None = None,
+    threshold: float | None = None,
+) -> Matched:
+    """Sentences matched by meaning (both reports' stored embeddings) and passages through their
+    sentences; else passages aligned by words and the sentence pairs looked for inside them."""
+    passages_a, passages_b = passages(a.body), passages(b.body)
+    sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
+    scores, method = sentence_scores(a, b, embeddings_a, embeddings_b)
+    if method == "meaning":
+        threshold = MEANING_THRESHOLD if threshold is None else threshold
+        aligned, pairs = align_by_sentences(
+            scores, sentences_a, sentences_b, passages_a, passages_b, threshold
+        )
+    else:  # passages by words, then the sentence pairs inside each aligned passage pair
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        aligned = align(a.body, b.body, threshold, passages_a, passages_b)
+        pairs = pairs_inside(
+            aligned,
+            sentence_pairs(scores, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
+        )
+    return Matched(scores, method, threshold, aligned, pairs)
+
+
+def story_verdict(
+    a: Article,
+    b: Article,
+    matched: Matched,
+    entities_a: Sequence[Entity] = (),
+    entities_b: Sequence[Entity] = (),
+    embeddings_a: ArticleEmbeddings | None = None,
+    embeddings_b: ArticleEmbeddings | None = None,
+    entities: EntityComparison | None = None,
+) -> Verdict:
+    """Same event, related event or unrelated (analysis.story.judge) with the names as evidence."""
+    entities = compare_entities(entities_a, entities_b) if entities is None else entities
+    shared_names, main_names_shared = story_evidence(entities_a, entities_b, entities)
+    return judge(
+        a, b, matched.scores, matched.pairs, matched.method, shared_names,
+        embeddings_a, embeddings_b, main_names_shared,
+    )  # fmt: skip
+
+
 def compare_articles(
     a: Article,
     b: Article,
@@ -240,26 +336,12 @@ def compare_articles(
     calibrated for the method.
     """
     passages_a, passages_b = passages(a.body), passages(b.body)
-    sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
-    scores, method = sentence_scores(a, b, embeddings_a, embeddings_b)
-    if method == "meaning":
-        threshold = MEANING_THRESHOLD if threshold is None else threshold
-        aligned, pairs = align_by_sentences(
-            scores, sentences_a, sentences_b, passages_a, passages_b, threshold
-        )
-    else:  # passages by words, then the sentence pairs inside each aligned passage pair
-        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-        aligned = align(a.body, b.body, threshold, passages_a, passages_b)
-        pairs = pairs_inside(
-            aligned,
-            sentence_pairs(scores, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
-        )
+    matched = match_reports(a, b, embeddings_a, embeddings_b, threshold)
+    aligned, pairs, method = matched.aligned, matched.pairs, matched.method
     only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     entities = compare_entities(entities_a, entities_b)
-    verdict = judge(
-        a, b, scores, pairs, method, [entity.name for entity in entities.shared],
-        embeddings_a, embeddings_b,
-    )  # fmt: skip
+    verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
+                            entities)  # fmt: skip
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)
     quotes_a = [replace(quote, report="a") for quote in found_a]
@@ -275,7 +357,7 @@ def compare_articles(
     return Comparison(
         a=article_summary(a),
         b=article_summary(b),
-        threshold=threshold,
+        threshold=matched.threshold,
         aligned=tuple(aligned),
         only_a=tuple(only_a),
         only_b=tuple(only_b),

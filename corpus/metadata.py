@@ -78,6 +78,13 @@ def _outlet_table() -> dict[str, str]:
     return table
 
 
+def is_outlet(name: str) -> bool:
+    """Whether a name is a listed news outlet or agency ("AP", "Agence France-Presse"): a
+    report naming its source shares nothing with another report naming the same one."""
+    table = _outlet_table()
+    return name.casefold() in table or _outlet_key(name) in table
+
+
 def canonical_outlet(name: str, url: str = "") -> str:
     """The outlet's usual name: the site metadata first (its tagline dropped, a url reduced
     to its host), then the outlet table by name or by the article's host name."""

@@ -388,6 +388,25 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
     assert [p.text for p in paragraphs("one\n\n\n## two\n\n three ")] == ["one", "three"]
 
 
+def test_story_evidence_leaves_out_outlets_dates_and_countries() -> None:
+    from kimreader.analysis.compare import compare_entities, story_evidence
+    from kimreader.analysis.entity import Entity
+
+    def entity(name: str, kind: str, count: int) -> Entity:
+        return Entity(name, kind, (name,), tuple((k * 10, k * 10 + 3) for k in range(count)))  # type: ignore[arg-type]
+
+    a = [entity("Associated Press", "org", 5), entity("Tuesday", "date", 4),
+         entity("Indonesia", "place", 9), entity("Aceh", "place", 3)]  # fmt: skip
+    b = [entity("Associated Press", "org", 2), entity("Tuesday", "date", 1),
+         entity("Indonesia", "place", 7), entity("Manokwari", "place", 4)]  # fmt: skip
+    names, main_shared = story_evidence(a, b, compare_entities(a, b))
+    assert names == ["Indonesia"] and main_shared is False  # Aceh / Manokwari: two places
+    b.append(entity("Aceh", "place", 1))
+    names, main_shared = story_evidence(a, b, compare_entities(a, b))
+    assert set(names) == {"Indonesia", "Aceh"} and main_shared is True
+    assert story_evidence(a, [], compare_entities(a, [])) == ([], None)  # B's names unknown
+
+
 def test_a_spaced_decimal_point_ends_no_sentence(shared_dir: Path) -> None:
     # ECB+ text is rebuilt from tokens: "6. 1 magnitude" is one number, not two sentences.
     path = shared_dir / "testdata" / "ecbplus" / "text" / "37" / "37_3ecbplus.txt"

