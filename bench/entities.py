@@ -187,12 +187,15 @@ def ecb_quality(topics: list[str], details: bool) -> None:
     )
     print(f"  found by extraction: {len(items) / max(gold_total, 1):.2f}")
     print(f"  cross-document merge, pairwise over found mentions: P {p:.2f} R {r:.2f} F1 {f:.2f}")
-    listed, named, listed_found, found_both = entity_gold.shared_listing(documents, found)
-    print(
-        f"  same-event pairs: named in both listed as shared {listed}/{named} "
-        f"({listed / max(named, 1):.2f}); of those found in both {listed_found}/{found_both} "
-        f"({listed_found / max(found_both, 1):.2f})"
-    )
+    for label, strict in (("", False), (" (written as names only)", True)):
+        listed, named, listed_found, found_both = entity_gold.shared_listing(
+            documents, found, strict
+        )
+        print(
+            f"  same-event pairs{label}: named in both listed as shared {listed}/{named} "
+            f"({listed / max(named, 1):.2f}); of those found in both {listed_found}/{found_both} "
+            f"({listed_found / max(found_both, 1):.2f})"
+        )
 
 
 def english_sentences() -> list[str]:

@@ -337,10 +337,28 @@ def covering(entities: Sequence[Entity], mention: EcbMention) -> int | None:
 
 
 def shared_listing(
-    documents: Sequence[EcbDocument], found: Mapping[str, Sequence[Entity]]
+    documents: Sequence[EcbDocument],
+    found: Mapping[str, Sequence[Entity]],
+    written_names_only: bool = False,
 ) -> tuple[int, int, int, int]:
     """On same-event pairs, gold instances named in both reports: (listed as shared, named in
-    both, listed among those the extraction found in both, found in both)."""
+    both, listed among those the extraction found in both, found in both).
+
+    ECB+'s chains also hold descriptions with a capitalised word ("a Newport Beach
+    rehabilitation facility" for Morningside Recovery), which `_is_proper_name` lets in: with
+    `written_names_only`, a report names an instance only through mentions written as names
+    (`is_written_name`), a stricter reading of "named in both" printed beside the first.
+    """
+    if written_names_only:
+        documents = [
+            EcbDocument(
+                d.name,
+                d.cluster,
+                d.text,
+                tuple(m for m in d.mentions if is_written_name(d.text[m.start : m.end])),
+            )
+            for d in documents
+        ]
     from kimreader.analysis.compare import compare_entities
 
     by_cluster: dict[str, list[EcbDocument]] = defaultdict(list)
@@ -368,6 +386,22 @@ def shared_listing(
                 listed += ok
                 listed_found += ok
     return listed, named, listed_found, found_both
+
+
+_LEADING_GLUE = re.compile(r"^(?:(?:the|a|an|at|into|in|to|from|of)\s+)+")
+_WHERE = re.compile(r"\s+in\s+|,")
+
+
+def is_written_name(surface: str) -> bool:
+    """A mention written as a name: once a leading "the"/"at" and a trailing "in Malibu,
+    California" are set aside, its head (last word) is capitalised. "at Morningside Recovery",
+    "attorney Shawn Holley" and "TMZ. com" are; "a Newport Beach rehabilitation facility" and
+    "rehab in Newport Beach" are descriptions."""
+    core = _WHERE.split(_LEADING_GLUE.sub("", surface.strip()), maxsplit=1)[0]
+    if re.search(r"\.\s?(?:com|org|net)$", core):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*", core)
+    return bool(words) and any(ch.isupper() for ch in words[-1])  # "al-Bashir", "Jong-un"
 
 
 def _instances(document: EcbDocument, entities: Sequence[Entity]) -> dict[str, list[int | None]]:

@@ -1,0 +1,41 @@
+"""bench/entity_gold.py: the stricter reading of "named in both" (ECB+ mentions written as names)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ENTITY_GOLD = Path(__file__).resolve().parents[1] / "bench" / "entity_gold.py"
+
+
+@pytest.fixture(scope="module")
+def entity_gold() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("entity_gold", ENTITY_GOLD)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("entity_gold", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("surface", "written"),
+    [
+        ("Lindsay Lohan", True),
+        ("at Morningside Recovery", True),
+        ("the Promises Treatment Center in Malibu, California", True),
+        ("attorney Shawn Holley", True),
+        ("Omar al-Bashir", True),
+        ("Kim Jong-un", True),
+        ("a Newport Beach rehabilitation facility", False),
+        ("rehab in Newport Beach, Calif", False),
+    ],
+)
+def test_a_description_with_a_capitalised_word_is_not_a_written_name(
+    entity_gold: ModuleType, surface: str, written: bool
+) -> None:
+    assert entity_gold.is_written_name(surface) is written
