@@ -1,4 +1,4 @@
-"""bench/entity_gold.py: the stricter reading of "named in both" (ECB+ mentions written as names)."""
+"""bench/entity_gold.py: the strict reading of "named in both" (ECB+ mentions written as names)."""
 
 from __future__ import annotations
 
