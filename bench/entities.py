@@ -187,7 +187,7 @@ def ecb_quality(topics: list[str], details: bool) -> None:
     )
     print(f"  found by extraction: {len(items) / max(gold_total, 1):.2f}")
     print(f"  cross-document merge, pairwise over found mentions: P {p:.2f} R {r:.2f} F1 {f:.2f}")
-    for label, strict in (("", False), (" (written as names only)", True)):
+    for label, strict in (("", False), (" (names as written, cut to the name)", True)):
         listed, named, listed_found, found_both = entity_gold.shared_listing(
             documents, found, strict
         )

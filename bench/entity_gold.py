@@ -345,9 +345,11 @@ def shared_listing(
     both, listed among those the extraction found in both, found in both).
 
     ECB+'s chains also hold descriptions with a capitalised word ("a Newport Beach
-    rehabilitation facility" for Morningside Recovery), which `_is_proper_name` lets in: with
-    `written_names_only`, a report names an instance only through mentions written as names
-    (`is_written_name`), a stricter reading of "named in both" printed beside the first.
+    rehabilitation facility" for Morningside Recovery), which `_is_proper_name` lets in, and
+    names with where they are ("Morningside Recovery in Newport Beach, Calif"), which the
+    extracted "Morningside Recovery" covers by less than 60%. With `written_names_only`, a
+    report names an instance only through mentions written as names (`is_written_name`), each
+    cut to its name (`name_part`): a stricter reading printed beside the first.
     """
     if written_names_only:
         documents = [
@@ -355,7 +357,11 @@ def shared_listing(
                 d.name,
                 d.cluster,
                 d.text,
-                tuple(m for m in d.mentions if is_written_name(d.text[m.start : m.end])),
+                tuple(
+                    EcbMention(*name_part(d.text, m.start, m.end), m.instance, m.kind)
+                    for m in d.mentions
+                    if is_written_name(d.text[m.start : m.end])
+                ),
             )
             for d in documents
         ]
@@ -390,6 +396,16 @@ def shared_listing(
 
 _LEADING_GLUE = re.compile(r"^(?:(?:the|a|an|at|into|in|to|from|of)\s+)+")
 _WHERE = re.compile(r"\s+in\s+|,")
+
+
+def name_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the name in a mention: "the Betty Ford Center in Rancho Mirage, Calif" ->
+    "Betty Ford Center"."""
+    surface = text[start:end]
+    glue = _LEADING_GLUE.match(surface)
+    start += glue.end() if glue else 0
+    where = _WHERE.search(text, start, end)
+    return start, where.start() if where else end
 
 
 def is_written_name(surface: str) -> bool:

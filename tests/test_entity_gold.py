@@ -39,3 +39,11 @@ def test_a_description_with_a_capitalised_word_is_not_a_written_name(
     entity_gold: ModuleType, surface: str, written: bool
 ) -> None:
     assert entity_gold.is_written_name(surface) is written
+
+
+def test_a_name_with_where_it_is_is_cut_to_the_name(entity_gold: ModuleType) -> None:
+    text = "She went to the Betty Ford Center in Rancho Mirage, Calif. on Thursday."
+    start = text.index("the Betty")
+    end = text.index(". on")
+    cut = entity_gold.name_part(text, start, end)
+    assert text[cut[0] : cut[1]] == "Betty Ford Center"
