@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
-from kimreader.analysis.names import alias_table, base_key, canonical_key
+from kimreader.analysis.names import alias_table, base_key, canonical_key, short_org_of
 from kimreader.analysis.prose import Prose, inside, layout
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -254,6 +254,9 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[Span]:
             words = mention.surface.split()
             if mention.type == "person" and len(words) >= 2 and len(words[-1]) >= 4:
                 forms.setdefault(words[-1], "PERSON")  # the surname alone: "Emery"
+            short = _short_org_form(mention)
+            if short is not None:
+                forms.setdefault(short, "ORG")  # "Promises" of "Promises Treatment Center"
     taken = sorted((m.start, m.end) for m in mentions)
     patterns = [gazetteer.organisation_pattern()]
     if forms:
@@ -273,6 +276,17 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[Span]:
                 continue
             seen.add((start, end))
             yield start, end, forms.get(match.group(), "ORG")
+
+
+def _short_org_form(mention: Mention) -> str | None:
+    """The first word of an organisation named by it and words like Center, University
+    ("Promises Treatment Center" -> "Promises"), unless that word is a place ("Washington")."""
+    words = mention.surface.split()
+    if mention.type != "org" or len(words) < 2 or len(words[0]) < 4:
+        return None
+    if not short_org_of(base_key(words[0]), base_key(mention.surface)):
+        return None
+    return None if gazetteer.is_place(words[0]) else words[0]
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -602,3 +602,18 @@ def test_an_organisation_in_a_place_is_both_and_a_project_is_an_organisation() -
         ("place", "Whangārei"),
         ("org", "Project Jonah"),
     ]
+
+
+def test_an_organisation_named_later_by_its_first_word_is_found() -> None:
+    body = (
+        "Tara Reid entered the Promises Treatment Center. Her rep confirmed her stay at "
+        "Promises. Washington University said Washington was far."
+    )
+    spans = spans_for(
+        body,
+        ("Tara Reid", "PERSON", 0),
+        ("Promises Treatment Center", "ORG", 0),
+        ("Washington University", "ORG", 0),
+    )
+    found = {e.name: e.count for e in entities_from_spans(body, spans)}
+    assert found == {"Tara Reid": 1, "Promises Treatment Center": 2, "Washington University": 1}
