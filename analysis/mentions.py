@@ -336,6 +336,7 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
 
     A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
     "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
+    a listed company's name first in what the model took for a place ("Yahoo Japan");
     a gazetteer place the model also took for a place.
     """
     if mention.type in ("date", "event"):
@@ -349,6 +350,13 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person"
     if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
         return "place"
+    if (
+        len(words) > 1
+        and mention.label in ("GPE", "LOC")
+        and gazetteer.is_organisation(mention.surface.split()[0])
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "org"  # "Yahoo Japan": a listed company's branch, not a place
     if any(word in _ORG_HEADS for word in words) and len(words) > 1:
         return "org"
     if (

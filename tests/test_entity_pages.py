@@ -159,3 +159,8 @@ def test_a_centre_in_a_town_and_a_project_are_typed_by_their_words(pages: dict) 
     _, guardian = pages["guardian-1"]
     assert types_of(guardian, "Whangārei") == {"place"}
     assert types_of(guardian, "Project Jonah") == {"org"}
+
+
+def test_a_listed_companys_branch_is_not_a_place(pages: dict) -> None:
+    _, nytimes = pages["nytimes-2"]
+    assert types_of(nytimes, "Yahoo Japan") == {"org"}
