@@ -112,3 +112,14 @@ def test_an_acronym_and_a_nickname_meet_their_full_names_across_two_reports() ->
     comparison = compare_entities(report_a, report_b)
     assert {s.type for s in comparison.shared} == {"org", "person"}
     assert not comparison.only_a and not comparison.only_b
+
+
+def test_a_one_word_name_typed_two_ways_is_one_thing_unless_data_says_which() -> None:
+    from kimreader.analysis.compare import compare_entities
+    from kimreader.analysis.entity import Entity, EntityType
+
+    def one(name: str, kind: EntityType) -> list[Entity]:
+        return [Entity(name, kind, (name,), ((0, len(name)),))]
+
+    assert compare_entities(one("Lohan", "person"), one("Lohan", "place")).shared
+    assert not compare_entities(one("Jordan", "person"), one("Jordan", "place")).shared
