@@ -141,9 +141,10 @@ def _short_name_owner(entity: Entity, people: dict[str, str], orgs: dict[str, st
 
 
 def _join_place_prefixed_orgs(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:
-    """ "Malibu Promises Treatment Center" joins "Promises Treatment Center" when the articles
-    name Malibu as a place. One way only: the shorter name must be an organisation's own name,
-    so two organisations that differ only by their places never meet through the rest."""
+    """An organisation named with a place first joins the one named without it: the place is
+    one the articles name as a place, or any first word of a clinic's name ("Malibu Promises
+    Treatment Center" / "Promises Treatment Center"). One way only: the shorter name must be an
+    organisation's own name, so two that differ only by their places never meet."""
     places = {canonical_key(e.name, "place") for _a, e in nodes if e.type == "place"}
     named = {canonical_key(e.name, "org"): str(n) for n, (_a, e) in enumerate(nodes)
              if e.type == "org"}  # fmt: skip
