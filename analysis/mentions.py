@@ -113,11 +113,12 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     text = prose.text
     headings, ignored = layout(body)
     mentions: list[Mention] = []
-    # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica").
-    listed = [m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()]
-    # A person named with an age ("Eloise Parry, 21,") beats the model's pieces of the name.
+    # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica"),
+    # and so does a person named with an age ("Eloise Parry, 21,").
     aged: list[Span] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
-    listed += [(s, e) for s, e, _label in aged]
+    preferred = [
+        m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()
+    ] + [(s, e) for s, e, _label in aged]
     model = [span for span in spans if (span[0], span[1], "PERSON") not in aged]
     for raw_start, raw_end, label in _join_split_names(
         text, _split_located(text, sorted([*model, *aged]))
@@ -126,7 +127,9 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
             continue
         if not 0 <= raw_start < raw_end <= len(text):
             continue  # spans over some other text: nothing to map back
-        if any(s <= raw_start and raw_end <= e and e - s > raw_end - raw_start for s, e in listed):
+        if any(
+            s <= raw_start and raw_end <= e and e - s > raw_end - raw_start for s, e in preferred
+        ):
             continue
         for piece_start, piece_end in junk.pieces(text, raw_start, raw_end, label):
             fixed = _fix_span(text, piece_start, piece_end, label)
@@ -147,8 +150,6 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
 
 _NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
 _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
-
-
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 
 
