@@ -3,8 +3,9 @@
     python bench/search.py [--sizes 2000,20000] [--rounds 3]
 
 Every query is typed one character at a time and each prefix is searched, as the app does
-on a keystroke: `SearchIndex.search(prefix, limit=1000, offsets_for=30)`, the main screen's
-parameters (ranked hits for the list; match offsets and snippets only for the 30 on screen).
+on a keystroke, with the main screen's parameters (tui/jobs.py): `SearchIndex.search(prefix,
+limit, offsets_for=30)`, limit 1000 for a completed search and 100 while typing (ranked hits for
+the list; match offsets and snippets only for the 30 on screen).
 Prefixes the query checker rejects (an unclosed quote: `"interest ra`) return at once with a
 message; they are counted in "rejected" and left out of the latencies. Each round opens a fresh
 SearchIndex (no caches carried over); its first search, which opens the searcher, is reported
@@ -57,8 +58,8 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
         ("published:2020 drought", "drought"),
     ],
 }
-SEARCH_LIMIT = 1000
-OFFSETS_FOR = 30
+# The main screen's parameters (tui/jobs.py), so the figures are the app's.
+from kimreader.tui.jobs import OFFSETS_FOR, SEARCH_LIMIT, TYPING_LIMIT  # noqa: E402
 
 
 def keystrokes(query: str) -> list[str]:
@@ -86,8 +87,9 @@ def kimreader_samples(
             for query, _words in queries:
                 for prefix in keystrokes(query):
                     start = time.perf_counter()
+                    limit = TYPING_LIMIT if typing else SEARCH_LIMIT
                     result = index.search(
-                        prefix, limit=SEARCH_LIMIT, offsets_for=OFFSETS_FOR, typing=typing
+                        prefix, limit=limit, offsets_for=OFFSETS_FOR, typing=typing
                     )
                     seconds = time.perf_counter() - start
                     if result.error:
@@ -166,7 +168,8 @@ def report(
     print_table(
         headers,
         rows,
-        title=f"Search per keystroke, {mode}, {size:,} articles (limit {SEARCH_LIMIT}, "
+        title=f"Search per keystroke, {mode}, {size:,} articles "
+        f"(limit {TYPING_LIMIT if typing else SEARCH_LIMIT}, "
         f"offsets for {OFFSETS_FOR}; first search {ms(first)} ms)",
     )
 
