@@ -75,6 +75,8 @@ class Verdict:
     # report (of the report where it is higher: a short wire story inside a long one counts)
     date_gap_days: int | None  # between the publication dates; None when one is unknown
     shared_entities: tuple[str, ...] = ()  # names both reports use, most mentioned first
+    # Why the comparison went by words (method "words"), as the summary says it.
+    words_reason: str = "no stored sentence embeddings; `kimreader doctor` adds them"
 
     @property
     def label(self) -> str:
@@ -103,7 +105,7 @@ class Verdict:
         """One line for the top of a comparison: the verdict, its evidence, and the method."""
         line = f"{self.label}: " + ", ".join(self.evidence())
         if self.method == "words":
-            line += " (by words: no stored sentence embeddings; `kimreader doctor` adds them)"
+            line += f" (by words: {self.words_reason})"
         return line
 
     def to_json(self) -> dict[str, object]:

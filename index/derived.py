@@ -1,4 +1,4 @@
-"""Data derived from articles after they are stored and searchable (entities today).
+"""Data derived from articles after they are stored and searchable: entities, sentence embeddings.
 
 An import stores and indexes articles first; each derived step then runs over the articles
 that lack its data, in a pool of worker processes, a few articles per task. A worker returns
@@ -7,14 +7,18 @@ writes it beside the article at once (atomically, stamped with the article's has
 work is resumable: whatever a Ctrl-C or SIGKILL interrupted is still missing, and the next
 `kimreader add`, `kimreader doctor` or the app fills it in.
 
-Adding a step (e.g. sentence embeddings) is one `Step` in STEPS: a module-level function from a
-batch of articles to one JSON value per article.
+Adding a step is one `Step` in STEPS: a module-level function from a batch of articles to one
+JSON value per article. A step `at_import` is filled before `kimreader add` returns (entities:
+imports stay searchable by entity); the others only in the background, by the app's derived
+job or `kimreader doctor`: sentence embeddings run at about a tenth of entity extraction's
+speed (bench/meaning.py), so an import waiting for them would be ten times slower.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -31,6 +35,9 @@ BATCH = 8  # articles per task: small, so an interruption loses little and memor
 IN_FLIGHT = 2  # tasks queued per worker process (the rest are not even read yet)
 REINDEX_EVERY = 64  # articles whose data is stored before they are re-indexed (a commit)
 Progress = Callable[[str, int, int], object]  # (step label, done, total)
+# How often a waiting pool calls its heartbeat (which may raise to stop the work: the app
+# quitting must not wait for a batch of embeddings to finish).
+HEARTBEAT_SECONDS = 0.5
 
 
 def entities_of(articles: Sequence[Article]) -> list[Any]:
@@ -41,19 +48,58 @@ def entities_of(articles: Sequence[Article]) -> list[Any]:
     return [[entity.to_json() for entity in entities] for entities in found]
 
 
+_BACKGROUND_NICENESS = 10
+_niced = False
+
+
+def embeddings_of(articles: Sequence[Article]) -> list[Any]:
+    """The sentence embeddings of each article as stored (JSON), computed in this process,
+    which first lowers its priority: it works in the background of an app being used."""
+    global _niced
+    from kimreader.analysis.embed import embed_article
+
+    if not _niced and multiprocessing.parent_process() is not None:
+        os.nice(_BACKGROUND_NICENESS)
+        _niced = True
+    return [embed_article(article.body).to_json() for article in articles]
+
+
+def _always() -> bool:
+    return True
+
+
+def _embedding_model_installed() -> bool:
+    from kimreader.analysis.embed import model_available
+
+    return model_available()
+
+
 @dataclass(frozen=True)
 class Step:
     name: str  # the sidecar kind it is stored as
     label: str  # for messages: "entities pending"
     extract: Callable[[Sequence[Article]], list[Any]]  # module-level: it runs in workers
     indexed: bool  # the search index holds it: articles are re-indexed once it is filled
+    at_import: bool = True  # filled by `kimreader add` itself (else in the background only)
+    available: Callable[[], bool] = _always  # its model is installed
+    max_processes: int = 0  # 0: one per core
 
 
-STEPS: tuple[Step, ...] = (Step("entities", "entities", entities_of, indexed=True),)
+STEPS: tuple[Step, ...] = (
+    Step("entities", "entities", entities_of, indexed=True),
+    # One process: the app stays responsive while a library is embedded.
+    Step("embeddings", "sentence embeddings", embeddings_of, indexed=False, at_import=False,
+         available=_embedding_model_installed, max_processes=1),
+)  # fmt: skip
 
 
 def step_named(name: str) -> Step:
     return next(step for step in STEPS if step.name == name)
+
+
+def active_steps(at_import: bool = False) -> tuple[Step, ...]:
+    """The steps whose model is installed (only those an import fills, with `at_import`)."""
+    return tuple(s for s in STEPS if s.available() and (s.at_import or not at_import))
 
 
 def pending(library: Library, step: Step) -> list[str]:
@@ -65,12 +111,13 @@ def pending(library: Library, step: Step) -> list[str]:
     ]
 
 
-def maybe_pending(library: Library) -> bool:
+def maybe_pending(library: Library, steps: Sequence[Step] | None = None) -> bool:
     """A cheap first look (no sidecar is read): fewer stored files than articles for a step,
     or articles stored but not re-indexed. What an import cut short leaves behind."""
     if has_unindexed(library):
         return True
-    return any(pending_estimate(library, step) for step in STEPS)
+    steps = active_steps() if steps is None else steps
+    return any(pending_estimate(library, step) for step in steps)
 
 
 def pending_estimate(library: Library, step: Step) -> int:
@@ -92,17 +139,20 @@ def processes_for(count: int, asked: int = 0) -> int:
 def fill(
     library: Library,
     index: IndexSync | None,
-    steps: Sequence[Step] = STEPS,
+    steps: Sequence[Step] | None = None,
     processes: int = 0,
     progress: Progress | None = None,
+    heartbeat: Callable[[], object] | None = None,
 ) -> dict[str, int]:
-    """Run each step over the articles that lack its data; {step name: articles filled}."""
+    """Run each step (default: every active one) over the articles that lack its data;
+    {step name: articles filled}. `heartbeat` is called while workers are busy."""
     if index is not None:
         reindex_unindexed(library, index)  # what an interrupted run stored but did not index
     filled: dict[str, int] = {}
-    for step in steps:
+    for step in active_steps() if steps is None else steps:
         missing = pending(library, step)
-        filled[step.name] = _fill_step(library, index, step, missing, processes, progress)
+        asked = min(processes or step.max_processes, step.max_processes or processes)
+        filled[step.name] = _fill_step(library, index, step, missing, asked, progress, heartbeat)
     return filled
 
 
@@ -113,12 +163,14 @@ def _fill_step(
     missing: list[str],
     processes: int,
     progress: Progress | None,
+    heartbeat: Callable[[], object] | None = None,
 ) -> int:
     if not missing:
         return 0
     done = 0
     stored: list[str] = []
-    for articles, data in _results(library, step, missing, processes_for(len(missing), processes)):
+    workers = processes_for(len(missing), processes)
+    for articles, data in _results(library, step, missing, workers, heartbeat):
         store(library, step, articles, data)
         stored.extend(article.id for article in articles)
         done += len(articles)
@@ -177,25 +229,30 @@ def _batches(library: Library, ids: Sequence[str]) -> Iterator[list[Article]]:
 
 
 def _results(
-    library: Library, step: Step, ids: Sequence[str], processes: int
+    library: Library,
+    step: Step,
+    ids: Sequence[str],
+    processes: int,
+    heartbeat: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
     """(articles, their data) per batch, as the workers finish them (in any order)."""
     batches = _batches(library, ids)
-    if processes <= 1:
+    if processes <= 1 and step.at_import:  # a background step works in its own process
         for articles in batches:
             yield articles, step.extract(articles)
         return
     # spawn: the app has threads running, and a forked copy of them is unsafe
     context = multiprocessing.get_context("spawn")
+    _start_resource_tracker()
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         running: dict[Future[list[Any]], list[Article]] = {}
         try:
             for articles in batches:
                 running[pool.submit(step.extract, articles)] = articles
-                if len(running) >= processes * IN_FLIGHT:
-                    yield from _finished(running)
+                while len(running) >= processes * IN_FLIGHT:
+                    yield from _finished(running, heartbeat)
             while running:
-                yield from _finished(running)
+                yield from _finished(running, heartbeat)
         except BaseException:
             # Stopped (the app quitting, Ctrl-C): what was stored is journaled and the next run
             # resumes, so the workers go now instead of finishing their batches first.
@@ -205,9 +262,27 @@ def _results(
             raise
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the pool's processes share it) with the real
+    stderr: a running Textual app has replaced sys.stderr with one that has no usable file
+    descriptor, and the tracker's start would fail on it ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import resource_tracker
+
+    replaced = sys.stderr
+    sys.stderr = sys.__stderr__ or replaced
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = replaced
+
+
 def _finished(
     running: dict[Future[list[Any]], list[Article]],
+    heartbeat: Callable[[], object] | None = None,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
-    done, _ = wait(running, return_when=FIRST_COMPLETED)
+    timeout = HEARTBEAT_SECONDS if heartbeat else None
+    done, _ = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+    if heartbeat:
+        heartbeat()
     for future in done:
         yield running.pop(future), future.result()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.embed import ArticleEmbeddings
     from kimreader.analysis.related import Related
     from kimreader.index.backend import SearchBackend
+    from kimreader.index.derived import Step
     from kimreader.index.entity_terms import LibraryNames
 
 # Related articles: up to this many articles the whole library is ranked; above, the index's
@@ -110,7 +111,7 @@ class Workspace:
         `threshold` None is the one calibrated for the method."""
         from kimreader.analysis.compare import compare_articles
 
-        return compare_articles(
+        cmp = compare_articles(
             a,
             b,
             self._entities_or_none(a),
@@ -118,6 +119,21 @@ class Workspace:
             threshold,
             embeddings_a=self.embeddings(a),
             embeddings_b=self.embeddings(b),
+        )
+        if cmp.method != "words" or cmp.verdict is None:
+            return cmp
+        return replace(cmp, verdict=replace(cmp.verdict, words_reason=self._words_reason()))
+
+    @staticmethod
+    def _words_reason() -> str:
+        """Why a comparison goes by words: what the reader can do about it."""
+        from kimreader.analysis.embed import model_available
+
+        if not model_available():
+            return "the sentence-embedding model is not installed"
+        return (
+            "sentence embeddings pending; the app computes them in the background, "
+            "`kimreader doctor` at once"
         )
 
     def related(self, article: Article, limit: int | None = None) -> list[Related]:
@@ -202,52 +218,43 @@ class Workspace:
 
         return pending(self.library, step_named("entities"))
 
-    def embeddings(self, article: Article, compute: bool = False) -> ArticleEmbeddings | None:
-        """The stored sentence embeddings of an article (None: missing or outdated); with
-        `compute`, missing ones are computed and stored first when the model is installed.
-
-        Embedding runs at about a tenth of the speed of entity extraction (bench/meaning.py),
-        so neither imports nor comparisons embed: `kimreader doctor` fills them in (until the
-        background pool for derived data takes it over)."""
-        from kimreader.analysis.embed import ArticleEmbeddings, embedding_sidecar
+    def embeddings(self, article: Article) -> ArticleEmbeddings | None:
+        """The stored sentence embeddings of an article; None while they are missing or made for
+        another version of it (the app's background job and `kimreader doctor` compute them:
+        index/derived.py)."""
+        from kimreader.analysis.embed import ArticleEmbeddings
 
         stored = self.library.read_sidecar("embeddings", article.id, article.hash)
         found = ArticleEmbeddings.from_json(stored) if stored is not None else None
-        if found is not None and found.matches(article.body) or not compute:
-            return found
-        payload = embedding_sidecar(article.body)
-        if payload is None:
-            return None
-        try:
-            self.library.write_sidecar(
-                "embeddings", article.id, {"hash": article.hash, "data": payload}
-            )
-        except (LibraryError, OSError):
-            pass  # a read-only library compares by meaning all the same, without storing
-        return ArticleEmbeddings.from_json(payload)
+        return found if found is not None and found.matches(article.body) else None
 
     def missing_embeddings(self) -> list[str]:
         """Ids of articles with no (or outdated) stored sentence embeddings."""
-        return [
-            e.id
-            for e in self.library.catalog()
-            if self.library.read_sidecar("embeddings", e.id, e.hash) is None
-        ]
+        from kimreader.index.derived import pending, step_named
 
-    def fill_missing_embeddings(self, progress: Progress | None = None) -> int:
-        """Embed the sentences of articles stored without (0 when the model is not installed)."""
-        from kimreader.analysis.embed import embedding_sidecar, model_available
+        return pending(self.library, step_named("embeddings"))
 
-        if not model_available():
+    def embeddings_pending(self, *articles: Article) -> bool:
+        """Whether any of these articles still waits for its sentence embeddings (the model is
+        installed and the app's background job or `kimreader doctor` will compute them)."""
+        from kimreader.analysis.embed import model_available
+
+        return model_available() and any(self.embeddings(a) is None for a in articles)
+
+    def fill_missing_embeddings(
+        self,
+        processes: int = 0,
+        progress: DerivedProgress | None = None,
+        heartbeat: Callable[[], object] | None = None,
+    ) -> int:
+        """Embed the sentences of articles stored without, in a worker process (0 when the
+        model is not installed); `heartbeat` is called while it works (it may raise to stop)."""
+        from kimreader.index.derived import step_named
+
+        step = step_named("embeddings")
+        if not step.available():
             return 0
-        missing = self.missing_embeddings()
-        for done, article_id in enumerate(missing, 1):
-            article = self.library.get(article_id)
-            payload = {"hash": article.hash, "data": embedding_sidecar(article.body)}
-            self.library.write_sidecar("embeddings", article.id, payload)
-            if progress:
-                progress(done, len(missing))
-        return len(missing)
+        return self.fill_derived(processes, progress, [step], heartbeat)
 
     # -- searching: the engine's query language and the reader's own terms -------------------
 
@@ -487,16 +494,24 @@ class Workspace:
 
         return entities_of(articles)
 
-    def fill_derived(self, processes: int = 0, progress: DerivedProgress | None = None) -> int:
-        """Extract what articles lack (entities; see index/derived.py) in worker processes,
-        storing it as it comes and re-indexing those articles; how many were filled."""
+    def fill_derived(
+        self,
+        processes: int = 0,
+        progress: DerivedProgress | None = None,
+        steps: Sequence[Step] | None = None,
+        heartbeat: Callable[[], object] | None = None,
+    ) -> int:
+        """Extract what articles lack (by default every active step: entities, then sentence
+        embeddings; see index/derived.py) in worker processes, storing it as it comes and
+        re-indexing those articles; how many were filled."""
         from kimreader.index import derived
 
-        if not any(derived.pending(self.library, step) for step in derived.STEPS):
+        steps = derived.active_steps() if steps is None else steps
+        if not any(derived.pending(self.library, step) for step in steps):
             self.reindex_unindexed()
             return 0
         self.index.ensure()  # the index must be open before documents are rewritten
-        filled = derived.fill(self.library, self.index, processes=processes, progress=progress)
+        filled = derived.fill(self.library, self.index, steps, processes, progress, heartbeat)
         return sum(filled.values())
 
     def reindex_unindexed(self) -> int:
@@ -512,11 +527,13 @@ class Workspace:
         """Extract entities for articles that entered without them (e.g. files copied in, or an
         import interrupted before its second phase)."""
 
+        from kimreader.index.derived import active_steps
+
         def report(label: str, done: int, total: int) -> None:
             if progress:
                 progress(done, total)
 
-        return self.fill_derived(processes, report)
+        return self.fill_derived(processes, report, active_steps(at_import=True))
 
     def remove(self, article_id: str) -> Article:
         article = self.library.remove(article_id)

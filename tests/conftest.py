@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import pytest
 from kimreader.index.workspace import Workspace
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# The app does not embed sentences in the background here (apps started by tmux tests inherit
+# this): a comparison a test checks must not turn from words to meaning half-way. The test
+# of the background job itself (test_app_derived.py) turns it on.
+os.environ.setdefault("KIMREADER_BACKGROUND_EMBEDDINGS", "0")
 
 # Skips for a missing ../shared are listed, and fail the run under KIMREADER_REQUIRE_SHARED=1.
 pytest_plugins = ["shared_required"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from app_helpers import BLOOMBERG_TITLE, make_app, started, wait_until
 
 from kimreader.index.workspace import Workspace
@@ -33,3 +34,19 @@ async def test_the_app_extracts_pending_entities_and_shows_them(library: Path) -
         await wait_until(pilot, lambda: main.sidebar.entities, "the extracted entities", 120)
         assert any(e.name == "Kim Jong Un" for e in main.sidebar.entities)
     assert Workspace.open(library).missing_entities() == []
+
+
+async def test_the_app_embeds_sentences_in_the_background_after_the_entities(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(jobs.BACKGROUND_EMBEDDINGS_ENV, "1")
+    workspace = Workspace.open(library)
+    shipped = [workspace.get(entry.id) for entry in workspace.library.catalog()]
+    assert workspace.embeddings_pending(*shipped)  # the shipped pair comes without
+    before = workspace.compare(*shipped).verdict
+    assert before is not None and "sentence embeddings pending" in before.summary()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await wait_until(pilot, lambda: not workspace.missing_embeddings(), "the embeddings", 600)
+    assert workspace.compare(*shipped).method == "meaning"

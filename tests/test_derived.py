@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kimreader.corpus.article import Article
 from kimreader.index import derived
 from kimreader.index.workspace import Workspace
@@ -48,10 +50,32 @@ def test_interrupted_extraction_resumes_where_it_stopped(tmp_path: Path) -> None
     first = [workspace.get(i) for i in pending[:5]]
     step = derived.step_named("entities")
     derived.store(workspace.library, step, first, derived.entities_of(first))
-    filled = workspace.fill_derived(processes=2)  # a pool of two worker processes
+    filled = workspace.fill_derived(processes=2, steps=[step])  # a pool of two processes
     assert filled == len(pending) - len(first)
     assert workspace.missing_entities() == []
     assert workspace.search("place:beijing title:zorblat", limit=50).total == len(REPORTS)
+
+
+def test_sentence_embeddings_are_a_background_step(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "lib")
+    report = workspace.add_paths([_sources(tmp_path / "in")])
+    assert workspace.missing_entities() == []  # an import fills its at-import steps...
+    pending = workspace.missing_embeddings()
+    assert set(report.added) <= set(pending)  # ...not the embeddings (10x slower than NER)
+    assert derived.step_named("embeddings") not in derived.active_steps(at_import=True)
+    a, b = (workspace.get(i) for i in report.added[:2])
+    verdict = workspace.compare(a, b).verdict
+    assert verdict is not None and "sentence embeddings pending" in verdict.summary()
+
+    def quit_now() -> None:  # the app quitting while a worker process embeds
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        workspace.fill_missing_embeddings(heartbeat=quit_now)
+    assert len(workspace.missing_embeddings()) >= len(pending) - derived.BATCH  # not waited for
+    workspace.fill_derived()  # the app's background job: what was left
+    assert workspace.missing_embeddings() == []
+    assert workspace.compare(a, b).method == "meaning"
 
 
 def lengths(articles: Sequence[Article]) -> list[Any]:

@@ -8,6 +8,7 @@ reports its own errors).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,7 +38,7 @@ OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counte
 
 # Worker names (also their groups: a newer job of a kind supersedes the older one).
 LIBRARY, INDEX, SEARCH, ARTICLE, FEEDS = "library", "index", "search", "article", "feeds"
-DERIVED = "derived"
+DERIVED, EMBED = "derived", "embed"
 
 FAILURE_WORDING = {
     LIBRARY: "cannot read the library",
@@ -46,6 +47,7 @@ FAILURE_WORDING = {
     ARTICLE: "cannot open the article",
     FEEDS: "cannot fetch the feeds",
     DERIVED: "cannot extract entities",
+    EMBED: "cannot compute sentence embeddings",
 }
 
 
@@ -183,9 +185,10 @@ class DerivedFilled(Message):
 def fill_derived(workspace: Workspace, post: Callable[[Message], object]) -> DerivedFilled:
     """Extract what stored articles still lack (entities), in worker processes, saying how far
     it got; articles become searchable by entity as each batch is indexed."""
-    from kimreader.index.derived import maybe_pending
+    from kimreader.index.derived import active_steps, maybe_pending
 
-    if not maybe_pending(workspace.library):
+    steps = active_steps(at_import=True)
+    if not maybe_pending(workspace.library, steps):
         return DerivedFilled(0)
     from textual.worker import WorkerCancelled, get_current_worker
 
@@ -196,7 +199,39 @@ def fill_derived(workspace: Workspace, post: Callable[[Message], object]) -> Der
             raise WorkerCancelled("the app is quitting")
         post(DerivedProgress(label, done, total))
 
-    return DerivedFilled(workspace.fill_derived(progress=progress))
+    return DerivedFilled(workspace.fill_derived(progress=progress, steps=steps))
+
+
+# "0" turns the app's background embedding off (scripted sessions, the test suite: a comparison
+# must not change from by-words to by-meaning in the middle of what they check).
+BACKGROUND_EMBEDDINGS_ENV = "KIMREADER_BACKGROUND_EMBEDDINGS"
+
+
+class EmbeddingsFilled(Message):
+    def __init__(self, filled: int) -> None:
+        super().__init__()
+        self.filled = filled
+
+
+def fill_embeddings(workspace: Workspace) -> EmbeddingsFilled:
+    """Sentence embeddings for the articles stored without, after the entities, in one worker
+    process of low priority. Quiet: a comparison by words says they are pending."""
+    from kimreader.index.derived import maybe_pending, step_named
+
+    if os.environ.get(BACKGROUND_EMBEDDINGS_ENV, "").strip() == "0":
+        return EmbeddingsFilled(0)
+    step = step_named("embeddings")
+    if not step.available() or not maybe_pending(workspace.library, [step]):
+        return EmbeddingsFilled(0)
+    from textual.worker import WorkerCancelled, get_current_worker
+
+    worker = get_current_worker()
+
+    def heartbeat() -> None:
+        if worker.is_cancelled:  # the app is quitting: stop the worker process with it
+            raise WorkerCancelled("the app is quitting")
+
+    return EmbeddingsFilled(workspace.fill_missing_embeddings(heartbeat=heartbeat))
 
 
 def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:

@@ -219,6 +219,8 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
 
     @on(jobs.DerivedFilled)
     def derived_filled(self, event: jobs.DerivedFilled) -> None:
+        if not self.job_running(jobs.EMBED):  # then sentence embeddings, in the background
+            self.run_job(jobs.EMBED, partial(jobs.fill_embeddings, self.kim.workspace))
         if not event.filled:
             return
         self.status.say(f"entities extracted for {event.filled} article(s)")
