@@ -156,3 +156,52 @@ def test_catalog_entries_round_trip_through_json(segmented: SearchIndex) -> None
     old = {k: v for k, v in entry.to_json().items() if k != "url"}
     with pytest.raises(TypeError):
         CatalogEntry.from_json(old)  # a catalog of another shape is rebuilt, not half-read
+
+
+# -- phrases through the pairs field (index/whoosh/pairs.py) --------------------------------
+
+PHRASE_WORDS = ["bank", "of", "england", "rates", "rate", "the", "a", "trade", "war", "x", "Bank"]
+PHRASE_TEXT = st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(PHRASE_TEXT, min_size=1, max_size=8),
+    st.lists(st.sampled_from(PHRASE_WORDS), min_size=2, max_size=4),
+)
+def test_phrases_through_pairs_match_exactly_what_positions_match(
+    bodies: list[str], words: list[str]
+) -> None:
+    from whoosh.filedb.filestore import RamStorage
+
+    from kimreader.index.query import make_parser, parse_query
+    from kimreader.index.whoosh.pairs import with_pairs
+
+    index = RamStorage().create_index(SCHEMA)
+    with index.writer() as writer:
+        for i, body in enumerate(bodies):
+            writer.add_document(id=str(i), body=body, pairs=body)
+    try:
+        parsed = parse_query(make_parser(SCHEMA), '"' + " ".join(words) + '"')
+    except Exception:
+        return  # only stop words: nothing to search for
+    with index.searcher() as searcher:
+        by_positions = {hit.docnum for hit in searcher.search(parsed, limit=None)}
+        by_pairs = {hit.docnum for hit in searcher.search(with_pairs(parsed), limit=None)}
+    assert by_pairs == by_positions
+
+
+def test_a_two_word_body_phrase_is_one_pair_term_and_a_longer_one_is_narrowed() -> None:
+    from whoosh import query as q
+
+    from kimreader.index.query import make_parser, parse_query
+    from kimreader.index.whoosh.pairs import with_pairs
+
+    parser = make_parser(SCHEMA)
+    two = with_pairs(parse_query(parser, '"interest rates"'))
+    assert q.Term("pairs", "interest rate") in two.subqueries  # the title keeps its phrase
+    assert q.Phrase("title", ["interest", "rate"]) in two.subqueries
+    three = with_pairs(parse_query(parser, 'body:"bank of the united states"'))
+    assert isinstance(three, q.And)
+    assert [s.text for s in three.subqueries[:-1]] == ["bank unit", "unit state"]
+    assert isinstance(three.subqueries[-1], q.Phrase)  # positions still decide

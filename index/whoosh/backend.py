@@ -284,7 +284,7 @@ class WhooshBackend:
         collector = searcher.collector(limit=limit, filter=allowed)
         if cancelled is not None:
             collector = _Cancellable(collector, cancelled)
-        searcher.search_with_collector(parsed, collector)
+        searcher.search_with_collector(self._matching(parsed), collector)
         results = collector.results()
         top = results.top_n
         # Fewer than `limit` scored means every match was scored: the count is known.
@@ -306,6 +306,14 @@ class WhooshBackend:
                 )
             )
         return Matches(total=total, matches=tuple(matches), estimated=estimated)
+
+    @staticmethod
+    def _matching(parsed: Query) -> Query:
+        """The query that finds the documents: body phrases through the pairs field (the
+        highlights still use `parsed`, through the body's positions)."""
+        from kimreader.index.whoosh.pairs import with_pairs
+
+        return with_pairs(parsed)
 
     @staticmethod
     def _docnums(searcher: Searcher, article_ids: Collection[str]) -> set[int]:
@@ -441,6 +449,7 @@ def _fields(document: Document) -> dict[str, Any]:
         "hash": document.hash,
         "title": document.title,
         "body": document.body,
+        "pairs": document.body,
         "words": document.title + "\n" + document.body,
         "source": document.source,
         "author": "\n".join(document.authors),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whoosh.fields import Schema
 
-SCHEMA_VERSION = 6  # 6: field types and codec moved to kimreader.index.whoosh
+SCHEMA_VERSION = 7  # 7: the pairs field for phrases (index/whoosh/pairs.py)
 
 
 def build_schema() -> Schema:
@@ -16,6 +16,7 @@ def build_schema() -> Schema:
 
     from kimreader.index.query import TOKEN_PATTERN
     from kimreader.index.whoosh.fields import FastText, spelling_field
+    from kimreader.index.whoosh.pairs import pairs_field
 
     stemmed = StemmingAnalyzer(expression=TOKEN_PATTERN)
     plain = RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()
@@ -25,6 +26,7 @@ def build_schema() -> Schema:
         hash=ID(stored=True, sortable=True),  # a column: the sync check reads it cheaply
         title=FastText(analyzer=stemmed, phrase=True, chars=True, stored=True, field_boost=2.0),
         body=FastText(analyzer=stemmed, phrase=True, chars=True),
+        pairs=pairs_field(stemmed),  # adjacent body words: phrases without positions
         # Unstemmed words for "did you mean": spelling on the stemmed field breaks fuzzy search.
         words=spelling_field(plain),
         source=TEXT(analyzer=plain, stored=True),
