@@ -260,6 +260,7 @@ WORDS_SENTENCE_THRESHOLD = 0.3
 PAIRABLE_WORDS = 4
 
 
+@lru_cache(maxsize=8192)
 def pairable(span: Span) -> bool:
     """Whether a sentence can make a point: enough words, and not a web address."""
     text = span.text
@@ -344,17 +345,18 @@ def align_by_sentences(
     for pair in pairs:
         paired[pair.passage].add(b_passage[pair.b_start])
     aligned: list[AlignedPassage] = []
-    for index, passage in enumerate(passages_a):
-        row = matrix[index]
-        top = np.argsort(-row, kind="stable")[:CANDIDATES]
+    tops = np.argsort(-matrix, axis=1, kind="stable")[:, :CANDIDATES].tolist()
+    for index, (passage, row, top) in enumerate(
+        zip(passages_a, matrix.tolist(), tops, strict=True)
+    ):
 
-        def candidate(j: int, row: np.ndarray = row) -> Candidate:
-            return Candidate(passages_b[j].start, passages_b[j].end, float(row[j]))
+        def candidate(j: int, row: list[float] = row) -> Candidate:
+            return Candidate(passages_b[j].start, passages_b[j].end, row[j])
 
-        candidates = tuple(candidate(int(j)) for j in top if row[j] > 1e-9)
+        candidates = tuple(candidate(j) for j in top if row[j] > 1e-9)
         best = candidates[0] if candidates and candidates[0].score >= threshold else None
         if best is not None:  # the best-scoring passage holds a pair at or above the threshold
-            paired[index].add(int(top[0]))
+            paired[index].add(top[0])
         counterparts = tuple(
             candidate(j) for j in sorted(paired[index], key=lambda j: (-row[j], j))
         )

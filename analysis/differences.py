@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from kimreader.analysis.quantities import Quantity, quantities
-from kimreader.analysis.text import Span, all_sentences, sentence_at
+from kimreader.analysis.text import ARTICLES_REMEMBERED, Span, all_sentences, sentence_at
 from kimreader.analysis.timeline import points_ahead, resolve_weekday
 
 SentencePair = tuple[Span, Span]  # a sentence of A and a sentence of B that make the same point
@@ -127,7 +127,12 @@ def _qualifier(rest: str) -> str:
 
 
 def extract_facts(body: str, published: date | None = None) -> list[Fact]:
-    """The facts of a report, in text order."""
+    """The facts of a report, in text order (remembered per report)."""
+    return list(_facts_of_report(body, published))
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _facts_of_report(body: str, published: date | None) -> tuple[Fact, ...]:
     sentence_spans = all_sentences(body)
     facts: list[Fact] = []
 
@@ -161,7 +166,7 @@ def extract_facts(body: str, published: date | None = None) -> list[Fact]:
             day = resolve_weekday(day_match, published, ahead)
             value = f"{match.group('day')} {day.isoformat()}"
             add("start day", "", value, match.start(), match.end())
-    return sorted(facts, key=lambda fact: fact.start)
+    return tuple(sorted(facts, key=lambda fact: fact.start))
 
 
 def _comparable(a: Fact, b: Fact) -> bool:

@@ -14,12 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
 from kimreader.analysis.quote_marks import quote_pieces
 from kimreader.analysis.speakers import People, title_before
-from kimreader.analysis.text import Span, all_sentences, is_abbreviation, paragraphs
+from kimreader.analysis.text import (
+    ARTICLES_REMEMBERED,
+    Span,
+    all_sentences,
+    is_abbreviation,
+    paragraphs,
+)
 
 _VERBS = (
     r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
@@ -513,6 +520,15 @@ def extract_reported_speech(body: str, entities: Sequence[Entity] = ()) -> list[
 def quotes_and_reported_speech(
     body: str, entities: Sequence[Entity] = ()
 ) -> tuple[list[Quote], list[ReportedSpeech]]:
-    """Both at once, sharing the work of reading the report."""
+    """Both at once, sharing the work of reading the report (remembered per report: comparing
+    one report with several others reads it once)."""
+    quotes, reported = _quotes_of_report(body, tuple(entities))
+    return list(quotes), list(reported)
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _quotes_of_report(
+    body: str, entities: tuple[Entity, ...]
+) -> tuple[tuple[Quote, ...], tuple[ReportedSpeech, ...]]:
     finder = _QuoteFinder(body, entities)
-    return finder.find(), finder.reported()
+    return tuple(finder.find()), tuple(finder.reported())

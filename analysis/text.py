@@ -44,7 +44,12 @@ class Span(NamedTuple):
     text: str
 
 
-@lru_cache(maxsize=16)
+# Per-report analyses (sentences, quotes, counted words, facts) are remembered for this many
+# report bodies: a comparison, its screen and the next comparison of one of the two reread none.
+ARTICLES_REMEMBERED = 16
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
 def _paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(_split_paragraphs(text))
 
@@ -134,7 +139,7 @@ def paragraph_sentences(text: str) -> Iterator[tuple[Span, list[Span]]]:
         yield paragraph, sentences(text, paragraph.start, paragraph.end)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
 def _all_sentences(text: str) -> tuple[Span, ...]:
     return tuple(s for p in _paragraphs(text) for s in sentences(text, p.start, p.end))
 

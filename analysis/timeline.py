@@ -11,8 +11,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
+from kimreader.analysis.text import ARTICLES_REMEMBERED
 from kimreader.corpus.dates import make_date
 
 Precision = Literal["day", "week", "month", "year"]
@@ -111,7 +113,13 @@ def _month(month: int, year: str | None, published: date | None, ahead: bool) ->
 
 
 def resolve_mentions(body: str, published: date | None, report: str = "") -> list[DateMention]:
-    """Every date a body mentions; relative ones only when the publication date is known."""
+    """Every date a body mentions; relative ones only when the publication date is known
+    (remembered per report)."""
+    return list(_mentions_of_report(body, published, report))
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _mentions_of_report(body: str, published: date | None, report: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -143,7 +151,7 @@ def resolve_mentions(body: str, published: date | None, report: str = "") -> lis
         for match in _RELATIVE_PERIOD.finditer(body):
             when, precision = _period(match, published)
             add(match.start(), match.end(), when, precision)
-    return sorted(found, key=lambda mention: mention.start or 0)
+    return tuple(sorted(found, key=lambda mention: mention.start or 0))
 
 
 def build_timeline(

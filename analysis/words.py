@@ -14,9 +14,17 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.text import STOP_WORDS, WORD, all_sentences, normalise_word, stem
+from kimreader.analysis.text import (
+    ARTICLES_REMEMBERED,
+    STOP_WORDS,
+    WORD,
+    all_sentences,
+    normalise_word,
+    stem,
+)
 
 TOP_TERMS = 10
 
@@ -48,7 +56,13 @@ class _Counts:
 
 
 def count_terms(body: str, entities: Sequence[Entity] = ()) -> _Counts:
-    """Stemmed unigrams and adjacent bigrams (neither a stop word, same sentence)."""
+    """Stemmed unigrams and adjacent bigrams (neither a stop word, same sentence); remembered
+    per report (the counts are shared: read them, never change them)."""
+    return _counted_terms(body, tuple(entities))
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _counted_terms(body: str, entities: tuple[Entity, ...]) -> _Counts:
     in_names = {i for entity in entities for s, e in entity.mentions for i in range(s, e)}
     terms: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
@@ -79,11 +93,12 @@ def count_terms(body: str, entities: Sequence[Entity] = ()) -> _Counts:
 
 def log_odds(counts_a: _Counts, counts_b: _Counts) -> dict[str, float]:
     """z-scores of the log-odds ratio of each term, A against B, pooled counts as prior."""
-    pooled = counts_a.terms + counts_b.terms
+    terms_a, terms_b = counts_a.terms, counts_b.terms
     alpha_0 = counts_a.total + counts_b.total
     scores: dict[str, float] = {}
-    for term, alpha in pooled.items():
-        y_a, y_b = counts_a.terms[term], counts_b.terms[term]
+    for term in dict.fromkeys([*terms_a, *terms_b]):  # A's order, then B's: ties stay put
+        y_a, y_b = terms_a.get(term, 0), terms_b.get(term, 0)
+        alpha = y_a + y_b
         odds_a = (y_a + alpha) / (counts_a.total + alpha_0 - y_a - alpha)
         odds_b = (y_b + alpha) / (counts_b.total + alpha_0 - y_b - alpha)
         variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
@@ -100,10 +115,16 @@ def distinctive_terms(
 ) -> tuple[list[Term], list[Term]]:
     """The `top` terms most typical of A, and of B, as readable surface forms."""
     counts_a, counts_b = count_terms(body_a, entities_a), count_terms(body_b, entities_b)
+
     # A name: capitalised in mid-sentence at least as often as written in lower case.
-    capitalised = counts_a.capitalised + counts_b.capitalised
-    lower = counts_a.terms + counts_b.terms
-    proper = {key for key, count in capitalised.items() if count >= lower[key]}
+    def pooled(counts: str, key: str) -> int:
+        return getattr(counts_a, counts).get(key, 0) + getattr(counts_b, counts).get(key, 0)
+
+    proper = {
+        key
+        for key in counts_a.capitalised.keys() | counts_b.capitalised.keys()
+        if pooled("capitalised", key) >= pooled("terms", key)
+    }
     scores = {
         term: z
         for term, z in log_odds(counts_a, counts_b).items()
