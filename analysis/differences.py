@@ -258,6 +258,12 @@ _GENERIC = frozenset(
 _YEAR = re.compile(
     r"(?:^|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate)\s+)((?:19|20)\d\d)\b"
 )
+# Other words that date a clause: "last year", "two years ago", "In April".
+_WHEN = re.compile(
+    r"\b(?:last|previous)\s+(?:year|month|week)\b|\b\w+\s+years?\s+ago\b"
+    r"|\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
 _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)*)")
 
 
@@ -270,18 +276,24 @@ def _shared_subject(text_a: str, text_b: str) -> set[str]:
 
 
 def same_anchor(a: Quantity, sentence_a: Span, b: Quantity, sentence_b: Span) -> bool:
-    """Whether two quantities of a topic can be the same thing: no different year before them
-    in their sentences ("In 2004 … killed 170,000"), no different place right after them
+    """Whether two quantities of a topic can be the same thing: no different year or time words
+    before them in their sentences ("In 2004 … killed 170,000", "last year an 8.6-magnitude
+    quake"), no different place right after them
     ("170,000 people in the province" vs "230,000 people in 14 countries")."""
-    years_a = set(_YEAR.findall(sentence_a.text[: a.start - sentence_a.start]))
-    years_b = set(_YEAR.findall(sentence_b.text[: b.start - sentence_b.start]))
-    if years_a != years_b:
+    if _dated_by(sentence_a.text[: a.start - sentence_a.start]) != _dated_by(
+        sentence_b.text[: b.start - sentence_b.start]
+    ):
         return False
     place_a = _PLACE_AFTER.match(sentence_a.text[a.end - sentence_a.start :])
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
         return place_a.group("place").lower() == place_b.group("place").lower()
     return True
+
+
+def _dated_by(before: str) -> set[str]:
+    """The years and other time words that date the clause before a quantity."""
+    return set(_YEAR.findall(before)) | {m.lower() for m in _WHEN.findall(before)}
 
 
 def span_pairs(

@@ -141,10 +141,12 @@ class People:
         return self.resolve(self.body[mention_start:mention_end], mention_start)
 
     def first_in(self, start: int, end: int) -> str:
-        """The first person named in body[start:end] outside quotes, resolved."""
+        """The first person named in body[start:end] outside quotes, resolved. A possessive
+        names whose someone is ("Abed Sultan's father, Samir, said"), not who acts."""
         mentions = self._mentions(start, end)
         for mention_start, mention_end in mentions:
-            if not self._inside_quote(mention_start):
+            possessive = self.body.startswith(("'s", "’s"), mention_end)
+            if not possessive and not self._inside_quote(mention_start):
                 return self.resolve(self.body[mention_start:mention_end], mention_start)
         if self.by_span:
             return ""

@@ -1,7 +1,9 @@
 """Benchmark the comparison: gold figures on the shipped pair, an untuned pair, timing.
 
 Run from the project root: python bench/compare.py [--no-entities] [--no-screen|--screen-only]
-Reads ../shared/testdata (mozilla readability pages) for the untuned pair and the timing texts.
+[--meaning-only] [--final]. Reads ../shared/testdata (mozilla readability pages) for the untuned
+pair and the timing texts. The hand gold's and ECB+'s held-out and fresh splits are scored with
+--final only, once the work they measure is done; without it, only dev (what is tuned on).
 """
 
 from __future__ import annotations
@@ -427,11 +429,11 @@ def screen_timing(a: Article, b: Article, sizes: tuple[tuple[int, int], ...], ru
         workspace.index.close()
 
 
-def facts_on_gold(with_entities: bool) -> None:
+def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
     """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split."""
     from compare_gold import facts_report, load_pairs, names
 
-    for split in ("dev", "held-out"):
+    for split in splits:
         pairs = load_pairs(split)
         print(f"\n== facts on the {split} gold pairs ({names(pairs)}) ==")
         compared = []
@@ -442,7 +444,7 @@ def facts_on_gold(with_entities: bool) -> None:
 
                 entities_a, entities_b = extract_entities([pair.a.body, pair.b.body])
             compared.append((pair, compare_articles(pair.a, pair.b, entities_a, entities_b)))
-        facts_report(compared, show_errors=split == "dev")  # held-out: figures only
+        facts_report(compared, show_errors=split == "dev")  # held-out, fresh: figures only
 
 
 def main() -> int:
@@ -452,11 +454,14 @@ def main() -> int:
     parser.add_argument("--screen-only", action="store_true", help="only the compare screen")
     parser.add_argument("--meaning-only", action="store_true",
                         help="only the ECB+ measures of meaning (bench/meaning.py)")  # fmt: skip
+    parser.add_argument("--final", action="store_true",
+                        help="also score held-out and fresh (once, at the end)")  # fmt: skip
     args = parser.parse_args()
+    splits = ("dev", "held-out", "fresh") if args.final else ("dev",)
     if args.meaning_only:
         import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 
-        meaning.run((long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)))
+        meaning.run((long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)), splits)
         return 0
     if args.screen_only:
         long_a, long_b = long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)
@@ -483,7 +488,7 @@ def main() -> int:
     gold_alignment(gold, pair, plain.threshold)
     alignment_methods(gold, pair)
     untuned_pairs()
-    facts_on_gold(with_entities=not args.no_entities)
+    facts_on_gold(not args.no_entities, splits)
 
     print("\n== timing (median of 7 runs, no entities) ==")
     print(f"shipped pair ({len(nyt.body.split())} + {len(bloomberg.body.split())} words): "
@@ -494,7 +499,7 @@ def main() -> int:
     alignment_timing({"shipped pair": pair, "5,000-word pair": (long_a, long_b)})
     import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 
-    meaning.run((long_a, long_b))
+    meaning.run((long_a, long_b), splits)
     if not args.no_screen:
         print("\n== compare screen, the same two reports (headless, median of 5) ==")
         screen_timing(long_a, long_b, ((200, 50), (120, 40), (80, 24)), runs=5)

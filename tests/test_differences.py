@@ -52,6 +52,15 @@ def test_tolls_of_another_year_or_place_are_not_compared() -> None:
     assert found(c, d) == ([], [])
 
 
+def test_a_quantity_dated_last_year_is_not_compared_with_today_s() -> None:
+    # ECB+ 37_1ecbplus and 37_3ecbplus: last year's quake off Banda Aceh, not this one.
+    a = "In April last year an 8. 6-magnitude quake struck 431 kilometres off Banda Aceh."
+    b = "Rescue operations after a 6. 1 magnitude earthquake hit Aceh province."
+    assert found(a, b) == ([], [])
+    c = "Two years ago a 7.2-magnitude quake hit the island."
+    assert found(c, b) == ([], [])
+
+
 def test_magnitudes_listed_together_compare_in_order() -> None:
     a = "Two quakes in West Papua, measuring 7.6 and 7.4, struck west of Manokwari."
     b = "Quakes of 7.6 and 7.5 magnitude struck West Papua off Manokwari."

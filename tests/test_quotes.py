@@ -33,6 +33,21 @@ def test_attribution_patterns(body: str) -> None:
     assert full
 
 
+def test_he_after_a_possessive_is_the_one_named_after_it() -> None:
+    # ECB+ 41_1ecb: "Abed Sultan's father, Samir, said ..." then "“...,” he said": Samir.
+    body = (
+        "Abed Sultan, 20, a student, died.\n\n"
+        "Abed Sultan's father, Samir, said the bodies were so mangled that he could not tell.\n\n"
+        '"We came to the school when the Israelis warned us to leave," he said.'
+    )
+    second, samir = body.index("Abed Sultan's"), body.index("Samir")
+    entities = (
+        Entity("Abed Sultan", "person", ("Abed Sultan",), ((0, 11), (second, second + 11))),
+        Entity("Samir", "person", ("Samir",), ((samir, samir + 5),)),
+    )
+    assert [s for _t, s, _f in speakers(body, entities)] == ["Samir"]
+
+
 def test_pronoun_takes_the_previous_speaker() -> None:
     body = "“First point,” said Ana Ruiz.\n\n“Second point,” she said."
     assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
