@@ -409,6 +409,11 @@ async def test_slash_is_plain_text_outside_the_main_screen(library: Path) -> Non
         await pilot.press("a", "/", "b")
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one("CommandInput").value == "a/b"
+        # Let the palette's search for "a/b" finish before the app closes under it (its worker
+        # looks for the command list, which a closing screen no longer has).
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 async def test_q_quits(library: Path) -> None:

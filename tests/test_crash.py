@@ -126,7 +126,7 @@ def run_cli_doctor(root: Path) -> dict:
         [sys.executable, "-m", "kimreader.tui.cli", "--library", str(root), "doctor", "--json"],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,  # a hang guard: it also embeds every article (slow on a loaded machine)
     )
     report = json.loads(done.stdout)
     assert done.returncode == 0 and report["ok"], report
