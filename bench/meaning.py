@@ -10,7 +10,10 @@ held-out part, scored only at the end. Each measure is printed for both, against
 cosine measured in the same run (idf over the 80 reports, stemmed words without stop words).
 
 Gold sentence pairs (same point) come from tests/gold/compare/*.json when present (written by
-hand, see its README); each file says whether it is dev or held-out.
+hand, see its README); each file says whether it is dev, held-out or fresh. Only dev is scored
+unless --final (or `run(splits=...)`): held-out, and fresh (gold pairs and the verdict pairs of
+tests/gold/compare/verdicts/fresh.json, written before kimreader ran on them), are scored once,
+at the end.
 """
 
 from __future__ import annotations
