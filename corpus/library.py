@@ -274,6 +274,7 @@ class Library:
         self.root = root
         self.state_dir = root / STATE_DIR
         self._catalog: dict[str, CatalogEntry] | None = None  # by file name
+        self._saved: dict[str, CatalogEntry] | None = None  # the cache file, read, not checked
         self._by_hash: dict[str, CatalogEntry] = {}
         self._by_origin: dict[str, CatalogEntry] = {}
         self._by_text: dict[str, CatalogEntry] = {}
@@ -361,9 +362,22 @@ class Library:
         except OSError:
             pass  # read-only library: the catalog is only a cache
 
+    def saved_catalog(self) -> list[CatalogEntry]:
+        """The catalog as last saved, its files not checked: what a first screen can list while
+        catalog() checks them (at 20,000 articles that check takes as long as the reading)."""
+        if self._catalog is not None:
+            return list(self._catalog.values())
+        if self._saved is None:
+            self._saved = self._load_catalog_cache()
+        return list(self._saved.values())
+
     def refresh(self) -> list[LibraryError]:
         """Bring the catalog in line with the files; returns the files that could not be read."""
-        cached = self._load_catalog_cache() if self._catalog is None else self._catalog
+        if self._catalog is not None:
+            cached = self._catalog
+        else:
+            cached = self._saved if self._saved is not None else self._load_catalog_cache()
+            self._saved = None
         catalog: dict[str, CatalogEntry] = {}
         problems: list[LibraryError] = []
         changed = False

@@ -83,6 +83,19 @@ def test_catalog_cache_follows_file_edits(tmp_path: Path) -> None:
     assert [e.title for e in fresh.catalog()] == ["Talks collapse"]
 
 
+def test_the_saved_catalog_is_listed_before_the_files_are_checked(tmp_path: Path) -> None:
+    library = Library.open(tmp_path, seed=False)
+    stored = library.add(_article()).article
+    assert stored.path is not None
+    text = stored.path.read_text(encoding="utf-8").replace("Talks resume", "Talks collapse")
+    stored.path.write_text(text, encoding="utf-8")
+    fresh = Library(tmp_path)
+    assert [e.title for e in fresh.saved_catalog()] == ["Talks resume"]  # as saved, unchecked
+    assert [e.title for e in fresh.catalog()] == ["Talks collapse"]  # the check sees the edit
+    assert [e.title for e in fresh.saved_catalog()] == ["Talks collapse"]  # checked from now on
+    assert Library(tmp_path / "new").saved_catalog() == []  # nothing saved yet
+
+
 def test_corrupt_catalog_is_rebuilt(tmp_path: Path) -> None:
     library = Library.open(tmp_path, seed=False)
     library.add(_article())

@@ -52,10 +52,13 @@ FAILURE_WORDING = {
 
 
 class CatalogLoaded(Message):
-    def __init__(self, catalog: list[CatalogEntry], refreshed: bool) -> None:
+    def __init__(
+        self, catalog: list[CatalogEntry], refreshed: bool, provisional: bool = False
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.refreshed = refreshed
+        self.provisional = provisional  # as last saved: the files are being checked
 
 
 class IndexOpened(Message):
@@ -127,9 +130,17 @@ def failure_message(job: str | None, error: BaseException) -> str:
     return f"{what} ({describe(error)})"
 
 
-def load_catalog(workspace: Workspace, refresh: bool) -> CatalogLoaded:
+def load_catalog(
+    workspace: Workspace, refresh: bool, post: Callable[[Message], object] | None = None
+) -> CatalogLoaded:
+    """The library's catalog, checked against its files. At start (`post` given) the saved
+    catalog is posted first, so that titles are on screen while the files are checked."""
     if refresh:
         workspace.library.refresh()
+    elif post is not None:
+        saved = workspace.library.saved_catalog()
+        if saved:
+            post(CatalogLoaded(saved, refreshed=False, provisional=True))
     return CatalogLoaded(workspace.library.catalog(), refresh)
 
 

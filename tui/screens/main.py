@@ -182,7 +182,8 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self.load_library(refresh=True)
 
     def load_library(self, refresh: bool = False) -> None:
-        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh))
+        post = None if refresh else self.post_message
+        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh, post))
 
     @on(jobs.CatalogLoaded)
     def catalog_loaded(self, event: jobs.CatalogLoaded) -> None:
@@ -191,8 +192,10 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             current = self.articles.current
             keep = current.id if current else self.article.id if self.article else ""
             self.show_listing(self.listing, keep=keep)  # a reload leaves the cursor where it was
-            if self.catalog and self.article is None:
-                self.open_article(self.articles.rows[0].id)
+        if event.provisional:
+            return  # titles on screen; the checked catalog follows, and opens the rest
+        if not self.listing.is_search and self.catalog and self.article is None:
+            self.open_article(self.articles.rows[0].id)
         # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
         self.call_after_refresh(self.open_index, event.refreshed)
 
