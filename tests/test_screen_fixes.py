@@ -184,3 +184,31 @@ async def test_fuzzy_dates_and_suggestions_say_what_a_reader_means(library: Path
         )
         await typed(pilot, "ctrl+u", *'person:"Xi Jinpin"', "enter")  # Enter: the full search
         assert main.status.message.endswith('did you mean: person:"Xi Jinping"')
+
+
+# -- the index catching up (another process wrote, or the app's first write to the library
+# folder) re-runs the listed search, never over the user's newer one nor their status line ----
+
+
+async def test_a_refresh_keeps_a_newer_search_and_a_repeated_error_quiet(library: Path) -> None:
+    from kimreader.tui import jobs
+
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await search(pilot, "kim")
+        await pilot.press("enter")
+        await typed(pilot, "/", *"foo:x kim")  # malformed: the error is listed
+        main.status.say("a message the user is reading")
+        main.post_message(jobs.IndexOpened([], refreshed=True))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert main.status.message == "a message the user is reading"
+
+        # A newer search asked for and still in flight when the index catches up (set as
+        # start_search leaves it; a real one can finish before the refresh is handled).
+        main.requested = "sanctions"
+        main.post_message(jobs.IndexOpened([], refreshed=True))
+        await pilot.pause()
+        assert main.requested == "sanctions"  # not sent back to the listed query
+        assert not main.job_running(jobs.SEARCH)

@@ -207,7 +207,7 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         self.index_ready = True
         for problem in event.problems[:3]:
             self.app.notify(problem, severity="warning", markup=False)
-        if event.refreshed and self.listing.is_search:
+        if event.refreshed and self._listed_search_is_latest():
             self.start_search(self.listing.query, keep_article=True, quiet=True)
         elif not self.listing.is_search and not self.requested:
             self.say_listing()
@@ -215,6 +215,12 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             self.run_job(
                 jobs.DERIVED, partial(jobs.fill_derived, self.kim.workspace, self.post_message)
             )
+
+    def _listed_search_is_latest(self) -> bool:
+        """Whether the list shows the results of the last search asked for: only then may the
+        index catching up re-run it (a newer search, typed or in flight, sees the new index
+        itself)."""
+        return self.listing.is_search and self.listing.query == self.requested
 
     @on(jobs.DerivedProgress)
     def derived_progress(self, event: jobs.DerivedProgress) -> None:
@@ -323,6 +329,8 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
         if self.filter_entity is not None and entity_query(self.filter_entity) != result.query:
             self.filter_entity = None
         if result.error:
+            if event.quiet and self.listing.error == result.error:
+                return  # re-run by the app: still malformed, and already said
             self.show_listing(
                 Listing(result.query, error=result.error), error_message(result.error)
             )
