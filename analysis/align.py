@@ -21,6 +21,8 @@ from kimreader.analysis.story import SentencePair
 from kimreader.analysis.text import WORD, Span, content_terms, paragraphs, sentences
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
 # Chosen on the gold pair (tests/test_compare.py) in the middle of a plateau: F1 0.46 there at
@@ -121,23 +123,31 @@ def similarity_matrix(
 
     `word_weight` 1.0 gives the word cosine alone (the method before trigrams; the bench uses it).
     """
-    import numpy as np  # lazy: only a comparison needs it
 
     texts = [content_terms(body_a, p.start, p.end) for p in passages_a] + [
         content_terms(body_b, p.start, p.end) for p in passages_b
     ]
-    vocabulary: dict[str, int] = {}
-    rows = np.repeat(np.arange(len(texts)), [len(terms) for terms in texts])
-    words = np.fromiter(
-        (vocabulary.setdefault(term, len(vocabulary)) for terms in texts for term in terms),
-        dtype=np.int64,
-        count=len(rows),
-    )
-    gram_rows, grams = _trigram_tokens(rows, words, list(vocabulary))
+    rows, words, vocabulary = term_tokens(texts)
+    gram_rows, grams = _trigram_tokens(rows, words, vocabulary)
     split, total = len(passages_a), len(texts)
     by_words = tfidf_cosines(rows, words, total, split)
     by_grams = tfidf_cosines(gram_rows, grams, total, split, log_tf=True)
     return word_weight * by_words + (1.0 - word_weight) * by_grams
+
+
+def term_tokens(texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The (row, term id) tokens of texts given as term lists, as `tfidf_cosines` takes them,
+    and the terms by id."""
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    rows = np.repeat(np.arange(len(texts)), [len(terms) for terms in texts])
+    ids = np.fromiter(
+        (vocabulary.setdefault(term, len(vocabulary)) for terms in texts for term in terms),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    return rows, ids, list(vocabulary)
 
 
 def _trigram_tokens(

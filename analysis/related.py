@@ -53,18 +53,10 @@ class Related:
 
 def word_cosines(article: Article, candidates: Sequence[Article]) -> np.ndarray:
     """TF-IDF cosine of the article with each candidate, idf over all of them."""
-    import numpy as np
-
-    from kimreader.analysis.align import tfidf_cosines
+    from kimreader.analysis.align import term_tokens, tfidf_cosines
 
     texts = [content_terms(article.body)] + [content_terms(c.body) for c in candidates]
-    vocabulary: dict[str, int] = {}
-    rows = np.repeat(np.arange(len(texts)), [len(terms) for terms in texts])
-    terms = np.fromiter(
-        (vocabulary.setdefault(term, len(vocabulary)) for text in texts for term in text),
-        dtype=np.int64,
-        count=len(rows),
-    )
+    rows, terms, _ = term_tokens(texts)
     return tfidf_cosines(rows, terms, len(texts), 1, log_tf=True)[0]
 
 

@@ -35,6 +35,7 @@ from kimreader.analysis.align import (
     MEANING_THRESHOLD,
     align_by_sentences,
     passages,
+    term_tokens,
     tfidf_cosines,
 )
 from kimreader.analysis.compare import (
@@ -129,9 +130,7 @@ def relation(a: Report, b: Report) -> str:
 def tfidf_matrix(reports: Sequence[Report]) -> np.ndarray:
     """Plain TF-IDF cosine of every pair of reports (the baseline), idf over all of them."""
     texts = [content_terms(r.article.body) for r in reports]
-    vocabulary: dict[str, int] = {}
-    rows = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
-    terms = np.array([vocabulary.setdefault(t, len(vocabulary)) for ts in texts for t in ts])
+    rows, terms, _ = term_tokens(texts)
     # Every report against every report: A = all, B = all (a second copy of the tokens).
     total = len(texts)
     both_rows = np.concatenate([rows, rows + total])
