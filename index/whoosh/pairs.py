@@ -72,7 +72,7 @@ def _phrase_with_pairs(phrase: Any) -> Any:
     words = list(phrase.words)
     if phrase.fieldname != PHRASE_FIELD or phrase.slop != 1 or len(words) < 2:
         return phrase
-    pairs = [q.Term(PAIRS_FIELD, f"{a} {b}") for a, b in zip(words, words[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     if len(pairs) == 1:
-        return q.Term(PAIRS_FIELD, pairs[0].text, boost=phrase.boost)
-    return q.And([*pairs, phrase], boost=phrase.boost)
+        return q.Term(PAIRS_FIELD, pairs[0], boost=phrase.boost)
+    return q.And([*(q.Term(PAIRS_FIELD, pair) for pair in pairs), phrase], boost=phrase.boost)
