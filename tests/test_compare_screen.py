@@ -30,7 +30,8 @@ from kimreader.analysis.highlight import term_spans
 from kimreader.corpus.article import Article
 from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
-from kimreader.tui.compare_render import NO_COUNTERPART, STYLES, aligned_rows, plain_text
+from kimreader.tui.compare_pieces import NO_COUNTERPART, STYLES, plain_text
+from kimreader.tui.compare_render import aligned_rows
 from kimreader.tui.screens.compare import (
     CandidatesScreen,
     CompareScreen,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from kimreader import __version__
+from kimreader.corpus.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -527,7 +528,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         )
     article = workspace.get(wanted)
     if not args.yes and sys.stdin.isatty():
-        sys.stderr.write(f"remove {article.id}  {_one_line(article.title)}? [y/N] ")
+        sys.stderr.write(f"remove {article.id}  {sanitize_line(article.title)}? [y/N] ")
         sys.stderr.flush()
         answer = sys.stdin.readline()
         if answer.strip().lower() not in ("y", "yes"):
@@ -535,14 +536,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
             return EXIT_NOTHING
     workspace.remove(article.id)
     sys.stdout.write(
-        f"removed {article.id}  {_one_line(article.title)} "
+        f"removed {article.id}  {sanitize_line(article.title)} "
         f"(in the trash; 'kimreader restore {article.id}' brings it back)\n"
     )
     return EXIT_FOUND
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:

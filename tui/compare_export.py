@@ -18,6 +18,7 @@ from typing import Any
 
 from kimreader.analysis.compare import Comparison
 from kimreader.corpus.article import Article
+from kimreader.corpus.sanitize import sanitize_line
 
 FORMATS = ("md", "html", "json")
 NO_COUNTERPART = "no close counterpart in B"
@@ -59,10 +60,6 @@ class Document:
     sections: list[Section]
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _report(side: dict[str, Any]) -> str:
     parts = [side.get("title") or "(untitled)", side.get("source") or "",
              side.get("published") or ""]  # fmt: skip
@@ -86,18 +83,18 @@ def comparison_document(cmp: Comparison, a: Article, b: Article) -> Document:
         _words(cmp),
     ]
     title = f"Comparison: {cmp.a.get('title') or 'A'} / {cmp.b.get('title') or 'B'}"
-    return Document(_one_line(title), lines, sections)
+    return Document(sanitize_line(title), lines, sections)
 
 
 def _aligned(cmp: Comparison, body_a: str, body_b: str) -> Section:
     section = Section("Aligned passages")
     for number, row in enumerate(cmp.aligned, 1):
-        text_a = _one_line(body_a[row.a_start : row.a_end])
+        text_a = sanitize_line(body_a[row.a_start : row.a_end])
         if row.best is None:
             heading = f"{number}. similarity {row.score:.2f}, {NO_COUNTERPART}"
             section.parts.append(Pair(heading, text_a, ""))
         else:
-            text_b = _one_line(body_b[row.best.b_start : row.best.b_end])
+            text_b = sanitize_line(body_b[row.best.b_start : row.best.b_end])
             section.parts.append(Pair(f"{number}. similarity {row.score:.2f}", text_a, text_b))
     return section
 
@@ -105,7 +102,7 @@ def _aligned(cmp: Comparison, body_a: str, body_b: str) -> Section:
 def _only_b(cmp: Comparison, body_b: str) -> Section:
     section = Section("Passages of B with no close counterpart in A")
     for span in cmp.only_b:
-        section.parts.append(Pair("", "", _one_line(body_b[span.start : span.end])))
+        section.parts.append(Pair("", "", sanitize_line(body_b[span.start : span.end])))
     if not cmp.only_b:
         section.parts.append(Para("none"))
     return section
@@ -125,7 +122,7 @@ def _entities(cmp: Comparison) -> Section:
 
 def _quotes(cmp: Comparison) -> Section:
     rows = tuple(
-        (q.report.upper(), q.speaker or "(speaker not found)", q.role, _one_line(q.text))
+        (q.report.upper(), q.speaker or "(speaker not found)", q.role, sanitize_line(q.text))
         for q in cmp.quotes
     )
     parts: list[Part] = [Table(("report", "speaker", "role", "quote"), rows)]
@@ -142,7 +139,7 @@ def _differences(cmp: Comparison) -> Section:
     for item in cmp.differences:
         heading = f"{item.topic}: {item.a.phrase} (A) / {item.b.phrase} (B)"
         section.parts.append(
-            Pair(heading, _one_line(item.a.sentence.text), _one_line(item.b.sentence.text))
+            Pair(heading, sanitize_line(item.a.sentence.text), sanitize_line(item.b.sentence.text))
         )
     if not cmp.differences:
         section.parts.append(Para("none found"))
@@ -151,7 +148,7 @@ def _differences(cmp: Comparison) -> Section:
 
 def _timeline(cmp: Comparison) -> Section:
     rows = tuple(
-        (entry.date.isoformat(), entry.report.upper(), entry.kind, _one_line(entry.text))
+        (entry.date.isoformat(), entry.report.upper(), entry.kind, sanitize_line(entry.text))
         for entry in sorted(cmp.timeline, key=lambda e: (e.date, e.report))
     )
     return Section("Timeline", [Table(("date", "report", "kind", "as written"), rows)])

@@ -26,13 +26,8 @@ from kimreader.corpus.article import Article
 from kimreader.corpus.library import CatalogEntry, LibraryError
 from kimreader.index.workspace import Workspace
 from kimreader.tui import actions
-from kimreader.tui.compare_render import (
-    SECTIONS,
-    AlignedRow,
-    aligned_rows,
-    body_text,
-    score_bar,
-)
+from kimreader.tui.compare_pieces import body_text, score_bar
+from kimreader.tui.compare_render import SECTIONS, AlignedRow, aligned_rows
 from kimreader.tui.screens.modal import PickerScreen
 from kimreader.tui.widgets.compare_view import AlignedView, SectionView
 from kimreader.tui.widgets.picker import FilterLine, Picker, matches

@@ -27,17 +27,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from kimreader.tui.compare_render import (
+from kimreader.tui.compare_pieces import (
     BAR_CELLS,
     NO_COUNTERPART,
     STACK_BELOW,
     STYLES,
-    AlignedRow,
     Row,
     Section,
     plain_text,
     score_bar,
 )
+from kimreader.tui.compare_render import AlignedRow
 from kimreader.tui.widgets.layout import Block, wrap_block
 
 MIDDLE_CELLS = BAR_CELLS + 7  # " ██░░░░ 0.22 " between the columns
