@@ -102,7 +102,7 @@ def page_quality(split: str, details: bool) -> None:
     junk: list[str] = []
     print(f"\nPages ({split}: bench/gold/entities_{split}.json), sidebar entities vs gold")
     print(f"{'page':16} {'gold':>4} {'shown':>5} {'P':>5} {'R':>5} {'F1':>5} {'merge F1':>8}")
-    library_items: list[tuple[object, object, object]] = []
+    library_items: list[tuple[str, tuple[str, str], entity_gold.GoldEntity]] = []
     for page in pages:
         ents = found[page.name]
         score = entity_gold.score_page(ents, page)
@@ -122,9 +122,7 @@ def page_quality(split: str, details: bool) -> None:
         shown_list = entity_gold.sidebar(ents)
         for index, gold_index in score.matches.items():
             wanted = page.entities[gold_index]
-            library_items.append(
-                (page.name, (page.name, shown_list[index].name), (wanted.type, wanted.name))
-            )
+            library_items.append((page.name, (page.name, shown_list[index].name), wanted))
     within = _within_article(merge_items)
     p, r, f = total.prf
     print(f"{'ALL':16} {'':4} {'':5} {p:5.2f} {r:5.2f} {f:5.2f} {within[2]:8.2f}")
@@ -136,8 +134,8 @@ def page_quality(split: str, details: bool) -> None:
         for number, members in enumerate(groups)
         for article, entity in members
     }
-    cross = [(page, owner[key], gold) for page, key, gold in library_items]  # type: ignore[index]
-    p, r, f = entity_gold.pairwise_f1(entity_gold.pairwise(_by_gold_name(cross)))
+    cross = [(page, owner[key], gold) for page, key, gold in library_items]
+    p, r, f = entity_gold.pairwise_f1(entity_gold.pairwise(entity_gold.by_gold_entity(cross)))
     print(
         f"library merge across these pages, pairwise over entities: P {p:.2f} R {r:.2f} F1 {f:.2f}"
     )
@@ -149,18 +147,6 @@ def _within_article(items: list[tuple[object, object, object]]) -> tuple[float, 
         counts = entity_gold.pairwise([(None, s, g) for p, s, g in items if p == page])
         totals = [t + c for t, c in zip(totals, counts, strict=True)]
     return entity_gold.pairwise_f1((totals[0], totals[1], totals[2]))
-
-
-def _by_gold_name(
-    items: list[tuple[object, object, object]],
-) -> list[tuple[object, object, object]]:
-    """Gold entities across pages are one thing when their type and first name's key agree."""
-    from kimreader.analysis.names import canonical_key
-
-    return [
-        (page, system, (gold[0], canonical_key(gold[1], gold[0])))  # type: ignore[index]
-        for page, system, gold in items
-    ]
 
 
 def ecb_quality(topics: list[str], details: bool) -> None:

@@ -178,6 +178,28 @@ def pairwise_f1(counts: tuple[int, int, int]) -> tuple[float, float, float]:
     return prf(both, system - both, gold - both)
 
 
+def by_gold_entity(
+    items: Sequence[tuple[object, object, GoldEntity]],
+) -> list[tuple[object, object, object]]:
+    """(group, system, gold) with each gold entity replaced by the real-world thing it is across
+    pages: gold entities of one type sharing any alias key are one ("Free Software Foundation|FSF"
+    on one page, "FSF" on another). Keying by the first name alone counted such joins as wrong."""
+    parent: dict[int, int] = {}
+
+    def find(index: int) -> int:
+        while parent.setdefault(index, index) != index:
+            index = parent[index]
+        return index
+
+    golds = list(dict.fromkeys(gold for _g, _s, gold in items))
+    for first, second in combinations(range(len(golds)), 2):
+        a, b = golds[first], golds[second]
+        if a.type == b.type and a.keys & b.keys:
+            parent[find(first)] = find(second)
+    number = {gold: find(index) for index, gold in enumerate(golds)}
+    return [(group, system, number[gold]) for group, system, gold in items]
+
+
 def mention_items(
     body: str, entities: Sequence[Entity], gold: GoldPage
 ) -> list[tuple[object, object, object]]:

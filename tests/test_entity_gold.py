@@ -47,3 +47,14 @@ def test_a_name_with_where_it_is_is_cut_to_the_name(entity_gold: ModuleType) -> 
     end = text.index(". on")
     cut = entity_gold.name_part(text, start, end)
     assert text[cut[0] : cut[1]] == "Betty Ford Center"
+
+
+def test_a_gold_entity_is_one_thing_across_pages_through_any_alias(entity_gold: ModuleType) -> None:
+    """The fresh set's "Free Software Foundation|FSF" on one page and "FSF" on another are one
+    thing: the library joining them is right (the first-name key counted it as wrong)."""
+    fsf_long = entity_gold.GoldEntity("org", ("Free Software Foundation", "FSF"))
+    fsf_short = entity_gold.GoldEntity("org", ("FSF",))
+    fsf_place = entity_gold.GoldEntity("place", ("FSF",))
+    items = [("a", 1, fsf_long), ("b", 1, fsf_short), ("c", 2, fsf_place)]
+    both, system, gold = entity_gold.pairwise(entity_gold.by_gold_entity(items))
+    assert (both, system, gold) == (1, 1, 1)
