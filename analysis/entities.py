@@ -29,6 +29,7 @@ from kimreader.analysis.mentions import (
     find_mentions,
     is_attribution,
     is_speaker_introduction,
+    type_by_list,
 )
 from kimreader.analysis.names import (
     ACRONYM,
@@ -71,6 +72,7 @@ def entities_from_spans(
     full_names = _full_person_names(mentions)
     person_words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
     apply_table(mentions, person_words)
+    type_by_list(text, mentions)
     full_names = _full_person_names(mentions)
     _vote_types(mentions, person_words)
     clusters = UnionFind()

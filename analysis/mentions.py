@@ -123,6 +123,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
     for raw_start, raw_end, label in _join_split_names(
         text, _split_located(text, sorted([*model, *aged]))
     ):
+        label = _misread_place(text, raw_start, raw_end, label)
         if label not in LABEL_TYPES and label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
@@ -146,6 +147,25 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mentio
             mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return _without_owners(text, mentions)
+
+
+_NUMBER_LABELS = frozenset({"PERCENT", "QUANTITY", "CARDINAL"})
+_CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)+[A-Z][\w’'-]*")
+
+
+def _misread_place(text: str, start: int, end: int, label: str) -> str:
+    """A place the model gave a label of no kind we show: a city read as a language ("downtown
+    Tunis" as LANGUAGE), a place named with a number word ("Ninety Mile Beach" as PERCENT)."""
+    surface = text[start:end].strip()
+    if label == "LANGUAGE" and gazetteer.is_place(surface):
+        return "GPE"
+    if (
+        label in _NUMBER_LABELS
+        and _CAPITALISED_WORDS.fullmatch(surface)
+        and base_key(surface).split()[-1] in _PLACE_HEADS
+    ):
+        return "LOC"
+    return label
 
 
 _NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
@@ -349,6 +369,9 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person" if titled and mention.label == "PERSON" else "org"
     if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
         return "person"
+    described = appositive_type(text, mention.end)
+    if described is not None:
+        return described
     if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
         return "place"
     if (
@@ -372,6 +395,62 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
     return None
 
 
+# What a description right after a name says it is: "Ansar al-Sharia, an al-Qaeda-linked
+# organization", "Shawn Holley, a lawyer for", "Whangārei, a city in Northland".
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:!?()\[\]—–\n]{1,80})")
+_DESCRIPTION_ENDS = frozenset(
+    "of in for at on with that who whose which where based from to and or by near known".split()
+)
+_DESCRIBED_AS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        """organization organisation group company firm agency party movement network newspaper
+        broadcaster charity nonprofit startup start-up bank university college school union
+        association outlet publisher manufacturer maker retailer chain militia faction coalition
+        band label team club insurer lender airline carrier automaker studio
+        conglomerate regulator watchdog ministry department institute foundation hospital
+        website site service platform app magazine tabloid""".split(),
+        "org",
+    ),
+    **dict.fromkeys(
+        """spokesman spokeswoman spokesperson professor lawyer attorney analyst director
+        executive official minister senator congressman congresswoman lawmaker legislator
+        journalist reporter correspondent editor columnist author writer novelist poet actor
+        actress singer rapper musician artist player coach student researcher scientist doctor
+        physician surgeon nurse economist expert founder co-founder ceo chairman chairwoman
+        chief president leader resident woman man girl boy mother father son daughter
+        wife husband brother sister widow teacher officer soldier general activist
+        campaigner candidate politician diplomat ambassador judge businessman businesswoman
+        entrepreneur investor engineer designer photographer filmmaker director producer
+        veteran survivor victim suspect witness priest bishop imam rabbi""".split(),
+        "person",
+    ),
+    **dict.fromkeys(
+        """city town village country state province region island suburb neighborhood
+        neighbourhood district county capital port nation republic kingdom""".split(),
+        "place",
+    ),
+}
+
+
+def appositive_type(text: str, end: int) -> EntityType | None:
+    """The type a description right after a name gives it: the head noun of ", a/an/the ..."
+    up to "of", "in", "who" ... ("Ansar al-Sharia, an al-Qaeda-linked organization" is an
+    organisation; "Paris, the capital of France" a place)."""
+    found = _APPOSITIVE.match(text, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for index, word in enumerate(words[:8]):
+        if word in _DESCRIPTION_ENDS:
+            words = words[:index]
+            break
+    else:
+        words = words[:8]
+    if not words or not words[-1].islower():
+        return None  # a name, not a description: "Trump, the White House"
+    return _DESCRIBED_AS.get(words[-1])
+
+
 def _plausible(mention: Mention) -> bool:
     surface = mention.surface
     if mention.type == "date":
@@ -381,6 +460,41 @@ def _plausible(mention: Mention) -> bool:
     if mention.label == "PERSON":
         return not any(ch.isdigit() for ch in surface) and len(surface.split()) <= 6
     return True
+
+
+_LIST_JOINER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+
+
+def type_by_list(text: str, mentions: list[Mention]) -> None:
+    """A name in a list of three or more whose other names all share one type takes that type
+    when nothing else speaks for its own ("owns Instagram, Atlas, WhatsApp": the model's person
+    "Atlas" is a company like its neighbours). Listed data and cues in the text still win."""
+    for run in _lists(text, mentions):
+        for odd in run:
+            others = {m.type for m in run if m is not odd}
+            if len(others) != 1 or odd.evidence or odd.table_name is not None:
+                continue
+            kind = others.pop()
+            if kind == odd.type or kind not in ("person", "org", "place"):
+                continue
+            if gazetteer.is_place(odd.surface) or gazetteer.is_organisation(odd.surface):
+                continue
+            odd.type, odd.evidence = kind, True
+            odd.key = canonical_key(odd.surface, kind)
+
+
+def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """Runs of three or more mentions joined only by commas, "and", "or", "&"."""
+    run: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if run and _LIST_JOINER.fullmatch(text, run[-1].end, mention.start):
+            run.append(mention)
+            continue
+        if len(run) >= 3:
+            yield run
+        run = [mention]
+    if len(run) >= 3:
+        yield run
 
 
 def apply_table(mentions: list[Mention], person_words: set[str]) -> None:

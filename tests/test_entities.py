@@ -617,3 +617,59 @@ def test_an_organisation_named_later_by_its_first_word_is_found() -> None:
     )
     found = {e.name: e.count for e in entities_from_spans(body, spans)}
     assert found == {"Tara Reid": 1, "Promises Treatment Center": 2, "Washington University": 1}
+
+
+def test_a_description_after_a_name_types_it() -> None:
+    body = (
+        "Police blamed Ansar al-Sharia, an al-Qaeda-linked organization, and Dana Roe, a lawyer "
+        "for the family. Roe spoke in Tikrit, a city in Iraq."
+    )
+    spans = spans_for(
+        body,
+        ("Ansar al-Sharia", "PERSON", 0),
+        ("Dana Roe", "ORG", 0),
+        ("Roe", "PERSON", 0),
+        ("Tikrit", "PERSON", 0),
+        ("Iraq", "GPE", 0),
+    )
+    found = {e.name: e.type for e in entities_from_spans(body, spans)}
+    assert found == {
+        "Ansar al-Sharia": "org",
+        "Dana Roe": "person",
+        "Tikrit": "place",
+        "Iraq": "place",
+    }
+
+
+def test_a_name_in_a_list_takes_the_type_of_its_neighbours() -> None:
+    body = "The company owns Instagram, Atlas, WhatsApp, and others. Ann Lee, Bo Chan and Ivo met."
+    spans = spans_for(
+        body,
+        ("Instagram", "ORG", 0),
+        ("Atlas", "PERSON", 0),
+        ("WhatsApp", "ORG", 0),
+        ("Ann Lee", "PERSON", 0),
+        ("Bo Chan", "PERSON", 0),
+        ("Ivo", "ORG", 0),
+    )
+    found = {e.name: e.type for e in entities_from_spans(body, spans)}
+    assert found == {
+        "Instagram": "org",
+        "Atlas": "org",
+        "WhatsApp": "org",
+        "Ann Lee": "person",
+        "Bo Chan": "person",
+        "Ivo": "person",
+    }
+
+
+def test_a_place_read_as_a_language_or_a_number_is_a_place() -> None:
+    body = "It happened in downtown Tunis, then on Ninety Mile Beach. They spoke English."
+    spans = spans_for(
+        body,
+        ("Tunis", "LANGUAGE", 0),
+        ("Ninety Mile Beach", "PERCENT", 0),
+        ("English", "LANGUAGE", 0),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
+    assert found == {("Tunis", "place"), ("Ninety Mile Beach", "place")}

@@ -164,3 +164,15 @@ def test_a_centre_in_a_town_and_a_project_are_typed_by_their_words(pages: dict) 
 def test_a_listed_companys_branch_is_not_a_place(pages: dict) -> None:
     _, nytimes = pages["nytimes-2"]
     assert types_of(nytimes, "Yahoo Japan") == {"org"}
+
+
+def test_a_description_a_list_and_a_misread_label_type_a_name(pages: dict) -> None:
+    _, wapo = pages[
+        "wapo-1"
+    ]  # "Ansar al-Sharia, an al-Qaeda-linked organization"; "downtown Tunis"
+    assert types_of(wapo, "Ansar al-Sharia") == {"org"}
+    assert types_of(wapo, "Tunis") == {"place"}
+    _, aclu = pages["aclu"]  # "the company owns Instagram, Atlas, WhatsApp, and dozens of other"
+    assert types_of(aclu, "Atlas") == {"org"}
+    _, guardian = pages["guardian-1"]  # "his first mass beaching on Ninety Mile Beach"
+    assert types_of(guardian, "Ninety Mile Beach") == {"place"}
