@@ -19,7 +19,7 @@ from functools import lru_cache
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
 from kimreader.analysis.quote_marks import quote_pieces
-from kimreader.analysis.speakers import People, title_before
+from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
     Span,
@@ -63,6 +63,11 @@ _LATE_NAME_SAID = re.compile(
 _INNER_ATTRIBUTION = re.compile(
     rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
 )
+# A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry."):
+# a quote paragraph right after it, without an attribution of its own, is the same speaker's.
+_PARAGRAPH_SAID = re.compile(
+    rf",\s*(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?\.\s*$"
+)
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 _BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"
@@ -81,14 +86,8 @@ _ROLE_START = re.compile(
 )
 
 
-# Head nouns of a described speaker: a person with a role ("the doctor", "a senior official"),
-# an unnamed source, or a body that speaks as one ("the army", "the committee").
-_PERSON_HEADS = frozenset(
-    "official doctor spokesman spokeswoman spokesperson minister president leader chief director "
-    "professor analyst secretary-general secretary ambassador envoy governor senator commander "
-    "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
-    "witness star actress actor singer publicist".split()
-)
+# Head nouns of a described speaker: a person with a role (speakers.PERSON_HEADS), an unnamed
+# source, or a body that speaks as one ("the army", "the committee").
 _ANONYMOUS_HEADS = frozenset(
     "source sources official officials aide aides rep representative spokesman spokeswoman "
     "spokesperson insider insiders person people diplomat diplomats publicist".split()
@@ -114,7 +113,8 @@ class Quote:
     start: int
     end: int
     full: bool  # a whole sentence (or more) rather than a fragment inside one
-    cue: str  # how the speaker was found: after, before, late, continuation, subject, none
+    cue: str  # how the speaker was found: after, before, late, continuation, subject, previous
+    # (the paragraph before ends in an attribution), none
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -285,7 +285,22 @@ class _QuoteFinder:
                 return draft
         if lead:
             self._speaker_before(draft, before, span.start - 1 - len(before))
+        elif not draft.continued:
+            self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _speaker_of_paragraph_before(self, draft: _Draft) -> None:
+        """A quote that is its own paragraph, after a paragraph of reported speech without quote
+        marks ending "…, he said.": its speaker is the one that paragraph names."""
+        if draft.paragraph == 0 or not _starts_upper(draft.span.text):
+            return
+        before = self.paragraphs[draft.paragraph - 1]
+        if any(before.start <= span.start < before.end for span in self.spans):
+            return  # a quote there: `_continued` carries its speaker on
+        said = _PARAGRAPH_SAID.search(before.text)
+        if said:
+            draft.written, draft.cue = said.group("name"), "previous"
+            draft.written_at = before.start + said.start("name")
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
@@ -363,9 +378,9 @@ class _QuoteFinder:
         head = words[-1].lower().strip(".,")
         if len(words) == 2 and words[-1].isupper() and len(words[-1]) >= 2:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
-        if words[0].lower() == "the" and head in _PERSON_HEADS:
+        if words[0].lower() == "the" and head in PERSON_HEADS:
             return self._described_person(head, at), "person"
-        if head in _ANONYMOUS_HEADS or head in _PERSON_HEADS:
+        if head in _ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" else ("", "")
         if head in _DOCUMENT_HEADS:
             return self._issuer(head, at)

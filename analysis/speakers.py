@@ -38,6 +38,26 @@ def title_before(body: str, start: int) -> str:
     return prefix.group().lower() if prefix else ""
 
 
+# Head nouns of a role only a person has ("the doctor", "a senior official"): quotes use them
+# for described speakers, and a single word introduced with one is a person's name.
+PERSON_HEADS = frozenset(
+    "official doctor spokesman spokeswoman spokesperson minister president leader chief director "
+    "professor analyst secretary-general secretary ambassador envoy governor senator commander "
+    "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
+    "witness star actress actor singer publicist".split()
+)
+# A person the report names by one word and introduces with a role: "Fauzi, an official from
+# the local disaster agency" (many Indonesians use a single name; the entity model misses such
+# names). Only "a"/"an": "On Tuesday, the official said" must not make Tuesday a person.
+_ONE_NAME_WITH_ROLE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}),[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+    rf"(?:{'|'.join(sorted(PERSON_HEADS, key=len, reverse=True))})\b"
+)
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
@@ -60,6 +80,7 @@ class People:
                     self.full_names.append((start, end, entity.name))
         if not people:
             self.full_names = self._names_from_text()
+        self.full_names.extend(self._one_word_names(entities))
         self.full_names.sort()
         # Person keys of each full name as written and as named (names.canonical_key).
         self.folded = [
@@ -69,6 +90,31 @@ class People:
 
     def _inside_quote(self, offset: int) -> bool:
         return any(span.start <= offset < span.end for span in self.quotes)
+
+    def _one_word_names(self, entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
+        """People named by one word and introduced with a person's role ("Fauzi, an official
+        from the agency"), unless a person or organisation entity or a known full name already
+        covers the word. The role outweighs a place tag (the small model tags "Fauzi" a place)
+        but not a place the gazetteer knows ("Egypt, a leader in the region")."""
+        from kimreader.analysis.gazetteer import is_place
+
+        covered = [
+            span for entity in entities if entity.type != "place" for span in entity.mentions
+        ]
+        covered += [(start, end) for start, end, _name in self.full_names]
+        found: list[tuple[int, int, str]] = []
+        for match in _ONE_NAME_WITH_ROLE.finditer(self.body):
+            start, end = match.span("name")
+            word_before = re.search(r"(\S+)[ \t]+$", self.body[max(0, start - 40) : start])
+            if (
+                match.group("name").lower() not in _NOT_NAMES
+                and not is_place(match.group("name"))
+                and not (word_before and word_before.group(1)[0].isupper())  # "Banda Aceh, a"
+                and not any(s <= start < e for s, e in covered)
+                and not self._inside_quote(start)
+            ):
+                found.append((start, end, match.group("name")))
+        return found
 
     def _names_from_text(self) -> list[tuple[int, int, str]]:
         """Without entities: runs of two to four capitalised words, titles dropped."""

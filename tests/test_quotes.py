@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from kimreader.analysis.entity import Entity
@@ -11,6 +14,7 @@ from kimreader.analysis.quotes import (
     extract_reported_speech,
     people_quoted_in_both,
 )
+from kimreader.analysis.speakers import People
 
 
 def speakers(body: str, entities: tuple[Entity, ...] = ()) -> list[tuple[str, str, bool]]:
@@ -181,3 +185,38 @@ def test_a_rep_speaks_for_the_star_and_is_not_the_star() -> None:
     reid = Entity("Tara Reid", "person", ("Reid",), ((0, 9), (at, at + 4)))
     [quote] = extract_quotes(body, (reid,))
     assert (quote.speaker, quote.speaker_kind) == ("Tara Reid’s rep", "anonymous")
+
+
+def _entities(body: str, people: dict[str, str]) -> tuple[Entity, ...]:
+    """Entities as the entity model gives them: name -> type, every mention in the body."""
+    found = []
+    for name, kind in people.items():
+        mentions = tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), body))
+        found.append(Entity(name, kind, (name,), mentions))
+    return tuple(found)
+
+
+def test_a_one_word_name_introduced_with_a_role_is_a_person(shared_dir: Path) -> None:
+    # ECB+ 37_1ecbplus: "Fauzi, an official from the local disaster agency" (the small entity
+    # model tags Fauzi a place), then "said the official who uses one name" and "…," he said.
+    body = (shared_dir / "testdata/ecbplus/text/37/37_1ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Fauzi": "place", "Suka Makmur": "person", "Aceh": "place"})
+    by_start = {q.text[:24]: q.speaker for q in extract_quotes(body, entities)}
+    assert by_start["A man was working at a c"] == "Fauzi"
+    assert by_start["His body was found under"] == "Fauzi"
+    # A weekday, a known place or the end of a longer name introduced the same way is none.
+    body = "On Tuesday, an official spoke. Egypt, a leader, Banda Aceh, a mayor, Fauzi, a doctor."
+    names = [name for *_span, name in People(body, (), []).full_names]
+    assert [name for name in names if " " not in name] == ["Fauzi"]
+
+
+def test_a_quote_paragraph_after_reported_speech_is_the_same_speaker_s(shared_dir: Path) -> None:
+    # ECB+ 41_5ecb: "These attacks reinforce the urgent need …, he said, demanding an independent
+    # investigation …" and then a paragraph that is only a quote.
+    body = (shared_dir / "testdata/ecbplus/text/41/41_5ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"John Ging": "person", "Ban Ki-moon": "person"})
+    [quote] = [q for q in extract_quotes(body, entities) if q.text.startswith("I sincerely")]
+    assert (quote.speaker, quote.cue) == ("John Ging", "previous")
+    # Not when the paragraph before names no speaker, nor across a quote of its own.
+    [quote] = extract_quotes("The talks ended, officials said nothing.\n\n“We go home.”")
+    assert quote.speaker == ""
