@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kimreader.analysis.story import SentencePair
-from kimreader.analysis.text import WORD, Span, content_terms, paragraphs, sentences
+from kimreader.analysis.text import WORD, content_terms, paragraphs, sentences
+from kimreader.corpus.span import TextSpan, text_span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -83,14 +84,14 @@ class AlignedPassage:
         }
 
 
-def passages(body: str, long_words: int = LONG_PARAGRAPH_WORDS) -> list[Span]:
+def passages(body: str, long_words: int = LONG_PARAGRAPH_WORDS) -> list[TextSpan]:
     """Paragraphs of a body; a paragraph over `long_words` words becomes sentence groups."""
-    result: list[Span] = []
+    result: list[TextSpan] = []
     for paragraph in paragraphs(body):
         if len(paragraph.text.split()) <= long_words:
             result.append(paragraph)
             continue
-        group: list[Span] = []
+        group: list[TextSpan] = []
         for sentence in sentences(body, paragraph.start, paragraph.end):
             group.append(sentence)
             if sum(len(s.text.split()) for s in group) >= long_words // 2:
@@ -101,8 +102,8 @@ def passages(body: str, long_words: int = LONG_PARAGRAPH_WORDS) -> list[Span]:
     return result
 
 
-def _joined(body: str, group: list[Span]) -> Span:
-    return Span(group[0].start, group[-1].end, body[group[0].start : group[-1].end])
+def _joined(body: str, group: list[TextSpan]) -> TextSpan:
+    return text_span(body, group[0].start, group[-1].end)
 
 
 @lru_cache(maxsize=50000)
@@ -114,9 +115,9 @@ def term_trigrams(term: str) -> tuple[str, ...]:
 
 def similarity_matrix(
     body_a: str,
-    passages_a: list[Span],
+    passages_a: list[TextSpan],
     body_b: str,
-    passages_b: list[Span],
+    passages_b: list[TextSpan],
     word_weight: float = WORD_WEIGHT,
 ) -> np.ndarray:
     """Scores of every pair: row i, column j for A passage i and B passage j.
@@ -224,8 +225,8 @@ def align(
     body_a: str,
     body_b: str,
     threshold: float = DEFAULT_THRESHOLD,
-    passages_a: list[Span] | None = None,
-    passages_b: list[Span] | None = None,
+    passages_a: list[TextSpan] | None = None,
+    passages_b: list[TextSpan] | None = None,
 ) -> list[AlignedPassage]:
     """Each passage of A with its top candidates in B; `best` only at or above the threshold."""
     passages_a = passages(body_a) if passages_a is None else passages_a
@@ -249,8 +250,8 @@ def align(
 
 
 def without_counterpart(
-    aligned: list[AlignedPassage], passages_a: list[Span], passages_b: list[Span]
-) -> tuple[list[Span], list[Span]]:
+    aligned: list[AlignedPassage], passages_a: list[TextSpan], passages_b: list[TextSpan]
+) -> tuple[list[TextSpan], list[TextSpan]]:
     """A passages with no counterpart, and B passages that are no A passage's counterpart."""
     only_a = [passage for passage, row in zip(passages_a, aligned, strict=True) if row.best is None]
     matched_b = {(row.best.b_start, row.best.b_end) for row in aligned if row.best}
@@ -271,7 +272,7 @@ PAIRABLE_WORDS = 4
 
 
 @lru_cache(maxsize=8192)
-def pairable(span: Span) -> bool:
+def pairable(span: TextSpan) -> bool:
     """Whether a sentence can make a point: enough words, and not a web address."""
     text = span.text
     if "http" in text or "www." in text:
@@ -281,8 +282,8 @@ def pairable(span: Span) -> bool:
 
 
 def sentence_pairs(
-    scores: np.ndarray, sentences_a: list[Span], sentences_b: list[Span],
-    passages_a: list[Span], threshold: float,
+    scores: np.ndarray, sentences_a: list[TextSpan], sentences_b: list[TextSpan],
+    passages_a: list[TextSpan], threshold: float,
 ) -> list[SentencePair]:  # fmt: skip
     """Pairs of pairable sentences at or above the threshold, each the other's best match."""
     import numpy as np
@@ -317,7 +318,7 @@ def pairs_inside(aligned: list[AlignedPassage], pairs: list[SentencePair]) -> li
     ]
 
 
-def _owners(spans: list[Span], passages_: list[Span]) -> list[int]:
+def _owners(spans: list[TextSpan], passages_: list[TextSpan]) -> list[int]:
     """For each span, the index of the passage holding its start."""
     import bisect
 
@@ -327,10 +328,10 @@ def _owners(spans: list[Span], passages_: list[Span]) -> list[int]:
 
 def align_by_sentences(
     scores: np.ndarray,
-    sentences_a: list[Span],
-    sentences_b: list[Span],
-    passages_a: list[Span],
-    passages_b: list[Span],
+    sentences_a: list[TextSpan],
+    sentences_b: list[TextSpan],
+    passages_a: list[TextSpan],
+    passages_b: list[TextSpan],
     threshold: float,
 ) -> tuple[list[AlignedPassage], list[SentencePair]]:
     """Passages aligned through their sentences: a passage pair scores its best sentence pair;

@@ -32,10 +32,11 @@ from kimreader.analysis.quotes import (
     quotes_and_reported_speech,
 )
 from kimreader.analysis.story import Method, SentencePair, Verdict, judge
-from kimreader.analysis.text import Span, all_sentences
+from kimreader.analysis.text import all_sentences
 from kimreader.analysis.timeline import DateMention, build_timeline
 from kimreader.analysis.words import Term, distinctive_terms
 from kimreader.corpus.article import Article
+from kimreader.corpus.span import TextSpan, text_span
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,8 +87,8 @@ class Comparison:
     b: dict[str, Any]
     threshold: float
     aligned: tuple[AlignedPassage, ...]
-    only_a: tuple[Span, ...]
-    only_b: tuple[Span, ...]
+    only_a: tuple[TextSpan, ...]
+    only_b: tuple[TextSpan, ...]
     entities: EntityComparison
     quotes: tuple[Quote, ...]
     quoted_in_both: tuple[str, ...]
@@ -97,7 +98,7 @@ class Comparison:
     timeline: tuple[DateMention, ...]
     distinctive_a: tuple[Term, ...]
     distinctive_b: tuple[Term, ...]
-    passages_b: tuple[Span, ...] = field(default=(), repr=False)
+    passages_b: tuple[TextSpan, ...] = field(default=(), repr=False)
     # Sentences of A and B that make the same point, in A's order; a sentence may have several.
     sentence_pairs: tuple[SentencePair, ...] = ()
     verdict: Verdict | None = None
@@ -105,7 +106,7 @@ class Comparison:
     method: Method = "words"
 
     def to_json(self) -> dict[str, Any]:
-        def spans(items: Sequence[Span]) -> list[dict[str, int]]:
+        def spans(items: Sequence[TextSpan]) -> list[dict[str, int]]:
             return [{"start": span.start, "end": span.end} for span in items]
 
         return {
@@ -247,15 +248,15 @@ def sentence_scores(
 
 def _span_pairs(
     body_a: str, body_b: str, pairs: Sequence[SentencePair], method: Method
-) -> list[tuple[Span, Span]] | None:
+) -> list[tuple[TextSpan, TextSpan]] | None:
     """The sentence pairs by meaning as the differences finder takes them; None (its own
     lexical pairing) when the comparison fell back to words."""
     if method != "meaning":
         return None
     return [
         (
-            Span(p.a_start, p.a_end, body_a[p.a_start : p.a_end]),
-            Span(p.b_start, p.b_end, body_b[p.b_start : p.b_end]),
+            text_span(body_a, p.a_start, p.a_end),
+            text_span(body_b, p.b_start, p.b_end),
         )
         for p in pairs
     ]
@@ -383,7 +384,7 @@ def compare_articles(
 def at_threshold(cmp: Comparison, body_a: str, threshold: float) -> Comparison:
     """The comparison with its counterparts re-marked for another threshold (no re-scoring)."""
     aligned = [row.at_threshold(threshold) for row in cmp.aligned]
-    passages_a = [Span(row.a_start, row.a_end, body_a[row.a_start : row.a_end]) for row in aligned]
+    passages_a = [text_span(body_a, row.a_start, row.a_end) for row in aligned]
     only_a, only_b = _without_counterpart(aligned, passages_a, list(cmp.passages_b))
     return replace(
         cmp, threshold=threshold, aligned=tuple(aligned), only_a=tuple(only_a), only_b=tuple(only_b)

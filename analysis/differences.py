@@ -16,10 +16,13 @@ from datetime import date
 from functools import lru_cache
 
 from kimreader.analysis.quantities import Quantity, quantities
-from kimreader.analysis.text import ARTICLES_REMEMBERED, Span, all_sentences, sentence_at
+from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import points_ahead, resolve_weekday
+from kimreader.corpus.span import TextSpan, text_span
 
-SentencePair = tuple[Span, Span]  # a sentence of A and a sentence of B that make the same point
+SentencePair = tuple[
+    TextSpan, TextSpan
+]  # a sentence of A and a sentence of B that make the same point
 # Lexical score (align.similarity_matrix over sentences) at which two sentences are taken to make
 # the same point when no better pairing is given; chosen on the dev gold pairs.
 SAME_POINT_SCORE = 0.15
@@ -88,7 +91,7 @@ class Fact:
     phrase: str
     start: int
     end: int
-    sentence: Span
+    sentence: TextSpan
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,7 @@ def _shared_subject(text_a: str, text_b: str) -> set[str]:
     return {t for t in shared if not t.isdigit() and not t.startswith(tuple(_GENERIC))}
 
 
-def same_anchor(a: Quantity, sentence_a: Span, b: Quantity, sentence_b: Span) -> bool:
+def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
     """Whether two quantities of a topic can be the same thing: no different year or time words
     before them in their sentences ("In 2004 … killed 170,000", "last year an 8.6-magnitude
     quake"), no different place right after them
@@ -300,10 +303,10 @@ def span_pairs(
     body_a: str, body_b: str, ranges: Sequence[tuple[int, int, int, int]]
 ) -> list[SentencePair]:
     """Sentence pairs from (a_start, a_end, b_start, b_end) ranges, e.g. the alignment's."""
-    return [(Span(a0, a1, body_a[a0:a1]), Span(b0, b1, body_b[b0:b1])) for a0, a1, b0, b1 in ranges]
+    return [(text_span(body_a, a0, a1), text_span(body_b, b0, b1)) for a0, a1, b0, b1 in ranges]
 
 
-def _quantities(sentence: Span) -> tuple[Quantity, ...]:
+def _quantities(sentence: TextSpan) -> tuple[Quantity, ...]:
     """A sentence's quantities, without a number that opens it: a sentence that starts with a
     digit is most often the tail of a decimal cut by the sentence splitter ("8. 6-magnitude").
     Kept per sentence: every sentence of A meets many of B's."""
@@ -318,7 +321,7 @@ def _sentence_quantities(text: str, start: int) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _fact(quantity: Quantity, sentence: Span) -> Fact:
+def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
     return Fact(
         quantity.topic, "", f"{quantity.value:g}", quantity.phrase, quantity.start,
         quantity.end, sentence,

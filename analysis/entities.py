@@ -23,8 +23,8 @@ from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
 from kimreader.analysis.mentions import (
+    LabelledSpan,
     Mention,
-    Span,
     apply_table,
     find_mentions,
     is_attribution,
@@ -63,7 +63,7 @@ CHUNK_CHARS = 50_000
 
 
 def entities_from_spans(
-    body: str, spans: Sequence[Span], prose: Prose | None = None
+    body: str, spans: Sequence[LabelledSpan], prose: Prose | None = None
 ) -> list[Entity]:
     """Entities of one body from the model's spans (start, end, label) over its prose text."""
     prose = markdown_prose(body) if prose is None else prose
@@ -384,7 +384,7 @@ def iter_entities(
             for number, (offset, piece) in enumerate(chunks, 1):
                 yield piece, (offset, number == len(chunks))
 
-    spans: list[Span] = []
+    spans: list[LabelledSpan] = []
     docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=processes)
     for doc, (offset, last) in docs:
         spans.extend(

@@ -26,7 +26,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "DATE": "date",
     "EVENT": "event",
 }
-Span = tuple[int, int, str]  # start, end, spaCy label
+LabelledSpan = tuple[int, int, str]  # start, end, spaCy label
 
 
 _LEADING_THE = re.compile(r"(?i)the\s+")
@@ -109,13 +109,13 @@ def is_speaker_introduction(text: str, mention: Mention) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(before) or _SPEAKER_AFTER.match(text, mention.end))
 
 
-def find_mentions(body: str, prose: Prose, spans: Sequence[Span]) -> list[Mention]:
+def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> list[Mention]:
     text = prose.text
     headings, ignored = layout(body)
     mentions: list[Mention] = []
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica"),
     # and so does a person named with an age ("Eloise Parry, 21,").
-    aged: list[Span] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
+    aged: list[LabelledSpan] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
     preferred = [
         m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()
     ] + [(s, e) for s, e, _label in aged]
@@ -173,10 +173,10 @@ _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 
 
-def _split_located(text: str, spans: list[Span]) -> list[Span]:
+def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """ "Hihiaua Cultural Centre in Whangārei" is an organisation and the place it is in, when
     the name before "in" ends in an organisation's head word ("Centre", "Museum")."""
-    split: list[Span] = []
+    split: list[LabelledSpan] = []
     for start, end, label in spans:
         located = _IN_PLACE.search(text, start, end) if label in ("ORG", "FAC") else None
         head = base_key(text[start : located.start()]).split()[-1:] if located else []
@@ -187,12 +187,12 @@ def _split_located(text: str, spans: list[Span]) -> list[Span]:
     return split
 
 
-def _join_split_names(text: str, spans: list[Span]) -> list[Span]:
+def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """One organisation's name written with "and" that the model cut in two: "World Travel" +
     "Tourism Council", "Center on Poverty" + "Inequality", "American Academy of Allergy" +
     "Asthma and Immunology". Two organisations stay two: "Apple and Google", "Harvard and Yale
     University"."""
-    joined: list[Span] = []
+    joined: list[LabelledSpan] = []
     for span in spans:
         if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
             start, end, _label = joined[-1]
@@ -261,7 +261,7 @@ _NAME_WITH_AGE = re.compile(
 )
 
 
-def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[Span]:
+def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
     """Other uses of names the article already has, and listed organisations the model missed.
 
     The model tags a name in one sentence and misses it in the next ("Facebook" 9 times in a

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-from kimreader.analysis.text import Span, paragraphs
+from kimreader.analysis.text import paragraphs
+from kimreader.corpus.span import TextSpan, text_span
 
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
 _QUOTE_MARK = re.compile('[“”"]')
 
 
-def quote_spans(body: str) -> list[Span]:
+def quote_spans(body: str) -> list[TextSpan]:
     """The text inside each pair of quote marks, curly or straight, per paragraph.
 
     A quote left open at the end of a paragraph ends there (news style reopens it in the next
@@ -24,7 +25,7 @@ def quote_spans(body: str) -> list[Span]:
 MAX_CARRIED_PARAGRAPHS = 12
 
 
-def quote_pieces(body: str) -> list[tuple[Span, bool]]:
+def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
     """Quote spans, each with whether it continues the quote of the paragraph before.
 
     News style reopens a quote that runs on in each new paragraph (“… / “…”); texts split one
@@ -33,8 +34,8 @@ def quote_pieces(body: str) -> list[tuple[Span, bool]]:
     paragraphs only when a closing mark comes before any opening one (at most
     MAX_CARRIED_PARAGRAPHS); otherwise it ends with its paragraph.
     """
-    pieces: list[tuple[Span, bool]] = []
-    pending: list[Span] = []  # unmarked paragraphs after a quote left open
+    pieces: list[tuple[TextSpan, bool]] = []
+    pending: list[TextSpan] = []  # unmarked paragraphs after a quote left open
     carrying = False
     for paragraph in paragraphs(body):
         marks = list(_QUOTE_MARK.finditer(body, paragraph.start, paragraph.end))
@@ -50,14 +51,9 @@ def quote_pieces(body: str) -> list[tuple[Span, bool]]:
                 first.group() == '"' and not at_start and straight % 2 == 1
             )
             if closes or at_start:  # closed here, or reopened: the quote ran on till here
-                pieces.extend((Span(p.start, p.end, p.text), True) for p in pending)
+                pieces.extend((p, True) for p in pending)
             if closes:
-                pieces.append(
-                    (
-                        Span(paragraph.start, first.start(), body[paragraph.start : first.start()]),
-                        True,
-                    )
-                )
+                pieces.append((text_span(body, paragraph.start, first.start()), True))
                 marks = marks[1:]
         pending, carrying = [], False
         opened: int | None = None
@@ -67,10 +63,10 @@ def quote_pieces(body: str) -> list[tuple[Span, bool]]:
                 opened = index + 1
             elif opened is not None and char != OPEN_QUOTES:
                 if index > opened:
-                    pieces.append((Span(opened, index, body[opened:index]), False))
+                    pieces.append((text_span(body, opened, index), False))
                 opened = None
         if opened is not None and paragraph.end > opened:
-            pieces.append((Span(opened, paragraph.end, body[opened : paragraph.end]), False))
+            pieces.append((text_span(body, opened, paragraph.end), False))
             carrying = True
     return [(span, continued) for span, continued in pieces if span.text.strip()]
 

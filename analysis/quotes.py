@@ -22,11 +22,11 @@ from kimreader.analysis.quote_marks import quote_pieces
 from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
-    Span,
     all_sentences,
     is_abbreviation,
     paragraphs,
 )
+from kimreader.corpus.span import TextSpan
 
 _VERBS = (
     r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
@@ -183,7 +183,7 @@ def _starts_upper(text: str) -> bool:
 
 @dataclass
 class _Draft:
-    span: Span
+    span: TextSpan
     paragraph: int
     full: bool
     written: str = ""  # the speaker as written ("Lankov", "he", "the North Korean leader")
@@ -252,7 +252,7 @@ class _QuoteFinder:
                 drafts.append(self._draft(span, number, before, after))
         return drafts
 
-    def _draft(self, span: Span, paragraph: int, before: str, after: str) -> _Draft | None:
+    def _draft(self, span: TextSpan, paragraph: int, before: str, after: str) -> _Draft | None:
         if _is_title(before, span.text):
             return None
         lead = before.strip()
@@ -261,7 +261,7 @@ class _QuoteFinder:
         )
         inner = _INNER_ATTRIBUTION.search(span.text)
         if inner:  # “He’s made outrageous comments, Graham said.”: the marks hold the attribution
-            span = Span(span.start, span.start + inner.start(), span.text[: inner.start()])
+            span = TextSpan(span.start, span.start + inner.start(), span.text[: inner.start()])
         draft = _Draft(span, paragraph, full=opens_sentence and _starts_upper(span.text))
         if inner:
             draft.written, draft.cue = inner.group("name"), "after"

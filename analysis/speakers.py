@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import abbreviates, canonical_key
-from kimreader.analysis.text import Span
+from kimreader.corpus.span import TextSpan
 
 # Words that title a name rather than belong to it ("President", "Mr", "Chinese").
 TITLE_WORDS = frozenset(
@@ -66,7 +66,7 @@ _PLACE_AFTER = re.compile(
 class People:
     """Person mentions of one report, to resolve a name as written to a canonical name."""
 
-    def __init__(self, body: str, entities: Sequence[Entity], quotes: list[Span]) -> None:
+    def __init__(self, body: str, entities: Sequence[Entity], quotes: list[TextSpan]) -> None:
         self.body = body
         self.quotes = quotes
         # (start, end, canonical) for full-name mentions outside quotes, in text order.

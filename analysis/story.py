@@ -151,9 +151,9 @@ def report_similarity(
     if method == "meaning" and embeddings_a is not None and embeddings_b is not None:
         return float(embeddings_a.article_vector() @ embeddings_b.article_vector())
     from kimreader.analysis.align import similarity_matrix
-    from kimreader.analysis.text import Span
+    from kimreader.corpus.span import text_span
 
-    whole_a, whole_b = Span(0, len(body_a), body_a), Span(0, len(body_b), body_b)
+    whole_a, whole_b = text_span(body_a, 0, len(body_a)), text_span(body_b, 0, len(body_b))
     return float(similarity_matrix(body_a, [whole_a], body_b, [whole_b], word_weight=1.0)[0, 0])
 
 

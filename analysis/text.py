@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from kimreader.corpus.markdown import prose_blocks
+from kimreader.corpus.span import TextSpan, text_span
 
 # A word: letters/digits, with inner apostrophes or hyphens ("Jong-un", "didn't", "U.S").
 WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
@@ -36,25 +36,17 @@ STOP_WORDS = frozenset(
 )
 
 
-class Span(NamedTuple):
-    """A piece of a text: text[start:end] == self.text (a tuple: cheap to make by thousands)."""
-
-    start: int
-    end: int
-    text: str
-
-
 # Per-report analyses (sentences, quotes, counted words, facts) are remembered for this many
 # report bodies: a comparison, its screen and the next comparison of one of the two reread none.
 ARTICLES_REMEMBERED = 16
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _paragraphs(text: str) -> tuple[Span, ...]:
+def _paragraphs(text: str) -> tuple[TextSpan, ...]:
     return tuple(_split_paragraphs(text))
 
 
-def paragraphs(text: str) -> list[Span]:
+def paragraphs(text: str) -> list[TextSpan]:
     """The passages of a Markdown body: its paragraphs, quotes and list items, trimmed.
 
     Headings, rules, tables and code are structure, not passages (`corpus.markdown` decides
@@ -63,8 +55,8 @@ def paragraphs(text: str) -> list[Span]:
     return list(_paragraphs(text))
 
 
-def _split_paragraphs(text: str) -> list[Span]:
-    spans: list[Span] = []
+def _split_paragraphs(text: str) -> list[TextSpan]:
+    spans: list[TextSpan] = []
     for block in prose_blocks(text):
         span = _trimmed(text, block.lines[0][0], block.lines[-1][1]) if block.lines else None
         if span:
@@ -72,18 +64,18 @@ def _split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def _trimmed(text: str, start: int, end: int) -> TextSpan | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end, text[start:end]) if start < end else None
+    return text_span(text, start, end) if start < end else None
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:
     """Sentences of text[start:end], with offsets into text."""
     end = len(text) if end is None else end
-    spans: list[Span] = []
+    spans: list[TextSpan] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if (
@@ -133,26 +125,26 @@ def _next_starts_sentence(text: str, position: int, end: int) -> bool:
     return first.isupper() or first.isdigit() or first in "“\"‘'([*#-—"
 
 
-def paragraph_sentences(text: str) -> Iterator[tuple[Span, list[Span]]]:
+def paragraph_sentences(text: str) -> Iterator[tuple[TextSpan, list[TextSpan]]]:
     """Each paragraph with its sentences."""
     for paragraph in paragraphs(text):
         yield paragraph, sentences(text, paragraph.start, paragraph.end)
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _all_sentences(text: str) -> tuple[Span, ...]:
+def _all_sentences(text: str) -> tuple[TextSpan, ...]:
     return tuple(s for p in _paragraphs(text) for s in sentences(text, p.start, p.end))
 
 
-def all_sentences(text: str) -> list[Span]:
+def all_sentences(text: str) -> list[TextSpan]:
     """Every sentence of every paragraph, in order (cached: each analysis step needs them)."""
     return list(_all_sentences(text))
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def words(text: str, start: int = 0, end: int | None = None) -> list[TextSpan]:
     """Word tokens of text[start:end]; a possessive "'s" stays with its word."""
     end = len(text) if end is None else end
-    return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    return [TextSpan(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=50000)
@@ -189,7 +181,7 @@ def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str
     return terms
 
 
-def sentence_at(sentence_spans: list[Span], offset: int) -> Span | None:
+def sentence_at(sentence_spans: list[TextSpan], offset: int) -> TextSpan | None:
     """The sentence holding a character offset."""
     for span in sentence_spans:
         if span.start <= offset < span.end:

@@ -27,8 +27,9 @@ from kimreader.analysis.align import (
     similarity_matrix,
 )
 from kimreader.analysis.compare import Comparison, compare_articles
-from kimreader.analysis.text import Span, sentences
+from kimreader.analysis.text import sentences
 from kimreader.corpus.article import Article
+from kimreader.corpus.span import TextSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "testdata" / "mozilla-readability" / "test" / "test-pages"
@@ -143,7 +144,7 @@ def f1(correct: int, predicted: int, positives: int) -> float:
 
 
 # A labelled pair: bodies, passages, and for each A passage the B passages that count as right.
-Labelled = tuple[str, list[Span], str, list[Span], list[set[int]]]
+Labelled = tuple[str, list[TextSpan], str, list[TextSpan], list[set[int]]]
 
 
 def gold_labelled(gold: ModuleType, pair: tuple[Article, Article]) -> Labelled:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.names import canonical_key
+from kimreader.corpus.span import Span
 from kimreader.index.query import FIELD_ALIASES
 
-Span = tuple[int, int]
 ENTITY_FIELDS: tuple[EntityType, ...] = ("person", "org", "place")
 MAX_NAMES = 12  # names an expanded term ORs together
 _TERM = re.compile(r'(?<![\w:])(\w+):(?:"([^"]*)"|([^\s()"]+))')

@@ -10,15 +10,16 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.text import Span, sentence_at, sentences
+from kimreader.analysis.text import sentence_at, sentences
 from kimreader.corpus.article import Article
+from kimreader.corpus.span import TextSpan
 from kimreader.tui.screens.modal import PickerScreen
 
 CONTEXT_CHARS = 160  # around a mention outside any sentence (e.g. in a heading)
 
 
 def mention_context(
-    body: str, spans: list[Span], start: int, end: int, mention: Style | str = "reverse"
+    body: str, spans: list[TextSpan], start: int, end: int, mention: Style | str = "reverse"
 ) -> Text:
     """The sentence holding body[start:end], the mention styled; article text, never markup."""
     sentence = sentence_at(spans, start)

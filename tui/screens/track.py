@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.timer import Timer
 
-from kimreader.analysis.text import Span, all_sentences
+from kimreader.analysis.text import all_sentences
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import LibraryError
+from kimreader.corpus.span import TextSpan
 from kimreader.corpus.userstate import Placed, Snapshot, UserState, place_notes
 
 if TYPE_CHECKING:
@@ -63,11 +64,11 @@ def toggled_term(query: str, term: str) -> str:
     return " ".join([*words, term])
 
 
-def sentence_spans(body: str) -> list[Span]:
+def sentence_spans(body: str) -> list[TextSpan]:
     return [span for span in all_sentences(body) if span.text.strip()]
 
 
-def sentence_index(sentences: Sequence[Span], offset: int) -> int:
+def sentence_index(sentences: Sequence[TextSpan], offset: int) -> int:
     """The sentence holding `offset`, else the first after it (else the last)."""
     for index, span in enumerate(sentences):
         if offset < span.end:
@@ -251,7 +252,7 @@ class TrackKeys:
         elif self.reader.current_mention is not None:
             offset = self.reader.mentions[self.reader.current_mention][0]
 
-        def save(chosen: tuple[Span, str] | None) -> None:
+        def save(chosen: tuple[TextSpan, str] | None) -> None:
             if chosen is None:
                 return
             span, text = chosen

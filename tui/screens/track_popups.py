@@ -15,9 +15,9 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kimreader.analysis.text import Span
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import LibraryError
+from kimreader.corpus.span import TextSpan
 from kimreader.corpus.userstate import Placed
 from kimreader.index.tracking import SavedCount, found_ids, saved_counts
 from kimreader.tui import actions
@@ -74,12 +74,12 @@ class TagSuggester(Suggester):
         return f"{head} {match}".lstrip() if match else None
 
 
-class NoteScreen(ModalScreen[tuple[Span, str] | None], inherit_bindings=False):
+class NoteScreen(ModalScreen[tuple[TextSpan, str] | None], inherit_bindings=False):
     """Choose a sentence (↑/↓) and type an optional note; Enter saves, Esc cancels."""
 
     BINDINGS: ClassVar = [s.binding() for s in actions.specs("track") if s.id != "track.delete"]
 
-    def __init__(self, article: Article, sentences: list[Span], index: int) -> None:
+    def __init__(self, article: Article, sentences: list[TextSpan], index: int) -> None:
         super().__init__(classes="track-input")
         self.article = article
         self.sentences = sentences
@@ -97,7 +97,7 @@ class NoteScreen(ModalScreen[tuple[Span, str] | None], inherit_bindings=False):
         self.show_sentence()
 
     @property
-    def sentence(self) -> Span:
+    def sentence(self) -> TextSpan:
         return self.sentences[self.index]
 
     def show_sentence(self) -> None:
