@@ -35,17 +35,20 @@ class Feature(str, Enum):
     FACETS = "facet counts"
 
 
-class Unsupported(RuntimeError):
-    """The engine cannot do this; the message is fit for the status line."""
-
-    def __init__(self, feature: Feature, engine: str) -> None:
-        super().__init__(f"{feature.value} is not available with the {engine} search engine")
-        self.feature = feature
-        self.engine = engine
-
-
 class QueryError(ValueError):
     """A query that cannot mean what its author wants; the message is for the status line."""
+
+
+class Unsupported(QueryError):
+    """The engine cannot do this: a `Feature` it lacks, or a part of a query it cannot answer
+    exactly (never a different answer). The message is fit for the status line, and a search
+    shows it as it shows any other QueryError."""
+
+    def __init__(self, feature: Feature | None, engine: str, message: str = "") -> None:
+        what = feature.value if feature is not None else "this"
+        super().__init__(message or f"{what} is not available with the {engine} search engine")
+        self.feature = feature
+        self.engine = engine
 
 
 class SearchCancelled(Exception):

@@ -17,7 +17,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from kimreader.index.backend import Document, Feature, Health, Match, Matches, QueryError
+from kimreader.index.backend import (
+    Document,
+    Feature,
+    Health,
+    Match,
+    Matches,
+    QueryError,
+    Unsupported,
+)
 from kimreader.index.cluster import (
     DISTRIBUTED_INDEX,
     TEXT_FIELDS,
@@ -26,6 +34,7 @@ from kimreader.index.cluster import (
     parse_engine_url,
     shard_index,
 )
+from kimreader.index.sphinxql import ENGINE, escape, translate
 
 CONNECT_TIMEOUT = 2  # seconds: a node that does not answer by then is down
 READ_TIMEOUT = 10
@@ -52,7 +61,7 @@ def _epoch(moment: Any) -> int:
 class SphinxBackend:
     """Search on a cluster of searchd nodes (Sphinx 2.2 or Manticore), one shard per node."""
 
-    name = "sphinx"
+    name = ENGINE
     capabilities = frozenset({Feature.PHRASE, Feature.WILDCARD, Feature.RELATED})
 
     def __init__(self, url: str, directory: Path) -> None:
@@ -185,8 +194,6 @@ class SphinxBackend:
     ) -> Matches:
         """(searchd counts exactly as it ranks, and a query cannot be stopped halfway: `exact`
         and `cancelled` change nothing here.)"""
-        from kimreader.index.sphinxql import translate
-
         where, params = translate(query).where()
         if only is not None:
             if not only:
@@ -231,19 +238,13 @@ class SphinxBackend:
         return f"partial results: {missing} of {len(self.nodes)} shards did not answer"
 
     def offsets(self, article_id: str, query: str) -> tuple[list[Any], list[Any]]:
-        from kimreader.index.backend import Unsupported
-
         raise Unsupported(Feature.OFFSETS, self.name)
 
     def suggest(self, query: str, better_than: int) -> str:
-        from kimreader.index.backend import Unsupported
-
         raise Unsupported(Feature.SUGGEST, self.name)
 
     def related(self, article_id: str, body: str, limit: int) -> list[Match]:
         """Articles sharing most of this one's distinctive words (a quorum query, BM25)."""
-        from kimreader.index.sphinxql import escape
-
         words = _distinctive_words(body, RELATED_TERMS)
         if not words:
             return []
@@ -257,8 +258,6 @@ class SphinxBackend:
         return [Match(id=str(row[1]), score=float(row[2])) for row in rows]
 
     def facets(self, fieldname: str) -> dict[str, int]:
-        from kimreader.index.backend import Unsupported
-
         raise Unsupported(Feature.FACETS, self.name)
 
     def health(self) -> Health:

@@ -3,7 +3,7 @@
 The query is parsed by kimreader's own parser (the same messages for the same mistakes) over a
 schema of unstemmed fields, so the cluster stems words itself (`morphology = stem_en`). Parts the
 cluster cannot do exactly (fuzzy `~`, wildcards other than a trailing `*`, a date range inside OR
-or NOT) raise `Unsupported` with a one-line message: never a different answer.
+or NOT) raise the protocol's `Unsupported` with a one-line message: never a different answer.
 """
 
 from __future__ import annotations
@@ -14,18 +14,15 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from kimreader.index.backend import QueryError
+from kimreader.index.backend import Feature, Unsupported
 
 if TYPE_CHECKING:
     from whoosh.qparser import QueryParser
     from whoosh.query import Query
 
+ENGINE = "sphinx"  # the engine's name, as SphinxBackend.name
 # Characters with a meaning in Sphinx's extended query syntax.
 _SPECIAL = re.compile(r'([()|\-!@~"&/^$=<\\*?%\[\]])')
-
-
-class Unsupported(QueryError):
-    """The query is valid but this engine cannot answer it exactly."""
 
 
 @dataclass
@@ -128,7 +125,9 @@ def _match(node: Any) -> str:
     if kind == "Not":
         return f"-{_match(node.query)}"
     if kind in ("DateRange", "NumericRange"):
-        raise Unsupported("on the cluster, a date range can only narrow the whole query")
+        raise Unsupported(
+            None, ENGINE, "on the cluster, a date range can only narrow the whole query"
+        )
     return f"(@{node.fieldname} {_leaf(node)})"
 
 
@@ -164,7 +163,13 @@ def _leaf(node: Any) -> str:
         text = str(node.text)
         if text.endswith("*") and not any(c in text[:-1] for c in "*?"):
             return escape(text[:-1]) + "*"
-        raise Unsupported(f"the cluster engine supports only trailing wildcards ({text})")
+        raise Unsupported(
+            Feature.WILDCARD,
+            ENGINE,
+            f"the cluster engine supports only trailing wildcards ({text})",
+        )
     if kind == "FuzzyTerm":
-        raise Unsupported(f"fuzzy search ({node.text}~) is not available on the cluster engine")
-    raise Unsupported(f"this kind of query ({kind}) is not available on the cluster engine")
+        message = f"fuzzy search ({node.text}~) is not available on the cluster engine"
+        raise Unsupported(Feature.FUZZY, ENGINE, message)
+    message = f"this kind of query ({kind}) is not available on the cluster engine"
+    raise Unsupported(None, ENGINE, message)

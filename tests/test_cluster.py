@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from cluster_nodes import SEARCHD, running_cluster, stop_node
 
+from kimreader.index.backend import Unsupported
 from kimreader.index.cluster import (
     EngineUrlError,
     Node,
@@ -22,7 +23,7 @@ from kimreader.index.cluster import (
     parse_engine_url,
 )
 from kimreader.index.sphinx_backend import document_id
-from kimreader.index.sphinxql import Unsupported, translate
+from kimreader.index.sphinxql import translate
 from kimreader.index.workspace import Workspace
 
 needs_searchd = pytest.mark.skipif(SEARCHD is None, reason="searchd (sphinxsearch) not installed")
