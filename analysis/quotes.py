@@ -16,6 +16,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kimreader.analysis.attribution import (
+    AFTER_NAME_SAID,
+    AFTER_SAID_NAME,
+    ANONYMOUS_HEADS,
+    BEFORE_VERB,
+    BODY_HEADS,
+    DOCUMENT_HEADS,
+    INNER_ATTRIBUTION,
+    ISSUER,
+    LATE_NAME_SAID,
+    LATE_SAID_NAME,
+    PARAGRAPH_SAID,
+    PRONOUNS,
+    REPORTED,
+    ROLE_PREFIX,
+    STOP_CAPITALS,
+    SUBJECT,
+    VERBS,
+    before_tail,
+    clause_after,
+    clean_role,
+    is_title,
+    starts_upper,
+)
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
 from kimreader.analysis.quote_marks import quote_pieces
@@ -23,84 +47,9 @@ from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
     all_sentences,
-    is_abbreviation,
     paragraphs,
 )
 from kimreader.corpus.span import TextSpan
-
-_VERBS = (
-    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
-    r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
-    r"acknowledged|admitted|announced|stressed|cautioned|complained"
-)
-_PRONOUNS = frozenset({"he", "she", "they", "it"})
-# A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
-_NAME = (
-    r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
-    r"(?:[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|government|aides?|camp|team|"
-    r"rep|representative|publicist|lawyer|attorney|agent))?"
-)
-_SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
-# Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
-# A described speaker: "the doctor", "a senior administration official" (up to a clause).
-_DESCRIBED = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
-    r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
-)
-_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED})"
-_AFTER_SAID_NAME = re.compile(
-    rf"^\W*(?:{_VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
-)
-_AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){{0,4}}?(?P<name>{_SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
-)
-# Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
-_LATE_SAID_NAME = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
-_LATE_NAME_SAID = re.compile(
-    rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{_VERBS})\b"
-)
-# An attribution typed inside the closing mark: “…, Graham said.”
-_INNER_ATTRIBUTION = re.compile(
-    rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
-)
-# A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry."):
-# a quote paragraph right after it, without an attribution of its own, is the same speaker's.
-_PARAGRAPH_SAID = re.compile(
-    rf",\s*(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?\.\s*$"
-)
-# Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
-_BEFORE_VERB = re.compile(
-    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"
-    r"tweeted|posted|stated|declared|protested|accused)\b"
-)
-_TITLE_CUE = re.compile(
-    r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
-    r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
-    re.IGNORECASE,
-)
-_ROLE_START = re.compile(
-    r"^(?:a|an|the|former|director|head|chief|senior|deputy|spokesman|spokeswoman|professor|"
-    r"president|chairman|author|editor|founder|analyst|expert|researcher|fellow|minister|"
-    r"secretary|who)\b",
-    re.IGNORECASE,
-)
-
-
-# Head nouns of a described speaker: a person with a role (speakers.PERSON_HEADS), an unnamed
-# source, or a body that speaks as one ("the army", "the committee").
-_ANONYMOUS_HEADS = frozenset(
-    "source sources official officials aide aides rep representative spokesman spokeswoman "
-    "spokesperson insider insiders person people diplomat diplomats publicist".split()
-)
-_BODY_HEADS = frozenset(
-    "military army government ministry agency committee council police office department "
-    "administration campaign company party court commission board union organization "
-    "organisation group".split()
-)
-# Who signed or issued a letter: a noun phrase ending in a capitalised word ("the committee's
-# nine Republicans", "Senator Ann Lee").
-_ISSUER = r"(?P<x>(?:[Tt]he\s+)?(?:[\w’'\-]+\s+){0,3}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
-_DOCUMENT_HEADS = frozenset("letter statement memo report release post tweet".split())
 
 
 @dataclass(frozen=True)
@@ -129,56 +78,6 @@ class Quote:
             "full": self.full,
             "speaker_kind": self.speaker_kind,
         }
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
-_ROLE_PREFIX = re.compile(
-    r"((?:[A-Z][\w.]*[ \t]+){0,3}(?:[Ss]pokesman|[Ss]pokeswoman|[Mm]inister|President|Premier|"
-    r"[Aa]mbassador|[Ee]nvoy|[Ss]ecretary|[Cc]hairman|[Dd]irector)[ \t]+)$"
-)
-
-
-def _breaks(text: str) -> list[re.Match[str]]:
-    """Sentence breaks, not counting "Mr." or the initial in "Robert M. Danin"."""
-    return [
-        found
-        for found in _SENTENCE_BREAK.finditer(text)
-        if not is_abbreviation(text, max(0, found.start() - 12), found.start())
-    ]
-
-
-def _before_tail(text: str) -> str:
-    """The part of text after its last sentence break: the start of the quote's sentence."""
-    breaks = _breaks(text)
-    return text[breaks[-1].end() :] if breaks else text
-
-
-def _clause_after(text: str) -> str:
-    """Text up to the first sentence break: the rest of the quote's sentence."""
-    breaks = _breaks(text)
-    return text[: breaks[0].start()] if breaks else text
-
-
-def _clean_role(role: str | None) -> str:
-    if not role:
-        return ""
-    role = " ".join(role.split()).strip(" ,")
-    role = re.sub(r",?\s+(?:said|says|added|told)\b.*$", "", role)
-    return role if _ROLE_START.match(role) else ""
-
-
-def _is_title(before_tail: str, text: str) -> bool:
-    """A quoted book or film title: cued by "book"/"titled" and written in title case."""
-    if not _TITLE_CUE.search(before_tail):
-        return False
-    long_words = [word for word in re.findall(r"[A-Za-z]+", text) if len(word) >= 4]
-    capitalised = [word for word in long_words if word[0].isupper()]
-    return bool(long_words) and len(capitalised) >= 0.8 * len(long_words)
-
-
-def _starts_upper(text: str) -> bool:
-    letters = re.search(r"[^\W\d_]", text)
-    return bool(letters and letters.group().isupper())
 
 
 @dataclass
@@ -211,9 +110,9 @@ class _QuoteFinder:
         roles: dict[str, str] = {}
         for start, end, canonical in self.people.full_names:
             after = re.match(r",\s*([^,.;“”\"]+)", self.body[end : end + 240])
-            role = _clean_role(after.group(1)) if after else ""
+            role = clean_role(after.group(1)) if after else ""
             if not role:
-                prefix = _ROLE_PREFIX.search(self.body[max(0, start - 60) : start])
+                prefix = ROLE_PREFIX.search(self.body[max(0, start - 60) : start])
                 role = prefix.group(1).strip() if prefix else ""
             if role and canonical not in roles:
                 roles[canonical] = role
@@ -247,22 +146,20 @@ class _QuoteFinder:
             for index, span in enumerate(inside):
                 previous_end = inside[index - 1].end + 1 if index else paragraph.start
                 next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
-                before = _before_tail(self.body[previous_end : span.start - 1])
-                after = _clause_after(self.body[span.end + 1 : next_start or paragraph.end])
+                before = before_tail(self.body[previous_end : span.start - 1])
+                after = clause_after(self.body[span.end + 1 : next_start or paragraph.end])
                 drafts.append(self._draft(span, number, before, after))
         return drafts
 
     def _draft(self, span: TextSpan, paragraph: int, before: str, after: str) -> _Draft | None:
-        if _is_title(before, span.text):
+        if is_title(before, span.text):
             return None
         lead = before.strip()
-        opens_sentence = (
-            not lead or lead.endswith(":") or bool(re.search(rf"(?:{_VERBS}),?$", lead))
-        )
-        inner = _INNER_ATTRIBUTION.search(span.text)
+        opens_sentence = not lead or lead.endswith(":") or bool(re.search(rf"(?:{VERBS}),?$", lead))
+        inner = INNER_ATTRIBUTION.search(span.text)
         if inner:  # “He’s made outrageous comments, Graham said.”: the marks hold the attribution
             span = TextSpan(span.start, span.start + inner.start(), span.text[: inner.start()])
-        draft = _Draft(span, paragraph, full=opens_sentence and _starts_upper(span.text))
+        draft = _Draft(span, paragraph, full=opens_sentence and starts_upper(span.text))
         if inner:
             draft.written, draft.cue = inner.group("name"), "after"
             draft.written_at = span.start + inner.start("name")
@@ -271,16 +168,16 @@ class _QuoteFinder:
         draft.continued = span.start in self.continued
         after_start = span.end + 1
         for pattern, cue in (
-            (_AFTER_SAID_NAME, "after"),
-            (_AFTER_NAME_SAID, "after"),
-            (_LATE_SAID_NAME, "late"),
-            (_LATE_NAME_SAID, "late"),
+            (AFTER_SAID_NAME, "after"),
+            (AFTER_NAME_SAID, "after"),
+            (LATE_SAID_NAME, "late"),
+            (LATE_NAME_SAID, "late"),
         ):
             found = pattern.match(after) if cue == "after" else pattern.search(after)
             if found:
                 draft.written = found.group("name")
                 draft.written_at = after_start + found.start("name")
-                draft.role = _clean_role(found.group("role"))
+                draft.role = clean_role(found.group("role"))
                 draft.cue = cue
                 return draft
         if lead:
@@ -292,22 +189,22 @@ class _QuoteFinder:
     def _speaker_of_paragraph_before(self, draft: _Draft) -> None:
         """A quote that is its own paragraph, after a paragraph of reported speech without quote
         marks ending "…, he said.": its speaker is the one that paragraph names."""
-        if draft.paragraph == 0 or not _starts_upper(draft.span.text):
+        if draft.paragraph == 0 or not starts_upper(draft.span.text):
             return
         before = self.paragraphs[draft.paragraph - 1]
         if any(before.start <= span.start < before.end for span in self.spans):
             return  # a quote there: `_continued` carries its speaker on
-        said = _PARAGRAPH_SAID.search(before.text)
+        said = PARAGRAPH_SAID.search(before.text)
         if said:
             draft.written, draft.cue = said.group("name"), "previous"
             draft.written_at = before.start + said.start("name")
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
-        verbs = list(_BEFORE_VERB.finditer(before))
+        verbs = list(BEFORE_VERB.finditer(before))
         if verbs and verbs[-1].group() != "saying":
             subject = re.search(
-                rf"(?P<name>{_SUBJECT})\s+(?:has\s+|had\s+|also\s+)?$", before[: verbs[-1].start()]
+                rf"(?P<name>{SUBJECT})\s+(?:has\s+|had\s+|also\s+)?$", before[: verbs[-1].start()]
             )
             if subject:
                 draft.written = subject.group("name")
@@ -319,7 +216,7 @@ class _QuoteFinder:
             draft.cue = "subject"
             return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
-            subject = re.match(rf"\s*(?P<name>{_SUBJECT})\s+[a-z]+", before)
+            subject = re.match(rf"\s*(?P<name>{SUBJECT})\s+[a-z]+", before)
             if subject:
                 draft.written = subject.group("name")
                 draft.written_at = before_start + subject.start("name")
@@ -354,13 +251,13 @@ class _QuoteFinder:
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
         written = " ".join(draft.written.split()).strip(" ,")
-        if written.lower() in _PRONOUNS:
+        if written.lower() in PRONOUNS:
             return self._pronoun(draft.written_at, last)
         possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
-        if possessive and possessive.group(2).lower() in _ANONYMOUS_HEADS | _BODY_HEADS:
+        if possessive and possessive.group(2).lower() in ANONYMOUS_HEADS | BODY_HEADS:
             # "Reid's rep", "Moon's office": someone speaking for the person, not the person
             owner = self.people.resolve(possessive.group(1), draft.written_at)
-            kind = "body" if possessive.group(2).lower() in _BODY_HEADS else "anonymous"
+            kind = "body" if possessive.group(2).lower() in BODY_HEADS else "anonymous"
             return f"{owner}’s {possessive.group(2)}", kind
         named = self.people.last_in(draft.written_at, draft.written_at + len(written))
         if named:
@@ -380,11 +277,11 @@ class _QuoteFinder:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
         if words[0].lower() == "the" and head in PERSON_HEADS:
             return self._described_person(head, at), "person"
-        if head in _ANONYMOUS_HEADS or head in PERSON_HEADS:
+        if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" else ("", "")
-        if head in _DOCUMENT_HEADS:
+        if head in DOCUMENT_HEADS:
             return self._issuer(head, at)
-        if head in _BODY_HEADS:
+        if head in BODY_HEADS:
             return written, "body"
         return "", ""
 
@@ -394,11 +291,11 @@ class _QuoteFinder:
         for sentence in reversed(earlier):
             text = sentence.text
             signed = re.search(
-                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|written)\s+by\s+{_ISSUER}", text
+                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|written)\s+by\s+{ISSUER}", text
             )
             if not signed:
                 signed = re.search(
-                    rf"{_ISSUER}\s+(?:wrote|sent|signed|issued|released)\s+(?:a|an|the)\s+"
+                    rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released)\s+(?:a|an|the)\s+"
                     rf"(?:[\w\-]+\s+){{0,3}}{head}\b",
                     text,
                 )
@@ -462,12 +359,12 @@ class _QuoteFinder:
         for sentence in self.sentences:
             if any(mark in sentence.text for mark in '“”"'):
                 continue
-            match = _REPORTED.search(sentence.text)
+            match = REPORTED.search(sentence.text)
             if not match:
                 continue
             group = "name" if match.group("name") else "late"
             written, at = match.group(group), sentence.start + match.start(group)
-            if written.split()[0].lower() in _STOP_CAPITALS:
+            if written.split()[0].lower() in STOP_CAPITALS:
                 continue
             speaker = self.people.resolve(written, at)
             if len(speaker.split()) < 2:  # "Analysts said": not a name the report gives in full
@@ -513,18 +410,6 @@ class ReportedSpeech:
             "start": self.start,
             "end": self.end,
         }
-
-
-_REPORTED_VERBS = r"said|says|added|told|reported"
-# Capitalised words that open a sentence without naming anyone.
-_STOP_CAPITALS = frozenset(
-    "the a an but and for in on at this that these those when while after before since now so "
-    "if as it its his her their they he she we essentially however meanwhile also".split()
-)
-_REPORTED = re.compile(
-    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"
-    rf"|\b(?:{_REPORTED_VERBS})\s+(?P<late>{_NAME})\s*[,.]"
-)
 
 
 def extract_reported_speech(body: str, entities: Sequence[Entity] = ()) -> list[ReportedSpeech]:

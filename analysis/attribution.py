@@ -1,0 +1,145 @@
+"""The words around a quote that say who said it, for quotes.py: attribution patterns
+("“…,” said X, role", "X said “…”", "…, he said." before a quote paragraph), the quote's sentence
+before and after it, roles, quoted titles, and sentences of reported speech.
+
+English news style; patterns only (who a name or pronoun refers to is speakers.py's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kimreader.analysis.text import is_abbreviation
+
+VERBS = (
+    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
+    r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
+    r"acknowledged|admitted|announced|stressed|cautioned|complained"
+)
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+# A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
+_NAME = (
+    r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
+    r"(?:[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|government|aides?|camp|team|"
+    r"rep|representative|publicist|lawyer|attorney|agent))?"
+)
+SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
+# Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
+# A described speaker: "the doctor", "a senior administration official" (up to a clause).
+_DESCRIBED = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
+)
+_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED})"
+AFTER_SAID_NAME = re.compile(
+    rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
+)
+AFTER_NAME_SAID = re.compile(
+    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){{0,4}}?(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b"
+)
+# Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
+LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
+LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b")
+# An attribution typed inside the closing mark: “…, Graham said.”
+INNER_ATTRIBUTION = re.compile(
+    rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
+)
+# A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry."):
+# a quote paragraph right after it, without an attribution of its own, is the same speaker's.
+PARAGRAPH_SAID = re.compile(
+    rf",\s*(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?\.\s*$"
+)
+# Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
+BEFORE_VERB = re.compile(
+    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"
+    r"tweeted|posted|stated|declared|protested|accused)\b"
+)
+_TITLE_CUE = re.compile(
+    r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
+    r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
+    re.IGNORECASE,
+)
+_ROLE_START = re.compile(
+    r"^(?:a|an|the|former|director|head|chief|senior|deputy|spokesman|spokeswoman|professor|"
+    r"president|chairman|author|editor|founder|analyst|expert|researcher|fellow|minister|"
+    r"secretary|who)\b",
+    re.IGNORECASE,
+)
+
+
+# Head nouns of a described speaker: a person with a role (speakers.PERSON_HEADS), an unnamed
+# source, or a body that speaks as one ("the army", "the committee").
+ANONYMOUS_HEADS = frozenset(
+    "source sources official officials aide aides rep representative spokesman spokeswoman "
+    "spokesperson insider insiders person people diplomat diplomats publicist".split()
+)
+BODY_HEADS = frozenset(
+    "military army government ministry agency committee council police office department "
+    "administration campaign company party court commission board union organization "
+    "organisation group".split()
+)
+# Who signed or issued a letter: a noun phrase ending in a capitalised word ("the committee's
+# nine Republicans", "Senator Ann Lee").
+ISSUER = r"(?P<x>(?:[Tt]he\s+)?(?:[\w’'\-]+\s+){0,3}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
+DOCUMENT_HEADS = frozenset("letter statement memo report release post tweet".split())
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
+ROLE_PREFIX = re.compile(
+    r"((?:[A-Z][\w.]*[ \t]+){0,3}(?:[Ss]pokesman|[Ss]pokeswoman|[Mm]inister|President|Premier|"
+    r"[Aa]mbassador|[Ee]nvoy|[Ss]ecretary|[Cc]hairman|[Dd]irector)[ \t]+)$"
+)
+
+
+def _breaks(text: str) -> list[re.Match[str]]:
+    """Sentence breaks, not counting "Mr." or the initial in "Robert M. Danin"."""
+    return [
+        found
+        for found in _SENTENCE_BREAK.finditer(text)
+        if not is_abbreviation(text, max(0, found.start() - 12), found.start())
+    ]
+
+
+def before_tail(text: str) -> str:
+    """The part of text after its last sentence break: the start of the quote's sentence."""
+    breaks = _breaks(text)
+    return text[breaks[-1].end() :] if breaks else text
+
+
+def clause_after(text: str) -> str:
+    """Text up to the first sentence break: the rest of the quote's sentence."""
+    breaks = _breaks(text)
+    return text[: breaks[0].start()] if breaks else text
+
+
+def clean_role(role: str | None) -> str:
+    if not role:
+        return ""
+    role = " ".join(role.split()).strip(" ,")
+    role = re.sub(r",?\s+(?:said|says|added|told)\b.*$", "", role)
+    return role if _ROLE_START.match(role) else ""
+
+
+def is_title(before_tail: str, text: str) -> bool:
+    """A quoted book or film title: cued by "book"/"titled" and written in title case."""
+    if not _TITLE_CUE.search(before_tail):
+        return False
+    long_words = [word for word in re.findall(r"[A-Za-z]+", text) if len(word) >= 4]
+    capitalised = [word for word in long_words if word[0].isupper()]
+    return bool(long_words) and len(capitalised) >= 0.8 * len(long_words)
+
+
+def starts_upper(text: str) -> bool:
+    letters = re.search(r"[^\W\d_]", text)
+    return bool(letters and letters.group().isupper())
+
+
+_REPORTED_VERBS = r"said|says|added|told|reported"
+# Capitalised words that open a sentence without naming anyone.
+STOP_CAPITALS = frozenset(
+    "the a an but and for in on at this that these those when while after before since now so "
+    "if as it its his her their they he she we essentially however meanwhile also".split()
+)
+REPORTED = re.compile(
+    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"
+    rf"|\b(?:{_REPORTED_VERBS})\s+(?P<late>{_NAME})\s*[,.]"
+)
