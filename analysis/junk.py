@@ -119,7 +119,58 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "dateline"
     if label in ("PERSON", "NORP") and _is_demonym(key):
         return "people of a place"
+    if _is_common_word_opening(text, start, end):
+        return "common word opening a sentence"
+    if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
+        return "title of a work"
     return None
+
+
+# Where a sentence starts: a block, a full stop, a dateline's dash or an opening quote before.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[—–][ \t]*|[“\"‘][ \t]*)$")
+
+
+def _is_common_word_opening(text: str, start: int, end: int) -> bool:
+    """A capitalised word that opens a sentence, that the article writes in lower case elsewhere
+    and never capitalised inside a sentence ("CAIRO — Gunmen opened fire ... the gunmen fled"):
+    a common noun, not a name."""
+    word = text[start:end]
+    if not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _SENTENCE_START.search(text, line_start, start):
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
+        return False
+    # "Rice said ..." where the article also has "Condoleezza Rice": a name after all.
+    inside = re.compile(rf"(?<=[\w,;] ){re.escape(word)}(?![\w-])")
+    return inside.search(text) is None
+
+
+_OPENING_QUOTES = '“"‘'
+_CLOSING_QUOTES = '”"’'
+
+
+def _is_quoted_title(text: str, start: int, end: int) -> bool:
+    """A name that is the whole of a short quotation of capitalised words is the title of a
+    game, film or book (“Eve Valkyrie”, “Until Dawn”), not a person or a place. One quoted word
+    may be a nickname (“LiLo”) and stays."""
+    before = text[max(0, start - 40) : start]
+    opening = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    quote_start = start - len(before) + opening + 1
+    closing = min(
+        (i for q in _CLOSING_QUOTES if (i := text.find(q, end, end + 40)) >= 0), default=-1
+    )
+    if closing < 0:
+        return False
+    quoted = text[quote_start:closing].split()
+    return (
+        2 <= len(quoted) <= 6
+        and "\n" not in text[quote_start:closing]
+        and all(word[:1].isupper() or not word[:1].isalpha() for word in quoted)
+    )
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

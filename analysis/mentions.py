@@ -285,6 +285,7 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
     seen: set[tuple[int, int]] = set()
     for pattern in patterns:
+        listed = pattern is patterns[0]
         for match in pattern.finditer(text):
             start, end = match.span()
             if (start, end) in seen or _overlaps(taken, start, end):
@@ -292,11 +293,24 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
             alone = " " not in match.group()
             if alone and (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-                or _CAPITAL_AFTER.match(text, end)
+                or (_CAPITAL_AFTER.match(text, end) and not (listed and _product_after(text, end)))
             ):
                 continue
             seen.add((start, end))
             yield start, end, forms.get(match.group(), "ORG")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
+
+
+def _product_after(text: str, end: int) -> bool:
+    """A listed company's name before a product's ("HTC Vive", "AMD Polaris GPU") names the
+    company; not before an organisation's or a place's head word ("Amazon River")."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = base_key(following.group(1))
+    return word not in _ORG_HEADS and word not in _PLACE_HEADS
 
 
 def _short_org_form(mention: Mention) -> str | None:
@@ -352,6 +366,10 @@ _PLACE_HEADS = frozenset(
 )
 
 
+# A last word in capitals that is no suffix or credential of a person ("III", "Jr", "MD").
+_PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
+
+
 def _type_evidence(text: str, mention: Mention) -> EntityType | None:
     """A type the text or shipped data shows, whatever the model's label.
 
@@ -369,6 +387,8 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person" if titled and mention.label == "PERSON" else "org"
     if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
         return "person"
+    if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
+        return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     described = appositive_type(text, mention.end)
     if described is not None:
         return described
@@ -408,7 +428,8 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         association outlet publisher manufacturer maker retailer chain militia faction coalition
         band label team club insurer lender airline carrier automaker studio
         conglomerate regulator watchdog ministry department institute foundation hospital
-        website site service platform app magazine tabloid""".split(),
+        website site service platform app magazine tabloid newsletter podcast blog channel
+        publication game console brand product""".split(),
         "org",
     ),
     **dict.fromkeys(

@@ -673,3 +673,27 @@ def test_a_place_read_as_a_language_or_a_number_is_a_place() -> None:
     )
     found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
     assert found == {("Tunis", "place"), ("Ninety Mile Beach", "place")}
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_name_unless_used_inside_one() -> None:
+    body = (
+        "CAIRO — Gunmen opened fire. Police said the gunmen fled.\n\n"
+        "Rice said no. Condoleezza Rice had left; rice prices rose."
+    )
+    spans = spans_for(body, ("Gunmen", "GPE", 0), ("Rice", "PERSON", 0))
+    assert [(e.name, e.type) for e in entities_from_spans(body, spans)] == [("Rice", "person")]
+
+
+def test_a_quoted_title_of_several_words_is_not_a_person() -> None:
+    body = "She starred in “Van Wilder” and played “Eve Valkyrie”. Fans call her “LiLo”."
+    spans = spans_for(
+        body, ("Van Wilder", "PERSON", 0), ("Eve Valkyrie", "PERSON", 0), ("LiLo", "PERSON", 0)
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == ["LiLo"]
+
+
+def test_a_model_code_makes_a_product_and_a_listed_maker_before_it_is_found() -> None:
+    body = "It has an upgraded AMD Polaris GPU, and John Smith III said so."
+    spans = spans_for(body, ("Polaris GPU", "PERSON", 0), ("John Smith III", "PERSON", 0))
+    found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
+    assert found == {("AMD", "org"), ("Polaris GPU", "org"), ("John Smith III", "person")}

@@ -17,7 +17,7 @@ from kimreader.corpus.readers import read_file
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
     "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
-    "cnn wapo-1 webmd-1 buzzfeed-1 theverge guardian-1"
+    "cnn wapo-1 webmd-1 buzzfeed-1 theverge guardian-1 engadget yahoo-1"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -176,3 +176,18 @@ def test_a_description_a_list_and_a_misread_label_type_a_name(pages: dict) -> No
     assert types_of(aclu, "Atlas") == {"org"}
     _, guardian = pages["guardian-1"]  # "his first mass beaching on Ninety Mile Beach"
     assert types_of(guardian, "Ninety Mile Beach") == {"place"}
+
+
+def test_a_sentence_opening_word_and_a_quoted_title_are_not_names(pages: dict) -> None:
+    _, wapo = pages["wapo-1"]  # "CAIRO — Gunmen opened fire ..." and later "the gunmen"
+    assert not named(wapo, "Gunmen")
+    _, yahoo = pages["yahoo-1"]  # "but “Eve Valkyrie” does an admirable job": a game
+    assert not named(yahoo, "Eve Valkyrie")
+
+
+def test_products_are_not_people_and_name_their_maker(pages: dict) -> None:
+    _, engadget = pages["engadget"]  # "an upgraded AMD Polaris GPU with 6 teraflops"
+    assert types_of(engadget, "Polaris GPU") == {"org"}
+    assert types_of(engadget, "AMD") == {"org"}
+    _, verge = pages["theverge"]  # "Sign up for Command Line, a paid weekly newsletter"
+    assert types_of(verge, "Command Line") == {"org"}
