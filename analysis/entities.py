@@ -99,7 +99,12 @@ def _vote_types(mentions: list[Mention], person_words: set[str]) -> None:
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for mention in mentions:
         if mention.table_name is None:
-            weight = 4 if mention.evidence else 2 if mention.type == "person" else 1
+            weight = (
+                8 if mention.described
+                else 4 if mention.evidence
+                else 2 if mention.type == "person"
+                else 1
+            )  # fmt: skip
             votes[mention.key][mention.type] += weight
     for mention in mentions:
         if mention.table_name is not None or mention.type in ("date", "event"):

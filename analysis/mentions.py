@@ -87,6 +87,7 @@ class Mention:
     table_name: str | None = None  # canonical name from aliases.json
     cluster: str = ""
     evidence: bool = False  # the type comes from data or a cue in the text, not the model
+    described: bool = False  # the text around it says what it is ("Con Edison, which ...")
 
 
 _ATTRIBUTION_AFTER = re.compile(r"\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*[.,;]")
@@ -339,9 +340,11 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
         return None
     entity_type = LABEL_TYPES.get(label, "org")
     mention = Mention(start, end, surface, label, entity_type, key, in_heading)
-    evidence = _type_evidence(text, mention)
+    described = _described_type(text, mention)
+    evidence = described or _type_evidence(text, mention)
     if evidence is not None:
         mention.type, mention.evidence = evidence, True
+        mention.described = described is not None
         mention.key = canonical_key(surface, evidence)
     return mention if _plausible(mention) else None
 
@@ -389,9 +392,6 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
-    described = appositive_type(text, mention.end)
-    if described is not None:
-        return described
     if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
         return "place"
     if (
@@ -472,6 +472,31 @@ def appositive_type(text: str, end: int) -> EntityType | None:
     return _DESCRIBED_AS.get(words[-1])
 
 
+_WHICH = re.compile(r",\s+which\s")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _described_type(text: str, mention: Mention) -> EntityType | None:
+    """What the words right after a name say it is: the strongest evidence of its type."""
+    if mention.type in ("date", "event"):
+        return None
+    return appositive_type(text, mention.end) or _type_after(text, mention)
+
+
+def _type_after(text: str, mention: Mention) -> EntityType | None:
+    """ "Con Edison, which maintains ..." is no person (people are "who"); "the Likud party"
+    and "Vulture magazine" name organisations. A place before such a noun is where it is
+    ("a Texas company"), so places are left alone."""
+    if _WHICH.match(text, mention.end):
+        if gazetteer.is_place(mention.surface):
+            return "place"
+        return "org" if mention.label in ("PERSON", "ORG") else None
+    noun = _NOUN_AFTER.match(text, mention.end)
+    if noun is None or gazetteer.is_place(mention.surface):
+        return None
+    return "org" if _DESCRIBED_AS.get(noun.group(1)) == "org" else None
+
+
 def _plausible(mention: Mention) -> bool:
     surface = mention.surface
     if mention.type == "date":
@@ -519,10 +544,15 @@ def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
 
 
 def apply_table(mentions: list[Mention], person_words: set[str]) -> None:
-    """Alias groups and outlets from aliases.json fix the type; NORP survives only as an outlet."""
+    """Alias groups and outlets from aliases.json fix the type; NORP survives only as an outlet,
+    and a lone word the model also reads as a people's adjective is one ("Roman mosaics",
+    "Roman treasures" tagged as a person)."""
     table = alias_table()
     kept: list[Mention] = []
+    peoples = {m.key for m in mentions if m.label == "NORP"}
     for mention in mentions:
+        if mention.label == "PERSON" and mention.key in peoples and not mention.evidence:
+            continue
         base = base_key(mention.surface)
         group = table.canonical.get(mention.key) or table.canonical.get(base)
         if group and not (mention.label == "PERSON" and base in person_words):

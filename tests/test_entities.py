@@ -697,3 +697,27 @@ def test_a_model_code_makes_a_product_and_a_listed_maker_before_it_is_found() ->
     spans = spans_for(body, ("Polaris GPU", "PERSON", 0), ("John Smith III", "PERSON", 0))
     found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
     assert found == {("AMD", "org"), ("Polaris GPU", "org"), ("John Smith III", "person")}
+
+
+def test_which_after_a_name_and_an_organisation_noun_make_an_organisation() -> None:
+    body = (
+        "Con Edison, which maintains pipes, said Con Edison crews came. Vulture magazine agreed, "
+        "and so did a Texas company."
+    )
+    spans = spans_for(
+        body,
+        ("Con Edison", "ORG", 0),
+        ("Con Edison", "PERSON", 1),
+        ("Vulture", "PERSON", 0),
+        ("Texas", "GPE", 0),
+    )
+    found = {(e.name, e.type, e.count) for e in entities_from_spans(body, spans)}
+    assert found == {("Con Edison", "org", 2), ("Vulture", "org", 1), ("Texas", "place", 1)}
+
+
+def test_a_word_the_model_also_reads_as_a_peoples_adjective_is_no_person() -> None:
+    body = "It holds Roman mosaics. See the Roman treasures, said Ann Roman."
+    spans = spans_for(
+        body, ("Roman", "NORP", 0), ("Roman", "PERSON", 1), ("Ann Roman", "PERSON", 0)
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == ["Ann Roman"]

@@ -17,7 +17,7 @@ from kimreader.corpus.readers import read_file
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 NAMES = (
     "nytimes-1 nytimes-2 breitbart msn bbc-1 cnet aclu telegraph wapo-2 seattletimes-1 yahoo-2 "
-    "cnn wapo-1 webmd-1 buzzfeed-1 theverge guardian-1 engadget yahoo-1"
+    "cnn wapo-1 webmd-1 buzzfeed-1 theverge guardian-1 engadget yahoo-1 nytimes-3"
 ).split()
 
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
@@ -191,3 +191,14 @@ def test_products_are_not_people_and_name_their_maker(pages: dict) -> None:
     assert types_of(engadget, "AMD") == {"org"}
     _, verge = pages["theverge"]  # "Sign up for Command Line, a paid weekly newsletter"
     assert types_of(verge, "Command Line") == {"org"}
+
+
+def test_the_words_after_a_name_say_what_it_is(pages: dict) -> None:
+    _, nytimes = pages["nytimes-3"]  # "Con Edison, which maintains about 90,000 miles"
+    assert types_of(nytimes, "Con Edison") == {"org"}
+    _, guardian = pages["guardian-1"]  # "a member of the Manu Taupunga group"
+    assert types_of(guardian, "Manu Taupunga") == {"org"}
+    _, verge = pages["theverge"]  # "the text in the Photos app"
+    assert types_of(verge, "Photos") == {"org"}
+    _, wapo = pages["wapo-1"]  # "Roman mosaics" (a people's adjective), "Roman treasures"
+    assert not named(wapo, "Roman")
