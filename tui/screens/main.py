@@ -8,8 +8,6 @@ workers (exclusive per kind: a newer request supersedes an older one) that post 
 
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -38,8 +36,10 @@ from kimreader.tui.listing import (
     row_of_hit,
     sort_rows,
 )
+from kimreader.tui.screens.main_compare import CompareKeys
 from kimreader.tui.screens.main_entities import EntityKeys, entity_query
 from kimreader.tui.screens.main_feeds import FeedKeys
+from kimreader.tui.screens.main_library import LibraryJobs
 from kimreader.tui.screens.track import TrackKeys
 from kimreader.tui.widgets.article_list import ArticleList, Row
 from kimreader.tui.widgets.entity_sidebar import EntityList
@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
 
 
-class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings=False):
+class MainScreen(
+    LibraryJobs, CompareKeys, TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings=False
+):
     BINDINGS: ClassVar = actions.bindings("main")
 
     def __init__(self) -> None:
@@ -160,81 +162,6 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
             self.show_listing(Listing(self.requested, error=message), message)
         else:
             self.status.say(message, "error")
-
-    # -- loading the library ----------------------------------------------------------------
-
-    def _library_mtime(self) -> int:
-        try:
-            return os.stat(self.kim.workspace.library.root).st_mtime_ns
-        except OSError:
-            return 0
-
-    def check_library_changed(self) -> None:
-        self.check_state_changed()
-        stamp = self._library_mtime()
-        if stamp != self._library_stamp:
-            self._library_stamp = stamp
-            self.load_library(refresh=True)
-
-    def action_refresh(self) -> None:
-        self._library_stamp = self._library_mtime()
-        self.status.say("refreshing the library…")
-        self.load_library(refresh=True)
-
-    def load_library(self, refresh: bool = False) -> None:
-        post = None if refresh else self.post_message
-        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh, post))
-
-    @on(jobs.CatalogLoaded)
-    def catalog_loaded(self, event: jobs.CatalogLoaded) -> None:
-        self.catalog = event.catalog
-        if not self.listing.is_search:
-            current = self.articles.current
-            keep = current.id if current else self.article.id if self.article else ""
-            self.show_listing(self.listing, keep=keep)  # a reload leaves the cursor where it was
-        if event.provisional:
-            return  # titles on screen; the checked catalog follows, and opens the rest
-        if not self.listing.is_search and self.catalog and self.article is None:
-            self.open_article(self.articles.rows[0].id)
-        # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
-        self.call_after_refresh(self.open_index, event.refreshed)
-
-    def open_index(self, refresh: bool = False) -> None:
-        self.run_job(jobs.INDEX, partial(jobs.open_index, self.kim.workspace, refresh))
-
-    @on(jobs.IndexOpened)
-    def index_opened(self, event: jobs.IndexOpened) -> None:
-        self.index_ready = True
-        for problem in event.problems[:3]:
-            self.app.notify(problem, severity="warning", markup=False)
-        if event.refreshed and self._listed_search_is_latest():
-            self.start_search(self.listing.query, keep_article=True, quiet=True)
-        elif not self.listing.is_search and not self.requested:
-            self.say_listing()
-        if not self.job_running(jobs.DERIVED):  # an import's second phase, if it was cut short
-            self.run_job(
-                jobs.DERIVED, partial(jobs.fill_derived, self.kim.workspace, self.post_message)
-            )
-
-    def _listed_search_is_latest(self) -> bool:
-        """Whether the list shows the results of the last search asked for: only then may the
-        index catching up re-run it (a newer search, typed or in flight, sees the new index
-        itself)."""
-        return self.listing.is_search and self.listing.query == self.requested
-
-    @on(jobs.DerivedProgress)
-    def derived_progress(self, event: jobs.DerivedProgress) -> None:
-        self.status.say(f"{event.label} pending: {event.done} of {event.total} extracted")
-
-    @on(jobs.DerivedFilled)
-    def derived_filled(self, event: jobs.DerivedFilled) -> None:
-        if not self.job_running(jobs.EMBED):  # then sentence embeddings, in the background
-            self.run_job(jobs.EMBED, partial(jobs.fill_embeddings, self.kim.workspace))
-        if not event.filled:
-            return
-        self.status.say(f"entities extracted for {event.filled} article(s)")
-        if self.article is not None:  # its sidebar may have said "entities pending"
-            self.open_article(self.article.id)
 
     # -- what the list shows ----------------------------------------------------------------
 
@@ -514,63 +441,6 @@ class MainScreen(TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.panes.mark_active_pane()
-
-    def action_related(self) -> None:
-        if self.article is None:
-            self.status.say("open an article first", "hint")
-            return
-        from kimreader.tui.screens.related import RelatedScreen
-
-        def open_related(article_id: str | None) -> None:
-            if article_id:
-                self.open_chosen(article_id)
-
-        self.app.push_screen(RelatedScreen(self.article), open_related)
-
-    def action_compare(self) -> None:
-        """Compare the open article with the one under the list's cursor.
-
-        With the cursor on the open article: the only other one (a library of two), or a pick.
-        """
-        article = self.article
-        if article is None:
-            self.status.say("open an article first, then press c to compare it", "hint")
-            return
-        others = [entry for entry in self.catalog if entry.id != article.id]
-        if not others:
-            self.status.say("nothing to compare with: the library has one article", "hint")
-            return
-        compare = importlib.import_module("kimreader.tui.screens.compare")
-
-        def start(b_id: str | None) -> None:
-            if b_id:
-                screen = compare.CompareScreen(self.kim.workspace, article.id, b_id)
-                self.app.push_screen(screen, self.open_compared)
-
-        row = self.articles.current
-        if row is not None and row.id != article.id:
-            start(row.id)
-        elif len(others) == 1:
-            start(others[0].id)
-        else:
-            self.app.push_screen(compare.SecondReportScreen(article, self.catalog), start)
-
-    def open_compared(self, target: tuple[str, int, int] | None) -> None:
-        """The compare screen's "open here": the article, scrolled to the text, marked."""
-        if target is None:
-            return
-        article_id, start, end = target
-        self._open_passage = (start, end)
-        if self.article is not None and self.article.id == article_id:
-            self._scroll_to_open_offset()
-        else:
-            self.open_chosen(article_id)
-        self.set_focus(self.reader)
-
-    def _scroll_to_open_offset(self) -> None:
-        if self._open_passage is not None:
-            self.reader.show_passage(self._open_passage)
-            self._open_passage = None
 
 
 def _with_count(row: Row, hit_count: int | None) -> Row:
