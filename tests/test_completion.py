@@ -21,6 +21,8 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     # A library with the two shipped reports (ids 0fee46c762…, c12e0a7a38…).
     subprocess.run(["kimreader", "add", "-"], input="", env=environment, capture_output=True)
     assert home.is_dir()
+    for words in (["c12e", "korea", "summit"], ["0fee", "korea"]):
+        subprocess.run(["kimreader", "tag", *words], env=environment, capture_output=True, check=True)
     return environment
 
 
@@ -56,6 +58,13 @@ def test_bash_completes_commands_options_and_article_ids(env: dict[str, str], tm
     assert "_complete" not in _bash(script, ["kimreader", "_"], env)
 
 
+def test_bash_completes_tags_after_the_id_of_tag_and_untag(env: dict[str, str], tmp_path: Path):
+    script = _script("bash", env, tmp_path)
+    assert _bash(script, ["kimreader", "tag", "c1"], env) == ["c12e0a7a38"]
+    assert _bash(script, ["kimreader", "tag", "c12e", ""], env) == ["korea", "summit"]
+    assert _bash(script, ["kimreader", "untag", "c12e", "korea", "s"], env) == ["summit"]
+
+
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
 def test_fish_completes_commands_and_ids_with_titles(env: dict[str, str], tmp_path: Path):
     script = _script("fish", env, tmp_path)
@@ -72,6 +81,13 @@ def test_fish_completes_commands_and_ids_with_titles(env: dict[str, str], tmp_pa
     lines = result.stdout.splitlines()
     assert "show\tprint one article" in lines
     assert "c12e0a7a38\tKim Returns to China, This Time With Leverage" in lines
+    tags = subprocess.run(
+        ["fish", "-c", f"source {script}; complete -C 'kimreader tag c12e '"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert tags.stdout.splitlines() == ["korea\t2 articles", "summit\t1 article"]
 
 
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
@@ -89,9 +105,12 @@ def test_zsh_function_offers_commands_and_ids(env: dict[str, str], tmp_path: Pat
         words=(kimreader show ''); CURRENT=3; PREFIX=''; _kimreader
         print -- ---
         words=(kimreader list --); CURRENT=3; PREFIX=--; _kimreader
+        print -- ---
+        words=(kimreader tag c12e k); CURRENT=4; PREFIX=k; _kimreader
     """
     result = subprocess.run(["zsh", "-f", "-c", program], env=env, capture_output=True, text=True)
-    commands, ids, options = result.stdout.split("---\n")
+    commands, ids, options, tags = result.stdout.split("---\n")
+    assert tags.split() == ["korea"]
     assert "show:print one article" in commands.splitlines()
     assert any(line.startswith("c12e0a7a38:Kim Returns to China") for line in ids.splitlines())
     assert "--json" in options.split()
@@ -99,6 +118,7 @@ def test_zsh_function_offers_commands_and_ids(env: dict[str, str], tmp_path: Pat
 
 def test_ids_for_a_missing_library_print_nothing(tmp_path: Path):
     env = {**os.environ, "KIMREADER_HOME": str(tmp_path / "none"), "KIMREADER_CONFIG": "/x"}
-    result = subprocess.run(["kimreader", "_complete", "ids"], env=env, capture_output=True)
-    assert result.stdout == b"" and result.returncode == 1
+    for kind in ("ids", "tags"):
+        result = subprocess.run(["kimreader", "_complete", kind], env=env, capture_output=True)
+        assert result.stdout == b"" and result.returncode == 1
     assert not (tmp_path / "none").exists()

@@ -2,7 +2,8 @@
 
 The scripts are generated from the real argument parser, so subcommands and options never drift
 from the program. Article ids are completed by calling back `kimreader _complete ids PREFIX`, which
-reads the library's catalog (no index, no spaCy), and prints nothing for a missing library.
+reads the library's catalog (no index, no spaCy), and prints nothing for a missing library;
+tags (after the id of `tag`/`untag`) by `kimreader _complete tags PREFIX`, from the reading state.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 SHELLS = ("bash", "zsh", "fish")
 # Positional arguments that name an article, by their argparse dest.
 ARTICLE_DESTS = frozenset({"id", "ids", "a", "b", "article"})
+TAG_DESTS = frozenset({"tags"})  # `tag ID TAG...`: the words after the id are tags
 
 
 def register(commands: Any) -> None:
@@ -25,7 +28,7 @@ def register(commands: Any) -> None:
     completion.set_defaults(run=cmd_completion)
     # Called by the scripts themselves; not listed in --help.
     callback = commands.add_parser("_complete")
-    callback.add_argument("kind", choices=("ids",))
+    callback.add_argument("kind", choices=("ids", "tags"))
     callback.add_argument("prefix", nargs="?", default="")
     callback.set_defaults(run=cmd_complete)
 
@@ -37,6 +40,7 @@ class Command:
     options: tuple[str, ...]
     takes_articles: bool
     takes_paths: bool
+    takes_tags: bool
 
 
 def describe(parser: argparse.ArgumentParser) -> tuple[tuple[str, ...], list[Command]]:
@@ -58,6 +62,7 @@ def describe(parser: argparse.ArgumentParser) -> tuple[tuple[str, ...], list[Com
                     options=_options(sub),
                     takes_articles=any(a.dest in ARTICLE_DESTS for a in positionals),
                     takes_paths=any(a.dest in ("paths", "path", "dir") for a in positionals),
+                    takes_tags=any(a.dest in TAG_DESTS for a in positionals),
                 )
             )
     return global_options, commands
@@ -76,19 +81,25 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
+def _case_pattern(commands: list[Command], takes: str) -> str:
+    """`tag|untag`: the commands taking articles (or tags), as a shell case pattern."""
+    names = [c.name for c in commands if (c.takes_tags if takes == "tags" else c.takes_articles)]
+    return "|".join(names) or "_none_"
+
+
 def bash_script(global_options: tuple[str, ...], commands: list[Command]) -> str:
     cases = "\n".join(f"        {c.name}) opts={_quote(' '.join(c.options))} ;;" for c in commands)
-    article_cmds = "|".join(c.name for c in commands if c.takes_articles) or "_none_"
+    article_cmds, tag_cmds = _case_pattern(commands, "articles"), _case_pattern(commands, "tags")
     names = " ".join(c.name for c in commands)
     return f"""# kimreader completion for bash: eval "$(kimreader completion bash)"
 _kimreader() {{
     local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
-    local cmd="" i opts=""
+    local cmd="" i opts="" at=0
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${{COMP_WORDS[i]}} in
             --library) ((i++)) ;;
             -*) ;;
-            *) cmd=${{COMP_WORDS[i]}}; break ;;
+            *) cmd=${{COMP_WORDS[i]}}; at=$i; break ;;
         esac
     done
     if [[ $prev == --library ]]; then
@@ -109,6 +120,11 @@ _kimreader() {{
         COMPREPLY=($(compgen -W "$opts" -- "$cur")); return
     fi
     case $cmd in
+        {tag_cmds}) if ((COMP_CWORD > at + 1)); then
+            COMPREPLY=($(kimreader _complete tags "$cur" 2>/dev/null | cut -f1)); return
+        fi ;;
+    esac
+    case $cmd in
         {article_cmds}) COMPREPLY=($(kimreader _complete ids "$cur" 2>/dev/null | cut -f1)) ;;
         completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
     esac
@@ -122,12 +138,12 @@ def zsh_script(global_options: tuple[str, ...], commands: list[Command]) -> str:
         f"        {_quote(c.name + ':' + c.help.replace(':', ' '))}" for c in commands
     )
     cases = "\n".join(f"        {c.name}) opts=({' '.join(c.options)}) ;;" for c in commands)
-    article_cmds = "|".join(c.name for c in commands if c.takes_articles) or "_none_"
+    article_cmds, tag_cmds = _case_pattern(commands, "articles"), _case_pattern(commands, "tags")
     return f"""#compdef kimreader
 # kimreader completion for zsh: eval "$(kimreader completion zsh)" (after compinit)
 _kimreader() {{
     local -a commands opts ids
-    local cmd="" i
+    local cmd="" i at=0
     commands=(
 {described}
     )
@@ -135,7 +151,7 @@ _kimreader() {{
         case ${{words[i]}} in
             --library) ((i++)) ;;
             -*) ;;
-            *) cmd=${{words[i]}}; break ;;
+            *) cmd=${{words[i]}}; at=$i; break ;;
         esac
     done
     if [[ ${{words[CURRENT-1]}} == --library ]]; then
@@ -154,6 +170,9 @@ _kimreader() {{
     esac
     if [[ $PREFIX == -* ]]; then
         compadd -- $opts; return
+    fi
+    if [[ $cmd == ({tag_cmds}) ]] && ((CURRENT > at + 1)); then
+        compadd -- ${{(f)"$(kimreader _complete tags "$PREFIX" 2>/dev/null | cut -f1)"}}; return
     fi
     case $cmd in
         {article_cmds})
@@ -187,9 +206,16 @@ def fish_script(global_options: tuple[str, ...], commands: list[Command]) -> str
         )
         seen = f"__fish_seen_subcommand_from {c.name}"
         lines += [f"complete -c kimreader -n '{seen}' -l {o[2:]}" for o in c.options]
+        # `tag ID TAG...`: an id first (kimreader, the command, then the word being completed)
+        first = f"{seen}; and test (count (commandline -opc)) -le 2" if c.takes_tags else seen
         if c.takes_articles:
             lines.append(
-                f"complete -c kimreader -n '{seen}' -a '(kimreader _complete ids 2>/dev/null)'"
+                f"complete -c kimreader -n '{first}' -a '(kimreader _complete ids 2>/dev/null)'"
+            )
+        if c.takes_tags:
+            lines.append(
+                f"complete -c kimreader -n '{seen}; and test (count (commandline -opc)) -ge 3' "
+                "-a '(kimreader _complete tags 2>/dev/null)'"
             )
         if c.takes_paths:
             lines.append(f"complete -c kimreader -n '{seen}' -F")
@@ -208,7 +234,8 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
 
 def cmd_complete(args: argparse.Namespace) -> int:
-    """Article ids starting with the prefix, each with its title after a tab."""
+    """Article ids (each with its title after a tab) or tags (with their number of articles)
+    starting with the prefix; nothing, and nothing created, for a missing library."""
     from kimreader.corpus.library import Library, default_library_root
     from kimreader.corpus.sanitize import sanitize_line
     from kimreader.tui.config import library_folder
@@ -216,9 +243,23 @@ def cmd_complete(args: argparse.Namespace) -> int:
     root = library_folder(args.library) or default_library_root()
     if not root.is_dir():
         return 1
+    if args.kind == "tags":
+        return _complete_tags(root, args.prefix)
     library = Library.open(root, seed=False)
     for entry in library.catalog():
         if entry.id.startswith(args.prefix):
             title = sanitize_line(entry.title).replace("\t", " ")
             sys.stdout.write(f"{entry.id}\t{title}\n")
+    return 0
+
+
+def _complete_tags(root: Path, prefix: str) -> int:
+    from kimreader.corpus.userstate import STATE_FILE, UserState
+
+    if not (root / STATE_FILE).exists():  # no reading state yet: no tags, and none created
+        return 1
+    tags = UserState(root).all_tags()
+    for tag, count in tags.items():
+        if tag.startswith(prefix):
+            sys.stdout.write(f"{tag}\t{count} article{'' if count == 1 else 's'}\n")
     return 0
