@@ -22,7 +22,9 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     subprocess.run(["kimreader", "add", "-"], input="", env=environment, capture_output=True)
     assert home.is_dir()
     for words in (["c12e", "korea", "summit"], ["0fee", "korea"]):
-        subprocess.run(["kimreader", "tag", *words], env=environment, capture_output=True, check=True)
+        subprocess.run(
+            ["kimreader", "tag", *words], env=environment, capture_output=True, check=True
+        )
     return environment
 
 
