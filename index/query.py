@@ -99,10 +99,18 @@ class _FieldNames:
             elif isinstance(node, syntax.FieldnameNode):
                 name = FIELD_ALIASES.get(node.fieldname.lower())
                 if name is None:
-                    known = ", ".join(sorted({k for k, v in FIELD_ALIASES.items() if k == v}))
-                    raise QueryError(f"unknown field '{node.fieldname}:' (fields: {known})")
+                    fields = known_fields()
+                    raise QueryError(f"unknown field '{node.fieldname}:' (fields: {fields})")
                 node.fieldname = name
         return group
+
+
+def known_fields() -> str:
+    """Every field a query may name: the index's, then the reader's own (index.tracking)."""
+    from kimreader.index.tracking import FIELDS as STATE_FIELDS
+
+    indexed = sorted({k for k, v in FIELD_ALIASES.items() if k == v})
+    return ", ".join([*indexed, *STATE_FIELDS])
 
 
 def published_range(word: str | None, start: str | None, end: str | None) -> tuple[Any, Any]:

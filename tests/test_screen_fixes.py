@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from app_helpers import BLOOMBERG_TITLE, NYT_TITLE, make_app, search, started, wait_until
 from textual.pilot import Pilot
 
@@ -93,8 +94,8 @@ async def test_at_80_columns_the_message_wins_and_the_footer_cuts_no_label(
         await typed(pilot, "/", *"foo:x kim")
         assert main.status.message.startswith("bad query: unknown field 'foo:'")
         shown = main.status.render().plain
-        # The message has the whole line (it is longer): no counter keeps room beside it.
-        assert shown.startswith(main.status.message[:70]) and "mention" not in shown
+        # The message is longer than the line: it wraps, whole, and no counter cuts it.
+        assert " ".join(shown.split()).startswith(main.status.message)
         main.status.say("did you mean: sanctions and more words to fill the status line")
         await pilot.press("escape", "l")  # the reader, a hit and a mention counted
         line = main.status.render().plain
@@ -167,10 +168,96 @@ async def test_help_chooses_nothing_and_starts_at_the_keys_of_its_screen(library
         await pilot.press("question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        highlighted = help_screen.picker.highlighted_option
-        assert highlighted is not None
-        assert "Tab: aligned passages" in str(highlighted.prompt)
+        assert help_screen.picker.highlighted_option is not None
+        assert "Tab: aligned passages" in picker_lines(help_screen)[1]
         assert isinstance(main.query_one(ReaderView), ReaderView)
+
+
+def picker_lines(help_screen: HelpScreen) -> list[str]:
+    picker = help_screen.picker
+    return [picker.render_line(y).text for y in range(picker.scrollable_content_region.height)]
+
+
+async def test_at_60_columns_help_wraps_under_its_column_and_opens_at_the_compare_keys(
+    library: Path,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await started(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: app.screen.id == "compare", "the compare screen")
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        await pilot.pause()
+        lines = picker_lines(help_screen)
+        assert lines[0].strip() == "Compare screen", lines  # its heading on the first line
+        assert lines[1].split() == ["1", "Tab:", "aligned", "passages"]
+        # A description too long for the line goes on under itself, not under the keys.
+        wrapped = [line for line in lines if line[:20].isspace() and line.strip()]
+        assert wrapped, lines
+        assert all(line.index(line.strip()) >= 20 for line in wrapped), lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_compare_and_pop_up_footers_cut_no_label(
+    library: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=size) as pilot:
+        main = await started(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: app.screen.id == "compare", "the compare screen")
+        await pilot.pause()
+        words = footer_line(app.screen.query_one(KeysFooter)).split()
+        labels = [w for w in words if w[0].isupper() and len(w) > 1]
+        assert set(labels) <= LABELS and "Help" in labels, words
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is main, "the main screen")
+        await pilot.press("l", "a")  # the note pop-up
+        await pilot.pause()
+        assert app.screen is not main
+        assert app.screen.query(KeysFooter), "the note pop-up's footer is kimreader's own"
+
+
+async def test_a_message_longer_than_the_line_wraps_and_the_line_shrinks_after(
+    library: Path,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        main = await search(pilot, "kim")
+        await typed(pilot, "/", *"tga:korea")
+        message = main.status.message
+        assert message.startswith("bad query: unknown field 'tga:'")
+        assert message.endswith("is, tag, note, has)")  # the reader's own fields too
+        shown = main.status.render().plain
+        assert " ".join(shown.split()) == message  # all of it, over more than one line
+        assert main.status.size.height == len(shown.splitlines()) > 1
+        await typed(pilot, "ctrl+u", *"kim", "enter")
+        await wait_until(pilot, lambda: main.status.message.startswith("2 found"), "results")
+        await pilot.pause()
+        assert main.status.size.height == 1
+
+
+async def test_after_n_carries_on_the_next_n_shows_the_counter_again(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await search(pilot, "kim")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        found = main.status.message
+        first = main.article
+        await pilot.press(*["n"] * len(main.reader.hits))
+        await wait_until(pilot, lambda: main.article is not first, "the next article")
+        await pilot.pause()
+        assert main.status.message.startswith("next article: ")
+        await pilot.press("n")
+        await pilot.pause()
+        assert main.status.message == found  # the list's message again, and room for:
+        assert (
+            main.status.render().plain.rstrip().endswith("hit 2 of " + str(len(main.reader.hits)))
+        )
 
 
 async def test_fuzzy_dates_and_suggestions_say_what_a_reader_means(library: Path) -> None:

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -30,6 +30,7 @@ from kimreader.tui.compare_pieces import body_text, score_bar
 from kimreader.tui.compare_render import SECTIONS, AlignedRow, aligned_rows
 from kimreader.tui.screens.modal import PickerScreen
 from kimreader.tui.widgets.compare_view import AlignedView, SectionView
+from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.picker import FilterLine, Picker, matches
 from kimreader.tui.widgets.status_line import StatusLine
 
@@ -139,7 +140,7 @@ class SecondReportScreen(PickerScreen[str]):
             picker = Picker(classes="modal-picker")
             yield FilterLine(picker, placeholder="filter: words of the title, source or date")
             yield picker
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # After PickerScreen's own mount handler, which focuses the list: typing filters.
@@ -219,7 +220,7 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
                     else:
                         yield SectionView(id=f"compare-{name}")
         yield StatusLine(id="compare-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     @property
     def tabs(self) -> TabbedContent:

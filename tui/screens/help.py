@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from kimreader.tui import actions
 from kimreader.tui.screens.modal import PickerScreen
+
+KEYS_WIDTH = 20  # an indent, the keys ("shift+tab h" and the like) and a gap
 
 
 def help_options(keymap: dict[str, str]) -> list[Option]:
@@ -17,11 +23,28 @@ def help_options(keymap: dict[str, str]) -> list[Option]:
             group = title
             heading = Text(title, style="bold underline")
             options.append(Option(heading, id=f"group:{title}", disabled=True))
-        line = Text(no_wrap=True)
-        line.append(f"  {keys:<18}", style="bold")
-        line.append(description)
-        options.append(Option(line))
+        options.append(Option(KeyRow(keys, description)))
     return options
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One key of the help screen, drawn as two columns so that a description too long for a
+    narrow terminal wraps under itself, not under the keys; `plain` is the row as text."""
+
+    keys: str
+    description: str
+
+    @property
+    def plain(self) -> str:
+        return f"  {self.keys:<{KEYS_WIDTH - 2}}{self.description}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid()
+        grid.add_column(width=KEYS_WIDTH, style="bold", overflow="fold")
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"  {self.keys}"), Text(self.description))
+        yield grid
 
 
 class HelpScreen(PickerScreen[None]):
@@ -46,4 +69,10 @@ class HelpScreen(PickerScreen[None]):
         title = actions.GROUP_TITLES.get(self.start, "")
         heading = next((i for i, o in enumerate(options) if o.id == f"group:{title}"), 0)
         self.picker.highlighted = heading + 1
-        self.picker.scroll_to(y=heading, animate=False)
+        self.call_after_refresh(self._heading_to_top)
+
+    def _heading_to_top(self) -> None:
+        """The group's first key at the top, then one line up for its (one-line) heading:
+        options wrap on a narrow terminal, so an option's index is not its line."""
+        self.picker.scroll_to_highlight(top=True)
+        self.picker.scroll_relative(y=-1, animate=False, immediate=True)

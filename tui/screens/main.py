@@ -388,15 +388,16 @@ class MainScreen(
         if self.listing.result is None:
             self.status.say("no search: press / and type a query", "hint")
             return
+        self.status.settle()  # a "next article" message gives way, so the counter shows again
         edge = len(reader.hits) - 1 if step > 0 else 0
         at_edge = not reader.hits or reader.current_hit == edge
         if at_edge and self._carry_hit(step):
             return
         if reader.next_hit(step) is None:
-            self.status.say("no hits in this article", "hint")
+            self.status.say_for_now("no hits in this article")
         elif at_edge:
             where = "first" if step > 0 else "last"
-            self.status.say(f"back to the {where} hit: no more articles in the list", "hint")
+            self.status.say_for_now(f"back to the {where} hit: no more articles in the list")
 
     def _carry_hit(self, step: int) -> bool:
         """Open the list's next (or previous) article at its first (or last) hit, if any."""
@@ -410,7 +411,7 @@ class MainScreen(
         self.articles.cursor = target
         self.open_article(rows[target].id)
         which = "next" if step > 0 else "previous"
-        self.status.say(f"{which} article: {rows[target].title or '(untitled)'}", "hint")
+        self.status.say_for_now(f"{which} article: {rows[target].title or '(untitled)'}")
         return True
 
     def action_next_mention(self) -> None:

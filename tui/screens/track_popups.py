@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kimreader.corpus.article import Article
@@ -23,6 +23,7 @@ from kimreader.index.tracking import SavedCount, found_ids, saved_counts
 from kimreader.tui import actions
 from kimreader.tui.screens.modal import PickerScreen
 from kimreader.tui.screens.track import shorten
+from kimreader.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from kimreader.tui.app import KimReaderApp
@@ -46,7 +47,7 @@ class InputScreen(ModalScreen[str | None], inherit_bindings=False):
         with Vertical(classes="track-box"):
             yield Static(self.prompt, classes="modal-title")
             yield Input(self.value, suggester=self.suggester, select_on_focus=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
@@ -90,7 +91,7 @@ class NoteScreen(ModalScreen[tuple[TextSpan, str] | None], inherit_bindings=Fals
             yield Static(id="note-where", classes="modal-title")
             yield Static(id="note-sentence", classes="track-sentence")
             yield Input(placeholder="a note (optional); Enter saves", select_on_focus=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False

@@ -7,10 +7,12 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
 Counter = tuple[str, str]  # (long, short): "hit 3 of 32", "3/32"
+MAX_LINES = 3  # a long message (a bad query and the fields it could use) at 60 columns
 
 
 def hit_counter(current: int | None, total: int, searching: bool) -> Counter:
@@ -32,7 +34,8 @@ def mention_counter(current: int | None, total: int) -> Counter:
 
 
 class StatusLine(Widget):
-    """One line: a message on the left, counters on the right. Built from Text, never markup."""
+    """A message on the left, counters on the right; one line unless the message needs more.
+    Built from Text, never markup."""
 
     COMPONENT_CLASSES: ClassVar = {
         "status-line--info",
@@ -53,9 +56,25 @@ class StatusLine(Widget):
     hits: reactive[Counter] = reactive(("", ""))
     mentions: reactive[Counter] = reactive(("", ""))
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._covered: tuple[str, str] | None = None  # what a say_for_now message covers
+
     def say(self, message: str, kind: str = "info") -> None:
+        self._covered = None
         self.message = message
         self.kind = kind
+
+    def say_for_now(self, message: str, kind: str = "hint") -> None:
+        """A message that gives way to the one it covered at the next `settle()` (the next `n`),
+        as `less` clears its message on the next command."""
+        covered = self._covered or (self.message, self.kind)
+        self.say(message, kind)
+        self._covered = covered
+
+    def settle(self) -> None:
+        if self._covered is not None:
+            self.say(*self._covered)
 
     def show_hits(self, current: int | None, total: int, searching: bool) -> None:
         self.hits = hit_counter(current, total, searching)
@@ -74,17 +93,46 @@ class StatusLine(Widget):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"status-line--{name}", partial=True)
 
-    def render(self) -> Text:
-        """The message wins: counters shorten, then go, before the message is cut."""
-        width = self.size.width
+    def _message_lines(self, width: int) -> list[Text]:
+        """An error or hint wrapped to the width, at most MAX_LINES (the last one cut with "…"):
+        the reader must see all of it to act on it. Information keeps to one line."""
         kind = self.kind if self.kind in ("error", "hint") else "info"
-        left = Text(self.message, style=self._style(kind), end="")
+        text = Text(self.message, style=self._style(kind), end="")
+        if width <= 0:
+            return [text]
+        lines = list(text.wrap(self.app.console, width, overflow="fold")) or [Text(end="")]
+        if len(lines) > (1 if kind == "info" else MAX_LINES):
+            lines = lines[: 1 if kind == "info" else MAX_LINES]
+            lines[-1].append(" …")  # ellipsis-truncate below keeps the marker within the width
+        lines[-1].truncate(width, overflow="ellipsis")
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or up to MAX_LINES for a message longer than the line (it wins)."""
+        return len(self._message_lines(width))
+
+    def watch_message(self) -> None:
+        width = self.content_region.width
+        if width and len(self._message_lines(width)) != max(1, self.content_region.height):
+            self.refresh(layout=True)  # the line grows for a long message, shrinks after it
+
+    watch_kind = watch_message
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)  # how many lines the message needs depends on the width
+
+    def render(self) -> Text:
+        """The message wins: counters shorten, then go, before the message is cut; a message
+        longer than the line wraps onto a second (and third) line rather than losing its end."""
+        width = self.size.width
+        lines = self._message_lines(width)
+        last = lines[-1]
         counter = ""
         for candidate in (self.counter_text(short=False), self.counter_text(short=True)):
-            if left.cell_len + cell_len(candidate) + 2 <= width:
+            if last.cell_len + cell_len(candidate) + 2 <= width:
                 counter = candidate
                 break
         right = Text(counter, style=self._style("counter"), end="")
-        left.truncate(max(0, width - right.cell_len - (2 if counter else 0)), overflow="ellipsis")
-        gap = max(1, width - left.cell_len - right.cell_len)
-        return Text.assemble(left, " " * gap, right, no_wrap=True, end="")
+        gap = max(1, width - last.cell_len - right.cell_len)
+        lines[-1] = Text.assemble(last, " " * gap, right, end="") if counter else last
+        return Text("\n", no_wrap=True, end="").join(lines)
