@@ -17,7 +17,8 @@ from kimreader.analysis.names import base_key
 
 _HANDLE = re.compile(r"[@#]\w")
 _CAPTION_WORDS = re.compile(
-    r"^(?:(?:photo(?:graph)?s?|credit|image|video|illustration|caption|file|advertisement)\b"
+    r"(?:(?:photo(?:graph)?s?|credit|image|video|illustration|caption|file|advertisement|"
+    r"clockwise(?:\s+from)?)\b"
     r"[\s:.]*(?:by\s+)?)+",
     re.IGNORECASE,
 )
@@ -119,11 +120,18 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "dateline"
     if label in ("PERSON", "NORP") and _is_demonym(key):
         return "people of a place"
+    byline = _BYLINE.match(text, start)
+    if byline is not None and byline.end() >= end:
+        return "byline"
     if _is_common_word_opening(text, start, end):
         return "common word opening a sentence"
     if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
         return "title of a work"
     return None
+
+
+# "Reviewed by Hansa D. Bhargava, MD": the verb of a byline or credit, not a name.
+_BYLINE = re.compile(r"(?:Reviewed|Written|Edited|Reported|Compiled|Produced)(?=\s+by\s)")
 
 
 # Where a sentence starts: a block, a full stop, a dateline's dash or an opening quote before.

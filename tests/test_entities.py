@@ -721,3 +721,19 @@ def test_a_word_the_model_also_reads_as_a_peoples_adjective_is_no_person() -> No
         body, ("Roman", "NORP", 0), ("Roman", "PERSON", 1), ("Ann Roman", "PERSON", 0)
     )
     assert [e.name for e in entities_from_spans(body, spans)] == ["Ann Roman"]
+
+
+def test_byline_verbs_and_caption_openings_are_cut_from_names() -> None:
+    body = (
+        "Reviewed by Ann Lee, who checked every claim in it.\n\n"
+        "Clockwise from top: Bo Chan and Photo Ivo Grant, in a long line of a caption.\n"
+    )
+    spans = spans_for(
+        body,
+        ("Reviewed", "ORG", 0),
+        ("Ann Lee", "PERSON", 0),
+        ("Clockwise", "PERSON", 0),
+        ("Bo Chan", "PERSON", 0),
+        ("Photo Ivo Grant", "PERSON", 0),
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == ["Ann Lee", "Bo Chan", "Ivo Grant"]
