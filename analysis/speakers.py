@@ -7,10 +7,10 @@ Names are compared with `analysis.names` (one home for name keys and short forms
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import abbreviates, canonical_key
+from kimreader.analysis.names import abbreviates, canonical_key, resolve_short_name
 from kimreader.corpus.span import TextSpan
 
 # Words that title a name rather than belong to it ("President", "Mr", "Chinese").
@@ -87,6 +87,11 @@ class People:
             (_person_key(body[start:end]), _person_key(canonical))
             for start, end, canonical in self.full_names
         ]
+        # For names.resolve_short_name: where each key is first named, and every (offset, key).
+        self.key_mentions = [(start, key) for start, _n, keys in self._keyed() for key in keys]
+        self.first_key_offsets: dict[str, int] = {}
+        for start, key in self.key_mentions:
+            self.first_key_offsets.setdefault(key, start)
 
     def _inside_quote(self, offset: int) -> bool:
         return any(span.start <= offset < span.end for span in self.quotes)
@@ -157,19 +162,23 @@ class People:
         return name
 
     def _expand_surname(self, surname: str, offset: int) -> str:
-        key = _person_key(surname)
-        best = ""
+        """The full name a short one written at offset stands for (`names.resolve_short_name`,
+        as a quote attribution: the full name mentioned most recently before it, else the
+        first one named after it); the short name itself when none fits."""
+        full_key = resolve_short_name(
+            _person_key(surname), offset, self.first_key_offsets, self.key_mentions,
+            attribution=True,
+        )  # fmt: skip
+        if full_key is None:
+            return surname
+        named = [(start, name) for start, name, keys in self._keyed() if full_key in keys]
+        earlier = [name for start, name in named if start < offset]
+        return earlier[-1] if earlier else named[0][1]
+
+    def _keyed(self) -> Iterator[tuple[int, str, tuple[str, str]]]:
+        """(start, canonical, its keys as written and as named) of each full-name mention."""
         for (start, _end, canonical), keys in zip(self.full_names, self.folded, strict=True):
-            if start >= offset:
-                break
-            if any(abbreviates(full, key) for full in keys):
-                best = canonical
-        if best:
-            return best
-        for (_s, _e, canonical), keys in zip(self.full_names, self.folded, strict=True):
-            if any(abbreviates(full, key) for full in keys):  # named in full only later
-                return canonical
-        return surname
+            yield start, canonical, keys
 
     def _mentions(self, start: int, end: int) -> list[tuple[int, int]]:
         """Person mentions in body[start:end], not counting a name that is a place's
