@@ -69,6 +69,7 @@ def test_compare_in_a_pipe_has_no_escapes_and_a_fixed_width(library: Path) -> No
     )
     assert compared.returncode == 0 and "\x1b" not in compared.stdout
     assert max(len(line) for line in compared.stdout.splitlines()) <= 100
+    assert not [line for line in compared.stdout.splitlines() if line.endswith(" ")]
 
 
 # -- 12: a mistyped --library ------------------------------------------------------------------

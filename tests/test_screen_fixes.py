@@ -271,6 +271,9 @@ async def test_fuzzy_dates_and_suggestions_say_what_a_reader_means(library: Path
         )
         await typed(pilot, "ctrl+u", *'person:"Xi Jinpin"', "enter")  # Enter: the full search
         assert main.status.message.endswith('did you mean: person:"Xi Jinping"')
+        # A name is suggested capitalised, as the reader wrote its other word, whatever the typo.
+        await typed(pilot, "/", "ctrl+u", *'person:"Xi jinpin"', "enter")
+        assert main.status.message.endswith('did you mean: person:"Xi Jinping"')
 
 
 # -- the index catching up (another process wrote, or the app's first write to the library

@@ -509,8 +509,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     else:
         from kimreader.tui.compare_render import render_comparison
 
-        out = _plain_console() if _is_pipe() else _console()
-        out.print(render_comparison(comparison, a.body, b.body, out.width))
+        if not _is_pipe():
+            out = _console()
+            out.print(render_comparison(comparison, a.body, b.body, out.width))
+            return EXIT_FOUND
+        plain = _plain_console()
+        with plain.capture() as page:
+            plain.print(render_comparison(comparison, a.body, b.body, plain.width))
+        # Rich pads each line to the width; in a pipe that is trailing blanks on every line.
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in page.get().splitlines()))
     return EXIT_FOUND
 
 

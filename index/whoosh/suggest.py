@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 # A plain word: not a field name, not part of field:value, no wildcard or fuzzy marks.
 _WORD = re.compile(r"(?<![\w:*?~\-])([^\W\d_]{3,})(?![\w:*?~])")
+# The fields whose values are names (and their aliases, as index/query.py reads them).
+_NAME_FIELD = re.compile(r"(?i)\b(?:person|people|org|organi[sz]ation|place)\s*:$")
 
 
 def suggest_query(reader: IndexReader, text: str) -> str:
@@ -30,6 +32,8 @@ def suggest_query(reader: IndexReader, text: str) -> str:
         if not options:
             return word
         changed = True
+        if _in_capitalised_name(text, match.start()):  # person:"Xi jinpin" -> "Xi Jinping"
+            return options[0][:1].upper() + options[0][1:]
         return cased_like(word, options[0])
 
     suggestion = _WORD.sub(replace, text)
@@ -43,6 +47,19 @@ def cased_like(typed: str, word: str) -> str:
     if typed[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def _in_capitalised_name(text: str, start: int) -> bool:
+    """True inside an entity phrase (`person:"…"`, `org:`, `place:`) whose words the reader
+    capitalised elsewhere: a name is written capitalised, whatever case the typo was in."""
+    opening = text.rfind('"', 0, start)
+    if opening < 0 or text.count('"', 0, start) % 2 == 0:
+        return False
+    if not _NAME_FIELD.search(text, 0, opening):
+        return False
+    closing = text.find('"', start)
+    phrase = text[opening + 1 : closing if closing >= 0 else len(text)]
+    return any(word[:1].isupper() for word in phrase.split())
 
 
 def _follows_field(text: str, start: int) -> bool:
