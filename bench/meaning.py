@@ -217,6 +217,34 @@ def fresh_verdicts(reports: list[Report]) -> None:
     print_confusion(f"TF-IDF cosine, cuts {cuts[0]:.3f} / {cuts[1]:.3f} (best on dev)", plain)
 
 
+# English mozilla pages that no fresh pair uses: reports of other events than any ECB+ one.
+LOOK_ALIKE_PAGES = ("bbc-1", "cnn", "nytimes-2", "nytimes-3", "nytimes-4", "wapo-2",
+                    "seattletimes-1", "herald-sun-1", "webmd-1", "medicalnewstoday", "salon-1",
+                    "citylab-1", "breitbart", "cnet", "aclu", "quanta-1", "medium-1", "engadget",
+                    "msn", "theverge")  # fmt: skip
+
+
+def unrelated_pages(reports: Sequence[Report], splits: Sequence[str]) -> None:
+    """Unrelated pairs that share a kind of story or a country: ECB+ reports against 20 mozilla
+    news pages, and the pages against each other (dev: with the dev topics' reports; held-out:
+    with topic 41's). Every such pair is unrelated; how many does the verdict call otherwise?"""
+    pages = [
+        page_report(f"mozilla-readability/test/test-pages/{name}") for name in LOOK_ALIKE_PAGES
+    ]
+    print("\n== unrelated look-alikes: ECB+ reports x 20 mozilla news pages, pages x pages ==")
+    for part, held_out in (("dev", False), ("held-out", True)):
+        if part not in splits:
+            continue
+        chosen = [(r, p) for r in reports if r.held_out == held_out for p in pages]
+        if part == "dev":
+            chosen += list(itertools.combinations(pages, 2))
+        kinds = Counter(verdict_of(a, b).kind for a, b in chosen)
+        print(
+            f"  {part}: {len(chosen)} pairs, called "
+            + ", ".join(f"{kind} {kinds[kind]}" for kind in ("same", "related", "unrelated"))
+        )
+
+
 def page_report(name: str) -> Report:
     """A mozilla test page as a report: its expected.html paragraphs, embedded, with entities."""
     import lxml.html  # lazy: only the bench needs it
@@ -481,6 +509,7 @@ def run(long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] 
     print(f"ECB+: {len(reports)} reports; dev = topics 1 and 37, held-out = any pair with a "
           f"topic {HELD_OUT_TOPIC} report; scored here: {scored}")  # fmt: skip
     verdicts(reports, pairs)
+    unrelated_pages(reports, splits)
     if "fresh" in splits:
         fresh_verdicts(reports)
     counterpart_rates(reports, pairs)

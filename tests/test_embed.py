@@ -119,6 +119,30 @@ def test_two_earthquakes_in_one_country_are_related_not_one_event(shared_dir: Pa
     assert "Indonesia" in verdict.shared_entities and verdict.claims_differences
 
 
+def mozilla_page(shared: Path, name: str) -> Article:
+    """A mozilla-readability test page as its expected paragraphs."""
+    import lxml.html
+
+    folder = shared / "testdata" / "mozilla-readability" / "test" / "test-pages" / name
+    tree = lxml.html.fromstring((folder / "expected.html").read_text(encoding="utf-8"))
+    paragraphs = (" ".join(p.text_content().split()) for p in tree.iter("p"))
+    return Article.create(name, "\n\n".join(p for p in paragraphs if p), url=f"mozilla:{name}")
+
+
+def test_a_shared_country_and_everyday_words_make_no_related_event(shared_dir: Path) -> None:
+    # Tara Reid entering rehab (ECB+ 1_11ecb) and Obama on US gun laws (BBC): both name the
+    # United States, are alike in meaning at 0.32 and share everyday words (TF-IDF 0.05).
+    from kimreader.analysis.entities import extract_entities
+
+    a, b = ecbplus(shared_dir, "1_11ecb"), mozilla_page(shared_dir, "bbc-1")
+    entities_a, entities_b = extract_entities([a.body, b.body])
+    cmp = compare_articles(a, b, entities_a, entities_b, embeddings_a=embed_article(a.body),
+                           embeddings_b=embed_article(b.body))  # fmt: skip
+    assert cmp.verdict is not None and cmp.verdict.kind == "unrelated"
+    assert cmp.verdict.shared_entities == ("United States",)
+    assert 0.3 <= cmp.verdict.similarity < 0.4
+
+
 def test_without_embeddings_the_comparison_says_it_used_words(shared_dir: Path) -> None:
     a, b = ecbplus(shared_dir, "41_1ecb"), ecbplus(shared_dir, "41_5ecb")
     cmp = compare_articles(a, b, embeddings_a=embed_article(a.body))  # B has none stored
