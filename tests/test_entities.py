@@ -737,3 +737,34 @@ def test_byline_verbs_and_caption_openings_are_cut_from_names() -> None:
         ("Photo Ivo Grant", "PERSON", 0),
     )
     assert [e.name for e in entities_from_spans(body, spans)] == ["Ann Lee", "Bo Chan", "Ivo Grant"]
+
+
+TABLES = (
+    "Top contributors this cycle, by the number of changesets merged.\n\n"
+    "| Developer | Changesets | Pct |\n| --- | --- | --- |\n"
+    "| Arnd Bergmann | 212 | 1.9% |\n| Chris Wilson | 180 | 1.6% |\n"
+    "| Mauro Carvalho Chehab | 150 | 1.3% |\n\n"
+    "| Company | Changesets |\n| --- | --- |\n"
+    "| Intel | 900 |\n| Google | 850 |\n| Red Hat | 800 |\n| Linaro | 700 |\n"
+)
+
+
+def test_names_in_tables_are_whole_typed_by_their_column_and_headers_are_not_names() -> None:
+    spans = spans_for(
+        markdown_prose(TABLES).text,  # the model reads the cells without the bars
+        ("Pct", "PERSON", 0),
+        ("Arnd Bergmann", "PERSON", 0),
+        ("Carvalho Chehab", "PERSON", 0),
+        ("Intel", "ORG", 0),
+        ("Red Hat", "PERSON", 0),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(TABLES, spans)}
+    assert found == {
+        ("Arnd Bergmann", "person"),
+        ("Chris Wilson", "person"),  # a given name first: a person the model skipped
+        ("Mauro Carvalho Chehab", "person"),
+        ("Intel", "org"),
+        ("Google", "org"),
+        ("Red Hat", "org"),  # among companies
+        ("Linaro", "org"),
+    }
