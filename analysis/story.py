@@ -17,7 +17,7 @@ and `claims_agreements` say so in one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -131,14 +131,14 @@ RELATED_EVENT = {"meaning": 0.3, "words": 0.04}
 # who and where. With that evidence a lower similarity suffices (dev: right 0.94 vs 0.92).
 SAME_EVENT_WITH_NAMES = {"meaning": 0.5, "words": 0.1}
 # A related event needs more than a similar kind of story (an earthquake and a shelling both
-# kill and injure; two long reports share everyday words): a shared name other than a country
-# ("United States" is in half the news), a sentence making the same point, many words in
-# common (TF-IDF ≥ 0.1: two unrelated long reports reach 0.05-0.1 on common words alone), or a
-# meaning this close. Chosen on the development topics' pairs and on those reports and 20
-# mozilla pages against each other (all unrelated): at 0.05 and with countries counted, 100 of
-# 1,390 such pairs were called related, now 59, at 5 of 476 related ECB+ pairs lost.
+# kill and injure): a shared name other than a country ("United States" is in half the news),
+# a sentence making the same point, or a meaning this close. Words in common are no evidence:
+# two unrelated long reports reach a TF-IDF cosine of 0.05-0.1 on everyday words, and no
+# related ECB+ pair needed them. Chosen on the development topics' pairs and on those reports
+# and 20 mozilla pages against each other (all unrelated; bench/meaning.py): with words at
+# 0.05 and countries counted, 100 of those 1,390 pairs were called related, now 49, at 5 of 476
+# related ECB+ pairs lost.
 RELATED_BY_MEANING_ALONE = {"meaning": 0.4, "words": 0.08}
-RELATED_BY_WORDS = 0.1
 # Reports published further apart than this are not taken for one event, however alike.
 SAME_EVENT_MAX_DAYS = 7
 
@@ -183,10 +183,7 @@ def judge(
     share_a = len({(p.a_start) for p in pairs}) / rows if rows else 0.0
     share_b = len({(p.b_start) for p in pairs}) / columns if columns else 0.0
     gap = abs((a.published - b.published).days) if a.published and b.published else None
-    kind = _story_kind(
-        similarity, method, gap, bool(pairs), shared_entities, main_names_shared,
-        lambda: report_similarity(a.body, b.body, "words", None, None),
-    )  # fmt: skip
+    kind = _story_kind(similarity, method, gap, bool(pairs), shared_entities, main_names_shared)
     return Verdict(
         kind=kind,
         similarity=similarity,
@@ -204,7 +201,6 @@ def _story_kind(
     paired: bool,
     shared_entities: Sequence[str],
     main_names_shared: bool | None,
-    words_similarity: Callable[[], float],
 ) -> StoryKind:
     close_in_time = gap is None or gap <= SAME_EVENT_MAX_DAYS
     if main_names_shared is None:  # entities unknown: similarity and dates alone
@@ -217,11 +213,7 @@ def _story_kind(
         return "unrelated"
     if _names_beyond_countries(shared_entities) or paired:
         return "related"
-    if similarity >= RELATED_BY_MEANING_ALONE[method]:
-        return "related"
-    if method == "meaning" and words_similarity() >= RELATED_BY_WORDS:
-        return "related"
-    return "unrelated"
+    return "related" if similarity >= RELATED_BY_MEANING_ALONE[method] else "unrelated"
 
 
 def _names_beyond_countries(names: Sequence[str]) -> bool:

@@ -534,3 +534,22 @@ def test_a_printed_timeline_row_holds_a_date_written_over_a_line_break() -> None
     text = _render(compare_articles(a, b), a, b, 100)
     row = next(line for line in text.splitlines() if re.match(r"2018-03\s+A\s+“", line))
     assert "“in March 2018”  The talks began in March 2018" in row
+
+
+@pytest.mark.parametrize(
+    ("similarity", "paired", "names", "kind"),
+    [
+        (0.35, False, (), "unrelated"),  # a kind of story alike, nothing else
+        (0.35, False, ("United States",), "unrelated"),  # a country is in half the news
+        (0.35, False, ("United States", "Malibu"), "related"),
+        (0.35, True, (), "related"),  # a sentence makes the same point
+        (0.45, False, (), "related"),  # a meaning this close
+        (0.25, True, ("Malibu",), "unrelated"),
+    ],
+)
+def test_a_related_event_needs_evidence_beyond_a_kind_of_story(
+    similarity: float, paired: bool, names: tuple[str, ...], kind: str
+) -> None:
+    from kimreader.analysis.story import _story_kind
+
+    assert _story_kind(similarity, "meaning", 3, paired, names, False) == kind
