@@ -53,4 +53,6 @@ def library(library_template: Path, tmp_path: Path) -> Path:
 
 
 # A real HTTP server on 127.0.0.1 for fetching tests.
+# A 2 MB tmpfs of our own for the read-only and full-disk tests.
+from fs_helpers import tmpfs  # noqa: E402, F401
 from loopback import loopback  # noqa: E402, F401

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from kimreader.tui.cli import main
+from cli_helpers import run
 
 
 @pytest.fixture()
@@ -18,12 +17,6 @@ def library(tmp_path: Path) -> Path:
     from kimreader.corpus.library import Library
 
     return Library.open(tmp_path / "lib").root
-
-
-def run(capsys: pytest.CaptureFixture[str], library: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--library", str(library), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_json_shape(capsys, library: Path) -> None:

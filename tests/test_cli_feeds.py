@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from feedgen import Item, atom, rss2
-from test_cli import run
 
 LONG_TEXT = "<p>" + "The feed carries the whole story of the harbour strike. " * 12 + "</p>"
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from cli_helpers import run
 
 
 def shipped(capsys: pytest.CaptureFixture[str], library: Path) -> tuple[str, str]:

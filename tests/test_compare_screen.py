@@ -302,7 +302,7 @@ async def test_j_k_g_shift_g_and_pages_move_the_row_cursor(library: Path) -> Non
         screen = await open_compare(pilot)
         view = screen.aligned
         last = len(view.rows) - 1
-        builds = view.layout_builds
+        builds = view._layouts.misses  # rows wrapped so far
         await pilot.press("j", "j", "k")
         assert view.cursor == 1
         await pilot.press("G")
@@ -318,7 +318,7 @@ async def test_j_k_g_shift_g_and_pages_move_the_row_cursor(library: Path) -> Non
         assert view.cursor == 0
         await pilot.press("k")
         assert view.cursor == 0  # stays at the top
-        assert view.layout_builds == builds  # moving wraps nothing again
+        assert view._layouts.misses == builds  # moving wraps nothing again
 
 
 async def test_candidates_only_on_the_aligned_tab(library: Path) -> None:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_crash import TOKEN, write_sources
+from import_sources import TOKEN, write_sources
 from tmux_helpers import Tmux, app_env, needs_tmux
 
 from kimreader.index.doctor import run_doctor

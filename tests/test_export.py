@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import run
+from cli_helpers import run
 
 from kimreader.corpus.frontmatter import parse_front_matter
 

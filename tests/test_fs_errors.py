@@ -5,33 +5,15 @@ not permitted), since chmod does not stop root."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fs_helpers import fill, mount
 
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.index.workspace import Workspace
-
-
-def mount(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["mount", *args], capture_output=True, text=True)
-
-
-@pytest.fixture
-def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A 2 MB tmpfs of our own, unmounted afterwards."""
-    point = tmp_path / "mnt"
-    point.mkdir()
-    if os.geteuid() != 0 or mount("-t", "tmpfs", "-o", "size=2m", "tmpfs", str(point)).returncode:
-        pytest.skip("mounting a tmpfs is not permitted here")
-    try:
-        yield point
-    finally:
-        subprocess.run(["umount", "-l", str(point)], capture_output=True)
 
 
 def cli(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -113,14 +95,6 @@ def test_read_only_library_with_a_stale_index_still_searches(tmpfs: Path) -> Non
     assert report.problems and "could not be updated" in report.problems[0]
     assert workspace.index.search("Kim").total >= 1
     workspace.index.close()
-
-
-def fill(folder: Path, leave: int) -> None:
-    """Fill the file system holding `folder` until `leave` bytes are free."""
-    stats = os.statvfs(folder)
-    free = stats.f_bavail * stats.f_frsize
-    with open(folder / "filler", "wb") as handle:
-        handle.write(b"\0" * max(0, free - leave))
 
 
 def test_full_disk(tmpfs: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_fs_errors import fill, mount, tmpfs  # noqa: F401 (a fixture)
+from fs_helpers import fill, mount
 
 from kimreader.corpus.userstate import STATE_FILE, StateError, UserState
 from kimreader.index.workspace import Workspace

@@ -20,6 +20,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -77,13 +78,14 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: list[AlignedRow] = []
         self.threshold = 0.0
         self.empty_message = "comparing…"
-        self._layouts: dict[tuple[object, ...], _RowLayout] = {}
+        # Wrapped rows by (passage, counterpart, width, stacked): moving the cursor, the
+        # threshold or the width back re-wraps nothing (tests read the cache's misses).
+        self._layouts: LRUCache[tuple[object, ...], _RowLayout] = LRUCache(MAX_CACHED_LAYOUTS)
         self._row_layouts: list[_RowLayout] = []
         self._row_tops: list[int] = []
         self._line_count = 0
-        self._strips: dict[int, Strip] = {}
+        self._strips: LRUCache[int, Strip] = LRUCache(MAX_CACHED_STRIPS)  # by line number
         self._built_width = -1
-        self.layout_builds = 0  # rows wrapped (tests check that moving the cursor wraps none)
 
     # -- content ----------------------------------------------------------------------------
 
@@ -121,8 +123,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _rebuild(self) -> None:
         width, stacked, column = self._content_width, self.stacked, self._column
-        if len(self._layouts) > 4 * len(self.rows) + 100:
-            self._layouts.clear()
         self._row_layouts, self._row_tops = [], []
         top = 0
         for row in self.rows:
@@ -130,8 +130,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             key = (row.passage.a_start, best, width, stacked)
             layout = self._layouts.get(key)
             if layout is None:
-                layout = self._layouts[key] = self._wrap_row(row, column, stacked)
-                self.layout_builds += 1
+                layout = self._wrap_row(row, column, stacked)
+                self._layouts.set(key, layout)
             self._row_layouts.append(layout)
             self._row_tops.append(top)
             top += layout.height + 1  # a blank line after each row
@@ -237,9 +237,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)  # between rows
         strip = self._strips.get(index)
         if strip is None:
-            if len(self._strips) > MAX_CACHED_STRIPS:
-                self._strips.clear()
-            strip = self._strips[index] = self._render_row_line(row, line)
+            strip = self._render_row_line(row, line)
+            self._strips.set(index, strip)
         is_cursor = row == self.cursor
         gutter = Strip(
             [Segment("▌ " if is_cursor else "  ", STYLES["cursor"] if is_cursor else None)]
@@ -302,6 +301,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
 _Piece = tuple[Text, int]  # a piece of a display line and the cells it takes
 MAX_CACHED_STRIPS = 4000
+MAX_CACHED_LAYOUTS = 2000  # a few widths and thresholds of a long comparison
 
 
 def _note(message: str) -> Text:
