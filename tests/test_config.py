@@ -22,10 +22,16 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def test_textuals_theme_names_are_read_as_kimreaders(config_file: Path) -> None:
+    config_file.write_text('theme = "textual-light"\n', "utf-8")
+    settings = load_settings()
+    assert settings.problems == [] and settings.theme == "light"  # the palette's name for it
+
+
 def test_no_file_means_defaults(config_file: Path) -> None:
     settings = load_settings()
     assert settings.problems == []
-    assert settings.theme == "textual-dark"
+    assert settings.theme == "dark"
     assert settings.sidebar == "auto"
     assert settings.search_debounce == 0.15
     assert settings.compare_threshold is None
@@ -69,7 +75,7 @@ def test_a_bad_value_is_one_line_and_the_default(
     assert len(settings.problems) == 1
     assert expected in settings.problems[0]
     assert str(config_file) in settings.problems[0]
-    assert settings.theme == "textual-dark"
+    assert settings.theme == "dark"
 
 
 def test_old_keymap_json_is_still_read_and_the_config_wins(config_file: Path) -> None:

@@ -6,6 +6,7 @@ No animation, no cursor blink, no mouse needed, no web browser ever started.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -45,11 +46,11 @@ class KimReaderApp(App[int]):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        # Themes kimreader's styles are checked in (hits, mentions, aligned words stay legible);
-        # the palette's theme switcher offers only these.
-        for name in list(self.available_themes):
-            if name not in THEMES.values():
-                self.unregister_theme(name)
+        # Themes kimreader's styles are checked in (hits, mentions, aligned words stay legible),
+        # under the names the config file uses ("dark" is Textual's "textual-dark").
+        for name, source in THEMES.items():
+            if name != source:
+                self.register_theme(replace(self.available_themes[source], name=name))
         self.workspace = workspace
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
@@ -57,6 +58,11 @@ class KimReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme
+        # The palette's theme switcher offers only those (once one of them is in force: Textual
+        # falls back on "textual-dark" until then).
+        for name in list(self.available_themes):
+            if name not in THEMES:
+                self.unregister_theme(name)
         if self.keymap:
             self.set_keymap(self.keymap)
         # Pushed once Textual's start-up batch is over: a frame drawn inside it is dropped, and

@@ -23,7 +23,8 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_ENV = "KIMREADER_CONFIG"
 
-# Friendly names first; Textual's own names are accepted as they are.
+# kimreader's theme names (the app registers them; the palette offers them) and the Textual
+# theme each is made from; Textual's names are accepted in the config file too.
 THEMES: dict[str, str] = {
     "dark": "textual-dark",
     "light": "textual-light",
@@ -72,9 +73,9 @@ class Settings:
 
     @property
     def theme(self) -> str:
-        """Textual's name for the theme in force."""
+        """The theme in force, by kimreader's name for it (Textual's "textual-dark" is "dark")."""
         name = str(self.values["theme"])
-        return THEMES.get(name, name)
+        return next((friendly for friendly, source in THEMES.items() if name == source), name)
 
     @property
     def sidebar(self) -> str:
