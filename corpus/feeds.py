@@ -11,10 +11,11 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from kimreader.corpus.dates import make_date, parse_date
 from kimreader.corpus.readers import ReadError
 from kimreader.corpus.sanitize import sanitize_line
 
@@ -120,7 +121,7 @@ def _xml_entry(item: Any, base: str) -> FeedEntry | None:
     if not any(authors) and item.get("author"):
         authors = [item["author"]]
     stamp = item.get("published_parsed") or item.get("updated_parsed")
-    published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    published = make_date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
     return FeedEntry(
         guid=guid,
         url=link,
@@ -169,7 +170,7 @@ def _json_entry(item: dict[str, Any], base: str, feed: dict[str, Any]) -> FeedEn
         url=link,
         title=_one_line(_text(item.get("title"))),
         content_html=content,
-        published=_iso_date(_text(item.get("date_published")) or _text(item.get("date_modified"))),
+        published=parse_date(_text(item.get("date_published")) or _text(item.get("date_modified"))),
         authors=tuple(n for n in (_one_line(x) for x in names) if n),
     )
 
@@ -182,13 +183,6 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text)
-
-
-def _iso_date(value: str) -> date | None:
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 def _one_line(value: Any) -> str:
