@@ -42,7 +42,12 @@ _DATE_WORDS = re.compile(
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
 )
-_HAS_UPPER_START = re.compile(r"^[^\w]*[A-Z0-9]")
+# A name starts with a capital, or with a particle before one ("al-Qaeda", "de Blasio", "bin
+# Laden"), or is a brand's camel case ("iPhone", "eBay").
+_HAS_UPPER_START = re.compile(
+    r"^[^\w]*(?:[A-Z0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
+    r"(?:de|del|della|di|da|du|van|von|der|den|ter|bin|ibn|bint|abu|le|la)\s+[A-Z]|[ie][A-Z])"
+)
 
 
 def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -768,3 +768,16 @@ def test_names_in_tables_are_whole_typed_by_their_column_and_headers_are_not_nam
         ("Red Hat", "org"),  # among companies
         ("Linaro", "org"),
     }
+
+
+def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
+    body = "Mayor de Blasio blamed al-Qaeda; the iPhone sold. Then the police came."
+    spans = spans_for(
+        body,
+        ("de Blasio", "PERSON", 0),
+        ("al-Qaeda", "ORG", 0),
+        ("iPhone", "ORG", 0),
+        ("police", "ORG", 0),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
+    assert found == {("de Blasio", "person"), ("al-Qaeda", "org"), ("iPhone", "org")}

@@ -209,3 +209,8 @@ def test_a_byline_verb_and_a_caption_opening_are_not_names(pages: dict) -> None:
     assert not named(webmd, "Reviewed")
     _, guardian = pages["guardian-1"]  # "Clockwise from top: Te Kaurinui Parata, ..."
     assert not named(guardian, "Clockwise")
+
+
+def test_a_group_named_with_a_lower_case_particle_is_found(pages: dict) -> None:
+    _, wapo = pages["wapo-1"]  # "Ansar al-Sharia, an al-Qaeda-linked organization"
+    assert types_of(wapo, "al-Qaeda") == {"org"}
