@@ -1,8 +1,9 @@
-"""Guard rails run by the suite: the import layers (import-linter) and the types (mypy).
+"""Guard rails run by the suite: the import layers (import-linter), the types (mypy) and the
+style and formatting (ruff), so CI (`.ci/run`, which runs the suite) checks all three.
 
-Both tools read the package as it installs (`kimreader.corpus` from corpus/, ...), so the
-sources are copied into that layout first, following pyproject's package-dir. Their
-configuration is in pyproject.toml ([tool.importlinter], [tool.mypy]).
+import-linter and mypy read the package as it installs (`kimreader.corpus` from corpus/, ...),
+so the sources are copied into that layout first, following pyproject's package-dir. Their
+configuration is in pyproject.toml ([tool.importlinter], [tool.mypy], [tool.ruff]).
 """
 
 from __future__ import annotations
@@ -86,3 +87,13 @@ def test_types_check(layout: tuple[Path, dict[str, str]]) -> None:
     report = _with_source_paths(done.stdout + done.stderr, copied)
     assert done.returncode == 0, report
     assert "Success: no issues found" in report
+
+
+def test_ruff_is_clean() -> None:
+    """`ruff check` and `ruff format --check` over the checkout ([tool.ruff] in pyproject)."""
+    for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
