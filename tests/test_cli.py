@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
+from kimreader.tui.cli import main
+
 
 @pytest.fixture()
 def library(tmp_path: Path) -> Path:
@@ -160,3 +162,26 @@ def test_compare_json_shape(capsys, library: Path) -> None:
     assert set(doc["distinctive"]) == {"a", "b"}
     code, out, _ = run(capsys, library, "compare", *ids)
     assert code == 0 and "possible" in out.lower()
+
+
+def test_count_sources_and_authors_most_first(capsys, library: Path, tmp_path: Path) -> None:
+    from kimreader.corpus.article import Article
+    from kimreader.corpus.library import Library
+
+    more = Article.create(
+        "Talks resume", "Envoys met in Singapore.\n", source="The New York Times",
+        authors=("Jane Perlez", "Choe Sang-Hun"),
+    )  # fmt: skip
+    Library.open(library).add(more)
+    code, out, _ = run(capsys, library, "count", "source", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"source": "The New York Times", "articles": 2},
+        {"source": "Bloomberg (via The Straits Times)", "articles": 1},
+    ]
+    code, out, _ = run(capsys, library, "count", "author", "--limit", "1")
+    assert code == 0 and out == "2\tJane Perlez\n"  # a pipe: count, then the name
+    empty = tmp_path / "empty"
+    assert main(["init", str(empty), "--empty"]) == 0
+    capsys.readouterr()
+    assert run(capsys, empty, "count", "author") == (1, "", "")

@@ -135,6 +135,7 @@ COMMAND_MODULES = (
     "kimreader.tui.cli_feeds",
     "kimreader.tui.cli_cluster",
     "kimreader.tui.cli_entity",
+    "kimreader.tui.cli_count",
 )
 
 
@@ -619,10 +620,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("KIMREADER_DEBUG"):
             raise
         from kimreader.corpus.library import LibraryError
+        from kimreader.index.backend import QueryError
         from kimreader.index.cluster import EngineUrlError
         from kimreader.index.search import IndexBusy
 
-        if isinstance(error, (LibraryError, IndexBusy, OSError, EngineUrlError)):
+        # QueryError: a query the engine refuses, or a feature it lacks (backend.Unsupported).
+        if isinstance(error, (LibraryError, IndexBusy, OSError, EngineUrlError, QueryError)):
             sys.stderr.write(f"kimreader: {error}\n")
         else:
             sys.stderr.write(
