@@ -123,7 +123,7 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
     byline = _BYLINE.match(text, start)
     if byline is not None and byline.end() >= end:
         return "byline"
-    if _is_common_word_opening(text, start, end):
+    if label not in ("DATE", "EVENT") and _is_common_word_opening(text, start, end):
         return "common word opening a sentence"
     if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
         return "title of a work"
@@ -134,8 +134,13 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
 _BYLINE = re.compile(r"(?:Reviewed|Written|Edited|Reported|Compiled|Produced)(?=\s+by\s)")
 
 
-# Where a sentence starts: a block, a full stop, a dateline's dash or an opening quote before.
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[—–][ \t]*|[“\"‘][ \t]*)$")
+# Where capitals say nothing: a sentence's start (a block, a full stop, a dateline's dash or an
+# opening quote before), or after a possessive ("our Services" in a privacy notice).
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?][\"”’)]?[ \t]+|[—–][ \t]*|[“\"‘][ \t]*|"
+    r"(?<![\w-])(?:[Oo]ur|[Yy]our|[Tt]heir|[Mm]y|[Ii]ts)[ \t]+)$",
+    re.MULTILINE,  # ^ after the line's newline
+)
 
 
 def _is_common_word_opening(text: str, start: int, end: int) -> bool:
@@ -145,14 +150,20 @@ def _is_common_word_opening(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _SENTENCE_START.search(text, line_start, start):
+    if not _capitals_say_nothing(text, start):
         return False
     if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
         return False
     # "Rice said ..." where the article also has "Condoleezza Rice": a name after all.
-    inside = re.compile(rf"(?<=[\w,;] ){re.escape(word)}(?![\w-])")
-    return inside.search(text) is None
+    return all(
+        _capitals_say_nothing(text, other.start())
+        for other in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    )
+
+
+def _capitals_say_nothing(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SENTENCE_START.search(text, line_start, start) is not None
 
 
 _OPENING_QUOTES = '“"‘'

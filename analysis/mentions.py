@@ -489,6 +489,13 @@ _PLACE_HEADS = frozenset(
 _PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
 
 
+# A lower-case word of where before a name makes it a place.
+_WHERE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|downtown|"
+    r"rural|suburban|coastal|inland|mainland|upstate|uptown)[ \t]+$"
+)
+
+
 def _type_evidence(text: str, mention: Mention) -> EntityType | None:
     """A type the text or shipped data shows, whatever the model's label.
 
@@ -510,6 +517,8 @@ def _type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
         return "place"
+    if _WHERE_BEFORE.search(text, max(0, mention.start - 16), mention.start):
+        return "place"  # "eastern Northland", "downtown Tunis"
     if (
         len(words) > 1
         and mention.label in ("GPE", "LOC")

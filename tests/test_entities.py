@@ -781,3 +781,20 @@ def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
     )
     found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
     assert found == {("de Blasio", "person"), ("al-Qaeda", "org"), ("iPhone", "org")}
+
+
+def test_a_capital_after_a_possessive_says_nothing_and_a_word_of_where_makes_a_place() -> None:
+    body = (
+        "We show ads on our Services. These services cost nothing.\n\n"
+        "The tribe of eastern Northland met in downtown Tunis, then in central Ivo.\n\n"
+        "March 5 was cold. Soldiers march on."
+    )
+    spans = spans_for(
+        body,
+        ("Services", "ORG", 0),
+        ("Northland", "ORG", 0),
+        ("Ivo", "PERSON", 0),
+        ("March 5", "DATE", 0),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
+    assert found == {("Northland", "place"), ("Ivo", "place"), ("March 5", "date")}

@@ -214,3 +214,10 @@ def test_a_byline_verb_and_a_caption_opening_are_not_names(pages: dict) -> None:
 def test_a_group_named_with_a_lower_case_particle_is_found(pages: dict) -> None:
     _, wapo = pages["wapo-1"]  # "Ansar al-Sharia, an al-Qaeda-linked organization"
     assert types_of(wapo, "al-Qaeda") == {"org"}
+
+
+def test_a_region_after_a_word_of_where_and_a_notice_word_after_our(pages: dict) -> None:
+    _, guardian = pages["guardian-1"]  # "elder of the Ngātiwai tribe of eastern Northland"
+    assert types_of(guardian, "Northland") == {"place"}
+    _, aclu = pages["aclu"]  # "relevant ads on and off our Services" (and "services" elsewhere)
+    assert not named(aclu, "Services")
