@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import abbreviates, canonical_key, resolve_short_name
@@ -27,6 +28,7 @@ _NAME_RUN = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def _person_key(name: str) -> str:
     return canonical_key(name, "person")
 
@@ -82,6 +84,8 @@ class People:
             self.full_names = self._names_from_text()
         self.full_names.extend(self._one_word_names(entities))
         self.full_names.sort()
+        self._short_forms: dict[str, bool] = {}
+        self._names_by_word: dict[str, list[str]] = {}
         # Person keys of each full name as written and as named (names.canonical_key).
         self.folded = [
             (_person_key(body[start:end]), _person_key(canonical))
@@ -205,11 +209,23 @@ class People:
                 return self.resolve(self.body[mention_start:mention_end], mention_start)
         if self.by_span:
             return ""
-        known = [_person_key(name) for *_span, name in self.full_names]
         for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
             at = start + match.start()
             word = re.sub(r"[’']s$", "", match.group())
-            key = _person_key(word)
-            if any(abbreviates(full, key) for full in known) and not self._inside_quote(at):
+            if self._shortens_a_full_name(_person_key(word)) and not self._inside_quote(at):
                 return self.resolve(word, at)
         return ""
+
+    def _shortens_a_full_name(self, key: str) -> bool:
+        """Whether a word's person key is a short form of a full name the report gives
+        (remembered: a report asks for the same capitalised words sentence after sentence)."""
+        known = self._short_forms.get(key)
+        if known is None:
+            if not self._names_by_word:  # a short form starts with a word of the full name
+                for _written, named in self.folded:
+                    for word in set(named.split()):
+                        self._names_by_word.setdefault(word, []).append(named)
+            first = key.split()[0] if key.strip() else ""
+            known = any(abbreviates(named, key) for named in self._names_by_word.get(first, ()))
+            self._short_forms[key] = known
+        return known

@@ -67,16 +67,24 @@ def _counted_terms(body: str, entities: tuple[Entity, ...]) -> _Counts:
     terms: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     capitalised: Counter[str] = Counter()
+    # Each distinct token read once: its (normalised word, stem), or None for a stop word, a
+    # number or a single letter (a report repeats most of its words).
+    read: dict[str, tuple[str, str] | None] = {}
     for sentence in all_sentences(body):
         previous: tuple[str, str] | None = None
         for index, token in enumerate(WORD.finditer(body, sentence.start, sentence.end)):
-            word = normalise_word(token.group())
-            proper = (index > 0 and token.group()[0].isupper()) or token.start() in in_names
-            if word in STOP_WORDS or len(word) < 2 or word.isdigit():
+            text = token.group()
+            if text in read:
+                entry = read[text]
+            else:
+                word = normalise_word(text)
+                skip = word in STOP_WORDS or len(word) < 2 or word.isdigit()
+                entry = read[text] = None if skip else (word, stem(word))
+            if entry is None:
                 previous = None
                 continue
-            key = stem(word)
-            if proper:
+            word, key = entry
+            if (index > 0 and text[0].isupper()) or token.start() in in_names:
                 capitalised[key] += 1
                 previous = None
                 continue
