@@ -84,13 +84,18 @@ def default_library_root() -> Path:
     return Path(platformdirs.user_data_dir("kimreader", appauthor=False)) / "library"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temp file beside `path`, fsync, then rename over it: all or nothing."""
+def atomic_write_text(path: Path, text: str, *, shared: bool = False) -> None:
+    """Write to a temp file beside `path`, fsync, then rename over it: all or nothing.
+
+    `shared`: a file written for the user to hand on (an export) gets the permissions any new
+    file of theirs gets (the umask), not the temp file's owner-only ones."""
     # The writer's pid in the name lets `kimreader doctor` tell a killed write from a live one.
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".tmp-{os.getpid()}-", suffix=path.suffix, dir=path.parent
     )
     try:
+        if shared:
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -103,6 +108,18 @@ def atomic_write_text(path: Path, text: str) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it (os.umask would, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
 
 
 def _fsync_dir(directory: Path) -> None:

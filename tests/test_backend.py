@@ -76,6 +76,17 @@ def test_a_stale_search_stops_when_its_caller_moves_on(tmp_path: Path) -> None:
     assert index.search("trade", cancelled=lambda: False).total == 2  # nothing left behind
 
 
+def test_only_holds_for_a_search_that_can_be_cancelled(tmp_path: Path) -> None:
+    """The app's searches pass `cancelled`: the ids allowed (is:unread, tag:...) still hold."""
+    index = _index(tmp_path)
+    every = [hit.id for hit in index.search("trade").hits]
+    assert len(every) == 2
+    for typing in (False, True):
+        found = index.search("trade", only={every[1]}, typing=typing, cancelled=lambda: False)
+        assert [hit.id for hit in found.hits] == [every[1]]
+        assert found.total == 1
+
+
 def test_answers_are_kept_per_parsed_query_until_the_index_changes(tmp_path: Path) -> None:
     backend = WhooshBackend(tmp_path / "index")
     index = _index(tmp_path, backend)

@@ -157,6 +157,15 @@ def test_feeds_add_failures_are_one_line(capsys, library, loopback):
     assert run(capsys, library, "feeds", "add", "--name", "bad name!", "http://x/")[0] == 2
 
 
+def test_following_a_malformed_feed_says_so_in_one_line(capsys, library, loopback):
+    feed = rss2("Broken", loopback.base, [Item("urn:a", loopback.url("/a"), "A", LONG_TEXT)])
+    broken = feed.replace("<title>A</title>", "<title>A & B</title>")
+    url = loopback.add("/broken.xml", broken, content_type="application/rss+xml")
+    code, out, err = run(capsys, library, "feeds", "add", url)
+    assert code == 0 and out.startswith("following broken:") and "1 entries" in out
+    assert err.startswith(f"kimreader: {url}: malformed feed (") and err.count("\n") == 1
+
+
 def test_remove_import_and_export(capsys, library, loopback, tmp_path):
     opml = tmp_path / "subs.opml"
     opml.write_text(

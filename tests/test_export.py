@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -28,8 +30,14 @@ def test_export_writes_articles_with_state_highlights_and_notes(
     run(capsys, library, "note", bloomberg, "which wife?", "--at", "his wife")
     run(capsys, library, "note", bloomberg, "follow up")
     folder = tmp_path / "out"
-    code, out, _ = run(capsys, library, "export", "kim is:starred", str(folder), "--json")
+    umask = os.umask(0o022)  # files to hand on get a new file's usual permissions
+    try:
+        code, out, _ = run(capsys, library, "export", "kim is:starred", str(folder), "--json")
+    finally:
+        os.umask(umask)
     (name,) = json.loads(out)["files"]
+    for exported in (name, "index.csv", "index.json"):
+        assert stat.S_IMODE((folder / exported).stat().st_mode) == 0o644, exported
     assert code == 0 and name.startswith("2019-01-09-north-korea") and name.endswith(".md")
     meta, body = parse_front_matter((folder / name).read_text(encoding="utf-8"))
     assert (meta["id"], meta["starred"], meta["read"], meta["tags"]) == (bloomberg, True, False,

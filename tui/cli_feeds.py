@@ -163,6 +163,9 @@ def _feeds_add(args: argparse.Namespace) -> int:
         f"following {name}: {parsed.title or feed_url} ({feed_url}), "
         f"{len(parsed.entries)} entries; 'kimreader fetch' gets them"
     )
+    if parsed.malformed:  # followed all the same: what feedparser recovered is read
+        sys.stderr.write(f"kimreader: {feed_url}: malformed feed ({parsed.malformed}); "
+                         "kimreader reads what it can of it\n")  # fmt: skip
     return EXIT_FOUND
 
 
@@ -289,7 +292,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
     opml = write_opml([OpmlFeed(f.url, f.title or f.name, f.site) for f in feeds])
     if args.file and args.file != "-":
         try:
-            atomic_write_text(Path(args.file), opml)
+            atomic_write_text(Path(args.file), opml, shared=True)
         except OSError as error:
             raise UsageError(f"{args.file}: {error.strerror or error}") from None
     else:

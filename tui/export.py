@@ -146,19 +146,23 @@ def export_articles(workspace: Workspace, article_ids: Sequence[str], folder: Pa
     except OSError as error:
         raise ExportError(f"{folder}: cannot create the folder ({error.strerror})") from None
     state = workspace.state.snapshot()
-    written, entries = [], []
+    written: list[Path] = []
+    listed: list[tuple[Path, CatalogEntry]] = []  # each file with its catalog entry
     for article_id in article_ids:
         article = workspace.get(article_id)
         notes = place_notes(article.body, workspace.state.notes(article.id))
         path = folder / article_file_name(article)
-        atomic_write_text(path, article_markdown(article, notes, state))
+        atomic_write_text(path, article_markdown(article, notes, state), shared=True)
         written.append(path)
         entry = workspace.library.entry(article.id)
         if entry is not None:
-            entries.append(entry)
-    atomic_write_text(folder / "index.csv", entries_csv(entries, state))
+            listed.append((path, entry))
+    entries = [entry for _, entry in listed]
+    atomic_write_text(folder / "index.csv", entries_csv(entries, state), shared=True)
     listing = [{"file": path.name, "id": entry.id, "title": entry.title, "source": entry.source,
                 "published": entry.published, "url": entry.url}
-               for path, entry in zip(written, entries, strict=False)]  # fmt: skip
-    atomic_write_text(folder / "index.json", json.dumps(listing, ensure_ascii=False, indent=2))
+               for path, entry in listed]  # fmt: skip
+    atomic_write_text(
+        folder / "index.json", json.dumps(listing, ensure_ascii=False, indent=2), shared=True
+    )
     return written

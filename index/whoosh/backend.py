@@ -281,9 +281,13 @@ class WhooshBackend:
         allowed = None if only is None else self._docnums(searcher, only)
         if allowed is not None and not allowed:
             return Matches(total=0, matches=())
-        collector = searcher.collector(limit=limit, filter=allowed)
+        collector = searcher.collector(limit=limit)
         if cancelled is not None:
             collector = _Cancellable(collector, cancelled)
+        if allowed is not None:  # outermost: Whoosh filters in collect_matches, which a
+            from whoosh.collectors import FilterCollector  # wrapper around it would skip
+
+            collector = FilterCollector(collector, allow=allowed)
         searcher.search_with_collector(self._matching(parsed), collector)
         results = collector.results()
         top = results.top_n
@@ -409,12 +413,16 @@ class _Cancellable:
         from whoosh.collectors import WrappingCollector
 
         class Cancellable(WrappingCollector):
-            def collect_matches(self) -> None:
-                child = self.child
-                for count, sub_docnum in enumerate(child.matches()):
+            def matches(self) -> Iterator[int]:  # a FilterCollector around it reads these
+                for count, sub_docnum in enumerate(self.child.matches()):
                     if count % CANCEL_CHECK == 0 and cancelled():
                         raise SearchCancelled
-                    child.collect(sub_docnum)
+                    yield sub_docnum
+
+            def collect_matches(self) -> None:
+                collect = self.child.collect
+                for sub_docnum in self.matches():
+                    collect(sub_docnum)
 
         return Cancellable(child)
 

@@ -285,7 +285,7 @@ class MainScreen(
 
     @on(ArticleList.Chosen)
     def article_chosen(self, event: ArticleList.Chosen) -> None:
-        self.open_article(event.article_id)
+        self.open_by_reader(event.article_id)
         if self.panes.mode == "wide":
             self.panes.set_mode("normal")  # the list was wide until an article is opened
         self.set_focus(self.reader)
@@ -295,7 +295,7 @@ class MainScreen(
         index = next((i for i, r in enumerate(self.articles.rows) if r.id == article_id), None)
         if index is not None:
             self.articles.cursor = index
-        self.open_article(article_id)
+        self.open_by_reader(article_id)
         self.set_focus(self.reader)
 
     def open_article(self, article_id: str) -> None:
@@ -409,7 +409,7 @@ class MainScreen(
             return False
         self._hit_on_open = step
         self.articles.cursor = target
-        self.open_article(rows[target].id)
+        self.open_by_reader(rows[target].id)
         which = "next" if step > 0 else "previous"
         self.status.say_for_now(f"{which} article: {rows[target].title or '(untitled)'}")
         return True

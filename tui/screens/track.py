@@ -80,6 +80,14 @@ class TrackKeys:
     """The main screen's keeping-track actions (mixed into MainScreen)."""
 
     _read_timer: Timer | None = None
+    # The article the reader opened themselves (Enter, n/N, >, the palette), until it is read
+    # or they mark it: one the app shows by itself (the first at start or of a search, or again
+    # after its entities came) is not read just because it is on screen.
+    _opened_by_reader = ""
+
+    def open_by_reader(self: MainScreen, article_id: str) -> None:
+        self._opened_by_reader = article_id
+        self.open_article(article_id)
 
     # -- showing the marks ------------------------------------------------------------------
 
@@ -123,19 +131,20 @@ class TrackKeys:
 
     def show_marked(self: MainScreen, article: Article, body_hits: Sequence[tuple[int, int]],
                     title_hits: Sequence[tuple[int, int]]) -> None:  # fmt: skip
-        """Show an article in the reader with its marks and highlights; it becomes read once
-        it has been shown for a moment."""
+        """Show an article in the reader with its marks and highlights; one the reader opened
+        becomes read once it has been shown for a moment."""
         state = self.state_snapshot()
         self.reader.show_article(article, body_hits, title_hits, marks_line(article.id, state),
                                  self.highlight_spans(article))  # fmt: skip
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
-        if article.id not in state.read:
+        if article.id == self._opened_by_reader and article.id not in state.read:
             self._read_timer = self.set_timer(READ_AFTER_SECONDS, self._mark_shown_read)
 
     def _mark_shown_read(self: MainScreen) -> None:
         self._read_timer = None
+        self._opened_by_reader = ""
         if self.article is not None:
             self._write(lambda state, i: state.set_read([i]), self.article.id)
 
@@ -165,6 +174,7 @@ class TrackKeys:
         if self._read_timer is not None:  # the reader decided: no automatic "read" now
             self._read_timer.stop()
             self._read_timer = None
+        self._opened_by_reader = ""
         read = article.id in self.state_snapshot().read
         if self._write(lambda state, i: state.set_read([i], not read), article.id):
             self.status.say(f"marked {'unread' if read else 'read'}: {shorten(article.title, 50)}")
@@ -224,7 +234,7 @@ class TrackKeys:
             self.status.say("no other unread article in the list", "hint")
             return
         self.articles.cursor = target
-        self.open_article(rows[target].id)
+        self.open_by_reader(rows[target].id)
 
     def action_unread_only(self: MainScreen) -> None:
         query = toggled_term(self.listing.query, UNREAD_TERM)
@@ -410,7 +420,7 @@ def ask_comparison_export(
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, export_comparison(cmp, a, b, fmt))
+            atomic_write_text(path, export_comparison(cmp, a, b, fmt), shared=True)
         except OSError as error:
             status.say(f"cannot export: {error.strerror or error}", "error")
             return
