@@ -164,6 +164,13 @@ def test_following_a_malformed_feed_says_so_in_one_line(capsys, library, loopbac
     code, out, err = run(capsys, library, "feeds", "add", url)
     assert code == 0 and out.startswith("following broken:") and "1 entries" in out
     assert err.startswith(f"kimreader: {url}: malformed feed (") and err.count("\n") == 1
+    code, out, _ = run(capsys, library, "feeds", "add", url, "--json")
+    assert code == 0 and json.loads(out) == {"name": "broken", "url": url, "already": True}
+    run(capsys, library, "feeds", "remove", "broken")
+    code, out, _ = run(capsys, library, "feeds", "add", url, "--json")
+    followed = json.loads(out)
+    assert (followed["name"], followed["entries"], followed["already"]) == ("broken", 1, False)
+    assert followed["malformed"]
 
 
 def test_remove_import_and_export(capsys, library, loopback, tmp_path):
@@ -175,10 +182,14 @@ def test_remove_import_and_export(capsys, library, loopback, tmp_path):
     )
     code, out, _ = run(capsys, library, "feeds", "import", str(opml))
     assert code == 0 and out == "following 2 new feeds (0 already followed)\n"
-    code, out, _ = run(capsys, library, "feeds", "import", str(opml))
-    assert out == "following 0 new feeds (2 already followed)\n"
+    code, out, _ = run(capsys, library, "feeds", "import", str(opml), "--json")
+    assert json.loads(out) == {"added": 0, "already": 2}
     code, out, _ = run(capsys, library, "feeds", "remove", "one")
     assert code == 0 and "stopped following one" in out
+    code, out, _ = run(capsys, library, "feeds", "remove", "two", "--json")
+    assert code == 0 and json.loads(out) == {"removed": "two", "url": loopback.url("/2.xml")}
+    run(capsys, library, "feeds", "import", str(opml))  # "one" comes back as it was
+    run(capsys, library, "feeds", "remove", "one")
     assert run(capsys, library, "feeds", "remove", "one")[0] == 2
     code, out, _ = run(capsys, library, "feeds", "export")
     assert code == 0 and loopback.url("/2.xml") in out and loopback.url("/1.xml") not in out

@@ -75,7 +75,10 @@ def test_notes_anchored_with_at_and_listed(capsys, library: Path) -> None:
     code, _, err = run(capsys, library, "note", bloomberg, "x", "--at", "not in this report")
     assert code == 2 and "is not in the article" in err
     assert run(capsys, library, "search", "note:wife", "--json")[0] == 0
-    assert run(capsys, library, "notes", "--delete", str(note["id"]))[0] == 0
+    code, out, _ = run(capsys, library, "notes", "--delete", str(note["id"]), "--json")
+    assert code == 0 and json.loads(out)["deleted"]["text"] == "which wife?"
+    code, _, err = run(capsys, library, "notes", "--delete", str(note["id"]))
+    assert code == 2 and err.count("\n") == 1 and f"no note {note['id']}" in err
     assert run(capsys, library, "search", "note:wife")[0] == 1
 
 
@@ -97,7 +100,8 @@ def test_saved_searches_count_what_is_new(capsys, library: Path, tmp_path: Path)
     assert json.loads(out)[0]["new"] == 0
     code, _, err = run(capsys, library, "saved", "run", "nope")
     assert code == 2 and "no saved search named 'nope'" in err
-    assert run(capsys, library, "saved", "remove", "Kim")[0] == 0
+    code, out, _ = run(capsys, library, "saved", "remove", "Kim", "--json")
+    assert code == 0 and json.loads(out)["removed"]["query"] == "kim is:unread"
     assert run(capsys, library, "saved", "list")[0] == 1
 
 

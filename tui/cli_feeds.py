@@ -41,12 +41,15 @@ def register(commands: Any) -> None:
     )
     follow.add_argument("url")
     follow.add_argument("--name", help="the name feed:NAME finds (default: from the title)")
+    follow.add_argument("--json", action="store_true")
     listing = actions.add_parser("list", help="the feeds followed, with their article counts")
     listing.add_argument("--json", action="store_true")
     remove = actions.add_parser("remove", help="stop following a feed (its articles stay)")
     remove.add_argument("feed", metavar="NAME|URL")
+    remove.add_argument("--json", action="store_true")
     imports = actions.add_parser("import", help="follow the feeds of an OPML file (- for stdin)")
     imports.add_argument("file", metavar="FILE")
+    imports.add_argument("--json", action="store_true")
     export = actions.add_parser("export", help="write the feeds as OPML (to stdout or FILE)")
     export.add_argument("file", metavar="FILE", nargs="?")
     feeds.set_defaults(run=cmd_feeds)
@@ -148,7 +151,10 @@ def _feeds_add(args: argparse.Namespace) -> int:
     with feed_list.editing() as feeds:
         existing = find(feeds, feed_url)
         if existing is not None:
-            _say(f"already following {existing.name}: {existing.title or existing.url}")
+            if args.json:
+                _print_json({"name": existing.name, "url": existing.url, "already": True})
+            else:
+                _say(f"already following {existing.name}: {existing.title or existing.url}")
             return EXIT_FOUND
         taken = {f.name for f in feeds}
         if args.name in taken:
@@ -159,10 +165,14 @@ def _feeds_add(args: argparse.Namespace) -> int:
                 name, feed_url, title=parsed.title, site=parsed.site_url, added=iso_time(when)
             )
         )
-    _say(
-        f"following {name}: {parsed.title or feed_url} ({feed_url}), "
-        f"{len(parsed.entries)} entries; 'kimreader fetch' gets them"
-    )
+    if args.json:
+        _print_json({"name": name, "title": parsed.title, "url": feed_url, "already": False,
+                     "entries": len(parsed.entries), "malformed": parsed.malformed})  # fmt: skip
+    else:
+        _say(
+            f"following {name}: {parsed.title or feed_url} ({feed_url}), "
+            f"{len(parsed.entries)} entries; 'kimreader fetch' gets them"
+        )
     if parsed.malformed:  # followed all the same: what feedparser recovered is read
         sys.stderr.write(f"kimreader: {feed_url}: malformed feed ({parsed.malformed}); "
                          "kimreader reads what it can of it\n")  # fmt: skip
@@ -254,7 +264,10 @@ def _feeds_remove(args: argparse.Namespace) -> int:
         if feed is None:
             raise UsageError(f"{args.feed}: no such feed (see 'kimreader feeds list')")
         feeds.remove(feed)
-    _say(f"stopped following {feed.name}; its articles stay in the library")
+    if args.json:
+        _print_json({"removed": feed.name, "url": feed.url})
+    else:
+        _say(f"stopped following {feed.name}; its articles stay in the library")
     return EXIT_FOUND
 
 
@@ -280,7 +293,10 @@ def _feeds_import(args: argparse.Namespace) -> int:
             feeds.append(Subscription(name, item.url, title=item.title, site=item.site_url))
             urls.add(item.url)
             added += 1
-    _say(f"following {added} new feeds ({len(listed) - added} already followed)")
+    if args.json:
+        _print_json({"added": added, "already": len(listed) - added})
+    else:
+        _say(f"following {added} new feeds ({len(listed) - added} already followed)")
     return EXIT_FOUND if listed else EXIT_NOTHING
 
 

@@ -81,6 +81,7 @@ def register(commands: Any) -> None:
 
     remove = actions.add_parser("remove", help="forget a saved search")
     remove.add_argument("name")
+    remove.add_argument("--json", action="store_true")
     remove.set_defaults(run=cmd_saved_remove)
 
 
@@ -200,8 +201,12 @@ def sentence_holding(body: str, text: str) -> tuple[int, int]:
 def cmd_notes(args: argparse.Namespace) -> int:
     workspace = _open(args)
     if args.delete is not None:
+        note = workspace.state.note(args.delete)
         workspace.state.delete_note(args.delete)
-        _say(f"deleted note {args.delete}")
+        if args.json and note is not None:
+            _print_json({"deleted": note.to_json()})
+        else:
+            _say(f"deleted note {args.delete}")
         return 0
     articles = [workspace.get(args.id)] if args.id else _noted_articles(workspace)
     placed = [(article, p) for article in articles for p in placed_notes(workspace, article)]
@@ -310,7 +315,10 @@ def cmd_saved_remove(args: argparse.Namespace) -> int:
     if saved is None:
         raise _usage(f"no saved search named {args.name!r} (see kimreader saved list)")
     workspace.state.delete_saved_search(saved.name)
-    _say(f"removed {saved.name!r}")
+    if args.json:
+        _print_json({"removed": saved.to_json()})
+    else:
+        _say(f"removed {saved.name!r}")
     return 0
 
 
