@@ -72,6 +72,44 @@ def test_compare_in_a_pipe_has_no_escapes_and_a_fixed_width(library: Path) -> No
     assert not [line for line in compared.stdout.splitlines() if line.endswith(" ")]
 
 
+@pytest.mark.parametrize("command", [["list"], ["search", "kim"], ["tags"]])
+def test_a_pipe_closed_early_stops_kimreader_quietly(library: Path, command: list[str]) -> None:
+    """`kimreader list | head -1`: the reader of the pipe is gone before kimreader writes."""
+    if command == ["tags"]:
+        kimreader(library, "tag", ids(library)["The New York Times"], "korea")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kimreader.tui.cli", "--library", str(library), *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""  # not "kimreader: [Errno 32] Broken pipe"
+    assert done.returncode != 0
+
+
+def test_library_and_engine_may_follow_the_command(tmp_path: Path) -> None:
+    typo = tmp_path / "nonexistent"
+    after = subprocess.run(
+        [sys.executable, "-m", "kimreader.tui.cli", "list", "--library", str(typo)],
+        capture_output=True,
+        text=True,
+    )
+    assert after.returncode == 2 and after.stderr.startswith(f"kimreader: {typo}: no library")
+    made = kimreader(tmp_path / "lib", "init")  # --library before the command, as ever
+    assert made.returncode == 0
+    listed = subprocess.run(
+        [sys.executable, "-m", "kimreader.tui.cli", "list", "--library", str(tmp_path / "lib")],
+        capture_output=True,
+        text=True,
+    )
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+
+
 # -- 12: a mistyped --library ------------------------------------------------------------------
 
 

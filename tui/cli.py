@@ -42,17 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="print versions and exit")
-    parser.add_argument(
-        "--library",
-        metavar="DIR",
-        type=Path,
-        help="library folder (default: $KIMREADER_HOME or the user data dir)",
-    )
-    parser.add_argument(
-        "--engine",
-        metavar="URL",
-        help="search engine: sphinx://host:port[,host:port] for a cluster (default: embedded)",
-    )
+    _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = commands.add_parser(
@@ -114,7 +104,27 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--json", action="store_true")
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(commands)
+    for command in commands.choices.values():  # `kimreader list --library DIR` works too
+        _add_global_options(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """--library and --engine: before the command, or after it (SUPPRESS there, so that one
+    given before is not reset)."""
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="library folder (default: $KIMREADER_HOME or the user data dir)",
+    )
+    parser.add_argument(
+        "--engine",
+        metavar="URL",
+        default=default,
+        help="search engine: sphinx://host:port[,host:port] for a cluster (default: embedded)",
+    )
 
 
 def _add_format_flags(parser: argparse.ArgumentParser) -> None:
@@ -614,6 +624,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("kimreader: interrupted\n")
         return 130
+    except BrokenPipeError:
+        return _pipe_closed()
     except Exception as error:  # noqa: BLE001 - the user gets one line, never a traceback
         import os
 
@@ -633,6 +645,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "(please report it)\n"
             )
     return EXIT_ERROR
+
+
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what `ls | head` reports for ls
+
+
+def _pipe_closed() -> int:
+    """The reader of our output stopped (`kimreader list | head`): stop quietly, as ls and git
+    do. Output still buffered goes nowhere, so Python's flush at exit cannot fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PIPE_CLOSED
 
 
 if __name__ == "__main__":
