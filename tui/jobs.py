@@ -1,9 +1,9 @@
-"""The main screen's background jobs and the typed messages they post.
+"""The screens' background jobs, the typed messages they post, and `JobRunner`, which runs them.
 
 Each job is a plain function run in a thread worker (`exit_on_error=False`): it returns a
-message for the screen, or raises. The screen has ONE handler for failed workers, which turns
-the exception into a status-line message worded by `failure_message` (no job catches and
-reports its own errors).
+message for the screen, or raises. A screen has ONE handler for failed workers (JobRunner's),
+which turns the exception into a message worded by `failure_message` for the screen's
+`job_failed` (no job catches and reports its own errors).
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.message import Message
-from textual.worker import get_current_worker
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
@@ -39,6 +40,7 @@ OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counte
 # Worker names (also their groups: a newer job of a kind supersedes the older one).
 LIBRARY, INDEX, SEARCH, ARTICLE, FEEDS = "library", "index", "search", "article", "feeds"
 DERIVED, EMBED = "derived", "embed"
+RELATED, RANK, COMPARE, SAVED = "related", "rank", "compare", "saved"  # the popups' jobs
 
 FAILURE_WORDING = {
     LIBRARY: "cannot read the library",
@@ -48,7 +50,43 @@ FAILURE_WORDING = {
     FEEDS: "cannot fetch the feeds",
     DERIVED: "cannot extract entities",
     EMBED: "cannot compute sentence embeddings",
+    RELATED: "cannot find related articles",
+    RANK: "cannot rank the articles",
+    COMPARE: "cannot compare",
+    SAVED: "cannot count",
 }
+
+
+class JobRunner:
+    """Background jobs for a screen (mixed into it): `run_job` runs `job` in a thread worker,
+    exclusive per name (a newer job of the name supersedes the older one), and posts the message
+    it returns unless it was superseded; a job that raises reaches `job_failed` with a message
+    through the one Worker.StateChanged handler, never a crash."""
+
+    def run_job(self, name: str, job: Callable[[], Message]) -> None:
+        screen = cast("Screen[Any]", self)
+
+        def work() -> None:
+            message = job()
+            if not get_current_worker().is_cancelled:
+                screen.post_message(message)
+
+        screen.run_worker(
+            work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
+        )
+
+    def job_running(self, name: str) -> bool:
+        return any(w.name == name and not w.is_finished for w in cast("Screen[Any]", self).workers)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        error = event.worker.error
+        if event.state is not WorkerState.ERROR or error is None or event.worker.is_cancelled:
+            return  # a cancelled worker's request was superseded: its failure is not news
+        self.job_failed(event.worker.name, failure_message(event.worker.name, error))
+
+    def job_failed(self, name: str, message: str) -> None:
+        """Show a failed job's message (each screen says it where it belongs)."""
+        cast("Screen[Any]", self).app.notify(message, severity="error", markup=False)
 
 
 class CatalogLoaded(Message):

@@ -9,23 +9,24 @@ entities, quotes, possible differences, timeline, distinctive words. The screen 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from kimreader.analysis.align import DEFAULT_THRESHOLD
 from kimreader.analysis.compare import Comparison, at_threshold
 from kimreader.corpus.article import Article
-from kimreader.corpus.library import CatalogEntry, LibraryError
+from kimreader.corpus.library import CatalogEntry
 from kimreader.index.workspace import Workspace
-from kimreader.tui import actions
+from kimreader.tui import actions, jobs
 from kimreader.tui.compare_pieces import body_text, score_bar
 from kimreader.tui.compare_render import SECTIONS, AlignedRow, aligned_rows
 from kimreader.tui.screens.modal import PickerScreen
@@ -117,7 +118,36 @@ def _clipped(text: Text, limit: int = CANDIDATE_CHARS) -> Text:
     return clipped
 
 
-class SecondReportScreen(PickerScreen[str]):
+class Ranked(Message):
+    """The articles to compare with, most related first."""
+
+    def __init__(self, entries: list[CatalogEntry]) -> None:
+        super().__init__()
+        self.entries = entries
+
+
+class Compared(Message):
+    def __init__(self, comparison: Comparison, a: Article, b: Article) -> None:
+        super().__init__()
+        self.comparison, self.a, self.b = comparison, a, b
+
+
+def rank_entries(workspace: Workspace, article: Article, entries: list[CatalogEntry]) -> Ranked:
+    """`entries` most related to `article` first, the rest in library order (a thread job)."""
+    ranking = workspace.related(article, limit=None)
+    order = {item.article.id: rank for rank, item in enumerate(ranking)}
+    return Ranked(sorted(entries, key=lambda e: order.get(e.id, len(order))))
+
+
+def compare_reports(
+    workspace: Workspace, a_id: str, b_id: str, threshold: float | None
+) -> Compared:
+    """The comparison of two library articles (a thread job)."""
+    a, b = workspace.get(a_id), workspace.get(b_id)
+    return Compared(workspace.compare(a, b, threshold), a, b)
+
+
+class SecondReportScreen(jobs.JobRunner, PickerScreen[str]):
     """Which report to compare the open one with: type to filter; the most related first.
 
     The articles come in library order at once; the related-article ranking (meaning and
@@ -146,22 +176,16 @@ class SecondReportScreen(PickerScreen[str]):
         # After PickerScreen's own mount handler, which focuses the list: typing filters.
         self.call_after_refresh(self.set_focus, self.query_one(FilterLine))
         self.show_entries()
-        self.rank()
-
-    @work(exclusive=True, thread=True, group="rank")
-    def rank(self) -> None:
         workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
-        try:
-            ranking = workspace.related(self.article, limit=None)
-        except Exception:  # no ranking (engine without it, index fault): library order stays
-            ranking = []
-        order = {item.article.id: rank for rank, item in enumerate(ranking)}
-        ranked = sorted(self.entries, key=lambda e: order.get(e.id, len(order)))
-        self.app.call_from_thread(self._ranked, ranked)
+        self.run_job(jobs.RANK, partial(rank_entries, workspace, self.article, self.entries))
 
-    def _ranked(self, entries: list[CatalogEntry]) -> None:
-        self.entries, self.ranked = entries, True
+    @on(Ranked)
+    def _ranked(self, event: Ranked) -> None:
+        self.entries, self.ranked = event.entries, True
         self.show_entries()
+
+    def job_failed(self, name: str, message: str) -> None:
+        self.ranked = True  # no ranking (engine without it, index fault): library order stays
 
     @on(Input.Changed)
     def show_entries(self) -> None:
@@ -191,7 +215,7 @@ def _entry_prompt(entry: CatalogEntry) -> Text:
     return prompt
 
 
-class CompareScreen(Screen[Target | None], inherit_bindings=False):
+class CompareScreen(jobs.JobRunner, Screen[Target | None], inherit_bindings=False):
     """Report A (leading) against report B; `s` swaps them."""
 
     BINDINGS: ClassVar = actions.bindings("compare")
@@ -270,26 +294,15 @@ class CompareScreen(Screen[Target | None], inherit_bindings=False):
     def start_comparing(self, message: str) -> None:
         self.computing = True
         self.status.say(message)
-        self.compute(*self.lead, self.threshold if self.threshold_chosen else None)
+        threshold = self.threshold if self.threshold_chosen else None
+        self.run_job(jobs.COMPARE, partial(compare_reports, self.workspace, *self.lead, threshold))
 
-    @work(exclusive=True, thread=True, group="compare")
-    def compute(self, a_id: str, b_id: str, threshold: float | None) -> None:
-        worker = get_current_worker()
-        try:
-            a, b = self.workspace.get(a_id), self.workspace.get(b_id)
-            comparison = self.workspace.compare(a, b, threshold)
-        except LibraryError as error:
-            self.app.call_from_thread(self.failed, str(error))
-            return
-        except Exception as error:  # an analysis fault is a message, not a crash
-            self.app.call_from_thread(
-                self.failed, f"cannot compare ({error.__class__.__name__}: {error})"
-            )
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_comparison, comparison, a, b)
+    @on(Compared)
+    def compared(self, event: Compared) -> None:
+        self.show_comparison(event.comparison, event.a, event.b)
 
-    def failed(self, message: str) -> None:
+    def job_failed(self, name: str, message: str) -> None:
+        """A comparison that fails (a missing article, an analysis fault) is a message."""
         self.computing = False
         self.aligned.empty_message = message
         self.aligned.refresh()

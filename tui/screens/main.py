@@ -8,18 +8,15 @@ workers (exclusive per kind: a newer request supersedes an older one) that post 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import same_entity
@@ -56,7 +53,14 @@ LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another pr
 
 
 class MainScreen(
-    LibraryJobs, CompareKeys, TrackKeys, EntityKeys, FeedKeys, Screen[None], inherit_bindings=False
+    LibraryJobs,
+    CompareKeys,
+    TrackKeys,
+    EntityKeys,
+    FeedKeys,
+    jobs.JobRunner,
+    Screen[None],
+    inherit_bindings=False,
 ):
     BINDINGS: ClassVar = actions.bindings("main")
 
@@ -136,29 +140,9 @@ class MainScreen(
 
     # -- background jobs --------------------------------------------------------------------
 
-    def run_job(self, name: str, job: Callable[[], Message]) -> None:
-        """Run `job` in a thread; post its message unless a newer job of the kind replaced it."""
-
-        def work() -> None:
-            message = job()
-            if not get_current_worker().is_cancelled:
-                self.post_message(message)
-
-        self.run_worker(
-            work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
-        )
-
-    def job_running(self, name: str) -> bool:
-        return any(w.name == name and not w.is_finished for w in self.workers)
-
-    @on(Worker.StateChanged)
-    def job_failed(self, event: Worker.StateChanged) -> None:
-        """The one error path of the workers: a message on the status line, never a crash."""
-        error = event.worker.error
-        if event.state is not WorkerState.ERROR or error is None or event.worker.is_cancelled:
-            return  # a cancelled worker's request was superseded: its failure is not news
-        message = jobs.failure_message(event.worker.name, error)
-        if event.worker.name == jobs.SEARCH:
+    def job_failed(self, name: str, message: str) -> None:
+        """The one error path of the workers (jobs.JobRunner): the status line, never a crash."""
+        if name == jobs.SEARCH:
             self.show_listing(Listing(self.requested, error=message), message)
         else:
             self.status.say(message, "error")

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import on
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kimreader.corpus.article import Article
+from kimreader.tui import jobs
 from kimreader.tui.screens.modal import PickerScreen
 
 if TYPE_CHECKING:
@@ -29,8 +31,13 @@ def related_prompt(item: Related) -> Text:
     return text
 
 
-class RelatedScreen(PickerScreen[str]):
+class RelatedScreen(jobs.JobRunner, PickerScreen[str]):
     """Enter returns the chosen article's id."""
+
+    class Found(Message):
+        def __init__(self, hits: list[Related]) -> None:
+            super().__init__()
+            self.hits = hits
 
     def __init__(self, article: Article) -> None:
         title = Text()
@@ -43,18 +50,18 @@ class RelatedScreen(PickerScreen[str]):
     def on_mount(self) -> None:
         super().on_mount()
         self.picker.set_options([Option(Text("finding related articles…"), disabled=True)])
-        self.find_related()
-
-    @work(exclusive=True, thread=True)
-    def find_related(self) -> None:
         app: KimReaderApp = self.app  # type: ignore[assignment]
-        try:
-            hits = app.workspace.related(self.article, limit=RELATED_LIMIT)
-        except Exception as error:  # an index fault is a message, not a crash
-            problem = f"cannot find related articles ({error.__class__.__name__}: {error})"
-            self.app.call_from_thread(self.show_hits, [], problem)
-            return
-        self.app.call_from_thread(self.show_hits, hits)
+        workspace, article = app.workspace, self.article
+        self.run_job(
+            jobs.RELATED, lambda: self.Found(workspace.related(article, limit=RELATED_LIMIT))
+        )
+
+    @on(Found)
+    def found(self, event: Found) -> None:
+        self.show_hits(event.hits)
+
+    def job_failed(self, name: str, message: str) -> None:
+        self.show_hits([], message)  # an index fault is a message in the list, not a crash
 
     def show_hits(self, hits: list[Related], problem: str = "") -> None:
         self.hits = hits

@@ -4,12 +4,14 @@ a chosen sentence, an article's notes, the saved searches. Imported when first o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
@@ -20,12 +22,13 @@ from kimreader.corpus.library import LibraryError
 from kimreader.corpus.span import TextSpan
 from kimreader.corpus.userstate import Placed
 from kimreader.index.tracking import SavedCount, found_ids, saved_counts
-from kimreader.tui import actions
+from kimreader.tui import actions, jobs
 from kimreader.tui.screens.modal import PickerScreen
 from kimreader.tui.screens.track import shorten
 from kimreader.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
+    from kimreader.index.workspace import Workspace
     from kimreader.tui.app import KimReaderApp
 
 
@@ -203,7 +206,21 @@ class _SavedRow:
     found: list[str]
 
 
-class SavedScreen(PickerScreen[tuple[str, str, list[str]]], _ConfirmDelete):
+class SavedCounted(Message):
+    def __init__(self, rows: list[_SavedRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+
+def _count_saved(workspace: Workspace) -> SavedCounted:
+    """Each saved search with what it finds now (a thread job)."""
+    return SavedCounted(
+        [_SavedRow(c, found_ids(workspace, c.saved.query) if not c.error else [])
+         for c in saved_counts(workspace)]
+    )  # fmt: skip
+
+
+class SavedScreen(jobs.JobRunner, PickerScreen[tuple[str, str, list[str]]], _ConfirmDelete):
     """Saved searches with what each finds now and how much of it is new; Enter runs one."""
 
     BINDINGS: ClassVar = PickerScreen.BINDINGS + [
@@ -217,19 +234,15 @@ class SavedScreen(PickerScreen[tuple[str, str, list[str]]], _ConfirmDelete):
     def on_mount(self) -> None:
         super().on_mount()
         self.picker.set_options([Option(Text("counting…"), disabled=True)])
-        self.count()
-
-    @work(exclusive=True, thread=True)
-    def count(self) -> None:
         app: KimReaderApp = self.app  # type: ignore[assignment]
-        workspace = app.workspace
-        try:
-            rows = [_SavedRow(c, found_ids(workspace, c.saved.query) if not c.error else [])
-                    for c in saved_counts(workspace)]  # fmt: skip
-        except Exception as error:  # a fault is a message, not a crash
-            self.app.call_from_thread(self.show, [], f"cannot count ({error})")
-            return
-        self.app.call_from_thread(self.show, rows)
+        self.run_job(jobs.SAVED, partial(_count_saved, app.workspace))
+
+    @on(SavedCounted)
+    def counted(self, event: SavedCounted) -> None:
+        self.show(event.rows)
+
+    def job_failed(self, name: str, message: str) -> None:
+        self.show([], message)  # a fault is a message in the list, not a crash
 
     def show(self, rows: list[_SavedRow], problem: str = "") -> None:
         self.rows = rows
