@@ -170,6 +170,8 @@ async def test_help_chooses_nothing_and_starts_at_the_keys_of_its_screen(library
         assert isinstance(help_screen, HelpScreen)
         assert help_screen.picker.highlighted_option is not None
         assert "Tab: aligned passages" in picker_lines(help_screen)[1]
+        # Each key's binding id, which [keymap] in the config file takes, where there is room.
+        assert picker_lines(help_screen)[1].split()[-1] == "compare.tab_aligned"
         assert isinstance(main.query_one(ReaderView), ReaderView)
 
 

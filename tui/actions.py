@@ -462,11 +462,12 @@ def display_keys(keys: str) -> str:
     return " ".join(names.get(k, format_key(k)) for k in keys.split(","))
 
 
-def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
-    """(group title, keys in force, description) for every binding."""
+def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
+    """(group title, keys in force, description, binding id) for every binding."""
     rows = []
     for group, title in GROUP_TITLES.items():
         members = specs(group) + (specs("picker") if group == "modal" else [])
         for spec in members:
-            rows.append((title, display_keys(keymap.get(spec.id, spec.keys)), spec.description))
+            keys = display_keys(keymap.get(spec.id, spec.keys))
+            rows.append((title, keys, spec.description, spec.id))
     return rows

@@ -13,37 +13,44 @@ from kimreader.tui import actions
 from kimreader.tui.screens.modal import PickerScreen
 
 KEYS_WIDTH = 20  # an indent, the keys ("shift+tab h" and the like) and a gap
+ID_MIN_WIDTH = 60  # narrower, the binding ids are left out (the description needs the room)
 
 
 def help_options(keymap: dict[str, str]) -> list[Option]:
     options: list[Option] = []
     group = ""
-    for title, keys, description in actions.help_rows(keymap):
+    for title, keys, description, binding_id in actions.help_rows(keymap):
         if title != group:
             group = title
             heading = Text(title, style="bold underline")
             options.append(Option(heading, id=f"group:{title}", disabled=True))
-        options.append(Option(KeyRow(keys, description)))
+        options.append(Option(KeyRow(keys, description, binding_id)))
     return options
 
 
 @dataclass(frozen=True)
 class KeyRow:
     """One key of the help screen, drawn as two columns so that a description too long for a
-    narrow terminal wraps under itself, not under the keys; `plain` is the row as text."""
+    narrow terminal wraps under itself, not under the keys; `plain` is the row as text. The
+    binding's id, dim, is what `[keymap]` in the config file takes."""
 
     keys: str
     description: str
+    binding_id: str = ""
 
     @property
     def plain(self) -> str:
-        return f"  {self.keys:<{KEYS_WIDTH - 2}}{self.description}"
+        return f"  {self.keys:<{KEYS_WIDTH - 2}}{self.description}  {self.binding_id}".rstrip()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        grid = Table.grid()
+        grid = Table.grid(expand=True)
         grid.add_column(width=KEYS_WIDTH, style="bold", overflow="fold")
         grid.add_column(ratio=1)
-        grid.add_row(Text(f"  {self.keys}"), Text(self.description))
+        cells = [Text(f"  {self.keys}"), Text(self.description)]
+        if self.binding_id and options.max_width >= ID_MIN_WIDTH:  # room for a third column
+            grid.add_column(justify="right", style="dim", no_wrap=True)
+            cells.append(Text(f" {self.binding_id}"))
+        grid.add_row(*cells)
         yield grid
 
 
