@@ -69,6 +69,8 @@ def read_file(path: Path) -> Article:
     origin = str(path.absolute())
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
+        if not path.exists():  # a typo or a pasted address, not a file of another type
+            raise ReadError(origin, _missing(path))
         raise ReadError(origin, f"unsupported file type {suffix or '(no suffix)'}")
     try:
         size = path.stat().st_size
@@ -122,6 +124,16 @@ def guess_kind(text: str) -> str:
     if head.startswith("---"):
         return "md"
     return "txt"
+
+
+# "www.example.org/story" or "example.org/2024/story": an address pasted without http(s)://.
+_ADDRESS_LIKE = re.compile(r"(www\.[^/\s]+|[^/\s]+\.[A-Za-z]{2,}/)", re.IGNORECASE)
+
+
+def _missing(path: Path) -> str:
+    if _ADDRESS_LIKE.match(str(path)):
+        return "No such file or directory (a web page? give its url with https://)"
+    return "No such file or directory"
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:

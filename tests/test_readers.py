@@ -301,15 +301,27 @@ def test_read_paths_yields_errors_and_goes_on(tmp_path: Path) -> None:
     unsupported = write(tmp_path, "3-report.pdf", b"%PDF-1.4")
     good = write(tmp_path, "4-good.md", "Good\n\nText.\n")
     missing = tmp_path / "5-missing.txt"
-    results = list(read_paths([empty, binary, unsupported, good, missing]))
+    missing_bare = tmp_path / "6-missing"  # no suffix: missing, not "unsupported"
+    results = list(read_paths([empty, binary, unsupported, good, missing, missing_bare]))
     messages = [str(r) for r in results if isinstance(r, ReadError)]
     assert messages == [
         f"{empty.absolute()}: empty file",
         f"{binary.absolute()}: binary file, not text",
         f"{unsupported.absolute()}: unsupported file type .pdf",
         f"{missing.absolute()}: No such file or directory",
+        f"{missing_bare.absolute()}: No such file or directory",
     ]
     assert [r.title for r in results if not isinstance(r, ReadError)] == ["Good"]
+
+
+@pytest.mark.parametrize("given", ["www.example.org/story", "example.org/2024/01/story"])
+def test_an_address_without_its_scheme_says_how_to_give_it(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (result,) = read_paths([given])
+    assert str(result).endswith(": No such file or directory (a web page? give its url with "
+                                "https://)")  # fmt: skip
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
