@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from kimreader.tui import actions
 from kimreader.tui.screens.help import HelpScreen
 from kimreader.tui.widgets.footer import KeysFooter
+from kimreader.tui.widgets.picker import Picker
 from kimreader.tui.widgets.reader import ReaderView
 
 LABELS = {word for s in actions.REGISTRY for word in (s.footer or s.description).split()}
@@ -304,3 +305,21 @@ async def test_a_refresh_keeps_a_newer_search_and_a_repeated_error_quiet(library
         await pilot.pause()
         assert main.requested == "sanctions"  # not sent back to the listed query
         assert not main.job_running(jobs.SEARCH)
+
+
+async def test_at_60_columns_pop_up_rows_wrap_under_their_text(library: Path) -> None:
+    """Mentions in context and related articles: a long row goes on under its text, right of
+    its number or score, so the numbers stay a column to scan."""
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        main = await started(pilot)
+        await pilot.press("e")  # the sidebar, its first entity
+        await pilot.pause()
+        await pilot.press("m")
+        await wait_until(pilot, lambda: app.screen is not main, "mentions in context")
+        await pilot.pause()
+        picker = app.screen.query_one(Picker)
+        lines = [picker.render_line(y).text.rstrip() for y in range(6)]
+        assert lines[0].split()[0] == "1", lines
+        continued = [line for line in lines[1:] if not line.split()[0].isdigit()]
+        assert continued and all(line.startswith(" " * 5) for line in continued), lines

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from kimreader.tui import actions
 from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.picker import Row
 
 KEYS_WIDTH = 20  # an indent, the keys ("shift+tab h" and the like) and a gap
-ID_MIN_WIDTH = 60  # narrower, the binding ids are left out (the description needs the room)
 
 
 def help_options(keymap: dict[str, str]) -> list[Option]:
@@ -24,34 +20,10 @@ def help_options(keymap: dict[str, str]) -> list[Option]:
             group = title
             heading = Text(title, style="bold underline")
             options.append(Option(heading, id=f"group:{title}", disabled=True))
-        options.append(Option(KeyRow(keys, description, binding_id)))
+        # The binding id (dim, where there is room) is what [keymap] in the config file takes.
+        lead = Text(f"  {keys}", style="bold")
+        options.append(Option(Row(lead, Text(description), KEYS_WIDTH, note=binding_id)))
     return options
-
-
-@dataclass(frozen=True)
-class KeyRow:
-    """One key of the help screen, drawn as two columns so that a description too long for a
-    narrow terminal wraps under itself, not under the keys; `plain` is the row as text. The
-    binding's id, dim, is what `[keymap]` in the config file takes."""
-
-    keys: str
-    description: str
-    binding_id: str = ""
-
-    @property
-    def plain(self) -> str:
-        return f"  {self.keys:<{KEYS_WIDTH - 2}}{self.description}  {self.binding_id}".rstrip()
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        grid = Table.grid(expand=True)
-        grid.add_column(width=KEYS_WIDTH, style="bold", overflow="fold")
-        grid.add_column(ratio=1)
-        cells = [Text(f"  {self.keys}"), Text(self.description)]
-        if self.binding_id and options.max_width >= ID_MIN_WIDTH:  # room for a third column
-            grid.add_column(justify="right", style="dim", no_wrap=True)
-            cells.append(Text(f" {self.binding_id}"))
-        grid.add_row(*cells)
-        yield grid
 
 
 class HelpScreen(PickerScreen[None]):

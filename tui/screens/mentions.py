@@ -14,8 +14,10 @@ from kimreader.analysis.text import sentence_at, sentences
 from kimreader.corpus.article import Article
 from kimreader.corpus.span import TextSpan
 from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.picker import Row
 
 CONTEXT_CHARS = 160  # around a mention outside any sentence (e.g. in a heading)
+NUMBER_WIDTH = 5  # "  12" and a gap: the sentence wraps under itself, right of the number
 
 
 def mention_context(
@@ -60,10 +62,9 @@ class MentionsScreen(PickerScreen[int]):
         mention = self.get_component_rich_style("mentions--mention", partial=True)
         options = []
         for number, (start, end) in enumerate(self.entity.mentions, 1):
-            prompt = Text(end="")
-            prompt.append(f"{number:>3}  ", style="bold")
-            prompt.append_text(mention_context(body, spans, start, end, mention))
-            options.append(Option(prompt, id=str(number - 1)))
+            lead = Text(f"{number:>3}", style="bold")
+            context = mention_context(body, spans, start, end, mention)
+            options.append(Option(Row(lead, context, NUMBER_WIDTH), id=str(number - 1)))
         self.picker.set_options(options)
         self.picker.highlighted = 0 if options else None
 

@@ -14,21 +14,23 @@ from textual.widgets.option_list import Option
 from kimreader.corpus.article import Article
 from kimreader.tui import jobs
 from kimreader.tui.screens.modal import PickerScreen
+from kimreader.tui.widgets.picker import Row
 
 if TYPE_CHECKING:
     from kimreader.analysis.related import Related
     from kimreader.tui.app import KimReaderApp
 
 RELATED_LIMIT = 15
+SCORE_WIDTH = 5  # "0.81 "
 
 
-def related_prompt(item: Related) -> Text:
-    text = Text(f"{item.score:.2f} ", style="dim", end="")
-    text.append(item.article.title or "(untitled)", style="bold")
+def related_prompt(item: Related) -> Row:
+    """The score, then the title and its date and source, wrapped under the title."""
+    text = Text(item.article.title or "(untitled)", style="bold", end="")
     meta = " · ".join(x for x in (item.article.published_iso, item.article.source) if x)
     if meta:
         text.append(f"\n{meta}", style="dim")
-    return text
+    return Row(Text(f"{item.score:.2f}", style="dim"), text, SCORE_WIDTH)
 
 
 class RelatedScreen(jobs.JobRunner, PickerScreen[str]):

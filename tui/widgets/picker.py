@@ -3,12 +3,45 @@ and a filter line that narrows a list as the user types."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.widgets import Input, OptionList
 
 from kimreader.tui import actions
+
+
+@dataclass(frozen=True)
+class Row:
+    """A picker row in columns: a lead of fixed width (keys, a number), then text that wraps
+    under itself on a narrow terminal, not under the lead; then, where the row has room, a dim
+    note on the right. `plain` is the row as text."""
+
+    lead: Text
+    text: Text
+    lead_width: int
+    note: str = ""
+    note_min_width: int = 60  # narrower, the note is left out: the text needs the room
+
+    @property
+    def plain(self) -> str:
+        plain = self.lead.plain.ljust(self.lead_width) + self.text.plain
+        return f"{plain}  {self.note}" if self.note else plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid(expand=True)
+        grid.add_column(width=self.lead_width, overflow="fold")
+        grid.add_column(ratio=1)
+        cells = [self.lead, self.text]
+        if self.note and options.max_width >= self.note_min_width:
+            grid.add_column(justify="right", style="dim", no_wrap=True)
+            cells.append(Text(f" {self.note}"))
+        grid.add_row(*cells)
+        yield grid
 
 
 class Picker(OptionList, inherit_bindings=False):
