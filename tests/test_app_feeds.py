@@ -70,3 +70,16 @@ async def test_fetching_with_no_feeds_says_how_to_add_one(library: Path) -> None
         await pilot.pause()
         assert main.status.message.startswith("no feeds followed")
         assert main.status.kind == "hint"
+
+
+async def test_the_palette_lists_a_feeds_articles(library: Path) -> None:
+    from test_app import palette
+
+    with FeedList(library).editing() as feeds:  # followed, never fetched: no request is made
+        feeds.append(Subscription("harbour-news", "http://127.0.0.1:9/feed"))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await started(pilot)
+        await palette(pilot, "feed harbour", "Feed: harbour-news")
+        await wait_until(pilot, lambda: main.query_text == "feed:harbour-news", "the feed")
+        assert main.search_bar.value == "feed:harbour-news"

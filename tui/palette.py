@@ -58,6 +58,7 @@ class KimReaderCommands(Provider):
         if any(s.id == "main.compare" for s in actions.specs("main")):
             yield "Compare", main.action_compare, "The open article with the list's (c)"
         yield from main.track_commands()
+        yield from main.feed_commands()
 
     def entity_commands(self, main: MainScreen) -> Iterator[Command]:
         for entity in main.sidebar.entities:

@@ -3,6 +3,7 @@ status line, and the articles it adds marked new until opened (mixed into MainSc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,19 @@ class FeedKeys:
         self.say_feeds("fetching feeds…")
         root = self.kim.workspace.library.root
         self.run_job(jobs.FEEDS, partial(jobs.fetch_feeds, root, self.post_message))
+
+    def feed_commands(self: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """(text, callback, help) for the palette: each feed's articles (feed:NAME). The
+        palette shows the text as plain Content; the help, which it parses, is ours."""
+        from kimreader.corpus.feedlist import FeedList, FeedListError
+
+        try:
+            feeds = FeedList(self.kim.workspace.library.root).load()
+        except FeedListError:
+            return  # the broken file is reported by the commands that use it
+        for feed in feeds:
+            yield (f"Feed: {feed.name}", partial(self.search_for, f"feed:{feed.name}"),
+                   "List its articles (feed:NAME)")  # fmt: skip
 
     def say_feeds(self: MainScreen, note: str, kind: str = "info") -> None:
         self.feeds_note = (note, kind)

@@ -237,11 +237,7 @@ class TrackKeys:
         self.open_by_reader(rows[target].id)
 
     def action_unread_only(self: MainScreen) -> None:
-        query = toggled_term(self.listing.query, UNREAD_TERM)
-        self.search_bar.value = query
-        self._stop_debounce()
-        self.start_search(query)
-        self.set_focus(self.articles)
+        self.search_for(toggled_term(self.listing.query, UNREAD_TERM))
 
     # -- notes ------------------------------------------------------------------------------
 
@@ -336,6 +332,10 @@ class TrackKeys:
             self.kim.workspace.state.mark_opened(name, found)
         except LibraryError as error:
             self.status.say(str(error), "error")
+        self.search_for(query)
+
+    def search_for(self: MainScreen, query: str) -> None:
+        """List what a query finds, as if it had been typed (U, a saved search, a feed)."""
         self.search_bar.value = query
         self._stop_debounce()
         self.start_search(query)
