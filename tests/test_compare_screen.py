@@ -67,6 +67,12 @@ def view_lines(screen: CompareScreen) -> list[str]:
     return lines
 
 
+def section_text(screen: CompareScreen, name: str) -> str:
+    """A tab's section as plain text at its view's width."""
+    view = screen.section(name)
+    return plain_text(view.section, max(20, view.scrollable_content_region.width - 2))
+
+
 def dimmed(screen: CompareScreen) -> int:
     return sum(1 for row in screen.aligned.rows if not row.matched)
 
@@ -400,7 +406,7 @@ async def test_at_60x20_every_tab_title_is_in_view(library: Path) -> None:
         assert all(0 <= region.x and region.right <= 60 for _, region in labels), labels
         await pilot.press("6")
         assert screen.active_tab == "words"
-        assert "more in A" in screen.section("words").text
+        assert "more in A" in section_text(screen, "words")
 
 
 # -- tabs -----------------------------------------------------------------------------------
@@ -440,7 +446,7 @@ async def test_each_tab_shows_its_section(library: Path) -> None:
             await pilot.pause()
             assert screen.active_tab == name
             assert screen.focused is screen.active_view
-            text = screen.section(name).text
+            text = section_text(screen, name)
             for needle in needles:
                 assert needle in text, (name, needle)
         await pilot.press("1")
@@ -456,7 +462,7 @@ async def test_differences_are_labelled_possible_with_both_sentences(library: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(pilot)
         await pilot.press("4")
-        text = screen.section("differences").text
+        text = section_text(screen, "differences")
         comparison = screen.comparison
         assert comparison is not None
         ordinal = next(d for d in comparison.differences if d.topic == "visit ordinal")
@@ -471,7 +477,7 @@ async def test_the_timeline_puts_both_publications_on_one_axis(library: Path) ->
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(pilot)
         await pilot.press("5")
-        lines = screen.section("timeline").text.splitlines()
+        lines = section_text(screen, "timeline").splitlines()
         axis = next(line for line in lines if "───" in line)
         assert "A" in axis and "B" in axis
         # B (NYT, June 2018) sits left of A (Bloomberg, January 2019), far apart on the axis.
@@ -487,7 +493,7 @@ async def test_quotes_show_speaker_role_report_and_both(library: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_compare(pilot)
         await pilot.press("3")
-        text = screen.section("quotes").text
+        text = section_text(screen, "quotes")
         assert re.search(r"B  Kim Byung-yeon, a professor at Seoul National University", text)
         assert re.search(r"Donald Trump.*◆ quoted in both", text)
         assert "“a back door”" in text
@@ -518,7 +524,7 @@ async def test_80x24_stacks_b_under_a(library: Path) -> None:
         assert header[2].startswith("B        Kim Returns to China")
         for key in "23456":  # every tab draws at this size
             await pilot.press(key)
-            assert screen.section(screen.active_tab).text.strip()
+            assert section_text(screen, screen.active_tab).strip()
 
 
 async def test_200_columns_put_the_passages_side_by_side(library: Path) -> None:

@@ -35,7 +35,6 @@ from kimreader.tui.compare_pieces import (
     STYLES,
     Row,
     Section,
-    plain_text,
     score_bar,
 )
 from kimreader.tui.compare_render import AlignedRow
@@ -367,11 +366,6 @@ class SectionView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def current(self) -> Row | None:
         rows = self.section.rows
         return rows[self.cursor] if self.cursor is not None and self.cursor < len(rows) else None
-
-    @property
-    def text(self) -> str:
-        """The section as plain text at the view's width (what tests read)."""
-        return plain_text(self.section, max(20, self.scrollable_content_region.width - 2))
 
     def _selectable(self, start: int, step: int) -> int | None:
         index = start
