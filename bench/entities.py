@@ -11,16 +11,18 @@
    same-event pair is listed as shared by the comparison (also read strictly: names as written).
 4. Speed: words per CPU-second for the model alone (baseline) and the whole extraction.
 
-Figures of 2026-12-06 (README's Entities section says more; speed on a loaded 2-core machine):
+Figures of 2026-12-06, end of the fourth round (README's Entities section says more; speed on a
+loaded 2-core machine):
 
 | measure                              | dev                | held-out           | fresh          |
-| sidebar entity P / R / F1            | 0.84 / 0.89 / 0.86 | 0.81 / 0.91 / 0.86 | 0.70/0.76/0.73 |
+| sidebar entity P / R / F1            | 0.89 / 0.92 / 0.90 | 0.81 / 0.90 / 0.85 | 0.70/0.76/0.73 |
 | merge within articles, pairwise F1   | 1.00               | 0.99               | 0.98           |
-| ECB+ cross-document merge F1         | 0.96               | 0.67               |                |
-| ECB+ named in both, listed shared    | 0.79 (found: 0.97) | 0.14 (0.69)        |                |
+| library merge across pages, F1       | 1.00               | 0.93               | 1.00           |
+| ECB+ cross-document merge F1         | 0.96               | 0.69               |                |
+| ECB+ named in both, listed shared    | 0.79 (found: 0.97) | 0.14 (0.71)        |                |
 | the same, names as written           | 0.86 (0.97)        | 0.38 (0.72)        |                |
 | junk of the listed kinds             | 0                  | 0                  | 0              |
-| words per CPU-second, model / whole  | 7,576 / 7,438      |                    |                |
+| words per CPU-second, model / whole  | 7,667 / 7,692      |                    |                |
 
 Run: python bench/entities.py [--split dev|heldout|fresh] [--articles 300] [--skip-timing]
      [--details]
