@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kimreader.analysis import versions
 from kimreader.corpus.library import SHIPPED_DIR, article_from_markdown, shipped_entities_path
 
 
@@ -23,6 +24,7 @@ def extract_shipped() -> dict[Path, dict[str, object]]:
     return {
         shipped_entities_path(path): {
             "hash": article.hash,
+            "version": versions.ENTITIES,
             "data": [entity.to_json() for entity in entities],
         }
         for path, article, entities in zip(paths, articles, found, strict=True)

@@ -281,7 +281,7 @@ def _shipped_sidecars(path: Path, article: Article) -> dict[str, Any] | None:
         return None
     if not isinstance(payload, dict) or payload.get("hash") != article.hash:
         return None
-    return {"entities": payload.get("data", [])}
+    return {"entities": {"data": payload.get("data", []), "version": payload.get("version", 0)}}
 
 
 class Library:
@@ -499,7 +499,8 @@ class Library:
             return True  # the stored file is unreadable: write it again
 
     def add(self, article: Article, sidecars: dict[str, Any] | None = None) -> AddResult:
-        """Store an article atomically. `sidecars` (e.g. entities) are written first."""
+        """Store an article atomically. `sidecars` (kind: {"data", "version"}, e.g. entities)
+        are written first."""
         status, stored, duplicate_of = self.classify(article)
         if status in ("unchanged", "duplicate"):
             return AddResult(status, stored, duplicate_of)
@@ -510,8 +511,8 @@ class Library:
         path = self.path_for(article.id)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            for kind, data in (sidecars or {}).items():
-                self.write_sidecar(kind, article.id, {"hash": article.hash, "data": data})
+            for kind, stored in (sidecars or {}).items():
+                self.write_sidecar(kind, article.id, {"hash": article.hash, **stored})
             atomic_write_text(path, article_to_markdown(article))
         except OSError as error:
             reason = error.strerror or str(error)
@@ -598,13 +599,18 @@ class Library:
         directory.mkdir(parents=True, exist_ok=True)
         atomic_write_text(directory / f"{article_id}.json", json.dumps(payload, ensure_ascii=False))
 
-    def read_sidecar(self, kind: str, article_id: str, content_hash: str) -> Any | None:
-        """The stored data, or None when missing, unreadable or made for another version."""
+    def read_sidecar(
+        self, kind: str, article_id: str, content_hash: str, version: int | None = None
+    ) -> Any | None:
+        """The stored data, or None when missing, unreadable or made for another text of the
+        article; with `version`, also None when another version of the extractor made it."""
         try:
             payload = json.loads((self.state_dir / kind / f"{article_id}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(payload, dict) or payload.get("hash") != content_hash:
+            return None
+        if version is not None and payload.get("version", 0) != version:
             return None
         return payload.get("data")
 

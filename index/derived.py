@@ -7,6 +7,10 @@ writes it beside the article at once (atomically, stamped with the article's has
 work is resumable: whatever a Ctrl-C or SIGKILL interrupted is still missing, and the next
 `kimreader add`, `kimreader doctor` or the app fills it in.
 
+Each stored value carries its step's version (analysis/versions.py). After an upgrade that
+changes an extractor's output, older data counts as pending: it is still shown until the step
+has recomputed it, article by article, in the background.
+
 Adding a step is one `Step` in STEPS: a module-level function from a batch of articles to one
 JSON value per article. A step `at_import` is filled before `kimreader add` returns (entities:
 imports stay searchable by entity); the others only in the background, by the app's derived
@@ -27,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kimreader.analysis import versions
 from kimreader.corpus.article import Article
-from kimreader.corpus.library import Library, LibraryError
+from kimreader.corpus.library import Library, LibraryError, atomic_write_text
 
 if TYPE_CHECKING:
     from kimreader.index.sync import IndexSync
@@ -81,6 +86,7 @@ class Step:
     name: str  # the sidecar kind it is stored as
     label: str  # for messages: "entities pending"
     extract: Callable[[Sequence[Article]], list[Any]]  # module-level: it runs in workers
+    version: int  # of the extractor's output (analysis/versions.py)
     indexed: bool  # the search index holds it: articles are re-indexed once it is filled
     at_import: bool = True  # filled by `kimreader add` itself (else in the background only)
     available: Callable[[], bool] = _always  # its model is installed
@@ -88,9 +94,10 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("entities", "entities", entities_of, indexed=True),
+    Step("entities", "entities", entities_of, versions.ENTITIES, indexed=True),
     # One process: the app stays responsive while a library is embedded.
-    Step("embeddings", "sentence embeddings", embeddings_of, indexed=False, at_import=False,
+    Step("embeddings", "sentence embeddings", embeddings_of, versions.EMBEDDINGS, indexed=False,
+         at_import=False,
          available=_embedding_model_installed, max_processes=1),
 )  # fmt: skip
 
@@ -105,21 +112,54 @@ def active_steps(at_import: bool = False) -> tuple[Step, ...]:
 
 
 def pending(library: Library, step: Step) -> list[str]:
-    """Ids of the library's articles without (current) data of `step`."""
-    return [
+    """Ids of the library's articles without data of `step`, or with data an older version
+    of its extractor made. When there are none, that is recorded for `maybe_pending`."""
+    missing = [
         entry.id
         for entry in library.catalog()
-        if library.read_sidecar(step.name, entry.id, entry.hash) is None
+        if library.read_sidecar(step.name, entry.id, entry.hash, step.version) is None
     ]
+    if not missing:
+        _record_version(library, step)
+    return missing
 
 
 def maybe_pending(library: Library, steps: Sequence[Step] | None = None) -> bool:
     """A cheap first look (no sidecar is read): fewer stored files than articles for a step,
-    or articles stored but not re-indexed. What an import cut short leaves behind."""
+    articles stored but not re-indexed (what an import cut short leaves behind), or a step
+    whose stored data was not yet all found current for its version (after an upgrade)."""
     if has_unindexed(library):
         return True
     steps = active_steps() if steps is None else steps
-    return any(pending_estimate(library, step) for step in steps)
+    return any(
+        pending_estimate(library, step) or _recorded_version(library, step) != step.version
+        for step in steps
+    )
+
+
+def _version_record(library: Library, step: Step) -> Path:
+    # A dot file: it is not counted as a stored article's data.
+    return library.state_dir / step.name / ".version"
+
+
+def _recorded_version(library: Library, step: Step) -> int | None:
+    """The version every stored value of `step` was last found to have (once all current,
+    new values are written at that same version, so the record stays true)."""
+    try:
+        return int(_version_record(library, step).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+
+
+def _record_version(library: Library, step: Step) -> None:
+    if _recorded_version(library, step) == step.version:
+        return
+    record = _version_record(library, step)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(record, f"{step.version}\n")
+    except OSError:
+        pass  # a read-only library: the next look checks the files again
 
 
 def pending_estimate(library: Library, step: Step) -> int:
@@ -170,6 +210,7 @@ def fill(
         missing = pending(library, step)
         asked = min(processes or step.max_processes, step.max_processes or processes)
         filled[step.name] = _fill_step(library, index, step, missing, asked, progress, heartbeat)
+        _record_version(library, step)  # what was outdated is now redone
     return filled
 
 
@@ -213,7 +254,8 @@ def store(library: Library, step: Step, articles: Sequence[Article], data: Seque
         with _journal(library).open("a", encoding="utf-8") as journal:
             journal.write("".join(f"{article.id}\n" for article in articles))
     for article, value in zip(articles, data, strict=True):
-        library.write_sidecar(step.name, article.id, {"hash": article.hash, "data": value})
+        payload = {"hash": article.hash, "version": step.version, "data": value}
+        library.write_sidecar(step.name, article.id, payload)
 
 
 def has_unindexed(library: Library) -> bool:

@@ -411,7 +411,7 @@ class Workspace:
         self.library.autosave_catalog = False
         try:
             for article in to_store:
-                self._store(article, None, report)
+                self._store(article, report)
         finally:
             self.library.autosave_catalog = True
             self.library.save_catalog()
@@ -462,12 +462,9 @@ class Workspace:
         (report.updated if status == "updated" else report.added).append(stored.id)
         return stored
 
-    def _store(
-        self, article: Article, entities: list[dict[str, Any]] | None, report: ImportReport
-    ) -> None:
-        sidecars = {"entities": entities} if entities is not None else None
+    def _store(self, article: Article, report: ImportReport) -> None:
         try:
-            self.library.write(article, sidecars)
+            self.library.write(article)
         except LibraryError as error:
             # Name the file the user gave, as read errors do; the reason says where.
             report.failed.append(f"{article.origin or article.id}: not stored: {error}")

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 
+from kimreader.analysis import versions
 from kimreader.corpus.article import Article
 from kimreader.index.workspace import Workspace
 from kimreader.tui.widgets.article_list import ArticleList, Row
@@ -136,7 +137,8 @@ async def test_markup_in_article_text_is_shown_as_text(tmp_path: Path) -> None:
     stored = workspace.get(article.id)
     entity = {"name": "[red]Name", "type": "person", "aliases": ["[red]Name"], "count": 1,
               "mentions": [[10, 20]]}  # fmt: skip
-    workspace.library.write_sidecar("entities", stored.id, {"hash": stored.hash, "data": [entity]})
+    payload = {"hash": stored.hash, "version": versions.ENTITIES, "data": [entity]}
+    workspace.library.write_sidecar("entities", stored.id, payload)
     app = make_app(root)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

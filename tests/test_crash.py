@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from import_sources import TOKEN, write_sources
 
+from kimreader.analysis import versions
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
 from kimreader.index.doctor import run_doctor
@@ -176,7 +177,8 @@ def damaged(tmp_path: Path) -> Workspace:
     workspace = Workspace.open(tmp_path / "lib")
     workspace.add_paths([sources], with_entities=False)
     for entry in workspace.library.catalog():  # cheap stand-in entities, stored as import would
-        workspace.library.write_sidecar("entities", entry.id, {"hash": entry.hash, "data": []})
+        payload = {"hash": entry.hash, "version": versions.ENTITIES, "data": []}
+        workspace.library.write_sidecar("entities", entry.id, payload)
     return workspace
 
 

@@ -85,7 +85,7 @@ def lengths(articles: Sequence[Article]) -> list[Any]:
 def test_a_step_is_one_entry(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "lib")
     workspace.add_paths([_sources(tmp_path / "in")], with_entities=False)
-    words = derived.Step("words", "word counts", lengths, indexed=False)
+    words = derived.Step("words", "word counts", lengths, 1, indexed=False)
     assert len(derived.pending(workspace.library, words)) >= len(REPORTS)
     filled = derived.fill(workspace.library, workspace.index, [words], processes=1)
     assert filled["words"] >= len(REPORTS)
@@ -95,3 +95,25 @@ def test_a_step_is_one_entry(tmp_path: Path) -> None:
         workspace.library.read_sidecar("words", entry.id, entry.hash)
         == lengths([workspace.get(entry.id)])[0]
     )
+
+
+def test_data_of_an_older_extractor_is_shown_until_recomputed(tmp_path: Path) -> None:
+    """After an upgrade that changes extraction, a library's stored entities are outdated:
+    they are still what the sidebar shows, and the background step recomputes them."""
+    workspace = Workspace.open(tmp_path / "lib")
+    report = workspace.add_paths([_sources(tmp_path / "in")])
+    library, step = workspace.library, derived.step_named("entities")
+    assert not derived.maybe_pending(library, [step])
+    article = workspace.get(report.added[0])
+    old = [{"name": "Zorblat Old", "type": "person", "mentions": [[0, 7]]}]
+    for entry in library.catalog():  # as an older kimreader stored them: no version
+        library.write_sidecar("entities", entry.id, {"hash": entry.hash, "data": old})
+    newer = derived.Step("entities", "entities", derived.entities_of, step.version + 1, True)
+    assert derived.maybe_pending(library, [newer])  # the cheap look sees the upgrade
+    assert len(derived.pending(library, newer)) == len(library.catalog())
+    assert [e.name for e in workspace.entities(article)] == ["Zorblat Old"]  # still shown
+    workspace.fill_derived(processes=1, steps=[newer])
+    assert derived.pending(library, newer) == []
+    assert not derived.maybe_pending(library, [newer])
+    assert "Kim Jong Un" in {e.name for e in workspace.entities(article)}
+    assert derived.maybe_pending(library, [step])  # an older kimreader's data would be redone
