@@ -9,6 +9,7 @@ furniture; a sentence that merely mentions a photo stays.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -100,9 +101,11 @@ def _fold(text: str) -> str:
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
+@functools.lru_cache(maxsize=16)
 def near_duplicate_key(title: str, body: str) -> str:
     """A digest of an article's words: the same for a page and its saved copy (whitespace,
-    case, Markdown syntax, link targets and furniture aside)."""
+    case, Markdown syntax, link targets and furniture aside). Cached: an import asks it of
+    each article three times (its own batch, the library's classification, the catalog)."""
     text = title + "\n\n" + _LINK_TARGET.sub("]", remove_boilerplate(body))
     words = re.findall(r"[^\W_]+", text.casefold())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32] if words else ""
