@@ -20,6 +20,7 @@ import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
@@ -84,11 +85,15 @@ def default_library_root() -> Path:
     return Path(platformdirs.user_data_dir("kimreader", appauthor=False)) / "library"
 
 
-def atomic_write_text(path: Path, text: str, *, shared: bool = False) -> None:
+def atomic_write_text(
+    path: Path, text: str, *, shared: bool = False, sync_dir: bool = True
+) -> None:
     """Write to a temp file beside `path`, fsync, then rename over it: all or nothing.
 
     `shared`: a file written for the user to hand on (an export) gets the permissions any new
-    file of theirs gets (the umask), not the temp file's owner-only ones."""
+    file of theirs gets (the umask), not the temp file's owner-only ones. Without `sync_dir`
+    the caller syncs the folder later (once for a batch of files): until then a power cut may
+    undo the rename, but never leaves a partial file."""
     # The writer's pid in the name lets `kimreader doctor` tell a killed write from a live one.
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".tmp-{os.getpid()}-", suffix=path.suffix, dir=path.parent
@@ -107,7 +112,8 @@ def atomic_write_text(path: Path, text: str, *, shared: bool = False) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
+    if sync_dir:
+        _fsync_dir(path.parent)
 
 
 def _umask() -> int:
@@ -295,8 +301,9 @@ class Library:
         self._by_hash: dict[str, CatalogEntry] = {}
         self._by_origin: dict[str, CatalogEntry] = {}
         self._by_text: dict[str, CatalogEntry] = {}
-        # Batch imports turn this off and save once at the end (the catalog is a cache).
-        self.autosave_catalog = True
+        # Inside `batch()`: the catalog is saved, and written folders synced, once at the end.
+        self._batch_folders: set[Path] | None = None
+        self._batch_changed_catalog = False
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -513,7 +520,7 @@ class Library:
             self.root.mkdir(parents=True, exist_ok=True)
             for kind, stored in (sidecars or {}).items():
                 self.write_sidecar(kind, article.id, {"hash": article.hash, **stored})
-            atomic_write_text(path, article_to_markdown(article))
+            self._atomic_write(path, article_to_markdown(article))
         except OSError as error:
             reason = error.strerror or str(error)
             raise LibraryError(f"{path}: cannot write the article ({reason})") from None
@@ -524,9 +531,36 @@ class Library:
                 self._by_hash.pop(old.hash, None)
                 self._by_text.pop(old.text_key, None)
             self._remember(path.name, CatalogEntry.of(article.with_changes(path=path), stat))
-            if self.autosave_catalog:
+            if self._batch_folders is None:
                 self._save_catalog(self._catalog)
+            else:
+                self._batch_changed_catalog = True
         return path
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes whose catalog save and folder syncs wait for the end of the batch: an
+        import of thousands of articles saves the catalog (a cache) once, not per article,
+        and syncs each folder once."""
+        if self._batch_folders is not None:
+            yield  # already in a batch: the outer one finishes it
+            return
+        self._batch_folders, self._batch_changed_catalog = set(), False
+        try:
+            yield
+        finally:
+            folders, self._batch_folders = self._batch_folders, None
+            for folder in sorted(folders):
+                _fsync_dir(folder)
+            if self._batch_changed_catalog:
+                self.save_catalog()
+
+    def _atomic_write(self, path: Path, text: str) -> None:
+        if self._batch_folders is None:
+            atomic_write_text(path, text)
+        else:
+            atomic_write_text(path, text, sync_dir=False)
+            self._batch_folders.add(path.parent)
 
     def save_catalog(self) -> None:
         if self._catalog is not None:
@@ -597,7 +631,8 @@ class Library:
     def write_sidecar(self, kind: str, article_id: str, payload: dict[str, Any]) -> None:
         directory = self.state_dir / kind
         directory.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(directory / f"{article_id}.json", json.dumps(payload, ensure_ascii=False))
+        text = json.dumps(payload, ensure_ascii=False)
+        self._atomic_write(directory / f"{article_id}.json", text)
 
     def read_sidecar(
         self, kind: str, article_id: str, content_hash: str, version: int | None = None

@@ -253,9 +253,10 @@ def store(library: Library, step: Step, articles: Sequence[Article], data: Seque
         library.state_dir.mkdir(parents=True, exist_ok=True)
         with _journal(library).open("a", encoding="utf-8") as journal:
             journal.write("".join(f"{article.id}\n" for article in articles))
-    for article, value in zip(articles, data, strict=True):
-        payload = {"hash": article.hash, "version": step.version, "data": value}
-        library.write_sidecar(step.name, article.id, payload)
+    with library.batch():  # the folder synced once per batch, not per file
+        for article, value in zip(articles, data, strict=True):
+            payload = {"hash": article.hash, "version": step.version, "data": value}
+            library.write_sidecar(step.name, article.id, payload)
 
 
 def has_unindexed(library: Library) -> bool:

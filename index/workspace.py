@@ -408,13 +408,9 @@ class Workspace:
         to_store = self._classify_results(results, report, total, progress)
         # Phase 1: stored and searchable at once. Phase 2: derived data (entities) in worker
         # processes; if it is interrupted, the next add, doctor or the app finishes it.
-        self.library.autosave_catalog = False
-        try:
+        with self.library.batch():
             for article in to_store:
                 self._store(article, report)
-        finally:
-            self.library.autosave_catalog = True
-            self.library.save_catalog()
         report.index = self.index.ensure()
         if with_entities:
             self.fill_missing_entities(processes, progress)

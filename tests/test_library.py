@@ -137,3 +137,26 @@ def test_sidecar_tied_to_content_hash(tmp_path: Path) -> None:
     article = library.add(_article(), {"entities": [{"name": "X"}]}).article
     assert library.read_sidecar("entities", article.id, article.hash) == [{"name": "X"}]
     assert library.read_sidecar("entities", article.id, "other-hash") is None
+
+
+def test_a_batch_saves_the_catalog_and_syncs_folders_once(tmp_path: Path, monkeypatch) -> None:
+    """An import of thousands of articles must not rewrite the catalog or sync the library
+    folder per article; each write is still atomic, and all is saved when the batch ends."""
+    import kimreader.corpus.library as library_module
+
+    synced: list[Path] = []
+    real_sync = library_module._fsync_dir
+    monkeypatch.setattr(library_module, "_fsync_dir", lambda d: synced.append(d) or real_sync(d))
+    library = Library.open(tmp_path / "lib", seed=False)
+    library.catalog()
+    saves = len(synced)
+    articles = [_article(f"Batch {n}", f"Body number {n}.\n") for n in range(5)]
+    with library.batch():
+        for article in articles:
+            library.add(article)
+            library.write_sidecar("entities", article.id, {"hash": article.hash, "data": []})
+        assert Library.open(tmp_path / "lib").saved_catalog() == []  # the cache: not yet saved
+    assert sorted(synced[saves:]) == sorted({library.root, library.state_dir / "entities"} | {
+        library.catalog_path.parent})  # fmt: skip
+    reopened = Library.open(tmp_path / "lib")
+    assert {entry.id for entry in reopened.saved_catalog()} == {a.id for a in articles}
