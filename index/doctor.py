@@ -48,12 +48,18 @@ class Findings:
 
 
 def run_doctor(
-    workspace: Workspace, *, extract_entities: bool = True, temp_grace: float = TEMP_GRACE_SECONDS
+    workspace: Workspace,
+    *,
+    extract_entities: bool = True,
+    embed: bool = True,
+    temp_grace: float = TEMP_GRACE_SECONDS,
 ) -> dict[str, Any]:
     """Returns {ok, lines, repaired, problems, notes}; `ok` is False when something is left broken.
 
     With extract_entities=False, articles without entities are a note, not a problem (they
-    were imported with --no-entities).
+    were imported with --no-entities). With embed=False, so are articles without sentence
+    embeddings (about 125 words a second: hours for a large library; the app fills them in
+    the background).
     """
     found = Findings(lines=[f"library: {workspace.library.root}"])
     if not os.access(workspace.library.root, os.W_OK):
@@ -63,7 +69,7 @@ def run_doctor(
     known = _check_articles(workspace, found)
     _remove_orphan_sidecars(workspace, found, known)
     _check_entities(workspace, found, extract_entities)
-    _check_embeddings(workspace, found, extract_entities)
+    _check_embeddings(workspace, found, extract_entities and embed)
     _check_index(workspace, found)
     _check_user_state(workspace, found, known)
     return found.to_json()

@@ -168,6 +168,9 @@ def test_doctor_embeds_and_comparisons_then_go_by_meaning(shared_dir: Path, tmp_
     a, b, c = (by_name[name] for name in names)
     before = workspace.compare(a, b)
     assert before.method == "words" and "by words" in before.verdict.summary()  # type: ignore[union-attr]
+    skipped = run_doctor(workspace, embed=False)  # `doctor --no-embeddings`: said, not done
+    assert "3 article(s) have no sentence embeddings" in skipped["notes"] and skipped["ok"]
+    assert len(workspace.missing_embeddings()) == 3
     findings = run_doctor(workspace)
     assert any("sentence embeddings for 3 article" in line for line in findings["repaired"])
     assert workspace.missing_embeddings() == []

@@ -134,9 +134,13 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch) ->
 
 def test_sidecar_tied_to_content_hash(tmp_path: Path) -> None:
     library = Library.open(tmp_path, seed=False)
-    article = library.add(_article(), {"entities": [{"name": "X"}]}).article
+    stored = {"data": [{"name": "X"}], "version": 2}
+    article = library.add(_article(), {"entities": stored}).article
     assert library.read_sidecar("entities", article.id, article.hash) == [{"name": "X"}]
     assert library.read_sidecar("entities", article.id, "other-hash") is None
+    # Another extractor version made it: still read, but not current for that version.
+    assert library.read_sidecar("entities", article.id, article.hash, version=2) == [{"name": "X"}]
+    assert library.read_sidecar("entities", article.id, article.hash, version=3) is None
 
 
 def test_a_batch_saves_the_catalog_and_syncs_folders_once(tmp_path: Path, monkeypatch) -> None:

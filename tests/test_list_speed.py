@@ -8,6 +8,7 @@ from pathlib import Path
 from app_helpers import make_app, started, wait_until
 from textual.message import Message
 
+from kimreader.analysis import versions
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library
 from kimreader.tui.jobs import SEARCH_LIMIT, TYPING_LIMIT, CatalogLoaded
@@ -23,7 +24,8 @@ async def test_typing_lists_a_few_screens_and_the_pause_lists_every_hit(tmp_path
     library = Library.open(tmp_path / "lib", seed=False)
     for n in range(ARTICLES):
         article = Article.create(f"Harbour report {n}", f"The harbour in town {n} reopened.\n")
-        library.add(article, sidecars={"entities": []})  # extracted: no background work
+        extracted = {"data": [], "version": versions.ENTITIES}  # no background work to do
+        library.add(article, sidecars={"entities": extracted})
     app = make_app(tmp_path / "lib")
     async with app.run_test(size=(100, 30)) as pilot:
         main = await started(pilot)

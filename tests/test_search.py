@@ -182,7 +182,7 @@ def test_entity_fields_filter(tmp_path: Path) -> None:
         {"name": "Xi Jinping", "type": "person", "aliases": ["Xi", "President Xi Jinping"]},
         {"name": "Singapore", "type": "place", "aliases": ["Singapore"]},
     ]
-    stored = library.add(KIM, {"entities": entities}).article
+    stored = library.add(KIM, {"entities": {"data": entities}}).article
     library.add(TALKS)
     search_index = SearchIndex(library)
     search_index.ensure()

@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("reindex", help="rebuild the search index from the library")
     doctor = commands.add_parser("doctor", help="check the library and index, repair what it can")
     doctor.add_argument("--json", action="store_true")
+    doctor.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="leave missing sentence embeddings to the app's background work (slow to compute)",
+    )
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(commands)
     for command in commands.choices.values():  # `kimreader list --library DIR` works too
@@ -574,7 +579,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from kimreader.index.doctor import run_doctor
 
-    findings = run_doctor(_open(args))
+    findings = run_doctor(_open(args), embed=not args.no_embeddings)
     if args.json:
         _print_json(findings)
     else:
