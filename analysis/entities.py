@@ -22,6 +22,7 @@ from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
+from kimreader.analysis.mention_types import type_by_list
 from kimreader.analysis.mentions import (
     LabelledSpan,
     Mention,
@@ -29,7 +30,6 @@ from kimreader.analysis.mentions import (
     find_mentions,
     is_attribution,
     is_speaker_introduction,
-    type_by_list,
 )
 from kimreader.analysis.names import (
     ACRONYM,

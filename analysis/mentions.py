@@ -1,21 +1,28 @@
 """Mentions: the model's spans fixed, junk dropped, types weighed by evidence, misses found.
 
 Each span the model proposes over the prose is trimmed ("the", possessives, edge punctuation),
-cut or dropped by analysis/junk.py, typed by the cues and data of analysis/gazetteer.py, and
-completed by the uses of names the model missed. analysis/entities.py merges the mentions.
+cut or dropped by analysis/junk.py, typed by the evidence of analysis/mention_types.py (the
+words around a name, analysis/gazetteer.py's data), and completed by the uses of names the
+model missed and the names in tables (analysis/mention_tables.py). analysis/entities.py merges
+the mentions.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
+from kimreader.analysis.mention_tables import names_in_tables
+from kimreader.analysis.mention_types import (
+    ORG_HEADS,
+    PLACE_HEADS,
+    described_type,
+    type_evidence,
+)
 from kimreader.analysis.names import alias_table, base_key, canonical_key, short_org_of
 from kimreader.analysis.prose import Prose, inside, layout
 
@@ -153,7 +160,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
         mention = _mention(text, start, end, label, inside(*prose.body_span(start, end), headings))
         if mention is not None:
             mentions.append(mention)
-    mentions = _names_in_tables(body, prose, mentions)
+    mentions = names_in_tables(body, prose, mentions, _mention)
     mentions.sort(key=lambda m: m.start)
     return _without_owners(text, mentions)
 
@@ -171,118 +178,10 @@ def _misread_place(text: str, start: int, end: int, label: str) -> str:
     if (
         label in _NUMBER_LABELS
         and _CAPITALISED_WORDS.fullmatch(surface)
-        and base_key(surface).split()[-1] in _PLACE_HEADS
+        and base_key(surface).split()[-1] in PLACE_HEADS
     ):
         return "LOC"
     return label
-
-
-# ---------------------------------------------------------------- names in tables
-
-_TABLE_ROW = re.compile(r"^ {0,3}\|.*$", re.MULTILINE)
-_TABLE_RULE = re.compile(r"^[\s|:-]*-{3,}[\s|:-]*$")
-_CELL_NAME = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*")
-
-
-@dataclass(frozen=True)
-class _Cell:
-    start: int  # prose offsets of the cell's text, stripped
-    end: int
-    column: tuple[int, int]  # (table, column)
-    header: bool
-
-
-def _table_cells(body: str, prose: Prose) -> list[_Cell]:
-    """The cells of the body's Markdown tables, in prose offsets."""
-    rows = list(_TABLE_ROW.finditer(body))
-    rules = {index for index, row in enumerate(rows) if _TABLE_RULE.fullmatch(row.group())}
-    cells: list[_Cell] = []
-    table = 0
-    for index, row in enumerate(rows):
-        if index and rows[index - 1].end() + 1 != row.start():
-            table += 1
-        if index in rules:
-            continue
-        header = index + 1 in rules and rows[index + 1].start() == row.end() + 1
-        bars = [m.start() for m in re.finditer(r"\|", row.group())]
-        for column, (left, right) in enumerate(itertools.pairwise(bars)):
-            raw = row.group()[left + 1 : right]
-            if not raw.strip():
-                continue
-            start = row.start() + left + 1 + len(raw) - len(raw.lstrip())
-            end = row.start() + right - (len(raw) - len(raw.rstrip()))
-            first = bisect.bisect_left(prose.offsets, start)
-            last = bisect.bisect_left(prose.offsets, end)
-            if first < last:
-                cells.append(_Cell(first, last, (table, column), header))
-    return cells
-
-
-def _names_in_tables(body: str, prose: Prose, mentions: list[Mention]) -> list[Mention]:
-    """Tables of people and companies, which the model reads without a sentence around them:
-    a header cell names a column, not an entity ("Pct"); a name cut short is the whole cell
-    ("Carvalho Chehab" in "Mauro Carvalho Chehab"); a cell of capitalised words the model
-    skipped is a person when it starts with a given name, or takes the type of the names in
-    its column ("Red Hat" among companies)."""
-    if "|" not in body:
-        return mentions
-    cells = _table_cells(body, prose)
-    if not cells:
-        return mentions
-    text = prose.text
-    kept: list[Mention] = []
-    owner: dict[_Cell, list[Mention]] = {}
-    for mention in mentions:
-        cell = next((c for c in cells if c.start <= mention.start and mention.end <= c.end), None)
-        if cell is not None and cell.header:
-            continue
-        if cell is not None:
-            owner.setdefault(cell, []).append(mention)
-        kept.append(mention)
-    for column in {cell.column for cell in cells}:
-        named = [m for c, found in owner.items() if c.column == column for m in found]
-        if len(named) >= 3:
-            type_like_the_others(named)
-    columns: dict[tuple[int, int], Counter[EntityType]] = defaultdict(Counter)
-    for cell, found in owner.items():
-        columns[cell.column].update(m.type for m in found)
-    for cell in cells:
-        if cell.header or not _CELL_NAME.fullmatch(text, cell.start, cell.end):
-            continue
-        found = owner.get(cell, [])
-        if found:
-            _whole_cell(text, cell, found, kept)
-            continue
-        column_type = _column_type(columns[cell.column])
-        words = text[cell.start : cell.end].split()
-        given = len(words) >= 2 and gazetteer.is_given_name(words[0])
-        label = "ORG" if column_type else "PERSON" if given else None
-        added = _mention(text, cell.start, cell.end, label, False) if label else None
-        if added is not None and column_type:
-            added.type, added.evidence = column_type, True  # "Red Hat" among companies
-            added.key = canonical_key(added.surface, column_type)
-        if added is not None:
-            kept.append(added)
-    return kept
-
-
-def _whole_cell(text: str, cell: _Cell, found: list[Mention], kept: list[Mention]) -> None:
-    """A person's name of two words or more that the model cut short is the whole cell."""
-    cut = found[0]
-    if len(found) != 1 or cut.type != "person" or len(cut.surface.split()) < 2:
-        return
-    if cut.end - cut.start < cell.end - cell.start:
-        whole = _mention(text, cell.start, cell.end, "PERSON", cut.in_heading)
-        if whole is not None:
-            kept[kept.index(cut)] = whole
-
-
-def _column_type(column: Counter[EntityType]) -> EntityType | None:
-    """The column's one type, when two or more of its names share it."""
-    ranked = column.most_common()
-    if len(ranked) == 1 and ranked[0][1] >= 2 and ranked[0][0] in ("person", "org", "place"):
-        return ranked[0][0]
-    return None
 
 
 _NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
@@ -297,7 +196,7 @@ def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     for start, end, label in spans:
         located = _IN_PLACE.search(text, start, end) if label in ("ORG", "FAC") else None
         head = base_key(text[start : located.start()]).split()[-1:] if located else []
-        if located and head and head[0] in _ORG_HEADS:
+        if located and head and head[0] in ORG_HEADS:
             split += [(start, located.start(), label), (located.end(), end, "GPE")]
         else:
             split.append((start, end, label))
@@ -324,13 +223,13 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
 def _one_name(first: str, second: str) -> bool:
     """ "Center on Poverty" goes on past "and"; so does "World Travel" before "Tourism Council"."""
     first_words, second_words = base_key(first).split(), base_key(second).split()
-    if _OF_SOMETHING.search(first) and any(w in _ORG_HEADS for w in first_words):
+    if _OF_SOMETHING.search(first) and any(w in ORG_HEADS for w in first_words):
         return True
     return (
         len(first_words) >= 2
         and bool(second_words)
-        and second_words[-1] in _ORG_HEADS
-        and not any(w in _ORG_HEADS for w in first_words)
+        and second_words[-1] in ORG_HEADS
+        and not any(w in ORG_HEADS for w in first_words)
     )
 
 
@@ -346,7 +245,7 @@ def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
         if owner is not None and mention.type in ("org", "place"):
             before = canonical_key(text[mention.start : owner.start()])
             rest = mention.end - owner.end()
-            owning_org = before not in known and any(w in _ORG_HEADS for w in before.split())
+            owning_org = before not in known and any(w in ORG_HEADS for w in before.split())
             if owning_org and rest > 1:
                 owning = _mention(text, mention.start, owner.start(), "ORG", mention.in_heading)
                 if owning is not None:
@@ -427,7 +326,7 @@ def _product_after(text: str, end: int) -> bool:
     if following is None:
         return False
     word = base_key(following.group(1))
-    return word not in _ORG_HEADS and word not in _PLACE_HEADS
+    return word not in ORG_HEADS and word not in PLACE_HEADS
 
 
 def _short_org_form(mention: Mention) -> str | None:
@@ -456,170 +355,13 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
         return None
     entity_type = LABEL_TYPES.get(label, "org")
     mention = Mention(start, end, surface, label, entity_type, key, in_heading)
-    described = _described_type(text, mention)
-    evidence = described or _type_evidence(text, mention)
+    described = described_type(text, mention)
+    evidence = described or type_evidence(text, mention)
     if evidence is not None:
         mention.type, mention.evidence = evidence, True
         mention.described = described is not None
         mention.key = canonical_key(surface, evidence)
     return mention if _plausible(mention) else None
-
-
-_STRONG_TITLES = frozenset(
-    "mr mrs ms miss dr sen senator rep gov governor president "
-    "chancellor pope king queen prince princess judge justice sheikh gen".split()
-) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
-_ORG_HEADS = frozenset(
-    """university college academy institute project council committee commission agency
-    ministry department party association foundation corporation company inc corp
-    ltd llc plc group bank court police center centre clinic rehab museum school
-    hospital society union federation league authority board bureau network magazine
-    journal press club church army navy brotherhood organization organisation fund
-    trust labs laboratories studios games media airlines airways motors technologies
-    systems parliament assembly congress senate""".split()
-)
-_PLACE_HEADS = frozenset(
-    """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
-    county province region district peninsula coast strait gulf desert canyon falls city airport
-    bridge road terminal locks passage""".split()
-)
-
-
-# A last word in capitals that is no suffix or credential of a person ("III", "Jr", "MD").
-_PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
-
-
-# A lower-case word of where before a name makes it a place.
-_WHERE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|downtown|"
-    r"rural|suburban|coastal|inland|mainland|upstate|uptown)[ \t]+$"
-)
-
-
-def _type_evidence(text: str, mention: Mention) -> EntityType | None:
-    """A type the text or shipped data shows, whatever the model's label.
-
-    A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
-    "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
-    a listed company's name first in what the model took for a place ("Yahoo Japan");
-    a gazetteer place the model also took for a place.
-    """
-    if mention.type in ("date", "event"):
-        return None
-    words = base_key(mention.surface).split()
-    before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
-    titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
-    if gazetteer.is_organisation(mention.surface):
-        return "person" if titled and mention.label == "PERSON" else "org"
-    if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
-        return "person"
-    if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
-        return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
-    if words and words[-1] in _PLACE_HEADS and mention.label != "PERSON":
-        return "place"
-    if _WHERE_BEFORE.search(text, max(0, mention.start - 16), mention.start):
-        return "place"  # "eastern Northland", "downtown Tunis"
-    if (
-        len(words) > 1
-        and mention.label in ("GPE", "LOC")
-        and gazetteer.is_organisation(mention.surface.split()[0])
-        and not gazetteer.is_place(mention.surface)
-    ):
-        return "org"  # "Yahoo Japan": a listed company's branch, not a place
-    if any(word in _ORG_HEADS for word in words) and len(words) > 1:
-        return "org"
-    if (
-        len(words) == 2
-        and mention.label in ("ORG", "GPE")
-        and gazetteer.is_given_name(words[0])
-        and not gazetteer.is_place(mention.surface)
-    ):
-        return "person"  # "Lucas Nolan" tagged as an organisation
-    if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
-        return "place"
-    return None
-
-
-# What a description right after a name says it is: "Ansar al-Sharia, an al-Qaeda-linked
-# organization", "Shawn Holley, a lawyer for", "Whangārei, a city in Northland".
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:!?()\[\]—–\n]{1,80})")
-_DESCRIPTION_ENDS = frozenset(
-    "of in for at on with that who whose which where based from to and or by near known".split()
-)
-_DESCRIBED_AS: dict[str, EntityType] = {
-    **dict.fromkeys(
-        """organization organisation group company firm agency party movement network newspaper
-        broadcaster charity nonprofit startup start-up bank university college school union
-        association outlet publisher manufacturer maker retailer chain militia faction coalition
-        band label team club insurer lender airline carrier automaker studio
-        conglomerate regulator watchdog ministry department institute foundation hospital
-        website site service platform app magazine tabloid newsletter podcast blog channel
-        publication game console brand product""".split(),
-        "org",
-    ),
-    **dict.fromkeys(
-        """spokesman spokeswoman spokesperson professor lawyer attorney analyst director
-        executive official minister senator congressman congresswoman lawmaker legislator
-        journalist reporter correspondent editor columnist author writer novelist poet actor
-        actress singer rapper musician artist player coach student researcher scientist doctor
-        physician surgeon nurse economist expert founder co-founder ceo chairman chairwoman
-        chief president leader resident woman man girl boy mother father son daughter
-        wife husband brother sister widow teacher officer soldier general activist
-        campaigner candidate politician diplomat ambassador judge businessman businesswoman
-        entrepreneur investor engineer designer photographer filmmaker director producer
-        veteran survivor victim suspect witness priest bishop imam rabbi""".split(),
-        "person",
-    ),
-    **dict.fromkeys(
-        """city town village country state province region island suburb neighborhood
-        neighbourhood district county capital port nation republic kingdom""".split(),
-        "place",
-    ),
-}
-
-
-def appositive_type(text: str, end: int) -> EntityType | None:
-    """The type a description right after a name gives it: the head noun of ", a/an/the ..."
-    up to "of", "in", "who" ... ("Ansar al-Sharia, an al-Qaeda-linked organization" is an
-    organisation; "Paris, the capital of France" a place)."""
-    found = _APPOSITIVE.match(text, end)
-    if found is None:
-        return None
-    words = found.group(1).split()
-    for index, word in enumerate(words[:8]):
-        if word in _DESCRIPTION_ENDS:
-            words = words[:index]
-            break
-    else:
-        words = words[:8]
-    if not words or not words[-1].islower():
-        return None  # a name, not a description: "Trump, the White House"
-    return _DESCRIBED_AS.get(words[-1])
-
-
-_WHICH = re.compile(r",\s+which\s")
-_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-
-
-def _described_type(text: str, mention: Mention) -> EntityType | None:
-    """What the words right after a name say it is: the strongest evidence of its type."""
-    if mention.type in ("date", "event"):
-        return None
-    return appositive_type(text, mention.end) or _type_after(text, mention)
-
-
-def _type_after(text: str, mention: Mention) -> EntityType | None:
-    """ "Con Edison, which maintains ..." is no person (people are "who"); "the Likud party"
-    and "Vulture magazine" name organisations. A place before such a noun is where it is
-    ("a Texas company"), so places are left alone."""
-    if _WHICH.match(text, mention.end):
-        if gazetteer.is_place(mention.surface):
-            return "place"
-        return "org" if mention.label in ("PERSON", "ORG") else None
-    noun = _NOUN_AFTER.match(text, mention.end)
-    if noun is None or gazetteer.is_place(mention.surface):
-        return None
-    return "org" if _DESCRIBED_AS.get(noun.group(1)) == "org" else None
 
 
 def _plausible(mention: Mention) -> bool:
@@ -631,47 +373,6 @@ def _plausible(mention: Mention) -> bool:
     if mention.label == "PERSON":
         return not any(ch.isdigit() for ch in surface) and len(surface.split()) <= 6
     return True
-
-
-_LIST_JOINER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
-
-
-def type_by_list(text: str, mentions: list[Mention]) -> None:
-    """A name in a list of three or more whose other names all share one type takes that type
-    when nothing else speaks for its own ("owns Instagram, Atlas, WhatsApp": the model's person
-    "Atlas" is a company like its neighbours). Listed data and cues in the text still win."""
-    for run in _lists(text, mentions):
-        type_like_the_others(run)
-
-
-def type_like_the_others(run: list[Mention]) -> None:
-    """In a list or a table column of three or more names, the one name whose type differs
-    from all the others' one type takes theirs, unless data or a cue speaks for its own."""
-    for odd in run:
-        others = {m.type for m in run if m is not odd}
-        if len(others) != 1 or odd.evidence or odd.table_name is not None:
-            continue
-        kind = others.pop()
-        if kind == odd.type or kind not in ("person", "org", "place"):
-            continue
-        if gazetteer.is_place(odd.surface) or gazetteer.is_organisation(odd.surface):
-            continue
-        odd.type, odd.evidence = kind, True
-        odd.key = canonical_key(odd.surface, kind)
-
-
-def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
-    """Runs of three or more mentions joined only by commas, "and", "or", "&"."""
-    run: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if run and _LIST_JOINER.fullmatch(text, run[-1].end, mention.start):
-            run.append(mention)
-            continue
-        if len(run) >= 3:
-            yield run
-        run = [mention]
-    if len(run) >= 3:
-        yield run
 
 
 def apply_table(mentions: list[Mention], person_words: set[str]) -> None:

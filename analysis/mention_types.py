@@ -1,0 +1,217 @@
+"""A mention's type from evidence in the text and shipped data, whatever the model's label.
+
+Evidence, strongest first: a description right after the name (", an al-Qaeda-linked
+organization", ", which"), a listed organisation or product, a title before the name, a head
+word ("... Institute", "... Island"), a word of where before it ("downtown Tunis"), and the
+other names of a list it stands in. analysis/mentions.py asks these of each mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kimreader.analysis import gazetteer
+from kimreader.analysis.entity import EntityType
+from kimreader.analysis.names import base_key, canonical_key
+
+if TYPE_CHECKING:
+    from kimreader.analysis.mentions import Mention
+
+_STRONG_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep gov governor president "
+    "chancellor pope king queen prince princess judge justice sheikh gen".split()
+) | frozenset({"vice president", "prime minister", "president elect", "first lady"})
+ORG_HEADS = frozenset(
+    """university college academy institute project council committee commission agency
+    ministry department party association foundation corporation company inc corp
+    ltd llc plc group bank court police center centre clinic rehab museum school
+    hospital society union federation league authority board bureau network magazine
+    journal press club church army navy brotherhood organization organisation fund
+    trust labs laboratories studios games media airlines airways motors technologies
+    systems parliament assembly congress senate""".split()
+)
+PLACE_HEADS = frozenset(
+    """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
+    county province region district peninsula coast strait gulf desert canyon falls city airport
+    bridge road terminal locks passage""".split()
+)
+
+
+# A last word in capitals that is no suffix or credential of a person ("III", "Jr", "MD").
+_PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
+
+
+# A lower-case word of where before a name makes it a place.
+_WHERE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|downtown|"
+    r"rural|suburban|coastal|inland|mainland|upstate|uptown)[ \t]+$"
+)
+
+
+def type_evidence(text: str, mention: Mention) -> EntityType | None:
+    """A type the text or shipped data shows, whatever the model's label.
+
+    A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
+    "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
+    a listed company's name first in what the model took for a place ("Yahoo Japan");
+    a gazetteer place the model also took for a place.
+    """
+    if mention.type in ("date", "event"):
+        return None
+    words = base_key(mention.surface).split()
+    before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
+    titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
+    if gazetteer.is_organisation(mention.surface):
+        return "person" if titled and mention.label == "PERSON" else "org"
+    if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
+        return "person"
+    if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
+        return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
+    if words and words[-1] in PLACE_HEADS and mention.label != "PERSON":
+        return "place"
+    if _WHERE_BEFORE.search(text, max(0, mention.start - 16), mention.start):
+        return "place"  # "eastern Northland", "downtown Tunis"
+    if (
+        len(words) > 1
+        and mention.label in ("GPE", "LOC")
+        and gazetteer.is_organisation(mention.surface.split()[0])
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "org"  # "Yahoo Japan": a listed company's branch, not a place
+    if any(word in ORG_HEADS for word in words) and len(words) > 1:
+        return "org"
+    if (
+        len(words) == 2
+        and mention.label in ("ORG", "GPE")
+        and gazetteer.is_given_name(words[0])
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "person"  # "Lucas Nolan" tagged as an organisation
+    if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
+        return "place"
+    return None
+
+
+# What a description right after a name says it is: "Ansar al-Sharia, an al-Qaeda-linked
+# organization", "Shawn Holley, a lawyer for", "Whangārei, a city in Northland".
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:!?()\[\]—–\n]{1,80})")
+_DESCRIPTION_ENDS = frozenset(
+    "of in for at on with that who whose which where based from to and or by near known".split()
+)
+_DESCRIBED_AS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        """organization organisation group company firm agency party movement network newspaper
+        broadcaster charity nonprofit startup start-up bank university college school union
+        association outlet publisher manufacturer maker retailer chain militia faction coalition
+        band label team club insurer lender airline carrier automaker studio
+        conglomerate regulator watchdog ministry department institute foundation hospital
+        website site service platform app magazine tabloid newsletter podcast blog channel
+        publication game console brand product""".split(),
+        "org",
+    ),
+    **dict.fromkeys(
+        """spokesman spokeswoman spokesperson professor lawyer attorney analyst director
+        executive official minister senator congressman congresswoman lawmaker legislator
+        journalist reporter correspondent editor columnist author writer novelist poet actor
+        actress singer rapper musician artist player coach student researcher scientist doctor
+        physician surgeon nurse economist expert founder co-founder ceo chairman chairwoman
+        chief president leader resident woman man girl boy mother father son daughter
+        wife husband brother sister widow teacher officer soldier general activist
+        campaigner candidate politician diplomat ambassador judge businessman businesswoman
+        entrepreneur investor engineer designer photographer filmmaker director producer
+        veteran survivor victim suspect witness priest bishop imam rabbi""".split(),
+        "person",
+    ),
+    **dict.fromkeys(
+        """city town village country state province region island suburb neighborhood
+        neighbourhood district county capital port nation republic kingdom""".split(),
+        "place",
+    ),
+}
+
+
+def appositive_type(text: str, end: int) -> EntityType | None:
+    """The type a description right after a name gives it: the head noun of ", a/an/the ..."
+    up to "of", "in", "who" ... ("Ansar al-Sharia, an al-Qaeda-linked organization" is an
+    organisation; "Paris, the capital of France" a place)."""
+    found = _APPOSITIVE.match(text, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for index, word in enumerate(words[:8]):
+        if word in _DESCRIPTION_ENDS:
+            words = words[:index]
+            break
+    else:
+        words = words[:8]
+    if not words or not words[-1].islower():
+        return None  # a name, not a description: "Trump, the White House"
+    return _DESCRIBED_AS.get(words[-1])
+
+
+_WHICH = re.compile(r",\s+which\s")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def described_type(text: str, mention: Mention) -> EntityType | None:
+    """What the words right after a name say it is: the strongest evidence of its type."""
+    if mention.type in ("date", "event"):
+        return None
+    return appositive_type(text, mention.end) or _type_after(text, mention)
+
+
+def _type_after(text: str, mention: Mention) -> EntityType | None:
+    """ "Con Edison, which maintains ..." is no person (people are "who"); "the Likud party"
+    and "Vulture magazine" name organisations. A place before such a noun is where it is
+    ("a Texas company"), so places are left alone."""
+    if _WHICH.match(text, mention.end):
+        if gazetteer.is_place(mention.surface):
+            return "place"
+        return "org" if mention.label in ("PERSON", "ORG") else None
+    noun = _NOUN_AFTER.match(text, mention.end)
+    if noun is None or gazetteer.is_place(mention.surface):
+        return None
+    return "org" if _DESCRIBED_AS.get(noun.group(1)) == "org" else None
+
+
+_LIST_JOINER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+
+
+def type_by_list(text: str, mentions: list[Mention]) -> None:
+    """A name in a list of three or more whose other names all share one type takes that type
+    when nothing else speaks for its own ("owns Instagram, Atlas, WhatsApp": the model's person
+    "Atlas" is a company like its neighbours). Listed data and cues in the text still win."""
+    for run in _lists(text, mentions):
+        type_like_the_others(run)
+
+
+def type_like_the_others(run: list[Mention]) -> None:
+    """In a list or a table column of three or more names, the one name whose type differs
+    from all the others' one type takes theirs, unless data or a cue speaks for its own."""
+    for odd in run:
+        others = {m.type for m in run if m is not odd}
+        if len(others) != 1 or odd.evidence or odd.table_name is not None:
+            continue
+        kind = others.pop()
+        if kind == odd.type or kind not in ("person", "org", "place"):
+            continue
+        if gazetteer.is_place(odd.surface) or gazetteer.is_organisation(odd.surface):
+            continue
+        odd.type, odd.evidence = kind, True
+        odd.key = canonical_key(odd.surface, kind)
+
+
+def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """Runs of three or more mentions joined only by commas, "and", "or", "&"."""
+    run: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if run and _LIST_JOINER.fullmatch(text, run[-1].end, mention.start):
+            run.append(mention)
+            continue
+        if len(run) >= 3:
+            yield run
+        run = [mention]
+    if len(run) >= 3:
+        yield run
