@@ -480,13 +480,6 @@ class Workspace:
             if placed.lost
         ]
 
-    @staticmethod
-    def extract(articles: Sequence[Article]) -> list[list[dict[str, Any]]]:
-        """The entities of articles as stored (JSON), extracted in this process."""
-        from kimreader.index.derived import entities_of
-
-        return entities_of(articles)
-
     def fill_derived(
         self,
         processes: int = 0,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kimreader.corpus.library import TRASH_DAYS
+from kimreader.corpus.library import TRASH_DAYS, Library
+from kimreader.index.workspace import Workspace
 
 
 def kimreader(library: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -172,6 +173,8 @@ def test_removed_articles_go_to_the_trash_and_come_back(library: Path) -> None:
     assert kimreader(library, "search", "title:leverage").returncode == 0
     entities = json.loads(kimreader(library, "entities", nyt, "--json").stdout)["entities"]
     assert any(e["name"] == "Xi Jinping" for e in entities)
+    # stored as current: nothing left for the background work to redo
+    assert Workspace(Library(library)).missing_entities() == []
 
 
 def test_doctor_empties_the_trash_after_a_while(library: Path) -> None:

@@ -36,14 +36,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kimreader.index import derived
     from kimreader.tui.cli import EXIT_FOUND, _open
 
     workspace = _open(args)
     article = workspace.library.restore(args.id)
-    # Derived data was dropped with the removal: the entities again, then the index.
-    found = workspace.extract([article])[0]
-    workspace.library.write_sidecar("entities", article.id, {"hash": article.hash, "data": found})
+    # Derived data was dropped with the removal: the entities again (stored as every derived
+    # step stores them, with their version), then the index.
+    entities = derived.step_named("entities")
+    derived.store(workspace.library, entities, [article], entities.extract([article]))
     workspace.index.sync()
+    workspace.reindex_unindexed()
     title = " ".join(article.title.split())
     sys.stdout.write(f"restored {article.id}  {title}\n")
     return EXIT_FOUND
