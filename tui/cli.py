@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,17 +15,20 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from kimreader import __version__
 from kimreader.corpus.sanitize import sanitize_line
+from kimreader.tui.cli_common import (
+    EXIT_ERROR,
+    EXIT_FOUND,
+    EXIT_NOTHING,
+    UsageError,
+    console,
+    library_root,
+    open_workspace,
+    print_json,
+)
+from kimreader.tui.cli_read import cmd_compare, cmd_list, cmd_related, cmd_search, cmd_show
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from kimreader.index.workspace import Workspace
-
-EXIT_FOUND, EXIT_NOTHING, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """Bad arguments or input: one line on stderr, exit code 2."""
+    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -171,83 +173,6 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
-# -- output helpers -------------------------------------------------------------------------
-
-
-def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _plain_console() -> Console:
-    """For a pipe: no colour or styles, and a fixed width (the page is laid out once, the
-    same in every pipe; $COLUMNS overrides it)."""
-    import os
-
-    from rich.console import Console
-
-    width = int(os.environ.get("COLUMNS", "") or 0) or PIPE_WIDTH
-    return Console(width=width, no_color=True, highlight=False, emoji=False, color_system=None)
-
-
-PIPE_WIDTH = 100
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _article_summary(entry: Any) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "title": entry.title,
-        "source": entry.source,
-        "authors": list(entry.authors),
-        "published": entry.published if isinstance(entry.published, str) else entry.published_iso,
-        "url": entry.url,
-    }
-
-
-def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
-    """The library's workspace. Only `add` and `init` create a library: a folder named by
-    --library, $KIMREADER_HOME or the config that is not one is an error naming the path (a
-    typo must not make a new library); the default location is created on first use."""
-    from kimreader.index.workspace import Workspace
-    from kimreader.tui.config import engine_choice
-
-    engine = engine_choice(args)
-    root = library_root(args)
-    if root is not None and not create:
-        from kimreader.corpus.library import require_library
-
-        require_library(root)
-    return Workspace.open(root, engine)
-
-
-def library_root(args: argparse.Namespace) -> Path | None:
-    """The library folder chosen by the user (None: the default location)."""
-    import os
-
-    from kimreader.tui.config import library_folder
-
-    root = library_folder(args.library)
-    if root is None and os.environ.get("KIMREADER_HOME", "").strip():
-        from kimreader.corpus.library import default_library_root
-
-        return default_library_root()
-    return root
-
-
-def _is_pipe() -> bool:
-    """stdout is not a terminal: one line per item, tab-separated, nothing drawn or wrapped."""
-    return not sys.stdout.isatty()
-
-
-def _tsv(*cells: str) -> str:
-    return "\t".join(" ".join(cell.split()) for cell in cells) + "\n"
-
-
 # -- commands -------------------------------------------------------------------------------
 
 
@@ -259,9 +184,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     sources = [*args.paths, *(read_sources(args.from_file) if args.from_file else [])]
     if not sources:
         raise UsageError("add needs a file, folder, url or --from FILE")
-    workspace = _open(args, create=True)
+    workspace = open_workspace(args, create=True)
     processes = args.processes or (2 if len(sources) > 1 or Path(sources[0]).is_dir() else 1)
-    err = _console(stderr=True)
+    err = console(stderr=True)
     show_bar = err.is_terminal and not args.json
     with Progress(console=err, transient=True, disable=not show_bar) as bar:
         task = bar.add_task("Importing", total=None)
@@ -281,11 +206,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     for line in report.index.problems if report.index else ():
         sys.stderr.write(f"kimreader: index: {line}\n")
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         from rich.text import Text
 
-        out = _console()
+        out = console()
         out.print(
             Text(
                 f"added {len(report.added)}, updated {len(report.updated)}, "
@@ -302,181 +227,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_NOTHING if report.failed else EXIT_FOUND  # 1: some failed
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    entries = sort_entries(workspace.library.catalog(), args.sort)
-    if args.feed:
-        entries = [e for e in entries if e.feed == args.feed]
-    if args.limit > 0:
-        entries = entries[: args.limit]
-    if args.json:
-        _print_json([_article_summary(e) for e in entries])
-    elif args.csv:
-        from kimreader.tui.export import entries_csv
-
-        sys.stdout.write(entries_csv(entries, workspace.state.snapshot()))
-    elif _is_pipe():
-        for e in entries:
-            sys.stdout.write(_tsv(e.id, e.published, e.source, e.title))
-    else:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(box=None, show_header=True, header_style="bold")
-        for column in ("id", "date", "source", "title"):
-            table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
-        for e in entries:
-            table.add_row(Text(e.id), Text(e.published), Text(e.source), Text(e.title))
-        _console().print(table)
-    return EXIT_FOUND if entries else EXIT_NOTHING
-
-
-def sort_entries(entries: Sequence[Any], order: str) -> list[Any]:
-    if order == "title":
-        return sorted(entries, key=lambda e: e.title.casefold())
-    if order == "source":
-        return sorted(entries, key=lambda e: (e.source.casefold(), e.title.casefold()))
-    return sorted(entries, key=lambda e: (e.published or "", e.title), reverse=True)
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    article = _open(args).get(args.id)
-    if args.json:
-        _print_json(
-            {
-                **_article_summary(article),
-                "summary": article.summary,
-                "body": article.body,
-                "origin": article.origin,
-                "fetched": article.fetched,
-                "feed": article.feed,
-            }
-        )
-        return EXIT_FOUND
-    from rich.markdown import Markdown
-    from rich.text import Text
-
-    out = _console()
-    out.print(Text(article.title, style="bold"))
-    meta = " · ".join(
-        x for x in (article.source, ", ".join(article.authors), article.published_iso) if x
-    )
-    out.print(Text(meta, style="dim"))
-    if article.url:
-        out.print(Text(article.url, style="dim"))
-    if article.fetched:
-        via = f" from feed {article.feed}" if article.feed else ""
-        out.print(Text(f"fetched {article.fetched}{via}: {article.origin}", style="dim"))
-    if article.summary:
-        out.print(Text(article.summary, style="italic"))
-    out.print()
-    # Rich's Markdown renders article text as text (it does not parse console markup).
-    out.print(Markdown(article.body, hyperlinks=False))
-    return EXIT_FOUND
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    workspace.ensure_index()
-    text = " ".join(args.query)
-    return print_search(workspace, text, args)
-
-
-def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> int:
-    """Run a query and print its hits as text, JSON (--json) or CSV (--csv)."""
-    result = workspace.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
-    if result.error:
-        raise UsageError(f"bad query: {result.error}")
-    if getattr(args, "csv", False):
-        from kimreader.tui.export import hits_csv
-
-        sys.stdout.write(hits_csv(result.hits, workspace.state.snapshot()))
-    elif args.json:
-        _print_json(
-            {
-                "query": result.query,
-                "total": result.total,
-                "suggestion": result.suggestion,
-                "note": result.note,
-                "hits": [
-                    {
-                        "id": h.id,
-                        "title": h.title,
-                        "score": round(h.score, 4),
-                        "snippet": h.snippet,
-                        "matches": [list(span) for span in h.matches],
-                    }
-                    for h in result.hits
-                ],
-            }
-        )
-    elif _is_pipe():
-        if result.suggestion and not result.hits:
-            sys.stderr.write(f"kimreader: nothing found; did you mean: {result.suggestion}\n")
-        for hit in result.hits:
-            sys.stdout.write(
-                _tsv(
-                    hit.id,
-                    f"{hit.score:.4f}",
-                    str(hit.hit_count),
-                    hit.published,
-                    hit.source,
-                    hit.title,
-                    hit.snippet or "",
-                )
-            )
-    else:
-        from rich.text import Text
-
-        out = _console()
-        out.print(Text(f"{result.total} found for {text!r}"))
-        if result.suggestion:
-            out.print(Text(f"did you mean: {result.suggestion}", style="yellow"))
-        for hit in result.hits:
-            line = Text(f"{hit.id}  ")
-            line.append(hit.title, style="bold")
-            meta = " ".join(x for x in (hit.source, hit.published) if x)
-            count = f"{hit.hit_count} hit{'' if hit.hit_count == 1 else 's'}"
-            line.append(f"  {meta}  ({count})" if meta else f"  ({count})", style="dim")
-            out.print(line)
-            if hit.snippet:
-                out.print(Text("    " + hit.snippet))
-    if result.note:  # a shard down, entities pending: what was found is not all
-        sys.stderr.write(f"kimreader: {result.note}\n")
-        return EXIT_PARTIAL
-    return EXIT_FOUND if result.total else EXIT_NOTHING
-
-
-def cmd_related(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    workspace.ensure_index()
-    article = workspace.get(args.id)
-    related = workspace.related(article, limit=args.limit)
-    if args.json:
-        _print_json([item.to_json() for item in related])
-    elif _is_pipe():
-        for item in related:
-            a = item.article
-            sys.stdout.write(_tsv(a.id, f"{item.score:.4f}", a.published_iso, a.source, a.title))
-    else:
-        from rich.text import Text
-
-        out = _console()
-        for item in related:
-            meta = " ".join(x for x in (item.article.source, item.article.published_iso) if x)
-            line = Text(f"{item.score:.2f}  {item.article.id}  ")
-            line.append(item.article.title)
-            line.append(f"  ({meta})" if meta else "")
-            out.print(line)
-        if not related:
-            sys.stderr.write("no related article (none scores above the cut)\n")
-    return EXIT_FOUND if related else EXIT_NOTHING
-
-
 def cmd_entities(args: argparse.Namespace) -> int:
     from kimreader.tui.entities_text import library_entities, print_entities
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     if args.all:
         data = library_entities(workspace)
     elif args.id:
@@ -492,11 +246,11 @@ def cmd_entities(args: argparse.Namespace) -> int:
     else:
         raise UsageError("entities needs an article id or --all")
     if args.json:
-        _print_json(data)
+        print_json(data)
     elif "not_extracted" in data:
         print(data["not_extracted"])
     else:
-        print_entities(_console(), data)
+        print_entities(console(), data)
     if data.get("pending"):  # a listing without them would look complete
         sys.stderr.write(
             f"kimreader: entities pending for {data['pending']} article(s): "
@@ -512,38 +266,13 @@ def _ranked(entities: Sequence[Any]) -> list[Any]:
     return sorted(entities, key=lambda e: (order.get(e.type, 99), -e.count, e.name))
 
 
-def cmd_compare(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    a, b = workspace.get(args.a), workspace.get(args.b)
-    comparison = workspace.compare(a, b)
-    if args.json:
-        _print_json(comparison.to_json())
-    elif args.format != "text":
-        from kimreader.tui.compare_export import export_comparison
-
-        sys.stdout.write(export_comparison(comparison, a, b, args.format))
-    else:
-        from kimreader.tui.compare_render import render_comparison
-
-        if not _is_pipe():
-            out = _console()
-            out.print(render_comparison(comparison, a.body, b.body, out.width))
-            return EXIT_FOUND
-        plain = _plain_console()
-        with plain.capture() as page:
-            plain.print(render_comparison(comparison, a.body, b.body, plain.width))
-        # Rich pads each line to the width; in a pipe that is trailing blanks on every line.
-        sys.stdout.write("".join(line.rstrip() + "\n" for line in page.get().splitlines()))
-    return EXIT_FOUND
-
-
 MIN_REMOVE_PREFIX = 4
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Move an article to the library's trash: an unambiguous id (at least 4 characters),
     confirmed on a terminal unless --yes; `kimreader restore` brings it back."""
-    workspace = _open(args)
+    workspace = open_workspace(args)
     wanted = args.id.strip()
     if len(wanted) < MIN_REMOVE_PREFIX:
         raise UsageError(
@@ -566,7 +295,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     workspace.library.refresh()
     filled = workspace.fill_missing_entities(processes=1)
     report = workspace.index.rebuild()
@@ -579,9 +308,9 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from kimreader.index.doctor import run_doctor
 
-    findings = run_doctor(_open(args), embed=not args.no_embeddings)
+    findings = run_doctor(open_workspace(args), embed=not args.no_embeddings)
     if args.json:
-        _print_json(findings)
+        print_json(findings)
     else:
         for line in findings["lines"]:
             sys.stdout.write(line + "\n")

@@ -23,17 +23,24 @@ def register(commands: Any) -> None:
 
 
 def cmd_count(args: argparse.Namespace) -> int:
-    from kimreader.tui.cli import EXIT_FOUND, EXIT_NOTHING, _is_pipe, _open, _print_json, _tsv
+    from kimreader.tui.cli_common import (
+        EXIT_FOUND,
+        EXIT_NOTHING,
+        is_pipe,
+        open_workspace,
+        print_json,
+        tsv,
+    )
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     workspace.ensure_index()
     counts = list(workspace.index.facet_counts(args.field).items())
     if args.limit > 0:
         counts = counts[: args.limit]
     if args.json:
-        _print_json([{args.field: value, "articles": number} for value, number in counts])
-    elif _is_pipe():
-        sys.stdout.writelines(_tsv(str(number), value) for value, number in counts)
+        print_json([{args.field: value, "articles": number} for value, number in counts])
+    elif is_pipe():
+        sys.stdout.writelines(tsv(str(number), value) for value, number in counts)
     else:
         width = max((len(str(number)) for _value, number in counts), default=1)
         sys.stdout.writelines(f"{number:>{width}}  {value}\n" for value, number in counts)

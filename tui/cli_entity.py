@@ -67,10 +67,10 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def _apply(args: argparse.Namespace, correction: Any) -> int:
     from kimreader.analysis.corrections import CorrectionError
     from kimreader.corpus.library import LibraryError
-    from kimreader.tui.cli import _open
+    from kimreader.tui.cli_common import open_workspace
 
     try:
-        workspace = _open(args)
+        workspace = open_workspace(args)
         workspace.ensure_index()
         changed, reindexed = workspace.correct_entities(correction)
     except (CorrectionError, LibraryError, OSError) as error:
@@ -87,10 +87,10 @@ def _apply(args: argparse.Namespace, correction: Any) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from kimreader.analysis.corrections import CorrectionError, load_corrections
     from kimreader.corpus.library import LibraryError
-    from kimreader.tui.cli import _open
+    from kimreader.tui.cli_common import open_workspace
 
     try:
-        corrections = load_corrections(_open(args).library.root)
+        corrections = load_corrections(open_workspace(args).library.root)
     except (CorrectionError, LibraryError) as error:
         sys.stderr.write(f"kimreader: {error}\n")
         return 2

@@ -13,14 +13,14 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kimreader.tui.cli import (
+from kimreader.tui.cli_common import (
     EXIT_ERROR,
     EXIT_FOUND,
     EXIT_NOTHING,
     UsageError,
-    _console,
-    _open,
-    _print_json,
+    console,
+    open_workspace,
+    print_json,
 )
 
 if TYPE_CHECKING:
@@ -126,13 +126,13 @@ def _feed_list(args: argparse.Namespace) -> FeedList:
     """The feed list of the library in force (--library, $KIMREADER_HOME, the config)."""
     from kimreader.corpus.feedlist import FeedList
 
-    return FeedList(_open(args).library.root)
+    return FeedList(open_workspace(args).library.root)
 
 
 def _say(text: str) -> None:
     from rich.text import Text
 
-    _console().print(Text(text))
+    console().print(Text(text))
 
 
 def _feeds_add(args: argparse.Namespace) -> int:
@@ -152,7 +152,7 @@ def _feeds_add(args: argparse.Namespace) -> int:
         existing = find(feeds, feed_url)
         if existing is not None:
             if args.json:
-                _print_json({"name": existing.name, "url": existing.url, "already": True})
+                print_json({"name": existing.name, "url": existing.url, "already": True})
             else:
                 _say(f"already following {existing.name}: {existing.title or existing.url}")
             return EXIT_FOUND
@@ -166,7 +166,7 @@ def _feeds_add(args: argparse.Namespace) -> int:
             )
         )
     if args.json:
-        _print_json({"name": name, "title": parsed.title, "url": feed_url, "already": False,
+        print_json({"name": name, "title": parsed.title, "url": feed_url, "already": False,
                      "entries": len(parsed.entries), "malformed": parsed.malformed})  # fmt: skip
     else:
         _say(
@@ -203,13 +203,13 @@ def find_feed(fetcher: Fetcher, url: str) -> tuple[str, Any, Any]:
 
 
 def _feeds_list(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     from kimreader.corpus.feedlist import FeedList
 
     feeds = FeedList(workspace.library.root).load()
     counts = feed_counts(e.feed for e in workspace.library.catalog())
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "name": f.name,
@@ -253,7 +253,7 @@ def _print_feeds(feeds: list[Subscription], counts: dict[str, int]) -> None:
             Text(f.title),
             Text(f.url),
         )
-    _console().print(table)
+    console().print(table)
 
 
 def _feeds_remove(args: argparse.Namespace) -> int:
@@ -265,7 +265,7 @@ def _feeds_remove(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.feed}: no such feed (see 'kimreader feeds list')")
         feeds.remove(feed)
     if args.json:
-        _print_json({"removed": feed.name, "url": feed.url})
+        print_json({"removed": feed.name, "url": feed.url})
     else:
         _say(f"stopped following {feed.name}; its articles stay in the library")
     return EXIT_FOUND
@@ -294,7 +294,7 @@ def _feeds_import(args: argparse.Namespace) -> int:
             urls.add(item.url)
             added += 1
     if args.json:
-        _print_json({"added": added, "already": len(listed) - added})
+        print_json({"added": added, "already": len(listed) - added})
     else:
         _say(f"following {added} new feeds ({len(listed) - added} already followed)")
     return EXIT_FOUND if listed else EXIT_NOTHING
@@ -327,7 +327,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from kimreader.corpus.feedlist import FeedList
     from kimreader.corpus.fetch import Fetcher
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     feed_list = FeedList(workspace.library.root)
     feeds = feed_list.load()
     unknown = [n for n in args.feeds if not any(n in (f.name, f.url) for f in feeds)]
@@ -336,7 +336,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if not feeds:
         sys.stderr.write("kimreader: no feeds followed (kimreader feeds add URL)\n")
         return EXIT_NOTHING
-    err, out = _console(stderr=True), _console()
+    err, out = console(stderr=True), console()
     results: list[FeedResult] = []
     with Bar(console=err, transient=True, disable=not err.is_terminal or args.json) as bar:
         task = bar.add_task("Fetching", total=None)
@@ -367,7 +367,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                 on_result=report,
             )
     if args.json:
-        _print_json([_result_json(r) for r in results])
+        print_json([_result_json(r) for r in results])
     if results and not any(r.ok for r in results):
         return EXIT_ERROR
     return EXIT_FOUND

@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from kimreader.corpus.library import Library, LibraryError, default_library_root, is_library
-    from kimreader.tui.cli import EXIT_FOUND, EXIT_NOTHING, library_root
+    from kimreader.tui.cli_common import EXIT_FOUND, EXIT_NOTHING, library_root
 
     root = (args.dir or library_root(args) or default_library_root()).expanduser()
     if is_library(root):
@@ -37,9 +37,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from kimreader.index import derived
-    from kimreader.tui.cli import EXIT_FOUND, _open
+    from kimreader.tui.cli_common import EXIT_FOUND, open_workspace
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     article = workspace.library.restore(args.id)
     # Derived data was dropped with the removal: the entities again (stored as every derived
     # step stores them, with their version), then the index.

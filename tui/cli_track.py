@@ -88,14 +88,14 @@ def register(commands: Any) -> None:
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> Workspace:
-    from kimreader.tui.cli import _open as open_workspace
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    from kimreader.tui.cli_common import open_workspace
 
     return open_workspace(args)
 
 
-def _print_json(data: Any) -> None:
-    from kimreader.tui.cli import _print_json as print_json
+def print_json(data: Any) -> None:
+    from kimreader.tui.cli_common import print_json
 
     print_json(data)
 
@@ -105,7 +105,7 @@ def _say(line: str) -> None:
 
 
 def _usage(message: str) -> Exception:
-    from kimreader.tui.cli import UsageError
+    from kimreader.tui.cli_common import UsageError
 
     return UsageError(message)
 
@@ -120,7 +120,7 @@ def _shorten(text: str, width: int = 70) -> str:
 
 
 def cmd_flag(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     articles = [workspace.get(article_id) for article_id in args.ids]
     ids = [article.id for article in articles]
     if args.flag == "starred":
@@ -128,7 +128,7 @@ def cmd_flag(args: argparse.Namespace) -> int:
     else:
         workspace.state.set_read(ids, args.on)
     if args.json:
-        _print_json({"ids": ids, args.flag: args.on})
+        print_json({"ids": ids, args.flag: args.on})
     else:
         word = args.flag if args.on else f"un{args.flag}"
         for article in articles:
@@ -137,22 +137,22 @@ def cmd_flag(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     article = workspace.get(args.id)
     change = workspace.state.add_tags if args.adding else workspace.state.remove_tags
     change(article.id, args.tags)
     tags = workspace.state.tags_of(article.id)
     if args.json:
-        _print_json({"id": article.id, "tags": tags})
+        print_json({"id": article.id, "tags": tags})
     else:
         _say(f"{article.id}  {article.title}  tags: {' '.join(tags) or '(none)'}")
     return 0
 
 
 def cmd_tags(args: argparse.Namespace) -> int:
-    counts = _open(args).state.all_tags()
+    counts = open_workspace(args).state.all_tags()
     if args.json:
-        _print_json([{"tag": tag, "articles": count} for tag, count in counts.items()])
+        print_json([{"tag": tag, "articles": count} for tag, count in counts.items()])
     else:
         for tag, count in counts.items():
             _say(f"{count:5d}  {tag}")
@@ -163,12 +163,12 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     article = workspace.get(args.id)
     span = sentence_holding(article.body, args.at) if args.at is not None else None
     note = workspace.state.add_note(article.id, args.text, body=article.body, span=span)
     if args.json:
-        _print_json(note.to_json())
+        print_json(note.to_json())
     else:
         where = f' on "{_shorten(note.quote)}"' if note.quote else ""
         _say(f"note {note.id} on {article.id}{where}")
@@ -199,19 +199,19 @@ def sentence_holding(body: str, text: str) -> tuple[int, int]:
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     if args.delete is not None:
         note = workspace.state.note(args.delete)
         workspace.state.delete_note(args.delete)
         if args.json and note is not None:
-            _print_json({"deleted": note.to_json()})
+            print_json({"deleted": note.to_json()})
         else:
             _say(f"deleted note {args.delete}")
         return 0
     articles = [workspace.get(args.id)] if args.id else _noted_articles(workspace)
     placed = [(article, p) for article in articles for p in placed_notes(workspace, article)]
     if args.json:
-        _print_json([_placed_json(article, p) for article, p in placed])
+        print_json([_placed_json(article, p) for article, p in placed])
     else:
         for article, p in placed:
             _print_note(article, p)
@@ -264,7 +264,7 @@ def _print_note(article: Article, placed: Placed) -> None:
 def cmd_saved_add(args: argparse.Namespace) -> int:
     from kimreader.index.tracking import found_ids
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     workspace.ensure_index()
     query = " ".join(args.query)
     result = workspace.search(query, limit=1, offsets_for=0)
@@ -273,7 +273,7 @@ def cmd_saved_add(args: argparse.Namespace) -> int:
     saved = workspace.state.save_search(args.name, query)
     workspace.state.mark_opened(saved.name, found_ids(workspace, query))
     if args.json:
-        _print_json({**saved.to_json(), "total": result.total})
+        print_json({**saved.to_json(), "total": result.total})
     else:
         _say(f"saved {saved.name!r}: {saved.query}  ({result.total} found)")
     return 0
@@ -282,11 +282,11 @@ def cmd_saved_add(args: argparse.Namespace) -> int:
 def cmd_saved_list(args: argparse.Namespace) -> int:
     from kimreader.index.tracking import saved_counts
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     workspace.ensure_index()
     counts = saved_counts(workspace)
     if args.json:
-        _print_json([{**c.saved.to_json(), "total": c.total, "new": c.new, "error": c.error}
+        print_json([{**c.saved.to_json(), "total": c.total, "new": c.new, "error": c.error}
                      for c in counts])  # fmt: skip
     else:
         for c in counts:
@@ -297,9 +297,9 @@ def cmd_saved_list(args: argparse.Namespace) -> int:
 
 def cmd_saved_run(args: argparse.Namespace) -> int:
     from kimreader.index.tracking import found_ids
-    from kimreader.tui.cli import print_search
+    from kimreader.tui.cli_read import print_search
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     workspace.ensure_index()
     saved = workspace.state.saved_search(args.name)
     if saved is None:
@@ -310,13 +310,13 @@ def cmd_saved_run(args: argparse.Namespace) -> int:
 
 
 def cmd_saved_remove(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     saved = workspace.state.saved_search(args.name)
     if saved is None:
         raise _usage(f"no saved search named {args.name!r} (see kimreader saved list)")
     workspace.state.delete_saved_search(saved.name)
     if args.json:
-        _print_json({"removed": saved.to_json()})
+        print_json({"removed": saved.to_json()})
     else:
         _say(f"removed {saved.name!r}")
     return 0
@@ -331,7 +331,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kimreader.index.tracking import found_ids
     from kimreader.tui.export import ExportError, export_articles
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     if args.query.strip():
         workspace.ensure_index()
         result = workspace.search(args.query, limit=1, offsets_for=0)
@@ -345,7 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as error:
         raise _usage(str(error)) from None
     if args.json:
-        _print_json({"folder": args.folder, "files": [path.name for path in files]})
+        print_json({"folder": args.folder, "files": [path.name for path in files]})
     else:
         _say(f"exported {len(files)} article(s) to {args.folder} (with index.csv, index.json)")
     return 0 if files else 1

@@ -65,7 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"kimreader: WARNING: serving on {args.host}: anyone who can reach this address "
             "can read and change your library (there is no password)\n"
         )
-    from kimreader.tui.cli import library_root
+    from kimreader.tui.cli_common import library_root
 
     root = library_root(args)
     if root is not None:  # the served app would fail in each browser tab: say it here, once
