@@ -304,7 +304,9 @@ def _results(
     # spawn: the app has threads running, and a forked copy of them is unsafe
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        processes, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         running: dict[Future[list[Any]], list[Article]] = {}
         try:
             for articles in batches:
@@ -320,6 +322,26 @@ def _results(
                 process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def exit_with_parent(parent: int) -> None:
+    """A worker's initializer: end the worker when the process that started it is gone.
+
+    A parent killed outright (SIGKILL, the OOM killer, a closed SSH session's hang-up) cannot
+    stop its pool, and its workers would go on with their batches and then wait forever on a
+    queue nobody writes to, each holding a model in memory. The worker is re-parented when its
+    parent dies, which a daemon thread notices."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _start_resource_tracker() -> None:

@@ -3,6 +3,7 @@ in worker processes, resumable where it was interrupted."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,83 @@ def test_data_of_an_older_extractor_is_shown_until_recomputed(tmp_path: Path) ->
     assert not derived.maybe_pending(library, [newer])
     assert "Kim Jong Un" in {e.name for e in workspace.entities(article)}
     assert derived.maybe_pending(library, [step])  # an older kimreader's data would be redone
+
+
+SLOW_STEP = """
+import sys, time
+from pathlib import Path
+
+from kimreader.corpus.library import Library
+from kimreader.index import derived
+
+
+def sleepy(articles):
+    time.sleep(3600)
+    return [None for _ in articles]
+
+
+if __name__ == "__main__":
+    step = derived.Step("sleepy", "sleeping", sleepy, 1, indexed=False, at_import=False)
+    derived.fill(Library.open(Path(sys.argv[1])), None, [step], processes=1)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "State:\tZ" in state
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """SIGKILL (the OOM killer, a dropped SSH session) cannot stop a pool: its workers must
+    notice on their own, not compute on and then wait forever holding a model in memory."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "slow_step.py"
+    script.write_text(SLOW_STEP, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script), str(tmp_path / "lib")])
+    workers: list[int] = []
+    try:
+        for _ in range(600):  # a hang guard: the pool's worker starts
+            workers = [p for p in _children(parent.pid) if "spawn_main" in _cmdline(p)]
+            if workers:
+                break
+            time.sleep(0.2)
+        assert workers, "no worker process was started"
+        time.sleep(1.0)  # the worker is inside its batch
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    for _ in range(600):  # a hang guard; the worker checks its parent every second
+        if all(_gone(pid) for pid in workers):
+            break
+        time.sleep(0.2)
+    stray = [pid for pid in workers if not _gone(pid)]
+    for pid in stray:
+        os.kill(pid, signal.SIGKILL)
+    assert stray == [], "a worker outlived its killed parent"
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
