@@ -161,15 +161,21 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
     missing = workspace.missing_entities()
     if not missing:
         return
+    older = _made_by_an_older_version(workspace, "entities", missing)
     if not extract:
-        found.notes.append(f"{len(missing)} article(s) have no entities (imported without them)")
+        if len(missing) > older:
+            found.notes.append(
+                f"{len(missing) - older} article(s) have no entities (imported without them)"
+            )
+        if older:
+            found.notes.append(f"{older} article(s) have entities {OLDER}")
         return
     try:
         filled = workspace.fill_missing_entities()
     except (LibraryError, OSError, IndexBusy) as error:
         found.problems.append(f"cannot extract missing entities: {error}")
         return
-    found.repaired.append(f"extracted entities for {filled} article(s) that had none")
+    found.repaired.append(f"extracted entities for {filled} article(s){_had(missing, older)}")
 
 
 def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> None:
@@ -182,15 +188,44 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
     missing = workspace.missing_embeddings()
     if not missing:
         return
+    older = _made_by_an_older_version(workspace, "embeddings", missing)
     if not compute:
-        found.notes.append(f"{len(missing)} article(s) have no sentence embeddings")
+        if len(missing) > older:
+            found.notes.append(f"{len(missing) - older} article(s) have no sentence embeddings")
+        if older:
+            found.notes.append(f"{older} article(s) have sentence embeddings {OLDER}")
         return
     try:
         filled = workspace.fill_missing_embeddings()
     except (LibraryError, OSError, EmbeddingModelError) as error:
         found.problems.append(f"cannot compute missing sentence embeddings: {error}")
         return
-    found.repaired.append(f"computed sentence embeddings for {filled} article(s) that had none")
+    found.repaired.append(
+        f"computed sentence embeddings for {filled} article(s){_had(missing, older)}"
+    )
+
+
+OLDER = "made by an earlier kimreader (still shown until recomputed)"
+
+
+def _made_by_an_older_version(workspace: Workspace, kind: str, ids: list[str]) -> int:
+    """How many of the articles lacking current data of `kind` have data an earlier version
+    of its extractor made (after an upgrade), rather than none (see index/derived.py)."""
+    library = workspace.library
+    older = 0
+    for article_id in ids:
+        entry = library.entry(article_id)
+        if entry and library.read_sidecar(kind, article_id, entry.hash) is not None:
+            older += 1
+    return older
+
+
+def _had(missing: list[str], older: int) -> str:
+    if not older:
+        return " that had none"
+    if older == len(missing):
+        return " that had only an earlier kimreader's"
+    return f": {len(missing) - older} had none, {older} an earlier kimreader's"
 
 
 def _check_index(workspace: Workspace, found: Findings) -> None:

@@ -98,7 +98,9 @@ def test_a_step_is_one_entry(tmp_path: Path) -> None:
     )
 
 
-def test_data_of_an_older_extractor_is_shown_until_recomputed(tmp_path: Path) -> None:
+def test_data_of_an_older_extractor_is_shown_until_recomputed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After an upgrade that changes extraction, a library's stored entities are outdated:
     they are still what the sidebar shows, and the background step recomputes them."""
     workspace = Workspace.open(tmp_path / "lib")
@@ -113,6 +115,16 @@ def test_data_of_an_older_extractor_is_shown_until_recomputed(tmp_path: Path) ->
     assert derived.maybe_pending(library, [newer])  # the cheap look sees the upgrade
     assert len(derived.pending(library, newer)) == len(library.catalog())
     assert [e.name for e in workspace.entities(article)] == ["Zorblat Old"]  # still shown
+    # doctor says what they are: not missing, but an earlier kimreader's
+    from kimreader.index.doctor import run_doctor
+
+    monkeypatch.setattr(derived, "STEPS", (newer, *derived.STEPS[1:]))
+    said = run_doctor(workspace, extract_entities=False, embed=False)
+    count = len(library.catalog())
+    assert f"{count} article(s) have entities made by an earlier kimreader" in " ".join(
+        said["notes"]
+    )
+    assert not any("have no entities" in note for note in said["notes"])
     workspace.fill_derived(processes=1, steps=[newer])
     assert derived.pending(library, newer) == []
     assert not derived.maybe_pending(library, [newer])
