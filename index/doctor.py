@@ -163,12 +163,7 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
         return
     older = _made_by_an_older_version(workspace, "entities", missing)
     if not extract:
-        if len(missing) > older:
-            found.notes.append(
-                f"{len(missing) - older} article(s) have no entities (imported without them)"
-            )
-        if older:
-            found.notes.append(f"{older} article(s) have entities {OLDER}")
+        _note_pending(found, missing, older, "entities", " (imported without them)")
         return
     try:
         filled = workspace.fill_missing_entities()
@@ -190,10 +185,7 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
         return
     older = _made_by_an_older_version(workspace, "embeddings", missing)
     if not compute:
-        if len(missing) > older:
-            found.notes.append(f"{len(missing) - older} article(s) have no sentence embeddings")
-        if older:
-            found.notes.append(f"{older} article(s) have sentence embeddings {OLDER}")
+        _note_pending(found, missing, older, "sentence embeddings")
         return
     try:
         filled = workspace.fill_missing_embeddings()
@@ -205,7 +197,18 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
     )
 
 
-OLDER = "made by an earlier kimreader (still shown until recomputed)"
+def _note_pending(
+    found: Findings, missing: list[str], older: int, what: str, why_none: str = ""
+) -> None:
+    """Notes for derived data left to the app: how many articles have none, and how many have
+    data an earlier kimreader made (still shown until recomputed)."""
+    if len(missing) > older:
+        found.notes.append(f"{len(missing) - older} article(s) have no {what}{why_none}")
+    if older:
+        found.notes.append(
+            f"{older} article(s) have {what} made by an earlier kimreader "
+            "(still shown until recomputed)"
+        )
 
 
 def _made_by_an_older_version(workspace: Workspace, kind: str, ids: list[str]) -> int:
