@@ -1,7 +1,8 @@
 """Gold data and scorers for bench/entities.py (and the tests that check real pages).
 
 - Pages: bench/gold/entities_{dev,heldout,fresh}.json list the people, organisations and places of
-  mozilla-readability test pages, with aliases ("a|b"), written by reading the pages.
+  mozilla-readability test pages, with aliases ("a|b"), written by reading the pages;
+  entities_fresh2.json does the same for ten ECB+ reports ("ecbplus/37/37_3ecb").
 - ECB+: `CROSS_DOC_COREF` chains over person, organisation and place mentions of
   ../shared/testdata/ecbplus give cross-document gold clusters.
 
@@ -83,7 +84,13 @@ def load_gold(split: str) -> list[GoldPage]:
 
 
 def page_body(name: str) -> str:
-    """The page's body as kimreader imports it (source.html through the HTML reader)."""
+    """The page's body as kimreader imports it: source.html through the HTML reader, or for
+    "ecbplus/TOPIC/REPORT" the ECB+ report's whole text, read as bench/compare_gold.py reads it."""
+    if name.startswith("ecbplus/"):
+        from compare_gold import _article  # bench/ is on sys.path, as for this module
+
+        _corpus, topic, report = name.split("/")
+        return _article(f"ecbplus/text/{topic}/{report}.txt").body
     from kimreader.corpus.readers import read_file
 
     return read_file(PAGES / name / "source.html").body
