@@ -58,3 +58,15 @@ def test_a_gold_entity_is_one_thing_across_pages_through_any_alias(entity_gold: 
     items = [("a", 1, fsf_long), ("b", 1, fsf_short), ("c", 2, fsf_place)]
     both, system, gold = entity_gold.pairwise(entity_gold.by_gold_entity(items))
     assert (both, system, gold) == (1, 1, 1)
+
+
+def test_an_ecbplus_page_body_is_the_whole_report(
+    entity_gold: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """entities_fresh2.json names ECB+ reports ("ecbplus/37/37_3ecb"): their body is the whole
+    text, first line too, read as bench/compare_gold.py reads it (bench/ on sys.path, as when
+    bench/entities.py runs)."""
+    monkeypatch.syspath_prepend(str(ENTITY_GOLD.parent))
+    text = (entity_gold.ECBPLUS / "text/37/37_3ecb.txt").read_text("utf-8")
+    assert entity_gold.page_body("ecbplus/37/37_3ecb") == text
+    assert text.startswith("THOUSANDS of frightened residents")
