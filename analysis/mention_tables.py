@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # (text, start, end, spaCy label, in a heading) -> a mention, or None for junk
 MakeMention = Callable[[str, int, int, str, bool], "Mention | None"]
 
-_TABLE_ROW = re.compile(r"^ {0,3}\|.*$", re.MULTILINE)
+# A row, also inside a blockquote ("> | Kay Schenk | 27 |"); group 1 is the row from its first bar.
+_TABLE_ROW = re.compile(r"^ {0,3}(?:>[ \t]?)*(\|.*)$", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^[\s|:-]*-{3,}[\s|:-]*$")
 _CELL_NAME = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*")
 
@@ -42,7 +43,7 @@ class _Cell:
 def _table_cells(body: str, prose: Prose) -> list[_Cell]:
     """The cells of the body's Markdown tables, in prose offsets."""
     rows = list(_TABLE_ROW.finditer(body))
-    rules = {index for index, row in enumerate(rows) if _TABLE_RULE.fullmatch(row.group())}
+    rules = {index for index, row in enumerate(rows) if _TABLE_RULE.fullmatch(row.group(1))}
     cells: list[_Cell] = []
     table = 0
     for index, row in enumerate(rows):
@@ -51,13 +52,13 @@ def _table_cells(body: str, prose: Prose) -> list[_Cell]:
         if index in rules:
             continue
         header = index + 1 in rules and rows[index + 1].start() == row.end() + 1
-        bars = [m.start() for m in re.finditer(r"\|", row.group())]
+        bars = [m.start() for m in re.finditer(r"\|", row.group(1))]
         for column, (left, right) in enumerate(itertools.pairwise(bars)):
-            raw = row.group()[left + 1 : right]
+            raw = row.group(1)[left + 1 : right]
             if not raw.strip():
                 continue
-            start = row.start() + left + 1 + len(raw) - len(raw.lstrip())
-            end = row.start() + right - (len(raw) - len(raw.rstrip()))
+            start = row.start(1) + left + 1 + len(raw) - len(raw.lstrip())
+            end = row.start(1) + right - (len(raw) - len(raw.rstrip()))
             first = bisect.bisect_left(prose.offsets, start)
             last = bisect.bisect_left(prose.offsets, end)
             if first < last:

@@ -183,9 +183,28 @@ def to_markdown(body_html: str, base_url: str = "") -> str:
     from bs4 import BeautifulSoup
 
     # lxml's tree builder is twice as fast as markdownify's default html.parser on big pages.
-    markdown = converter.convert_soup(BeautifulSoup(body_html, "lxml"))
+    soup = BeautifulSoup(body_html, "lxml")
+    _unwrap_layout_tables(soup)
+    markdown = converter.convert_soup(soup)
     markdown = _TRAILING_SPACE.sub("", markdown)
     return _BLANK_RUN.sub("\n\n", markdown).strip() + "\n"
+
+
+_LAYOUT_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption")
+
+
+def _unwrap_layout_tables(soup: Any) -> None:
+    """A table whose cells hold tables lays them out side by side (LWN's "most active
+    developers" tables): its own rows and cells become blocks, so each inner table is a
+    Markdown table of its own, one row per line. Markdown has no nested tables: markdownify
+    writes an inner table on its parent cell's line ("| Kay Schenk | 27 | 7.1% | | Pedro
+    Giffuni | ..."), and row-based readers of the Markdown (the entity table rules) miss it."""
+    for table in soup.find_all("table"):
+        if table.find("table") is None:
+            continue
+        own = [part for part in table.find_all(_LAYOUT_PARTS) if part.find_parent("table") is table]
+        for part in [table, *own]:
+            part.name = "div"
 
 
 _CONVERTER: type | None = None

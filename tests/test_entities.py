@@ -770,6 +770,25 @@ def test_names_in_tables_are_whole_typed_by_their_column_and_headers_are_not_nam
     }
 
 
+def test_tables_inside_a_blockquote_are_read_as_tables() -> None:
+    """LWN quotes its developer tables ("> | Kay Schenk | 27 | 7.1% |"): the table rules see
+    them as they see any table."""
+    quoted = "".join(
+        "> " + line + "\n" if line.startswith("|") else line + "\n" for line in TABLES.split("\n")
+    )
+    spans = spans_for(
+        markdown_prose(quoted).text,
+        ("Pct", "PERSON", 0),
+        ("Arnd Bergmann", "PERSON", 0),
+        ("Carvalho Chehab", "PERSON", 0),
+        ("Intel", "ORG", 0),
+        ("Red Hat", "PERSON", 0),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(quoted, spans)}
+    assert ("Mauro Carvalho Chehab", "person") in found and ("Red Hat", "org") in found
+    assert ("Chris Wilson", "person") in found and not any(n == "Pct" for n, _t in found)
+
+
 def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
     body = "Mayor de Blasio blamed al-Qaeda; the iPhone sold. Then the police came."
     spans = spans_for(

@@ -135,6 +135,31 @@ def test_page_declaring_gb2312_but_stored_as_utf8() -> None:
     assert "\ufffd" not in article.body
 
 
+@needs_shared
+def test_tables_laid_out_side_by_side_in_a_table_are_tables_of_their_own() -> None:
+    """LWN puts its two "most active developers" tables in the cells of an outer table;
+    Markdown has no nested tables, and the inner ones came out on one line each ("| Kay Schenk
+    | 27 | 7.1% | | Pedro Giffuni | ..."). Now each inner row is a row of its own."""
+    rows = [line for line in imported("lwn-1").body.splitlines() if line.lstrip("> ")[:1] == "|"]
+    assert "> | Kay Schenk | 27 | 7.1% |" in rows
+    assert "> | Pedro Giffuni | 23 | 6.1% |" in rows
+    assert max(line.count("|") for line in rows) <= 4  # three cells a row, none inlined
+
+
+def test_only_the_layout_table_is_unwrapped() -> None:
+    from kimreader.corpus.html import to_markdown
+
+    inner = "<table><tr><th>{0}</th><th>Pct</th></tr><tr><td>{1}</td><td>7%</td></tr></table>"
+    markdown = to_markdown(
+        "<table><tr><td>" + inner.format("By changesets", "Kay Schenk") + "</td><td>"
+        + inner.format("By lines", "Pedro Giffuni") + "</td></tr></table>"
+        + "<table><tr><th>Company</th></tr><tr><td>Red Hat</td></tr></table>"
+    )  # fmt: skip
+    lines = markdown.splitlines()
+    assert "| Kay Schenk | 7% |" in lines and "| Pedro Giffuni | 7% |" in lines
+    assert "| Company |" in lines and "| Red Hat |" in lines
+
+
 def _data_sections(dat: Path) -> list[str]:
     """The `#data` sections of an html5lib tree-construction file."""
     text = dat.read_text(encoding="utf-8")
