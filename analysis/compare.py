@@ -348,8 +348,9 @@ def compare_articles(
     quotes_a = [replace(quote, report="a") for quote in found_a]
     quotes_b = [replace(quote, report="b") for quote in found_b]
     differences, agreements = find_differences(
-        a.body, a.published, b.body, b.published, _span_pairs(a.body, b.body, pairs, method)
-    )
+        a.body, a.published, b.body, b.published, _span_pairs(a.body, b.body, pairs, method),
+        entities_a, entities_b,
+    )  # fmt: skip
     if not verdict.claims_differences:
         differences = []
     if not verdict.claims_agreements:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import points_ahead, resolve_weekday
+from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
 
 SentencePair = tuple[
@@ -373,15 +375,48 @@ def find_differences(
     body_b: str,
     published_b: date | None,
     pairs: list[SentencePair] | None = None,
+    entities_a: Sequence[Entity] = (),
+    entities_b: Sequence[Entity] = (),
 ) -> tuple[list[Difference], list[Difference]]:
     """Possible factual differences and agreements between two reports.
 
     `pairs`: sentences that make the same point (from the alignment); quantities are compared
-    only inside them. Without, a lexical pairing is used (`same_point_sentences`).
+    only inside them. Without, a lexical pairing is used (`same_point_sentences`). With the
+    reports' entities, the titles each gives a named person are compared too.
     """
     differences, agreements = compare_facts(
         extract_facts(body_a, published_a), extract_facts(body_b, published_b)
     )
     pairs = same_point_sentences(body_a, body_b) if pairs is None else pairs
     more_differences, more_agreements = compare_quantities(pairs)
-    return differences + more_differences, agreements + more_agreements
+    return (
+        differences + more_differences + compare_titles(body_a, entities_a, body_b, entities_b),
+        agreements + more_agreements,
+    )
+
+
+def compare_titles(
+    body_a: str, entities_a: Sequence[Entity], body_b: str, entities_b: Sequence[Entity]
+) -> list[Difference]:
+    """A person both reports name, given titles with no head in common (analysis.titles)."""
+    if not entities_a or not entities_b:
+        return []
+    sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
+
+    def fact(title: Title, body: str, spans: list[TextSpan]) -> Fact | None:
+        sentence = sentence_at(spans, title.start)
+        phrase = body[title.start : title.end]
+        return (
+            Fact("title", title.person, title.head, phrase, title.start, title.end, sentence)
+            if sentence
+            else None
+        )
+
+    differences: list[Difference] = []
+    for title_a, title_b in title_differences(
+        titles(body_a, entities_a), titles(body_b, entities_b)
+    ):
+        fact_a, fact_b = fact(title_a, body_a, sentences_a), fact(title_b, body_b, sentences_b)
+        if fact_a and fact_b:
+            differences.append(Difference("title", fact_a, fact_b))
+    return differences

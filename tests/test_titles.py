@@ -1,0 +1,57 @@
+"""Titles two reports give one named person (analysis/titles.py), on ECB+ reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.differences import find_differences
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.titles import titles
+
+ECB = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "ecbplus" / "text"
+pytestmark = pytest.mark.skipif(not ECB.is_dir(), reason="needs ../shared/testdata/ecbplus")
+
+
+def report(name: str) -> str:
+    return (ECB / name).read_text(encoding="utf-8")
+
+
+def person(body: str, name: str, *written: str) -> Entity:
+    """The person as the entity model gives it: every mention of each written form."""
+    mentions = []
+    for form in (name, *written):
+        at = body.find(form)
+        while at >= 0:
+            mentions.append((at, at + len(form)))
+            at = body.find(form, at + len(form))
+    return Entity(name, "person", (name, *written), tuple(sorted(mentions)))
+
+
+def test_the_head_of_the_agency_is_not_its_director_of_operations() -> None:
+    # 41_1ecb: "The head of the UN Palestinian refugee agency, John Ging, said ...";
+    # 41_5ecb: "according to John Ging, UNRWA's Director of Operations."
+    a, b = report("41/41_1ecb.txt"), report("41/41_5ecb.txt")
+    ging_a, ging_b = person(a, "John Ging", "Ging"), person(b, "John Ging")
+    differences, agreements = find_differences(a, None, b, None, [], [ging_a], [ging_b])
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
+        ("title", "The head of the UN Palestinian refugee agency", "UNRWA's Director of Operations")
+    ]
+    assert "John Ging" in differences[0].b.sentence.text and agreements == []
+    # Without the reports' entities nothing is claimed about titles.
+    assert find_differences(a, None, b, None, [])[0] == []
+
+
+def test_one_head_written_two_ways_is_no_difference() -> None:
+    # 37_1ecbplus and 37_10ecbplus both call Sutopo Purwo Nugroho the agency's spokesman.
+    a, b = report("37/37_1ecbplus.txt"), report("37/37_10ecbplus.txt")
+    name = "Sutopo Purwo Nugroho"
+    differences, _ = find_differences(a, None, b, None, [], [person(a, name)], [person(b, name)])
+    assert differences == []
+
+
+def test_a_body_part_or_a_clause_is_no_title() -> None:
+    # 37_6ecb: "Yolanda Mandofi, whose head was crushed by ..." is no head of anything.
+    body = report("37/37_6ecb.txt")
+    assert titles(body, [person(body, "Yolanda Mandofi")]) == []
