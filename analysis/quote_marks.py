@@ -13,6 +13,10 @@ CLOSE_QUOTES = "”"
 _QUOTE_MARK = re.compile('[“”"]')
 
 
+def is_quote_mark(char: str) -> bool:
+    return bool(char) and _QUOTE_MARK.fullmatch(char) is not None
+
+
 def quote_spans(body: str) -> list[TextSpan]:
     """The text inside each pair of quote marks, curly or straight, per paragraph.
 

@@ -38,11 +38,12 @@ from kimreader.analysis.attribution import (
     clause_after,
     clean_role,
     is_title,
+    looks_like_a_name,
     starts_upper,
 )
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
-from kimreader.analysis.quote_marks import quote_pieces
+from kimreader.analysis.quote_marks import is_quote_mark, quote_pieces
 from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
@@ -63,7 +64,8 @@ class Quote:
     end: int
     full: bool  # a whole sentence (or more) rather than a fragment inside one
     cue: str  # how the speaker was found: after, before, late, continuation, subject, previous
-    # (the paragraph before ends in an attribution), none
+    # (the paragraph before ends in an attribution), none; name (a title or a name in quote
+    # marks: nobody's words)
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -180,11 +182,19 @@ class _QuoteFinder:
                 draft.role = clean_role(found.group("role"))
                 draft.cue = cue
                 return draft
+        if not draft.continued and looks_like_a_name(span.text) and self._marked(span):
+            draft.cue = "name"  # a title or a name in quote marks ("American Pie"): no speaker
+            return draft
         if lead:
             self._speaker_before(draft, before, span.start - 1 - len(before))
         elif not draft.continued:
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _marked(self, span: TextSpan) -> bool:
+        """Whether quote marks hold exactly this span (not a piece of a longer quote)."""
+        opening = self.body[span.start - 1 : span.start] if span.start else ""
+        return is_quote_mark(opening) and is_quote_mark(self.body[span.end : span.end + 1])
 
     def _speaker_of_paragraph_before(self, draft: _Draft) -> None:
         """A quote that is its own paragraph, after a paragraph of reported speech without quote
@@ -227,6 +237,8 @@ class _QuoteFinder:
     def _resolve(self, drafts: list[_Draft]) -> None:
         last: _Draft | None = None  # the last quote with a speaker
         for draft in drafts:
+            if draft.cue == "name":
+                continue
             if draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
             elif draft.cue == "none" or draft.continued:
@@ -237,7 +249,7 @@ class _QuoteFinder:
                 last = draft
         for index, draft in enumerate(drafts):  # “A.” “B,” he said: A borrows B's speaker
             following = drafts[index + 1] if index + 1 < len(drafts) else None
-            if draft.speaker or following is None or not following.speaker:
+            if draft.speaker or following is None or not following.speaker or draft.cue == "name":
                 continue
             if following.paragraph == draft.paragraph or following.continued:
                 draft.speaker, draft.kind = following.speaker, following.kind

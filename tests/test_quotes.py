@@ -220,3 +220,23 @@ def test_a_quote_paragraph_after_reported_speech_is_the_same_speaker_s(shared_di
     # Not when the paragraph before names no speaker, nor across a quote of its own.
     [quote] = extract_quotes("The talks ended, officials said nothing.\n\n“We go home.”")
     assert quote.speaker == ""
+
+
+def test_a_title_or_a_name_in_quote_marks_has_no_speaker(shared_dir: Path) -> None:
+    # ECB+ 1_14ecb: 'Reid has had a recurring role on "Scrubs" and starred in "Van Wilder" and
+    # "The Big Lebowski."' (her films, not her words; the subject rule gave them to her).
+    body = (shared_dir / "testdata/ecbplus/text/1/1_14ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Tara Reid": "person", "Reid": "person"})
+    by_text = {q.text.rstrip("."): (q.speaker, q.cue) for q in extract_quotes(body, entities)}
+    for title in ("Scrubs", "Van Wilder", "The Big Lebowski", "American Pie"):
+        assert by_text[title] == ("", "name")
+    assert by_text["Trust me, my body is tired"][0] == "Tara Reid"  # her words still are hers
+    # ECB+ 37_12ecbplus: the Pacific Basin's "Ring of Fire" is nobody's quote.
+    body = (shared_dir / "testdata/ecbplus/text/37/37_12ecbplus.txt").read_text(encoding="utf-8")
+    [ring] = [q for q in extract_quotes(body, _entities(body, {"Pacific Basin": "person"}))
+              if q.text.startswith("Ring")]  # fmt: skip
+    assert ring.speaker == ""
+    # Words a speaker says in title case stay theirs; a piece of a longer quote is no title.
+    assert speakers("“Absolutely Not,” Ana Ruiz said.")[0][1] == "Ana Ruiz"
+    [_, (text, speaker, _full)] = speakers("Ana Ruiz said: “We met.\n\nNo.”")
+    assert (text, speaker) == ("No.", "Ana Ruiz")
