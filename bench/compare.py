@@ -458,7 +458,7 @@ def main() -> int:
     parser.add_argument("--final", action="store_true",
                         help="also score held-out and fresh (once, at the end)")  # fmt: skip
     args = parser.parse_args()
-    splits = ("dev", "held-out", "fresh") if args.final else ("dev",)
+    splits = ("dev", "held-out", "fresh", "fresh2") if args.final else ("dev",)
     if args.meaning_only:
         import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 

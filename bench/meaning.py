@@ -521,5 +521,5 @@ def run(long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] 
 
 
 if __name__ == "__main__":
-    run(splits=("dev", "held-out", "fresh") if "--final" in sys.argv else ("dev",))
+    run(splits=("dev", "held-out", "fresh", "fresh2") if "--final" in sys.argv else ("dev",))
     sys.exit(0)
