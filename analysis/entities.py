@@ -81,16 +81,26 @@ def entities_from_spans(
         clusters.find(mention.cluster)
     _join_person_names(text, mentions, full_names, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
-    _join_org_short_forms(mentions, full_names, clusters)
+    _join_org_short_forms(text, mentions, full_names, clusters)
     return _build_entities(mentions, clusters, prose)
 
 
 def _full_person_names(mentions: list[Mention]) -> dict[str, int]:
-    """Multi-word person keys seen outside headings -> offset of their first mention."""
+    """Multi-word person keys -> offset of their first mention.
+
+    Names seen outside headings, and a headline's full name that no such name shares a word
+    with: a report often names its subject in full only in its headline ("Lindsay Lohan Checks
+    Into Rehab", then "Lohan" throughout), and the short name is still that person."""
     first: dict[str, int] = {}
+    in_headings: dict[str, int] = {}
     for mention in mentions:
-        if mention.type == "person" and len(mention.key.split()) >= 2 and not mention.in_heading:
-            first.setdefault(mention.key, mention.start)
+        if mention.type == "person" and len(mention.key.split()) >= 2:
+            names = in_headings if mention.in_heading else first
+            names.setdefault(mention.key, mention.start)
+    words = {word for key in first for word in key.split()}
+    for key, start in in_headings.items():
+        if not words & set(key.split()):
+            first.setdefault(key, start)
     return first
 
 
@@ -213,7 +223,7 @@ def _mention_at(mentions: list[Mention], span: tuple[int, int]) -> Mention | Non
 
 
 def _join_org_short_forms(
-    mentions: list[Mention], full_names: dict[str, int], clusters: UnionFind
+    text: str, mentions: list[Mention], full_names: dict[str, int], clusters: UnionFind
 ) -> None:
     """One organisation however the article shortens it.
 
@@ -246,6 +256,8 @@ def _join_org_short_forms(
         if mention.type == "place" and gazetteer.is_place(mention.surface):
             continue
         long_form = _long_org_form(mention, orgs)
+        if long_form is None and _facility_named_as_person(text, mention):
+            long_form = sole_owner(k for k in orgs if short_org_of(mention.key, k))
         if long_form is not None:
             mention.type = "org"
             clusters.union(mention.cluster, orgs[long_form])
@@ -263,6 +275,21 @@ def _without_country(key: str) -> set[str]:
 def _is_listed_place(name: str) -> bool:
     found = listed(name)
     return found is not None and found[1] == "place"
+
+
+_AT_A_PLACE = re.compile(r"\b(?:at|into|in)[ \t]+$")
+
+
+def _facility_named_as_person(text: str, mention: Mention) -> bool:
+    """ "back at Betty Ford" where the article also says "the Betty Ford Center": a full name
+    the model read as a person, written where a place goes, that is the centre's name
+    without its head word. A title or a description ("Sen.", ", a lawyer") keeps a person."""
+    return (
+        mention.type == "person"
+        and len(mention.key.split()) >= 2
+        and not mention.evidence
+        and _AT_A_PLACE.search(text, max(0, mention.start - 8), mention.start) is not None
+    )
 
 
 def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:

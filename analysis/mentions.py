@@ -307,6 +307,12 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
             if (start, end) in seen or _overlaps(taken, start, end):
                 continue
             alone = " " not in match.group()
+            person_like = alone and not listed and forms.get(match.group()) != "ORG"
+            given = _given_name_before(text, start) if person_like else None
+            if given is not None and not _overlaps(taken, given, end):
+                seen.add((given, end))
+                yield given, end, "PERSON"  # "Lindsay Lohan" in a title-case headline
+                continue
             if alone and (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
                 or (_CAPITAL_AFTER.match(text, end) and not (listed and _product_after(text, end)))
@@ -314,6 +320,26 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
                 continue
             seen.add((start, end))
             yield start, end, forms.get(match.group(), "ORG")
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _given_name_before(text: str, start: int) -> int | None:
+    """Where a full name starts when a given name stands right before a name the article
+    uses alone: "Lindsay Lohan" in "Lindsay Lohan Checks Into Betty Ford Clinic", where
+    title case hid it from the model and the body says "Lohan"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not gazetteer.is_given_name(before.group(1)):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    if before.group(1).lower() in STOP_WORDS:
+        return None  # "The", "Will", "May" open sentences and headlines
+    name = text[start : start + 40].split(None, 1)[0]
+    if gazetteer.is_place(name) or gazetteer.is_organisation(name):
+        return None
+    return before.start(1)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")

@@ -192,13 +192,12 @@ def ecb_quality(topics: list[str], details: bool) -> None:
     print(f"  found by extraction: {len(items) / max(gold_total, 1):.2f}")
     print(f"  cross-document merge, pairwise over found mentions: P {p:.2f} R {r:.2f} F1 {f:.2f}")
     for label, strict in (("", False), (" (names as written, cut to the name)", True)):
-        listed, named, listed_found, found_both = entity_gold.shared_listing(
-            documents, found, strict
-        )
+        score = entity_gold.shared_listing(documents, found, strict)
         print(
-            f"  same-event pairs{label}: named in both listed as shared {listed}/{named} "
-            f"({listed / max(named, 1):.2f}); of those found in both {listed_found}/{found_both} "
-            f"({listed_found / max(found_both, 1):.2f})"
+            f"  same-event pairs{label}: of {score.named} named in both, listed as shared "
+            f"{score.listed} ({score.listed / max(score.named, 1):.2f}); of the {score.shown} the "
+            f"comparison shows (found in either) {score.listed / max(score.shown, 1):.2f}; of the "
+            f"{score.found_both} found in both {score.listed / max(score.found_both, 1):.2f}"
         )
 
 

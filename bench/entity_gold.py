@@ -365,13 +365,25 @@ def covering(entities: Sequence[Entity], mention: EcbMention) -> int | None:
     return None
 
 
+@dataclass
+class SharedListing:
+    """Gold instances named in both reports of a same-event pair, and how the comparison lists
+    them. `shown`: the extraction found the instance in at least one report, so the comparison
+    shows it somewhere; `found_both`: found in each report; `listed`: listed as shared (found
+    in both, and in one shared entry)."""
+
+    named: int = 0
+    shown: int = 0
+    found_both: int = 0
+    listed: int = 0
+
+
 def shared_listing(
     documents: Sequence[EcbDocument],
     found: Mapping[str, Sequence[Entity]],
     written_names_only: bool = False,
-) -> tuple[int, int, int, int]:
-    """On same-event pairs, gold instances named in both reports: (listed as shared, named in
-    both, listed among those the extraction found in both, found in both).
+) -> SharedListing:
+    """On same-event pairs, how the gold instances named in both reports are listed.
 
     ECB+'s chains also hold descriptions with a capitalised word ("a Newport Beach
     rehabilitation facility" for Morningside Recovery), which `_is_proper_name` lets in, and
@@ -379,6 +391,11 @@ def shared_listing(
     extracted "Morningside Recovery" covers by less than 60%. With `written_names_only`, a
     report names an instance only through mentions written as names (`is_written_name`), each
     cut to its name (`name_part`): a stricter reading printed beside the first.
+
+    An instance is listed as shared when an entity covering it in A and one covering it in B
+    are in one shared entry of the comparison (compare_entities lists exactly the groups of
+    the library merge of the two reports; an entry is named by one of its entities, so a name
+    check would miss "Betty Ford Treatment Center" shared under "Betty Ford").
     """
     if written_names_only:
         documents = [
@@ -395,32 +412,34 @@ def shared_listing(
             for d in documents
         ]
     from kimreader.analysis.compare import compare_entities
+    from kimreader.analysis.library_entities import group_library
 
     by_cluster: dict[str, list[EcbDocument]] = defaultdict(list)
     for document in documents:
         by_cluster[document.cluster].append(document)
-    listed = named = listed_found = found_both = 0
+    result = SharedListing()
     for members in by_cluster.values():
         for doc_a, doc_b in combinations(members, 2):
             ents_a, ents_b = found[doc_a.name], found[doc_b.name]
             comparison = compare_entities(ents_a, ents_b)
-            shared_names = {(s.name, s.type) for s in comparison.shared}
-            only_b = {id(e) for e in comparison.only_b}
+            only = {id(e) for e in (*comparison.only_a, *comparison.only_b)}
+            groups = group_library({"a": ents_a, "b": ents_b})
+            entry = {(side, id(e)): n for n, group in enumerate(groups) for side, e in group}
             in_a = _instances(doc_a, ents_a)
             in_b = _instances(doc_b, ents_b)
             for instance in set(in_a) & set(in_b):
-                named += 1
-                covered_a = [ents_a[i] for i in in_a[instance] if i is not None]
-                covered_b = [ents_b[i] for i in in_b[instance] if i is not None]
+                result.named += 1
+                covered_a = {entry[("a", id(ents_a[i]))] for i in in_a[instance] if i is not None}
+                covered_b = {entry[("b", id(ents_b[i]))] for i in in_b[instance] if i is not None}
+                result.shown += bool(covered_a or covered_b)
                 if not (covered_a and covered_b):
                     continue
-                found_both += 1
-                ok = any((e.name, e.type) in shared_names for e in covered_a) and any(
-                    id(e) not in only_b for e in covered_b
+                result.found_both += 1
+                result.listed += any(
+                    all(id(entity) not in only for _side, entity in groups[number])
+                    for number in covered_a & covered_b
                 )
-                listed += ok
-                listed_found += ok
-    return listed, named, listed_found, found_both
+    return result
 
 
 _LEADING_GLUE = re.compile(r"^(?:(?:the|a|an|at|into|in|to|from|of)\s+)+")

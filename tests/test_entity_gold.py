@@ -70,3 +70,27 @@ def test_an_ecbplus_page_body_is_the_whole_report(
     text = (entity_gold.ECBPLUS / "text/37/37_3ecb.txt").read_text("utf-8")
     assert entity_gold.page_body("ecbplus/37/37_3ecb") == text
     assert text.startswith("THOUSANDS of frightened residents")
+
+
+def test_an_entry_named_by_another_of_its_entities_is_still_shared(
+    entity_gold: ModuleType,
+) -> None:
+    """Report A names the clinic "Betty Ford Treatment Center" and once "Betty Ford" (the
+    model's person); B says "the Betty Ford Center", then "Betty Ford". The comparison shares
+    all three in one entry, named by A's person: the clinic is listed as shared all the same."""
+    from kimreader.analysis.compare import compare_entities
+    from kimreader.analysis.entity import Entity
+
+    text_a = "Betty Ford was there. She left the Betty Ford Treatment Center."
+    text_b = "She was at the Betty Ford Center. Back at Betty Ford."
+    person_a = Entity("Betty Ford", "person", (), ((0, 10),))
+    clinic_a = Entity("Betty Ford Treatment Center", "org", (), ((35, 62),))
+    clinic_b = Entity("Betty Ford Center", "org", ("Betty Ford",), ((15, 32), (42, 52)))
+    shared = compare_entities([person_a, clinic_a], [clinic_b]).shared
+    assert [(s.name, s.type) for s in shared] == [("Betty Ford", "person")]
+    docs = [
+        entity_gold.EcbDocument("a", "c", text_a, (entity_gold.EcbMention(35, 62, "X", "org"),)),
+        entity_gold.EcbDocument("b", "c", text_b, (entity_gold.EcbMention(15, 32, "X", "org"),)),
+    ]
+    score = entity_gold.shared_listing(docs, {"a": [person_a, clinic_a], "b": [clinic_b]})
+    assert (score.named, score.shown, score.found_both, score.listed) == (1, 1, 1, 1)

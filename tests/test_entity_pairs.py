@@ -15,7 +15,8 @@ from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 
 REPORTS = (
-    "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_14ecbplus 1_19ecbplus 1_20ecbplus"
+    "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_14ecbplus 1_19ecbplus 1_20ecbplus "
+    "1_8ecbplus 1_18ecbplus"
 ).split()
 
 
@@ -65,3 +66,23 @@ def test_a_clinic_however_a_report_words_it(
 def test_a_name_ending_in_rehab_is_the_clinic(reports: dict[str, list[Entity]]) -> None:
     # 1_14ecbplus: "Betty Ford Rehab" (the model's PERSON) is the clinic, by its head word.
     assert {e.type for e in reports["1_14ecbplus"] if e.name == "Betty Ford Rehab"} == {"org"}
+
+
+def test_a_subject_named_in_full_only_in_the_headline(reports: dict[str, list[Entity]]) -> None:
+    # 1_18ecbplus: "Lindsay Lohan checks into unapproved rehab", then "Lohan" throughout.
+    # 1_19ecbplus: the same in a title-case headline the model does not tag ("Lindsay Lohan
+    # Checks Into Betty Ford Clinic"), and a body whose "Lohan" the model reads as a place.
+    for report in ("1_18ecbplus", "1_19ecbplus"):
+        lohan = [e for e in reports[report] if "Lohan" in e.aliases]
+        assert [(e.name, e.type) for e in lohan] == [("Lindsay Lohan", "person")]
+    comparison = compare_entities(reports["1_18ecbplus"], reports["1_19ecbplus"])
+    assert ("Lindsay Lohan", "person") in {(s.name, s.type) for s in comparison.shared}
+
+
+def test_a_clinic_written_where_a_place_goes_is_the_clinic(
+    reports: dict[str, list[Entity]],
+) -> None:
+    # 1_8ecbplus: "she was at the Betty Ford Center" ... "is back at Betty Ford" (the model's
+    # PERSON): the clinic, one entity.
+    ford = [e for e in reports["1_8ecbplus"] if "Betty Ford" in e.aliases]
+    assert [(e.name, e.type) for e in ford] == [("Betty Ford Center", "org")]
