@@ -431,21 +431,34 @@ def screen_timing(a: Article, b: Article, sizes: tuple[tuple[int, int], ...], ru
 
 
 def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
-    """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split."""
+    """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split:
+    by words (no stored embeddings: the differences pair sentences by words) and by meaning
+    (both reports embedded, as the app compares them once the background step has run)."""
     from compare_gold import facts_report, load_pairs, names
+    from meaning import gold_embeddings
 
     for split in splits:
         pairs = load_pairs(split)
+        if not pairs:
+            continue
         print(f"\n== facts on the {split} gold pairs ({names(pairs)}) ==")
-        compared = []
+        by_words, by_meaning = [], []
         for pair in pairs:
             entities_a, entities_b = [], []
             if with_entities:
                 from kimreader.analysis.entities import extract_entities
 
                 entities_a, entities_b = extract_entities([pair.a.body, pair.b.body])
-            compared.append((pair, compare_articles(pair.a, pair.b, entities_a, entities_b)))
-        facts_report(compared, show_errors=split == "dev")  # held-out, fresh: figures only
+            by_words.append((pair, compare_articles(pair.a, pair.b, entities_a, entities_b)))
+            embeddings_a, embeddings_b = gold_embeddings([pair.a.body, pair.b.body])
+            by_meaning.append((pair, compare_articles(
+                pair.a, pair.b, entities_a, entities_b,
+                embeddings_a=embeddings_a, embeddings_b=embeddings_b,
+            )))  # fmt: skip
+        print(" by words:")
+        facts_report(by_words, show_errors=split == "dev")  # held-out, fresh: figures only
+        print(" by meaning (stored embeddings):")
+        facts_report(by_meaning, show_errors=split == "dev")
 
 
 def main() -> int:
@@ -458,7 +471,9 @@ def main() -> int:
     parser.add_argument("--final", action="store_true",
                         help="also score held-out and fresh (once, at the end)")  # fmt: skip
     args = parser.parse_args()
-    splits = ("dev", "held-out", "fresh", "fresh2") if args.final else ("dev",)
+    from meaning import FINAL_SPLITS  # bench/meaning.py
+
+    splits = FINAL_SPLITS if args.final else ("dev",)
     if args.meaning_only:
         import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 
