@@ -9,7 +9,9 @@ the list; match offsets and snippets only for the 30 on screen).
 Prefixes the query checker rejects (an unclosed quote: `"interest ra`) return at once with a
 message; they are counted in "rejected" and left out of the latencies. Each round opens a fresh
 SearchIndex (no caches carried over); its first search, which opens the searcher, is reported
-on its own.
+on its own. While typing, a search stops matching after the engine's typing budget and lists
+the best it scored so far; the column "first 20 as completed" says for how many keystrokes
+(last round) the first screen of hits is exactly the one the completed search then shows.
 
 The baseline is `grep -ril --include=*.md` (and `rg -il`) over the same library for the
 query's words, each timed in the same run; the ratio is the baseline's median over
@@ -67,16 +69,22 @@ def keystrokes(query: str) -> list[str]:
     return [query[:end] for end in range(1, len(query) + 1) if query[:end].strip()]
 
 
+SCREEN = 20  # hits on a first screen of the list
+
+
 def kimreader_samples(
     directory: Path, rounds: int, typing: bool
-) -> tuple[float, dict[str, list[float]], dict[str, int]]:
+) -> tuple[float, dict[str, list[float]], dict[str, int], dict[str, int]]:
+    """(first search, seconds per keystroke, rejected prefixes, and for typing: keystrokes
+    whose first screen of hits is the completed search's, checked in the last round)."""
     from kimreader.corpus.library import Library
     from kimreader.index.search import SearchIndex
 
     samples: dict[str, list[float]] = {category: [] for category in QUERIES}
     rejected = dict.fromkeys(QUERIES, 0)
+    same_screen = dict.fromkeys(QUERIES, 0)
     firsts = []
-    for _ in range(rounds):
+    for round_ in range(rounds):
         # A fresh index object each round: nothing cached from the previous round.
         index = SearchIndex(Library.open(directory, seed=False))
         index.ensure()
@@ -94,10 +102,14 @@ def kimreader_samples(
                     seconds = time.perf_counter() - start
                     if result.error:
                         rejected[category] += 1
-                    else:
-                        samples[category].append(seconds)
+                        continue
+                    samples[category].append(seconds)
+                    if typing and round_ == rounds - 1:  # what the pause would then show
+                        done = index.search(prefix, limit=SEARCH_LIMIT, offsets_for=0)
+                        ids = [[h.id for h in r.hits[:SCREEN]] for r in (result, done)]
+                        same_screen[category] += ids[0] == ids[1]
         index.close()
-    return median(firsts), samples, rejected
+    return median(firsts), samples, rejected, same_screen
 
 
 def baseline_samples(command: list[str], directory: Path, rounds: int) -> dict[str, list[float]]:
@@ -145,11 +157,13 @@ def report(
     """One table: every keystroke searched as the app did before #14 (exact count, "did you
     mean" when little is found) or as it does while typing (count bound, no suggestion, answers
     kept per parsed query)."""
-    first, samples, rejected = kimreader_samples(directory, rounds, typing)
+    first, samples, rejected, same_screen = kimreader_samples(directory, rounds, typing)
     rows = []
     for category, values in samples.items():
         row: list[object] = [category, len(values), rejected[category]]
         row += [ms(median(values)), ms(p95(values))]
+        if typing:
+            row.append(f"{same_screen[category] / max(len(values) // rounds, 1):.0%}")
         for name in baselines:
             grep_median = median(base[name][category])
             row += [ms(grep_median), f"{grep_median / median(values):.0f}x"]
@@ -157,11 +171,14 @@ def report(
     everything = [v for values in samples.values() for v in values]
     row = ["all keystrokes", len(everything), sum(rejected.values())]
     row += [ms(median(everything)), ms(p95(everything))]
+    if typing:
+        row.append(f"{sum(same_screen.values()) / max(len(everything) // rounds, 1):.0%}")
     for name in baselines:
         grep_all = median([v for values in base[name].values() for v in values])
         row += [ms(grep_all), f"{grep_all / median(everything):.0f}x"]
     rows.append(row)
     headers = ["query kind", "searches", "rejected", "median ms", "p95 ms"]
+    headers += [f"first {SCREEN} as completed"] if typing else []
     for name in baselines:
         headers += [f"{name} ms", f"vs {name}"]
     mode = "while typing" if typing else "exact count and suggestions"

@@ -205,3 +205,61 @@ def test_a_two_word_body_phrase_is_one_pair_term_and_a_longer_one_is_narrowed() 
     assert isinstance(three, q.And)
     assert [s.text for s in three.subqueries[:-1]] == ["bank unit", "unit state"]
     assert isinstance(three.subqueries[-1], q.Phrase)  # positions still decide
+
+
+# -- date ranges through the date column (index/whoosh/ranges.py) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published:2020-01",
+        "published:2020-01-05",
+        "published:[2020-01-03 to 2020-01-20]",
+        "published:[to 2020-01-10]",
+        "published:[2020-01-25 to]",
+        "published:2020-01 drought",
+        "published:2021",
+    ],
+)
+def test_date_ranges_from_the_column_match_and_rank_as_whoosh_does(
+    segmented: SearchIndex, query: str
+) -> None:
+    from kimreader.index.whoosh.ranges import ColumnDateRange, with_column_ranges
+
+    library = segmented.library
+    library.add(Article.create("Undated trade report", "A drought, no date."))
+    library.remove(segmented.search("weather", limit=1).hits[0].id)  # a deleted document
+    segmented.sync()
+    searcher = segmented.backend.searcher()
+    parsed = segmented.backend.parse(query)
+    fast_query = with_column_ranges(parsed)
+    assert any(isinstance(leaf, ColumnDateRange) for leaf in fast_query.leaves())
+    slow = [(round(h.score, 6), h.docnum) for h in searcher.search(parsed, limit=None)]
+    fast = [(round(h.score, 6), h.docnum) for h in searcher.search(fast_query, limit=None)]
+    assert fast == slow
+    assert len(searcher.search(fast_query)) == len(slow)  # the count pass (docs) agrees
+
+
+def test_a_search_while_typing_stops_at_its_budget_and_is_completed_later(
+    segmented: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(whoosh_backend, "TYPING_BUDGET", -1.0)  # out of time at once
+    monkeypatch.setattr(whoosh_backend, "CHECK_EVERY", 1)
+    typed = segmented.search("trade", limit=50, typing=True)
+    # One hit from each segment (never none): "3+ found", the best of what was scored.
+    assert typed.estimated and 0 < typed.total == len(typed.hits) < 13
+    again = segmented.search("trade", limit=50, typing=True)
+    assert again.estimated  # a cut answer is not kept: this one was looked for again
+    monkeypatch.setattr(whoosh_backend, "TYPING_BUDGET", 60.0)
+    assert segmented.search("trade", limit=50, typing=True).total == 13
+    done = segmented.search("trade", limit=50)  # the pause after typing: exact, never cut
+    assert (done.total, done.estimated) == (13, False)
+
+
+def test_fuzzy_terms_while_typing_keep_the_first_letter(segmented: SearchIndex) -> None:
+    typed = segmented.search("rrought~1", limit=50, typing=True)
+    done = segmented.search("rrought~1", limit=50)
+    assert typed.total == 0  # "drought" starts with another letter
+    assert done.total == 7
+    assert segmented.search("drougth~2", typing=True).total == 7  # first letter kept: found

