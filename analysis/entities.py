@@ -258,6 +258,8 @@ def _join_org_short_forms(
         long_form = _long_org_form(mention, orgs)
         if long_form is None and _facility_named_as_person(text, mention):
             long_form = sole_owner(k for k in orgs if short_org_of(mention.key, k))
+        if long_form is None:
+            long_form = _product_of_maker(mention, orgs)
         if long_form is not None:
             mention.type = "org"
             clusters.union(mention.cluster, orgs[long_form])
@@ -290,6 +292,31 @@ def _facility_named_as_person(text: str, mention: Mention) -> bool:
         and not mention.evidence
         and _AT_A_PLACE.search(text, max(0, mention.start - 8), mention.start) is not None
     )
+
+
+def _product_of_maker(mention: Mention, orgs: dict[str, str]) -> str | None:
+    """ "Atmos" where the article says "Dolby Atmos", "One S" where it says "Xbox One S": the
+    end of a product's name after its maker's, which the model read as a person. A name with
+    a description stays a person, and so does the end of a name after a given name or a
+    word like "of" ("Friends of John Smith", "Friends of Trump"): the word before a product's
+    name is its maker's."""
+    words = mention.key.split()
+    if mention.type != "person" or mention.described:
+        return None
+    return sole_owner(
+        key
+        for key in orgs
+        if len(key.split()) > len(words)
+        and key.split()[-len(words) :] == words
+        and _maker_word(key.split()[-len(words) - 1])
+    )
+
+
+def _maker_word(word: str) -> bool:
+    return word not in _JOINING_WORDS and not gazetteer.is_given_name(word)
+
+
+_JOINING_WORDS = frozenset("of for the and de du da di von van der del la le".split())
 
 
 def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:

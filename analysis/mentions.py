@@ -16,6 +16,13 @@ from dataclasses import dataclass
 
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
+from kimreader.analysis.mention_spans import (
+    given_name_before,
+    maker_only,
+    product_after,
+    sentence_end,
+    titles_as_works,
+)
 from kimreader.analysis.mention_tables import names_in_tables
 from kimreader.analysis.mention_types import (
     ORG_HEADS,
@@ -71,6 +78,7 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
             end = possessive.start()
             break
+    end = sentence_end(text, start, end) or end  # "One S. The company's app" ends at "."
     if label != "DATE":
         # "the Likud party" names Likud: a lower-case word after a name is not part of it.
         while (lower := _LOWER_TAIL.search(text, start, end)) is not None:
@@ -151,11 +159,16 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
             fixed = _fix_span(text, piece_start, piece_end, label)
             if fixed is None or inside(*prose.body_span(*fixed), ignored):
                 continue
-            if any(s < fixed[1] and fixed[0] < e and (s, e) != fixed for s, e, _l in aged):
+            if fixed[0] and text[fixed[0] - 1].isalnum():
+                continue  # starts inside a word: "K Blu" of "4K Blu-rays"
+            start, end = maker_only(text, *fixed, label)
+            if any(s < end and start < e and (s, e) != (start, end) for s, e, _l in aged):
                 continue
-            mention = _mention(text, *fixed, label, inside(*prose.body_span(*fixed), headings))
+            in_heading = inside(*prose.body_span(start, end), headings)
+            mention = _mention(text, start, end, label, in_heading)
             if mention is not None:
                 mentions.append(mention)
+    mentions = titles_as_works(body, prose, mentions, headings, _mention)
     for start, end, label in _missed_spans(text, mentions):
         mention = _mention(text, start, end, label, inside(*prose.body_span(start, end), headings))
         if mention is not None:
@@ -308,51 +321,18 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
                 continue
             alone = " " not in match.group()
             person_like = alone and not listed and forms.get(match.group()) != "ORG"
-            given = _given_name_before(text, start) if person_like else None
+            given = given_name_before(text, start) if person_like else None
             if given is not None and not _overlaps(taken, given, end):
                 seen.add((given, end))
                 yield given, end, "PERSON"  # "Lindsay Lohan" in a title-case headline
                 continue
             if alone and (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-                or (_CAPITAL_AFTER.match(text, end) and not (listed and _product_after(text, end)))
+                or (_CAPITAL_AFTER.match(text, end) and not (listed and product_after(text, end)))
             ):
                 continue
             seen.add((start, end))
             yield start, end, forms.get(match.group(), "ORG")
-
-
-_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
-
-
-def _given_name_before(text: str, start: int) -> int | None:
-    """Where a full name starts when a given name stands right before a name the article
-    uses alone: "Lindsay Lohan" in "Lindsay Lohan Checks Into Betty Ford Clinic", where
-    title case hid it from the model and the body says "Lohan"."""
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if before is None or not gazetteer.is_given_name(before.group(1)):
-        return None
-    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
-
-    if before.group(1).lower() in STOP_WORDS:
-        return None  # "The", "Will", "May" open sentences and headlines
-    name = text[start : start + 40].split(None, 1)[0]
-    if gazetteer.is_place(name) or gazetteer.is_organisation(name):
-        return None
-    return before.start(1)
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
-
-
-def _product_after(text: str, end: int) -> bool:
-    """A listed company's name before a product's ("HTC Vive", "AMD Polaris GPU") names the
-    company; not before an organisation's or a place's head word ("Amazon River")."""
-    following = _NEXT_WORD.match(text, end)
-    if following is None:
-        return False
-    word = base_key(following.group(1))
-    return word not in ORG_HEADS and word not in PLACE_HEADS
 
 
 def _short_org_form(mention: Mention) -> str | None:

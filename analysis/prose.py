@@ -65,11 +65,16 @@ def markdown_prose(body: str) -> Prose:
     offsets.append(len(body))
     joined = "".join(pieces)
     soft = _soft_breaks(body)
+    held = held_line_breaks(body)
     # A soft line break inside a paragraph must not split "Kim\nJong Un" for the model; a break
-    # between blocks, or after a caption-like line, must keep "Congress\n- Syria" apart.
+    # between blocks, or after a caption-like line, must keep "Congress\n- Syria" apart, unless
+    # a link's text or an italic title holds the two lines together ("[Xbox\nOne S](url)").
     text = _SOFT_NEWLINE.sub(
         lambda m: (
-            " " if offsets[m.start()] in soft and not _after_label(joined, m.start()) else "\n"
+            " "
+            if offsets[m.start()] in soft
+            and (offsets[m.start()] in held or not _after_label(joined, m.start()))
+            else "\n"
         ),
         joined,
     )
@@ -79,6 +84,17 @@ def markdown_prose(body: str) -> Prose:
 
 _NAME_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[A-Z])")
 _LABEL_LINE = re.compile(r"(?:^|\n)([^\n]{1,39})$")
+
+
+def held_line_breaks(body: str) -> set[int]:
+    """Body offsets of the line breaks inside a link's text or an italic span."""
+    held: set[int] = set()
+    for pattern, group in ((_LINK, 1), (_ITALIC, 1)):
+        for match in pattern.finditer(body):
+            if "\n" in match.group(group):
+                start = match.start(group)
+                held.update(start + i for i, ch in enumerate(match.group(group)) if ch == "\n")
+    return held
 
 
 def _soft_breaks(body: str) -> set[int]:
@@ -146,6 +162,33 @@ def _is_subhead(text: str) -> bool:
     """A one-line paragraph of a few words without closing punctuation: a subhead or label."""
     bare = text.strip("*_ ")
     return "\n" not in text and len(bare.split()) <= 8 and not bare.endswith(_END_PUNCTUATION)
+
+
+# Italics inside a paragraph ("*Killer\nInstinct*"), not bold ("**...**").
+_ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])((?:[^*\n]|\n(?!\n))+?)(?<!\s)\*(?![*\w])")
+_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
+
+
+def titles_of_works(body: str) -> list[tuple[int, int]]:
+    """Body spans of italic titles inside sentences: news style sets the titles of games, books,
+    films and shows in italics (*Killer Instinct*, *Assassin's Creed Origins*). A title is in
+    title case and has words of its sentence outside it (an italic caption or credit line is
+    no title)."""
+    found = []
+    for match in _ITALIC.finditer(body):
+        words = match.group(1).split()
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+            continue
+        if any(w[:1].islower() and w.lower() not in _SMALL_WORDS for w in words):
+            continue
+        paragraph_start = body.rfind("\n\n", 0, match.start()) + 1
+        paragraph_end = body.find("\n\n", match.end())
+        before = body[paragraph_start : match.start()]
+        after = body[match.end() : paragraph_end if paragraph_end >= 0 else len(body)]
+        if re.search(r"[^\W\d_]{2}", before + after):
+            title = match.group(1).rstrip(".,;:!? ")
+            found.append((match.start(1), match.start(1) + len(title)))
+    return found
 
 
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

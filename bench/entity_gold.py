@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
+from kimreader.analysis.prose import held_line_breaks
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
@@ -235,6 +236,7 @@ def junk_kinds(body: str, entities: Sequence[Entity]) -> list[str]:
     """Sidebar entities of the kinds issue #11 lists: handles, captions, spans crossing a line,
     number-bearing names, names joined by a slash."""
     found = []
+    held = held_line_breaks(body)
     for entity in sidebar(entities):
         name = entity.name
         reason = (
@@ -243,7 +245,7 @@ def junk_kinds(body: str, entities: Sequence[Entity]) -> list[str]:
             else "number" if _DIGITS.search(name) and entity.type == "person"
             or not re.search(r"[^\W\d_]", name)
             else "slash" if "/" in name
-            else "line" if any(_crosses_a_line(body, s, e) for s, e in entity.mentions)
+            else "line" if any(_crosses_a_line(body, s, e, held) for s, e in entity.mentions)
             else ""
         )  # fmt: skip
         if reason:
@@ -251,11 +253,12 @@ def junk_kinds(body: str, entities: Sequence[Entity]) -> list[str]:
     return found
 
 
-def _crosses_a_line(body: str, start: int, end: int) -> bool:
+def _crosses_a_line(body: str, start: int, end: int, held: set[int]) -> bool:
     """A mention running over a blank line, into a new block, or out of a short caption line
-    (a name wrapped inside a paragraph of long lines is fine)."""
+    (a name wrapped inside a paragraph of long lines is fine, and so is one wrapped inside a
+    link's text or an italic title: "[Xbox\nOne S](url)", "*Killer\nInstinct*")."""
     newline = body.find("\n", start, end)
-    if newline < 0:
+    if newline < 0 or newline in held:
         return False
     line = body[body.rfind("\n", 0, newline) + 1 : newline]
     after = body[newline + 1 : end]

@@ -789,6 +789,13 @@ def test_tables_inside_a_blockquote_are_read_as_tables() -> None:
     assert ("Chris Wilson", "person") in found and not any(n == "Pct" for n, _t in found)
 
 
+def test_a_name_ends_where_a_sentence_does_but_not_at_an_initial() -> None:
+    body = "Microsoft did it with the One S. The company's app works. L. A. Superior Court met."
+    spans = spans_for(body, ("One S. The", "ORG", 0), ("L. A. Superior Court", "ORG", 0))
+    found = {e.name for e in entities_from_spans(body, spans)}
+    assert found == {"Microsoft", "One S.", "L. A. Superior Court"}
+
+
 def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
     body = "Mayor de Blasio blamed al-Qaeda; the iPhone sold. Then the police came."
     spans = spans_for(

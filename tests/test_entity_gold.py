@@ -94,3 +94,16 @@ def test_an_entry_named_by_another_of_its_entities_is_still_shared(
     ]
     score = entity_gold.shared_listing(docs, {"a": [person_a, clinic_a], "b": [clinic_b]})
     assert (score.named, score.shown, score.found_both, score.listed) == (1, 1, 1, 1)
+
+
+def test_a_name_wrapped_inside_a_link_or_italics_is_not_junk(entity_gold: ModuleType) -> None:
+    from kimreader.analysis.entity import Entity
+
+    body = "The $279 [Xbox\nOne S](https://example.com/one-s) is out.\n\nSee Nintendo\nApple.\n"
+
+    def entity(surface: str) -> Entity:
+        start = body.index(surface)
+        return Entity(surface.replace("\n", " "), "org", (), ((start, start + len(surface)),))
+
+    found = entity_gold.junk_kinds(body, [entity("Xbox\nOne S"), entity("Nintendo\nApple")])
+    assert found == ["Nintendo Apple (line)"]  # a short caption line's break still counts

@@ -221,3 +221,27 @@ def test_a_region_after_a_word_of_where_and_a_notice_word_after_our(pages: dict)
     assert types_of(guardian, "Northland") == {"place"}
     _, aclu = pages["aclu"]  # "relevant ads on and off our Services" (and "services" elsewhere)
     assert not named(aclu, "Services")
+
+
+def test_italic_titles_are_works_not_people(pages: dict) -> None:
+    # engadget: "*Killer\nInstinct*", "*Assassin's\nCreed Origins*" (the model: two people),
+    # "*Forza Motorsport 7*", "*Call of Duty: WW2*".
+    _, ents = pages["engadget"]
+    for work in ("Killer Instinct", "Assassin's Creed Origins", "Super Lucky's Tale"):
+        assert types_of(ents, work) == {"org"}, work
+    assert not named(ents, "Assassin") and not named(ents, "Creed Origins")
+    assert named(ents, "Forza Motorsport") and named(ents, "Call of Duty")
+    assert not [e for e in ents if e.type == "person"]
+
+
+def test_a_product_is_its_makers_and_its_short_name_is_the_product(pages: dict) -> None:
+    # engadget: "Dolby Atmos" then "Atmos support" (the model's person); "[Xbox\nOne S](url)"
+    # then "The One S, in comparison"; "powered by Intel Core i7"; "4K Blu-rays" ("K Blu").
+    _, ents = pages["engadget"]
+    atmos = named(ents, "Atmos")
+    assert [(e.name, e.type) for e in atmos] == [("Dolby Atmos", "org")]
+    assert [(e.name, e.type) for e in named(ents, "One S")] == [("Xbox One S", "org")]
+    assert types_of(ents, "Intel") == {"org"} and not named(ents, "Intel Core")
+    assert not [e for e in ents if "Blu" in e.name or e.name.endswith(". The")]
+    _, verge = pages["theverge"]  # "Apple Vision Pro" once written "Apple Vision"
+    assert not named(verge, "Apple Vision")

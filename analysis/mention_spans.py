@@ -1,0 +1,127 @@
+"""Spans mended by the words around them: where a sentence ends, a maker before its product,
+an italic title, a given name before a name the article uses alone. analysis/mentions.py
+applies them to the model's spans and to the names it finds itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from kimreader.analysis import gazetteer
+from kimreader.analysis.mention_tables import MakeMention
+from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
+from kimreader.analysis.names import base_key, canonical_key, listed
+from kimreader.analysis.prose import Prose, inside, titles_of_works
+
+if TYPE_CHECKING:
+    from kimreader.analysis.mentions import Mention
+
+
+_SENTENCE_END = re.compile(r"\.[ \t]+([A-Z][a-z]*)\b")
+
+
+def sentence_end(text: str, start: int, end: int) -> int | None:
+    """Where a span running into the next sentence should end ("One S. The company's app":
+    after "S."): a capitalised function word ("The", "It", "But") after a full stop opens a
+    sentence; a single letter is an initial ("L. A. Superior Court" goes on)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    for found in _SENTENCE_END.finditer(text, start, end):
+        word = found.group(1)
+        if len(word) > 1 and word.lower() in STOP_WORDS:
+            return found.start() + 1
+    return None
+
+
+def maker_only(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """A listed company's name before a product's ("Intel Core i7", "Apple Vision Pro") names
+    the company: kimreader shows no products, and the maker is the entity. Not a listed name
+    of several words ("Whole Foods"), nor before an organisation's or a place's head word
+    ("Google Foundation", "Amazon River")."""
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None or label not in ("ORG", "PRODUCT", "PERSON", "FAC"):
+        return start, end
+    whole = text[start:end]
+    if (
+        gazetteer.is_organisation(whole)
+        or listed(whole)
+        or not gazetteer.is_organisation(first.group())
+    ):
+        return start, end
+    if first.end() < end and product_after(text, first.end()):
+        return start, first.end()
+    return start, end
+
+
+_FIRST_WORD = re.compile(r"[\w&.-]+")
+
+
+_SUBTITLE_OR_NUMBER = re.compile(r":.*$|\s+\d+$", re.DOTALL)
+
+
+def titles_as_works(
+    body: str,
+    prose: Prose,
+    mentions: list[Mention],
+    headings: list[tuple[int, int]],
+    make: MakeMention,
+) -> list[Mention]:
+    """The names the model found in an italic title are one work, a product ("Killer Instinct"
+    is no person, "Assassin" + "Creed Origins" is "Assassin's Creed Origins"), without its
+    subtitle or sequel number ("Call of Duty: WW2", "Forza Motorsport 7")."""
+    text = prose.text
+    for body_start, body_end in titles_of_works(body):
+        start = bisect.bisect_left(prose.offsets, body_start)
+        end = bisect.bisect_left(prose.offsets, body_end)
+        inner = [m for m in mentions if start <= m.start and m.end <= end]
+        if not inner or any(m.type == "date" for m in inner):
+            continue
+        trimmed = _SUBTITLE_OR_NUMBER.search(text, start, end)
+        work = make(
+            text,
+            start,
+            trimmed.start() if trimmed else end,
+            "ORG",
+            inside(body_start, body_end, headings),
+        )
+        if work is None:
+            continue
+        work.type, work.evidence = "org", True
+        work.key = canonical_key(work.surface, "org")
+        mentions = [m for m in mentions if m not in inner] + [work]
+    return mentions
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
+
+
+def given_name_before(text: str, start: int) -> int | None:
+    """Where a full name starts when a given name stands right before a name the article
+    uses alone: "Lindsay Lohan" in "Lindsay Lohan Checks Into Betty Ford Clinic", where
+    title case hid it from the model and the body says "Lohan"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not gazetteer.is_given_name(before.group(1)):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    if before.group(1).lower() in STOP_WORDS:
+        return None  # "The", "Will", "May" open sentences and headlines
+    name = text[start : start + 40].split(None, 1)[0]
+    if gazetteer.is_place(name) or gazetteer.is_organisation(name):
+        return None
+    return before.start(1)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
+
+
+def product_after(text: str, end: int) -> bool:
+    """A listed company's name before a product's ("HTC Vive", "AMD Polaris GPU") names the
+    company; not before an organisation's or a place's head word ("Amazon River")."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = base_key(following.group(1))
+    return word not in ORG_HEADS and word not in PLACE_HEADS
