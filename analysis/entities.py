@@ -22,7 +22,7 @@ from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
-from kimreader.analysis.mention_types import type_by_list
+from kimreader.analysis.mention_types import type_by_list, unexplained_single_names
 from kimreader.analysis.mentions import (
     LabelledSpan,
     Mention,
@@ -75,6 +75,7 @@ def entities_from_spans(
     type_by_list(text, mentions)
     full_names = _full_person_names(mentions)
     _vote_types(mentions, person_words)
+    unexplained_single_names(text, mentions, person_words)
     clusters = UnionFind()
     for mention in mentions:
         mention.cluster = f"{mention.type}:{mention.key}"
@@ -296,12 +297,13 @@ def _facility_named_as_person(text: str, mention: Mention) -> bool:
 
 def _product_of_maker(mention: Mention, orgs: dict[str, str]) -> str | None:
     """ "Atmos" where the article says "Dolby Atmos", "One S" where it says "Xbox One S": the
-    end of a product's name after its maker's, which the model read as a person. A name with
+    end of a product's name after its maker's, which the model read as a person (or which
+    `unexplained_single_names` made an organisation). A name with
     a description stays a person, and so does the end of a name after a given name or a
     word like "of" ("Friends of John Smith", "Friends of Trump"): the word before a product's
     name is its maker's."""
     words = mention.key.split()
-    if mention.type != "person" or mention.described:
+    if mention.type not in ("person", "org") or mention.described:
         return None
     return sole_owner(
         key

@@ -168,14 +168,15 @@ def _facility_without_place(key: str) -> set[str]:
 def _link_keys(entity: Entity) -> set[str]:
     keys = entity_keys(entity.name, entity.aliases, entity.type)
     linked = {f"{entity.type}:{key}" for key in keys} | {k for k in keys if " " in k}
-    if entity.type in ("person", "place") and _untyped_word(entity.name):
+    if entity.type in ("person", "place", "org") and _untyped_word(entity.name):
         linked.add(f"word:{canonical_key(entity.name, entity.type)}")
     return linked
 
 
 def _untyped_word(name: str) -> bool:
-    """A one-word name the model types now as a person, now as a place ("Lohan"): the same
-    thing in both, unless a gazetteer place or a listed name says which ("Jordan", "Ford")."""
+    """A one-word name the model types now as a person, now as a place or an organisation
+    ("Lohan", "Morningside"): the same thing in each, unless a gazetteer place or a listed name
+    says which ("Jordan", "Ford")."""
     return (
         len(name.split()) == 1
         and not gazetteer.is_place(name)

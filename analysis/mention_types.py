@@ -215,3 +215,47 @@ def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
         run = [mention]
     if len(run) >= 3:
         yield run
+
+
+# What people do in news prose, right after their name: they speak, and pronouns follow them.
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|tells|added|asked|wrote|writes|argued|explained|insisted|"
+    r"claimed|noted|testified|declined|admitted|denied|replied|recalled)\b|,[ \t]+who\b"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+_WORD_BEFORE_NAME = re.compile(r"\b([a-z]+)[ \t]+$")
+
+
+def speaks_or_acts_as_person(text: str, mention: Mention) -> bool:
+    """A cue in the words around a name that it is a person: a verb of saying after it ("Heller
+    told a judge"), ", who", a word for a person before it ("lawyer Heller", "the prophet
+    Muhammad"), or a personal pronoun later in its sentence."""
+    if _PERSON_AFTER.match(text, mention.end):
+        return True
+    before = _WORD_BEFORE_NAME.search(text, max(0, mention.start - 24), mention.start)
+    if before is not None and _DESCRIBED_AS.get(before.group(1)) == "person":
+        return True
+    sentence_end = re.compile(r"[.!?\n]").search(text, mention.end, mention.end + 120)
+    rest = text[mention.end : sentence_end.start() if sentence_end else mention.end + 120]
+    return _PRONOUN.search(rest) is not None
+
+
+def unexplained_single_names(text: str, mentions: list[Mention], person_words: set[str]) -> None:
+    """A one-word "person" the article never names in full, never titles and never shows
+    speaking or as "he"/"she" is no person: news introduces people. Such names are products,
+    projects and places the model took for people ("Edgestore", "Skylab", "Scrubs"): they
+    count as organisations, as products do. A given name ("Grace") stays a person."""
+    by_key: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.type == "person" and " " not in mention.key:
+            by_key.setdefault(mention.key, []).append(mention)
+    for key, named in by_key.items():
+        if key in person_words or gazetteer.is_given_name(key):
+            continue
+        if any(m.evidence or m.table_name is not None for m in named):
+            continue
+        if any(speaks_or_acts_as_person(text, m) for m in named):
+            continue
+        for mention in named:
+            mention.type = "org"
+            mention.key = canonical_key(mention.surface, "org")

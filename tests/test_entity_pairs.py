@@ -16,7 +16,7 @@ from kimreader.analysis.entity import Entity
 
 REPORTS = (
     "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_14ecbplus 1_19ecbplus 1_20ecbplus "
-    "1_8ecbplus 1_18ecbplus"
+    "1_8ecbplus 1_18ecbplus 1_18ecb 1_2ecbplus 1_21ecbplus"
 ).split()
 
 
@@ -86,3 +86,15 @@ def test_a_clinic_written_where_a_place_goes_is_the_clinic(
     # PERSON): the clinic, one entity.
     ford = [e for e in reports["1_8ecbplus"] if "Betty Ford" in e.aliases]
     assert [(e.name, e.type) for e in ford] == [("Betty Ford Center", "org")]
+
+
+def test_a_one_word_name_never_introduced_as_a_person_is_none(
+    reports: dict[str, list[Entity]],
+) -> None:
+    # 1_18ecb: "a guest role in television sitcom Scrubs"; 1_2ecbplus: "she never entered
+    # Morningside" (both the model's people). 1_21ecbplus: "Heller told a judge" stays a person.
+    assert {(e.name, e.type) for e in reports["1_18ecb"] if e.name == "Scrubs"} == {
+        ("Scrubs", "org")
+    }
+    assert {e.type for e in reports["1_2ecbplus"] if "Morningside" in e.aliases} == {"org"}
+    assert {e.type for e in reports["1_21ecbplus"] if e.name == "Heller"} == {"person"}

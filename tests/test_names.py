@@ -123,3 +123,7 @@ def test_a_one_word_name_typed_two_ways_is_one_thing_unless_data_says_which() ->
 
     assert compare_entities(one("Lohan", "person"), one("Lohan", "place")).shared
     assert not compare_entities(one("Jordan", "person"), one("Jordan", "place")).shared
+    # ECB+ 1_18ecbplus "checked into Morningside" (the model: a person) vs a report where
+    # "Morningside" is the organisation; "Amazon" is a listed company, so data says which.
+    assert compare_entities(one("Morningside", "person"), one("Morningside", "org")).shared
+    assert not compare_entities(one("Amazon", "person"), one("Amazon", "org")).shared
