@@ -41,6 +41,25 @@ _DEMONYM_END = re.compile(r"(?:ans|ians|eans|ese|ish|is)$")
 
 def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, int]]:
     """The parts of a proposed span worth keeping, after cutting lines, handles and captions."""
+    for part_start, part_end in _hashtag_apart(text, start, end):
+        yield from _line_pieces(text, part_start, part_end, label)
+
+
+_HASHTAG_WORD = re.compile(r"#?\w+")
+
+
+def _hashtag_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A hashtag is one word: "#Hamilton Chicago show" names Hamilton, then Chicago."""
+    at = start + 1 if text[start : start + 1] == "#" else start
+    if text[at - 1 : at] != "#":
+        return [(start, end)]
+    word = _HASHTAG_WORD.match(text, at, end)
+    if word is None or word.end() >= end:
+        return [(at, end)]
+    return [(at, word.end()), (word.end(), end)]
+
+
+def _line_pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, int]]:
     for line_start, line_end in _split(text, start, end, "\n"):
         line_start, line_end = _cut_handle(text, line_start, line_end)
         caption = _CAPTION_WORDS.match(text, line_start, line_end)

@@ -244,7 +244,8 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
     """A one-word "person" the article never names in full, never titles and never shows
     speaking or as "he"/"she" is no person: news introduces people. Such names are products,
     projects and places the model took for people ("Edgestore", "Skylab", "Scrubs"): they
-    count as organisations, as products do. A given name ("Grace") stays a person."""
+    count as organisations, as products do, or as places when the gazetteer has them ("#Hamilton
+    Chicago show": Chicago). A given name ("Grace") stays a person."""
     by_key: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.type == "person" and " " not in mention.key:
@@ -256,6 +257,7 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
             continue
         if any(speaks_or_acts_as_person(text, m) for m in named):
             continue
+        kind: EntityType = "place" if gazetteer.is_place(named[0].surface) else "org"
         for mention in named:
-            mention.type = "org"
-            mention.key = canonical_key(mention.surface, "org")
+            mention.type = kind
+            mention.key = canonical_key(mention.surface, kind)

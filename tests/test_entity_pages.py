@@ -245,3 +245,11 @@ def test_a_product_is_its_makers_and_its_short_name_is_the_product(pages: dict) 
     assert not [e for e in ents if "Blu" in e.name or e.name.endswith(". The")]
     _, verge = pages["theverge"]  # "Apple Vision Pro" once written "Apple Vision"
     assert not named(verge, "Apple Vision")
+
+
+def test_a_hashtag_is_one_word(pages: dict) -> None:
+    # breitbart: "“#Hamilton Chicago show interrupted by angry Trump supporters”" (the model:
+    # one person "Hamilton Chicago").
+    _, ents = pages["breitbart"]
+    assert not named(ents, "Hamilton Chicago")
+    assert types_of(ents, "Chicago") == {"place"}
