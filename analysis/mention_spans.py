@@ -19,6 +19,23 @@ if TYPE_CHECKING:
     from kimreader.analysis.mentions import Mention
 
 
+# "Library of " (or "National Library of the ") right before a span: the words of a name of
+# the form "<Head> of <Name>" that the model cut off ("Library of Congress" as "Congress").
+_HEAD_OF_BEFORE = re.compile(
+    r"(?<![\w’'-])(?!(?:The|A|An|In|On|At|By|For|And|But|Of)\b)"
+    r"((?:[A-Z][\w’'-]*[ \t]+)*([A-Z][a-z]+))[ \t]+of[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def head_of_start(text: str, start: int) -> int | None:
+    """Where a name starts when the model cut its "<Head> of" off: "Library of Congress",
+    "University of Tuva" (the head is an organisation's head word)."""
+    before = _HEAD_OF_BEFORE.search(text, max(0, start - 60), start)
+    if before is None or base_key(before.group(2)) not in ORG_HEADS:
+        return None
+    return before.start(1)
+
+
 _SENTENCE_END = re.compile(r"\.[ \t]+([A-Z][a-z]*)\b")
 
 

@@ -27,7 +27,7 @@ ORG_HEADS = frozenset(
     """university college academy institute project council committee commission agency
     ministry department party association foundation corporation company inc corp
     ltd llc plc group bank court police center centre clinic rehab museum school
-    hospital society union federation league authority board bureau network magazine
+    hospital library society union federation league authority board bureau network magazine
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
     systems parliament assembly congress senate""".split()

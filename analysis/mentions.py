@@ -18,6 +18,7 @@ from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.mention_spans import (
     given_name_before,
+    head_of_start,
     maker_only,
     product_after,
     sentence_end,
@@ -162,6 +163,10 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
             if fixed[0] and text[fixed[0] - 1].isalnum():
                 continue  # starts inside a word: "K Blu" of "4K Blu-rays"
             start, end = maker_only(text, *fixed, label)
+            head = head_of_start(text, start) if label in _CUT_NAME_LABELS else None
+            if head is not None:  # "Library of Congress" given as "Congress"
+                start, label = head, "ORG"
+                mentions = [m for m in mentions if m.end <= start]
             if any(s < end and start < e and (s, e) != (start, end) for s, e, _l in aged):
                 continue
             in_heading = inside(*prose.body_span(start, end), headings)
@@ -178,6 +183,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     return _without_owners(text, mentions)
 
 
+_CUT_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
 _NUMBER_LABELS = frozenset({"PERCENT", "QUANTITY", "CARDINAL"})
 _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)+[A-Z][\w’'-]*")
 

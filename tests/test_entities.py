@@ -796,6 +796,17 @@ def test_a_name_ends_where_a_sentence_does_but_not_at_an_initial() -> None:
     assert found == {"Microsoft", "One S.", "L. A. Superior Court"}
 
 
+def test_a_name_the_model_cut_after_of_is_whole() -> None:
+    """spaCy's small model, as measured: "He joined the Library of Congress's music division"
+    gives "the Library of" + "Congress"; "A Library of Congress archivist" gives "Congress"."""
+    body = "He joined the Library of Congress's music division. A Library of Congress archivist."
+    spans = spans_for(
+        body, ("the Library of", "ORG", 0), ("Congress", "ORG", 0), ("Congress", "ORG", 1)
+    )
+    found = [(e.name, e.type, len(e.mentions)) for e in entities_from_spans(body, spans)]
+    assert found == [("Library of Congress", "org", 2)]
+
+
 def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
     body = "Mayor de Blasio blamed al-Qaeda; the iPhone sold. Then the police came."
     spans = spans_for(
