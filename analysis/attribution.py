@@ -12,7 +12,7 @@ import re
 from kimreader.analysis.text import is_abbreviation
 
 VERBS = (
-    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
+    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
     r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
     r"acknowledged|admitted|announced|stressed|cautioned|complained"
 )
@@ -44,10 +44,12 @@ LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"
 INNER_ATTRIBUTION = re.compile(
     rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
 )
-# A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry."):
-# a quote paragraph right after it, without an attribution of its own, is the same speaker's.
+# A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry.",
+# "…, said disaster agency official Fauzi."): a quote paragraph right after it, without an
+# attribution of its own, is the same speaker's. `late` is the name closing a role ("Fauzi").
 PARAGRAPH_SAID = re.compile(
-    rf",\s*(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?\.\s*$"
+    rf",\s*(?:(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?"
+    rf"|(?:said|says|added)\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME}))\.\s*$"
 )
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 BEFORE_VERB = re.compile(
@@ -73,6 +75,8 @@ ANONYMOUS_HEADS = frozenset(
     "source sources official officials aide aides rep representative spokesman spokeswoman "
     "spokesperson insider insiders person people diplomat diplomats publicist".split()
 )
+# Of those, the ones a report never names, so "the source" is as anonymous as "a source".
+UNNAMED_HEADS = frozenset("source sources insider insiders".split())
 BODY_HEADS = frozenset(
     "military army government ministry agency committee council police office department "
     "administration campaign company party court commission board union organization "

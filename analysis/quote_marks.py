@@ -17,6 +17,42 @@ def is_quote_mark(char: str) -> bool:
     return bool(char) and _QUOTE_MARK.fullmatch(char) is not None
 
 
+# Single marks as a report's quote marks: an opening one at a word's start, a closing one after
+# a word or its punctuation ("Reid's" and "I've" are neither).
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=[^\W_])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
+# A single-quoted sentence followed by its attribution: the report quotes with single marks.
+_SINGLE_SPEECH = re.compile(
+    r"[,.!?]['’]\s+(?:he|she|they|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+"
+    r"(?:said|says|told|tells|added|adds)\b"
+)
+
+
+def with_single_marks(body: str) -> str:
+    """The body with the single marks it quotes with written as straight double marks (same
+    offsets), when it quotes speech with single marks ("'I partied,' she told the magazine");
+    else the body itself. Only in paragraphs without double marks (there, single marks are
+    nested quotes or apostrophes), and only marks that pair up, a quote running on over
+    paragraphs included; an opening mark left unclosed stays as written."""
+    if not _SINGLE_SPEECH.search(body):
+        return body
+    chars = list(body)
+    opened: int | None = None
+    for paragraph in paragraphs(body):
+        if _QUOTE_MARK.search(paragraph.text):
+            opened = None
+            continue
+        opens = {m.start() for m in _SINGLE_OPEN.finditer(body, paragraph.start, paragraph.end)}
+        closes = {m.start() for m in _SINGLE_CLOSE.finditer(body, paragraph.start, paragraph.end)}
+        for index in sorted(opens | closes):
+            if opened is None and index in opens:
+                opened = index
+            elif opened is not None and index in closes:
+                chars[opened] = chars[index] = '"'
+                opened = None
+    return "".join(chars)
+
+
 def quote_spans(body: str) -> list[TextSpan]:
     """The text inside each pair of quote marks, curly or straight, per paragraph.
 

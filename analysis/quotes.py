@@ -33,6 +33,7 @@ from kimreader.analysis.attribution import (
     ROLE_PREFIX,
     STOP_CAPITALS,
     SUBJECT,
+    UNNAMED_HEADS,
     VERBS,
     before_tail,
     clause_after,
@@ -43,14 +44,14 @@ from kimreader.analysis.attribution import (
 )
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
-from kimreader.analysis.quote_marks import is_quote_mark, quote_pieces
+from kimreader.analysis.quote_marks import is_quote_mark, quote_pieces, with_single_marks
 from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
     all_sentences,
     paragraphs,
 )
-from kimreader.corpus.span import TextSpan
+from kimreader.corpus.span import TextSpan, text_span
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ class _Draft:
 class _QuoteFinder:
     def __init__(self, body: str, entities: Sequence[Entity]) -> None:
         self.body = body
-        pieces = quote_pieces(body)
+        # Where the report quotes with single marks, they are read as quote marks (same offsets).
+        self.marked = with_single_marks(body)
+        pieces = [(text_span(body, s.start, s.end), c) for s, c in quote_pieces(self.marked)]
         self.spans = [span for span, _continued in pieces]
         self.continued = {span.start for span, continued in pieces if continued}
         self.people = People(body, entities, self.spans)
@@ -193,8 +196,8 @@ class _QuoteFinder:
 
     def _marked(self, span: TextSpan) -> bool:
         """Whether quote marks hold exactly this span (not a piece of a longer quote)."""
-        opening = self.body[span.start - 1 : span.start] if span.start else ""
-        return is_quote_mark(opening) and is_quote_mark(self.body[span.end : span.end + 1])
+        opening = self.marked[span.start - 1 : span.start] if span.start else ""
+        return is_quote_mark(opening) and is_quote_mark(self.marked[span.end : span.end + 1])
 
     def _speaker_of_paragraph_before(self, draft: _Draft) -> None:
         """A quote that is its own paragraph, after a paragraph of reported speech without quote
@@ -206,8 +209,9 @@ class _QuoteFinder:
             return  # a quote there: `_continued` carries its speaker on
         said = PARAGRAPH_SAID.search(before.text)
         if said:
-            draft.written, draft.cue = said.group("name"), "previous"
-            draft.written_at = before.start + said.start("name")
+            group = "name" if said.group("name") else "late"
+            draft.written, draft.cue = said.group(group), "previous"
+            draft.written_at = before.start + said.start(group)
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
@@ -289,6 +293,8 @@ class _QuoteFinder:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
         if words[0].lower() == "the" and head in PERSON_HEADS:
             return self._described_person(head, at), "person"
+        if head in UNNAMED_HEADS:  # "the source told us": a source is never named
+            return written, "anonymous"
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" else ("", "")
         if head in DOCUMENT_HEADS:

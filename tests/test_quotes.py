@@ -240,3 +240,34 @@ def test_a_title_or_a_name_in_quote_marks_has_no_speaker(shared_dir: Path) -> No
     assert speakers("“Absolutely Not,” Ana Ruiz said.")[0][1] == "Ana Ruiz"
     [_, (text, speaker, _full)] = speakers("Ana Ruiz said: “We met.\n\nNo.”")
     assert (text, speaker) == ("No.", "Ana Ruiz")
+
+
+def test_a_report_that_quotes_with_single_marks(shared_dir: Path) -> None:
+    # ECB+ 1_5ecb: "her 'party girl' reputation", then a quote over eight one-sentence
+    # paragraphs, "'I've done it. / Trust me. / … anything anymore,' she told the magazine."
+    body = (shared_dir / "testdata/ecbplus/text/1/1_5ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Tara Reid": "person", "Reid": "person"})
+    by_text = {q.text.rstrip(".,"): q for q in extract_quotes(body, entities)}
+    assert by_text["party girl"].speaker == ""
+    for said in ("I've done it", "Trust me", "I partied", "I don't need to do anything anymore"):
+        assert by_text[said].speaker == "Tara Reid"
+    assert body[by_text["I partied"].start - 2 : by_text["I partied"].start] == "\n\n"
+    # Apostrophes are no quote marks, nor single marks in a report that quotes with double ones.
+    assert speakers("Reid's rep said the Reids' house was 'quiet'.") == []
+    assert quote_spans("Kim’s ‘opening up’ policy, ‘we are open,’ he said") == []
+
+
+def test_a_quote_paragraph_after_said_a_role_and_a_name(shared_dir: Path) -> None:
+    # ECB+ 37_10ecbplus: "…, one man was killed when a landslide engulfed a coffee plantation,
+    # said disaster agency official Fauzi." and then a paragraph that is only his quote.
+    body = (shared_dir / "testdata/ecbplus/text/37/37_10ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Subhan Sahara": "person", "Fauzi": "person"})
+    [quote] = [q for q in extract_quotes(body, entities) if q.text.startswith("A man was")]
+    assert (quote.speaker, quote.cue) == ("Fauzi", "previous")
+
+
+def test_the_source_is_anonymous(shared_dir: Path) -> None:
+    # ECB+ 1_8ecbplus: "… is back at Betty Ford. / The challenge now is …, "the source told us."
+    body = (shared_dir / "testdata/ecbplus/text/1/1_8ecbplus.txt").read_text(encoding="utf-8")
+    quotes = [q for q in extract_quotes(body) if q.text.startswith(("Lindsay never", "The chall"))]
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("the source", "anonymous")] * 2
