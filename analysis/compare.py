@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kimreader.analysis.align import (
     DEFAULT_THRESHOLD,
     MEANING_THRESHOLD,
+    PAIR_WORDS_WEIGHT,
     WORDS_SENTENCE_THRESHOLD,
     AlignedPassage,
     align,
@@ -20,6 +21,7 @@ from kimreader.analysis.align import (
     pairs_inside,
     passages,
     sentence_pairs,
+    sentence_word_scores,
     similarity_matrix,
 )
 from kimreader.analysis.align import without_counterpart as _without_counterpart
@@ -288,9 +290,11 @@ def match_reports(
     scores, method = sentence_scores(a, b, embeddings_a, embeddings_b)
     if method == "meaning":
         threshold = MEANING_THRESHOLD if threshold is None else threshold
+        words = sentence_word_scores(a.body, b.body)
         aligned, pairs = align_by_sentences(
-            scores, sentences_a, sentences_b, passages_a, passages_b, threshold
-        )
+            scores, sentences_a, sentences_b, passages_a, passages_b, threshold,
+            scores + PAIR_WORDS_WEIGHT * words,
+        )  # fmt: skip
     else:  # passages by words, then the sentence pairs inside each aligned passage pair
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         aligned = align(a.body, b.body, threshold, passages_a, passages_b)

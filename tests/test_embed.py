@@ -203,3 +203,21 @@ def test_related_ranks_the_same_event_first_and_cuts_the_unrelated(shared_dir: P
     words_only = rank_related(query, others, {})  # no embeddings stored: words alone
     assert all(item.meaning is None for item in words_only)
     assert {i.article.title for i in words_only[:2]} == {"41_5ecb", "41_3ecb"}
+
+
+def test_a_lead_pairs_with_the_headline_and_the_sentence_that_says_it_again(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 1_8ecbplus's lead "Lindsay Lohan rehires longtime lawyer Shawn Holley, heads to rehab"
+    # makes the point of 1_19ecbplus's headline and of its sentence "Now that Lohan is back at
+    # Betty Ford Center, she has also decided to rehire …": the lead is that sentence's best
+    # match, the sentence the lead's second best (after the headline).
+    a, b = ecbplus(shared_dir, "1_8ecbplus"), ecbplus(shared_dir, "1_19ecbplus")
+    cmp = compare_articles(a, b, embeddings_a=embed_article(a.body),
+                           embeddings_b=embed_article(b.body))  # fmt: skip
+    lead = a.body.index("Lindsay Lohan rehires longtime lawyer")
+    paired = [b.body[p.b_start : p.b_end] for p in cmp.sentence_pairs if p.a_start == lead]
+    assert [text[:30] for text in paired] == [
+        "Lindsay Lohan Checks Into Bett",
+        "Now that Lohan is back at Bett",
+    ]
