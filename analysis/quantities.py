@@ -69,6 +69,11 @@ _TOLL_AFTER = re.compile(rf"{_MODIFIER}{NUMBER}\s+(?P<what>dead|killed|injured|w
 _TOLL_BEFORE = re.compile(
     rf"\b(?P<what>killing|killed|injuring|injured|wounding)\s+{_MODIFIER}{NUMBER}\b", re.I
 )
+# "the death toll from the disaster to 11", "a death toll of 24": the number the toll reaches.
+_TOLL_NOUN = re.compile(
+    rf"\bdeath\s+toll\b[^.;,\d]{{0,40}}?\b(?:to|at|of|reached|hit|is|was)\s+{_MODIFIER}{NUMBER}\b",
+    re.I,
+)
 _UNIT = re.compile(
     rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))[\s\-]?"
     r"(?P<unit>kilometers|kilometres|km|miles?|metres|meters|feet|percent|per cent|%)(?!\w)"
@@ -195,6 +200,8 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         if topic == "people":  # a count of people who are alive: only like nouns compare
             topic = "people" if noun in _PLAIN_PEOPLE else f"people: {noun.rstrip('s')}"
         add(topic, match.group("number"), match.start(), match.end())
+    for match in _TOLL_NOUN.finditer(text):
+        add("deaths", match.group("number"), match.start(), match.end())
     for pattern in (_TOLL_AFTER, _TOLL_BEFORE):
         for match in pattern.finditer(text):
             topic = (

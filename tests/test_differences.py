@@ -107,3 +107,13 @@ def test_given_sentence_pairs_are_the_only_ones_compared() -> None:
     paired = span_pairs(a, b, [(0, 36, 20, len(b))])
     [difference] = find_differences(a, None, b, None, paired)[0]
     assert (difference.a.phrase, difference.b.phrase) == ("12 people", "15 people")
+
+
+def test_a_death_toll_is_the_number_it_reaches(shared_dir: Path) -> None:
+    # ECB+ 37_10ecbplus: "…, bringing the confirmed death toll from the disaster to 11."
+    body = (shared_dir / "testdata/ecbplus/text/37/37_10ecbplus.txt").read_text(encoding="utf-8")
+    sentence = next(line for line in body.splitlines() if "death toll from" in line)
+    tolls = [(q.topic, q.value) for q in quantities(sentence) if "toll" in q.phrase]
+    assert tolls == [("deaths", 11)]
+    assert quantities("The death toll rose to 24 on Friday.")[0].value == 24
+    assert quantities("The death toll is unclear, officials said.") == []
