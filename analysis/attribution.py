@@ -35,7 +35,7 @@ AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )
 AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+)\s+){{0,4}}?(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b"
+    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b"
 )
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")

@@ -271,3 +271,10 @@ def test_the_source_is_anonymous(shared_dir: Path) -> None:
     body = (shared_dir / "testdata/ecbplus/text/1/1_8ecbplus.txt").read_text(encoding="utf-8")
     quotes = [q for q in extract_quotes(body) if q.text.startswith(("Lindsay never", "The chall"))]
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("the source", "anonymous")] * 2
+
+
+def test_a_role_with_a_possessive_before_the_name(shared_dir: Path) -> None:
+    # ECB+ 1_5ecb: "“We appreciate …,” the actress's rep Jack Ketsoyan tells People magazine."
+    body = (shared_dir / "testdata/ecbplus/text/1/1_5ecb.txt").read_text(encoding="utf-8")
+    [quote] = [q for q in extract_quotes(body) if q.text.startswith("We appreciate")]
+    assert (quote.speaker, quote.cue) == ("Jack Ketsoyan", "after")
