@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kimreader.corpus.article import Article
-from kimreader.corpus.boilerplate import near_duplicate_key
-from kimreader.corpus.dates import parse_date
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
 from kimreader.corpus.metadata import scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
+
+# Imported where used (reading or adding a file), not here: the app's first frame reads the
+# saved catalog alone. boilerplate: near_duplicate_key; dates: parse_date.
 
 STATE_DIR = ".kimreader"
 TRASH_DIR = "trash"
@@ -187,11 +188,17 @@ class CatalogEntry:
             mtime_ns=stat.st_mtime_ns,
             size=stat.st_size,
             feed=article.feed,
-            text_key=near_duplicate_key(article.title, article.body),
+            text_key=_near_duplicate_key(article),
         )
 
 
 _ENTRY_FIELDS = {f.name for f in fields(CatalogEntry)}
+
+
+def _near_duplicate_key(article: Article) -> str:
+    from kimreader.corpus.boilerplate import near_duplicate_key
+
+    return near_duplicate_key(article.title, article.body)
 
 
 @dataclass(frozen=True)
@@ -240,6 +247,8 @@ def _metadata(article: Article) -> tuple[object, ...]:
 
 def article_from_markdown(text: str, path: Path) -> Article:
     """Parse a file the library wrote (or a person edited). Raises LibraryError."""
+    from kimreader.corpus.dates import parse_date
+
     try:
         meta, body = parse_front_matter(text)
     except FrontMatterError as error:
@@ -494,7 +503,7 @@ class Library:
             # Fetched again by hand, an article from a feed still came from that feed.
             feed = article.feed or existing.feed
             return "updated", article.with_changes(id=existing.id, feed=feed), ""
-        near = self._by_text.get(near_duplicate_key(article.title, article.body))
+        near = self._by_text.get(_near_duplicate_key(article))
         if near is not None:
             return "duplicate", article, near.id  # e.g. a page and its saved copy
         return "added", article, ""

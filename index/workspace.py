@@ -80,10 +80,13 @@ def engine_backend(library: Library, engine: str | None) -> SearchBackend | None
 
 
 class Workspace:
-    def __init__(self, library: Library, engine: str | None = None) -> None:
+    def __init__(
+        self, library: Library, engine: str | None = None, state: UserState | None = None
+    ) -> None:
+        """`state`: the library's reading state when already open (the app's first frame)."""
         self.library = library
         self.index = SearchIndex(library, backend=engine_backend(library, engine))
-        self.state = UserState(library.root)  # the reader's own data: never rebuilt
+        self.state = state or UserState(library.root)  # the reader's own data: never rebuilt
         self._names_cache: tuple[object, LibraryNames] | None = None  # see _library_names
 
     @classmethod

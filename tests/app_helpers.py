@@ -10,6 +10,7 @@ from typing import Any
 from textual.message import Message
 from textual.pilot import Pilot
 
+from kimreader.corpus.library import Library
 from kimreader.index.workspace import Workspace
 from kimreader.tui.app import KimReaderApp
 from kimreader.tui.screens.main import MainScreen
@@ -35,8 +36,8 @@ class RecordingApp(KimReaderApp):
     """The real app, also keeping the widgets' messages (seen by Pilot's message hook, once
     each, wherever they are handled: bubbling may stop at the screen)."""
 
-    def __init__(self, workspace: Workspace, **kwargs: Any) -> None:
-        super().__init__(workspace, **kwargs)
+    def __init__(self, library: Library | Workspace, **kwargs: Any) -> None:
+        super().__init__(library, **kwargs)
         self.messages: list[Message] = []
 
     def run_test(self, *args: Any, **kwargs: Any) -> Any:
@@ -52,7 +53,8 @@ class RecordingApp(KimReaderApp):
 
 
 def make_app(library: Path, **kwargs: Any) -> RecordingApp:
-    return RecordingApp(Workspace.open(library), **kwargs)
+    """The app as `kimreader` starts it: the workspace opens after the first frame."""
+    return RecordingApp(Library.open(library), **kwargs)
 
 
 def main_screen(app: KimReaderApp) -> MainScreen:

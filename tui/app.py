@@ -1,19 +1,30 @@
 """The kimreader app: a keyboard-first reader for news articles, fit for a day's work over SSH.
 
 No animation, no cursor blink, no mouse needed, no web browser ever started.
+
+Start-up (#14, titles on screen is what counts): the first frame lists the library's saved
+catalog with the reading state's marks, and nothing else is imported before it is painted. The
+`Workspace` (index, entities, analysis) is opened by a worker after that frame; keys typed
+meanwhile are held and replayed in order once it is open (`release_input`).
 """
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 
-from kimreader.tui import actions
+from kimreader.corpus.library import Library
+from kimreader.corpus.userstate import UserState
+from kimreader.tui import actions, jobs
 from kimreader.tui.config import THEMES, Settings
 from kimreader.tui.screens.main import MainScreen
 
@@ -21,6 +32,10 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from kimreader.index.workspace import Workspace
+
+# Input held until the workspace is open (then replayed in order): what a user does with keys,
+# a paste, and the clicks the mouse makes.
+HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
 
 
 def palette_commands() -> type[Provider]:
@@ -39,11 +54,14 @@ class KimReaderApp(App[int]):
 
     def __init__(
         self,
-        workspace: Workspace,
+        library: Library | Workspace,
         keymap: dict[str, str] | None = None,
         keymap_problems: list[str] | None = None,
         settings: Settings | None = None,
+        engine: str | None = None,
     ) -> None:
+        """`library`: a Library, whose Workspace (with `engine`) is opened after the first
+        frame, or a Workspace already open (the app then starts the same way)."""
         super().__init__()
         self.settings = settings or Settings()
         # Themes kimreader's styles are checked in (hits, mentions, aligned words stay legible),
@@ -51,13 +69,22 @@ class KimReaderApp(App[int]):
         for name, source in THEMES.items():
             if name != source:
                 self.register_theme(replace(self.available_themes[source], name=name))
-        self.workspace = workspace
+        if isinstance(library, Library):
+            self.library, self._workspace = library, None
+            self.state = UserState(library.root)  # the list's marks, in the first frame too
+        else:
+            self.library, self._workspace, self.state = library.library, library, library.state
+        self.engine = engine
+        self.workspace_ready = False
+        self.startup_error = ""  # the workspace could not be opened: said on stderr at exit
+        self._held: list[events.Event] | None = []  # input waiting for the workspace
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
         self.animation_level = "none"
+        # Before the stylesheet is first parsed: set once mounted, it would be parsed again.
+        self.theme = self.settings.theme
 
     def on_mount(self) -> None:
-        self.theme = self.settings.theme
         # The palette's theme switcher offers only those (once one of them is in force: Textual
         # falls back on "textual-dark" until then).
         for name in list(self.available_themes):
@@ -68,6 +95,50 @@ class KimReaderApp(App[int]):
         # Pushed once Textual's start-up batch is over: a frame drawn inside it is dropped, and
         # the screen would then appear piecemeal (the search bar last) instead of all at once.
         self.call_later(self.show_main_screen)
+
+    @property
+    def workspace(self) -> Workspace:
+        """The library with its index and entities: open once `workspace_ready` (the screens'
+        actions, which need it, wait for it with the keys that start them)."""
+        if self._workspace is None:
+            raise RuntimeError("the workspace is not open yet")
+        return self._workspace
+
+    def first_frame_painted(self) -> None:
+        """Resume the garbage collection `kimreader` paused for start-up (tui/cli.py); what
+        start-up made is frozen, so later collections do not walk it again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    def workspace_job(self) -> Callable[[], jobs.WorkspaceOpened]:
+        """The job that opens the workspace (one given to the app is only handed on)."""
+        if self._workspace is not None:
+            return partial(jobs.WorkspaceOpened, self._workspace)
+        return partial(jobs.open_workspace, self.library, self.engine, self.state)
+
+    def workspace_opened(self, workspace: Workspace) -> None:
+        """The workspace is open: the input held meanwhile follows, in the order it came."""
+        self._workspace = workspace
+        self.workspace_ready = True
+        self.call_later(self.release_input)
+
+    def cannot_start(self, message: str) -> None:
+        """The workspace failed to open: quit, and say why as the command line does."""
+        self.startup_error = message
+        self.exit(2, return_code=2)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._held is not None and isinstance(event, HELD_INPUT) and not event.is_forwarded:
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    async def release_input(self) -> None:
+        """Replay the held input, as if it came now (before any that comes after it)."""
+        held, self._held = self._held or [], None
+        for event in held:
+            await super().on_event(event)
 
     def show_main_screen(self) -> None:
         self.push_screen(MainScreen())
@@ -107,18 +178,29 @@ class KimReaderApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
-        self.workspace.index.close()
+        if self._workspace is not None:
+            self._workspace.index.close()
 
 
 def run_app(library: Path | None, engine: str | None = None) -> int:
-    """Open the library and run the app until the user quits; the exit code."""
-    from kimreader.index.workspace import Workspace
+    """Run the app on the library until the user quits; the exit code. The library is opened
+    (created on first use) before Textual starts, so that a bad path is one line on stderr; so is
+    a cluster's engine url, with the whole workspace. Otherwise the workspace opens after the
+    first frame."""
     from kimreader.tui.config import library_choice, load_settings
 
     settings = load_settings()
-    workspace = Workspace.open(library_choice(library, settings)[0], engine or settings.engine)
-    app = KimReaderApp(workspace, settings.keymap, settings.problems, settings)
+    engine = engine or settings.engine
+    opened = Library.open(library_choice(library, settings)[0])
+    source: Library | Workspace = opened
+    if engine:
+        from kimreader.index.workspace import Workspace
+
+        source = Workspace(opened, engine)
+    app = KimReaderApp(source, settings.keymap, settings.problems, settings, engine)
     code = app.run()
-    if app.return_code not in (0, None):
+    if app.startup_error:
+        sys.stderr.write(f"kimreader: {app.startup_error}\n")
+    elif app.return_code not in (0, None):
         sys.stderr.write("kimreader: the reader stopped with an error\n")
     return code if isinstance(code, int) else (app.return_code or 0)

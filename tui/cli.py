@@ -328,6 +328,12 @@ def cmd_app_checked(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    import gc
+
+    # Start-up makes objects that live as long as the app (modules, styles, widgets, the list):
+    # collecting garbage before the first frame only delays it. The app resumes collection once
+    # that frame is painted (KimReaderApp.first_frame_painted).
+    gc.disable()
     from kimreader.tui.app import run_app
 
     return run_app(args.library, args.engine)
@@ -348,8 +354,20 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """`kimreader [--library DIR] [--engine URL]` (the reader), parsed without building every
+    command's parser, which the first frame would wait on; None for anything else."""
+    parser = _Parser(prog="kimreader", add_help=False)
+    _add_global_options(parser)
+    args, rest = parser.parse_known_args(argv)
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = app_arguments(argv) or build_parser().parse_args(argv)
     try:
         run = getattr(args, "run", None) or COMMANDS[args.command]
         return run(args)

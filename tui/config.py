@@ -16,11 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_ENV = "KIMREADER_CONFIG"
 
 # kimreader's theme names (the app registers them; the palette offers them) and the Textual
@@ -172,6 +167,10 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
 
 
 def _read_table(path: Path, problems: list[str]) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # imported when read: the first frame does not wait on it
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -18,15 +18,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from kimreader.analysis.entity import Entity
-from kimreader.corpus.article import Article
-from kimreader.corpus.library import CatalogEntry, LibraryError
-from kimreader.corpus.span import Span
-from kimreader.index.search import Hit, IndexBusy, SearchResult
-from kimreader.index.workspace import ImportReport, Workspace
-
+# The domain is imported by the jobs that use it, not here: the first frame imports this module
+# (the screen's messages) and must not wait on the index, the reading state or the analysis.
 if TYPE_CHECKING:
+    from kimreader.analysis.entity import Entity
+    from kimreader.corpus.article import Article
     from kimreader.corpus.feed_update import FeedResult, Progress
+    from kimreader.corpus.library import CatalogEntry, Library
+    from kimreader.corpus.span import Span
+    from kimreader.corpus.userstate import UserState
+    from kimreader.index.search import Hit, SearchResult
+    from kimreader.index.workspace import ImportReport, Workspace
 
 
 # After a search while typing, a pause this long completes it: the exact count, "did you mean"
@@ -38,11 +40,13 @@ TYPING_LIMIT = 100
 OFFSETS_FOR = 30  # hits whose offsets come with the search; the rest are counted when opened
 
 # Worker names (also their groups: a newer job of a kind supersedes the older one).
+WORKSPACE = "workspace"
 LIBRARY, INDEX, SEARCH, ARTICLE, FEEDS = "library", "index", "search", "article", "feeds"
 DERIVED, EMBED = "derived", "embed"
 RELATED, RANK, COMPARE, SAVED = "related", "rank", "compare", "saved"  # the popups' jobs
 
 FAILURE_WORDING = {
+    WORKSPACE: "cannot open the library",
     LIBRARY: "cannot read the library",
     INDEX: "cannot open the index",
     SEARCH: "search failed",
@@ -89,14 +93,19 @@ class JobRunner:
         cast("Screen[Any]", self).app.notify(message, severity="error", markup=False)
 
 
+class WorkspaceOpened(Message):
+    """The library's index, reading state and analysis are ready (opened after the first frame)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+
 class CatalogLoaded(Message):
-    def __init__(
-        self, catalog: list[CatalogEntry], refreshed: bool, provisional: bool = False
-    ) -> None:
+    def __init__(self, catalog: list[CatalogEntry], refreshed: bool) -> None:
         super().__init__()
         self.catalog = catalog
         self.refreshed = refreshed
-        self.provisional = provisional  # as last saved: the files are being checked
 
 
 class IndexOpened(Message):
@@ -158,6 +167,9 @@ class FeedsFetched(Message):
 
 def describe(error: BaseException) -> str:
     """An exception for the status line: the library's own errors speak for themselves."""
+    from kimreader.corpus.library import LibraryError
+    from kimreader.index.search import IndexBusy
+
     if isinstance(error, (LibraryError, IndexBusy)):
         return str(error)
     return f"{error.__class__.__name__}: {error}"
@@ -168,17 +180,18 @@ def failure_message(job: str | None, error: BaseException) -> str:
     return f"{what} ({describe(error)})"
 
 
-def load_catalog(
-    workspace: Workspace, refresh: bool, post: Callable[[Message], object] | None = None
-) -> CatalogLoaded:
-    """The library's catalog, checked against its files. At start (`post` given) the saved
-    catalog is posted first, so that titles are on screen while the files are checked."""
+def open_workspace(library: Library, engine: str | None, state: UserState) -> WorkspaceOpened:
+    """The library with its index and entities: imported and opened after the first frame,
+    which lists the saved catalog with the reading state's marks."""
+    from kimreader.index.workspace import Workspace
+
+    return WorkspaceOpened(Workspace(library, engine, state))
+
+
+def load_catalog(workspace: Workspace, refresh: bool) -> CatalogLoaded:
+    """The library's catalog, checked against its files (the first frame listed it as saved)."""
     if refresh:
         workspace.library.refresh()
-    elif post is not None:
-        saved = workspace.library.saved_catalog()
-        if saved:
-            post(CatalogLoaded(saved, refreshed=False, provisional=True))
     return CatalogLoaded(workspace.library.catalog(), refresh)
 
 
@@ -308,6 +321,7 @@ def fetch_feeds(library_root: Path, post: Callable[[Message], object]) -> FeedsF
     from kimreader.corpus.feed_update import update_feeds
     from kimreader.corpus.feedlist import FeedList
     from kimreader.corpus.fetch import Fetcher
+    from kimreader.index.workspace import Workspace
 
     workspace = Workspace.open(library_root)
     known = {u for e in workspace.library.catalog() for u in (e.url, e.origin) if u}

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from kimreader.corpus.library import CatalogEntry
-from kimreader.index.search import Hit, SearchResult
 from kimreader.tui.widgets.article_list import Row
+
+if TYPE_CHECKING:
+    from kimreader.corpus.library import CatalogEntry
+    from kimreader.index.search import Hit, SearchResult
 
 SORTS = ("date", "title", "source")
 SORT_NAMES = {

@@ -18,11 +18,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import same_entity
-from kimreader.corpus.article import Article
-from kimreader.corpus.library import CatalogEntry
-from kimreader.index.search import Hit, SearchResult
 from kimreader.tui import actions, jobs
 from kimreader.tui.listing import (
     Listing,
@@ -47,9 +42,12 @@ from kimreader.tui.widgets.search_bar import SearchBar
 from kimreader.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    # Types only: the domain is imported after the first frame, with the workspace.
+    from kimreader.analysis.entity import Entity
+    from kimreader.corpus.article import Article
+    from kimreader.corpus.library import CatalogEntry
+    from kimreader.index.search import Hit, SearchResult
     from kimreader.tui.app import KimReaderApp
-
-LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
 
 
 class MainScreen(
@@ -128,21 +126,24 @@ class MainScreen(
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
-        self.status.say("opening the library…")
         self.search_bar.leave_to = lambda: self.panes.home
         self.set_focus(self.articles)
-        self._library_stamp = self._library_mtime()
+        self.show_saved_catalog()
         # Paint the first frame before a worker thread starts competing for the GIL.
-        self.call_after_refresh(self.load_library)
-        # One stat of the library folder every few seconds: articles another process adds
-        # (always renamed into the folder) change its mtime. No redraw unless it changed.
-        self.set_interval(LIBRARY_POLL_SECONDS, self.check_library_changed)
+        self.call_after_refresh(self.first_frame_painted)
+
+    def first_frame_painted(self) -> None:
+        self.kim.first_frame_painted()
+        self.run_job(jobs.WORKSPACE, self.kim.workspace_job())
 
     # -- background jobs --------------------------------------------------------------------
 
     def job_failed(self, name: str, message: str) -> None:
-        """The one error path of the workers (jobs.JobRunner): the status line, never a crash."""
-        if name == jobs.SEARCH:
+        """The one error path of the workers (jobs.JobRunner): the status line, never a crash
+        (a library that cannot be opened at all ends the app with that line on stderr)."""
+        if name == jobs.WORKSPACE:
+            self.kim.cannot_start(message)
+        elif name == jobs.SEARCH:
             self.show_listing(Listing(self.requested, error=message), message)
         else:
             self.status.say(message, "error")
@@ -327,6 +328,8 @@ class MainScreen(
         self._scroll_to_open_offset()
 
     def _select_filtered(self, wanted: Entity) -> None:
+        from kimreader.analysis.names import same_entity
+
         for entity in self.sidebar.entities:
             if entity.type == wanted.type and same_entity(
                 wanted.name, wanted.aliases, entity.name, entity.aliases, entity.type

@@ -6,12 +6,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from kimreader.analysis.corrections import Correction
-from kimreader.analysis.entity import Entity
-from kimreader.tui import entity_corrections
 from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis is imported after the first frame
+    from kimreader.analysis.corrections import Correction
+    from kimreader.analysis.entity import Entity
+    from kimreader.tui import entity_corrections
     from kimreader.tui.screens.main import MainScreen
 
 
@@ -60,6 +60,8 @@ class EntityKeys:
         self.correct_entity(event.correction)
 
     def correct_entity(self: MainScreen, correction: Correction | None) -> None:
+        from kimreader.tui import entity_corrections
+
         self.run_job(
             entity_corrections.JOB,
             partial(entity_corrections.correct, self.kim.workspace, correction),
@@ -69,6 +71,8 @@ class EntityKeys:
         self: MainScreen, event: EntityList.RenameRequested
     ) -> None:
         if event.entity is not None:
+            from kimreader.tui import entity_corrections
+
             entity_corrections.ask_rename(self, event.entity)
 
     def on_corrected(self: MainScreen, event: entity_corrections.Corrected) -> None:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from kimreader.tui import jobs
 
+LIBRARY_POLL_SECONDS = 3.0  # how often to look for articles added by another process
+
 if TYPE_CHECKING:
     from kimreader.tui.screens.main import MainScreen
 
@@ -20,9 +22,26 @@ class LibraryJobs:
 
     _library_stamp: int  # the library folder's mtime when last looked at (set by MainScreen)
 
+    def show_saved_catalog(self: MainScreen) -> None:
+        """The first frame's list: the catalog as last saved (its files are checked once the
+        workspace is open), with the reading state's marks."""
+        self.catalog = self.kim.library.saved_catalog()
+        if self.catalog:
+            self.show_listing(self.listing)
+        else:
+            self.status.say("opening the library…")
+
+    def on_workspace_opened(self: MainScreen, event: jobs.WorkspaceOpened) -> None:
+        self.kim.workspace_opened(event.workspace)
+        self._library_stamp = self._library_mtime()
+        self.load_library()
+        # One stat of the library folder every few seconds: articles another process adds
+        # (always renamed into the folder) change its mtime. No redraw unless it changed.
+        self.set_interval(LIBRARY_POLL_SECONDS, self.check_library_changed)
+
     def _library_mtime(self: MainScreen) -> int:
         try:
-            return os.stat(self.kim.workspace.library.root).st_mtime_ns
+            return os.stat(self.kim.library.root).st_mtime_ns
         except OSError:
             return 0
 
@@ -39,8 +58,7 @@ class LibraryJobs:
         self.load_library(refresh=True)
 
     def load_library(self: MainScreen, refresh: bool = False) -> None:
-        post = None if refresh else self.post_message
-        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh, post))
+        self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh))
 
     def on_catalog_loaded(self: MainScreen, event: jobs.CatalogLoaded) -> None:
         self.catalog = event.catalog
@@ -48,8 +66,6 @@ class LibraryJobs:
             current = self.articles.current
             keep = current.id if current else self.article.id if self.article else ""
             self.show_listing(self.listing, keep=keep)  # a reload leaves the cursor where it was
-        if event.provisional:
-            return  # titles on screen; the checked catalog follows, and opens the rest
         if not self.listing.is_search and self.catalog and self.article is None:
             self.open_article(self.articles.rows[0].id)
         # Opening the index imports Whoosh, holding the GIL: start once the list is painted.

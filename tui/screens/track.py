@@ -17,16 +17,15 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.timer import Timer
 
-from kimreader.analysis.text import all_sentences
-from kimreader.corpus.article import Article
 from kimreader.corpus.library import LibraryError
-from kimreader.corpus.span import TextSpan
 from kimreader.corpus.userstate import Placed, Snapshot, UserState, place_notes
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from kimreader.analysis.compare import Comparison
+    from kimreader.corpus.article import Article
+    from kimreader.corpus.span import TextSpan
     from kimreader.tui.screens.main import MainScreen
     from kimreader.tui.widgets.status_line import StatusLine
 
@@ -65,6 +64,8 @@ def toggled_term(query: str, term: str) -> str:
 
 
 def sentence_spans(body: str) -> list[TextSpan]:
+    from kimreader.analysis.text import all_sentences  # not needed for the first frame
+
     return [span for span in all_sentences(body) if span.text.strip()]
 
 
@@ -93,7 +94,7 @@ class TrackKeys:
 
     def state_snapshot(self: MainScreen) -> Snapshot:
         try:
-            return self.kim.workspace.state.snapshot()
+            return self.kim.state.snapshot()
         except LibraryError as error:
             self.status.say(str(error), "error")
             return Snapshot()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -11,9 +11,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from kimreader.analysis.corrections import Correction
-from kimreader.analysis.entity import Entity
 from kimreader.tui import actions
+
+if TYPE_CHECKING:  # the analysis is imported after the first frame (corrections: when made)
+    from kimreader.analysis.corrections import Correction
+    from kimreader.analysis.entity import Entity
 
 SHOWN_TYPES = {"person": "People", "org": "Organisations", "place": "Places"}
 FILTER_FIELDS = {"person": "person", "org": "org", "place": "place"}
@@ -141,12 +143,16 @@ class EntityList(OptionList, inherit_bindings=False):
     # -- corrections (stored in the library, applied to every article) -----------------------
 
     def action_hide(self) -> None:
+        from kimreader.analysis.corrections import Correction
+
         entity = self.highlighted_entity
         if entity is not None:
             self._correct(Correction("hide", entity.type, entity.name))
 
     def action_retype(self) -> None:
         """person -> org -> place -> person."""
+        from kimreader.analysis.corrections import Correction
+
         entity = self.highlighted_entity
         if entity is not None:
             kinds = list(SHOWN_TYPES)
@@ -160,6 +166,8 @@ class EntityList(OptionList, inherit_bindings=False):
 
     def action_join(self) -> None:
         """First M marks the entity to merge; M on another merges the marked one into it."""
+        from kimreader.analysis.corrections import Correction
+
         entity = self.highlighted_entity
         if entity is None:
             return

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rich.cells import cell_len
 
-from kimreader.corpus.markdown import MarkdownBlock, scan_blocks
+if TYPE_CHECKING:
+    from kimreader.corpus.markdown import MarkdownBlock
 
 SYNTHETIC = -1
 
@@ -73,6 +75,8 @@ class Line:
 
 def parse_blocks(body: str) -> list[Block]:
     """Split a Markdown body into display blocks, inline markup resolved."""
+    from kimreader.corpus.markdown import scan_blocks  # with the first article, not before
+
     blocks: list[Block] = []
     for scanned in scan_blocks(body):
         if scanned.kind == "rule":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,8 +20,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from kimreader.corpus.article import Article
-from kimreader.corpus.span import Span
 from kimreader.tui import actions
 from kimreader.tui.widgets.layout import (
     SYNTHETIC,
@@ -31,6 +29,10 @@ from kimreader.tui.widgets.layout import (
     parse_blocks,
     wrap_block,
 )
+
+if TYPE_CHECKING:
+    from kimreader.corpus.article import Article
+    from kimreader.corpus.span import Span
 
 # Style names used by the layout (block kinds, inline styles) and the marks; each is the
 # component class "reader--NAME" (spaces and underscores as hyphens), styled in DEFAULT_CSS.

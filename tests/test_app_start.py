@@ -1,0 +1,109 @@
+"""#14 start-up: the first frame lists the saved catalog with the reading state's marks before
+the workspace (index, entities) is open; keys typed meanwhile are replayed in order once it is;
+a workspace that cannot be opened ends the app with one line."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app_helpers import RecordingApp, started, wait_until
+
+from kimreader.analysis import versions
+from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library, LibraryError
+from kimreader.corpus.userstate import UserState
+from kimreader.tui import jobs
+
+
+class HeldApp(RecordingApp):
+    """The real app, whose workspace opens (for real) only when the test lets it: what a user
+    types while it opens is what these tests are about."""
+
+    def __init__(self, library: Library, **kwargs: Any) -> None:
+        super().__init__(library, **kwargs)
+        self.let_open = threading.Event()
+
+    def workspace_job(self) -> Callable[[], jobs.WorkspaceOpened]:
+        job = super().workspace_job()
+
+        def held() -> jobs.WorkspaceOpened:
+            assert self.let_open.wait(30), "the test never let the workspace open"
+            return job()
+
+        return held
+
+
+def harbour_library(root: Path, titles: list[str]) -> Library:
+    """Articles with their (empty) entities stored: no background work to wait for."""
+    library = Library.open(root, seed=False)
+    for n, title in enumerate(titles):
+        body = f"The harbour in town {n} reopened after the storm.\n"
+        article = Article.create(title, body).with_changes(published=date(2024, 1, n + 1))
+        extracted = {"data": [], "version": versions.ENTITIES}
+        library.add(article, sidecars={"entities": extracted})
+    return library
+
+
+async def test_the_first_frame_lists_the_saved_catalog_before_the_workspace_opens(
+    tmp_path: Path,
+) -> None:
+    library = harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes"])
+    read = next(e.id for e in library.catalog() if e.title == "Ferry resumes")
+    UserState(library.root).set_read([read])
+    path = library.path_for(read)  # edited since the catalog was saved: checked later
+    path.write_text(path.read_text("utf-8").replace("Ferry resumes", "Ferry cancelled"), "utf-8")
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert not app.workspace_ready
+        assert [row.title for row in main.articles.rows] == ["Ferry resumes", "Harbour reopens"]
+        assert main.articles.marks is not None and main.articles.marks.read == {read}
+        assert main.status.message.startswith("2 articles, newest first")
+        app.let_open.set()
+        main = await started(pilot)
+        assert [row.title for row in main.articles.rows] == ["Ferry cancelled", "Harbour reopens"]
+
+
+async def test_keys_typed_before_the_workspace_opens_are_replayed_in_order(
+    tmp_path: Path,
+) -> None:
+    harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes", "Port strike ends"])
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        await pilot.press("j", "j", "/", *"ferry", "enter")
+        assert main.articles.cursor == 0 and main.search_bar.value == ""  # held, not lost
+        app.let_open.set()
+        await wait_until(pilot, lambda: main.query_text == "ferry", "the typed search")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [row.title for row in main.articles.rows] == ["Ferry resumes"]
+        assert main.article is not None and main.article.title == "Ferry resumes"
+        await pilot.press("/")  # keys typed after the replay go on as usual
+        assert main.focused is main.search_bar
+
+
+async def test_a_workspace_that_cannot_open_ends_the_app_with_one_line(tmp_path: Path) -> None:
+    class Unopenable(RecordingApp):
+        def workspace_job(self) -> Callable[[], jobs.WorkspaceOpened]:
+            def fail() -> jobs.WorkspaceOpened:
+                raise LibraryError(f"{tmp_path}: the index folder is not readable")
+
+            return fail
+
+    harbour_library(tmp_path / "lib", ["Harbour reopens"])
+    app = Unopenable(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")  # held: the app ends on the failure, not on this key
+        await wait_until(pilot, lambda: app.startup_error, "the failure")
+    assert app.return_code == 2
+    assert (
+        app.startup_error
+        == f"cannot open the library ({tmp_path}: the index folder is not readable)"
+    )
