@@ -69,20 +69,24 @@ async def test_the_first_frame_lists_the_saved_catalog_before_the_workspace_open
         assert [row.title for row in main.articles.rows] == ["Ferry cancelled", "Harbour reopens"]
 
 
-async def test_keys_typed_before_the_workspace_opens_are_replayed_in_order(
+async def test_keys_typed_during_start_up_are_replayed_in_order_on_what_was_shown(
     tmp_path: Path,
 ) -> None:
-    harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes", "Port strike ends"])
+    """A star typed at the first frame stars the article start-up opens (the newest), as if
+    start-up had been instant; the keys after it follow in order."""
+    library = harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes", "Port"])
+    newest = next(e.id for e in library.catalog() if e.title == "Port")
     app = HeldApp(Library.open(tmp_path / "lib"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         main = app.screen
-        await pilot.press("j", "j", "/", *"ferry", "enter")
+        await pilot.press("*", "j", "/", *"ferry", "enter")
         assert main.articles.cursor == 0 and main.search_bar.value == ""  # held, not lost
         app.let_open.set()
         await wait_until(pilot, lambda: main.query_text == "ferry", "the typed search")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        assert app.workspace.state.snapshot().starred == {newest}
         assert [row.title for row in main.articles.rows] == ["Ferry resumes"]
         assert main.article is not None and main.article.title == "Ferry resumes"
         await pilot.press("/")  # keys typed after the replay go on as usual

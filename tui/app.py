@@ -5,7 +5,8 @@ No animation, no cursor blink, no mouse needed, no web browser ever started.
 Start-up (#14, titles on screen is what counts): the first frame lists the library's saved
 catalog with the reading state's marks, and nothing else is imported before it is painted. The
 `Workspace` (index, entities, analysis) is opened by a worker after that frame; keys typed
-meanwhile are held and replayed in order once it is open (`release_input`).
+meanwhile are held and replayed in order once it is open and the first article is shown
+(`started`, `release_input`), so that they act on what the user saw them act on.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 
     from kimreader.index.workspace import Workspace
 
-# Input held until the workspace is open (then replayed in order): what a user does with keys,
-# a paste, and the clicks the mouse makes.
+# Input held until start-up is over (then replayed in order): what a user does with keys, a
+# paste, and the clicks the mouse makes.
 HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
 
 
@@ -118,10 +119,14 @@ class KimReaderApp(App[int]):
         return partial(jobs.open_workspace, self.library, self.engine, self.state)
 
     def workspace_opened(self, workspace: Workspace) -> None:
-        """The workspace is open: the input held meanwhile follows, in the order it came."""
         self._workspace = workspace
         self.workspace_ready = True
-        self.call_later(self.release_input)
+
+    def started(self) -> None:
+        """Start-up is over (the screen says when: the list checked, the first article open):
+        the input held meanwhile follows, in the order it came, and acts on what is shown."""
+        if self._held is not None:
+            self.call_later(self.release_input)
 
     def cannot_start(self, message: str) -> None:
         """The workspace failed to open: quit, and say why as the command line does."""

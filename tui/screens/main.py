@@ -143,7 +143,10 @@ class MainScreen(
         (a library that cannot be opened at all ends the app with that line on stderr)."""
         if name == jobs.WORKSPACE:
             self.kim.cannot_start(message)
-        elif name == jobs.SEARCH:
+            return
+        if name in (jobs.LIBRARY, jobs.ARTICLE):
+            self.kim.started()  # what start-up waited for failed: the keys held go on
+        if name == jobs.SEARCH:
             self.show_listing(Listing(self.requested, error=message), message)
         else:
             self.status.say(message, "error")
@@ -326,6 +329,7 @@ class MainScreen(
         if self.filter_entity is not None:
             self._select_filtered(self.filter_entity)
         self._scroll_to_open_offset()
+        self.kim.started()
 
     def _select_filtered(self, wanted: Entity) -> None:
         from kimreader.analysis.names import same_entity

@@ -67,7 +67,9 @@ class LibraryJobs:
             keep = current.id if current else self.article.id if self.article else ""
             self.show_listing(self.listing, keep=keep)  # a reload leaves the cursor where it was
         if not self.listing.is_search and self.catalog and self.article is None:
-            self.open_article(self.articles.rows[0].id)
+            self.open_article(self.articles.rows[0].id)  # start-up ends when it is shown
+        else:
+            self.kim.started()
         # Opening the index imports Whoosh, holding the GIL: start once the list is painted.
         self.call_after_refresh(self.open_index, event.refreshed)
 
