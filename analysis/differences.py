@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from kimreader.analysis.days import Day, same_day, sentence_days
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
@@ -389,10 +390,47 @@ def find_differences(
     )
     pairs = same_point_sentences(body_a, body_b) if pairs is None else pairs
     more_differences, more_agreements = compare_quantities(pairs)
+    day_differences, day_agreements = compare_days(pairs, published_a, published_b)
     return (
-        differences + more_differences + compare_titles(body_a, entities_a, body_b, entities_b),
-        agreements + more_agreements,
-    )
+        differences + more_differences + day_differences
+        + compare_titles(body_a, entities_a, body_b, entities_b),
+        agreements + more_agreements + day_agreements,
+    )  # fmt: skip
+
+
+def compare_days(
+    pairs: list[SentencePair], published_a: date | None, published_b: date | None
+) -> tuple[list[Difference], list[Difference]]:
+    """The day two sentences that make the same point give their event (analysis.days), when
+    each gives one: another day is a possible difference, the same day an agreement. Each day
+    is compared once, in the first pair that holds it."""
+    differences: list[Difference] = []
+    agreements: list[Difference] = []
+    compared: set[tuple[str, int]] = set()
+    for sentence_a, sentence_b in pairs:
+        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
+            continue
+        days_a = _days(sentence_a, published_a.year if published_a else None)
+        days_b = _days(sentence_b, published_b.year if published_b else None)
+        if len(days_a) != 1 or len(days_b) != 1:
+            continue
+        day_a, day_b = days_a[0], days_b[0]
+        if ("a", day_a.start) in compared or ("b", day_b.start) in compared:
+            continue
+        compared.update({("a", day_a.start), ("b", day_b.start)})
+        bucket = agreements if same_day(day_a, day_b) else differences
+        bucket.append(Difference("day", _day_fact(day_a, sentence_a), _day_fact(day_b, sentence_b)))
+    return differences, agreements
+
+
+def _days(sentence: TextSpan, year: int | None) -> list[Day]:
+    return sentence_days(sentence.text, sentence.start, year)
+
+
+def _day_fact(day: Day, sentence: TextSpan) -> Fact:
+    phrase = sentence.text[day.start - sentence.start : day.end - sentence.start]
+    value = day.when.isoformat() if day.when else day.weekday
+    return Fact("day", "", value, phrase, day.start, day.end, sentence)
 
 
 def compare_titles(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kimreader.analysis.compare import compare_articles
-from kimreader.analysis.differences import find_differences
+from kimreader.analysis.differences import find_differences, span_pairs
 from kimreader.analysis.quantities import quantities
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -98,7 +98,6 @@ def test_the_gaza_school_toll_differs_between_two_real_reports() -> None:
 
 
 def test_given_sentence_pairs_are_the_only_ones_compared() -> None:
-    from kimreader.analysis.differences import span_pairs
 
     a = "The flood in Dhaka killed 12 people. Rain fell all week."
     b = "Rain fell for days. The Dhaka flood killed 15 people."
@@ -117,3 +116,24 @@ def test_a_death_toll_is_the_number_it_reaches(shared_dir: Path) -> None:
     assert tolls == [("deaths", 11)]
     assert quantities("The death toll rose to 24 on Friday.")[0].value == 24
     assert quantities("The death toll is unclear, officials said.") == []
+
+
+def test_the_day_of_the_event_is_compared(shared_dir: Path) -> None:
+    text = shared_dir / "testdata/ecbplus/text/1"
+    # ECB+ 1_14ecb and 1_5ecb: "… entered Malibu Promises Treatment Center on Tuesday, her rep
+    # told People." and "Reid checked herself in on Tuesday, December 9, 2008.": one day.
+    a = next(s for s in (text / "1_14ecb.txt").read_text().splitlines() if "on Tuesday" in s)
+    b = next(s for s in (text / "1_5ecb.txt").read_text().splitlines() if "herself in" in s)
+    differences, agreements = find_differences(
+        a, None, b, None, span_pairs(a, b, [(0, len(a), 0, len(b))])
+    )
+    assert differences == [] and [(d.topic, d.b.value) for d in agreements] == [
+        ("day", "2008-12-09")
+    ]
+    # Another day is a possible difference, a day given to a statement is none (1_8ecbplus:
+    # "…, a prosecutor said Friday."), nor are two days in one sentence.
+    c = "Tara Reid checked herself in on Friday, her rep told People."
+    assert found(a, c)[0] == [("day", "Tuesday", "Friday")]
+    d = "Tara Reid checked in at Promises Treatment Center, her rep said Friday."
+    e = "Tara Reid checked in at Promises Treatment Center on Tuesday or on Friday."
+    assert found(a, d) == ([], []) and found(a, e) == ([], [])
