@@ -390,6 +390,12 @@ def find_differences(
     )
     pairs = same_point_sentences(body_a, body_b) if pairs is None else pairs
     more_differences, more_agreements = compare_quantities(pairs)
+    # A quantity a fact already compares ("two-day trip": the trip length) is not claimed twice.
+    facts = [(d.a.start, d.a.end) for d in differences + agreements]
+    more_differences, more_agreements = (
+        [d for d in found if not any(s < d.a.end and d.a.start < e for s, e in facts)]
+        for found in (more_differences, more_agreements)
+    )
     day_differences, day_agreements = compare_days(pairs, published_a, published_b)
     return (
         differences + more_differences + day_differences

@@ -88,6 +88,15 @@ _MAGNITUDE = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged\s+(?P<aged>\d{1,3})\b", re.I)
+# A length of time: "90 days", "two weeks", "a three-month stay"; not "two years ago" (a date),
+# "33 years old" (an age), "the 26-year troubled starlet" (an age with a word missing).
+_DURATION = re.compile(
+    rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))"
+    r"(?:\s+(?P<unit>(?i:day|week|month|year))s?\b(?![\s\-]+(?:ago|old|earlier|later)\b)"
+    r"|-(?P<adjective>(?i:day|week|month|year))(?:-long)?(?=\s+(?:[a-z]+\s+)?(?i:stay|sentence|term|program|"
+    r"programme|treatment|ban|jail|trip|visit|period|course|suspension|ceasefire|truce)\b))"
+)
+_DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 _TIME = re.compile(r"\b(?P<hour>\d{1,2}):\s?(?P<minute>\d{2})\s*(?P<half>[ap]\.?\s?m\.?)?", re.I)
 
 
@@ -176,6 +185,9 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         else:
             group = "one" if match.group("one") else "two"
             add("magnitude", match.group(group), match.start(), match.end())
+    for match in _DURATION.finditer(text):
+        factor = _DAYS_IN[(match.group("unit") or match.group("adjective")).lower()]
+        add("duration", match.group("number"), match.start(), match.end(), factor)
     for match in _AGE.finditer(text):
         add("age", match.group("number") or match.group("aged"), match.start(), match.end())
     for match in _TIME.finditer(text):

@@ -137,3 +137,19 @@ def test_the_day_of_the_event_is_compared(shared_dir: Path) -> None:
     d = "Tara Reid checked in at Promises Treatment Center, her rep said Friday."
     e = "Tara Reid checked in at Promises Treatment Center on Tuesday or on Friday."
     assert found(a, d) == ([], []) and found(a, e) == ([], [])
+
+
+def test_lengths_of_time_compare_in_days(shared_dir: Path) -> None:
+    text = shared_dir / "testdata/ecbplus/text/1"
+    # ECB+ 1_8ecbplus: "The challenge now is to keep her there for the 90 days"; 1_19ecbplus:
+    # "The 26-year troubled starlet" (an age with "old" left out, no length of time).
+    line = next(s for s in (text / "1_8ecbplus.txt").read_text().splitlines() if "90 days" in s)
+    assert [(q.topic, q.value) for q in quantities(line)] == [("duration", 90)]
+    line = next(s for s in (text / "1_19ecbplus.txt").read_text().splitlines() if "26-year" in s)
+    assert [q.topic for q in quantities(line)] == []
+    a = "Lohan must stay at the Betty Ford clinic for 90 days, the judge ruled."
+    b = "Lohan must stay at the Betty Ford clinic for three months, the judge ruled."
+    c = "Lohan must stay at the Betty Ford clinic for 30 days, the judge ruled."
+    assert found(a, b) == ([], [("duration", "90 days", "three months")])
+    assert found(a, c)[0] == [("duration", "90 days", "30 days")]
+    assert quantities("Two years ago she was 33 years old.") == []
