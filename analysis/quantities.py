@@ -186,8 +186,8 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
             group = "one" if match.group("one") else "two"
             add("magnitude", match.group(group), match.start(), match.end())
     for match in _DURATION.finditer(text):
-        factor = _DAYS_IN[(match.group("unit") or match.group("adjective")).lower()]
-        add("duration", match.group("number"), match.start(), match.end(), factor)
+        days = _DAYS_IN[(match.group("unit") or match.group("adjective")).lower()]
+        add("duration", match.group("number"), match.start(), match.end(), days)
     for match in _AGE.finditer(text):
         add("age", match.group("number") or match.group("aged"), match.start(), match.end())
     for match in _TIME.finditer(text):
