@@ -82,8 +82,19 @@ class KimReaderApp(App[int]):
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
         self.animation_level = "none"
-        # Before the stylesheet is first parsed: set once mounted, it would be parsed again.
-        self.theme = self.settings.theme
+        self._start_with_theme(self.settings.theme)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Put the configured theme in force before the stylesheet is first parsed, doing what
+        Textual's theme watcher does except the second parse of every stylesheet it queues
+        (~8 ms of the first frame). Later changes (the palette) go through the watcher."""
+        self.set_reactive(App.theme, self._validate_theme(name))
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes |= {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())  # made with the default theme
 
     def on_mount(self) -> None:
         # The palette's theme switcher offers only those (once one of them is in force: Textual
