@@ -25,7 +25,7 @@ from kimreader.analysis.align import (
     similarity_matrix,
 )
 from kimreader.analysis.align import without_counterpart as _without_counterpart
-from kimreader.analysis.differences import Difference, find_differences
+from kimreader.analysis.differences import Difference, find_differences, same_point_sentences
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quotes import (
     Quote,
@@ -251,17 +251,19 @@ def sentence_scores(
 def _span_pairs(
     body_a: str, body_b: str, pairs: Sequence[SentencePair], method: Method
 ) -> list[tuple[TextSpan, TextSpan]] | None:
-    """The sentence pairs by meaning as the differences finder takes them; None (its own
-    lexical pairing) when the comparison fell back to words."""
+    """The sentence pairs whose facts the differences finder compares: by meaning, the pairs
+    that make the same point and then the finder's own lexical pairs (sentences sharing words
+    and numbers the model ranked lower: dev recall 5/8 -> 7/8 at 8/8 precision); None (its
+    lexical pairing alone) when the comparison fell back to words."""
     if method != "meaning":
         return None
-    return [
-        (
-            text_span(body_a, p.a_start, p.a_end),
-            text_span(body_b, p.b_start, p.b_end),
-        )
+    by_meaning = [
+        (text_span(body_a, p.a_start, p.a_end), text_span(body_b, p.b_start, p.b_end))
         for p in pairs
     ]
+    seen = {(a.start, b.start) for a, b in by_meaning}
+    by_words = same_point_sentences(body_a, body_b)
+    return by_meaning + [(a, b) for a, b in by_words if (a.start, b.start) not in seen]
 
 
 @dataclass(frozen=True)

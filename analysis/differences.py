@@ -321,7 +321,19 @@ def _sentence_quantities(text: str, start: int) -> tuple[Quantity, ...]:
     found = quantities(text, start)
     if text[:1].isdigit():
         found = [q for q in found if q.start > start]
+    if any(q.topic == "deaths" and "toll" in q.phrase.lower() for q in found):
+        # "killed six children …, bringing the death toll to 11": the toll is the total
+        found = [q for q in found if q.topic != "deaths" or "toll" in q.phrase.lower()]
     return tuple(found)
+
+
+def _alone(quantity: Quantity, found: Sequence[Quantity], partner: Quantity) -> bool:
+    """Whether `quantity` is its sentence's only one of its topic that `partner` does not equal:
+    with two ("five killed in Aceh and ten in the next district") it cannot be told which one
+    the other sentence's number goes with."""
+    return not any(
+        q is not quantity and q.topic == quantity.topic and not q.same_value(partner) for q in found
+    )
 
 
 def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
@@ -344,7 +356,8 @@ def compare_quantities(
         found_b = _quantities(sentence_b)
         if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
             continue
-        for quantity_a in _quantities(sentence_a):
+        found_a = _quantities(sentence_a)
+        for quantity_a in found_a:
             same_topic = [
                 q
                 for q in found_b
@@ -354,7 +367,7 @@ def compare_quantities(
             equal = [q for q in same_topic if quantity_a.same_value(q)]
             if equal:
                 partner, bucket = equal[0], agreements
-            elif len(same_topic) == 1:
+            elif len(same_topic) == 1 and _alone(quantity_a, found_a, same_topic[0]):
                 partner, bucket = same_topic[0], differences
             else:
                 continue

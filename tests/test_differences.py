@@ -153,3 +153,19 @@ def test_lengths_of_time_compare_in_days(shared_dir: Path) -> None:
     assert found(a, b) == ([], [("duration", "90 days", "three months")])
     assert found(a, c)[0] == [("duration", "90 days", "30 days")]
     assert quantities("Two years ago she was 33 years old.") == []
+
+
+def test_a_toll_is_the_total_and_two_counts_of_a_kind_claim_nothing(shared_dir: Path) -> None:
+    text = shared_dir / "testdata/ecbplus/text/37"
+    # ECB+ 37_10ecbplus: "AN EARTHQUAKE killed six children … bringing the confirmed death toll
+    # from the disaster to 11."; 37_14ecbplus: "… struck Indonesia's Aceh province on Tuesday,
+    # killing at least one person …": the toll is compared, not the six children.
+    a = next(s for s in (text / "37_10ecbplus.txt").read_text().splitlines() if "toll" in s)
+    b = next(s for s in (text / "37_14ecbplus.txt").read_text().splitlines() if "at least one" in s)
+    differences, _ = find_differences(a, None, b, None, span_pairs(a, b, [(0, len(a), 0, len(b))]))
+    assert [(d.a.phrase, d.b.phrase) for d in differences] == [
+        ("death toll from the disaster to 11", "at least one person")
+    ]
+    c = "The quake in Aceh killed five people in Bener Meriah and ten people in Central Aceh."
+    d = "The quake in Aceh killed 24 people in Bener Meriah, officials said."
+    assert found(c, d)[0] == []
