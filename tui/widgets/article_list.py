@@ -25,7 +25,9 @@ from kimreader.tui import actions
 ROW_HEIGHT = 2
 
 
-@dataclass(frozen=True)
+# Not frozen (rows are replaced, never changed): a frozen dataclass's __init__ made building
+# the first frame's 20,000 rows four times slower.
+@dataclass(slots=True)
 class Row:
     id: str
     title: str
