@@ -4,7 +4,8 @@ Layout of a library folder:
     <id>.md                        one article, front matter + Markdown body
     userstate/state.sqlite         the reader's own data: read, stars, tags, notes, saved
                                    searches (see userstate.py; user data, never rebuilt)
-    .kimreader/catalog.json        cache of every file's metadata (rebuilt from the files)
+    .kimreader/catalog.json        cache of every file's metadata (rebuilt from the files),
+                                   led by a digest of the files' names, mtimes and sizes
     .kimreader/entities/<id>.json  entities extracted when the article entered the library
     .kimreader/index/              the search index (see kimreader.index), a cache
     .kimreader/library             marker: the library was initialised (and seeded once)
@@ -17,18 +18,22 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
 from kimreader.corpus.metadata import scalar_text, split_authors
 from kimreader.corpus.sanitize import sanitize_line, sanitize_text
+
+if TYPE_CHECKING:
+    from mmap import mmap
 
 # Imported where used (reading or adding a file), not here: the app's first frame reads the
 # saved catalog alone. boilerplate: near_duplicate_key; dates: parse_date.
@@ -37,9 +42,13 @@ STATE_DIR = ".kimreader"
 TRASH_DIR = "trash"
 TRASH_DAYS = 30
 CATALOG_VERSION = 3  # 3: near-duplicate keys of title and body
+# The catalog file's first bytes, which name the digest of the files it was made from (a
+# catalog saved without one, by an older kimreader, is checked file by file and saved again).
+_CATALOG_HEAD = re.compile(rb'\{"version": %d, "files_digest": "([0-9a-f]{32})"' % CATALOG_VERSION)
 SHIPPED_DIR = Path(__file__).resolve().parent / "articles"
 
 AddStatus = Literal["added", "updated", "unchanged", "duplicate"]
+FileStats = dict[str, tuple[int, int]]  # article file name -> (mtime_ns, size)
 
 
 class LibraryError(Exception):
@@ -175,7 +184,7 @@ class CatalogEntry:
         return entry
 
     @classmethod
-    def of(cls, article: Article, stat: os.stat_result) -> CatalogEntry:
+    def of(cls, article: Article, mtime_ns: int, size: int) -> CatalogEntry:
         return cls(
             id=article.id,
             title=article.title,
@@ -185,8 +194,8 @@ class CatalogEntry:
             url=article.url,
             origin=article.origin,
             hash=article.hash,
-            mtime_ns=stat.st_mtime_ns,
-            size=stat.st_size,
+            mtime_ns=mtime_ns,
+            size=size,
             feed=article.feed,
             text_key=_near_duplicate_key(article),
         )
@@ -199,6 +208,75 @@ def _near_duplicate_key(article: Article) -> str:
     from kimreader.corpus.boilerplate import near_duplicate_key
 
     return near_duplicate_key(article.title, article.body)
+
+
+def files_digest(stats: FileStats) -> str:
+    """One short string for a set of files' names, mtimes and sizes: equal digests mean the
+    catalog's own per-file check (mtime and size) would find nothing changed."""
+    import hashlib  # lazy, as mmap below: the first frame lists the saved catalog without
+
+    lines = sorted(f"{name}\t{mtime}\t{size}" for name, (mtime, size) in stats.items())
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).hexdigest()
+
+
+def catalog_stats(catalog: dict[str, CatalogEntry]) -> FileStats:
+    return {name: (entry.mtime_ns, entry.size) for name, entry in catalog.items()}
+
+
+def catalog_text(digest: str, catalog: dict[str, CatalogEntry]) -> str:
+    """The catalog file: one JSON document, led by the digest of the files it was made from,
+    with one entry a line, sorted by file name (SavedLines finds one without the others)."""
+    head = json.dumps({"version": CATALOG_VERSION, "files_digest": digest})[:-1]
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = sorted(f"{encode(name)}: {encode(e.to_json())}" for name, e in catalog.items())
+    return head + ', "files": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
+class SavedLines:
+    """Entries of a saved catalog file looked up by name, each parsed alone: a binary search
+    over its sorted lines (a search shows ten titles of 20,000; loading all costs 0.2 s)."""
+
+    def __init__(self, data: bytes | mmap, digest: str) -> None:
+        self.data, self.digest = data, digest
+        self.start = data.find(b"\n") + 1  # after the head: the first entry's line
+        self.end = data.rfind(b"\n}}") + 1  # after the last entry's line
+
+    @classmethod
+    def open(cls, path: Path) -> SavedLines:
+        import mmap
+
+        try:
+            with path.open("rb") as handle:
+                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # missing, or empty (mmap refuses those)
+            return cls.empty()
+        head = _CATALOG_HEAD.match(data[:96])
+        return cls(data, head.group(1).decode()) if head else cls.empty()
+
+    @classmethod
+    def empty(cls) -> SavedLines:
+        return cls(b"", "")
+
+    def get(self, name: str) -> CatalogEntry | None:
+        key = json.dumps(name, ensure_ascii=False).encode() + b": "
+        lo, hi = self.start, self.end  # both at the start of a line
+        while lo < hi:
+            start = self.data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+            end = self.data.find(b"\n", start, hi)
+            end = hi - 1 if end < 0 else end
+            head = self.data[start : start + len(key)]
+            if head == key:
+                return self._parse(name, self.data[start:end])
+            lo, hi = (end + 1, hi) if head < key else (lo, start)
+        return None
+
+    @staticmethod
+    def _parse(name: str, line: bytes) -> CatalogEntry | None:
+        try:
+            found = json.loads(b"{" + line.rstrip(b",") + b"}")
+            return CatalogEntry.from_json(found[name])
+        except (ValueError, KeyError, TypeError):
+            return None
 
 
 @dataclass(frozen=True)
@@ -307,6 +385,12 @@ class Library:
         self.state_dir = root / STATE_DIR
         self._catalog: dict[str, CatalogEntry] | None = None  # by file name
         self._saved: dict[str, CatalogEntry] | None = None  # the cache file, read, not checked
+        self._saved_digest = ""  # files_digest() of the entries in the cache file
+        # The files as last checked, when they matched the saved catalog: it is current but not
+        # loaded yet (a search needs a handful of entries, not 20,000).
+        self._checked: FileStats | None = None
+        self._checked_digest = ""  # their files_digest()
+        self._lines: SavedLines | None = None  # that saved catalog, for entries one by one
         self._by_hash: dict[str, CatalogEntry] = {}
         self._by_origin: dict[str, CatalogEntry] = {}
         self._by_text: dict[str, CatalogEntry] = {}
@@ -360,6 +444,31 @@ class Library:
                     if entry.is_file():
                         yield entry
 
+    def file_stats(self) -> FileStats:
+        """(mtime_ns, size) of every article file (those article_files() yields): one listing
+        and one stat per file, by name relative to the open folder."""
+        try:
+            names = os.listdir(self.root)
+        except FileNotFoundError:
+            return {}
+        relative = os.stat in os.supports_dir_fd
+        folder = os.open(self.root, os.O_RDONLY) if relative else None
+        stats: FileStats = {}
+        try:
+            for name in names:
+                if not name.endswith(".md") or name.startswith("."):
+                    continue
+                try:
+                    found = os.stat(name if relative else self.root / name, dir_fd=folder)
+                except OSError:
+                    continue  # removed since the listing, or a dangling link
+                if stat.S_ISREG(found.st_mode):
+                    stats[name] = (found.st_mtime_ns, found.st_size)
+        finally:
+            if folder is not None:
+                os.close(folder)
+        return stats
+
     def path_for(self, article_id: str) -> Path:
         return self.root / f"{article_id}.md"
 
@@ -379,19 +488,33 @@ class Library:
         return self.state_dir / "catalog.json"
 
     def _load_catalog_cache(self) -> dict[str, CatalogEntry]:
+        """The saved catalog, unchecked (sets _saved_digest: "" when it names none)."""
+        self._saved_digest = ""
         try:
             data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
             if data.get("version") != CATALOG_VERSION:
                 return {}
-            return {name: CatalogEntry.from_json(e) for name, e in data["files"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+            catalog = {name: CatalogEntry.from_json(e) for name, e in data["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}  # a cache: missing or corrupt means rebuild
+        self._saved_digest = str(data.get("files_digest", ""))
+        return catalog
+
+    def _saved_files_digest(self) -> str:
+        """The digest the saved catalog names, read from its first bytes alone."""
+        try:
+            with self.catalog_path.open("rb") as handle:
+                head = _CATALOG_HEAD.match(handle.read(96))
+        except OSError:
+            return ""
+        return head.group(1).decode() if head else ""
 
     def _save_catalog(self, catalog: dict[str, CatalogEntry]) -> None:
-        data = {"version": CATALOG_VERSION, "files": {n: e.to_json() for n, e in catalog.items()}}
+        digest = files_digest(catalog_stats(catalog))
+        self._saved_digest = digest  # tried once: a read-only library is not written again
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.catalog_path, json.dumps(data, ensure_ascii=False))
+            atomic_write_text(self.catalog_path, catalog_text(digest, catalog))
         except OSError:
             pass  # read-only library: the catalog is only a cache
 
@@ -405,35 +528,81 @@ class Library:
         return list(self._saved.values())
 
     def refresh(self) -> list[LibraryError]:
-        """Bring the catalog in line with the files; returns the files that could not be read."""
+        """Bring the catalog in line with the files; returns the files that could not be read.
+
+        When the files' names, mtimes and sizes are those the saved catalog was made from (one
+        digest compared), the catalog is current and is not even loaded until it is needed."""
+        stats = self.file_stats()
+        if self._catalog is None:
+            saved = self._saved_digest if self._saved is not None else self._saved_files_digest()
+            if saved and saved == files_digest(stats):
+                self._checked, self._checked_digest = stats, saved
+                if self._saved is not None:
+                    self._use(self._saved)
+                return []
+        return self._refresh(stats)
+
+    def _refresh(self, stats: FileStats) -> list[LibraryError]:
+        """refresh() file by file: entries of unchanged files kept, the others read again."""
         if self._catalog is not None:
             cached = self._catalog
         else:
             cached = self._saved if self._saved is not None else self._load_catalog_cache()
-            self._saved = None
         catalog: dict[str, CatalogEntry] = {}
         problems: list[LibraryError] = []
         changed = False
-        for entry in self.article_files():
-            stat = entry.stat()
-            known = cached.get(entry.name)
-            if known and known.mtime_ns == stat.st_mtime_ns and known.size == stat.st_size:
-                catalog[entry.name] = known
+        for name, (mtime_ns, size) in stats.items():
+            known = cached.get(name)
+            if known and known.mtime_ns == mtime_ns and known.size == size:
+                catalog[name] = known
                 continue
             try:
-                article = self.read(Path(entry.path))
+                article = self.read(self.root / name)
             except LibraryError as error:
                 problems.append(error)
                 continue
-            catalog[entry.name] = CatalogEntry.of(article, stat)
+            catalog[name] = CatalogEntry.of(article, mtime_ns, size)
             changed = True
-        if changed or catalog.keys() != cached.keys():
+        if changed or catalog.keys() != cached.keys() or not self._saved_digest:
             self._save_catalog(catalog)
-        self._catalog = catalog
+        self._use(catalog)
+        return problems
+
+    def _use(self, catalog: dict[str, CatalogEntry]) -> None:
+        """Make `catalog` (checked against the files) the one in memory."""
+        self._catalog, self._saved = catalog, None
+        self._forget_checked()
         self._by_hash = {e.hash: e for e in catalog.values()}
         self._by_origin = {e.origin: e for e in catalog.values() if e.origin}
         self._by_text = {e.text_key: e for e in catalog.values() if e.text_key}
-        return problems
+
+    def _loaded(self) -> dict[str, CatalogEntry]:
+        """The catalog in memory, checked against the files (loaded now if it was only checked)."""
+        if self._catalog is None and self._checked is None:
+            self.refresh()
+        if self._catalog is None:
+            assert self._checked is not None
+            saved = self._load_catalog_cache()
+            if self._saved_digest == self._checked_digest:
+                self._use(saved)  # the very catalog the files were checked against
+            else:  # another process saved its catalog since: check file by file
+                self._saved, self._checked = saved, None
+                self._refresh(self.file_stats())
+        assert self._catalog is not None
+        return self._catalog
+
+    def checked_digest(self) -> str:
+        """files_digest() of the files as the catalog last saw them (checking them if it has
+        not yet): what the index's sync stamp records."""
+        if self._catalog is None and self._checked is None:
+            self.refresh()
+        if self._checked is not None:
+            return self._checked_digest
+        return files_digest(catalog_stats(self._loaded()))
+
+    def _forget_checked(self) -> None:
+        """The check is over: the catalog is loaded, or a write made the check stale."""
+        self._checked, self._lines = None, None
 
     def _remember(self, name: str, entry: CatalogEntry) -> None:
         assert self._catalog is not None
@@ -445,16 +614,26 @@ class Library:
             self._by_text[entry.text_key] = entry
 
     def catalog(self) -> list[CatalogEntry]:
-        if self._catalog is None:
-            self.refresh()
-        assert self._catalog is not None
-        return list(self._catalog.values())
+        return list(self._loaded().values())
 
     def entry(self, article_id: str) -> CatalogEntry | None:
-        if self._catalog is None:
-            self.refresh()
-        assert self._catalog is not None
-        return self._catalog.get(f"{article_id}.md")
+        name = f"{article_id}.md"
+        if self._catalog is None and self._checked is not None:
+            if name not in self._checked:
+                return None
+            found = self._saved_entry(name)
+            if found is not None:
+                return found
+        return self._loaded().get(name)
+
+    def _saved_entry(self, name: str) -> CatalogEntry | None:
+        """A file's entry in the saved catalog the files were checked against, found without
+        loading the others (None when that catalog was replaced since: load it then)."""
+        if self._lines is None:
+            self._lines = SavedLines.open(self.catalog_path)
+            if self._lines.digest != self._checked_digest:
+                self._lines = SavedLines.empty()
+        return self._lines.get(name)
 
     def resolve_id(self, prefix: str) -> str:
         """Accept a full id or a unique prefix of one."""
@@ -534,12 +713,15 @@ class Library:
             reason = error.strerror or str(error)
             raise LibraryError(f"{path}: cannot write the article ({reason})") from None
         stat = path.stat()
-        if self._catalog is not None:
+        if self._catalog is None:
+            self._forget_checked()
+        else:
             old = self._catalog.get(path.name)
             if old is not None:
                 self._by_hash.pop(old.hash, None)
                 self._by_text.pop(old.text_key, None)
-            self._remember(path.name, CatalogEntry.of(article.with_changes(path=path), stat))
+            entry = CatalogEntry.of(article.with_changes(path=path), stat.st_mtime_ns, stat.st_size)
+            self._remember(path.name, entry)
             if self._batch_folders is None:
                 self._save_catalog(self._catalog)
             else:
@@ -590,7 +772,9 @@ class Library:
             ) from None
         for sidecar in self.state_dir.glob(f"*/{article.id}.json"):
             sidecar.unlink(missing_ok=True)
-        if self._catalog is not None:
+        if self._catalog is None:
+            self._forget_checked()
+        else:
             removed = self._catalog.pop(article.path.name, None)
             self._by_hash.pop(article.hash, None)
             if removed is not None:

@@ -139,16 +139,29 @@ class IndexSync:
         return self.sync(entity_loader)
 
     def is_current(self) -> bool:
+        return self._current() != ""
+
+    def _current(self) -> str:
+        """How the index is known to hold the library as it is: "files" when the files'
+        digest (names, mtimes, sizes) is the one indexed, which needs no look at the catalog
+        (a search may then never load it); "texts" when the articles' texts are; else ""."""
         try:
-            return self._stamp_file.read_text().strip() == _library_signature(self.library)
+            stamp = self._stamp_file.read_text().split()
         except OSError:
-            return False
+            return ""
+        if stamp[1:] == [self.library.checked_digest()]:
+            return "files"
+        return "texts" if stamp[:1] == [_library_signature(self.library)] else ""
 
     @_serialised
     def sync(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         """Index new and changed articles, drop removed ones. Only what changed is touched."""
         report = SyncReport(rebuilt=self._open())
-        if self.is_current():
+        current = self._current()
+        if current == "files":
+            return report
+        if current == "texts":  # files touched, texts the same: the stamp learns their digest
+            self._write_stamp()
             return report
         wanted = {e.id: e.hash for e in self.library.catalog()}
         indexed = self.backend.stored_hashes()
@@ -166,8 +179,12 @@ class IndexSync:
                 report.removed += len(gone)
                 # Old versions were deleted above: add, not update (no search per document).
                 writer.add(self._documents(stale, indexed, report, entity_loader))
-        atomic_write_text(self._stamp_file, _library_signature(self.library) + "\n")
+        self._write_stamp()
         return report
+
+    def _write_stamp(self) -> None:
+        stamp = f"{_library_signature(self.library)}\n{self.library.checked_digest()}\n"
+        atomic_write_text(self._stamp_file, stamp)
 
     def _documents(
         self,

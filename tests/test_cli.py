@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,27 @@ def test_exit_codes(capsys, library: Path) -> None:
     assert code == 2 and err.count("\n") == 1 and "unknown field" in err
     code, _, err = run(capsys, library, "show", "nosuchid")
     assert code == 2 and err.count("\n") == 1 and "no such article" in err
+
+
+def test_search_follows_files_changed_by_hand(capsys, library: Path) -> None:
+    """The index is a cache: an article added, edited in place (same size, only the mtime
+    tells) or removed in the folder by hand is found, or not, by the next search."""
+    assert run(capsys, library, "search", "visits")[0] == 0  # index and catalog saved
+    added = library / "by-hand.md"
+    added.write_text("---\ntitle: Strike ends\n---\nThe zanzibarite workers return.\n")
+    code, out, _ = run(capsys, library, "search", "zanzibarite")
+    assert code == 0 and out.startswith("by-hand\t")
+
+    stamp = added.stat().st_mtime_ns + 10**9
+    added.write_text(added.read_text().replace("zanzibarite", "quokkaworld"))
+    os.utime(added, ns=(stamp, stamp))
+    assert run(capsys, library, "search", "zanzibarite")[0] == 1
+    code, out, _ = run(capsys, library, "search", "quokkaworld")
+    assert code == 0 and out.startswith("by-hand\t")
+
+    added.unlink()
+    assert run(capsys, library, "search", "quokkaworld")[0] == 1
+    assert run(capsys, library, "search", "visits")[0] == 0
 
 
 def test_usage_error_is_one_line() -> None:

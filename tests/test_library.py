@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -85,6 +87,82 @@ def test_catalog_cache_follows_file_edits(tmp_path: Path) -> None:
     assert [e.title for e in fresh.catalog()] == ["Talks collapse"]  # the check sees the edit
     assert [e.title for e in fresh.saved_catalog()] == ["Talks collapse"]  # checked from now on
     assert Library(tmp_path / "new").saved_catalog() == []  # nothing saved yet
+
+
+def _by_hand(root: Path, name: str, title: str, body: str) -> Path:
+    path = root / name
+    path.write_text(f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_the_digest_check_sees_files_added_edited_and_removed_by_hand(tmp_path: Path) -> None:
+    """A library whose files match the saved catalog's digest is not read again, and its
+    entries come from the saved catalog one by one; any file added, edited (same size, new
+    mtime) or removed by hand breaks the match, and the catalog follows the files."""
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    library.add(_article("Rates rise", "The bank raised rates.\n"))
+    names = {e.id: e for e in library.catalog()}
+
+    def checked() -> Library:
+        fresh = Library(tmp_path)
+        assert fresh.refresh() == []
+        return fresh
+
+    fresh = checked()
+    assert fresh._catalog is None  # matched by the digest: nothing loaded
+    assert {i: fresh.entry(i) for i in names} == names  # each read from the saved catalog
+    assert fresh.entry("nosuchid") is None and fresh._catalog is None
+
+    added = _by_hand(tmp_path, "by-hand.md", "Strike ends", "Workers return.")
+    assert checked().entry("by-hand") is not None
+    assert {e.title for e in Library(tmp_path).catalog()} >= {"Strike ends"}
+
+    stamp = added.stat().st_mtime_ns
+    added.write_text(added.read_text(encoding="utf-8").replace("ends", "ENDS"), encoding="utf-8")
+    os.utime(added, ns=(stamp + 10**9, stamp + 10**9))  # same size: only the mtime tells
+    entry = checked().entry("by-hand")
+    assert entry is not None and entry.title == "Strike ENDS"
+
+    added.unlink()
+    fresh = checked()
+    assert fresh.entry("by-hand") is None
+    assert {e.id for e in fresh.catalog()} == set(names)
+
+
+def test_saved_catalog_finds_any_file_name(tmp_path: Path) -> None:
+    """Entries looked up in the saved catalog's sorted lines, whatever the file names hold."""
+    library = Library.open(tmp_path, seed=False)
+    names = ['say "hi": now', "a\\b", "émile", "z", "0", "a", "ab", "a b", "a:b", "日本"]
+    for number, name in enumerate(names):
+        _by_hand(tmp_path, f"{name}.md", f"Title {number}", "Body.")
+    expected = {e.id: e for e in library.catalog()}
+    assert set(expected) == set(names)
+    fresh = Library(tmp_path)
+    fresh.refresh()
+    assert {n: fresh.entry(n) for n in names} == expected
+    assert fresh.entry("a\\") is None and fresh._catalog is None
+
+
+def test_a_catalog_saved_without_a_digest_is_checked_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older kimreader's catalog (no digest) is trusted file by file, not read again, and
+    saved with one; an older kimreader reads the new file as before."""
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    data = json.loads(library.catalog_path.read_text(encoding="utf-8"))
+    assert set(data) == {"version", "files_digest", "files"}  # one JSON document, as before
+    del data["files_digest"]
+    library.catalog_path.write_text(json.dumps(data), encoding="utf-8")
+    reads: list[Path] = []
+    real_read = Library.read
+    monkeypatch.setattr(
+        Library, "read", lambda self, path: reads.append(path) or real_read(self, path)
+    )
+    assert [e.title for e in Library(tmp_path).catalog()] == ["Talks resume"]
+    assert reads == []
+    assert "files_digest" in json.loads(library.catalog_path.read_text(encoding="utf-8"))
 
 
 def test_corrupt_catalog_is_rebuilt(tmp_path: Path) -> None:
