@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
@@ -74,6 +73,8 @@ def parse_date(value: Any) -> date | None:
                 return datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
+    from email.utils import parsedate_to_datetime  # lazy: email is heavy, and rarely needed
+
     try:  # e-mail and RSS style: "Tue, 19 Jun 2018 10:00:00 GMT"
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
