@@ -126,3 +126,20 @@ def test_files_removed_by_another_writer_are_read_again_not_reported(tmp_path: P
     assert index.stored_hashes() == {REPORT.id: REPORT.hash, OTHER.id: OTHER.hash}
     found = index.search("sanctions")
     assert backend.failures["search"] == 0 and found.total == 2 and not found.error
+
+
+def test_a_searcher_sees_another_writers_merges_and_deletions(tmp_path: Path) -> None:
+    """Another process merges segments and deletes an article: the open backend's next search
+    counts each article once and no longer finds the deleted one."""
+    index = _index(tmp_path)
+    for n in range(3):  # more segments, for the merge below to merge away
+        with index.backend.writing() as writer:
+            writer.add([index.document(Article.create(f"Talks {n}", "Trade talks.\n"), None)])
+    assert index.search("trade").total == 5
+    other = WhooshBackend(index.directory)
+    with other.writing() as writer:
+        writer.delete([REPORT.id])
+    other._opened().optimize()  # one segment: the old ones are gone
+    other.close()
+    assert index.search("trade").total == 4
+    assert REPORT.id not in {hit.id for hit in index.search("trade").hits}

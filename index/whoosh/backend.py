@@ -186,11 +186,12 @@ class WhooshBackend:
                 self._searcher = self._opened().searcher()
                 self._forget()
             elif not self._searcher.up_to_date():
-                try:
-                    self._searcher = self._searcher.refresh()
-                except TypeError:  # Whoosh cannot refresh a searcher over an empty index
-                    self._searcher.close()
-                    self._searcher = self._opened().searcher()
+                # A new searcher, not Searcher.refresh(): Whoosh-Reloaded's refresh keeps the
+                # segments another writer merged away and their old deletions (an article
+                # then counts two or three times, and a deleted one is still found). The old
+                # one is not closed: a search under way may still read through it (its files
+                # close when the last reference goes).
+                self._searcher = self._opened().searcher()
                 self._forget()
             return self._searcher
 
