@@ -135,20 +135,42 @@ def similarity_matrix(
     texts = [content_terms(body_a, p.start, p.end) for p in passages_a] + [
         content_terms(body_b, p.start, p.end) for p in passages_b
     ]
-    rows, words, vocabulary = term_tokens(texts)
-    gram_rows, grams = _trigram_tokens(rows, words, vocabulary)
-    split, total = len(passages_a), len(texts)
-    by_words = tfidf_cosines(rows, words, total, split)
-    by_grams = tfidf_cosines(gram_rows, grams, total, split, log_tf=True)
+    return terms_similarity(texts, len(passages_a), word_weight)
+
+
+def sentence_similarity(body_a: str, body_b: str) -> np.ndarray:
+    """`similarity_matrix` of every sentence of A against every sentence of B."""
+    return lexical_score(*sentence_cosines(body_a, body_b))
+
+
+def lexical_score(by_words: np.ndarray, by_grams: np.ndarray) -> np.ndarray:
+    """The words + trigrams score from its two cosines."""
+    return WORD_WEIGHT * by_words + (1.0 - WORD_WEIGHT) * by_grams
+
+
+def sentence_cosines(body_a: str, body_b: str) -> tuple[np.ndarray, np.ndarray]:
+    """The word cosine (binary tf-idf over stemmed content words) and the trigram cosine of
+    every sentence of A against every sentence of B; each report's words are read once
+    (remembered)."""
+    terms_a, terms_b = _sentence_terms(body_a), _sentence_terms(body_b)
+    return _cosines([*terms_a, *terms_b], len(terms_a))
+
+
+def terms_similarity(
+    texts: Sequence[Sequence[str]], split: int, word_weight: float = WORD_WEIGHT
+) -> np.ndarray:
+    """The words + trigrams score of texts given as term lists: those before `split` (A)
+    against the rest (B)."""
+    by_words, by_grams = _cosines(texts, split)
     return word_weight * by_words + (1.0 - word_weight) * by_grams
 
 
-def sentence_word_scores(body_a: str, body_b: str) -> np.ndarray:
-    """The word cosine (binary tf-idf over stemmed content words, no trigrams) of every
-    sentence of A against every sentence of B; each report's words are read once (remembered)."""
-    texts = [*_sentence_terms(body_a), *_sentence_terms(body_b)]
-    rows, words, _vocabulary = term_tokens(texts)
-    return tfidf_cosines(rows, words, len(texts), len(_sentence_terms(body_a)))
+def _cosines(texts: Sequence[Sequence[str]], split: int) -> tuple[np.ndarray, np.ndarray]:
+    rows, words, vocabulary = term_tokens(texts)
+    gram_rows, grams = _trigram_tokens(rows, words, vocabulary)
+    total = len(texts)
+    by_words = tfidf_cosines(rows, words, total, split)
+    return by_words, tfidf_cosines(gram_rows, grams, total, split, log_tf=True)
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
@@ -285,7 +307,7 @@ def without_counterpart(
 # (a passage pair scores its best sentence pair). Chosen on the ECB+ development pairs.
 MEANING_THRESHOLD = 0.5
 # Sentences that make the same point, by meaning: they are scored by their cosine plus
-# PAIR_WORDS_WEIGHT times their word cosine (`sentence_word_scores`: shared names, numbers and
+# PAIR_WORDS_WEIGHT times their word cosine (`sentence_cosines`: shared names, numbers and
 # rare words are evidence the model weighs little), and paired when each is the other's best
 # match at PAIR_THRESHOLD or more, or one is the other's best and the other's second best at
 # RUNNER_UP_THRESHOLD or more (a lead that sums up two points is the best match of only one of

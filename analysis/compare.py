@@ -18,11 +18,12 @@ from kimreader.analysis.align import (
     AlignedPassage,
     align,
     align_by_sentences,
+    lexical_score,
     pairs_inside,
     passages,
+    sentence_cosines,
     sentence_pairs,
-    sentence_word_scores,
-    similarity_matrix,
+    sentence_similarity,
 )
 from kimreader.analysis.align import without_counterpart as _without_counterpart
 from kimreader.analysis.differences import Difference, find_differences, same_point_sentences
@@ -233,49 +234,60 @@ def sentence_scores(
 ) -> tuple[np.ndarray, Method]:
     """Scores of every sentence pair of A and B: cosines of the stored sentence embeddings when
     both reports have them (and they match today's sentences), else the lexical score."""
-    sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
+    cosines = _meaning_cosines(a, b, embeddings_a, embeddings_b)
+    if cosines is not None:
+        return cosines, "meaning"
+    return sentence_similarity(a.body, b.body), "words"
+
+
+def _meaning_cosines(
+    a: Article,
+    b: Article,
+    embeddings_a: ArticleEmbeddings | None,
+    embeddings_b: ArticleEmbeddings | None,
+) -> np.ndarray | None:
     if (
-        embeddings_a is not None
-        and embeddings_b is not None
-        and embeddings_a.matches(a.body)
-        and embeddings_b.matches(b.body)
+        embeddings_a is None
+        or embeddings_b is None
+        or not embeddings_a.matches(a.body)
+        or not embeddings_b.matches(b.body)
     ):
-        import numpy as np
+        return None
+    import numpy as np
 
-        vectors_a = embeddings_a.vectors.astype(np.float32)
-        vectors_b = embeddings_b.vectors.astype(np.float32)
-        return vectors_a @ vectors_b.T, "meaning"
-    return similarity_matrix(a.body, sentences_a, b.body, sentences_b), "words"
+    vectors_a = embeddings_a.vectors.astype(np.float32)
+    vectors_b = embeddings_b.vectors.astype(np.float32)
+    return vectors_a @ vectors_b.T
 
 
-def _span_pairs(
-    body_a: str, body_b: str, pairs: Sequence[SentencePair], method: Method
-) -> list[tuple[TextSpan, TextSpan]] | None:
+def _span_pairs(a: Article, b: Article, matched: Matched) -> list[tuple[TextSpan, TextSpan]]:
     """The sentence pairs whose facts the differences finder compares: by meaning, the pairs
     that make the same point and then the finder's own lexical pairs (sentences sharing words
-    and numbers the model ranked lower: dev recall 5/8 -> 7/8 at 8/8 precision); None (its
-    lexical pairing alone) when the comparison fell back to words."""
-    if method != "meaning":
-        return None
+    and numbers the model ranked lower: dev recall 5/8 -> 7/8 at 7/7 precision); by words, the
+    lexical pairs alone."""
+    by_words = same_point_sentences(a.body, b.body, scores=matched.lexical)
+    if matched.method != "meaning":
+        return by_words
     by_meaning = [
-        (text_span(body_a, p.a_start, p.a_end), text_span(body_b, p.b_start, p.b_end))
-        for p in pairs
+        (text_span(a.body, p.a_start, p.a_end), text_span(b.body, p.b_start, p.b_end))
+        for p in matched.pairs
     ]
-    seen = {(a.start, b.start) for a, b in by_meaning}
-    by_words = same_point_sentences(body_a, body_b)
-    return by_meaning + [(a, b) for a, b in by_words if (a.start, b.start) not in seen]
+    seen = {(x.start, y.start) for x, y in by_meaning}
+    return by_meaning + [(x, y) for x, y in by_words if (x.start, y.start) not in seen]
 
 
 @dataclass(frozen=True)
 class Matched:
-    """What matching the sentences of two reports gave: the scores of every sentence pair, the
-    method, the passages aligned at `threshold` and the sentence pairs that make the same point."""
+    """What matching the sentences of two reports gave: the scores of every sentence pair (by
+    the method) and their lexical scores, the method, the passages aligned at `threshold` and
+    the sentence pairs that make the same point."""
 
     scores: np.ndarray
     method: Method
     threshold: float
     aligned: list[AlignedPassage]
     pairs: list[SentencePair]
+    lexical: np.ndarray
 
 
 def match_reports(
@@ -289,22 +301,24 @@ def match_reports(
     sentences; else passages aligned by words and the sentence pairs looked for inside them."""
     passages_a, passages_b = passages(a.body), passages(b.body)
     sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
-    scores, method = sentence_scores(a, b, embeddings_a, embeddings_b)
-    if method == "meaning":
+    by_words, by_grams = sentence_cosines(a.body, b.body)
+    lexical = lexical_score(by_words, by_grams)
+    cosines = _meaning_cosines(a, b, embeddings_a, embeddings_b)
+    if cosines is not None:
         threshold = MEANING_THRESHOLD if threshold is None else threshold
-        words = sentence_word_scores(a.body, b.body)
         aligned, pairs = align_by_sentences(
-            scores, sentences_a, sentences_b, passages_a, passages_b, threshold,
-            scores + PAIR_WORDS_WEIGHT * words,
+            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold,
+            cosines + PAIR_WORDS_WEIGHT * by_words,
         )  # fmt: skip
-    else:  # passages by words, then the sentence pairs inside each aligned passage pair
-        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-        aligned = align(a.body, b.body, threshold, passages_a, passages_b)
-        pairs = pairs_inside(
-            aligned,
-            sentence_pairs(scores, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
-        )
-    return Matched(scores, method, threshold, aligned, pairs)
+        return Matched(cosines, "meaning", threshold, aligned, pairs, lexical)
+    # By words: passages first, then the sentence pairs inside each aligned passage pair.
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    aligned = align(a.body, b.body, threshold, passages_a, passages_b)
+    pairs = pairs_inside(
+        aligned,
+        sentence_pairs(lexical, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
+    )
+    return Matched(lexical, "words", threshold, aligned, pairs, lexical)
 
 
 def story_verdict(
@@ -354,7 +368,7 @@ def compare_articles(
     quotes_a = [replace(quote, report="a") for quote in found_a]
     quotes_b = [replace(quote, report="b") for quote in found_b]
     differences, agreements = find_differences(
-        a.body, a.published, b.body, b.published, _span_pairs(a.body, b.body, pairs, method),
+        a.body, a.published, b.body, b.published, _span_pairs(a, b, matched),
         entities_a, entities_b,
     )  # fmt: skip
     if not verdict.claims_differences:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kimreader.analysis.days import Day, same_day, sentence_days
 from kimreader.analysis.entity import Entity
@@ -22,6 +23,9 @@ from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence
 from kimreader.analysis.timeline import points_ahead, resolve_weekday
 from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SentencePair = tuple[
     TextSpan, TextSpan
@@ -231,26 +235,22 @@ def _compare_modes(
 
 
 def same_point_sentences(
-    body_a: str, body_b: str, score: float = SAME_POINT_SCORE
+    body_a: str, body_b: str, score: float = SAME_POINT_SCORE, scores: np.ndarray | None = None
 ) -> list[SentencePair]:
     """Sentence pairs whose words overlap enough to make the same point: each A sentence with
     the B sentences scoring at least `score` and near its best (a stand-in until sentence
-    embeddings pair them)."""
+    embeddings pair them). `scores`: the sentences' lexical scores when already computed."""
     sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
     if not sentences_a or not sentences_b:
         return []
-    from kimreader.analysis.align import similarity_matrix
+    if scores is None:
+        from kimreader.analysis.align import sentence_similarity
 
-    scores = similarity_matrix(body_a, sentences_a, body_b, sentences_b)
-    pairs: list[SentencePair] = []
-    for index, row in enumerate(scores.tolist()):
-        top = max(row)
-        pairs.extend(
-            (sentences_a[index], sentences_b[column])
-            for column, value in enumerate(row)
-            if value >= score and value >= NEAR_BEST * top
-        )
-    return pairs
+        scores = sentence_similarity(body_a, body_b)
+    import numpy as np
+
+    chosen = (scores >= score) & (scores >= NEAR_BEST * scores.max(axis=1, keepdims=True))
+    return [(sentences_a[i], sentences_b[j]) for i, j in zip(*np.nonzero(chosen), strict=True)]
 
 
 # Two sentences must share this many content words besides numbers and the counted things
@@ -259,6 +259,7 @@ MIN_SHARED = 2
 _GENERIC = frozenset(
     "kill dead die death injur wound peopl person said say other more least".split()
 )
+_GENERIC_PREFIXES = tuple(_GENERIC)
 # A year that dates the clause ("In 2004, a tsunami killed"), not one that names a thing
 # ("the tsunami of 2004").
 _YEAR = re.compile(
@@ -275,10 +276,17 @@ _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A
 
 def _shared_subject(text_a: str, text_b: str) -> set[str]:
     """Content words two sentences share, without numbers and the words of a toll."""
+    return set(_subject_terms(text_a) & _subject_terms(text_b))
+
+
+@lru_cache(maxsize=8192)
+def _subject_terms(text: str) -> frozenset[str]:
+    """A sentence's content words without numbers and the words of a toll (every sentence of
+    A meets many of B's)."""
     from kimreader.analysis.text import content_terms
 
-    shared = set(content_terms(text_a)) & set(content_terms(text_b))
-    return {t for t in shared if not t.isdigit() and not t.startswith(tuple(_GENERIC))}
+    terms = set(content_terms(text))
+    return frozenset(t for t in terms if not t.isdigit() and not t.startswith(_GENERIC_PREFIXES))
 
 
 def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
