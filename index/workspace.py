@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
-from kimreader.corpus.boilerplate import near_duplicate_key
 from kimreader.corpus.library import Library, LibraryError
-from kimreader.corpus.readers import ReadError
 from kimreader.corpus.span import Span
 from kimreader.corpus.userstate import StateError, UserState, place_notes
 from kimreader.index.backend import QueryError
@@ -31,6 +29,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.corrections import Correction
     from kimreader.analysis.embed import ArticleEmbeddings
     from kimreader.analysis.related import Related
+    from kimreader.corpus.readers import ReadError
     from kimreader.index.backend import SearchBackend
     from kimreader.index.derived import Step
     from kimreader.index.entity_terms import LibraryNames
@@ -427,6 +426,8 @@ class Workspace:
         progress: Progress | None,
     ) -> Iterator[Article]:
         """Yield the articles that are new or changed; report the rest."""
+        from kimreader.corpus.readers import ReadError  # imports only (a search needs none)
+
         seen_hashes: dict[str, str] = {}
         for done, result in enumerate(results, 1):
             if isinstance(result, ReadError):
@@ -442,6 +443,8 @@ class Workspace:
         self, article: Article, report: ImportReport, seen_hashes: dict[str, str]
     ) -> Article | None:
         """The article as it is to be stored, or None when it is unchanged or a duplicate."""
+        from kimreader.corpus.boilerplate import near_duplicate_key
+
         # The same text, or the same words (a page and its saved copy).
         near = near_duplicate_key(article.title, article.body)
         keys = [key for key in (article.hash, near) if key]

@@ -96,6 +96,36 @@ def test_search_follows_files_changed_by_hand(capsys, library: Path) -> None:
     assert run(capsys, library, "search", "visits")[0] == 0
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "a", "b"],
+        ["--library", "/x", "search", "--limit", "3", "a", "--json"],
+        ["search", "--library", "/x", "--engine", "sphinx://h:1", "a", "--csv"],
+        ["--library", "search", "search", "--lim", "2", "a"],
+        ["search"],
+        ["search", "--limit", "x", "a"],
+        ["search", "a", "--json", "--csv"],
+        ["search", "--help"],
+    ],
+)
+def test_search_is_parsed_alone_as_the_whole_parser_does(capsys, argv: list[str]) -> None:
+    """`kimreader search` skips building every command's parser: same arguments, same
+    errors and help."""
+    from kimreader.tui.cli import build_parser, search_arguments
+
+    def parsed(parse) -> tuple[object, str, str]:
+        try:
+            result: object = vars(parse(argv))
+        except SystemExit as done:
+            result = done.code
+        out, err = capsys.readouterr()
+        return result, out, err
+
+    assert parsed(search_arguments) == parsed(build_parser().parse_args)
+    assert search_arguments(["list"]) is None and search_arguments(["--library", "x"]) is None
+
+
 def test_usage_error_is_one_line() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "kimreader.tui.cli", "frobnicate"],
