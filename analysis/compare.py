@@ -26,7 +26,12 @@ from kimreader.analysis.align import (
     sentence_similarity,
 )
 from kimreader.analysis.align import without_counterpart as _without_counterpart
-from kimreader.analysis.differences import Difference, find_differences, same_point_sentences
+from kimreader.analysis.differences import (
+    Difference,
+    dated_apart,
+    find_differences,
+    same_point_sentences,
+)
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quotes import (
     Quote,
@@ -306,10 +311,13 @@ def match_reports(
     cosines = _meaning_cosines(a, b, embeddings_a, embeddings_b)
     if cosines is not None:
         threshold = MEANING_THRESHOLD if threshold is None else threshold
+        import numpy as np
+
+        pair_scores = cosines + PAIR_WORDS_WEIGHT * by_words
+        pair_scores = np.where(dated_apart(sentences_a, sentences_b), -1.0, pair_scores)
         aligned, pairs = align_by_sentences(
-            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold,
-            cosines + PAIR_WORDS_WEIGHT * by_words,
-        )  # fmt: skip
+            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold, pair_scores
+        )
         return Matched(cosines, "meaning", threshold, aligned, pairs, lexical)
     # By words: passages first, then the sentence pairs inside each aligned passage pair.
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold

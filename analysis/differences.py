@@ -310,6 +310,18 @@ def _dated_by(before: str) -> set[str]:
     return set(_YEAR.findall(before)) | {m.lower() for m in _WHEN.findall(before)}
 
 
+def dated_apart(sentences_a: list[TextSpan], sentences_b: list[TextSpan]) -> np.ndarray:
+    """For every sentence of A against every one of B, whether both are dated and by different
+    years or time words ("In April last year an 8.6-magnitude quake …" against "In 2004, a
+    magnitude-9.1 earthquake …"): two past events, not one point."""
+    import numpy as np
+
+    dates_a = [frozenset(_dated_by(s.text)) for s in sentences_a]
+    dates_b = [frozenset(_dated_by(s.text)) for s in sentences_b]
+    clash = [[bool(x) and bool(y) and x != y for y in dates_b] for x in dates_a]
+    return np.array(clash, dtype=bool).reshape(len(dates_a), len(dates_b))
+
+
 def span_pairs(
     body_a: str, body_b: str, ranges: Sequence[tuple[int, int, int, int]]
 ) -> list[SentencePair]:

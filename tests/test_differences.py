@@ -169,3 +169,20 @@ def test_a_toll_is_the_total_and_two_counts_of_a_kind_claim_nothing(shared_dir: 
     c = "The quake in Aceh killed five people in Bener Meriah and ten people in Central Aceh."
     d = "The quake in Aceh killed 24 people in Bener Meriah, officials said."
     assert found(c, d)[0] == []
+
+
+def test_sentences_dated_apart_are_two_past_events(shared_dir: Path) -> None:
+    from kimreader.analysis.differences import dated_apart
+    from kimreader.analysis.text import all_sentences
+
+    text = shared_dir / "testdata/ecbplus/text/37"
+    # ECB+ 37_1ecbplus: "In April last year an 8. 6-magnitude quake struck …" and "In 2004 a
+    # massive tremor sparked a tsunami …"; 37_3ecbplus: "In 2004, a magnitude-9. 1 earthquake …".
+    body_a, body_b = (text / "37_1ecbplus.txt").read_text(), (text / "37_3ecbplus.txt").read_text()
+    sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
+    last_year = next(i for i, s in enumerate(sentences_a) if s.text.startswith("In April last"))
+    tremor = next(i for i, s in enumerate(sentences_a) if s.text.startswith("In 2004 a massive"))
+    tsunami = next(i for i, s in enumerate(sentences_b) if s.text.startswith("In 2004, a"))
+    apart = dated_apart(sentences_a, sentences_b)
+    assert apart[last_year, tsunami] and not apart[tremor, tsunami]
+    assert apart.shape == (len(sentences_a), len(sentences_b))
