@@ -214,9 +214,13 @@ def files_digest(stats: FileStats) -> str:
     """One short string for a set of files' names, mtimes and sizes: equal digests mean the
     catalog's own per-file check (mtime and size) would find nothing changed."""
     import hashlib  # lazy, as mmap below: the first frame lists the saved catalog without
+    from array import array
+    from itertools import chain
 
-    lines = sorted(f"{name}\t{mtime}\t{size}" for name, (mtime, size) in stats.items())
-    return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).hexdigest()
+    names = sorted(stats)  # the names, then their numbers as raw 64-bit integers: no formatting
+    digest = hashlib.blake2b("\0".join(names).encode(), digest_size=16)
+    digest.update(array("q", chain.from_iterable(map(stats.__getitem__, names))).tobytes())
+    return digest.hexdigest()
 
 
 def catalog_stats(catalog: dict[str, CatalogEntry]) -> FileStats:

@@ -292,11 +292,15 @@ class Workspace:
     # -- entity terms (index/entity_terms.py) ------------------------------------------------
 
     def _expand(self, text: str) -> str:
+        if ":" not in text:  # no field, so no entity term: entity_terms.py is not imported
+            return text
         from kimreader.index.entity_terms import entity_terms, expand
 
         return expand(text, self._library_names()) if entity_terms(text) else text
 
     def _with_mentions(self, result: SearchResult) -> SearchResult:
+        if ":" not in result.query:
+            return result
         from kimreader.index.entity_terms import entity_terms, mention_spans, with_mentions
 
         terms = entity_terms(result.query)

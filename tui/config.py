@@ -167,15 +167,21 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
 
 
 def _read_table(path: Path, problems: list[str]) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):  # imported when read: the first frame does not wait on it
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        problems.append(f"config {path}: not readable ({error}); using the defaults")
+        return {}
+    # Imported when there is a file to read: neither the first frame nor a search waits on it.
+    if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with path.open("rb") as handle:
+        with handle:
             return tomllib.load(handle)
-    except FileNotFoundError:
-        return {}
     except tomllib.TOMLDecodeError as error:
         problems.append(f"config {path}: not valid TOML ({error}); using the defaults")
     except (OSError, UnicodeDecodeError) as error:
