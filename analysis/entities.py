@@ -196,6 +196,8 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
     added: list[Mention] = []
     for long_span, short_span in _acronym_pairs(text):
         sides = [_mention_at(mentions, span) for span in (long_span, short_span)]
+        if sides[0] is not None and not _covers_most(sides[0], long_span):
+            sides[0] = None  # "U.N." of "U.N. High Commissioner for Refugees (UNHCR)"
         known = [m for m in sides if m is not None]
         if not known:
             continue
@@ -214,6 +216,11 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
         if mention.key in by_key:
             clusters.union(mention.cluster, by_key[mention.key])
     return added
+
+
+def _covers_most(mention: Mention, span: tuple[int, int]) -> bool:
+    shared = min(mention.end, span[1]) - max(mention.start, span[0])
+    return shared >= 0.6 * (span[1] - span[0])
 
 
 def _mention_at(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:

@@ -288,10 +288,15 @@ FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", 
 
 
 def initials(words: Iterable[str]) -> str:
-    """Upper-case initials of words, function words skipped, hyphenated parts counted."""
+    """Upper-case initials of words, function words skipped, hyphenated parts counted; an
+    acronym written with dots gives all its letters ("U.N. High Commissioner for Refugees":
+    UNHCR; "U.S. Agency for International Development": USAID)."""
     letters: list[str] = []
     for word in words:
         if word.lower() in FUNCTION_WORDS:
+            continue
+        if "." in word and ACRONYM.match(word):
+            letters.extend(ch for ch in word if ch.isalpha())
             continue
         letters.extend(part[0] for part in re.split(r"[-‐]", word) if part)
     return "".join(letters).upper()

@@ -807,6 +807,17 @@ def test_a_name_the_model_cut_after_of_is_whole() -> None:
     assert found == [("Library of Congress", "org", 2)]
 
 
+def test_an_acronym_spells_a_dotted_acronym_in_its_expansion_out() -> None:
+    body = (
+        "The U.N. High Commissioner for Refugees (UNHCR) said so. UNHCR staff left. The U.N. met."
+    )
+    spans = spans_for(body, ("U.N.", "ORG", 0), ("UNHCR", "ORG", 0), ("UNHCR", "ORG", 1))
+    spans += spans_for(body, ("U.N.", "ORG", 1))
+    found = {(e.name, e.aliases[1:]) for e in entities_from_spans(body, spans) if e.type == "org"}
+    assert ("U.N. High Commissioner for Refugees", ("UNHCR",)) in found
+    assert ("United Nations", ("U.N.",)) in found  # the U.N. is not its refugee agency
+
+
 def test_a_name_may_start_with_a_lower_case_particle_or_brand_prefix() -> None:
     body = "Mayor de Blasio blamed al-Qaeda; the iPhone sold. Then the police came."
     spans = spans_for(
