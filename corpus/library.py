@@ -513,8 +513,12 @@ class Library:
             return ""
         return head.group(1).decode() if head else ""
 
+    @staticmethod
+    def _digest(catalog: dict[str, CatalogEntry]) -> str:
+        return files_digest(catalog_stats(catalog))
+
     def _save_catalog(self, catalog: dict[str, CatalogEntry]) -> None:
-        digest = files_digest(catalog_stats(catalog))
+        digest = self._digest(catalog)
         self._saved_digest = digest  # tried once: a read-only library is not written again
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -567,7 +571,10 @@ class Library:
                 continue
             catalog[name] = CatalogEntry.of(article, mtime_ns, size)
             changed = True
-        if changed or catalog.keys() != cached.keys() or not self._saved_digest:
+        # Saved again when the digest it names is not this catalog's: none (an older
+        # kimreader's), or one computed another way; else every search would check file by file.
+        stale = changed or catalog.keys() != cached.keys()
+        if stale or self._saved_digest != self._digest(catalog):
             self._save_catalog(catalog)
         self._use(catalog)
         return problems
@@ -602,7 +609,7 @@ class Library:
             self.refresh()
         if self._checked is not None:
             return self._checked_digest
-        return files_digest(catalog_stats(self._loaded()))
+        return self._digest(self._loaded())
 
     def _forget_checked(self) -> None:
         """The check is over: the catalog is loaded, or a write made the check stale."""

@@ -165,6 +165,21 @@ def test_a_catalog_saved_without_a_digest_is_checked_file_by_file(
     assert "files_digest" in json.loads(library.catalog_path.read_text(encoding="utf-8"))
 
 
+def test_a_catalog_naming_another_digest_is_saved_again(tmp_path: Path) -> None:
+    """A digest computed another way (an older formula) is replaced by the first check, so the
+    next one matches at once."""
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    text = library.catalog_path.read_text(encoding="utf-8")
+    digest = json.loads(text)["files_digest"]
+    library.catalog_path.write_text(text.replace(digest, "0" * 32), encoding="utf-8")
+    Library(tmp_path).refresh()
+    assert json.loads(library.catalog_path.read_text(encoding="utf-8"))["files_digest"] == digest
+    fresh = Library(tmp_path)
+    fresh.refresh()
+    assert fresh._catalog is None  # matched by the digest: nothing loaded
+
+
 def test_corrupt_catalog_is_rebuilt(tmp_path: Path) -> None:
     library = Library.open(tmp_path, seed=False)
     library.add(_article())
