@@ -263,3 +263,14 @@ def test_fuzzy_terms_while_typing_keep_the_first_letter(segmented: SearchIndex) 
     assert typed.total == 0  # "drought" starts with another letter
     assert done.total == 7
     assert segmented.search("drougth~2", typing=True).total == 7  # first letter kept: found
+
+
+@pytest.mark.parametrize("typing", [False, True])
+def test_a_fuzzy_prefix_as_long_as_the_word_keeps_words_that_add_letters(
+    segmented: SearchIndex, typing: bool
+) -> None:
+    """Whoosh's automaton raised IndexError for "war~1/3" (and for "w~" while typing)."""
+    assert segmented.search("war~1/3", typing=typing).total == segmented.search("war").total
+    # "trade" adds one letter to "trad"; "trader" would add two
+    assert segmented.search("trad~1/4", typing=typing).total == segmented.search("trade").total
+    assert segmented.search("w~", typing=typing).error == ""

@@ -68,7 +68,7 @@ class SegmentWiseReader:
         for leaf in self._leaves:  # a segment never changes: its words are kept with it
             known = _WITHIN.setdefault(leaf, {})
             if key not in known:
-                known[key] = list(leaf.terms_within(fieldname, text, maxdist, prefix=prefix))
+                known[key] = _within(leaf, fieldname, text, maxdist, prefix)
             words.update(known[key])
         return sorted(words)
 
@@ -79,3 +79,17 @@ class SegmentWiseReader:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
+
+
+def _within(leaf: Any, fieldname: str, text: str, maxdist: int, prefix: int) -> list[Any]:
+    """One segment's words within `maxdist` edits of `text` that keep its first `prefix`
+    letters. A prefix as long as the word ("kim~1/3", or "k~" while typing) leaves only words
+    that add letters after it: Whoosh's automaton reads past the word's end there."""
+    if prefix < len(text):
+        return list(leaf.terms_within(fieldname, text, maxdist, prefix=prefix))
+    longest = len(text.encode("utf-8")) + 4 * maxdist  # bytes: at most 4 a character
+    return [
+        word.decode("utf-8")
+        for word in leaf.expand_prefix(fieldname, text)
+        if len(word) <= longest and len(word.decode("utf-8")) <= len(text) + maxdist
+    ]
