@@ -16,6 +16,7 @@ from kimreader.analysis import versions
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.userstate import UserState
+from kimreader.index.workspace import Workspace
 from kimreader.tui import jobs
 
 
@@ -38,13 +39,17 @@ class HeldApp(RecordingApp):
 
 
 def harbour_library(root: Path, titles: list[str]) -> Library:
-    """Articles with their (empty) entities stored: no background work to wait for."""
+    """Articles with their (empty) entities stored and indexed, as `kimreader add` leaves them:
+    no background work to wait for."""
     library = Library.open(root, seed=False)
     for n, title in enumerate(titles):
         body = f"The harbour in town {n} reopened after the storm.\n"
         article = Article.create(title, body).with_changes(published=date(2024, 1, n + 1))
         extracted = {"data": [], "version": versions.ENTITIES}
         library.add(article, sidecars={"entities": extracted})
+    workspace = Workspace(library)
+    workspace.ensure_index()
+    workspace.index.close()
     return library
 
 
