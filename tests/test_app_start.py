@@ -116,3 +116,29 @@ async def test_a_workspace_that_cannot_open_ends_the_app_with_one_line(tmp_path:
         app.startup_error
         == f"cannot open the library ({tmp_path}: the index folder is not readable)"
     )
+
+
+async def test_a_search_listed_while_the_index_caught_up_is_run_again(tmp_path: Path) -> None:
+    """A search replayed at start-up can run while the index takes in articles (a library
+    another process added to): once the index says it changed, the listed search runs again."""
+    harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes"])
+    finished: list[jobs.SearchFinished] = []
+
+    def record(message: object) -> None:
+        if isinstance(message, jobs.SearchFinished) and message not in finished:
+            finished.append(message)
+
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    app.let_open.set()
+    async with app.run_test(size=(100, 30), message_hook=record) as pilot:
+        main = await started(pilot)
+        await pilot.press("/", *"ferry", "enter")
+        await wait_until(pilot, lambda: main.query_text == "ferry", "the search")
+        searches = len(finished)
+        main.post_message(jobs.IndexOpened([], refreshed=False, changed=True))
+        await wait_until(pilot, lambda: len(finished) > searches, "the search run again")
+        assert finished[-1].quiet and finished[-1].result.query == "ferry"
+        main.post_message(jobs.IndexOpened([], refreshed=False, changed=False))
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        assert len(finished) == searches + 1  # nothing changed: not run again

@@ -109,10 +109,11 @@ class CatalogLoaded(Message):
 
 
 class IndexOpened(Message):
-    def __init__(self, problems: list[str], refreshed: bool) -> None:
+    def __init__(self, problems: list[str], refreshed: bool, changed: bool = False) -> None:
         super().__init__()
         self.problems = problems
         self.refreshed = refreshed
+        self.changed = changed  # articles were indexed, or the index rebuilt, while it opened
 
 
 class SearchFinished(Message):
@@ -197,7 +198,7 @@ def load_catalog(workspace: Workspace, refresh: bool) -> CatalogLoaded:
 
 def open_index(workspace: Workspace, refresh: bool) -> IndexOpened:
     report = workspace.index.ensure()
-    return IndexOpened(report.problems, refresh)
+    return IndexOpened(report.problems, refresh, report.changed)
 
 
 def search(

@@ -80,7 +80,9 @@ class LibraryJobs:
         self.index_ready = True
         for problem in event.problems[:3]:
             self.app.notify(problem, severity="warning", markup=False)
-        if event.refreshed and self._listed_search_is_latest():
+        # A search listed while the index was brought up to date (typed during start-up, say)
+        # may lack what it just indexed: run it again.
+        if (event.refreshed or event.changed) and self._listed_search_is_latest():
             self.start_search(self.listing.query, keep_article=True, quiet=True)
         elif not self.listing.is_search and not self.requested:
             self.say_listing()
