@@ -21,6 +21,15 @@ os.environ.setdefault("KIMREADER_BACKGROUND_EMBEDDINGS", "0")
 pytest_plugins = ["shared_required"]
 
 
+@pytest.fixture(autouse=True)
+def _typed_searches_are_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search while typing stops after the engine's typing budget (20 ms of matching): on a
+    loaded machine what a test sees would depend on its speed. test_index_speed.py tests it."""
+    from kimreader.index.whoosh import backend
+
+    monkeypatch.setattr(backend, "TYPING_BUDGET", 60.0)
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """The read-only ../shared folder (seeds, test data); tests skip without it."""
