@@ -274,3 +274,23 @@ def test_a_fuzzy_prefix_as_long_as_the_word_keeps_words_that_add_letters(
     # "trade" adds one letter to "trad"; "trader" would add two
     assert segmented.search("trad~1/4", typing=typing).total == segmented.search("trade").total
     assert segmented.search("w~", typing=typing).error == ""
+
+
+def test_ids_are_read_through_the_searcher_that_found_the_documents(
+    segmented: SearchIndex,
+) -> None:
+    """A search keeps reading ids through its own searcher when another commit has given the
+    backend a newer one with other docnums (the id column was kept for whichever came first)."""
+    backend = segmented.backend
+    old = backend.searcher()
+    old_ids = {d: old.stored_fields(d)["id"] for d in old.reader().all_doc_ids()}
+    other = SearchIndex(Library.open(segmented.library.root, seed=False))  # another process
+    other.ensure()
+    other.library.add(_article(100, "A newer report on the trade war."))
+    other.sync()  # a segment more: documents the old searcher's id column does not hold
+    new = backend.searcher()  # not up to date: a new searcher; the old one is still open
+    assert new is not old
+    for docnum, article_id in old_ids.items():  # the search begun before the commit
+        assert backend._id_of(old, docnum) == article_id
+    for docnum in new.reader().all_doc_ids():  # the next search
+        assert backend._id_of(new, docnum) == new.stored_fields(docnum)["id"]

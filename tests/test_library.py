@@ -130,6 +130,28 @@ def test_the_digest_check_sees_files_added_edited_and_removed_by_hand(tmp_path: 
     assert {e.id for e in fresh.catalog()} == set(names)
 
 
+def test_after_enough_entries_one_by_one_the_saved_catalog_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search listing hundreds of hits would read each entry alone every time: after
+    ONE_BY_ONE of them the whole catalog is loaded once; entries are the same either way, and
+    one read twice (listed, then its hit built) is read once."""
+    import kimreader.corpus.library as library_module
+
+    monkeypatch.setattr(library_module, "ONE_BY_ONE", 2)
+    library = Library.open(tmp_path, seed=False)
+    for n in range(4):
+        library.add(_article(f"Report {n}", f"Body number {n} of four.\n"))
+    entries = {e.id: e for e in library.catalog()}
+    fresh = Library(tmp_path)
+    assert fresh.refresh() == []
+    first, second, *rest = sorted(entries)
+    assert fresh.entry(first) == entries[first] and fresh.entry(first) == entries[first]
+    assert fresh.entry(second) == entries[second] and fresh._catalog is None
+    assert [fresh.entry(i) for i in rest] == [entries[i] for i in rest]
+    assert fresh._catalog is not None  # the third distinct entry loaded the whole catalog
+
+
 def test_saved_catalog_finds_any_file_name(tmp_path: Path) -> None:
     """Entries looked up in the saved catalog's sorted lines, whatever the file names hold."""
     library = Library.open(tmp_path, seed=False)

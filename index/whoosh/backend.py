@@ -63,7 +63,7 @@ class WhooshBackend:
         self._index: Index | None = None
         self._searcher: Searcher | None = None
         self._parser: Any = None
-        self._ids: Any = None  # the searcher's docnum -> id column reader
+        self._ids: tuple[Any, Any] | None = None  # (reader, its docnum -> id column reader)
         # Answers for the current searcher, by parsed query (48 of 158 keystrokes repeat one)
         self._answers: OrderedDict[tuple[Any, ...], Matches] = OrderedDict()
 
@@ -213,7 +213,7 @@ class WhooshBackend:
                 self._parser = make_parser(self._opened().schema)
             return parse_query(self._parser, text)
 
-    def _expanded(self, parsed: Query, typing: bool = False) -> Query:
+    def _expanded(self, searcher: Searcher, parsed: Query, typing: bool = False) -> Query:
         """Fuzzy terms looked up once for this search (see fuzzy.ExpandedTerm); while the user
         is `typing`, only among words with the term's first letter."""
         from whoosh.query import FuzzyTerm
@@ -222,15 +222,17 @@ class WhooshBackend:
 
         if not any(isinstance(leaf, FuzzyTerm) for leaf in parsed.leaves()):
             return parsed
-        return expand_fuzzy(parsed, self.searcher().reader(), min_prefix=1 if typing else 0)
+        return expand_fuzzy(parsed, searcher.reader(), min_prefix=1 if typing else 0)
 
     def _id_of(self, searcher: Searcher, docnum: int) -> str:
+        """The id of a document of `searcher` (the one that found it: another process's commit
+        may have given this backend a newer searcher since, with other docnums)."""
         reader = searcher.reader()
-        if reader.has_column("id"):
-            if self._ids is None:
-                self._ids = reader.column_reader("id")
-            return str(self._ids[docnum])
-        return str(searcher.stored_fields(docnum)["id"])
+        if not reader.has_column("id"):
+            return str(searcher.stored_fields(docnum)["id"])
+        if self._ids is None or self._ids[0] is not reader:
+            self._ids = (reader, reader.column_reader("id"))
+        return str(self._ids[1][docnum])
 
     def search(
         self,
@@ -248,8 +250,8 @@ class WhooshBackend:
         # The typing budget counts from here: looking up a fuzzy term's words is part of it.
         deadline = None if exact else time.perf_counter() + TYPING_BUDGET
         with self._lock:
-            parsed = self._expanded(self.parse(query), typing=not exact)
             searcher = self.searcher()
+            parsed = self._expanded(searcher, self.parse(query), typing=not exact)
             key = (
                 repr(parsed),
                 limit,
@@ -267,8 +269,10 @@ class WhooshBackend:
                 )
             except FileNotFoundError:  # another process's commit merged segments away:
                 self._drop_searcher()  # once more, through the segments that replaced them
+                searcher = self.searcher()
+                parsed = self._expanded(searcher, self.parse(query), typing=not exact)
                 found, whole = self._search(
-                    self.searcher(), parsed, max(limit, 1), offsets_for, only, exact, cancelled
+                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
                 )
             if whole:  # an answer cut short by the typing budget is not kept
                 self._answers[key] = found
@@ -309,7 +313,7 @@ class WhooshBackend:
             estimated = len(top) >= limit and not exact
             total = len(top) if len(top) < limit or estimated else len(results)
         shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
-        offsets = self._offsets(parsed, shown)
+        offsets = self._offsets(searcher, parsed, shown)
         matches = []
         for score, docnum in top:
             spans = offsets.get(docnum)
@@ -345,26 +349,28 @@ class WhooshBackend:
         found = (searcher.document_number(id=article_id) for article_id in wanted)
         return {docnum for docnum in found if docnum is not None}
 
+    @staticmethod
     def _offsets(
-        self, parsed: Query, docnums: Sequence[int]
+        searcher: Searcher, parsed: Query, docnums: Sequence[int]
     ) -> dict[int, tuple[list[Span], list[Span]]]:
-        """(body spans, title spans) per document, for the hits on screen only."""
+        """(body spans, title spans) per document of `searcher`, for the hits on screen only."""
         from kimreader.index.whoosh.postings import spans_for_docs
 
         if not docnums:
             return {}
-        reader = self.searcher().reader()
+        reader = searcher.reader()
         body = spans_for_docs(reader, parsed, docnums, "body")
         title = spans_for_docs(reader, parsed, docnums, "title")
         return {docnum: (body.get(docnum, []), title.get(docnum, [])) for docnum in docnums}
 
     def offsets(self, article_id: str, query: str) -> tuple[list[Span], list[Span]]:
         with self._lock:
-            parsed = self._expanded(self.parse(query))
-            docnum = self.searcher().document_number(id=article_id)
+            searcher = self.searcher()
+            parsed = self._expanded(searcher, self.parse(query))
+            docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return [], []
-            return self._offsets(parsed, [docnum])[docnum]
+            return self._offsets(searcher, parsed, [docnum])[docnum]
 
     def suggest(self, query: str, better_than: int) -> str:
         from kimreader.index.whoosh.fuzzy import SegmentWiseReader
