@@ -23,7 +23,7 @@ pytest_plugins = ["shared_required"]
 
 @pytest.fixture(autouse=True)
 def _typed_searches_are_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A search while typing stops after the engine's typing budget (20 ms of matching): on a
+    """A search while typing stops after the engine's typing budget (15 ms of matching): on a
     loaded machine what a test sees would depend on its speed. test_index_speed.py tests it."""
     from kimreader.index.whoosh import backend
 
