@@ -27,6 +27,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -301,23 +302,36 @@ def _results(
         for articles in batches:
             yield articles, step.extract(articles)
         return
+    with worker_pool(processes) as pool:
+        running: dict[Future[list[Any]], list[Article]] = {}
+        for articles in batches:
+            running[pool.submit(step.extract, articles)] = articles
+            while len(running) >= processes * IN_FLIGHT:
+                yield from _finished(running, heartbeat)
+        while running:
+            yield from _finished(running, heartbeat)
+
+
+@contextmanager
+def worker_pool(
+    processes: int, initializer: Callable[[int], None] | None = None
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of spawned worker processes that end with their parent (`initializer`, given
+    the parent's pid, must call exit_with_parent). Stopped (the app quitting, Ctrl-C), the
+    workers go at once instead of finishing their tasks: whatever they were doing is redone
+    by the next run."""
     # spawn: the app has threads running, and a forked copy of them is unsafe
     context = multiprocessing.get_context("spawn")
     _start_resource_tracker()
     with ProcessPoolExecutor(
-        processes, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+        processes,
+        mp_context=context,
+        initializer=initializer or exit_with_parent,
+        initargs=(os.getpid(),),
     ) as pool:
-        running: dict[Future[list[Any]], list[Article]] = {}
         try:
-            for articles in batches:
-                running[pool.submit(step.extract, articles)] = articles
-                while len(running) >= processes * IN_FLIGHT:
-                    yield from _finished(running, heartbeat)
-            while running:
-                yield from _finished(running, heartbeat)
+            yield pool
         except BaseException:
-            # Stopped (the app quitting, Ctrl-C): what was stored is journaled and the next run
-            # resumes, so the workers go now instead of finishing their batches first.
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)

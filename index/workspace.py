@@ -387,11 +387,15 @@ class Workspace:
         processes: int = 1,
         with_entities: bool = True,
     ) -> ImportReport:
-        from kimreader.corpus.readers import iter_paths, read_paths
+        """Import files and folders; with `processes` > 1, HTML pages are read in that many
+        worker processes while this one stores them (index/reading.py), and entities are
+        extracted in as many."""
+        from kimreader.corpus.readers import iter_paths
+        from kimreader.index.reading import read_in_order
 
         items = list(iter_paths(paths))
         return self.add_results(
-            read_paths(items),
+            read_in_order(items, processes),
             total=len(items),
             progress=progress,
             processes=processes if len(items) >= PARALLEL_IMPORT else 1,

@@ -47,7 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--from", dest="from_file", metavar="FILE", help="urls or paths, one a line (- for stdin)"
     )
-    add.add_argument("--processes", type=int, default=0, help="entity extraction processes")
+    add.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        help="processes reading HTML pages and extracting entities",
+    )
     add.add_argument("--no-entities", action="store_true", help="skip entity extraction")
     add.add_argument("--json", action="store_true")
 

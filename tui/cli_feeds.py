@@ -88,7 +88,8 @@ def add_sources(
 ) -> ImportReport:
     """Import files and urls in one batch: urls fetched concurrently, files read as always."""
     from kimreader.corpus.fetch import Fetcher, fetch_pages, is_url
-    from kimreader.corpus.readers import iter_paths, read_paths
+    from kimreader.corpus.readers import iter_paths
+    from kimreader.index.reading import read_in_order
 
     urls = [s.strip() for s in sources if is_url(s)]
     paths = [s for s in sources if not is_url(s)]
@@ -98,7 +99,8 @@ def add_sources(
         )
     items = list(iter_paths(paths))
     with Fetcher() as fetcher:
-        results = chain(read_paths(items), fetch_pages(dict.fromkeys(urls), fetcher))
+        files = read_in_order(items, processes)
+        results = chain(files, fetch_pages(dict.fromkeys(urls), fetcher))
         return workspace.add_results(
             results,
             total=len(items) + len(set(urls)),
