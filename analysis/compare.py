@@ -159,7 +159,7 @@ def compare_entities(
 ) -> EntityComparison:
     """Entities in both reports, only in A, only in B: joined exactly as the library merge joins
     them (analysis.entities.group_library), so a comparison never contradicts the library."""
-    from kimreader.analysis.library_entities import group_library
+    from kimreader.analysis.library_entities import group_library, voted_type
 
     shared: list[SharedEntity] = []
     only_a: list[Entity] = []
@@ -168,7 +168,9 @@ def compare_entities(
         side_a = [entity for side, entity in members if side == "a"]
         side_b = [entity for side, entity in members if side == "b"]
         if side_a and side_b:
-            named = max(side_a, key=lambda e: e.count)
+            # Named as A names it, in the type both reports' mentions vote for.
+            voted = voted_type(members)
+            named = max(side_a, key=lambda e: (e.type == voted, e.count))
             shared.append(
                 SharedEntity(
                     named.name,

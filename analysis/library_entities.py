@@ -185,12 +185,18 @@ def _untyped_word(name: str) -> bool:
     )
 
 
-def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:
-    names = Counter(entity.name for _, entity in members)
+def voted_type(members: Sequence[tuple[str, Entity]]) -> EntityType:
+    """The type of one real-world thing: its mentions vote ("Betty Ford" read once as a person
+    is the Betty Ford Center the other mentions call an organisation)."""
     types: Counter[EntityType] = Counter()
     for _, entity in members:
-        types[entity.type] += entity.count  # the library votes on the type
-    entity_type = types.most_common(1)[0][0]
+        types[entity.type] += entity.count
+    return types.most_common(1)[0][0]
+
+
+def _library_entity(members: list[tuple[str, Entity]]) -> LibraryEntity:
+    names = Counter(entity.name for _, entity in members)
+    entity_type = voted_type(members)
     typed = [entity for _, entity in members if entity.type == entity_type]
     listed = alias_table().canonical.get(canonical_key(typed[0].name, entity_type))
     name = (

@@ -77,7 +77,8 @@ def test_an_entry_named_by_another_of_its_entities_is_still_shared(
 ) -> None:
     """Report A names the clinic "Betty Ford Treatment Center" and once "Betty Ford" (the
     model's person); B says "the Betty Ford Center", then "Betty Ford". The comparison shares
-    all three in one entry, named by A's person: the clinic is listed as shared all the same."""
+    all three in one entry, named by A's clinic: B's "Betty Ford Center", which names no entry,
+    is listed as shared all the same."""
     from kimreader.analysis.compare import compare_entities
     from kimreader.analysis.entity import Entity
 
@@ -87,7 +88,7 @@ def test_an_entry_named_by_another_of_its_entities_is_still_shared(
     clinic_a = Entity("Betty Ford Treatment Center", "org", (), ((35, 62),))
     clinic_b = Entity("Betty Ford Center", "org", ("Betty Ford",), ((15, 32), (42, 52)))
     shared = compare_entities([person_a, clinic_a], [clinic_b]).shared
-    assert [(s.name, s.type) for s in shared] == [("Betty Ford", "person")]
+    assert [(s.name, s.type) for s in shared] == [("Betty Ford Treatment Center", "org")]
     docs = [
         entity_gold.EcbDocument("a", "c", text_a, (entity_gold.EcbMention(35, 62, "X", "org"),)),
         entity_gold.EcbDocument("b", "c", text_b, (entity_gold.EcbMention(15, 32, "X", "org"),)),

@@ -98,3 +98,14 @@ def test_a_one_word_name_never_introduced_as_a_person_is_none(
     }
     assert {e.type for e in reports["1_2ecbplus"] if "Morningside" in e.aliases} == {"org"}
     assert {e.type for e in reports["1_21ecbplus"] if e.name == "Heller"} == {"person"}
+
+
+def test_a_shared_entry_takes_the_type_both_reports_vote_for(
+    reports: dict[str, list[Entity]],
+) -> None:
+    # 1_20ecbplus names the clinic "Betty Ford Treatment Center" once and "Betty Ford" once (the
+    # model's person); 1_8ecbplus says "Betty Ford Center" three times. Shared, the entry was
+    # "Betty Ford", a person, as A's most mentioned member; it is the clinic.
+    comparison = compare_entities(reports["1_20ecbplus"], reports["1_8ecbplus"])
+    clinic = [s for s in comparison.shared if s.name.startswith("Betty Ford")]
+    assert [(s.name, s.type) for s in clinic] == [("Betty Ford Treatment Center", "org")]
