@@ -74,7 +74,10 @@ class SearchIndex(IndexSync):
     # -- searching --------------------------------------------------------------------------
 
     def _ready(self) -> SearchBackend:
-        if not self._opened:
+        """The engine, once the index is in line with the library: a search asked for while
+        another thread's ensure() runs (the app opening its workspace) waits for it instead of
+        listing what a half-synced index holds."""
+        if not self.ensured():
             self.ensure()
         return self.backend
 

@@ -88,6 +88,7 @@ class IndexSync:
         self.library = library
         self.backend = backend or default_backend(directory or library.state_dir / "index")
         self._opened = False
+        self._ensured = False  # an ensure() has finished: the index is in line with the library
         # One sync at a time per process: the app opens the index in one thread while a search
         # or the related screen may ask for it in another (the engine has its own lock).
         self._sync_lock = threading.RLock()
@@ -126,7 +127,12 @@ class IndexSync:
             report = SyncReport(problems=[f"the search index could not be updated ({why})"])
         report.rebuilt = reason if reason != "missing" or report.added else report.rebuilt
         report.problems[:0] = problems
+        self._ensured = True
         return report
+
+    def ensured(self) -> bool:
+        """Whether an ensure() has finished (one running in another thread has not)."""
+        return self._ensured
 
     def _sync_retrying(self, entity_loader: EntityLoader | None) -> SyncReport:
         """sync(), read again when another process's commit removed index files this one was
@@ -259,4 +265,4 @@ class IndexSync:
     @_serialised
     def close(self) -> None:
         self.backend.close()
-        self._opened = False
+        self._opened = self._ensured = False

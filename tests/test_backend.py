@@ -143,3 +143,40 @@ def test_a_searcher_sees_another_writers_merges_and_deletions(tmp_path: Path) ->
     other.close()
     assert index.search("trade").total == 4
     assert REPORT.id not in {hit.id for hit in index.search("trade").hits}
+
+
+def test_a_search_waits_for_an_ensure_running_in_another_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app opens its workspace (ensure) in one thread while a key typed at start-up
+    searches in another: the search waits for the index to be in line, not a half-synced one."""
+    import threading
+
+    from kimreader.index.sync import IndexSync
+
+    library = Library.open(tmp_path, seed=False)
+    for n in range(3):
+        library.add(Article.create(f"Trade report {n}", f"Trade talks, round {n}.\n"))
+    index = SearchIndex(library)
+    syncing, go = threading.Event(), threading.Event()
+    real_sync = IndexSync.sync
+
+    def slow_sync(self: IndexSync, *args: object, **kwargs: object) -> object:
+        syncing.set()
+        go.wait()
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexSync, "sync", slow_sync)
+    opener = threading.Thread(target=index.ensure)
+    opener.start()
+    syncing.wait()  # the index is open, and not yet in line with the library
+    found: list[int] = []
+    searcher = threading.Thread(target=lambda: found.append(index.search("trade").total))
+    searcher.start()
+    searcher.join(0.3)
+    waiting = searcher.is_alive() and not found  # not listing a half-synced index
+    go.set()  # whatever happened: no thread is left waiting
+    opener.join()
+    searcher.join()
+    assert waiting
+    assert found == [3]
