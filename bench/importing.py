@@ -1,11 +1,14 @@
 """Import speed: `kimreader add` of synthetic articles with entity extraction, 1 and 2 processes.
 
     python bench/importing.py [--n 2000] [--processes 1,2] [--formats md,html] [--no-entities]
+                              [--repeat 1]
 
 Each run is the real command line in a fresh process (`python -m kimreader.tui.cli --library
 TMP add --processes P SRC`) into an empty library, timed from launch to exit: reading and
 converting the files, entity extraction, writing articles and sidecars, building the index.
-Sources come from bench/corpus.py: all Markdown, or all HTML (--html-share 1).
+Sources come from bench/corpus.py: all Markdown, or all HTML (--html-share 1). With --repeat,
+the runs are interleaved (every format and process count once, then again) and medians shown;
+the load average is printed before and after.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import CACHE, log, print_table, source_dir
+from _common import CACHE, log, median, print_table, source_dir
 
 
 def run_import(source: Path, processes: int, entities: bool) -> tuple[float, int]:
@@ -38,23 +41,41 @@ def run_import(source: Path, processes: int, entities: bool) -> tuple[float, int
         return seconds, len(Library.open(library, seed=False))
 
 
+def load_average() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="articles per import")
     parser.add_argument("--processes", default="1,2")
     parser.add_argument("--formats", default="md,html")
     parser.add_argument("--no-entities", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, interleaved")
     args = parser.parse_args(argv)
+    runs = [
+        (kind, processes)
+        for kind in args.formats.split(",")
+        for processes in (int(p) for p in args.processes.split(","))
+    ]
+    seconds: dict[tuple[str, int], list[float]] = {run: [] for run in runs}
+    counts: dict[tuple[str, int], int] = {}
+    print(f"load average before: {load_average()}")
+    for round_ in range(1, args.repeat + 1):
+        for kind, processes in runs:
+            source = source_dir(args.n, html_share=1.0 if kind == "html" else 0.0)
+            log(f"importing {args.n} {kind} articles with {processes} process(es), {round_}")
+            took, counts[kind, processes] = run_import(source, processes, not args.no_entities)
+            seconds[kind, processes].append(took)
+    print(f"load average after: {load_average()}")
     rows = []
-    for kind in args.formats.split(","):
-        source = source_dir(args.n, html_share=1.0 if kind == "html" else 0.0)
-        for processes in (int(p) for p in args.processes.split(",")):
-            log(f"importing {args.n} {kind} articles with {processes} process(es)")
-            seconds, count = run_import(source, processes, not args.no_entities)
-            rows.append([kind, processes, count, f"{seconds:.1f}", f"{count / seconds:.1f}"])
+    for run in runs:
+        middle = median(seconds[run])
+        spread = " ".join(f"{s:.1f}" for s in seconds[run])
+        rows.append([*run, counts[run], f"{middle:.1f} ({spread})", f"{counts[run] / middle:.1f}"])
     entities = "without" if args.no_entities else "with"
     print_table(
-        ["format", "processes", "articles", "seconds", "articles/s"],
+        ["format", "processes", "articles", "seconds: median (runs)", "articles/s"],
         rows,
         title=f"kimreader add, {entities} entity extraction (targets, #14: searchable >= 60/s; "
         "with entities >= 15/s with 2 processes)",
