@@ -4,6 +4,8 @@ same report and the same one line per bad file as when they are read one by one.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -85,3 +87,16 @@ def test_a_few_pages_are_read_without_a_pool(sources: Path) -> None:
     next(results)
     assert not multiprocessing.active_children()
     assert len([next(results), *results]) == len(items) - 1
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_pages_of_a_killed_worker_are_read_by_the_importing_process(sources: Path) -> None:
+    items = list(iter_paths([sources]))
+    results = reading.read_in_order(items, processes=2)
+    found = [next(results)]
+    workers = [child.pid for child in multiprocessing.active_children() if child.pid]
+    assert workers
+    for pid in workers:  # as the OOM killer would
+        os.kill(pid, signal.SIGKILL)
+    found.extend(results)
+    assert [str(r) for r in found] == [str(r) for r in read_paths(items)]
