@@ -185,7 +185,13 @@ class _QuoteFinder:
                 draft.role = clean_role(found.group("role"))
                 draft.cue = cue
                 return draft
-        if not draft.continued and looks_like_a_name(span.text) and self._marked(span):
+        introduced = bool(lead) and opens_sentence  # Smith said: “No.” is speech, not a title
+        if (
+            not draft.continued
+            and not introduced
+            and looks_like_a_name(span.text)
+            and self._marked(span)
+        ):
             draft.cue = "name"  # a title or a name in quote marks ("American Pie"): no speaker
             return draft
         if lead:

@@ -240,6 +240,10 @@ def test_a_title_or_a_name_in_quote_marks_has_no_speaker(shared_dir: Path) -> No
     assert speakers("“Absolutely Not,” Ana Ruiz said.")[0][1] == "Ana Ruiz"
     [_, (text, speaker, _full)] = speakers("Ana Ruiz said: “We met.\n\nNo.”")
     assert (text, speaker) == ("No.", "Ana Ruiz")
+    # A short answer in title case that a speech verb introduces is said, not a title.
+    assert speakers("Ana Ruiz said: “No.”")[0][1] == "Ana Ruiz"
+    asked = "Asked whether she would stay, Ana Ruiz said, “Absolutely.”"
+    assert speakers(asked)[0][1] == "Ana Ruiz"
 
 
 def test_a_report_that_quotes_with_single_marks(shared_dir: Path) -> None:
