@@ -179,6 +179,8 @@ class CatalogEntry:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CatalogEntry:
+        if not isinstance(data, dict):  # a hand-edited or damaged catalog: rebuilt, not read
+            raise TypeError(f"a catalog entry is an object, not {type(data).__name__}")
         if data.keys() != _ENTRY_FIELDS:
             return cls(**{**data, "authors": tuple(data.get("authors", ()))})
         # Opening 20,000 articles builds 20,000 entries: skip the frozen __init__'s setattrs.
@@ -225,6 +227,19 @@ def files_digest(stats: FileStats) -> str:
     digest = hashlib.blake2b("\0".join(names).encode(), digest_size=16)
     digest.update(array("q", chain.from_iterable(map(stats.__getitem__, names))).tobytes())
     return digest.hexdigest()
+
+
+def is_article_name(name: str) -> bool:
+    """A file name the library reads as an article: `<id>.md`, not hidden, and text (a name
+    in another encoding than the file system's, "bad\udcff.md", can be no id, catalog key or
+    JSON string: such a file is left alone rather than stopping the whole library)."""
+    if not name.endswith(".md") or name.startswith("."):
+        return False
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def catalog_stats(catalog: dict[str, CatalogEntry]) -> FileStats:
@@ -449,7 +464,7 @@ class Library:
             return
         with entries:
             for entry in entries:
-                if entry.name.endswith(".md") and not entry.name.startswith("."):
+                if is_article_name(entry.name):
                     if entry.is_file():
                         yield entry
 
@@ -465,7 +480,7 @@ class Library:
         stats: FileStats = {}
         try:
             for name in names:
-                if not name.endswith(".md") or name.startswith("."):
+                if not is_article_name(name):
                     continue
                 try:
                     found = os.stat(name if relative else self.root / name, dir_fd=folder)

@@ -209,6 +209,36 @@ def test_corrupt_catalog_is_rebuilt(tmp_path: Path) -> None:
     assert len(Library(tmp_path).catalog()) == 1
 
 
+def test_a_damaged_entry_of_the_saved_catalog_is_read_again_from_its_file(
+    tmp_path: Path,
+) -> None:
+    """An entry that is no object (a hand edit) is not an entry: the file is read instead."""
+    library = Library.open(tmp_path, seed=False)
+    added = library.add(_article()).article
+    path = library.catalog_path
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith(f'"{added.id}.md": '))
+    path.write_text(text.replace(line, f'"{added.id}.md": 5'), encoding="utf-8")
+    fresh = Library(tmp_path)
+    assert fresh.refresh() == []  # the files still match the digest the catalog names
+    entry = fresh.entry(added.id)
+    assert entry is not None and entry.title == added.title
+
+
+def test_a_file_name_that_is_not_text_is_left_alone(tmp_path: Path) -> None:
+    """A name in another encoding than the file system's ("bad\\xff.md") stopped every command
+    of the library (the catalog's digest and keys are text); now that file is not read."""
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    odd = os.fsencode(tmp_path) + b"/bad\xff.md"
+    with open(odd, "wb") as handle:
+        handle.write(b"---\ntitle: Odd\n---\nBody.\n")
+    fresh = Library(tmp_path)
+    assert fresh.refresh() == []
+    assert [e.title for e in fresh.catalog()] == [_article().title]
+    assert os.path.exists(odd)  # left as it was
+
+
 def test_unreadable_file_is_reported_not_fatal(tmp_path: Path) -> None:
     library = Library.open(tmp_path, seed=False)
     library.add(_article())
