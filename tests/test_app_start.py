@@ -142,3 +142,17 @@ async def test_a_search_listed_while_the_index_caught_up_is_run_again(tmp_path: 
         await pilot.pause(0.3)
         await pilot.app.workers.wait_for_complete()
         assert len(finished) == searches + 1  # nothing changed: not run again
+
+
+async def test_quitting_during_start_up_is_not_held(tmp_path: Path) -> None:
+    """ctrl+q while the workspace opens quits at once; "q" is held (it may be a search's)."""
+    harbour_library(tmp_path / "lib", ["Harbour reopens"])
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+        app.let_open.set()  # the held worker thread ends too

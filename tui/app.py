@@ -145,10 +145,20 @@ class KimReaderApp(App[int]):
         self.exit(2, return_code=2)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._held is not None and isinstance(event, HELD_INPUT) and not event.is_forwarded:
+        held = isinstance(event, HELD_INPUT) and not event.is_forwarded
+        if self._held is not None and held and not self._quits(event):
             self._held.append(event)
             return
         await super().on_event(event)
+
+    def _quits(self, event: events.Event) -> bool:
+        """ctrl+q (or another chord bound to quitting) is never held: start-up at 20,000
+        articles takes a while, and the user may want out of it. A printable key ("q") is held
+        with the rest: it may be a letter of a search typed after "/"."""
+        if not isinstance(event, events.Key) or event.is_printable:
+            return False
+        bound = self._bindings.key_to_bindings.get(event.key, [])
+        return any(binding.action in ("quit", "help_quit") for binding in bound)
 
     async def release_input(self) -> None:
         """Replay the held input, as if it came now (before any that comes after it)."""
