@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from kimreader import __version__
 from kimreader.corpus.sanitize import sanitize_line
@@ -26,9 +26,6 @@ from kimreader.tui.cli_common import (
     print_json,
 )
 from kimreader.tui.cli_read import cmd_compare, cmd_list, cmd_related, cmd_search, cmd_show
-
-if TYPE_CHECKING:
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
