@@ -108,3 +108,74 @@ def test_a_name_wrapped_inside_a_link_or_italics_is_not_junk(entity_gold: Module
 
     found = entity_gold.junk_kinds(body, [entity("Xbox\nOne S"), entity("Nintendo\nApple")])
     assert found == ["Nintendo Apple (line)"]  # a short caption line's break still counts
+
+
+def _tiny_ecbplus(root: Path, reports: dict[str, str]) -> None:
+    """A made-up ECB+ folder: one cluster "9_ecb" of `reports` (name -> person's name), each
+    naming its person in a CROSS_DOC_COREF chain."""
+    (root / "xml/9").mkdir(parents=True)
+    (root / "text/9").mkdir(parents=True)
+    files = "\t".join(f"text/9/{name}.txt" for name in reports)
+    (root / "clusters.tsv").write_text(f"9_ecb\t{files}\n", "utf-8")
+    for name, person in reports.items():
+        words = [*person.split(), "spoke", "."]
+        tokens = "".join(
+            f'<token t_id="{i + 1}" sentence="0" number="{i}">{w}</token>'
+            for i, w in enumerate(words)
+        )
+        anchors = "".join(f'<token_anchor t_id="{i + 1}"/>' for i in range(len(person.split())))
+        (root / "text/9" / f"{name}.txt").write_text(" ".join(words) + "\n", "utf-8")
+        (root / "xml/9" / f"{name}.xml").write_text(
+            f'<Document doc_name="{name}.xml">{tokens}<Markables>'
+            f'<HUMAN_PART_PER m_id="1">{anchors}</HUMAN_PART_PER></Markables>'
+            '<Relations><CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/>'
+            '<target m_id="2"/></CROSS_DOC_COREF></Relations></Document>',
+            "utf-8",
+        )
+
+
+def test_development_scorings_leave_the_reserved_reports_out(
+    entity_gold: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """bench/gold/reserved_fresh3.json keeps ECB+ reports unseen for the blind fresh3 sets: a
+    development scoring never reads them (here the reserved report's XML is not even XML);
+    fresh3 reads them alone."""
+    _tiny_ecbplus(tmp_path / "ecbplus", {"9_1ecb": "Ann Lee", "9_2ecb": "Ann Lee"})
+    (tmp_path / "ecbplus/xml/9/9_3ecb.xml").write_text("not xml: never read", "utf-8")
+    (tmp_path / "ecbplus/text/9/9_3ecb.txt").write_text("Ann Lee spoke .\n", "utf-8")
+    with (tmp_path / "ecbplus/clusters.tsv").open("a", encoding="utf-8") as clusters:
+        clusters.write("9_ecbplus\ttext/9/9_3ecb.txt\n")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / entity_gold.RESERVED).write_text(
+        '{"entities": ["9_3ecb"], "compare": ["9_2ecb"]}', "utf-8"
+    )
+    monkeypatch.setattr(entity_gold, "ECBPLUS", tmp_path / "ecbplus")
+    monkeypatch.setattr(entity_gold, "GOLD_DIR", gold)
+    assert [d.name for d in entity_gold.ecb_documents(["9"])] == ["9_1ecb"]
+    (gold / entity_gold.RESERVED).write_text('{"entities": [], "compare": ["9_2ecb"]}', "utf-8")
+    (tmp_path / "ecbplus/xml/9/9_1ecb.xml").write_text("not xml: never read", "utf-8")
+    reserved = entity_gold.ecb_documents(["9"], reserved=True)
+    assert [(d.name, d.cluster) for d in reserved] == [("9_2ecb", "9_ecb")]
+    assert [(m.instance, m.kind) for m in reserved[0].mentions] == [("HUM1", "person")]
+
+
+def test_fresh3_pairs_are_the_reserved_reports_of_one_cluster(
+    entity_gold: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """fresh3's shared listing pairs the reserved reports inside one ECB+ cluster: two reserved
+    reports naming one person, each extracted with it, are one instance listed as shared."""
+    from kimreader.analysis.entity import Entity
+
+    _tiny_ecbplus(tmp_path / "ecbplus", {"9_1ecb": "Ann Lee", "9_2ecb": "Ann Lee"})
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / entity_gold.RESERVED).write_text(
+        '{"entities": ["9_1ecb"], "compare": ["9_2ecb"]}', "utf-8"
+    )
+    monkeypatch.setattr(entity_gold, "ECBPLUS", tmp_path / "ecbplus")
+    monkeypatch.setattr(entity_gold, "GOLD_DIR", gold)
+    documents = entity_gold.ecb_documents(["9"], reserved=True)
+    found = {d.name: [Entity("Ann Lee", "person", (), ((0, 7),))] for d in documents}
+    score = entity_gold.shared_listing(documents, found)
+    assert (score.named, score.shown, score.found_both, score.listed) == (1, 1, 1, 1)
