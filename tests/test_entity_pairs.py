@@ -1,7 +1,8 @@
 """Same-event report pairs (ECB+ topic 1, the development topic): an entity both reports name is
 listed as shared by the comparison, however each report writes it.
 
-The reports are ../shared/testdata/ecbplus texts, extracted as an import would extract them.
+The reports are ../shared/testdata/ecbplus texts, extracted as an import would extract them;
+never one of those bench/gold/reserved_fresh3.json keeps unseen for the blind fresh3 sets.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 
 REPORTS = (
-    "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_14ecbplus 1_19ecbplus 1_20ecbplus "
-    "1_8ecbplus 1_18ecbplus 1_18ecb 1_2ecbplus 1_21ecbplus"
+    "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_12ecbplus 1_20ecbplus 1_8ecbplus "
+    "1_18ecbplus 1_2ecbplus"
 ).split()
 
 
@@ -51,7 +52,7 @@ def test_a_clinic_named_with_its_town_is_the_clinic(reports: dict[str, list[Enti
     ("a", "b", "name_a", "name_b"),
     [
         ("1_20ecbplus", "1_9ecbplus", "Betty Ford Treatment Center", "Betty Ford Center"),
-        ("1_19ecbplus", "1_9ecbplus", "Morningside Recovery", "Morningside Recovery Center"),
+        ("1_12ecbplus", "1_9ecbplus", "Morningside Recovery", "Morningside Recovery Center"),
     ],
 )
 def test_a_clinic_however_a_report_words_it(
@@ -63,19 +64,11 @@ def test_a_clinic_however_a_report_words_it(
     assert name_a not in only and name_b not in only
 
 
-def test_a_name_ending_in_rehab_is_the_clinic(reports: dict[str, list[Entity]]) -> None:
-    # 1_14ecbplus: "Betty Ford Rehab" (the model's PERSON) is the clinic, by its head word.
-    assert {e.type for e in reports["1_14ecbplus"] if e.name == "Betty Ford Rehab"} == {"org"}
-
-
 def test_a_subject_named_in_full_only_in_the_headline(reports: dict[str, list[Entity]]) -> None:
     # 1_18ecbplus: "Lindsay Lohan checks into unapproved rehab", then "Lohan" throughout.
-    # 1_19ecbplus: the same in a title-case headline the model does not tag ("Lindsay Lohan
-    # Checks Into Betty Ford Clinic"), and a body whose "Lohan" the model reads as a place.
-    for report in ("1_18ecbplus", "1_19ecbplus"):
-        lohan = [e for e in reports[report] if "Lohan" in e.aliases]
-        assert [(e.name, e.type) for e in lohan] == [("Lindsay Lohan", "person")]
-    comparison = compare_entities(reports["1_18ecbplus"], reports["1_19ecbplus"])
+    lohan = [e for e in reports["1_18ecbplus"] if "Lohan" in e.aliases]
+    assert [(e.name, e.type) for e in lohan] == [("Lindsay Lohan", "person")]
+    comparison = compare_entities(reports["1_18ecbplus"], reports["1_8ecbplus"])
     assert ("Lindsay Lohan", "person") in {(s.name, s.type) for s in comparison.shared}
 
 
@@ -91,13 +84,10 @@ def test_a_clinic_written_where_a_place_goes_is_the_clinic(
 def test_a_one_word_name_never_introduced_as_a_person_is_none(
     reports: dict[str, list[Entity]],
 ) -> None:
-    # 1_18ecb: "a guest role in television sitcom Scrubs"; 1_2ecbplus: "she never entered
-    # Morningside" (both the model's people). 1_21ecbplus: "Heller told a judge" stays a person.
-    assert {(e.name, e.type) for e in reports["1_18ecb"] if e.name == "Scrubs"} == {
-        ("Scrubs", "org")
-    }
+    # 1_2ecbplus: "she never entered Morningside" (the model's person). 1_2ecbplus: "Heller"
+    # after "Mark Jay Heller" stays a person.
     assert {e.type for e in reports["1_2ecbplus"] if "Morningside" in e.aliases} == {"org"}
-    assert {e.type for e in reports["1_21ecbplus"] if e.name == "Heller"} == {"person"}
+    assert {e.type for e in reports["1_2ecbplus"] if "Heller" in e.aliases} == {"person"}
 
 
 def test_a_shared_entry_takes_the_type_both_reports_vote_for(
