@@ -2,7 +2,8 @@
 
 - Pages: bench/gold/entities_{dev,heldout,fresh}.json list the people, organisations and places of
   mozilla-readability test pages, with aliases ("a|b"), written by reading the pages;
-  entities_fresh2.json does the same for ten ECB+ reports ("ecbplus/37/37_3ecb").
+  entities_fresh2.json and entities_fresh3.json do the same for ten ECB+ reports each
+  ("ecbplus/37/37_3ecb").
 - ECB+: `CROSS_DOC_COREF` chains over person, organisation and place mentions of
   ../shared/testdata/ecbplus give cross-document gold clusters.
 

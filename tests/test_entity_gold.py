@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -179,3 +180,29 @@ def test_fresh3_pairs_are_the_reserved_reports_of_one_cluster(
     found = {d.name: [Entity("Ann Lee", "person", (), ((0, 7),))] for d in documents}
     score = entity_gold.shared_listing(documents, found)
     assert (score.named, score.shown, score.found_both, score.listed) == (1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("split", ["fresh2", "fresh3"])
+def test_every_name_of_an_ecbplus_gold_is_written_in_its_report(
+    entity_gold: ModuleType, monkeypatch: pytest.MonkeyPatch, split: str
+) -> None:
+    """The ECB+ golds are written by reading the reports: each name and alias, optional ones
+    too, is in its report's text as written (the URL line names nothing), so a typo cannot make
+    an entity no extraction could ever match."""
+    monkeypatch.syspath_prepend(str(ENTITY_GOLD.parent))
+    raw = json.loads((entity_gold.GOLD_DIR / f"entities_{split}.json").read_text("utf-8"))
+    assert len(entity_gold.load_gold(split)) == len(raw["pages"]) == 10
+    unwritten = []
+    for name, page in raw["pages"].items():
+        body = entity_gold.page_body(name)
+        text = body.split("\n", 1)[1] if body.startswith("http") else body
+        entries = [e for kind in entity_gold.SIDEBAR_TYPES for e in page.get(kind, ())]
+        entries += [e for optional in page.get("optional", {}).values() for e in optional]
+        unwritten += [(name, a) for e in entries for a in e.split("|") if a not in text]
+    assert unwritten == []
+
+
+def test_the_fresh3_gold_covers_the_reports_reserved_for_it(entity_gold: ModuleType) -> None:
+    reserved = json.loads((entity_gold.GOLD_DIR / entity_gold.RESERVED).read_text("utf-8"))
+    pages = [page.name for page in entity_gold.load_gold("fresh3")]
+    assert sorted(name.rsplit("/", 1)[1] for name in pages) == sorted(reserved["entities"])
