@@ -51,6 +51,12 @@ PARAGRAPH_SAID = re.compile(
     rf",\s*(?:(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?"
     rf"|(?:said|says|added)\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME}))\.\s*$"
 )
+# The subject of a speech verb before the quote, the text up to the verb: "Kim has", "Aleem
+# Siddique, a U.N. spokesman in South Sudan," (an appositive role), "the State Department, which".
+SUBJECT_BEFORE_VERB = re.compile(
+    rf"(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
+    r"\s+(?:has\s+|had\s+|also\s+)?$"
+)
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"

@@ -33,6 +33,7 @@ from kimreader.analysis.attribution import (
     ROLE_PREFIX,
     STOP_CAPITALS,
     SUBJECT,
+    SUBJECT_BEFORE_VERB,
     UNNAMED_HEADS,
     VERBS,
     before_tail,
@@ -223,12 +224,13 @@ class _QuoteFinder:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
         verbs = list(BEFORE_VERB.finditer(before))
         if verbs and verbs[-1].group() != "saying":
-            subject = re.search(
-                rf"(?P<name>{SUBJECT})\s+(?:has\s+|had\s+|also\s+)?$", before[: verbs[-1].start()]
-            )
+            subject = SUBJECT_BEFORE_VERB.search(before[: verbs[-1].start()])
+            if subject and subject.group("role") and not clean_role(subject.group("role")):
+                subject = None  # "In Gaza, Kim, said": no role between, not an appositive
             if subject:
                 draft.written = subject.group("name")
                 draft.written_at = before_start + subject.start("name")
+                draft.role = clean_role(subject.group("role"))
                 draft.cue = "before"
                 return
         draft.speaker = self.people.first_in(before_start, before_start + len(before))
@@ -257,7 +259,10 @@ class _QuoteFinder:
                     draft.cue, draft.kind = "continuation", self._kind_before(drafts, draft)
             if draft.speaker:
                 last = draft
-        for index, draft in enumerate(drafts):  # “A.” “B,” he said: A borrows B's speaker
+        # “A.” “B,” he said: A borrows B's speaker (from the last back, so that a quote over
+        # three paragraphs attributed at its end is one speaker's throughout)
+        for index in reversed(range(len(drafts))):
+            draft = drafts[index]
             following = drafts[index + 1] if index + 1 < len(drafts) else None
             if draft.speaker or following is None or not following.speaker or draft.cue == "name":
                 continue
@@ -289,6 +294,8 @@ class _QuoteFinder:
             return self._described(written, draft.written_at)
         if written.isupper() and len(written) >= 2:
             return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
+        if written.split()[-1].lower() in BODY_HEADS:
+            return written, "body"  # "the U.S. State Department, which said"
         return self.people.resolve(written, draft.written_at), "person"
 
     def _described(self, written: str, at: int) -> tuple[str, str]:
@@ -359,10 +366,27 @@ class _QuoteFinder:
         """The first person named in the nearest earlier sentence that names one (and where)."""
         earlier = [s for s in self.sentences if s.start < offset]
         for sentence in reversed(earlier[-4:]):
-            subject = self.people.first_in(sentence.start, min(sentence.end, offset))
+            end = min(sentence.end, offset)
+            subject = self.people.first_in(sentence.start, end) or self._reported_speaker(
+                self.body[sentence.start : end], sentence.start
+            )
             if subject:
                 return sentence.start, subject
         return -1, ""
+
+    def _reported_speaker(self, text: str, start: int) -> str:
+        """Who a sentence of reported speech gives it to ("Al-Sawarmi Khalid, spokesman for
+        Sudan's armed forces, said …"), when the report names them in full; else ""."""
+        match = REPORTED.search(text)
+        if not match:
+            return ""
+        group = "name" if match.group("name") else "late"
+        written = match.group(group)
+        if written.split()[0].lower() in STOP_CAPITALS:
+            return ""
+        speaker = self.people.resolve(written, start + match.start(group))
+        # "Analysts said": not a name the report gives in full
+        return speaker if len(speaker.split()) >= 2 else ""
 
     def _continued(self, drafts: list[_Draft], draft: _Draft) -> str:
         """A quote opening a sentence with no attribution continues the last quote's speaker."""
@@ -383,17 +407,9 @@ class _QuoteFinder:
         for sentence in self.sentences:
             if any(mark in sentence.text for mark in '“”"'):
                 continue
-            match = REPORTED.search(sentence.text)
-            if not match:
-                continue
-            group = "name" if match.group("name") else "late"
-            written, at = match.group(group), sentence.start + match.start(group)
-            if written.split()[0].lower() in STOP_CAPITALS:
-                continue
-            speaker = self.people.resolve(written, at)
-            if len(speaker.split()) < 2:  # "Analysts said": not a name the report gives in full
-                continue
-            found.append(ReportedSpeech(speaker, sentence.text, sentence.start, sentence.end))
+            speaker = self._reported_speaker(sentence.text, sentence.start)
+            if speaker:
+                found.append(ReportedSpeech(speaker, sentence.text, sentence.start, sentence.end))
         return found
 
 

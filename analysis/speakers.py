@@ -60,6 +60,22 @@ _NOT_NAMES = frozenset(
     "june july august september october november december".split()
 )
 
+# A person entity that is only initials ("U. N.", "U.S."): the small model's misreading of a
+# body's abbreviation; no report names a speaker that way.
+_INITIALS = re.compile(r"(?:[A-Z]\.?[ \t]*){1,4}")
+# Ranks and titles that come between a role and a name without being part of the name.
+_RANKS = TITLE_WORDS | frozenset(
+    "captain capt lieutenant lt colonel col major maj sergeant sgt brigadier admiral commander "
+    "corporal private judge justice father sister brother".split()
+)
+# A lowercase role right before capitalised words and the name the entity model found:
+# "Sudan Armed Forces spokesman Sawarmi Khaled Saad" where the model found "Khaled Saad".
+# The words between the role and the found name are the name's first words.
+_ROLE_THEN_CAPITALS = re.compile(
+    rf"\b(?:{'|'.join(sorted(PERSON_HEADS, key=len, reverse=True))})[ \t]+"
+    r"(?P<words>(?:[A-Z][a-z][\w’'\-]*[ \t]+){1,2})$"
+)
+
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
@@ -74,12 +90,18 @@ class People:
         # (start, end, canonical) for full-name mentions outside quotes, in text order.
         self.full_names: list[tuple[int, int, str]] = []
         self.by_span: dict[tuple[int, int], str] = {}
-        people = [entity for entity in entities if entity.type == "person"]
+        people = [
+            entity
+            for entity in entities
+            if entity.type == "person" and not _INITIALS.fullmatch(entity.name)
+        ]
         for entity in people:
+            name = self._name_with_first_words(entity)
             for start, end in entity.mentions:
-                self.by_span[(start, end)] = entity.name
+                start = self._first_words_start(start)
+                self.by_span[(start, end)] = name
                 if len(body[start:end].split()) >= 2 and not self._inside_quote(start):
-                    self.full_names.append((start, end, entity.name))
+                    self.full_names.append((start, end, name))
         if not people:
             self.full_names = self._names_from_text()
         self.full_names.extend(self._one_word_names(entities))
@@ -96,6 +118,22 @@ class People:
         self.first_key_offsets: dict[str, int] = {}
         for start, key in self.key_mentions:
             self.first_key_offsets.setdefault(key, start)
+
+    def _first_words_start(self, start: int) -> int:
+        """Where a person's name starts when the entity model left out its first words (between
+        a lowercase role and the name: "spokesman Sawarmi Khaled Saad"); else `start`."""
+        found = _ROLE_THEN_CAPITALS.search(self.body, max(0, start - 80), start)
+        if not found or any(w.lower() in _RANKS for w in found.group("words").split()):
+            return start
+        return found.start("words")
+
+    def _name_with_first_words(self, entity: Entity) -> str:
+        """The entity's name with the first words a mention shows it lacks."""
+        for start, end in entity.mentions:
+            full_start = self._first_words_start(start)
+            if full_start < start and self.body[start:end] == entity.name:
+                return " ".join(self.body[full_start:end].split())
+        return entity.name
 
     def _inside_quote(self, offset: int) -> bool:
         return any(span.start <= offset < span.end for span in self.quotes)

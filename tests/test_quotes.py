@@ -282,3 +282,39 @@ def test_a_role_with_a_possessive_before_the_name(shared_dir: Path) -> None:
     body = (shared_dir / "testdata/ecbplus/text/1/1_5ecb.txt").read_text(encoding="utf-8")
     [quote] = [q for q in extract_quotes(body) if q.text.startswith("We appreciate")]
     assert (quote.speaker, quote.cue) == ("Jack Ketsoyan", "after")
+
+
+def test_a_name_the_entity_model_cut_after_a_role_keeps_its_first_words(shared_dir: Path) -> None:
+    # ECB+ 41_3ecbplus: "Sudan Armed Forces spokesman Sawarmi Khaled Saad vehemently denied …",
+    # then his quote over three paragraphs; the model finds only "Khaled Saad".
+    body = (shared_dir / "testdata/ecbplus/text/41/41_3ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Khaled Saad": "person", "Taban Deng": "person"})
+    quotes = [q for q in extract_quotes(body, entities) if q.start > body.index("Sawarmi")]
+    assert [q.speaker for q in quotes] == ["Sawarmi Khaled Saad"] * 4
+    # A rank between the role and the name is no part of the name.
+    body = "The army spokesman Captain Ana Ruiz spoke.\n\n“We left,” Ruiz said."
+    entities = _entities(body, {"Ana Ruiz": "person", "Ruiz": "person"})
+    assert [q.speaker for q in extract_quotes(body, entities)] == ["Ana Ruiz"]
+
+
+def test_a_speaker_with_an_appositive_before_the_quote(shared_dir: Path) -> None:
+    # ECB+ 41_8ecbplus: "Aleem Siddique, a U. N. spokesman in South Sudan, said: “…”" (the
+    # model tags "U. N." a person and misses Aleem Siddique), and "condemnation from the U. S.
+    # State Department, which said the “unacceptable and unjustified” attacks …".
+    body = (shared_dir / "testdata/ecbplus/text/41/41_8ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"U. N.": "person", "Salva Kiir": "person"})
+    by_start = {q.text[:16]: (q.speaker, q.speaker_kind) for q in extract_quotes(body, entities)}
+    assert by_start["We're concerned "] == ("Aleem Siddique", "person")
+    assert by_start["unacceptable and"] == ("U. S. State Department", "body")
+
+
+def test_he_said_after_reported_speech_of_a_name_the_model_missed(shared_dir: Path) -> None:
+    # ECB+ 41_5ecbplus: the governor's quote over three paragraphs ends "…," Deng, the governor,
+    # said.'; then "Al-Sawarmi Khalid, spokesman for Sudan's armed forces, said Sudan had not
+    # bombed …" and a quote over two paragraphs ending "…," he said': Khalid, not Deng (no entity
+    # names Khalid, and "he" had gone back to the last person the model knew).
+    body = (shared_dir / "testdata/ecbplus/text/41/41_5ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Taban Deng": "person", "Deng": "person"})
+    by_start = {q.text[:16]: q.speaker for q in extract_quotes(body, entities)}
+    assert by_start["The refugees nee"] == by_start["They ran away fr"] == "Taban Deng"
+    assert by_start["South Sudan is a"] == by_start["We respect inter"] == "Al-Sawarmi Khalid"
