@@ -58,7 +58,7 @@ CACHE = Path("/tmp/kimreader-bench/ecbplus-embeddings.json")
 ENTITY_CACHE = Path("/tmp/kimreader-bench/ecbplus-entities.json")
 HELD_OUT_TOPIC = "41"
 # Every split of the hand gold, scored with --final only (tests/gold/compare/README.md).
-FINAL_SPLITS = ("dev", "held-out", "fresh", "fresh2")
+FINAL_SPLITS = ("dev", "held-out", "fresh", "fresh2", "fresh3")
 
 
 @dataclass(frozen=True)
@@ -186,11 +186,11 @@ def verdicts(reports: Sequence[Report], pairs: dict[str, list[tuple[int, int]]])
                         plain_kinds)  # fmt: skip
 
 
-def fresh_verdicts(reports: list[Report]) -> None:
-    """The verdict on the fresh pairs (tests/gold/compare/verdicts/fresh.json: written before
+def fresh_verdicts(reports: list[Report], split: str = "fresh") -> None:
+    """The verdict on a split's pairs (tests/gold/compare/verdicts/SPLIT.json: written before
     kimreader ran on them; ECB+ reports and mozilla pages), beside TF-IDF with its dev cuts
     (idf over the 80 reports and these pages)."""
-    fresh = json.loads((GOLD / "verdicts" / "fresh.json").read_text(encoding="utf-8"))
+    fresh = json.loads((GOLD / "verdicts" / f"{split}.json").read_text(encoding="utf-8"))
     by_name = {r.name: r for r in reports}
     pages: dict[str, Report] = {}
     for pair in fresh["pairs"]:
@@ -206,7 +206,7 @@ def fresh_verdicts(reports: list[Report]) -> None:
                      [relation(reports[i], reports[j]) for i, j in dev])  # fmt: skip
     ours: Counter[tuple[str, str]] = Counter()
     plain: Counter[tuple[str, str]] = Counter()
-    print(f"\n== same story or not on the fresh pairs ({len(fresh['pairs'])}, scored once) ==")
+    print(f"\n== same story or not on the {split} pairs ({len(fresh['pairs'])}, scored once) ==")
     for pair in fresh["pairs"]:
         a, b = (by_name.get(pair[s].removeprefix("ecbplus/")) or pages[pair[s]] for s in "ab")
         verdict = verdict_of(a, b)
@@ -526,8 +526,9 @@ def run(long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] 
           f"topic {HELD_OUT_TOPIC} report; scored here: {scored}")  # fmt: skip
     verdicts(reports, pairs)
     unrelated_pages(reports, splits)
-    if "fresh" in splits:
-        fresh_verdicts(reports)
+    for split in splits:
+        if (GOLD / "verdicts" / f"{split}.json").is_file():
+            fresh_verdicts(reports, split)
     counterpart_rates(reports, pairs)
     related_precision(reports, splits)
     gold_sentence_pairs(splits)
