@@ -34,8 +34,10 @@ _PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIB
 AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )
+# ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z]+(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b"
+    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
+    rf"(?:,\s*(?P<role>[^,;“”\"]+),|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?\s+(?:{VERBS})\b"
 )
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
@@ -57,9 +59,12 @@ SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
     r"\s+(?:has\s+|had\s+|also\s+)?$"
 )
+# A paragraph that ends in its speech verb, with no full stop ("… left a statement for the
+# press, he said"): it introduces the quote of the next paragraph.
+INTRODUCES_NEXT = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s+\w+)$")
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 BEFORE_VERB = re.compile(
-    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|"
+    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
     r"tweeted|posted|stated|declared|protested|accused)\b"
 )
 _TITLE_CUE = re.compile(
@@ -79,7 +84,8 @@ _ROLE_START = re.compile(
 # source, or a body that speaks as one ("the army", "the committee").
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials aide aides rep representative spokesman spokeswoman "
-    "spokesperson insider insiders person people diplomat diplomats publicist".split()
+    "spokesperson insider insiders person people diplomat diplomats publicist correspondent "
+    "reporter journalist".split()
 )
 # Of those, the ones a report never names, so "the source" is as anonymous as "a source".
 UNNAMED_HEADS = frozenset("source sources insider insiders".split())

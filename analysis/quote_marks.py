@@ -90,7 +90,11 @@ def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
             closes = first.group() == CLOSE_QUOTES or (
                 first.group() == '"' and not at_start and straight % 2 == 1
             )
-            if closes or at_start:  # closed here, or reopened: the quote ran on till here
+            # Closed here, or reopened and left open again: the quote ran on till here. A
+            # paragraph that opens and closes a quote of its own says the mark left open before
+            # the unmarked paragraphs was a slip: those paragraphs were no quote.
+            reopened = at_start and (not pending or len(marks) % 2 == 1)
+            if closes or reopened:
                 pieces.extend((p, True) for p in pending)
             if closes:
                 pieces.append((text_span(body, paragraph.start, first.start()), True))

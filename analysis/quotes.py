@@ -24,6 +24,7 @@ from kimreader.analysis.attribution import (
     BODY_HEADS,
     DOCUMENT_HEADS,
     INNER_ATTRIBUTION,
+    INTRODUCES_NEXT,
     ISSUER,
     LATE_NAME_SAID,
     LATE_SAID_NAME,
@@ -107,6 +108,7 @@ class _QuoteFinder:
         self.spans = [span for span, _continued in pieces]
         self.continued = {span.start for span, continued in pieces if continued}
         self.people = People(body, entities, self.spans)
+        self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         self.roles = self._roles()
@@ -214,6 +216,15 @@ class _QuoteFinder:
         before = self.paragraphs[draft.paragraph - 1]
         if any(before.start <= span.start < before.end for span in self.spans):
             return  # a quote there: `_continued` carries its speaker on
+        text = before.text.rstrip()
+        paragraph_start = self.paragraphs[draft.paragraph].start
+        opens_paragraph = not self.body[paragraph_start : draft.span.start - 1]
+        if opens_paragraph and (text.endswith(":") or INTRODUCES_NEXT.search(text)):
+            # "Mr Gunness denied militants were at the school:" / "…, he said" and the quote
+            # as the next paragraph: read as if the quote came on in that sentence
+            tail = before_tail(text)
+            self._speaker_before(draft, tail, before.start + len(text) - len(tail))
+            return
         said = PARAGRAPH_SAID.search(before.text)
         if said:
             group = "name" if said.group("name") else "late"
@@ -294,9 +305,14 @@ class _QuoteFinder:
             return self._described(written, draft.written_at)
         if written.isupper() and len(written) >= 2:
             return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
-        if written.split()[-1].lower() in BODY_HEADS:
-            return written, "body"  # "the U.S. State Department, which said"
-        return self.people.resolve(written, draft.written_at), "person"
+        resolved = self.people.resolve(written, draft.written_at)
+        end = draft.written_at + len(written)
+        if resolved == written and (
+            written.split()[-1].lower() in BODY_HEADS
+            or any(start <= draft.written_at and end <= stop for start, stop in self.bodies)
+        ):
+            return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
+        return resolved, "person"
 
     def _described(self, written: str, at: int) -> tuple[str, str]:
         """ "the doctor" (a person named before), "a senior official" (anonymous), "the army"."""

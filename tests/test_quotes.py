@@ -318,3 +318,53 @@ def test_he_said_after_reported_speech_of_a_name_the_model_missed(shared_dir: Pa
     by_start = {q.text[:16]: q.speaker for q in extract_quotes(body, entities)}
     assert by_start["The refugees nee"] == by_start["They ran away fr"] == "Taban Deng"
     assert by_start["South Sudan is a"] == by_start["We respect inter"] == "Al-Sawarmi Khalid"
+
+
+def _speaker_of(shared_dir: Path, report: str, people: dict[str, str], start: str) -> str:
+    """The speaker of the quote starting `start` in an ECB+ report (its people as entities)."""
+    body = (shared_dir / "testdata/ecbplus/text" / report).read_text(encoding="utf-8")
+    [quote] = [q for q in extract_quotes(body, _entities(body, people)) if q.text.startswith(start)]
+    return quote.speaker
+
+
+def test_a_paragraph_that_introduces_the_next_one_s_quote(shared_dir: Path) -> None:
+    # ECB+ 41_9ecb: "…, Mr Gunness denied militants were at the school:" and the quote as the
+    # next paragraph; ECB+ 1_15ecb: "… Jack Ketsoyan left a statement for the press, he said"
+    # (no full stop) and the quote below it.
+    people = {"Christopher Gunness": "person", "Gunness": "person"}
+    assert _speaker_of(shared_dir, "41/41_9ecb.txt", people, "We are 99.9") == "Christopher Gunness"
+    people = {"Tara Reid": "person", "Jack Ketsoyan": "person"}
+    assert _speaker_of(shared_dir, "1/1_15ecb.txt", people, "We appreciate") == "Jack Ketsoyan"
+    # A paragraph ending in a full stop introduces nothing.
+    assert speakers("Ana Ruiz left the talks.\n\n“We go home.”")[0][1] == ""
+
+
+def test_a_speaker_after_the_quote_with_an_age_or_a_unit_around_the_name(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 1_10ecb: "“…,” the 33-year-old actress's rep Jack Ketsoyan told the magazine";
+    # ECB+ 37_5ecb: "“…,” Doctor Sokal Pirg of the unit told Xinhua by phone".
+    people = {"Tara Reid": "person", "Jack Ketsoyan": "person"}
+    assert _speaker_of(shared_dir, "1/1_10ecb.txt", people, "We appreciate") == "Jack Ketsoyan"
+    people = {"Sokal Pirg": "person", "Manrosan": "person"}
+    assert _speaker_of(shared_dir, "37/37_5ecb.txt", people, "Most of them") == "Sokal Pirg"
+
+
+def test_a_correspondent_is_anonymous_and_an_organisation_a_body(shared_dir: Path) -> None:
+    # ECB+ 41_1ecbplus: 'A Reuters correspondent reported hearing a large explosion, then saw
+    # "a crater …' (the mark is never closed: the next eleven paragraphs, up to one that
+    # holds a quote of its own, are no quote); Salon: '“igniting,” as Reuters reported'.
+    body = (shared_dir / "testdata/ecbplus/text/41/41_1ecbplus.txt").read_text(encoding="utf-8")
+    quotes = extract_quotes(body, _entities(body, {"Ryan Boyette": "person"}))
+    assert (quotes[0].text[:9], quotes[0].speaker, quotes[0].speaker_kind) == (
+        "a crater ",
+        "A Reuters correspondent",
+        "anonymous",
+    )
+    assert quotes[1].text.startswith("The regime in Khartoum")
+    body = "He put up a flag, “igniting,” as Reuters reported, “fears of an attack.”"
+    reuters = body.index("Reuters")
+    entities = (Entity("Reuters", "org", ("Reuters",), ((reuters, reuters + 7),)),)
+    assert {(q.speaker, q.speaker_kind) for q in extract_quotes(body, entities)} == {
+        ("Reuters", "body")
+    }
