@@ -16,6 +16,7 @@ Layout of a library folder:
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import re
 import stat
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
@@ -400,6 +401,56 @@ def _shipped_sidecars(path: Path, article: Article) -> dict[str, Any] | None:
     return {"entities": {"data": payload.get("data", []), "version": payload.get("version", 0)}}
 
 
+def read_file_stats(root: Path) -> FileStats:
+    """(mtime_ns, size) of every article file in `root`: one listing and one stat per file, by
+    name relative to the open folder."""
+    try:
+        names = os.listdir(root)
+    except FileNotFoundError:
+        return {}
+    relative = os.stat in os.supports_dir_fd
+    folder = os.open(root, os.O_RDONLY) if relative else None
+    stats: FileStats = {}
+    try:
+        for name in names:
+            if not is_article_name(name):
+                continue
+            try:
+                found = os.stat(name if relative else root / name, dir_fd=folder)
+            except OSError:
+                continue  # removed since the listing, or a dangling link
+            if stat.S_ISREG(found.st_mode):
+                stats[name] = (found.st_mtime_ns, found.st_size)
+    finally:
+        if folder is not None:
+            os.close(folder)
+    return stats
+
+
+def _send_file_check(root: Path, reader: int, writer: int) -> NoReturn:
+    """In the child of prefetch_file_stats(): write the files' stats and digest, then leave
+    without running any of the parent's clean-up (its buffers and files are the parent's)."""
+    try:
+        os.close(reader)
+        stats = read_file_stats(root)
+        with os.fdopen(writer, "wb") as out:
+            out.write(marshal.dumps((stats, files_digest(stats))))
+    finally:
+        os._exit(0)
+
+
+def _receive_file_check(child: int, reader: int) -> tuple[FileStats, str] | None:
+    """What the child of prefetch_file_stats() found (None if it failed: check here)."""
+    try:
+        with os.fdopen(reader, "rb") as answer:
+            data = answer.read()
+        os.waitpid(child, 0)
+        stats, digest = marshal.loads(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return (stats, digest) if isinstance(stats, dict) and isinstance(digest, str) else None
+
+
 class Library:
     """A folder of articles. Cheap to open: metadata comes from a catalog cache."""
 
@@ -421,6 +472,9 @@ class Library:
         # Inside `batch()`: the catalog is saved, and written folders synced, once at the end.
         self._batch_folders: set[Path] | None = None
         self._batch_changed_catalog = False
+        # The child process checking the files for the next refresh() and the pipe it answers
+        # on (prefetch_file_stats).
+        self._prefetched: tuple[int, int] | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -468,30 +522,40 @@ class Library:
                     if entry.is_file():
                         yield entry
 
+    def prefetch_file_stats(self) -> None:
+        """Start checking the files (the next refresh()'s stats and digest) in a forked child
+        while this process goes on opening the index: at 20,000 articles the stats take as long
+        as importing the engine, and the child runs them on another core (a thread would wait
+        for the GIL after every stat). Only in a process with one thread, where fork is safe."""
+        import threading
+
+        if not hasattr(os, "fork") or threading.active_count() > 1 or self._prefetched:
+            return
+        reader, writer = os.pipe()
+        try:
+            child = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            return
+        if child == 0:
+            _send_file_check(self.root, reader, writer)  # never returns
+        os.close(writer)
+        self._prefetched = (child, reader)
+
     def file_stats(self) -> FileStats:
-        """(mtime_ns, size) of every article file (those article_files() yields): one listing
-        and one stat per file, by name relative to the open folder."""
-        try:
-            names = os.listdir(self.root)
-        except FileNotFoundError:
-            return {}
-        relative = os.stat in os.supports_dir_fd
-        folder = os.open(self.root, os.O_RDONLY) if relative else None
-        stats: FileStats = {}
-        try:
-            for name in names:
-                if not is_article_name(name):
-                    continue
-                try:
-                    found = os.stat(name if relative else self.root / name, dir_fd=folder)
-                except OSError:
-                    continue  # removed since the listing, or a dangling link
-                if stat.S_ISREG(found.st_mode):
-                    stats[name] = (found.st_mtime_ns, found.st_size)
-        finally:
-            if folder is not None:
-                os.close(folder)
-        return stats
+        """(mtime_ns, size) of every article file (those article_files() yields)."""
+        return self._file_check()[0]
+
+    def _file_check(self) -> tuple[FileStats, str]:
+        """The files' stats and their files_digest(): the prefetched ones when there are."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None:
+            received = _receive_file_check(*prefetched)
+            if received is not None:
+                return received
+        stats = read_file_stats(self.root)
+        return stats, files_digest(stats)
 
     def path_for(self, article_id: str) -> Path:
         return self.root / f"{article_id}.md"
@@ -560,10 +624,10 @@ class Library:
 
         When the files' names, mtimes and sizes are those the saved catalog was made from (one
         digest compared), the catalog is current and is not even loaded until it is needed."""
-        stats = self.file_stats()
+        stats, digest = self._file_check()
         if self._catalog is None:
             saved = self._saved_digest if self._saved is not None else self._saved_files_digest()
-            if saved and saved == files_digest(stats):
+            if saved and saved == digest:
                 self._checked, self._checked_digest = stats, saved
                 if self._saved is not None:
                     self._use(self._saved)

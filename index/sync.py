@@ -114,12 +114,16 @@ class IndexSync:
     @_serialised
     def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
         """Open the index, rebuilding it if needed, and bring it in line with the library."""
-        problems = [str(p) for p in self.library.refresh()]
+        self.library.prefetch_file_stats()  # the files are checked while the engine opens
         try:
-            reason = self._open()
+            reason, failure = self._open(), None
         except OSError as error:  # a read-only library, a full disk
-            message = f"{self.directory}: cannot build the search index ({error.strerror or error})"
-            raise LibraryError(message) from None
+            reason, failure = "", error
+        finally:
+            problems = [str(p) for p in self.library.refresh()]
+        if failure is not None:
+            why = failure.strerror or failure
+            raise LibraryError(f"{self.directory}: cannot build the search index ({why})")
         try:
             report = self._sync_retrying(entity_loader)
         except OSError as error:

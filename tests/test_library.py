@@ -309,3 +309,38 @@ def test_a_batch_saves_the_catalog_and_syncs_folders_once(tmp_path: Path, monkey
         library.catalog_path.parent})  # fmt: skip
     reopened = Library.open(tmp_path / "lib")
     assert {entry.id for entry in reopened.saved_catalog()} == {a.id for a in articles}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the files are checked in a forked child")
+def test_files_checked_by_a_child_process_match_and_a_failed_child_is_not_trusted(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """prefetch_file_stats() checks the files in a child while the caller goes on; the next
+    refresh() takes what the child found, and checks the files itself when the child failed."""
+    from kimreader.corpus import library as library_module
+
+    library = Library.open(tmp_path, seed=False)
+    library.add(_article())
+    library.add(_article("Rates rise", "The bank raised rates.\n"))
+    expected = library_module.read_file_stats(tmp_path)
+
+    fresh = Library(tmp_path)
+    fresh.prefetch_file_stats()
+    assert fresh._prefetched is not None
+    assert fresh._file_check() == (expected, library_module.files_digest(expected))
+    assert fresh._prefetched is None
+
+    parent = os.getpid()
+    real = library_module.read_file_stats
+
+    def fails_in_the_child(root: Path) -> dict[str, tuple[int, int]]:
+        if os.getpid() != parent:
+            raise OSError("the child cannot read the folder")
+        return real(root)
+
+    monkeypatch.setattr(library_module, "read_file_stats", fails_in_the_child)
+    failed = Library(tmp_path)
+    failed.prefetch_file_stats()
+    assert failed.refresh() == []
+    assert {e.id for e in failed.catalog()} == {e.id for e in library.catalog()}
+    assert failed.file_stats() == expected
