@@ -601,8 +601,9 @@ class Library:
     def _digest(catalog: dict[str, CatalogEntry]) -> str:
         return files_digest(catalog_stats(catalog))
 
-    def _save_catalog(self, catalog: dict[str, CatalogEntry]) -> None:
-        digest = self._digest(catalog)
+    def _save_catalog(self, catalog: dict[str, CatalogEntry], digest: str = "") -> None:
+        """Save the catalog (`digest`: its _digest() when the caller has it already)."""
+        digest = digest or self._digest(catalog)
         self._saved_digest = digest  # tried once: a read-only library is not written again
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -658,8 +659,9 @@ class Library:
         # Saved again when the digest it names is not this catalog's: none (an older
         # kimreader's), or one computed another way; else every search would check file by file.
         stale = changed or catalog.keys() != cached.keys()
-        if stale or self._saved_digest != self._digest(catalog):
-            self._save_catalog(catalog)
+        digest = self._digest(catalog)
+        if stale or self._saved_digest != digest:
+            self._save_catalog(catalog, digest)
         self._use(catalog)
         return problems
 

@@ -204,3 +204,27 @@ def test_field_names_are_read_from_the_parsed_query(index: SearchIndex) -> None:
         assert [h.id for h in index.search(query).hits] == [KIM.id], query
     assert "unknown field 'Colour:'" in index.search("trade (Colour:red)").error
     assert not index.search('"visits: rarely"').error
+
+
+def test_answers_kept_per_segment_are_bounded_and_the_last_used_stay() -> None:
+    """What is worked out per index segment (fuzzy words, date ranges) is kept for the next
+    keystroke, but only the answers last used: an app open all day meets many queries."""
+    from kimreader.index.whoosh.memo import SegmentMemo
+
+    class Segment:  # a reader stand-in: the memo only needs a weakly referable key
+        pass
+
+    memo: SegmentMemo[str] = SegmentMemo(size=2)
+    segment, worked = Segment(), []
+
+    def answer(key: str) -> str:
+        return memo.get(segment, key, lambda: worked.append(key) or key.upper())
+
+    assert [answer("a"), answer("b"), answer("a")] == ["A", "B", "A"]
+    assert worked == ["a", "b"]  # "a" again came from the memo
+    answer("c")  # over the size: "b", the least recently used, goes
+    answer("a")
+    answer("b")
+    assert worked == ["a", "b", "c", "b"]
+    other = Segment()
+    assert memo.get(other, "a", lambda: "other") == "other"  # each segment its own answers

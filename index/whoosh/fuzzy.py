@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import weakref
+from functools import partial
 from typing import Any
 
 from whoosh.query import FuzzyTerm, MultiTerm
 
-# segment reader -> (field, word, distance, prefix) -> its words within that distance
-_WITHIN: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int, int], list[Any]]]
-_WITHIN = weakref.WeakKeyDictionary()
+from kimreader.index.whoosh.memo import SegmentMemo
+
+# (field, word, distance, prefix) -> the segment's words within that distance
+_WITHIN: SegmentMemo[list[Any]] = SegmentMemo(size=256)
 
 
 class ExpandedTerm(MultiTerm):
@@ -66,10 +67,9 @@ class SegmentWiseReader:
         words: set[Any] = set()
         key = (fieldname, text, maxdist, prefix)
         for leaf in self._leaves:  # a segment never changes: its words are kept with it
-            known = _WITHIN.setdefault(leaf, {})
-            if key not in known:
-                known[key] = _within(leaf, fieldname, text, maxdist, prefix)
-            words.update(known[key])
+            words.update(
+                _WITHIN.get(leaf, key, partial(_within, leaf, fieldname, text, maxdist, prefix))
+            )
         return sorted(words)
 
     def corrector(self, fieldname: str) -> Any:

@@ -9,16 +9,17 @@ and the answer is kept per segment reader, so the next keystroke reuses it.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from whoosh.fields import DATETIME
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import DateRange, Query
 
-# segment reader -> (start, end, startexcl, endexcl) of a field -> matching docnums, ascending
-_MATCHED: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[int]]]
-_MATCHED = weakref.WeakKeyDictionary()
+from kimreader.index.whoosh.memo import SegmentMemo
+
+# (field, start, end, startexcl, endexcl) -> the segment's matching docnums, ascending (a list
+# can hold every document of a segment: fewer are kept than fuzzy words)
+_MATCHED: SegmentMemo[list[int]] = SegmentMemo(size=32)
 
 
 def with_column_ranges(query: Query) -> Query:
@@ -77,11 +78,7 @@ def _docnums_in(reader: Any, date_range: Any) -> list[int]:
         date_range.startexcl,
         date_range.endexcl,
     )
-    known = _MATCHED.setdefault(reader, {})
-    found = known.get(key)
-    if found is None:
-        found = known[key] = _scan(reader, *key)
-    return found
+    return _MATCHED.get(reader, key, lambda: _scan(reader, *key))
 
 
 def _scan(
