@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
 
 VERBS = (
@@ -144,8 +145,6 @@ def is_title(before_tail: str, text: str) -> bool:
     return bool(long_words) and len(capitalised) >= 0.8 * len(long_words)
 
 
-# Words a title or a name in title case leaves small: "Ring of Fire", "The Big Lebowski".
-_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at de la le van von with".split())
 NAME_WORDS = 6
 
 
@@ -155,7 +154,7 @@ def looks_like_a_name(text: str) -> bool:
     words = re.findall(r"[^\W_]+(?:[’'\-][^\W_]+)*", text)
     if not 0 < len(words) <= NAME_WORDS or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION_WORDS for w in words)
 
 
 def starts_upper(text: str) -> bool:

@@ -33,6 +33,7 @@ from kimreader.analysis.mentions import (
 )
 from kimreader.analysis.names import (
     ACRONYM,
+    FUNCTION_WORDS,
     alias_table,
     base_key,
     blends,
@@ -322,10 +323,7 @@ def _product_of_maker(mention: Mention, orgs: dict[str, str]) -> str | None:
 
 
 def _maker_word(word: str) -> bool:
-    return word not in _JOINING_WORDS and not gazetteer.is_given_name(word)
-
-
-_JOINING_WORDS = frozenset("of for the and de du da di von van der del la le".split())
+    return word not in FUNCTION_WORDS and not gazetteer.is_given_name(word)
 
 
 def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.corpus.markdown import scan_blocks
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -166,7 +167,6 @@ def _is_subhead(text: str) -> bool:
 
 # Italics inside a paragraph ("*Killer\nInstinct*"), not bold ("**...**").
 _ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])((?:[^*\n]|\n(?!\n))+?)(?<!\s)\*(?![*\w])")
-_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
 
 
 def titles_of_works(body: str) -> list[tuple[int, int]]:
@@ -179,7 +179,7 @@ def titles_of_works(body: str) -> list[tuple[int, int]]:
         words = match.group(1).split()
         if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
             continue
-        if any(w[:1].islower() and w.lower() not in _SMALL_WORDS for w in words):
+        if any(w[:1].islower() and w.lower() not in FUNCTION_WORDS for w in words):
             continue
         paragraph_start = body.rfind("\n\n", 0, match.start()) + 1
         paragraph_end = body.find("\n\n", match.end())
