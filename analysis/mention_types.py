@@ -245,7 +245,9 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
     speaking or as "he"/"she" is no person: news introduces people. Such names are products,
     projects and places the model took for people ("Edgestore", "Skylab", "Scrubs"): they
     count as organisations, as products do, or as places when the gazetteer has them ("#Hamilton
-    Chicago show": Chicago). A given name ("Grace") stays a person."""
+    Chicago show": Chicago) or the model reads another of their mentions as a place ("province of
+    Papua", then "Papua" twice as a person). A given name ("Grace") stays a person."""
+    places_named = {m.key for m in mentions if m.label in ("GPE", "LOC")}
     by_key: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.type == "person" and " " not in mention.key:
@@ -257,7 +259,8 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
             continue
         if any(speaks_or_acts_as_person(text, m) for m in named):
             continue
-        kind: EntityType = "place" if gazetteer.is_place(named[0].surface) else "org"
+        place = key in places_named or gazetteer.is_place(named[0].surface)
+        kind: EntityType = "place" if place else "org"
         for mention in named:
             mention.type = kind
             mention.key = canonical_key(mention.surface, kind)

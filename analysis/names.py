@@ -284,7 +284,12 @@ def display_name(surface: str, entity_type: EntityType) -> str:
 # ---------------------------------------------------------------- acronyms
 
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,10}$")
-FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "in", "on", "at", "&"})
+# The small words a name or a title in title case leaves in lower case, an acronym skips and no
+# maker's name ends with: "Ring of Fire", "Friends of Trump", "International Criminal Court".
+FUNCTION_WORDS = frozenset(
+    """a an and at by for from in of on or the to with vs &
+    de des du da di von van der del la le""".split()
+)
 
 
 def initials(words: Iterable[str]) -> str:
@@ -338,7 +343,21 @@ def org_forms(key: str, places: Container[str] = frozenset()) -> set[str]:
         prefix = " ".join(words[:size])
         if len(words) > size + 1 and (prefix in places or is_place(prefix)):
             forms.add(" ".join(words[size:]))
+    forms.update(_with_country_spelled_out(words))
     return forms
+
+
+def _with_country_spelled_out(words: list[str]) -> set[str]:
+    """A leading country written short is the one written out: "U.S. Geological Survey" and "US
+    Geological Survey" are the "United States Geological Survey" (aliases.json's places)."""
+    for size in (1, 2):
+        if len(words) > size:
+            table = listed(" ".join(words[:size]))
+            if table is not None and table[1] == "place":
+                spelled = base_key(table[0])
+                if spelled != " ".join(words[:size]):
+                    return {" ".join([spelled, *words[size:]])}
+    return set()
 
 
 # Words a clinic or centre is named with, which reports vary freely: "Betty Ford Center", "Betty

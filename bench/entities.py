@@ -162,7 +162,7 @@ def _within_article(items: list[tuple[object, object, object]]) -> tuple[float, 
     return entity_gold.pairwise_f1((totals[0], totals[1], totals[2]))
 
 
-def ecb_quality(topics: list[str], reserved: bool = False) -> None:
+def ecb_quality(topics: list[str], details: bool, reserved: bool = False) -> None:
     """Every split but fresh3 leaves the reports reserved for fresh3 out; fresh3 takes them alone
     (pairs inside one ECB+ cluster, as for the others)."""
     from kimreader.analysis.entities import extract_entities
@@ -206,6 +206,8 @@ def ecb_quality(topics: list[str], reserved: bool = False) -> None:
             f"comparison shows (found in either) {score.listed / max(score.shown, 1):.2f}; of the "
             f"{score.found_both} found in both {score.listed / max(score.found_both, 1):.2f}"
         )
+        if details:
+            print("\n".join(f"    not listed: {line}" for line in score.unlisted))
 
 
 def english_sentences() -> list[str]:
@@ -283,7 +285,7 @@ def main() -> int:
     else:
         print(f"\nno page gold for {args.split} yet (bench/gold/entities_{args.split}.json)")
     if ECB_TOPICS[args.split]:
-        ecb_quality(ECB_TOPICS[args.split], reserved=args.split == "fresh3")
+        ecb_quality(ECB_TOPICS[args.split], args.details, reserved=args.split == "fresh3")
     if not args.skip_timing:
         timing(args.articles)
     return 0

@@ -24,7 +24,7 @@ from itertools import combinations
 from pathlib import Path
 
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import canonical_key
+from kimreader.analysis.names import PARTICLES, canonical_key
 from kimreader.analysis.prose import held_line_breaks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -356,7 +356,11 @@ def _ecb_document(xml_path: Path, text_path: Path, cluster: str) -> EcbDocument:
             kind, anchors = found_markable
             spans = [offsets[a] for a in anchors if a in offsets]
             if spans and _is_proper_name(spans):
-                mentions.append(EcbMention(spans[0][0], spans[-1][1], instance, kind))
+                start = spans[0][0]
+                glue = _LEADING_GLUE.match(text, start, spans[-1][1])  # "in Gaza" names Gaza
+                mentions.append(
+                    EcbMention(glue.end() if glue else start, spans[-1][1], instance, kind)
+                )
     return EcbDocument(xml_path.stem, cluster, text, tuple(sorted(mentions, key=lambda m: m.start)))
 
 
@@ -396,6 +400,7 @@ class SharedListing:
     shown: int = 0
     found_both: int = 0
     listed: int = 0
+    unlisted: list[str] = field(default_factory=list)  # why each one not listed (--details)
 
 
 def shared_listing(
@@ -452,17 +457,33 @@ def shared_listing(
                 covered_a = {entry[("a", id(ents_a[i]))] for i in in_a[instance] if i is not None}
                 covered_b = {entry[("b", id(ents_b[i]))] for i in in_b[instance] if i is not None}
                 result.shown += bool(covered_a or covered_b)
-                if not (covered_a and covered_b):
-                    continue
-                result.found_both += 1
-                result.listed += any(
+                listed = bool(covered_a and covered_b) and any(
                     all(id(entity) not in only for _side, entity in groups[number])
                     for number in covered_a & covered_b
                 )
+                result.found_both += bool(covered_a and covered_b)
+                result.listed += listed
+                if not listed:
+                    result.unlisted.append(
+                        f"{doc_a.name} / {doc_b.name} {instance}: "
+                        f"A {_how_found(doc_a, ents_a, instance)} | "
+                        f"B {_how_found(doc_b, ents_b, instance)}"
+                    )
     return result
 
 
-_LEADING_GLUE = re.compile(r"^(?:(?:the|a|an|at|into|in|to|from|of)\s+)+")
+def _how_found(document: EcbDocument, entities: Sequence[Entity], instance: str) -> str:
+    """Each gold mention of `instance` as written, with the entity covering it, if any."""
+    parts = []
+    for mention in document.mentions:
+        if mention.instance == instance:
+            index = covering(entities, mention)
+            found = "-" if index is None else f"{entities[index].name} ({entities[index].type})"
+            parts.append(f"'{document.text[mention.start : mention.end]}' -> {found}")
+    return "; ".join(parts)
+
+
+_LEADING_GLUE = re.compile(r"(?:(?:the|a|an|at|into|in|to|from|of|on|within)\s+)+")
 _WHERE = re.compile(r"\s+in\s+|,")
 
 
@@ -470,7 +491,7 @@ def name_part(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the name in a mention: "the Betty Ford Center in Rancho Mirage, Calif" ->
     "Betty Ford Center"."""
     surface = text[start:end]
-    glue = _LEADING_GLUE.match(surface)
+    glue = _LEADING_GLUE.match(surface)  # match: at the start only
     start += glue.end() if glue else 0
     where = _WHERE.search(text, start, end)
     return start, where.start() if where else end
@@ -480,12 +501,27 @@ def is_written_name(surface: str) -> bool:
     """A mention written as a name: once a leading "the"/"at" and a trailing "in Malibu,
     California" are set aside, its head (last word) is capitalised. "at Morningside Recovery",
     "attorney Shawn Holley" and "TMZ. com" are; "a Newport Beach rehabilitation facility" and
-    "rehab in Newport Beach" are descriptions."""
-    core = _WHERE.split(_LEADING_GLUE.sub("", surface.strip()), maxsplit=1)[0]
+    "rehab in Newport Beach" are descriptions, and so are a group counted or described ("40
+    Palestinians", "remote eastern Indonesia", "parts of Aceh"): a name is not counted, and
+    lower-case words before it ("attorney") are a description of a full name only."""
+    surface = surface.strip()
+    glue = _LEADING_GLUE.match(surface)
+    core = _WHERE.split(surface[glue.end() if glue else 0 :], maxsplit=1)[0]
     if re.search(r"\.\s?(?:com|org|net)$", core):
         return True
     words = re.findall(r"[^\W\d_][\w'’-]*", core)
-    return bool(words) and any(ch.isupper() for ch in words[-1])  # "al-Bashir", "Jong-un"
+    if not words or core[:1].isdigit():
+        return False
+    lead = 0
+    while lead < len(words) and not _starts_a_name(words[lead]):
+        lead += 1
+    if lead and len(words) - lead < 2:
+        return False
+    return any(ch.isupper() for ch in words[-1])  # "al-Bashir", "Jong-un"
+
+
+def _starts_a_name(word: str) -> bool:
+    return word[:1].isupper() or re.split(r"[-’']", word.lower())[0] in PARTICLES
 
 
 def _instances(document: EcbDocument, entities: Sequence[Entity]) -> dict[str, list[int | None]]:

@@ -34,6 +34,10 @@ def entity_gold() -> ModuleType:
         ("Kim Jong-un", True),
         ("a Newport Beach rehabilitation facility", False),
         ("rehab in Newport Beach, Calif", False),
+        ("40 Palestinians", False),
+        ("remote eastern Indonesia", False),
+        ("parts of Aceh", False),
+        ("al-Qaeda", True),
     ],
 )
 def test_a_description_with_a_capitalised_word_is_not_a_written_name(
