@@ -69,10 +69,15 @@ _TOLL_AFTER = re.compile(rf"{_MODIFIER}{NUMBER}\s+(?P<what>dead|killed|injured|w
 _TOLL_BEFORE = re.compile(
     rf"\b(?P<what>killing|killed|injuring|injured|wounding)\s+{_MODIFIER}{NUMBER}\b", re.I
 )
-# "the death toll from the disaster to 11", "a death toll of 24": the number the toll reaches.
+# "the death toll from the disaster to 11", "a death toll of 24": the number the toll reaches;
+# the lives a war or a disaster claimed.
 _TOLL_NOUN = re.compile(
-    rf"\bdeath\s+toll\b[^.;,\d]{{0,40}}?\b(?:to|at|of|reached|hit|is|was)\s+{_MODIFIER}{NUMBER}\b",
+    rf"\bdeath\s+toll\b[^.;,\d]{{0,40}}?\b(?:to|at|of|reached|hit|is|was|above|past|passed|"
+    rf"over|topped|exceeded)\s+{_MODIFIER}{NUMBER}\b",
     re.I,
+)
+_LIVES = re.compile(  # "which has claimed more than 660 lives", "cost 12 lives"
+    rf"\b(?:claim|cost|take|took|taken|lost)(?:s|ed|ing)?\s+{_MODIFIER}{NUMBER}\s+lives\b", re.I
 )
 _UNIT = re.compile(
     rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))[\s\-]?"
@@ -97,7 +102,13 @@ _DURATION = re.compile(
     r"programme|treatment|ban|jail|trip|visit|period|course|suspension|ceasefire|truce)\b))"
 )
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
-_TIME = re.compile(r"\b(?P<hour>\d{1,2}):\s?(?P<minute>\d{2})\s*(?P<half>[ap]\.?\s?m\.?)?", re.I)
+# A time of day: "12: 00", "3.45pm", "3 p.m."; a zone after it ("12: 00 GMT") makes it a time
+# of that zone, compared only with times of the same zone.
+_TIME = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:(?P<colon>:)\s?|\.)?(?P<minute>(?<=[:.])\d{2}|(?<=:\s)\d{2})?"
+    r"\s*(?P<half>[ap]\.?\s?m\b\.?)?(?:\s*(?P<zone>GMT|UTC|local\s+time|[A-Z][SDP]T)\b)?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -191,10 +202,16 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     for match in _AGE.finditer(text):
         add("age", match.group("number") or match.group("aged"), match.start(), match.end())
     for match in _TIME.finditer(text):
-        hour, minute = int(match.group("hour")), int(match.group("minute"))
+        half = (match.group("half") or "").lower()
+        if not half and not (match.group("colon") and match.group("minute")):
+            continue  # "3.45" alone is a number, "at 3" no time
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
         if hour <= 24 and minute < 60:
-            pm = (match.group("half") or "").lower().startswith("p") and hour < 12
-            add("time of day", str((hour + 12 * pm) * 60 + minute), match.start(), match.end())
+            hour = hour % 12 + 12 * half.startswith("p") if half else hour
+            zone = (match.group("zone") or "").upper()
+            zone = "" if zone.startswith("LOCAL") else zone  # a report's times are local
+            topic = f"time of day {zone}" if zone else "time of day"
+            add(topic, str(hour * 60 + minute), match.start(), match.end())
     for match in _UNIT.finditer(text):
         if match.group("currency"):
             scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(
@@ -212,12 +229,32 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         if topic == "people":  # a count of people who are alive: only like nouns compare
             topic = "people" if noun in _PLAIN_PEOPLE else f"people: {noun.rstrip('s')}"
         add(topic, match.group("number"), match.start(), match.end())
-    for match in _TOLL_NOUN.finditer(text):
-        add("deaths", match.group("number"), match.start(), match.end())
+    for pattern in (_TOLL_NOUN, _LIVES):
+        for match in pattern.finditer(text):
+            add("deaths", match.group("number"), match.start(), match.end())
     for pattern in (_TOLL_AFTER, _TOLL_BEFORE):
         for match in pattern.finditer(text):
             topic = (
                 "deaths" if match.group("what").lower().startswith(("dead", "kill")) else "injured"
             )
             add(topic, match.group("number"), match.start(), match.end())
-    return sorted(found, key=lambda quantity: quantity.start)
+    return _without_restatements(text, base, sorted(found, key=lambda quantity: quantity.start))
+
+
+# "25 km (15 miles)", "at 3pm on Tuesday (12am yesterday)": the same quantity in another unit or
+# time zone, in brackets up to three words after it.
+_RESTATED = re.compile(r"(?:\s+[\w’'\-]+){0,3}\s*\($")
+
+
+def _without_restatements(text: str, base: int, found: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for quantity in found:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.topic.split()[:2] == quantity.topic.split()[:2]
+            and _RESTATED.fullmatch(text[before.end - base : quantity.start - base])
+        ):
+            continue
+        kept.append(quantity)
+    return kept

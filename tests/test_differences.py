@@ -141,12 +141,11 @@ def test_the_day_of_the_event_is_compared(shared_dir: Path) -> None:
 
 def test_lengths_of_time_compare_in_days(shared_dir: Path) -> None:
     text = shared_dir / "testdata/ecbplus/text/1"
-    # ECB+ 1_8ecbplus: "The challenge now is to keep her there for the 90 days"; 1_19ecbplus:
-    # "The 26-year troubled starlet" (an age with "old" left out, no length of time).
+    # ECB+ 1_8ecbplus: "The challenge now is to keep her there for the 90 days"; "The 26-year
+    # troubled starlet" (an age with "old" left out) is no length of time.
     line = next(s for s in (text / "1_8ecbplus.txt").read_text().splitlines() if "90 days" in s)
     assert [(q.topic, q.value) for q in quantities(line)] == [("duration", 90)]
-    line = next(s for s in (text / "1_19ecbplus.txt").read_text().splitlines() if "26-year" in s)
-    assert [q.topic for q in quantities(line)] == []
+    assert [q.topic for q in quantities("The 26-year troubled starlet is back.")] == []
     a = "Lohan must stay at the Betty Ford clinic for 90 days, the judge ruled."
     b = "Lohan must stay at the Betty Ford clinic for three months, the judge ruled."
     c = "Lohan must stay at the Betty Ford clinic for 30 days, the judge ruled."
@@ -186,3 +185,55 @@ def test_sentences_dated_apart_are_two_past_events(shared_dir: Path) -> None:
     apart = dated_apart(sentences_a, sentences_b)
     assert apart[last_year, tsunami] and not apart[tremor, tsunami]
     assert apart.shape == (len(sentences_a), len(sentences_b))
+
+
+def _line(shared_dir: Path, report: str, holding: str) -> str:
+    """The line of an ECB+ report that holds `holding` (one sentence a line in ECB+ texts)."""
+    text = (shared_dir / "testdata/ecbplus/text" / report).read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if holding in line)
+
+
+def _compared(a: str, b: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """found() for two sentences given as making the same point."""
+    differences, agreements = find_differences(
+        a, None, b, None, span_pairs(a, b, [(0, len(a), 0, len(b))])
+    )
+    return (
+        [(d.topic, d.a.phrase, d.b.phrase) for d in differences],
+        [(d.topic, d.a.phrase, d.b.phrase) for d in agreements],
+    )
+
+
+def test_times_of_day_compare_within_one_time_zone(shared_dir: Path) -> None:
+    # ECB+ 41_4ecb "… at 3.45pm on Tuesday" and 41_9ecb "… at about 3pm on Tuesday (12am
+    # yesterday)": the bracket restates the time in another zone.
+    a = _line(shared_dir, "41/41_4ecb.txt", "3.45pm")
+    b = _line(shared_dir, "41/41_9ecb.txt", "about 3pm")
+    differences, agreements = _compared(a, b)
+    assert differences == [("time of day", "3.45pm", "3pm")]
+    assert [topic for topic, *_ in agreements] == ["day"]
+    # ECB+ 41_3ecbplus "at about 12: 00 GMT on Thursday" and 41_4ecbplus "at approximately
+    # 3: 00 pm": a time in GMT and a local one are not compared.
+    c = _line(shared_dir, "41/41_3ecbplus.txt", "12: 00 GMT")
+    d = _line(shared_dir, "41/41_4ecbplus.txt", "3: 00 pm")
+    assert [(q.topic, q.value) for q in quantities(c)] == [("time of day GMT", 720)]
+    assert [(q.topic, q.value) for q in quantities(d)] == [("time of day", 900)]
+    assert quantities("The index rose 3.45 points.") == []
+
+
+def test_a_quantity_restated_in_brackets_is_one_quantity(shared_dir: Path) -> None:
+    # ECB+ 41_5ecbplus "less than 25 km (15 miles) from the border" and 41_8ecbplus "located 10
+    # miles (15 kilometers) south of the border": 25 km against 10 miles, not four distances.
+    a = _line(shared_dir, "41/41_5ecbplus.txt", "25 km (15 miles)")
+    b = _line(shared_dir, "41/41_8ecbplus.txt", "10 miles (15 kilometers)")
+    assert [q.phrase for q in quantities(a)] == ["less than 25 km"]
+    assert _compared(a, b)[0] == [("distance", "less than 25 km", "10 miles")]
+    assert len(quantities("It killed 5 people (and 3 children) in all.")) == 2
+
+
+def test_lives_claimed_and_a_toll_above_a_number(shared_dir: Path) -> None:
+    # ECB+ 41_4ecb "… bombardment of Gaza …, which has claimed more than 660 lives" and 41_9ecb
+    # "…, pushing the Palestinian death toll above 680 since the conflict began".
+    a = _line(shared_dir, "41/41_4ecb.txt", "660 lives")
+    b = _line(shared_dir, "41/41_9ecb.txt", "above 680")
+    assert _compared(a, b)[0] == [("deaths", "claimed more than 660 lives", "death toll above 680")]
