@@ -942,6 +942,20 @@ class Library:
             return None
         return payload.get("data")
 
+    def untext_file_names(self) -> list[str]:
+        """Markdown files the library leaves alone because their names are not text (see
+        is_article_name), each written readably: the bytes no encoding reads as \\xNN."""
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return []
+        left = (n for n in names if n.endswith(".md") and not n.startswith("."))
+        return sorted(
+            sanitize_line(os.fsencode(n).decode("utf-8", "backslashreplace"))
+            for n in left
+            if not is_article_name(n)
+        )
+
     def stray_temp_files(self) -> Iterable[Path]:
         """Temp files left by a write that was killed before its rename."""
         yield from self.root.glob(".tmp-*")

@@ -67,6 +67,11 @@ def run_doctor(
     _remove_unfinished_writes(workspace, found, temp_grace)
     _empty_trash(workspace, found)
     known = _check_articles(workspace, found)
+    for name in workspace.library.untext_file_names():
+        found.problems.append(
+            f"{name}: not read as an article: its name is not text (rename it; the library "
+            "leaves it alone)"
+        )
     _remove_orphan_sidecars(workspace, found, known)
     _check_entities(workspace, found, extract_entities)
     _check_embeddings(workspace, found, extract_entities and embed)

@@ -228,6 +228,20 @@ def test_doctor_reports_each_unreadable_article_in_one_line(damaged: Workspace) 
     assert "articles: 7 readable, 2 unreadable" in report["lines"]  # 5 + the shipped 2
 
 
+def test_doctor_names_a_file_whose_name_is_not_text(damaged: Workspace) -> None:
+    """The library leaves such a file alone (it could stop every command); doctor says so,
+    in one line the terminal shows as text, so the user can rename it."""
+    odd = os.fsencode(damaged.library.root) + b"/caf\xe9\x1b[2J.md"
+    with open(odd, "wb") as handle:
+        handle.write(b"---\ntitle: Odd\n---\nBody.\n")
+    report = doctor(damaged)
+    assert not report["ok"]
+    [problem] = report["problems"]
+    assert problem.startswith("caf\\xe9") and "rename it" in problem
+    assert "\x1b" not in problem and "\n" not in problem
+    assert os.path.exists(odd)  # left as it was
+
+
 def test_doctor_removes_orphan_entities_and_notes_missing_ones(damaged: Workspace) -> None:
     library = damaged.library
     gone, bare = [entry.id for entry in library.catalog()][:2]
