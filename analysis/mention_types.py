@@ -49,6 +49,46 @@ _WHERE_BEFORE = re.compile(
     r"rural|suburban|coastal|inland|mainland|upstate|uptown)[ \t]+$"
 )
 
+# "the town of Talodi", "the regional capital of Kyzyl", "the provinces of Southern Kordofan and
+# Blue Nile": a lower-case word for a place and "of" before a name (or before the name it is
+# listed with) make it a place.
+_PLACE_OF = re.compile(
+    r"\b(?:provinces?|states?|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
+    r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture)[ \t]+of[ \t]+"
+    r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
+    r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"
+)
+# "the remote Russian Tuva region", "Unity state", "the Jabaliya refugee camp": a lower-case word
+# for a place right after a name (a camp only after one the model did not take for a person:
+# "the Trump camp" is his).
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:region|province|state|district|county|village)\b")
+_CAMP_AFTER = re.compile(r"[ \t]+(?:refugee[ \t]+)?camp\b")
+
+
+def _place_cue(text: str, mention: Mention) -> bool:
+    """Words around a name that make it a place: "eastern Northland", "downtown Tunis", "the
+    town of Talodi", "the Tuva region"."""
+    return _place_cue_at(text, mention.start, mention.end) or (
+        mention.label != "PERSON" and _CAMP_AFTER.match(text, mention.end) is not None
+    )
+
+
+def _place_cue_at(text: str, start: int, end: int) -> bool:
+    return bool(
+        _WHERE_BEFORE.search(text, max(0, start - 16), start)
+        or _PLACE_OF.search(text, max(0, start - 80), start)
+        or _PLACE_NOUN_AFTER.match(text, end)
+    )
+
+
+def _written_as_a_place(text: str, surface: str) -> bool:
+    """Somewhere in the text, also where the model tagged nothing, the name has a place's cue
+    ("over the remote Russian Tuva region")."""
+    return any(
+        _place_cue_at(text, found.start(), found.end())
+        for found in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
+    )
+
 
 def type_evidence(text: str, mention: Mention) -> EntityType | None:
     """A type the text or shipped data shows, whatever the model's label.
@@ -69,10 +109,23 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
+    if (
+        mention.label != "ORG"  # "investor Sequoia Capital"
+        and _person_word_before(text, mention.start)
+        and not gazetteer.is_place(mention.surface)
+    ):
+        return "person"  # "said disaster agency official Fauzi"
+    if (
+        len(words) > 1
+        and mention.label == "PERSON"
+        and gazetteer.is_place(mention.surface)
+        and not gazetteer.is_given_name(words[0])
+    ):
+        return "place"  # "in Banda Aceh"; "Charlotte Church" starts with a given name
     if words and words[-1] in PLACE_HEADS and mention.label != "PERSON":
         return "place"
-    if _WHERE_BEFORE.search(text, max(0, mention.start - 16), mention.start):
-        return "place"  # "eastern Northland", "downtown Tunis"
+    if _place_cue(text, mention):
+        return "place"
     if (
         len(words) > 1
         and mention.label in ("GPE", "LOC")
@@ -167,8 +220,8 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
     and "Vulture magazine" name organisations. A place before such a noun is where it is
     ("a Texas company"), so places are left alone."""
     if _WHICH.match(text, mention.end):
-        if gazetteer.is_place(mention.surface):
-            return "place"
+        if gazetteer.is_place(mention.surface) or _place_cue(text, mention):
+            return "place"  # "the northern town of Jabaliya, which"
         return "org" if mention.label in ("PERSON", "ORG") else None
     noun = _NOUN_AFTER.match(text, mention.end)
     if noun is None or gazetteer.is_place(mention.surface):
@@ -226,14 +279,19 @@ _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGN
 _WORD_BEFORE_NAME = re.compile(r"\b([a-z]+)[ \t]+$")
 
 
+def _person_word_before(text: str, start: int) -> bool:
+    """A word for a person right before a name: "lawyer Heller", "agency official Fauzi"."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
+    return before is not None and _DESCRIBED_AS.get(before.group(1)) == "person"
+
+
 def speaks_or_acts_as_person(text: str, mention: Mention) -> bool:
     """A cue in the words around a name that it is a person: a verb of saying after it ("Heller
     told a judge"), ", who", a word for a person before it ("lawyer Heller", "the prophet
     Muhammad"), or a personal pronoun later in its sentence."""
     if _PERSON_AFTER.match(text, mention.end):
         return True
-    before = _WORD_BEFORE_NAME.search(text, max(0, mention.start - 24), mention.start)
-    if before is not None and _DESCRIBED_AS.get(before.group(1)) == "person":
+    if _person_word_before(text, mention.start):
         return True
     sentence_end = re.compile(r"[.!?\n]").search(text, mention.end, mention.end + 120)
     rest = text[mention.end : sentence_end.start() if sentence_end else mention.end + 120]
@@ -245,8 +303,9 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
     speaking or as "he"/"she" is no person: news introduces people. Such names are products,
     projects and places the model took for people ("Edgestore", "Skylab", "Scrubs"): they
     count as organisations, as products do, or as places when the gazetteer has them ("#Hamilton
-    Chicago show": Chicago) or the model reads another of their mentions as a place ("province of
-    Papua", then "Papua" twice as a person). A given name ("Grace") stays a person."""
+    Chicago show": Chicago), the model reads another of their mentions as a place ("province of
+    Papua", then "Papua" twice as a person) or the text has a place's cue around the name
+    ("the Tuva region"). A given name ("Grace") stays a person."""
     places_named = {m.key for m in mentions if m.label in ("GPE", "LOC")}
     by_key: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -259,7 +318,11 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
             continue
         if any(speaks_or_acts_as_person(text, m) for m in named):
             continue
-        place = key in places_named or gazetteer.is_place(named[0].surface)
+        place = (
+            key in places_named
+            or gazetteer.is_place(named[0].surface)
+            or _written_as_a_place(text, named[0].surface)
+        )
         kind: EntityType = "place" if place else "org"
         for mention in named:
             mention.type = kind

@@ -253,3 +253,9 @@ def test_a_hashtag_is_one_word(pages: dict) -> None:
     _, ents = pages["breitbart"]
     assert not named(ents, "Hamilton Chicago")
     assert types_of(ents, "Chicago") == {"place"}
+
+
+def test_a_name_the_text_calls_a_region_is_a_place(pages: dict) -> None:
+    # yahoo-2: "over the remote Russian Tuva region" (no tag), then "the Tuva government" and
+    # "the spelling of the region to Tuva" (the model's person): the place, not an organisation.
+    assert types_of(pages["yahoo-2"][1], "Tuva") == {"place"}

@@ -99,34 +99,3 @@ def test_a_shared_entry_takes_the_type_both_reports_vote_for(
     comparison = compare_entities(reports["1_20ecbplus"], reports["1_8ecbplus"])
     clinic = [s for s in comparison.shared if s.name.startswith("Betty Ford")]
     assert [(s.name, s.type) for s in clinic] == [("Betty Ford Treatment Center", "org")]
-
-
-@pytest.fixture(scope="module")
-def quake_reports() -> dict[str, list[Entity]]:
-    """ECB+ topic 37 (earthquakes in Indonesia): reports not reserved for fresh3."""
-    folder = ECB_TOPIC.parent / "37"
-    if not folder.is_dir():
-        pytest.skip("../shared is not present")
-    names = ["37_1ecb", "37_2ecb", "37_4ecb", "37_5ecb"]
-    texts = [(folder / f"{name}.txt").read_text("utf-8") for name in names]
-    return dict(zip(names, extract_entities(texts), strict=True))
-
-
-@pytest.mark.parametrize(("a", "b"), [("37_1ecb", "37_2ecb"), ("37_2ecb", "37_4ecb")])
-def test_a_country_written_short_in_an_agency_name_is_the_same_agency(
-    quake_reports: dict[str, list[Entity]], a: str, b: str
-) -> None:
-    # "U.S. Geological Survey" / "United States Geological Survey" / "US Geological Survey".
-    comparison = compare_entities(quake_reports[a], quake_reports[b])
-    assert [s.name for s in comparison.shared if "Geological Survey" in s.name]
-    only = {e.name for e in (*comparison.only_a, *comparison.only_b)}
-    assert not {name for name in only if "Geological Survey" in name}
-
-
-@pytest.mark.parametrize("report", ["37_4ecb", "37_5ecb"])
-def test_a_name_the_model_also_reads_as_a_place_is_a_place(
-    quake_reports: dict[str, list[Entity]], report: str
-) -> None:
-    # "Indonesia's remote eastern province of Papua" (the model's GPE), then "Papua" read as a
-    # person: never introduced as one, it is the place, not an organisation.
-    assert {e.type for e in quake_reports[report] if e.name == "Papua"} == {"place"}
