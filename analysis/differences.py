@@ -250,7 +250,8 @@ def same_point_sentences(
     import numpy as np
 
     chosen = (scores >= score) & (scores >= NEAR_BEST * scores.max(axis=1, keepdims=True))
-    return [(sentences_a[i], sentences_b[j]) for i, j in zip(*np.nonzero(chosen), strict=True)]
+    found = sorted(zip(*np.nonzero(chosen), strict=True), key=lambda ij: -scores[ij])
+    return [(sentences_a[i], sentences_b[j]) for i, j in found]  # the best first
 
 
 # Two sentences must share this many content words besides numbers and the counted things
@@ -292,17 +293,41 @@ def _subject_terms(text: str) -> frozenset[str]:
 def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
     """Whether two quantities of a topic can be the same thing: no different year or time words
     before them in their sentences ("In 2004 … killed 170,000", "last year an 8.6-magnitude
-    quake"), no different place right after them
-    ("170,000 people in the province" vs "230,000 people in 14 countries")."""
+    quake"), no different place right after them ("170,000 people in the province" vs "230,000
+    people in 14 countries"), and not a running total against the count of one event ("more
+    than 640 killed since the assault began" vs "40 people died" at a school)."""
     if _dated_by(sentence_a.text[: a.start - sentence_a.start]) != _dated_by(
         sentence_b.text[: b.start - sentence_b.start]
     ):
+        return False
+    if _running_total(a, sentence_a) != _running_total(b, sentence_b):
         return False
     place_a = _PLACE_AFTER.match(sentence_a.text[a.end - sentence_a.start :])
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
         return place_a.group("place").lower() == place_b.group("place").lower()
     return True
+
+
+# Words that make a count a running total: "since the conflict began", "so far", "has claimed".
+_RUNNING_TOTAL = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){1,2}(?:began|started|erupted|broke\s+out)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bso\s+far\b|\bto\s+date\b"
+    r"|\bin\s+total\b|\ba\s+total\s+of\b|\b(?:has|have)\s+(?:now\s+)?(?:claimed|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def _running_total(quantity: Quantity, sentence: TextSpan) -> bool:
+    return _running_total_at(sentence.text, quantity.start - sentence.start)
+
+
+def _running_total_at(text: str, offset: int) -> bool:
+    """Whether the clause of a quantity (between commas) says it is a total."""
+    clause_start = max(text.rfind(",", 0, offset), text.rfind(";", 0, offset), 0)
+    after = re.search(r"[,;]", text[offset:])
+    clause_end = offset + after.start() if after else len(text)
+    return bool(_RUNNING_TOTAL.search(text[clause_start:clause_end]))
 
 
 def _dated_by(before: str) -> set[str]:
@@ -336,15 +361,47 @@ def _quantities(sentence: TextSpan) -> tuple[Quantity, ...]:
     return _sentence_quantities(sentence.text, sentence.start)
 
 
+# A web address, and a time that dates the page ("Updated 4: 08 p. m. ET"), not the event.
+_NOT_FACTS = re.compile(
+    r"\S+://\S+|\b(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+at)?\s+[\d:.\s]+[apm. ]*"
+)
+# A part of a count given before it in the sentence: "Four bombs were dropped …, while the
+# other two bombs …", "30 were killed, including six children".
+_PART_BEFORE = re.compile(r"(?:\bthe\s+other|\banother|\bof\s+which|\bincluding)\s+$", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _sentence_quantities(text: str, start: int) -> tuple[Quantity, ...]:
     found = quantities(text, start)
     if text[:1].isdigit():
         found = [q for q in found if q.start > start]
-    if any(q.topic == "deaths" and "toll" in q.phrase.lower() for q in found):
-        # "killed six children …, bringing the death toll to 11": the toll is the total
+    if any(
+        q.topic == "deaths"
+        and "toll" in q.phrase.lower()
+        and not _running_total_at(text, q.start - start)
+        for q in found
+    ):
+        # "killed six children …, bringing the death toll to 11": the toll is the total (not
+        # a war's toll "since the conflict began", which the one strike's count is not part of)
         found = [q for q in found if q.topic != "deaths" or "toll" in q.phrase.lower()]
+    skipped = [m.span() for m in _NOT_FACTS.finditer(text)]
+    found = [
+        q
+        for q in found
+        if not any(s <= q.start - start < e for s, e in skipped)
+        and not _a_part(q, found, text, start)
+    ]
     return tuple(found)
+
+
+def _a_part(quantity: Quantity, found: Sequence[Quantity], text: str, start: int) -> bool:
+    """Whether a quantity is a part of a larger one of its topic given before it."""
+    return bool(
+        _PART_BEFORE.search(text[max(0, quantity.start - start - 20) : quantity.start - start])
+    ) and any(
+        q.topic == quantity.topic and q.end <= quantity.start and q.value > quantity.value
+        for q in found
+    )
 
 
 def _alone(quantity: Quantity, found: Sequence[Quantity], partner: Quantity) -> bool:
@@ -356,6 +413,30 @@ def _alone(quantity: Quantity, found: Sequence[Quantity], partner: Quantity) -> 
     )
 
 
+_SAME_NOUN = {"home": "house", "homes": "house", "houses": "house"}
+
+
+def _noun(quantity: Quantity) -> str:
+    """The word a quantity counts, singular ("houses" and "homes" are one)."""
+    word = quantity.phrase.split()[-1].lower()
+    return _SAME_NOUN.get(word, word.removesuffix("s"))
+
+
+def _counterpart(
+    quantity: Quantity, found_a: Sequence[Quantity], same_topic: Sequence[Quantity]
+) -> Quantity | None:
+    """The one quantity of the other sentence a quantity can be compared with: the only one of
+    its topic there, or of those the only one counting the same thing ("135 homes" against
+    "42 office buildings, over 1,600 houses"), when the quantity is alone in its own sentence
+    in the same way; else None (which goes with which cannot be told)."""
+    if len(same_topic) == 1 and _alone(quantity, found_a, same_topic[0]):
+        return same_topic[0]
+    noun = _noun(quantity)
+    same_noun = [q for q in same_topic if _noun(q) == noun]
+    mine = [q for q in found_a if q.topic == quantity.topic and _noun(q) == noun]
+    return same_noun[0] if len(same_noun) == 1 and mine == [quantity] else None
+
+
 def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
     return Fact(
         quantity.topic, "", f"{quantity.value:g}", quantity.phrase, quantity.start,
@@ -363,20 +444,39 @@ def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
     )  # fmt: skip
 
 
+# Topics measured in a unit rather than counted: the unit ("magnitude", "km") both sentences
+# write is no sign that they tell the same thing ("a 7.3 magnitude tremor was felt in
+# Australia" and "the 7.7 magnitude quake damaged 1,600 houses").
+_MEASURES = ("magnitude", "distance", "length", "percentage", "money", "time of day", "duration")
+
+
+def _unit_terms(a: Quantity, b: Quantity) -> frozenset[str]:
+    from kimreader.analysis.text import content_terms
+
+    if not a.topic.startswith(_MEASURES):
+        return frozenset()
+    return frozenset(content_terms(a.phrase)) & frozenset(content_terms(b.phrase))
+
+
 def compare_quantities(
     pairs: list[SentencePair],
 ) -> tuple[list[Difference], list[Difference]]:
     """Quantities of one topic in two sentences that make the same point: the same value is an
     agreement, another value a possible difference. When a sentence states several quantities
-    of a topic and none is equal, nothing is claimed: it cannot be told which goes with which."""
-    differences: list[Difference] = []
-    agreements: list[Difference] = []
-    seen: set[tuple[str, float, float]] = set()
-    for sentence_a, sentence_b in pairs:
-        found_b = _quantities(sentence_b)
-        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
+    of a topic and none is equal, nothing is claimed: it cannot be told which goes with which.
+
+    A quantity is compared once: agreements first (a count stated in both reports has found its
+    counterpart), then one counting the same thing ("homes" and "houses"), then in the order of
+    the pairs (the best first). The words of the quantities
+    compared ("magnitude", "bombs") are no evidence that two sentences tell the same thing."""
+    candidates: list[tuple[bool, bool, int, Difference]] = []
+    for index, (sentence_a, sentence_b) in enumerate(pairs):
+        found_a, found_b = _quantities(sentence_a), _quantities(sentence_b)
+        if not found_a or not found_b:
             continue
-        found_a = _quantities(sentence_a)
+        shared = _shared_subject(sentence_a.text, sentence_b.text)
+        if len(shared) < MIN_SHARED:
+            continue
         for quantity_a in found_a:
             same_topic = [
                 q
@@ -385,21 +485,23 @@ def compare_quantities(
                 and same_anchor(quantity_a, sentence_a, q, sentence_b)
             ]
             equal = [q for q in same_topic if quantity_a.same_value(q)]
-            if equal:
-                partner, bucket = equal[0], agreements
-            elif len(same_topic) == 1 and _alone(quantity_a, found_a, same_topic[0]):
-                partner, bucket = same_topic[0], differences
-            else:
-                continue
-            key = (quantity_a.topic, quantity_a.value, partner.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            bucket.append(
-                Difference(
+            partner = equal[0] if equal else _counterpart(quantity_a, found_a, same_topic)
+            if partner is not None and len(shared - _unit_terms(quantity_a, partner)) >= MIN_SHARED:
+                claim = Difference(
                     quantity_a.topic, _fact(quantity_a, sentence_a), _fact(partner, sentence_b)
                 )
-            )
+                same_thing = _noun(quantity_a) == _noun(partner)
+                candidates.append((not equal, not same_thing, index, claim))
+    differences: list[Difference] = []
+    agreements: list[Difference] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for differ, _noun_differs, _index, claim in sorted(candidates, key=lambda c: c[:3]):
+        if claim.a.start in used_a or claim.b.start in used_b:
+            continue
+        used_a.add(claim.a.start)
+        used_b.add(claim.b.start)
+        (differences if differ else agreements).append(claim)
     return differences, agreements
 
 

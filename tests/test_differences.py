@@ -237,3 +237,51 @@ def test_lives_claimed_and_a_toll_above_a_number(shared_dir: Path) -> None:
     a = _line(shared_dir, "41/41_4ecb.txt", "660 lives")
     b = _line(shared_dir, "41/41_9ecb.txt", "above 680")
     assert _compared(a, b)[0] == [("deaths", "claimed more than 660 lives", "death toll above 680")]
+
+
+def test_a_running_total_is_compared_only_with_a_running_total(shared_dir: Path) -> None:
+    # ECB+ 41_1ecb "more than 640 Palestinians killed since the assault began" and 41_6ecb "More
+    # than 600 Palestinians have been killed so far": two tolls of the war. 41_9ecb "At least 43
+    # people were killed … in the school, …, pushing the Palestinian death toll above 680 since
+    # the conflict began" against 41_4ecb "… one of his schools killed 40 Palestinians": the
+    # school's toll, not the war's (nor is the war's toll the sentence's total).
+    a = _line(shared_dir, "41/41_1ecb.txt", "more than 640")
+    b = _line(shared_dir, "41/41_6ecb.txt", "More than 600")
+    assert _compared(a, b)[0] == [
+        ("deaths", "more than 640 Palestinians", "More than 600 Palestinians")
+    ]
+    c = _line(shared_dir, "41/41_4ecb.txt", "killed 40 Palestinians")
+    d = _line(shared_dir, "41/41_9ecb.txt", "At least 43")
+    assert _compared(c, d)[0] == [("deaths", "40 Palestinians", "At least 43 people")]
+
+
+def test_a_quantity_is_compared_once_with_what_counts_the_same_thing(shared_dir: Path) -> None:
+    # ECB+ 37_4ecb "about 135 homes and other buildings were badly damaged" paired with two
+    # sentences of 37_5ecb: "… destroyed hundreds of buildings, …" and "… damaged 42 government
+    # office buildings, 2 roads, 14 hotels, over 1,600 houses, …": the houses only.
+    a = _line(shared_dir, "37/37_4ecb.txt", "about 135 homes")
+    lead = _line(shared_dir, "37/37_5ecb.txt", "hundreds of buildings")
+    houses = _line(shared_dir, "37/37_5ecb.txt", "over 1,600 houses")
+    b = f"{lead}\n\n{houses}"
+    pairs = span_pairs(a, b, [(0, len(a), 0, len(lead)), (0, len(a), len(lead) + 2, len(b))])
+    differences, _ = find_differences(a, None, b, None, pairs)
+    assert [(d.a.phrase, d.b.phrase) for d in differences] == [
+        ("about 135 homes", "over 1,600 houses")
+    ]
+    # A magnitude in each is no sign that two sentences tell the same (37_4ecb "One of the
+    # tremors with a 7.3 magnitude was felt 1,300 kilometers away …").
+    tremor = _line(shared_dir, "37/37_4ecb.txt", "7.3 magnitude")
+    assert _compared(tremor, houses) == ([], [])
+
+
+def test_parts_page_times_and_web_addresses_are_not_compared(shared_dir: Path) -> None:
+    # ECB+ 41_4ecbplus "Four bombs were dropped …-two landed inside the camp itself, while the
+    # other two bombs were dropped near the airstrip …" against 41_3ecbplus "Five bombs were
+    # dropped, of which four exploded, …": four against five, the other two are a part.
+    a = _line(shared_dir, "41/41_3ecbplus.txt", "Five bombs were dropped")
+    b = _line(shared_dir, "41/41_4ecbplus.txt", "Four bombs were dropped")
+    assert _compared(a, b)[0] == [("munitions", "Five bombs", "Four bombs")]
+    # The time a page was updated and a number in a web address are no facts of the event.
+    c = "Updated 4: 08 p. m. ET. See http://example.com/quake-61-magnitude-hits-aceh-8684."
+    d = "Updated 5: 40 p. m. ET. See http://example.com/quake-72-magnitude-hits-aceh-8684."
+    assert _compared(c, d) == ([], [])
