@@ -305,14 +305,63 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     place_a = _PLACE_AFTER.match(sentence_a.text[a.end - sentence_a.start :])
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
-        return place_a.group("place").lower() == place_b.group("place").lower()
-    return True
+        return _alike(place_a.group("place").lower(), place_b.group("place").lower())
+    return _same_places(sentence_a.text, sentence_b.text)
 
 
-# Words that make a count a running total: "since the conflict began", "so far", "has claimed".
+# A place a sentence names: "in the Beach refugee camp", "in the southern city of Khan Younis",
+# "near Taludi" (capitalised words after "in"/"at"/"near" or "city of"; countries, months and
+# weekdays are no such place).
+_PLACE_NAMED = re.compile(
+    r"\b(?:in|at|near|outside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
+)
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def _places(text: str) -> frozenset[str]:
+    from kimreader.analysis.gazetteer import is_country
+
+    found = set()
+    for match in _PLACE_NAMED.finditer(text):
+        place = match.group("place")
+        if place.lower() not in _NOT_PLACES and not is_country(place):
+            found.update(word.lower() for word in place.split())
+    return frozenset(found)
+
+
+def _same_places(text_a: str, text_b: str) -> bool:
+    """Unless both sentences name places and neither names one of the other's, even in passing
+    ("the Beach refugee camp" and "Khan Younis": two strikes; "Yida is a camp of …" names the
+    other's "in the Yida camp"; "Jabaliya" and "Jabalya" are one camp spelt two ways)."""
+    places_a, places_b = _places(text_a), _places(text_b)
+    if not places_a or not places_b:
+        return True
+    return _named_in(places_a, text_b) or _named_in(places_b, text_a)
+
+
+def _named_in(places: frozenset[str], text: str) -> bool:
+    words = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w\-]*", text)}
+    return any(_alike(place, word) for place in places for word in words)
+
+
+def _alike(name_a: str, name_b: str) -> bool:
+    """One place name, perhaps spelt two ways ("jabaliya", "jabalya")."""
+    import difflib
+
+    return name_a == name_b or difflib.SequenceMatcher(None, name_a, name_b).ratio() >= 0.8
+
+
+# Words that make a count a running total: "since the conflict began", "in the 12 days of the
+# offensive", "has claimed" ("so far" is not: a quake's toll so far is the quake's).
 _RUNNING_TOTAL = re.compile(
     r"\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){1,2}(?:began|started|erupted|broke\s+out)\b"
-    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bso\s+far\b|\bto\s+date\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b"
+    r"|\bin\s+the\s+(?:\w+\s+){0,2}(?:days|weeks|months)\s+of\b"
     r"|\bin\s+total\b|\ba\s+total\s+of\b|\b(?:has|have)\s+(?:now\s+)?(?:claimed|reached)\b",
     re.IGNORECASE,
 )

@@ -285,3 +285,21 @@ def test_parts_page_times_and_web_addresses_are_not_compared(shared_dir: Path) -
     c = "Updated 4: 08 p. m. ET. See http://example.com/quake-61-magnitude-hits-aceh-8684."
     d = "Updated 5: 40 p. m. ET. See http://example.com/quake-72-magnitude-hits-aceh-8684."
     assert _compared(c, d) == ([], [])
+
+
+def test_counts_of_strikes_on_two_named_places_are_not_compared(shared_dir: Path) -> None:
+    # ECB+ 41_4ecb "… a shell hit a house in the Beach refugee camp, killing at least seven" and
+    # 41_9ecb "Two people were killed when an artillery shell hit a UN school in the southern city
+    # of Khan Younis": two strikes. A place one sentence names in passing is no other place:
+    # ECB+ 41_5ecbplus "Yida is a camp of about 20, 000 refugees from … South Kordofan" against
+    # 41_8ecbplus "… at least 15, 000 refugees … are living in the Yida camp".
+    a = _line(shared_dir, "41/41_4ecb.txt", "killing at least seven")
+    b = _line(shared_dir, "41/41_9ecb.txt", "Two people were killed")
+    assert _compared(a, b) == ([], [])
+    c = _line(shared_dir, "41/41_5ecbplus.txt", "about 20, 000 refugees")
+    d = _line(shared_dir, "41/41_8ecbplus.txt", "at least 15, 000 refugees")
+    assert _compared(c, d)[0] == [("people", "about 20, 000 refugees", "at least 15, 000 refugees")]
+    # One camp spelt two ways is one place.
+    e = "Shells killed 40 people in the Jabaliya refugee camp, doctors in Gaza said on Tuesday."
+    f = "Shells killed 30 people in the Jabalya refugee camp, doctors in Gaza said on Tuesday."
+    assert [t for t, *_ in _compared(e, f)[0]] == ["deaths"]
