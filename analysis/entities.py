@@ -44,6 +44,7 @@ from kimreader.analysis.names import (
     listed,
     longer_full_name,
     org_forms,
+    place_forms,
     resolve_short_name,
     short_org_of,
     sole_owner,
@@ -84,6 +85,7 @@ def entities_from_spans(
     _join_person_names(text, mentions, full_names, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
     _join_org_short_forms(text, mentions, full_names, clusters)
+    _join_place_forms(mentions, clusters)
     return _build_entities(mentions, clusters, prose)
 
 
@@ -229,6 +231,16 @@ def _mention_at(mentions: list[Mention], span: tuple[int, int]) -> Mention | Non
         if mention.start < span[1] and span[0] < mention.end:
             return mention
     return None
+
+
+def _join_place_forms(mentions: list[Mention], clusters: UnionFind) -> None:
+    """One place however the article names its kind: "Gaza Strip" / "Gaza", "Republic of South
+    Sudan" / "South Sudan" (names.place_forms)."""
+    places = {m.key: m.cluster for m in mentions if m.type == "place"}
+    for key, cluster in places.items():
+        for form in place_forms(key):
+            if form in places:
+                clusters.union(cluster, places[form])
 
 
 def _join_org_short_forms(

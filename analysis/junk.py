@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from kimreader.analysis.gazetteer import places
-from kimreader.analysis.names import base_key
+from kimreader.analysis.names import ACRONYM, base_key
 
 _HANDLE = re.compile(r"[@#]\w")
 _CAPTION_WORDS = re.compile(
@@ -108,12 +108,22 @@ def _split(
 
 
 def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Apple Pay and Google Pay" is two names: both sides end in the same word. An
-    organisation's own "and" stays ("Procter and Gamble", "Tourism and Travel Council")."""
+    """ "Apple Pay and Google Pay" is two names: both sides end in the same word; so are a name
+    and one with its own "the" ("Museum of Neon Art and the Neon Museum") or an acronym after a
+    name of several words ("Whole Foods and QFC"). An organisation's own "and" stays ("Procter
+    and Gamble", "Tourism and Travel Council")."""
     parts = _split(text, start, end, _AND)
     if len(parts) == 2:
         first, second = (text[s:e].split() for s, e in parts)
-        if len(first) >= 2 and len(second) >= 2 and first[-1] == second[-1]:
+        if (
+            len(first) >= 2
+            and second
+            and (
+                (len(second) >= 2 and first[-1] == second[-1])
+                or second[0] == "the"
+                or (len(second) == 1 and ACRONYM.match(second[0]) is not None)
+            )
+        ):
             return parts
     return [(start, end)]
 

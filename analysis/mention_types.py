@@ -226,6 +226,8 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
     noun = _NOUN_AFTER.match(text, mention.end)
     if noun is None or gazetteer.is_place(mention.surface):
         return None
+    if base_key(mention.surface).rpartition(" ")[2] in PLACE_HEADS:
+        return None  # "the Aleutian Islands chain" is no retail chain
     return "org" if _DESCRIBED_AS.get(noun.group(1)) == "org" else None
 
 

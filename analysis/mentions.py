@@ -51,7 +51,11 @@ _EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _LOWER_TAIL = re.compile(r"(?<=\w)\s+[a-z]+$")
 _HYPHEN_TAIL = re.compile(r"[-‐]([a-z]{1,5})\b")
-_NOT_NAME_TAILS = frozenset({"style", "led", "era", "like", "type", "based", "run", "born", "made"})
+_NOT_NAME_TAILS = frozenset(
+    """style led era like type based run born made owned backed funded linked affiliated
+    controlled sponsored""".split()
+)
+_WORD_TAIL = re.compile(r"[-‐]([a-z]+)$")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
@@ -88,9 +92,31 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         tail = _HYPHEN_TAIL.match(text, end)
         if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
             end = tail.end()  # "Moon Jae" + "-in"
+    tail = _WORD_TAIL.search(text, start, end)
+    if tail and tail.group(1) in _NOT_NAME_TAILS:
+        end = tail.start()  # "Kroger-owned" names Kroger
+    end = _before_unmatched(text, start, end)
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+_CLOSERS = {")": "(", "]": "[", "”": "“"}
+
+
+def _before_unmatched(text: str, start: int, end: int) -> int:
+    """A bracket or quote mark the span does not close ends it: "Asynchronous Task Framework
+    (ATF", "LTR)—which", 'Pacific "Ring of Fire'."""
+    opened: list[tuple[str, int]] = []
+    for index in range(start, end):
+        char = text[index]
+        if char in "([“" or (char == '"' and not (opened and opened[-1][0] == '"')):
+            opened.append((char, index))
+        elif char in _CLOSERS or char == '"':
+            if not opened or opened[-1][0] != _CLOSERS.get(char, '"'):
+                return index
+            opened.pop()
+    return opened[0][1] if opened else end
 
 
 def _keep_date(surface: str) -> bool:

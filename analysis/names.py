@@ -44,11 +44,14 @@ _SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "de
               "programme": "program", "labour": "labor", "theatre": "theater"}  # fmt: skip
 _KEY_DROP = re.compile(r"['.]")
 _KEY_SPACE = re.compile(r"[^\w&]+")
+# An acronym's letters written with spaces: "U. N.", "U. S. State Department" ("u n" -> "un").
+_SPACED_LETTERS = re.compile(r"\b\w(?: \w\b)+")
 
 
 @lru_cache(maxsize=65536)
 def base_key(name: str) -> str:
-    """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces."""
+    """Lower case, no accents, dots, apostrophes, possessive or leading 'the'; hyphens as spaces;
+    an acronym's spaced letters together."""
     name = _WEB_DOMAIN.sub("", name.strip())
     text = unicodedata.normalize("NFKD", name.translate(_INVISIBLE).translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().strip()
@@ -56,8 +59,11 @@ def base_key(name: str) -> str:
     text = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text)).replace("_", " ").strip()
     if text.startswith("the "):
         text = text[4:]
-    if any(word in _SPELLINGS for word in text.split()):
-        text = " ".join(_SPELLINGS.get(word, word) for word in text.split())
+    words = text.split()
+    if any(word in _SPELLINGS for word in words):
+        text = " ".join(_SPELLINGS.get(word, word) for word in words)
+    if _SPACED_LETTERS.search(text):
+        text = _SPACED_LETTERS.sub(lambda found: found.group().replace(" ", ""), text)
     return text
 
 
@@ -360,6 +366,26 @@ def _with_country_spelled_out(words: list[str]) -> set[str]:
     return set()
 
 
+# ---------------------------------------------------------------- places
+
+# Words that name a place's kind around its name: "Gaza Strip" is Gaza, "Republic of South Sudan"
+# is South Sudan. Not "state" or "city": "Washington state" is not Washington, D.C.
+_PLACE_KIND_AFTER = frozenset("strip province region governorate prefecture territory".split())
+_PLACE_KIND_BEFORE = ("republic of", "islamic republic of", "kingdom of", "province of")
+
+
+def place_forms(key: str) -> set[str]:
+    """Other keys of one place: its name without the word for its kind."""
+    words = key.split()
+    forms = set()
+    if len(words) >= 2 and words[-1] in _PLACE_KIND_AFTER:
+        forms.add(" ".join(words[:-1]))
+    for before in _PLACE_KIND_BEFORE:
+        if key.startswith(before + " "):
+            forms.add(key[len(before) + 1 :])
+    return forms
+
+
 # Words a clinic or centre is named with, which reports vary freely: "Betty Ford Center", "Betty
 # Ford Clinic" and "Betty Ford Treatment Center" are one clinic; "Morningside Recovery" is
 # "Morningside Recovery Center".
@@ -439,6 +465,8 @@ def entity_keys(name: str, aliases: Iterable[str], type: EntityType) -> set[str]
                 keys.add(key)
         else:
             keys.add(key)
+            if type == "place":
+                keys.update(place_forms(key))
             if type == "org":
                 keys.update(org_forms(key))
                 facility = facility_key(key)

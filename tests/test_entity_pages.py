@@ -259,3 +259,18 @@ def test_a_name_the_text_calls_a_region_is_a_place(pages: dict) -> None:
     # yahoo-2: "over the remote Russian Tuva region" (no tag), then "the Tuva government" and
     # "the spelling of the region to Tuva" (the model's person): the place, not an organisation.
     assert types_of(pages["yahoo-2"][1], "Tuva") == {"place"}
+
+
+def test_a_name_ends_before_a_hyphenated_word_and_a_second_name(pages: dict) -> None:
+    # seattletimes-1: "Kroger-owned QFC", "Whole Foods and QFC"; "Whole Foods Market" and
+    # "Whole Foods" are one company; "the Aleutian Islands chain" is no retail chain.
+    entities = pages["seattletimes-1"][1]
+    names = {e.name for e in entities}
+    assert "Kroger" in names and not {n for n in names if "-owned" in n or " and QFC" in n}
+    assert len(named(entities, "Whole Foods")) == 1
+    assert types_of(entities, "Aleutian Islands") == {"place"}
+
+
+def test_a_time_zone_is_no_entity(pages: dict) -> None:
+    # yahoo-2: "9:51 p.m. GMT" was an organisation.
+    assert not named(pages["yahoo-2"][1], "GMT")

@@ -70,3 +70,39 @@ def test_a_place_named_by_the_words_around_it(
 def test_a_name_after_a_word_for_a_person_is_a_person(reports: dict[str, list[Entity]]) -> None:
     # "said disaster agency official Fauzi" (the model's place).
     assert types_of(reports["37_10ecbplus"], "Fauzi") == {"person"}
+
+
+@pytest.mark.parametrize(
+    ("report", "name", "other"),
+    [
+        ("41_6ecb", "Gaza Strip", "Gaza"),
+        ("41_8ecbplus", "Republic of South Sudan", "South Sudan"),
+    ],
+)
+def test_one_place_however_the_report_names_its_kind(
+    reports: dict[str, list[Entity]], report: str, name: str, other: str
+) -> None:
+    places = [e for e in reports[report] if e.type == "place" and {name, other} & {*e.aliases}]
+    assert len(places) == 1 and {name, other} <= set(places[0].aliases)
+
+
+def test_an_acronym_written_with_spaced_letters_is_the_acronym(
+    reports: dict[str, list[Entity]],
+) -> None:
+    # 41_8ecbplus: "a U. N. helicopter", "a U. N. spokesman" (the model's person) is the UN.
+    assert types_of(reports["41_8ecbplus"], "U. N.") == {"org"}
+    assert "United Nations" in {e.name for e in reports["41_8ecbplus"] if "U. N." in e.aliases}
+
+
+def test_a_quote_mark_the_name_does_not_close_ends_it(reports: dict[str, list[Entity]]) -> None:
+    # 37_10ecbplus: 'the Pacific "Ring of Fire"' was one name, 'Pacific "Ring of Fire'.
+    assert not [e.name for e in reports["37_10ecbplus"] if '"' in e.name or "Ring of" in e.name]
+
+
+def test_a_rank_or_suffix_alone_is_no_entity() -> None:
+    # 37_6ecb: "Col." and "Snr" (of "Snr Commissioner") stood alone as an organisation and a
+    # person.
+    text = (ECB_TEXT / "37/37_6ecb.txt").read_text("utf-8")
+    assert "Snr" in text and "Col" in text
+    names = {e.name for e in extract_entities([text])[0]}
+    assert not names & {"Col", "Snr"}
