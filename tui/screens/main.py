@@ -61,6 +61,9 @@ class MainScreen(
     inherit_bindings=False,
 ):
     BINDINGS: ClassVar = actions.bindings("main")
+    # The list has focus from the start: Textual's default (the first focusable widget, the
+    # search bar) would be focused and blurred again, restyling both before the first frame.
+    AUTO_FOCUS = "#articles"
 
     def __init__(self) -> None:
         super().__init__(id="main")

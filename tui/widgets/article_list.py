@@ -80,8 +80,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.article_id = article_id
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
         self.rows: list[Row] = []
         # The reader's own marks (read, starred, tags), looked up for the rows drawn only.
         self.marks: Snapshot | None = None

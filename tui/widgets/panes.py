@@ -36,7 +36,9 @@ class Panes(Horizontal):
             self.sidebar_wanted = {"show": True, "hide": False}.get(settings.sidebar)
 
     def compose(self) -> ComposeResult:
-        yield ArticleList(id="articles")
+        # The list is the active pane at start (mark_active_pane): marked so from the start,
+        # not restyled for it before the first frame.
+        yield ArticleList(id="articles", classes="-active")
         yield ReaderView(id="reader")
         yield EntityList(id="entities")
 
