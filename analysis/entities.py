@@ -195,8 +195,10 @@ def _acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]
 
 
 def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> list[Mention]:
-    """Join each "Long Name (ACR)" pair; add the side the model missed as a mention."""
+    """Join each "Long Name (ACR)" pair; add the side the model missed as a mention. A person's
+    initials are the person ("Richard M. Stallman (RMS)", "RMS" the model's organisation)."""
     added: list[Mention] = []
+    initials_of_people: set[str] = set()
     for long_span, short_span in _acronym_pairs(text):
         sides = [_mention_at(mentions, span) for span in (long_span, short_span)]
         if sides[0] is not None and not _covers_most(sides[0], long_span):
@@ -204,6 +206,8 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
         known = [m for m in sides if m is not None]
         if not known:
             continue
+        if sides[0] is not None and sides[0].type == "person":
+            initials_of_people.add(base_key(text[short_span[0] : short_span[1]]))
         anchor = known[0]
         for span, found in zip((long_span, short_span), sides, strict=True):
             if found is not None:
@@ -218,6 +222,11 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
     for mention in mentions:
         if mention.key in by_key:
             clusters.union(mention.cluster, by_key[mention.key])
+        if base_key(mention.surface) in initials_of_people:
+            mention.type = "person"
+    for mention in added:
+        if mention.key in initials_of_people:
+            mention.type = "person"
     return added
 
 

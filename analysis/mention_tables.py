@@ -89,13 +89,18 @@ def names_in_tables(
         if cell is not None:
             owner.setdefault(cell, []).append(mention)
         kept.append(mention)
+    headed = _header_types(text, cells)
     for column in {cell.column for cell in cells}:
         named = [m for c, found in owner.items() if c.column == column for m in found]
-        if len(named) >= 3:
+        if column in headed:
+            _take_the_header_type(named, headed[column])
+        elif len(named) >= 3:
             type_like_the_others(named)
     columns: dict[tuple[int, int], Counter[EntityType]] = defaultdict(Counter)
     for cell, found in owner.items():
         columns[cell.column].update(m.type for m in found)
+    for column, kind in headed.items():
+        columns[column] = Counter({kind: 2})
     for cell in cells:
         if cell.header or not _CELL_NAME.fullmatch(text, cell.start, cell.end):
             continue
@@ -114,6 +119,42 @@ def names_in_tables(
         if added is not None:
             kept.append(added)
     return kept
+
+
+# A header's word for what its column lists: "Companies supporting LibreOffice development".
+_HEADER_WORDS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        """companies company organizations organisations organization organisation employers
+        employer firms vendors sponsors affiliation affiliations""".split(),
+        "org",
+    ),
+    **dict.fromkeys("developers contributors authors people players members".split(), "person"),
+    **dict.fromkeys("countries country cities city states locations".split(), "place"),
+}
+
+
+def _header_types(text: str, cells: list[_Cell]) -> dict[tuple[int, int], EntityType]:
+    """Columns whose header says what they list."""
+    found: dict[tuple[int, int], EntityType] = {}
+    for cell in cells:
+        if cell.header:
+            words = re.findall(r"[a-z]+", text[cell.start : cell.end].lower())
+            kind = next((_HEADER_WORDS[w] for w in words if w in _HEADER_WORDS), None)
+            if kind is not None:
+                found[cell.column] = kind
+    return found
+
+
+def _take_the_header_type(named: list[Mention], kind: EntityType) -> None:
+    """Names under a header that says what they are take that type, unless shipped data says
+    otherwise ("Red Hat", the model's person, in a column of "Companies ...")."""
+    for mention in named:
+        if mention.type == kind or mention.type not in ("person", "org", "place"):
+            continue
+        if mention.table_name is not None or gazetteer.is_organisation(mention.surface):
+            continue
+        mention.type, mention.evidence = kind, True
+        mention.key = canonical_key(mention.surface, kind)
 
 
 def _whole_cell(

@@ -179,7 +179,8 @@ _DESCRIBED_AS: dict[str, EntityType] = {
     ),
     **dict.fromkeys(
         """city town village country state province region island suburb neighborhood
-        neighbourhood district county capital port nation republic kingdom""".split(),
+        neighbourhood district county capital port nation republic kingdom crossing camp
+        settlement enclave territory municipality township hamlet""".split(),
         "place",
     ),
 }

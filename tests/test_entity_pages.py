@@ -274,3 +274,19 @@ def test_a_name_ends_before_a_hyphenated_word_and_a_second_name(pages: dict) -> 
 def test_a_time_zone_is_no_entity(pages: dict) -> None:
     # yahoo-2: "9:51 p.m. GMT" was an organisation.
     assert not named(pages["yahoo-2"][1], "GMT")
+
+
+def test_names_under_a_header_that_says_what_they_are_take_its_type() -> None:
+    # lwn-1: a table headed "Companies supporting LibreOffice development" lists "Red Hat",
+    # "Collabora Multimedia" and "Igalia S.L." (the model's people) and "Canonical", "Yandex"
+    # (which it skipped).
+    entities = extract_entities([read_file(PAGES / "lwn-1" / "source.html").body])[0]
+    for company in ("Red Hat", "Collabora Multimedia", "Igalia S.L.", "Canonical", "Yandex"):
+        assert types_of(entities, company) == {"org"}, company
+
+
+def test_a_persons_initials_are_the_person() -> None:
+    # ebb-org: "Richard M. Stallman (RMS)'s public statements": the model's organisation "RMS"
+    # made the person an organisation.
+    entities = extract_entities([read_file(PAGES / "ebb-org" / "source.html").body])[0]
+    assert types_of(entities, "Richard M. Stallman") == {"person"}

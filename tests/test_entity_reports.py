@@ -59,6 +59,7 @@ def test_a_name_the_model_also_reads_as_a_place_is_a_place(
         ("41_6ecb", "Jabaliya"),  # "the northern town of Jabaliya, which also wounded"
         ("41_8ecb", "Khan Younis"),  # "Gaza's second largest city, Khan Younis," (a person)
         ("37_10ecbplus", "Banda Aceh"),  # "in Banda Aceh" (a person; the gazetteer's city)
+        ("41_8ecb", "Karni"),  # "Karni, the main commercial crossing" (an organisation)
     ],
 )
 def test_a_place_named_by_the_words_around_it(
