@@ -300,13 +300,14 @@ FUNCTION_WORDS = frozenset(
 
 def initials(words: Iterable[str]) -> str:
     """Upper-case initials of words, function words skipped, hyphenated parts counted; an
-    acronym written with dots gives all its letters ("U.N. High Commissioner for Refugees":
-    UNHCR; "U.S. Agency for International Development": USAID)."""
+    acronym written with dots, or of two or three capitals, gives all its letters ("U.N. High
+    Commissioner for Refugees": UNHCR; "U.S. Agency for International Development": USAID; "UN
+    Relief and Works Agency": UNRWA)."""
     letters: list[str] = []
     for word in words:
         if word.lower() in FUNCTION_WORDS:
             continue
-        if "." in word and ACRONYM.match(word):
+        if ACRONYM.match(word) and ("." in word or len(word) <= 3):
             letters.extend(ch for ch in word if ch.isalpha())
             continue
         letters.extend(part[0] for part in re.split(r"[-‐]", word) if part)
@@ -354,12 +355,13 @@ def org_forms(key: str, places: Container[str] = frozenset()) -> set[str]:
 
 
 def _with_country_spelled_out(words: list[str]) -> set[str]:
-    """A leading country written short is the one written out: "U.S. Geological Survey" and "US
-    Geological Survey" are the "United States Geological Survey" (aliases.json's places)."""
+    """A leading country or organisation written short is the one written out: "U.S. Geological
+    Survey" and "US Geological Survey" are the "United States Geological Survey", "UN Relief and
+    Works Agency" the "United Nations Relief and Works Agency" (aliases.json)."""
     for size in (1, 2):
         if len(words) > size:
             table = listed(" ".join(words[:size]))
-            if table is not None and table[1] == "place":
+            if table is not None and table[1] in ("place", "org"):
                 spelled = base_key(table[0])
                 if spelled != " ".join(words[:size]):
                     return {" ".join([spelled, *words[size:]])}
@@ -370,14 +372,20 @@ def _with_country_spelled_out(words: list[str]) -> set[str]:
 
 # Words that name a place's kind around its name: "Gaza Strip" is Gaza, "Republic of South Sudan"
 # is South Sudan. Not "state" or "city": "Washington state" is not Washington, D.C.
-_PLACE_KIND_AFTER = frozenset("strip province region governorate prefecture territory".split())
+_PLACE_KIND_AFTER = frozenset(
+    "strip province region governorate prefecture territory island".split()
+)
+_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 _PLACE_KIND_BEFORE = ("republic of", "islamic republic of", "kingdom of", "province of")
 
 
 def place_forms(key: str) -> set[str]:
-    """Other keys of one place: its name without the word for its kind."""
+    """Other keys of one place: its name without the word for its kind ("Sumatra Island"), and
+    "South Kordofan" for "Southern Kordofan"."""
     words = key.split()
     forms = set()
+    if len(words) >= 2 and words[0] in _COMPASS:
+        forms.add(" ".join([_COMPASS[words[0]], *words[1:]]))
     if len(words) >= 2 and words[-1] in _PLACE_KIND_AFTER:
         forms.add(" ".join(words[:-1]))
     for before in _PLACE_KIND_BEFORE:

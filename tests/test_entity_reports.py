@@ -14,7 +14,8 @@ from kimreader.analysis.entity import Entity
 
 ECB_TEXT = Path(__file__).resolve().parents[2] / "shared/testdata/ecbplus/text"
 REPORTS = (
-    "37_1ecb 37_2ecb 37_4ecb 37_5ecb 37_10ecbplus 41_6ecb 41_8ecb 41_6ecbplus 41_8ecbplus"
+    "37_1ecb 37_2ecb 37_4ecb 37_5ecb 37_10ecbplus 41_6ecb 41_8ecb 41_6ecbplus 41_8ecbplus "
+    "41_9ecbplus"
 ).split()
 
 pytestmark = pytest.mark.skipif(not ECB_TEXT.is_dir(), reason="../shared is not present")
@@ -78,6 +79,7 @@ def test_a_name_after_a_word_for_a_person_is_a_person(reports: dict[str, list[En
     [
         ("41_6ecb", "Gaza Strip", "Gaza"),
         ("41_8ecbplus", "Republic of South Sudan", "South Sudan"),
+        ("41_9ecbplus", "Southern Kordofan", "South Kordofan"),
     ],
 )
 def test_one_place_however_the_report_names_its_kind(
@@ -107,3 +109,17 @@ def test_a_rank_or_suffix_alone_is_no_entity() -> None:
     assert "Snr" in text and "Col" in text
     names = {e.name for e in extract_entities([text])[0]}
     assert not names & {"Col", "Snr"}
+
+
+def test_an_acronym_of_a_name_with_a_short_acronym_in_it(reports: dict[str, list[Entity]]) -> None:
+    # 41_6ecb: "the UN Relief and Works Agency (UNRWA)", then "UNRWA hands out food".
+    agency = [e for e in reports["41_6ecb"] if "UNRWA" in e.aliases]
+    assert [e.name for e in agency] == ["UN Relief and Works Agency"]
+
+
+def test_a_place_and_its_kind_are_one_across_reports(reports: dict[str, list[Entity]]) -> None:
+    # 37_10ecbplus says "Sumatra", 37_5ecb "Sumatra Island".
+    comparison = compare_entities(reports["37_10ecbplus"], reports["37_5ecb"])
+    assert [s for s in comparison.shared if s.type == "place" and "Sumatra" in s.name]
+    only = {e.name for e in (*comparison.only_a, *comparison.only_b)}
+    assert not {"Sumatra", "Sumatra Island"} & only
