@@ -206,7 +206,12 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
         known = [m for m in sides if m is not None]
         if not known:
             continue
-        if sides[0] is not None and sides[0].type == "person":
+        long_side = sides[0]
+        if (  # the whole long name: not "Binary Tag" of "Named Binary Tag (NBT)"
+            long_side is not None
+            and (long_side.start, long_side.end) == long_span
+            and long_side.type == "person"
+        ):
             initials_of_people.add(base_key(text[short_span[0] : short_span[1]]))
         anchor = known[0]
         for span, found in zip((long_span, short_span), sides, strict=True):

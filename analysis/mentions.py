@@ -215,11 +215,15 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)+[A-Z][\w’'-]*")
 
 
 def _misread_place(text: str, start: int, end: int, label: str) -> str:
-    """A place the model gave a label of no kind we show: a city read as a language ("downtown
-    Tunis" as LANGUAGE), a place named with a number word ("Ninety Mile Beach" as PERCENT)."""
+    """A place or an institution the model gave a label of no kind we show: a city read as a
+    language ("downtown Tunis" as LANGUAGE), a place named with a number word ("Ninety Mile
+    Beach" as PERCENT), "<head> of <Name>" read as a work ("the Library of Congress")."""
     surface = text[start:end].strip()
     if label == "LANGUAGE" and gazetteer.is_place(surface):
         return "GPE"
+    institution = _INSTITUTION.fullmatch(surface) if label == "WORK_OF_ART" else None
+    if institution is not None and base_key(institution.group(1)) in ORG_HEADS:
+        return "ORG"
     if (
         label in _NUMBER_LABELS
         and _CAPITALISED_WORDS.fullmatch(surface)
@@ -229,6 +233,7 @@ def _misread_place(text: str, start: int, end: int, label: str) -> str:
     return label
 
 
+_INSTITUTION = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*")
 _NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
 _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")

@@ -290,3 +290,14 @@ def test_a_persons_initials_are_the_person() -> None:
     # made the person an organisation.
     entities = extract_entities([read_file(PAGES / "ebb-org" / "source.html").body])[0]
     assert types_of(entities, "Richard M. Stallman") == {"person"}
+
+
+def test_an_institution_read_as_a_work_and_a_listed_short_name() -> None:
+    # quanta-1: "the stacks of the Library of Congress" (the model's WORK_OF_ART; "Congress"
+    # alone was left); nytimes-4: "the Federal Reserve", then "the Fed".
+    quanta, nytimes = extract_entities(
+        [read_file(PAGES / name / "source.html").body for name in ("quanta-1", "nytimes-4")]
+    )
+    assert types_of(quanta, "Library of Congress") == {"org"}
+    assert not named(quanta, "Congress")
+    assert [e.name for e in nytimes if "Fed" in e.aliases] == ["Federal Reserve"]
