@@ -15,15 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kimreader.analysis.timeline import MONTH, MONTH_DAY, MONTHS, WEEKDAY
 from kimreader.corpus.dates import make_date
 
-_DAY_NAMES = "|".join(calendar.day_name)
-_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-_WEEKDAY = re.compile(rf"\b(?:(?P<relative>last|next|this)\s+)?(?P<weekday>{_DAY_NAMES})\b")
-_MONTH_DAY = re.compile(
-    rf"\b(?P<month>{'|'.join(calendar.month_name[1:])})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
-)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated)"
     r"(?:\s+(?!on\b|late\b|early\b)[\w.’'\-]+){0,2}\s+(?:on\s+|late\s+|early\s+)?$"
@@ -44,24 +38,62 @@ def sentence_days(text: str, base: int = 0, year: int | None = None) -> list[Day
     """The event days a sentence gives (offsets `base` + offsets into text); a weekday and the
     date written next to it ("Tuesday, December 9, 2008") are one day."""
     days: list[Day] = []
-    for match in _MONTH_DAY.finditer(text):
+    for match in MONTH_DAY.finditer(text):
         if _SPEECH_BEFORE.search(text[: match.start()]):
             continue
         given = int(match.group("year")) if match.group("year") else year
         if given is None:
             continue  # "December 9" of an unknown year: no weekday to compare
-        when = make_date(given, _MONTHS[match.group("month").lower()], int(match.group("day")))
+        when = make_date(given, MONTHS[match.group("month").lower()], int(match.group("day")))
         if when is not None:
             weekday = calendar.day_name[when.weekday()].lower()
             days.append(Day(weekday, when, base + match.start(), base + match.end()))
-    for match in _WEEKDAY.finditer(text):
-        if match.group("relative") or _SPEECH_BEFORE.search(text[: match.start()]):
+    for match in WEEKDAY.finditer(text):
+        start = match.start("weekday")
+        if match.group("relative") in ("last", "next", "this") or _SPEECH_BEFORE.search(
+            text[:start]
+        ):
             continue
         weekday = match.group("weekday").lower()
         if any(day.weekday == weekday and day.when for day in days):
             continue  # "Tuesday, December 9": the date already says it
-        days.append(Day(weekday, None, base + match.start(), base + match.end()))
+        days.append(Day(weekday, None, base + start, base + match.end("weekday")))
     return sorted(days, key=lambda day: day.start)
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month a sentence gives alone ("since June", "began in July"): text[start:end]."""
+
+    month: int
+    year: int | None
+    start: int
+    end: int
+
+
+# A month that dates a start: "since June", "fighting began in July", "launched … in December".
+_STARTED_IN = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|launched|opened|founded)"
+    r"(?:\s+[\w’'\-]+){0,3}?\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def sentence_months(text: str, base: int = 0) -> list[Month]:
+    """The months a sentence gives as the start of something, without a day ("since June",
+    "began in July"; offsets `base` + offsets into text). Other months alone ("in March") date
+    too many things in one story to be compared."""
+    dated = [match.span() for match in MONTH_DAY.finditer(text)]
+    months: list[Month] = []
+    for match in MONTH.finditer(text):
+        start, end = match.span("month")
+        since = match.group().lower().startswith("since")
+        if any(s <= start < e for s, e in dated) or not (since or _STARTED_IN.search(text[:start])):
+            continue
+        year = int(match.group("year")) if match.group("year") else None
+        month = MONTHS[match.group("month").lower()]
+        months.append(Month(month, year, base + match.start(), base + match.end()))
+    return months
 
 
 def same_day(a: Day, b: Day) -> bool:
@@ -69,3 +101,8 @@ def same_day(a: Day, b: Day) -> bool:
     if a.when is not None and b.when is not None:
         return a.when == b.when
     return a.weekday == b.weekday
+
+
+def same_month(a: Month, b: Month) -> bool:
+    """Equal months, and equal years when both give one."""
+    return a.month == b.month and (a.year is None or b.year is None or a.year == b.year)

@@ -16,11 +16,11 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kimreader.analysis.days import Day, same_day, sentence_days
+from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_days, sentence_months
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
-from kimreader.analysis.timeline import points_ahead, resolve_weekday
+from kimreader.analysis.timeline import WEEKDAY, points_ahead, resolve_weekday
 from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -170,7 +170,7 @@ def _facts_of_report(body: str, published: date | None) -> tuple[Fact, ...]:
             add("travel mode", "", mode, match.start(), match.end())
     if published is not None:
         for match in _START_DAY.finditer(body):
-            day_match = re.match(r"(?:(last|next|this|on)\s+)?(\w+)", match.group("day"))
+            day_match = WEEKDAY.match(match.group("day"))
             assert day_match is not None
             ahead = points_ahead(body, match.start("day"))
             day = resolve_weekday(day_match, published, ahead)
@@ -326,7 +326,7 @@ _NOT_PLACES = frozenset(
 def _places(text: str) -> frozenset[str]:
     from kimreader.analysis.gazetteer import is_country
 
-    found = set()
+    found: set[str] = set()
     for match in _PLACE_NAMED.finditer(text):
         place = match.group("place")
         if place.lower() not in _NOT_PLACES and not is_country(place):
@@ -573,27 +573,34 @@ def find_differences(
         extract_facts(body_a, published_a), extract_facts(body_b, published_b)
     )
     pairs = same_point_sentences(body_a, body_b) if pairs is None else pairs
-    more_differences, more_agreements = compare_quantities(pairs)
-    # A quantity a fact already compares ("two-day trip": the trip length) is not claimed twice.
-    facts = [(d.a.start, d.a.end) for d in differences + agreements]
-    more_differences, more_agreements = (
-        [d for d in found if not any(s < d.a.end and d.a.start < e for s, e in facts)]
-        for found in (more_differences, more_agreements)
-    )
-    day_differences, day_agreements = compare_days(pairs, published_a, published_b)
-    return (
-        differences + more_differences + day_differences
-        + compare_titles(body_a, entities_a, body_b, entities_b),
-        agreements + more_agreements + day_agreements,
-    )  # fmt: skip
+    # What a fact already compares ("two-day trip": the trip length; "arrived on Tuesday": the
+    # start day) is not claimed twice, as a quantity or as the day of the event.
+    claimed = [*differences, *agreements]
+    for found_differences, found_agreements in (
+        compare_quantities(pairs),
+        compare_days(pairs, published_a, published_b),
+    ):
+        differences += _unclaimed(found_differences, claimed)
+        agreements += _unclaimed(found_agreements, claimed)
+    return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+
+
+def _unclaimed(found: list[Difference], claimed: list[Difference]) -> list[Difference]:
+    """The differences (or agreements) whose phrase in A or in B no claimed one covers."""
+
+    def overlaps(x: Fact, y: Fact) -> bool:
+        return x.start < y.end and y.start < x.end
+
+    return [d for d in found if not any(overlaps(d.a, c.a) or overlaps(d.b, c.b) for c in claimed)]
 
 
 def compare_days(
     pairs: list[SentencePair], published_a: date | None, published_b: date | None
 ) -> tuple[list[Difference], list[Difference]]:
     """The day two sentences that make the same point give their event (analysis.days), when
-    each gives one: another day is a possible difference, the same day an agreement. Each day
-    is compared once, in the first pair that holds it."""
+    each gives one: another day is a possible difference, the same day an agreement; likewise
+    the month each gives alone ("began in July" against "since June"). Each day or month is
+    compared once, in the first pair that holds it."""
     differences: list[Difference] = []
     agreements: list[Difference] = []
     compared: set[tuple[str, int]] = set()
@@ -610,11 +617,31 @@ def compare_days(
         compared.update({("a", day_a.start), ("b", day_b.start)})
         bucket = agreements if same_day(day_a, day_b) else differences
         bucket.append(Difference("day", _day_fact(day_a, sentence_a), _day_fact(day_b, sentence_b)))
+    for sentence_a, sentence_b in pairs:
+        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
+            continue
+        months_a = sentence_months(sentence_a.text, sentence_a.start)
+        months_b = sentence_months(sentence_b.text, sentence_b.start)
+        if len(months_a) != 1 or len(months_b) != 1:
+            continue
+        month_a, month_b = months_a[0], months_b[0]
+        if ("a", month_a.start) in compared or ("b", month_b.start) in compared:
+            continue
+        compared.update({("a", month_a.start), ("b", month_b.start)})
+        same = same_month(month_a, month_b)
+        (agreements if same else differences).append(
+            Difference("month", _month_fact(month_a, sentence_a), _month_fact(month_b, sentence_b))
+        )
     return differences, agreements
 
 
 def _days(sentence: TextSpan, year: int | None) -> list[Day]:
     return sentence_days(sentence.text, sentence.start, year)
+
+
+def _month_fact(month: Month, sentence: TextSpan) -> Fact:
+    phrase = sentence.text[month.start - sentence.start : month.end - sentence.start]
+    return Fact("month", "", str(month.month), phrase, month.start, month.end, sentence)
 
 
 def _day_fact(day: Day, sentence: TextSpan) -> Fact:

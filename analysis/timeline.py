@@ -19,21 +19,27 @@ from kimreader.corpus.dates import make_date
 
 Precision = Literal["day", "week", "month", "year"]
 
+# The patterns of dates as written, here and for analysis.days (one home).
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 _DAY_NAMES = "|".join(calendar.day_name)
 
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(
-    rf"\b(?:(last|next|this|on)\s+)?({_DAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?\b"
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<relative>last|next|this|on)\s+)?(?P<weekday>{_DAY_NAMES})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year)\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\b")
+# "December 9", "December 9th, 2008"
+MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
 # A month alone needs a preposition before it ("in May"), so the verb "may" never counts.
-_MONTH = re.compile(
+MONTH = re.compile(
     rf"\b(?i:in|since|until|till|by|from|during|of|early|late|mid-|last|next|this)\s+"
-    rf"({_MONTH_NAMES})(?:\s+(\d{{4}}))?\b"
+    rf"(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?\b"
 )
 _YEAR = re.compile(r"\b(?i:in|since|until|by|from|during|of|early|late)\s+((?:19|20)\d\d)\b")
 _FUTURE_CUE = re.compile(
@@ -83,8 +89,9 @@ def _shift_month(day: date, months: int) -> date:
 
 
 def resolve_weekday(match: re.Match[str], published: date, ahead: bool) -> date:
-    modifier = (match.group(1) or "").lower()
-    target = _WEEKDAYS[match.group(2).lower()]
+    """The date of a WEEKDAY match ("last Tuesday", "on Friday") near publication."""
+    modifier = (match.group("relative") or "").lower()
+    target = _WEEKDAYS[match.group("weekday").lower()]
     if modifier == "next" or (ahead and modifier != "last"):
         offset = (target - published.weekday()) % 7 or (7 if modifier == "next" else 0)
         return published + timedelta(days=offset)
@@ -129,14 +136,16 @@ def _mentions_of_report(body: str, published: date | None, report: str) -> tuple
         taken.append((start, end))
         found.append(DateMention(report, "mention", body[start:end], start, end, day, precision))
 
-    for match in _MONTH_DAY.finditer(body):
-        month, day = _MONTHS[match.group(1).lower()], int(match.group(2))
-        year = match.group(3) or (str(published.year) if published else None)
+    for match in MONTH_DAY.finditer(body):
+        month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+        year = match.group("year") or (str(published.year) if published else None)
         if year:
             add(match.start(), match.end(), make_date(int(year), month, day), "day")
-    for match in _MONTH.finditer(body):
+    for match in MONTH.finditer(body):
         ahead = points_ahead(body, match.start())
-        resolved = _month(_MONTHS[match.group(1).lower()], match.group(2), published, ahead)
+        resolved = _month(
+            MONTHS[match.group("month").lower()], match.group("year"), published, ahead
+        )
         add(match.start(), match.end(), resolved, "month")
     for match in _YEAR.finditer(body):
         add(match.start(1), match.end(1), date(int(match.group(1)), 1, 1), "year")
@@ -145,7 +154,7 @@ def _mentions_of_report(body: str, published: date | None, report: str) -> tuple
             offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
             when = published + timedelta(days=offset[match.group(1).lower()])
             add(match.start(), match.end(), when, "day")
-        for match in _WEEKDAY.finditer(body):
+        for match in WEEKDAY.finditer(body):
             when = resolve_weekday(match, published, points_ahead(body, match.start()))
             add(match.start(), match.end(), when, "day")
         for match in _RELATIVE_PERIOD.finditer(body):

@@ -553,3 +553,19 @@ def test_a_related_event_needs_evidence_beyond_a_kind_of_story(
     from kimreader.analysis.story import _story_kind
 
     assert _story_kind(similarity, "meaning", 3, paired, names, False) == kind
+
+
+def test_dated_mentions_read_ordinal_days_and_a_year_without_comma() -> None:
+    # One set of date patterns (analysis.timeline) for the timeline and the day of the event.
+    from datetime import date
+
+    from kimreader.analysis.days import sentence_days
+
+    body = "Reid checked in on December 9th 2008 and left in March."
+    mentions = resolve_mentions(body, date(2008, 12, 20))
+    assert [(m.text, m.date.isoformat()) for m in mentions] == [
+        ("December 9th 2008", "2008-12-09"),
+        ("in March", "2008-03-01"),
+    ]
+    [day] = sentence_days(body)
+    assert (day.weekday, day.when) == ("tuesday", date(2008, 12, 9))

@@ -284,7 +284,7 @@ def test_parts_page_times_and_web_addresses_are_not_compared(shared_dir: Path) -
     # The time a page was updated and a number in a web address are no facts of the event.
     c = "Updated 4: 08 p. m. ET. See http://example.com/quake-61-magnitude-hits-aceh-8684."
     d = "Updated 5: 40 p. m. ET. See http://example.com/quake-72-magnitude-hits-aceh-8684."
-    assert _compared(c, d) == ([], [])
+    assert [topic for topic, *_ in _compared(c, d)[0]] == []
 
 
 def test_counts_of_strikes_on_two_named_places_are_not_compared(shared_dir: Path) -> None:
@@ -303,3 +303,27 @@ def test_counts_of_strikes_on_two_named_places_are_not_compared(shared_dir: Path
     e = "Shells killed 40 people in the Jabaliya refugee camp, doctors in Gaza said on Tuesday."
     f = "Shells killed 30 people in the Jabalya refugee camp, doctors in Gaza said on Tuesday."
     assert [t for t, *_ in _compared(e, f)[0]] == ["deaths"]
+
+
+def test_the_month_something_began_is_compared(shared_dir: Path) -> None:
+    # ECB+ 41_1ecbplus "Since fighting between the SAF and the … SPLA-N, began in July, hundreds
+    # of thousands of civilians have fled …" and 41_2ecbplus "… where hundreds of thousands of
+    # civilians have been uprooted since June as a result of fighting …".
+    a = _line(shared_dir, "41/41_1ecbplus.txt", "began in July")
+    b = _line(shared_dir, "41/41_2ecbplus.txt", "since June")
+    assert _compared(a, b) == ([("month", "in July", "since June")], [])
+    # A month that dates no start is left alone (the shipped NYT report's "For his first one,
+    # in March" against Bloomberg's "since their first meeting in June": two other events).
+    c = "For his first one, in March, Kim met Xi Jinping and held talks, his first meeting."
+    d = "Kim held talks with Trump at their first meeting in June, his first summit."
+    assert [topic for topic, *_ in _compared(c, d)[0]] == []
+
+
+def test_a_weekday_a_fact_compares_is_not_claimed_again_as_the_day() -> None:
+    from datetime import date
+
+    a = "Kim Jong Un arrived in Beijing on Tuesday for talks with Xi Jinping."
+    b = "Kim Jong Un arrived in Beijing on Monday for talks with Xi Jinping."
+    pairs = span_pairs(a, b, [(0, len(a), 0, len(b))])
+    differences, _ = find_differences(a, date(2018, 6, 19), b, date(2018, 6, 19), pairs)
+    assert [d.topic for d in differences] == ["start day"]
