@@ -135,8 +135,11 @@ class MainScreen(
         # Paint the first frame before a worker thread starts competing for the GIL.
         self.call_after_refresh(self.first_frame_painted)
 
-    def first_frame_painted(self) -> None:
+    async def first_frame_painted(self) -> None:
         self.kim.first_frame_painted()
+        # The reader and sidebar (empty in that frame) take their places before anything
+        # can be shown in them: this screen's handlers wait for this one.
+        await self.panes.mount_panes()
         self.run_job(jobs.WORKSPACE, self.kim.workspace_job())
 
     # -- background jobs --------------------------------------------------------------------
@@ -366,7 +369,7 @@ class MainScreen(
         if action in ("next_hit", "previous_hit"):
             return self.listing.result is not None
         if action in ("next_mention", "previous_mention"):
-            return self.sidebar.selected is not None
+            return self.panes.ready and self.sidebar.selected is not None
         return True
 
     def action_next_hit(self) -> None:

@@ -6,6 +6,10 @@ be read; below ONE_PANE_WIDTH columns only the focused pane is shown.
 
 Two modes on keys: a wide list, to scan headlines (it ends when an article is opened), and
 full-width reading (list and sidebar out of the way).
+
+The first frame (#14) shows the list with an empty reader and sidebar: slots hold their places
+(their ids, so their widths and borders) and the panes take them once that frame is painted
+(`mount_panes`), so their styles (the reader has 25 component classes) are not worked out first.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ SIDEBAR_MIN_WIDTH = 100  # narrower terminals hide the sidebar until asked for
 ONE_PANE_WIDTH = 60  # narrower terminals show one pane at a time
 
 
+class PaneSlot(Widget):
+    """An empty pane's place in the first frame, under the pane's id (`Panes.mount_panes`)."""
+
+
 class Panes(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
@@ -39,8 +47,31 @@ class Panes(Horizontal):
         # The list is the active pane at start (mark_active_pane): marked so from the start,
         # not restyled for it before the first frame.
         yield ArticleList(id="articles", classes="-active")
-        yield ReaderView(id="reader")
-        yield EntityList(id="entities")
+        yield PaneSlot(id="reader")
+        yield PaneSlot(id="entities")
+
+    @property
+    def ready(self) -> bool:
+        """The reader and the sidebar are in place (from just after the first frame)."""
+        return not any(isinstance(child, PaneSlot) for child in self.children)
+
+    async def mount_panes(self) -> None:
+        """Put the reader and the sidebar in their slots' places, with the classes the slots
+        were given meanwhile (width, focus); no frame shows the panes without them."""
+        if self.ready:
+            return
+        panes: list[Widget] = [ReaderView(id="reader"), EntityList(id="entities")]
+        slots = [self._pane("reader"), self._pane("entities")]
+        for pane, slot in zip(panes, slots, strict=True):
+            pane.add_class(*slot.classes)
+        with self.app.batch_update():
+            await self.remove_children(slots)
+            if self.is_attached:  # not when the app quit meanwhile (ctrl+q is not held)
+                await self.mount(*panes)
+
+    def _pane(self, pane_id: str) -> Widget:
+        """The pane (or its slot in the first frame) with this id."""
+        return self.get_child_by_id(pane_id)
 
     @property
     def articles(self) -> ArticleList:
@@ -64,9 +95,9 @@ class Panes(Horizontal):
         self.sidebar_wanted = not self.sidebar_shown
         self.apply_width(self.screen.size.width)
         if self.sidebar_shown:
-            self.screen.set_focus(self.sidebar)
-        elif self.screen.focused is self.sidebar:
-            self.screen.set_focus(self.reader)
+            self.screen.set_focus(self._pane("entities"))
+        elif self.screen.focused is self._pane("entities"):
+            self.screen.set_focus(self._pane("reader"))
 
     @property
     def list_shown(self) -> bool:
@@ -75,25 +106,26 @@ class Panes(Horizontal):
     @property
     def home(self) -> Widget:
         """Where focus goes back to from the search bar: the list, unless it is out of sight."""
-        return self.articles if self.list_shown else self.reader
+        return self.articles if self.list_shown else self._pane("reader")
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         self.set_class(mode == "wide", "-wide-list")
         self.set_class(mode == "reading", "-reading")
         focused = self.screen.focused
-        if mode == "reading" and focused is not self.reader:
-            self.screen.set_focus(self.reader)
+        reader = self._pane("reader")
+        if mode == "reading" and focused is not reader:
+            self.screen.set_focus(reader)
         elif mode == "wide" and focused is not self.articles:
             self.screen.set_focus(self.articles)
         self.mark_active_pane()
 
     def step_focus(self, step: int) -> None:
-        panes: list[Widget] = [self.reader]
+        panes: list[Widget] = [self._pane("reader")]
         if self.list_shown:
             panes.insert(0, self.articles)
         if self.sidebar_shown and self.mode != "reading":
-            panes.append(self.sidebar)
+            panes.append(self._pane("entities"))
         focused = self.screen.focused
         if focused in panes:
             index = panes.index(focused) + step
@@ -108,7 +140,7 @@ class Panes(Horizontal):
         self.set_class(width < ONE_PANE_WIDTH, "-one-pane")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < SIDEBAR_MIN_WIDTH, "-small")
-        self.sidebar.set_class(not self.sidebar_shown, "-hidden")
+        self._pane("entities").set_class(not self.sidebar_shown, "-hidden")
         aside = self.sidebar_shown and ONE_PANE_WIDTH <= width < SIDEBAR_MIN_WIDTH
         self.articles.set_class(aside, "-aside")
         self.mark_active_pane()
@@ -118,7 +150,8 @@ class Panes(Horizontal):
 
         The screen calls this on every focus change (the search bar is not a pane).
         """
+        panes = (self.articles, self._pane("reader"), self._pane("entities"))
         focused = self.screen.focused
-        active = focused if focused in (self.reader, self.sidebar) else self.articles
-        for pane in (self.articles, self.reader, self.sidebar):
+        active = focused if focused in panes[1:] else self.articles
+        for pane in panes:
             pane.set_class(pane is active, "-active")
