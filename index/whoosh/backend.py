@@ -150,21 +150,20 @@ class WhooshBackend:
         from whoosh.index import LockError
 
         from kimreader.index.whoosh.codec import FastCodec
+        from kimreader.index.whoosh.pool import TermPoolMpWriter, TermPoolWriter
 
         index = self._opened()
         deadline = time.monotonic() + LOCK_TIMEOUT
         while True:
             try:
-                # limitmb keeps memory bounded on big imports; procs>1 splits the work.
-                # compound=False: Whoosh copies every file of a compound segment into memory
-                # when it opens it (about 15 kB per article); plain files are read as needed.
-                return index.writer(
-                    procs=procs,
-                    limitmb=128,
-                    multisegment=procs > 1,
-                    codec=FastCodec(),
-                    compound=False,
-                )
+                # limitmb keeps memory bounded on big imports; procs>1 splits the work, each
+                # process writing its own segment. compound=False: Whoosh copies every file of
+                # a compound segment into memory when it opens it (about 15 kB per article);
+                # plain files are read as needed.
+                options = {"limitmb": 128, "codec": FastCodec(), "compound": False}
+                if procs > 1:
+                    return TermPoolMpWriter(index, procs, **options)
+                return TermPoolWriter(index, **options)
             except LockError:
                 if time.monotonic() > deadline:
                     raise IndexBusy(
