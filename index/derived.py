@@ -46,6 +46,14 @@ Progress = Callable[[str, int, int], object]  # (step label, done, total)
 # How often a waiting pool calls its heartbeat (which may raise to stop the work: the app
 # quitting must not wait for a batch of embeddings to finish).
 HEARTBEAT_SECONDS = 0.5
+STOP_SECONDS = 5.0  # a terminated worker exits at once; this bounds the wait for a stuck one
+
+
+def load_entity_model() -> None:
+    """Load spaCy and the entity model (a worker does it as it starts: see warm_pool)."""
+    from kimreader.analysis.nlp import load_nlp
+
+    load_nlp()
 
 
 def entities_of(articles: Sequence[Article]) -> list[Any]:
@@ -92,10 +100,12 @@ class Step:
     at_import: bool = True  # filled by `kimreader add` itself (else in the background only)
     available: Callable[[], bool] = _always  # its model is installed
     max_processes: int = 0  # 0: one per core
+    prepare: Callable[[], object] | None = None  # module-level: loads its model in a worker
 
 
 STEPS: tuple[Step, ...] = (
-    Step("entities", "entities", entities_of, versions.ENTITIES, indexed=True),
+    Step("entities", "entities", entities_of, versions.ENTITIES, indexed=True,
+         prepare=load_entity_model),
     # One process: the app stays responsive while a library is embedded.
     Step("embeddings", "sentence embeddings", embeddings_of, versions.EMBEDDINGS, indexed=False,
          at_import=False,
@@ -194,6 +204,51 @@ def processes_for(count: int, asked: int = 0) -> int:
     return max(1, min(asked or (cores or 1), -(-count // BATCH)))
 
 
+class WarmPool:
+    """Worker processes started ahead of the work (see warm_pool), for the import's steps."""
+
+    def __init__(self, pool: ProcessPoolExecutor, processes: int) -> None:
+        self.pool = pool
+        self.processes = processes
+        self.used = False
+
+
+@contextmanager
+def warm_pool(processes: int, articles: int) -> Iterator[WarmPool | None]:
+    """A pool for the import's steps (`at_import`), its workers spawned at once and loading
+    their models (~1.5 CPU-seconds each for spaCy) while the importing process is still
+    storing and indexing the articles, on cores that phase leaves idle. None with one process
+    or no such step. Unused (nothing was missing), its workers are stopped without waiting."""
+    steps = [step for step in active_steps(at_import=True) if step.prepare is not None]
+    workers = processes_for(articles, processes) if processes != 1 else 1
+    if workers <= 1 or not steps:
+        yield None
+        return
+    models = tuple(step.prepare for step in steps if step.prepare is not None)
+    with worker_pool(workers, functools.partial(_prepared_worker, models)) as pool:
+        for _ in range(workers):
+            pool.submit(_ready)  # each task while none is idle spawns a worker
+        warm = WarmPool(pool, workers)
+        yield warm
+        if not warm.used:
+            _stop(pool)
+
+
+def _prepared_worker(models: tuple[Callable[[], object], ...], parent: int) -> None:
+    """A warm pool's worker initializer: exit_with_parent, then load the models. A model that
+    fails to load fails again in the step itself, which reports it."""
+    exit_with_parent(parent)
+    for load in models:
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - reported by the step's own call
+            pass
+
+
+def _ready() -> None:
+    """A task that does nothing: submitted to spawn a worker."""
+
+
 def fill(
     library: Library,
     index: IndexSync | None,
@@ -201,16 +256,21 @@ def fill(
     processes: int = 0,
     progress: Progress | None = None,
     heartbeat: Callable[[], object] | None = None,
+    warm: WarmPool | None = None,
 ) -> dict[str, int]:
     """Run each step (default: every active one) over the articles that lack its data;
-    {step name: articles filled}. `heartbeat` is called while workers are busy."""
+    {step name: articles filled}. `heartbeat` is called while workers are busy. `warm`: a
+    pool already started (by warm_pool) for the steps done at import."""
     if index is not None:
         reindex_unindexed(library, index)  # what an interrupted run stored but did not index
     filled: dict[str, int] = {}
     for step in active_steps() if steps is None else steps:
         missing = pending(library, step)
         asked = min(processes or step.max_processes, step.max_processes or processes)
-        filled[step.name] = _fill_step(library, index, step, missing, asked, progress, heartbeat)
+        pool = warm if step.at_import else None
+        filled[step.name] = _fill_step(
+            library, index, step, missing, asked, progress, heartbeat, pool
+        )
         _record_version(library, step)  # what was outdated is now redone
     return filled
 
@@ -223,13 +283,14 @@ def _fill_step(
     processes: int,
     progress: Progress | None,
     heartbeat: Callable[[], object] | None = None,
+    warm: WarmPool | None = None,
 ) -> int:
     if not missing:
         return 0
     done = 0
     stored: list[str] = []
     workers = processes_for(len(missing), processes)
-    for articles, data in _results(library, step, missing, workers, heartbeat):
+    for articles, data in _results(library, step, missing, workers, heartbeat, warm):
         store(library, step, articles, data)
         stored.extend(article.id for article in articles)
         done += len(articles)
@@ -295,21 +356,36 @@ def _results(
     ids: Sequence[str],
     processes: int,
     heartbeat: Callable[[], object] | None = None,
+    warm: WarmPool | None = None,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
     """(articles, their data) per batch, as the workers finish them (in any order)."""
     batches = _batches(library, ids)
+    if warm is not None:
+        warm.used = True
+        yield from _pooled(warm.pool, step, batches, warm.processes, heartbeat)
+        return
     if processes <= 1 and step.at_import:  # a background step works in its own process
         for articles in batches:
             yield articles, step.extract(articles)
         return
     with worker_pool(processes) as pool:
-        running: dict[Future[list[Any]], list[Article]] = {}
-        for articles in batches:
-            running[pool.submit(step.extract, articles)] = articles
-            while len(running) >= processes * IN_FLIGHT:
-                yield from _finished(running, heartbeat)
-        while running:
+        yield from _pooled(pool, step, batches, processes, heartbeat)
+
+
+def _pooled(
+    pool: ProcessPoolExecutor,
+    step: Step,
+    batches: Iterator[list[Article]],
+    processes: int,
+    heartbeat: Callable[[], object] | None,
+) -> Iterator[tuple[list[Article], list[Any]]]:
+    running: dict[Future[list[Any]], list[Article]] = {}
+    for articles in batches:
+        running[pool.submit(step.extract, articles)] = articles
+        while len(running) >= processes * IN_FLIGHT:
             yield from _finished(running, heartbeat)
+    while running:
+        yield from _finished(running, heartbeat)
 
 
 @contextmanager
@@ -332,10 +408,18 @@ def worker_pool(
         try:
             yield pool
         except BaseException:
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers at once, whatever they are doing."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(STOP_SECONDS)  # gone, not left a zombie
 
 
 PARENT_CHECK_SECONDS = 1.0

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.related import Related
     from kimreader.corpus.readers import ReadError
     from kimreader.index.backend import SearchBackend
-    from kimreader.index.derived import Step
+    from kimreader.index.derived import Step, WarmPool
     from kimreader.index.entity_terms import LibraryNames
 
 # Related articles: up to this many articles the whole library is ranked; above, the index's
@@ -412,18 +412,22 @@ class Workspace:
         with_entities: bool = True,
     ) -> ImportReport:
         """Store articles read (or fetched) elsewhere; each ReadError is one failed line."""
+        from kimreader.index import derived
+
         if not os.access(self.library.root, os.W_OK):  # one line, not one per file
             raise LibraryError(f"{self.library.root}: the library folder is read-only")
         report = ImportReport()
         to_store = self._classify_results(results, report, total, progress)
         # Phase 1: stored and searchable at once. Phase 2: derived data (entities) in worker
-        # processes; if it is interrupted, the next add, doctor or the app finishes it.
-        with self.library.batch():
-            for article in to_store:
-                self._store(article, report)
-        report.index = self.index.ensure()
-        if with_entities:
-            self.fill_missing_entities(processes, progress)
+        # processes; if it is interrupted, the next add, doctor or the app finishes it. The
+        # workers start (and load their model) while phase 1 runs.
+        with derived.warm_pool(processes if with_entities else 1, total) as warm:
+            with self.library.batch():
+                for article in to_store:
+                    self._store(article, report)
+            report.index = self.index.ensure()
+            if with_entities:
+                self.fill_missing_entities(processes, progress, warm)
         return report
 
     def _classify_results(
@@ -500,6 +504,7 @@ class Workspace:
         progress: DerivedProgress | None = None,
         steps: Sequence[Step] | None = None,
         heartbeat: Callable[[], object] | None = None,
+        warm: WarmPool | None = None,
     ) -> int:
         """Extract what articles lack (by default every active step: entities, then sentence
         embeddings; see index/derived.py) in worker processes, storing it as it comes and
@@ -511,7 +516,7 @@ class Workspace:
             self.reindex_unindexed()
             return 0
         self.index.ensure()  # the index must be open before documents are rewritten
-        filled = derived.fill(self.library, self.index, steps, processes, progress, heartbeat)
+        filled = derived.fill(self.library, self.index, steps, processes, progress, heartbeat, warm)
         return sum(filled.values())
 
     def reindex_unindexed(self) -> int:
@@ -523,9 +528,11 @@ class Workspace:
         self.index.ensure()
         return derived.reindex_unindexed(self.library, self.index)
 
-    def fill_missing_entities(self, processes: int = 0, progress: Progress | None = None) -> int:
+    def fill_missing_entities(
+        self, processes: int = 0, progress: Progress | None = None, warm: WarmPool | None = None
+    ) -> int:
         """Extract entities for articles that entered without them (e.g. files copied in, or an
-        import interrupted before its second phase)."""
+        import interrupted before its second phase); `warm`: workers already started."""
 
         from kimreader.index.derived import active_steps
 
@@ -533,7 +540,7 @@ class Workspace:
             if progress:
                 progress(done, total)
 
-        return self.fill_derived(processes, report, active_steps(at_import=True))
+        return self.fill_derived(processes, report, active_steps(at_import=True), warm=warm)
 
     def remove(self, article_id: str) -> Article:
         article = self.library.remove(article_id)

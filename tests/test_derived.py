@@ -210,3 +210,34 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def test_workers_started_during_phase_one_extract_what_one_process_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from kimreader.index import workspace as workspace_module
+
+    monkeypatch.setattr(workspace_module, "PARALLEL_IMPORT", 8)  # 12 files: a warm pool
+    started: list[int] = []
+    real = derived.warm_pool
+
+    def counted(processes: int, articles: int) -> Any:
+        pool = real(processes, articles)
+        started.append(processes)
+        return pool
+
+    monkeypatch.setattr(derived, "warm_pool", counted)
+    sources = _sources(tmp_path / "in")
+    one, two = Workspace.open(tmp_path / "one"), Workspace.open(tmp_path / "two")
+    one.add_paths([sources], processes=1)
+    report = two.add_paths([sources], processes=2)
+    assert started == [1, 2]
+    assert two.missing_entities() == []
+    for article_id in report.added:
+        article = two.get(article_id)
+        assert two.entities(article) == one.entities(one.get(article_id))
+    again = two.add_paths([sources], processes=2)  # nothing to extract: workers stopped
+    assert len(again.unchanged) == len(REPORTS)
+    assert multiprocessing.active_children() == []
