@@ -160,7 +160,7 @@ class WhooshBackend:
                 # process writing its own segment. compound=False: Whoosh copies every file of
                 # a compound segment into memory when it opens it (about 15 kB per article);
                 # plain files are read as needed.
-                options = {"limitmb": 128, "codec": FastCodec(), "compound": False}
+                options: dict[str, Any] = {"limitmb": 128, "codec": FastCodec(), "compound": False}
                 if procs > 1:
                     return TermPoolMpWriter(index, procs, **options)
                 return TermPoolWriter(index, **options)
