@@ -33,11 +33,16 @@ def _person_key(name: str) -> str:
     return canonical_key(name, "person")
 
 
-def title_before(body: str, start: int) -> str:
+def words_before(body: str, start: int) -> tuple[int, str]:
     """The words written right before a name, up to four, no punctuation between ("United
-    Nations Secretary-General" before "Ban Ki-moon"), lowercased."""
+    Nations Secretary-General" before "Ban Ki-moon"), as written, and where they start."""
     prefix = re.search(r"(?:[\w\-]+[ \t]+){1,4}$", body[max(0, start - 60) : start])
-    return prefix.group().lower() if prefix else ""
+    return (start - len(prefix.group()), prefix.group()) if prefix else (start, "")
+
+
+def title_before(body: str, start: int) -> str:
+    """words_before, lowercased: the title a name may be written with."""
+    return words_before(body, start)[1].lower()
 
 
 # Head nouns of a role only a person has ("the doctor", "a senior official"): quotes use them

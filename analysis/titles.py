@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
+from kimreader.analysis.speakers import words_before
 
 # Head words of a title, with the head they count as.
 _HEADS = {
@@ -34,7 +35,8 @@ _HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
 _AFTER = re.compile(r"^,\s+(?P<title>[^,.;:“”\"()]{2,80})")
 # "The head of the UN Palestinian refugee agency, X": a title phrase ending right before it.
 _BEFORE = re.compile(r"(?:^|[.;:]\s+|\b[Tt]he\s)(?P<title>[^,.;:“”\"()]{2,80}),\s+$")
-# "Foreign Minister X", "UNHCR spokesman X": a title written as part of the name.
+# "Foreign Minister X", "UNHCR spokesman X": a title written as part of the name (in the words
+# right before it, speakers.words_before).
 _PREFIX = re.compile(rf"(?P<title>(?:[A-Z][\w’'\-]*\s+){{0,3}}(?i:{_HEAD}))\s+$")
 _TITLE_HEAD = re.compile(rf"\b(?i:{_HEAD})\b")
 # A former title is no claim about today; a clause with a verb or a relative is no title
@@ -79,9 +81,11 @@ def titles(body: str, entities: Sequence[Entity]) -> list[Title]:
 def _titles_at(body: str, key: str, start: int, end: int) -> list[Title]:
     result: list[Title] = []
     before = body[max(0, start - 100) : start]
-    offset = start - len(before)
-    for pattern in (_PREFIX, _BEFORE):
-        match = pattern.search(before)
+    for pattern, (offset, text) in (
+        (_PREFIX, words_before(body, start)),
+        (_BEFORE, (start - len(before), before)),
+    ):
+        match = pattern.search(text)
         if match and "\n" not in match.group("title"):
             head = _head(match.group("title"))
             if head:
