@@ -301,3 +301,9 @@ def test_an_institution_read_as_a_work_and_a_listed_short_name() -> None:
     assert types_of(quanta, "Library of Congress") == {"org"}
     assert not named(quanta, "Congress")
     assert [e.name for e in nytimes if "Fed" in e.aliases] == ["Federal Reserve"]
+
+
+def test_a_figure_label_is_no_entity() -> None:
+    # dropbox-blog: "Async Task Framework (ATF) [Fig 1]", "(See Fig. 1 above.)".
+    entities = extract_entities([read_file(PAGES / "dropbox-blog" / "source.html").body])[0]
+    assert not named(entities, "Fig")

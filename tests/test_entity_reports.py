@@ -123,3 +123,9 @@ def test_a_place_and_its_kind_are_one_across_reports(reports: dict[str, list[Ent
     assert [s for s in comparison.shared if s.type == "place" and "Sumatra" in s.name]
     only = {e.name for e in (*comparison.only_a, *comparison.only_b)}
     assert not {"Sumatra", "Sumatra Island"} & only
+
+
+def test_a_well_known_organisation_is_no_person(reports: dict[str, list[Entity]]) -> None:
+    # 41_6ecb: "alongside the Red Cross and Red Crescent condemned the attack" (the model's
+    # person; organisations.json lists both).
+    assert types_of(reports["41_6ecb"], "Red Crescent") == {"org"}
