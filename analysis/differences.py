@@ -40,7 +40,6 @@ _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 )
 _ORDINAL = rf"(?:{'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
-_NUMBER = rf"(?:{'|'.join(_NUMBER_WORDS)}|\d+|an?)"
 # Kinds of things an ordinal or a length attaches to; synonyms share a kind.
 _KINDS = {
     "visit": "visit",
@@ -64,11 +63,9 @@ _ORDINAL_FACT = re.compile(
 )
 # "Kim’s fourth to China": an ordinal whose noun is left out, followed by a destination.
 _ELIDED_ORDINAL = re.compile(rf"\b(?P<value>{_ORDINAL})\s+(?P<rest>to\s+[A-Z][\w\-]*)")
-_LENGTH_FACT = re.compile(
-    rf"\b(?P<value>{_NUMBER})[\s\-](?P<unit>hour|day|week|month)s?(?:[\s\-]long)?\s+"
-    rf"(?:of\s+)?(?P<kind>{_KIND})\b",
-    re.IGNORECASE,
-)
+# A length of time (quantities' duration) attached to a kind of event: "two-day trip", "four
+# days of talks".
+_KIND_AFTER = re.compile(rf"(?:[\s\-]long)?\s+(?:of\s+)?(?P<kind>{_KIND})\b", re.IGNORECASE)
 _TRAVEL_MODES = {
     "train": re.compile(
         r"\b(?:aboard|by|on|in)\s+(?:(?:his|her|their|an?|the)\s+)?(?:[\w\-]+\s+)?train\b"
@@ -160,11 +157,13 @@ def _facts_of_report(body: str, published: date | None) -> tuple[Fact, ...]:
         if sentence and re.search(r"\b(?:trip|visit|journey)\b", sentence.text, re.IGNORECASE):
             value = _number(match.group("value"))
             add("visit ordinal", _qualifier(match.group("rest")), value, match.start(), match.end())
-    for match in _LENGTH_FACT.finditer(body):
-        kind = _KINDS[match.group("kind").lower()]
-        topic = "trip length" if kind == "visit" else f"{kind} length"
-        value = f"{_number(match.group('value'))} {match.group('unit').lower()}"
-        add(topic, "", value, match.start(), match.end())
+    for sentence in sentence_spans:
+        for quantity in _quantities(sentence):
+            kind_after = _KIND_AFTER.match(body, quantity.end)
+            if quantity.topic == "duration" and kind_after:
+                kind = _KINDS[kind_after.group("kind").lower()]
+                topic = "trip length" if kind == "visit" else f"{kind} length"
+                add(topic, "", f"{quantity.value:g} day", quantity.start, kind_after.end())
     for mode, pattern in _TRAVEL_MODES.items():
         for match in pattern.finditer(body):
             add("travel mode", "", mode, match.start(), match.end())

@@ -99,7 +99,8 @@ _DURATION = re.compile(
     rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))"
     r"(?:\s+(?P<unit>(?i:day|week|month|year))s?\b(?![\s\-]+(?:ago|old|earlier|later)\b)"
     r"|-(?P<adjective>(?i:day|week|month|year))(?:-long)?(?=\s+(?:[a-z]+\s+)?(?i:stay|sentence|term|program|"
-    r"programme|treatment|ban|jail|trip|visit|period|course|suspension|ceasefire|truce)\b))"
+    r"programme|treatment|ban|jail|trip|visit|journey|tour|summit|meeting|talks|period|course|"
+    r"suspension|ceasefire|truce)\b))"
 )
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 # A time of day: "12: 00", "3.45pm", "3 p.m."; a zone after it ("12: 00 GMT") makes it a time

@@ -327,3 +327,19 @@ def test_a_weekday_a_fact_compares_is_not_claimed_again_as_the_day() -> None:
     pairs = span_pairs(a, b, [(0, len(a), 0, len(b))])
     differences, _ = find_differences(a, date(2018, 6, 19), b, date(2018, 6, 19), pairs)
     assert [d.topic for d in differences] == ["start day"]
+
+
+def test_a_length_of_an_event_is_the_duration_quantities_read() -> None:
+    # One reading of lengths of time (quantities): "two-day trip" is a trip length and not also a
+    # duration claimed again; "two days of talks" a length of talks.
+    from kimreader.analysis.differences import extract_facts
+
+    facts = extract_facts("His two-day trip ended after two days of talks and a 90-day stay.")
+    assert [(f.topic, f.value, f.phrase) for f in facts] == [
+        ("trip length", "2 day", "two-day trip"),
+        ("talks length", "2 day", "two days of talks"),
+        ("trip length", "90 day", "90-day stay"),
+    ]
+    a = "Kim ended his two-day trip to Beijing with talks, state media said."
+    b = "Kim ended his four-day trip to Beijing with talks, state media said."
+    assert found(a, b) == ([("trip length", "two-day trip", "four-day trip")], [])
