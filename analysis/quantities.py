@@ -159,9 +159,16 @@ def number_value(text: str) -> tuple[float, float] | None:
     return value * scale, value * scale
 
 
+_CLAUSE_OPENS = re.compile(r"\b(?:where|while|whereas|when|after|before|because|although)\b", re.I)
+
+
 def _context_topic(text: str, start: int, end: int) -> str:
     """ "deaths" or "injured" when the clause around a count of people says so, else "people"."""
     clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), start - 60, 0)
+    # "… killed after missiles exploded outside a UN school where hundreds of people were
+    # sheltering": a clause that opens after the death word is about others
+    opened = [m.end() for m in _CLAUSE_OPENS.finditer(text, clause_start, start)]
+    clause_start = max([clause_start, *opened])
     after = re.split(r"[,;]", text[end : end + 60])[0]
     window = text[clause_start:start] + " " + after
     if _DEATH.search(window):

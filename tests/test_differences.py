@@ -343,3 +343,17 @@ def test_a_length_of_an_event_is_the_duration_quantities_read() -> None:
     a = "Kim ended his two-day trip to Beijing with talks, state media said."
     b = "Kim ended his four-day trip to Beijing with talks, state media said."
     assert found(a, b) == ([("trip length", "two-day trip", "four-day trip")], [])
+
+
+def test_the_death_toll_rule_on_reports_of_another_event(shared_dir: Path) -> None:
+    # The toll rule (a toll is its sentence's total) on Gaza reports, not the Aceh quake it was
+    # written for: ECB+ 41_3ecb "Gunness put the death toll of the shelling at 40" is a toll of
+    # 40; 41_8ecb "The civilian death toll in Gaza increased dramatically today, with reports of
+    # more than 40 Palestinians killed …" gives the toll no number, so the 40 killed stay.
+    line = _line(shared_dir, "41/41_3ecb.txt", "death toll of the shelling")
+    assert [(q.topic, q.value) for q in quantities(line)] == [("deaths", 40)]
+    line = _line(shared_dir, "41/41_8ecb.txt", "civilian death toll")
+    assert [(q.topic, q.value, q.phrase) for q in quantities(line) if q.topic == "deaths"] == [
+        ("deaths", 40, "more than 40 Palestinians")
+    ]
+    assert _compared(_line(shared_dir, "41/41_3ecb.txt", "death toll of the shelling"), line)[1]
