@@ -28,18 +28,33 @@ _SINGLE_SPEECH = re.compile(
 )
 
 
+def is_headline(text: str) -> bool:
+    """A headline or a subheading: a short paragraph that ends with no sentence's punctuation
+    ("Sudan 'bombs refugees' in South Sudan's Unity state", "'Completely false'")."""
+    stripped = text.rstrip()
+    return (
+        0 < len(stripped.split()) <= HEADLINE_WORDS
+        and len(stripped) <= HEADLINE_CHARS
+        and not re.search(r"[.!?:;,。！？：；，…][\"”’'」]?$|[\"”」]$", stripped)
+    )
+
+
+HEADLINE_WORDS = 14
+HEADLINE_CHARS = 120
+
+
 def with_single_marks(body: str) -> str:
     """The body with the single marks it quotes with written as straight double marks (same
-    offsets), when it quotes speech with single marks ("'I partied,' she told the magazine");
-    else the body itself. Only in paragraphs without double marks (there, single marks are
-    nested quotes or apostrophes), and only marks that pair up, a quote running on over
+    offsets): in every paragraph when it quotes speech with single marks ("'I partied,' she
+    told the magazine"), else in its headlines, which quote with single marks whatever the body
+    does ("Sudan 'bombs refugees'"). Only in paragraphs without double marks (there, single marks
+    are nested quotes or apostrophes), and only marks that pair up, a quote running on over
     paragraphs included; an opening mark left unclosed stays as written."""
-    if not _SINGLE_SPEECH.search(body):
-        return body
+    speech = bool(_SINGLE_SPEECH.search(body))
     chars = list(body)
     opened: int | None = None
     for paragraph in paragraphs(body):
-        if _QUOTE_MARK.search(paragraph.text):
+        if _QUOTE_MARK.search(paragraph.text) or not (speech or is_headline(paragraph.text)):
             opened = None
             continue
         opens = {m.start() for m in _SINGLE_OPEN.finditer(body, paragraph.start, paragraph.end)}

@@ -46,7 +46,12 @@ from kimreader.analysis.attribution import (
 )
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
-from kimreader.analysis.quote_marks import is_quote_mark, quote_pieces, with_single_marks
+from kimreader.analysis.quote_marks import (
+    is_headline,
+    is_quote_mark,
+    quote_pieces,
+    with_single_marks,
+)
 from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
@@ -68,7 +73,7 @@ class Quote:
     full: bool  # a whole sentence (or more) rather than a fragment inside one
     cue: str  # how the speaker was found: after, before, late, continuation, subject, previous
     # (the paragraph before ends in an attribution), none; name (a title or a name in quote
-    # marks: nobody's words)
+    # marks: nobody's words), headline (a quote in a headline without attribution)
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -83,6 +88,10 @@ class Quote:
             "full": self.full,
             "speaker_kind": self.speaker_kind,
         }
+
+
+# Cues of quotes that get no speaker, and give none to the quotes around them.
+_NOBODY_S = frozenset({"name", "headline"})
 
 
 @dataclass
@@ -197,6 +206,9 @@ class _QuoteFinder:
         ):
             draft.cue = "name"  # a title or a name in quote marks ("American Pie"): no speaker
             return draft
+        if not introduced and is_headline(self.paragraphs[paragraph].text):
+            draft.cue = "headline"  # "Sudan 'bombs refugees'": a headline names no speaker
+            return draft
         if lead:
             self._speaker_before(draft, before, span.start - 1 - len(before))
         elif not draft.continued:
@@ -260,7 +272,7 @@ class _QuoteFinder:
     def _resolve(self, drafts: list[_Draft]) -> None:
         last: _Draft | None = None  # the last quote with a speaker
         for draft in drafts:
-            if draft.cue == "name":
+            if draft.cue in _NOBODY_S:
                 continue
             if draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
@@ -275,7 +287,7 @@ class _QuoteFinder:
         for index in reversed(range(len(drafts))):
             draft = drafts[index]
             following = drafts[index + 1] if index + 1 < len(drafts) else None
-            if draft.speaker or following is None or not following.speaker or draft.cue == "name":
+            if draft.speaker or not following or not following.speaker or draft.cue in _NOBODY_S:
                 continue
             if following.paragraph == draft.paragraph or following.continued:
                 draft.speaker, draft.kind = following.speaker, following.kind

@@ -368,3 +368,16 @@ def test_a_correspondent_is_anonymous_and_an_organisation_a_body(shared_dir: Pat
     assert {(q.speaker, q.speaker_kind) for q in extract_quotes(body, entities)} == {
         ("Reuters", "body")
     }
+
+
+def test_a_headline_quotes_with_single_marks_and_names_no_speaker(shared_dir: Path) -> None:
+    # ECB+ 41_3ecbplus (BBC): the headline "Sudan 'bombs refugees' in South Sudan's Unity state"
+    # and the subheading "'Completely false'", in a report that quotes with double marks.
+    body = (shared_dir / "testdata/ecbplus/text/41/41_3ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Taban Deng": "person", "Khaled Saad": "person"})
+    by_text = {q.text: (q.speaker, q.cue) for q in extract_quotes(body, entities)}
+    assert by_text["bombs refugees"] == by_text["Completely false"] == ("", "headline")
+    # In a sentence of the body, single marks stay nested quotes or apostrophes.
+    assert speakers("He said the camp was \"safe\". The Reids' house was 'quiet' then.") == [
+        ("safe", "", False)
+    ]
