@@ -256,7 +256,10 @@ class _QuoteFinder:
                 draft.role = clean_role(subject.group("role"))
                 draft.cue = "before"
                 return
-        draft.speaker = self.people.first_in(before_start, before_start + len(before))
+        # Names after the speech verb are what was said ("… by saying that Arab Israeli voters
+        # were “…”"), not who said it.
+        said_end = verbs[-1].start() if verbs else len(before)
+        draft.speaker = self.people.first_in(before_start, before_start + said_end)
         if draft.speaker:
             draft.cue = "subject"
             return

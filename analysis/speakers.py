@@ -22,6 +22,12 @@ TITLE_WORDS = frozenset(
 )
 
 
+# Of those, the words of a role: a name written after one starts after it.
+_ROLES = frozenset(
+    "president minister spokesman spokeswoman chairman leader secretary senator governor "
+    "premier king queen prof professor gen general".split()
+)
+
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'\-]*(?:(?:(?:(?<=\b[A-Z])|(?<=\bM[rs])|(?<=\bMrs)|(?<=\bDr))\.)?"
     r"[ \t]+[A-Z][\w’'\-]*){1,5}"
@@ -179,6 +185,9 @@ class People:
                 tokens = tokens[owners[-1] + 1 :]
             while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
                 tokens.pop(0)
+            titled = [i for i, token in enumerate(tokens) if token.lower().strip(".") in _ROLES]
+            if titled and len(tokens) - titled[-1] > 2:  # "Israeli Prime Minister Benjamin X"
+                tokens = tokens[titled[-1] + 1 :]
             if len(tokens) >= 2 and not self._inside_quote(match.start()):
                 name = re.sub(r"[’']s$", "", " ".join(tokens))
                 end = match.end()
@@ -254,7 +263,11 @@ class People:
             return ""
         for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):
             at = start + match.start()
-            word = re.sub(r"[’']s$", "", match.group())
+            if re.search(r"[’']s$", match.group()) or re.search(
+                r"\b(?:[Tt]he|an?)\s+$", self.body[max(0, at - 5) : at]
+            ):
+                continue  # "Netanyahu’s Likud party", "the Israeli election": no one acting
+            word = match.group()
             if self._shortens_a_full_name(_person_key(word)) and not self._inside_quote(at):
                 return self.resolve(word, at)
         return ""

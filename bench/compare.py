@@ -1,9 +1,15 @@
 """Benchmark the comparison: gold figures on the shipped pair, an untuned pair, timing.
 
 Run from the project root: python bench/compare.py [--no-entities] [--no-screen|--screen-only]
-[--meaning-only] [--final]. Reads ../shared/testdata (mozilla readability pages) for the untuned
-pair and the timing texts. The hand gold's and ECB+'s held-out and fresh splits are scored with
---final only, once the work they measure is done; without it, only dev (what is tuned on).
+[--meaning-only|--facts-only] [--final]. Reads ../shared/testdata (mozilla readability pages) for
+the untuned pair and the timing texts. The hand gold's and ECB+'s held-out and fresh splits are
+scored with --final only, once the work they measure is done; without it, only dev (what is
+tuned on). --facts-only: quote speakers and differences on the hand gold alone.
+
+Facts measures (quote speakers, differences; bench/compare_gold.py): since the sixth session
+(2026-12-06) every split scored before (dev, held-out, fresh, fresh2) is development data,
+tuned on, and its errors are printed; only fresh3, written blind that session, is unseen: its
+figures are printed without its errors, and it is scored once, by the lead, at the end.
 """
 
 from __future__ import annotations
@@ -434,7 +440,7 @@ def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
     """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split:
     by words (no stored embeddings: the differences pair sentences by words) and by meaning
     (both reports embedded, as the app compares them once the background step has run)."""
-    from compare_gold import facts_report, load_pairs, names
+    from compare_gold import DEVELOPMENT_SPLITS, facts_report, load_pairs, names
     from meaning import gold_embeddings
 
     for split in splits:
@@ -456,9 +462,10 @@ def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
                 embeddings_a=embeddings_a, embeddings_b=embeddings_b,
             )))  # fmt: skip
         print(" by words:")
-        facts_report(by_words, show_errors=split == "dev")  # held-out, fresh: figures only
+        shown = split in DEVELOPMENT_SPLITS  # a blind split: figures only
+        facts_report(by_words, show_errors=shown)
         print(" by meaning (stored embeddings):")
-        facts_report(by_meaning, show_errors=split == "dev")
+        facts_report(by_meaning, show_errors=shown)
 
 
 def main() -> int:
@@ -468,6 +475,8 @@ def main() -> int:
     parser.add_argument("--screen-only", action="store_true", help="only the compare screen")
     parser.add_argument("--meaning-only", action="store_true",
                         help="only the ECB+ measures of meaning (bench/meaning.py)")  # fmt: skip
+    parser.add_argument("--facts-only", action="store_true",
+                        help="only quote speakers and differences on the hand gold")  # fmt: skip
     parser.add_argument("--final", action="store_true",
                         help="also score held-out and fresh (once, at the end)")  # fmt: skip
     args = parser.parse_args()
@@ -478,6 +487,9 @@ def main() -> int:
         import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 
         meaning.run((long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)), splits)
+        return 0
+    if args.facts_only:
+        facts_on_gold(not args.no_entities, splits)
         return 0
     if args.screen_only:
         long_a, long_b = long_report(TIMING_PAGES_A, 5000), long_report(TIMING_PAGES_B, 5000)

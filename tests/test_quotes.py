@@ -381,3 +381,16 @@ def test_a_headline_quotes_with_single_marks_and_names_no_speaker(shared_dir: Pa
     assert speakers("He said the camp was \"safe\". The Reids' house was 'quiet' then.") == [
         ("safe", "", False)
     ]
+
+
+def test_a_name_in_what_was_said_is_not_the_speaker(shared_dir: Path) -> None:
+    # Washington Post (mozilla wapo-2): "… Netanyahu’s Likud party, which tried to rally
+    # right-wing support by saying that Arab Israeli voters were “coming out in droves.”": not
+    # the voters' words ("Arab Israeli" read as a name without entities).
+    import lxml.html
+
+    page = shared_dir / "testdata/mozilla-readability/test/test-pages/wapo-2/expected.html"
+    tree = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    body = "\n\n".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
+    [quote] = [q for q in extract_quotes(body) if q.text.startswith("coming out in droves")]
+    assert quote.speaker == ""
