@@ -353,7 +353,7 @@ class _QuoteFinder:
         for sentence in reversed(earlier):
             text = sentence.text
             signed = re.search(
-                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|written)\s+by\s+{ISSUER}", text
+                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|released|written)\s+by\s+{ISSUER}", text
             )
             if not signed:
                 signed = re.search(

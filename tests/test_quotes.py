@@ -394,3 +394,11 @@ def test_a_name_in_what_was_said_is_not_the_speaker(shared_dir: Path) -> None:
     body = "\n\n".join(" ".join(p.text_content().split()) for p in tree.iter("p"))
     [quote] = [q for q in extract_quotes(body) if q.text.startswith("coming out in droves")]
     assert quote.speaker == ""
+
+
+def test_the_statement_said_is_whoever_released_it(shared_dir: Path) -> None:
+    # ECB+ 41_4ecb: "In a statement released by spokesman Captain Benjamin Rutland, it said …"
+    # and then "“This is not the first time that Hamas has fired mortars …,” the statement said."
+    people = {"Benjamin Rutland": "person", "Avi Benayahu": "person"}
+    speaker = _speaker_of(shared_dir, "41/41_4ecb.txt", people, "This is not the first time")
+    assert speaker == "Benjamin Rutland"
