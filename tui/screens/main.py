@@ -34,10 +34,8 @@ from kimreader.tui.screens.main_feeds import FeedKeys
 from kimreader.tui.screens.main_library import LibraryJobs
 from kimreader.tui.screens.track import TrackKeys
 from kimreader.tui.widgets.article_list import ArticleList, Row
-from kimreader.tui.widgets.entity_sidebar import EntityList
 from kimreader.tui.widgets.footer import KeysFooter
 from kimreader.tui.widgets.panes import Panes
-from kimreader.tui.widgets.reader import ReaderView
 from kimreader.tui.widgets.search_bar import SearchBar
 from kimreader.tui.widgets.status_line import StatusLine
 
@@ -48,6 +46,8 @@ if TYPE_CHECKING:
     from kimreader.corpus.library import CatalogEntry
     from kimreader.index.search import Hit, SearchResult
     from kimreader.tui.app import KimReaderApp
+    from kimreader.tui.widgets.entity_sidebar import EntityList
+    from kimreader.tui.widgets.reader import ReaderView
 
 
 class MainScreen(
@@ -114,11 +114,11 @@ class MainScreen(
 
     @property
     def reader(self) -> ReaderView:
-        return self.query_one(ReaderView)
+        return self.panes.reader
 
     @property
     def sidebar(self) -> EntityList:
-        return self.query_one(EntityList)
+        return self.panes.sidebar
 
     @property
     def search_bar(self) -> SearchBar:
@@ -354,12 +354,10 @@ class MainScreen(
 
     # -- the reader's counters --------------------------------------------------------------
 
-    @on(ReaderView.HitChanged)
-    def hit_changed(self, event: ReaderView.HitChanged) -> None:
+    def on_reader_view_hit_changed(self, event: ReaderView.HitChanged) -> None:
         self.status.show_hits(event.current, event.total, self.listing.result is not None)
 
-    @on(ReaderView.MentionChanged)
-    def mention_changed(self, event: ReaderView.MentionChanged) -> None:
+    def on_reader_view_mention_changed(self, event: ReaderView.MentionChanged) -> None:
         self.status.show_mentions(event.current, event.total)
 
     # -- actions ----------------------------------------------------------------------------

@@ -6,16 +6,17 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS, EntityList
-
-if TYPE_CHECKING:  # the analysis is imported after the first frame
+if TYPE_CHECKING:  # the analysis (and the sidebar, tui/widgets/panes.py) after the first frame
     from kimreader.analysis.corrections import Correction
     from kimreader.analysis.entity import Entity
     from kimreader.tui import entity_corrections
     from kimreader.tui.screens.main import MainScreen
+    from kimreader.tui.widgets.entity_sidebar import EntityList
 
 
 def entity_query(entity: Entity) -> str:
+    from kimreader.tui.widgets.entity_sidebar import FILTER_FIELDS
+
     name = " ".join(entity.name.replace('"', " ").split())
     return f'{FILTER_FIELDS[entity.type]}:"{name}"'
 

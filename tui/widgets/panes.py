@@ -14,14 +14,18 @@ The first frame (#14) shows the list with an empty reader and sidebar: slots hol
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
 
 from kimreader.tui.widgets.article_list import ArticleList
-from kimreader.tui.widgets.entity_sidebar import EntityList
-from kimreader.tui.widgets.reader import ReaderView
+
+if TYPE_CHECKING:  # imported with the panes, after the first frame
+    from kimreader.tui.widgets.entity_sidebar import EntityList
+    from kimreader.tui.widgets.reader import ReaderView
 
 NARROW_WIDTH = 120  # narrower terminals get narrower side panes
 SIDEBAR_MIN_WIDTH = 100  # narrower terminals hide the sidebar until asked for
@@ -60,6 +64,9 @@ class Panes(Horizontal):
         were given meanwhile (width, focus); no frame shows the panes without them."""
         if self.ready:
             return
+        from kimreader.tui.widgets.entity_sidebar import EntityList
+        from kimreader.tui.widgets.reader import ReaderView
+
         panes: list[Widget] = [ReaderView(id="reader"), EntityList(id="entities")]
         slots = [self._pane("reader"), self._pane("entities")]
         for pane, slot in zip(panes, slots, strict=True):
@@ -79,10 +86,14 @@ class Panes(Horizontal):
 
     @property
     def reader(self) -> ReaderView:
+        from kimreader.tui.widgets.reader import ReaderView  # loaded by mount_panes
+
         return self.query_one(ReaderView)
 
     @property
     def sidebar(self) -> EntityList:
+        from kimreader.tui.widgets.entity_sidebar import EntityList  # loaded by mount_panes
+
         return self.query_one(EntityList)
 
     @property
