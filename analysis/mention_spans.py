@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
@@ -129,6 +130,52 @@ def given_name_before(text: str, start: int) -> int | None:
     if gazetteer.is_place(name) or gazetteer.is_organisation(name):
         return None
     return before.start(1)
+
+
+_TITLE_CASE_PAIR = re.compile(
+    r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
+)
+_MONTHS_AND_DAYS = re.compile(
+    r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+)
+
+
+def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Full names in a line written in title case, which the model reads poorly ("Lindsay Lohan
+    Checks Into Rehab at Betty Ford Center" with no name in the body): a given name and a word
+    after it, neither written in lower case anywhere in the article, the second no place, no
+    listed organisation and no head word of one ("Grace Church", "Jordan River")."""
+    lower: set[str] | None = None
+    for line in re.finditer(r"[^\n]+", text):
+        if not _is_title_case(line.group()):
+            continue
+        for pair in _TITLE_CASE_PAIR.finditer(text, line.start(), line.end()):
+            given, name = pair.group(1), pair.group(2)
+            if not gazetteer.is_given_name(given) or _MONTHS_AND_DAYS.fullmatch(given.lower()):
+                continue
+            if lower is None:
+                lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+            if given.lower() in lower or name.lower() in lower:
+                continue
+            key = base_key(name)
+            if key in ORG_HEADS or key in PLACE_HEADS or gazetteer.is_place(name):
+                continue
+            if gazetteer.is_organisation(name) or gazetteer.is_organisation(pair.group()):
+                continue
+            yield pair.span()
+
+
+def _is_title_case(line: str) -> bool:
+    """Four words or more, every one of four letters or more capitalised, no table row."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= 4
+        and len(long_words) >= 3
+        and "|" not in line
+        and all(w[0].isupper() for w in long_words)
+    )
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")

@@ -20,6 +20,7 @@ from kimreader.analysis.mention_spans import (
     given_name_before,
     head_of_start,
     maker_only,
+    people_in_title_case_lines,
     product_after,
     sentence_end,
     titles_as_works,
@@ -350,6 +351,10 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
     seen: set[tuple[int, int]] = set()
+    for start, end in people_in_title_case_lines(text):
+        if not _overlaps(taken, start, end):
+            seen.add((start, end))
+            yield start, end, "PERSON"
     for pattern in patterns:
         listed = pattern is patterns[0]
         for match in pattern.finditer(text):

@@ -17,7 +17,7 @@ from kimreader.analysis.entity import Entity
 
 REPORTS = (
     "1_1ecbplus 1_4ecbplus 1_9ecbplus 1_10ecb 1_14ecb 1_12ecbplus 1_20ecbplus 1_8ecbplus "
-    "1_18ecbplus 1_2ecbplus"
+    "1_18ecbplus 1_2ecbplus 1_6ecbplus"
 ).split()
 
 
@@ -34,9 +34,12 @@ def reports() -> dict[str, list[Entity]]:
 
 
 def test_a_blended_nickname_is_the_person(reports: dict[str, list[Entity]]) -> None:
-    # 1_4ecbplus says only "LiLo"; 1_1ecbplus names Lindsay Lohan.
+    # 1_4ecbplus names her in full only in its title-case headline, then says "LiLo" throughout;
+    # 1_1ecbplus names Lindsay Lohan.
+    lilo = [e for e in reports["1_4ecbplus"] if "LiLo" in e.aliases]
+    assert [(e.name, e.type) for e in lilo] == [("Lindsay Lohan", "person")]
     comparison = compare_entities(reports["1_4ecbplus"], reports["1_1ecbplus"])
-    assert [s for s in comparison.shared if s.type == "person" and s.name == "LiLo"]
+    assert [s for s in comparison.shared if s.type == "person" and s.name == "Lindsay Lohan"]
     assert "Lindsay Lohan" not in {e.name for e in comparison.only_b}
 
 
@@ -99,3 +102,13 @@ def test_a_shared_entry_takes_the_type_both_reports_vote_for(
     comparison = compare_entities(reports["1_20ecbplus"], reports["1_8ecbplus"])
     clinic = [s for s in comparison.shared if s.name.startswith("Betty Ford")]
     assert [(s.name, s.type) for s in clinic] == [("Betty Ford Treatment Center", "org")]
+
+
+def test_a_name_only_in_a_title_case_headline(reports: dict[str, list[Entity]]) -> None:
+    # 1_6ecbplus: "Lindsay Lohan Checks Into Rehab at Betty Ford Center" (the model tags nothing
+    # in it), then only "the 26-year-old actress": she is still named, and shared with 1_8ecbplus.
+    lohan = [(e.name, e.type) for e in reports["1_6ecbplus"] if "Lohan" in e.name]
+    assert lohan == [("Lindsay Lohan", "person")]
+    comparison = compare_entities(reports["1_6ecbplus"], reports["1_8ecbplus"])
+    assert ("Lindsay Lohan", "person") in {(s.name, s.type) for s in comparison.shared}
+    assert "Checks" not in " ".join(e.name for e in reports["1_6ecbplus"])
