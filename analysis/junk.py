@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kimreader.analysis.gazetteer import places
-from kimreader.analysis.names import ACRONYM, base_key
+from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key
+from kimreader.analysis.prose import is_title_case
 
 _HANDLE = re.compile(r"[@#]\w")
 _CAPTION_WORDS = re.compile(
@@ -133,9 +135,31 @@ def _cut_handle(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, handle.start()) if handle else (start, end)
 
 
+def _in_title_case_line_of_common_words(text: str, start: int, end: int) -> bool:
+    """A span of a headline in title case whose words the article all writes in lower case
+    elsewhere ("Investigation of Facility Pending"): capitals that say nothing."""
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    words = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):
+        return False
+    lower = _lower_case_words(text)
+    return all(w.lower() in lower for w in words)
+
+
+@lru_cache(maxsize=4)
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+
+
 def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
     """Why text[start:end] is not an entity, or None."""
     surface = text[start:end]
+    if _in_title_case_line_of_common_words(text, start, end):
+        return "common words of a title-case headline"
     if _NUMBERS.match(surface):
         return "number only"
     if _CAPTION_ANYWHERE.search(surface):

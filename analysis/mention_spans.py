@@ -14,7 +14,7 @@ from kimreader.analysis import gazetteer
 from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import base_key, canonical_key, listed
-from kimreader.analysis.prose import Prose, inside, titles_of_works
+from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
 
 if TYPE_CHECKING:
     from kimreader.analysis.mentions import Mention
@@ -148,7 +148,7 @@ def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
     listed organisation and no head word of one ("Grace Church", "Jordan River")."""
     lower: set[str] | None = None
     for line in re.finditer(r"[^\n]+", text):
-        if not _is_title_case(line.group()):
+        if not is_title_case(line.group()):
             continue
         for pair in _TITLE_CASE_PAIR.finditer(text, line.start(), line.end()):
             given, name = pair.group(1), pair.group(2)
@@ -164,18 +164,6 @@ def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
             if gazetteer.is_organisation(name) or gazetteer.is_organisation(pair.group()):
                 continue
             yield pair.span()
-
-
-def _is_title_case(line: str) -> bool:
-    """Four words or more, every one of four letters or more capitalised, no table row."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", line)
-    long_words = [w for w in words if len(w) >= 4]
-    return (
-        len(words) >= 4
-        and len(long_words) >= 3
-        and "|" not in line
-        and all(w[0].isupper() for w in long_words)
-    )
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")

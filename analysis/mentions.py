@@ -32,7 +32,13 @@ from kimreader.analysis.mention_types import (
     described_type,
     type_evidence,
 )
-from kimreader.analysis.names import alias_table, base_key, canonical_key, short_org_of
+from kimreader.analysis.names import (
+    FACILITY_TAILS,
+    alias_table,
+    base_key,
+    canonical_key,
+    short_org_of,
+)
 from kimreader.analysis.prose import Prose, inside, layout
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -218,10 +224,15 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)+[A-Z][\w’'-]*")
 def _misread_place(text: str, start: int, end: int, label: str) -> str:
     """A place or an institution the model gave a label of no kind we show: a city read as a
     language ("downtown Tunis" as LANGUAGE), a place named with a number word ("Ninety Mile
-    Beach" as PERCENT), "<head> of <Name>" read as a work ("the Library of Congress")."""
+    Beach" as PERCENT), "<head> of <Name>" or a name ending in an organisation's or a clinic's
+    head word read as a work ("the Library of Congress", "Morningside Recovery")."""
     surface = text[start:end].strip()
     if label == "LANGUAGE" and gazetteer.is_place(surface):
         return "GPE"
+    if label == "WORK_OF_ART" and _CAPITALISED_WORDS.fullmatch(surface):
+        words = base_key(surface).split()
+        if words[-1] in ORG_HEADS or words[-1] in FACILITY_TAILS:
+            return "ORG"
     institution = _INSTITUTION.fullmatch(surface) if label == "WORK_OF_ART" else None
     if institution is not None and base_key(institution.group(1)) in ORG_HEADS:
         return "ORG"

@@ -159,6 +159,19 @@ def layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return headings, ignored
 
 
+def is_title_case(line: str) -> bool:
+    """A line in title case, as headlines are: four words or more, every one of four letters or
+    more capitalised; no table row."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= 4
+        and len(long_words) >= 3
+        and "|" not in line
+        and all(w[0].isupper() for w in long_words)
+    )
+
+
 def _is_subhead(text: str) -> bool:
     """A one-line paragraph of a few words without closing punctuation: a subhead or label."""
     bare = text.strip("*_ ")
