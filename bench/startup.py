@@ -14,6 +14,10 @@ kimreader over bare. The load average is printed before and after: compare runs 
 load (on a busy machine the bare app slows down less than the app does, or more).
 Polling adds up to 5 ms plus a capture (a few ms) to every figure, bare or not.
 
+--before PYTHON runs the app a second way in the same run, interleaved: with another
+installation's interpreter (say a venv of a worktree at an older commit), to show the code
+before a change against the code after it, with the same bare app and load.
+
 Both apps run with compiled bytecode, as installed software does: the bytecode cache goes to a
 folder under the bench cache (PYTHONPYCACHEPREFIX; PYTHONDONTWRITEBYTECODE is cleared for them)
 and each app is launched once untimed to fill it. Otherwise, with PYTHONDONTWRITEBYTECODE set,
@@ -50,7 +54,9 @@ def tmux(*args: str) -> str:
     return done.stdout
 
 
-def time_to_text(command: str, markers: list[str], env: dict[str, str], limit: float = 60.0):
+def time_to_text(
+    command: str, markers: list[str], env: dict[str, str], limit: float = 60.0
+) -> list[float | None]:
     """Seconds from launch until each marker is on screen (None if it never showed)."""
     tmux("kill-session", "-t", SESSION)
     env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
@@ -103,8 +109,11 @@ def help_figures(repeat: int) -> list[list[object]]:
     ]
 
 
-def frame_figures(sizes: list[int], repeat: int, pyc: bool = True) -> list[list[object]]:
+def frame_figures(
+    sizes: list[int], repeat: int, pyc: bool = True, before: str = ""
+) -> list[list[object]]:
     python = sys.executable
+    pythons = {"": python} | ({" (before)": before} if before else {})
     rows: list[list[object]] = []
     with tempfile.TemporaryDirectory(dir=CACHE, prefix="startup-") as tmp:
         bare_script = Path(tmp) / "bare.py"
@@ -127,26 +136,27 @@ def frame_figures(sizes: list[int], repeat: int, pyc: bool = True) -> list[list[
         if pyc:  # untimed launches that fill the bytecode cache
             time_to_text(f"exec {python} {bare_script}", ["bare textual"], env)
             for directory in libraries.values():
-                command = f"exec {python} -m kimreader.tui.cli --library {directory}"
-                time_to_text(command, ["to search"], env)
+                for app_python in pythons.values():
+                    command = f"exec {app_python} -m kimreader.tui.cli --library {directory}"
+                    time_to_text(command, ["to search"], env)
         bare: list[float] = []
-        apps: dict[int, tuple[list[float], list[float]]] = {s: ([], []) for s in sizes}
+        apps: dict[tuple[int, str], tuple[list[float], list[float]]] = {
+            (s, way): ([], []) for s in sizes for way in pythons
+        }
         for _ in range(repeat):
             (seconds,) = time_to_text(f"exec {python} {bare_script}", ["bare textual"], env)
             if seconds is not None:
                 bare.append(seconds)
-            for size, directory in libraries.items():
-                command = f"exec {python} -m kimreader.tui.cli --library {directory}"
-                first, listed = time_to_text(command, ["to search", newest_title(directory)], env)
-                if first is not None:
-                    apps[size][0].append(first)
-                if listed is not None:
-                    apps[size][1].append(listed)
+            for (size, way), (first, listed) in apps.items():
+                command = f"exec {pythons[way]} -m kimreader.tui.cli --library {libraries[size]}"
+                times = time_to_text(command, ["to search", newest_title(libraries[size])], env)
+                first.extend(t for t in times[:1] if t is not None)
+                listed.extend(t for t in times[1:] if t is not None)
         bare_median = median(bare)
         rows.append(["bare Textual app", len(bare), ms(bare_median), "1.00", "", ""])
-        for size, (first, listed) in apps.items():
+        for (size, way), (first, listed) in apps.items():
             name = "kimreader, shipped library" if size == 0 else f"kimreader, {size:,} articles"
-            rows.append([name, len(first), *_figures(first, bare_median)])
+            rows.append([name + way, len(first), *_figures(first, bare_median)])
             rows[-1].extend(_figures(listed, bare_median))
     return rows
 
@@ -167,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="0,20000", help="0 is the shipped library")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
+        "--before", default="", metavar="PYTHON", help="also run the app with this interpreter"
+    )
+    parser.add_argument(
         "--no-pyc", action="store_true", help="no bytecode cache: compile at every start"
     )
     args = parser.parse_args(argv)
@@ -178,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     before = load_average()
     print_table(
         ["app", "runs", "first frame ms", "ratio", "titles on screen ms", "ratio"],
-        frame_figures(parse_sizes(args.sizes), args.repeat, pyc=not args.no_pyc),
+        frame_figures(parse_sizes(args.sizes), args.repeat, not args.no_pyc, args.before),
         title="First frame and titles on screen, 120x40 tmux pane (target: titles <= 1.25x bare)",
     )
     print(f"load average (1, 5, 15 min) before: {before}; after: {load_average()}")
