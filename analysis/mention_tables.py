@@ -160,9 +160,12 @@ def _take_the_header_type(named: list[Mention], kind: EntityType) -> None:
 def _whole_cell(
     text: str, cell: _Cell, found: list[Mention], kept: list[Mention], make: MakeMention
 ) -> None:
-    """A person's name of two words or more that the model cut short is the whole cell."""
+    """A person's name that the model cut short is the whole cell: of two words or more, or
+    one word at an end of the cell ("Matteo" of "Matteo Casalin")."""
     cut = found[0]
-    if len(found) != 1 or cut.type != "person" or len(cut.surface.split()) < 2:
+    if len(found) != 1 or cut.type != "person":
+        return
+    if len(cut.surface.split()) < 2 and cut.start != cell.start and cut.end != cell.end:
         return
     if cut.end - cut.start < cell.end - cell.start:
         whole = make(text, cell.start, cell.end, "PERSON", cut.in_heading)

@@ -307,3 +307,10 @@ def test_a_figure_label_is_no_entity() -> None:
     # dropbox-blog: "Async Task Framework (ATF) [Fig 1]", "(See Fig. 1 above.)".
     entities = extract_entities([read_file(PAGES / "dropbox-blog" / "source.html").body])[0]
     assert not named(entities, "Fig")
+
+
+def test_a_one_word_name_the_model_cut_from_a_table_cell_is_the_whole_cell() -> None:
+    # lwn-1: the developers table's "Matteo Casalin | 442 | 2.0%" gave the model's "Matteo".
+    entities = extract_entities([read_file(PAGES / "lwn-1" / "source.html").body])[0]
+    assert types_of(entities, "Matteo Casalin") == {"person"}
+    assert not named(entities, "Matteo")
