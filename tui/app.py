@@ -88,13 +88,17 @@ class KimReaderApp(App[int]):
         """Put the configured theme in force before the stylesheet is first parsed, doing what
         Textual's theme watcher does except the second parse of every stylesheet it queues
         (~8 ms of the first frame). Later changes (the palette) go through the watcher."""
+        made_with = self.current_theme  # the theme the stylesheet's variables were made with
         self.set_reactive(App.theme, self._validate_theme(name))
         dark = self.current_theme.dark
         classes = {c: False for c in self.classes if c.startswith("-theme-")}
         classes |= {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}
         self.update_classes(classes, update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())  # made with the default theme
+        # Made again only for other colours ("dark" is Textual's default under another name):
+        # working out a theme's colour system is ~3 ms.
+        if replace(self.current_theme, name=made_with.name) != made_with:
+            self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         # The palette's theme switcher offers only those (once one of them is in force: Textual

@@ -33,7 +33,13 @@ ONE_PANE_WIDTH = 60  # narrower terminals show one pane at a time
 
 
 class PaneSlot(Widget):
-    """An empty pane's place in the first frame, under the pane's id (`Panes.mount_panes`)."""
+    """An empty pane's place in the first frame, under the pane's id (`Panes.mount_panes`).
+    One with nothing to show, not even a border (the reader's), is not drawn at all."""
+
+    def __init__(self, *, id: str, drawn: bool = True) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        if not drawn:
+            self.styles.visibility = "hidden"  # inline: no stylesheet to parse for it
 
 
 class Panes(Horizontal):
@@ -51,7 +57,7 @@ class Panes(Horizontal):
         # The list is the active pane at start (mark_active_pane): marked so from the start,
         # not restyled for it before the first frame.
         yield ArticleList(id="articles", classes="-active")
-        yield PaneSlot(id="reader")
+        yield PaneSlot(id="reader", drawn=False)
         yield PaneSlot(id="entities")
 
     @property
