@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from kimreader.analysis.align import (
     DEFAULT_THRESHOLD,
     MEANING_THRESHOLD,
-    PAIR_WORDS_WEIGHT,
     WORDS_SENTENCE_THRESHOLD,
     AlignedPassage,
     align,
@@ -21,6 +20,7 @@ from kimreader.analysis.align import (
     lexical_score,
     pairs_inside,
     passages,
+    same_point_pairs,
     sentence_cosines,
     sentence_pairs,
     sentence_similarity,
@@ -313,12 +313,12 @@ def match_reports(
     cosines = _meaning_cosines(a, b, embeddings_a, embeddings_b)
     if cosines is not None:
         threshold = MEANING_THRESHOLD if threshold is None else threshold
-        import numpy as np
-
-        pair_scores = cosines + PAIR_WORDS_WEIGHT * by_words
-        pair_scores = np.where(dated_apart(sentences_a, sentences_b), -1.0, pair_scores)
+        excluded = dated_apart(sentences_a, sentences_b)  # two past events, not one point
+        pairs = same_point_pairs(
+            cosines, by_words, by_grams, sentences_a, sentences_b, passages_a, excluded
+        )
         aligned, pairs = align_by_sentences(
-            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold, pair_scores
+            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold, pairs
         )
         return Matched(cosines, "meaning", threshold, aligned, pairs, lexical)
     # By words: passages first, then the sentence pairs inside each aligned passage pair.
@@ -329,6 +329,15 @@ def match_reports(
         sentence_pairs(lexical, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
     )
     return Matched(lexical, "words", threshold, aligned, pairs, lexical)
+
+
+def without_same_points(matched: Matched) -> Matched:
+    """The match with no sentence pairs, each passage keeping only its best counterpart (the
+    comparison of unrelated reports: `Verdict.claims_same_points`)."""
+    aligned = [
+        replace(row, counterparts=(row.best,) if row.best else ()) for row in matched.aligned
+    ]
+    return replace(matched, aligned=aligned, pairs=[])
 
 
 def story_verdict(
@@ -368,11 +377,13 @@ def compare_articles(
     """
     passages_a, passages_b = passages(a.body), passages(b.body)
     matched = match_reports(a, b, embeddings_a, embeddings_b, threshold)
-    aligned, pairs, method = matched.aligned, matched.pairs, matched.method
-    only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     entities = compare_entities(entities_a, entities_b)
     verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
                             entities)  # fmt: skip
+    if not verdict.claims_same_points:
+        matched = without_same_points(matched)
+    aligned, pairs, method = matched.aligned, matched.pairs, matched.method
+    only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)
     quotes_a = [replace(quote, report="a") for quote in found_a]

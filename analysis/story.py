@@ -90,6 +90,12 @@ class Verdict:
     def claims_agreements(self) -> bool:
         return self.kind != "unrelated"
 
+    @property
+    def claims_same_points(self) -> bool:
+        """Sentences making the same point are claimed between reports of one event or related
+        events; between unrelated ones a "same point" is only a kind of story in common."""
+        return self.kind != "unrelated"
+
     def evidence(self) -> list[str]:
         """The evidence as short phrases, for a one-line summary."""
         parts = [f"similarity {self.similarity:.2f} ({self.method})"]
@@ -131,14 +137,16 @@ RELATED_EVENT = {"meaning": 0.3, "words": 0.04}
 # who and where. With that evidence a lower similarity suffices (dev: right 0.94 vs 0.92).
 SAME_EVENT_WITH_NAMES = {"meaning": 0.5, "words": 0.1}
 # A related event needs more than a similar kind of story (an earthquake and a shelling both
-# kill and injure): a shared name other than a country ("United States" is in half the news),
-# a sentence making the same point, or a meaning this close. Words in common are no evidence:
-# two unrelated long reports reach a TF-IDF cosine of 0.05-0.1 on everyday words, and no
-# related ECB+ pair needed them. Chosen on the development topics' pairs and on those reports
-# and 20 mozilla pages against each other (all unrelated; bench/meaning.py): with words at
-# 0.05 and countries counted, 100 of those 1,390 pairs were called related, now 49, at 5 of 476
-# related ECB+ pairs lost.
-RELATED_BY_MEANING_ALONE = {"meaning": 0.4, "words": 0.08}
+# kill and injure; a museum attack in Tunis and a school shelled in Gaza): a shared name other
+# than a country ("United States" is in half the news) or a meaning this close. Words in common
+# are no evidence: two unrelated long reports reach a TF-IDF cosine of 0.05-0.1 on everyday
+# words. Sentences paired as making the same point are no evidence either: between reports of
+# one kind of story the model pairs a few ("killed", "injured"). By meaning alone, 0.6: at 0.4,
+# 130 of the 1,056 ECB+ pairs of different topics (an earthquake against a bombing) and 66 of
+# 1,350 pairs of ECB+ reports and mozilla news pages were called related, at 0.6 19 and 48
+# (bench/meaning.py), and 2 of 3 such fresh verdict pairs are right; two earthquakes years apart
+# in one country, with no name in common but the country, are then unrelated.
+RELATED_BY_MEANING_ALONE = {"meaning": 0.6, "words": 0.08}
 # Reports published further apart than this are not taken for one event, however alike.
 SAME_EVENT_MAX_DAYS = 7
 
@@ -183,12 +191,12 @@ def judge(
     share_a = len({(p.a_start) for p in pairs}) / rows if rows else 0.0
     share_b = len({(p.b_start) for p in pairs}) / columns if columns else 0.0
     gap = abs((a.published - b.published).days) if a.published and b.published else None
-    kind = _story_kind(similarity, method, gap, bool(pairs), shared_entities, main_names_shared)
+    kind = _story_kind(similarity, method, gap, shared_entities, main_names_shared)
     return Verdict(
         kind=kind,
         similarity=similarity,
         method=method,
-        counterpart_share=max(share_a, share_b),
+        counterpart_share=max(share_a, share_b) if kind != "unrelated" else 0.0,
         date_gap_days=gap,
         shared_entities=tuple(shared_entities),
     )
@@ -198,7 +206,6 @@ def _story_kind(
     similarity: float,
     method: Method,
     gap: int | None,
-    paired: bool,
     shared_entities: Sequence[str],
     main_names_shared: bool | None,
 ) -> StoryKind:
@@ -211,7 +218,7 @@ def _story_kind(
         return "same"
     if similarity < RELATED_EVENT[method]:
         return "unrelated"
-    if _names_beyond_countries(shared_entities) or paired:
+    if _names_beyond_countries(shared_entities):
         return "related"
     return "related" if similarity >= RELATED_BY_MEANING_ALONE[method] else "unrelated"
 

@@ -440,11 +440,11 @@ def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
     """Quote speakers and possible differences on the hand gold (tests/gold/compare), by split:
     by words (no stored embeddings: the differences pair sentences by words) and by meaning
     (both reports embedded, as the app compares them once the background step has run)."""
-    from compare_gold import DEVELOPMENT_SPLITS, facts_report, load_pairs, names
-    from meaning import gold_embeddings
+    from compare_gold import DEVELOPMENT_SPLITS, facts_report, names
+    from meaning import cached_embeddings, gold_pairs
 
     for split in splits:
-        pairs = load_pairs(split)
+        pairs = gold_pairs((split,))
         if not pairs:
             continue
         print(f"\n== facts on the {split} gold pairs ({names(pairs)}) ==")
@@ -456,7 +456,7 @@ def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
 
                 entities_a, entities_b = extract_entities([pair.a.body, pair.b.body])
             by_words.append((pair, compare_articles(pair.a, pair.b, entities_a, entities_b)))
-            embeddings_a, embeddings_b = gold_embeddings([pair.a.body, pair.b.body])
+            embeddings_a, embeddings_b = cached_embeddings([pair.a.body, pair.b.body])
             by_meaning.append((pair, compare_articles(
                 pair.a, pair.b, entities_a, entities_b,
                 embeddings_a=embeddings_a, embeddings_b=embeddings_b,
@@ -478,11 +478,11 @@ def main() -> int:
     parser.add_argument("--facts-only", action="store_true",
                         help="only quote speakers and differences on the hand gold")  # fmt: skip
     parser.add_argument("--final", action="store_true",
-                        help="also score held-out and fresh (once, at the end)")  # fmt: skip
+                        help="also score the blind fresh3 split (once, at the end)")  # fmt: skip
     args = parser.parse_args()
-    from meaning import FINAL_SPLITS  # bench/meaning.py
+    from meaning import DEV_SPLITS, FINAL_SPLITS  # bench/meaning.py
 
-    splits = FINAL_SPLITS if args.final else ("dev",)
+    splits = FINAL_SPLITS if args.final else DEV_SPLITS
     if args.meaning_only:
         import meaning  # bench/meaning.py: the ECB+ measures and the comparison by meaning
 

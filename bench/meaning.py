@@ -1,19 +1,23 @@
 """Meaning measures on ECB+ (run by bench/compare.py, or alone: python bench/meaning.py).
 
 ../shared/testdata/ecbplus/ has 80 reports in 6 clusters of one event each, two clusters per
-topic (topic 1: two celebrities entering rehab; 37: two earthquakes; 41: two Gaza attacks).
-Same cluster = same event; same topic, other cluster = related event; other topic = unrelated.
+topic (topic 1: two celebrities entering rehab; 37: two earthquakes; 41: two attacks, on a Gaza
+school and on a refugee camp in South Sudan). Same cluster = same event; same topic, other
+cluster = related event; other topic = unrelated. The reports reserved for this session's blind
+sets (bench/gold/reserved_fresh3.json) are left out of every measure here: 58 remain.
 
-Split by topic, fixed before anything was scored: topics 1 and 37 are the development part
-(thresholds were chosen there); every pair or query that involves a topic-41 report is the
-held-out part, scored only at the end. Each measure is printed for both, against a plain TF-IDF
-cosine measured in the same run (idf over the 80 reports, stemmed words without stop words).
+The ECB+ pairs are printed in two parts, by topic: "dev" (topics 1 and 37, where the thresholds
+were first chosen) and "held-out" (any pair or query with a topic-41 report, once scored only
+at the end). Every part has since been scored and tuned on: since 2026-12-06 all of them, and
+every split of the hand gold but fresh3, are development data. Each measure is printed beside
+a plain TF-IDF cosine measured in the same run (idf over the reports, stemmed words without
+stop words).
 
-Gold sentence pairs (same point) come from tests/gold/compare/*.json when present (written by
-hand, see its README); each file says whether it is dev, held-out or fresh. Only dev is scored
-unless --final (or `run(splits=...)`): held-out, and fresh (gold pairs and the verdict pairs of
-tests/gold/compare/verdicts/fresh.json, written before kimreader ran on them), are scored once,
-at the end.
+Gold sentence pairs (same point) come from tests/gold/compare/*.json (written by hand, see its
+README); each file names its split. Without --final every split but fresh3 is scored (all
+development data; a pair using a reserved report is left out); --final adds fresh3, the blind
+split the lead scores once at the end. The verdict pairs of
+tests/gold/compare/verdicts/fresh.json (ECB+ reports and mozilla pages) are scored with "fresh".
 """
 
 from __future__ import annotations
@@ -27,22 +31,23 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from compare_gold import DEVELOPMENT_SPLITS
 
 from kimreader.analysis.align import (
     DEFAULT_THRESHOLD,
-    MEANING_THRESHOLD,
-    align_by_sentences,
     passages,
     term_tokens,
     tfidf_cosines,
 )
 from kimreader.analysis.compare import (
+    Matched,
     compare_articles,
     match_reports,
-    sentence_scores,
     story_verdict,
+    without_same_points,
 )
 from kimreader.analysis.embed import ArticleEmbeddings, embed_article
 from kimreader.analysis.entity import Entity
@@ -54,11 +59,51 @@ from kimreader.corpus.article import Article
 ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "testdata" / "ecbplus"
 GOLD = ROOT / "tests" / "gold" / "compare"
-CACHE = Path("/tmp/kimreader-bench/ecbplus-embeddings.json")
+EMBEDDINGS_CACHE = Path("/tmp/kimreader-bench/embeddings.json")
 ENTITY_CACHE = Path("/tmp/kimreader-bench/ecbplus-entities.json")
 HELD_OUT_TOPIC = "41"
-# Every split of the hand gold, scored with --final only (tests/gold/compare/README.md).
-FINAL_SPLITS = ("dev", "held-out", "fresh", "fresh2", "fresh3")
+# Splits of the hand gold (tests/gold/compare/README.md). Since 2026-12-06 every split scored
+# before is development data (tuned on); only the blind fresh3 is scored with --final alone.
+DEV_SPLITS = DEVELOPMENT_SPLITS
+FINAL_SPLITS = (*DEV_SPLITS, "fresh3")
+# The split written blind this session and scored once by the lead: the only one whose pairs may
+# use a reserved report.
+BLIND_SPLIT = "fresh3"
+RESERVED_FILE = ROOT / "bench" / "gold" / "reserved_fresh3.json"
+
+
+def reserved_reports() -> frozenset[str]:
+    """ECB+ reports kept for the blind fresh3 sets (bench/gold/reserved_fresh3.json, both
+    lists): no scoring here reads them, save the fresh3 gold pairs themselves."""
+    if not RESERVED_FILE.is_file():
+        return frozenset()
+    data = json.loads(RESERVED_FILE.read_text(encoding="utf-8"))
+    return frozenset(data.get("entities", []) + data.get("compare", []))
+
+
+def is_reserved(name: str) -> bool:
+    """Whether a report path ("text/1/1_12ecb.txt", "ecbplus/text/...") is reserved."""
+    return Path(name).stem in reserved_reports()
+
+
+def cached_embeddings(bodies: Sequence[str]) -> list[ArticleEmbeddings]:
+    """Sentence embeddings of each body, kept by the body's hash in one bench cache (derived
+    data: ECB+ reports, mozilla pages, gold pairs alike)."""
+    import hashlib
+
+    cached = json.loads(EMBEDDINGS_CACHE.read_text()) if EMBEDDINGS_CACHE.is_file() else {}
+    found, added = [], False
+    for body in bodies:
+        key = hashlib.sha256(body.encode()).hexdigest()
+        embeddings = ArticleEmbeddings.from_json(cached.get(key))
+        if embeddings is None or not embeddings.matches(body):
+            embeddings = embed_article(body)
+            cached[key], added = embeddings.to_json(), True
+        found.append(embeddings)
+    if added:
+        EMBEDDINGS_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        EMBEDDINGS_CACHE.write_text(json.dumps(cached))
+    return found
 
 
 @dataclass(frozen=True)
@@ -84,23 +129,15 @@ def ecb_article(name: str) -> Article:
 
 
 def load_reports() -> list[Report]:
-    """The 80 reports with their sentence embeddings (cached by body hash: derived data)."""
+    """The ECB+ reports, less the reserved ones, with their sentence embeddings."""
     clusters = {}
     for line in (ECB / "clusters.tsv").read_text(encoding="utf-8").splitlines():
         cluster, *files = line.split("\t")
-        clusters.update(dict.fromkeys(files, cluster))
-    cached = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
-    reports = []
-    for name, cluster in clusters.items():
-        article = ecb_article(name)
-        embeddings = ArticleEmbeddings.from_json(cached.get(article.hash))
-        if embeddings is None or not embeddings.matches(article.body):
-            embeddings = embed_article(article.body)
-            cached[article.hash] = embeddings.to_json()
-        reports.append(Report(name, cluster, article, embeddings))
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(json.dumps(cached))
-    return with_entities(reports)
+        clusters.update({name: cluster for name in files if not is_reserved(name)})
+    articles = [ecb_article(name) for name in clusters]
+    embeddings = cached_embeddings([article.body for article in articles])
+    named = zip(clusters.items(), articles, embeddings, strict=True)
+    return with_entities([Report(n, c, article, stored) for (n, c), article, stored in named])
 
 
 def with_entities(reports: list[Report]) -> list[Report]:
@@ -255,20 +292,22 @@ def page_report(name: str) -> Report:
     tree = lxml.html.fromstring((folder / "expected.html").read_text(encoding="utf-8"))
     body = "\n\n".join(p for p in (" ".join(e.text_content().split()) for e in tree.iter("p")) if p)
     article = Article.create(folder.name, body, url=f"mozilla:{folder.name}")
-    cached = json.loads(CACHE.read_text()) if CACHE.is_file() else {}
-    embeddings = ArticleEmbeddings.from_json(cached.get(article.hash))
-    if embeddings is None or not embeddings.matches(article.body):
-        embeddings = embed_article(article.body)
-        cached[article.hash] = embeddings.to_json()
-        CACHE.write_text(json.dumps(cached))
+    [embeddings] = cached_embeddings([article.body])
     return with_entities([Report(name, "page:" + folder.name, article, embeddings)])[0]
 
 
-def verdict_of(a: Report, b: Report) -> Verdict:
-    """The verdict as a comparison gives it: sentences matched, names as evidence."""
+def claimed_match(a: Report, b: Report) -> tuple[Matched, Verdict]:
+    """What a comparison by meaning shows: sentences matched, the verdict (names as evidence),
+    and no same points between reports called unrelated."""
     matched = match_reports(a.article, b.article, a.embeddings, b.embeddings)
-    return story_verdict(a.article, b.article, matched, a.entities, b.entities,
-                         a.embeddings, b.embeddings)  # fmt: skip
+    verdict = story_verdict(a.article, b.article, matched, a.entities, b.entities,
+                            a.embeddings, b.embeddings)  # fmt: skip
+    return (matched if verdict.claims_same_points else without_same_points(matched)), verdict
+
+
+def verdict_of(a: Report, b: Report) -> Verdict:
+    """The verdict as a comparison gives it."""
+    return claimed_match(a, b)[1]
 
 
 def kind_at(score: float, cuts: tuple[float, float]) -> str:
@@ -328,19 +367,10 @@ def counterpart_rates(reports: Sequence[Report], pairs: dict[str, list[tuple[int
 
 
 def meaning_rate(a: Report, b: Report) -> tuple[int, int]:
-    aligned, _ = meaning_alignment(a.article, b.article, a.embeddings, b.embeddings)
-    return sum(1 for row in aligned if row.best), len(aligned)
-
-
-def meaning_alignment(
-    a: Article, b: Article, embeddings_a: ArticleEmbeddings, embeddings_b: ArticleEmbeddings
-) -> tuple[list, list]:
-    """The comparison's part by meaning alone: scores, passages through sentences, pairs."""
-    scores, _ = sentence_scores(a, b, embeddings_a, embeddings_b)
-    return align_by_sentences(
-        scores, all_sentences(a.body), all_sentences(b.body), passages(a.body), passages(b.body),
-        MEANING_THRESHOLD,
-    )  # fmt: skip
+    """A's passages shown with a counterpart by the comparison by meaning (through its sentence
+    pairs, none between reports it calls unrelated), and A's passages."""
+    matched, _ = claimed_match(a, b)
+    return sum(1 for row in matched.aligned if row.counterparts), len(matched.aligned)
 
 
 def lexical_rate(a: Report, b: Report, weight: float, threshold: float) -> tuple[int, int]:
@@ -389,51 +419,46 @@ def related_precision(reports: Sequence[Report], splits: Sequence[str]) -> None:
               + " (related = same topic, another event)")  # fmt: skip
 
 
-GOLD_EMBEDDINGS = Path("/tmp/kimreader-bench/gold-embeddings.json")
+def gold_pairs(splits: Sequence[str]) -> list:
+    """The hand gold pairs of these splits (bench/compare_gold.py) that may be scored: a pair
+    using a reserved report only in the blind split it was written for."""
+    from compare_gold import load_pairs
+
+    return [
+        pair
+        for pair in load_pairs()
+        if pair.split in splits
+        and (pair.split == BLIND_SPLIT or not (is_reserved(pair.a.url) or is_reserved(pair.b.url)))
+    ]
 
 
-def gold_embeddings(bodies: Sequence[str]) -> list[ArticleEmbeddings]:
-    """Sentence embeddings of the gold pairs' bodies (ECB+ reports or mozilla pages), cached by
-    the body's hash (derived data)."""
-    import hashlib
+def gold_sentence_indices(pair: Any) -> set[tuple[int, int]]:
+    """A gold pair's same-point pairs as (A sentence, B sentence) indices: the sentences
+    (`all_sentences`) holding the start of each gold string."""
+    sentences_a, sentences_b = all_sentences(pair.a.body), all_sentences(pair.b.body)
 
-    cached = json.loads(GOLD_EMBEDDINGS.read_text()) if GOLD_EMBEDDINGS.is_file() else {}
-    found = []
-    for body in bodies:
-        key = hashlib.sha256(body.encode()).hexdigest()
-        embeddings = ArticleEmbeddings.from_json(cached.get(key))
-        if embeddings is None or not embeddings.matches(body):
-            embeddings = embed_article(body)
-            cached[key] = embeddings.to_json()
-        found.append(embeddings)
-    GOLD_EMBEDDINGS.parent.mkdir(parents=True, exist_ok=True)
-    GOLD_EMBEDDINGS.write_text(json.dumps(cached))
-    return found
+    def sentence_of(sentences: list, at: int) -> int:
+        return next(k for k, s in enumerate(sentences) if s.start <= at < s.end)
+
+    return {
+        (sentence_of(sentences_a, a[0]), sentence_of(sentences_b, b[0])) for a, b in pair.same_point
+    }
 
 
 def gold_sentence_pairs(splits: Sequence[str]) -> None:
     """Same-point sentence pairs against hand gold (tests/gold/compare, any pair of reports):
     a gold pair is found when a sentence pair joins the sentences holding its two strings; a
     found pair is right when it is a gold pair."""
-    from compare_gold import load_pairs
-
     print("\n== same-point sentence pairs against hand gold (tests/gold/compare) ==")
     totals: dict[str, list[int]] = {}
-    for pair in load_pairs():
-        if pair.split not in splits or not pair.same_point:
+    for pair in gold_pairs(splits):
+        if not pair.same_point:
             continue
-        embeddings_a, embeddings_b = gold_embeddings([pair.a.body, pair.b.body])
+        embeddings_a, embeddings_b = cached_embeddings([pair.a.body, pair.b.body])
         cmp = compare_articles(pair.a, pair.b, embeddings_a=embeddings_a,
                                embeddings_b=embeddings_b)  # fmt: skip
         sentences_a, sentences_b = all_sentences(pair.a.body), all_sentences(pair.b.body)
-
-        def sentence_of(sentences: list, at: int) -> int:
-            return next(k for k, s in enumerate(sentences) if s.start <= at < s.end)
-
-        expected = {
-            (sentence_of(sentences_a, a[0]), sentence_of(sentences_b, b[0]))
-            for a, b in pair.same_point
-        }
+        expected = gold_sentence_indices(pair)
         starts_a = {s.start: k for k, s in enumerate(sentences_a)}
         starts_b = {s.start: k for k, s in enumerate(sentences_b)}
         found = {(starts_a[p.a_start], starts_b[p.b_start]) for p in cmp.sentence_pairs}
@@ -516,9 +541,11 @@ def embedding_speed(reports: Sequence[Report]) -> None:
           f"embeddings {embed:.1f} s ({words / embed:.0f} words/s)")  # fmt: skip
 
 
-def run(long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] = ("dev",)) -> None:
-    """The measures on the given splits: "dev" while tuning; "held-out" and "fresh" (hand gold
-    written last, tests/gold/compare) are scored at the end only (`--final`)."""
+def run(
+    long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] = DEV_SPLITS
+) -> None:
+    """The measures on the given splits: DEV_SPLITS (all development data now); FINAL_SPLITS
+    adds the blind fresh3 gold pairs (`--final`, the lead's scoring at the end)."""
     reports = load_reports()
     pairs = {part: chosen for part, chosen in split_pairs(reports).items() if part in splits}
     scored = ", ".join(f"{part} ({len(chosen)} pairs)" for part, chosen in pairs.items())
@@ -538,5 +565,5 @@ def run(long_pair: tuple[Article, Article] | None = None, splits: Sequence[str] 
 
 
 if __name__ == "__main__":
-    run(splits=FINAL_SPLITS if "--final" in sys.argv else ("dev",))
+    run(splits=FINAL_SPLITS if "--final" in sys.argv else DEV_SPLITS)
     sys.exit(0)

@@ -537,22 +537,22 @@ def test_a_printed_timeline_row_holds_a_date_written_over_a_line_break() -> None
 
 
 @pytest.mark.parametrize(
-    ("similarity", "paired", "names", "kind"),
+    ("similarity", "names", "kind"),
     [
-        (0.35, False, (), "unrelated"),  # a kind of story alike, nothing else
-        (0.35, False, ("United States",), "unrelated"),  # a country is in half the news
-        (0.35, False, ("United States", "Malibu"), "related"),
-        (0.35, True, (), "related"),  # a sentence makes the same point
-        (0.45, False, (), "related"),  # a meaning this close
-        (0.25, True, ("Malibu",), "unrelated"),
+        (0.35, (), "unrelated"),  # a kind of story alike, nothing else
+        (0.35, ("United States",), "unrelated"),  # a country is in half the news
+        (0.35, ("United States", "Malibu"), "related"),
+        (0.55, (), "unrelated"),  # two deadly attacks, in Tunis and in Gaza
+        (0.65, (), "related"),  # a meaning this close
+        (0.25, ("Malibu",), "unrelated"),
     ],
 )
 def test_a_related_event_needs_evidence_beyond_a_kind_of_story(
-    similarity: float, paired: bool, names: tuple[str, ...], kind: str
+    similarity: float, names: tuple[str, ...], kind: str
 ) -> None:
     from kimreader.analysis.story import _story_kind
 
-    assert _story_kind(similarity, "meaning", 3, paired, names, False) == kind
+    assert _story_kind(similarity, "meaning", 3, names, False) == kind
 
 
 def test_dated_mentions_read_ordinal_days_and_a_year_without_comma() -> None:

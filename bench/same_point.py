@@ -1,0 +1,188 @@
+"""Fit and cross-validate the same-point model (analysis/align.py `same_point`) on the hand gold.
+
+Run from the project root: python bench/same_point.py. Every gold pair of tests/gold/compare
+except the blind split (and any pair using a report reserved for it) is development data: the
+model is a logistic regression over `same_point_features`, fitted on the sentence pairs of all
+of them, the cut chosen where precision on them falls to CUT_PRECISION. To say what that gives
+on pairs it was not fitted on, each report pair is left out in turn: fitted on the others, cut
+on the others, scored on it. Printed: the cross-validated precision / recall (per split and in
+all), the shipped constants' figures on all pairs (tuned on), and the refitted constants.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+from meaning import BLIND_SPLIT, FINAL_SPLITS, cached_embeddings, gold_pairs, gold_sentence_indices
+
+from kimreader.analysis.align import (
+    RANK_WORDS_WEIGHT,
+    SAME_POINT_FEATURES,
+    SAME_POINT_MIN_COSINE,
+    claimed,
+    same_point,
+    same_point_features,
+    sentence_cosines,
+    usable_pairs,
+)
+from kimreader.analysis.compare import _meaning_cosines
+from kimreader.analysis.differences import dated_apart
+from kimreader.analysis.text import all_sentences
+
+# Precision the cut is chosen at on the pairs fitted on (a margin over the target's 0.6).
+CUT_PRECISION = 0.62
+# L2 penalty on the standardised weights (none on the bias).
+PENALTY = 1.0
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One report pair: the features and gold labels of its usable sentence pairs."""
+
+    name: str
+    split: str
+    features: np.ndarray  # (usable pairs, features)
+    gold: np.ndarray  # 1.0 where the gold says the two make the same point
+    mutual: np.ndarray  # the rank score where the two are each other's best, else -1 (baseline)
+    cosines: np.ndarray
+    unreachable: int  # gold pairs the model cannot give (a sentence too short, dated apart)
+
+
+def labelled_pairs() -> list[Labelled]:
+    found = []
+    for pair in gold_pairs([s for s in FINAL_SPLITS if s != BLIND_SPLIT]):
+        embeddings = cached_embeddings([pair.a.body, pair.b.body])
+        cosines = _meaning_cosines(pair.a, pair.b, *embeddings)
+        assert cosines is not None
+        sentences_a, sentences_b = all_sentences(pair.a.body), all_sentences(pair.b.body)
+        by_words, by_grams = sentence_cosines(pair.a.body, pair.b.body)
+        usable = usable_pairs(sentences_a, sentences_b, dated_apart(sentences_a, sentences_b))
+        features = same_point_features(
+            cosines, by_words, by_grams, usable,
+            [len(s.text.split()) for s in sentences_a], [len(s.text.split()) for s in sentences_b],
+        )  # fmt: skip
+        gold = np.zeros(cosines.shape)
+        expected = gold_sentence_indices(pair)
+        for i, j in expected:
+            gold[i, j] = 1.0
+        unreachable = sum(1 for i, j in expected if not usable[i, j])
+        ranked = np.where(usable, cosines + RANK_WORDS_WEIGHT * by_words, -1.0)
+        best = (ranked >= ranked.max(axis=1, keepdims=True)) & (
+            ranked >= ranked.max(axis=0, keepdims=True)
+        )
+        mutual = np.where(best, ranked, -1.0)[usable]
+        found.append(
+            Labelled(
+                pair.name,
+                pair.split,
+                features[usable],
+                gold[usable],
+                mutual,
+                cosines[usable],
+                unreachable,
+            )  # fmt: skip
+        )
+    return found
+
+
+def fit(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton's method on standardised features; the weights and bias
+    returned are for the raw features."""
+    mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-9
+    x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
+    penalty = PENALTY * np.diag([1.0] * (x.shape[1] - 1) + [0.0])
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        gradient = x.T @ (p - gold) + penalty @ w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        w -= np.linalg.solve(hessian, gradient)
+    weights = w[:-1] / scale
+    return weights, float(w[-1] - weights @ mean)
+
+
+def probabilities(
+    features: np.ndarray, weights: np.ndarray, bias: float, cosines: np.ndarray
+) -> np.ndarray:
+    """The model's probabilities, 0 where the meaning is too far for any point."""
+    found = 1.0 / (1.0 + np.exp(-(features @ weights + bias)))
+    return np.where(cosines >= SAME_POINT_MIN_COSINE, found, 0.0)
+
+
+def cut_at(scores: np.ndarray, gold: np.ndarray, precision: float = CUT_PRECISION) -> float:
+    """The lowest score whose pairs at or above it keep this precision."""
+    order = np.argsort(-scores, kind="stable")
+    ranked = scores[order]
+    right = np.cumsum(gold[order])
+    group_ends = np.r_[ranked[1:] < ranked[:-1], True]  # a cut takes every tie of its score
+    kept = np.nonzero((right / np.arange(1, len(order) + 1) >= precision) & group_ends)[0]
+    return float(ranked[kept.max()]) if len(kept) else float("inf")
+
+
+def counts(chosen: np.ndarray, gold: np.ndarray, unreachable: int) -> np.ndarray:
+    """(right, found, gold) of one pair."""
+    return np.array([int((chosen & (gold == 1)).sum()), int(chosen.sum()), int(gold.sum())
+                     + unreachable])  # fmt: skip
+
+
+def figures(label: str, total: np.ndarray) -> str:
+    right, found, expected = total
+    precision = right / found if found else 0.0
+    recall = right / expected if expected else 0.0
+    return (f"{label}: precision {precision:.2f} ({right}/{found}), "
+            f"recall {recall:.2f} ({right}/{expected})")  # fmt: skip
+
+
+def main() -> int:
+    pairs = labelled_pairs()
+    print(f"{len(pairs)} report pairs, {sum(int(p.gold.sum()) + p.unreachable for p in pairs)} "
+          f"gold sentence pairs ({sum(p.unreachable for p in pairs)} not pairable)")  # fmt: skip
+    print("\n== left out one report pair at a time: fitted and cut on the others ==")
+    by_split: dict[str, np.ndarray] = {}
+    baseline: dict[str, np.ndarray] = {}
+    for k, left_out in enumerate(pairs):
+        others = [p for i, p in enumerate(pairs) if i != k]
+        features = np.vstack([p.features for p in others])
+        gold = np.concatenate([p.gold for p in others])
+        weights, bias = fit(features, gold)
+        cosines = np.concatenate([p.cosines for p in others])
+        cut = cut_at(probabilities(features, weights, bias, cosines), gold)
+        chosen = probabilities(left_out.features, weights, bias, left_out.cosines) >= cut
+        tally = counts(chosen, left_out.gold, left_out.unreachable)
+        by_split[left_out.split] = by_split.get(left_out.split, 0) + tally
+        print("  " + figures(f"{left_out.name} ({left_out.split})", tally))
+        # Baseline: mutual best matches of cosine + words, the cut chosen the same way.
+        mutual_cut = cut_at(np.concatenate([p.mutual for p in others]), gold)
+        plain = counts(left_out.mutual >= mutual_cut, left_out.gold, left_out.unreachable)
+        baseline[left_out.split] = baseline.get(left_out.split, 0) + plain
+    for split, tally in by_split.items():
+        print("  " + figures(f"{split}, each pair left out", tally))
+        print("    " + figures("baseline, mutual best at a cut", baseline[split]))
+    print("  " + figures("ALL, each pair left out", sum(by_split.values())))
+    print("    " + figures("baseline, mutual best at a cut", sum(baseline.values())))
+
+    print("\n== shipped constants (analysis/align.py), on every pair (tuned on) ==")
+    shipped = np.zeros(3, dtype=int)
+    for p in pairs:
+        chosen = claimed(same_point(p.features), p.cosines)
+        shipped += counts(chosen, p.gold, p.unreachable)
+    print("  " + figures("all pairs", shipped))
+
+    features = np.vstack([p.features for p in pairs])
+    gold = np.concatenate([p.gold for p in pairs])
+    weights, bias = fit(features, gold)
+    cosines = np.concatenate([p.cosines for p in pairs])
+    cut = cut_at(probabilities(features, weights, bias, cosines), gold)
+    print("\n== refitted on every pair (paste into analysis/align.py) ==")
+    for name, weight in zip(SAME_POINT_FEATURES, weights, strict=True):
+        print(f"  {name:18} {weight:8.4f}")
+    print(f"SAME_POINT_WEIGHTS = ({', '.join(f'{w:.4f}' for w in weights)})")
+    print(f"SAME_POINT_BIAS = {bias:.4f}")
+    print(f"SAME_POINT_CUT = {cut:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
