@@ -41,7 +41,12 @@ if TYPE_CHECKING:
 
 BATCH = 8  # articles per task: small, so an interruption loses little and memory stays flat
 IN_FLIGHT = 2  # tasks queued per worker process (the rest are not even read yet)
-REINDEX_EVERY = 64  # articles whose data is stored before they are re-indexed (a commit)
+# Stored data is re-indexed (one commit: each article's whole document written again) at the
+# end, and on the way once at least REINDEX_EVERY articles wait and REINDEX_SECONDS passed since
+# the last: a long run becomes searchable by entity as it goes, and a short one commits once
+# (a small segment costs more per article: 23 vs 17 CPU-ms at 64 vs 300 articles).
+REINDEX_EVERY = 64
+REINDEX_SECONDS = 20.0
 Progress = Callable[[str, int, int], object]  # (step label, done, total)
 # How often a waiting pool calls its heartbeat (which may raise to stop the work: the app
 # quitting must not wait for a batch of embeddings to finish).
@@ -290,13 +295,15 @@ def _fill_step(
     done = 0
     stored: list[str] = []
     workers = processes_for(len(missing), processes)
+    reindexed = time.monotonic()
     for articles, data in _results(library, step, missing, workers, heartbeat, warm):
         store(library, step, articles, data)
         stored.extend(article.id for article in articles)
         done += len(articles)
-        if index is not None and step.indexed and len(stored) >= REINDEX_EVERY:
+        due = time.monotonic() - reindexed >= REINDEX_SECONDS
+        if index is not None and step.indexed and len(stored) >= REINDEX_EVERY and due:
             reindex_unindexed(library, index)  # searchable by entity as the work goes on
-            stored = []
+            stored, reindexed = [], time.monotonic()
         if progress:
             progress(step.label, done, len(missing))
     if index is not None and step.indexed and stored:
