@@ -115,3 +115,20 @@ def test_a_spilled_term_keeps_its_postings_in_document_order(tmp_path: Path) -> 
     ]
     pool.cleanup()
     assert not list(tmp_path.glob("*.terms"))
+
+
+@pytest.mark.parametrize("limitmb", [128, 0])
+def test_the_term_at_a_time_writer_writes_the_same_bytes(tmp_path: Path, limitmb: int) -> None:
+    documents = _documents(300)  # common words: blocks of 128 postings and more
+    _build(tmp_path / "whoosh", _whoosh, [documents])
+
+    def ours(index: Any) -> TermPoolWriter:
+        writer = TermPoolWriter(index, codec=FastCodec(), compound=False)
+        writer.pool.limit = limitmb
+        return writer
+
+    _build(tmp_path / "ours", ours, [documents])
+    for suffix in ("pst", "trm"):
+        (expected,) = (tmp_path / "whoosh").glob(f"*.{suffix}")
+        (written,) = (tmp_path / "ours").glob(f"*.{suffix}")
+        assert written.read_bytes() == expected.read_bytes(), suffix
