@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from app_helpers import RecordingApp, started, wait_until
 
 from kimreader.analysis import versions
@@ -18,6 +19,7 @@ from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.userstate import UserState
 from kimreader.index.workspace import Workspace
 from kimreader.tui import jobs
+from kimreader.tui.widgets.panes import Panes
 
 
 class HeldApp(RecordingApp):
@@ -156,3 +158,39 @@ async def test_quitting_during_start_up_is_not_held(tmp_path: Path) -> None:
         await pilot.pause()
         assert not app.is_running
         app.let_open.set()  # the held worker thread ends too
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_reader_and_sidebar_take_their_slots_places_after_the_first_frame(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The first frame has slots where the reader and the sidebar go (under their ids: the same
+    places, widths and borders; the reader's is not drawn); the panes take them right after,
+    with the classes the width gave the slots (at 80 columns the sidebar waits to be asked for)."""
+
+    class FirstFrame(HeldApp):
+        def first_frame_painted(self) -> None:
+            panes = self.screen.query_one(Panes)
+            self.first_panes = [(type(c).__name__, c.id, c.region) for c in panes.children]
+            super().first_frame_painted()
+
+    harbour_library(tmp_path / "lib", ["Harbour reopens"])
+    app = FirstFrame(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=size) as pilot:
+        main = app.screen
+        await wait_until(pilot, lambda: main.panes.ready, "the panes")
+        await pilot.pause()
+        kinds = [(kind, pane_id) for kind, pane_id, _ in app.first_panes]
+        slots = [("PaneSlot", "reader"), ("PaneSlot", "entities")]
+        assert kinds == [("ArticleList", "articles"), *slots]
+        now = [(type(c).__name__, c.region) for c in main.panes.children]
+        assert [kind for kind, _ in now] == ["ArticleList", "ReaderView", "EntityList"]
+        (_, listed), (_, reader), (_, sidebar) = now
+        assert listed == app.first_panes[0][2] and sidebar == app.first_panes[2][2]
+        if size[0] >= 100:
+            assert reader.x == listed.right and reader.right == sidebar.x
+        else:
+            assert main.sidebar.has_class("-hidden") and not main.sidebar.display
+            assert reader.x == listed.right and reader.right == size[0]
+        app.let_open.set()
+        await started(pilot)

@@ -47,6 +47,7 @@ class Panes(Horizontal):
         super().__init__(id=id)
         self.sidebar_wanted: bool | None = None  # None: by terminal width
         self.mode = "normal"  # or "wide" (the list) or "reading" (the reader alone)
+        self.ready = False  # the reader and the sidebar are in place (just after the first frame)
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)  # the config file's sidebar default
@@ -60,15 +61,10 @@ class Panes(Horizontal):
         yield PaneSlot(id="reader", drawn=False)
         yield PaneSlot(id="entities")
 
-    @property
-    def ready(self) -> bool:
-        """The reader and the sidebar are in place (from just after the first frame)."""
-        return not any(isinstance(child, PaneSlot) for child in self.children)
-
     async def mount_panes(self) -> None:
         """Put the reader and the sidebar in their slots' places, with the classes the slots
         were given meanwhile (width, focus); no frame shows the panes without them."""
-        if self.ready:
+        if self.ready or not any(isinstance(child, PaneSlot) for child in self.children):
             return
         from kimreader.tui.widgets.entity_sidebar import EntityList
         from kimreader.tui.widgets.reader import ReaderView
@@ -79,8 +75,11 @@ class Panes(Horizontal):
             pane.add_class(*slot.classes)
         with self.app.batch_update():
             await self.remove_children(slots)
-            if self.is_attached:  # not when the app quit meanwhile (ctrl+q is not held)
-                await self.mount(*panes)
+            if not self.is_attached:
+                return  # the app quit meanwhile (ctrl+q is not held)
+            await self.mount(*panes)
+            self.ready = True
+            self.apply_width(self.screen.size.width)  # in case the terminal was resized meanwhile
 
     def _pane(self, pane_id: str) -> Widget:
         """The pane (or its slot in the first frame) with this id."""
@@ -157,7 +156,7 @@ class Panes(Horizontal):
         self.set_class(width < ONE_PANE_WIDTH, "-one-pane")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.set_class(width < SIDEBAR_MIN_WIDTH, "-small")
-        self._pane("entities").set_class(not self.sidebar_shown, "-hidden")
+        self.query_children("#entities").set_class(not self.sidebar_shown, "-hidden")
         aside = self.sidebar_shown and ONE_PANE_WIDTH <= width < SIDEBAR_MIN_WIDTH
         self.articles.set_class(aside, "-aside")
         self.mark_active_pane()
@@ -167,7 +166,8 @@ class Panes(Horizontal):
 
         The screen calls this on every focus change (the search bar is not a pane).
         """
-        panes = (self.articles, self._pane("reader"), self._pane("entities"))
+        # Queried, not looked up: while a slot gives way to its pane, neither is there.
+        panes = [self.articles, *self.query_children("#reader, #entities")]
         focused = self.screen.focused
         active = focused if focused in panes[1:] else self.articles
         for pane in panes:
