@@ -51,17 +51,20 @@ _WHERE_BEFORE = re.compile(
 
 # "the town of Talodi", "the regional capital of Kyzyl", "the provinces of Southern Kordofan and
 # Blue Nile": a lower-case word for a place and "of" before a name (or before the name it is
-# listed with) make it a place.
+# listed with) make it a place. Not "state of": "the state of Trump's health".
 _PLACE_OF = re.compile(
-    r"\b(?:provinces?|states?|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
+    r"\b(?:provinces?|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
     r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture)[ \t]+of[ \t]+"
     r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
     r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"
 )
 # "the remote Russian Tuva region", "Unity state", "the Jabaliya refugee camp": a lower-case word
-# for a place right after a name (a camp only after one the model did not take for a person:
-# "the Trump camp" is his).
-_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:region|province|state|district|county|village)\b")
+# for a place right after a name (not "the Kremlin state media", "a Xi state visit"; a camp only
+# after one the model did not take for a person: "the Trump camp" is his).
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:region|province|state|district|county|village)\b"
+    r"(?![ \t]+(?:media|visit|dinner|television|tv|funeral|secrets?|department|of)\b)"
+)
 _CAMP_AFTER = re.compile(r"[ \t]+(?:refugee[ \t]+)?camp\b")
 
 

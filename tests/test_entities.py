@@ -840,3 +840,22 @@ def test_a_capital_after_a_possessive_says_nothing_and_a_word_of_where_makes_a_p
     )
     found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
     assert found == {("Northland", "place"), ("Ivo", "place"), ("March 5", "date")}
+
+
+def test_a_place_word_after_a_name_that_is_no_place_word_there() -> None:
+    """ "Unity state" names a place; "state media", "state visit" and "the state of" do not."""
+    body = (
+        "Bombs fell in Unity state. Veltra state media said little during the Orvan state "
+        "visit, and doctors spoke of the state of Kessa Marlow's health; Kessa Marlow rested."
+    )
+    spans = spans_for(
+        body,
+        ("Unity", "GPE", 0),
+        ("Veltra", "ORG", 0),
+        ("Orvan", "PERSON", 0),
+        ("Kessa Marlow", "PERSON", 0),
+        ("Kessa Marlow", "PERSON", 1),
+    )
+    found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
+    assert ("Unity", "place") in found and ("Kessa Marlow", "person") in found
+    assert not {name for name, kind in found if kind == "place"} - {"Unity"}
