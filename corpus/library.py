@@ -439,15 +439,24 @@ def _send_file_check(root: Path, reader: int, writer: int) -> NoReturn:
         os._exit(0)
 
 
+def _reap(child: int) -> None:
+    """Wait for the child to end (it is not left a zombie), whatever it did."""
+    try:
+        os.waitpid(child, 0)
+    except ChildProcessError:
+        pass
+
+
 def _receive_file_check(child: int, reader: int) -> tuple[FileStats, str] | None:
     """What the child of prefetch_file_stats() found (None if it failed: check here)."""
     try:
         with os.fdopen(reader, "rb") as answer:
             data = answer.read()
-        os.waitpid(child, 0)
         stats, digest = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    finally:
+        _reap(child)
     return (stats, digest) if isinstance(stats, dict) and isinstance(digest, str) else None
 
 

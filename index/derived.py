@@ -231,8 +231,13 @@ def warm_pool(processes: int, articles: int) -> Iterator[WarmPool | None]:
         return
     models = tuple(step.prepare for step in steps if step.prepare is not None)
     with worker_pool(workers, functools.partial(_prepared_worker, models)) as pool:
-        for _ in range(workers):
-            pool.submit(_ready)  # each task while none is idle spawns a worker
+        try:
+            for _ in range(workers):
+                pool.submit(_ready)  # each task while none is idle spawns a worker
+        except OSError:  # no worker could be started (a process limit, memory): none early
+            _stop(pool)
+            yield None
+            return
         warm = WarmPool(pool, workers)
         yield warm
         if not warm.used:
@@ -240,9 +245,9 @@ def warm_pool(processes: int, articles: int) -> Iterator[WarmPool | None]:
 
 
 def _prepared_worker(models: tuple[Callable[[], object], ...], parent: int) -> None:
-    """A warm pool's worker initializer: exit_with_parent, then load the models. A model that
+    """A warm pool's worker initializer: detached_worker, then load the models. A model that
     fails to load fails again in the step itself, which reports it."""
-    exit_with_parent(parent)
+    detached_worker(parent)
     for load in models:
         try:
             load()
@@ -400,7 +405,7 @@ def worker_pool(
     processes: int, initializer: Callable[[int], None] | None = None
 ) -> Iterator[ProcessPoolExecutor]:
     """A pool of spawned worker processes that end with their parent (`initializer`, given
-    the parent's pid, must call exit_with_parent). Stopped (the app quitting, Ctrl-C), the
+    the parent's pid, must call detached_worker). Stopped (the app quitting, Ctrl-C), the
     workers go at once instead of finishing their tasks: whatever they were doing is redone
     by the next run."""
     # spawn: the app has threads running, and a forked copy of them is unsafe
@@ -409,7 +414,7 @@ def worker_pool(
     with ProcessPoolExecutor(
         processes,
         mp_context=context,
-        initializer=initializer or exit_with_parent,
+        initializer=initializer or detached_worker,
         initargs=(os.getpid(),),
     ) as pool:
         try:
@@ -430,6 +435,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 PARENT_CHECK_SECONDS = 1.0
+
+
+def detached_worker(parent: int) -> None:
+    """A worker's initializer. Ctrl-C is the parent's to handle (it stops the workers; a
+    worker that took it too would print a traceback), and the worker ends with its parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
 
 
 def exit_with_parent(parent: int) -> None:

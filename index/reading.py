@@ -11,7 +11,6 @@ and stdin are read in the importing process, in their turn.
 
 from __future__ import annotations
 
-import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,15 +54,6 @@ def read_batch(paths: list[Item]) -> list[Result]:
     return list(read_paths(paths))
 
 
-def _reading_worker(parent: int) -> None:
-    """A worker's initializer. Ctrl-C is the importing process's to handle (it stops the
-    workers); a worker that took it too would print a traceback."""
-    from kimreader.index.derived import exit_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent(parent)
-
-
 # A task in order: the batch's files and the future of its results (None: read here).
 Task: TypeAlias = tuple[list[Item], Future[list[Result]] | None]
 
@@ -72,7 +62,7 @@ def _read_with_pool(items: Sequence[Item], workers: int) -> Iterator[Result]:
     from kimreader.index.derived import worker_pool
 
     queued: deque[Task] = deque()
-    with worker_pool(workers, _reading_worker) as pool:
+    with worker_pool(workers) as pool:
         submitted = 0  # of the queued tasks, those given to the workers
         for paths, slow in _tasks(items):
             future = _submit(pool, paths) if slow else None

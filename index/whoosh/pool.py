@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+import os
 from array import array
 from collections.abc import Iterator
 from typing import Any
@@ -80,7 +81,9 @@ class TermPool:
         """Spill the pool to a run file, sorted by term."""
         if not self.terms:
             return
-        path = f"{len(self.runs)}-{id(self)}.terms"
+        # The temp folder is shared by the build processes of one writer: the pid keeps their
+        # runs apart (an id() is only unique within a process).
+        path = f"{os.getpid()}-{id(self)}-{len(self.runs)}.terms"
         with self.tempstore.create_file(path).raw_file() as run:
             for key, docs, weights, values in self._sorted_terms():
                 marshal.dump((key, docs.tobytes(), weights.tobytes(), values), run)
