@@ -46,7 +46,7 @@ IN_FLIGHT = 2  # tasks queued per worker process (the rest are not even read yet
 # the last: a long run becomes searchable by entity as it goes, and a short one commits once
 # (a small segment costs more per article: 23 vs 17 CPU-ms at 64 vs 300 articles).
 REINDEX_EVERY = 64
-REINDEX_SECONDS = 20.0
+REINDEX_SECONDS = 60.0
 Progress = Callable[[str, int, int], object]  # (step label, done, total)
 # How often a waiting pool calls its heartbeat (which may raise to stop the work: the app
 # quitting must not wait for a batch of embeddings to finish).
@@ -216,6 +216,20 @@ class WarmPool:
         self.pool = pool
         self.processes = processes
         self.used = False
+        self.ahead: dict[str, dict[Future[list[Any]], list[Article]]] = {}  # by step name
+
+    def extract_ahead(self, library: Library, ids: Sequence[str]) -> None:
+        """Give the workers their first batches of the first import step (those of `ids`, just
+        stored) before the importing process builds the index: extracted on the core it
+        leaves idle, their data is stored when the step runs (fill), after the index build."""
+        steps = active_steps(at_import=True)
+        if not steps or not ids:
+            return
+        step, running = steps[0], {}
+        for articles in _batches(library, ids[: self.processes * IN_FLIGHT * BATCH]):
+            running[self.pool.submit(step.extract, articles)] = articles
+        self.ahead[step.name] = running
+        self.used = True
 
 
 @contextmanager
@@ -371,11 +385,14 @@ def _results(
     warm: WarmPool | None = None,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
     """(articles, their data) per batch, as the workers finish them (in any order)."""
-    batches = _batches(library, ids)
     if warm is not None:
         warm.used = True
-        yield from _pooled(warm.pool, step, batches, warm.processes, heartbeat)
+        running = warm.ahead.pop(step.name, {})
+        given = {article.id for articles in running.values() for article in articles}
+        batches = _batches(library, [i for i in ids if i not in given])
+        yield from _pooled(warm.pool, step, batches, warm.processes, heartbeat, running)
         return
+    batches = _batches(library, ids)
     if processes <= 1 and step.at_import:  # a background step works in its own process
         for articles in batches:
             yield articles, step.extract(articles)
@@ -390,8 +407,11 @@ def _pooled(
     batches: Iterator[list[Article]],
     processes: int,
     heartbeat: Callable[[], object] | None,
+    running: dict[Future[list[Any]], list[Article]] | None = None,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
-    running: dict[Future[list[Any]], list[Article]] = {}
+    """Each batch's results, `processes` * IN_FLIGHT tasks at a time (`running`: tasks
+    already given to the pool)."""
+    running = {} if running is None else running
     for articles in batches:
         running[pool.submit(step.extract, articles)] = articles
         while len(running) >= processes * IN_FLIGHT:

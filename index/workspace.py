@@ -425,6 +425,8 @@ class Workspace:
             with self.library.batch():
                 for article in to_store:
                     self._store(article, report)
+            if warm is not None:  # the first batches are extracted while the index is built
+                warm.extract_ahead(self.library, report.added + report.updated)
             report.index = self.index.ensure()
             if with_entities:
                 self.fill_missing_entities(processes, progress, warm)

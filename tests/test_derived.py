@@ -220,6 +220,8 @@ def test_workers_started_during_phase_one_extract_what_one_process_does(
     from kimreader.index import workspace as workspace_module
 
     monkeypatch.setattr(workspace_module, "PARALLEL_IMPORT", 8)  # 12 files: a warm pool
+    # Batches of 2: 8 articles are given to the workers before the index is built, 4 after.
+    monkeypatch.setattr(derived, "BATCH", 2)
     started: list[int] = []
     real = derived.warm_pool
 
