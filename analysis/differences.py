@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_days, sentence_months
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.names import COMPASS_WORDS
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import WEEKDAY, points_ahead, resolve_weekday
@@ -313,7 +314,8 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
 # weekdays are no such place).
 _PLACE_NAMED = re.compile(
     r"\b(?:in|at|near|outside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
-    r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
+    r"(?:the\s+)?(?P<lead>(?:[a-z]+\s+){0,2}?)"
+    r"(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
 )
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december "
@@ -329,7 +331,9 @@ def _places(text: str) -> frozenset[str]:
     for match in _PLACE_NAMED.finditer(text):
         place = match.group("place")
         if place.lower() not in _NOT_PLACES and not is_country(place):
-            found.update(word.lower() for word in place.split())
+            # "in northern Gaza" names a part of Gaza: its compass word is kept with it
+            compass = [w for w in match.group("lead").split() if w in COMPASS_WORDS]
+            found.add(" ".join([*compass, *place.lower().split()]))
     return frozenset(found)
 
 
@@ -344,15 +348,39 @@ def _same_places(text_a: str, text_b: str) -> bool:
 
 
 def _named_in(places: frozenset[str], text: str) -> bool:
+    """Whether `text` names one of the places: any word of it, perhaps spelt another way; a
+    place with a compass word ("north darfur") only as a whole."""
     words = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w\-]*", text)}
-    return any(_alike(place, word) for place in places for word in words)
+    lowered = " ".join(re.findall(r"[\w\-]+", text.lower()))
+    for place in places:
+        parts = place.split()
+        if COMPASS_WORDS.intersection(parts):
+            if re.search(rf"\b{re.escape(place)}\b", lowered):
+                return True
+        elif any(_alike(part, word) for part in parts for word in words):
+            return True
+    return False
 
 
 def _alike(name_a: str, name_b: str) -> bool:
-    """One place name, perhaps spelt two ways ("jabaliya", "jabalya")."""
+    """One place name, perhaps spelt two ways ("jabaliya", "jabalya"): word by word, a compass
+    word exactly ("north darfur" is not "south darfur"), another word alike when both are long
+    and within a letter of each other's length ("austria" is not "australia")."""
     import difflib
 
-    return name_a == name_b or difflib.SequenceMatcher(None, name_a, name_b).ratio() >= 0.8
+    words_a, words_b = name_a.split(), name_b.split()
+    if len(words_a) != len(words_b):
+        return False
+    for word_a, word_b in zip(words_a, words_b, strict=True):
+        if word_a == word_b:
+            continue
+        if word_a in COMPASS_WORDS or word_b in COMPASS_WORDS:
+            return False
+        if min(len(word_a), len(word_b)) < 6 or abs(len(word_a) - len(word_b)) > 1:
+            return False
+        if difflib.SequenceMatcher(None, word_a, word_b).ratio() < 0.8:
+            return False
+    return True
 
 
 # Words that make a count a running total: "since the conflict began", "in the 12 days of the

@@ -376,6 +376,11 @@ _PLACE_KIND_AFTER = frozenset(
     "strip province region governorate prefecture territory island".split()
 )
 _COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+# Words that tell two parts of one place apart: "North Darfur" is not "South Darfur".
+COMPASS_WORDS = frozenset(
+    [*_COMPASS, *_COMPASS.values(), "northeast", "northwest", "southeast", "southwest",
+     "northeastern", "northwestern", "southeastern", "southwestern", "central", "upper", "lower"]
+)  # fmt: skip
 _PLACE_KIND_BEFORE = ("republic of", "islamic republic of", "kingdom of", "province of")
 
 
