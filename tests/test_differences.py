@@ -363,18 +363,27 @@ def test_two_parts_of_a_place_or_two_places_spelt_alike_are_not_one_place() -> N
     """A compass word tells two places apart, and a near spelling makes one place only for a
     long word within a letter's length of the other: no toll of North Darfur against South
     Darfur's, of northern against southern Gaza, of Austria against Australia."""
-    assert found(
-        "Government bombs killed 12 people in North Darfur, officials said.",
-        "Government bombs killed 20 people in South Darfur, officials said.",
-    )[0] == []
-    assert found(
-        "An air strike killed 14 people in northern Gaza on Monday.",
-        "An air strike killed 9 people in southern Gaza on Monday.",
-    )[0] == []
-    assert found(
-        "Floods killed 30 people in Austria this week.",
-        "Floods killed 40 people in Australia this week.",
-    )[0] == []
+    assert (
+        found(
+            "Government bombs killed 12 people in North Darfur, officials said.",
+            "Government bombs killed 20 people in South Darfur, officials said.",
+        )[0]
+        == []
+    )
+    assert (
+        found(
+            "An air strike killed 14 people in northern Gaza on Monday.",
+            "An air strike killed 9 people in southern Gaza on Monday.",
+        )[0]
+        == []
+    )
+    assert (
+        found(
+            "Floods killed 30 people in Austria this week.",
+            "Floods killed 40 people in Australia this week.",
+        )[0]
+        == []
+    )
     # One camp spelt two ways is still one place.
     assert found(
         "Israeli shells killed 40 people at a school in Jabaliya camp, officials said.",
