@@ -118,6 +118,8 @@ class _QuoteFinder:
         self.continued = {span.start for span, continued in pieces if continued}
         self.people = People(body, entities, self.spans)
         self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
+        self.places = [span for e in entities if e.type == "place" for span in e.mentions]
+        self.person_spans = [span for e in entities if e.type == "person" for span in e.mentions]
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         self.roles = self._roles()
@@ -312,7 +314,12 @@ class _QuoteFinder:
             owner = self.people.resolve(possessive.group(1), draft.written_at)
             kind = "body" if possessive.group(2).lower() in BODY_HEADS else "anonymous"
             return f"{owner}’s {possessive.group(2)}", kind
-        named = self.people.last_in(draft.written_at, draft.written_at + len(written))
+        end = draft.written_at + len(written)
+        if not any(draft.written_at <= s and e <= end for s, e in self.person_spans):
+            where = self._people_of_a_place(written, draft.written_at)
+            if where is not None:
+                return where
+        named = self.people.last_in(draft.written_at, end)
         if named:
             return named, "person"
         first = written.split()[0].lower()
@@ -321,13 +328,26 @@ class _QuoteFinder:
         if written.isupper() and len(written) >= 2:
             return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
         resolved = self.people.resolve(written, draft.written_at)
-        end = draft.written_at + len(written)
         if resolved == written and (
             written.split()[-1].lower() in BODY_HEADS
             or any(start <= draft.written_at and end <= stop for start, stop in self.bodies)
         ):
             return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
         return resolved, "person"
+
+    def _people_of_a_place(self, written: str, at: int) -> tuple[str, str] | None:
+        """A place is no speaker: "Residents of Rafah said" are residents (anonymous), and a
+        place named where the speaker should be ("… in Khartoum said") gives no speaker rather
+        than a wrong one. None when `written` is no place."""
+        end = at + len(written)
+        head = _HEAD_BEFORE_PLACE.search(self.body[max(0, at - 60) : at])
+        crowd = head is not None and head.group("head").lower() in _CROWD_HEADS
+        if not crowd and not any(s <= at and end <= e for s, e in self.places):
+            return None
+        if crowd and head is not None:
+            start = at - 60 + head.start("head") if at >= 60 else head.start("head")
+            return " ".join(self.body[start:end].split()), "anonymous"
+        return "", ""
 
     def _described(self, written: str, at: int) -> tuple[str, str]:
         """ "the doctor" (a person named before), "a senior official" (anonymous), "the army"."""
@@ -442,6 +462,18 @@ class _QuoteFinder:
             if speaker:
                 found.append(ReportedSpeech(speaker, sentence.text, sentence.start, sentence.end))
         return found
+
+
+# "Residents of", "officials in", "witnesses from": who speaks when a place follows.
+_HEAD_BEFORE_PLACE = re.compile(
+    r"\b(?P<head>[A-Za-z][a-z\-]+)\s+(?:of|in|from|at|near)\s+(?:the\s+)?$"
+)
+_CROWD_HEADS = frozenset(
+    "official officials source sources aide aides people person resident residents witness "
+    "witnesses villager villagers survivor survivors local locals relative relatives worker "
+    "workers student students refugee refugees doctor doctors medic medics activist activists "
+    "diplomat diplomats".split()
+)
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

@@ -402,3 +402,39 @@ def test_the_statement_said_is_whoever_released_it(shared_dir: Path) -> None:
     people = {"Benjamin Rutland": "person", "Avi Benayahu": "person"}
     speaker = _speaker_of(shared_dir, "41/41_4ecb.txt", people, "This is not the first time")
     assert speaker == "Benjamin Rutland"
+
+
+@pytest.mark.parametrize(
+    ("body", "places", "expected"),
+    [
+        (
+            "Residents of Rafah, a town on the Egyptian border, said “the shelling went on all "
+            "night.”",
+            {"Rafah": "place"},
+            ("Residents of Rafah", "anonymous"),
+        ),
+        (
+            "In Gaza, residents of Beit Hanoun said “we have no water.”",
+            {"Gaza": "place", "Beit Hanoun": "place"},
+            ("residents of Beit Hanoun", "anonymous"),
+        ),
+        ("Officials in Khartoum said “the talks will resume.”", {"Khartoum": "place"},
+         ("Officials in Khartoum", "anonymous")),
+    ],
+)  # fmt: skip
+def test_a_place_is_no_speaker(body: str, places: dict[str, str], expected: tuple) -> None:
+    """The people of a place speak, not the place: "Residents of Rafah said" gave the person
+    "Rafah". A place written where the speaker goes gives no speaker rather than a wrong one."""
+    for entities in (_entities(body, places), ()):
+        [quote] = extract_quotes(body, entities)
+        assert (quote.speaker, quote.speaker_kind) == expected
+    # Where only the entities tell that the name is a place.
+    body = "Since the strike, Rafah said “the shelling went on.”"
+    [quote] = extract_quotes(body, _entities(body, {"Rafah": "place"}))
+    assert (quote.speaker, quote.speaker_kind) == ("", "")
+
+
+def test_a_person_after_a_title_of_a_place_is_still_the_speaker() -> None:
+    body = "Secretary of State John Kerry said “the talks will resume.”"
+    [quote] = extract_quotes(body, _entities(body, {"John Kerry": "person"}))
+    assert (quote.speaker, quote.speaker_kind) == ("John Kerry", "person")
