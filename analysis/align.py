@@ -381,26 +381,40 @@ def same_point_features(
     usable: np.ndarray,
     words_a: Sequence[int],
     words_b: Sequence[int],
+    cells: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """The features of every sentence pair (rows of A, columns of B, SAME_POINT_FEATURES last):
-    ranks and margins count only the usable pairs; `words_a`/`words_b` are sentence lengths."""
+    """The features (SAME_POINT_FEATURES, one row each) of the sentence pairs at `cells` (A
+    sentence indices, B sentence indices): ranks and margins count only the usable pairs;
+    `words_a`/`words_b` are the sentences' lengths in words."""
     import numpy as np
 
+    rows, columns = cells
     ranked = np.where(usable, cosines + RANK_WORDS_WEIGHT * by_words, -1.0)
-    row_rank = np.argsort(np.argsort(-ranked, axis=1, kind="stable"), axis=1, kind="stable")
-    column_rank = np.argsort(np.argsort(-ranked, axis=0, kind="stable"), axis=0, kind="stable")
-    shorter = np.minimum.outer(np.asarray(words_a, dtype=float), np.asarray(words_b, dtype=float))
+    score = ranked[rows, columns]
+    shorter = np.minimum(np.asarray(words_a, dtype=float)[rows],
+                         np.asarray(words_b, dtype=float)[columns])  # fmt: skip
     return np.stack(
         [
-            by_grams,
-            np.log1p(row_rank),
-            np.log1p(column_rank),
-            ranked - ranked.max(axis=1, keepdims=True),
-            ranked - ranked.max(axis=0, keepdims=True),
+            by_grams[rows, columns],
+            np.log1p(_higher_in_row(ranked, rows, score)),
+            np.log1p(_higher_in_row(ranked.T, columns, score)),
+            score - ranked.max(axis=1)[rows],
+            score - ranked.max(axis=0)[columns],
             np.log1p(shorter),
         ],
         axis=-1,
     )
+
+
+def _higher_in_row(scores: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """How many scores of each given row are higher than the given value: one sort of the rows
+    and one search, each row shifted past the others' range (scores lie in -1..2)."""
+    import numpy as np
+
+    width = scores.shape[1]
+    shift = 4.0 * np.arange(scores.shape[0])
+    ordered = (np.sort(scores, axis=1) + shift[:, None]).ravel()
+    return width * (rows + 1) - np.searchsorted(ordered, values + shift[rows], side="right")
 
 
 def same_point(features: np.ndarray) -> np.ndarray:
@@ -442,21 +456,25 @@ def same_point_pairs(
     if not cosines.size:
         return []
     usable = usable_pairs(sentences_a, sentences_b, excluded)
+    rows, columns = np.nonzero(usable & (cosines >= SAME_POINT_MIN_COSINE))  # the candidates
     lengths_a = [len(s.text.split()) for s in sentences_a]
     lengths_b = [len(s.text.split()) for s in sentences_b]
-    features = same_point_features(cosines, by_words, by_grams, usable, lengths_a, lengths_b)
-    probability = np.where(usable, same_point(features), 0.0)
+    features = same_point_features(
+        cosines, by_words, by_grams, usable, lengths_a, lengths_b, (rows, columns)
+    )
+    probability = same_point(features)
+    chosen = np.nonzero(claimed(probability, cosines[rows, columns]))[0]
     owner = _owners(sentences_a, passages_a)
     return [
         SentencePair(
-            sentences_a[i].start,
-            sentences_a[i].end,
-            sentences_b[j].start,
-            sentences_b[j].end,
-            float(probability[i, j]),
-            owner[i],
+            sentences_a[rows[k]].start,
+            sentences_a[rows[k]].end,
+            sentences_b[columns[k]].start,
+            sentences_b[columns[k]].end,
+            float(probability[k]),
+            owner[rows[k]],
         )  # fmt: skip
-        for i, j in zip(*np.nonzero(claimed(probability, cosines)), strict=True)
+        for k in chosen.tolist()
     ]
 
 

@@ -417,10 +417,19 @@ def dated_apart(sentences_a: list[TextSpan], sentences_b: list[TextSpan]) -> np.
     magnitude-9.1 earthquake …"): two past events, not one point."""
     import numpy as np
 
-    dates_a = [frozenset(_dated_by(s.text)) for s in sentences_a]
-    dates_b = [frozenset(_dated_by(s.text)) for s in sentences_b]
-    clash = [[bool(x) and bool(y) and x != y for y in dates_b] for x in dates_a]
-    return np.array(clash, dtype=bool).reshape(len(dates_a), len(dates_b))
+    # Each distinct set of dates gets a number (0: undated), so the clash is one comparison.
+    numbers: dict[frozenset[str], int] = {frozenset(): 0}
+    dated_a = np.array([numbers.setdefault(_sentence_dates(s.text), len(numbers))
+                        for s in sentences_a], dtype=np.int64)  # fmt: skip
+    dated_b = np.array([numbers.setdefault(_sentence_dates(s.text), len(numbers))
+                        for s in sentences_b], dtype=np.int64)  # fmt: skip
+    return (dated_a[:, None] > 0) & (dated_b[None, :] > 0) & (dated_a[:, None] != dated_b[None, :])
+
+
+@lru_cache(maxsize=8192)
+def _sentence_dates(text: str) -> frozenset[str]:
+    """A sentence's dating words, read once per sentence (every comparison of its report)."""
+    return frozenset(_dated_by(text))
 
 
 def span_pairs(

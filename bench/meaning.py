@@ -226,7 +226,7 @@ def verdicts(reports: Sequence[Report], pairs: dict[str, list[tuple[int, int]]])
 def fresh_verdicts(reports: list[Report], split: str = "fresh") -> None:
     """The verdict on a split's pairs (tests/gold/compare/verdicts/SPLIT.json: written before
     kimreader ran on them; ECB+ reports and mozilla pages), beside TF-IDF with its dev cuts
-    (idf over the 80 reports and these pages)."""
+    (idf over the unreserved reports and these pages)."""
     fresh = json.loads((GOLD / "verdicts" / f"{split}.json").read_text(encoding="utf-8"))
     by_name = {r.name: r for r in reports}
     pages: dict[str, Report] = {}
@@ -387,7 +387,8 @@ def lexical_rate(a: Report, b: Report, weight: float, threshold: float) -> tuple
 def related_precision(reports: Sequence[Report], splits: Sequence[str]) -> None:
     """P@5 of related articles with "same cluster" as relevant, queries split by topic."""
     baseline = tfidf_matrix(reports)
-    print("\n== related articles: precision at 5 (relevant = same event), all 80 ranked ==")
+    ranked = f"all {len(reports)} ranked"
+    print(f"\n== related articles: precision at 5 (relevant = same event), {ranked} ==")
     articles = [r.article for r in reports]
     vectors = {r.article.id: r.embeddings.article_vector() for r in reports}
     for part, held_out in (("dev", False), ("held-out", True)):

@@ -59,9 +59,11 @@ def labelled_pairs() -> list[Labelled]:
         sentences_a, sentences_b = all_sentences(pair.a.body), all_sentences(pair.b.body)
         by_words, by_grams = sentence_cosines(pair.a.body, pair.b.body)
         usable = usable_pairs(sentences_a, sentences_b, dated_apart(sentences_a, sentences_b))
+        cells = np.nonzero(usable)
         features = same_point_features(
             cosines, by_words, by_grams, usable,
             [len(s.text.split()) for s in sentences_a], [len(s.text.split()) for s in sentences_b],
+            cells,
         )  # fmt: skip
         gold = np.zeros(cosines.shape)
         expected = gold_sentence_indices(pair)
@@ -72,17 +74,11 @@ def labelled_pairs() -> list[Labelled]:
         best = (ranked >= ranked.max(axis=1, keepdims=True)) & (
             ranked >= ranked.max(axis=0, keepdims=True)
         )
-        mutual = np.where(best, ranked, -1.0)[usable]
+        mutual = np.where(best, ranked, -1.0)[cells]
         found.append(
             Labelled(
-                pair.name,
-                pair.split,
-                features[usable],
-                gold[usable],
-                mutual,
-                cosines[usable],
-                unreachable,
-            )  # fmt: skip
+                pair.name, pair.split, features, gold[cells], mutual, cosines[cells], unreachable
+            )
         )
     return found
 
