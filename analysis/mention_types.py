@@ -51,9 +51,10 @@ _WHERE_BEFORE = re.compile(
 
 # "the town of Talodi", "the regional capital of Kyzyl", "the provinces of Southern Kordofan and
 # Blue Nile": a lower-case word for a place and "of" before a name (or before the name it is
-# listed with) make it a place. Not "state of": "the state of Trump's health".
+# listed with) make it a place ("the border states of"). Not "state of": "the state of Trump's
+# health".
 _PLACE_OF = re.compile(
-    r"\b(?:provinces?|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
+    r"\b(?:provinces?|states|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
     r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture)[ \t]+of[ \t]+"
     r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
     r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"

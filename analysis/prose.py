@@ -160,8 +160,10 @@ def layout(body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 
 def is_title_case(line: str) -> bool:
-    """A line in title case, as headlines are: four words or more, every one of four letters or
-    more capitalised; no table row."""
+    """A line in title case, as headlines are: short, four words or more, every one of four
+    letters or more capitalised; no table row."""
+    if len(line) > 240:
+        return False  # a paragraph, not a headline (and no need to read it word by word)
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
     long_words = [w for w in words if len(w) >= 4]
     return (
