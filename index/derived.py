@@ -281,10 +281,13 @@ def fill(
     progress: Progress | None = None,
     heartbeat: Callable[[], object] | None = None,
     warm: WarmPool | None = None,
+    stoppable: bool = False,
 ) -> dict[str, int]:
     """Run each step (default: every active one) over the articles that lack its data;
     {step name: articles filled}. `heartbeat` is called while workers are busy. `warm`: a
-    pool already started (by warm_pool) for the steps done at import."""
+    pool already started (by warm_pool) for the steps done at import. `stoppable`: even one
+    batch is extracted in a worker process, which stops at once when the heartbeat raises
+    (the app quitting: a thread busy with a long article would hold the app for a minute)."""
     if index is not None:
         reindex_unindexed(library, index)  # what an interrupted run stored but did not index
     filled: dict[str, int] = {}
@@ -293,7 +296,7 @@ def fill(
         asked = min(processes or step.max_processes, step.max_processes or processes)
         pool = warm if step.at_import else None
         filled[step.name] = _fill_step(
-            library, index, step, missing, asked, progress, heartbeat, pool
+            library, index, step, missing, asked, progress, heartbeat, pool, stoppable
         )
         _record_version(library, step)  # what was outdated is now redone
     return filled
@@ -308,6 +311,7 @@ def _fill_step(
     progress: Progress | None,
     heartbeat: Callable[[], object] | None = None,
     warm: WarmPool | None = None,
+    stoppable: bool = False,
 ) -> int:
     if not missing:
         return 0
@@ -315,7 +319,8 @@ def _fill_step(
     stored: list[str] = []
     workers = processes_for(len(missing), processes)
     reindexed = time.monotonic()
-    for articles, data in _results(library, step, missing, workers, heartbeat, warm):
+    results = _results(library, step, missing, workers, heartbeat, warm, stoppable)
+    for articles, data in results:
         store(library, step, articles, data)
         stored.extend(article.id for article in articles)
         done += len(articles)
@@ -383,6 +388,7 @@ def _results(
     processes: int,
     heartbeat: Callable[[], object] | None = None,
     warm: WarmPool | None = None,
+    stoppable: bool = False,
 ) -> Iterator[tuple[list[Article], list[Any]]]:
     """(articles, their data) per batch, as the workers finish them (in any order)."""
     if warm is not None:
@@ -393,7 +399,7 @@ def _results(
         yield from _pooled(warm.pool, step, batches, warm.processes, heartbeat, running)
         return
     batches = _batches(library, ids)
-    if processes <= 1 and step.at_import:  # a background step works in its own process
+    if processes <= 1 and step.at_import and not stoppable:  # else in its own process
         for articles in batches:
             yield articles, step.extract(articles)
         return

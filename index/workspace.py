@@ -507,10 +507,11 @@ class Workspace:
         steps: Sequence[Step] | None = None,
         heartbeat: Callable[[], object] | None = None,
         warm: WarmPool | None = None,
+        stoppable: bool = False,
     ) -> int:
         """Extract what articles lack (by default every active step: entities, then sentence
         embeddings; see index/derived.py) in worker processes, storing it as it comes and
-        re-indexing those articles; how many were filled."""
+        re-indexing those articles; how many were filled. `stoppable`: see derived.fill."""
         from kimreader.index import derived
 
         steps = derived.active_steps() if steps is None else steps
@@ -518,7 +519,9 @@ class Workspace:
             self.reindex_unindexed()
             return 0
         self.index.ensure()  # the index must be open before documents are rewritten
-        filled = derived.fill(self.library, self.index, steps, processes, progress, heartbeat, warm)
+        filled = derived.fill(
+            self.library, self.index, steps, processes, progress, heartbeat, warm, stoppable
+        )
         return sum(filled.values())
 
     def reindex_unindexed(self) -> int:

@@ -172,6 +172,7 @@ async def test_the_reader_and_sidebar_take_their_slots_places_after_the_first_fr
         def first_frame_painted(self) -> None:
             panes = self.screen.query_one(Panes)
             self.first_panes = [(type(c).__name__, c.id, c.region) for c in panes.children]
+            self.first_screen = self.export_screenshot()
             super().first_frame_painted()
 
     harbour_library(tmp_path / "lib", ["Harbour reopens"])
@@ -183,6 +184,7 @@ async def test_the_reader_and_sidebar_take_their_slots_places_after_the_first_fr
         kinds = [(kind, pane_id) for kind, pane_id, _ in app.first_panes]
         slots = [("PaneSlot", "reader"), ("PaneSlot", "entities")]
         assert kinds == [("ArticleList", "articles"), *slots]
+        assert "Harbour" in app.first_screen and "PaneSlot" not in app.first_screen  # empty
         now = [(type(c).__name__, c.region) for c in main.panes.children]
         assert [kind for kind, _ in now] == ["ArticleList", "ReaderView", "EntityList"]
         (_, listed), (_, reader), (_, sidebar) = now

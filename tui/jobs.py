@@ -257,12 +257,18 @@ def fill_derived(workspace: Workspace, post: Callable[[Message], object]) -> Der
 
     worker = get_current_worker()
 
-    def progress(label: str, done: int, total: int) -> None:
+    def still_wanted() -> None:
         if worker.is_cancelled:  # the app is quitting: stop the extraction with it
             raise WorkerCancelled("the app is quitting")
+
+    def progress(label: str, done: int, total: int) -> None:
+        still_wanted()
         post(DerivedProgress(label, done, total))
 
-    return DerivedFilled(workspace.fill_derived(progress=progress, steps=steps))
+    filled = workspace.fill_derived(
+        progress=progress, steps=steps, heartbeat=still_wanted, stoppable=True
+    )
+    return DerivedFilled(filled)
 
 
 # "0" turns the app's background embedding off (scripted sessions, the test suite: a comparison
