@@ -89,6 +89,11 @@ def parse_sizes(text: str) -> list[int]:
     return [int(part.replace("_", "").replace("k", "000")) for part in text.split(",") if part]
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: every timing is read against them."""
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def log(message: str) -> None:
     print(f"# {message}", file=sys.stderr, flush=True)
 

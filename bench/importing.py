@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import CACHE, log, median, print_table, source_dir
+from _common import CACHE, load_average, log, median, print_table, source_dir
 
 
 def children_cpu() -> float:
@@ -53,10 +53,6 @@ def run_import(
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=dict(os.environ))
         seconds = time.perf_counter() - start
         return seconds, children_cpu() - cpu, len(Library.open(library, seed=False))
-
-
-def load_average() -> str:
-    return " ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from _common import CACHE, library_dir, log, median, ms, p95, parse_sizes, print_table
+from _common import CACHE, library_dir, load_average, log, median, ms, p95, parse_sizes, print_table
 
 # category -> (query typed by the user, the words a grep baseline looks for)
 QUERIES: dict[str, list[tuple[str, str]]] = {
@@ -222,7 +222,7 @@ def report_cli(size: int, directory: Path, rounds: int) -> None:
     cpu_ratio = [median([c for _, c in runs[n]]) for n in ("kimreader", "grep")]
     rows.append(["kimreader / grep", "", f"{ratio[0] / ratio[1]:.1f}x", "",
                  f"{cpu_ratio[0] / max(cpu_ratio[1], 1e-4):.0f}x"])  # fmt: skip
-    loads = " ".join(f"{load:.2f}" for load in os.getloadavg())
+    loads = load_average()
     print_table(
         ["command", "runs", "median ms", "p95 ms", "CPU median ms"],
         rows,

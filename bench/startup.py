@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import CACHE, library_dir, median, ms, parse_sizes, print_table
+from _common import CACHE, library_dir, load_average, median, ms, parse_sizes, print_table
 
 BARE_APP = """
 from textual.app import App
@@ -166,10 +166,6 @@ def _figures(samples: list[float], bare: float) -> list[object]:
     if not samples:
         return ["never", ""]
     return [ms(median(samples)), f"{median(samples) / bare:.2f}"]
-
-
-def load_average() -> str:
-    return " ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:
