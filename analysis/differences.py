@@ -10,11 +10,11 @@ shipped pair is); equal values are an agreement.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_days, sentence_months
 from kimreader.analysis.entity import Entity
@@ -640,50 +640,62 @@ def compare_days(
     differences: list[Difference] = []
     agreements: list[Difference] = []
     compared: set[tuple[str, int]] = set()
-    for sentence_a, sentence_b in pairs:
-        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
-            continue
-        days_a = _days(sentence_a, published_a.year if published_a else None)
-        days_b = _days(sentence_b, published_b.year if published_b else None)
-        if len(days_a) != 1 or len(days_b) != 1:
-            continue
-        day_a, day_b = days_a[0], days_b[0]
-        if ("a", day_a.start) in compared or ("b", day_b.start) in compared:
-            continue
-        compared.update({("a", day_a.start), ("b", day_b.start)})
-        bucket = agreements if same_day(day_a, day_b) else differences
-        bucket.append(Difference("day", _day_fact(day_a, sentence_a), _day_fact(day_b, sentence_b)))
-    for sentence_a, sentence_b in pairs:
-        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
-            continue
-        months_a = sentence_months(sentence_a.text, sentence_a.start)
-        months_b = sentence_months(sentence_b.text, sentence_b.start)
-        if len(months_a) != 1 or len(months_b) != 1:
-            continue
-        month_a, month_b = months_a[0], months_b[0]
-        if ("a", month_a.start) in compared or ("b", month_b.start) in compared:
-            continue
-        compared.update({("a", month_a.start), ("b", month_b.start)})
-        same = same_month(month_a, month_b)
-        (agreements if same else differences).append(
-            Difference("month", _month_fact(month_a, sentence_a), _month_fact(month_b, sentence_b))
-        )
+    years = {"a": published_a.year if published_a else None,
+             "b": published_b.year if published_b else None}  # fmt: skip
+
+    def days(sentence: TextSpan, side: str) -> list[Day]:
+        return sentence_days(sentence.text, sentence.start, years[side])
+
+    def months(sentence: TextSpan, side: str) -> list[Month]:
+        return sentence_months(sentence.text, sentence.start)
+
+    def day_value(day: Day) -> str:
+        return day.when.isoformat() if day.when else day.weekday
+
+    found = (differences, agreements)
+    _compare_one_each(pairs, "day", days, same_day, day_value, compared, found)
+    _compare_one_each(pairs, "month", months, same_month, lambda m: str(m.month), compared, found)
     return differences, agreements
 
 
-def _days(sentence: TextSpan, year: int | None) -> list[Day]:
-    return sentence_days(sentence.text, sentence.start, year)
+When = TypeVar("When", Day, Month)
 
 
-def _month_fact(month: Month, sentence: TextSpan) -> Fact:
-    phrase = sentence.text[month.start - sentence.start : month.end - sentence.start]
-    return Fact("month", "", str(month.month), phrase, month.start, month.end, sentence)
+def _compare_one_each(
+    pairs: list[SentencePair],
+    topic: str,
+    read: Callable[[TextSpan, str], list[When]],
+    same: Callable[[When, When], bool],
+    value: Callable[[When], str],
+    compared: set[tuple[str, int]],
+    found: tuple[list[Difference], list[Difference]],
+) -> None:
+    """Two sentences that make the same point and each give one day (or month): a difference
+    when they differ, an agreement when not; each compared once (`compared`: side, start)."""
+    differences, agreements = found
+    for sentence_a, sentence_b in pairs:
+        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
+            continue
+        in_a, in_b = read(sentence_a, "a"), read(sentence_b, "b")
+        if len(in_a) != 1 or len(in_b) != 1:
+            continue
+        (when_a,), (when_b,) = in_a, in_b
+        if ("a", when_a.start) in compared or ("b", when_b.start) in compared:
+            continue
+        compared.update({("a", when_a.start), ("b", when_b.start)})
+        bucket = agreements if same(when_a, when_b) else differences
+        bucket.append(
+            Difference(
+                topic,
+                _when_fact(topic, value(when_a), when_a, sentence_a),
+                _when_fact(topic, value(when_b), when_b, sentence_b),
+            )
+        )
 
 
-def _day_fact(day: Day, sentence: TextSpan) -> Fact:
-    phrase = sentence.text[day.start - sentence.start : day.end - sentence.start]
-    value = day.when.isoformat() if day.when else day.weekday
-    return Fact("day", "", value, phrase, day.start, day.end, sentence)
+def _when_fact(topic: str, value: str, when: Day | Month, sentence: TextSpan) -> Fact:
+    phrase = sentence.text[when.start - sentence.start : when.end - sentence.start]
+    return Fact(topic, "", value, phrase, when.start, when.end, sentence)
 
 
 def compare_titles(
