@@ -198,7 +198,9 @@ def report(
 def report_cli(size: int, directory: Path, rounds: int) -> None:
     """`kimreader search WORD` as a whole process vs `grep -ril WORD`, same words, same run:
     wall time and CPU time (user + system: what contention with other jobs inflates least).
-    kimreader runs with compiled bytecode, as installed software does (see bench/startup.py)."""
+    kimreader runs with compiled bytecode, as installed software does (see bench/startup.py).
+    The start-up of kimreader's interpreter doing nothing (`python -c pass`: its site packages'
+    .pth files included, which an editable install adds to) is timed in the same run."""
     kimreader = shutil.which("kimreader")
     if kimreader is None:
         log("kimreader is not installed: no whole-process figure")
@@ -209,13 +211,20 @@ def report_cli(size: int, directory: Path, rounds: int) -> None:
     ours = [kimreader, "--library", str(directory), "search", "--limit", "10"]
     grep = ["grep", "-ril", "--include=*.md", "--exclude-dir=.kimreader", "-e"]
     _timed([*ours, words[0]], env)  # fills the bytecode cache
-    runs: dict[str, list[tuple[float, float]]] = {"kimreader": [], "grep": []}
+    idle = [_interpreter(kimreader), "-c", "pass"]
+    runs: dict[str, list[tuple[float, float]]] = {"kimreader": [], "grep": [], "idle": []}
     for _ in range(rounds):
         for word in words:
             runs["kimreader"].append(_timed([*ours, word], env))
             runs["grep"].append(_timed([*grep, word, str(directory)], env))
+            runs["idle"].append(_timed(idle, env))
     rows: list[list[object]] = []
-    for name, label in (("kimreader", "kimreader search WORD --limit 10"), ("grep", "grep -ril")):
+    labels = {
+        "kimreader": "kimreader search WORD --limit 10",
+        "grep": "grep -ril",
+        "idle": "  its interpreter: python -c pass",
+    }
+    for name, label in labels.items():
         wall, cpu = [w for w, _ in runs[name]], [c for _, c in runs[name]]
         rows.append([label, len(wall), ms(median(wall)), ms(p95(wall)), ms(median(cpu))])
     ratio = [median([w for w, _ in runs[n]]) for n in ("kimreader", "grep")]
@@ -228,6 +237,12 @@ def report_cli(size: int, directory: Path, rounds: int) -> None:
         rows,
         title=f"Whole process, {size:,} articles (load average after: {loads})",
     )
+
+
+def _interpreter(script: str) -> str:
+    """The Python that runs an installed console script (its #! line)."""
+    first = Path(script).read_text(encoding="utf-8", errors="replace").splitlines()[0]
+    return first[2:].strip() if first.startswith("#!") else "python3"
 
 
 def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -154,10 +154,12 @@ class SearchBackend(Protocol):
         *,
         exact: bool = True,
         cancelled: Callable[[], bool] | None = None,
+        count: bool = True,
     ) -> Matches:
         """Ranked matches of a query among the articles `only` names (all when None); offsets
-        for the first `offsets_for`. With exact=False the total may be a lower bound (then
-        `estimated`) when counting costs more than ranking. `cancelled` is polled while matching
+        for the first `offsets_for`. With exact=False (a half-typed query) or count=False (the
+        caller does not show the total) the total may be a lower bound (then `estimated`) when
+        counting costs more than ranking. `cancelled` is polled while matching
         (an engine that can stop early raises SearchCancelled). Raises QueryError."""
         ...
 

@@ -90,9 +90,11 @@ class SearchIndex(IndexSync):
         *,
         typing: bool = False,
         cancelled: Callable[[], bool] | None = None,
+        count: bool = True,
     ) -> SearchResult:
         """Ranked hits among the articles `only` names (all when None); match offsets and
-        snippets only for the first `offsets_for` hits.
+        snippets only for the first `offsets_for` hits. count=False: the caller does not show
+        the total, which may then be a bound (`estimated`), saving a pass over every match.
 
         Titles and dates come from the library's catalog in memory, not from the index. While
         the user is `typing`, the count may be a bound and no "did you mean" is looked for (a
@@ -101,8 +103,8 @@ class SearchIndex(IndexSync):
         """
         backend = self._ready()
         try:
-            found = backend.search(
-                text, max(limit, 1), offsets_for, only, exact=not typing, cancelled=cancelled
+            found = self._engine_search(
+                backend, text, limit, offsets_for, only, typing, count, cancelled
             )
             if Feature.OFFSETS not in backend.capabilities:
                 found = self._with_analysed_offsets(text, found, offsets_for)
@@ -122,6 +124,48 @@ class SearchIndex(IndexSync):
             note=found.note,
             estimated=found.estimated,
         )
+
+    @staticmethod
+    def _engine_search(
+        backend: SearchBackend,
+        text: str,
+        limit: int,
+        offsets_for: int,
+        only: Collection[str] | None,
+        typing: bool,
+        count: bool,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Matches:
+        """The engine's part of search(), called the same way by search_ahead() so that its
+        answer is the one the engine keeps for search()."""
+        return backend.search(
+            text,
+            max(limit, 1),
+            offsets_for,
+            only,
+            exact=not typing,
+            cancelled=cancelled,
+            count=count,
+        )
+
+    def ensure_for_search(
+        self, text: str, limit: int, offsets_for: int, *, count: bool = True
+    ) -> SyncReport:
+        """ensure(), with the engine's part of this search run while the files are checked:
+        when the check finds the index current, as it nearly always is, the search that follows
+        is answered from what the engine kept, its cold start (imports, segment readers)
+        overlapped with the check; when the check changes the index, the engine forgets that
+        answer. A query with a field or state term is not run ahead: it needs the library."""
+
+        def ahead() -> None:
+            if ":" in text:
+                return
+            try:
+                self._engine_search(self.backend, text, limit, offsets_for, None, False, count)
+            except Exception:  # noqa: BLE001 - only a head start: search() reports any error
+                return
+
+        return self.ensure(meanwhile=ahead)
 
     def _with_analysed_offsets(self, text: str, found: Matches, offsets_for: int) -> Matches:
         """Offsets for the first `offsets_for` matches from kimreader's own analyser, for an

@@ -191,9 +191,10 @@ class SphinxBackend:
         *,
         exact: bool = True,
         cancelled: Callable[[], bool] | None = None,
+        count: bool = True,
     ) -> Matches:
-        """(searchd counts exactly as it ranks, and a query cannot be stopped halfway: `exact`
-        and `cancelled` change nothing here.)"""
+        """(searchd counts exactly as it ranks, and a query cannot be stopped halfway: `exact`,
+        `cancelled` and `count` change nothing here.)"""
         where, params = translate(query).where()
         if only is not None:
             if not only:

@@ -112,11 +112,19 @@ class IndexSync:
         return reason
 
     @_serialised
-    def ensure(self, entity_loader: EntityLoader | None = None) -> SyncReport:
-        """Open the index, rebuilding it if needed, and bring it in line with the library."""
+    def ensure(
+        self,
+        entity_loader: EntityLoader | None = None,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> SyncReport:
+        """Open the index, rebuilding it if needed, and bring it in line with the library.
+        `meanwhile` runs on the opened index while the files are checked in a child process
+        (see Library.prefetch_file_stats): work that does not depend on the check."""
         self.library.prefetch_file_stats()  # the files are checked while the engine opens
         try:
             reason, failure = self._open(), None
+            if meanwhile is not None and not reason:
+                meanwhile()
         except OSError as error:  # a read-only library, a full disk
             reason, failure = "", error
         finally:

@@ -95,6 +95,13 @@ class Workspace:
     def ensure_index(self) -> SyncReport:
         return self.index.ensure()
 
+    def ensure_index_for_search(
+        self, text: str, limit: int, offsets_for: int, *, count: bool = True
+    ) -> SyncReport:
+        """ensure_index(), with a search() of these arguments started while the files are
+        checked (SearchIndex.ensure_for_search): for a command that runs one search."""
+        return self.index.ensure_for_search(text, limit, offsets_for, count=count)
+
     # -- reading ----------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article:
@@ -268,12 +275,13 @@ class Workspace:
         *,
         typing: bool = False,
         cancelled: Callable[[], bool] | None = None,
+        count: bool = True,
     ) -> SearchResult:
         """Search with the whole query language; `is:`, `tag:`, `note:` and `has:` terms are
         answered by the reading state (see index/tracking.py), the rest by the engine. Entity
-        terms find the entity by any of its names, and its mentions count as hits. `typing`
-        and `cancelled`: see SearchIndex.search."""
-        how: dict[str, Any] = {"typing": typing, "cancelled": cancelled}
+        terms find the entity by any of its names, and its mentions count as hits. `typing`,
+        `cancelled` and `count`: see SearchIndex.search."""
+        how: dict[str, Any] = {"typing": typing, "cancelled": cancelled, "count": count}
         try:
             split = split_query(text)
             if not split.groups:

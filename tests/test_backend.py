@@ -69,6 +69,18 @@ def test_while_typing_the_count_may_be_a_bound_and_nothing_is_suggested(tmp_path
     assert index.search("sanctoins").suggestion == "sanctions"
 
 
+def test_a_caller_that_shows_no_total_gets_the_same_hits_without_the_count_pass(
+    tmp_path: Path,
+) -> None:
+    index = _index(tmp_path)
+    uncounted = index.search("trade", limit=1, count=False)
+    assert (uncounted.total, uncounted.estimated) == (1, True)  # "1+": the count was skipped
+    counted = index.search("trade", limit=1)
+    assert (counted.total, counted.estimated) == (2, False)  # not the uncounted answer, kept
+    assert [h.id for h in uncounted.hits] == [h.id for h in counted.hits]
+    assert index.search("trade", limit=5, count=False).total == 2  # all scored: exact anyway
+
+
 def test_a_stale_search_stops_when_its_caller_moves_on(tmp_path: Path) -> None:
     index = _index(tmp_path)
     with pytest.raises(SearchCancelled):

@@ -67,6 +67,19 @@ def test_search_json_offsets_point_into_show_body(capsys, library: Path) -> None
         assert words and words <= {"visit", "visits", "visited", "visiting"}
 
 
+def test_search_lines_for_a_pipe_are_the_json_hits_and_the_json_total_is_exact(
+    capsys, library: Path
+) -> None:
+    """Lines for a pipe carry no total, so it is not counted; JSON's is counted exactly."""
+    _, out, _ = run(capsys, library, "search", "visits", "--limit", "1", "--json")
+    result = json.loads(out)
+    assert result["total"] == 2 and len(result["hits"]) == 1
+    code, lines, _ = run(capsys, library, "search", "visits", "--limit", "1")
+    assert code == 0 and [line.split("\t")[0] for line in lines.splitlines()] == [
+        result["hits"][0]["id"]
+    ]
+
+
 def test_exit_codes(capsys, library: Path) -> None:
     assert run(capsys, library, "search", "zzzxqy")[0] == 1
     code, _, err = run(capsys, library, "search", "colour:red")

@@ -139,6 +139,39 @@ def test_incremental_sync(index: SearchIndex) -> None:
     assert index.sync().changed is False
 
 
+def test_a_search_run_ahead_while_files_are_checked_is_forgotten_when_they_changed(
+    index: SearchIndex,
+) -> None:
+    """ensure_for_search() runs the engine's part of a search before the file check is read;
+    a file edited by hand since the last sync changes the index, so the search that follows
+    finds the edit, not the answer run ahead on the old index."""
+    library, path = index.library, index.library.path_for(TALKS.id)
+    index.close()
+    path.write_text(path.read_text().replace("Sanctions remain", "Embargoes remain"))
+    fresh = SearchIndex(Library.open(library.root))
+    assert fresh.ensure_for_search("embargoes", limit=5, offsets_for=5).updated == 1
+    assert [h.id for h in fresh.search("embargoes", limit=5, offsets_for=5).hits] == [TALKS.id]
+    assert fresh.search("sanctions", limit=5, offsets_for=5).total == 0
+
+
+def test_work_meanwhile_runs_on_an_opened_index_not_on_a_rebuilt_one(
+    index: SearchIndex,
+) -> None:
+    library = index.library
+    index.close()
+    seen: list[int] = []
+    current = SearchIndex(Library.open(library.root))
+    current.ensure(meanwhile=lambda: seen.append(current.backend.search("trade", 5, 5).total))
+    assert seen == [2]  # it ran, on the index as it was opened
+    current.close()
+    import shutil
+
+    shutil.rmtree(library.state_dir / "index")
+    rebuilt = SearchIndex(Library.open(library.root))
+    rebuilt.ensure(meanwhile=lambda: seen.append(-1))
+    assert seen == [2]  # an index built anew has nothing to run ahead on
+
+
 def test_rebuilt_after_deletion_and_corruption(index: SearchIndex) -> None:
     library = index.library
     index.close()

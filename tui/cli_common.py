@@ -57,20 +57,27 @@ def article_summary(entry: Any) -> dict[str, Any]:
     }
 
 
-def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+def open_workspace(
+    args: argparse.Namespace, *, create: bool = False, check_files_now: bool = False
+) -> Workspace:
     """The library's workspace. Only `add` and `init` create a library: a folder named by
     --library, $KIMREADER_HOME or the config that is not one is an error naming the path (a
-    typo must not make a new library); the default location is created on first use."""
-    from kimreader.index.workspace import Workspace
+    typo must not make a new library); the default location is created on first use.
+    `check_files_now`: start checking the library's files (Library.prefetch_file_stats) before
+    the index's modules are imported, for a command that syncs the index at once."""
+    from kimreader.corpus.library import Library, require_library
     from kimreader.tui.config import engine_choice
 
     engine = engine_choice(args)
     root = library_root(args)
     if root is not None and not create:
-        from kimreader.corpus.library import require_library
-
         require_library(root)
-    return Workspace.open(root, engine)
+    library = Library.open(root)
+    if check_files_now:
+        library.prefetch_file_stats()
+    from kimreader.index.workspace import Workspace
+
+    return Workspace(library, engine)
 
 
 def library_root(args: argparse.Namespace) -> Path | None:

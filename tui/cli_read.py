@@ -101,15 +101,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    workspace.ensure_index()
+    workspace = open_workspace(args, check_files_now=True)
     text = " ".join(args.query)
+    workspace.ensure_index_for_search(text, **_search_arguments(args))
     return print_search(workspace, text, args)
+
+
+def _search_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """Workspace.search()'s limits for the command's flags. Lines for a pipe or CSV carry no
+    total: counting every match is not worth its time there."""
+    shows_total = args.json or not (getattr(args, "csv", False) or is_pipe())
+    return {"limit": max(args.limit, 1), "offsets_for": args.limit, "count": shows_total}
 
 
 def print_search(workspace: Workspace, text: str, args: argparse.Namespace) -> int:
     """Run a query and print its hits as text, JSON (--json) or CSV (--csv)."""
-    result = workspace.search(text, limit=max(args.limit, 1), offsets_for=args.limit)
+    result = workspace.search(text, **_search_arguments(args))
     if result.error:
         raise UsageError(f"bad query: {result.error}")
     if getattr(args, "csv", False):

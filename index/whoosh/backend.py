@@ -242,20 +242,23 @@ class WhooshBackend:
         *,
         exact: bool = True,
         cancelled: Callable[[], bool] | None = None,
+        count: bool = True,
     ) -> Matches:
         """One scoring pass, a count pass only when more than `limit` documents match and an
-        exact count is asked for, and postings reads for the first `offsets_for` hits. Answers
-        are kept per parsed query until the index changes (typing repeats queries)."""
+        exact count is asked for (`exact` and `count`), and postings reads for the first
+        `offsets_for` hits. Answers are kept per parsed query until the index changes (typing
+        repeats queries)."""
         # The typing budget counts from here: looking up a fuzzy term's words is part of it.
         deadline = None if exact else time.perf_counter() + TYPING_BUDGET
         with self._lock:
             searcher = self.searcher()
             parsed = self._expanded(searcher, self.parse(query), typing=not exact)
+            counted = exact and count
             key = (
                 repr(parsed),
                 limit,
                 offsets_for,
-                exact,
+                counted,
                 None if only is None else frozenset(only),
             )
             cached = self._answers.get(key)
@@ -264,14 +267,14 @@ class WhooshBackend:
                 return cached
             try:
                 found, whole = self._search(
-                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled, deadline
+                    searcher, parsed, max(limit, 1), offsets_for, only, counted, cancelled, deadline
                 )
             except FileNotFoundError:  # another process's commit merged segments away:
                 self._drop_searcher()  # once more, through the segments that replaced them
                 searcher = self.searcher()
                 parsed = self._expanded(searcher, self.parse(query), typing=not exact)
                 found, whole = self._search(
-                    searcher, parsed, max(limit, 1), offsets_for, only, exact, cancelled
+                    searcher, parsed, max(limit, 1), offsets_for, only, counted, cancelled
                 )
             if whole:  # an answer cut short by the typing budget is not kept
                 self._answers[key] = found
@@ -286,12 +289,13 @@ class WhooshBackend:
         limit: int,
         offsets_for: int,
         only: Collection[str] | None,
-        exact: bool,
+        counted: bool,
         cancelled: Callable[[], bool] | None,
         deadline: float | None = None,
     ) -> tuple[Matches, bool]:
         """The matches, and whether every match was looked at: not when matching stopped at
-        `deadline` (a perf_counter time)."""
+        `deadline` (a perf_counter time). The total is exact when `counted`, else possibly a
+        bound."""
         allowed = None if only is None else self._docnums(searcher, only)
         if allowed is not None and not allowed:
             return Matches(total=0, matches=()), True
@@ -309,7 +313,7 @@ class WhooshBackend:
         if polled.stopped_early:  # out of time while typing: at least what it saw
             estimated, total = True, polled.seen
         else:
-            estimated = len(top) >= limit and not exact
+            estimated = len(top) >= limit and not counted
             total = len(top) if len(top) < limit or estimated else len(results)
         shown = [docnum for _, docnum in top[: max(offsets_for, 0)]]
         offsets = self._offsets(searcher, parsed, shown)
