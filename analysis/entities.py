@@ -22,7 +22,12 @@ from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
-from kimreader.analysis.mention_types import type_by_list, unexplained_single_names
+from kimreader.analysis.mention_types import (
+    speaks_or_acts_as_person,
+    type_by_list,
+    type_by_membership,
+    unexplained_single_names,
+)
 from kimreader.analysis.mentions import (
     LabelledSpan,
     Mention,
@@ -75,8 +80,9 @@ def entities_from_spans(
     person_words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
     apply_table(mentions, person_words)
     type_by_list(text, mentions)
+    type_by_membership(text, mentions)
     full_names = _full_person_names(mentions)
-    _vote_types(mentions, person_words)
+    _vote_types(text, mentions, person_words)
     unexplained_single_names(text, mentions, person_words)
     clusters = UnionFind()
     for mention in mentions:
@@ -108,7 +114,7 @@ def _full_person_names(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _vote_types(mentions: list[Mention], person_words: set[str]) -> None:
+def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> None:
     """One type per name: a surname tagged ORG is a person; otherwise the majority label wins."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for mention in mentions:
@@ -129,7 +135,8 @@ def _vote_types(mentions: list[Mention], person_words: set[str]) -> None:
             mention.label in ("ORG", "GPE", "LOC", "FAC")
             and mention.surface.istitle()
             and "." not in mention.surface
-            and not gazetteer.is_place(mention.surface)  # "Washington" stays the place
+            # "Washington" stays the place, unless it speaks ("Downey said")
+            and (not gazetteer.is_place(mention.surface) or speaks_or_acts_as_person(text, mention))
         )
         if single and surname and mention.key in person_words and not mention.evidence:
             mention.type = "person"

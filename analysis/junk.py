@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kimreader.analysis.gazetteer import places
-from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key
+from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
 from kimreader.analysis.prose import is_title_case
 
 _HANDLE = re.compile(r"[@#]\w")
@@ -171,6 +171,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "credential after a name"
     if _is_dateline(text, start, end):
         return "dateline"
+    if _is_title_alone(key):
+        return "title without its name"
     if label in ("PERSON", "NORP") and _is_demonym(key):
         return "people of a place"
     byline = _BYLINE.match(text, start)
@@ -243,6 +245,13 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
         and "\n" not in text[quote_start:closing]
         and all(word[:1].isupper() or not word[:1].isalpha() for word in quoted)
     )
+
+
+def _is_title_alone(key: str) -> bool:
+    """ "Detective Inspector", "Crown Prince": a rank or office of several words the model cut
+    off the name after it. One word may be a surname ("King", "Bishop")."""
+    words = key.split()
+    return len(words) >= 2 and strip_titles([*words, "-"]) == ["-"]
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

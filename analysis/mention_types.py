@@ -30,7 +30,8 @@ ORG_HEADS = frozenset(
     hospital library society union federation league authority board bureau network magazine
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
-    systems parliament assembly congress senate""".split()
+    systems parliament assembly congress senate government service force guard office alliance
+    comics records entertainment pictures productions publishing broadcasting""".split()
 )
 PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
@@ -63,8 +64,12 @@ _PLACE_OF = re.compile(
 # for a place right after a name (not "the Kremlin state media", "a Xi state visit"; a camp only
 # after one the model did not take for a person: "the Trump camp" is his).
 _PLACE_NOUN_AFTER = re.compile(
-    r"[ \t]+(?:region|province|state|district|county|village)\b"
+    r"[ \t]+(?:region|province|state|district|county|village|area)\b"
     r"(?![ \t]+(?:media|visit|dinner|television|tv|funeral|secrets?|department|of)\b)"
+)
+# "a 36-year-old Cheltenham man": a gazetteer place before a word for who lives there.
+_RESIDENT_AFTER = re.compile(
+    r"[ \t]+(?:m[ae]n|wom[ae]n|residents?|natives?|couple|family|teenager|boy|girl)\b"
 )
 _CAMP_AFTER = re.compile(r"[ \t]+(?:refugee[ \t]+)?camp\b")
 
@@ -128,7 +133,9 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "place"  # "in Banda Aceh"; "Charlotte Church" starts with a given name
     if words and words[-1] in PLACE_HEADS and mention.label != "PERSON":
         return "place"
-    if _place_cue(text, mention):
+    if _place_cue(text, mention) or (
+        _RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface)
+    ):
         return "place"
     if (
         len(words) > 1
@@ -178,7 +185,13 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         wife husband brother sister widow teacher officer soldier general activist
         campaigner candidate politician diplomat ambassador judge businessman businesswoman
         entrepreneur investor engineer designer photographer filmmaker director producer
-        veteran survivor victim suspect witness priest bishop imam rabbi""".split(),
+        veteran survivor victim suspect witness priest bishop imam rabbi composer guitarist
+        drummer bassist pianist violinist vocalist songwriter singer-songwriter frontman comedian
+        cartoonist illustrator painter sculptor dancer choreographer host presenter detective
+        inspector constable sergeant sheriff prosecutor mayor governor secretary chancellor
+        envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
+        niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
+        stepmother toddler""".split(),
         "person",
     ),
     **dict.fromkeys(
@@ -239,6 +252,9 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
 _LIST_JOINER = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 
 
+_CLOSING_JOINER = re.compile(r"\b(?:and|or)\b|&")
+
+
 def type_by_list(text: str, mentions: list[Mention]) -> None:
     """A name in a list of three or more whose other names all share one type takes that type
     when nothing else speaks for its own ("owns Instagram, Atlas, WhatsApp": the model's person
@@ -263,13 +279,38 @@ def type_like_the_others(run: list[Mention]) -> None:
         odd.key = canonical_key(odd.surface, kind)
 
 
+_OF_BETWEEN = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
+def type_by_membership(text: str, mentions: list[Mention]) -> None:
+    """ "Mike McCready of Pearl Jam": a name right after a person and "of" is where the person
+    belongs, a band, a company or a place, not a second person (the model reads both as
+    people)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for person, other in zip(ordered, ordered[1:], strict=False):
+        if (
+            person.type == "person"
+            and other.label == "PERSON"
+            and not other.evidence
+            and _OF_BETWEEN.fullmatch(text, person.end, other.start)
+        ):
+            kind: EntityType = "place" if gazetteer.is_place(other.surface) else "org"
+            other.type, other.evidence = kind, True
+            other.key = canonical_key(other.surface, kind)
+
+
 def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
-    """Runs of three or more mentions joined only by commas, "and", "or", "&"."""
+    """Runs of three or more mentions joined only by commas, "and", "or", "&". A list ends
+    at its "and": "According to Reuters and NBC, Mohammad bin Salman is" lists two names."""
     run: list[Mention] = []
+    closed = False
     for mention in sorted(mentions, key=lambda m: m.start):
-        if run and _LIST_JOINER.fullmatch(text, run[-1].end, mention.start):
+        joiner = _LIST_JOINER.fullmatch(text, run[-1].end, mention.start) if run else None
+        if joiner is not None and not closed:
             run.append(mention)
+            closed = _CLOSING_JOINER.search(joiner.group()) is not None
             continue
+        closed = False
         if len(run) >= 3:
             yield run
         run = [mention]

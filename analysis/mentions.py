@@ -173,6 +173,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica"),
     # and so does a person named with an age ("Eloise Parry, 21,").
     aged: list[LabelledSpan] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
+    aged += _names_with_nicknames(text)
     preferred = [
         m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()
     ] + [(s, e) for s, e, _label in aged]
@@ -337,6 +338,24 @@ _NAME_WITH_AGE = re.compile(
     r"(?<![\w.])((?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?[ \t]+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
     r", \d{1,3},"
 )
+
+
+# A nickname in quotes inside a full name: 'Edward Lodewijk "Eddie" Van Halen'.
+_NAME_WITH_NICKNAME = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+[\"“][A-Z][\w.'’-]*[\"”][ \t]+"
+    r"(?:(?:van|von|de|del|da|di|le|la|al|bin|ibn)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?"
+    r"(?![\w-])"
+)
+
+
+def _names_with_nicknames(text: str) -> list[LabelledSpan]:
+    """A person named with a nickname in quotes is one person, whatever the model cut: the
+    name starts with a given name (not 'The "Boss" Bruce')."""
+    return [
+        (found.start(), found.end(), "PERSON")
+        for found in _NAME_WITH_NICKNAME.finditer(text)
+        if gazetteer.is_given_name(found.group(1))
+    ]
 
 
 def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:

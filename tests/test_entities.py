@@ -859,3 +859,80 @@ def test_a_place_word_after_a_name_that_is_no_place_word_there() -> None:
     found = {(e.name, e.type) for e in entities_from_spans(body, spans)}
     assert ("Unity", "place") in found and ("Kessa Marlow", "person") in found
     assert not {name for name, kind in found if kind == "place"} - {"Unity"}
+
+
+def _typed(body: str, *marked: tuple[str, str, int]) -> dict[str, str]:
+    return {e.name: e.type for e in entities_from_spans(body, spans_for(body, *marked))}
+
+
+def test_a_nickname_in_quotes_does_not_cut_a_name() -> None:
+    body = 'Margaret "Peggy" Olsen founded the firm. Later Olsen sold it to Rune Olsen.'
+    spans = spans_for(
+        body, ("Margaret", "PERSON", 0), ("Olsen", "PERSON", 1), ("Rune Olsen", "PERSON", 0)
+    )
+    found = {e.name: [body[s:t] for s, t in e.mentions] for e in entities_from_spans(body, spans)}
+    assert found == {
+        'Margaret "Peggy" Olsen': ['Margaret "Peggy" Olsen', "Olsen"],
+        "Rune Olsen": ["Rune Olsen"],
+    }
+
+
+def test_a_title_the_model_cut_off_a_name_is_no_entity_and_titles_do_not_split_one() -> None:
+    body = (
+        '"Call us", said Detective Sergeant Ann Lowe. Crown Prince Karim Aldan spoke first. '
+        "Karim Aldan is the heir."
+    )
+    assert _typed(
+        body,
+        ("Detective Sergeant", "ORG", 0),
+        ("Ann Lowe", "PERSON", 0),
+        ("Crown Prince Karim Aldan", "PERSON", 0),
+        ("Karim Aldan", "ORG", 1),
+    ) == {"Ann Lowe": "person", "Karim Aldan": "person"}
+
+
+def test_a_list_ends_at_its_and() -> None:
+    """ "Kestrel and Veltra, Amira Soltani" lists two names: Amira Soltani takes no type from it."""
+    body = "Amira Soltani spoke. According to Kestrel and Veltra, Amira Soltani is the ruler."
+    assert _typed(
+        body,
+        ("Amira Soltani", "PERSON", 0),
+        ("Kestrel", "ORG", 0),
+        ("Veltra", "ORG", 0),
+        ("Amira Soltani", "PERSON", 1),
+    ) == {"Amira Soltani": "person", "Kestrel": "org", "Veltra": "org"}
+
+
+def test_words_around_a_name_give_its_type() -> None:
+    """A band after "<person> of", a composer, a county's resident, an area, a government."""
+    body = (
+        "Tom Berle of Silver Comet likened it to the composer Vivaldi. A 40-year-old Leicester "
+        "woman lives in the Rowan Point area, the Norland Government said, as did Kestrel Comics."
+    )
+    assert _typed(
+        body,
+        ("Tom Berle", "PERSON", 0),
+        ("Silver Comet", "PERSON", 0),
+        ("Vivaldi", "PERSON", 0),
+        ("Leicester", "ORG", 0),
+        ("Rowan Point", "PERSON", 0),
+        ("Norland Government", "PERSON", 0),
+        ("Kestrel Comics", "PERSON", 0),
+    ) == {
+        "Tom Berle": "person",
+        "Silver Comet": "org",
+        "Vivaldi": "person",
+        "Leicester": "place",
+        "Rowan Point": "place",
+        "Norland Government": "org",
+        "Kestrel Comics": "org",
+    }
+
+
+def test_a_surname_that_is_also_a_city_joins_the_person_when_it_speaks() -> None:
+    body = "Jack Irvine arrived. Irvine said he was glad. Flights to Irvine were full."
+    spans = spans_for(
+        body, ("Jack Irvine", "PERSON", 0), ("Irvine", "ORG", 1), ("Irvine", "GPE", 2)
+    )
+    found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
+    assert found == {("Jack Irvine", "person"): 2, ("Irvine", "place"): 1}
