@@ -458,6 +458,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(STOP_SECONDS)  # gone, not left a zombie
+        if process.is_alive():  # stuck where SIGTERM waits (a loaded machine, a blocked write)
+            process.kill()
+            process.join()
 
 
 PARENT_CHECK_SECONDS = 1.0
