@@ -339,10 +339,18 @@ def _journal(library: Library) -> Path:
     return library.state_dir / "derived-unindexed"
 
 
-def store(library: Library, step: Step, articles: Sequence[Article], data: Sequence[Any]) -> None:
+def store(
+    library: Library,
+    step: Step,
+    articles: Sequence[Article],
+    data: Sequence[Any],
+    *,
+    in_index: bool = True,
+) -> None:
     """Store a batch's data beside its articles. An indexed step's articles are first noted as
-    not yet re-indexed, so that a run killed before re-indexing them is finished later."""
-    if step.indexed:
+    not yet re-indexed, so that a run killed before re-indexing them is finished later; not
+    when they are not `in_index` (the sync that adds them reads the stored data)."""
+    if step.indexed and in_index:
         library.state_dir.mkdir(parents=True, exist_ok=True)
         with _journal(library).open("a", encoding="utf-8") as journal:
             journal.write("".join(f"{article.id}\n" for article in articles))

@@ -171,6 +171,7 @@ def test_removed_articles_go_to_the_trash_and_come_back(library: Path) -> None:
     restored = kimreader(library, "restore")
     assert restored.returncode == 0 and restored.stdout.startswith(f"restored {nyt}")
     assert kimreader(library, "search", "title:leverage").returncode == 0
+    assert kimreader(library, "search", 'person:"Xi Jinping" leverage').returncode == 0
     entities = json.loads(kimreader(library, "entities", nyt, "--json").stdout)["entities"]
     assert any(e["name"] == "Xi Jinping" for e in entities)
     # stored as current: nothing left for the background work to redo

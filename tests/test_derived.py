@@ -243,3 +243,18 @@ def test_workers_started_during_phase_one_extract_what_one_process_does(
     again = two.add_paths([sources], processes=2)  # nothing to extract: workers stopped
     assert len(again.unchanged) == len(REPORTS)
     assert multiprocessing.active_children() == []
+
+
+def test_data_stored_for_an_article_not_yet_indexed_is_not_noted_for_re_indexing(
+    tmp_path: Path,
+) -> None:
+    """A restored article gets its entities before the sync that adds it (reading them): it
+    is indexed once, not added and then re-indexed for the note."""
+    workspace = Workspace.open(tmp_path / "lib")
+    article = Article.create("Restored", "Kim Jong Un met Xi Jinping in Beijing.\n")
+    workspace.library.add(article)
+    entities = derived.step_named("entities")
+    derived.store(workspace.library, entities, [article], [[]], in_index=False)
+    assert not derived.has_unindexed(workspace.library)
+    derived.store(workspace.library, entities, [article], [[]])
+    assert derived.has_unindexed(workspace.library)

@@ -42,11 +42,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     article = workspace.library.restore(args.id)
     # Derived data was dropped with the removal: the entities again (stored as every derived
-    # step stores them, with their version), then the index.
+    # step stores them, with their version), then the index, which adds the article once with
+    # them (a crash in between leaves it to the next sync, which does the same).
     entities = derived.step_named("entities")
-    derived.store(workspace.library, entities, [article], entities.extract([article]))
+    extracted = entities.extract([article])
+    derived.store(workspace.library, entities, [article], extracted, in_index=False)
     workspace.index.sync()
-    workspace.reindex_unindexed()
     title = " ".join(article.title.split())
     sys.stdout.write(f"restored {article.id}  {title}\n")
     return EXIT_FOUND
