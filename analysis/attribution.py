@@ -13,28 +13,47 @@ from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
 
 VERBS = (
-    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|explained|continued|"
-    r"insisted|warned|argued|declared|stated|claimed|tweeted|posted|replied|recalled|conceded|"
-    r"acknowledged|admitted|announced|stressed|cautioned|complained"
+    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|"
+    r"explained|explains|continued|insisted|warned|argued|declared|stated|claimed|tweeted|posted|"
+    r"replied|recalled|conceded|acknowledged|admitted|announced|stressed|cautioned|complained|"
+    r"commented|remarked|responded|urged|revealed|confirmed|suggested|joked|concluded|"
+    r"emphasi[sz]ed|observed|vowed|promised|read|reads"
 )
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
 _NAME = (
     r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
     r"(?:[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|government|aides?|camp|team|"
-    r"rep|representative|publicist|lawyer|attorney|agent))?"
+    r"rep|representative|publicist|lawyer|attorney|agent|manager|family|wife|husband|son|daughter|"
+    r"mother|father|brother|sister|statement|letter))?"
 )
-SUBJECT = rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){{0,3}}[\w\-]+)"
+# Plural nouns for people who speak unnamed ("police said", "Witnesses told reporters"): police
+# and authorities speak as a body, the others are anonymous.
+GROUP_BODIES = frozenset({"police", "authorities"})
+GROUP_PEOPLE = frozenset(
+    "officials witnesses residents investigators prosecutors organisers organizers analysts "
+    "experts critics scientists researchers officers doctors paramedics rescuers firefighters "
+    "fans locals sources protesters activists villagers survivors neighbours neighbors".split()
+)
+_GROUP = "|".join(sorted(GROUP_BODIES | GROUP_PEOPLE))
+# Who speaks, as written: a name, a pronoun, a described speaker ("the doctor", "a senior
+# official", "the actor's family", "his lawyer") or a group ("police").
+SUBJECT = (
+    rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:{_GROUP})\b)"
+)
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
 _DESCRIBED = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
 )
-_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED})"
+_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED}|(?:{_GROUP})\b)"
 AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )
+# Before the quote in its sentence: "According to police, the men were “known to us.”"
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}),")
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
@@ -58,7 +77,7 @@ PARAGRAPH_SAID = re.compile(
 # Siddique, a U.N. spokesman in South Sudan," (an appositive role), "the State Department, which".
 SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
-    r"\s+(?:has\s+|had\s+|also\s+)?$"
+    r"\s+(?:(?:has|had|have|also|later|then|again|[a-z]+ly)\s+){0,2}$"
 )
 # A paragraph that ends in its speech verb, with no full stop ("… left a statement for the
 # press, he said"): it introduces the quote of the next paragraph.
@@ -66,7 +85,8 @@ INTRODUCES_NEXT = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
-    r"tweeted|posted|stated|declared|protested|accused)\b"
+    r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
+    r"remarked|responded|urged|confirmed|stressed|writes)\b"
 )
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
@@ -84,7 +104,8 @@ _ROLE_START = re.compile(
 # Head nouns of a described speaker: a person with a role (speakers.PERSON_HEADS), an unnamed
 # source, or a body that speaks as one ("the army", "the committee").
 ANONYMOUS_HEADS = frozenset(
-    "source sources official officials aide aides rep representative spokesman spokeswoman "
+    "source sources official officials aide aides rep representative spokesman spokeswoman friend "
+    "friends "
     "spokesperson insider insiders person people diplomat diplomats publicist correspondent "
     "reporter journalist".split()
 )
@@ -93,12 +114,17 @@ UNNAMED_HEADS = frozenset("source sources insider insiders".split())
 BODY_HEADS = frozenset(
     "military army government ministry agency committee council police office department "
     "administration campaign company party court commission board union organization "
-    "organisation group".split()
+    "organisation group family club band team charity foundation".split()
 )
 # Who signed or issued a letter: a noun phrase ending in a capitalised word ("the committee's
-# nine Republicans", "Senator Ann Lee").
-ISSUER = r"(?P<x>(?:[Tt]he\s+)?(?:[\w’'\-]+\s+){0,3}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
-DOCUMENT_HEADS = frozenset("letter statement memo report release post tweet".split())
+# nine Republicans", "Senator Ann Lee") or a body's head word ("the city council", "police").
+ISSUER = (
+    r"(?P<x>(?:[Tt]he\s+)?(?:[\w’'\-]+\s+){0,3}?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"
+    rf"|[Tt]he\s+(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_HEADS))})|police)"
+)
+DOCUMENT_HEADS = frozenset(
+    "letter statement memo report release communique announcement post tweet".split()
+)
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
 ROLE_PREFIX = re.compile(

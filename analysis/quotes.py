@@ -17,17 +17,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kimreader.analysis.attribution import (
+    ACCORDING_TO,
     AFTER_NAME_SAID,
     AFTER_SAID_NAME,
     ANONYMOUS_HEADS,
     BEFORE_VERB,
     BODY_HEADS,
     DOCUMENT_HEADS,
+    GROUP_BODIES,
+    GROUP_PEOPLE,
     INNER_ATTRIBUTION,
     INTRODUCES_NEXT,
     ISSUER,
     LATE_NAME_SAID,
     LATE_SAID_NAME,
+    NAME_WORDS,
     PARAGRAPH_SAID,
     PRONOUNS,
     REPORTED,
@@ -92,6 +96,22 @@ class Quote:
 
 # Cues of quotes that get no speaker, and give none to the quotes around them.
 _NOBODY_S = frozenset({"name", "headline"})
+# Quoted words that end their sentence (“No.”, “Why?”), or a clause (“No,” he said).
+_ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
+_ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\s*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
+# A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
+# the sentence ("and", "who", "was", "for").
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:who|which|that|and|or|but|nor|in|of|for|on|at|to|with|from|by|as|than|is|was|are|"
+    r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
+    r"while|because|if|into|over|after|before|since|until|about|against|during)\b)[a-z]"
+)
+_ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
+# A name alone in a role's place ("her mother, Fiona, said").
+_A_NAME = re.compile(r"\s*[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}\s*")
+# The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
+_OPENS_CLAUSE = re.compile(r"\s*[,;:—–\-]")
 
 
 @dataclass
@@ -185,21 +205,12 @@ class _QuoteFinder:
             draft.continued = span.start in self.continued
             return draft
         draft.continued = span.start in self.continued
-        after_start = span.end + 1
-        for pattern, cue in (
-            (AFTER_SAID_NAME, "after"),
-            (AFTER_NAME_SAID, "after"),
-            (LATE_SAID_NAME, "late"),
-            (LATE_NAME_SAID, "late"),
-        ):
-            found = pattern.match(after) if cue == "after" else pattern.search(after)
-            if found:
-                draft.written = found.group("name")
-                draft.written_at = after_start + found.start("name")
-                draft.role = clean_role(found.group("role"))
-                draft.cue = cue
-                return draft
         introduced = bool(lead) and opens_sentence  # Smith said: “No.” is speech, not a title
+        if not draft.continued and self._names_a_thing(span, before, after):
+            draft.cue = "name"  # a “direction discrimination” task: a term, nobody's words
+            return draft
+        if self._speaker_after(draft, after, introduced):
+            return draft
         if (
             not draft.continued
             and not introduced
@@ -216,6 +227,52 @@ class _QuoteFinder:
         elif not draft.continued:
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _speaker_after(self, draft: _Draft, after: str, introduced: bool) -> bool:
+        """“…,” said X / “…,” X said / “…” to economic assistance, said X: whether the rest of
+        the quote's sentence names its speaker (then set on the draft)."""
+        text = draft.span.text
+        if introduced and _ENDS_SENTENCE.search(text):
+            return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
+        # Right after the marks only when a clause ends there: in 'the “American Pie” star's
+        # rep said' the marks hold a name.
+        joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after))
+        for pattern, cue in (
+            (AFTER_SAID_NAME, "after"),
+            (AFTER_NAME_SAID, "after"),
+            (LATE_SAID_NAME, "late"),
+            (LATE_NAME_SAID, "late"),
+        ):
+            found = pattern.match(after) if cue == "after" and joined else pattern.search(after)
+            if found and (cue == "late" or joined):
+                self._written_with_role(draft, found, draft.span.end + 1)
+                draft.cue = cue
+                return True
+        return False
+
+    @staticmethod
+    def _written_with_role(draft: _Draft, found: re.Match[str], offset: int) -> None:
+        """The speaker and role an attribution gives; "her mother, Fiona," is Fiona."""
+        role = found.group("role") or ""
+        if found.group("name").split()[0].lower() in _DETERMINERS and _A_NAME.fullmatch(role):
+            draft.written, draft.written_at = role, offset + found.start("role")
+            return
+        draft.written = found.group("name")
+        draft.written_at = offset + found.start("name")
+        draft.role = clean_role(role)
+
+    def _names_a_thing(self, span: TextSpan, before: str, after: str) -> bool:
+        """A few words in marks inside a noun phrase ("a “direction discrimination” task",
+        "the “American Pie” star"): a term or a title, not speech (but "which said the
+        “unacceptable” attacks" quotes what was said)."""
+        return (
+            bool(_DETERMINER_BEFORE.search(before))
+            and (looks_like_a_name(span.text) or not _speech_verbs(before))
+            and bool(_NOUN_AFTER.match(after))
+            and not _ENDS_CLAUSE.search(span.text)
+            and len(span.text.split()) <= NAME_WORDS
+            and self._marked(span)
+        )
 
     def _marked(self, span: TextSpan) -> bool:
         """Whether quote marks hold exactly this span (not a piece of a longer quote)."""
@@ -247,9 +304,18 @@ class _QuoteFinder:
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
-        verbs = list(BEFORE_VERB.finditer(before))
-        if verbs and verbs[-1].group() != "saying":
-            subject = SUBJECT_BEFORE_VERB.search(before[: verbs[-1].start()])
+        verbs = _speech_verbs(before)
+        according = ACCORDING_TO.search(before)
+        if according and not any(verb.start() > according.end() for verb in verbs):
+            draft.written, draft.cue = according.group("name"), "before"
+            draft.written_at = before_start + according.start("name")
+            return
+        # The last speech verb with a subject ("the army claimed that …, and it responded with
+        # …"); "saying" has none of its own.
+        for verb in reversed(verbs):
+            if verb.group() == "saying":
+                break
+            subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
             if subject and subject.group("role") and not clean_role(subject.group("role")):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
             if subject:
@@ -267,7 +333,7 @@ class _QuoteFinder:
             return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
             subject = re.match(rf"\s*(?P<name>{SUBJECT})\s+[a-z]+", before)
-            if subject:
+            if subject and _opens_with_a_speaker(subject.group("name")):
                 draft.written = subject.group("name")
                 draft.written_at = before_start + subject.start("name")
                 draft.cue = "before"
@@ -308,32 +374,51 @@ class _QuoteFinder:
         written = " ".join(draft.written.split()).strip(" ,")
         if written.lower() in PRONOUNS:
             return self._pronoun(draft.written_at, last)
+        return self._speaker_as_written(written, draft.written_at)
+
+    def _speaker_as_written(self, written: str, at: int) -> tuple[str, str]:
+        """(speaker, kind) for a name or a description written at `at` (no pronoun)."""
+        group = written.split()[0].lower()
+        if group in GROUP_BODIES | GROUP_PEOPLE:  # "police said", "Witnesses in Rafah said"
+            return written, "body" if group in GROUP_BODIES else "anonymous"
         possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
-        if possessive and possessive.group(2).lower() in ANONYMOUS_HEADS | BODY_HEADS:
-            # "Reid's rep", "Moon's office": someone speaking for the person, not the person
-            owner = self.people.resolve(possessive.group(1), draft.written_at)
-            kind = "body" if possessive.group(2).lower() in BODY_HEADS else "anonymous"
-            return f"{owner}’s {possessive.group(2)}", kind
-        end = draft.written_at + len(written)
-        if not any(draft.written_at <= s and e <= end for s, e in self.person_spans):
-            where = self._people_of_a_place(written, draft.written_at)
+        if possessive:
+            owned = self._owned(possessive.group(1), possessive.group(2).lower(), at)
+            if owned is not None:
+                return owned
+        if _head_of_someone(written):  # "a lawyer for Tom Baker": the lawyer speaks
+            return self._described(written, at)
+        end = at + len(written)
+        if not any(at <= s and e <= end for s, e in self.person_spans):
+            where = self._people_of_a_place(written, at)
             if where is not None:
                 return where
-        named = self.people.last_in(draft.written_at, end)
+        named = self.people.last_in(at, end)
         if named:
             return named, "person"
-        first = written.split()[0].lower()
-        if first in ("the", "a", "an", "one"):
-            return self._described(written, draft.written_at)
+        if written.split()[0].lower() in _DETERMINERS:
+            return self._described(written, at)
         if written.isupper() and len(written) >= 2:
             return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
-        resolved = self.people.resolve(written, draft.written_at)
+        resolved = self.people.resolve(written, at)
         if resolved == written and (
             written.split()[-1].lower() in BODY_HEADS
-            or any(start <= draft.written_at and end <= stop for start, stop in self.bodies)
+            or any(start <= at and end <= stop for start, stop in self.bodies)
         ):
             return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
         return resolved, "person"
+
+    def _owned(self, owner: str, head: str, at: int) -> tuple[str, str] | None:
+        """ "Reid's rep", "Moon's office": someone speaking for the owner, not the owner; "Tom
+        Baker's statement": the owner's words. None for another possessive."""
+        if head in DOCUMENT_HEADS:
+            return self._speaker_as_written(owner, at) if owner.lower() not in PRONOUNS else None
+        if head not in ANONYMOUS_HEADS | BODY_HEADS:
+            return None
+        if owner.split()[0].lower() in _DETERMINERS:  # "the actor's family"
+            return f"{owner}’s {head}", "body" if head in BODY_HEADS else "anonymous"
+        owner = self.people.resolve(owner, at)
+        return f"{owner}’s {head}", "body" if head in BODY_HEADS else "anonymous"
 
     def _people_of_a_place(self, written: str, at: int) -> tuple[str, str] | None:
         """A place is no speaker: "Residents of Rafah said" are residents (anonymous), and a
@@ -350,17 +435,19 @@ class _QuoteFinder:
         return "", ""
 
     def _described(self, written: str, at: int) -> tuple[str, str]:
-        """ "the doctor" (a person named before), "a senior official" (anonymous), "the army"."""
+        """ "the doctor" (a person named before), "a senior official" (anonymous), "the army",
+        "a spokesman for the ministry" (the head noun before "of"/"for" decides)."""
         words = written.split()
-        head = words[-1].lower().strip(".,")
+        of_someone = _head_of_someone(written)
+        head = of_someone or words[-1].lower().strip(".,")
         if len(words) == 2 and words[-1].isupper() and len(words[-1]) >= 2:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
-        if words[0].lower() == "the" and head in PERSON_HEADS:
+        if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone:
             return self._described_person(head, at), "person"
-        if head in UNNAMED_HEADS:  # "the source told us": a source is never named
+        if head in UNNAMED_HEADS | GROUP_PEOPLE:  # "the source told us": a source is never named
             return written, "anonymous"
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
-            return (written, "anonymous") if words[0].lower() != "the" else ("", "")
+            return (written, "anonymous") if words[0].lower() != "the" or of_someone else ("", "")
         if head in DOCUMENT_HEADS:
             return self._issuer(head, at)
         if head in BODY_HEADS:
@@ -370,25 +457,24 @@ class _QuoteFinder:
     def _issuer(self, head: str, at: int) -> tuple[str, str]:
         """ "the letter said": who signed or issued it, as an earlier sentence says; else nobody."""
         earlier = [s for s in self.sentences if s.start < at][-6:]
+        # "the press release" after "In a press statement released Monday, the White House …"
+        words = next((f"(?:{kin})" for kin in _KINDRED_DOCUMENTS if head in kin.split("|")), head)
+        patterns = [pattern.replace("HEAD", words) for pattern in _ISSUED]
         for sentence in reversed(earlier):
-            text = sentence.text
-            signed = re.search(
-                rf"\b{head}\b[^.;]*?\b(?:signed|sent|issued|released|written)\s+by\s+{ISSUER}", text
-            )
-            if not signed:
-                signed = re.search(
-                    rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released)\s+(?:a|an|the)\s+"
-                    rf"(?:[\w\-]+\s+){{0,3}}{head}\b",
-                    text,
-                )
-            if signed:
-                phrase = signed.group("x").strip()
-                phrase_at = sentence.start + signed.start("x")
-                named = self.people.last_in(phrase_at, phrase_at + len(phrase))
-                if named and not re.search(r"\b(?:and|Republicans|Democrats|members)\b", phrase):
-                    return named, "person"
-                return re.sub(r"^(?:[Tt]he)\s+", "", phrase), "body"
+            for pattern in patterns:
+                signed = re.search(pattern, sentence.text)
+                if signed:
+                    return self._issuer_named(
+                        signed.group("x").strip(), sentence.start + signed.start("x")
+                    )
         return "", ""
+
+    def _issuer_named(self, phrase: str, at: int) -> tuple[str, str]:
+        """(speaker, kind) of a letter's or a statement's issuer as written."""
+        named = self.people.last_in(at, at + len(phrase))
+        if named and not re.search(r"\b(?:and|Republicans|Democrats|members)\b", phrase):
+            return named, "person"
+        return re.sub(r"^(?:[Tt]he)\s+", "", phrase), "body"
 
     def _described_person(self, head: str, at: int) -> str:
         """ "the doctor": the latest person the report gave that role, else the last subject."""
@@ -464,6 +550,26 @@ class _QuoteFinder:
         return found
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
+# A described speaker and whom it speaks for: "a lawyer for Tom Baker", "the family of the
+# victim" (the lawyer, the family: not Tom Baker, not the victim).
+_HEAD_OF_SOMEONE = re.compile(
+    r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)"
+    r"\s+(?:of|for)\s+\S"
+)
+# How a report says who issued a letter or a statement (HEAD: its head word) and names them (x).
+_ISSUED = (
+    rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+by\s+{ISSUER}",
+    rf"\bHEAD\s+(?:from|by)\s+{ISSUER}",
+    rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released|published|posted|put\s+out)\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}HEAD\b",
+    rf"{ISSUER}(?:,[^,]{{1,80}},)?\s+(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|the)\s+"
+    r"(?:[\w\-]+\s+){0,2}HEAD\b",
+    rf"\b[Ii]n\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}HEAD\b[^,]{{0,40}},\s+{ISSUER}\s+"
+    r"[a-z]+(?:ed|s)\b",
+)
+# Words for one kind of document: "the release" may be the statement named before.
+_KINDRED_DOCUMENTS = ("statement|release|communique|announcement", "post|tweet")
 # "Residents of", "officials in", "witnesses from": who speaks when a place follows.
 _HEAD_BEFORE_PLACE = re.compile(
     r"\b(?P<head>[A-Za-z][a-z\-]+)\s+(?:of|in|from|at|near)\s+(?:the\s+)?$"
@@ -474,6 +580,31 @@ _CROWD_HEADS = frozenset(
     "workers student students refugee refugees doctor doctors medic medics activist activists "
     "diplomat diplomats".split()
 )
+
+
+def _speech_verbs(before: str) -> list[re.Match[str]]:
+    """The speech verbs in a quote's sentence before it; "asked five people to" is a request."""
+    return [
+        verb
+        for verb in BEFORE_VERB.finditer(before)
+        if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
+    ]
+
+
+def _head_of_someone(written: str) -> str:
+    """The head noun of "a lawyer for Tom Baker", "the family of the victim" (lawyer, family)
+    when it is one of a speaker; else ""."""
+    found = _HEAD_OF_SOMEONE.match(written)
+    head = found.group("head").lower() if found else ""
+    known = ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
+    return head if head in known else ""
+
+
+def _opens_with_a_speaker(written: str) -> bool:
+    """Whether a sentence's first words can be who speaks ("He", "Ana Ruiz"; not "In", not
+    "Explaining")."""
+    first = written.split()[0].lower()
+    return first in PRONOUNS or (first not in STOP_CAPITALS and not first.endswith("ing"))
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

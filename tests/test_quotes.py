@@ -438,3 +438,90 @@ def test_a_person_after_a_title_of_a_place_is_still_the_speaker() -> None:
     body = "Secretary of State John Kerry said “the talks will resume.”"
     [quote] = extract_quotes(body, _entities(body, {"John Kerry": "person"}))
     assert (quote.speaker, quote.speaker_kind) == ("John Kerry", "person")
+
+
+# Common news phrasings, each in a sentence written for this test: (body, people the entity
+# model would find, the speaker of each quote in order).
+_PHRASINGS = [
+    ('"The pier will reopen in May," Dana Holt, the harbour master of Kessick, said.',
+     ["Dana Holt"], ["Dana Holt"]),
+    ('Dana Holt told reporters "the pier will reopen in May."', ["Dana Holt"], ["Dana Holt"]),
+    ('"The pier will reopen in May," Dana Holt told the BBC.', ["Dana Holt"], ["Dana Holt"]),
+    ('According to Dana Holt, the pier is "safe again."', ["Dana Holt"], ["Dana Holt"]),
+    ('According to police, the pier is "safe again."', [], ["police"]),
+    ('Dana Holt explained: "The pier will reopen in May."', ["Dana Holt"], ["Dana Holt"]),
+    ('"The pier will reopen in May," Dana Holt remarked.', ["Dana Holt"], ["Dana Holt"]),
+    ('In a statement, Dana Holt said: "The pier will reopen."', ["Dana Holt"], ["Dana Holt"]),
+    ('Dana Holt spoke on Monday. He later added: "The pier will reopen."', ["Dana Holt"],
+     ["Dana Holt"]),
+    ('"Two boats were stolen," police said.', [], ["police"]),
+    ('"The car was on fire," witnesses told reporters.', [], ["witnesses"]),
+    ('"No comment," a lawyer for Dana Holt said.', ["Dana Holt"], ["a lawyer for Dana Holt"]),
+    ('"We are grateful," the family of Dana Holt said.', ["Dana Holt"],
+     ["the family of Dana Holt"]),
+    ('"She loved the sea," her brother, Owen, said.', ["Owen"], ["Owen"]),
+    ('In a tweet, the singer\'s family wrote: "We are grateful."', [], ["the singer's family"]),
+    ('Dana Holt said: "The pier is safe." Owen Pike said it was "far from safe."',
+     ["Dana Holt", "Owen Pike"], ["Dana Holt", "Owen Pike"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "people", "expected"), _PHRASINGS)
+def test_common_news_phrasings(body: str, people: list[str], expected: list[str]) -> None:
+    entities = _entities(body, dict.fromkeys(people, "person"))
+    assert [q.speaker.replace("’", "'") for q in extract_quotes(body, entities)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The town council issued a statement on Monday.\n\n"
+        '"The pier will reopen in May," the statement read.',
+        'In a press statement released on Friday, the town council urged calm.\n\n'
+        '"The pier will reopen," read the press release.',
+        'The town council said in a statement that the pier was safe. "We thank you for your '
+        'patience," the statement said.',
+    ],
+)  # fmt: skip
+def test_a_statement_speaks_for_whoever_issued_it(body: str) -> None:
+    [quote] = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_kind) == ("town council", "body")
+    # A statement nobody is said to have issued speaks for nobody.
+    [quote] = extract_quotes('Dana Holt left. "The pier is closed," the statement said.')
+    assert quote.speaker == ""
+
+
+def test_a_person_s_statement_is_the_person_s_words() -> None:
+    body = 'Dana Holt\'s statement said "the pier is closed."'
+    [quote] = extract_quotes(body, _entities(body, {"Dana Holt": "person"}))
+    assert (quote.speaker, quote.speaker_kind) == ("Dana Holt", "person")
+
+
+def test_a_plural_group_speaks_unnamed() -> None:
+    kinds = {
+        q.speaker: q.speaker_kind
+        for q in extract_quotes('Witnesses said "it burned." Police said "it is over."')
+    }
+    assert kinds == {"Witnesses": "anonymous", "Police": "body"}
+
+
+def test_a_term_in_quote_marks_inside_a_noun_phrase_is_nobody_s() -> None:
+    body = 'Owen Pike asked ten people to do a "memory span" test. The "Sea Wolf" crew left.'
+    quotes = extract_quotes(body, _entities(body, {"Owen Pike": "person"}))
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("memory span", "", "name"),
+        ("Sea Wolf", "", "name"),
+    ]
+    # What was said, quoted inside a noun phrase, stays the speaker's.
+    body = 'Owen Pike said the "reckless and cruel" attacks must stop.'
+    [quote] = extract_quotes(body, _entities(body, {"Owen Pike": "person"}))
+    assert quote.speaker == "Owen Pike"
+
+
+def test_a_sentence_opening_word_is_no_speaker() -> None:
+    for body in (
+        'In a short post, the mayor\'s office wrote: "We are ready."',
+        'Explaining the delay, the club claimed that rain had "ruined the pitch".',
+    ):
+        [quote] = extract_quotes(body)
+        assert quote.speaker.split()[0] not in ("In", "Explaining")
