@@ -107,6 +107,7 @@ _NOUN_AFTER = re.compile(
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during)\b)[a-z]"
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
 _A_NAME = re.compile(r"\s*[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}\s*")
@@ -583,11 +584,13 @@ _CROWD_HEADS = frozenset(
 
 
 def _speech_verbs(before: str) -> list[re.Match[str]]:
-    """The speech verbs in a quote's sentence before it; "asked five people to" is a request."""
+    """The speech verbs in a quote's sentence before it; "asked five people to" is a request,
+    "a date would be announced" a passive (no speaker of its own)."""
     return [
         verb
         for verb in BEFORE_VERB.finditer(before)
         if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
+        and not _PASSIVE_BEFORE.search(before, 0, verb.start())
     ]
 
 

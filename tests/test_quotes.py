@@ -525,3 +525,10 @@ def test_a_sentence_opening_word_is_no_speaker() -> None:
     ):
         [quote] = extract_quotes(body)
         assert quote.speaker.split()[0] not in ("In", "Explaining")
+
+
+def test_a_passive_speech_verb_names_no_speaker() -> None:
+    # "a date would be announced" has no speaker of its own: the sentence's subject speaks.
+    body = "Dana Holt is planning a visit, saying a date would be announced “in a few weeks”."
+    [quote] = extract_quotes(body, _entities(body, {"Dana Holt": "person"}))
+    assert quote.speaker == "Dana Holt"
