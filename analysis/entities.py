@@ -43,6 +43,7 @@ from kimreader.analysis.names import (
     base_key,
     blends,
     canonical_key,
+    clips_given_name,
     display_name,
     facility_key,
     initials,
@@ -162,14 +163,34 @@ def _join_person_names(
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
     for mention in people:
+        if mention.key in full_names and _BORN.search(
+            text, max(0, mention.start - 8), mention.start
+        ):
+            _join_birth_name(mention, full_names, clusters)
         if mention.key in full_names or len(mention.key.split()) > 2:
             continue
         target = resolve_short_name(
             mention.key, mention.start, full_names, speakers, is_attribution(text, mention)
-        ) or sole_owner(full for full in full_names if blends(mention.surface, full))
+        ) or sole_owner(
+            full
+            for full in full_names
+            if blends(mention.surface, full) or clips_given_name(mention.key, full)
+        )
         if target is not None:
             mention.cluster = f"person:{target}"
             clusters.find(mention.cluster)
+
+
+_BORN = re.compile(r"(?i)\bborn[ \t]+$")
+
+
+def _join_birth_name(mention: Mention, full_names: dict[str, int], clusters: UnionFind) -> None:
+    """ "Born Robert Burns in 1941, he took his stepfather's name": a name after "born" is the
+    birth name of the one other person of the article with that given name."""
+    given = mention.key.split()[0]
+    target = sole_owner(k for k in full_names if k != mention.key and k.split()[0] == given)
+    if target is not None:
+        clusters.union(f"person:{mention.key}", f"person:{target}")
 
 
 _PAREN = re.compile(r"\(([^()\n]{2,90})\)")
@@ -183,22 +204,46 @@ def _acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]
         inner_start = paren.start(1) + paren.group(1).index(inner)
         inner_span = (inner_start, inner_start + len(inner))
         before = list(_WORD.finditer(text, max(0, paren.start() - 120), paren.start()))
-        if ACRONYM.match(inner):
-            letters = inner.replace(".", "")
+        if ACRONYM.match(inner) or _AMPERSAND_ACRONYM.match(inner):
+            letters = inner.replace(".", "").replace("&", "")
             for size in range(2, min(len(before), 12) + 1):
                 words = before[-size:]
-                if (
-                    words[0].group()[0].isupper()
-                    and initials([w.group() for w in words]) == letters
-                ):
+                if words[0].group()[0].isupper() and _spells(letters, [w.group() for w in words]):
                     yield (words[0].start(), words[-1].end()), inner_span
                     break
-        elif before and ACRONYM.match(before[-1].group()):
-            acronym = before[-1]
-            if text[acronym.end() : paren.start()].strip():
-                continue
-            if initials(inner.split()) == acronym.group().replace(".", ""):
+        else:
+            acronym = _acronym_before(text, before, paren.start())
+            letters = acronym.group().replace(".", "") if acronym else ""
+            if acronym is not None and _stands_for(letters, initials(inner.split())):
                 yield inner_span, acronym.span()
+
+
+# "PG&E": an acronym whose "&" stands for the "and" of its expansion.
+_AMPERSAND_ACRONYM = re.compile(r"^[A-Z]{1,4}&[A-Z]{1,4}$")
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Do the words' initials spell the acronym, a company word at the end aside ("Pacific Gas
+    and Electric Company (PG&E)")?"""
+    if initials(words) == letters:
+        return True
+    return base_key(words[-1]) in alias_table().org_suffixes and initials(words[:-1]) == letters
+
+
+def _acronym_before(text: str, before: list[re.Match[str]], end: int) -> re.Match[str] | None:
+    """The acronym right before a bracket, or before one lower-case word and the bracket ("the
+    RMT union (National Union of Rail, ...)")."""
+    for acronym in before[-1:] + before[-2:-1]:
+        gap = text[acronym.end() : end].strip()
+        if ACRONYM.match(acronym.group()) and (not gap or gap.isalpha() and gap.islower()):
+            return acronym
+    return None
+
+
+def _stands_for(letters: str, expansion_initials: str) -> bool:
+    """The expansion's initials are the acronym's letters, or hold them in a row when the
+    bracket says so ("RMT (National Union of Rail, Maritime and Transport Workers)")."""
+    return letters == expansion_initials or (len(letters) >= 3 and letters in expansion_initials)
 
 
 def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> list[Mention]:

@@ -173,6 +173,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "dateline"
     if _is_title_alone(key):
         return "title without its name"
+    if _PLURAL_ACRONYM_BEFORE.search(text, max(0, start - 12), start):
+        return "the words a plural acronym stands for"
     if label in ("PERSON", "NORP") and _is_demonym(key):
         return "people of a place"
     byline = _BYLINE.match(text, start)
@@ -245,6 +247,10 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
         and "\n" not in text[quote_start:closing]
         and all(word[:1].isupper() or not word[:1].isalpha() for word in quoted)
     )
+
+
+# "NGOs [Non-Governmental Organizations]": what a common noun's acronym stands for is no name.
+_PLURAL_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}s[ \t]*[(\[]$")
 
 
 def _is_title_alone(key: str) -> bool:

@@ -54,6 +54,8 @@ LabelledSpan = tuple[int, int, str]  # start, end, spaCy label
 
 
 _LEADING_THE = re.compile(r"(?i)the\s+")
+# Words that open a sentence before a name and are never part of one.
+_NOT_A_NAME_OPENER = re.compile(r"(?:Born|Dear|Meanwhile|Unlike|Thanks[ \t]+to)[ \t]+(?=[A-Z])")
 _EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 _LOWER_TAIL = re.compile(r"(?<=\w)\s+[a-z]+$")
@@ -85,6 +87,9 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     the = _LEADING_THE.match(text, start, end)
     if the and label != "DATE":
         start = the.end()
+    opener = _NOT_A_NAME_OPENER.match(text, start, end)
+    if opener is not None:
+        start = opener.end()  # "Born Robert Burns in 1941, he ..." names Robert Burns
     for possessive in _POSSESSIVE.finditer(text, start, end):
         rest = text[possessive.end() : end].strip()
         if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
@@ -171,13 +176,13 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     headings, ignored = layout(body)
     mentions: list[Mention] = []
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica"),
-    # and so does a person named with an age ("Eloise Parry, 21,").
-    aged: list[LabelledSpan] = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
-    aged += _names_with_nicknames(text)
+    # and so do the names `_whole_names` finds.
+    aged = _whole_names(text)
     preferred = [
         m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()
     ] + [(s, e) for s, e, _label in aged]
-    model = [span for span in spans if (span[0], span[1], "PERSON") not in aged]
+    whole = {(start, end) for start, end, _label in aged}
+    model = [span for span in spans if (span[0], span[1]) not in whole]
     for raw_start, raw_end, label in _join_split_names(
         text, _split_located(text, sorted([*model, *aged]))
     ):
@@ -247,7 +252,9 @@ def _misread_place(text: str, start: int, end: int, label: str) -> str:
 
 
 _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*")
-_NAME_JOINER = re.compile(r",\s+|,?\s+and\s+|\s+&\s+")
+# ", " or "and" between two pieces of one name, also past a listed word the model left out
+# ("National Union of Rail" + ", Maritime and " + "Transport Workers").
+_NAME_JOINER = re.compile(r"(?:,\s+[A-Z][\w'’-]*)*(?:,\s+|,?\s+and\s+|\s+&\s+)")
 _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
 
@@ -346,6 +353,23 @@ _NAME_WITH_NICKNAME = re.compile(
     r"(?:(?:van|von|de|del|da|di|le|la|al|bin|ibn)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?"
     r"(?![\w-])"
 )
+
+
+# A ship's name after its prefix: "MV Sea Watch 3", "HMS Belfast" (a vessel counts as an
+# organisation, as products do; its name is no person).
+_SHIP = re.compile(
+    r"(?<![\w.])(?:MV|MS|MY|SS|RMS|HMS|HMAS|HMCS|HMNZS|USS|USNS|INS)[ \t]+[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|\d+))*"
+)
+
+
+def _whole_names(text: str) -> list[LabelledSpan]:
+    """Names the model often cuts, found whole: a person named with an age ("Eloise Parry,
+    21,") or a nickname in quotes, a ship after its prefix."""
+    found = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
+    found += _names_with_nicknames(text)
+    found += [(*m.span(), "ORG") for m in _SHIP.finditer(text)]
+    return found
 
 
 def _names_with_nicknames(text: str) -> list[LabelledSpan]:

@@ -373,7 +373,7 @@ def _with_country_spelled_out(words: list[str]) -> set[str]:
 # Words that name a place's kind around its name: "Gaza Strip" is Gaza, "Republic of South Sudan"
 # is South Sudan. Not "state" or "city": "Washington state" is not Washington, D.C.
 _PLACE_KIND_AFTER = frozenset(
-    "strip province region governorate prefecture territory island".split()
+    "strip province region governorate prefecture territory island islands sea ocean".split()
 )
 _COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 # Words that tell two parts of one place apart: "North Darfur" is not "South Darfur".
@@ -438,6 +438,19 @@ def blends(surface: str, full_key: str) -> bool:
         and words[0].startswith(first)
         and family.startswith(last)
         and len(last) < len(family)
+    )
+
+
+def clips_given_name(short_key: str, full_key: str) -> bool:
+    """Is `short_key` the person's given name clipped ("Chad" of Chadwick Boseman, "Alex" of
+    Alexandra Ruiz)? Three letters at least; a whole given name is `abbreviates`'s."""
+    words = full_key.split()
+    return (
+        len(words) >= 2
+        and " " not in short_key
+        and len(short_key) >= 3
+        and words[0] != short_key
+        and words[0].startswith(short_key)
     )
 
 

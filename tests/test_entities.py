@@ -936,3 +936,67 @@ def test_a_surname_that_is_also_a_city_joins_the_person_when_it_speaks() -> None
     )
     found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
     assert found == {("Jack Irvine", "person"): 2, ("Irvine", "place"): 1}
+
+
+def test_acronyms_with_an_ampersand_a_company_word_or_a_word_before_the_bracket() -> None:
+    body = (
+        "Northern Power and Light Company (NP&L) cut supply; NP&L said so. The GMB union "
+        "(National Union of Gas, Metal and Boiler Workers) objected, and the GMB walked out."
+    )
+    spans = spans_for(
+        body,
+        ("Northern Power and Light Company", "ORG", 0),
+        ("NP&L", "ORG", 1),
+        ("GMB", "ORG", 0),
+        ("National Union of Gas", "ORG", 0),
+        ("Boiler Workers", "ORG", 0),
+        ("GMB", "ORG", 1),
+    )
+    found = {e.name: e.count for e in entities_from_spans(body, spans)}
+    assert found == {
+        "Northern Power and Light Company": 3,
+        "National Union of Gas, Metal and Boiler Workers": 3,
+    }
+
+
+def test_birth_names_clipped_given_names_and_a_place_without_its_kind_word() -> None:
+    body = (
+        "Daniel Reyes sailed the Coral Sea to the Vora Islands with Christabel Moss. Born Daniel "
+        'Okoro in 1950, he took a new name. "Chris was kind," Reyes said. He crossed '
+        "the Coral again off Vora."
+    )
+    spans = spans_for(
+        body,
+        ("Daniel Reyes", "PERSON", 0),
+        ("the Coral Sea", "LOC", 0),
+        ("the Vora Islands", "LOC", 0),
+        ("Christabel Moss", "PERSON", 0),
+        ("Born Daniel Okoro", "PERSON", 0),
+        ("Chris", "PERSON", 1),
+        ("Reyes", "PERSON", 1),
+        ("Coral", "LOC", 1),
+        ("Vora", "GPE", 1),
+    )
+    found = {e.name: e.count for e in entities_from_spans(body, spans)}
+    assert found == {"Daniel Reyes": 3, "Coral Sea": 2, "Vora Islands": 2, "Christabel Moss": 2}
+
+
+def test_what_a_plural_acronym_stands_for_and_a_ship_prefix_are_no_names() -> None:
+    body = (
+        "It is not about NGOs (Non-Governmental Organizations). Their ship, MV Ada Brook, was "
+        "once MV Captain Leo Hart; Ada Brook, a girl of three, gave it her name."
+    )
+    spans = spans_for(
+        body,
+        ("Non-Governmental Organizations", "ORG", 0),
+        ("MV", "ORG", 0),
+        ("Ada Brook", "PERSON", 0),
+        ("Leo Hart", "PERSON", 0),
+        ("Ada Brook", "PERSON", 1),
+    )
+    found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
+    assert found == {
+        ("MV Ada Brook", "org"): 1,
+        ("MV Captain Leo Hart", "org"): 1,
+        ("Ada Brook", "person"): 1,
+    }
