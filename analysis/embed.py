@@ -20,6 +20,7 @@ import importlib.util
 import json
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,27 @@ def installed_model_dir() -> Path:
 def model_available() -> bool:
     """Whether the model package is installed (its files are checked only when loaded)."""
     return importlib.util.find_spec(MODEL_PACKAGE) is not None
+
+
+@lru_cache(maxsize=1)
+def vocabulary_ranks() -> dict[str, int] | None:
+    """The model's word pieces with their ids, or None when the model is not installed or its
+    tokenizer fails its digest. BERT's vocabulary lists whole words roughly by how often its
+    training text used them ("the" 1996, "people" 2111, "killed" 2730, "earthquake" 8372,
+    "rehab" 24497), so an id says how common a word is in English."""
+    if not model_available():
+        return None
+    from kimreader.analysis.nlp import verify_files
+
+    model_dir = installed_model_dir()
+    pinned = {"tokenizer.json": PINNED_SHA256["tokenizer.json"]}
+    try:
+        verify_files(model_dir, pinned, EmbeddingModelError)
+    except EmbeddingModelError:
+        return None
+    data = json.loads((model_dir / "tokenizer.json").read_text(encoding="utf-8"))
+    vocabulary: dict[str, int] = data["model"]["vocab"]
+    return vocabulary
 
 
 def verify_model(model_dir: Path) -> None:

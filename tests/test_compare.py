@@ -537,22 +537,26 @@ def test_a_printed_timeline_row_holds_a_date_written_over_a_line_break() -> None
 
 
 @pytest.mark.parametrize(
-    ("similarity", "names", "kind"),
+    ("similarity", "names", "words", "kind"),
     [
-        (0.35, (), "unrelated"),  # a kind of story alike, nothing else
-        (0.35, ("United States",), "unrelated"),  # a country is in half the news
-        (0.35, ("United States", "Malibu"), "related"),
-        (0.55, (), "unrelated"),  # two deadly attacks, in Tunis and in Gaza
-        (0.65, (), "related"),  # a meaning this close
-        (0.25, ("Malibu",), "unrelated"),
+        (0.35, (), (), "unrelated"),  # alike in meaning, nothing else
+        (0.35, ("United States",), (), "unrelated"),  # a country is in half the news
+        (0.35, ("United States", "Malibu"), (), "related"),
+        (0.55, (), (), "unrelated"),  # two deadly attacks, in Tunis and in Gaza
+        (0.65, (), (), "related"),  # a meaning this close
+        (0.25, ("Malibu",), (), "unrelated"),
+        (0.45, (), ("rehab",), "related"),  # two actresses checking into rehab
+        (0.25, (), ("rehab",), "unrelated"),  # a word in common, meanings apart
     ],
 )
-def test_a_related_event_needs_evidence_beyond_a_kind_of_story(
-    similarity: float, names: tuple[str, ...], kind: str
+def test_a_related_event_needs_evidence_beyond_a_similar_meaning(
+    similarity: float, names: tuple[str, ...], words: tuple[str, ...], kind: str
 ) -> None:
-    from kimreader.analysis.story import _story_kind
+    from kimreader.analysis.story import Evidence, _story_kind
 
-    assert _story_kind(similarity, "meaning", 3, names, False) == kind
+    assert _story_kind(Evidence(similarity, "meaning", 3, names, False, words)) == kind
+    by_words = Evidence(0.05, "words", 3, (), False, words)  # kind words: by meaning only
+    assert _story_kind(by_words) == "unrelated"
 
 
 def test_dated_mentions_read_ordinal_days_and_a_year_without_comma() -> None:

@@ -1,0 +1,53 @@
+"""The same-story verdict's evidence of a kind of story (analysis/story.py `kind_words`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kimreader.analysis.embed import model_available
+from kimreader.analysis.story import kind_words
+
+needs_model = pytest.mark.skipif(not model_available(), reason="embedding model not installed")
+
+REID = (
+    "Tara Reid Checks Into Rehab\n\n"
+    "The actress Tara Reid has checked into a rehab clinic in Malibu, her publicist said.\n\n"
+    "Reid, 32, entered rehab on Tuesday after a difficult year, people close to her said."
+)
+LOHAN = (
+    "Lindsay Lohan Enters Rehab Again\n\n"
+    "Lindsay Lohan has begun a 90-day stay in rehab, her lawyer told reporters on Friday.\n\n"
+    "The court had ordered the stay in rehab after a car crash."
+)
+QUAKE = (
+    "Earthquake Kills Dozens In Aceh\n\n"
+    "A strong earthquake killed dozens of people in Aceh on Tuesday, officials said.\n\n"
+    "The earthquake destroyed houses, and people were killed in two villages."
+)
+TOLL = (
+    "Dozens Killed In Gaza Shelling\n\n"
+    "Dozens of people were killed in Gaza on Tuesday, officials said.\n\n"
+    "Most of the people killed were in a school."
+)
+
+
+@needs_model
+def test_two_reports_opening_on_one_uncommon_word_are_of_a_kind() -> None:
+    assert kind_words(REID, LOHAN) == ("rehab",)
+
+
+@needs_model
+def test_common_words_numbers_and_names_are_no_kind_of_story() -> None:
+    # "killed" and "people" are common, "dozens" a number, "Tuesday" a name: no kind in common.
+    assert kind_words(QUAKE, TOLL) == ()
+    # "Aceh" is in both openings but never in lower case: a name.
+    assert (
+        kind_words(QUAKE, QUAKE.replace("Earthquake", "Storm").replace("earthquake", "storm")) == ()
+    )
+
+
+@needs_model
+def test_a_word_only_in_a_web_address_is_no_kind_of_story() -> None:
+    a = "http://example.com/news/sudan-camp-bombed\n\nBombers hit a camp in Sudan, the UN said."
+    b = "Sudan bombs a camp\n\nSudan's planes bombed a camp near the border on Thursday."
+    assert "sudan" not in kind_words(a, b)
