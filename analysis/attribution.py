@@ -12,13 +12,17 @@ import re
 from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
 
-VERBS = (
-    r"said|says|added|adds|told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|wrote|writes|asked|noted|"
-    r"explained|explains|continued|insisted|warned|argued|declared|stated|claimed|tweeted|posted|"
-    r"replied|recalled|conceded|acknowledged|admitted|announced|stressed|cautioned|complained|"
-    r"commented|remarked|responded|urged|revealed|confirmed|suggested|joked|concluded|"
-    r"emphasi[sz]ed|observed|vowed|promised|read|reads"
-)
+# Speech verbs after a speaker, past and present ("said", "says"; "recalled", "recalls").
+_SPEECH_VERBS = (
+    "added adds explained explains continued continues insisted insists warned warns argued "
+    "argues declared declares stated states claimed claims tweeted tweets posted posts replied "
+    "replies recalled recalls conceded concedes acknowledged acknowledges admitted admits "
+    "announced announces stressed stresses cautioned cautions complained complains commented "
+    "comments remarked remarks responded responds urged urges revealed reveals confirmed "
+    "confirms suggested suggests joked jokes concluded concludes emphasised emphasized observed "
+    "vowed promised noted notes wrote writes asked asks read reads reported reports said says"
+).split()
+VERBS = r"told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|" + "|".join(_SPEECH_VERBS)
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
 _NAME = (
@@ -45,7 +49,7 @@ SUBJECT = (
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
 _DESCRIBED = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
 )
 _PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED}|(?:{_GROUP})\b)"
@@ -86,7 +90,8 @@ INTRODUCES_NEXT = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s
 BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
-    r"remarked|responded|urged|confirmed|stressed|writes)\b"
+    r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
+    r"explains|adds|notes)\b"
 )
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"

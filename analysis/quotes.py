@@ -96,6 +96,12 @@ class Quote:
 
 # Cues of quotes that get no speaker, and give none to the quotes around them.
 _NOBODY_S = frozenset({"name", "headline"})
+# Quote marks and punctuation between two quotes ("“A.” “B,” he said"), and an attribution
+# ("“igniting,” as Reuters reported, “fears …”").
+_MARKS = "[\\s\"“”'‘’.,;:!?…—–\\-]*"
+_ONLY_AN_ATTRIBUTION = re.compile(
+    rf"{_MARKS}(?:(?:as\s+)?(?:{SUBJECT})\s+(?:{VERBS})|(?:{VERBS})\s+(?:{SUBJECT}))?{_MARKS}"
+)
 # Quoted words that end their sentence (“No.”, “Why?”), or a clause (“No,” he said).
 _ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
 _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\s*$")
@@ -110,7 +116,7 @@ _NOUN_AFTER = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
-_A_NAME = re.compile(r"\s*[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}\s*")
+_A_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*(?:,|$)")
 # The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
 _OPENS_CLAUSE = re.compile(r"\s*[,;:—–\-]")
 
@@ -210,7 +216,7 @@ class _QuoteFinder:
         if not draft.continued and self._names_a_thing(span, before, after):
             draft.cue = "name"  # a “direction discrimination” task: a term, nobody's words
             return draft
-        if self._speaker_after(draft, after, introduced):
+        if self._speaker_after(draft, after, introduced, late=not _speech_verbs(before)):
             return draft
         if (
             not draft.continued
@@ -229,9 +235,11 @@ class _QuoteFinder:
             self._speaker_of_paragraph_before(draft)
         return draft
 
-    def _speaker_after(self, draft: _Draft, after: str, introduced: bool) -> bool:
-        """“…,” said X / “…,” X said / “…” to economic assistance, said X: whether the rest of
-        the quote's sentence names its speaker (then set on the draft)."""
+    def _speaker_after(self, draft: _Draft, after: str, introduced: bool, late: bool) -> bool:
+        """“…,” said X / “…,” X said / (when `late`) “…” to economic assistance, said X: whether
+        the rest of the quote's sentence names its speaker (then set on the draft). Not `late`
+        when a speech verb comes before the quote: "X said that the “…” as prices fell, Yahoo
+        Finance reported" is X's."""
         text = draft.span.text
         if introduced and _ENDS_SENTENCE.search(text):
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
@@ -245,7 +253,7 @@ class _QuoteFinder:
             (LATE_NAME_SAID, "late"),
         ):
             found = pattern.match(after) if cue == "after" and joined else pattern.search(after)
-            if found and (cue == "late" or joined):
+            if found and (late if cue == "late" else joined):
                 self._written_with_role(draft, found, draft.span.end + 1)
                 draft.cue = cue
                 return True
@@ -255,8 +263,10 @@ class _QuoteFinder:
     def _written_with_role(draft: _Draft, found: re.Match[str], offset: int) -> None:
         """The speaker and role an attribution gives; "her mother, Fiona," is Fiona."""
         role = found.group("role") or ""
-        if found.group("name").split()[0].lower() in _DETERMINERS and _A_NAME.fullmatch(role):
-            draft.written, draft.written_at = role, offset + found.start("role")
+        named = _A_NAME.match(role)
+        if found.group("name").split()[0].lower() in _DETERMINERS and named:
+            draft.written = named.group("name")
+            draft.written_at = offset + found.start("role") + named.start("name")
             return
         draft.written = found.group("name")
         draft.written_at = offset + found.start("name")
@@ -361,7 +371,10 @@ class _QuoteFinder:
             following = drafts[index + 1] if index + 1 < len(drafts) else None
             if draft.speaker or not following or not following.speaker or draft.cue in _NOBODY_S:
                 continue
-            if following.paragraph == draft.paragraph or following.continued:
+            between = self.body[draft.span.end : following.span.start]
+            if following.continued or (
+                following.paragraph == draft.paragraph and _only_an_attribution(between)
+            ):  # not over a sentence of narrative between them
                 draft.speaker, draft.kind = following.speaker, following.kind
                 draft.cue = "continuation"
 
@@ -505,9 +518,9 @@ class _QuoteFinder:
         earlier = [s for s in self.sentences if s.start < offset]
         for sentence in reversed(earlier[-4:]):
             end = min(sentence.end, offset)
-            subject = self.people.first_in(sentence.start, end) or self._reported_speaker(
-                self.body[sentence.start : end], sentence.start
-            )
+            subject = self.people.first_in(
+                sentence.start, end, subject=True
+            ) or self._reported_speaker(self.body[sentence.start : end], sentence.start)
             if subject:
                 return sentence.start, subject
         return -1, ""
@@ -581,6 +594,10 @@ _CROWD_HEADS = frozenset(
     "workers student students refugee refugees doctor doctors medic medics activist activists "
     "diplomat diplomats".split()
 )
+
+
+def _only_an_attribution(between: str) -> bool:
+    return _ONLY_AN_ATTRIBUTION.fullmatch(" ".join(between.split())) is not None
 
 
 def _speech_verbs(before: str) -> list[re.Match[str]]:

@@ -87,6 +87,13 @@ _ROLE_THEN_CAPITALS = re.compile(
     r"(?P<words>(?:[A-Z][a-z][\w’'\-]*[ \t]+){1,2})$"
 )
 
+# A word that makes the name after it the object of a preposition, not a sentence's subject
+# ("the character of Anya Jenkins", "Speaking to Martin Smith"); titles may come between.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|"
+    r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-]*\s+){0,3}$"
+)
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
@@ -251,13 +258,17 @@ class People:
         mention_start, mention_end = mentions[-1]
         return self.resolve(self.body[mention_start:mention_end], mention_start)
 
-    def first_in(self, start: int, end: int) -> str:
+    def first_in(self, start: int, end: int, subject: bool = False) -> str:
         """The first person named in body[start:end] outside quotes, resolved. A possessive
-        names whose someone is ("Abed Sultan's father, Samir, said"), not who acts."""
+        names whose someone is ("Abed Sultan's father, Samir, said"), not who acts; with
+        `subject`, nor does the object of a preposition ("Speaking to Ann Lee of PBS, he …")."""
         mentions = self._mentions(start, end)
         for mention_start, mention_end in mentions:
             possessive = self.body.startswith(("'s", "’s"), mention_end)
-            if not possessive and not self._inside_quote(mention_start):
+            after_preposition = subject and _PREPOSITION_BEFORE.search(
+                self.body, max(0, mention_start - 30), mention_start
+            )
+            if not (possessive or after_preposition or self._inside_quote(mention_start)):
                 return self.resolve(self.body[mention_start:mention_end], mention_start)
         if self.by_span:
             return ""

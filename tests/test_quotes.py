@@ -532,3 +532,39 @@ def test_a_passive_speech_verb_names_no_speaker() -> None:
     body = "Dana Holt is planning a visit, saying a date would be announced “in a few weeks”."
     [quote] = extract_quotes(body, _entities(body, {"Dana Holt": "person"}))
     assert quote.speaker == "Dana Holt"
+
+
+def test_a_name_in_the_role_s_place_after_a_relative() -> None:
+    body = '"This is hard," said her uncle, Omar Reyes, after the service.'
+    [quote] = extract_quotes(body, _entities(body, {"Omar Reyes": "person"}))
+    assert quote.speaker == "Omar Reyes"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Carl Dunn spoke on Friday. Speaking to Ann Lee of the Herald, he said, "
+        '"I take the blame."',
+        "Carl Dunn spoke on Friday. Faced with losing the part of Ann Lee, the studio relented. "
+        '"It was a good day," he recalls.',
+    ],
+)
+def test_he_is_not_a_name_after_a_preposition(body: str) -> None:
+    entities = _entities(body, {"Carl Dunn": "person", "Ann Lee": "person"})
+    assert [q.speaker for q in extract_quotes(body, entities)] == ["Carl Dunn"]
+
+
+def test_a_quote_borrows_the_next_one_s_speaker_only_across_marks_or_an_attribution() -> None:
+    body = '"We won today." "We will win again," Ann Lee said.'
+    assert [q.speaker for q in extract_quotes(body)] == ["Ann Lee", "Ann Lee"]
+    body = 'He put up a flag, "igniting," as Reuters reported, "fears of an attack."'
+    assert {q.speaker for q in extract_quotes(body)} == {"Reuters"}
+    # Not across a sentence of narrative between the two.
+    body = '"We won today." The crowd left early. "We will win again," Ann Lee said.'
+    assert [q.speaker for q in extract_quotes(body)] == ["", "Ann Lee"]
+
+
+def test_a_source_named_at_the_end_does_not_take_a_quote_said_before() -> None:
+    body = 'Ann Lee said in a memo that the "old plan is dead" as prices fell, the Herald reported.'
+    [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert quote.speaker == "Ann Lee"
