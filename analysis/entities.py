@@ -420,7 +420,7 @@ def _build_entities(mentions: list[Mention], clusters: UnionFind, prose: Prose) 
         groups[clusters.find(mention.cluster)].append(mention)
     entities: list[Entity] = []
     for members in groups.values():
-        if all(m.in_heading for m in members):
+        if all(m.in_heading for m in members) and not any(map(_introduced_person, members)):
             continue  # named only in a heading or label line: section words, not content
         members.sort(key=lambda m: m.start)
         entity_type = _group_type(members)
@@ -430,6 +430,12 @@ def _build_entities(mentions: list[Mention], clusters: UnionFind, prose: Prose) 
         entities.append(Entity(name, entity_type, tuple(dict.fromkeys(surfaces)), tuple(spans)))
     entities.sort(key=lambda e: e.mentions[0])
     return entities
+
+
+def _introduced_person(mention: Mention) -> bool:
+    """A full name with a word for a person before it ("Violinist Brigit O'Regan performs"): a
+    caption's subject, not section words, though the caption is a line of its own."""
+    return mention.type == "person" and mention.evidence and len(mention.key.split()) >= 2
 
 
 def _group_type(members: list[Mention]) -> EntityType:

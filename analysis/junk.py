@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kimreader.analysis.gazetteer import places
+from kimreader.analysis.gazetteer import is_place, places
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
 from kimreader.analysis.prose import is_title_case
 
@@ -72,12 +72,66 @@ def _line_pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[
             line_end = credit.start()
         if label == "DATE":
             line_start, line_end = _trim_date(text, line_start, line_end)
-        parts = (
-            _split(text, line_start, line_end, _AND)
-            if label in ("PERSON", "GPE", "LOC", "DATE", "EVENT")
-            else _parallel_names(text, line_start, line_end)
-        )
-        yield from ((s, e) for s, e in parts if e > s)
+        for head_start, head_end in _headline_pieces(text, line_start, line_end, label):
+            parts = (
+                _split(text, head_start, head_end, _AND)
+                if label in ("PERSON", "GPE", "LOC", "DATE", "EVENT")
+                else _parallel_names(text, head_start, head_end)
+            )
+            yield from ((s, e) for s, e in parts if e > s)
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_COLON = re.compile(r":\s+")
+_HEADLINE_GLUE = FUNCTION_WORDS | {"into", "out", "over", "after", "amid"}
+# Words ending in "-ed" that end names ("Manchester United").
+_NAME_PARTICIPLES = frozenset({"united", "limited", "incorporated", "red"})
+
+
+def _headline_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A headline in title case read as one name ("Breaking News: Sudan Bombs Yida Refugee
+    Camp", "Purse Refugee Camp Bombed"): it breaks at a colon and at its verb, a word ending in
+    "-s" or "-ed" that the article also writes in lower case, after a place the gazetteer has
+    or at the span's end."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if label in ("DATE", "WORK_OF_ART") or not is_title_case(
+        text[line_start : line_end if line_end >= 0 else len(text)]
+    ):
+        return [(start, end)]
+    pieces = _split(text, start, end, _COLON)
+    cut: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        words = list(_HEADLINE_WORD.finditer(text, piece_start, piece_end))
+        position = piece_start
+        for index, word in enumerate(words):
+            if index and _is_headline_verb(text, words, index, piece_start):
+                cut.append((position, word.start()))
+                position = _after_function_words(text, words[index + 1 :], word.end())
+        cut.append((position, piece_end))
+    return [(s, e) for s, e in cut if text[s:e].strip()]
+
+
+def _is_headline_verb(text: str, words: list[re.Match[str]], index: int, start: int) -> bool:
+    word = words[index].group()
+    lower = word.lower()
+    if len(word) < 4 or not word.endswith(("s", "ed")) or lower in _NAME_PARTICIPLES:
+        return False
+    stems = (
+        {lower, lower[:-1], lower[:-2], lower[:-3]} if lower.endswith("ed") else {lower, lower[:-1]}
+    )
+    if not stems & _lower_case_words(text):
+        return False
+    before = text[start : words[index].start()].strip()
+    return index == len(words) - 1 or is_place(before)
+
+
+def _after_function_words(text: str, words: list[re.Match[str]], position: int) -> int:
+    """Where the name after a headline's verb starts: past "Into", "At", "Of"."""
+    for word in words:
+        if word.group().lower() not in _HEADLINE_GLUE:
+            return word.start()
+    return position
 
 
 _DATE_TOKEN = re.compile(

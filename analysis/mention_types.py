@@ -191,7 +191,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         inspector constable sergeant sheriff prosecutor mayor governor secretary chancellor
         envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
         niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
-        stepmother toddler""".split(),
+        stepmother toddler performer cosplayer""".split(),
         "person",
     ),
     **dict.fromkeys(
@@ -324,13 +324,28 @@ _PERSON_AFTER = re.compile(
     r"claimed|noted|testified|declined|admitted|denied|replied|recalled)\b|,[ \t]+who\b"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
-_WORD_BEFORE_NAME = re.compile(r"\b([a-z]+)[ \t]+$")
+_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+$")
 
 
 def _person_word_before(text: str, start: int) -> bool:
     """A word for a person right before a name: "lawyer Heller", "agency official Fauzi"."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
-    return before is not None and _DESCRIBED_AS.get(before.group(1)) == "person"
+    return before is not None and _DESCRIBED_AS.get(before.group(1).lower()) == "person"
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)((?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){1,2})")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][a-z-]+)(?=[ \t]+[A-Z])")
+
+
+def people_after_person_words(text: str) -> Iterator[tuple[int, int]]:
+    """ "Violinist Brigit O'Regan performs", "said lawyer Ann Lowe": a word for a person, then
+    a given name and one or two capitalised words, is a person the model may have missed."""
+    for word in _LOWER_WORD.finditer(text):
+        if _DESCRIBED_AS.get(word.group(1).lower()) != "person":
+            continue
+        name = _CAPITALISED_AFTER.match(text, word.end())
+        if name is not None and gazetteer.is_given_name(name.group(1)):
+            yield name.start(1), name.end(2)
 
 
 def speaks_or_acts_as_person(text: str, mention: Mention) -> bool:

@@ -30,6 +30,7 @@ from kimreader.analysis.mention_types import (
     ORG_HEADS,
     PLACE_HEADS,
     described_type,
+    people_after_person_words,
     type_evidence,
 )
 from kimreader.analysis.names import (
@@ -405,7 +406,7 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
     seen: set[tuple[int, int]] = set()
-    for start, end in people_in_title_case_lines(text):
+    for start, end in [*people_in_title_case_lines(text), *people_after_person_words(text)]:
         if not _overlaps(taken, start, end):
             seen.add((start, end))
             yield start, end, "PERSON"

@@ -1000,3 +1000,38 @@ def test_what_a_plural_acronym_stands_for_and_a_ship_prefix_are_no_names() -> No
         ("MV Captain Leo Hart", "org"): 1,
         ("Ada Brook", "person"): 1,
     }
+
+
+def test_a_title_case_headline_read_as_one_name_breaks_at_its_colon_and_verb() -> None:
+    body = (
+        "Breaking News: Peru Bombs Kessa Refugee Camp\n\n"
+        "Kessa Aid Convoy Attacked, Officials Say\n\n"
+        "Jets dropped bombs on the camp at Kessa Refugee Camp; the Kessa Aid Convoy was attacked."
+        " Peru denied it."
+    )
+    spans = spans_for(
+        body,
+        ("Breaking News: Peru Bombs Kessa Refugee Camp", "ORG", 0),
+        ("Kessa Aid Convoy Attacked", "ORG", 0),
+        ("Kessa Refugee Camp", "ORG", 1),
+        ("Kessa Aid Convoy", "ORG", 1),
+        ("Peru", "GPE", 1),
+    )
+    found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
+    assert found == {
+        ("Peru", "place"): 2,
+        ("Kessa Refugee Camp", "org"): 2,
+        ("Kessa Aid Convoy", "org"): 2,
+    }
+
+
+def test_a_word_for_a_person_before_a_name_finds_and_keeps_it_also_in_a_caption() -> None:
+    """A caption's person stays; a heading's other names are section words, as before."""
+    body = (
+        "Pianist Marta Quill plays\n\nFestival Hall\n\nThe festival opened on Friday. Tickets "
+        "sold out, said lawyer Ann Lowe."
+    )
+    assert _typed(body, ("Marta Quill", "PERSON", 0), ("Festival Hall", "ORG", 0)) == {
+        "Marta Quill": "person",
+        "Ann Lowe": "person",
+    }
