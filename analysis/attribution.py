@@ -58,9 +58,14 @@ AFTER_SAID_NAME = re.compile(
 )
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}),")
+# A passive with its agent: "has been described by the Daily Hive as a “…”".
+BY_AGENT = re.compile(
+    r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?(?:described|called|dubbed|labell?ed|"
+    rf"branded|hailed|praised|critici[sz]ed|quoted)\s+by\s+(?P<name>{_PHRASE})"
+)
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
+    rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
     rf"(?:,\s*(?P<role>[^,;“”\"]+),|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?\s+(?:{VERBS})\b"
 )
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.

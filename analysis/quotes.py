@@ -23,6 +23,7 @@ from kimreader.analysis.attribution import (
     ANONYMOUS_HEADS,
     BEFORE_VERB,
     BODY_HEADS,
+    BY_AGENT,
     DOCUMENT_HEADS,
     GROUP_BODIES,
     GROUP_PEOPLE,
@@ -231,9 +232,28 @@ class _QuoteFinder:
             return draft
         if lead:
             self._speaker_before(draft, before, span.start - 1 - len(before))
-        elif not draft.continued:
+        elif not draft.continued and not self._speaker_of_sentence_before(draft):
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _speaker_of_sentence_before(self, draft: _Draft) -> bool:
+        """A quote that opens a sentence without attribution, right after a sentence of
+        reported speech in its paragraph ("X revealed that a reboot is planned. “We are
+        talking to NBC.”"): the speaker of that sentence (then set on the draft)."""
+        paragraph = self.paragraphs[draft.paragraph]
+        before = [
+            s for s in self.sentences if paragraph.start <= s.start and s.end <= draft.span.start
+        ]
+        if not before or any(is_quote_mark(char) for char in before[-1].text):
+            return False
+        sentence = before[-1]
+        verbs = _speech_verbs(sentence.text)
+        subject = SUBJECT_BEFORE_VERB.search(sentence.text[: verbs[0].start()]) if verbs else None
+        if subject is None or subject.group("role") or verbs[0].group() == "saying":
+            return False
+        draft.written, draft.cue = subject.group("name"), "previous"
+        draft.written_at = sentence.start + subject.start("name")
+        return True
 
     def _speaker_after(self, draft: _Draft, after: str, introduced: bool, late: bool) -> bool:
         """“…,” said X / “…,” X said / (when `late`) “…” to economic assistance, said X: whether
@@ -316,11 +336,11 @@ class _QuoteFinder:
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
         verbs = _speech_verbs(before)
-        according = ACCORDING_TO.search(before)
-        if according and not any(verb.start() > according.end() for verb in verbs):
-            draft.written, draft.cue = according.group("name"), "before"
-            draft.written_at = before_start + according.start("name")
-            return
+        for source in (ACCORDING_TO.search(before), BY_AGENT.search(before)):
+            if source and not any(verb.start() > source.end() for verb in verbs):
+                draft.written, draft.cue = source.group("name"), "before"
+                draft.written_at = before_start + source.start("name")
+                return
         # The last speech verb with a subject ("the army claimed that …, and it responded with
         # …"); "saying" has none of its own.
         for verb in reversed(verbs):
@@ -443,6 +463,8 @@ class _QuoteFinder:
         crowd = head is not None and head.group("head").lower() in _CROWD_HEADS
         if not crowd and not any(s <= at and end <= e for s, e in self.places):
             return None
+        if not crowd and _speaks_as_a_government(written):
+            return written, "body"  # "China said", "Northern Ireland has suggested"
         if crowd and head is not None:
             start = at - 60 + head.start("head") if at >= 60 else head.start("head")
             return " ".join(self.body[start:end].split()), "anonymous"
@@ -458,6 +480,8 @@ class _QuoteFinder:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
         if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone:
             return self._described_person(head, at), "person"
+        if words[0].lower() == "the" and all(word[0].isupper() for word in words[1:]):
+            return " ".join(words[1:]), "body"  # "the Daily Hive", "the White House"
         if head in UNNAMED_HEADS | GROUP_PEOPLE:  # "the source told us": a source is never named
             return written, "anonymous"
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
@@ -584,6 +608,17 @@ _ISSUED = (
 )
 # Words for one kind of document: "the release" may be the statement named before.
 _KINDRED_DOCUMENTS = ("statement|release|communique|announcement", "post|tweet")
+# Nations that are no sovereign country and have a government of their own.
+_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def _speaks_as_a_government(place: str) -> bool:
+    """A country (or a nation with a government) said to speak: its government did."""
+    from kimreader.analysis.gazetteer import is_country
+
+    return is_country(place) or place.lower() in _NATIONS
+
+
 # "Residents of", "officials in", "witnesses from": who speaks when a place follows.
 _HEAD_BEFORE_PLACE = re.compile(
     r"\b(?P<head>[A-Za-z][a-z\-]+)\s+(?:of|in|from|at|near)\s+(?:the\s+)?$"

@@ -568,3 +568,35 @@ def test_a_source_named_at_the_end_does_not_take_a_quote_said_before() -> None:
     body = 'Ann Lee said in a memo that the "old plan is dead" as prices fell, the Herald reported.'
     [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
     assert quote.speaker == "Ann Lee"
+
+
+def test_a_passive_with_its_agent_gives_the_agent() -> None:
+    body = 'Ann Lee has been described by the Kessick Herald as a "born leader".'
+    [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert (quote.speaker, quote.speaker_kind) == ("Kessick Herald", "body")
+
+
+def test_a_quote_after_a_sentence_of_reported_speech_is_its_speaker_s() -> None:
+    body = (
+        'Ann Lee spoke at the fair. She revealed that a sequel is planned. "We start in May. '
+        'Nobody knows the title yet." The fair closed on Sunday.'
+    )
+    quotes = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ann Lee", "previous")]
+    # Not after narrative, nor after a sentence that holds a quote of its own.
+    assert speakers('Ann Lee spoke at the fair. The fair closed. "We start in May."')[0][1] == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "place"), [('Norway has suggested people "stay home".', "Norway"),
+                        ('Wales has suggested people "stay home".', "Wales")],
+)  # fmt: skip
+def test_a_country_speaks_as_its_government(body: str, place: str) -> None:
+    [quote] = extract_quotes(body, _entities(body, {place: "place"}))
+    assert (quote.speaker, quote.speaker_kind) == (place, "body")
+
+
+def test_a_role_after_an_organisation_s_possessive() -> None:
+    body = '"Help them," Kessick Aid\'s president Ann Lee said in a press release.'
+    [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert quote.speaker == "Ann Lee"
