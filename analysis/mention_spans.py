@@ -142,28 +142,44 @@ _MONTHS_AND_DAYS = re.compile(
 
 
 def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Full names in a line written in title case, which the model reads poorly ("Lindsay Lohan
-    Checks Into Rehab at Betty Ford Center" with no name in the body): a given name and a word
-    after it, neither written in lower case anywhere in the article, the second no place, no
-    listed organisation and no head word of one ("Grace Church", "Jordan River")."""
-    lower: set[str] | None = None
+    """Full names the model missed: a given name and a word after it, neither written in lower
+    case anywhere in the article, the second no place, no listed organisation and no head word
+    of one ("Grace Church", "Jordan River"). In a line written in title case, which the model
+    reads poorly ("Lindsay Lohan Checks Into Rehab at Betty Ford Center" with no name in the
+    body), and in prose when no other capitalised word touches the pair ("the cubist art of
+    Pablo Picasso"; not "New York Today") and the given name is no common word ("You Loved")."""
+    lower = frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     for line in re.finditer(r"[^\n]+", text):
-        if not is_title_case(line.group()):
-            continue
+        title_case = is_title_case(line.group())
         for pair in _TITLE_CASE_PAIR.finditer(text, line.start(), line.end()):
-            given, name = pair.group(1), pair.group(2)
-            if not gazetteer.is_given_name(given) or _MONTHS_AND_DAYS.fullmatch(given.lower()):
-                continue
-            if lower is None:
-                lower = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
-            if given.lower() in lower or name.lower() in lower:
-                continue
-            key = base_key(name)
-            if key in ORG_HEADS or key in PLACE_HEADS or gazetteer.is_place(name):
-                continue
-            if gazetteer.is_organisation(name) or gazetteer.is_organisation(pair.group()):
-                continue
-            yield pair.span()
+            if _full_name_pair(pair, lower) and (title_case or _alone_in_prose(text, pair)):
+                yield pair.span()
+
+
+def _full_name_pair(pair: re.Match[str], lower: frozenset[str]) -> bool:
+    given, name = pair.group(1), pair.group(2)
+    if not gazetteer.is_given_name(given) or _MONTHS_AND_DAYS.fullmatch(given.lower()):
+        return False
+    if given.lower() in lower or name.lower() in lower:
+        return False
+    key = base_key(name)
+    if key in ORG_HEADS or key in PLACE_HEADS or gazetteer.is_place(name):
+        return False
+    return not (gazetteer.is_organisation(name) or gazetteer.is_organisation(pair.group()))
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _alone_in_prose(text: str, pair: re.Match[str]) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    return (
+        pair.group(1).lower() not in STOP_WORDS
+        and not _CAPITALISED_WORD_BEFORE.search(text, max(0, pair.start() - 30), pair.start())
+        and not _CAPITALISED_WORD_AFTER.match(text, pair.end())
+    )
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")

@@ -169,7 +169,8 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         """organization organisation group company firm agency party movement network newspaper
         broadcaster charity nonprofit startup start-up bank university college school union
         association outlet publisher manufacturer maker retailer chain militia faction coalition
-        band label team club insurer lender airline carrier automaker studio
+        band label team club insurer lender airline carrier automaker studio brokerage
+        utility supermarket grocer carmaker consultancy
         conglomerate regulator watchdog ministry department institute foundation hospital
         website site service platform app magazine tabloid newsletter podcast blog channel
         publication game console brand product""".split(),
@@ -275,6 +276,8 @@ def type_like_the_others(run: list[Mention]) -> None:
             continue
         if gazetteer.is_place(odd.surface) or gazetteer.is_organisation(odd.surface):
             continue
+        if odd.label == "PERSON" and _starts_with_given_name(odd.surface):
+            continue  # "Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow"
         odd.type, odd.evidence = kind, True
         odd.key = canonical_key(odd.surface, kind)
 
@@ -297,6 +300,11 @@ def type_by_membership(text: str, mentions: list[Mention]) -> None:
             kind: EntityType = "place" if gazetteer.is_place(other.surface) else "org"
             other.type, other.evidence = kind, True
             other.key = canonical_key(other.surface, kind)
+
+
+def _starts_with_given_name(surface: str) -> bool:
+    words = surface.split()
+    return len(words) >= 2 and gazetteer.is_given_name(words[0])
 
 
 def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:

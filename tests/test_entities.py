@@ -1035,3 +1035,31 @@ def test_a_word_for_a_person_before_a_name_finds_and_keeps_it_also_in_a_caption(
         "Marta Quill": "person",
         "Ann Lowe": "person",
     }
+
+
+def test_a_full_name_the_model_missed_in_prose_is_found_but_not_inside_a_longer_name() -> None:
+    body = "The show recalls the art of Pablo Ferrant, as New York Today noted; New York agreed."
+    assert _typed(body, ("New York", "GPE", 1)) == {"Pablo Ferrant": "person", "New York": "place"}
+
+
+def test_a_person_closing_a_list_of_places_and_a_firm_named_by_its_noun_keep_their_types() -> None:
+    body = (
+        "Writers in Lima, Peru, and Vladimir Orlov in Moscow contributed. Ann Lowe at the "
+        "K.R. Mott brokerage agreed."
+    )
+    assert _typed(
+        body,
+        ("Lima", "GPE", 0),
+        ("Peru", "GPE", 0),
+        ("Vladimir Orlov", "PERSON", 0),
+        ("Moscow", "GPE", 0),
+        ("Ann Lowe", "PERSON", 0),
+        ("K.R. Mott", "PERSON", 0),
+    ) == {
+        "Lima": "place",
+        "Peru": "place",
+        "Vladimir Orlov": "person",
+        "Moscow": "place",
+        "Ann Lowe": "person",
+        "K.R. Mott": "org",
+    }
