@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kimreader.analysis.compare import Comparison
 from kimreader.analysis.names import canonical_key, listed
+from kimreader.analysis.quotes import Quote
 from kimreader.corpus.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,26 +159,32 @@ class QuoteTally:
         self.errors += other.errors
 
 
+def judge_quote(gold: GoldQuote, quotes: Sequence[Quote]) -> tuple[str, str]:
+    """The verdict ("right", "WRONG", "no quote", "no speaker") and the speaker found, for the
+    quote of `quotes` (one report's) that holds the gold quote's first character."""
+    start = gold.at[0]
+    found = next((q for q in quotes if q.start <= start < q.end), None)
+    speaker = found.speaker if found else ""
+    if found is None:
+        return "no quote", ""
+    if speaker_right(speaker, gold):
+        return "right", speaker
+    return ("WRONG" if speaker else "no speaker"), speaker
+
+
 def score_quotes(pair: GoldPair, cmp: Comparison) -> QuoteTally:
     """Each gold quote against the comparison's quote that holds its first character."""
     tally = QuoteTally()
     for gold in pair.quotes:
         tally.total += 1
-        start = gold.at[0]
-        found = next(
-            (q for q in cmp.quotes if q.report == gold.report and q.start <= start < q.end),
-            None,
-        )
-        speaker = found.speaker if found else ""
-        if found is not None and speaker_right(speaker, gold):
+        kind, speaker = judge_quote(gold, [q for q in cmp.quotes if q.report == gold.report])
+        if kind == "right":
             tally.right += 1
             continue
-        if speaker and found is not None:
+        if kind == "WRONG":
             tally.wrong += 1
-            kind = "WRONG"
         else:
             tally.missed += 1
-            kind = "no quote" if found is None else "no speaker"
         text = pair.body(gold.report)[gold.at[0] : gold.at[1]][:50]
         tally.errors.append(
             f"{pair.name} {gold.report} {kind}: {speaker!r} for {gold.speaker!r} ({text!r})"

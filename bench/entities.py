@@ -1,18 +1,21 @@
-"""Measure entity extraction: quality on gold data (the development splits or fresh3) and speed.
+"""Measure entity extraction: quality on gold data (development splits, blind fresh3/fresh4), speed.
 
 1. The two shipped reports (gold in tests/test_entities.py).
 2. Pages: bench/gold/entities_dev.json (21 mozilla-readability pages), entities_heldout.json (7
    other pages), entities_fresh.json (the 6 English pages left), entities_fresh2.json (10 ECB+
    reports of topics 37 and 41) or entities_fresh3.json (ECB+ reports reserved in
-   bench/gold/reserved_fresh3.json, gold written blind; the lead scores it once, at the end):
+   bench/gold/reserved_fresh3.json, gold written blind; the lead scores it once, at the end),
+   entities_wndev.json (10 Wikinews articles, bench/gold/wikinews, gold written blind, first
+   scored unseen, then tuned on) or entities_fresh4.json (12 other Wikinews articles, blind:
+   only the lead scores them, once, at the end):
    per-entity P/R/F1 of the sidebar, pairwise merge F1 over mentions within each article and
    across the pages, junk of the kinds issue #11 lists. Scorers live in bench/entity_gold.py.
-3. ECB+ (dev: topic 1; held-out: topics 37 and 41; fresh3: the reserved reports of topics 1,
-   37 and 41; fresh, fresh2: none): cross-document merge against the CROSS_DOC_COREF chains, and
-   how the comparison lists an instance named in both reports of a same-event pair (a pair
-   inside one ECB+ cluster): listed as shared, of those named in both, of those it shows (found
-   in either report: the issue's measure) and of those found in both; also read strictly (names
-   as written, cut to the name). Every split but fresh3 leaves the reserved reports out.
+3. ECB+ (dev: topic 1; held-out: topics 37 and 41; fresh3: the reserved reports of topics 1, 37 and
+   41; fresh, fresh2, wndev, fresh4: none): cross-document merge against the CROSS_DOC_COREF chains,
+   and how the comparison lists an instance named in both reports of a same-event pair (a pair
+   inside one ECB+ cluster): listed as shared, of those named in both, of those it shows (found in
+   either report: the issue's measure) and of those found in both; also read strictly (names as
+   written, cut to the name). Every split but fresh3 leaves the reserved reports out.
 4. Speed: words per CPU-second for the model alone (baseline) and the whole extraction.
 
 Figures of 2026-12-06, end of the sixth round. Since this round every split here has been
@@ -34,7 +37,8 @@ After (before) this round's changes:
 | junk of the listed kinds   | 0              | 0                   | 0           | 0           |
 | words/CPU-s, model / whole | 8,542 / 8,118  |                     |             |             |
 
-Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3] [--articles 300]
+Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4]
+     [--articles 300]
      [--skip-timing] [--details]
 """
 
@@ -65,6 +69,8 @@ ECB_TOPICS: dict[str, list[str]] = {
     "fresh": [],
     "fresh2": [],  # its pages are ten ECB+ reports of topics 37 and 41
     "fresh3": ["1", "37", "41"],  # the reserved reports alone (bench/gold/reserved_fresh3.json)
+    "wndev": [],  # Wikinews articles (bench/gold/wikinews): no ECB+ annotation
+    "fresh4": [],
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
@@ -119,7 +125,8 @@ def page_quality(split: str, details: bool) -> None:
     merge_items: list[tuple[object, object, object]] = []
     junk: list[str] = []
     print(f"\nPages ({split}: bench/gold/entities_{split}.json), sidebar entities vs gold")
-    print(f"{'page':16} {'gold':>4} {'shown':>5} {'P':>5} {'R':>5} {'F1':>5} {'merge F1':>8}")
+    width = max(16, *(len(_label(page.name)) for page in pages))
+    print(f"{'page':{width}} {'gold':>4} {'shown':>5} {'P':>5} {'R':>5} {'F1':>5} {'merge F1':>8}")
     library_items: list[tuple[str, tuple[str, str], entity_gold.GoldEntity]] = []
     for page in pages:
         ents = found[page.name]
@@ -131,8 +138,8 @@ def page_quality(split: str, details: bool) -> None:
         shown = len(entity_gold.sidebar(ents))
         p, r, f = score.prf
         print(
-            f"{page.name:16} {len(page.entities):4} {shown:5} {p:5.2f} {r:5.2f} {f:5.2f} "
-            f"{entity_gold.pairwise_f1(counts)[2]:8.2f}"
+            f"{_label(page.name):{width}} {len(page.entities):4} {shown:5} {p:5.2f} {r:5.2f} "
+            f"{f:5.2f} {entity_gold.pairwise_f1(counts)[2]:8.2f}"
         )
         if details and (score.junk or score.missed):
             print(f"    wrong: {score.junk}\n    missed: {score.missed}")
@@ -143,7 +150,7 @@ def page_quality(split: str, details: bool) -> None:
             library_items.append((page.name, (page.name, shown_list[index].name), wanted))
     within = _within_article(merge_items)
     p, r, f = total.prf
-    print(f"{'ALL':16} {'':4} {'':5} {p:5.2f} {r:5.2f} {f:5.2f} {within[2]:8.2f}")
+    print(f"{'ALL':{width}} {'':4} {'':5} {p:5.2f} {r:5.2f} {f:5.2f} {within[2]:8.2f}")
     print(f"merge within articles, pairwise over mentions: P {within[0]:.2f} R {within[1]:.2f}")
     print(f"junk of the listed kinds: {len(junk)} {junk if details else ''}")
     groups = group_library(found)
@@ -157,6 +164,11 @@ def page_quality(split: str, details: bool) -> None:
     print(
         f"library merge across these pages, pairwise over entities: P {p:.2f} R {r:.2f} F1 {f:.2f}"
     )
+
+
+def _label(page: str) -> str:
+    """A page's name as a table row: Wikinews names cut (their first words tell them apart)."""
+    return page.replace("wikinews/", "wn/")[:30] if page.startswith("wikinews/") else page
 
 
 def _within_article(items: list[tuple[object, object, object]]) -> tuple[float, float, float]:
@@ -276,7 +288,8 @@ def main() -> int:
         "--split",
         choices=tuple(ECB_TOPICS),
         default="dev",
-        help="dev, heldout, fresh, fresh2: development (tuned on); fresh3: the lead's blind set",
+        help="dev, heldout, fresh, fresh2, wndev: development (tuned on); fresh3, fresh4: the "
+        "lead's blind sets",
     )
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--details", action="store_true", help="list junk and missed names")

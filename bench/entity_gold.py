@@ -3,7 +3,8 @@
 - Pages: bench/gold/entities_{dev,heldout,fresh}.json list the people, organisations and places of
   mozilla-readability test pages, with aliases ("a|b"), written by reading the pages;
   entities_fresh2.json and entities_fresh3.json do the same for ten ECB+ reports each
-  ("ecbplus/37/37_3ecb").
+  ("ecbplus/37/37_3ecb"); entities_wndev.json and entities_fresh4.json for Wikinews articles
+  ("wikinews/NAME", bench/gold/wikinews).
 - ECB+: `CROSS_DOC_COREF` chains over person, organisation and place mentions of
   ../shared/testdata/ecbplus give cross-document gold clusters.
 
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
 ECBPLUS = ROOT.parent / "shared/testdata/ecbplus"
 GOLD_DIR = ROOT / "bench/gold"
+WIKINEWS = GOLD_DIR / "wikinews"  # Wikinews articles of the splits wndev and fresh4
 RESERVED = "reserved_fresh3.json"  # in GOLD_DIR: ECB+ reports kept unseen for the blind fresh3 sets
 SIDEBAR_TYPES = ("person", "org", "place")
 
@@ -87,8 +89,14 @@ def load_gold(split: str) -> list[GoldPage]:
 
 
 def page_body(name: str) -> str:
-    """The page's body as kimreader imports it: source.html through the HTML reader, or for
-    "ecbplus/TOPIC/REPORT" the ECB+ report's whole text, read as bench/compare_gold.py reads it."""
+    """The page's body as kimreader imports it: source.html through the HTML reader; for
+    "ecbplus/TOPIC/REPORT" the ECB+ report's whole text, read as bench/compare_gold.py reads it;
+    for "wikinews/NAME" the whole text of bench/gold/wikinews/NAME.txt."""
+    if name.startswith("wikinews/"):
+        from kimreader.corpus.article import Article
+
+        stem = name.removeprefix("wikinews/")
+        return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
     if name.startswith("ecbplus/"):
         from compare_gold import _article  # bench/ is on sys.path, as for this module
 
