@@ -33,7 +33,7 @@ _NAME = (
 )
 # Plural nouns for people who speak unnamed ("police said", "Witnesses told reporters"): police
 # and authorities speak as a body, the others are anonymous.
-GROUP_BODIES = frozenset({"police", "authorities"})
+GROUP_BODIES = frozenset({"police", "authorities", "media"})
 GROUP_PEOPLE = frozenset(
     "officials witnesses residents investigators prosecutors organisers organizers analysts "
     "experts critics scientists researchers officers doctors paramedics rescuers firefighters "
@@ -44,7 +44,7 @@ _GROUP = "|".join(sorted(GROUP_BODIES | GROUP_PEOPLE))
 # official", "the actor's family", "his lawyer") or a group ("police").
 SUBJECT = (
     rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:{_GROUP})\b)"
+    rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
@@ -115,9 +115,10 @@ _ROLE_START = re.compile(
 # source, or a body that speaks as one ("the army", "the committee").
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials aide aides rep representative spokesman spokeswoman friend "
-    "friends "
-    "spokesperson insider insiders person people diplomat diplomats publicist correspondent "
-    "reporter journalist".split()
+    "friends spokesperson insider insiders person people diplomat diplomats publicist "
+    "correspondent reporter journalist husband wife son daughter mother father brother sister "
+    "uncle aunt cousin partner fiancee fiancée girlfriend boyfriend nephew niece grandson "
+    "granddaughter grandmother grandfather relative relatives".split()
 )
 # Of those, the ones a report never names, so "the source" is as anonymous as "a source".
 UNNAMED_HEADS = frozenset("source sources insider insiders".split())
@@ -206,5 +207,5 @@ STOP_CAPITALS = frozenset(
 )
 REPORTED = re.compile(
     rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"
-    rf"|\b(?:{_REPORTED_VERBS})\s+(?P<late>{_NAME})\s*[,.]"
+    rf"|\b(?:{_REPORTED_VERBS})\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME})\s*[,.]"
 )

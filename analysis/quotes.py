@@ -151,6 +151,7 @@ class _QuoteFinder:
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         self.roles = self._roles()
+        self._genders: dict[str, str] = {}
 
     def _roles(self) -> dict[str, str]:
         """The role a report gives each person: appositive after the full name, or a title."""
@@ -247,9 +248,8 @@ class _QuoteFinder:
         if not before or any(is_quote_mark(char) for char in before[-1].text):
             return False
         sentence = before[-1]
-        verbs = _speech_verbs(sentence.text)
-        subject = SUBJECT_BEFORE_VERB.search(sentence.text[: verbs[0].start()]) if verbs else None
-        if subject is None or subject.group("role") or verbs[0].group() == "saying":
+        subject = _speech_subject(sentence.text)
+        if subject is None:
             return False
         draft.written, draft.cue = subject.group("name"), "previous"
         draft.written_at = sentence.start + subject.start("name")
@@ -406,14 +406,16 @@ class _QuoteFinder:
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
         written = " ".join(draft.written.split()).strip(" ,")
+        if written.lower() in ("it", "they"):
+            return self._group_pronoun(written.lower(), draft.written_at, last)
         if written.lower() in PRONOUNS:
-            return self._pronoun(draft.written_at, last)
+            return self._pronoun(written.lower(), draft.written_at, last)
         return self._speaker_as_written(written, draft.written_at)
 
     def _speaker_as_written(self, written: str, at: int) -> tuple[str, str]:
         """(speaker, kind) for a name or a description written at `at` (no pronoun)."""
-        group = written.split()[0].lower()
-        if group in GROUP_BODIES | GROUP_PEOPLE:  # "police said", "Witnesses in Rafah said"
+        group = _group_of(written)
+        if group:  # "police said", "Witnesses in Rafah said", "Israeli officials said"
             return written, "body" if group in GROUP_BODIES else "anonymous"
         possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
         if possessive:
@@ -527,27 +529,113 @@ class _QuoteFinder:
         ]
         return with_role[-1][1] if with_role else self._previous_subject(at)
 
-    def _pronoun(self, at: int, last: _Draft | None) -> tuple[str, str]:
-        """ "he said": whoever was named last, the last quote's speaker or a sentence's subject."""
+    def _pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
+        """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
+        if the report never calls them by the other pronoun; nobody when that sentence names
+        two such people who may act ("Ann met Tom. “…,” he said")."""
         subject_at, subject = self._previous_subject_at(at)
-        if last is not None and (not subject or last.span.start > subject_at):
-            return last.speaker, last.kind
-        return subject, "person" if subject else ""
+        window = self._window(at)
+        recent = last is not None and bool(window) and last.span.start >= window[-1].start
+        if last is not None and recent and (not subject or last.span.start > subject_at):
+            fits = last.kind != "person" or self._gender(last.speaker) in ("", pronoun)
+            return (last.speaker, last.kind) if fits else ("", "")
+        if not subject:
+            return "", ""
+        sentence = next(s for s in window if s.start == subject_at)
+        if self._reported_speaker(sentence.text, sentence.start) == subject:
+            return subject, "person"  # "…, said hospital director Hengky Tewu. “…,” he said"
+        acting = self.people.acting_in(subject_at, min(sentence.end, at), True) or [subject]
+        fitting = [name for name in acting if self._gender(name) in ("", pronoun)]
+        return (fitting[0], "person") if len(fitting) == 1 else ("", "")
+
+    def _outside_quotes(self, sentence: TextSpan) -> str:
+        """A sentence's text without what it quotes ("“I love her,” he said": no "her" of his)."""
+        chars = list(sentence.text)
+        for span in self.spans:
+            for index in range(max(span.start, sentence.start), min(span.end, sentence.end)):
+                chars[index - sentence.start] = " "
+        return "".join(chars)
+
+    def _gender(self, name: str) -> str:
+        """ "he" or "she" when the report calls a person so: the pronoun that follows their
+        name in a sentence naming no one else, or opens the next sentence (quotes left out);
+        "" when it does not tell."""
+        if name not in self._genders:
+            counts = {"he": 0, "she": 0}
+            for index, sentence in enumerate(self.sentences):
+                if self.people.acting_in(sentence.start, sentence.end) != [name]:
+                    continue
+                after = self._outside_quotes(sentence)[self._named_at(name, sentence) :]
+                words = re.findall(r"\b(?:he|she|him|his|her|himself|herself)\b", after.lower())
+                for word in words + self._next_subject_pronoun(index):
+                    counts["he" if word in _HE else "she"] += 1
+            he, she = counts["he"], counts["she"]
+            self._genders[name] = "he" if he > she else "she" if she > he else ""
+        return self._genders[name]
+
+    def _next_subject_pronoun(self, index: int) -> list[str]:
+        """ "he" or "she" as the first pronoun of the sentence after sentence `index`, when that
+        one names nobody ("Rothman recalls. “…,” he said.")."""
+        following = self.sentences[index + 1 : index + 2]
+        if not following or self.people.acting_in(following[0].start, following[0].end):
+            return []
+        found = re.search(r"\b(?:[Hh]e|[Ss]he)\b", self._outside_quotes(following[0]))
+        return [found.group().lower()] if found else []
+
+    def _named_at(self, name: str, sentence: TextSpan) -> int:
+        """Where in a sentence its one person is first named (0 if not found as written)."""
+        words = name.split()
+        found = re.search(rf"\b(?:{re.escape(words[-1])}|{re.escape(words[0])})\b", sentence.text)
+        return found.end() if found else 0
+
+    def _group_pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
+        """ "it said" (a body), "they said" (a body or a group): the last speaker of that kind
+        in the nearest sentences, quoted or reported ("The ministry said … It added: “…”");
+        nobody when the nearest speaker is of another kind ("Tim and Ann spoke. “…,” they
+        said")."""
+        kinds = {"body"} if pronoun == "it" else {"body", "anonymous"}
+        for sentence in self._window(at):
+            if last is not None and last.span.start >= sentence.start:
+                return (last.speaker, last.kind) if last.kind in kinds else ("", "")
+            reported = _speech_subject(self.body[sentence.start : min(sentence.end, at)])
+            if reported and reported.group("name").lower() not in PRONOUNS:
+                written_at = sentence.start + reported.start("name")
+                speaker, kind = self._speaker_as_written(reported.group("name"), written_at)
+                return (speaker, kind) if kind in kinds else ("", "")
+            if self.people.acting_in(sentence.start, min(sentence.end, at), True):
+                return "", ""  # a person acts there: "they" may be that person and another
+        return "", ""
 
     def _previous_subject(self, offset: int) -> str:
         return self._previous_subject_at(offset)[1]
 
     def _previous_subject_at(self, offset: int) -> tuple[int, str]:
-        """The first person named in the nearest earlier sentence that names one (and where)."""
-        earlier = [s for s in self.sentences if s.start < offset]
-        for sentence in reversed(earlier[-4:]):
+        """Who the nearest earlier sentence that names a person is about (and where it starts):
+        the speaker its reported speech names, else the first person who may act there."""
+        for sentence in self._window(offset):
             end = min(sentence.end, offset)
-            subject = self.people.first_in(
-                sentence.start, end, subject=True
-            ) or self._reported_speaker(self.body[sentence.start : end], sentence.start)
+            subject = self._reported_speaker(
+                self.body[sentence.start : end], sentence.start
+            ) or self.people.first_in(sentence.start, end, subject=True)
             if subject:
                 return sentence.start, subject
         return -1, ""
+
+    def _window(self, offset: int) -> list[TextSpan]:
+        """The sentences a pronoun at offset may look back on, nearest first: up to
+        PRONOUN_REACH sentences of narrative and the quoted ones among them."""
+        window: list[TextSpan] = []
+        narrative = 0
+        for sentence in reversed([s for s in self.sentences if s.start < offset]):
+            if narrative == PRONOUN_REACH:
+                break
+            window.append(sentence)
+            quoted = is_quote_mark(sentence.text.lstrip()[:1]) or self._quoted(sentence.start)
+            narrative += not quoted
+        return window
+
+    def _quoted(self, offset: int) -> bool:
+        return any(span.start <= offset < span.end for span in self.spans)
 
     def _reported_speaker(self, text: str, start: int) -> str:
         """Who a sentence of reported speech gives it to ("Al-Sawarmi Khalid, spokesman for
@@ -556,10 +644,15 @@ class _QuoteFinder:
         if not match:
             return ""
         group = "name" if match.group("name") else "late"
-        written = match.group(group)
+        named = _A_NAME.match(match.group("role") or "")
+        if named and re.search(r"[’']s\s+\w+$", match.group(group)):
+            # "Abed Sultan's father, Samir, said": Samir
+            written, at = named.group("name"), start + match.start("role") + named.start("name")
+        else:
+            written, at = match.group(group), start + match.start(group)
         if written.split()[0].lower() in STOP_CAPITALS:
             return ""
-        speaker = self.people.resolve(written, start + match.start(group))
+        speaker = self.people.last_in(at, at + len(written)) or self.people.resolve(written, at)
         # "Analysts said": not a name the report gives in full
         return speaker if len(speaker.split()) >= 2 else ""
 
@@ -629,6 +722,32 @@ _CROWD_HEADS = frozenset(
     "workers student students refugee refugees doctor doctors medic medics activist activists "
     "diplomat diplomats".split()
 )
+
+
+# How many sentences back a pronoun looks for whom it stands for.
+PRONOUN_REACH = 4
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _speech_subject(sentence: str) -> re.Match[str] | None:
+    """The subject of a sentence's first speech verb as written, with no role between ("Ann
+    revealed that …", "The ministry said …")."""
+    verbs = _speech_verbs(sentence)
+    if not verbs or verbs[0].group() == "saying":
+        return None
+    subject = SUBJECT_BEFORE_VERB.search(sentence[: verbs[0].start()])
+    return subject if subject and not subject.group("role") else None
+
+
+def _group_of(written: str) -> str:
+    """The group noun of "police", "Israeli officials", "state media", "Witnesses in Rafah";
+    "" for any other speaker."""
+    words = written.lower().split()
+    at = next((i for i, w in enumerate(words[:3]) if w in GROUP_BODIES | GROUP_PEOPLE), None)
+    if at is None or (at and words[0] in _DETERMINERS):
+        return ""  # "the police" is a described body (see _described)
+    return words[at]
 
 
 def _only_an_attribution(between: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from kimreader.analysis.attribution import BODY_HEADS
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import abbreviates, canonical_key, resolve_short_name
 from kimreader.corpus.span import TextSpan
@@ -59,6 +60,11 @@ PERSON_HEADS = frozenset(
     "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
     "witness star actress actor singer publicist".split()
 )
+# Words for whom a person is to someone ("the wife of", "his colleague").
+_RELATIONS = frozenset(
+    "journalist reporter colleague friend wife husband son daughter brother sister partner "
+    "co-star".split()
+)
 # A person the report names by one word and introduces with a role: "Fauzi, an official from
 # the local disaster agency" (many Indonesians use a single name; the entity model misses such
 # names). Only "a"/"an": "On Tuesday, the official said" must not make Tuesday a person.
@@ -90,10 +96,15 @@ _ROLE_THEN_CAPITALS = re.compile(
 # A word that makes the name after it the object of a preposition, not a sentence's subject
 # ("the character of Anya Jenkins", "Speaking to Martin Smith"); titles may come between.
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|"
+    r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
     r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
-    r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.\-]*\s+){0,3}$"
+    r"(?:(?:the|a|an|both|either)\s+)?(?:(?:[A-Z][\w.\-’']*|"
+    + "|".join(sorted(PERSON_HEADS | _RELATIONS))
+    + r")\s+){0,3}$"
 )
+# "… a surprise to Matthew O'Connor, who produced …": a relative clause makes the person after
+# a preposition the one the sentence is about.
+_WHO_AFTER = re.compile(r",?\s+who\b")
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
@@ -121,7 +132,8 @@ class People:
                 if len(body[start:end].split()) >= 2 and not self._inside_quote(start):
                     self.full_names.append((start, end, name))
         if not people:
-            self.full_names = self._names_from_text()
+            named_otherwise = [span for entity in entities for span in entity.mentions]
+            self.full_names = self._names_from_text(named_otherwise)
         self.full_names.extend(self._one_word_names(entities))
         self.full_names.sort()
         self._short_forms: dict[str, bool] = {}
@@ -181,8 +193,12 @@ class People:
                 found.append((start, end, match.group("name")))
         return found
 
-    def _names_from_text(self) -> list[tuple[int, int, str]]:
-        """Without entities: runs of two to four capitalised words, titles dropped."""
+    def _names_from_text(
+        self, named_otherwise: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str]]:
+        """Without person entities: runs of two to four capitalised words, titles dropped, none
+        that an entity of another type covers ("the US Coast Guard") or that ends in a body's
+        head word ("Health Ministry")."""
         found: list[tuple[int, int, str]] = []
         pattern = _NAME_RUN
         for match in pattern.finditer(self.body):
@@ -195,10 +211,14 @@ class People:
             titled = [i for i, token in enumerate(tokens) if token.lower().strip(".") in _ROLES]
             if titled and len(tokens) - titled[-1] > 2:  # "Israeli Prime Minister Benjamin X"
                 tokens = tokens[titled[-1] + 1 :]
+            end = match.end()
+            start = end - len(" ".join(tokens))
+            if any(s <= start < e for s, e in named_otherwise) or (
+                tokens and tokens[-1].lower() in BODY_HEADS  # "the Kessick Ministry"
+            ):
+                continue
             if len(tokens) >= 2 and not self._inside_quote(match.start()):
-                name = re.sub(r"[’']s$", "", " ".join(tokens))
-                end = match.end()
-                found.append((end - len(" ".join(tokens)), end, name))
+                found.append((start, end, re.sub(r"[’']s$", "", " ".join(tokens))))
         return found
 
     def resolve(self, written: str, offset: int) -> str:
@@ -258,18 +278,31 @@ class People:
         mention_start, mention_end = mentions[-1]
         return self.resolve(self.body[mention_start:mention_end], mention_start)
 
+    def acting_in(self, start: int, end: int, subject: bool = False) -> list[str]:
+        """The people named in body[start:end] outside quotes who may act there, resolved, in
+        order, once each: not a possessive ("Abed Sultan's father"), and with `subject` not the
+        object of a preposition."""
+        acting: list[str] = []
+        for mention_start, mention_end in self._mentions(start, end):
+            possessive = self.body.startswith(("'s", "’s"), mention_end)
+            after_preposition = (
+                subject
+                and _PREPOSITION_BEFORE.search(self.body, max(0, mention_start - 40), mention_start)
+                and not _WHO_AFTER.match(self.body, mention_end)
+            )
+            if not (possessive or after_preposition or self._inside_quote(mention_start)):
+                name = self.resolve(self.body[mention_start:mention_end], mention_start)
+                if name not in acting:
+                    acting.append(name)
+        return acting
+
     def first_in(self, start: int, end: int, subject: bool = False) -> str:
         """The first person named in body[start:end] outside quotes, resolved. A possessive
         names whose someone is ("Abed Sultan's father, Samir, said"), not who acts; with
         `subject`, nor does the object of a preposition ("Speaking to Ann Lee of PBS, he …")."""
-        mentions = self._mentions(start, end)
-        for mention_start, mention_end in mentions:
-            possessive = self.body.startswith(("'s", "’s"), mention_end)
-            after_preposition = subject and _PREPOSITION_BEFORE.search(
-                self.body, max(0, mention_start - 30), mention_start
-            )
-            if not (possessive or after_preposition or self._inside_quote(mention_start)):
-                return self.resolve(self.body[mention_start:mention_end], mention_start)
+        acting = self.acting_in(start, end, subject)
+        if acting:
+            return acting[0]
         if self.by_span:
             return ""
         for match in re.finditer(r"\b[A-Z][\w’'\-]+", self.body[start:end]):

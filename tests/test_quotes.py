@@ -600,3 +600,53 @@ def test_a_role_after_an_organisation_s_possessive() -> None:
     body = '"Help them," Kessick Aid\'s president Ann Lee said in a press release.'
     [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
     assert quote.speaker == "Ann Lee"
+
+
+def _people(body: str, *names: str) -> tuple[Entity, ...]:
+    return _entities(body, dict.fromkeys(names, "person"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Two people who may act in the sentence before: "he" is either.
+        ('Ann Lee met Tom Ward on Monday.\n\n"It went well," he said.', ""),
+        # The report calls one of them "she": "he" is the other.
+        ('Ann Lee said she was tired. Ann Lee met Tom Ward on Monday.\n\n"It went well," he '
+         "said.", "Tom Ward"),
+        # The one a sentence of reported speech names.
+        ('A girl, identified as Ann Lee, died, said hospital chief Tom Ward.\n\n"We tried," he '
+         "said.", "Tom Ward"),
+        # A person after a relative clause is whom the sentence is about.
+        ('Ann Lee said she was tired. It surprised the producer Tom Ward, who hired Ann Lee.\n\n'
+         '"She was great," he said.', "Tom Ward"),
+    ],
+)  # fmt: skip
+def test_he_or_she_only_when_one_person_fits(body: str, expected: str) -> None:
+    [quote] = extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))
+    assert quote.speaker == expected
+
+
+def test_a_pronoun_does_not_reach_back_past_four_sentences_of_narrative() -> None:
+    body = (
+        '"We won," Tom Ward said. The team left. The bus was late. It rained. Fans waited. '
+        'Ann Lee joined the club in May.\n\n"I love it here," she said.'
+    )
+    assert [q.speaker for q in extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))] == [
+        "Tom Ward",
+        "Ann Lee",
+    ]
+    body = '"We won," Tom Ward said. The team left. The bus was late. It rained. Fans waited. '
+    body += 'Nobody spoke.\n\n"I love it here," she said.'
+    assert [q.speaker for q in extract_quotes(body, _people(body, "Tom Ward"))] == ["Tom Ward", ""]
+
+
+def test_it_and_they_stand_for_a_body_or_a_group() -> None:
+    body = 'The Kessick Ministry said cases were rising. It added: "Stay home."'
+    [quote] = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_kind) == ("Kessick Ministry", "body")
+    body = 'Police said roads were closed. "Stay home," they said.'
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body)] == [("Police", "body")]
+    # Two people are no "they" this reader can name.
+    body = 'Tom Ward and Ann Lee spoke. "We agree," they said.'
+    assert [q.speaker for q in extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))] == [""]
