@@ -12,6 +12,7 @@
 - Organisations and products (analysis/organisations.json): a small curated table of companies,
   outlets, institutions and products that spaCy's small model often tags as people or places
   ("Firefox", "Snapchat", "Verizon"). Products have no type of their own: they count as orgs.
+  Outlets named by a common word ("People") count only where a report cites them.
 
 Only evidence: entities.py weighs it with the model's labels and the cues in the text.
 """
@@ -80,6 +81,29 @@ def organisation_pattern() -> re.Pattern[str]:
     raw = json.loads(resources.files(_PACKAGE).joinpath("organisations.json").read_text("utf-8"))
     names = sorted({*raw["organisations"], *raw["products"]}, key=len, reverse=True)
     return re.compile(r"(?<![\w@#/.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def cited_outlet_pattern() -> re.Pattern[str]:
+    """Outlets named by a common word ("told People", "in Time"), where a report cites them:
+    after a word of citing, with no capitalised word after (not "Time Warner"), or before
+    "magazine". The name is the match's last group."""
+    raw = json.loads(resources.files(_PACKAGE).joinpath("organisations.json").read_text("utf-8"))
+    names = "|".join(map(re.escape, raw["outlets_named_by_common_words"]))
+    return re.compile(
+        rf"\b(?:told|tells|telling|to|in|by|from|with|for)[ \t]+({names})(?![\w'’-])(?![ \t]+[A-Z])"
+        rf"|(?<![\w'’-])({names})(?=[ \t]+magazine\b)"
+    )
+
+
+def is_cited_outlet(name: str) -> bool:
+    """One of the outlets named by a common word ("People"), read where it is cited."""
+    return cited_outlet_pattern().fullmatch(f"to {name}") is not None
+
+
+def cited_outlets(text: str) -> list[tuple[int, int]]:
+    """Where the text cites an outlet named by a common word ("told People", "Time magazine")."""
+    return [found.span(found.lastindex or 0) for found in cited_outlet_pattern().finditer(text)]
 
 
 def is_place(name: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kimreader.analysis.gazetteer import is_place, places
+from kimreader.analysis.gazetteer import is_cited_outlet, is_organisation, is_place, places
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
 from kimreader.analysis.prose import is_title_case
 
@@ -179,9 +179,14 @@ def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 or second[0] == "the"
                 or (len(second) == 1 and ACRONYM.match(second[0]) is not None)
             )
-        ):
+        ) or _both_listed(" ".join(first), " ".join(second)):
             return parts
     return [(start, end)]
+
+
+def _both_listed(first: str, second: str) -> bool:
+    """ "People and Us Weekly": two listed outlets or organisations are two."""
+    return all(is_organisation(name) or is_cited_outlet(name) for name in (first, second))
 
 
 def _cut_handle(text: str, start: int, end: int) -> tuple[int, int]:

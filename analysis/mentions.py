@@ -392,6 +392,8 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
     """
     forms: dict[str, str] = {}
     for mention in mentions:
+        if gazetteer.is_cited_outlet(mention.surface):
+            continue  # "People": only where a report cites it
         if mention.type in ("person", "org", "place") and len(mention.surface) >= 3:
             forms.setdefault(mention.surface, mention.label)
             words = mention.surface.split()
@@ -410,6 +412,9 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         if not _overlaps(taken, start, end):
             seen.add((start, end))
             yield start, end, "PERSON"
+    for start, end in gazetteer.cited_outlets(text):
+        if not _overlaps(taken, start, end):
+            yield start, end, "ORG"  # "told People"
     for pattern in patterns:
         listed = pattern is patterns[0]
         for match in pattern.finditer(text):

@@ -1063,3 +1063,13 @@ def test_a_person_closing_a_list_of_places_and_a_firm_named_by_its_noun_keep_the
         "Ann Lowe": "person",
         "K.R. Mott": "org",
     }
+
+
+def test_an_outlet_named_by_a_common_word_counts_where_a_report_cites_it() -> None:
+    body = (
+        "People gathered outside. Her agent told People on Monday, and later confirmed it to "
+        "People and Us Weekly. Time will tell, as Time Warner said."
+    )
+    spans = spans_for(body, ("People and Us Weekly", "ORG", 0), ("Time Warner", "ORG", 0))
+    found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
+    assert found == {("People", "org"): 2, ("Us Weekly", "org"): 1, ("Time Warner", "org"): 1}
