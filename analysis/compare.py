@@ -210,10 +210,14 @@ def _story_names(entities: Sequence[Entity]) -> list[Entity]:
 
 
 def story_evidence(
-    entities_a: Sequence[Entity], entities_b: Sequence[Entity], shared: EntityComparison
+    entities_a: Sequence[Entity],
+    entities_b: Sequence[Entity],
+    shared: EntityComparison,
+    bodies: tuple[str, str] = ("", ""),
 ) -> tuple[list[str], bool | None]:
     """The names both reports use (outlets and dates left out), and whether each report's main
-    names are named in the other; None when either report's entities are unknown (empty)."""
+    names are named in the other (`_named_in`, which the reports' `bodies` help); None when
+    either report's entities are unknown (empty)."""
     from kimreader.analysis.gazetteer import is_country
     from kimreader.corpus.metadata import is_outlet
 
@@ -228,9 +232,34 @@ def story_evidence(
         specific = [e for e in names if not is_country(e.name)]
         return sorted(specific, key=lambda e: (-e.count, e.name))[:MAIN_NAMES]
 
-    a_in_b = bool(compare_entities(main(names_a), names_b).shared)
-    b_in_a = bool(compare_entities(names_a, main(names_b)).shared)
+    a_in_b = _named_in(main(names_a), names_b, bodies)
+    b_in_a = _named_in(main(names_b), names_a, bodies)
     return shared_names, a_in_b and b_in_a
+
+
+def _named_in(mains: list[Entity], names: list[Entity], bodies: tuple[str, str]) -> bool:
+    """Whether one of the main names is among the other report's names: the same entity, or
+    one sharing a word that only names ("Lohan" and "Lindsay Lohan", "Yida" and "Yida Refugee
+    Camp", "South Kordofan" and "Southern Kordofan": the entity model finds one name in
+    different forms in different reports). Such a word is uncommon in English and written in
+    lower case in neither report ("refugee" is)."""
+    from kimreader.analysis.story import lower_case_words, uncommon_words
+
+    if compare_entities(mains, names).shared:
+        return True
+    ordinary = {form for body in bodies for forms in lower_case_words(body).values()
+                for form in forms}  # fmt: skip
+    theirs = {word for e in names for word in _capitalised_words(e.name)}
+    ours = {word for e in mains for word in _capitalised_words(e.name)}
+    return any(
+        word in theirs and word.lower() not in ordinary for word in uncommon_words(sorted(ours))
+    )
+
+
+def _capitalised_words(name: str) -> list[str]:
+    from kimreader.analysis.text import WORD
+
+    return [word for word in WORD.findall(name) if len(word) > 2 and word[:1].isupper()]
 
 
 def sentence_scores(
@@ -352,7 +381,9 @@ def story_verdict(
 ) -> Verdict:
     """Same event, related event or unrelated (analysis.story.judge) with the names as evidence."""
     entities = compare_entities(entities_a, entities_b) if entities is None else entities
-    shared_names, main_names_shared = story_evidence(entities_a, entities_b, entities)
+    shared_names, main_names_shared = story_evidence(
+        entities_a, entities_b, entities, (a.body, b.body)
+    )
     return judge(
         a, b, matched.scores, matched.pairs, matched.method, shared_names,
         embeddings_a, embeddings_b, main_names_shared,

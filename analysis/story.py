@@ -266,24 +266,30 @@ def _names_beyond_countries(names: Sequence[str]) -> bool:
 def kind_words(body_a: str, body_b: str) -> tuple[str, ...]:
     """The uncommon words both reports open with, as A writes them: in the first
     KIND_OPENING_SENTENCES pairable sentences of each, in lower case somewhere in each (so no
-    name), no number, and no common word (COMMON_WORDS). Empty without the embedding model,
+    name), no number, and no common word (`uncommon_words`). Empty without the embedding model,
     whose vocabulary says which words are common."""
-    from kimreader.analysis.embed import vocabulary_ranks
-
-    vocabulary = vocabulary_ranks()
-    if vocabulary is None:
-        return ()
-    unknown = len(vocabulary)  # a word the vocabulary spells in pieces is rare
     opening_b = set(_opening_terms(body_b))
-    lower_a, lower_b = _lower_case_terms(body_a), _lower_case_terms(body_b)
+    lower_a, lower_b = lower_case_words(body_a), lower_case_words(body_b)
     found: list[str] = []
     for term in _opening_terms(body_a):
         if term not in opening_b or term not in lower_a or term not in lower_b:
             continue
         forms = lower_a[term] + lower_b[term]
-        if min(vocabulary.get(form, unknown) for form in forms) >= COMMON_WORDS:
+        if len(uncommon_words(forms)) == len(forms):  # every form of it uncommon
             found.append(lower_a[term][0])
     return tuple(dict.fromkeys(found))
+
+
+def uncommon_words(words: Sequence[str]) -> list[str]:
+    """The words (any case) at or past COMMON_WORDS in the embedding model's vocabulary, or
+    spelt there in pieces; none without the model."""
+    from kimreader.analysis.embed import vocabulary_ranks
+
+    vocabulary = vocabulary_ranks()
+    if vocabulary is None:
+        return []
+    unknown = len(vocabulary)  # a word the vocabulary spells in pieces is rare
+    return [word for word in words if vocabulary.get(word.lower(), unknown) >= COMMON_WORDS]
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
@@ -297,7 +303,7 @@ def _opening_terms(body: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _lower_case_terms(body: str) -> dict[str, tuple[str, ...]]:
+def lower_case_words(body: str) -> dict[str, tuple[str, ...]]:
     """Each stem a report writes in lower case, with its forms in order of first use; numbers
     ("dozens", "five") and web addresses ("…/south-sudan-bombs") left out."""
     from kimreader.analysis.quantities import number_value

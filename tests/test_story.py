@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kimreader.analysis.compare import compare_entities, story_evidence
 from kimreader.analysis.embed import model_available
+from kimreader.analysis.entity import Entity
 from kimreader.analysis.story import kind_words
 
 needs_model = pytest.mark.skipif(not model_available(), reason="embedding model not installed")
@@ -51,3 +53,21 @@ def test_a_word_only_in_a_web_address_is_no_kind_of_story() -> None:
     a = "http://example.com/news/sudan-camp-bombed\n\nBombers hit a camp in Sudan, the UN said."
     b = "Sudan bombs a camp\n\nSudan's planes bombed a camp near the border on Thursday."
     assert "sudan" not in kind_words(a, b)
+
+
+def _entity(name: str, kind: str, count: int) -> Entity:
+    spans = tuple((k * 10, k * 10 + 3) for k in range(count))
+    return Entity(name, kind, (name,), spans)  # type: ignore[arg-type]
+
+
+@needs_model
+def test_a_main_name_in_another_form_is_named_in_the_other_report() -> None:
+    # The entity model finds "Yida Refugee Camp" in one report and "Yida" in the other.
+    a = [_entity("Yida Refugee Camp", "place", 4), _entity("Sudan", "place", 6)]
+    b = [_entity("Yida", "place", 3), _entity("Khartoum", "place", 2)]
+    bodies = ("Planes bombed the Yida refugee camp.", "Yida, a refugee camp, was bombed.")
+    assert story_evidence(a, b, compare_entities(a, b), bodies)[1] is True
+    # A word a report writes in lower case ("refugee") is no name.
+    c = [_entity("Kakuma Refugee Camp", "place", 3), _entity("Nairobi", "place", 2)]
+    bodies = ("Planes bombed the Yida refugee camp.", "Kakuma is a refugee camp in Kenya.")
+    assert story_evidence(a, c, compare_entities(a, c), bodies)[1] is False
