@@ -20,6 +20,7 @@ from kimreader.analysis.attribution import (
     ACCORDING_TO,
     AFTER_NAME_SAID,
     AFTER_SAID_NAME,
+    AGENT_AFTER,
     ANONYMOUS_HEADS,
     BEFORE_VERB,
     BODY_HEADS,
@@ -33,8 +34,12 @@ from kimreader.analysis.attribution import (
     LATE_NAME_SAID,
     LATE_SAID_NAME,
     NAME_WORDS,
+    NAMED_BEFORE,
     PARAGRAPH_SAID,
+    PASSIVE,
+    PASSIVE_BEFORE_QUOTE,
     PRONOUNS,
+    QUOTED_AS_SAYING,
     REPORTED,
     ROLE_PREFIX,
     STOP_CAPITALS,
@@ -114,7 +119,7 @@ _NOUN_AFTER = re.compile(
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during)\b)[a-z]"
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
 _A_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*(?:,|$)")
@@ -151,6 +156,12 @@ class _QuoteFinder:
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         self.roles = self._roles()
+        # The body with every quote and its marks blanked (same offsets): the words around them.
+        blanked = list(self.marked)
+        for span in self.spans:
+            start, end = max(0, span.start - 1), min(len(body), span.end + 1)
+            blanked[start:end] = "_" * (end - start)
+        self._blanked = "".join(blanked)
         self._genders: dict[str, str] = {}
 
     def _roles(self) -> dict[str, str]:
@@ -218,7 +229,10 @@ class _QuoteFinder:
         if not draft.continued and self._names_a_thing(span, before, after):
             draft.cue = "name"  # a “direction discrimination” task: a term, nobody's words
             return draft
-        if self._speaker_after(draft, after, introduced, late=not _speech_verbs(before)):
+        if len(span.text.split()) <= NAME_WORDS and NAMED_BEFORE.search(before):
+            draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
+            return draft
+        if self._speaker_after(draft, before, after, introduced):
             return draft
         if (
             not draft.continued
@@ -233,9 +247,20 @@ class _QuoteFinder:
             return draft
         if lead:
             self._speaker_before(draft, before, span.start - 1 - len(before))
+            if draft.cue == "none":
+                self._speaker_before_an_earlier_quote(draft, len(before))
         elif not draft.continued and not self._speaker_of_sentence_before(draft):
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _speaker_before_an_earlier_quote(self, draft: _Draft, read: int) -> None:
+        """ "X, who was named “Senator of the Year” in 2010, said “…”": the quote's sentence
+        read back past the quote before it (quotes blanked), when the words since that quote
+        (`read` characters) named nobody."""
+        paragraph_start = self.paragraphs[draft.paragraph].start
+        sentence = before_tail(self._blanked[paragraph_start : draft.span.start - 1])
+        if len(sentence) > read:
+            self._speaker_before(draft, sentence, draft.span.start - 1 - len(sentence))
 
     def _speaker_of_sentence_before(self, draft: _Draft) -> bool:
         """A quote that opens a sentence without attribution, right after a sentence of
@@ -255,27 +280,33 @@ class _QuoteFinder:
         draft.written_at = sentence.start + subject.start("name")
         return True
 
-    def _speaker_after(self, draft: _Draft, after: str, introduced: bool, late: bool) -> bool:
-        """“…,” said X / “…,” X said / (when `late`) “…” to economic assistance, said X: whether
-        the rest of the quote's sentence names its speaker (then set on the draft). Not `late`
-        when a speech verb comes before the quote: "X said that the “…” as prices fell, Yahoo
-        Finance reported" is X's."""
+    def _speaker_after(self, draft: _Draft, before: str, after: str, introduced: bool) -> bool:
+        """“…,” said X / “…,” X said / “…,” the Herald quoted X as saying / described as “…” by
+        X / “…” to economic assistance, said X: whether the rest of the quote's sentence names
+        its speaker (then set on the draft). Not the last when a speech verb comes before the
+        quote: "X said that the “…” as prices fell, Yahoo Finance reported" is X's."""
+        late = not _speech_verbs(before)
         text = draft.span.text
         if introduced and _ENDS_SENTENCE.search(text):
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
         joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after))
+        agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
             (AFTER_SAID_NAME, "after"),
             (AFTER_NAME_SAID, "after"),
+            (QUOTED_AS_SAYING, "after"),
+            (agent, "agent"),
             (LATE_SAID_NAME, "late"),
             (LATE_NAME_SAID, "late"),
         ):
-            found = pattern.match(after) if cue == "after" and joined else pattern.search(after)
-            if found and (late if cue == "late" else joined):
+            if pattern is None:
+                continue
+            found = pattern.search(after) if cue == "late" else pattern.match(after)
+            if found and (late if cue == "late" else joined or cue == "agent"):
                 self._written_with_role(draft, found, draft.span.end + 1)
-                draft.cue = cue
+                draft.cue = "after" if cue == "agent" else cue
                 return True
         return False
 
@@ -449,8 +480,8 @@ class _QuoteFinder:
         Baker's statement": the owner's words. None for another possessive."""
         if head in DOCUMENT_HEADS:
             return self._speaker_as_written(owner, at) if owner.lower() not in PRONOUNS else None
-        if head not in ANONYMOUS_HEADS | BODY_HEADS:
-            return None
+        if head not in ANONYMOUS_HEADS | BODY_HEADS | PERSON_HEADS:
+            return None  # "Dan Cole's lawyer", not Dan Cole
         if owner.split()[0].lower() in _DETERMINERS:  # "the actor's family"
             return f"{owner}’s {head}", "body" if head in BODY_HEADS else "anonymous"
         owner = self.people.resolve(owner, at)
@@ -490,8 +521,9 @@ class _QuoteFinder:
             return (written, "anonymous") if words[0].lower() != "the" or of_someone else ("", "")
         if head in DOCUMENT_HEADS:
             return self._issuer(head, at)
-        if head in BODY_HEADS:
-            return written, "body"
+        if head in BODY_HEADS:  # "the army"; "the Cole family" is the Cole family
+            named = len(words) > 2 and words[0].lower() == "the" and words[1][0].isupper()
+            return " ".join(words[1:]) if named else written, "body"
         return "", ""
 
     def _issuer(self, head: str, at: int) -> tuple[str, str]:

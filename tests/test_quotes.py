@@ -650,3 +650,20 @@ def test_it_and_they_stand_for_a_body_or_a_group() -> None:
     # Two people are no "they" this reader can name.
     body = 'Tom Ward and Ann Lee spoke. "We agree," they said.'
     assert [q.speaker for q in extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))] == [""]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('The raid was described as "reckless" by Mayor Dan Cole.', ["Dan Cole"]),
+        ('"The plan failed," the Kessick Herald quoted Dan Cole as saying.', ["Dan Cole"]),
+        ('Dan Cole\'s lawyer said his client was "innocent."', ["Dan Cole’s lawyer"]),
+        ('Dan Cole, who was named "Mayor of the Year" in 2010, said "the plan failed."',
+         ["", "Dan Cole"]),
+        ('Dan Cole is known as "the Iron Mayor" in his party.', [""]),
+        ('A statement from the Cole family read: "We are grateful."', ["Cole family"]),
+    ],
+)  # fmt: skip
+def test_passives_nicknames_and_sentences_with_two_quotes(body: str, expected: list[str]) -> None:
+    quotes = extract_quotes(body, _people(body, "Dan Cole"))
+    assert [q.speaker for q in quotes] == expected
