@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kimreader.analysis.gazetteer import is_cited_outlet, is_organisation, is_place, places
+from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
 from kimreader.analysis.prose import is_title_case
 
@@ -165,8 +166,9 @@ def _split(
 
 def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "Apple Pay and Google Pay" is two names: both sides end in the same word; so are a name
-    and one with its own "the" ("Museum of Neon Art and the Neon Museum") or an acronym after a
-    name of several words ("Whole Foods and QFC"). An organisation's own "and" stays ("Procter
+    and one with its own "the" when each has a head word ("Museum of Neon Art and the Neon
+    Museum"; not "Harry Potter and the Cursed Child") or an acronym after a name of several
+    words ("Whole Foods and QFC"). An organisation's own "and" stays ("Procter
     and Gamble", "Tourism and Travel Council")."""
     parts = _split(text, start, end, _AND)
     if len(parts) == 2:
@@ -176,12 +178,19 @@ def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and second
             and (
                 (len(second) >= 2 and first[-1] == second[-1])
-                or second[0] == "the"
+                or (second[0] == "the" and _both_named_by_heads(first, second[1:]))
                 or (len(second) == 1 and ACRONYM.match(second[0]) is not None)
             )
         ) or _both_listed(" ".join(first), " ".join(second)):
             return parts
     return [(start, end)]
+
+
+def _both_named_by_heads(first: list[str], second: list[str]) -> bool:
+    """ "Museum of Neon Art and the Neon Museum" names two museums; "Harry Potter and the
+    Cursed Child" is one title: each side of two names has a head word of its own."""
+    heads = ORG_HEADS | PLACE_HEADS
+    return all(any(base_key(word) in heads for word in side) for side in (first, second))
 
 
 def _both_listed(first: str, second: str) -> bool:

@@ -28,6 +28,7 @@ from kimreader.analysis.names import (
     org_forms,
     short_org_of,
     sole_owner,
+    surname,
 )
 
 
@@ -131,13 +132,23 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
 
 def _short_name_owner(entity: Entity, people: dict[str, str], orgs: dict[str, str]) -> str | None:
     key = canonical_key(entity.name, "person")
-    owner = sole_owner(people[f] for f in people if abbreviates(f, key) or blends(entity.name, f))
+    owner = sole_owner(
+        people[f]
+        for f in people
+        if (abbreviates(f, key) and not _given_name_alone(f, key)) or blends(entity.name, f)
+    )
     if owner is None:
         owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
     if owner is None and ACRONYM.match(entity.name) and len(entity.name.replace(".", "")) >= 3:
         letters = entity.name.replace(".", "")
         owner = sole_owner(orgs[f] for f in orgs if initials(f.split()) == letters)
     return owner
+
+
+def _given_name_alone(full_key: str, key: str) -> bool:
+    """ "Jerry" in one report is not the "Jerry Garcia" of another: across the library a lone
+    name joins by the surname only (a given name is as common as it is short)."""
+    return full_key.split()[0] == key and surname(full_key) != key and gazetteer.is_given_name(key)
 
 
 def _join_place_prefixed_orgs(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:

@@ -31,7 +31,8 @@ ORG_HEADS = frozenset(
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
     systems parliament assembly congress senate government service force guard office alliance
-    comics records entertainment pictures productions publishing broadcasting""".split()
+    comics records entertainment pictures productions publishing broadcasting theater gallery
+    orchestra""".split()
 )
 PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay

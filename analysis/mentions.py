@@ -83,8 +83,7 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     """Trim "the", possessives and edge punctuation; restore a hyphenated given name."""
     while start < end and text[start] in _EDGE_JUNK:
         start += 1
-    while end > start and text[end - 1] in _EDGE_JUNK:
-        end -= 1
+    end = _trim_end(text, start, end)
     the = _LEADING_THE.match(text, start, end)
     if the and label != "DATE":
         start = the.end()
@@ -108,13 +107,21 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     tail = _WORD_TAIL.search(text, start, end)
     if tail and tail.group(1) in _NOT_NAME_TAILS:
         end = tail.start()  # "Kroger-owned" names Kroger
-    end = _before_unmatched(text, start, end)
-    while end > start and text[end - 1] in _EDGE_JUNK:
-        end -= 1
+    end = _trim_end(text, start, _before_unmatched(text, start, end))
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
 
 
 _CLOSERS = {")": "(", "]": "[", "”": "“"}
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Edge punctuation off a span's end, but not an editor's square bracket that closes one
+    inside it ("Jerry [O'Connell]")."""
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        if text[end - 1] == "]" and "[" in text[start : end - 1]:
+            break
+        end -= 1
+    return end
 
 
 def _before_unmatched(text: str, start: int, end: int) -> int:
@@ -364,12 +371,18 @@ _SHIP = re.compile(
 )
 
 
+# A quoted given name an editor completed in brackets: "Jerry [O'Connell] and I are talking".
+_NAME_WITH_EDITORS_SURNAME = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+\[[A-Z][\w'’-]+\]")
+
+
 def _whole_names(text: str) -> list[LabelledSpan]:
     """Names the model often cuts, found whole: a person named with an age ("Eloise Parry,
-    21,") or a nickname in quotes, a ship after its prefix."""
+    21,"), a nickname in quotes or a surname in an editor's brackets, a ship after its
+    prefix."""
     found = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
     found += _names_with_nicknames(text)
     found += [(*m.span(), "ORG") for m in _SHIP.finditer(text)]
+    found += [(*m.span(), "PERSON") for m in _NAME_WITH_EDITORS_SURNAME.finditer(text)]
     return found
 
 

@@ -282,6 +282,7 @@ def display_name(surface: str, entity_type: EntityType) -> str:
     surface = clean_surface(surface)
     if entity_type != "person":
         return surface
+    surface = surface.replace("[", "").replace("]", "")  # an editor's "Jerry [O'Connell]"
     words = surface.split()
     kept = strip_titles([base_key(word) for word in words])
     return " ".join(words[len(words) - len(kept) :]).rstrip(",")

@@ -1073,3 +1073,32 @@ def test_an_outlet_named_by_a_common_word_counts_where_a_report_cites_it() -> No
     spans = spans_for(body, ("People and Us Weekly", "ORG", 0), ("Time Warner", "ORG", 0))
     found = {(e.name, e.type): e.count for e in entities_from_spans(body, spans)}
     assert found == {("People", "org"): 2, ("Us Weekly", "org"): 1, ("Time Warner", "org"): 1}
+
+
+def test_x_and_the_y_is_two_names_only_when_each_side_has_a_head_word() -> None:
+    body = "She saw Harry Potter and the Cursed Child near the Tate Museum and the Globe Theater."
+    spans = spans_for(
+        body,
+        ("Harry Potter and the Cursed Child", "ORG", 0),
+        ("the Tate Museum and the Globe Theater", "ORG", 0),
+    )
+    assert [e.name for e in entities_from_spans(body, spans)] == [
+        "Harry Potter and the Cursed Child",
+        "Tate Museum",
+        "Globe Theater",
+    ]
+
+
+def test_an_editors_bracket_completes_a_name_and_a_lone_given_name_stays_in_its_report() -> None:
+    body = '"Mira [Tolland] and I are talking," he said. The band thanked Mira Tolland.'
+    spans = spans_for(body, ("Mira", "PERSON", 0), ("Mira Tolland", "PERSON", 0))
+    found = {e.name: [body[s:t] for s, t in e.mentions] for e in entities_from_spans(body, spans)}
+    assert found == {"Mira Tolland": ["Mira [Tolland]", "Mira Tolland"]}
+    garcia = Entity("Jerry Garcia", "person", ("Jerry Garcia", "Garcia"), ((0, 12),))
+    jerry = Entity("Jerry", "person", ("Jerry",), ((0, 5),))
+    surname_only = Entity("Garcia", "person", ("Garcia",), ((0, 6),))
+    library = merge_library({"a": [garcia], "b": [jerry], "c": [surname_only]})
+    assert sorted((e.name, e.article_ids) for e in library) == [
+        ("Jerry", ("b",)),
+        ("Jerry Garcia", ("a", "c")),
+    ]
