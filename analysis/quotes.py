@@ -163,6 +163,7 @@ class _QuoteFinder:
             blanked[start:end] = "_" * (end - start)
         self._blanked = "".join(blanked)
         self._genders: dict[str, str] = {}
+        self._acting_in_sentence: dict[int, list[str]] = {}
 
     def _roles(self) -> dict[str, str]:
         """The role a report gives each person: appositive after the full name, or a title."""
@@ -595,7 +596,7 @@ class _QuoteFinder:
         if name not in self._genders:
             counts = {"he": 0, "she": 0}
             for index, sentence in enumerate(self.sentences):
-                if self.people.acting_in(sentence.start, sentence.end) != [name]:
+                if self._acting(index) != [name]:
                     continue
                 after = self._outside_quotes(sentence)[self._named_at(name, sentence) :]
                 words = re.findall(r"\b(?:he|she|him|his|her|himself|herself)\b", after.lower())
@@ -609,10 +610,17 @@ class _QuoteFinder:
         """ "he" or "she" as the first pronoun of the sentence after sentence `index`, when that
         one names nobody ("Rothman recalls. “…,” he said.")."""
         following = self.sentences[index + 1 : index + 2]
-        if not following or self.people.acting_in(following[0].start, following[0].end):
+        if not following or self._acting(index + 1):
             return []
         found = re.search(r"\b(?:[Hh]e|[Ss]he)\b", self._outside_quotes(following[0]))
         return [found.group().lower()] if found else []
+
+    def _acting(self, index: int) -> list[str]:
+        """The people who may act in sentence `index` (remembered: read for every pronoun)."""
+        if index not in self._acting_in_sentence:
+            sentence = self.sentences[index]
+            self._acting_in_sentence[index] = self.people.acting_in(sentence.start, sentence.end)
+        return self._acting_in_sentence[index]
 
     def _named_at(self, name: str, sentence: TextSpan) -> int:
         """Where in a sentence its one person is first named (0 if not found as written)."""

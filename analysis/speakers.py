@@ -7,6 +7,7 @@ Names are compared with `analysis.names` (one home for name keys and short forms
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -115,7 +116,8 @@ class People:
 
     def __init__(self, body: str, entities: Sequence[Entity], quotes: list[TextSpan]) -> None:
         self.body = body
-        self.quotes = quotes
+        self.quotes = sorted(quotes, key=lambda span: span.start)  # they do not overlap
+        self._quote_starts = [span.start for span in self.quotes]
         # (start, end, canonical) for full-name mentions outside quotes, in text order.
         self.full_names: list[tuple[int, int, str]] = []
         self.by_span: dict[tuple[int, int], str] = {}
@@ -137,6 +139,7 @@ class People:
         self.full_names.extend(self._one_word_names(entities))
         self.full_names.sort()
         self._short_forms: dict[str, bool] = {}
+        self._sorted_mentions: list[tuple[int, int]] | None = None
         self._names_by_word: dict[str, list[str]] = {}
         # Person keys of each full name as written and as named (names.canonical_key).
         self.folded = [
@@ -166,7 +169,8 @@ class People:
         return entity.name
 
     def _inside_quote(self, offset: int) -> bool:
-        return any(span.start <= offset < span.end for span in self.quotes)
+        at = bisect_right(self._quote_starts, offset) - 1  # the last quote starting at or before
+        return at >= 0 and offset < self.quotes[at].end
 
     def _one_word_names(self, entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
         """People named by one word and introduced with a person's role ("Fauzi, an official
@@ -264,11 +268,15 @@ class People:
             yield start, canonical, keys
 
     def _mentions(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Person mentions in body[start:end], not counting a name that is a place's
+        """Person mentions starting in body[start:end], not counting a name that is a place's
         ("In Suka Makmur village": the small model tags such names as people)."""
-        spans = {span for span in self.by_span if start <= span[0] < end}
-        spans.update((s, e) for s, e, _canonical in self.full_names if start <= s < end)
-        return sorted(span for span in spans if not _PLACE_AFTER.match(self.body, span[1]))
+        if self._sorted_mentions is None:
+            spans = set(self.by_span) | {(s, e) for s, e, _canonical in self.full_names}
+            self._sorted_mentions = sorted(
+                span for span in spans if not _PLACE_AFTER.match(self.body, span[1])
+            )
+        mentions = self._sorted_mentions
+        return mentions[bisect_left(mentions, (start, -1)) : bisect_left(mentions, (end, -1))]
 
     def last_in(self, start: int, end: int) -> str:
         """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""
