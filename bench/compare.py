@@ -1,14 +1,16 @@
 """Benchmark the comparison: gold figures on the shipped pair, an untuned pair, timing.
 
 Run from the project root: python bench/compare.py [--no-entities] [--no-screen|--screen-only]
-[--meaning-only|--facts-only] [--final]. Reads ../shared/testdata (mozilla readability pages) for
-the untuned pair and the timing texts. Since the sixth session (2026-12-06) every split scored
-before (the hand gold's dev, held-out, fresh, fresh2; ECB+'s dev and held-out parts; the fresh
-verdict pairs) is development data, tuned on, and scored without --final; only fresh3, written
-blind that session, is unseen: --final adds it (its figures without its errors), scored once, by
-the lead, at the end. Reports reserved for fresh3 (bench/gold/reserved_fresh3.json) are left out
-of every other measure. --facts-only: quote speakers and differences on the hand gold alone;
---meaning-only: the ECB+ measures and same-point sentence pairs (bench/meaning.py).
+[--meaning-only|--facts-only] [--final] [--verdicts fresh4v]. Reads ../shared/testdata (mozilla
+readability pages) for the untuned pair and the timing texts. Since the sixth session (2026-12-06)
+every split scored before (the hand gold's dev, held-out, fresh, fresh2; ECB+'s dev and held-out
+parts; the fresh verdict pairs) is development data, tuned on, and scored without --final; only
+fresh3, written blind that session, is unseen: --final adds it (its figures without its errors),
+scored once, by the lead, at the end. Reports reserved for fresh3 (bench/gold/reserved_fresh3.json)
+are left out of every other measure. --facts-only: quote speakers and differences on the hand gold
+alone; --meaning-only: the ECB+ measures and same-point sentence pairs (bench/meaning.py);
+--verdicts fresh4v: only the same-story verdict on the blind Wikinews verdict pairs
+(tests/gold/compare/verdicts/fresh4v.json), which the lead scores once, at the end.
 
 Facts measures (quote speakers, differences; bench/compare_gold.py): every development split's
 errors are printed.
@@ -481,6 +483,8 @@ def facts_on_gold(with_entities: bool, splits: tuple[str, ...]) -> None:
 
 
 def main() -> int:
+    from meaning import DEV_SPLITS, FINAL_SPLITS, VERDICT_ONLY_SPLITS  # bench/meaning.py
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-entities", action="store_true", help="skip spaCy entities")
     parser.add_argument("--no-screen", action="store_true", help="skip the compare screen")
@@ -491,8 +495,15 @@ def main() -> int:
                         help="only quote speakers and differences on the hand gold")  # fmt: skip
     parser.add_argument("--final", action="store_true",
                         help="also score the blind fresh3 split (once, at the end)")  # fmt: skip
+    parser.add_argument("--verdicts", choices=VERDICT_ONLY_SPLITS, metavar="SPLIT",
+                        help="only the same-story verdict on a blind split of verdict pairs "
+                        "(fresh4v: once, at the end, by the lead)")  # fmt: skip
     args = parser.parse_args()
-    from meaning import DEV_SPLITS, FINAL_SPLITS  # bench/meaning.py
+    if args.verdicts:
+        import meaning  # bench/meaning.py
+
+        meaning.run_verdicts(args.verdicts)
+        return 0
 
     splits = FINAL_SPLITS if args.final else DEV_SPLITS
     if args.meaning_only:

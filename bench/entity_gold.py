@@ -27,6 +27,7 @@ from pathlib import Path
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import PARTICLES, canonical_key
 from kimreader.analysis.prose import held_line_breaks
+from kimreader.corpus.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
@@ -93,10 +94,7 @@ def page_body(name: str) -> str:
     "ecbplus/TOPIC/REPORT" the ECB+ report's whole text, read as bench/compare_gold.py reads it;
     for "wikinews/NAME" the whole text of bench/gold/wikinews/NAME.txt."""
     if name.startswith("wikinews/"):
-        from kimreader.corpus.article import Article
-
-        stem = name.removeprefix("wikinews/")
-        return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+        return wikinews_article(name).body
     if name.startswith("ecbplus/"):
         from compare_gold import _article  # bench/ is on sys.path, as for this module
 
@@ -105,6 +103,13 @@ def page_body(name: str) -> str:
     from kimreader.corpus.readers import read_file
 
     return read_file(PAGES / name / "source.html").body
+
+
+def wikinews_article(name: str) -> Article:
+    """A "wikinews/NAME" page as kimreader imports it: the whole text of
+    bench/gold/wikinews/NAME.txt (also read so by bench/meaning.py's verdict pairs)."""
+    stem = name.removeprefix("wikinews/")
+    return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8"))
 
 
 def _entity_keys(entity: Entity) -> set[str]:

@@ -69,6 +69,10 @@ FINAL_SPLITS = (*DEV_SPLITS, "fresh3")
 # The split written blind this session and scored once by the lead: the only one whose pairs may
 # use a reserved report.
 BLIND_SPLIT = "fresh3"
+# Blind splits of verdict pairs only (tests/gold/compare/verdicts/SPLIT.json, no gold pair file):
+# fresh4v (Wikinews articles, bench/gold/wikinews). Scored alone, once, by the lead at the end:
+# bench/compare.py --verdicts fresh4v.
+VERDICT_ONLY_SPLITS = ("fresh4v",)
 RESERVED_FILE = ROOT / "bench" / "gold" / "reserved_fresh3.json"
 
 
@@ -225,11 +229,11 @@ def verdicts(reports: Sequence[Report], pairs: dict[str, list[tuple[int, int]]])
 
 def fresh_verdicts(reports: list[Report], split: str = "fresh") -> None:
     """The verdict on a split's pairs (tests/gold/compare/verdicts/SPLIT.json: written before
-    kimreader ran on them; ECB+ reports and mozilla pages), beside TF-IDF with its dev cuts
-    (idf over the unreserved reports and these pages)."""
+    kimreader ran on them; ECB+ reports, mozilla pages and Wikinews articles), beside TF-IDF with
+    its dev cuts (idf over the unreserved reports and these pages)."""
     fresh = json.loads((GOLD / "verdicts" / f"{split}.json").read_text(encoding="utf-8"))
     by_name = {r.name: r for r in reports}
-    pages: dict[str, Report] = {}  # mozilla pages, and the blind split's reserved reports
+    pages: dict[str, Report] = {}  # pages, and the blind split's reserved reports
     for pair in fresh["pairs"]:
         for side in ("a", "b"):
             name = pair[side]
@@ -300,15 +304,26 @@ def reserved_report(name: str) -> Report:
 
 
 def page_report(name: str) -> Report:
-    """A mozilla test page as a report: its expected.html paragraphs, embedded, with entities."""
+    """A page as a report, embedded, with entities: a mozilla test page's expected.html
+    paragraphs, or a Wikinews article ("wikinews/NAME", read as bench/entity_gold.py reads it)."""
+    if name.startswith("wikinews/"):
+        from entity_gold import wikinews_article  # bench/entity_gold.py
+
+        article = wikinews_article(name)
+    else:
+        article = mozilla_article(name)
+    [embeddings] = cached_embeddings([article.body])
+    return with_entities([Report(name, "page:" + article.title, article, embeddings)])[0]
+
+
+def mozilla_article(name: str) -> Article:
+    """A mozilla test page's expected.html paragraphs."""
     import lxml.html  # lazy: only the bench needs it
 
     folder = ECB.parent / name
     tree = lxml.html.fromstring((folder / "expected.html").read_text(encoding="utf-8"))
     body = "\n\n".join(p for p in (" ".join(e.text_content().split()) for e in tree.iter("p")) if p)
-    article = Article.create(folder.name, body, url=f"mozilla:{folder.name}")
-    [embeddings] = cached_embeddings([article.body])
-    return with_entities([Report(name, "page:" + folder.name, article, embeddings)])[0]
+    return Article.create(folder.name, body, url=f"mozilla:{folder.name}")
 
 
 def claimed_match(a: Report, b: Report) -> tuple[Matched, Verdict]:
@@ -578,6 +593,11 @@ def run(
     if long_pair is not None:
         comparison_speed(*long_pair)
     embedding_speed(reports)
+
+
+def run_verdicts(split: str) -> None:
+    """Only the verdict on one split's pairs (a VERDICT_ONLY_SPLITS split, scored once)."""
+    fresh_verdicts(load_reports(), split)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The hand-written comparison gold (tests/gold/compare) is well formed: every string is found
 once, inside one line, in its report's text; splits, quote kinds and verdict relations are ones
-the bench scores; the blind fresh3 pairs use reserved reports, each in one pair only. Nothing
-here runs kimreader's analysis on the gold texts (they are scored only by bench/compare.py)."""
+the bench scores; the blind fresh3 pairs use reserved reports, each in one pair only; the
+verdict pairs of fresh4v name Wikinews articles of that split. Nothing here runs kimreader's
+analysis on the gold texts (they are scored only by bench/compare.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 GOLD = ROOT / "tests" / "gold" / "compare"
+WIKINEWS = BENCH / "gold" / "wikinews"
 QUOTE_KINDS = {"person", "body", "anonymous", "none"}
 RELATIONS = {"same", "related", "unrelated"}
 
@@ -29,6 +31,12 @@ def bench_modules(shared_dir: Path) -> tuple[ModuleType, tuple[str, ...]]:
     from meaning import FINAL_SPLITS
 
     return compare_gold, FINAL_SPLITS
+
+
+def wikinews_splits() -> dict[str, str]:
+    """Each Wikinews gold article ("wikinews/NAME", bench/gold/wikinews) and its split."""
+    manifest = json.loads((WIKINEWS / "manifest.json").read_text(encoding="utf-8"))
+    return {f"wikinews/{a['name']}": a["split"] for a in manifest["articles"]}
 
 
 def gold_files() -> list[Path]:
@@ -72,13 +80,21 @@ def test_verdict_pairs_name_real_reports(
     path: Path, bench_modules: tuple[ModuleType, tuple[str, ...]]
 ) -> None:
     _, final_splits = bench_modules
+    from meaning import VERDICT_ONLY_SPLITS
+
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["split"] == path.stem and path.stem in final_splits
+    assert data["split"] == path.stem and path.stem in (*final_splits, *VERDICT_ONLY_SPLITS)
     testdata = ROOT.parent / "shared" / "testdata"
+    wikinews = wikinews_splits()
     for pair in data["pairs"]:
         assert pair["relation"] in RELATIONS and pair["why"]
         assert pair["a"] != pair["b"]
-        assert all((testdata / pair[side]).exists() for side in "ab"), pair
+        for name in (pair["a"], pair["b"]):
+            if name.startswith("wikinews/"):  # an article of this split, never another's
+                assert wikinews.get(name) == path.stem, name
+                assert (WIKINEWS / f"{name.removeprefix('wikinews/')}.txt").is_file(), name
+            else:
+                assert (testdata / name).exists(), pair
     gold = [json.loads(gold_path.read_text(encoding="utf-8")) for gold_path in gold_files()]
     gold_same = {frozenset((g["a"], g["b"])) for g in gold if g["split"] == path.stem}
     same = {
