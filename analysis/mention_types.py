@@ -42,6 +42,7 @@ PLACE_HEADS = frozenset(
 
 
 # A last word in capitals that is no suffix or credential of a person ("III", "Jr", "MD").
+_TITLE_WORDS = frozenset(word for title in _STRONG_TITLES for word in title.split()) | {"the"}
 _PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
 
 
@@ -346,15 +347,40 @@ _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)((?:[ \t]+[A-Z][\w'’-]*[a
 _LOWER_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][a-z-]+)(?=[ \t]+[A-Z])")
 
 
-def people_after_person_words(text: str) -> Iterator[tuple[int, int]]:
-    """ "Violinist Brigit O'Regan performs", "said lawyer Ann Lowe": a word for a person, then
-    a given name and one or two capitalised words, is a person the model may have missed."""
+_NAME_AFTER_KIND = re.compile(
+    r"[ \t]+([A-Z][\w'’&-]*[a-zA-Z](?:[ \t]+[A-Z][\w'’&-]*[a-zA-Z]){0,2})\b"
+)
+_MONTHS_AND_DAYS = re.compile(
+    r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+)
+
+
+def names_after_kind_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Names the model may have missed after a word for what they are: a person after a word
+    for a person and with a given name first ("Violinist Brigit O'Regan performs", "said
+    lawyer Ann Lowe"); an organisation after a lower-case word for one and with no given name
+    or title first ("the trade union Aslef", "the charity Sea-Eye"). (start, end, label)."""
     for word in _LOWER_WORD.finditer(text):
-        if _DESCRIBED_AS.get(word.group(1).lower()) != "person":
-            continue
-        name = _CAPITALISED_AFTER.match(text, word.end())
-        if name is not None and gazetteer.is_given_name(name.group(1)):
-            yield name.start(1), name.end(2)
+        kind = _DESCRIBED_AS.get(word.group(1).lower())
+        if kind == "person":
+            name = _CAPITALISED_AFTER.match(text, word.end())
+            if name is not None and gazetteer.is_given_name(name.group(1)):
+                yield name.start(1), name.end(2), "PERSON"
+        elif kind == "org" and word.group(1).islower():
+            name = _NAME_AFTER_KIND.match(text, word.end())
+            if name is not None and _may_name_an_organisation(name.group(1)):
+                yield *name.span(1), "ORG"
+
+
+def _may_name_an_organisation(name: str) -> bool:
+    first = name.split()[0]
+    return not (
+        gazetteer.is_given_name(first)
+        or first.lower() in _TITLE_WORDS
+        or _MONTHS_AND_DAYS.fullmatch(first.lower())
+        or gazetteer.is_place(name)
+    )
 
 
 def speaks_or_acts_as_person(text: str, mention: Mention) -> bool:

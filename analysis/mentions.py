@@ -30,7 +30,7 @@ from kimreader.analysis.mention_types import (
     ORG_HEADS,
     PLACE_HEADS,
     described_type,
-    people_after_person_words,
+    names_after_kind_words,
     type_evidence,
 )
 from kimreader.analysis.names import (
@@ -421,10 +421,11 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
         patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
     seen: set[tuple[int, int]] = set()
-    for start, end in [*people_in_title_case_lines(text), *people_after_person_words(text)]:
+    missed = [(s, e, "PERSON") for s, e in people_in_title_case_lines(text)]
+    for start, end, label in [*missed, *names_after_kind_words(text)]:
         if not _overlaps(taken, start, end):
             seen.add((start, end))
-            yield start, end, "PERSON"
+            yield start, end, label
     for start, end in gazetteer.cited_outlets(text):
         if not _overlaps(taken, start, end):
             yield start, end, "ORG"  # "told People"

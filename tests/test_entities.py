@@ -1102,3 +1102,11 @@ def test_an_editors_bracket_completes_a_name_and_a_lone_given_name_stays_in_its_
         ("Jerry", ("b",)),
         ("Jerry Garcia", ("a", "c")),
     ]
+
+
+def test_a_lower_case_word_for_an_organisation_before_a_name_finds_it() -> None:
+    body = (
+        "The rail union Kestrel Guild objected, as did the charity Sea-Wren; the company "
+        "Monday said nothing, and the group President Ann Lowe chairs met in the firm Lima."
+    )
+    assert _typed(body) == {"Kestrel Guild": "org", "Sea-Wren": "org", "Ann Lowe": "person"}
