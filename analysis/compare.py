@@ -243,16 +243,15 @@ def _named_in(mains: list[Entity], names: list[Entity], bodies: tuple[str, str])
     Camp", "South Kordofan" and "Southern Kordofan": the entity model finds one name in
     different forms in different reports). Such a word is uncommon in English and written in
     lower case in neither report ("refugee" is)."""
-    from kimreader.analysis.story import lower_case_words, uncommon_words
+    from kimreader.analysis.story import uncommon_words, written_in_lower_case
 
     if compare_entities(mains, names).shared:
         return True
-    ordinary = {form for body in bodies for forms in lower_case_words(body).values()
-                for form in forms}  # fmt: skip
     theirs = {word for e in names for word in _capitalised_words(e.name)}
-    ours = {word for e in mains for word in _capitalised_words(e.name)}
+    ours = {word for e in mains for word in _capitalised_words(e.name) if word in theirs}
     return any(
-        word in theirs and word.lower() not in ordinary for word in uncommon_words(sorted(ours))
+        not any(written_in_lower_case(body, [word.lower()]) for body in bodies)
+        for word in uncommon_words(sorted(ours))
     )
 
 
