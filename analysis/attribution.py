@@ -72,9 +72,9 @@ _PASSIVE_SPEECH = (
 PASSIVE_BEFORE_QUOTE = re.compile(rf"{_PASSIVE_SPEECH}\s+(?:as\s+)?(?:(?:an?|the)\s+)?$")
 AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
 BY_AGENT = re.compile(rf"{_PASSIVE_SPEECH}\s+by\s+(?P<name>{_PHRASE})")
-# “…,” the Herald quoted Dan Cole as saying.
+# “…,” the Herald quoted (reported) Dan Cole as saying.
 QUOTED_AS_SAYING = re.compile(
-    rf"^\W*(?:{SUBJECT})\s+quoted\s+(?P<name>{_PHRASE})(?P<role>)\s+as\s+saying\b"
+    rf"^\W*(?:{SUBJECT})\s+(?:quoted|reported)\s+(?P<name>{_PHRASE})(?P<role>)\s+as\s+saying\b"
 )
 # A nickname or a title in quote marks: "known as “the Iron Lady”", "This is called a “…”".
 NAMED_BEFORE = re.compile(

@@ -62,7 +62,7 @@ from kimreader.analysis.quote_marks import (
     quote_pieces,
     with_single_marks,
 )
-from kimreader.analysis.speakers import PERSON_HEADS, People, title_before
+from kimreader.analysis.speakers import PERSON_HEADS, RELATIONS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
     all_sentences,
@@ -160,7 +160,9 @@ class _QuoteFinder:
         blanked = list(self.marked)
         for span in self.spans:
             start, end = max(0, span.start - 1), min(len(body), span.end + 1)
-            blanked[start:end] = "_" * (end - start)
+            blanked[start:end] = " " * (end - start)
+            if _ENDS_SENTENCE.search(span.text):  # “We won.” Then …: the sentence ended there
+                blanked[end - 1] = "."
         self._blanked = "".join(blanked)
         self._genders: dict[str, str] = {}
         self._acting_in_sentence: dict[int, list[str]] = {}
@@ -247,21 +249,19 @@ class _QuoteFinder:
             draft.cue = "headline"  # "Sudan 'bombs refugees'": a headline names no speaker
             return draft
         if lead:
-            self._speaker_before(draft, before, span.start - 1 - len(before))
-            if draft.cue == "none":
-                self._speaker_before_an_earlier_quote(draft, len(before))
+            sentence = self._sentence_before(draft, before)
+            self._speaker_before(draft, sentence, span.start - 1 - len(sentence))
         elif not draft.continued and not self._speaker_of_sentence_before(draft):
             self._speaker_of_paragraph_before(draft)
         return draft
 
-    def _speaker_before_an_earlier_quote(self, draft: _Draft, read: int) -> None:
-        """ "X, who was named “Senator of the Year” in 2010, said “…”": the quote's sentence
-        read back past the quote before it (quotes blanked), when the words since that quote
-        (`read` characters) named nobody."""
+    def _sentence_before(self, draft: _Draft, before: str) -> str:
+        """The quote's sentence up to it: `before`, or when an earlier quote is in the same
+        sentence, read back past it with the quotes blanked ("X, who was named “…” in 2010,
+        said “…”"; "X said the plan was “…” and that Y “…”": X's words, not Y's)."""
         paragraph_start = self.paragraphs[draft.paragraph].start
         sentence = before_tail(self._blanked[paragraph_start : draft.span.start - 1])
-        if len(sentence) > read:
-            self._speaker_before(draft, sentence, draft.span.start - 1 - len(sentence))
+        return sentence if len(sentence) > len(before) else before
 
     def _speaker_of_sentence_before(self, draft: _Draft) -> bool:
         """A quote that opens a sentence without attribution, right after a sentence of
@@ -295,9 +295,9 @@ class _QuoteFinder:
         joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after))
         agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
+            (QUOTED_AS_SAYING, "after"),
             (AFTER_SAID_NAME, "after"),
             (AFTER_NAME_SAID, "after"),
-            (QUOTED_AS_SAYING, "after"),
             (agent, "agent"),
             (LATE_SAID_NAME, "late"),
             (LATE_NAME_SAID, "late"),
@@ -599,7 +599,7 @@ class _QuoteFinder:
                 if self._acting(index) != [name]:
                     continue
                 after = self._outside_quotes(sentence)[self._named_at(name, sentence) :]
-                words = re.findall(r"\b(?:he|she|him|his|her|himself|herself)\b", after.lower())
+                words = _PRONOUN_OF_ONESELF.findall(after.lower())
                 for word in words + self._next_subject_pronoun(index):
                     counts["he" if word in _HE else "she"] += 1
             he, she = counts["he"], counts["she"]
@@ -766,6 +766,13 @@ _CROWD_HEADS = frozenset(
 
 # How many sentences back a pronoun looks for whom it stands for.
 PRONOUN_REACH = 4
+# A pronoun that may stand for the person named before it in its sentence: not "her" in "X is
+# her deputy" (a role or a relation of someone else's).
+_PRONOUN_OF_ONESELF = re.compile(
+    r"\b(?:he|she|him|his|her|himself|herself)\b(?!\s+(?:[a-z\-]+\s+)?(?:"
+    + "|".join(sorted(PERSON_HEADS | RELATIONS))
+    + r")\b)"
+)
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 

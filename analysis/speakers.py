@@ -59,12 +59,14 @@ PERSON_HEADS = frozenset(
     "official doctor spokesman spokeswoman spokesperson minister president leader chief director "
     "professor analyst secretary-general secretary ambassador envoy governor senator commander "
     "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
-    "witness star actress actor singer publicist".split()
+    "witness star actress actor singer publicist councillor councilor lawmaker legislator member "
+    "employee teacher nurse engineer scientist researcher expert volunteer organiser organizer "
+    "deputy".split()
 )
 # Words for whom a person is to someone ("the wife of", "his colleague").
-_RELATIONS = frozenset(
+RELATIONS = frozenset(
     "journalist reporter colleague friend wife husband son daughter brother sister partner "
-    "co-star".split()
+    "co-star fiancé fiancée boyfriend girlfriend".split()
 )
 # A person the report names by one word and introduces with a role: "Fauzi, an official from
 # the local disaster agency" (many Indonesians use a single name; the entity model misses such
@@ -100,7 +102,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
     r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
     r"(?:(?:the|a|an|both|either)\s+)?(?:(?:[A-Z][\w.\-’']*|"
-    + "|".join(sorted(PERSON_HEADS | _RELATIONS))
+    + "|".join(sorted(PERSON_HEADS | RELATIONS))
     + r")\s+){0,3}$"
 )
 # "… a surprise to Matthew O'Connor, who produced …": a relative clause makes the person after

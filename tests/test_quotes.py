@@ -667,3 +667,30 @@ def test_it_and_they_stand_for_a_body_or_a_group() -> None:
 def test_passives_nicknames_and_sentences_with_two_quotes(body: str, expected: list[str]) -> None:
     quotes = extract_quotes(body, _people(body, "Dan Cole"))
     assert [q.speaker for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Names after the speech verb are what was said, also past an earlier quote.
+        ('Helen Ortiz said the plan was "dead" and that Peter Marsh "knew it."',
+         ["Helen Ortiz", "Helen Ortiz"]),
+        # An earlier quote that ends its sentence ends it.
+        ('The sign read, "Closed for good." Peter Marsh wrote below it, "Not yet."',
+         ["", "Peter Marsh"]),
+        ('"It is over," the Herald reported Helen Ortiz as saying.', ["Helen Ortiz"]),
+        ('"It is over," said one councillor, who asked not to be named.', ["one councillor"]),
+    ],
+)  # fmt: skip
+def test_the_sentence_around_an_earlier_quote(body: str, expected: list[str]) -> None:
+    quotes = extract_quotes(body, _people(body, "Helen Ortiz", "Peter Marsh"))
+    assert [q.speaker for q in quotes] == expected
+
+
+def test_her_before_a_role_is_someone_else_s() -> None:
+    # "Ann Lee is her deputy": the "her" is someone else's, so nothing tells Ann Lee's pronoun
+    # and "he" after a sentence naming Tom Ward and Ann Lee is either (read as "she", Ann Lee
+    # would leave "he" to Tom Ward).
+    body = 'Ann Lee is her deputy. Tom Ward met Ann Lee.\n\n"We agreed," he said.'
+    [quote] = extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))
+    assert quote.speaker == ""
