@@ -79,6 +79,15 @@ _TOLL_NOUN = re.compile(
 _LIVES = re.compile(  # "which has claimed more than 660 lives", "cost 12 lives"
     rf"\b(?:claim|cost|take|took|taken|lost)(?:s|ed|ing)?\s+{_MODIFIER}{NUMBER}\s+lives\b", re.I
 )
+# None killed or hurt: "no casualties", "no immediate reports of any casualties", "no one was
+# killed" (a count of 0; casualties are deaths, as reports mostly mean them).
+_NONE = re.compile(
+    r"\bno\s+(?:immediate\s+|other\s+)?(?:reports?\s+of\s+(?:any\s+)?)?"
+    r"(?P<noun>casualties|deaths|fatalities|injuries|dead)\b"
+    r"|\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?P<verb>killed|injured|hurt|wounded)\b",
+    re.I,
+)
 _UNIT = re.compile(
     rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))[\s\-]?"
     r"(?P<unit>kilometers|kilometres|km|miles?|metres|meters|feet|percent|per cent|%)(?!\w)"
@@ -240,6 +249,10 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     for pattern in (_TOLL_NOUN, _LIVES):
         for match in pattern.finditer(text):
             add("deaths", match.group("number"), match.start(), match.end())
+    for match in _NONE.finditer(text):
+        what = (match.group("noun") or match.group("verb")).lower()
+        add("injured" if what in ("injuries", "injured", "hurt", "wounded") else "deaths", "0",
+            match.start(), match.end())  # fmt: skip
     for pattern in (_TOLL_AFTER, _TOLL_BEFORE):
         for match in pattern.finditer(text):
             topic = (
