@@ -17,6 +17,7 @@ and `claims_agreements` say so in one place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -302,7 +303,8 @@ def _opening_words(body: str) -> dict[str, tuple[str, ...]]:
     from kimreader.analysis.align import pairable
     from kimreader.analysis.text import WORD, all_sentences
 
-    opening = [s for s in all_sentences(body) if pairable(s)][:KIND_OPENING_SENTENCES]
+    pairable_sentences = (s for s in all_sentences(body) if pairable(s))
+    opening = itertools.islice(pairable_sentences, KIND_OPENING_SENTENCES)
     forms: dict[str, dict[str, None]] = {}
     for sentence in opening:
         for token in WORD.findall(sentence.text):
@@ -314,6 +316,9 @@ def _opening_words(body: str) -> dict[str, tuple[str, ...]]:
 def written_in_lower_case(body: str, forms: Sequence[str]) -> bool:
     """Whether the body writes one of these (lower-case) word forms as a word of its own,
     not as part of a web address or a hyphenated word ("…/south-sudan-bombs")."""
+    forms = [form for form in forms if form in body]  # most are not: no pattern to build
+    if not forms:
+        return False
     alternatives = "|".join(re.escape(form) for form in forms)
     return re.search(rf"(?<![\w/.\-])(?:{alternatives})(?![\w/\-])", body) is not None
 

@@ -71,3 +71,11 @@ def test_a_main_name_in_another_form_is_named_in_the_other_report() -> None:
     c = [_entity("Kakuma Refugee Camp", "place", 3), _entity("Nairobi", "place", 2)]
     bodies = ("Planes bombed the Yida refugee camp.", "Kakuma is a refugee camp in Kenya.")
     assert story_evidence(a, c, compare_entities(a, c), bodies)[1] is False
+
+
+def test_the_verdict_shows_the_kind_of_story_as_evidence() -> None:
+    from kimreader.analysis.story import Verdict
+
+    verdict = Verdict("related", 0.47, "meaning", 0.2, 3, (), ("rehab",))
+    assert verdict.summary().endswith("3 days apart, both open on rehab")
+    assert verdict.to_json()["kind_words"] == ["rehab"]
