@@ -84,8 +84,11 @@ NAMED_BEFORE = re.compile(
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
-    rf"(?:,\s*(?P<role>[^,;“”\"]+),|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?\s+(?:{VERBS})\b"
+    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?"
+    rf"\s+(?:{VERBS})\b"
 )
+# A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz.
+DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
 LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b")

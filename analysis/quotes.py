@@ -25,6 +25,7 @@ from kimreader.analysis.attribution import (
     BEFORE_VERB,
     BODY_HEADS,
     BY_AGENT,
+    DASH_NAME,
     DOCUMENT_HEADS,
     GROUP_BODIES,
     GROUP_PEOPLE,
@@ -255,6 +256,18 @@ class _QuoteFinder:
             self._speaker_of_paragraph_before(draft)
         return draft
 
+    def _opens_with_a_speaker(self, written: str, at: int) -> bool:
+        """Whether a sentence's first words can be who speaks ("He", "Ana Ruiz", "The Met
+        Office" when a body; not "In", "Explaining", "The Obama administration's comments")."""
+        words = written.lower().split()
+        if words[0] == "the":
+            end = at + len(written)
+            return len(words) > 1 and (
+                words[-1] in BODY_HEADS or any(at <= s and e <= end for s, e in self.bodies)
+            )
+        first = words[0]
+        return first in PRONOUNS or (first not in STOP_CAPITALS and not first.endswith("ing"))
+
     def _sentence_before(self, draft: _Draft, before: str) -> str:
         """The quote's sentence up to it: `before`, or when an earlier quote is in the same
         sentence, read back past it with the quotes blanked ("X, who was named “…” in 2010,
@@ -298,6 +311,7 @@ class _QuoteFinder:
             (QUOTED_AS_SAYING, "after"),
             (AFTER_SAID_NAME, "after"),
             (AFTER_NAME_SAID, "after"),
+            (DASH_NAME, "after"),
             (agent, "agent"),
             (LATE_SAID_NAME, "late"),
             (LATE_NAME_SAID, "late"),
@@ -396,7 +410,8 @@ class _QuoteFinder:
             return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
             subject = re.match(rf"\s*(?P<name>{SUBJECT})\s+[a-z]+", before)
-            if subject and _opens_with_a_speaker(subject.group("name")):
+            at = before_start + subject.start("name") if subject else 0
+            if subject and self._opens_with_a_speaker(subject.group("name"), at):
                 draft.written = subject.group("name")
                 draft.written_at = before_start + subject.start("name")
                 draft.cue = "before"
@@ -819,13 +834,6 @@ def _head_of_someone(written: str) -> str:
     head = found.group("head").lower() if found else ""
     known = ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
     return head if head in known else ""
-
-
-def _opens_with_a_speaker(written: str) -> bool:
-    """Whether a sentence's first words can be who speaks ("He", "Ana Ruiz"; not "In", not
-    "Explaining")."""
-    first = written.split()[0].lower()
-    return first in PRONOUNS or (first not in STOP_CAPITALS and not first.endswith("ing"))
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

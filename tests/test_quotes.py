@@ -694,3 +694,24 @@ def test_her_before_a_role_is_someone_else_s() -> None:
     body = 'Ann Lee is her deputy. Tom Ward met Ann Lee.\n\n"We agreed," he said.'
     [quote] = extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))
     assert quote.speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "expected"),
+    [
+        ('"We waited," Rosa Diaz — a nurse from Leeds — said.', {"Rosa Diaz": "person"},
+         "Rosa Diaz"),
+        ('"We waited" — Rosa Diaz', {"Rosa Diaz": "person"}, "Rosa Diaz"),
+        ('The Met Office issued a warning, saying "heavy rain is expected."',
+         {"Met Office": "org"}, "Met Office"),
+        # A sentence opening on a name that is no speaker's: not the Obama of "The Obama
+        # administration's comments".
+        ('The Obama administration\'s comments came late, saying voters were "angry."',
+         {"Obama": "person"}, ""),
+    ],
+)  # fmt: skip
+def test_dashes_and_a_body_that_opens_the_sentence(
+    body: str, entities: dict[str, str], expected: str
+) -> None:
+    [quote] = extract_quotes(body, _entities(body, entities))
+    assert quote.speaker == expected
