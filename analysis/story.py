@@ -159,7 +159,7 @@ RELATED_BY_MEANING_ALONE = {"meaning": 0.6, "words": 0.08}
 # checking into rehab, two earthquakes in one country years apart, a school shelled in Gaza and
 # a refugee camp bombed in South Sudan. Its evidence is an uncommon word both reports open with
 # (`kind_words`), with a similarity of at least RELATED_EVENT. Measured on ECB+ (same topic,
-# other event = related): dev pairs right 632 -> 726 of 780, held-out 822 -> 817 of 873 (with
+# other event = related): dev pairs right 632 -> 725 of 780, held-out 822 -> 817 of 873 (with
 # compare._named_in), the look-alike pages unchanged, fresh verdict pairs 8 -> 9 of 10.
 KIND_OPENING_SENTENCES = 2  # the headline and the first sentence (pairable ones)
 # Words at or past this id of the embedding model's vocabulary (roughly by frequency) are
