@@ -166,12 +166,23 @@ ROLE_PREFIX = re.compile(
 
 
 def _breaks(text: str) -> list[re.Match[str]]:
-    """Sentence breaks, not counting "Mr." or the initial in "Robert M. Danin"."""
+    """Sentence breaks, not counting "Mr." or the initial in "Robert M. Danin", nor the mark of
+    a one-letter name ("E! News")."""
     return [
         found
         for found in _SENTENCE_BREAK.finditer(text)
         if not is_abbreviation(text, max(0, found.start() - 12), found.start())
+        and not _ONE_LETTER_NAME.search(text, max(0, found.start() - 2), found.end())
     ]
+
+
+_ONE_LETTER_NAME = re.compile(r"(?<![\w.])[A-Z]!")
+# Words that say a described speaker is not named: "the official, who declined to be named".
+ANONYMITY = re.compile(
+    r"\b(?:declined|asked|refused|wished)\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+    r"|\bon\s+(?:the\s+)?condition\s+of\s+anonymity|\bnot\s+authori[sz]ed\s+to\b",
+    re.I,
+)
 
 
 def before_tail(text: str) -> str:

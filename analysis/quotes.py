@@ -21,6 +21,7 @@ from kimreader.analysis.attribution import (
     AFTER_NAME_SAID,
     AFTER_SAID_NAME,
     AGENT_AFTER,
+    ANONYMITY,
     ANONYMOUS_HEADS,
     BEFORE_VERB,
     BODY_HEADS,
@@ -119,6 +120,11 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:who|which|that|and|or|but|nor|in|of|for|on|at|to|with|from|by|as|than|is|was|are|"
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during)\b)[a-z]"
+)
+# A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
+_OPENING_SUBJECT = re.compile(
+    rf"\s*(?P<name>{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
+    rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
 )
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
@@ -409,12 +415,10 @@ class _QuoteFinder:
             draft.cue = "subject"
             return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
-            subject = re.match(rf"\s*(?P<name>{SUBJECT})\s+[a-z]+", before)
+            subject = _OPENING_SUBJECT.match(before)
             at = before_start + subject.start("name") if subject else 0
             if subject and self._opens_with_a_speaker(subject.group("name"), at):
-                draft.written = subject.group("name")
-                draft.written_at = before_start + subject.start("name")
-                draft.cue = "before"
+                draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
                 return
         draft.cue = "none"
 
@@ -457,6 +461,8 @@ class _QuoteFinder:
             return self._group_pronoun(written.lower(), draft.written_at, last)
         if written.lower() in PRONOUNS:
             return self._pronoun(written.lower(), draft.written_at, last)
+        if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
+            return written, "anonymous"  # "the official, who declined to be named, said"
         return self._speaker_as_written(written, draft.written_at)
 
     def _speaker_as_written(self, written: str, at: int) -> tuple[str, str]:

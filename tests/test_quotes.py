@@ -714,3 +714,19 @@ def test_dashes_and_a_body_that_opens_the_sentence(
 ) -> None:
     [quote] = extract_quotes(body, _entities(body, entities))
     assert quote.speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('Tom Ward\'s rep confirmed the news to E! News, saying "he is getting help."',
+         ("Tom Ward’s rep", "anonymous")),
+        ('"We are still counting," the official, who declined to be named, said.',
+         ("the official", "anonymous")),
+    ],
+)  # fmt: skip
+def test_a_rep_before_a_one_letter_name_and_an_official_not_named(
+    body: str, expected: tuple[str, str]
+) -> None:
+    [quote] = extract_quotes(body, _people(body, "Tom Ward"))
+    assert (quote.speaker, quote.speaker_kind) == expected
