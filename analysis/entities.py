@@ -78,7 +78,7 @@ def entities_from_spans(
     text = prose.text
     mentions = find_mentions(body, prose, spans)
     full_names = _full_person_names(mentions)
-    person_words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
+    person_words = _person_name_words(mentions, full_names)
     apply_table(mentions, person_words)
     type_by_list(text, mentions)
     type_by_membership(text, mentions)
@@ -94,6 +94,16 @@ def entities_from_spans(
     _join_org_short_forms(text, mentions, full_names, clusters)
     _join_place_forms(mentions, clusters)
     return _build_entities(mentions, clusters, prose)
+
+
+def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> set[str]:
+    """Keys of the given names and surnames of the article's full names, a hyphenated surname
+    whole ("Mohammad Mir-Mohammadi": "mir mohammadi")."""
+    words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
+    for mention in mentions:
+        if mention.key in full_names and "-" in mention.surface.split()[-1]:
+            words.add(base_key(mention.surface.split()[-1]))
+    return words
 
 
 def _full_person_names(mentions: list[Mention]) -> dict[str, int]:
@@ -130,7 +140,8 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
     for mention in mentions:
         if mention.table_name is not None or mention.type in ("date", "event"):
             continue
-        single = len(mention.key.split()) == 1
+        # "Mir-Mohammadi" is one word too
+        single = len(mention.key.split()) == 1 or " " not in mention.surface
         # "U.N." is not the "Un" of "Kim Jong Un": only a title-case word can be a surname.
         surname = mention.label == "PERSON" or (
             mention.label in ("ORG", "GPE", "LOC", "FAC")

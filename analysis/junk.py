@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kimreader.analysis.gazetteer import is_cited_outlet, is_organisation, is_place, places
+from kimreader.analysis.gazetteer import (
+    is_cited_outlet,
+    is_given_name,
+    is_organisation,
+    is_place,
+    places,
+)
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
 from kimreader.analysis.prose import is_title_case
@@ -342,8 +348,8 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 def _is_demonym(key: str) -> bool:
     """ "Africans", "Kenyans", "Americans": people of a place, not a person."""
-    if " " in key or not _DEMONYM_END.search(key):
-        return False
+    if " " in key or not _DEMONYM_END.search(key) or is_given_name(key):
+        return False  # "Francis" is no people of Franca
     known = places()
     stems = {key[:-1], key[:-2], key[:-3], key[:-3] + "a", key[:-4] + "a", key[:-2] + "a"}
     return any(stem in known for stem in stems if len(stem) > 2)

@@ -41,6 +41,12 @@ PLACE_HEADS = frozenset(
 )
 
 
+# Kin after a possessive: "Qandeel Baloch's brother" names a person.
+_KIN_AFTER = re.compile(
+    r"['’]s[ \t]+(?:brother|sister|wife|husband|son|daughter|mother|father|parents|widow|"
+    r"widower|girlfriend|boyfriend|fianc[eé]e?|uncle|aunt|cousin|nephew|niece|grandson|"
+    r"granddaughter|grandmother|grandfather|stepfather|stepmother|siblings|funeral)\b"
+)
 # A last word in capitals that is no suffix or credential of a person ("III", "Jr", "MD").
 _TITLE_WORDS = frozenset(word for title in _STRONG_TITLES for word in title.split()) | {"the"}
 _PRODUCT_CODE = re.compile(r"\s(?!(?:[IVX]+|MD|PHD|JR|SR|QC|KC|MP|CEO)\b)[A-Z]{1,5}$")
@@ -92,6 +98,26 @@ def _place_cue_at(text: str, start: int, end: int) -> bool:
     )
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$")
+_LARGER_PLACE_AFTER = re.compile(
+    r",[ \t]+(?:(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+)
+
+
+def _in_a_larger_place(text: str, mention: Mention) -> bool:
+    """ "in Gao, northern Mali", "at Multan, Pakistan": a name after "in" and before a comma
+    and a gazetteer place is a place in that place (not "John Smith" of a given name)."""
+    if not _IN_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        return False
+    larger = _LARGER_PLACE_AFTER.match(text, mention.end)
+    return (
+        larger is not None
+        and gazetteer.is_place(larger.group(1))
+        and not _starts_with_given_name(mention.surface)
+    )
+
+
 def _written_as_a_place(text: str, surface: str) -> bool:
     """Somewhere in the text, also where the model tagged nothing, the name has a place's cue
     ("over the remote Russian Tuva region")."""
@@ -118,6 +144,8 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person" if titled and mention.label == "PERSON" else "org"
     if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
         return "person"
+    if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
+        return "person"  # "Qandeel Baloch's brother"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     if (
@@ -135,8 +163,10 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "place"  # "in Banda Aceh"; "Charlotte Church" starts with a given name
     if words and words[-1] in PLACE_HEADS and mention.label != "PERSON":
         return "place"
-    if _place_cue(text, mention) or (
-        _RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface)
+    if (
+        _place_cue(text, mention)
+        or (_RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface))
+        or _in_a_larger_place(text, mention)
     ):
         return "place"
     if (
@@ -335,6 +365,11 @@ _PERSON_AFTER = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+$")
+
+
+def is_person_word(word: str) -> bool:
+    """A word for a person: "lawyer", "Violinist", "fiancée"."""
+    return _DESCRIBED_AS.get(word.lower()) == "person"
 
 
 def _person_word_before(text: str, start: int) -> bool:

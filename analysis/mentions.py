@@ -30,6 +30,7 @@ from kimreader.analysis.mention_types import (
     ORG_HEADS,
     PLACE_HEADS,
     described_type,
+    is_person_word,
     names_after_kind_words,
     type_evidence,
 )
@@ -38,6 +39,7 @@ from kimreader.analysis.names import (
     alias_table,
     base_key,
     canonical_key,
+    is_title,
     short_org_of,
 )
 from kimreader.analysis.prose import Prose, inside, layout
@@ -90,6 +92,8 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     opener = _NOT_A_NAME_OPENER.match(text, start, end)
     if opener is not None:
         start = opener.end()  # "Born Robert Burns in 1941, he ..." names Robert Burns
+    if label == "PERSON":
+        start = _after_person_word(text, start, end)  # "Lawyer Sardar Mehboob said"
     for possessive in _POSSESSIVE.finditer(text, start, end):
         rest = text[possessive.end() : end].strip()
         if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
@@ -109,6 +113,20 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         end = tail.start()  # "Kroger-owned" names Kroger
     end = _trim_end(text, start, _before_unmatched(text, start, end))
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+_FIRST_WORD = re.compile(r"([A-Z][a-z-]+)[ \t]+(?=[A-Z])")
+
+
+def _after_person_word(text: str, start: int, end: int) -> int:
+    """Where a person's name starts after a capitalised word for a person the model took in
+    ("Lawyer Sardar Mehboob", "Violinist Brigit O'Regan"); titles and given names stay
+    ("Judge", "Pope"; "Man Haron Monis")."""
+    first = _FIRST_WORD.match(text, start, end)
+    word = first.group(1) if first is not None else ""
+    if first is None or not is_person_word(word) or is_title(word) or gazetteer.is_given_name(word):
+        return start
+    return first.end()
 
 
 _CLOSERS = {")": "(", "]": "[", "”": "“"}
@@ -342,8 +360,9 @@ def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+# A capitalised word right before, not one that ends a sentence ("on Friday. Baloch, ...").
 _CAPITAL_BEFORE = re.compile(
-    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*[ \t]+$"
+    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*(?<!\.)[ \t]+$"
 )
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 

@@ -137,6 +137,11 @@ def strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+def is_title(word: str) -> bool:
+    """A title of one word that may stand before a name: "Judge", "Pope", "Sen."."""
+    return (base_key(word),) in _titles_by_first_word().get(base_key(word), ())
+
+
 @lru_cache(maxsize=1)
 def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The alias table's titles grouped by their first word, in the table's order."""

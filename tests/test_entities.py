@@ -1110,3 +1110,32 @@ def test_a_lower_case_word_for_an_organisation_before_a_name_finds_it() -> None:
         "Monday said nothing, and the group President Ann Lowe chairs met in the firm Lima."
     )
     assert _typed(body) == {"Kestrel Guild": "org", "Sea-Wren": "org", "Ann Lowe": "person"}
+
+
+def test_kin_a_word_for_a_person_a_hyphenated_surname_and_a_given_name_ending_in_is() -> None:
+    body = (
+        "Pope Francis spoke on Monday. Daria Voss's brother Tomas Eld was jailed in Ravel, "
+        "northern Peru, on Friday. Voss, a singer, died in 2016. Lawyer Omar Kell-Ansari said "
+        "Kell-Ansari, 60, would appeal."
+    )
+    found = _typed(
+        body,
+        ("Francis", "PERSON", 0),
+        ("Daria Voss's", "ORG", 0),
+        ("Tomas Eld", "PERSON", 0),
+        ("Ravel", "PERSON", 0),
+        ("Peru", "GPE", 0),
+        ("Lawyer Omar Kell-Ansari", "PERSON", 0),
+        ("Kell-Ansari", "GPE", 1),
+    )
+    assert found == {
+        "Francis": "person",
+        "Daria Voss": "person",
+        "Tomas Eld": "person",
+        "Ravel": "place",
+        "Peru": "place",
+        "Omar Kell-Ansari": "person",
+    }
+    voss = spans_for(body, ("Daria Voss's", "ORG", 0))
+    counts = {e.name: e.count for e in entities_from_spans(body, voss)}
+    assert counts["Daria Voss"] == 2  # "on Friday. Voss, a singer": found after the full stop
