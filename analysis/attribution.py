@@ -26,7 +26,7 @@ VERBS = r"told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|" + "|".join(_SPEECH_VERB
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
 _NAME = (
-    r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*"
+    r"(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*(?<![’']s)(?<![’'])"
     r"(?:[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|government|aides?|camp|team|"
     r"rep|representative|publicist|lawyer|attorney|agent|manager|family|wife|husband|son|daughter|"
     r"mother|father|brother|sister|statement|letter))?"
@@ -86,6 +86,11 @@ AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
     rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?"
     rf"\s+(?:{VERBS})\b"
+)
+# Two speakers at once: "Ann Lee and Tom Ward said", "Ann Lee and her husband issued".
+JOINT = re.compile(
+    rf"{_NAME}\s+(?:and|&)\s+(?:{_NAME}|(?:his|her|their)\s+[a-z]+)"
+    rf"(?=\s+(?:{ADVERB}\s+)?(?:{VERBS}|issued|released|signed)\b)"
 )
 # A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz.
 DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")

@@ -33,6 +33,7 @@ from kimreader.analysis.attribution import (
     INNER_ATTRIBUTION,
     INTRODUCES_NEXT,
     ISSUER,
+    JOINT,
     LATE_NAME_SAID,
     LATE_SAID_NAME,
     NAME_WORDS,
@@ -85,7 +86,8 @@ class Quote:
     full: bool  # a whole sentence (or more) rather than a fragment inside one
     cue: str  # how the speaker was found: after, before, late, continuation, subject, previous
     # (the paragraph before ends in an attribution), none; name (a title or a name in quote
-    # marks: nobody's words), headline (a quote in a headline without attribution)
+    # marks: nobody's words), headline (a quote in a headline without attribution), joint (two
+    # speakers at once, "X and Y said": neither alone)
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -103,7 +105,7 @@ class Quote:
 
 
 # Cues of quotes that get no speaker, and give none to the quotes around them.
-_NOBODY_S = frozenset({"name", "headline"})
+_NOBODY_S = frozenset({"name", "headline", "joint"})
 # Quote marks and punctuation between two quotes ("“A.” “B,” he said"), and an attribution
 # ("“igniting,” as Reuters reported, “fears …”").
 _MARKS = "[\\s\"“”'‘’.,;:!?…—–\\-]*"
@@ -274,6 +276,14 @@ class _QuoteFinder:
         first = words[0]
         return first in PRONOUNS or (first not in STOP_CAPITALS and not first.endswith("ing"))
 
+    def _joint(self, at: int) -> bool:
+        """Whether the speaker written at `at` is one of two said to speak together."""
+        sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
+        return sentence is not None and any(
+            found.start() <= at - sentence.start < found.end()
+            for found in JOINT.finditer(sentence.text)
+        )
+
     def _sentence_before(self, draft: _Draft, before: str) -> str:
         """The quote's sentence up to it: `before`, or when an earlier quote is in the same
         sentence, read back past it with the quotes blanked ("X, who was named “…” in 2010,
@@ -333,10 +343,13 @@ class _QuoteFinder:
 
     @staticmethod
     def _written_with_role(draft: _Draft, found: re.Match[str], offset: int) -> None:
-        """The speaker and role an attribution gives; "her mother, Fiona," is Fiona."""
+        """The speaker and role an attribution gives; "her mother, Fiona," and "Tom Ward's
+        spokesman, Ian Holt," are the one named after."""
         role = found.group("role") or ""
         named = _A_NAME.match(role)
-        if found.group("name").split()[0].lower() in _DETERMINERS and named:
+        name = found.group("name")
+        described = name.split()[0].lower() in _DETERMINERS or re.search(r"[’']s\s+\w+$", name)
+        if described and named:
             draft.written = named.group("name")
             draft.written_at = offset + found.start("role") + named.start("name")
             return
@@ -410,6 +423,9 @@ class _QuoteFinder:
         # Names after the speech verb are what was said ("… by saying that Arab Israeli voters
         # were “…”"), not who said it.
         said_end = verbs[-1].start() if verbs else len(before)
+        if JOINT.search(before[:said_end]):
+            draft.cue = "joint"  # "Ann Lee and Tom Ward issued a joint statement: “…”"
+            return
         draft.speaker = self.people.first_in(before_start, before_start + said_end)
         if draft.speaker:
             draft.cue = "subject"
@@ -427,7 +443,9 @@ class _QuoteFinder:
         for draft in drafts:
             if draft.cue in _NOBODY_S:
                 continue
-            if draft.written:
+            if draft.written and self._joint(draft.written_at):
+                draft.cue = "joint"  # “…,” Ann Lee and Tom Ward said: no one of them
+            elif draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
             elif draft.cue == "none" or draft.continued:
                 draft.speaker = self._continued(drafts, draft)

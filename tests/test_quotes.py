@@ -730,3 +730,18 @@ def test_a_rep_before_a_one_letter_name_and_an_official_not_named(
 ) -> None:
     [quote] = extract_quotes(body, _people(body, "Tom Ward"))
     assert (quote.speaker, quote.speaker_kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('"We are ready," said Tom Ward\'s spokesman, Ian Holt.', "Ian Holt"),
+        ('"We are ready," Tom Ward\'s spokesman, Ian Holt, said.', "Ian Holt"),
+        # Two speakers at once: neither alone.
+        ('Ian Holt and Tom Ward issued a joint statement: "We are ready."', ""),
+        ('"We are ready," Ian Holt and Tom Ward said in a joint statement.', ""),
+    ],
+)
+def test_a_spokesman_named_after_and_two_speakers_at_once(body: str, expected: str) -> None:
+    [quote] = extract_quotes(body, _people(body, "Tom Ward", "Ian Holt"))
+    assert quote.speaker == expected
