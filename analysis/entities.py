@@ -150,7 +150,8 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
             # "Washington" stays the place, unless it speaks ("Downey said")
             and (not gazetteer.is_place(mention.surface) or speaks_or_acts_as_person(text, mention))
         )
-        if single and surname and mention.key in person_words and not mention.evidence:
+        evidence_agrees = not mention.evidence or mention.type == "person"  # "Forte said he"
+        if single and surname and mention.key in person_words and evidence_agrees:
             mention.type = "person"
             continue
         ranked = [t for t, _ in votes[mention.key].most_common() if t not in ("date", "event")]

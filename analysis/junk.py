@@ -247,6 +247,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "dateline"
     if _is_title_alone(key):
         return "title without its name"
+    if " " not in key and _OFFICE_AFTER.match(text, end) and not is_organisation(surface):
+        return "the portfolio of a title"  # "Railway Minister Piyush Goyal"
     if _PLURAL_ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return "the words a plural acronym stands for"
     if label in ("PERSON", "NORP") and _is_demonym(key):
@@ -325,6 +327,9 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
 
 # "NGOs [Non-Governmental Organizations]": what a common noun's acronym stands for is no name.
 _PLURAL_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}s[ \t]*[(\[]$")
+
+
+_OFFICE_AFTER = re.compile(r"[ \t]+(?:Minister|Secretary|Spokesman|Spokeswoman|Spokesperson)\b")
 
 
 def _is_title_alone(key: str) -> bool:

@@ -31,6 +31,7 @@ ORG_HEADS = frozenset(
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
     systems parliament assembly congress senate government service force guard office alliance
+    express
     comics records entertainment pictures productions publishing broadcasting theater gallery
     orchestra""".split()
 )
@@ -41,6 +42,9 @@ PLACE_HEADS = frozenset(
 )
 
 
+_SAID_HE_OR_SHE = re.compile(
+    r"[ \t]+(?:said|says|told\s+\w+|added|claimed|insisted)[ \t]+(?:that[ \t]+)?(?:he|she)\b"
+)
 # Kin after a possessive: "Qandeel Baloch's brother" names a person.
 _KIN_AFTER = re.compile(
     r"['’]s[ \t]+(?:brother|sister|wife|husband|son|daughter|mother|father|parents|widow|"
@@ -146,6 +150,14 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person"
     if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
         return "person"  # "Qandeel Baloch's brother"
+    if _SAID_HE_OR_SHE.match(text, mention.end):
+        return "person"  # "Trump said he could", not "Google said it would"
+    if (
+        len(words) > 1
+        and words[-1] in ("day", "eve")
+        and not _starts_with_given_name(mention.surface)
+    ):
+        return "event"  # "International Women's Day", "Mother's Day"; not "Doris Day"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     if (
@@ -224,7 +236,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         inspector constable sergeant sheriff prosecutor mayor governor secretary chancellor
         envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
         niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
-        stepmother toddler performer cosplayer""".split(),
+        stepmother toddler performer cosplayer nominee challenger incumbent contender""".split(),
         "person",
     ),
     **dict.fromkeys(
@@ -273,6 +285,8 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
     if _WHICH.match(text, mention.end):
         if gazetteer.is_place(mention.surface) or _place_cue(text, mention):
             return "place"  # "the northern town of Jabaliya, which"
+        if _person_word_before(text, mention.start):
+            return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
         return "org" if mention.label in ("PERSON", "ORG") else None
     noun = _NOUN_AFTER.match(text, mention.end)
     if noun is None or gazetteer.is_place(mention.surface):

@@ -68,6 +68,7 @@ _NOT_NAME_TAILS = frozenset(
     controlled sponsored""".split()
 )
 _WORD_TAIL = re.compile(r"[-‐]([a-z]+)$")
+_SCORE_TAIL = re.compile(r"[ \t]+\d{1,3}[-–]\d{1,3}$")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
@@ -100,6 +101,9 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
             end = possessive.start()
             break
     end = sentence_end(text, start, end) or end  # "One S. The company's app" ends at "."
+    score = _SCORE_TAIL.search(text, start, end)
+    if score is not None:
+        end = score.start()  # "Maroochydore 3-1"
     if label != "DATE":
         # "the Likud party" names Likud: a lower-case word after a name is not part of it.
         while (lower := _LOWER_TAIL.search(text, start, end)) is not None:

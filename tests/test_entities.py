@@ -1139,3 +1139,29 @@ def test_kin_a_word_for_a_person_a_hyphenated_surname_and_a_given_name_ending_in
     voss = spans_for(body, ("Daria Voss's", "ORG", 0))
     counts = {e.name: e.count for e in entities_from_spans(body, voss)}
     assert counts["Daria Voss"] == 2  # "on Friday. Voss, a singer": found after the full stop
+
+
+def test_said_he_a_holiday_a_portfolio_a_score_and_a_virus() -> None:
+    body = (
+        "The debate between Mayor Ann Lowe and party nominee Karl Dunne, which was set for May, "
+        "is off. Dunne said he regretted it. Health Minister Rita Ames marked Founders' Day, and "
+        "Ravens beat Kestrel 3-1. Lowe tested positive for COVID-19."
+    )
+    found = _typed(
+        body,
+        ("Ann Lowe", "PERSON", 0),
+        ("Karl Dunne", "PERSON", 0),
+        ("Dunne", "ORG", 1),
+        ("Health", "ORG", 0),
+        ("Rita Ames", "PERSON", 0),
+        ("Founders' Day", "ORG", 0),
+        ("Kestrel 3-1", "ORG", 0),
+        ("COVID-19", "ORG", 0),
+    )
+    assert found == {
+        "Ann Lowe": "person",
+        "Karl Dunne": "person",
+        "Rita Ames": "person",
+        "Founders' Day": "event",
+        "Kestrel": "org",
+    }
