@@ -12,6 +12,7 @@ given; a bare surname is the most recent full name that contains it ("Kim said" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,6 +176,7 @@ class _QuoteFinder:
         self._blanked = "".join(blanked)
         self._genders: dict[str, str] = {}
         self._acting_in_sentence: dict[int, list[str]] = {}
+        self._reported: dict[tuple[int, int], str] = {}
 
     def _roles(self) -> dict[str, str]:
         """The role a report gives each person: appositive after the full name, or a title."""
@@ -212,8 +214,10 @@ class _QuoteFinder:
 
     def _drafts(self) -> list[_Draft | None]:
         drafts: list[_Draft | None] = []
+        starts = [span.start for span in self.spans]  # in text order
         for number, paragraph in enumerate(self.paragraphs):
-            inside = [s for s in self.spans if paragraph.start <= s.start < paragraph.end]
+            first, last = bisect_left(starts, paragraph.start), bisect_left(starts, paragraph.end)
+            inside = self.spans[first:last]
             for index, span in enumerate(inside):
                 previous_end = inside[index - 1].end + 1 if index else paragraph.start
                 next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
@@ -718,7 +722,14 @@ class _QuoteFinder:
 
     def _reported_speaker(self, text: str, start: int) -> str:
         """Who a sentence of reported speech gives it to ("Al-Sawarmi Khalid, spokesman for
-        Sudan's armed forces, said …"), when the report names them in full; else ""."""
+        Sudan's armed forces, said …"), when the report names them in full; else ""
+        (remembered: pronouns ask of the same sentences again and again)."""
+        key = (start, len(text))
+        if key not in self._reported:
+            self._reported[key] = self._reported_speaker_of(text, start)
+        return self._reported[key]
+
+    def _reported_speaker_of(self, text: str, start: int) -> str:
         match = REPORTED.search(text)
         if not match:
             return ""

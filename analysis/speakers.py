@@ -118,6 +118,7 @@ class People:
 
     def __init__(self, body: str, entities: Sequence[Entity], quotes: list[TextSpan]) -> None:
         self.body = body
+        self._resolved: dict[tuple[str, int], str] = {}
         self.quotes = sorted(quotes, key=lambda span: span.start)  # they do not overlap
         self._quote_starts = [span.start for span in self.quotes]
         # (start, end, canonical) for full-name mentions outside quotes, in text order.
@@ -228,7 +229,14 @@ class People:
         return found
 
     def resolve(self, written: str, offset: int) -> str:
-        """Canonical name for a name as written at offset (titles dropped, surnames expanded)."""
+        """Canonical name for a name as written at offset (titles dropped, surnames expanded;
+        remembered: a mention is asked about for each pronoun near it)."""
+        key = (written, offset)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(written, offset)
+        return self._resolved[key]
+
+    def _resolve(self, written: str, offset: int) -> str:
         possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
         if possessive:
             return f"{self.resolve(possessive.group(1), offset)}’s {possessive.group(2)}"
