@@ -29,6 +29,7 @@ from kimreader.analysis.mention_types import (
     unexplained_single_names,
 )
 from kimreader.analysis.mentions import (
+    LABEL_TYPES,
     LabelledSpan,
     Mention,
     apply_table,
@@ -154,6 +155,8 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
         if single and surname and mention.key in person_words and evidence_agrees:
             mention.type = "person"
             continue
+        if mention.evidence and LABEL_TYPES.get(mention.label) == mention.type:
+            continue  # the model and the evidence agree: "Flights to Irvine" stays the city
         ranked = [t for t, _ in votes[mention.key].most_common() if t not in ("date", "event")]
         if ranked:
             mention.type = ranked[0]
