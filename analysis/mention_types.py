@@ -45,6 +45,43 @@ PLACE_HEADS = frozenset(
 _SAID_HE_OR_SHE = re.compile(
     r"[ \t]+(?:said|says|told\s+\w+|added|claimed|insisted)[ \t]+(?:that[ \t]+)?(?:he|she)\b"
 )
+# Words that name a place's kind, even after what the model took for a person's name.
+_PLACE_KINDS = frozenset(
+    "prefecture province region county district governorate peninsula islands strait oblast".split()
+)
+# "a 24-year-old man from Penrith": where a person comes from.
+_FROM_AFTER_A_RESIDENT = re.compile(
+    r"\b(?:m[ae]n|wom[ae]n|boy|girl|residents?|natives?|couple|family|teenager)[ \t]+from[ \t]+$"
+)
+# "Anna Wintour, editor of Vogue": what a person edits, founds or directs is an organisation
+# (or a place the gazetteer has: "mayor of London" is no such word).
+_MEMBER_OF_BEFORE = re.compile(
+    r"\b(?:editor|publisher|founder|co-founder|ceo|chairman|chairwoman|director|"
+    r"spokes(?:man|woman|person)|member|employee)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$"
+)
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _what_a_person_works_for(text: str, mention: Mention) -> bool:
+    """ "editor of Vogue"; not "director of North Asia analysis", where the name describes."""
+    return (
+        mention.label != "PERSON"
+        and _MEMBER_OF_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+        and _LOWER_WORD_AFTER.match(text, mention.end) is None
+    )
+
+
+_STORMS = frozenset("hurricane typhoon cyclone storm".split())
+_EVENT_ENDS = frozenset("day eve cup championship championships olympics festival".split())
+
+
+def _names_an_event(words: list[str], surface: str) -> bool:
+    """ "International Women's Day", "Rugby World Cup", "Typhoon Hagibis"; not "Doris Day"."""
+    if len(words) < 2 or _starts_with_given_name(surface):
+        return False
+    return words[-1] in _EVENT_ENDS or words[0] in _STORMS
+
+
 # Kin after a possessive: "Qandeel Baloch's brother" names a person.
 _KIN_AFTER = re.compile(
     r"['’]s[ \t]+(?:brother|sister|wife|husband|son|daughter|mother|father|parents|widow|"
@@ -152,12 +189,8 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person"  # "Qandeel Baloch's brother"
     if _SAID_HE_OR_SHE.match(text, mention.end):
         return "person"  # "Trump said he could", not "Google said it would"
-    if (
-        len(words) > 1
-        and words[-1] in ("day", "eve")
-        and not _starts_with_given_name(mention.surface)
-    ):
-        return "event"  # "International Women's Day", "Mother's Day"; not "Doris Day"
+    if _names_an_event(words, mention.surface):
+        return "event"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     if (
@@ -173,14 +206,19 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         and not gazetteer.is_given_name(words[0])
     ):
         return "place"  # "in Banda Aceh"; "Charlotte Church" starts with a given name
-    if words and words[-1] in PLACE_HEADS and mention.label != "PERSON":
-        return "place"
+    if words and (
+        words[-1] in _PLACE_KINDS or words[-1] in PLACE_HEADS and mention.label != "PERSON"
+    ):
+        return "place"  # "Kanagawa Prefecture"; a person may be "Ricki Lake", "Michael Bay"
     if (
         _place_cue(text, mention)
         or (_RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface))
+        or _FROM_AFTER_A_RESIDENT.search(text, max(0, mention.start - 24), mention.start)
         or _in_a_larger_place(text, mention)
     ):
         return "place"
+    if _what_a_person_works_for(text, mention):
+        return "place" if gazetteer.is_place(mention.surface) else "org"  # "editor of Vogue"
     if (
         len(words) > 1
         and mention.label in ("GPE", "LOC")

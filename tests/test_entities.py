@@ -1165,3 +1165,31 @@ def test_said_he_a_holiday_a_portfolio_a_score_and_a_virus() -> None:
         "Founders' Day": "event",
         "Kestrel": "org",
     }
+
+
+def test_storms_cups_a_prefecture_where_a_man_is_from_and_what_an_editor_edits() -> None:
+    body = (
+        "Cyclone Mora hit Orlin Prefecture, delaying the Coastal Cup. A man from Tarrow was hurt, "
+        "said Ana Roe, editor of Wrenlight. Lee Vant, director of East Orlin analysis, agreed."
+    )
+    found = _typed(
+        body,
+        ("Cyclone Mora", "ORG", 0),
+        ("Orlin Prefecture", "PERSON", 0),
+        ("Coastal Cup", "ORG", 0),
+        ("Tarrow", "ORG", 0),
+        ("Ana Roe", "PERSON", 0),
+        ("Wrenlight", "GPE", 0),
+        ("Lee Vant", "PERSON", 0),
+        ("East Orlin", "LOC", 0),
+    )
+    assert found == {
+        "Cyclone Mora": "event",
+        "Orlin Prefecture": "place",
+        "Coastal Cup": "event",
+        "Tarrow": "place",
+        "Ana Roe": "person",
+        "Wrenlight": "org",
+        "Lee Vant": "person",
+        "East Orlin": "place",
+    }
