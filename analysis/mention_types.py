@@ -72,7 +72,9 @@ def _what_a_person_works_for(text: str, mention: Mention) -> bool:
 
 
 _STORMS = frozenset("hurricane typhoon cyclone storm".split())
-_EVENT_ENDS = frozenset("day eve cup championship championships olympics festival".split())
+_EVENT_ENDS = frozenset(
+    "day eve cup championship championships olympics festival summit awards marathon".split()
+)
 
 
 def _names_an_event(words: list[str], surface: str) -> bool:
