@@ -63,6 +63,8 @@ class GoldPage:
 
     def is_optional(self, entity: Entity) -> bool:
         keys = _entity_keys(entity)
+        if entity.type == "person" and keys & self.optional.get("any person", frozenset()):
+            return True
         return bool(keys & self.optional.get(entity.type, frozenset())) or bool(
             {canonical_key(a) for a in entity.aliases} & self.optional.get("any", frozenset())
         )
@@ -85,6 +87,12 @@ def load_gold(split: str) -> list[GoldPage]:
             )
             for kind, entries in page.get("optional", {}).items()
         }
+        # An optional name of any type read as a person's: "Mrs. Potts" is the sidebar's "Potts".
+        optional["any person"] = frozenset(
+            canonical_key(a, "person")
+            for entry in page.get("optional", {}).get("any", ())
+            for a in entry.split("|")
+        )
         pages.append(GoldPage(name, entities, optional))
     return pages
 

@@ -210,3 +210,16 @@ def test_the_fresh3_gold_covers_the_reports_reserved_for_it(entity_gold: ModuleT
     reserved = json.loads((entity_gold.GOLD_DIR / entity_gold.RESERVED).read_text("utf-8"))
     pages = [page.name for page in entity_gold.load_gold("fresh3")]
     assert sorted(name.rsplit("/", 1)[1] for name in pages) == sorted(reserved["entities"])
+
+
+def test_an_optional_name_with_a_title_covers_the_person_named_without_it(
+    entity_gold: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kimreader.analysis.entity import Entity
+
+    gold = {"pages": {"p": {"person": [], "optional": {"any": ["Mrs. Potts", "Captain Kestrel"]}}}}
+    (tmp_path / "entities_t.json").write_text(json.dumps(gold), "utf-8")
+    monkeypatch.setattr(entity_gold, "GOLD_DIR", tmp_path)
+    page = entity_gold.load_gold("t")[0]
+    assert page.is_optional(Entity("Potts", "person", ("Potts",), ((0, 5),)))
+    assert not page.is_optional(Entity("Kestrel", "place", ("Kestrel",), ((0, 7),)))
