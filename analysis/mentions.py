@@ -212,7 +212,9 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
         m.span() for m in gazetteer.organisation_pattern().finditer(text) if " " in m.group()
     ] + [(s, e) for s, e, _label in aged]
     whole = {(start, end) for start, end, _label in aged}
-    model = [span for span in spans if (span[0], span[1]) not in whole]
+    model = _names_started_after_the(
+        text, [span for span in spans if (span[0], span[1]) not in whole]
+    )
     for raw_start, raw_end, label in _join_split_names(
         text, _split_located(text, sorted([*model, *aged]))
     ):
@@ -287,6 +289,27 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][
 _NAME_JOINER = re.compile(r"(?:,\s+[A-Z][\w'’-]*)*(?:,\s+|,?\s+and\s+|\s+&\s+)")
 _OF_SOMETHING = re.compile(r"\s(?:of|on|for)\s+[A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+_CAPITALISED_RUN_AFTER_THE = re.compile(r"\b[Tt]he[ \t]+((?:[A-Z][\w'’&-]*[ \t]+)+)$")
+
+
+def _names_started_after_the(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """ "the Metro Toronto Convention Centre" the model read as "Convention Centre": an
+    organisation or a facility starts after "the", over capitalised words no other span has."""
+    starts = sorted(spans)
+    fixed: list[LabelledSpan] = []
+    for index, (start, end, label) in enumerate(starts):
+        run = (
+            _CAPITALISED_RUN_AFTER_THE.search(text, max(0, start - 60), start)
+            if label in ("ORG", "FAC")
+            else None
+        )
+        previous_end = starts[index - 1][1] if index else 0
+        if run is not None and run.start(1) >= previous_end:
+            start = run.start(1)
+        fixed.append((start, end, label))
+    return fixed
 
 
 def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:

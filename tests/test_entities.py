@@ -1193,3 +1193,16 @@ def test_storms_cups_a_prefecture_where_a_man_is_from_and_what_an_editor_edits()
         "Lee Vant": "person",
         "East Orlin": "place",
     }
+
+
+def test_an_organisation_starts_after_the_over_capitalised_words_no_other_span_has() -> None:
+    body = "Ann Lowe spoke at the Metro Harbour Convention Centre, then at the Trump Grand Hotel."
+    spans = spans_for(
+        body,
+        ("Ann Lowe", "PERSON", 0),
+        ("Convention Centre", "ORG", 0),
+        ("Trump", "PERSON", 0),
+        ("Grand Hotel", "FAC", 0),
+    )
+    names = [e.name for e in entities_from_spans(body, spans)]
+    assert names == ["Ann Lowe", "Metro Harbour Convention Centre", "Trump", "Grand Hotel"]
