@@ -171,11 +171,11 @@ def _split(
 
 
 def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Apple Pay and Google Pay" is two names: both sides end in the same word; so are a name
-    and one with its own "the" when each has a head word ("Museum of Neon Art and the Neon
-    Museum"; not "Harry Potter and the Cursed Child") or an acronym after a name of several
-    words ("Whole Foods and QFC"). An organisation's own "and" stays ("Procter
-    and Gamble", "Tourism and Travel Council")."""
+    """ "Apple Pay and Google Pay" is two names: both sides end in the same word; so are two
+    names of two words or more with a head word each ("Museum of Neon Art and the Neon Museum",
+    "Lion Air and Ethiopian Airlines"; not "Harry Potter and the Cursed Child") and an acronym
+    after a name of several words ("Whole Foods and QFC"). An organisation's own "and" stays
+    ("Procter and Gamble", "Tourism and Travel Council")."""
     parts = _split(text, start, end, _AND)
     if len(parts) == 2:
         first, second = (text[s:e].split() for s, e in parts)
@@ -184,7 +184,7 @@ def _parallel_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and second
             and (
                 (len(second) >= 2 and first[-1] == second[-1])
-                or (second[0] == "the" and _both_named_by_heads(first, second[1:]))
+                or _both_named_by_heads(first, second[1:] if second[0] == "the" else second)
                 or (len(second) == 1 and ACRONYM.match(second[0]) is not None)
             )
         ) or _both_listed(" ".join(first), " ".join(second)):
@@ -196,7 +196,9 @@ def _both_named_by_heads(first: list[str], second: list[str]) -> bool:
     """ "Museum of Neon Art and the Neon Museum" names two museums; "Harry Potter and the
     Cursed Child" is one title: each side of two names has a head word of its own."""
     heads = ORG_HEADS | PLACE_HEADS
-    return all(any(base_key(word) in heads for word in side) for side in (first, second))
+    return len(second) >= 2 and all(
+        any(base_key(word) in heads for word in side) for side in (first, second)
+    )
 
 
 def _both_listed(first: str, second: str) -> bool:

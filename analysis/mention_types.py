@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
     systems parliament assembly congress senate government service force guard office alliance
-    express
+    express air
     comics records entertainment pictures productions publishing broadcasting theater gallery
     orchestra""".split()
 )
@@ -57,7 +57,8 @@ _FROM_AFTER_A_RESIDENT = re.compile(
 # (or a place the gazetteer has: "mayor of London" is no such word).
 _MEMBER_OF_BEFORE = re.compile(
     r"\b(?:editor|publisher|founder|co-founder|ceo|chairman|chairwoman|director|"
-    r"spokes(?:man|woman|person)|member|employee)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?$"
+    r"secretary-general|spokes(?:man|woman|person)|member|employee)[ \t]+(?:of|at)[ \t]+"
+    r"(?:the[ \t]+)?$"
 )
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 

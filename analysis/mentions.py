@@ -124,13 +124,20 @@ _FIRST_WORD = re.compile(r"([A-Z][a-z-]+)[ \t]+(?=[A-Z])")
 
 def _after_person_word(text: str, start: int, end: int) -> int:
     """Where a person's name starts after a capitalised word for a person the model took in
-    ("Lawyer Sardar Mehboob", "Violinist Brigit O'Regan"); titles and given names stay
-    ("Judge", "Pope"; "Man Haron Monis")."""
+    ("Lawyer Sardar Mehboob", "Violinist Brigit O'Regan"), or after a word with an agent's
+    ending before a given name ("Landowner Jim Irvine"); titles and given names stay ("Judge",
+    "Pope"; "Man Haron Monis")."""
     first = _FIRST_WORD.match(text, start, end)
     word = first.group(1) if first is not None else ""
-    if first is None or not is_person_word(word) or is_title(word) or gazetteer.is_given_name(word):
+    if first is None or is_title(word) or gazetteer.is_given_name(word):
         return start
-    return first.end()
+    agent = _AGENT_ENDING.search(word) is not None and gazetteer.is_given_name(
+        text[first.end() : end].split()[0]
+    )
+    return first.end() if is_person_word(word) or agent else start
+
+
+_AGENT_ENDING = re.compile(r"(?:er|or|ist|ian)$")
 
 
 _CLOSERS = {")": "(", "]": "[", "”": "“"}

@@ -1206,3 +1206,26 @@ def test_an_organisation_starts_after_the_over_capitalised_words_no_other_span_h
     )
     names = [e.name for e in entities_from_spans(body, spans)]
     assert names == ["Ann Lowe", "Metro Harbour Convention Centre", "Trump", "Grand Hotel"]
+
+
+def test_two_names_with_head_words_an_agent_word_and_a_secretary_general() -> None:
+    body = (
+        "Kestrel Air and Norland Airlines flew it; the Department of Health and Human Services "
+        "agreed. Landowner Mira Holt found it. Ana Roe, secretary-general of Vellan, spoke."
+    )
+    found = _typed(
+        body,
+        ("Kestrel Air and Norland Airlines", "ORG", 0),
+        ("the Department of Health and Human Services", "ORG", 0),
+        ("Landowner Mira Holt", "PERSON", 0),
+        ("Ana Roe", "PERSON", 0),
+        ("Vellan", "GPE", 0),
+    )
+    assert found == {
+        "Kestrel Air": "org",
+        "Norland Airlines": "org",
+        "Department of Health and Human Services": "org",
+        "Mira Holt": "person",
+        "Ana Roe": "person",
+        "Vellan": "org",
+    }
