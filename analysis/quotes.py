@@ -292,9 +292,12 @@ class _QuoteFinder:
         """The quote's sentence up to it: `before`, or when an earlier quote is in the same
         sentence, read back past it with the quotes blanked ("X, who was named “…” in 2010,
         said “…”"; "X said the plan was “…” and that Y “…”": X's words, not Y's)."""
-        paragraph_start = self.paragraphs[draft.paragraph].start
-        sentence = before_tail(self._blanked[paragraph_start : draft.span.start - 1])
-        return sentence if len(sentence) > len(before) else before
+        # Read at most MAX_SENTENCE characters back: a "sentence" longer than that is no
+        # sentence (markup, a list), and reading it for every quote would be slow.
+        end = draft.span.start - 1
+        start = max(self.paragraphs[draft.paragraph].start, end - MAX_SENTENCE - 1)
+        sentence = before_tail(self._blanked[start:end])
+        return sentence if len(before) < len(sentence) <= MAX_SENTENCE else before
 
     def _speaker_of_sentence_before(self, draft: _Draft) -> bool:
         """A quote that opens a sentence without attribution, right after a sentence of
@@ -814,6 +817,8 @@ _CROWD_HEADS = frozenset(
 )
 
 
+# The longest sentence read back past an earlier quote, in characters.
+MAX_SENTENCE = 600
 # How many sentences back a pronoun looks for whom it stands for.
 PRONOUN_REACH = 4
 # A pronoun that may stand for the person named before it in its sentence: not "her" in "X is
@@ -858,7 +863,7 @@ def _speech_verbs(before: str) -> list[re.Match[str]]:
         verb
         for verb in BEFORE_VERB.finditer(before)
         if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
-        and not _PASSIVE_BEFORE.search(before, 0, verb.start())
+        and not _PASSIVE_BEFORE.search(before, max(0, verb.start() - 40), verb.start())
     ]
 
 

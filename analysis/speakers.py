@@ -83,6 +83,9 @@ _NOT_NAMES = frozenset(
 # A person entity that is only initials ("U. N.", "U.S."): the small model's misreading of a
 # body's abbreviation; no report names a speaker that way.
 _INITIALS = re.compile(r"(?:[A-Z]\.?[ \t]*){1,4}")
+# A person entity over a comma ("People, Reid" in "an interview with People, Reid claimed"):
+# two names, neither a speaker's as a whole ("King, Jr." is one).
+_TWO_BY_A_COMMA = re.compile(r",\s*(?!(?:Jr|Sr|II|III|IV)\b)")
 # Ranks and titles that come between a role and a name without being part of the name.
 _RANKS = TITLE_WORDS | frozenset(
     "captain capt lieutenant lt colonel col major maj sergeant sgt brigadier admiral commander "
@@ -127,7 +130,9 @@ class People:
         people = [
             entity
             for entity in entities
-            if entity.type == "person" and not _INITIALS.fullmatch(entity.name)
+            if entity.type == "person"
+            and not _INITIALS.fullmatch(entity.name)
+            and not _TWO_BY_A_COMMA.search(entity.name)
         ]
         for entity in people:
             name = self._name_with_first_words(entity)

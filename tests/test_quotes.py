@@ -745,3 +745,12 @@ def test_a_rep_before_a_one_letter_name_and_an_official_not_named(
 def test_a_spokesman_named_after_and_two_speakers_at_once(body: str, expected: str) -> None:
     [quote] = extract_quotes(body, _people(body, "Tom Ward", "Ian Holt"))
     assert quote.speaker == expected
+
+
+def test_a_person_entity_over_a_comma_is_no_speaker() -> None:
+    # The entity model may join two names over a comma ("an interview with People, Reid
+    # claimed"): the speaker is the name after the comma, as written.
+    body = 'Tara Reid rested. In an interview with People, Reid claimed she was a "social drinker".'
+    people = {"Tara Reid": "person", "People, Reid": "person"}
+    [quote] = extract_quotes(body, _entities(body, people))
+    assert quote.speaker == "Tara Reid"
