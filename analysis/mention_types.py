@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
-from kimreader.analysis.names import base_key, canonical_key
+from kimreader.analysis.names import base_key, canonical_key, is_title
 
 if TYPE_CHECKING:
     from kimreader.analysis.mentions import Mention
@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     journal press club church army navy brotherhood organization organisation fund
     trust labs laboratories studios games media airlines airways motors technologies
     systems parliament assembly congress senate government service force guard office alliance
-    express air
+    express air mosque temple synagogue cathedral
     comics records entertainment pictures productions publishing broadcasting theater gallery
     orchestra""".split()
 )
@@ -61,6 +61,7 @@ _MEMBER_OF_BEFORE = re.compile(
     r"(?:the[ \t]+)?$"
 )
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)[ \t]+$")
 
 
 def _what_a_person_works_for(text: str, mention: Mention) -> bool:
@@ -76,6 +77,11 @@ _STORMS = frozenset("hurricane typhoon cyclone storm".split())
 _EVENT_ENDS = frozenset(
     "day eve cup championship championships olympics festival summit awards marathon".split()
 )
+
+
+def _given_not_title(word: str) -> bool:
+    """ "Gamal" of "Imam Gamal Fouda"; not "General" of "Inspector-General of ..."."""
+    return gazetteer.is_given_name(word) and not is_title(word)
 
 
 def _names_an_event(words: list[str], surface: str) -> bool:
@@ -188,6 +194,15 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         return "person" if titled and mention.label == "PERSON" else "org"
     if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
         return "person"
+    if len(words) > 2 and is_title(words[0]) and _given_not_title(words[1]):
+        return "person"  # "Imam Gamal Fouda" the model read as an organisation
+    if (
+        mention.label == "ORG"
+        and gazetteer.is_place(mention.surface)
+        and _ARTICLE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+        and _LOWER_WORD_AFTER.match(text, mention.end)
+    ):
+        return "place"  # "the Christchurch mosque shootings"; not "Downey said"
     if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
         return "person"  # "Qandeel Baloch's brother"
     if _SAID_HE_OR_SHE.match(text, mention.end):
@@ -277,7 +292,8 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         inspector constable sergeant sheriff prosecutor mayor governor secretary chancellor
         envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
         niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
-        stepmother toddler performer cosplayer nominee challenger incumbent contender""".split(),
+        stepmother toddler performer cosplayer nominee challenger incumbent contender
+        billionaire millionaire tycoon magnate""".split(),
         "person",
     ),
     **dict.fromkeys(

@@ -1229,3 +1229,25 @@ def test_two_names_with_head_words_an_agent_word_and_a_secretary_general() -> No
         "Ana Roe": "person",
         "Vellan": "org",
     }
+
+
+def test_a_title_before_a_given_name_a_place_as_a_modifier_and_a_house_of_worship() -> None:
+    body = (
+        "Imam Karim Aldan of Al Hana Mosque spoke after the Leicester mosque attack. The "
+        "Inspector-General of Intelligence and Security agreed, and Irvine said so too."
+    )
+    found = _typed(
+        body,
+        ("Imam Karim Aldan", "ORG", 0),
+        ("Al Hana Mosque", "PERSON", 0),
+        ("Leicester", "ORG", 0),
+        ("Inspector-General of Intelligence and Security", "ORG", 0),
+        ("Irvine", "ORG", 0),
+    )
+    assert found == {
+        "Karim Aldan": "person",
+        "Al Hana Mosque": "org",
+        "Leicester": "place",
+        "Inspector-General of Intelligence and Security": "org",
+        "Irvine": "org",
+    }
