@@ -449,7 +449,9 @@ def _person_word_before(text: str, start: int) -> bool:
     return before is not None and _DESCRIBED_AS.get(before.group(1).lower()) == "person"
 
 
-_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)((?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){1,2})")
+_CAPITALISED_AFTER = re.compile(
+    r"[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)((?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){1,2})"
+)  # a given name ("MacKenzie") and one or two capitalised words
 _LOWER_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][a-z-]+)(?=[ \t]+[A-Z])")
 
 

@@ -1251,3 +1251,10 @@ def test_a_title_before_a_given_name_a_place_as_a_modifier_and_a_house_of_worshi
         "Inspector-General of Intelligence and Security": "org",
         "Irvine": "org",
     }
+
+
+def test_a_given_name_with_an_inner_capital_after_a_word_for_a_person() -> None:
+    body = "Karl Dunne and his wife DeAnna Dunne sold the firm. Dunne said he was glad."
+    spans = spans_for(body, ("Karl Dunne", "PERSON", 0), ("Dunne", "PERSON", 2))
+    found = {e.name: e.count for e in entities_from_spans(body, spans)}
+    assert found == {"Karl Dunne": 2, "DeAnna Dunne": 1}
