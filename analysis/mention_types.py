@@ -178,16 +178,19 @@ def _written_as_a_place(text: str, surface: str) -> bool:
 
 
 def type_evidence(text: str, mention: Mention) -> EntityType | None:
-    """A type the text or shipped data shows, whatever the model's label.
-
-    A listed organisation or product ("Firefox", "Verizon"); a title before a name ("Sen.",
-    "President-elect"); an organisation's head word ("... Institute") or a place's ("... Island");
-    a listed company's name first in what the model took for a place ("Yahoo Japan");
-    a gazetteer place the model also took for a place.
-    """
+    """A type the text or shipped data shows, whatever the model's label: first listed names
+    and the words around the name (`_cue_evidence`), then the name's own words and the
+    gazetteer (`_name_evidence`)."""
     if mention.type in ("date", "event"):
         return None
     words = base_key(mention.surface).split()
+    return _cue_evidence(text, mention, words) or _name_evidence(text, mention, words)
+
+
+def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType | None:
+    """A listed organisation or product ("Firefox", "Verizon"), a title before a name ("Sen.",
+    "President-elect"), kin or "said he" after it, an event's words, a product's model code, a
+    word for a person before it."""
     before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
     titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
     if gazetteer.is_organisation(mention.surface):
@@ -217,6 +220,14 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
         and not gazetteer.is_place(mention.surface)
     ):
         return "person"  # "said disaster agency official Fauzi"
+    return None
+
+
+def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType | None:
+    """A gazetteer place of several words, a place's or an organisation's head word ("...
+    Island", "... Institute"), a place's cue around the name, what a person works for, a listed
+    company's name first in what the model took for a place ("Yahoo Japan"), a given name
+    first, a gazetteer place the model also took for a place."""
     if (
         len(words) > 1
         and mention.label == "PERSON"
