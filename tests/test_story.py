@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kimreader.analysis.compare import compare_entities, story_evidence
@@ -79,3 +81,15 @@ def test_the_verdict_shows_the_kind_of_story_as_evidence() -> None:
     verdict = Verdict("related", 0.47, "meaning", 0.2, 3, (), ("rehab",))
     assert verdict.summary().endswith("3 days apart, both open on rehab")
     assert verdict.to_json()["kind_words"] == ["rehab"]
+
+
+@needs_model
+def test_two_real_earthquake_reports_years_apart_are_of_a_kind(shared_dir: Path) -> None:
+    # ECB+: West Papua, January 2009 (37_2ecb) and Aceh, July 2013 (37_3ecbplus); a report of
+    # Tara Reid entering rehab (1_1ecb) is of no kind with the second.
+    def read(name: str) -> str:
+        return (shared_dir / "testdata/ecbplus/text" / name).read_text(encoding="utf-8")
+
+    papua, aceh, reid = read("37/37_2ecb.txt"), read("37/37_3ecbplus.txt"), read("1/1_1ecb.txt")
+    assert kind_words(papua, aceh) == ("earthquake", "quake", "magnitude")
+    assert kind_words(reid, aceh) == ()
