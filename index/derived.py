@@ -461,6 +461,7 @@ def worker_pool(
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's workers at once, whatever they are doing."""
     processes = list(getattr(pool, "_processes", {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
@@ -468,7 +469,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(STOP_SECONDS)  # gone, not left a zombie
         if process.is_alive():  # stuck where SIGTERM waits (a loaded machine, a blocked write)
             process.kill()
-            process.join()
+            process.join(STOP_SECONDS)
+    if manager is not None:  # it reaps the workers too: done, none is left half-collected
+        manager.join(STOP_SECONDS)
 
 
 PARENT_CHECK_SECONDS = 1.0
