@@ -95,6 +95,8 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         start = opener.end()  # "Born Robert Burns in 1941, he ..." names Robert Burns
     if label == "PERSON":
         start = _after_person_word(text, start, end)  # "Lawyer Sardar Mehboob said"
+    if label != "DATE":
+        start = _after_cited_outlet(text, start, end)  # "an interview with People, Reid said"
     for possessive in _POSSESSIVE.finditer(text, start, end):
         rest = text[possessive.end() : end].strip()
         if not rest or not rest[0].isupper():  # "Kim's", "Kim’s fourth"; not "People's Republic"
@@ -117,6 +119,15 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         end = tail.start()  # "Kroger-owned" names Kroger
     end = _trim_end(text, start, _before_unmatched(text, start, end))
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+def _after_cited_outlet(text: str, start: int, end: int) -> int:
+    """The model's "People, Reid" (an outlet named by a common word, cited, then the subject of
+    the next clause) names Reid; the outlet is found on its own (gazetteer.cited_outlets)."""
+    comma = text.find(", ", start, end)
+    if comma == -1 or not text[comma + 2 : comma + 3].isupper():
+        return start
+    return comma + 2 if gazetteer.is_cited_outlet(text[start:comma]) else start
 
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z-]+)[ \t]+(?=[A-Z])")

@@ -1258,3 +1258,12 @@ def test_a_given_name_with_an_inner_capital_after_a_word_for_a_person() -> None:
     spans = spans_for(body, ("Karl Dunne", "PERSON", 0), ("Dunne", "PERSON", 2))
     found = {e.name: e.count for e in entities_from_spans(body, spans)}
     assert found == {"Karl Dunne": 2, "DeAnna Dunne": 1}
+
+
+def test_a_cited_outlet_and_the_name_after_its_comma_are_two() -> None:
+    """The model reads "People, Reid" as one span: the outlet, then the next clause's subject."""
+    body = "In a March interview with People, Dana Reid said she was fine. Reid left on Monday."
+    spans = spans_for(body, ("People, Dana Reid", "ORG", 0), ("Reid", "PERSON", 1))
+    found = {(e.type, e.name) for e in entities_from_spans(body, spans)}
+    assert ("person", "Dana Reid") in found and ("org", "People") in found
+    assert not any(", " in name for _, name in found)
