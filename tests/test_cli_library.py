@@ -53,7 +53,10 @@ def test_list_in_a_pipe_is_one_tab_separated_line_per_article(library: Path) -> 
 
 
 def test_search_and_related_in_a_pipe(library: Path) -> None:
-    found = kimreader(library, "search", "visit")
+    # Block-buffered output, as in a user's shell (a search leaves without Python's teardown:
+    # what it wrote must be flushed first).
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    found = kimreader(library, "search", "visit", env=buffered)
     rows = [line.split("\t") for line in found.stdout.splitlines()]
     assert found.returncode == 0 and len(rows) == 2 and all(len(row) == 7 for row in rows)
     related = kimreader(library, "related", rows[0][0])

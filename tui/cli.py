@@ -393,8 +393,34 @@ def search_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return parser.parse_args(argv)
 
 
+def console_script() -> NoReturn:
+    """The `kimreader` command: main(), then exit. A search, which scripts run many times, ends
+    without Python's teardown of the catalog's and index's objects (~15 ms at 20,000 articles):
+    its output is flushed and it leaves nothing else pending (no pool, thread or write)."""
+    import os
+
+    args = parsed_arguments(sys.argv[1:])
+    code = run_command(args)
+    if getattr(args, "command", "") != "search":
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = _pipe_closed()
+    os._exit(code)
+
+
+def parsed_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    return app_arguments(argv) or search_arguments(argv) or build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = app_arguments(argv) or search_arguments(argv) or build_parser().parse_args(argv)
+    return run_command(parsed_arguments(argv))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed command; an error is one line on stderr and an exit code, never a traceback."""
     try:
         run = getattr(args, "run", None) or COMMANDS[args.command]
         return run(args)
@@ -440,4 +466,4 @@ def _pipe_closed() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console_script()
