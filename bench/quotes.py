@@ -10,7 +10,7 @@ fresh4 (12 others, blind: only the lead scores them, once, at the end). The gold
 of tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": [{"quote",
 "speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt.
 
-Run: python bench/quotes.py [--split wndev|fresh4] [--details]
+Run: python bench/quotes.py [--split wndev|fresh4|fresh5] [--details]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 import entity_gold  # bench/ is on sys.path when this script runs
 from compare_gold import GoldQuote, _locate, judge_quote
 
-SPLITS = ("wndev", "fresh4")
+SPLITS = ("wndev", "fresh4", "fresh5")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def main() -> int:
         "--split",
         choices=SPLITS,
         default="wndev",
-        help="wndev: development (tuned on); fresh4: the lead's blind set",
+        help="wndev: development (tuned on); fresh4, fresh5: the lead's blind sets",
     )
     parser.add_argument("--details", action="store_true", help="each gold quote and its verdict")
     args = parser.parse_args()
