@@ -149,18 +149,22 @@ def with_entities(reports: list[Report]) -> list[Report]:
     derived data), for the verdict's evidence."""
     from dataclasses import replace
 
+    from kimreader.analysis.versions import ENTITIES
+
+    def key(report: Report) -> str:  # the extraction's version too: a new one is not stale
+        return f"{ENTITIES}:{report.article.hash}"
+
     cached = json.loads(ENTITY_CACHE.read_text()) if ENTITY_CACHE.is_file() else {}
-    missing = [r for r in reports if r.article.hash not in cached]
+    missing = [r for r in reports if key(r) not in cached]
     if missing:
         from kimreader.analysis.entities import extract_entities
 
         found = extract_entities([r.article.body for r in missing])
         for report, entities in zip(missing, found, strict=True):
-            cached[report.article.hash] = [entity.to_json() for entity in entities]
+            cached[key(report)] = [entity.to_json() for entity in entities]
         ENTITY_CACHE.write_text(json.dumps(cached))
     return [
-        replace(r, entities=tuple(Entity.from_json(e) for e in cached[r.article.hash]))
-        for r in reports
+        replace(r, entities=tuple(Entity.from_json(e) for e in cached[key(r)])) for r in reports
     ]
 
 
