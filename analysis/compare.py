@@ -242,12 +242,17 @@ def _named_in(mains: list[Entity], names: list[Entity], bodies: tuple[str, str])
     one sharing a word that only names ("Lohan" and "Lindsay Lohan", "Yida" and "Yida Refugee
     Camp", "South Kordofan" and "Southern Kordofan": the entity model finds one name in
     different forms in different reports). Such a word is uncommon in English and written in
-    lower case in neither report ("refugee" is)."""
+    lower case in neither report ("refugee" is), and no word for a kind of organisation or
+    place ("Airlines", "Cathedral", "Mosque": Lion Air and Ethiopian Airlines are two)."""
+    from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
     from kimreader.analysis.story import uncommon_words, written_in_lower_case
 
     if compare_entities(mains, names).shared:
         return True
-    theirs = {word for e in names for word in _capitalised_words(e.name)}
+    kinds = ORG_HEADS | PLACE_HEADS
+    theirs = {
+        word for e in names for word in _capitalised_words(e.name) if word.lower() not in kinds
+    }
     ours = {word for e in mains for word in _capitalised_words(e.name) if word in theirs}
     return any(
         not any(written_in_lower_case(body, [word.lower()]) for body in bodies)

@@ -208,8 +208,14 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         return "place"  # "the Christchurch mosque shootings"; not "Downey said"
     if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
         return "person"  # "Qandeel Baloch's brother"
-    if _SAID_HE_OR_SHE.match(text, mention.end):
-        return "person"  # "Trump said he could", not "Google said it would"
+    if (
+        _SAID_HE_OR_SHE.match(text, mention.end)
+        and words[-1].lower() not in ORG_HEADS | PLACE_HEADS
+        and not gazetteer.is_place(mention.surface)
+    ):
+        # "Trump said he could", not "Google said it would"; a place or a body speaking about
+        # a man is no person ("Russia said he was a spy", "Downing Street said he was well").
+        return "person"
     if _names_an_event(words, mention.surface):
         return "event"
     if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):

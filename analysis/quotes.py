@@ -12,7 +12,7 @@ given; a bare surname is the most recent full name that contains it ("Kim said" 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,6 +165,10 @@ class _QuoteFinder:
         self.person_spans = [span for e in entities if e.type == "person" for span in e.mentions]
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
+        # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._spans_by_start = sorted(self.spans, key=lambda span: span.start)
+        self._span_starts = [span.start for span in self._spans_by_start]
         self.roles = self._roles()
         # The body with every quote and its marks blanked (same offsets): the words around them.
         blanked = list(self.marked)
@@ -245,7 +249,11 @@ class _QuoteFinder:
         if not draft.continued and self._names_a_thing(span, before, after):
             draft.cue = "name"  # a “direction discrimination” task: a term, nobody's words
             return draft
-        if len(span.text.split()) <= NAME_WORDS and NAMED_BEFORE.search(before):
+        if (
+            len(span.text.split()) <= NAME_WORDS
+            and NAMED_BEFORE.search(before)
+            and not (PASSIVE_BEFORE_QUOTE.search(before) and AGENT_AFTER.match(after))
+        ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent)
             draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
             return draft
         if self._speaker_after(draft, before, after, introduced):
@@ -630,10 +638,17 @@ class _QuoteFinder:
     def _outside_quotes(self, sentence: TextSpan) -> str:
         """A sentence's text without what it quotes ("“I love her,” he said": no "her" of his)."""
         chars = list(sentence.text)
-        for span in self.spans:
+        for span in self._spans_from(sentence.start, sentence.end):
             for index in range(max(span.start, sentence.start), min(span.end, sentence.end)):
                 chars[index - sentence.start] = " "
         return "".join(chars)
+
+    def _spans_from(self, start: int, end: int) -> list[TextSpan]:
+        """The quotes that may overlap [start, end): those starting before `end`, from the last
+        one starting at or before `start` (quotes do not nest)."""
+        first = max(0, bisect_right(self._span_starts, start) - 1)
+        last = bisect_left(self._span_starts, end)
+        return self._spans_by_start[first:last]
 
     def _gender(self, name: str) -> str:
         """ "he" or "she" when the report calls a person so: the pronoun that follows their
@@ -712,8 +727,8 @@ class _QuoteFinder:
         PRONOUN_REACH sentences of narrative and the quoted ones among them."""
         window: list[TextSpan] = []
         narrative = 0
-        for sentence in reversed([s for s in self.sentences if s.start < offset]):
-            if narrative == PRONOUN_REACH:
+        for sentence in reversed(self.sentences[: bisect_left(self._sentence_starts, offset)]):
+            if narrative == PRONOUN_REACH or len(window) == PRONOUN_WINDOW:
                 break
             window.append(sentence)
             quoted = is_quote_mark(sentence.text.lstrip()[:1]) or self._quoted(sentence.start)
@@ -721,7 +736,7 @@ class _QuoteFinder:
         return window
 
     def _quoted(self, offset: int) -> bool:
-        return any(span.start <= offset < span.end for span in self.spans)
+        return any(span.start <= offset < span.end for span in self._spans_from(offset, offset + 1))
 
     def _reported_speaker(self, text: str, start: int) -> str:
         """Who a sentence of reported speech gives it to ("Al-Sawarmi Khalid, spokesman for
@@ -821,6 +836,8 @@ _CROWD_HEADS = frozenset(
 MAX_SENTENCE = 600
 # How many sentences back a pronoun looks for whom it stands for.
 PRONOUN_REACH = 4
+# ... and at most this many sentences in all, quoted ones included (a run of quotes is long).
+PRONOUN_WINDOW = 12
 # A pronoun that may stand for the person named before it in its sentence: not "her" in "X is
 # her deputy" (a role or a relation of someone else's).
 _PRONOUN_OF_ONESELF = re.compile(
@@ -852,7 +869,14 @@ def _group_of(written: str) -> str:
     return words[at]
 
 
+# An attribution between two quotes is a few words; a longer stretch is narrative, and is not
+# matched (the pattern's marks on both sides would try every split of it: quadratic).
+ATTRIBUTION_CHARS = 200
+
+
 def _only_an_attribution(between: str) -> bool:
+    if len(between) > ATTRIBUTION_CHARS:
+        return False
     return _ONLY_AN_ATTRIBUTION.fullmatch(" ".join(between.split())) is not None
 
 

@@ -1267,3 +1267,21 @@ def test_a_cited_outlet_and_the_name_after_its_comma_are_two() -> None:
     found = {(e.type, e.name) for e in entities_from_spans(body, spans)}
     assert ("person", "Dana Reid") in found and ("org", "People") in found
     assert not any(", " in name for _, name in found)
+
+
+def test_a_place_or_a_body_that_said_he_is_no_person() -> None:
+    body = (
+        "Olav Brenn was held in Moscow for a year. Russia said he was a spy. "
+        "The Kremlin Press Office said he was well. Brenn said he was innocent."
+    )
+    spans = spans_for(
+        body,
+        ("Olav Brenn", "PERSON", 0),
+        ("Moscow", "GPE", 0),
+        ("Russia", "GPE", 0),
+        ("Kremlin Press Office", "ORG", 0),
+        ("Brenn", "PERSON", 1),
+    )
+    found = {e.name: e.type for e in entities_from_spans(body, spans)}
+    assert found["Olav Brenn"] == "person"
+    assert found["Russia"] != "person" and found["Kremlin Press Office"] != "person"

@@ -754,3 +754,27 @@ def test_a_person_entity_over_a_comma_is_no_speaker() -> None:
     people = {"Tara Reid": "person", "People, Reid": "person"}
     [quote] = extract_quotes(body, _entities(body, people))
     assert quote.speaker == "Tara Reid"
+
+
+def test_a_passive_with_its_agent_names_the_speaker_even_after_called() -> None:
+    found = speakers("Lee was called “a liar” by President Dan Cole on Monday.")
+    assert [(text, speaker) for text, speaker, _ in found] == [("a liar", "Dan Cole")]
+    named = speakers("She is known as “the Iron Lady” in Britain.")
+    assert [(text, speaker) for text, speaker, _ in named] == [("the Iron Lady", "")]
+
+
+def test_a_long_run_of_quotes_keeps_its_speaker_and_reads_each_quote_nearby() -> None:
+    """Pronouns look back on a bounded window of sentences: a report of many short quotes
+    is read quote by quote, not every earlier sentence again for each one."""
+    quotes = [f"“We will go on with part {n},” she said." for n in range(300)]
+    found = speakers("\n\n".join(["Ann Lee spoke to reporters on Monday.", *quotes]))
+    assert len(found) == 300 and {speaker for _, speaker, _ in found} == {"Ann Lee"}
+
+
+def test_two_quotes_far_apart_do_not_share_an_attribution() -> None:
+    narrative = "The crowd waited in the rain for hours. " * 12
+    found = speakers(f"“We are ready.” {narrative}“We will win,” said Ann Lee.")
+    assert [(text, speaker) for text, speaker, _ in found] == [
+        ("We are ready.", ""),
+        ("We will win", "Ann Lee"),
+    ]

@@ -73,6 +73,11 @@ def test_a_main_name_in_another_form_is_named_in_the_other_report() -> None:
     c = [_entity("Kakuma Refugee Camp", "place", 3), _entity("Nairobi", "place", 2)]
     bodies = ("Planes bombed the Yida refugee camp.", "Kakuma is a refugee camp in Kenya.")
     assert story_evidence(a, c, compare_entities(a, c), bodies)[1] is False
+    # A word for a kind of organisation or place is no name: two airlines are two.
+    d = [_entity("Ethiopian Airlines", "org", 4), _entity("Addis Ababa", "place", 2)]
+    e = [_entity("Garuda Airlines", "org", 3), _entity("Jakarta", "place", 2)]
+    bodies = ("An Ethiopian Airlines jet crashed.", "A Garuda Airlines jet crashed.")
+    assert story_evidence(d, e, compare_entities(d, e), bodies)[1] is False
 
 
 def test_the_verdict_shows_the_kind_of_story_as_evidence() -> None:
