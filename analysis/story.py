@@ -273,6 +273,7 @@ def kind_words(body_a: str, body_b: str) -> tuple[str, ...]:
         for term, forms in opening_a.items()
         if term in opening_b
         and len(uncommon_words(forms + opening_b[term])) == len(forms + opening_b[term])
+        and not _common_base(forms + opening_b[term])
     ]
     return tuple(
         opening_a[term][0]
@@ -282,6 +283,22 @@ def kind_words(body_a: str, body_b: str) -> tuple[str, ...]:
             for body in (body_a, body_b)
         )
     )
+
+
+def _common_base(forms: Sequence[str]) -> bool:
+    """Whether a form is a common word's inflection or adverb: "checked" (check), "charged"
+    (charge), "ruling" (rule), "shares" (share), "reportedly" (reported). Only the word
+    itself being uncommon makes it a kind of story; its forms rank apart in the vocabulary."""
+    from kimreader.analysis.embed import vocabulary_ranks
+
+    vocabulary = vocabulary_ranks() or {}
+    for form in forms:
+        for ending, restored in (("ly", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"),
+                                 ("es", ""), ("s", "")):  # fmt: skip
+            base = form[: -len(ending)] + restored if form.endswith(ending) else ""
+            if len(base) > 2 and vocabulary.get(base, COMMON_WORDS) < COMMON_WORDS:
+                return True
+    return False
 
 
 def uncommon_words(words: Sequence[str]) -> list[str]:

@@ -98,3 +98,13 @@ def test_two_real_earthquake_reports_years_apart_are_of_a_kind(shared_dir: Path)
     papua, aceh, reid = read("37/37_2ecb.txt"), read("37/37_3ecbplus.txt"), read("1/1_1ecb.txt")
     assert kind_words(papua, aceh) == ("earthquake", "quake", "magnitude")
     assert kind_words(reid, aceh) == ()
+
+
+@needs_model
+def test_hedges_and_inflections_of_common_words_are_no_kind_of_story() -> None:
+    a = "Shares of Velta reportedly fell on Monday after its chief was charged.\n\nMore."
+    b = "A man reportedly stabbed two people in Leeds on Monday and was charged.\n\nMore."
+    assert kind_words(a, b) == ()
+    c = "Dana Reid has checked into a rehab clinic in Malibu, her publicist said.\n\nFine."
+    d = "Lola Lane checked into rehab at a clinic in Palm Springs on Thursday.\n\nFine."
+    assert "checked" not in kind_words(c, d) and "rehab" in kind_words(c, d)  # "check" is common
