@@ -498,10 +498,13 @@ def main() -> int:
     parser.add_argument("--verdicts", choices=VERDICT_ONLY_SPLITS, metavar="SPLIT",
                         help="only the same-story verdict on a blind split of verdict pairs "
                         "(fresh4v: once, at the end, by the lead)")  # fmt: skip
+    parser.add_argument("--dated", action="store_true",
+                        help="with --verdicts: Wikinews pages carry their dates")  # fmt: skip
     args = parser.parse_args()
     if args.verdicts:
         import meaning  # bench/meaning.py
 
+        meaning.DATED_WIKINEWS = args.dated
         meaning.run_verdicts(args.verdicts)
         return 0
 

@@ -113,11 +113,19 @@ def page_body(name: str) -> str:
     return read_file(PAGES / name / "source.html").body
 
 
-def wikinews_article(name: str) -> Article:
+def wikinews_article(name: str, dated: bool = False) -> Article:
     """A "wikinews/NAME" page as kimreader imports it: the whole text of
-    bench/gold/wikinews/NAME.txt (also read so by bench/meaning.py's verdict pairs)."""
+    bench/gold/wikinews/NAME.txt (also read so by bench/meaning.py's verdict pairs); `dated`:
+    with its publication date from manifest.json, as an import of the page itself would have."""
+    from datetime import date
+
     stem = name.removeprefix("wikinews/")
-    return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8"))
+    text = (WIKINEWS / f"{stem}.txt").read_text("utf-8")
+    if not dated:
+        return Article.create(stem, text)
+    manifest = json.loads((WIKINEWS / "manifest.json").read_text("utf-8"))["articles"]
+    published = next(a["date"] for a in manifest if a["name"] == stem)
+    return Article.create(stem, text, published=date.fromisoformat(published))
 
 
 def _entity_keys(entity: Entity) -> set[str]:

@@ -307,13 +307,16 @@ def reserved_report(name: str) -> Report:
     return with_entities([Report(name, cluster, article, embeddings)])[0]
 
 
+DATED_WIKINEWS = False  # bench/compare.py --dated: Wikinews pages with their publication dates
+
+
 def page_report(name: str) -> Report:
     """A page as a report, embedded, with entities: a mozilla test page's expected.html
     paragraphs, or a Wikinews article ("wikinews/NAME", read as bench/entity_gold.py reads it)."""
     if name.startswith("wikinews/"):
         from entity_gold import wikinews_article  # bench/entity_gold.py
 
-        article = wikinews_article(name)
+        article = wikinews_article(name, dated=DATED_WIKINEWS)
     else:
         article = mozilla_article(name)
     [embeddings] = cached_embeddings([article.body])
