@@ -15,6 +15,7 @@ from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import base_key, canonical_key, listed
 from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
+from kimreader.analysis.timeline import is_month_or_day
 
 if TYPE_CHECKING:
     from kimreader.analysis.mentions import Mention
@@ -135,10 +136,6 @@ def given_name_before(text: str, start: int) -> int | None:
 _TITLE_CASE_PAIR = re.compile(
     r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
 )
-_MONTHS_AND_DAYS = re.compile(
-    r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-)
 
 
 def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -158,7 +155,7 @@ def people_in_title_case_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _full_name_pair(pair: re.Match[str], lower: frozenset[str]) -> bool:
     given, name = pair.group(1), pair.group(2)
-    if not gazetteer.is_given_name(given) or _MONTHS_AND_DAYS.fullmatch(given.lower()):
+    if not gazetteer.is_given_name(given) or is_month_or_day(given):
         return False
     if given.lower() in lower or name.lower() in lower:
         return False

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.names import base_key, canonical_key, is_title
+from kimreader.analysis.timeline import is_month_or_day
 
 if TYPE_CHECKING:
     from kimreader.analysis.mentions import Mention
@@ -475,10 +476,6 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][a-z-]+)(?=[ \t]+[A-Z])")
 _NAME_AFTER_KIND = re.compile(
     r"[ \t]+([A-Z][\w'’&-]*[a-zA-Z](?:[ \t]+[A-Z][\w'’&-]*[a-zA-Z]){0,2})\b"
 )
-_MONTHS_AND_DAYS = re.compile(
-    r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-)
 
 
 def names_after_kind_words(text: str) -> Iterator[tuple[int, int, str]]:
@@ -503,7 +500,7 @@ def _may_name_an_organisation(name: str) -> bool:
     return not (
         gazetteer.is_given_name(first)
         or first.lower() in _TITLE_WORDS
-        or _MONTHS_AND_DAYS.fullmatch(first.lower())
+        or is_month_or_day(first)
         or gazetteer.is_place(name)
     )
 

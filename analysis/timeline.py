@@ -25,6 +25,12 @@ MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) 
 _MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 _DAY_NAMES = "|".join(calendar.day_name)
 
+
+def is_month_or_day(word: str) -> bool:
+    """A month's or a weekday's name, any case ("May", "monday"): no given name, no company."""
+    return word.lower() in MONTHS or word.lower() in _WEEKDAYS
+
+
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 WEEKDAY = re.compile(
     rf"\b(?:(?P<relative>last|next|this|on)\s+)?(?P<weekday>{_DAY_NAMES})"
