@@ -116,6 +116,13 @@ _ONLY_AN_ATTRIBUTION = re.compile(
 # Quoted words that end their sentence (“No.”, “Why?”), or a clause (“No,” he said).
 _ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
 _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\s*$")
+# Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
+# a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
+_MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")
+# After a body: "University of California, San Diego's chancellor, " before the person named.
+_OWNED_ROLE = re.compile(
+    r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
 # A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
 # the sentence ("and", "who", "was", "for").
@@ -332,7 +339,7 @@ class _QuoteFinder:
         quote: "X said that the “…” as prices fell, Yahoo Finance reported" is X's."""
         late = not _speech_verbs(before)
         text = draft.span.text
-        if introduced and _ENDS_SENTENCE.search(text):
+        if (introduced or not late) and _ENDS_SENTENCE.search(text):
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
@@ -500,6 +507,9 @@ class _QuoteFinder:
 
     def _speaker_as_written(self, written: str, at: int) -> tuple[str, str]:
         """(speaker, kind) for a name or a description written at `at` (no pronoun)."""
+        member = self._member_named_with(at, at + len(written))
+        if member:  # "Ann Lee of the Red Cross said": the person speaks, not her body
+            return member, "person"
         group = _group_of(written)
         if group:  # "police said", "Witnesses in Rafah said", "Israeli officials said"
             return written, "body" if group in GROUP_BODIES else "anonymous"
@@ -529,6 +539,21 @@ class _QuoteFinder:
         ):
             return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
         return resolved, "person"
+
+    def _member_named_with(self, start: int, end: int) -> str:
+        """The person a body or place written at body[start:end] is the affiliation of: "Ann
+        Lee of (the) …", "Ann Lee, a nurse, of …" before it, or "…'s chancellor, Ann Lee"
+        after it; "" when none."""
+        for person_start, person_end in reversed(self.person_spans):
+            if person_end <= start and _MEMBER_OF.fullmatch(self.body, person_end, start):
+                return self.people.resolve(self.body[person_start:person_end], person_start)
+        owned = _OWNED_ROLE.match(self.body, end)
+        if owned:
+            at = owned.end()
+            person = next(((s, e) for s, e in self.person_spans if s == at), None)
+            if person:
+                return self.people.resolve(self.body[person[0] : person[1]], person[0])
+        return ""
 
     def _owned(self, owner: str, head: str, at: int) -> tuple[str, str] | None:
         """ "Reid's rep", "Moon's office": someone speaking for the owner, not the owner; "Tom

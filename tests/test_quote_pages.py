@@ -1,0 +1,72 @@
+"""Quote speakers on real Wikinews pages (bench/gold/wikinews, CC BY 2.5), with the page's own
+spaCy entities, as a comparison finds them: the shapes of attribution these pages show."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.quotes import Quote, extract_quotes
+
+PAGES = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+
+
+@cache
+def quotes_of(name: str) -> tuple[str, list[Quote]]:
+    body = (PAGES / f"{name}.txt").read_text("utf-8")
+    [entities] = extract_entities([body])
+    return body, extract_quotes(body, entities)
+
+
+def speaker_of(name: str, words: str) -> str:
+    body, quotes = quotes_of(name)
+    at = body.index(words)
+    [quote] = [q for q in quotes if q.start <= at < q.end]
+    return quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "speaker"),
+    [
+        # "Jennifer Lu of Marriage Equality Coalition Taiwan said": the person, not her body
+        (
+            "taiwan-s-legislature-first-in-asia-to-legalize-same-sex-marr",
+            "full marriage rights",
+            "Jennifer Lu",
+        ),
+        (
+            "taiwan-s-legislature-first-in-asia-to-legalize-same-sex-marr",
+            "The Chinese government has pointed",
+            "Xiaogang Wei",
+        ),
+        (
+            "pope-francis-instructs-reporting-of-sexual-abuse-to-higher-c",
+            "We have said for years",
+            "Marc Ouellet",
+        ),
+        (
+            "pope-francis-instructs-reporting-of-sexual-abuse-to-higher-c",
+            "The church should establish",
+            "Peter Iseley",
+        ),
+        # "…," said University of California, San Diego's chancellor, Pradeep Khosla.
+        (
+            "pioneering-oceanographer-walter-munk-dies-of-pneumonia-in-ca",
+            "Walter was the most brilliant",
+            "Pradeep Khosla",
+        ),
+    ],
+)
+def test_a_person_of_a_body_speaks_not_the_body(name: str, words: str, speaker: str) -> None:
+    assert speaker_of(name, words) == speaker
+
+
+def test_a_quote_ending_a_sentence_that_has_its_speaker_is_not_the_next_ones() -> None:
+    # "The Vice President, Mike Pence, said on Friday the United States is "in the midst of a
+    # crisis on our southern border." Nancy Pelosi, the Speaker of the House, said …"
+    name = "president-trump-says-he-can-and-may-put-us-into-state-of-eme"
+    assert speaker_of(name, "in the midst of a crisis") == "Mike Pence"
+    assert speaker_of(name, "We are committed to keeping") == "Nancy Pelosi"
