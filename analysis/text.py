@@ -22,6 +22,9 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space.
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+|$)")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+_WORD_OR_DOT = re.compile(r"[\w.]")
+_NOT_SPACE = re.compile(r"\S")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -94,12 +97,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[TextSpa
     return spans
 
 
+# The longest run of word characters and dots an abbreviation can be ("e.g", "sept"): reading no
+# further back keeps a paragraph of ". . . ." (or "a. a. a.") linear, not quadratic.
+_ABBREVIATION_READ_BACK = 8
+
+
 def is_abbreviation(text: str, start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[start:dot])
-    if not word:
-        return False
+    window = max(start, dot - _ABBREVIATION_READ_BACK)
+    word = _WORD_BEFORE_DOT.search(text, window, dot)
+    if not word or (word.start() == window > start and _WORD_OR_DOT.match(text, window - 1)):
+        return False  # no word, or one longer than any abbreviation
     token = word.group(1).lower()
     # Single capitals ("Kim J. Un") and listed abbreviations do not end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
@@ -118,10 +127,10 @@ def _spaced_decimal(text: str, dot: int, end: int) -> bool:
 
 def _next_starts_sentence(text: str, position: int, end: int) -> bool:
     """A sentence ends only when the next one starts like a sentence (capital, digit, quote)."""
-    following = text[position:end].lstrip()
-    if not following:
+    found = _NOT_SPACE.search(text, position, end)
+    if not found:
         return True
-    first = following[0]
+    first = found.group()
     return first.isupper() or first.isdigit() or first in "“\"‘'([*#-—"
 
 

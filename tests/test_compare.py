@@ -388,6 +388,22 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
     assert [p.text for p in paragraphs("one\n\n\n## two\n\n three ")] == ["one", "three"]
 
 
+def test_only_a_short_word_before_a_full_stop_is_an_abbreviation() -> None:
+    # The abbreviation test reads a few characters back: a long word ending in a listed one
+    # ("Co", "no", a single letter) is still a word that ends the sentence.
+    text = "It went to Costco. Then home. Ask Kim J. Un. See the casino. We left."
+    assert [s.text for s in sentences(text)] == [
+        "It went to Costco.",
+        "Then home.",
+        "Ask Kim J. Un.",
+        "See the casino.",
+        "We left.",
+    ]
+    assert [s.text for s in sentences("Aaaaaaaaaaaaaa. Bb.")] == ["Aaaaaaaaaaaaaa.", "Bb."]
+    # A paragraph of dots is one sentence (read in linear time: hostile text stays fast).
+    assert len(sentences(". " * 8000)) == 1
+
+
 def test_story_evidence_leaves_out_outlets_dates_and_countries() -> None:
     from kimreader.analysis.compare import compare_entities, story_evidence
     from kimreader.analysis.entity import Entity
