@@ -4,6 +4,7 @@ a workspace that cannot be opened ends the app with one line."""
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -12,6 +13,8 @@ from typing import Any
 
 import pytest
 from app_helpers import RecordingApp, started, wait_until
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 
 from kimreader.analysis import versions
 from kimreader.corpus.article import Article
@@ -19,6 +22,7 @@ from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.userstate import UserState
 from kimreader.index.workspace import Workspace
 from kimreader.tui import jobs
+from kimreader.tui.saved_styles import CACHE_NAME, SavedStyles
 from kimreader.tui.widgets.panes import Panes
 
 
@@ -196,3 +200,65 @@ async def test_the_reader_and_sidebar_take_their_slots_places_after_the_first_fr
             assert reader.x == listed.right and reader.right == size[0]
         app.let_open.set()
         await started(pilot)
+
+
+async def _first_screen(app: HeldApp) -> str:
+    """The app's first frame (the workspace held back), as an SVG screenshot."""
+    shots: list[str] = []
+    original = app.first_frame_painted
+
+    def painted() -> None:
+        shots.append(app.export_screenshot())
+        original()
+
+    app.first_frame_painted = painted  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: shots, "the first frame")
+        app.let_open.set()
+        await started(pilot)
+    return shots[0]
+
+
+async def test_stylesheets_parsed_by_an_earlier_start_draw_the_same_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#14: the rules an earlier start parsed are read back instead of parsed again, and draw
+    the very frame that parsing them draws."""
+    harbour_library(tmp_path / "lib", ["Harbour reopens", "Ferry resumes"])
+    cache = tmp_path / "cache" / CACHE_NAME
+    parsed: list[object] = []
+    parse = Stylesheet._parse_rules
+
+    def counted(self: Stylesheet, css: str, *args: Any, **kwargs: Any) -> list[RuleSet]:
+        parsed.append(kwargs.get("read_from") or args[0])
+        return parse(self, css, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", counted)
+    plain = await _first_screen(HeldApp(Library.open(tmp_path / "lib")))
+    first = await _first_screen(
+        HeldApp(Library.open(tmp_path / "lib"), saved_styles=SavedStyles.load(cache))
+    )
+    assert cache.exists() and any("kimreader.tcss" in where[0] for where in parsed)
+    parsed.clear()
+    saved = SavedStyles.load(cache)
+    second = await _first_screen(HeldApp(Library.open(tmp_path / "lib"), saved_styles=saved))
+    assert second == first == plain
+    assert parsed == []  # every stylesheet of the whole run came from the file
+
+
+def test_saved_styles_from_another_textual_or_damaged_are_not_used(tmp_path: Path) -> None:
+    css, where = "#search { height: 1; }", ("test.tcss", "")
+    key = (css, where, False, 0, "")
+    rules = Stylesheet(variables={"a": "red"})._parse_rules(css, where)
+    saved = SavedStyles(tmp_path / CACHE_NAME)
+    saved.put(key, {"a": "red"}, rules)
+    saved.save()
+    again = SavedStyles.load(tmp_path / CACHE_NAME)
+    assert again.get(key, {"a": "red"}) is not None
+    assert again.get(key, {"a": "blue"}) is None  # another theme's colours
+    data = pickle.loads((tmp_path / CACHE_NAME).read_bytes())
+    (tmp_path / CACHE_NAME).write_bytes(pickle.dumps({**data, "stamp": ("another",)}))
+    assert SavedStyles.load(tmp_path / CACHE_NAME).rules == {}
+    (tmp_path / CACHE_NAME).write_bytes(b"\x80\x05damaged")
+    assert SavedStyles.load(tmp_path / CACHE_NAME).rules == {}
+    assert SavedStyles.load(tmp_path / "missing").rules == {}

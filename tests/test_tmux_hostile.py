@@ -15,7 +15,7 @@ from pathlib import Path
 import hostile
 import pytest
 from hostile import MARKER
-from tmux_helpers import NEEDS_TMUX, Tmux
+from tmux_helpers import NEEDS_TMUX, Tmux, app_env
 
 from kimreader.index.workspace import Workspace
 
@@ -96,7 +96,7 @@ def test_tmux_sees_a_title_change_when_one_is_sent(tmp_path: Path) -> None:
 @pytest.mark.timeout(180)
 def test_hostile_articles_do_not_act_on_the_terminal(hostile_library: Path, tmp_path: Path):
     pane = Pane(tmp_path / "raw.log")
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+    env = app_env(tmp_path)
     try:
         pane.start(f"kimreader --library {hostile_library}", env)
         pane.wait_for(rf"{len(SHOWN) + 2} articles")

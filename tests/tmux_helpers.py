@@ -35,8 +35,10 @@ def needs_tmux(test: F) -> F:
 
 
 def app_env(tmp_path: Path, term: str = "xterm-256color") -> dict[str, str]:
-    """A terminal type and an empty config folder (no user keymap or settings)."""
-    return {"XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": term}
+    """A terminal type and empty config and cache folders (no user keymap or settings; the
+    parsed stylesheets kimreader keeps are the test's own)."""
+    config, cache = str(tmp_path / "config"), str(tmp_path / "cache")
+    return {"XDG_CONFIG_HOME": config, "XDG_CACHE_HOME": cache, "TERM": term}
 
 
 class Tmux:

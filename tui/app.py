@@ -27,6 +27,7 @@ from kimreader.corpus.library import Library
 from kimreader.corpus.userstate import UserState
 from kimreader.tui import actions, jobs
 from kimreader.tui.config import THEMES, Settings
+from kimreader.tui.saved_styles import CACHE_NAME, CachedStylesheet, SavedStyles
 from kimreader.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -60,10 +61,16 @@ class KimReaderApp(App[int]):
         keymap_problems: list[str] | None = None,
         settings: Settings | None = None,
         engine: str | None = None,
+        saved_styles: SavedStyles | None = None,
     ) -> None:
         """`library`: a Library, whose Workspace (with `engine`) is opened after the first
-        frame, or a Workspace already open (the app then starts the same way)."""
+        frame, or a Workspace already open (the app then starts the same way). `saved_styles`:
+        stylesheets parsed by an earlier run (`kimreader` passes them; tests parse afresh)."""
         super().__init__()
+        self.saved_styles = saved_styles or SavedStyles(None)
+        if saved_styles is not None:
+            variables = self.stylesheet._variables  # noqa: SLF001 - made once, by App()
+            self.stylesheet = CachedStylesheet(saved_styles, variables=variables)
         self.settings = settings or Settings()
         # Themes kimreader's styles are checked in (hits, mentions, aligned words stay legible),
         # under the names the config file uses ("dark" is Textual's "textual-dark").
@@ -126,6 +133,7 @@ class KimReaderApp(App[int]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.saved_styles.save()  # those the first frame parsed, for the next start
 
     def workspace_job(self) -> Callable[[], jobs.WorkspaceOpened]:
         """The job that opens the workspace (one given to the app is only handed on)."""
@@ -208,6 +216,7 @@ class KimReaderApp(App[int]):
         self.exit(0)
 
     def on_unmount(self) -> None:
+        self.saved_styles.save()  # parsed since the first frame (the reader's, the screens')
         if self._workspace is not None:
             self._workspace.index.close()
 
@@ -217,7 +226,7 @@ def run_app(library: Path | None, engine: str | None = None) -> int:
     (created on first use) before Textual starts, so that a bad path is one line on stderr; so is
     a cluster's engine url, with the whole workspace. Otherwise the workspace opens after the
     first frame."""
-    from kimreader.tui.config import library_choice, load_settings
+    from kimreader.tui.config import library_choice, load_settings, user_cache_dir
 
     settings = load_settings()
     engine = engine or settings.engine
@@ -227,7 +236,8 @@ def run_app(library: Path | None, engine: str | None = None) -> int:
         from kimreader.index.workspace import Workspace
 
         source = Workspace(opened, engine)
-    app = KimReaderApp(source, settings.keymap, settings.problems, settings, engine)
+    styles = SavedStyles.load(user_cache_dir() / CACHE_NAME)
+    app = KimReaderApp(source, settings.keymap, settings.problems, settings, engine, styles)
     code = app.run()
     if app.startup_error:
         sys.stderr.write(f"kimreader: {app.startup_error}\n")

@@ -110,6 +110,14 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir("kimreader", appauthor=False)) / "config.toml"
 
 
+def user_cache_dir() -> Path:
+    """kimreader's folder in the platform's user cache dir (what is kept there is rebuilt when
+    missing)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("kimreader", appauthor=False))
+
+
 def _library(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a folder path (a non-empty string)")
