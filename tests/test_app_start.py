@@ -17,12 +17,14 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 
 from kimreader.analysis import versions
+from kimreader.corpus import library as library_module
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.userstate import UserState
 from kimreader.index.workspace import Workspace
 from kimreader.tui import jobs
 from kimreader.tui.saved_styles import CACHE_NAME, SavedStyles
+from kimreader.tui.widgets.article_list import ROW_HEIGHT
 from kimreader.tui.widgets.panes import Panes
 
 
@@ -262,3 +264,25 @@ def test_saved_styles_from_another_textual_or_damaged_are_not_used(tmp_path: Pat
     (tmp_path / CACHE_NAME).write_bytes(b"\x80\x05damaged")
     assert SavedStyles.load(tmp_path / CACHE_NAME).rules == {}
     assert SavedStyles.load(tmp_path / "missing").rules == {}
+
+
+async def test_the_first_frame_lists_the_newest_and_has_room_for_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame reads the newest entries of the saved catalog alone, but its status line
+    counts them all and its scrollbar is the whole list's; the rest follow with the workspace."""
+    monkeypatch.setattr(library_module, "NEWEST_SAVED", 3)
+    titles = ["Harbour reopens", "Ferry resumes", "Port", "Pier", "Dock"]
+    harbour_library(tmp_path / "lib", titles)
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        first = main.articles
+        assert [row.title for row in first.rows] == ["Dock", "Pier", "Port"]
+        assert main.status.message.startswith("5 articles, newest first")
+        assert first.virtual_size.height == 5 * ROW_HEIGHT
+        app.let_open.set()
+        main = await started(pilot)
+        assert [row.title for row in main.articles.rows] == titles[::-1]
+        assert main.articles.virtual_size.height == 5 * ROW_HEIGHT

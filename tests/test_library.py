@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kimreader.corpus import library as library_module
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import (
     ArticleNotFound,
@@ -87,6 +88,31 @@ def test_catalog_cache_follows_file_edits(tmp_path: Path) -> None:
     assert [e.title for e in fresh.catalog()] == ["Talks collapse"]  # the check sees the edit
     assert [e.title for e in fresh.saved_catalog()] == ["Talks collapse"]  # checked from now on
     assert Library(tmp_path / "new").saved_catalog() == []  # nothing saved yet
+
+
+def test_the_newest_entries_are_read_from_the_saved_catalog_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame's entries: the newest of the saved catalog and how many it has, from the
+    first line of its file; a file without them (an older kimreader's) is read whole and saved
+    again with them once the catalog is checked."""
+    monkeypatch.setattr(library_module, "NEWEST_SAVED", 3)
+    library = Library.open(tmp_path, seed=False)
+    with library.batch():
+        for day in (5, 1, 4, 2, 3):
+            library.add(_article(f"Day {day}", f"Body {day}.\n", published=date(2024, 1, day)))
+    newest, count = Library(tmp_path).saved_newest()
+    assert sorted(e.title for e in newest) == ["Day 3", "Day 4", "Day 5"] and count == 5
+    data = json.loads(library.catalog_path.read_text(encoding="utf-8"))
+    del data["count"], data["newest"]
+    library.catalog_path.write_text(json.dumps(data), encoding="utf-8")
+    older = Library(tmp_path)
+    newest, count = older.saved_newest()
+    assert len(newest) == count == 5
+    assert len(older.catalog()) == 5
+    assert len(json.loads(library.catalog_path.read_text(encoding="utf-8"))["newest"]) == 3
+    library.catalog_path.write_text("{not json", encoding="utf-8")
+    assert Library(tmp_path).saved_newest() == ([], 0)
 
 
 def _by_hand(root: Path, name: str, title: str, body: str) -> Path:
@@ -174,7 +200,8 @@ def test_a_catalog_saved_without_a_digest_is_checked_file_by_file(
     library = Library.open(tmp_path, seed=False)
     library.add(_article())
     data = json.loads(library.catalog_path.read_text(encoding="utf-8"))
-    assert set(data) == {"version", "files_digest", "files"}  # one JSON document, as before
+    assert set(data) == {"version", "files_digest", "count", "newest", "files"}  # one document
+    del data["count"], data["newest"]  # an older kimreader's (saved_newest reads all of it)
     del data["files_digest"]
     library.catalog_path.write_text(json.dumps(data), encoding="utf-8")
     reads: list[Path] = []

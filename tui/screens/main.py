@@ -68,6 +68,7 @@ class MainScreen(
     def __init__(self) -> None:
         super().__init__(id="main")
         self.catalog: list[CatalogEntry] = []
+        self.catalog_size = 0  # the library's articles (the first frame lists the newest alone)
         self.listing = Listing()  # what the list shows
         self.requested = ""  # the query last sent to the index (results for others are stale)
         self.incomplete = False  # its results lack an exact count or a suggestion: Enter adds them
@@ -175,7 +176,8 @@ class MainScreen(
         if self.new_ids:
             rows = [replace(r, new=True) if r.id in self.new_ids else r for r in rows]
         self.articles.marks = self.state_snapshot()
-        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep)
+        total = self.catalog_size if listing.result is None and not listing.is_search else None
+        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep, total=total)
         if error:
             self.status.say(error, "error")
             self.reader.set_hits(())
@@ -187,7 +189,7 @@ class MainScreen(
         if result is not None:
             self.status.say(*result_message(result, self.listing.sort))
         elif not self.listing.is_search:
-            message, kind = catalog_message(len(self.catalog), self.listing.sort, self.index_ready)
+            message, kind = catalog_message(self.catalog_size, self.listing.sort, self.index_ready)
             note, note_kind = self.feeds_note
             if note:  # what fetching feeds did stays in view while the list reloads
                 message, kind = f"{note} · {message}", note_kind

@@ -23,9 +23,10 @@ class LibraryJobs:
     _library_stamp: int  # the library folder's mtime when last looked at (set by MainScreen)
 
     def show_saved_catalog(self: MainScreen) -> None:
-        """The first frame's list: the catalog as last saved (its files are checked once the
-        workspace is open), with the reading state's marks."""
-        self.catalog = self.kim.library.saved_catalog()
+        """The first frame's list: the newest of the catalog as last saved, with the reading
+        state's marks (the whole catalog, its files checked, follows once the workspace is
+        open; until then no key acts on the list)."""
+        self.catalog, self.catalog_size = self.kim.library.saved_newest()
         if self.catalog:
             self.show_listing(self.listing)
         else:
@@ -61,7 +62,7 @@ class LibraryJobs:
         self.run_job(jobs.LIBRARY, partial(jobs.load_catalog, self.kim.workspace, refresh))
 
     def on_catalog_loaded(self: MainScreen, event: jobs.CatalogLoaded) -> None:
-        self.catalog = event.catalog
+        self.catalog, self.catalog_size = event.catalog, len(event.catalog)
         if not self.listing.is_search:
             current = self.articles.current
             keep = current.id if current else self.article.id if self.article else ""

@@ -82,6 +82,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.rows: list[Row] = []
+        # How many rows the list has room for: more than `rows` while the first frame shows
+        # the newest of a library whose whole catalog is still being read (the scrollbar is
+        # that of the whole list from the start).
+        self.total = 0
         # The reader's own marks (read, starred, tags), looked up for the rows drawn only.
         self.marks: Snapshot | None = None
         self.open_id = ""
@@ -89,11 +93,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- content ----------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row], keep: str = "") -> None:
-        """Replace the rows; the cursor stays on `keep` if it is listed, else goes to the top."""
+    def set_rows(self, rows: Sequence[Row], keep: str = "", total: int | None = None) -> None:
+        """Replace the rows; the cursor stays on `keep` if it is listed, else goes to the top.
+        `total`: the rows of the whole list, when `rows` are the first of them."""
         self.rows = list(rows)
+        self.total = max(total or 0, len(self.rows))
         index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0) if keep else 0
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
         self.cursor = index
         self._scroll_cursor_into_view(center=True)
         self.refresh()
@@ -181,7 +187,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, self.total * ROW_HEIGHT)
 
     # -- rendering --------------------------------------------------------------------------
 
