@@ -360,6 +360,7 @@ def sentence_pairs(
     scores = np.where(usable_pairs(sentences_a, sentences_b), scores, -1.0)
     chosen = (scores >= threshold) & (scores >= scores.max(axis=1, keepdims=True))
     chosen &= scores >= scores.max(axis=0, keepdims=True)
+    chosen = strongest_few(chosen, scores)
     owner = _owners(sentences_a, passages_a)
     return [
         SentencePair(
@@ -372,6 +373,29 @@ def sentence_pairs(
         )  # fmt: skip
         for i, j in zip(*np.nonzero(chosen), strict=True)
     ]
+
+
+# A sentence is paired with at most this many of the other report's: identical sentences (a
+# repeated line, a refrain) tie, and all-to-all pairs would make the differences finder compare
+# n x m sentences (a 2,500-word report of one repeated line took 17 s).
+MAX_COUNTERPARTS = 8
+
+
+def strongest_few(chosen: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """`chosen` kept to the MAX_COUNTERPARTS highest-scoring cells of each row and of each
+    column (the first ones on ties)."""
+    import numpy as np
+
+    for axis in (1, 0):
+        if (chosen.sum(axis=axis) <= MAX_COUNTERPARTS).all():
+            continue
+        ranked = np.where(chosen, scores, -np.inf)
+        order = np.argsort(-ranked, axis=axis, kind="stable")
+        keep = np.zeros_like(chosen)
+        top = np.take(order, range(MAX_COUNTERPARTS), axis=axis)
+        np.put_along_axis(keep, top, True, axis=axis)
+        chosen = chosen & keep
+    return chosen
 
 
 def same_point_features(

@@ -249,7 +249,10 @@ def same_point_sentences(
         scores = sentence_similarity(body_a, body_b)
     import numpy as np
 
+    from kimreader.analysis.align import strongest_few
+
     chosen = (scores >= score) & (scores >= NEAR_BEST * scores.max(axis=1, keepdims=True))
+    chosen = strongest_few(chosen, scores)
     found = sorted(zip(*np.nonzero(chosen), strict=True), key=lambda ij: -scores[ij])
     return [(sentences_a[i], sentences_b[j]) for i, j in found]  # the best first
 

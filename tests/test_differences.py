@@ -398,3 +398,26 @@ def test_two_parts_of_a_place_or_two_places_spelt_alike_are_not_one_place() -> N
         "Israeli shells killed 40 people at a school in Jabaliya camp, officials said.",
         "Israeli shells killed 30 people at a school in Jabalya camp, officials said.",
     )[0] == [("deaths", "40 people", "30 people")]
+
+
+def test_a_repeated_sentence_is_paired_with_a_few_not_all() -> None:
+    # Identical sentences tie: each is paired with at most MAX_COUNTERPARTS of the other
+    # report's, so that the facts of n x m pairs are not compared.
+    from collections import Counter
+
+    from kimreader.analysis.align import MAX_COUNTERPARTS, strongest_few
+    from kimreader.analysis.differences import same_point_sentences
+
+    body = "Ann Lee said that 12 people died in the fire.\n\n" * 40
+    pairs = same_point_sentences(body, body)
+    per_a = Counter(a.start for a, _b in pairs)
+    per_b = Counter(b.start for _a, b in pairs)
+    assert pairs and max(per_a.values()) <= MAX_COUNTERPARTS < 40
+    assert max(per_b.values()) <= MAX_COUNTERPARTS
+
+    import numpy as np
+
+    scores = np.array([[0.9, 0.5, 0.7], [0.1, 0.2, 0.3]])
+    chosen = scores > 0.15
+    assert MAX_COUNTERPARTS >= 3  # a row of three keeps all three
+    assert (strongest_few(chosen, scores) == chosen).all()
