@@ -30,16 +30,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from kimreader.corpus.article import Article
-from kimreader.corpus.frontmatter import FrontMatterError, dump_front_matter, parse_front_matter
-from kimreader.corpus.metadata import scalar_text, split_authors
-from kimreader.corpus.sanitize import sanitize_line, sanitize_text
-
 if TYPE_CHECKING:
     from mmap import mmap
 
-# Imported where used (reading or adding a file), not here: the app's first frame reads the
-# saved catalog alone. boilerplate: near_duplicate_key; dates: parse_date.
+    from kimreader.corpus.article import Article
+
+# Imported where used (reading, writing or adding a file), not here: the app's first frame reads
+# the saved catalog alone. article, frontmatter, metadata, sanitize, boilerplate, dates.
 
 STATE_DIR = ".kimreader"
 TRASH_DIR = "trash"
@@ -333,6 +330,8 @@ class AddResult:
 
 
 def article_to_markdown(article: Article) -> str:
+    from kimreader.corpus.frontmatter import dump_front_matter
+
     return dump_front_matter(article_front_matter(article), article.body)
 
 
@@ -371,7 +370,14 @@ def _metadata(article: Article) -> tuple[object, ...]:
 
 def article_from_markdown(text: str, path: Path) -> Article:
     """Parse a file the library wrote (or a person edited). Raises LibraryError."""
+    from kimreader.corpus.article import Article
     from kimreader.corpus.dates import parse_date
+    from kimreader.corpus.frontmatter import FrontMatterError, parse_front_matter
+    from kimreader.corpus.metadata import scalar_text, split_authors
+    from kimreader.corpus.sanitize import sanitize_line, sanitize_text
+
+    def _line(meta: dict[str, Any], key: str) -> str:
+        return sanitize_line(scalar_text(meta.get(key)))
 
     try:
         meta, body = parse_front_matter(text)
@@ -402,10 +408,6 @@ def article_from_markdown(text: str, path: Path) -> Article:
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _line(meta: dict[str, Any], key: str) -> str:
-    return sanitize_line(scalar_text(meta.get(key)))
 
 
 def shipped_entities_path(article_path: Path) -> Path:
@@ -532,6 +534,8 @@ class Library:
 
     def seed_shipped(self) -> list[AddResult]:
         """Copy the shipped reports, with their precomputed entities, into the library."""
+        from kimreader.corpus.article import Article
+
         results = []
         for path in sorted(SHIPPED_DIR.glob("*.md")):
             shipped = article_from_markdown(path.read_text(encoding="utf-8"), path)
@@ -1009,6 +1013,8 @@ class Library:
             names = os.listdir(self.root)
         except OSError:
             return []
+        from kimreader.corpus.sanitize import sanitize_line
+
         left = (n for n in names if n.endswith(".md") and not n.startswith("."))
         return sorted(
             sanitize_line(os.fsencode(n).decode("utf-8", "backslashreplace"))

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from kimreader.corpus.library import LibraryError
-from kimreader.corpus.sanitize import sanitize_line, sanitize_text
+
+# sanitize is imported where text is taken in, not here: the app's first frame reads the marks.
 
 STATE_FILE = "userstate/state.sqlite"  # relative to the library
 OLD_STATE_FILE = "userstate.sqlite"  # where the first builds kept it: moved on first open
@@ -90,6 +91,8 @@ def now_iso() -> str:
 
 def normalise_tag(raw: str) -> str:
     """A tag as stored: lower case, spaces as hyphens; raises StateError when it is not one."""
+    from kimreader.corpus.sanitize import sanitize_line
+
     tag = "-".join(sanitize_line(raw).casefold().split()).strip("-")
     if not tag or len(tag) > MAX_TAG or not _TAG.fullmatch(tag):
         shown = sanitize_line(raw)[:MAX_TAG] or "(empty)"
@@ -493,6 +496,8 @@ class UserState:
         return self._read(run, [])
 
     def saved_search(self, name: str) -> SavedSearch | None:
+        from kimreader.corpus.sanitize import sanitize_line
+
         wanted = sanitize_line(name).casefold()
         return _first(s for s in self.saved_searches() if s.name.casefold() == wanted)
 
@@ -568,6 +573,8 @@ class UserState:
 
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Save (or replace the query of) a named search."""
+        from kimreader.corpus.sanitize import sanitize_line
+
         name = sanitize_line(name)[:MAX_NAME]
         query = sanitize_line(query)
         if not name or not query:
@@ -608,6 +615,8 @@ _NOTE_COLUMNS = "id, article_id, text, quote, prefix, suffix, start, created, up
 
 
 def _note_text(text: str) -> str:
+    from kimreader.corpus.sanitize import sanitize_text
+
     text = sanitize_text(text).strip()
     if len(text) > MAX_NOTE:
         raise StateError(f"a note holds at most {MAX_NOTE} characters")

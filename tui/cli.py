@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kimreader import __version__
-from kimreader.corpus.sanitize import sanitize_line
 from kimreader.tui.cli_common import (
     EXIT_ERROR,
     EXIT_FOUND,
@@ -285,6 +284,8 @@ MIN_REMOVE_PREFIX = 4
 def cmd_remove(args: argparse.Namespace) -> int:
     """Move an article to the library's trash: an unambiguous id (at least 4 characters),
     confirmed on a terminal unless --yes; `kimreader restore` brings it back."""
+    from kimreader.corpus.sanitize import sanitize_line
+
     workspace = open_workspace(args)
     wanted = args.id.strip()
     if len(wanted) < MIN_REMOVE_PREFIX:
