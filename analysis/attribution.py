@@ -111,7 +111,7 @@ PARAGRAPH_SAID = re.compile(
 # The subject of a speech verb before the quote, the text up to the verb: "Kim has", "Aleem
 # Siddique, a U.N. spokesman in South Sudan," (an appositive role), "the State Department, which".
 SUBJECT_BEFORE_VERB = re.compile(
-    rf"(?P<name>{SUBJECT})(?:,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
+    rf"(?P<name>{SUBJECT})(?:,\s*(?:which|who)\s[^,“”\"]+,|,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
     rf"\s+(?:(?:has|had|have|{ADVERB})\s+){{0,2}}$"
 )
 # A paragraph that ends in its speech verb, with no full stop ("… left a statement for the

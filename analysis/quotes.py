@@ -115,7 +115,8 @@ _ONLY_AN_ATTRIBUTION = re.compile(
 )
 # Quoted words that end their sentence (“No.”, “Why?”), or a clause (“No,” he said).
 _ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
-_ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\s*$")
+# "[,]" and "[.]": punctuation an editor added inside the marks still ends the clause.
+_ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\]?\s*$")
 # Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
 # a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
 _MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")

@@ -70,3 +70,16 @@ def test_a_quote_ending_a_sentence_that_has_its_speaker_is_not_the_next_ones() -
     name = "president-trump-says-he-can-and-may-put-us-into-state-of-eme"
     assert speaker_of(name, "in the midst of a crisis") == "Mike Pence"
     assert speaker_of(name, "We are committed to keeping") == "Nancy Pelosi"
+
+
+def test_a_subject_with_a_relative_clause_still_speaks() -> None:
+    # "Taiwan's Constitutional Court, which rules on constitutional matters, said … "…""
+    name = "taiwan-s-legislature-first-in-asia-to-legalize-same-sex-marr"
+    assert "Constitutional Court" in speaker_of(name, "different treatment")
+
+
+def test_a_bracketed_comma_ends_the_quoted_clause() -> None:
+    # ""… stand up for each other[,]" Baloch wrote on social media": the editor's "[,]"
+    name = "brother-of-murdered-pakistani-social-media-star-sentenced-to"
+    assert speaker_of(name, "stand up for each other") == "Qandeel Baloch"
+    assert speaker_of(name, "modern day feminist") == "Qandeel Baloch"
