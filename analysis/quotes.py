@@ -234,11 +234,17 @@ class _QuoteFinder:
                 previous_end = inside[index - 1].end + 1 if index else paragraph.start
                 next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
                 before = before_tail(self.body[previous_end : span.start - 1])
-                after = clause_after(self.body[span.end + 1 : next_start or paragraph.end])
-                drafts.append(self._draft(span, number, before, after))
+                rest = self.body[span.end + 1 : next_start or paragraph.end]
+                after = clause_after(rest)
+                # “…” X said “…”: an attribution running on into the next quote is its own
+                leads_on = next_start is not None and after == rest
+                leads_on = leads_on and bool(INTRODUCES_NEXT.search(after.rstrip(" ,:")))
+                drafts.append(self._draft(span, number, before, after, leads_on))
         return drafts
 
-    def _draft(self, span: TextSpan, paragraph: int, before: str, after: str) -> _Draft | None:
+    def _draft(
+        self, span: TextSpan, paragraph: int, before: str, after: str, leads_on: bool = False
+    ) -> _Draft | None:
         if is_title(before, span.text):
             return None
         lead = before.strip()
@@ -264,7 +270,9 @@ class _QuoteFinder:
         ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent)
             draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
             return draft
-        if self._speaker_after(draft, before, after, introduced):
+        if not (leads_on and _ENDS_SENTENCE.search(span.text)) and self._speaker_after(
+            draft, before, after, introduced
+        ):  # not “… our time.” Jo Lee said “…”: Jo Lee's sentence introduces the next quote
             return draft
         if (
             not draft.continued

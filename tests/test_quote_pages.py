@@ -83,3 +83,11 @@ def test_a_bracketed_comma_ends_the_quoted_clause() -> None:
     name = "brother-of-murdered-pakistani-social-media-star-sentenced-to"
     assert speaker_of(name, "stand up for each other") == "Qandeel Baloch"
     assert speaker_of(name, "modern day feminist") == "Qandeel Baloch"
+
+
+def test_an_attribution_that_runs_on_into_the_next_quote_is_its_own() -> None:
+    # 'Khosla talked of … "his global leadership on the great scientific issues of our time."
+    # Scripps Oceanography director Margaret Leinen said "Munk has been …"'
+    name = "pioneering-oceanographer-walter-munk-dies-of-pneumonia-in-ca"
+    assert speaker_of(name, "his global leadership") == "Pradeep Khosla"
+    assert speaker_of(name, "Munk has been a world treasure") == "Margaret Leinen"
