@@ -5,6 +5,7 @@ a workspace that cannot be opened ends the app with one line."""
 from __future__ import annotations
 
 import pickle
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -23,6 +24,7 @@ from kimreader.corpus.library import Library, LibraryError
 from kimreader.corpus.userstate import UserState
 from kimreader.index.workspace import Workspace
 from kimreader.tui import jobs
+from kimreader.tui.app import START_UP_SWITCH_INTERVAL
 from kimreader.tui.saved_styles import CACHE_NAME, SavedStyles
 from kimreader.tui.widgets.article_list import ROW_HEIGHT
 from kimreader.tui.widgets.panes import Panes
@@ -286,3 +288,20 @@ async def test_the_first_frame_lists_the_newest_and_has_room_for_all(
         main = await started(pilot)
         assert [row.title for row in main.articles.rows] == titles[::-1]
         assert main.articles.virtual_size.height == 5 * ROW_HEIGHT
+
+
+async def test_the_start_up_switch_interval_ends_with_the_first_frame(tmp_path: Path) -> None:
+    """Until the first frame is painted the output thread gets the GIL within half a ms (so
+    that frame is written at once); then Python's interval is back."""
+    harbour_library(tmp_path / "lib", ["Harbour reopens"])
+    app = HeldApp(Library.open(tmp_path / "lib"))
+    normal = sys.getswitchinterval()
+    app.switch_interval = normal
+    sys.setswitchinterval(START_UP_SWITCH_INTERVAL)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: sys.getswitchinterval() == normal, "the interval")
+            app.let_open.set()
+            await started(pilot)
+    finally:
+        sys.setswitchinterval(normal)

@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 
     from kimreader.index.workspace import Workspace
 
+# Until the first frame is painted, a thread waiting for the GIL gets it within this many
+# seconds (Python's default is 5 ms): Textual's output thread writes that frame while the main
+# thread goes on starting (a redraw for the terminal's size, the panes), and each of its turns
+# waited a whole interval, 5-17 ms in all before the frame reached the terminal.
+START_UP_SWITCH_INTERVAL = 0.0005
+
 # Input held until start-up is over (then replayed in order): what a user does with keys, a
 # paste, and the clicks the mouse makes.
 HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp)
@@ -89,6 +95,7 @@ class KimReaderApp(App[int]):
         self.keymap = dict(keymap or {})
         self.keymap_problems = list(keymap_problems or [])
         self.animation_level = "none"
+        self.switch_interval = 0.0  # Python's, restored after the first frame (run_app sets it)
         self._start_with_theme(self.settings.theme)
 
     def _start_with_theme(self, name: str) -> None:
@@ -133,6 +140,8 @@ class KimReaderApp(App[int]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self.switch_interval:
+            sys.setswitchinterval(self.switch_interval)
         self.saved_styles.save()  # those the first frame parsed, for the next start
 
     def workspace_job(self) -> Callable[[], jobs.WorkspaceOpened]:
@@ -238,6 +247,8 @@ def run_app(library: Path | None, engine: str | None = None) -> int:
         source = Workspace(opened, engine)
     styles = SavedStyles.load(user_cache_dir() / CACHE_NAME)
     app = KimReaderApp(source, settings.keymap, settings.problems, settings, engine, styles)
+    app.switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(START_UP_SWITCH_INTERVAL)
     code = app.run()
     if app.startup_error:
         sys.stderr.write(f"kimreader: {app.startup_error}\n")
