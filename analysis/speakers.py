@@ -101,6 +101,8 @@ _ROLE_THEN_CAPITALS = re.compile(
 
 # A word that makes the name after it the object of a preposition, not a sentence's subject
 # ("the character of Anya Jenkins", "Speaking to Martin Smith"); titles may come between.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
     r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
@@ -307,7 +309,10 @@ class People:
         object of a preposition."""
         acting: list[str] = []
         for mention_start, mention_end in self._mentions(start, end):
-            possessive = self.body.startswith(("'s", "’s"), mention_end)
+            possessive = self.body.startswith(("'s", "’s"), mention_end) or (
+                _THE_BEFORE.search(self.body, max(0, mention_start - 4), mention_start)
+                and _COMMON_NOUN_AFTER.match(self.body, mention_end)
+            )  # "the Biden campaign", "the Trump administration": a name used as a modifier
             after_preposition = (
                 subject
                 and _PREPOSITION_BEFORE.search(self.body, max(0, mention_start - 40), mention_start)

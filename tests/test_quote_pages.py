@@ -91,3 +91,10 @@ def test_an_attribution_that_runs_on_into_the_next_quote_is_its_own() -> None:
     name = "pioneering-oceanographer-walter-munk-dies-of-pneumonia-in-ca"
     assert speaker_of(name, "his global leadership") == "Pradeep Khosla"
     assert speaker_of(name, "Munk has been a world treasure") == "Margaret Leinen"
+
+
+def test_a_name_used_as_a_modifier_does_not_speak() -> None:
+    # 'The Biden campaign criticized Trump's refusal …, accusing the president of "not
+    # want[ing] to face questions …"': the campaign's words, not Joe Biden's
+    name = "second-us-biden-trump-debate-cancelled-amid-safety-controver"
+    assert speaker_of(name, "to face questions from the voters") != "Joe Biden"
