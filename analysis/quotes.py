@@ -648,7 +648,12 @@ class _QuoteFinder:
                 or head in title_before(self.body, start)
             )
         ]
-        return with_role[-1][1] if with_role else self._previous_subject(at)
+        with_role += [  # "President Trump" without a full name: the title before a surname
+            (start, self.people.resolve(self.body[start:end], start))
+            for start, end in self.person_spans
+            if start < at and _titled(title_before(self.body, start), head)
+        ]
+        return max(with_role)[1] if with_role else self._previous_subject(at)
 
     def _pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
@@ -845,6 +850,16 @@ _ISSUED = (
 _KINDRED_DOCUMENTS = ("statement|release|communique|announcement", "post|tweet")
 # Nations that are no sovereign country and have a government of their own.
 _NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+# Words that make a title another role: "Vice President Pence" is not "the president".
+_OTHER_ROLE = frozenset({"vice", "former", "deputy", "ex", "late", "assistant"})
+
+
+def _titled(title: str, head: str) -> bool:
+    """Whether a name written after `title` ("us president ") holds the role `head`."""
+    words = title.split()
+    return bool(words) and words[-1] == head and not _OTHER_ROLE.intersection(words)
 
 
 def _speaks_as_a_government(place: str) -> bool:

@@ -98,3 +98,10 @@ def test_a_name_used_as_a_modifier_does_not_speak() -> None:
     # want[ing] to face questions …"': the campaign's words, not Joe Biden's
     name = "second-us-biden-trump-debate-cancelled-amid-safety-controver"
     assert speaker_of(name, "to face questions from the voters") != "Joe Biden"
+
+
+def test_the_president_is_the_one_titled_president() -> None:
+    # 'The president called the notion a "waste of time"': "US President Donald Trump" and
+    # "President Trump" hold the title; "former US Vice President Joe Biden" does not
+    name = "second-us-biden-trump-debate-cancelled-amid-safety-controver"
+    assert speaker_of(name, "waste of time") == "Donald Trump"
