@@ -3,7 +3,9 @@
 spaCy's small English NER proposes spans; this module fixes the model's known slips (names cut at
 hyphens, possessives, outlets tagged as places, section words and credit lines tagged as anything),
 then merges every form that names one real-world thing into one Entity, within an article
-(`extract_entities`) and across the library (`merge_library`).
+(`extract_entities`) and across the library (`merge_library`). A decision learned from the
+development gold (analysis/entity_model.py) has the last word on each sidebar entity: kept or
+dropped, and its type.
 
 Offsets always point into the original Markdown body: the model reads the prose with Markdown
 syntax removed, and every character keeps its body offset, so body[start:end] is the mention.
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import Entity, EntityType
+from kimreader.analysis.entity_model import EntityModel, shipped_model
 from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
@@ -72,10 +75,20 @@ CHUNK_CHARS = 50_000
 
 
 def entities_from_spans(
-    body: str, spans: Sequence[LabelledSpan], prose: Prose | None = None
+    body: str,
+    spans: Sequence[LabelledSpan],
+    prose: Prose | None = None,
+    model: EntityModel | None = None,
 ) -> list[Entity]:
-    """Entities of one body from the model's spans (start, end, label) over its prose text."""
+    """Entities of one body from the model's spans (start, end, label) over its prose text;
+    `model`: the learned keep-and-type decision (analysis/entity_model.json when None)."""
     prose = markdown_prose(body) if prose is None else prose
+    return build_entities(prose, entity_groups(prose, spans, body), model or shipped_model())
+
+
+def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> list[list[Mention]]:
+    """The mentions of each real-world thing the rules find, before the learned decision: one
+    list per entity, in text order (bench/train_entity_types.py learns from these)."""
     text = prose.text
     mentions = find_mentions(body, prose, spans)
     full_names = _full_person_names(mentions)
@@ -94,7 +107,15 @@ def entities_from_spans(
     mentions.extend(_join_acronyms(text, mentions, clusters))
     _join_org_short_forms(text, mentions, full_names, clusters)
     _join_place_forms(mentions, clusters)
-    return _build_entities(mentions, clusters, prose)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[clusters.find(mention.cluster)].append(mention)
+    kept = []
+    for members in groups.values():
+        if all(m.in_heading for m in members) and not any(map(_introduced_person, members)):
+            continue  # named only in a heading or label line: section words, not content
+        kept.append(sorted(members, key=lambda m: m.start))
+    return kept
 
 
 def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> set[str]:
@@ -429,16 +450,15 @@ def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:
     return None
 
 
-def _build_entities(mentions: list[Mention], clusters: UnionFind, prose: Prose) -> list[Entity]:
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        groups[clusters.find(mention.cluster)].append(mention)
+def build_entities(prose: Prose, groups: list[list[Mention]], model: EntityModel) -> list[Entity]:
+    """One Entity per group: the rules' type, then the learned decision (entity_model.py) may
+    drop a sidebar entity or retype it."""
     entities: list[Entity] = []
-    for members in groups.values():
-        if all(m.in_heading for m in members) and not any(map(_introduced_person, members)):
-            continue  # named only in a heading or label line: section words, not content
-        members.sort(key=lambda m: m.start)
-        entity_type = _group_type(members)
+    for members in groups:
+        rules_type = group_type(members)
+        entity_type = model.decide(prose.text, members, rules_type)
+        if entity_type is None:
+            continue
         name = _group_name(members, entity_type)
         surfaces = [name] + [m.surface for m in members]
         spans = sorted({prose.body_span(m.start, m.end) for m in members})
@@ -453,7 +473,8 @@ def _introduced_person(mention: Mention) -> bool:
     return mention.type == "person" and mention.evidence and len(mention.key.split()) >= 2
 
 
-def _group_type(members: list[Mention]) -> EntityType:
+def group_type(members: list[Mention]) -> EntityType:
+    """The rules' type of an entity: the alias table's, else its mentions' majority."""
     for mention in members:
         if mention.table_name is not None:
             return mention.type
@@ -530,6 +551,17 @@ def iter_entities(
     English model. One `nlp.pipe` call covers the whole stream, so with processes > 1 the
     worker processes start once per import, not once per batch.
     """
+    for body, prose, spans in iter_model_spans(bodies, processes, batch_size, nlp):
+        yield entities_from_spans(body, spans, prose)
+
+
+def iter_model_spans(
+    bodies: Iterable[str | Article],
+    processes: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    nlp: Language | None = None,
+) -> Iterator[tuple[str, Prose, list[LabelledSpan]]]:
+    """(body, its prose, the model's spans over the prose) for each body, in input order."""
     if nlp is None:
         from kimreader.analysis.nlp import load_nlp
 
@@ -557,5 +589,5 @@ def iter_entities(
         )
         if last:
             body, prose = bodies_and_proses.popleft()
-            yield entities_from_spans(body, spans, prose)
+            yield body, prose, spans
             spans = []

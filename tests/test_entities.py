@@ -23,6 +23,7 @@ from kimreader.analysis.entities import (
     merge_library,
 )
 from kimreader.analysis.entity import ENTITY_TYPES, Entity
+from kimreader.analysis.entity_model import EntityModel
 from kimreader.corpus.frontmatter import parse_front_matter
 
 ARTICLES = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -652,7 +653,9 @@ def test_a_name_in_a_list_takes_the_type_of_its_neighbours() -> None:
         ("Bo Chan", "PERSON", 0),
         ("Ivo", "ORG", 0),
     )
-    found = {e.name: e.type for e in entities_from_spans(body, spans)}
+    # The rules' types (the learned decision drops a one-off given name in a made-up line:
+    # tests/test_entity_model.py tests it on real pages).
+    found = {e.name: e.type for e in entities_from_spans(body, spans, model=EntityModel())}
     assert found == {
         "Instagram": "org",
         "Atlas": "org",
@@ -1204,7 +1207,8 @@ def test_an_organisation_starts_after_the_over_capitalised_words_no_other_span_h
         ("Trump", "PERSON", 0),
         ("Grand Hotel", "FAC", 0),
     )
-    names = [e.name for e in entities_from_spans(body, spans)]
+    # The rules' spans (the learned decision drops "Trump" typed as the hotel's organisation).
+    names = [e.name for e in entities_from_spans(body, spans, model=EntityModel())]
     assert names == ["Ann Lowe", "Metro Harbour Convention Centre", "Trump", "Grand Hotel"]
 
 
