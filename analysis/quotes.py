@@ -120,6 +120,11 @@ _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\]?\s*$")
 # Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
 # a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
 _MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")
+# A name in marks right after "Ann Lee of": an organisation's, not words she said.
+_MEMBER_OF_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:of|from|at)\s+$")
+# A sentence opening with a participle and no subject before the quote ("Calling it as").
+_OPENING_PARTICIPLE = re.compile(r"^\s*[A-Z][a-z]+ing\b[^,;.]*$")
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 # After a body: "University of California, San Diego's chancellor, " before the person named.
 _OWNED_ROLE = re.compile(
     r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
@@ -270,6 +275,8 @@ class _QuoteFinder:
         ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent)
             draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
             return draft
+        if self._subject_after_participle(draft, before, after):
+            return draft
         if not (leads_on and _ENDS_SENTENCE.search(span.text)) and self._speaker_after(
             draft, before, after, introduced
         ):  # not “… our time.” Jo Lee said “…”: Jo Lee's sentence introduces the next quote
@@ -392,14 +399,30 @@ class _QuoteFinder:
         """A few words in marks inside a noun phrase ("a “direction discrimination” task",
         "the “American Pie” star"): a term or a title, not speech (but "which said the
         “unacceptable” attacks" quotes what was said)."""
+        short = not _ENDS_CLAUSE.search(span.text) and len(span.text.split()) <= NAME_WORDS
+        if short and _MEMBER_OF_BEFORE.search(before) and starts_upper(span.text):
+            return self._marked(span)  # 'Ann Lee of “Have no fear”, a charity': its name
         return (
             bool(_DETERMINER_BEFORE.search(before))
             and (looks_like_a_name(span.text) or not _speech_verbs(before))
             and bool(_NOUN_AFTER.match(after))
-            and not _ENDS_CLAUSE.search(span.text)
-            and len(span.text.split()) <= NAME_WORDS
+            and short
             and self._marked(span)
         )
+
+    def _subject_after_participle(self, draft: _Draft, before: str, after: str) -> bool:
+        """'Calling it “just another apology”, Ann Lee told Reuters': a sentence that opens
+        with a participle has the subject after it, the person named right after the comma
+        (then set on the draft)."""
+        comma = _COMMA_AFTER.match(after)
+        if not comma or not _OPENING_PARTICIPLE.match(before):
+            return False
+        at = draft.span.end + 1 + comma.end()
+        person = next(((s, e) for s, e in self.person_spans if s == at), None)
+        if person is None:
+            return False
+        draft.written, draft.written_at, draft.cue = self.body[person[0] : person[1]], at, "after"
+        return True
 
     def _marked(self, span: TextSpan) -> bool:
         """Whether quote marks hold exactly this span (not a piece of a longer quote)."""

@@ -105,3 +105,12 @@ def test_the_president_is_the_one_titled_president() -> None:
     # "President Trump" hold the title; "former US Vice President Joe Biden" does not
     name = "second-us-biden-trump-debate-cancelled-amid-safety-controver"
     assert speaker_of(name, "waste of time") == "Donald Trump"
+
+
+def test_a_participle_opening_the_sentence_has_its_subject_after_the_quote() -> None:
+    # 'Calling it as "just another apology", Anna Franowska of "Have no fear", an abuse victim
+    # support charity, told Reuters "…"': hers; the charity's name in marks is nobody's words
+    name = "polish-leader-jaroslaw-kaczynski-promises-stricter-punishmen"
+    assert speaker_of(name, "just another apology") == "Anna Franowska"
+    assert speaker_of(name, "Have no fear") == ""
+    assert speaker_of(name, "it almost appears as if") == "Anna Franowska"
