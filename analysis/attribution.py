@@ -122,7 +122,7 @@ BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
-    r"explains|adds|notes|read|reads)\b"
+    r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter))\b"
 )
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"

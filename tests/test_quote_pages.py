@@ -114,3 +114,11 @@ def test_a_participle_opening_the_sentence_has_its_subject_after_the_quote() -> 
     assert speaker_of(name, "just another apology") == "Anna Franowska"
     assert speaker_of(name, "Have no fear") == ""
     assert speaker_of(name, "it almost appears as if") == "Anna Franowska"
+
+
+def test_a_body_that_issued_a_statement_speaks() -> None:
+    # 'The government of American Samoa issued a statement agreeing …: "imposition of …"'
+    name = "us-federal-judge-rules-american-samoans-are-citizens-then-de"
+    assert speaker_of(name, "imposition of citizenship by judicial fiat") == (
+        "The government of American Samoa"
+    )
