@@ -33,8 +33,8 @@ def is_headline(text: str) -> bool:
     ("Sudan 'bombs refugees' in South Sudan's Unity state", "'Completely false'")."""
     stripped = text.rstrip()
     return (
-        0 < len(stripped.split()) <= HEADLINE_WORDS
-        and len(stripped) <= HEADLINE_CHARS
+        len(stripped) <= HEADLINE_CHARS  # first: a long paragraph is not split into words
+        and 0 < len(stripped.split()) <= HEADLINE_WORDS
         and not re.search(r"[.!?:;,。！？：；，…][\"”’'」]?$|[\"”」]$", stripped)
     )
 

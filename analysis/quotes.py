@@ -335,12 +335,15 @@ class _QuoteFinder:
         reported speech in its paragraph ("X revealed that a reboot is planned. “We are
         talking to NBC.”"): the speaker of that sentence (then set on the draft)."""
         paragraph = self.paragraphs[draft.paragraph]
-        before = [
-            s for s in self.sentences if paragraph.start <= s.start and s.end <= draft.span.start
-        ]
-        if not before or any(is_quote_mark(char) for char in before[-1].text):
+        # The last sentence ending before the quote (sentences are in order, found by bisection)
+        index = bisect_right(self._sentence_starts, draft.span.start) - 1
+        while index >= 0 and self.sentences[index].end > draft.span.start:
+            index -= 1
+        if index < 0 or self.sentences[index].start < paragraph.start:
             return False
-        sentence = before[-1]
+        sentence = self.sentences[index]
+        if any(is_quote_mark(char) for char in sentence.text):
+            return False
         subject = _speech_subject(sentence.text)
         if subject is None:
             return False
@@ -494,7 +497,7 @@ class _QuoteFinder:
 
     def _resolve(self, drafts: list[_Draft]) -> None:
         last: _Draft | None = None  # the last quote with a speaker
-        for draft in drafts:
+        for index, draft in enumerate(drafts):
             if draft.cue in _NOBODY_S:
                 continue
             if draft.written and self._joint(draft.written_at):
@@ -502,9 +505,9 @@ class _QuoteFinder:
             elif draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
             elif draft.cue == "none" or draft.continued:
-                draft.speaker = self._continued(drafts, draft)
+                draft.speaker = self._continued(drafts, index)
                 if draft.speaker:
-                    draft.cue, draft.kind = "continuation", self._kind_before(drafts, draft)
+                    draft.cue, draft.kind = "continuation", last.kind if last else "person"
             if draft.speaker:
                 last = draft
         # “A.” “B,” he said: A borrows B's speaker (from the last back, so that a quote over
@@ -520,11 +523,6 @@ class _QuoteFinder:
             ):  # not over a sentence of narrative between them
                 draft.speaker, draft.kind = following.speaker, following.kind
                 draft.cue = "continuation"
-
-    @staticmethod
-    def _kind_before(drafts: list[_Draft], draft: _Draft) -> str:
-        earlier = [d for d in drafts if d.span.start < draft.span.start and d.speaker]
-        return earlier[-1].kind if earlier else "person"
 
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
@@ -826,19 +824,21 @@ class _QuoteFinder:
         # "Analysts said": not a name the report gives in full
         return speaker if len(speaker.split()) >= 2 else ""
 
-    def _continued(self, drafts: list[_Draft], draft: _Draft) -> str:
-        """A quote opening a sentence with no attribution continues the last quote's speaker."""
-        if draft.continued:
-            earlier = [d for d in drafts if d.span.start < draft.span.start]
-            return earlier[-1].speaker if earlier else ""
-        same = [
-            d for d in drafts if d.paragraph == draft.paragraph and d.span.end < draft.span.start
-        ]
-        if same:
-            return same[-1].speaker
+    def _continued(self, drafts: list[_Draft], index: int) -> str:
+        """A quote opening a sentence with no attribution continues the last quote's speaker:
+        the one before it in its paragraph, or, when it opens its paragraph, the last of the
+        paragraph before (`drafts` are in text order)."""
+        draft, previous = drafts[index], drafts[index - 1] if index else None
+        if previous is None:
+            return ""
+        if draft.continued or previous.paragraph == draft.paragraph:
+            return previous.speaker
         first_in_paragraph = self.paragraphs[draft.paragraph].start == draft.span.start - 1
-        earlier = [d for d in drafts if d.paragraph == draft.paragraph - 1]
-        return earlier[-1].speaker if first_in_paragraph and earlier else ""
+        return (
+            previous.speaker
+            if first_in_paragraph and previous.paragraph == draft.paragraph - 1
+            else ""
+        )
 
     def reported(self) -> list[ReportedSpeech]:
         found: list[ReportedSpeech] = []
