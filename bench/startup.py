@@ -15,10 +15,11 @@ load (on a busy machine the bare app slows down less than the app does, or more)
 Polling adds up to 5 ms plus a capture (a few ms) to every figure, bare or not.
 
 CPU: the CPU time the process (all its threads, from the kernel's /proc/PID/task/*/schedstat)
-had used when the capture showed the text: what a loaded machine does not change much, where the
-wall times above wait for a core too. It counts what the app did in the few ms between drawing
-the frame and the capture as well (the bare app does nothing then; kimreader goes on starting):
-kimreader's figure is high by that much.
+had used when its text reached the screen: what a loaded machine does not change much, where the
+wall times above wait for a core too. It is bracketed, read before the last capture without the
+text and after the first with it, "low-high" (medians; the ratios are low to low, high to
+high): the high end counts what the app did between drawing the frame and the capture as well
+(the bare app does nothing then, kimreader goes on starting), the low end may miss the drawing.
 
 --before PYTHON runs the app a second way in the same run, interleaved: with another
 installation's interpreter (say a venv of a worktree at an older commit), to show the code
@@ -60,7 +61,9 @@ def tmux(*args: str) -> str:
     return done.stdout
 
 
-Seen = tuple[float, float | None]  # (wall seconds since launch, CPU seconds of the process)
+# (wall seconds since launch, CPU seconds of the process before the last capture without the
+# text and after the first with it)
+Seen = tuple[float, float | None, float | None]
 
 
 def time_to_text(
@@ -73,12 +76,15 @@ def time_to_text(
     tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command)
     pid = tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip()  # `exec`: the app
     found: dict[str, Seen] = {}
+    before = cpu_seconds(pid)
     while len(found) < len(markers) and time.perf_counter() - start < limit:
+        ahead = cpu_seconds(pid)
         screen = tmux("capture-pane", "-p", "-t", SESSION)
         now = time.perf_counter() - start
         for marker in markers:
             if marker not in found and marker in screen:
-                found[marker] = (now, cpu_seconds(pid))
+                found[marker] = (now, before, cpu_seconds(pid))
+        before = ahead
         time.sleep(POLL)
     tmux("kill-session", "-t", SESSION)
     time.sleep(0.2)
@@ -171,21 +177,30 @@ def frame_figures(
                 times = time_to_text(command, ["to search", newest_title(libraries[size])], env)
                 first.extend(t for t in times[:1] if t is not None)
                 listed.extend(t for t in times[1:] if t is not None)
-        bare_wall, bare_cpu = median([w for w, _ in bare]), _cpu_median(bare)
-        bare_row = ["bare Textual app", len(bare), ms(bare_wall), "1.00", "", ""]
-        rows.append([*bare_row, ms(bare_cpu) if bare_cpu else "", "1.00"])
+        bare_wall, bare_cpu = median([w for w, _, _ in bare]), _cpu_medians(bare)
+        rows.append(["bare Textual app", len(bare), ms(bare_wall), "1.00", "", ""])
+        rows[-1].extend(_cpu_figures(bare_cpu, bare_cpu))
         for (size, way), (first, listed) in apps.items():
             name = "kimreader, shipped library" if size == 0 else f"kimreader, {size:,} articles"
-            rows.append([name + way, len(first), *_figures([w for w, _ in first], bare_wall)])
-            rows[-1].extend(_figures([w for w, _ in listed], bare_wall))
-            cpu = _cpu_median(listed)
-            rows[-1].extend(_figures([cpu], bare_cpu) if cpu and bare_cpu else ["", ""])
+            rows.append([name + way, len(first), *_figures([w for w, _, _ in first], bare_wall)])
+            rows[-1].extend(_figures([w for w, _, _ in listed], bare_wall))
+            rows[-1].extend(_cpu_figures(_cpu_medians(listed), bare_cpu))
     return rows
 
 
-def _cpu_median(seen: list[Seen]) -> float | None:
-    cpu = [c for _, c in seen if c is not None]
-    return median(cpu) if cpu else None
+def _cpu_medians(seen: list[Seen]) -> tuple[float, float] | None:
+    """The medians of the low and the high ends of the CPU brackets (None: not measured)."""
+    brackets = [(low, high) for _, low, high in seen if low is not None and high is not None]
+    if not brackets:
+        return None
+    return median([low for low, _ in brackets]), median([high for _, high in brackets])
+
+
+def _cpu_figures(cpu: tuple[float, float] | None, bare: tuple[float, float] | None) -> list[str]:
+    if cpu is None or bare is None:
+        return ["", ""]
+    (low, high), (bare_low, bare_high) = cpu, bare
+    return [f"{ms(low)}-{ms(high)}", f"{low / bare_low:.2f}-{high / bare_high:.2f}"]
 
 
 def _figures(samples: list[float], bare: float) -> list[object]:
