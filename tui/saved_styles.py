@@ -11,6 +11,7 @@ frame (`save`, atomic: a temp file renamed over the old one), never before it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -79,8 +80,9 @@ class SavedStyles:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temp, self.path)
-        except (OSError, pickle.PicklingError):
-            temp.unlink(missing_ok=True)
+        except Exception:  # noqa: BLE001 - a cache: never the reason the app stops
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
 
 
 class CachedStylesheet(Stylesheet):
