@@ -266,6 +266,10 @@ def test_saved_styles_from_another_textual_or_damaged_are_not_used(tmp_path: Pat
     (tmp_path / CACHE_NAME).write_bytes(b"\x80\x05damaged")
     assert SavedStyles.load(tmp_path / CACHE_NAME).rules == {}
     assert SavedStyles.load(tmp_path / "missing").rules == {}
+    (tmp_path / "a file").write_text("not a folder")
+    unwritable = SavedStyles(tmp_path / "a file" / CACHE_NAME)
+    unwritable.put(key, {"a": "red"}, rules)
+    unwritable.save()  # let go: parsed again next time
 
 
 async def test_the_first_frame_lists_the_newest_and_has_room_for_all(
