@@ -123,8 +123,19 @@ _MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.
 # A name in marks right after "Ann Lee of": an organisation's, not words she said.
 _MEMBER_OF_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:of|from|at)\s+$")
 # A sentence opening with a participle and no subject before the quote ("Calling it as").
-_OPENING_PARTICIPLE = re.compile(r"^\s*[A-Z][a-z]+ing\b[^,;.]*$")
+# Only a speech act's participle: "During …", "Following …", "Using the slogan …" are not.
+_OPENING_PARTICIPLE = re.compile(
+    r"^\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming|Saying|Insisting|Warning|"
+    r"Arguing|Claiming|Dismissing|Praising|Critici[sz]ing)\b[^,;.]*$"
+)
+# How far before a body or place its member can be named ("Ann Lee, a nurse, of the …").
+_MEMBER_REACH = 120
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+# A name that ends the clause right after a description ("… Research Fellow Martin How.").
+_NAME_ENDING_CLAUSE = re.compile(
+    r"\s+(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[.,;]|$)"
+)
+_CLAUSE_BREAK_BEFORE = re.compile(r"[,:;—–(]\s*$")
 # After a body: "University of California, San Diego's chancellor, " before the person named.
 _OWNED_ROLE = re.compile(
     r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
@@ -175,7 +186,10 @@ class _QuoteFinder:
         self.people = People(body, entities, self.spans)
         self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
         self.places = [span for e in entities if e.type == "place" for span in e.mentions]
-        self.person_spans = [span for e in entities if e.type == "person" for span in e.mentions]
+        self.person_spans = sorted(
+            span for e in entities if e.type == "person" for span in e.mentions
+        )
+        self._person_starts = [start for start, _end in self.person_spans]
         self.paragraphs = paragraphs(body)
         self.sentences = all_sentences(body)
         # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
@@ -358,7 +372,10 @@ class _QuoteFinder:
         quote: "X said that the “…” as prices fell, Yahoo Finance reported" is X's."""
         late = not _speech_verbs(before)
         text = draft.span.text
-        if (introduced or not late) and _ENDS_SENTENCE.search(text):
+        # … is “in the midst of a crisis.” Ann Lee said …: a quote running on from its
+        # sentence's speech verb, with no comma before it, ends that sentence
+        embedded = not late and not _CLAUSE_BREAK_BEFORE.search(before)
+        if (introduced or embedded) and _ENDS_SENTENCE.search(text):
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
@@ -421,11 +438,17 @@ class _QuoteFinder:
         if not comma or not _OPENING_PARTICIPLE.match(before):
             return False
         at = draft.span.end + 1 + comma.end()
-        person = next(((s, e) for s, e in self.person_spans if s == at), None)
-        if person is None:
+        end = self._person_end(at)
+        if end is None:
             return False
-        draft.written, draft.written_at, draft.cue = self.body[person[0] : person[1]], at, "after"
+        draft.written, draft.written_at, draft.cue = self.body[at:end], at, "after"
         return True
+
+    def _person_end(self, start: int) -> int | None:
+        """Where the person mention starting at `start` ends; None when none starts there."""
+        index = bisect_left(self._person_starts, start)
+        found = index < len(self.person_spans) and self._person_starts[index] == start
+        return self.person_spans[index][1] if found else None
 
     def _marked(self, span: TextSpan) -> bool:
         """Whether quote marks hold exactly this span (not a piece of a longer quote)."""
@@ -540,6 +563,11 @@ class _QuoteFinder:
         member = self._member_named_with(at, at + len(written))
         if member:  # "Ann Lee of the Red Cross said": the person speaks, not her body
             return member, "person"
+        named_after = _NAME_ENDING_CLAUSE.match(self.body, at + len(written))
+        if named_after and written[0].islower():  # "said study co-author … Fellow Martin How."
+            return self.people.resolve(
+                named_after.group("name"), named_after.start("name")
+            ), "person"
         group = _group_of(written)
         if group:  # "police said", "Witnesses in Rafah said", "Israeli officials said"
             return written, "body" if group in GROUP_BODIES else "anonymous"
@@ -574,15 +602,19 @@ class _QuoteFinder:
         """The person a body or place written at body[start:end] is the affiliation of: "Ann
         Lee of (the) …", "Ann Lee, a nurse, of …" before it, or "…'s chancellor, Ann Lee"
         after it; "" when none."""
-        for person_start, person_end in reversed(self.person_spans):
+        if any(start <= s and e <= end for s, e in self.person_spans):
+            return ""  # a person is written: nobody else's affiliation
+        first = bisect_left(self._person_starts, start - _MEMBER_REACH)
+        last = bisect_left(self._person_starts, start)
+        for person_start, person_end in reversed(self.person_spans[first:last]):
             if person_end <= start and _MEMBER_OF.fullmatch(self.body, person_end, start):
-                return self.people.resolve(self.body[person_start:person_end], person_start)
+                # the one acting, not "a letter to Ann Lee from the ministry"
+                acting = self.people.acting_in(person_start, person_end, subject=True)
+                return acting[0] if acting else ""
         owned = _OWNED_ROLE.match(self.body, end)
-        if owned:
-            at = owned.end()
-            person = next(((s, e) for s, e in self.person_spans if s == at), None)
-            if person:
-                return self.people.resolve(self.body[person[0] : person[1]], person[0])
+        named_end = self._person_end(owned.end()) if owned else None
+        if owned and named_end is not None:
+            return self.people.resolve(self.body[owned.end() : named_end], owned.end())
         return ""
 
     def _owned(self, owner: str, head: str, at: int) -> tuple[str, str] | None:
@@ -665,8 +697,8 @@ class _QuoteFinder:
             for start, _end, canonical in self.people.full_names
             if start < at
             and (
-                head in self.roles.get(canonical, "").lower()
-                or head in title_before(self.body, start)
+                _titled(self.roles.get(canonical, "").lower(), head)
+                or _titled(title_before(self.body, start), head)
             )
         ]
         with_role += [  # "President Trump" without a full name: the title before a surname
@@ -880,9 +912,10 @@ _OTHER_ROLE = frozenset({"vice", "former", "deputy", "ex", "late", "assistant"})
 
 
 def _titled(title: str, head: str) -> bool:
-    """Whether a name written after `title` ("us president ") holds the role `head`."""
+    """Whether a name written after `title` ("us president ") or given that role holds the
+    role `head` ("president"; not a vice president)."""
     words = title.split()
-    return bool(words) and words[-1] == head and not _OTHER_ROLE.intersection(words)
+    return head in words and not _OTHER_ROLE.intersection(words)
 
 
 def _speaks_as_a_government(place: str) -> bool:

@@ -122,3 +122,37 @@ def test_a_body_that_issued_a_statement_speaks() -> None:
     assert speaker_of(name, "imposition of citizenship by judicial fiat") == (
         "The government of American Samoa"
     )
+
+
+def _speakers(body: str) -> list[str]:
+    [entities] = extract_entities([body])
+    return [quote.speaker for quote in extract_quotes(body, entities)]
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        # Review of this round's rules: a preposition-like "-ing" opening names no speaker
+        ('During a debate in which Tom Ward called her "a liar", Ann Lee walked off.', "Ann Lee"),
+        ('Following reports that an attack was "imminent", Ann Lee cancelled her trip.', "Ann Lee"),
+        # a person who is only the object is not the one "of" the body that speaks
+        ('A text message to Ann Lee from Tom Ward said she was "a liar."', "Ann Lee"),
+        ('A letter sent to Senator John Smith from the Justice Department said it was "done."',
+         "John Smith"),
+        # a speech verb before the quote in another clause leaves the attribution after it
+        ('When a reporter asked him about the deal, "Why would I?" Donald Trump replied.',
+         "a reporter"),
+        # "the president" is not a vice president named in full
+        ('President Trump spoke first. Vice President Mike Pence spoke next. "We will win," the '
+         "president said.", "Mike Pence"),
+    ],
+)  # fmt: skip
+def test_review_cases_give_no_wrong_speaker(body: str, wrong: str) -> None:
+    assert wrong not in _speakers(body)
+
+
+def test_a_description_before_the_name_is_not_the_speaker() -> None:
+    # '…low-resolution eyes[,]" said study co-author and Royal Society University Research
+    # Fellow Martin How.' (the model does not tag "Martin How" as a person here)
+    name = "zebra-stripes-may-dazzle-pathogen-packing-horse-flies-say-sc"
+    assert speaker_of(name, "This reduced ability to land") == "Martin How"
