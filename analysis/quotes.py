@@ -136,9 +136,11 @@ _NAME_ENDING_CLAUSE = re.compile(
     r"\s+(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*(?:[.,;]|$)"
 )
 _CLAUSE_BREAK_BEFORE = re.compile(r"[,:;—–(]\s*$")
-# After a body: "University of California, San Diego's chancellor, " before the person named.
+# After a body: "University of California, San Diego's chancellor, " or "(the Trump) campaign's
+# spokesman, " before the person named.
 _OWNED_ROLE = re.compile(
-    r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
+    r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|\s+[a-z][\w-]*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"[a-z][\w-]*,\s+"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
 # A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
@@ -602,6 +604,10 @@ class _QuoteFinder:
         """The person a body or place written at body[start:end] is the affiliation of: "Ann
         Lee of (the) …", "Ann Lee, a nurse, of …" before it, or "…'s chancellor, Ann Lee"
         after it; "" when none."""
+        owned = _OWNED_ROLE.match(self.body, end)
+        named_end = self._person_end(owned.end()) if owned else None
+        if owned and named_end is not None:  # "the Trump campaign's spokesman, Tim Murtaugh"
+            return self.people.resolve(self.body[owned.end() : named_end], owned.end())
         if any(start <= s and e <= end for s, e in self.person_spans):
             return ""  # a person is written: nobody else's affiliation
         first = bisect_left(self._person_starts, start - _MEMBER_REACH)
@@ -611,10 +617,6 @@ class _QuoteFinder:
                 # the one acting, not "a letter to Ann Lee from the ministry"
                 acting = self.people.acting_in(person_start, person_end, subject=True)
                 return acting[0] if acting else ""
-        owned = _OWNED_ROLE.match(self.body, end)
-        named_end = self._person_end(owned.end()) if owned else None
-        if owned and named_end is not None:
-            return self.people.resolve(self.body[owned.end() : named_end], owned.end())
         return ""
 
     def _owned(self, owner: str, head: str, at: int) -> tuple[str, str] | None:

@@ -151,6 +151,11 @@ def test_review_cases_give_no_wrong_speaker(body: str, wrong: str) -> None:
     assert wrong not in _speakers(body)
 
 
+def test_a_spokesman_named_after_an_owner_speaks() -> None:
+    body = '"We are confident," said the Trump campaign\'s spokesman, Tim Murtaugh.'
+    assert _speakers(body) == ["Tim Murtaugh"]
+
+
 def test_a_description_before_the_name_is_not_the_speaker() -> None:
     # '…low-resolution eyes[,]" said study co-author and Royal Society University Research
     # Fellow Martin How.' (the model does not tag "Martin How" as a person here)
