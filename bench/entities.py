@@ -43,7 +43,7 @@ sidebar entity (analysis/entity_model.py): figures of any split here include it,
 in-sample for every development set; the honest ones are the leave-one-set-out figures that
 python bench/train_entity_types.py prints (README's Entities section).
 
-Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4|fresh5]
+Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4|fresh5|fresh6]
      [--articles 300]
      [--skip-timing] [--details]
 """
@@ -78,6 +78,7 @@ ECB_TOPICS: dict[str, list[str]] = {
     "wndev": [],  # Wikinews articles (bench/gold/wikinews): no ECB+ annotation
     "fresh4": [],
     "fresh5": [],
+    "fresh6": [],
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
@@ -295,8 +296,8 @@ def main() -> int:
         "--split",
         choices=tuple(ECB_TOPICS),
         default="dev",
-        help="dev, heldout, fresh, fresh2, wndev: development (tuned on); fresh3, fresh4, fresh5: "
-        "the lead's blind sets (fresh4 was tuned on by mistake in its session: see README)",
+        help="dev, heldout, fresh, fresh2, wndev: development (tuned on); fresh3, fresh4, fresh5, "
+        "fresh6: the lead's blind sets (fresh4 was tuned on by mistake in its session: see README)",
     )
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--details", action="store_true", help="list junk and missed names")
