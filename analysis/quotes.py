@@ -446,6 +446,12 @@ class _QuoteFinder:
         draft.written, draft.written_at, draft.cue = self.body[at:end], at, "after"
         return True
 
+    def _names_a_person(self, start: int, end: int) -> bool:
+        """Whether a person mention lies inside body[start:end] (found by bisection)."""
+        first = bisect_left(self._person_starts, start)
+        last = bisect_left(self._person_starts, end)
+        return any(e <= end for _s, e in self.person_spans[first:last])
+
     def _person_end(self, start: int) -> int | None:
         """Where the person mention starting at `start` ends; None when none starts there."""
         index = bisect_left(self._person_starts, start)
@@ -581,7 +587,7 @@ class _QuoteFinder:
         if _head_of_someone(written):  # "a lawyer for Tom Baker": the lawyer speaks
             return self._described(written, at)
         end = at + len(written)
-        if not any(at <= s and e <= end for s, e in self.person_spans):
+        if not self._names_a_person(at, end):
             where = self._people_of_a_place(written, at)
             if where is not None:
                 return where
@@ -608,7 +614,7 @@ class _QuoteFinder:
         named_end = self._person_end(owned.end()) if owned else None
         if owned and named_end is not None:  # "the Trump campaign's spokesman, Tim Murtaugh"
             return self.people.resolve(self.body[owned.end() : named_end], owned.end())
-        if any(start <= s and e <= end for s, e in self.person_spans):
+        if self._names_a_person(start, end):
             return ""  # a person is written: nobody else's affiliation
         first = bisect_left(self._person_starts, start - _MEMBER_REACH)
         last = bisect_left(self._person_starts, start)

@@ -97,9 +97,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[TextSpa
     return spans
 
 
-# The longest run of word characters and dots an abbreviation can be ("e.g", "sept"): reading no
-# further back keeps a paragraph of ". . . ." (or "a. a. a.") linear, not quadratic.
-_ABBREVIATION_READ_BACK = 8
+# The longest abbreviation ("sept", "e.g"): reading no further back keeps a paragraph of
+# ". . . ." (or "a. a. a.") linear, not quadratic.
+_ABBREVIATION_READ_BACK = max(len(word) for word in _ABBREVIATIONS)
 
 
 def is_abbreviation(text: str, start: int, dot: int) -> bool:
