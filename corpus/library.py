@@ -30,6 +30,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
+from kimreader.corpus.order import NEWEST_FIRST
+
 if TYPE_CHECKING:
     from mmap import mmap
 
@@ -255,7 +257,7 @@ def catalog_text(digest: str, catalog: dict[str, CatalogEntry]) -> str:
     first line also holds the number of entries and the newest of them (`saved_newest`)."""
     # In file-name order, as a whole catalog read back is, so that ties fall as they do there.
     by_name = sorted(catalog.items())
-    newest = heapq.nlargest(NEWEST_SAVED, by_name, key=lambda item: _newest_first(item[1]))
+    newest = heapq.nlargest(NEWEST_SAVED, by_name, key=lambda item: NEWEST_FIRST(item[1]))
     head = json.dumps(
         {
             "version": CATALOG_VERSION,
@@ -268,11 +270,6 @@ def catalog_text(digest: str, catalog: dict[str, CatalogEntry]) -> str:
     encode = json.JSONEncoder(ensure_ascii=False).encode
     lines = sorted(f"{encode(name)}: {encode(e.to_json())}" for name, e in catalog.items())
     return head + ', "files": {\n' + ",\n".join(lines) + "\n}}\n"
-
-
-def _newest_first(entry: CatalogEntry) -> tuple[str, str]:
-    """The app's default order (newest first: the largest of these first)."""
-    return entry.published, entry.title
 
 
 class SavedLines:

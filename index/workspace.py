@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError
+from kimreader.corpus.order import in_order
 from kimreader.corpus.span import Span
 from kimreader.corpus.userstate import StateError, UserState, place_notes
 from kimreader.index.backend import QueryError
@@ -359,8 +360,7 @@ class Workspace:
 
     def _listing(self, text: str, article_ids: set[str], limit: int) -> SearchResult:
         """A query of state terms only: the articles, newest first (nothing to score)."""
-        entries = [e for e in self.library.catalog() if e.id in article_ids]
-        entries.sort(key=lambda e: (e.published or "", e.title), reverse=True)
+        entries = in_order((e for e in self.library.catalog() if e.id in article_ids), "date")
         hits = tuple(Hit(e.id, e.title, 0.0, e.source, e.published) for e in entries[:limit])
         return SearchResult(query=text, total=len(entries), hits=hits)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kimreader import __version__
+from kimreader.corpus.order import ARTICLE_ORDERS
 from kimreader.tui.cli_common import (
     EXIT_ERROR,
     EXIT_FOUND,
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true")
 
     listing = commands.add_parser("list", help="list the library's articles, newest first")
-    listing.add_argument("--sort", choices=("date", "title", "source"), default="date")
+    listing.add_argument("--sort", choices=ARTICLE_ORDERS, default="date")
     listing.add_argument("--limit", type=int, default=0)
     listing.add_argument("--feed", metavar="NAME", help="only the articles of this feed")
     _add_format_flags(listing)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from kimreader.corpus.order import in_order
 from kimreader.tui.cli_common import (
     EXIT_FOUND,
     EXIT_NOTHING,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def cmd_list(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
-    entries = sort_entries(workspace.library.catalog(), args.sort)
+    entries = in_order(workspace.library.catalog(), args.sort)
     if args.feed:
         entries = [e for e in entries if e.feed == args.feed]
     if args.limit > 0:
@@ -54,14 +54,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             table.add_row(Text(e.id), Text(e.published), Text(e.source), Text(e.title))
         console().print(table)
     return EXIT_FOUND if entries else EXIT_NOTHING
-
-
-def sort_entries(entries: Sequence[Any], order: str) -> list[Any]:
-    if order == "title":
-        return sorted(entries, key=lambda e: e.title.casefold())
-    if order == "source":
-        return sorted(entries, key=lambda e: (e.source.casefold(), e.title.casefold()))
-    return sorted(entries, key=lambda e: (e.published or "", e.title), reverse=True)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

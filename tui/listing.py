@@ -6,18 +6,17 @@ of truth for "the query the list shows", and the status line's listing message c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from kimreader.corpus.order import ARTICLE_ORDERS
 from kimreader.tui.widgets.article_list import Row
 
 if TYPE_CHECKING:
     from kimreader.corpus.library import CatalogEntry
     from kimreader.index.search import Hit, SearchResult
 
-SORTS = ("date", "title", "source")
+SORTS = ARTICLE_ORDERS
 SORT_NAMES = {
     "relevance": "best match first",
     "date": "newest first",
@@ -55,16 +54,6 @@ class Listing:
         modes = (("relevance",) if self.result else ()) + SORTS
         index = modes.index(self.sort) if self.sort in modes else -1
         return modes[(index + 1) % len(modes)]
-
-
-def sort_rows(rows: Sequence[Row], mode: str) -> list[Row]:
-    if mode == "title":
-        return sorted(rows, key=lambda r: (r.title.casefold(), r.id))
-    if mode == "source":
-        return sorted(rows, key=lambda r: (r.source.casefold(), r.title.casefold(), r.id))
-    if mode == "date":  # attrgetter: C-level keys (20,000 rows sort in half the time)
-        return sorted(rows, key=attrgetter("published", "title"), reverse=True)
-    return list(rows)  # relevance: the index's order
 
 
 def row_of_entry(entry: CatalogEntry) -> Row:

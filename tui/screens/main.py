@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
+from kimreader.corpus.order import in_order
 from kimreader.tui import actions, jobs
 from kimreader.tui.listing import (
     Listing,
@@ -26,7 +27,6 @@ from kimreader.tui.listing import (
     result_message,
     row_of_entry,
     row_of_hit,
-    sort_rows,
 )
 from kimreader.tui.screens.main_compare import CompareKeys
 from kimreader.tui.screens.main_entities import EntityKeys, entity_query
@@ -177,7 +177,7 @@ class MainScreen(
             rows = [replace(r, new=True) if r.id in self.new_ids else r for r in rows]
         self.articles.marks = self.state_snapshot()
         total = self.catalog_size if listing.result is None and not listing.is_search else None
-        self.articles.set_rows(sort_rows(rows, listing.sort), keep=keep, total=total)
+        self.articles.set_rows(in_order(rows, listing.sort), keep=keep, total=total)
         if error:
             self.status.say(error, "error")
             self.reader.set_hits(())
