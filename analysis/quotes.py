@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kimreader.analysis.attribution import (
     ACCORDING_TO,
+    ADVERB,
     AFTER_NAME_SAID,
     AFTER_SAID_NAME,
     AGENT_AFTER,
@@ -66,6 +67,7 @@ from kimreader.analysis.quote_marks import (
     quote_pieces,
     with_single_marks,
 )
+from kimreader.analysis.quotes_model import Context, SpeakerModel, decide, shipped_model
 from kimreader.analysis.speakers import PERSON_HEADS, RELATIONS, People, title_before
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
@@ -187,6 +189,8 @@ class _QuoteFinder:
         self.continued = {span.start for span, continued in pieces if continued}
         self.people = People(body, entities, self.spans)
         self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
+        self.body_mentions = [(s, e, org.name) for org in entities if org.type == "org"
+                              for s, e in org.mentions]  # fmt: skip
         self.places = [span for e in entities if e.type == "place" for span in e.mentions]
         self.person_spans = sorted(
             span for e in entities if e.type == "person" for span in e.mentions
@@ -224,9 +228,14 @@ class _QuoteFinder:
                 roles[canonical] = role
         return roles
 
-    def find(self) -> list[Quote]:
-        drafts = [draft for draft in self._drafts() if draft is not None]
-        self._resolve(drafts)
+    def find(self, model: SpeakerModel | None = None) -> list[Quote]:
+        """The quotes with the rules' speakers, and with `model` given the model's say."""
+        drafts = self.drafts()
+        if model is not None:
+            for draft, (speaker, kind, cue) in zip(
+                drafts, decide(model, self.model_context(), drafts), strict=True
+            ):
+                draft.speaker, draft.kind, draft.cue = speaker, kind, cue
         quotes: list[Quote] = []
         for draft in drafts:
             # “…,” said X: the comma belongs to the attribution, not to the words quoted.
@@ -244,6 +253,23 @@ class _QuoteFinder:
                 )
             )
         return quotes
+
+    def drafts(self) -> list[_Draft]:
+        """The quotes as drafts with the rules' speakers, in text order."""
+        drafts = [draft for draft in self._drafts() if draft is not None]
+        self._resolve(drafts)
+        return drafts
+
+    def model_context(self) -> Context:
+        """What the speaker model reads of this report."""
+        return Context(
+            self.body,
+            self.sentences,
+            [paragraph.start for paragraph in self.paragraphs],
+            self.people,
+            self.body_mentions,
+            self.spans,
+        )
 
     def _drafts(self) -> list[_Draft | None]:
         drafts: list[_Draft | None] = []
@@ -557,6 +583,11 @@ class _QuoteFinder:
 
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
+        draft.written, draft.written_at = _subject_alone(
+            draft.written,
+            draft.written_at,
+            self.body[max(0, draft.written_at - 12) : draft.written_at],
+        )
         written = " ".join(draft.written.split()).strip(" ,")
         if written.lower() in ("it", "they"):
             return self._group_pronoun(written.lower(), draft.written_at, last)
@@ -893,10 +924,10 @@ class _QuoteFinder:
 
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 # A described speaker and whom it speaks for: "a lawyer for Tom Baker", "the family of the
-# victim" (the lawyer, the family: not Tom Baker, not the victim).
+# victim", "a source within the ministry" (the lawyer, the family, the source).
 _HEAD_OF_SOMEONE = re.compile(
     r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)"
-    r"\s+(?:of|for)\s+\S"
+    r"\s+(?:of|for|within|inside|close\s+to)\s+\S"
 )
 # How a report says who issued a letter or a statement (HEAD: its head word) and names them (x).
 _ISSUED = (
@@ -960,6 +991,32 @@ _PRONOUN_OF_ONESELF = re.compile(
 )
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+# What a described subject caught beyond its noun phrase: a blanked quote before it ("a “…” the
+# archbishop said"), the noun phrase of an adverbial before a pronoun ("On the live television
+# he said"), an auxiliary or an adverb after it ("The president had previously called it").
+_BLANKED_BEFORE = re.compile(r"^.*\S\s{3,}(?=\S)")
+_PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
+_AUXILIARY_AFTER = re.compile(
+    rf"\s+(?:has|had|have|is|was|were|are|will|would|could|may|might|{ADVERB})\b.*$"
+)
+
+
+def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
+    """The subject a speaker as written names, without what the pattern caught around it;
+    (written, at) moved to it. Not when `preceding` (the words before it) ends in a
+    preposition: then it is the end of a longer subject ("A source within the ministry
+    reportedly said"), which names no one."""
+    for before in (_BLANKED_BEFORE, _PRONOUN_LAST):
+        found = before.match(written)
+        if found:
+            written, at = written[found.end() :], at + found.end()
+    words = written.split()
+    after_preposition = re.search(r"\b(?:of|for|in|within|at|from|with|to|by)\s+$", preceding)
+    if len(words) > 1 and words[0].lower() in _DETERMINERS and not after_preposition:
+        written = _AUXILIARY_AFTER.sub("", written) or written
+    return written, at
 
 
 def _speech_subject(sentence: str) -> re.Match[str] | None:
@@ -1071,4 +1128,4 @@ def _quotes_of_report(
     body: str, entities: tuple[Entity, ...]
 ) -> tuple[tuple[Quote, ...], tuple[ReportedSpeech, ...]]:
     finder = _QuoteFinder(body, entities)
-    return tuple(finder.find()), tuple(finder.reported())
+    return tuple(finder.find(shipped_model())), tuple(finder.reported())

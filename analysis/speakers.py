@@ -104,7 +104,7 @@ _ROLE_THEN_CAPITALS = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|(?<!according )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
+    r"\b(?:of|(?<![Aa]ccording )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
     r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
     r"(?:(?:the|a|an|both|either)\s+)?(?:(?:[A-Z][\w.\-’']*|"
     + "|".join(sorted(PERSON_HEADS | RELATIONS))
@@ -294,6 +294,10 @@ class People:
             )
         mentions = self._sorted_mentions
         return mentions[bisect_left(mentions, (start, -1)) : bisect_left(mentions, (end, -1))]
+
+    def mentions(self) -> list[tuple[int, int]]:
+        """Every person mention (start, end), in text order (places' names left out)."""
+        return self._mentions(0, len(self.body) + 1)
 
     def last_in(self, start: int, end: int) -> str:
         """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""

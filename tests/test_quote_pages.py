@@ -161,3 +161,26 @@ def test_a_description_before_the_name_is_not_the_speaker() -> None:
     # Fellow Martin How.' (the model does not tag "Martin How" as a person here)
     name = "zebra-stripes-may-dazzle-pathogen-packing-horse-flies-say-sc"
     assert speaker_of(name, "This reduced ability to land") == "Martin How"
+
+
+def test_the_source_of_according_to_is_whom_he_stands_for() -> None:
+    # 'According to Muyembe, many people do not seek treatment … "Now that 90% …," he told the
+    # press': Muyembe's, not the WHO official quoted in the paragraph before
+    name = "scientists-report-two-life-saving-treatments-for-ebola"
+    assert speaker_of(name, "Now that 90% of their patients") == "Jean-Jacques Muyembe"
+    assert speaker_of(name, "they will start believing it") == "Jean-Jacques Muyembe"
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_speaker() -> None:
+    # 'On the live television he said, "Constantinople …"': "he", not "the live television he"
+    name = "turkey-s-president-erdogan-proposes-converting-hagia-sophia"
+    assert speaker_of(name, "Constantinople will never exist again") == "Recep Tayyip Erdoğan"
+
+
+def test_a_described_subject_ends_before_its_auxiliary() -> None:
+    # 'The president had previously called it "a matter of public health"': "The president"
+    name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
+    assert speaker_of(name, "a matter of public health") == "Alberto Fernández"
+    # 'A source within the central Interior Ministry reportedly said "…"': not the ministry
+    name = "car-bomb-ramming-attack-kills-dozens-at-military-base-in-mai"
+    assert "Ministry" not in speaker_of(name, "I have been told not to make")
