@@ -412,6 +412,16 @@ _CAPITAL_BEFORE = re.compile(
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
+def capitalised_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before `start` (not one ending a sentence): a name
+    found there may be a piece of a longer one ("Washington" of "Washington Post")."""
+    return _CAPITAL_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def capitalised_after(text: str, end: int) -> bool:
+    return _CAPITAL_AFTER.match(text, end) is not None
+
+
 # News style gives a person's age after the name: "Eloise Parry, 21, was taken to hospital".
 _NAME_WITH_AGE = re.compile(
     r"(?<![\w.])((?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?[ \t]+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
@@ -507,8 +517,8 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
                 yield given, end, "PERSON"  # "Lindsay Lohan" in a title-case headline
                 continue
             if alone and (
-                _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-                or (_CAPITAL_AFTER.match(text, end) and not (listed and product_after(text, end)))
+                capitalised_before(text, start)
+                or (capitalised_after(text, end) and not (listed and product_after(text, end)))
             ):
                 continue
             seen.add((start, end))

@@ -436,6 +436,7 @@ def shared_listing(
     documents: Sequence[EcbDocument],
     found: Mapping[str, Sequence[Entity]],
     written_names_only: bool = False,
+    with_bodies: bool = True,
 ) -> SharedListing:
     """On same-event pairs, how the gold instances named in both reports are listed.
 
@@ -446,10 +447,12 @@ def shared_listing(
     report names an instance only through mentions written as names (`is_written_name`), each
     cut to its name (`name_part`): a stricter reading printed beside the first.
 
-    An instance is listed as shared when an entity covering it in A and one covering it in B
-    are in one shared entry of the comparison (compare_entities lists exactly the groups of
-    the library merge of the two reports; an entry is named by one of its entities, so a name
-    check would miss "Betty Ford Treatment Center" shared under "Betty Ford").
+    An instance is listed as shared when a mention of it in A and one in B are mentions of one
+    shared entry of the comparison (compare_entities with the reports' bodies: the groups of the
+    library merge of the two reports, and names one report's extraction missed but writes; an
+    entry is named by one of its entities, so a name check would miss "Betty Ford Treatment
+    Center" shared under "Betty Ford"). `with_bodies=False` gives the comparison without the
+    reports' texts (the library merge's groups alone).
     """
     if written_names_only:
         documents = [
@@ -466,7 +469,6 @@ def shared_listing(
             for d in documents
         ]
     from kimreader.analysis.compare import compare_entities
-    from kimreader.analysis.library_entities import group_library
 
     by_cluster: dict[str, list[EcbDocument]] = defaultdict(list)
     for document in documents:
@@ -475,22 +477,19 @@ def shared_listing(
     for members in by_cluster.values():
         for doc_a, doc_b in combinations(members, 2):
             ents_a, ents_b = found[doc_a.name], found[doc_b.name]
-            comparison = compare_entities(ents_a, ents_b)
-            only = {id(e) for e in (*comparison.only_a, *comparison.only_b)}
-            groups = group_library({"a": ents_a, "b": ents_b})
-            entry = {(side, id(e)): n for n, group in enumerate(groups) for side, e in group}
-            in_a = _instances(doc_a, ents_a)
-            in_b = _instances(doc_b, ents_b)
-            for instance in set(in_a) & set(in_b):
+            bodies = (doc_a.text, doc_b.text) if with_bodies else None
+            shared = compare_entities(ents_a, ents_b, bodies).shared
+            for instance in {m.instance for m in doc_a.mentions} & {
+                m.instance for m in doc_b.mentions
+            }:
                 result.named += 1
-                covered_a = {entry[("a", id(ents_a[i]))] for i in in_a[instance] if i is not None}
-                covered_b = {entry[("b", id(ents_b[i]))] for i in in_b[instance] if i is not None}
-                result.shown += bool(covered_a or covered_b)
-                listed = bool(covered_a and covered_b) and any(
-                    all(id(entity) not in only for _side, entity in groups[number])
-                    for number in covered_a & covered_b
-                )
-                result.found_both += bool(covered_a and covered_b)
+                entries_a = _shared_entries(doc_a, instance, [e.mentions_a for e in shared])
+                entries_b = _shared_entries(doc_b, instance, [e.mentions_b for e in shared])
+                in_a = bool(entries_a) or _found(doc_a, ents_a, instance)
+                in_b = bool(entries_b) or _found(doc_b, ents_b, instance)
+                listed = bool(entries_a & entries_b)
+                result.shown += in_a or in_b
+                result.found_both += in_a and in_b
                 result.listed += listed
                 if not listed:
                     result.unlisted.append(
@@ -499,6 +498,32 @@ def shared_listing(
                         f"B {_how_found(doc_b, ents_b, instance)}"
                     )
     return result
+
+
+def _found(document: EcbDocument, entities: Sequence[Entity], instance: str) -> bool:
+    return any(
+        covering(entities, m) is not None for m in document.mentions if m.instance == instance
+    )
+
+
+def _shared_entries(
+    document: EcbDocument, instance: str, entries: Sequence[Sequence[tuple[int, int]]]
+) -> set[int]:
+    """The shared entries with a mention that is a gold mention of `instance` (as `covering`)."""
+    return {
+        number
+        for number, spans in enumerate(entries)
+        for mention in document.mentions
+        if mention.instance == instance and _covers(spans, mention)
+    }
+
+
+def _covers(spans: Sequence[tuple[int, int]], mention: EcbMention) -> bool:
+    size = mention.end - mention.start
+    return any(
+        min(end, mention.end) - max(start, mention.start) >= max(1, 0.6 * size)
+        for start, end in spans
+    )
 
 
 def _how_found(document: EcbDocument, entities: Sequence[Entity], instance: str) -> str:
