@@ -174,11 +174,8 @@ def compare_entities(
     bodies: tuple[str, str] | None = None,
 ) -> EntityComparison:
     """Entities in both reports, only in A, only in B: joined exactly as the library merge joins
-    them (analysis.entities.group_library), so a comparison never contradicts the library.
-
-    With the reports' `bodies`, a name one report's extraction has and the other's missed is
-    shared too where the other report writes it as a whole name (`_written_in`): spaCy tags a
-    name in one report and not in another ("Yida Refugee Camp" in a headline)."""
+    them (analysis.entities.group_library), so a comparison never contradicts the library; with
+    the reports' `bodies`, also the names `with_names_written` finds."""
     from kimreader.analysis.library_entities import group_library, voted_type
 
     shared: list[SharedEntity] = []
@@ -195,17 +192,39 @@ def compare_entities(
         else:
             only_a.extend(side_a)
             only_b.extend(side_b)
-    if bodies is not None:
-        found_in_b = _written_in(only_a, bodies[1], entities_b)
-        found_in_a = _written_in(only_b, bodies[0], entities_a)
-        for entity, spans in found_in_b.items():
-            shared.append(_shared(entity, entity.mentions, spans))
-        for entity, spans in found_in_a.items():
-            shared.append(_shared(entity, spans, entity.mentions))
-        only_a = [entity for entity in only_a if entity not in found_in_b]
-        only_b = [entity for entity in only_b if entity not in found_in_a]
+    merged = _by_count(shared, only_a, only_b)
+    if bodies is None:
+        return merged
+    return with_names_written(merged, entities_a, entities_b, bodies)
 
-    def by_count(items: list[Any], count: Any) -> tuple[Any, ...]:
+
+def with_names_written(
+    merged: EntityComparison,
+    entities_a: Sequence[Entity],
+    entities_b: Sequence[Entity],
+    bodies: tuple[str, str],
+) -> EntityComparison:
+    """The comparison with a name one report's extraction has and the other's missed shared,
+    where the other report writes it as a whole name (`_written_in`): spaCy tags a name in one
+    report and not in another ("Yida Refugee Camp" in a title-case headline)."""
+    found_in_b = _written_in(merged.only_a, bodies[1], entities_b)
+    found_in_a = _written_in(merged.only_b, bodies[0], entities_a)
+    shared = [
+        *merged.shared,
+        *(_shared(entity, entity.mentions, spans) for entity, spans in found_in_b.items()),
+        *(_shared(entity, spans, entity.mentions) for entity, spans in found_in_a.items()),
+    ]
+    return _by_count(
+        shared,
+        [entity for entity in merged.only_a if entity not in found_in_b],
+        [entity for entity in merged.only_b if entity not in found_in_a],
+    )
+
+
+def _by_count(
+    shared: Sequence[SharedEntity], only_a: Sequence[Entity], only_b: Sequence[Entity]
+) -> EntityComparison:
+    def by_count(items: Sequence[Any], count: Any) -> tuple[Any, ...]:
         return tuple(sorted(items, key=lambda item: (-count(item), item.name)))
 
     return EntityComparison(
@@ -231,6 +250,7 @@ def _written_in(
     one word also must not open a sentence, nor be written in lower case anywhere in the body
     ("People said …" against "people")."""
     taken = sorted(mention for entity in own for mention in entity.mentions)
+    words = {_bare(word) for word in body.split()}  # most names are not in the other report
     found: dict[Entity, tuple[tuple[int, int], ...]] = {}
     for entity in sorted(entities, key=lambda e: -len(e.name)):  # the longest name first
         if entity.type not in NAMED_TYPES:
@@ -238,6 +258,7 @@ def _written_in(
         spans = [
             span
             for form in dict.fromkeys((entity.name, *entity.aliases))
+            if form.split() and _bare(form.split()[0]) in words
             for span in _whole_name_spans(body, form)
             if not _overlaps(taken, span) and _whole_name(body, *span)
         ]
@@ -288,6 +309,14 @@ def _opens_a_sentence(body: str, start: int) -> bool:
 
 def _overlaps(taken: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in taken)
+
+
+_PUNCTUATION = ".,;:!?\"“”‘’'()[]"
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it and its possessive ("BBC's" -> "BBC")."""
+    return word.strip(_PUNCTUATION).removesuffix("'s").removesuffix("’s")
 
 
 # Kinds of names that tell who and where a story is about (dates say when: the date gap does).
@@ -509,8 +538,10 @@ def compare_articles(
     matched = match_reports(a, b, embeddings_a, embeddings_b, threshold)
     # The listing also finds a name where the other report's extraction missed it; the verdict
     # weighs the names both extractions have (its cuts were chosen on those).
-    entities = compare_entities(entities_a, entities_b, (a.body, b.body))
-    verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b)
+    by_extraction = compare_entities(entities_a, entities_b)
+    entities = with_names_written(by_extraction, entities_a, entities_b, (a.body, b.body))
+    verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
+                            by_extraction)  # fmt: skip
     if not verdict.claims_same_points:
         matched = without_same_points(matched)
     aligned, pairs, method = matched.aligned, matched.pairs, matched.method
