@@ -540,7 +540,8 @@ class _QuoteFinder:
         if JOINT.search(before[:said_end]):
             draft.cue = "joint"  # "Ann Lee and Tom Ward issued a joint statement: “…”"
             return
-        draft.speaker = self.people.first_in(before_start, before_start + said_end)
+        draft.speaker = self._acting_in_last_clause(before, before_start) if not verbs else ""
+        draft.speaker = draft.speaker or self.people.first_in(before_start, before_start + said_end)
         if draft.speaker:
             draft.cue = "subject"
             return
@@ -551,6 +552,20 @@ class _QuoteFinder:
                 draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
                 return
         draft.cue = "none"
+
+    def _acting_in_last_clause(self, before: str, before_start: int) -> str:
+        """The one person acting in the last clause before a quote with no speech verb that
+        names anyone, when a clause joined on names them ("…, which Ross has referred to as “…”
+        and a “…”", "with Tom Ward calling it “…” and Ann Lee calling it “…”"): not the
+        sentence's first subject."""
+        ends = [found.end() for found in _JOINED_CLAUSE.finditer(before)]
+        limit = len(before)
+        for start in reversed(ends):
+            acting = self.people.acting_in(before_start + start, before_start + limit, True)
+            if acting:
+                return acting[0] if len(acting) == 1 else ""
+            limit = start
+        return ""
 
     def _resolve(self, drafts: list[_Draft]) -> None:
         last: _Draft | None = None  # the last quote with a speaker
@@ -740,10 +755,15 @@ class _QuoteFinder:
                 or _titled(title_before(self.body, start), head)
             )
         ]
-        with_role += [  # "President Trump" without a full name: the title before a surname
+        with_role += [  # "President Trump" without a full name: the title before a surname;
+            # "Pope Francis" as one mention: the title inside it
             (start, self.people.resolve(self.body[start:end], start))
             for start, end in self.person_spans
-            if start < at and _titled(title_before(self.body, start), head)
+            if start < at
+            and (
+                _titled(title_before(self.body, start), head)
+                or self.body[start:end].split()[0].lower() == head
+            )
         ]
         return max(with_role)[1] if with_role else self._previous_subject(at)
 
@@ -993,6 +1013,11 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
 
+# Where a clause is joined on with a subject of its own ("…, which Ross has referred to as",
+# "… and Ann Lee calling it"); not "who" (its clause may close before the quote).
+_JOINED_CLAUSE = re.compile(
+    r",\s*(?:which|and|but|while|with)\s+|\s(?:and|but|while|whereas|with)\s+"
+)
 # What a described subject caught beyond its noun phrase: a blanked quote before it ("a “…” the
 # archbishop said"), the noun phrase of an adverbial before a pronoun ("On the live television
 # he said"), an auxiliary or an adverb after it ("The president had previously called it").

@@ -220,7 +220,8 @@ def candidates(context: Context, drafts: Sequence[Draft], index: int) -> list[Ca
             candidate = found[key] = Candidate(name, kind)
         _mention_evidence(context, candidate.features, mention, own, quote_start, quote_end)
         if not after and "people between" not in candidate.features:
-            candidate.features["people between"] = float(len(between) - 1)
+            others = [k for k in between if k != key]
+            candidate.features["people between"] = float(min(len(others), 3))
     for key, candidate in found.items():
         candidate.features["nearest person"] = float(key == nearest_person)
     previous = next((d for d in reversed(drafts[:index]) if d.speaker), None)

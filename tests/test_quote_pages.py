@@ -184,3 +184,25 @@ def test_a_described_subject_ends_before_its_auxiliary() -> None:
     # 'A source within the central Interior Ministry reportedly said "…"': not the ministry
     name = "car-bomb-ramming-attack-kills-dozens-at-military-base-in-mai"
     assert "Ministry" not in speaker_of(name, "I have been told not to make")
+
+
+def test_a_title_inside_the_name_gives_the_described_speaker() -> None:
+    # 'During the summit, Pope Francis said …' then 'The decree signed by the Pope read "…"'
+    name = "pope-francis-instructs-reporting-of-sexual-abuse-to-higher-c"
+    assert speaker_of(name, "The crimes of sexual abuse offend") == "Francis"
+    # '… criticised by archbishop Monsenor Jorge Eduardo Scheinig. Calling it a "culture of
+    # death" the archbishop said "We need to pray …"'
+    name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
+    assert "Jorge Eduardo Scheinig" in speaker_of(name, "We need to pray so that")
+
+
+def test_a_joined_clause_names_its_own_speaker() -> None:
+    # 'Kerri Kupec, spokeswoman for …, sharply criticized the House's decision, which Ross has
+    # referred to as "gamesmanship" and a "stunt".'
+    name = "us-house-of-representatives-holds-two-cabinet-officers-in-cr"
+    assert speaker_of(name, "gamesmanship") == "Wilbur Ross"
+    assert speaker_of(name, "stunt") == "Wilbur Ross"
+    # '…, with Steve Scalise of Louisiana calling the investigation … "Soviet-style" and Ross
+    # Spano of Florida calling the process "a blatant and obvious coup …"'
+    name = "u-s-house-formalizes-rules-for-trump-impeachment-proceedings"
+    assert speaker_of(name, "a blatant and obvious coup") == "Ross Spano"
