@@ -260,6 +260,8 @@ def mention_items(
 # ---------------------------------------------------------------- junk of the listed kinds
 
 _CAPTION = re.compile(r"(?i)\b(?:photo|credit|getty|images?|advertisement|continue reading)\b")
+# A name ending in a company form is a company's, whatever its words ("Public Image Ltd.", a band).
+_COMPANY_FORM_END = re.compile(r"(?i)\b(?:ltd|inc|llc|plc|corp)\.?$")
 _DIGITS = re.compile(r"\d")
 
 
@@ -272,7 +274,7 @@ def junk_kinds(body: str, entities: Sequence[Entity]) -> list[str]:
         name = entity.name
         reason = (
             "handle" if "@" in name or "#" in name
-            else "caption" if _CAPTION.search(name)
+            else "caption" if _CAPTION.search(name) and not _COMPANY_FORM_END.search(name)
             else "number" if _DIGITS.search(name) and entity.type == "person"
             or not re.search(r"[^\W\d_]", name)
             else "slash" if "/" in name

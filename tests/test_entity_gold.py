@@ -115,6 +115,18 @@ def test_a_name_wrapped_inside_a_link_or_italics_is_not_junk(entity_gold: Module
     assert found == ["Nintendo Apple (line)"]  # a short caption line's break still counts
 
 
+def test_a_company_name_with_a_caption_word_is_not_a_caption(entity_gold: ModuleType) -> None:
+    """Wikinews' Ginger Baker obituary: "John Lydon's Public Image Ltd." is a band's name ending
+    in a company form, not a photo caption (its "Image" is the caption test's word)."""
+    from kimreader.analysis.entity import Entity
+
+    body = entity_gold.page_body("wikinews/influential-rock-drummer-ginger-baker-dies-at-age-80")
+    start = body.index("Public Image Ltd.")
+    band = Entity("Public Image Ltd.", "org", (), ((start, start + 17),))
+    credit = Entity("Getty Images", "org", (), ((start, start + 6),))
+    assert entity_gold.junk_kinds(body, [band, credit]) == ["Getty Images (caption)"]
+
+
 def _tiny_ecbplus(root: Path, reports: dict[str, str]) -> None:
     """A made-up ECB+ folder: one cluster "9_ecb" of `reports` (name -> person's name), each
     naming its person in a CROSS_DOC_COREF chain."""
