@@ -105,6 +105,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
         clusters.find(mention.cluster)
     _join_person_names(text, mentions, full_names, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
+    _join_place_acronyms(mentions, clusters)
     _join_org_short_forms(text, mentions, full_names, clusters)
     _join_place_forms(mentions, clusters)
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -343,6 +344,24 @@ def _join_place_forms(mentions: list[Mention], clusters: UnionFind) -> None:
         for form in place_forms(key):
             if form in places:
                 clusters.union(cluster, places[form])
+
+
+def _join_place_acronyms(mentions: list[Mention], clusters: UnionFind) -> None:
+    """An acronym of the one place of the article whose name it spells is that place, whatever
+    the model read it as: "NSW" of "New South Wales", "the DRC's" of "the Democratic Republic of
+    the Congo"."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.type == "place" and len(words) >= 2:
+            places[initials(words)].add(clusters.find(mention.cluster))
+    for mention in mentions:
+        if mention.table_name is not None or not ACRONYM.match(mention.surface):
+            continue
+        owners = places.get(mention.surface.replace(".", ""), set())
+        if len(owners) == 1 and mention.type in ("org", "place"):
+            mention.type = "place"
+            clusters.union(mention.cluster, next(iter(owners)))
 
 
 def _join_org_short_forms(

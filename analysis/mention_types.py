@@ -191,7 +191,7 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
 def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType | None:
     """A listed organisation or product ("Firefox", "Verizon"), a title before a name ("Sen.",
     "President-elect"), kin or "said he" after it, an event's words, a product's model code, a
-    word for a person before it."""
+    word for a person or for an organisation before it."""
     before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
     titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
     if gazetteer.is_organisation(mention.surface):
@@ -227,6 +227,10 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         and not gazetteer.is_place(mention.surface)
     ):
         return "person"  # "said disaster agency official Fauzi"
+    if _org_word_before(text, mention.start) and not (
+        gazetteer.is_given_name(words[0]) or gazetteer.is_place(mention.surface)
+    ):
+        return "org"  # "the Florida company Ridgeback Biotherapeutics" the model read as a person
     return None
 
 
@@ -234,7 +238,7 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     """A gazetteer place of several words, a place's or an organisation's head word ("...
     Island", "... Institute"), a place's cue around the name, what a person works for, a listed
     company's name first in what the model took for a place ("Yahoo Japan"), a given name
-    first, a gazetteer place the model also took for a place."""
+    first, a gazetteer place the model also took for a place, a country whatever its label."""
     if (
         len(words) > 1
         and mention.label == "PERSON"
@@ -273,6 +277,12 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
         return "person"  # "Lucas Nolan" tagged as an organisation
     if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
         return "place"
+    if (
+        mention.label == "ORG"
+        and gazetteer.is_country(mention.surface)
+        and not gazetteer.is_organisation(mention.surface)
+    ):
+        return "place"  # "American Samoa has a delegate", read as an organisation
     return None
 
 
@@ -465,6 +475,13 @@ def _person_word_before(text: str, start: int) -> bool:
     """A word for a person right before a name: "lawyer Heller", "agency official Fauzi"."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
     return before is not None and _DESCRIBED_AS.get(before.group(1).lower()) == "person"
+
+
+def _org_word_before(text: str, start: int) -> bool:
+    """A lower-case word for an organisation right before a name: "the company Ridgeback"."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
+    word = before.group(1) if before is not None else ""
+    return word.islower() and _DESCRIBED_AS.get(word) == "org"
 
 
 _CAPITALISED_AFTER = re.compile(

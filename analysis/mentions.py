@@ -347,18 +347,88 @@ def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
 def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """One organisation's name written with "and" that the model cut in two: "World Travel" +
     "Tourism Council", "Center on Poverty" + "Inequality", "American Academy of Allergy" +
-    "Asthma and Immunology". Two organisations stay two: "Apple and Google", "Harvard and Yale
-    University"."""
+    "Asthma and Immunology", "United Nations Educational," + "Cultural Organization"; or with
+    "for the" after its head word ("Tunisian League" + "Defence of Human Rights"). Two
+    organisations stay two: "Apple and Google", "Harvard and Yale University". A person's name
+    the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
+    Ali")."""
     joined: list[LabelledSpan] = []
-    for span in spans:
+    for span in _names_past_and(text, spans):
+        if joined and span[2] == "PERSON" == joined[-1][2]:
+            if _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]):
+                joined[-1] = (joined[-1][0], span[1], "PERSON")
+                continue
         if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
             start, end, _label = joined[-1]
+            end -= text[end - 1] == ","  # "United Nations Educational," + ", Scientific and"
             first, second = text[start:end], text[span[0] : span[1]]
-            if _NAME_JOINER.fullmatch(text, end, span[0]) and _one_name(first, second):
+            if (_NAME_JOINER.fullmatch(text, end, span[0]) and _one_name(first, second)) or (
+                _FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)
+            ):
                 joined[-1] = (start, span[1], "ORG")
                 continue
         joined.append(span)
     return joined
+
+
+_ONE_SPACE = re.compile(r"[ \t]")
+_FOR_THE = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?")  # the next span may hold its "the"
+# Capitalised words (at most four) after or before "and", on one line.
+_AND_RUN_AFTER = re.compile(r"[ \t]+and[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){0,3})\b")
+_RUN_AND_BEFORE = re.compile(r"\b[Tt]he[ \t]+((?:[A-Z][\w'’-]*[ \t]+){1,3})and[ \t]+\Z")
+_ENDS_IN_AND = re.compile(r"[ \t]+and[ \t]*\Z")
+
+
+def _names_past_and(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """An organisation's name the model ended at or before its "and", where no other span
+    takes the words after it: "Operation Fast and" + "Furious", "National Institute of
+    Allergy" + "and Infectious Diseases"; or started after it: "the House Oversight and" +
+    "Reform Committee" (a name ending in a head word, the words before "and" no span's)."""
+    ordered = sorted(spans)
+    fixed: list[LabelledSpan] = []
+    for index, (start, end, label) in enumerate(ordered):
+        if label == "ORG":
+            previous_end = ordered[index - 1][1] if index else 0
+            next_start = ordered[index + 1][0] if index + 1 < len(ordered) else len(text)
+            end = _past_and(text, start, end, next_start)
+            start = _before_and(text, start, end, previous_end)
+        fixed.append((start, end, label))
+    return fixed
+
+
+def _past_and(text: str, start: int, end: int, next_start: int) -> int:
+    name = text[start:end]
+    cut_at_and = _ENDS_IN_AND.search(name)
+    if cut_at_and is None and not (
+        _OF_SOMETHING.search(name) and any(w in ORG_HEADS for w in base_key(name).split())
+    ):
+        return end
+    end = start + cut_at_and.start() if cut_at_and is not None else end
+    run = _AND_RUN_AFTER.match(text, end)
+    return end if run is None or run.end() > next_start else run.end()
+
+
+def _before_and(text: str, start: int, end: int, previous_end: int) -> int:
+    words = base_key(text[start:end]).split()
+    if not words or words[-1] not in ORG_HEADS:
+        return start
+    run = _RUN_AND_BEFORE.search(text, max(0, start - 60), start)
+    if run is None or run.start(1) < previous_end:
+        return start
+    if any(w in ORG_HEADS for w in base_key(run.group(1)).split()):
+        return start  # "the Senate Committee and Finance Committee": two
+    return run.start(1)
+
+
+def _cause_after_head(first: str, second: str) -> bool:
+    """ "Tunisian League" for the "Defence of Human Rights" is one name; "the Labour Party" for
+    "the Conservative Party" (the second with its own head word) two."""
+    first_words, second_words = base_key(first).split(), base_key(second).split()
+    return (
+        bool(first_words)
+        and first_words[-1] in ORG_HEADS
+        and not any(w in ORG_HEADS for w in second_words)
+    )
 
 
 def _one_name(first: str, second: str) -> bool:
