@@ -29,7 +29,7 @@ from kimreader.analysis.text import (
 from kimreader.corpus.span import TextSpan, text_span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     import numpy as np
 
@@ -456,7 +456,33 @@ def usable_pairs(
     import numpy as np
 
     usable = np.outer([pairable(s) for s in sentences_a], [pairable(s) for s in sentences_b])
+    for i, j in _repeated_short_sentences(sentences_a, sentences_b):
+        usable[i, j] = True
     return usable if excluded is None else usable & ~excluded
+
+
+def _repeated_short_sentences(
+    sentences_a: list[TextSpan], sentences_b: list[TextSpan]
+) -> Iterator[tuple[int, int]]:
+    """Short sentences of two words or more that both reports write word for word: a quote
+    both give ("I partied.") makes a point however short."""
+    short_b: dict[str, list[int]] = {}
+    for j, sentence in enumerate(sentences_b):
+        words = _short_words(sentence)
+        if words:
+            short_b.setdefault(words, []).append(j)
+    for i, sentence in enumerate(sentences_a):
+        words = _short_words(sentence)
+        for j in short_b.get(words, []) if words else []:
+            yield i, j
+
+
+def _short_words(sentence: TextSpan) -> str:
+    """The words of a sentence too short to be `pairable` (lower case), or "" for others."""
+    if pairable(sentence):
+        return ""
+    words = [m.group().lower() for m in WORD.finditer(sentence.text)]
+    return " ".join(words) if len(words) >= 2 else ""
 
 
 def claimed(probability: np.ndarray, cosines: np.ndarray) -> np.ndarray:
