@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kimreader.analysis import gazetteer
 from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
-from kimreader.analysis.names import base_key, canonical_key, listed
+from kimreader.analysis.names import ORG_TAILS, base_key, canonical_key, listed
 from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
 from kimreader.analysis.timeline import is_month_or_day
 
@@ -184,9 +184,10 @@ _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
 
 def product_after(text: str, end: int) -> bool:
     """A listed company's name before a product's ("HTC Vive", "AMD Polaris GPU") names the
-    company; not before an organisation's or a place's head word ("Amazon River")."""
+    company; not before an organisation's or a place's head word ("Amazon River", "Sputnik
+    News")."""
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return False
     word = base_key(following.group(1))
-    return word not in ORG_HEADS and word not in PLACE_HEADS
+    return word not in ORG_HEADS and word not in PLACE_HEADS and word not in ORG_TAILS

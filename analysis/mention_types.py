@@ -370,7 +370,7 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
     if _WHICH.match(text, mention.end):
         if gazetteer.is_place(mention.surface) or _place_cue(text, mention):
             return "place"  # "the northern town of Jabaliya, which"
-        if _person_word_before(text, mention.start):
+        if _person_word_before(text, mention.start) or _office_of_before(text, mention.start):
             return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
         return "org" if mention.label in ("PERSON", "ORG") else None
     noun = _NOUN_AFTER.match(text, mention.end)
@@ -475,6 +475,17 @@ def _person_word_before(text: str, start: int) -> bool:
     """A word for a person right before a name: "lawyer Heller", "agency official Fauzi"."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
     return before is not None and _DESCRIBED_AS.get(before.group(1).lower()) == "person"
+
+
+# "the President of the United States Donald Trump": an office of a place or a body, then a name.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){1,3}\Z"
+)
+
+
+def _office_of_before(text: str, start: int) -> bool:
+    office = _OFFICE_OF_BEFORE.search(text, max(0, start - 60), start)
+    return office is not None and is_title(office.group(1))
 
 
 def _org_word_before(text: str, start: int) -> bool:

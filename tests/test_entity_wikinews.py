@@ -101,3 +101,16 @@ def test_a_country_the_model_read_as_an_organisation_is_a_place(articles: dict) 
 def test_a_word_for_an_organisation_before_a_name_makes_it_one(articles: dict) -> None:
     # "now produced by the Florida company Ridgeback Biotherapeutics", a person to the model.
     assert {e.type for e in articles["ebola"] if e.name == "Ridgeback Biotherapeutics"} == {"org"}
+
+
+def test_a_person_after_an_office_of_a_country_stays_a_person_before_which(
+    articles: dict,
+) -> None:
+    # "by the President of the United States Donald Trump, which was made on Monday": the
+    # "which" is the recognition's, so no organisation.
+    assert {e.type for e in articles["erdogan"] if e.name == "Donald Trump"} == {"person"}
+
+
+def test_an_outlets_name_ending_in_news_is_whole(articles: dict) -> None:
+    # "In an interview with Sputnik News": "Sputnik" is listed, "News" is no product of it.
+    assert "Sputnik News" in names(articles["erdogan"], "org")
