@@ -229,9 +229,10 @@ class _QuoteFinder:
         return roles
 
     def find(self, model: SpeakerModel | None = None) -> list[Quote]:
-        """The quotes with the rules' speakers, and with `model` given the model's say."""
+        """The quotes with the rules' speakers, and with `model` given the model's say (only
+        with the entity model's people or organisations: its evidence is where they are named)."""
         drafts = self.drafts()
-        if model is not None:
+        if model is not None and (self.person_spans or self.body_mentions):
             for draft, (speaker, kind, cue) in zip(
                 drafts, decide(model, self.model_context(), drafts), strict=True
             ):
@@ -267,6 +268,7 @@ class _QuoteFinder:
             self.sentences,
             [paragraph.start for paragraph in self.paragraphs],
             self.people,
+            self.person_spans,
             self.body_mentions,
             self.spans,
         )
@@ -1096,8 +1098,9 @@ def _head_of_someone(written: str) -> str:
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
-    """Every direct quote in a report's body with its speaker, role and offsets."""
-    return _QuoteFinder(body, entities).find()
+    """Every direct quote in a report's body with its speaker, role and offsets (the rules'
+    speakers, with the shipped speaker model's say)."""
+    return _QuoteFinder(body, entities).find(shipped_model())
 
 
 def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:

@@ -295,10 +295,6 @@ class People:
         mentions = self._sorted_mentions
         return mentions[bisect_left(mentions, (start, -1)) : bisect_left(mentions, (end, -1))]
 
-    def mentions(self) -> list[tuple[int, int]]:
-        """Every person mention (start, end), in text order (places' names left out)."""
-        return self._mentions(0, len(self.body) + 1)
-
     def last_in(self, start: int, end: int) -> str:
         """The last person named in body[start:end] (a speaker phrase), resolved; "" if none."""
         mentions = self._mentions(start, end)

@@ -1,0 +1,165 @@
+"""The quote rules as they were before each development set was tuned on: what they do on text
+they have not seen, to train and judge the speaker model on (bench/train_quote_speakers.py).
+
+The rules of analysis/quotes.py were tuned on every development set, so on those sets they are
+right almost always, and a model trained on that output learns only to trust them. Each set was
+first scored with the code of the commit before its gold landed (`UNSEEN_AT`); that code's
+drafts on the set are what the rules do on unseen text. This module checks each such commit out
+in a temporary git worktree, runs its `_QuoteFinder` on the set's bodies (with today's spaCy
+entities, so that only the rules differ) and reads every quote's candidates with today's
+analysis/quotes_model.py (copied under another package name beside the old code). Results are
+cached in /tmp by commit.
+
+Worker mode (run by `drafts_at`): python bench/quote_history.py --worker IN OUT
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path(tempfile.gettempdir()) / "kimreader-quote-history"
+# The commit each set's quote gold landed in; its parent had not seen the set.
+UNSEEN_AT = {
+    "wndev": "1918b80",
+    "fresh4": "c4dc28e",
+    "fresh5": "25d14eb",
+    "fresh6": "7c8732e",
+    # compare gold, per pair file
+    "aceh-quake-2013": "ca6fe3b",
+    "gaza-un-schools": "ca6fe3b",
+    "tara-reid-rehab": "ca6fe3b",
+    "west-papua-quake-2009": "ca6fe3b",
+    "yida-camp-bombing": "ca6fe3b",
+    "lohan-cliffside": "55ea1f3",
+    "gaza-fakhura-school": "a079e9a",
+    "gaza-gunness-militants": "a079e9a",
+    "yida-bbc-peaceforce": "a079e9a",
+    "yida-usatoday-rnw": "a079e9a",
+    "aceh-quake-afp-ap": "89f7243",
+    "tara-reid-friday-tuesday": "89f7243",
+    "tara-reid-social-drinker": "89f7243",
+    "west-papua-manokwari": "89f7243",
+    "yida-reuters-ap": "89f7243",
+}
+_PACKAGES = {"analysis": "analysis", "corpus": "corpus", "index": "index"}
+
+Drafted = list[tuple[dict[str, object], list[tuple[str, str, dict[str, float]]]]]
+
+
+def drafts_at(commit: str, bodies: list[tuple[str, list[dict[str, object]]]]) -> list[Drafted]:
+    """For each (body, entities as JSON): every quote the rules of `commit`'s parent draft
+    (start, end, cue, speaker, kind) with its candidates (speaker, kind, features)."""
+    CACHE.mkdir(exist_ok=True)
+    digest = hashlib.sha1("\0".join(b for b, _e in bodies).encode("utf-8")).hexdigest()[:16]
+    key = f"{commit}-{digest}"
+    cached = CACHE / f"{key}.pickle"
+    if cached.is_file():
+        result: list[Drafted] = pickle.loads(cached.read_bytes())
+        return result
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), f"{commit}^"],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            shim = _shim(Path(scratch), tree)
+            given, taken = Path(scratch) / "in.pickle", Path(scratch) / "out.pickle"
+            given.write_bytes(pickle.dumps(bodies))
+            env = {**os.environ, "PYTHONPATH": str(shim)}
+            subprocess.run(
+                [sys.executable, __file__, "--worker", str(given), str(taken)], check=True, env=env
+            )
+            result = pickle.loads(taken.read_bytes())
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                check=True,
+                capture_output=True,
+            )
+    cached.write_bytes(pickle.dumps(result))
+    return result
+
+
+def _shim(scratch: Path, tree: Path) -> Path:
+    """A path where `kimreader` is the old tree's code and `kimcur` today's (for the model)."""
+    shim = scratch / "shim"
+    for name, folder in (("kimreader", tree), ("kimcur", ROOT)):
+        package = shim / name
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text("", "utf-8")
+        for sub, source in _PACKAGES.items():
+            if name == "kimreader":
+                (package / sub).symlink_to(folder / source)
+            else:  # today's code under another name: its imports renamed
+                shutil.copytree(folder / source, package / sub, ignore=_python_and_data)
+                for path in (package / sub).rglob("*.py"):
+                    text = path.read_text("utf-8")
+                    path.write_text(re.sub(r"\bkimreader\.", "kimcur.", text), "utf-8")
+    (shim / "shared").symlink_to(ROOT.parent / "shared")
+    return shim
+
+
+def _python_and_data(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if n == "__pycache__" or n.endswith((".pyc", ".bin", ".onnx"))]
+
+
+def _worker(given: Path, taken: Path) -> None:
+    from kimcur.analysis.quotes_model import Context, candidates  # type: ignore[import-not-found]
+
+    from kimreader.analysis import quotes
+    from kimreader.analysis.entity import Entity
+
+    out: list[Drafted] = []
+    for body, raw in pickle.loads(given.read_bytes()):
+        entities = [Entity.from_json(e) for e in raw]
+        finder = quotes._QuoteFinder(body, entities)
+        drafts = [d for d in finder._drafts() if d is not None]
+        finder._resolve(drafts)
+        for draft in drafts:
+            draft.kind = getattr(draft, "kind", "") or ("person" if draft.speaker else "")
+        context = Context(
+            body,
+            finder.sentences,
+            [p.start for p in finder.paragraphs],
+            finder.people,
+            sorted(span for e in entities if e.type == "person" for span in e.mentions),
+            [(s, e, org.name) for org in entities if org.type == "org" for s, e in org.mentions],
+            finder.spans,
+        )
+        found: Drafted = []
+        for index, draft in enumerate(drafts):
+            facts = {
+                "start": draft.span.start,
+                "end": draft.span.end,
+                "cue": draft.cue,
+                "speaker": draft.speaker,
+                "kind": draft.kind,
+                "full": draft.full,
+            }
+            found.append(
+                (
+                    facts,
+                    [(c.speaker, c.kind, c.features) for c in candidates(context, drafts, index)],
+                )
+            )
+        out.append(found)
+    taken.write_bytes(pickle.dumps(out))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        _worker(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        print(json.dumps(UNSEEN_AT, indent=1))
