@@ -391,6 +391,7 @@ def _join_org_short_forms(
         facility = facility_key(key)
         if facility is not None:
             clusters.union(cluster, facilities.setdefault(facility, cluster))
+    _join_bare_heads(orgs, clusters)
     surnames = {word for full in full_names for word in full.split()}
     for mention in mentions:
         if mention.table_name is not None or mention.key in surnames:
@@ -407,12 +408,34 @@ def _join_org_short_forms(
             clusters.union(mention.cluster, orgs[long_form])
 
 
+def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
+    """ "the House" is the article's one "House of Representatives" (also written "United
+    States House of ..."), "Parliament" its "Parliament of New South Wales": a head word alone
+    joins the one organisation of the article named "<head> of ..."."""
+    for key, cluster in orgs.items():
+        if " " in key:
+            continue
+        owners = {
+            clusters.find(other_cluster)
+            for other, other_cluster in orgs.items()
+            for form in {other} | _without_country(other)
+            if form.startswith(f"{key} of ")
+        }
+        if len(owners) == 1:
+            clusters.union(cluster, owners.pop())
+
+
 def _without_country(key: str) -> set[str]:
-    """ "US Congress" is the article's "Congress": a one-word remainder only within an article
-    (across the library "Philippine Congress" is another one)."""
+    """ "US Congress" is the article's "Congress", "United States House of Representatives" its
+    "House of Representatives": only within an article (across the library "Philippine
+    Congress" is another one)."""
     words = key.split()
     if len(words) == 2 and (gazetteer.is_place(words[0]) or _is_listed_place(words[0])):
         return {words[1]}
+    for size in (1, 2, 3):
+        place = " ".join(words[:size])
+        if len(words) - size >= 2 and (gazetteer.is_country(place) or _is_listed_place(place)):
+            return {" ".join(words[size:])}
     return set()
 
 

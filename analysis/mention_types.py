@@ -155,13 +155,21 @@ _LARGER_PLACE_AFTER = re.compile(
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
 
+_PART_OF_PLACE_AFTER = re.compile(
+    r"[ \t]+in[ \t]+the[ \t]+(?:centre|center|heart|middle|outskirts|"
+    r"(?:north|south)(?:east|west)?|east|west)[ \t]+of[ \t]+([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)"
+)
+
 
 def _in_a_larger_place(text: str, mention: Mention) -> bool:
-    """ "in Gao, northern Mali", "at Multan, Pakistan": a name after "in" and before a comma
-    and a gazetteer place is a place in that place (not "John Smith" of a given name)."""
+    """ "in Gao, northern Mali", "at Multan, Pakistan", "in Maidan Shahr in the centre of
+    Afghanistan's ...": a name after "in" and before a gazetteer place it is in is a place (not
+    "John Smith" of a given name)."""
     if not _IN_BEFORE.search(text, max(0, mention.start - 8), mention.start):
         return False
-    larger = _LARGER_PLACE_AFTER.match(text, mention.end)
+    larger = _LARGER_PLACE_AFTER.match(text, mention.end) or _PART_OF_PLACE_AFTER.match(
+        text, mention.end
+    )
     return (
         larger is not None
         and gazetteer.is_place(larger.group(1))
@@ -250,6 +258,10 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
         words[-1] in _PLACE_KINDS or words[-1] in PLACE_HEADS and mention.label != "PERSON"
     ):
         return "place"  # "Kanagawa Prefecture"; a person may be "Ricki Lake", "Michael Bay"
+    if mention.label == "ORG" and len(words) > 1 and words[-1] in ORG_HEADS:
+        return (
+            "org"  # "the central Interior Ministry", "in Christchurch District Court, New Zealand"
+        )
     if (
         _place_cue(text, mention)
         or (_RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface))

@@ -21,6 +21,9 @@ ARTICLES = {
     "abortion": "new-south-wales-decriminalizes-abortion",
     "prorogation": "uk-prime-minister-johnson-suspends-parliament-for-five-weeks",
     "samoa": "us-federal-judge-rules-american-samoans-are-citizens-then-de",
+    "car bomb": "car-bomb-ramming-attack-kills-dozens-at-military-base-in-mai",
+    "court": "new-zealand-mosque-murder-suspect-appears-in-court-at-christ",
+    "impeachment": "u-s-house-formalizes-rules-for-trump-impeachment-proceedings",
     "crash": "world-war-ii-era-plane-crashes-in-connecticut-us-killing-at",
 }
 
@@ -114,3 +117,22 @@ def test_a_person_after_an_office_of_a_country_stays_a_person_before_which(
 def test_an_outlets_name_ending_in_news_is_whole(articles: dict) -> None:
     # "In an interview with Sputnik News": "Sputnik" is listed, "News" is no product of it.
     assert "Sputnik News" in names(articles["erdogan"], "org")
+
+
+def test_an_organisations_head_word_beats_a_place_cue_and_a_place_in_a_country(
+    articles: dict,
+) -> None:
+    # "A source within the central Interior Ministry"; "appeared in Christchurch District Court,
+    # New Zealand"; "rammed into a military base in Maidan Shahr in the centre of Afghanistan's
+    # Maidan Wardak province" (a person to the model).
+    types = {e.name: e.type for e in articles["car bomb"]}
+    assert types["Interior Ministry"] == "org" and types["Maidan Shahr"] == "place"
+    assert {e.type for e in articles["court"] if e.name == "Christchurch District Court"} == {"org"}
+
+
+def test_a_bare_head_word_is_the_one_organisation_named_head_of(articles: dict) -> None:
+    # "the Speaker of the House" is the article's "House of Representatives"; with a country
+    # before it ("The United States House of Representatives voted") too.
+    for key in ("impeachment", "contempt"):
+        houses = [e for e in articles[key] if "House" in (e.name, *e.aliases)]
+        assert len(houses) == 1 and "House of Representatives" in houses[0].name
