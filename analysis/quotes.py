@@ -214,6 +214,7 @@ class _QuoteFinder:
         self._genders: dict[str, str] = {}
         self._acting_in_sentence: dict[int, list[str]] = {}
         self._reported: dict[tuple[int, int], str] = {}
+        self._titled: dict[str, list[tuple[int, str]]] = {}
 
     def _roles(self) -> dict[str, str]:
         """The role a report gives each person: appositive after the full name, or a title."""
@@ -357,10 +358,15 @@ class _QuoteFinder:
 
     def _joint(self, at: int) -> bool:
         """Whether the speaker written at `at` is one of two said to speak together."""
-        sentence = next((s for s in self.sentences if s.start <= at < s.end), None)
-        return sentence is not None and any(
-            found.start() <= at - sentence.start < found.end()
-            for found in JOINT.finditer(sentence.text)
+        index = bisect_right(self._sentence_starts, at) - 1  # sentences are in order
+        sentence = self.sentences[index] if index >= 0 else None
+        return (
+            sentence is not None
+            and at < sentence.end
+            and any(
+                found.start() <= at - sentence.start < found.end()
+                for found in JOINT.finditer(sentence.text)
+            )
         )
 
     def _sentence_before(self, draft: _Draft, before: str) -> str:
@@ -497,7 +503,10 @@ class _QuoteFinder:
         if draft.paragraph == 0 or not starts_upper(draft.span.text):
             return
         before = self.paragraphs[draft.paragraph - 1]
-        if any(before.start <= span.start < before.end for span in self.spans):
+        if any(
+            before.start <= span.start < before.end
+            for span in self._spans_from(before.start, before.end)
+        ):
             return  # a quote there: `_continued` carries its speaker on
         text = before.text.rstrip()
         paragraph_start = self.paragraphs[draft.paragraph].start
@@ -726,7 +735,8 @@ class _QuoteFinder:
 
     def _issuer(self, head: str, at: int) -> tuple[str, str]:
         """ "the letter said": who signed or issued it, as an earlier sentence says; else nobody."""
-        earlier = [s for s in self.sentences if s.start < at][-6:]
+        until = bisect_left(self._sentence_starts, at)  # the sentences starting before `at`
+        earlier = self.sentences[max(0, until - 6) : until]
         # "the press release" after "In a press statement released Monday, the White House …"
         words = next((f"(?:{kin})" for kin in _KINDRED_DOCUMENTS if head in kin.split("|")), head)
         patterns = [pattern.replace("HEAD", words) for pattern in _ISSUED]
@@ -748,26 +758,29 @@ class _QuoteFinder:
 
     def _described_person(self, head: str, at: int) -> str:
         """ "the doctor": the latest person the report gave that role, else the last subject."""
-        with_role = [
-            (start, canonical)
-            for start, _end, canonical in self.people.full_names
-            if start < at
-            and (
-                _titled(self.roles.get(canonical, "").lower(), head)
+        titled = self._titled_people(head)
+        index = bisect_left(titled, (at, "")) - 1
+        return titled[index][1] if index >= 0 else self._previous_subject(at)
+
+    def _titled_people(self, head: str) -> list[tuple[int, str]]:
+        """(where, who) of every person the report gives the role `head`, in text order
+        (remembered per role: reports say "the president said" again and again)."""
+        if head not in self._titled:
+            titled = [
+                (start, canonical)
+                for start, _end, canonical in self.people.full_names
+                if _titled(self.roles.get(canonical, "").lower(), head)
                 or _titled(title_before(self.body, start), head)
-            )
-        ]
-        with_role += [  # "President Trump" without a full name: the title before a surname;
-            # "Pope Francis" as one mention: the title inside it
-            (start, self.people.resolve(self.body[start:end], start))
-            for start, end in self.person_spans
-            if start < at
-            and (
-                _titled(title_before(self.body, start), head)
+            ]
+            titled += [  # "President Trump" without a full name: the title before a surname;
+                # "Pope Francis" as one mention: the title inside it
+                (start, self.people.resolve(self.body[start:end], start))
+                for start, end in self.person_spans
+                if _titled(title_before(self.body, start), head)
                 or self.body[start:end].split()[0].lower() == head
-            )
-        ]
-        return max(with_role)[1] if with_role else self._previous_subject(at)
+            ]
+            self._titled[head] = sorted(titled)
+        return self._titled[head]
 
     def _pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
