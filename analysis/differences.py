@@ -265,9 +265,14 @@ _GENERIC = frozenset(
 )
 _GENERIC_PREFIXES = tuple(_GENERIC)
 # A year that dates the clause ("In 2004, a tsunami killed"), not one that names a thing
-# ("the tsunami of 2004").
+# ("the tsunami of 2004", "a region hit by 2004 tsunami": a year before a noun).
+_FUNCTION_WORDS = (
+    "a|an|the|and|or|but|when|as|after|before|while|that|which|there|it|its|this|these|those"
+    "|he|she|they|we|to|with|in|on|at|of|for|from|by|about"
+)
 _YEAR = re.compile(
     r"(?:^|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate)\s+)((?:19|20)\d\d)\b"
+    rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z])"
 )
 # Other words that date a clause: "last year", "two years ago", "In April".
 _WHEN = re.compile(
@@ -417,22 +422,40 @@ def _dated_by(before: str) -> set[str]:
 def dated_apart(sentences_a: list[TextSpan], sentences_b: list[TextSpan]) -> np.ndarray:
     """For every sentence of A against every one of B, whether both are dated and by different
     years or time words ("In April last year an 8.6-magnitude quake …" against "In 2004, a
-    magnitude-9.1 earthquake …"): two past events, not one point."""
+    magnitude-9.1 earthquake …"): two past events, not one point. So are a past event (a
+    sentence dated so and by no weekday) and the news the reports tell (a sentence dated only
+    by its weekday or "today"): "In 2004, a magnitude-9.1 earthquake off Aceh triggered a
+    tsunami" against "… killing at least five people Tuesday"."""
     import numpy as np
 
     # Each distinct set of dates gets a number (0: undated), so the clash is one comparison.
     numbers: dict[frozenset[str], int] = {frozenset(): 0}
-    dated_a = np.array([numbers.setdefault(_sentence_dates(s.text), len(numbers))
-                        for s in sentences_a], dtype=np.int64)  # fmt: skip
-    dated_b = np.array([numbers.setdefault(_sentence_dates(s.text), len(numbers))
-                        for s in sentences_b], dtype=np.int64)  # fmt: skip
-    return (dated_a[:, None] > 0) & (dated_b[None, :] > 0) & (dated_a[:, None] != dated_b[None, :])
+
+    def dating(sentences: list[TextSpan]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        dated = np.array([numbers.setdefault(_sentence_dates(s.text), len(numbers))
+                          for s in sentences], dtype=np.int64)  # fmt: skip
+        this_week = np.array([_this_week(s.text) for s in sentences], dtype=bool)
+        return dated, (dated > 0) & ~this_week, this_week & (dated == 0)
+
+    dated_a, past_a, news_a = dating(sentences_a)
+    dated_b, past_b, news_b = dating(sentences_b)
+    both = (dated_a[:, None] > 0) & (dated_b[None, :] > 0) & (dated_a[:, None] != dated_b[None, :])
+    return both | (past_a[:, None] & news_b[None, :]) | (news_a[:, None] & past_b[None, :])
 
 
 @lru_cache(maxsize=8192)
 def _sentence_dates(text: str) -> frozenset[str]:
     """A sentence's dating words, read once per sentence (every comparison of its report)."""
     return frozenset(_dated_by(text))
+
+
+_TODAY = re.compile(r"\b(?:today|yesterday|tonight)\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _this_week(text: str) -> bool:
+    """Whether a sentence gives its event a weekday or "today": the news the reports tell."""
+    return bool(_TODAY.search(text) or sentence_days(text))
 
 
 def span_pairs(
