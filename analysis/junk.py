@@ -197,8 +197,14 @@ def _both_named_by_heads(first: list[str], second: list[str]) -> bool:
     Cursed Child" is one title: each side of two names has a head word of its own."""
     heads = ORG_HEADS | PLACE_HEADS
     return len(second) >= 2 and all(
-        any(base_key(word) in heads for word in side) for side in (first, second)
+        any(base_key(word) in heads for word in side if not _OWNER.search(word))
+        for side in (first, second)
     )
+
+
+# An owner's possessive is no head word of the name after it ("the Army’s Research and
+# Referral Hospital" is one hospital).
+_OWNER = re.compile(r"['’]s?$")
 
 
 def _both_listed(first: str, second: str) -> bool:

@@ -118,7 +118,14 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     if tail and tail.group(1) in _NOT_NAME_TAILS:
         end = tail.start()  # "Kroger-owned" names Kroger
     end = _trim_end(text, start, _before_unmatched(text, start, end))
+    acronym = _BRACKETED_ACRONYM.search(text, start, end)
+    if acronym is not None and label != "DATE":
+        end = acronym.start()  # "the Indian National Congress (INC) party"
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+# An acronym in brackets inside a span, with more words after it: the name ends before it.
+_BRACKETED_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Z&.]{1,9}\)(?=[ \t]+\S)")
 
 
 def _after_cited_outlet(text: str, start: int, end: int) -> int:
@@ -234,7 +241,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
         text, [span for span in spans if (span[0], span[1]) not in whole]
     )
     for raw_start, raw_end, label in _join_split_names(
-        text, _split_located(text, sorted([*model, *aged]))
+        text, _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged])))
     ):
         label = _misread_place(text, raw_start, raw_end, label)
         if label not in LABEL_TYPES and label != "NORP":
@@ -330,6 +337,37 @@ def _names_started_after_the(text: str, spans: list[LabelledSpan]) -> list[Label
     return fixed
 
 
+# "<Title> of (the) " right before a span: "Prime Minister of India Narendra Modi".
+_OFFICE_OF_END = re.compile(r"\b([A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """ "Prime Minister of India Narendra Modi", read as one organisation, is a country and the
+    person who holds its office: after a title and "of", a span starting with a country and
+    going on with two or more capitalised words."""
+    fixed: list[LabelledSpan] = []
+    for start, end, label in spans:
+        office = _OFFICE_OF_END.search(text, max(0, start - 40), start)
+        words = text[start:end].split()
+        if office is not None and is_title(office.group(1)) and label in ("ORG", "PERSON"):
+            for size in (1, 2, 3):
+                rest = words[size:]
+                if (
+                    len(rest) >= 2
+                    and all(w[:1].isupper() for w in rest)
+                    and gazetteer.is_country(" ".join(words[:size]))
+                ):
+                    place_end = start + len(" ".join(words[:size]))
+                    person_start = text.index(rest[0], place_end)
+                    fixed += [(start, place_end, "GPE"), (person_start, end, "PERSON")]
+                    break
+            else:
+                fixed.append((start, end, label))
+            continue
+        fixed.append((start, end, label))
+    return fixed
+
+
 def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """ "Hihiaua Cultural Centre in Whangārei" is an organisation and the place it is in, when
     the name before "in" ends in an organisation's head word ("Centre", "Museum")."""
@@ -382,15 +420,28 @@ _ENDS_IN_AND = re.compile(r"[ \t]+and[ \t]*\Z")
 def _names_past_and(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """An organisation's name the model ended at or before its "and", where no other span
     takes the words after it: "Operation Fast and" + "Furious", "National Institute of
-    Allergy" + "and Infectious Diseases"; or started after it: "the House Oversight and" +
-    "Reform Committee" (a name ending in a head word, the words before "and" no span's)."""
+    Allergy" + "and Infectious Diseases"; or ended with its "and" right before the rest:
+    "the Army’s Research and" + "Referral Hospital"; or started after it: "the House Oversight
+    and" + "Reform Committee" (a name ending in a head word, the words before "and" no
+    span's)."""
     ordered = sorted(spans)
     fixed: list[LabelledSpan] = []
     for index, (start, end, label) in enumerate(ordered):
         if label == "ORG":
+            if fixed and fixed[-1][2] == "ORG" and fixed[-1][1] == start:
+                fixed[-1] = (fixed[-1][0], end, "ORG")  # the name its "and" ran into
+                continue
             previous_end = ordered[index - 1][1] if index else 0
-            next_start = ordered[index + 1][0] if index + 1 < len(ordered) else len(text)
-            end = _past_and(text, start, end, next_start)
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            if (
+                following is not None
+                and following[2] == "ORG"
+                and _ENDS_IN_AND.search(text[start:end])
+                and not text[end : following[0]].strip()
+            ):
+                fixed.append((_before_and(text, start, end, previous_end), following[0], label))
+                continue
+            end = _past_and(text, start, end, following[0] if following else len(text))
             start = _before_and(text, start, end, previous_end)
         fixed.append((start, end, label))
     return fixed

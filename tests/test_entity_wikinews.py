@@ -24,6 +24,7 @@ ARTICLES = {
     "car bomb": "car-bomb-ramming-attack-kills-dozens-at-military-base-in-mai",
     "court": "new-zealand-mosque-murder-suspect-appears-in-court-at-christ",
     "impeachment": "u-s-house-formalizes-rules-for-trump-impeachment-proceedings",
+    "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
     "crash": "world-war-ii-era-plane-crashes-in-connecticut-us-killing-at",
 }
 
@@ -136,3 +137,16 @@ def test_a_bare_head_word_is_the_one_organisation_named_head_of(articles: dict) 
     for key in ("impeachment", "contempt"):
         houses = [e for e in articles[key] if "House" in (e.name, *e.aliases)]
         assert len(houses) == 1 and "House of Representatives" in houses[0].name
+
+
+def test_a_country_after_an_office_a_bracketed_acronym_and_an_owner_do_not_cut_names(
+    articles: dict,
+) -> None:
+    # "Current Prime Minister of India Narendra Modi wrote" (one organisation to the model);
+    # "the Indian National Congress (INC) party"; "at the Army’s Research and Referral
+    # Hospital" (cut after its "and"; the Army's is the owner, no second name).
+    entities = articles["mukherjee"]
+    assert "Narendra Modi" in names(entities, "person")
+    orgs = names(entities, "org")
+    assert "Indian National Congress" in orgs and "Research and Referral Hospital" in orgs
+    assert not orgs & {"India Narendra Modi", "Research", "Referral Hospital"}
