@@ -450,12 +450,16 @@ def _sentence_dates(text: str) -> frozenset[str]:
 
 
 _TODAY = re.compile(r"\b(?:today|yesterday|tonight)\b", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 @lru_cache(maxsize=8192)
 def _this_week(text: str) -> bool:
-    """Whether a sentence gives its event a weekday or "today": the news the reports tell."""
-    return bool(_TODAY.search(text) or sentence_days(text))
+    """Whether a sentence gives its event a weekday or "today": the news the reports tell
+    (`sentence_days` reads the weekday only where one is written: most sentences have none)."""
+    if _TODAY.search(text):
+        return True
+    return _WEEKDAY_NAME.search(text) is not None and bool(sentence_days(text))
 
 
 def span_pairs(
