@@ -191,6 +191,8 @@ class _QuoteFinder:
         self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
         self.body_mentions = [(s, e, org.name) for org in entities if org.type == "org"
                               for s, e in org.mentions]  # fmt: skip
+        self._bodies_in_order = sorted(self.body_mentions)
+        self._body_starts = [start for start, _end, _name in self._bodies_in_order]
         self.places = [span for e in entities if e.type == "place" for span in e.mentions]
         self.person_spans = sorted(
             span for e in entities if e.type == "person" for span in e.mentions
@@ -416,6 +418,9 @@ class _QuoteFinder:
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
         joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after))
+        # A fragment that ends its sentence inside the marks: a speech verb after it that goes on
+        # with a clause of its own opens the next sentence, whose speaker is not this quote's
+        ends_a_fragment = bool(before.strip()) and bool(_ENDS_SENTENCE.search(text))
         agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
             (QUOTED_AS_SAYING, "after"),
@@ -429,6 +434,8 @@ class _QuoteFinder:
             if pattern is None:
                 continue
             found = pattern.search(after) if cue == "late" else pattern.match(after)
+            if found and ends_a_fragment and _REPORTED_CLAUSE.match(after, found.end()):
+                continue  # … referred to him as “Chinese-American.” Japanese officials said the …
             if found and (late if cue == "late" else joined or cue == "agent"):
                 self._written_with_role(draft, found, draft.span.end + 1)
                 draft.cue = "after" if cue == "agent" else cue
@@ -557,7 +564,8 @@ class _QuoteFinder:
             draft.cue = "subject"
             return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
-            subject = _OPENING_SUBJECT.match(before)
+            fronted = _FRONTED.match(before)  # "In late June, the Court ruled …, saying"
+            subject = _OPENING_SUBJECT.match(before, fronted.end() if fronted else 0)
             at = before_start + subject.start("name") if subject else 0
             if subject and self._opens_with_a_speaker(subject.group("name"), at):
                 draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
@@ -750,7 +758,10 @@ class _QuoteFinder:
         return "", ""
 
     def _issuer_named(self, phrase: str, at: int) -> tuple[str, str]:
-        """(speaker, kind) of a letter's or a statement's issuer as written."""
+        """(speaker, kind) of a letter's or a statement's issuer as written ("They released a
+        statement": the body "they" stands for)."""
+        if phrase.lower() in ("it", "they"):
+            return self._group_pronoun(phrase.lower(), at, None)
         named = self.people.last_in(at, at + len(phrase))
         if named and not re.search(r"\b(?:and|Republicans|Democrats|members)\b", phrase):
             return named, "person"
@@ -871,7 +882,22 @@ class _QuoteFinder:
                 return (speaker, kind) if kind in kinds else ("", "")
             if self.people.acting_in(sentence.start, min(sentence.end, at), True):
                 return "", ""  # a person acts there: "they" may be that person and another
+            acting_body = self._body_opening(sentence.start, min(sentence.end, at))
+            if acting_body:  # "The commission criticized the move. They released a statement"
+                return acting_body, "body"
         return "", ""
+
+    def _body_opening(self, start: int, end: int) -> str:
+        """The organisation a sentence body[start:end] opens with as its subject ("This
+        Thursday the Commission on … criticized"; not "In an interview with Sputnik"), else ""."""
+        index = bisect_left(self._body_starts, start)
+        if index == len(self._body_starts):
+            return ""
+        body_start, _end, name = self._bodies_in_order[index]
+        opening = self.body[start:body_start]
+        if body_start >= min(end, start + _OPENING_REACH) or _PREPOSITION_IN.search(opening):
+            return ""
+        return name
 
     def _previous_subject(self, offset: int) -> str:
         return self._previous_subject_at(offset)[1]
@@ -1028,6 +1054,19 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
 
+# A time or place put before a sentence's subject ("In late June, ", "On Monday, ").
+_FRONTED = re.compile(
+    r"\s*(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since)\b[^,;:“”\"]{0,40},\s*"
+)
+# How far into its sentence an organisation may open it as the subject, in characters.
+_OPENING_REACH = 60
+_PREPOSITION_IN = re.compile(
+    r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Oo]f|[Aa]gainst|[Aa]bout)\s"
+)
+# What a speech verb says when it goes on with a clause ("said the man …", "said that …").
+_REPORTED_CLAUSE = re.compile(
+    r"\s+(?:that|the|a|an|he|she|it|they|we|his|her|its|their|this|these|those|there)\s"
+)
 # Where a clause is joined on with a subject of its own ("…, which Ross has referred to as",
 # "… and Ann Lee calling it"); not "who" (its clause may close before the quote).
 _JOINED_CLAUSE = re.compile(
@@ -1052,6 +1091,9 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
         found = before.match(written)
         if found:
             written, at = written[found.end() :], at + found.end()
+    document = re.match(r"^(.*\s(\w+))\s+(?:which|that)$", written)  # "a statement which said"
+    if document and document.group(2).lower() in DOCUMENT_HEADS:
+        written = document.group(1)
     words = written.split()
     after_preposition = re.search(r"\b(?:of|for|in|within|at|from|with|to|by)\s+$", preceding)
     if len(words) > 1 and words[0].lower() in _DETERMINERS and not after_preposition:

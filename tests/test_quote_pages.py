@@ -206,3 +206,26 @@ def test_a_joined_clause_names_its_own_speaker() -> None:
     # Spano of Florida calling the process "a blatant and obvious coup …"'
     name = "u-s-house-formalizes-rules-for-trump-impeachment-proceedings"
     assert speaker_of(name, "a blatant and obvious coup") == "Ross Spano"
+
+
+def test_a_fragment_ending_its_sentence_is_not_the_next_sentence_s() -> None:
+    # 'Chinese authorities referred to him as "Chinese-American." Japanese officials said the
+    # Japanese man showed symptoms …': the officials of the next sentence said something else
+    name = "first-foreigners-die-from-coronavirus-in-wuhan-china"
+    assert speaker_of(name, "Chinese-American") != "Japanese officials"
+
+
+def test_they_who_released_a_statement_are_the_body_named_before() -> None:
+    # 'This Thursday the United States Commission on International Religious Freedom (USCIRF)
+    # also criticized the move, … They released a statement which said, "Hagia Sophia …"'
+    name = "turkey-s-president-erdogan-proposes-converting-hagia-sophia"
+    assert speaker_of(name, "Hagia Sophia bears profound") == (
+        "United States Commission on International Religious Freedom"
+    )
+
+
+def test_the_subject_after_an_opening_time_speaks_with_saying() -> None:
+    # 'In late June, the United States Supreme Court ruled against its initial attempt, saying
+    # the justification presented for the question was "contrived."'
+    name = "us-house-of-representatives-holds-two-cabinet-officers-in-cr"
+    assert speaker_of(name, "contrived") == "United States Supreme Court"

@@ -778,3 +778,18 @@ def test_two_quotes_far_apart_do_not_share_an_attribution() -> None:
         ("We are ready.", ""),
         ("We will win", "Ann Lee"),
     ]
+
+
+
+def test_a_relative_clause_after_a_team_is_no_statement(shared_dir: Path) -> None:
+    # Review of this round: only a document ("a statement which said") loses its "which"; in
+    # quanta-1's 'Hamilton, who popularized the term “software engineering,” later led the team
+    # that wrote the software' the term is nobody's words, not the team's
+    from kimreader.analysis.entities import extract_entities
+    from kimreader.corpus.readers import read_file
+
+    page = shared_dir / "testdata/mozilla-readability/test/test-pages/quanta-1/source.html"
+    body = read_file(page).body
+    [entities] = extract_entities([body])
+    [term] = [q for q in extract_quotes(body, entities) if q.text == "software engineering"]
+    assert term.speaker == ""
