@@ -780,7 +780,6 @@ def test_two_quotes_far_apart_do_not_share_an_attribution() -> None:
     ]
 
 
-
 def test_a_relative_clause_after_a_team_is_no_statement(shared_dir: Path) -> None:
     # Review of this round: only a document ("a statement which said") loses its "which"; in
     # quanta-1's 'Hamilton, who popularized the term “software engineering,” later led the team
