@@ -150,7 +150,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:who|which|that|and|or|but|nor|in|of|for|on|at|to|with|from|by|as|than|is|was|are|"
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
-    r"while|because|if|into|over|after|before|since|until|about|against|during)\b)[a-z]"
+    r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
+    r"his|her|its|their)\b)[a-z]"
 )
 # A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
 _OPENING_SUBJECT = re.compile(

@@ -60,7 +60,8 @@ def drafts_at(commit: str, bodies: list[tuple[str, list[dict[str, object]]]]) ->
     """For each (body, entities as JSON): every quote the rules of `commit`'s parent draft
     (start, end, cue, speaker, kind) with its candidates (speaker, kind, features)."""
     CACHE.mkdir(exist_ok=True)
-    digest = hashlib.sha1("\0".join(b for b, _e in bodies).encode("utf-8")).hexdigest()[:16]
+    given = json.dumps(bodies, sort_keys=True)  # the bodies and their entities
+    digest = hashlib.sha1(given.encode("utf-8")).hexdigest()[:16]
     key = f"{commit}-{digest}"
     cached = CACHE / f"{key}.pickle"
     if cached.is_file():

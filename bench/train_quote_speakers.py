@@ -27,7 +27,9 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +54,14 @@ from kimreader.analysis.quotes_model import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "analysis" / "quotes_model.json"
-CACHE = Path("/tmp") / "kimreader-quote-entities.pickle"  # spaCy entities per body
+# spaCy entities per body, for the checked-out commit (uncommitted entity code is not seen)
+CACHE = Path(tempfile.gettempdir()) / (
+    "kimreader-quote-entities-"
+    + subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    + ".pickle"
+)
 WIKINEWS_SETS = ("wndev", "fresh4", "fresh5", "fresh6")
 COMPARE_SETS = ("dev", "held-out", "fresh", "fresh2")
 L2 = 1.0

@@ -229,3 +229,9 @@ def test_the_subject_after_an_opening_time_speaks_with_saying() -> None:
     # the justification presented for the question was "contrived."'
     name = "us-house-of-representatives-holds-two-cabinet-officers-in-cr"
     assert speaker_of(name, "contrived") == "United States Supreme Court"
+
+
+def test_a_determiner_after_the_marks_starts_the_speaker_not_a_term() -> None:
+    # 'Calling it a "culture of death" the archbishop said "We need to pray …"': his words
+    name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
+    assert "Jorge Eduardo Scheinig" in speaker_of(name, "culture of death")
