@@ -342,7 +342,9 @@ ORG_TAILS = frozenset(
 def org_forms(key: str, places: Container[str] = frozenset()) -> set[str]:
     """Other keys of one organisation: "department of x" <-> "x department"; the form without a
     leading place ("new zealand department of conservation"), a gazetteer place or one of
-    `places` (the place keys the articles at hand name: "Malibu" is too small for the gazetteer).
+    `places` (the place keys the articles at hand name: "Malibu" is too small for the gazetteer),
+    or without a leading listed organisation that runs it when three words or more are left ("UN
+    Relief and Works Agency").
     """
     from kimreader.analysis.gazetteer import is_place  # data lookups live there
 
@@ -356,8 +358,16 @@ def org_forms(key: str, places: Container[str] = frozenset()) -> set[str]:
         prefix = " ".join(words[:size])
         if len(words) > size + 1 and (prefix in places or is_place(prefix)):
             forms.add(" ".join(words[size:]))
+        elif len(words) >= size + 3 and _owner(prefix):  # not "security council": too common
+            forms.add(" ".join(words[size:]))
     forms.update(_with_country_spelled_out(words))
     return forms
+
+
+def _owner(prefix: str) -> bool:
+    """Whether a name's first words are a listed organisation ("un", "united nations")."""
+    table = listed(prefix)
+    return table is not None and table[1] == "org"
 
 
 def _with_country_spelled_out(words: list[str]) -> set[str]:

@@ -13,7 +13,9 @@ from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 
 ECB_TEXT = Path(__file__).resolve().parents[2] / "shared/testdata/ecbplus/text"
-REPORTS = "1_10ecb 1_11ecb 1_15ecb 1_4ecb 37_1ecb 37_5ecb 41_1ecbplus 41_4ecbplus".split()
+REPORTS = (
+    "1_10ecb 1_11ecb 1_15ecb 1_4ecb 37_1ecb 37_5ecb 41_1ecbplus 41_4ecbplus 41_4ecb 41_8ecb".split()
+)
 
 pytestmark = pytest.mark.skipif(not ECB_TEXT.is_dir(), reason="../shared is not present")
 
@@ -66,3 +68,14 @@ def test_a_name_inside_a_longer_name_or_a_common_word_opening_a_sentence_is_not_
     # 1_15ecb's "People are assuming …" is no magazine.
     people = listing(reports, "1_10ecb", "1_15ecb")
     assert "People" in {e.name for e in people.only_a}
+
+
+def test_an_agency_named_without_the_organisation_that_runs_it_is_shared(
+    reports: dict[str, tuple[str, list[Entity]]],
+) -> None:
+    # 41_4ecb's model reads "Relief and Works Agency" (without its "UN"); 41_8ecb writes the
+    # "United Nations Relief and Works Agency".
+    comparison = listing(reports, "41_4ecb", "41_8ecb", bodies=False)
+    assert [e.name for e in comparison.shared if "Relief and Works Agency" in e.name]
+    only = [e.name for e in (*comparison.only_a, *comparison.only_b)]
+    assert not [name for name in only if "Relief and Works Agency" in name]
