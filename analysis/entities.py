@@ -199,11 +199,17 @@ def _join_person_names(
     speakers: list[tuple[int, str]] = [
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
+    ends = {m.end: m for m in people}
     for mention in people:
         if mention.key in full_names and _BORN.search(
             text, max(0, mention.start - 8), mention.start
         ):
-            _join_birth_name(mention, full_names, clusters)
+            subject = _SUBJECT_BORN.search(text, max(0, mention.start - 16), mention.start)
+            if subject is not None and subject.start() in ends:
+                # "Ginger Baker was born Peter Edward Baker": the subject's birth name
+                clusters.union(mention.cluster, ends[subject.start()].cluster)
+            else:
+                _join_birth_name(mention, full_names, clusters)
         if mention.key in full_names or len(mention.key.split()) > 2:
             continue
         target = resolve_short_name(
@@ -219,13 +225,18 @@ def _join_person_names(
 
 
 _BORN = re.compile(r"(?i)\bborn[ \t]+$")
+_SUBJECT_BORN = re.compile(r"[ \t]+(?:was|is)[ \t]+born[ \t]+$")
 
 
 def _join_birth_name(mention: Mention, full_names: dict[str, int], clusters: UnionFind) -> None:
     """ "Born Robert Burns in 1941, he took his stepfather's name": a name after "born" is the
-    birth name of the one other person of the article with that given name."""
-    given = mention.key.split()[0]
-    target = sole_owner(k for k in full_names if k != mention.key and k.split()[0] == given)
+    birth name of the one other person of the article with that given name, or else with that
+    surname ("Ginger Baker was born Peter Edward Baker")."""
+    words = mention.key.split()
+    others = [k for k in full_names if k != mention.key]
+    target = sole_owner(k for k in others if k.split()[0] == words[0]) or sole_owner(
+        k for k in others if k.split()[-1] == words[-1]
+    )
     if target is not None:
         clusters.union(f"person:{mention.key}", f"person:{target}")
 

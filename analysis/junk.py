@@ -259,8 +259,10 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "the portfolio of a title"  # "Railway Minister Piyush Goyal"
     if _PLURAL_ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return "the words a plural acronym stands for"
-    if label in ("PERSON", "NORP") and _is_demonym(key):
+    if label in ("PERSON", "NORP", "ORG") and _is_demonym(key):
         return "people of a place"
+    if _DISEASE_TAIL.search(surface):
+        return "a disease"  # "Ebola virus disease"
     byline = _BYLINE.match(text, start)
     if byline is not None and byline.end() >= end:
         return "byline"
@@ -359,9 +361,14 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
+# A name ending in a lower-case word for a disease: "Ebola virus disease", "Zika virus".
+_DISEASE_TAIL = re.compile(r"[ \t](?:virus|disease|fever|syndrome|flu)$")
+
+
 def _is_demonym(key: str) -> bool:
-    """ "Africans", "Kenyans", "Americans": people of a place, not a person."""
-    if " " in key or not _DEMONYM_END.search(key) or is_given_name(key):
+    """ "Africans", "Kenyans", "Americans", "American Samoans": people of a place, not a person
+    or an organisation."""
+    if not _DEMONYM_END.search(key) or is_given_name(key):
         return False  # "Francis" is no people of Franca
     known = places()
     stems = {key[:-1], key[:-2], key[:-3], key[:-3] + "a", key[:-4] + "a", key[:-2] + "a"}

@@ -25,6 +25,7 @@ ARTICLES = {
     "court": "new-zealand-mosque-murder-suspect-appears-in-court-at-christ",
     "impeachment": "u-s-house-formalizes-rules-for-trump-impeachment-proceedings",
     "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
+    "baker": "influential-rock-drummer-ginger-baker-dies-at-age-80",
     "crash": "world-war-ii-era-plane-crashes-in-connecticut-us-killing-at",
 }
 
@@ -150,3 +151,14 @@ def test_a_country_after_an_office_a_bracketed_acronym_and_an_owner_do_not_cut_n
     orgs = names(entities, "org")
     assert "Indian National Congress" in orgs and "Research and Referral Hospital" in orgs
     assert not orgs & {"India Narendra Modi", "Research", "Referral Hospital"}
+
+
+def test_people_of_a_place_are_no_organisation(articles: dict) -> None:
+    # "people born in American Samoa are United States citizens ... American Samoans"
+    assert not [e for e in articles["samoa"] if e.name == "American Samoans"]
+
+
+def test_a_birth_name_after_was_born_is_the_subjects(articles: dict) -> None:
+    # "Ginger Baker was born Peter Edward Baker" (his daughter Nettie Baker shares the surname).
+    [baker] = [e for e in articles["baker"] if "Ginger Baker" in (e.name, *e.aliases)]
+    assert "Peter Edward Baker" in baker.aliases
