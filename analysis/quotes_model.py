@@ -64,6 +64,7 @@ class Draft(Protocol):
 
     span: TextSpan
     paragraph: int
+    full: bool
     cue: str
     speaker: str
     kind: str
@@ -264,7 +265,7 @@ def candidates(context: Context, drafts: Sequence[Draft], index: int) -> list[Ca
         features["pronoun x nearest person"] = pronoun * features.get("nearest person", 0.0)
         features["speech verb in the quote's sentence"] = speech_in_sentence
         features["quote opens its paragraph"] = opens_paragraph
-        features["whole sentence quoted"] = float(getattr(draft, "full", False))
+        features["whole sentence quoted"] = float(draft.full)
         features["log mentions"] = math.log1p(context.count(_key(candidate.speaker)))
         _rule_evidence(features)
     return list(found.values())

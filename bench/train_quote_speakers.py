@@ -41,6 +41,7 @@ from compare_gold import GOLD, GoldQuote, load_pair, speaker_right
 from entity_gold import GOLD_DIR, RESERVED
 from quote_history import UNSEEN_AT, Drafted, drafts_at
 from quotes import load_quote_gold
+from train_entity_types import _center, _fit_logistic  # one logistic fit for bench models
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quotes import _QuoteFinder
@@ -64,9 +65,6 @@ CACHE = Path(tempfile.gettempdir()) / (
 )
 WIKINEWS_SETS = ("wndev", "fresh4", "fresh5", "fresh6")
 COMPARE_SETS = ("dev", "held-out", "fresh", "fresh2")
-L2 = 1.0
-STEPS = 3000
-RATE = 0.5
 WRONG_COST = 3.0  # a wrong speaker is worse than none: the cuts maximise right - 3 x wrong
 WITHDRAW_CUTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 ADD_CUTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
@@ -208,17 +206,11 @@ def matrix(items: Sequence[Item], names: Sequence[str]) -> tuple[np.ndarray, np.
 
 
 def fit_regression(items: Sequence[Item]) -> SpeakerModel:
+    """The regression alone (no cuts), fitted as the entity model's keep regression is."""
     names = feature_names(items)
     x, y = matrix(items, names)
-    mean = x.mean(axis=0)
-    scale = np.where(x.std(axis=0) > 1e-9, x.std(axis=0), 1.0)
-    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    weights = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2 / len(z))
-    penalty[0] = 0.0
-    for _ in range(STEPS):
-        predicted = 1 / (1 + np.exp(-np.clip(z @ weights, -30, 30)))
-        weights -= RATE * (z.T @ (predicted - y) / len(z) + penalty * weights)
+    mean, scale = _center(x)
+    weights = _fit_logistic(np.hstack([np.ones((len(x), 1)), (x - mean) / scale]), y)
     return SpeakerModel(
         names=names,
         center=tuple((float(m), float(s)) for m, s in zip(mean, scale, strict=True)),
