@@ -296,8 +296,8 @@ def main() -> int:
         "--split",
         choices=tuple(ECB_TOPICS),
         default="dev",
-        help="dev, heldout, fresh, fresh2, wndev: development (tuned on); fresh3, fresh4, fresh5, "
-        "fresh6: the lead's blind sets (fresh4 was tuned on by mistake in its session: see README)",
+        help="dev, heldout, fresh, fresh2, wndev, fresh4, fresh5, fresh6: development (tuned on; "
+        "fresh4, fresh5, fresh6 were first scored unseen by the lead); fresh3: the lead's only",
     )
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--details", action="store_true", help="list junk and missed names")

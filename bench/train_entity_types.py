@@ -1,8 +1,8 @@
 """Learn the keep-and-type decision of analysis/entity_model.py from the development gold.
 
 Development sets only: dev, heldout, fresh, fresh2 (mozilla-readability pages and ECB+ reports),
-wndev, fresh4, fresh5 (Wikinews), and the two shipped reports (gold in tests/test_entities.py).
-Never fresh3 or the lead's blind sets.
+wndev, fresh4, fresh5, fresh6 (Wikinews), and the two shipped reports (gold in
+tests/test_entities.py). Never fresh3 or the lead's blind sets.
 
 1. Each page's entities as the rules group them (entities.entity_groups), each labelled from
    the gold: a real entity or not (a name no gold entity has, under any type; optional names are
@@ -44,7 +44,7 @@ from kimreader.analysis.names import base_key, canonical_key
 from kimreader.analysis.prose import Prose
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("dev", "heldout", "fresh", "fresh2", "wndev", "fresh4", "fresh5", "shipped")
+SETS = ("dev", "heldout", "fresh", "fresh2", "wndev", "fresh4", "fresh5", "fresh6", "shipped")
 L2 = 1.0  # ridge penalty, over standardised features
 STEPS = 2000
 RATE = 0.5
@@ -314,7 +314,7 @@ def score(pages: Sequence[Page], model: EntityModel) -> tuple[entity_gold.PageSc
 
 
 POOLED = {
-    "Wikinews": ("wndev", "fresh4", "fresh5"),
+    "Wikinews": ("wndev", "fresh4", "fresh5", "fresh6"),
     "pages": ("dev", "heldout", "fresh", "fresh2"),
 }
 
