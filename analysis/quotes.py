@@ -1078,6 +1078,9 @@ _JOINED_CLAUSE = re.compile(
 # he said"), an auxiliary or an adverb after it ("The president had previously called it").
 _BLANKED_BEFORE = re.compile(r"^.*\S\s{3,}(?=\S)")
 _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
+# Past a blanked quote, a second verb of the same subject ("Duda characterised the deaths as
+# “…” and wrote"): what follows is no subject of its own.
+_CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
 _AUXILIARY_AFTER = re.compile(
     rf"\s+(?:has|had|have|is|was|were|are|will|would|could|may|might|{ADVERB})\b.*$"
 )
@@ -1090,7 +1093,7 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
     reportedly said"), which names no one."""
     for before in (_BLANKED_BEFORE, _PRONOUN_LAST):
         found = before.match(written)
-        if found:
+        if found and not _CONJUNCTION_FIRST.match(written, found.end()):
             written, at = written[found.end() :], at + found.end()
     document = re.match(r"^(.*\s(\w+))\s+(?:which|that)$", written)  # "a statement which said"
     if document and document.group(2).lower() in DOCUMENT_HEADS:

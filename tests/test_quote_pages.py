@@ -235,3 +235,11 @@ def test_a_determiner_after_the_marks_starts_the_speaker_not_a_term() -> None:
     # 'Calling it a "culture of death" the archbishop said "We need to pray …"': his words
     name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
     assert "Jorge Eduardo Scheinig" in speaker_of(name, "culture of death")
+
+
+def test_a_second_verb_after_a_blanked_quote_gives_no_conjunction_as_speaker() -> None:
+    # 'Duda also characterised the deaths as "crushing" and wrote "May God …"': the blanked
+    # quote ends the stretch before 'and wrote', which is no subject ('and' was the speaker)
+    name = "escape-room-fire-kills-five-teen-girls-in-koszalin-poland"
+    assert speaker_of(name, "May God protect") in ("", "Andrzej Duda")
+    assert speaker_of(name, "crushing") == "Andrzej Duda"
