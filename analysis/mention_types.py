@@ -149,6 +149,7 @@ def _place_cue_at(text: str, start: int, end: int) -> bool:
     )
 
 
+_IN_RIGHT_BEFORE = re.compile(r"\bin[ \t]+$")
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$")
 _LARGER_PLACE_AFTER = re.compile(
     r",[ \t]+(?:(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
@@ -215,6 +216,13 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         and _LOWER_WORD_AFTER.match(text, mention.end)
     ):
         return "place"  # "the Christchurch mosque shootings"; not "Downey said"
+    if (
+        mention.label == "ORG"
+        and _IN_RIGHT_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+        and gazetteer.is_place(mention.surface)
+        and not gazetteer.is_organisation(mention.surface)
+    ):
+        return "place"  # "an assault in Ghazni in August"
     if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
         return "person"  # "Qandeel Baloch's brother"
     if (

@@ -129,6 +129,7 @@ def test_an_organisations_head_word_beats_a_place_cue_and_a_place_in_a_country(
     # Maidan Wardak province" (a person to the model).
     types = {e.name: e.type for e in articles["car bomb"]}
     assert types["Interior Ministry"] == "org" and types["Maidan Shahr"] == "place"
+    assert types["Ghazni"] == "place"  # "the deadliest since an assault in Ghazni in August"
     assert {e.type for e in articles["court"] if e.name == "Christchurch District Court"} == {"org"}
 
 
