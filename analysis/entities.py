@@ -204,6 +204,7 @@ def _join_person_names(
         if mention.key in full_names and _BORN.search(
             text, max(0, mention.start - 8), mention.start
         ):
+            mention.birth_name = True
             subject = _SUBJECT_BORN.search(text, max(0, mention.start - 16), mention.start)
             if subject is not None and subject.start() in ends:
                 # "Ginger Baker was born Peter Edward Baker": the subject's birth name
@@ -422,9 +423,11 @@ def _join_org_short_forms(
 def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
     """ "the House" is the article's one "House of Representatives" (also written "United
     States House of ..."), "Parliament" its "Parliament of New South Wales": a head word alone
-    joins the one organisation of the article named "<head> of ..."."""
+    joins the one organisation of the article named "<head> of ...", unless another of its
+    organisations ends in the head word ("the Court" beside "Supreme Court" and "Court of
+    Session" is either: joining it chained the two courts)."""
     for key, cluster in orgs.items():
-        if " " in key:
+        if " " in key or any(other.endswith(f" {key}") for other in orgs):
             continue
         owners = {
             clusters.find(other_cluster)
@@ -535,14 +538,17 @@ def group_type(members: list[Mention]) -> EntityType:
 
 
 def _group_name(members: list[Mention], entity_type: EntityType) -> str:
+    """The fullest name the article writes, not a birth name ("Ginger Baker", not "Peter
+    Edward Baker": the article is about the man by the name he is known by)."""
     for mention in members:
         if mention.table_name is not None:
             return mention.table_name
     counts = Counter(m.surface for m in members)
+    birth_names = {m.surface for m in members if m.birth_name}
 
-    def rank(surface: str) -> tuple[int, bool, int]:
+    def rank(surface: str) -> tuple[bool, int, bool, int]:
         words = canonical_key(surface, entity_type).split()
-        return (len(words), not surface.isupper(), counts[surface])
+        return (surface not in birth_names, len(words), not surface.isupper(), counts[surface])
 
     best = max(counts, key=rank)  # Counter keeps first-seen order, so ties go to the earliest
     return display_name(best, entity_type)

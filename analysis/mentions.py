@@ -204,6 +204,7 @@ class Mention:
     cluster: str = ""
     evidence: bool = False  # the type comes from data or a cue in the text, not the model
     described: bool = False  # the text around it says what it is ("Con Edison, which ...")
+    birth_name: bool = False  # written after "born": the person is known by another name
 
 
 _ATTRIBUTION_AFTER = re.compile(r"\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*[.,;]")
@@ -389,12 +390,19 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
     "for the" after its head word ("Tunisian League" + "Defence of Human Rights"). Two
     organisations stay two: "Apple and Google", "Harvard and Yale University". A person's name
     the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
-    Ali")."""
+    Ali"), as is a place's when the whole is a gazetteer place ("Sultan" + "Kudarat")."""
     joined: list[LabelledSpan] = []
     for span in _names_past_and(text, spans):
         if joined and span[2] == "PERSON" == joined[-1][2]:
             if _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]):
                 joined[-1] = (joined[-1][0], span[1], "PERSON")
+                continue
+        if joined and span[2] in _PLACE_LABELS and joined[-1][2] in _PLACE_LABELS:
+            start = joined[-1][0]
+            if _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]) and gazetteer.is_place(
+                text[start : span[1]]
+            ):
+                joined[-1] = (start, span[1], "GPE")
                 continue
         if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
             start, end, _label = joined[-1]
@@ -410,6 +418,7 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
 
 
 _ONE_SPACE = re.compile(r"[ \t]")
+_PLACE_LABELS = ("GPE", "LOC")
 _FOR_THE = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?")  # the next span may hold its "the"
 # Capitalised words (at most four) after or before "and", on one line.
 _AND_RUN_AFTER = re.compile(r"[ \t]+and[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){0,3})\b")
