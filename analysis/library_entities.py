@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kimreader.analysis import gazetteer
@@ -21,6 +22,7 @@ from kimreader.analysis.names import (
     base_key,
     blends,
     canonical_key,
+    could_blend,
     entity_keys,
     facility_key,
     initials,
@@ -109,40 +111,69 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
     """A one-word name joins the one person or organisation of the library it shortens:
     a surname ("Lohan"), a blended nickname ("LiLo"), an organisation's first word ("Harvard")
     or its acronym ("ICC")."""
-    people: dict[str, str] = {}  # full person key -> cluster
-    orgs: dict[str, str] = {}  # org key -> cluster
+    names = _FullNames()
     for number, (_article, entity) in enumerate(nodes):
         root = clusters.find(str(number))
         if entity.type == "person":
             for alias in (entity.name, *entity.aliases):
                 key = canonical_key(alias, "person")
                 if len(key.split()) >= 2:
-                    people.setdefault(key, root)
+                    names.add_person(key, root)
         elif entity.type == "org" and len(entity.name.split()) >= 2:
-            orgs.setdefault(canonical_key(entity.name, "org"), root)
+            names.add_org(canonical_key(entity.name, "org"), root)
     for number, (_article, entity) in enumerate(nodes):
         if len(entity.name.split()) != 1 or entity.type not in ("person", "org", "place"):
             continue
         if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
             continue
-        owner = _short_name_owner(entity, people, orgs)
+        owner = names.owner_of(entity.name)
         if owner is not None:
             clusters.union(str(number), owner)
 
 
-def _short_name_owner(entity: Entity, people: dict[str, str], orgs: dict[str, str]) -> str | None:
-    key = canonical_key(entity.name, "person")
-    owner = sole_owner(
-        people[f]
-        for f in people
-        if (abbreviates(f, key) and not _given_name_alone(f, key)) or blends(entity.name, f)
-    )
-    if owner is None:
-        owner = sole_owner(orgs[f] for f in orgs if short_org_of(base_key(entity.name), f))
-    if owner is None and ACRONYM.match(entity.name) and len(entity.name.replace(".", "")) >= 3:
-        letters = entity.name.replace(".", "")
-        owner = sole_owner(orgs[f] for f in orgs if initials(f.split()) == letters)
-    return owner
+class _FullNames:
+    """The library's full person names and organisations of several words (key -> cluster),
+    also by the word a short name of each can be: the first or last word of a person's name,
+    an organisation's first word and its initials (each short name read every full name of
+    the library: quadratic in the library's size)."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
+        self._people_by_word: dict[str, list[str]] = defaultdict(list)
+        self._orgs_by_first_word: dict[str, list[str]] = defaultdict(list)
+        self._orgs_by_initials: dict[str, list[str]] = defaultdict(list)
+
+    def add_person(self, key: str, cluster: str) -> None:
+        if key not in self.people:
+            self.people[key] = cluster
+            words = key.split()
+            for word in {words[0], words[-1]}:
+                self._people_by_word[word].append(key)
+
+    def add_org(self, key: str, cluster: str) -> None:
+        if key not in self.orgs:
+            self.orgs[key] = cluster
+            self._orgs_by_first_word[key.split()[0]].append(key)
+            self._orgs_by_initials[initials(key.split())].append(key)
+
+    def owner_of(self, name: str) -> str | None:
+        """The cluster of the one person or organisation the one-word `name` shortens."""
+        key = canonical_key(name, "person")
+        # A short key of one word abbreviates a name it is the first or last word of.
+        people = self._people_by_word.get(key, []) if " " not in key else list(self.people)
+        fits = [f for f in people if abbreviates(f, key) and not _given_name_alone(f, key)]
+        if could_blend(name):
+            fits += [f for f in self.people if blends(name, f)]
+        owner = sole_owner(self.people[f] for f in fits)
+        if owner is None:
+            short = base_key(name)
+            firsts = self._orgs_by_first_word.get(short.split()[0], []) if short else []
+            owner = sole_owner(self.orgs[f] for f in firsts if short_org_of(short, f))
+        if owner is None and ACRONYM.match(name) and len(name.replace(".", "")) >= 3:
+            letters = name.replace(".", "")
+            owner = sole_owner(self.orgs[f] for f in self._orgs_by_initials.get(letters, []))
+        return owner
 
 
 def _given_name_alone(full_key: str, key: str) -> bool:
@@ -176,12 +207,17 @@ def _facility_without_place(key: str) -> set[str]:
     return {" ".join(rest)} if len(rest) >= 3 and facility_key(" ".join(rest)) else set()
 
 
-def _link_keys(entity: Entity) -> set[str]:
-    keys = entity_keys(entity.name, entity.aliases, entity.type)
-    linked = {f"{entity.type}:{key}" for key in keys} | {k for k in keys if " " in k}
-    if entity.type in ("person", "place", "org") and _untyped_word(entity.name):
-        linked.add(f"word:{canonical_key(entity.name, entity.type)}")
-    return linked
+def _link_keys(entity: Entity) -> frozenset[str]:
+    return _link_keys_of(entity.name, tuple(entity.aliases), entity.type)
+
+
+@lru_cache(maxsize=16384)  # a comparison groups the same reports' entities three times
+def _link_keys_of(name: str, aliases: tuple[str, ...], type: EntityType) -> frozenset[str]:
+    keys = entity_keys(name, aliases, type)
+    linked = {f"{type}:{key}" for key in keys} | {k for k in keys if " " in k}
+    if type in ("person", "place", "org") and _untyped_word(name):
+        linked.add(f"word:{canonical_key(name, type)}")
+    return frozenset(linked)
 
 
 def _untyped_word(name: str) -> bool:

@@ -442,9 +442,9 @@ def blends(surface: str, full_key: str) -> bool:
     Only a written blend counts: a capital (or dot, or hyphen) inside the word marks where the
     surname's part starts, so a plain word ("Lilo") is never taken for one.
     """
-    parts = [p for p in re.split(r"[.\-‐]|(?<=[a-z])(?=[A-Z])", surface.strip()) if p]
+    parts = _blend_parts(surface)
     words = full_key.split()
-    if len(parts) != 2 or len(words) < 2 or len(surface) > 12:
+    if not could_blend(surface) or len(words) < 2:
         return False
     first, last = base_key(parts[0]), base_key(parts[1])
     family = surname(full_key).replace(" ", "")
@@ -455,6 +455,15 @@ def blends(surface: str, full_key: str) -> bool:
         and family.startswith(last)
         and len(last) < len(family)
     )
+
+
+def could_blend(surface: str) -> bool:
+    """Is `surface` written like a blended nickname (two parts, short): is `blends` worth asking?"""
+    return len(_blend_parts(surface)) == 2 and len(surface) <= 12
+
+
+def _blend_parts(surface: str) -> list[str]:
+    return [p for p in re.split(r"[.\-‐]|(?<=[a-z])(?=[A-Z])", surface.strip()) if p]
 
 
 def clips_given_name(short_key: str, full_key: str) -> bool:
