@@ -249,6 +249,8 @@ def _written_in(
     "Washington Post" is not the place). A name of
     one word also must not open a sentence, nor be written in lower case anywhere in the body
     ("People said …" against "people")."""
+    from kimreader.analysis.mentions import overlaps_taken
+
     taken = sorted(mention for entity in own for mention in entity.mentions)
     words = {_bare(word) for word in body.split()}  # most names are not in the other report
     found: dict[Entity, tuple[tuple[int, int], ...]] = {}
@@ -260,7 +262,7 @@ def _written_in(
             for form in dict.fromkeys((entity.name, *entity.aliases))
             if form.split() and _bare(form.split()[0]) in words
             for span in _whole_name_spans(body, form)
-            if not _overlaps(taken, span) and _whole_name(body, *span)
+            if not overlaps_taken(taken, *span) and _whole_name(body, *span)
         ]
         if spans:
             found[entity] = tuple(sorted(set(spans)))
@@ -305,10 +307,6 @@ def _whole_name_spans(body: str, form: str) -> list[tuple[int, int]]:
 
 def _opens_a_sentence(body: str, start: int) -> bool:
     return _SENTENCE_START_BEFORE.search(body, max(0, start - 12), start) is not None
-
-
-def _overlaps(taken: Sequence[tuple[int, int]], span: tuple[int, int]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in taken)
 
 
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"

@@ -627,22 +627,22 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
     seen: set[tuple[int, int]] = set()
     missed = [(s, e, "PERSON") for s, e in people_in_title_case_lines(text)]
     for start, end, label in [*missed, *names_after_kind_words(text)]:
-        if not _overlaps(taken, start, end):
+        if not overlaps_taken(taken, start, end):
             seen.add((start, end))
             yield start, end, label
     for start, end in gazetteer.cited_outlets(text):
-        if not _overlaps(taken, start, end):
+        if not overlaps_taken(taken, start, end):
             yield start, end, "ORG"  # "told People"
     for pattern in patterns:
         listed = pattern is patterns[0]
         for match in pattern.finditer(text):
             start, end = match.span()
-            if (start, end) in seen or _overlaps(taken, start, end):
+            if (start, end) in seen or overlaps_taken(taken, start, end):
                 continue
             alone = " " not in match.group()
             person_like = alone and not listed and forms.get(match.group()) != "ORG"
             given = given_name_before(text, start) if person_like else None
-            if given is not None and not _overlaps(taken, given, end):
+            if given is not None and not overlaps_taken(taken, given, end):
                 seen.add((given, end))
                 yield given, end, "PERSON"  # "Lindsay Lohan" in a title-case headline
                 continue
@@ -666,7 +666,9 @@ def _short_org_form(mention: Mention) -> str | None:
     return None if gazetteer.is_place(words[0]) else words[0]
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps_taken(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of `taken`, sorted spans that do not nest (a mention
+    each)? By bisection: only the spans just before `end` can."""
     index = bisect.bisect_left(taken, (end, end))
     return any(s < end and start < e for s, e in taken[max(0, index - 8) : index])
 
