@@ -43,13 +43,13 @@ _GROUP = "|".join(sorted(GROUP_BODIES | GROUP_PEOPLE))
 # Who speaks, as written: a name, a pronoun, a described speaker ("the doctor", "a senior
 # official", "the actor's family", "his lawyer") or a group ("police").
 SUBJECT = (
-    rf"(?:{_NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
 _DESCRIBED = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
 )
 _PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED}|(?:{_GROUP})\b)"
@@ -83,7 +83,7 @@ NAMED_BEFORE = re.compile(
 )
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,4}}?(?P<name>{SUBJECT})"
+    rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
     rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?"
     rf"\s+(?:{VERBS})\b"
 )

@@ -110,6 +110,8 @@ _PREPOSITION_BEFORE = re.compile(
     + "|".join(sorted(PERSON_HEADS | RELATIONS))
     + r")\s+){0,3}$"
 )
+# A sentence's or a paragraph's end ("Staffordshire. "; not "Mr. ", "Dr. ").
+_SENTENCE_END = re.compile(r"[a-z]{3}\.\s|\n")
 # "… a surprise to Matthew O'Connor, who produced …": a relative clause makes the person after
 # a preposition the one the sentence is about.
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -313,9 +315,14 @@ class People:
                 _THE_BEFORE.search(self.body, max(0, mention_start - 4), mention_start)
                 and _COMMON_NOUN_AFTER.match(self.body, mention_end)
             )  # "the Biden campaign", "the Trump administration": a name used as a modifier
+            preposition = (
+                _PREPOSITION_BEFORE.search(self.body, max(0, mention_start - 40), mention_start)
+                if subject
+                else None
+            )  # not one ending the sentence before ("… living in Staffordshire.\n\nLucy Fischer")
             after_preposition = (
-                subject
-                and _PREPOSITION_BEFORE.search(self.body, max(0, mention_start - 40), mention_start)
+                preposition is not None
+                and not _SENTENCE_END.search(preposition.group())
                 and not _WHO_AFTER.match(self.body, mention_end)
             )
             if not (possessive or after_preposition or self._inside_quote(mention_start)):

@@ -243,3 +243,27 @@ def test_a_second_verb_after_a_blanked_quote_gives_no_conjunction_as_speaker() -
     name = "escape-room-fire-kills-five-teen-girls-in-koszalin-poland"
     assert speaker_of(name, "May God protect") in ("", "Andrzej Duda")
     assert speaker_of(name, "crushing") == "Andrzej Duda"
+
+
+def test_a_determiner_is_a_word_of_its_own_not_the_end_of_a_name() -> None:
+    # 'President Hassan Rouhani of Iran said … foreign powers should "get out of the region"':
+    # "an" inside "Hassan" opened no described speaker ("an Rouhani of Iran"); the person of
+    # the place speaks
+    name = "iran-s-president-rouhani-tells-foreign-powers-to-leave-persi"
+    assert speaker_of(name, "get out of the region") == "Hassan Rouhani"
+
+
+def test_a_preposition_ending_the_sentence_before_does_not_make_an_object() -> None:
+    # '… and living in Staffordshire.\n\n\nLucy Fischer of The Times told NPR, "[Khan] had …"':
+    # "in" belongs to the sentence before; Lucy Fischer is the subject, not The Times
+    name = "bystanders-foil-knife-weilding-man-on-london-bridge-with-fir"
+    assert speaker_of(name, "[Khan] had been released") == "Lucy Fischer"
+
+
+def test_a_long_description_before_the_name_after_the_quote() -> None:
+    # '"In the US there is a phenomenon 'suicide by cop'", Birmingham City University
+    # criminology professor David Wilson told the press. "[I]ncreasingly …"': five words before
+    # the name, and the next quote continues him
+    name = "bystanders-foil-knife-weilding-man-on-london-bridge-with-fir"
+    assert speaker_of(name, "In the US there is a phenomenon") == "David Wilson"
+    assert speaker_of(name, "[I]ncreasingly what we are seeing") == "David Wilson"
