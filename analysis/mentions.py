@@ -404,6 +404,9 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
             ):
                 joined[-1] = (start, span[1], "GPE")
                 continue
+        if joined and joined[-1][2] == "ORG" and _of_name_goes_on(text, joined[-1], span):
+            joined[-1] = (joined[-1][0], span[1], "ORG")
+            continue
         if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
             start, end, _label = joined[-1]
             end -= text[end - 1] == ","  # "United Nations Educational," + ", Scientific and"
@@ -418,6 +421,33 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
 
 
 _ONE_SPACE = re.compile(r"[ \t]")
+# An organisation's name ending in "of" and one word: "the Islamic State of Iraq".
+_OF_ONE_WORD_END = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*)\Z")
+_AND_THE = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+
+
+def _of_name_goes_on(text: str, first: LabelledSpan, second: LabelledSpan) -> bool:
+    """ "the Islamic State of Iraq" + "and the Levant", "the Rosenstiel School of Marine" +
+    "and Atmospheric Science": an organisation's "of" phrase the model ended at its "and",
+    reading the rest as a place or a person. The two sides are alike: two places (not "the
+    Ministry of Defence and Russia"), or two words of no place, the second no person's name
+    (not "the Bank of England and Andrew Bailey", nor "the Office of Budget and Ann Lee")."""
+    of_word = _OF_ONE_WORD_END.search(text, first[0], first[1])
+    if of_word is None or not _AND_THE.fullmatch(text, first[1], second[0]):
+        return False
+    words = text[second[0] : second[1]].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if second[2] in _PLACE_LABELS:
+        return gazetteer.is_place(of_word.group(1))
+    return (
+        second[2] == "PERSON"
+        and not gazetteer.is_place(of_word.group(1))
+        and not gazetteer.is_given_name(words[0])
+        and len(words) >= 2
+    )
+
+
 _PLACE_LABELS = ("GPE", "LOC")
 _FOR_THE = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?")  # the next span may hold its "the"
 # Capitalised words (at most four) after or before "and", on one line.

@@ -30,6 +30,7 @@ ARTICLES = {
     "aftershocks": "aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
     "supreme court": "uk-supreme-court-rules-prorogation-of-parliament-unlawful",
     "court of session": "scottish-court-finds-suspension-of-uk-parliament-unlawful",
+    "shark": "study-indicates-as-great-white-shark-disappears-living-fossi",
 }
 
 
@@ -77,6 +78,19 @@ def test_an_organisations_name_cut_before_or_after_its_and_is_whole(articles: di
     orgs = names(articles["contempt"], "org")
     assert {"House Oversight and Reform Committee", "Operation Fast and Furious"} <= orgs
     assert not orgs & {"Reform Committee", "Operation Fast"}
+
+
+def test_an_of_phrase_the_model_ended_at_its_and_goes_on(articles: dict) -> None:
+    # "the Islamic State of Iraq and the Levant": the model's organisation and place "Levant";
+    # "the Rosenstiel School of Marine and Atmospheric Science": its organisation and person
+    orgs = names(articles["tunisia"], "org")
+    assert "Islamic State of Iraq and the Levant" in orgs
+    assert "Islamic State of Iraq" not in orgs
+    assert "Levant" not in names(articles["tunisia"], "place")
+    orgs = names(articles["shark"], "org")
+    assert "Rosenstiel School of Marine and Atmospheric Science" in orgs
+    assert "Rosenstiel School of Marine" not in orgs
+    assert "Atmospheric Science" not in names(articles["shark"], "person")
 
 
 def test_an_acronym_of_a_place_is_the_place(articles: dict) -> None:
