@@ -321,7 +321,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         utility supermarket grocer carmaker consultancy
         conglomerate regulator watchdog ministry department institute foundation hospital
         website site service platform app magazine tabloid newsletter podcast blog channel
-        publication game console brand product""".split(),
+        publication journal game console brand product""".split(),
         "org",
     ),
     **dict.fromkeys(
@@ -541,6 +541,11 @@ def names_after_kind_words(text: str) -> Iterator[tuple[int, int, str]]:
             name = _NAME_AFTER_KIND.match(text, word.end())
             if name is not None and _may_name_an_organisation(name.group(1)):
                 yield *name.span(1), "ORG"
+            elif name is not None and name.group(1).startswith("The "):
+                # "newspaper The Hindu", "the band The Beatles": "The" starts the name
+                after = _NAME_AFTER_KIND.match(text, name.start(1) + 3)
+                if after is not None and _may_name_an_organisation(after.group(1)):
+                    yield name.start(1), after.end(1), "ORG"
 
 
 def _may_name_an_organisation(name: str) -> bool:

@@ -31,6 +31,8 @@ ARTICLES = {
     "supreme court": "uk-supreme-court-rules-prorogation-of-parliament-unlawful",
     "court of session": "scottish-court-finds-suspension-of-uk-parliament-unlawful",
     "shark": "study-indicates-as-great-white-shark-disappears-living-fossi",
+    "railway": "indian-railway-all-women-crew-steers-tippu-express-ahead-of",
+    "plankton": "scientists-report-skyrocketing-phytoplankton-population-in-a",
 }
 
 
@@ -78,6 +80,13 @@ def test_an_organisations_name_cut_before_or_after_its_and_is_whole(articles: di
     orgs = names(articles["contempt"], "org")
     assert {"House Oversight and Reform Committee", "Operation Fast and Furious"} <= orgs
     assert not orgs & {"Reform Committee", "Operation Fast"}
+
+
+def test_an_outlet_after_a_word_for_its_kind_is_found(articles: dict) -> None:
+    # "newspaper The Hindu reported": the model read "Hindu" as a people's word, and "The"
+    # starts the name; "the journal Science published": the model read a work of art
+    assert "The Hindu" in names(articles["railway"], "org")
+    assert "Science" in names(articles["plankton"], "org")
 
 
 def test_an_of_phrase_the_model_ended_at_its_and_goes_on(articles: dict) -> None:
