@@ -42,8 +42,14 @@ GROUP_PEOPLE = frozenset(
 _GROUP = "|".join(sorted(GROUP_BODIES | GROUP_PEOPLE))
 # Who speaks, as written: a name, a pronoun, a described speaker ("the doctor", "a senior
 # official", "the actor's family", "his lawyer") or a group ("police").
+# A part of a group, who speaks unnamed: "One of the children", "one of them", "Two of his aides".
+PARTITIVE = (
+    r"\b(?:[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ee]ach|"
+    r"[Bb]oth|[Aa]nother)\s+of\s+(?:them|those|these|(?:the|his|her|their)\s+"
+    r"(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*)"
+)
 SUBJECT = (
-    rf"(?:{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:{PARTITIVE}|{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
@@ -60,7 +66,7 @@ AFTER_SAID_NAME = re.compile(
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}),")
 # An adverb between a speaker or an auxiliary and its verb ("later", "reportedly"; not "family").
 ADVERB = (
-    r"(?:also|later|then|again|"
+    r"(?:also|later|then|again|even|still|"
     r"(?!(?:family|ally|assembly|supply|reply|rally|italy|july)\b)[a-z]+ly)"
 )
 # Passive speech verbs, with the agent before the quote ("has been described by the Daily Hive
@@ -122,7 +128,9 @@ BEFORE_VERB = re.compile(
     r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
-    r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter))\b"
+    r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
+    r"referred|refers|indicated|indicates|telling|accusing|"
+    r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
@@ -240,7 +248,7 @@ _REPORTED_VERBS = r"said|says|added|told|reported"
 # Capitalised words that open a sentence without naming anyone.
 STOP_CAPITALS = frozenset(
     "the a an but and for in on at this that these those when while after before since now so "
-    "if as it its his her their they he she we essentially however meanwhile also".split()
+    "if as it its his her their they he she we essentially however meanwhile also there".split()
 )
 REPORTED = re.compile(
     rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"

@@ -41,6 +41,7 @@ from kimreader.analysis.attribution import (
     NAME_WORDS,
     NAMED_BEFORE,
     PARAGRAPH_SAID,
+    PARTITIVE,
     PASSIVE,
     PASSIVE_BEFORE_QUOTE,
     PRONOUNS,
@@ -153,12 +154,20 @@ _NOUN_AFTER = re.compile(
     r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
     r"his|her|its|their)\b)[a-z]"
 )
+# A body named by a name used as a modifier: "the Biden campaign", "The Trump administration".
+NAMED_BODY = rf"[Tt]he\s+(?:[A-Z][\w\-’']*\s+){{1,3}}(?:{'|'.join(sorted(BODY_HEADS))})\b(?![’'])"
 # A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
 _OPENING_SUBJECT = re.compile(
-    rf"\s*(?P<name>{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
+    rf"\s*(?P<name>{NAMED_BODY}|{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
     rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
 )
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
+# Someone naming a thing with an object between ("referred to the vote as", "described the
+# deal as"): active, so the words in marks are the subject's.
+_NAMING_ACTIVE = re.compile(
+    r"\b(?:referred\s+to|refers\s+to|referring\s+to|described|describes|describing)\s+"
+    r"(?!by\b)(?:[\w’'\-]+\s+){1,5}?as\s+(?:an?\s+|the\s+)?$"
+)
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
 _A_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*(?:,|$)")
@@ -334,6 +343,7 @@ class _QuoteFinder:
             and not introduced
             and looks_like_a_name(span.text)
             and self._marked(span)
+            and not self._named_by_someone(before)
         ):
             draft.cue = "name"  # a title or a name in quote marks ("American Pie"): no speaker
             return draft
@@ -347,6 +357,13 @@ class _QuoteFinder:
             self._speaker_of_paragraph_before(draft)
         return draft
 
+    @staticmethod
+    def _named_by_someone(before: str) -> bool:
+        """ "Trump … referred to the vote as “The Impeachment Hoax”": what someone calls a thing,
+        their words even in title case (not "was referred to as", "a man described as")."""
+        naming = _NAMING_ACTIVE.search(before)
+        return naming is not None and not _PASSIVE_BEFORE.search(before, 0, naming.start())
+
     def _opens_with_a_speaker(self, written: str, at: int) -> bool:
         """Whether a sentence's first words can be who speaks ("He", "Ana Ruiz", "The Met
         Office" when a body; not "In", "Explaining", "The Obama administration's comments")."""
@@ -357,7 +374,10 @@ class _QuoteFinder:
                 words[-1] in BODY_HEADS or any(at <= s and e <= end for s, e in self.bodies)
             )
         first = words[0]
-        return first in PRONOUNS or (first not in STOP_CAPITALS and not first.endswith("ing"))
+        named = self._person_end(at) is not None or any(s == at for s, _e in self.bodies)
+        return first in PRONOUNS or (
+            first not in STOP_CAPITALS and (named or not first.endswith("ing"))
+        )  # "Explaining" opens with a participle; "Boeing" (a body named) is a subject
 
     def _joint(self, at: int) -> bool:
         """Whether the speaker written at `at` is one of two said to speak together."""
@@ -542,11 +562,14 @@ class _QuoteFinder:
         # The last speech verb with a subject ("the army claimed that …, and it responded with
         # …"); "saying" has none of its own.
         for verb in reversed(verbs):
-            if verb.group() == "saying":
+            if verb.group() in PARTICIPLES:
                 break
             subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
             if subject and subject.group("role") and not clean_role(subject.group("role")):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
+            if subject and self._object_of_a_preposition(subject, before, before_start):
+                subject = None  # "… and on Twitter referred to": an object; the verb's subject
+                # is an earlier one's ("Trump repeatedly called …, and on Twitter referred")
             if subject:
                 draft.written = subject.group("name")
                 draft.written_at = before_start + subject.start("name")
@@ -572,6 +595,21 @@ class _QuoteFinder:
                 draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
                 return
         draft.cue = "none"
+
+    def _object_of_a_preposition(
+        self, subject: re.Match[str], before: str, before_start: int
+    ) -> bool:
+        """Whether a name found before a speech verb is a preposition's object, naming no one
+        ("… and on Twitter referred to"); not a description ("from a sign that reads") nor a
+        person named there ("of Scotland Nicola Sturgeon said")."""
+        name = subject.group("name")
+        start = before_start + subject.start("name")
+        return (
+            bool(_PREPOSITION_LAST.search(before, 0, subject.start()))
+            and name[0].isupper()
+            and name.split()[0].lower() not in _DETERMINERS
+            and not self._names_a_person(start, start + len(name))
+        )
 
     def _acting_in_last_clause(self, before: str, before_start: int) -> str:
         """The one person acting in the last clause before a quote with no speech verb that
@@ -618,6 +656,14 @@ class _QuoteFinder:
 
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
+        longer = _DESCRIBED_OF_BEFORE.search(
+            self.body, max(0, draft.written_at - 80), draft.written_at
+        )  # "A source within the central Interior Ministry said": the source, not the ministry
+        if longer and longer.group("head").lower() in _SPEAKING_HEADS:
+            draft.written_at, draft.written = (
+                longer.start(),
+                self.body[longer.start() : draft.written_at + len(draft.written)],
+            )
         draft.written, draft.written_at = _subject_alone(
             draft.written,
             draft.written_at,
@@ -628,6 +674,8 @@ class _QuoteFinder:
             return self._group_pronoun(written.lower(), draft.written_at, last)
         if written.lower() in PRONOUNS:
             return self._pronoun(written.lower(), draft.written_at, last)
+        if PARTITIVE_SPEAKER.fullmatch(written):
+            return written, "anonymous"  # "One of the children said": one of a group, unnamed
         if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
             return written, "anonymous"  # "the official, who declined to be named, said"
         return self._speaker_as_written(written, draft.written_at)
@@ -657,6 +705,8 @@ class _QuoteFinder:
             where = self._people_of_a_place(written, at)
             if where is not None:
                 return where
+        if re.fullmatch(NAMED_BODY, written):  # "the Biden campaign": not Biden
+            return self._described(written, at)
         named = self.people.last_in(at, end)
         if named:
             return named, "person"
@@ -728,7 +778,10 @@ class _QuoteFinder:
         if len(words) == 2 and words[-1].isupper() and len(words[-1]) >= 2:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
         if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone:
-            return self._described_person(head, at), "person"
+            # the person the report gave that role; else the description itself: "The mother
+            # said" after a sentence about the father is not his
+            titled = self._described_person(head, at)
+            return (titled, "person") if titled else (written, "anonymous")
         if words[0].lower() == "the" and all(word[0].isupper() for word in words[1:]):
             return " ".join(words[1:]), "body"  # "the Daily Hive", "the White House"
         if head in UNNAMED_HEADS | GROUP_PEOPLE:  # "the source told us": a source is never named
@@ -769,10 +822,14 @@ class _QuoteFinder:
         return re.sub(r"^(?:[Tt]he)\s+", "", phrase), "body"
 
     def _described_person(self, head: str, at: int) -> str:
-        """ "the doctor": the latest person the report gave that role, else the last subject."""
+        """ "the doctor": the latest person the report gave that role, else the last subject
+        ("the star" after Tara Reid); "" for a relation ("The mother said" is someone's mother,
+        not the father named in the sentence before) when nobody was given it."""
         titled = self._titled_people(head)
         index = bisect_left(titled, (at, "")) - 1
-        return titled[index][1] if index >= 0 else self._previous_subject(at)
+        if index >= 0:
+            return titled[index][1]
+        return "" if head in _KIN else self._previous_subject(at)
 
     def _titled_people(self, head: str) -> list[tuple[int, str]]:
         """(where, who) of every person the report gives the role `head`, in text order
@@ -985,6 +1042,33 @@ class _QuoteFinder:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
+# Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
+# release any information, telling Wikinews the company “…”").
+PARTICIPLES = frozenset({"saying", "telling", "accusing"})
+# A described speaker of a body or a place, longer than SUBJECT reads ("A source within the
+# central Interior Ministry"): the words before the body's name.
+_DESCRIBED_OF_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)\s+"
+    r"(?:of|for|within|inside|from|at|in|close\s+to)\s+$"
+)
+_SPEAKING_HEADS = ANONYMOUS_HEADS | PERSON_HEADS | GROUP_PEOPLE
+PARTITIVE_SPEAKER = re.compile(PARTITIVE)
+# A preposition right before a would-be subject ("on Twitter"): its object, nobody acting
+# (not "of": "First Minister of Scotland Nicola Sturgeon said" goes on with a title).
+_PREPOSITION_LAST = re.compile(
+    r"(?:^|[,;]|\b(?:and|but|or|then|also))\s*"
+    r"(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Vv]ia|[Tt]hrough|[Dd]uring|[Aa]fter|"
+    r"[Oo]ver|[Uu]nder)\s+$"
+)  # opening a clause: an adverbial ("and on Twitter"), not a subject's ("Officials in Khartoum")
+# Heads that name a person by their relation to someone else ("the mother", "the son"): never
+# the last person named by default.
+_KIN = (
+    frozenset(
+        "mother father parent son daughter child wife husband brother sister uncle aunt cousin "
+        "nephew niece grandmother grandfather grandson granddaughter widow widower".split()
+    )
+    | RELATIONS
+)
 # A described speaker and whom it speaks for: "a lawyer for Tom Baker", "the family of the
 # victim", "a source within the ministry" (the lawyer, the family, the source).
 _HEAD_OF_SOMEONE = re.compile(
@@ -1109,7 +1193,7 @@ def _speech_subject(sentence: str) -> re.Match[str] | None:
     """The subject of a sentence's first speech verb as written, with no role between ("Ann
     revealed that …", "The ministry said …")."""
     verbs = _speech_verbs(sentence)
-    if not verbs or verbs[0].group() == "saying":
+    if not verbs or verbs[0].group() in PARTICIPLES:
         return None
     subject = SUBJECT_BEFORE_VERB.search(sentence[: verbs[0].start()])
     return subject if subject and not subject.group("role") else None
