@@ -51,6 +51,7 @@ from kimreader.analysis.names import (
     display_name,
     facility_key,
     initials,
+    is_title,
     listed,
     longer_full_name,
     org_forms,
@@ -104,6 +105,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
         mention.cluster = f"{mention.type}:{mention.key}"
         clusters.find(mention.cluster)
     _join_person_names(text, mentions, full_names, clusters)
+    _join_bare_titles(mentions, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
     _join_place_acronyms(mentions, clusters)
     _join_org_short_forms(text, mentions, full_names, clusters)
@@ -223,6 +225,23 @@ def _join_person_names(
         if target is not None:
             mention.cluster = f"person:{target}"
             clusters.find(mention.cluster)
+
+
+def _join_bare_titles(mentions: list[Mention], clusters: UnionFind) -> None:
+    """ "the Queen" is the article's one "Queen Elizabeth II", "the Pope" its one "Pope
+    Francis": a title alone the model read as a person joins the one person the article
+    names with that title before the name."""
+    titled: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.type == "person" and len(words) >= 2 and is_title(words[0]):
+            titled[base_key(words[0])].add(clusters.find(mention.cluster))
+    for mention in mentions:
+        if mention.type != "person" or " " in mention.surface or not is_title(mention.surface):
+            continue
+        owner = sole_owner(titled.get(base_key(mention.surface), ()))
+        if owner is not None:
+            clusters.union(mention.cluster, owner)
 
 
 _BORN = re.compile(r"(?i)\bborn[ \t]+$")
@@ -548,9 +567,15 @@ def _group_name(members: list[Mention], entity_type: EntityType) -> str:
     counts = Counter(m.surface for m in members)
     birth_names = {m.surface for m in members if m.birth_name}
 
-    def rank(surface: str) -> tuple[bool, int, bool, int]:
+    def rank(surface: str) -> tuple[bool, int, bool, int, int]:
         words = canonical_key(surface, entity_type).split()
-        return (surface not in birth_names, len(words), not surface.isupper(), counts[surface])
+        return (
+            surface not in birth_names,
+            len(words),
+            not surface.isupper(),
+            counts[surface],
+            len(surface.split()),  # "Queen Elizabeth II" (key "elizabeth"), not "Queen"
+        )
 
     best = max(counts, key=rank)  # Counter keeps first-seen order, so ties go to the earliest
     return display_name(best, entity_type)

@@ -213,3 +213,11 @@ def test_a_bare_head_word_beside_two_of_its_kind_joins_neither_of_them(articles:
     # where no other organisation ends in "Court", "the Court" is the one "Court of Session"
     [session] = [e for e in articles["court of session"] if e.name == "Court of Session"]
     assert "Court" in session.aliases
+
+
+def test_a_title_alone_is_the_one_person_named_with_it(articles: dict) -> None:
+    # "the Queen suspended parliament", later "Johnson asked Queen Elizabeth II": one person,
+    # shown by the fuller name though the title alone is written first
+    people = {e.name: e for e in articles["prorogation"] if e.type == "person"}
+    assert "Queen" not in people
+    assert people["Elizabeth II"].count == 2
