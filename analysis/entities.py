@@ -521,7 +521,13 @@ def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:
     """The one organisation this short name or acronym stands for, if only one fits."""
     if ACRONYM.match(mention.surface) and len(mention.surface.replace(".", "")) >= 3:
         letters = mention.surface.replace(".", "")
-        return sole_owner(k for k in orgs if initials(k.split()) == letters)
+        # "CPD" of "United States Commission on Presidential Debates": the name's initials,
+        # or those of the name without the country before it
+        return sole_owner(
+            k
+            for k in orgs
+            if any(initials(form.split()) == letters for form in {k} | _without_country(k))
+        )
     if len(mention.key.split()) == 1 and mention.type != "org" or mention.type == "org":
         return sole_owner(k for k in orgs if short_org_of(mention.key, k))
     return None

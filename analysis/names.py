@@ -335,7 +335,8 @@ def is_acronym_of(acronym: str, name: str) -> bool:
 # Words that make a name an organisation's full name: "Harvard" is short for "Harvard University".
 ORG_TAILS = frozenset(
     """university college institute center clinic hospital school foundation group company corp
-    inc co ltd llc plc agency news recovery museum council party magazine""".split()
+    inc co ltd llc plc agency news recovery museum council party magazine airlines
+    airways""".split()
 )
 
 

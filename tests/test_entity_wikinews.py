@@ -33,6 +33,8 @@ ARTICLES = {
     "shark": "study-indicates-as-great-white-shark-disappears-living-fossi",
     "railway": "indian-railway-all-women-crew-steers-tippu-express-ahead-of",
     "plankton": "scientists-report-skyrocketing-phytoplankton-population-in-a",
+    "debate": "second-us-biden-trump-debate-cancelled-amid-safety-controver",
+    "cargo": "iranian-cargo-plane-crashes-into-karaj-houses",
 }
 
 
@@ -221,3 +223,12 @@ def test_a_title_alone_is_the_one_person_named_with_it(articles: dict) -> None:
     people = {e.name: e for e in articles["prorogation"] if e.type == "person"}
     assert "Queen" not in people
     assert people["Elizabeth II"].count == 2
+
+
+def test_an_organisations_short_forms_join_it(articles: dict) -> None:
+    # "CPD announced": the initials of "(United States) Commission on Presidential Debates"
+    # without its country; "lists Saha as belonging to the Air Force": "Saha Airlines"
+    [debates] = [e for e in articles["debate"] if "CPD" in e.aliases]
+    assert debates.name == "United States Commission on Presidential Debates"
+    [saha] = [e for e in articles["cargo"] if "Saha" in e.aliases]
+    assert saha.name == "Saha Airlines" and saha.count == 2
