@@ -283,6 +283,16 @@ _WHEN = re.compile(
 _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)*)")
 
 
+# Words that date a sentence rather than say what it is about: two sentences that both say
+# "Thursday" (fighting near Taludi, bombs on a camp) share a day, not the thing they count.
+# (Two sentences' days are compared on the other words they share plus the day: a day both
+# give is some evidence that they tell one event, as with "Tara Reid ... on Tuesday".)
+_DATE_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight "
+    "January February March April May June July August September October November December"
+)
+
+
 def _shared_subject(text_a: str, text_b: str) -> set[str]:
     """Content words two sentences share, without numbers and the words of a toll."""
     return set(_subject_terms(text_a) & _subject_terms(text_b))
@@ -296,6 +306,14 @@ def _subject_terms(text: str) -> frozenset[str]:
 
     terms = set(content_terms(text))
     return frozenset(t for t in terms if not t.isdigit() and not t.startswith(_GENERIC_PREFIXES))
+
+
+@lru_cache(maxsize=1)
+def _date_terms() -> frozenset[str]:
+    """_DATE_WORDS as content terms (stemmed as a sentence's words are)."""
+    from kimreader.analysis.text import content_terms
+
+    return frozenset(content_terms(_DATE_WORDS))
 
 
 def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
@@ -589,7 +607,7 @@ def compare_quantities(
         found_a, found_b = _quantities(sentence_a), _quantities(sentence_b)
         if not found_a or not found_b:
             continue
-        shared = _shared_subject(sentence_a.text, sentence_b.text)
+        shared = _shared_subject(sentence_a.text, sentence_b.text) - _date_terms()
         if len(shared) < MIN_SHARED:
             continue
         for quantity_a in found_a:

@@ -421,3 +421,16 @@ def test_a_repeated_sentence_is_paired_with_a_few_not_all() -> None:
     chosen = scores > 0.15
     assert MAX_COUNTERPARTS >= 3  # a row of three keeps all three
     assert (strongest_few(chosen, scores) == chosen).all()
+
+
+def test_a_day_both_sentences_give_is_no_shared_subject_for_their_counts(shared_dir: Path) -> None:
+    # ECB+ 41_5ecbplus: Sudanese forces fought rebels near Taludi "Thursday, killing dozens";
+    # 41_8ecbplus: "South Sudan's president said Thursday that seven people were killed in those
+    # bombings" (of a refugee camp). Besides the counts they share "south" and "Thursday" only:
+    # two events, not one toll told two ways.
+    a = _line(shared_dir, "41/41_5ecbplus.txt", "killing dozens")
+    b = _line(shared_dir, "41/41_8ecbplus.txt", "seven people were killed")
+    assert _compared(a, b) == ([], [])
+    # With one more word of the subject in common ("bombings"), the counts are compared.
+    c = a.replace("killing dozens", "bombings killing dozens")
+    assert _compared(c, b)[0] == [("deaths", "killing dozens", "seven people")]
