@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import Entity, EntityType
-from kimreader.analysis.entity_model import EntityModel, shipped_model
+from kimreader.analysis.entity_model import EntityModel, opens_sentence, shipped_model
 from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
@@ -117,8 +117,42 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     for members in groups.values():
         if all(m.in_heading for m in members) and not any(map(_introduced_person, members)):
             continue  # named only in a heading or label line: section words, not content
+        if _only_a_sentences_capital(text, members):
+            continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_SAYS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|wrote|writes|asked|replied)\b")
+
+
+def _only_a_sentences_capital(text: str, members: list[Mention]) -> bool:
+    """ "Offering his condolence, ...", "Amongst reported incidents", "Unlike red algae": a
+    word whose capital only opens its sentence is no name the model can be trusted on. One
+    word in title case, written nowhere but at a sentence's start with a lower-case word
+    after, with no cue ("Rice said no.") and no data for it (not a gazetteer place,
+    organisation or given name, nor a name of the alias table: "Chicago is", "Reuters
+    reported", "Bloomberg too" stay)."""
+    surface = members[0].surface
+    if " " in surface or not surface.istitle() or any(m.surface != surface for m in members):
+        return False
+    if any(m.evidence or m.table_name is not None for m in members):
+        return False
+    if not all(
+        opens_sentence(text, m.start) and _LOWER_WORD_AFTER.match(text, m.end) for m in members
+    ):
+        return False
+    if any(_SAYS_AFTER.match(text, m.end) for m in members):
+        return False  # "Rice said no."
+    return not (
+        gazetteer.is_place(surface)
+        or gazetteer.is_organisation(surface)
+        or gazetteer.is_given_name(surface)
+        or gazetteer.is_cited_outlet(surface)
+        or listed(surface) is not None
+        or base_key(surface) in alias_table().organisations
+    )
 
 
 def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> set[str]:

@@ -86,7 +86,7 @@ def features(
     generic["where-word before"] = _share(
         members, lambda m: _WHERE_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
     )
-    generic["opens a sentence"] = _share(members, lambda m: _opens_sentence(text, m.start))
+    generic["opens a sentence"] = _share(members, lambda m: opens_sentence(text, m.start))
     generic["in a heading"] = _share(members, lambda m: m.in_heading)
     generic["words written in lower case"] = _lower_case_share(text, words)
     generic["a capitalised word right before"] = _share(
@@ -168,7 +168,8 @@ def _title_before(text: str, start: int) -> bool:
     return before is not None and is_title(before.group(1))
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
+    """Does a name starting at `start` open a sentence, a line or a quote?"""
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'")
     return not before or before[-1] in ".!?\n:"
 
