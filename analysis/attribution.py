@@ -63,7 +63,9 @@ AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}),")
+ACCORDING_TO = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,5}}),"
+)  # also a source described in lower case ("according to agreed facts heard in court,")
 # An adverb between a speaker or an auxiliary and its verb ("later", "reportedly"; not "family").
 ADVERB = (
     r"(?:also|later|then|again|even|still|"
@@ -129,7 +131,7 @@ BEFORE_VERB = re.compile(
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
-    r"referred|refers|indicated|indicates|telling|accusing|"
+    r"referred|refers|indicated|indicates|telling|accusing|writing|states|"
     r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(
@@ -168,7 +170,9 @@ ISSUER = (
     rf"|[Tt]he\s+(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(sorted(BODY_HEADS))})|police)"
 )
 DOCUMENT_HEADS = frozenset(
-    "letter statement memo report release communique announcement post tweet".split()
+    "letter statement memo report release communique announcement post tweet letters "
+    "statements reports posts tweets comments study studies survey findings ruling judgment "
+    "judgement verdict decree complaint indictment lawsuit filing filings petition".split()
 )
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")

@@ -154,6 +154,15 @@ _NOUN_AFTER = re.compile(
     r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
     r"his|her|its|their)\b)[a-z]"
 )
+# A sentence opening with a document as its subject ("The study itself outlined", "Reports on
+# the implement used vary"), and a copula or a passive anywhere before the quote (then the
+# document is what the sentence is about, not who speaks: "The report was released amid “…”").
+_DOCUMENTS = "|".join(sorted(DOCUMENT_HEADS, key=len, reverse=True))
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*(?P<name>(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+)?(?:[a-z][\w\-]*\s+){0,2}?"
+    rf"(?:{_DOCUMENTS})|(?:{_DOCUMENTS.title()}))\b(?:\s+itself)?\s+[a-z]"
+)
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
 # A body named by a name used as a modifier: "the Biden campaign", "The Trump administration".
 NAMED_BODY = rf"[Tt]he\s+(?:[A-Z][\w\-’']*\s+){{1,3}}(?:{'|'.join(sorted(BODY_HEADS))})\b(?![’'])"
 # A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
@@ -162,6 +171,8 @@ _OPENING_SUBJECT = re.compile(
     rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
 )
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
+# "“very low height” according to The Aviation Herald": a source whatever the punctuation.
+_ACCORDING_AFTER = re.compile(r"\W*according\s+to\s")
 # Someone naming a thing with an object between ("referred to the vote as", "described the
 # deal as"): active, so the words in marks are the subject's.
 _NAMING_ACTIVE = re.compile(
@@ -457,7 +468,8 @@ class _QuoteFinder:
             found = pattern.search(after) if cue == "late" else pattern.match(after)
             if found and ends_a_fragment and _REPORTED_CLAUSE.match(after, found.end()):
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
-            if found and (late if cue == "late" else joined or cue == "agent"):
+            according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
+            if found and (late if cue == "late" else joined or cue == "agent" or according):
                 self._written_with_role(draft, found, draft.span.end + 1)
                 draft.cue = "after" if cue == "agent" else cue
                 return True
@@ -594,6 +606,14 @@ class _QuoteFinder:
             if subject and self._opens_with_a_speaker(subject.group("name"), at):
                 draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
                 return
+        fronted = _FRONTED.match(before)
+        document = _DOCUMENT_SUBJECT.match(before, fronted.end() if fronted else 0)
+        if document and not _COPULA.search(before):
+            # "The study itself outlined …: “…”", "Reports on … vary between a knife and a “…”":
+            # a document the sentence is about, with no one named acting, says what it quotes
+            draft.written, draft.cue = document.group("name"), "before"
+            draft.written_at = before_start + document.start("name")
+            return
         draft.cue = "none"
 
     def _object_of_a_preposition(
@@ -707,6 +727,8 @@ class _QuoteFinder:
                 return where
         if re.fullmatch(NAMED_BODY, written):  # "the Biden campaign": not Biden
             return self._described(written, at)
+        if written.split()[-1].lower() in DOCUMENT_HEADS and not self._names_a_person(at, end):
+            return self._described(written, at)  # "Reports", "The study": who issued it, or it
         named = self.people.last_in(at, end)
         if named:
             return named, "person"
@@ -714,6 +736,8 @@ class _QuoteFinder:
             return self._described(written, at)
         if written.isupper() and len(written) >= 2:
             return written, "body"  # "UNHCR", "NATO": an acronym names a body, not a person
+        if written[0].islower():  # "according to agreed facts heard in court": described
+            return written, "anonymous"
         resolved = self.people.resolve(written, at)
         if resolved == written and (
             written.split()[-1].lower() in BODY_HEADS
@@ -788,8 +812,9 @@ class _QuoteFinder:
             return written, "anonymous"
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" or of_someone else ("", "")
-        if head in DOCUMENT_HEADS:
-            return self._issuer(head, at)
+        if head in DOCUMENT_HEADS:  # who issued it, else the document itself ("The study")
+            issuer = self._issuer(head, at)
+            return issuer if issuer[0] else (written, "anonymous")
         if head in BODY_HEADS:  # "the army"; "the Cole family" is the Cole family
             named = len(words) > 2 and words[0].lower() == "the" and words[1][0].isupper()
             return " ".join(words[1:]) if named else written, "body"
@@ -797,8 +822,10 @@ class _QuoteFinder:
 
     def _issuer(self, head: str, at: int) -> tuple[str, str]:
         """ "the letter said": who signed or issued it, as an earlier sentence says; else nobody."""
-        until = bisect_left(self._sentence_starts, at)  # the sentences starting before `at`
-        earlier = self.sentences[max(0, until - 6) : until]
+        # the sentences up to the one holding `at` ("According to a memo posted online by
+        # Senator Juan Dalmau, …")
+        until = bisect_right(self._sentence_starts, at)
+        earlier = self.sentences[max(0, until - 7) : until]
         # "the press release" after "In a press statement released Monday, the White House …"
         words = next((f"(?:{kin})" for kin in _KINDRED_DOCUMENTS if head in kin.split("|")), head)
         patterns = [pattern.replace("HEAD", words) for pattern in _ISSUED]
@@ -1044,7 +1071,7 @@ class _QuoteFinder:
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
 # release any information, telling Wikinews the company “…”").
-PARTICIPLES = frozenset({"saying", "telling", "accusing"})
+PARTICIPLES = frozenset({"saying", "telling", "accusing", "writing"})
 # A described speaker of a body or a place, longer than SUBJECT reads ("A source within the
 # central Interior Ministry"): the words before the body's name.
 _DESCRIBED_OF_BEFORE = re.compile(
@@ -1077,7 +1104,8 @@ _HEAD_OF_SOMEONE = re.compile(
 )
 # How a report says who issued a letter or a statement (HEAD: its head word) and names them (x).
 _ISSUED = (
-    rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+by\s+{ISSUER}",
+    rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+"
+    rf"(?:online\s+|[a-z]+ly\s+)?by\s+{ISSUER}",
     rf"\bHEAD\s+(?:from|by)\s+{ISSUER}",
     rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released|published|posted|put\s+out)\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}HEAD\b",

@@ -324,3 +324,44 @@ def test_a_body_that_indicated_speaks() -> None:
     # 'Toronto Police, which indicated on Monday a "significant development" was likely'
     name = "toronto-serial-killer-bruce-mcarthur-pleads-guilty-to-eight"
     assert speaker_of(name, "significant development") == "Toronto Police"
+
+
+def test_according_to_names_the_source_before_or_after_the_quote() -> None:
+    # '… at "very low height" according to The Aviation Herald.': no comma needed after it
+    name = "iranian-cargo-plane-crashes-into-karaj-houses"
+    assert speaker_of(name, "very low height") == "Aviation Herald"
+    # 'Six of the murders were, according to agreed facts heard in court, "sexual in nature"':
+    # a source described in lower case, anonymous
+    name = "toronto-serial-killer-bruce-mcarthur-pleads-guilty-to-eight"
+    quote = quote_at(name, "sexual in nature")
+    assert (quote.speaker, quote.speaker_kind) == ("agreed facts heard in court", "anonymous")
+    # 'According to police and county officials, Zhukovskyy was driving a pickup truck
+    # "erratically …"': the source's words, not the driver's
+    name = "driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu"
+    assert speaker_of(name, "erratically and across") == "police and county officials"
+
+
+def test_a_document_that_is_the_sentence_s_subject_speaks() -> None:
+    # 'The study itself outlined the tight correlation …: "[S]evengill sharks […] were only
+    # detected …"'
+    name = "study-indicates-as-great-white-shark-disappears-living-fossi"
+    quote = quote_at(name, "were only detected during")
+    assert (quote.speaker, quote.speaker_kind) == ("The study", "anonymous")
+    # 'Reports on the implement used vary between a knife and a "sharp tool".'
+    assert speaker_of("arrest-made-as-mayor-of-gdansk-poland-stabbed-on-stage", "sharp tool") == (
+        "Reports"
+    )
+    # 'The comments called her political party facsist and termed her a "corrupt oaf" and a
+    # "lousy traitor".'
+    name = "european-court-of-justice-says-facebook-must-remove-illegal"
+    assert speaker_of(name, "corrupt oaf") == "The comments"
+    assert speaker_of(name, "lousy traitor") == "The comments"
+
+
+def test_a_document_posted_by_someone_is_their_words() -> None:
+    # 'According to a memo posted online by Senator Juan Dalmau, the Senate cancelled its
+    # planned hearing because Pierluisi did "...not recongnize …"'
+    name = "puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v"
+    assert speaker_of(name, "...not recongnize") == "Juan Dalmau"
+    # '… then-Secretary Vázquez affirmed her willingness to accept the role, writing, "…"'
+    assert speaker_of(name, "Puerto Rico needs certainty") == "Wanda Vázquez"

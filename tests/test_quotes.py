@@ -486,9 +486,10 @@ def test_common_news_phrasings(body: str, people: list[str], expected: list[str]
 def test_a_statement_speaks_for_whoever_issued_it(body: str) -> None:
     [quote] = extract_quotes(body)
     assert (quote.speaker, quote.speaker_kind) == ("town council", "body")
-    # A statement nobody is said to have issued speaks for nobody.
+    # A statement nobody is said to have issued speaks as itself, as the report words it (an
+    # anonymous speaker: Dana Holt is not its issuer).
     [quote] = extract_quotes('Dana Holt left. "The pier is closed," the statement said.')
-    assert quote.speaker == ""
+    assert (quote.speaker, quote.speaker_kind) == ("the statement", "anonymous")
 
 
 def test_a_person_s_statement_is_the_person_s_words() -> None:
