@@ -202,7 +202,12 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
     "President-elect"), kin or "said he" after it, an event's words, a product's model code, a
     word for a person or for an organisation before it."""
     before = base_key(text[max(0, mention.start - 24) : mention.start]).split()
-    titled = any(" ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n)
+    # "Justice Kennedy", not "the Supreme Court of Justice (Oberster Gerichtshof)"
+    titled = _WORD_RIGHT_BEFORE.search(
+        text, max(0, mention.start - 24), mention.start
+    ) is not None and any(
+        " ".join(before[-n:]) in _STRONG_TITLES for n in (1, 2) if len(before) >= n
+    )
     if gazetteer.is_organisation(mention.surface):
         return "person" if titled and mention.label == "PERSON" else "org"
     if titled or (len(words) > 1 and words[0] in _STRONG_TITLES and mention.label != "ORG"):
@@ -235,7 +240,11 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         return "person"
     if _names_an_event(words, mention.surface):
         return "event"
-    if mention.label == "PERSON" and _PRODUCT_CODE.search(mention.surface):
+    if (
+        mention.label == "PERSON"
+        and _PRODUCT_CODE.search(mention.surface)
+        and not _given_name_and_initial(mention.surface)
+    ):
         return "org"  # "Polaris GPU", "Galaxy S": a product's model code, not a person's name
     if (
         mention.label != "ORG"  # "investor Sequoia Capital"
@@ -248,6 +257,15 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
     ):
         return "org"  # "the Florida company Ridgeback Biotherapeutics" the model read as a person
     return None
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"\w\.?[ \t]+\Z")
+
+
+def _given_name_and_initial(surface: str) -> bool:
+    """ "Stefan W": a given name and its surname's initial (a suspect the press may not name)."""
+    words = surface.split()
+    return len(words) == 2 and len(words[1].rstrip(".")) == 1 and gazetteer.is_given_name(words[0])
 
 
 def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType | None:
@@ -292,6 +310,7 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
         len(words) == 2
         and mention.label in ("ORG", "GPE")
         and gazetteer.is_given_name(words[0])
+        and not mention.surface.split()[0].isupper()  # "UH Mānoa": initials, no given name
         and not gazetteer.is_place(mention.surface)
     ):
         return "person"  # "Lucas Nolan" tagged as an organisation
@@ -373,6 +392,8 @@ def appositive_type(text: str, end: int) -> EntityType | None:
 
 
 _WHICH = re.compile(r",\s+which\s")
+# "by" and the names before this one: "a documentary by Tomasz and ", "a film by "
+_BY_NAMES_BEFORE = re.compile(r"\bby[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?\Z")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -390,6 +411,8 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
     if _WHICH.match(text, mention.end):
         if gazetteer.is_place(mention.surface) or _place_cue(text, mention):
             return "place"  # "the northern town of Jabaliya, which"
+        if _BY_NAMES_BEFORE.search(text, max(0, mention.start - 60), mention.start):
+            return None  # "a documentary by Tomasz and Marek Sekielski, which is about": the work
         if _person_word_before(text, mention.start) or _office_of_before(text, mention.start):
             return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
         return "org" if mention.label in ("PERSON", "ORG") else None

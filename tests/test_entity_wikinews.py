@@ -37,6 +37,8 @@ ARTICLES = {
     "cargo": "iranian-cargo-plane-crashes-into-karaj-houses",
     "pope": "pope-francis-instructs-reporting-of-sexual-abuse-to-higher-c",
     "mir-mohammadi": "iranian-government-official-mohammad-mir-mohammadi-dies-of-c",
+    "gdansk": "arrest-made-as-mayor-of-gdansk-poland-stabbed-on-stage",
+    "kaczynski": "polish-leader-jaroslaw-kaczynski-promises-stricter-punishmen",
 }
 
 
@@ -243,3 +245,12 @@ def test_a_word_capitalised_only_as_a_sentences_first_is_no_name(articles: dict)
     assert not shown & {"Amongst", "Offering", "Unlike"}
     # a name the data knows stays, at a sentence's start too: "Reuters reported Monday's attack"
     assert "Reuters" in names(articles["car bomb"], "org")
+
+
+def test_evidence_that_reads_past_the_name_it_is_about_types_nothing(articles: dict) -> None:
+    # "restricted to 'Stefan W'": a given name and an initial, no product's model code
+    assert "Stefan W" in names(articles["gdansk"], "person")
+    # "a documentary by Tomasz and Marek Sekielski, which is about ...": "which" is the film
+    assert "Marek Sekielski" in names(articles["kaczynski"], "person")
+    # "(UH Mānoa)": initials in capitals are no given name ("Uh")
+    assert "UH Mānoa" in names(articles["plankton"], "org")
