@@ -1084,7 +1084,7 @@ PARTITIVE_SPEAKER = re.compile(PARTITIVE)
 # (not "of": "First Minister of Scotland Nicola Sturgeon said" goes on with a title).
 _PREPOSITION_LAST = re.compile(
     r"(?:^|[,;]|\b(?:and|but|or|then|also))\s*"
-    r"(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Vv]ia|[Tt]hrough|[Dd]uring|[Aa]fter|"
+    r"(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Vv]ia|[Tt]hrough|[Dd]uring|"
     r"[Oo]ver|[Uu]nder)\s+$"
 )  # opening a clause: an adverbial ("and on Twitter"), not a subject's ("Officials in Khartoum")
 # Heads that name a person by their relation to someone else ("the mother", "the son"): never
