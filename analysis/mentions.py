@@ -239,7 +239,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     ] + [(s, e) for s, e, _label in aged]
     whole = {(start, end) for start, end, _label in aged}
     model = _names_started_after_the(
-        text, [span for span in spans if (span[0], span[1]) not in whole]
+        text, _names_with_a_capital_the(text, [s for s in spans if (s[0], s[1]) not in whole])
     )
     for raw_start, raw_end, label in _join_split_names(
         text, _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged])))
@@ -335,6 +335,30 @@ def _names_started_after_the(text: str, spans: list[LabelledSpan]) -> list[Label
         if run is not None and run.start(1) >= previous_end:
             start = run.start(1)
         fixed.append((start, end, label))
+    return fixed
+
+
+# "The" with its capital inside a sentence, right before a span.
+_CAPITAL_THE_BEFORE = re.compile(r"(?<![.!?:\n\"“‘'(][ \t])(?<![.!?:\n\"“‘'(])\bThe[ \t]+\Z")
+_NOT_ORG_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _names_with_a_capital_the(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """ "a recent report by The Atlantic", "spokesperson for The Greens": "The" written with
+    its capital inside a sentence starts the name of an outlet, a party or a band, which the
+    model read as a place or a people's word. A place the gazetteer has stays one ("in The
+    Hague")."""
+    fixed: list[LabelledSpan] = []
+    for start, end, label in spans:
+        if (
+            label in _NOT_ORG_LABELS
+            and start >= 5
+            and _CAPITAL_THE_BEFORE.search(text, max(0, start - 8), start)
+            and not gazetteer.is_place(text[start:end])
+        ):
+            fixed.append((start, end, "ORG"))
+        else:
+            fixed.append((start, end, label))
     return fixed
 
 
