@@ -20,14 +20,23 @@ _SMALL = (
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague amounts: the range they allow ("dozens" is not 200).
-_VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
-          "thousands": (2_000, 9_999)}  # fmt: skip
+# Vague amounts: the range they allow ("dozens" is not 200; "tens of thousands" is not 2,000).
+_VAGUE = {
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 9_999_999),
+}  # longer phrases first: the regex tries them in this order
+_VAGUE_WORDS = "|".join(phrase.replace(" ", r"\s+") for phrase in _VAGUE)
 _WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
 _DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\s?\d+)?"
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
-    rf"|(?i:{'|'.join(_VAGUE)}))"
+    rf"|(?i:{_VAGUE_WORDS}))"
 )
 _MODIFIER = (
     r"(?P<modifier>(?i:more than|over|at least|some|about|around|nearly|almost|up to|fewer than|"
@@ -46,6 +55,12 @@ _GROUPS = {
     "votes": "votes ballots",
     "seats": "seats",
 }
+# Words that end the phrase between a number and what it counts: "two states are home to",
+# "the Jan. 4 quakes and buildings" count no homes or buildings.
+_NOT_BETWEEN = (
+    r"(?!(?:and|or|but|are|is|was|were|be|been|has|have|had|to|in|on|at|from|with|by|for|"
+    r"the|who|which|that)\b)"
+)
 # Nouns for people in general; "children", "soldiers", "Palestinians" count a narrower group.
 _PLAIN_PEOPLE = frozenset("people persons person civilians residents villagers refugees".split())
 _NOUN_GROUP = {noun: group for group, nouns in _GROUPS.items() for noun in nouns.split()}
@@ -61,7 +76,7 @@ _DEATH = re.compile(
 )
 _INJURY = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wounded|wounding|hurt)\b", re.I)
 _COUNTED = re.compile(
-    rf"{_MODIFIER}{NUMBER}(?P<of>\s+of\s+the)?[\s\-]+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"{_MODIFIER}{NUMBER}(?P<of>\s+of\s+the)?[\s\-]+(?:{_NOT_BETWEEN}[a-z][\w\-]*\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(sorted(_NOUN_GROUP, key=len, reverse=True))})\b",
     re.I,
 )
@@ -145,8 +160,9 @@ def number_value(text: str) -> tuple[float, float] | None:
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
-    if words[0] in _VAGUE:
-        low, high = _VAGUE[words[0]]
+    vague = _VAGUE.get(" ".join(words)) or _VAGUE.get(words[0])
+    if vague:
+        low, high = vague
         return float(low), float(high)
     scale = 1
     if len(words) > 1 and words[-1] in _SCALES:

@@ -25,7 +25,7 @@ TESTDATA = ROOT.parent / "shared" / "testdata"
 
 Located = tuple[int, int]  # body[start:end] is the gold string
 # Splits scored before and tuned on since 2026-12-06 (their errors are read); the others are
-# blind (fresh3): scored once, at the end, figures only.
+# blind (fresh3, fresh4r): figures only, never their errors.
 DEVELOPMENT_SPLITS = ("dev", "held-out", "fresh", "fresh2")
 
 
@@ -71,6 +71,12 @@ def _locate(body: str, needle: str, where: str) -> Located:
 
 
 def _article(relative: str) -> Article:
+    """A report of a gold pair: a file of ../shared/testdata, or a Wikinews article
+    ("wikinews/NAME", with its date, as an import of the page would have it)."""
+    if relative.startswith("wikinews/"):
+        from entity_gold import wikinews_article  # bench/entity_gold.py
+
+        return wikinews_article(relative, dated=True)
     path = TESTDATA / relative
     return Article.create(path.name, path.read_text(encoding="utf-8"), url=f"test:{relative}")
 

@@ -434,3 +434,20 @@ def test_a_day_both_sentences_give_is_no_shared_subject_for_their_counts(shared_
     # With one more word of the subject in common ("bombings"), the counts are compared.
     c = a.replace("killing dozens", "bombings killing dozens")
     assert _compared(c, b)[0] == [("deaths", "killing dozens", "seven people")]
+
+
+def test_tens_of_thousands_is_no_few_thousand(shared_dir: Path) -> None:
+    """41_5ecbplus: "The two states are home to tens of thousands of fighters" is 20,000-99,999
+    fighters (it was 2,000-9,999, and two homes); 41_1ecbplus: "hundreds of thousands of
+    civilians" likewise."""
+    line = _line(shared_dir, "41/41_5ecbplus.txt", "tens of thousands of fighters")
+    counted = [(q.topic, q.value, q.high) for q in quantities(line)]
+    assert counted == [("people: fighter", 20_000, 99_999)]
+    line = _line(shared_dir, "41/41_1ecbplus.txt", "hundreds of thousands of civilians")
+    assert [(q.value, q.high) for q in quantities(line)] == [(200_000, 999_999)]
+
+
+def test_a_number_counts_no_noun_across_and(shared_dir: Path) -> None:
+    """37_1ecb: "collapsed in the Jan. 4 quakes and buildings were also damaged": no 4 buildings."""
+    line = _line(shared_dir, "37/37_1ecb.txt", "Jan. 4 quakes and buildings")
+    assert [(q.topic, q.value) for q in quantities(line)] == [("people", 160_000)]
