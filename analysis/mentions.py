@@ -377,14 +377,18 @@ def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> lis
         if office is not None and is_title(office.group(1)) and label in ("ORG", "PERSON"):
             for size in (1, 2, 3):
                 rest = words[size:]
+                office_of = " ".join(words[:size])
                 if (
                     len(rest) >= 2
                     and all(w[:1].isupper() for w in rest)
-                    and gazetteer.is_country(" ".join(words[:size]))
+                    and (gazetteer.is_country(office_of) or gazetteer.is_given_name(rest[0]))
+                    and all(w[:1].isupper() for w in words[:size])
                 ):
-                    place_end = start + len(" ".join(words[:size]))
+                    # "Mayor of Koszalin Piotr Jedlinski": a given name starts the person
+                    place_end = start + len(office_of)
                     person_start = text.index(rest[0], place_end)
-                    fixed += [(start, place_end, "GPE"), (person_start, end, "PERSON")]
+                    kind = "GPE" if gazetteer.is_place(office_of) else "ORG"
+                    fixed += [(start, place_end, kind), (person_start, end, "PERSON")]
                     break
             else:
                 fixed.append((start, end, label))

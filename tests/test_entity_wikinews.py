@@ -40,6 +40,7 @@ ARTICLES = {
     "gdansk": "arrest-made-as-mayor-of-gdansk-poland-stabbed-on-stage",
     "kaczynski": "polish-leader-jaroslaw-kaczynski-promises-stricter-punishmen",
     "ecj": "european-court-of-justice-says-facebook-must-remove-illegal",
+    "koszalin": "escape-room-fire-kills-five-teen-girls-in-koszalin-poland",
 }
 
 
@@ -265,3 +266,12 @@ def test_the_with_its_capital_inside_a_sentence_starts_an_organisations_name(
     assert "Atlantic" in names(articles["pope"], "org")
     assert "Atlantic" not in names(articles["pope"], "place")
     assert "Greens" in names(articles["ecj"], "org")
+
+
+def test_after_a_title_and_of_a_given_name_starts_the_person(articles: dict) -> None:
+    # "Mayor of Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon": the
+    # model's one person (or organisation) is the place of the office and its holder
+    assert "Piotr Jedlinski" in names(articles["koszalin"], "person")
+    assert "Koszalin" in names(articles["koszalin"], "place")
+    assert "Nicola Sturgeon" in names(articles["court of session"], "person")
+    assert "Scotland Nicola Sturgeon" not in names(articles["court of session"], "org")
