@@ -131,7 +131,8 @@ BEFORE_VERB = re.compile(
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
-    r"referred|refers|indicated|indicates|telling|accusing|writing|states|"
+    r"referred|refers|indicated|indicates|telling|accusing|writing|states|stating|adding|"
+    r"noting|explaining|insisting|arguing|warning|"
     r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(
@@ -172,7 +173,8 @@ ISSUER = (
 DOCUMENT_HEADS = frozenset(
     "letter statement memo report release communique announcement post tweet letters "
     "statements reports posts tweets comments study studies survey findings ruling judgment "
-    "judgement verdict decree complaint indictment lawsuit filing filings petition".split()
+    "judgement verdict decree complaint indictment lawsuit filing filings petition summary "
+    "opinion decision".split()
 )
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")

@@ -166,8 +166,14 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
 # A body named by a name used as a modifier: "the Biden campaign", "The Trump administration".
 NAMED_BODY = rf"[Tt]he\s+(?:[A-Z][\w\-’']*\s+){{1,3}}(?:{'|'.join(sorted(BODY_HEADS))})\b(?![’'])"
 # A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
+_HEADS = "|".join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | GROUP_PEOPLE))
+# A described speaker opening a sentence ("An eyewitness described"; not "An" as a name).
+_DESCRIBED_OPENING = (
+    rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_HEADS})\b(?![’'])"
+    r"(?=\s+(?:[a-z]+(?:ed|s)|said|told|wrote|made|gave|spoke|put|sent|read)\b)"
+)  # followed by a verb: "an official government Twitter account" is no official
 _OPENING_SUBJECT = re.compile(
-    rf"\s*(?P<name>{NAMED_BODY}|{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
+    rf"\s*(?P<name>{NAMED_BODY}|{_DESCRIBED_OPENING}|{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
     rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
 )
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
@@ -368,6 +374,19 @@ class _QuoteFinder:
             self._speaker_of_paragraph_before(draft)
         return draft
 
+    def _speaker_like(self, written: str, at: int) -> bool:
+        """Whether words opening a sentence are a speaker's, not any capitalised word ("New
+        lower prices", "Application-first"): a pronoun, a person or organisation the entities
+        name there, a body named by its head ("the Biden campaign"), or a described speaker
+        ("An eyewitness", "the ministry")."""
+        words = written.lower().split()
+        if words[0] in PRONOUNS:
+            return True
+        if self._person_end(at) is not None or any(s == at for s, _e in self.bodies):
+            return True
+        heads = _SPEAKING_HEADS | BODY_HEADS | DOCUMENT_HEADS
+        return words[0] in _DETERMINERS and len(words) > 1 and words[-1] in heads
+
     @staticmethod
     def _named_by_someone(before: str) -> bool:
         """ "Trump … referred to the vote as “The Impeachment Hoax”": what someone calls a thing,
@@ -379,6 +398,8 @@ class _QuoteFinder:
         """Whether a sentence's first words can be who speaks ("He", "Ana Ruiz", "The Met
         Office" when a body; not "In", "Explaining", "The Obama administration's comments")."""
         words = written.lower().split()
+        if words[0] in ("a", "an"):  # "An eyewitness described …, stating"
+            return len(words) > 1 and words[-1] in _SPEAKING_HEADS
         if words[0] == "the":
             end = at + len(written)
             return len(words) > 1 and (
@@ -575,10 +596,17 @@ class _QuoteFinder:
         # …"); "saying" has none of its own.
         for verb in reversed(verbs):
             if verb.group() in PARTICIPLES:
+                with_subject = _WITH_SUBJECT.search(before, 0, verb.start())
+                if with_subject:  # "with the EU warning Israel it was “destroying”"
+                    draft.written, draft.cue = with_subject.group("name"), "before"
+                    draft.written_at = before_start + with_subject.start("name")
+                    return
                 break
             subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
-            if subject and subject.group("role") and not clean_role(subject.group("role")):
+            role = subject.group("role") if subject else None
+            if role and not clean_role(role) and not _PARTICIPLE_PHRASE.match(role.strip()):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
+                # ("The opinion of the Court, released on Wednesday, read" has its subject)
             if subject and self._object_of_a_preposition(subject, before, before_start):
                 subject = None  # "… and on Twitter referred to": an object; the verb's subject
                 # is an earlier one's ("Trump repeatedly called …, and on Twitter referred")
@@ -603,10 +631,26 @@ class _QuoteFinder:
             fronted = _FRONTED.match(before)  # "In late June, the Court ruled …, saying"
             subject = _OPENING_SUBJECT.match(before, fronted.end() if fronted else 0)
             at = before_start + subject.start("name") if subject else 0
-            if subject and self._opens_with_a_speaker(subject.group("name"), at):
+            named = subject is not None and (
+                verbs[-1].group() not in _NEWER_PARTICIPLES
+                or self._speaker_like(subject.group("name"), at)
+            )  # after a newer participle ("warning") only a speaker's words, not "Pressure …"
+            if subject and named and self._opens_with_a_speaker(subject.group("name"), at):
                 draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
                 return
         fronted = _FRONTED.match(before)
+        if before.rstrip().endswith(":"):
+            # "In his message, he appreciated Soleimani's lifepath: “…”": the clause the colon
+            # ends introduces the quote, and its subject speaks (not after a copula or passive)
+            subject = _OPENING_SUBJECT.match(before, fronted.end() if fronted else 0)
+            at = before_start + subject.start("name") if subject else 0
+            if (
+                subject
+                and not _COPULA.match(before, subject.end() - len(subject.group().split()[-1]))
+                and self._speaker_like(subject.group("name"), at)
+            ):
+                draft.written, draft.written_at, draft.cue = subject.group("name"), at, "before"
+                return
         document = _DOCUMENT_SUBJECT.match(before, fronted.end() if fronted else 0)
         if document and not _COPULA.search(before):
             # "The study itself outlined …: “…”", "Reports on … vary between a knife and a “…”":
@@ -1071,7 +1115,15 @@ class _QuoteFinder:
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
 # release any information, telling Wikinews the company “…”").
-PARTICIPLES = frozenset({"saying", "telling", "accusing", "writing"})
+PARTICIPLES = frozenset(
+    {"saying", "telling", "accusing", "writing", "stating", "adding", "noting", "explaining"}
+    | {"insisting", "arguing", "warning"}
+)
+# A phrase set off by commas after a document that says when or how it was issued.
+_NEWER_PARTICIPLES = PARTICIPLES - {"saying"}
+# The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
+_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")
+_PARTICIPLE_PHRASE = re.compile(r"(?:released|published|issued|posted|signed|written|sent|dated)\b")
 # A described speaker of a body or a place, longer than SUBJECT reads ("A source within the
 # central Interior Ministry"): the words before the body's name.
 _DESCRIBED_OF_BEFORE = re.compile(

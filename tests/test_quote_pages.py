@@ -365,3 +365,28 @@ def test_a_document_posted_by_someone_is_their_words() -> None:
     assert speaker_of(name, "...not recongnize") == "Juan Dalmau"
     # '… then-Secretary Vázquez affirmed her willingness to accept the role, writing, "…"'
     assert speaker_of(name, "Puerto Rico needs certainty") == "Wanda Vázquez"
+
+
+def test_a_participle_s_subject_is_the_described_speaker_opening_the_sentence() -> None:
+    # 'An eyewitness described for news agency PA Media how the attack unfolded, stating, "…"'
+    name = "police-shoot-man-dead-after-terrorist-related-knife-attack-i"
+    quote = quote_at(name, "I was crossing the road")
+    assert (quote.speaker, quote.speaker_kind) == ("An eyewitness", "anonymous")
+
+
+def test_a_clause_ending_in_a_colon_introduces_its_subject_s_words() -> None:
+    # 'In his message, he appreciated Soleimani's lifepath: "He was a stellar example …"'
+    name = "united-states-military-kills-qasem-soleimani"
+    assert speaker_of(name, "He was a stellar example") == "Sayyid Ali Hosseini Khamenei"
+    # 'The High Court of England and Wales also ruled …, finding that …: "In our view, …"'
+    name = "uk-supreme-court-rules-prorogation-of-parliament-unlawful"
+    assert "High Court" in speaker_of(name, "In our view,")
+
+
+def test_a_court_s_summary_or_opinion_speaks_as_itself() -> None:
+    # 'The summary of the decision read in part: "This Court has already concluded …"'
+    name = "uk-supreme-court-rules-prorogation-of-parliament-unlawful"
+    assert speaker_of(name, "This Court has already concluded") == "The summary of the decision"
+    # 'The opinion of the Court, released on Wednesday, read in part, "[I]t is concluded …"'
+    name = "puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v"
+    assert speaker_of(name, "[I]t is concluded that") == "The opinion of the Court"

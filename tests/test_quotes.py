@@ -793,3 +793,12 @@ def test_a_relative_clause_after_a_team_is_no_statement(shared_dir: Path) -> Non
     [entities] = extract_entities([body])
     [term] = [q for q in extract_quotes(body, entities) if q.text == "software engineering"]
     assert term.speaker == ""
+
+
+def test_the_subject_of_a_participle_after_with_speaks(shared_dir: Path) -> None:
+    # ECB+ 41_6ecb: 'Pressure to obtain a ceasefire in Gaza has been mounting, with the EU warning
+    # Israel it was "destroying" its image': the EU, not the sentence's opening word.
+    body = (shared_dir / "testdata/ecbplus/text/41/41_6ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"EU": "org", "Israel": "place", "Gaza": "place"})
+    [quote] = [q for q in extract_quotes(body, entities) if q.text == "destroying"]
+    assert (quote.speaker, quote.speaker_kind) == ("EU", "body")
