@@ -76,8 +76,12 @@ _DATE_WORDS = re.compile(
 )
 # A name starts with a capital, or with a particle before one ("al-Qaeda", "de Blasio", "bin
 # Laden"), or is a brand's camel case ("iPhone", "eBay").
+# Capitals beyond ASCII count: "Łukasz Szumowski", "Ángel", "Özil".
+_UPPER = "A-Z" + "".join(
+    sorted({ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.isalpha()})
+)
 _HAS_UPPER_START = re.compile(
-    r"^[^\w]*(?:[A-Z0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
+    rf"^[^\w]*(?:[{_UPPER}0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
     r"(?:de|del|della|di|da|du|van|von|der|den|ter|bin|ibn|bint|abu|le|la)\s+[A-Z]|[ie][A-Z])"
 )
 

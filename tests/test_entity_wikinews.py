@@ -275,3 +275,9 @@ def test_after_a_title_and_of_a_given_name_starts_the_person(articles: dict) -> 
     assert "Koszalin" in names(articles["koszalin"], "place")
     assert "Nicola Sturgeon" in names(articles["court of session"], "person")
     assert "Scotland Nicola Sturgeon" not in names(articles["court of session"], "org")
+
+
+def test_a_name_starting_with_a_capital_beyond_ascii_is_kept(articles: dict) -> None:
+    # "Health Minister Łukasz Szumowski said": the model's person, dropped as lower-case noise
+    [health] = [e for e in articles["gdansk"] if e.name == "Łukasz Szumowski"]
+    assert health.type == "person" and health.count == 2
