@@ -119,11 +119,13 @@ _PLACE_OF = re.compile(
     r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
     r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"
 )
-# "the remote Russian Tuva region", "Unity state", "the Jabaliya refugee camp": a lower-case word
-# for a place right after a name (not "the Kremlin state media", "a Xi state visit"; a camp only
-# after one the model did not take for a person: "the Trump camp" is his).
+# "the remote Russian Tuva region", "Unity state", "the Kīlauea volcano", "the Jabaliya refugee
+# camp": a lower-case word for a place right after a name (not "the Kremlin state media", "a Xi
+# state visit"; a camp only after one the model did not take for a person: "the Trump camp" is
+# his).
 _PLACE_NOUN_AFTER = re.compile(
-    r"[ \t]+(?:region|province|state|district|county|village|area)\b"
+    r"[ \t]+(?:region|province|state|district|county|village|area|volcano|river|lake|island|"
+    r"peninsula|valley|desert)\b"
     r"(?![ \t]+(?:media|visit|dinner|television|tv|funeral|secrets?|department|of)\b)"
 )
 # "a 36-year-old Cheltenham man": a gazetteer place before a word for who lives there.

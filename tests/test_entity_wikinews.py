@@ -281,3 +281,8 @@ def test_a_name_starting_with_a_capital_beyond_ascii_is_kept(articles: dict) -> 
     # "Health Minister Łukasz Szumowski said": the model's person, dropped as lower-case noise
     [health] = [e for e in articles["gdansk"] if e.name == "Łukasz Szumowski"]
     assert health.type == "person" and health.count == 2
+
+
+def test_a_word_for_a_kind_of_place_after_a_name_makes_it_a_place(articles: dict) -> None:
+    # "the eruption of the Kīlauea volcano": the model's person (then an organisation)
+    assert "Kīlauea" in names(articles["plankton"], "place")
