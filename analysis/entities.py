@@ -26,6 +26,8 @@ from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
 from kimreader.analysis.mention_types import (
+    ORG_HEADS,
+    is_person_word,
     speaks_or_acts_as_person,
     type_by_list,
     type_by_membership,
@@ -117,7 +119,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     for members in groups.values():
         if all(m.in_heading for m in members) and not any(map(_introduced_person, members)):
             continue  # named only in a heading or label line: section words, not content
-        if _only_a_sentences_capital(text, members):
+        if _only_a_sentences_capital(text, members) or _names_a_role(members):
             continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
@@ -153,6 +155,32 @@ def _only_a_sentences_capital(text: str, members: list[Mention]) -> bool:
         or listed(surface) is not None
         or base_key(surface) in alias_table().organisations
     )
+
+
+def _names_a_role(members: list[Mention]) -> bool:
+    """ "I will be naming a new National Security Advisor", "Republican Representatives
+    attacked", "Professor Greg Barton, Chair In Global Islamic Politics", "the Archbishop of
+    Gdańsk, Sławoj Leszek Głódź": an office or the people holding it, which the model read as
+    an organisation. Its name ends in a word for a person (no organisation's head word in it:
+    "House of Representatives" stays), or starts with one before "of", "in" or "for"."""
+    if group_type(members) != "org" or any(m.table_name is not None for m in members):
+        return False
+    return all(_role_name(m.surface.split()) for m in members)
+
+
+def _role_name(words: list[str]) -> bool:
+    if len(words) < 2:
+        return False
+    if _is_person_word(words[0]) and words[1].lower() in ("of", "in", "for"):
+        return True
+    return _is_person_word(words[-1]) and not any(
+        w.lower() in ORG_HEADS or w.lower() in FUNCTION_WORDS for w in words
+    )
+
+
+def _is_person_word(word: str) -> bool:
+    """A word for a person, or for people ("Representatives"), or a title ("Archbishop")."""
+    return is_person_word(word) or is_person_word(word.removesuffix("s")) or is_title(word)
 
 
 def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> set[str]:

@@ -362,7 +362,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
         niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
         stepmother toddler performer cosplayer nominee challenger incumbent contender
-        billionaire millionaire tycoon magnate""".split(),
+        billionaire millionaire tycoon magnate chair chairperson representative""".split(),
         "person",
     ),
     **dict.fromkeys(

@@ -286,3 +286,16 @@ def test_a_name_starting_with_a_capital_beyond_ascii_is_kept(articles: dict) -> 
 def test_a_word_for_a_kind_of_place_after_a_name_makes_it_a_place(articles: dict) -> None:
     # "the eruption of the Kīlauea volcano": the model's person (then an organisation)
     assert "Kīlauea" in names(articles["plankton"], "place")
+
+
+def test_an_office_or_its_holders_read_as_an_organisation_is_no_entity(articles: dict) -> None:
+    # "Republican Representatives attacked the impeachment inquiry", "Professor Greg Barton,
+    # Chair In Global Islamic Politics", "the Archbishop of Gdańsk, Sławoj Leszek Głódź"
+    shown = {e.name for key in ("impeachment", "court", "gdansk") for e in articles[key]}
+    assert not shown & {
+        "Republican Representatives",
+        "Chair In Global Islamic Politics",
+        "Archbishop of Gdańsk",
+    }
+    # an organisation named with a word for people stays: "House of Representatives"
+    assert "House of Representatives" in names(articles["impeachment"], "org")
