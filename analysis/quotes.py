@@ -91,7 +91,8 @@ class Quote:
     cue: str  # how the speaker was found: after, before, late, continuation, subject, previous
     # (the paragraph before ends in an attribution), none; name (a title or a name in quote
     # marks: nobody's words), headline (a quote in a headline without attribution), joint (two
-    # speakers at once, "X and Y said": neither alone)
+    # speakers at once, "X and Y said": neither alone), thing (words a thing that is no speaker
+    # bears: "signs which read “…”")
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -109,7 +110,7 @@ class Quote:
 
 
 # Cues of quotes that get no speaker, and give none to the quotes around them.
-_NOBODY_S = frozenset({"name", "headline", "joint"})
+_NOBODY_S = frozenset({"name", "headline", "joint", "thing"})
 # Quote marks and punctuation between two quotes ("“A.” “B,” he said"), and an attribution
 # ("“igniting,” as Reuters reported, “fears …”").
 _MARKS = "[\\s\"“”'‘’.,;:!?…—–\\-]*"
@@ -184,7 +185,8 @@ _ACCORDING_AFTER = re.compile(r"\W*according\s+to\s")
 _NAMING_ACTIVE = re.compile(
     r"\b(?:referred\s+to|refers\s+to|referring\s+to|described|describes|describing)\s+"
     r"(?!by\b)(?:[\w’'\-]+\s+){1,5}?as\s+(?:an?\s+|the\s+)?$"
-)
+    r"|\b(?:calling|calls)\s+(?:[\w’'\-]+\s+){1,5}?(?:an?\s+|the\s+)?$"
+)  # not "called": "a pattern called a “glider”" names the pattern
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
 _A_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*(?:,|$)")
@@ -616,6 +618,9 @@ class _QuoteFinder:
                 draft.role = clean_role(subject.group("role"))
                 draft.cue = "before"
                 return
+            if _RELATIVE_BEFORE.search(before, 0, verb.start()):
+                draft.cue = "thing"  # "holding signs which read “…”": the signs', nobody's
+                return
         # Names after the speech verb are what was said ("… by saying that Arab Israeli voters
         # were “…”"), not who said it.
         said_end = verbs[-1].start() if verbs else len(before)
@@ -683,7 +688,9 @@ class _QuoteFinder:
         ends = [found.end() for found in _JOINED_CLAUSE.finditer(before)]
         limit = len(before)
         for start in reversed(ends):
-            acting = self.people.acting_in(before_start + start, before_start + limit, True)
+            acting = self.people.acting_in(
+                before_start + start, before_start + limit, subject=True, clause=True
+            )
             if acting:
                 return acting[0] if len(acting) == 1 else ""
             limit = start
@@ -728,6 +735,11 @@ class _QuoteFinder:
                 longer.start(),
                 self.body[longer.start() : draft.written_at + len(draft.written)],
             )
+        crowd = _CROWD_OF_BEFORE.search(self.body, max(0, draft.written_at - 40), draft.written_at)
+        if crowd and crowd.group("head").lower() in _CROWD_HEADS | GROUP_PEOPLE:
+            # "Members of the House of Commons protested": members, unnamed, not the House
+            written = self.body[crowd.start() : draft.written_at + len(draft.written)]
+            return " ".join(written.split()), "anonymous"
         draft.written, draft.written_at = _subject_alone(
             draft.written,
             draft.written_at,
@@ -1121,6 +1133,8 @@ PARTICIPLES = frozenset(
 )
 # A phrase set off by commas after a document that says when or how it was issued.
 _NEWER_PARTICIPLES = PARTICIPLES - {"saying"}
+# A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")
 _PARTICIPLE_PHRASE = re.compile(r"(?:released|published|issued|posted|signed|written|sent|dated)\b")
@@ -1130,6 +1144,8 @@ _DESCRIBED_OF_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)\s+"
     r"(?:of|for|within|inside|from|at|in|close\s+to)\s+$"
 )
+# A plural head without a determiner before a body's name ("Members of the House of Commons").
+_CROWD_OF_BEFORE = re.compile(r"(?<![\w’'\-])(?P<head>[A-Za-z][a-z]+s)\s+(?:of|from|at|in)\s+$")
 _SPEAKING_HEADS = ANONYMOUS_HEADS | PERSON_HEADS | GROUP_PEOPLE
 PARTITIVE_SPEAKER = re.compile(PARTITIVE)
 # A preposition right before a would-be subject ("on Twitter"): its object, nobody acting
@@ -1195,10 +1211,10 @@ _HEAD_BEFORE_PLACE = re.compile(
     r"\b(?P<head>[A-Za-z][a-z\-]+)\s+(?:of|in|from|at|near)\s+(?:the\s+)?$"
 )
 _CROWD_HEADS = frozenset(
-    "official officials source sources aide aides people person resident residents witness "
-    "witnesses villager villagers survivor survivors local locals relative relatives worker "
-    "workers student students refugee refugees doctor doctors medic medics activist activists "
-    "diplomat diplomats".split()
+    "members supporters official officials source sources aide aides people person resident "
+    "residents witness witnesses villager villagers survivor survivors local locals relative "
+    "relatives worker workers student students refugee refugees doctor doctors medic medics "
+    "activist activists diplomat diplomats".split()
 )
 
 

@@ -305,20 +305,22 @@ class People:
         mention_start, mention_end = mentions[-1]
         return self.resolve(self.body[mention_start:mention_end], mention_start)
 
-    def acting_in(self, start: int, end: int, subject: bool = False) -> list[str]:
+    def acting_in(
+        self, start: int, end: int, subject: bool = False, clause: bool = False
+    ) -> list[str]:
         """The people named in body[start:end] outside quotes who may act there, resolved, in
         order, once each: not a possessive ("Abed Sultan's father"), and with `subject` not the
-        object of a preposition."""
+        object of a preposition; with `clause`, body[start:end] is a clause of its own, so a
+        preposition before it ("…, with" Steve Scalise calling …) is none of its names'."""
         acting: list[str] = []
         for mention_start, mention_end in self._mentions(start, end):
+            reach = max(start if clause else 0, mention_start - 40)
             possessive = self.body.startswith(("'s", "’s"), mention_end) or (
                 _THE_BEFORE.search(self.body, max(0, mention_start - 4), mention_start)
                 and _COMMON_NOUN_AFTER.match(self.body, mention_end)
             )  # "the Biden campaign", "the Trump administration": a name used as a modifier
             preposition = (
-                _PREPOSITION_BEFORE.search(self.body, max(0, mention_start - 40), mention_start)
-                if subject
-                else None
+                _PREPOSITION_BEFORE.search(self.body, reach, mention_start) if subject else None
             )  # not one ending the sentence before ("… living in Staffordshire.\n\nLucy Fischer")
             after_preposition = (
                 preposition is not None

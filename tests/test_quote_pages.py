@@ -390,3 +390,27 @@ def test_a_court_s_summary_or_opinion_speaks_as_itself() -> None:
     # 'The opinion of the Court, released on Wednesday, read in part, "[I]t is concluded …"'
     name = "puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v"
     assert speaker_of(name, "[I]t is concluded that") == "The opinion of the Court"
+
+
+def test_the_person_of_a_with_clause_calling_a_thing_a_name_speaks() -> None:
+    # 'Republican Representatives attacked the impeachment inquiry, with Steve Scalise of
+    # Louisiana calling the investigation into Trump "Soviet-style" and Ross Spano of Florida
+    # calling the process "a blatant …"': "with" opens the clause, not a preposition of its
+    # person, and what he calls it is his word even capitalised
+    name = "u-s-house-formalizes-rules-for-trump-impeachment-proceedings"
+    assert speaker_of(name, "Soviet-style") == "Steve Scalise"
+    assert speaker_of(name, "a blatant and obvious coup") == "Ross Spano"
+
+
+def test_members_of_a_body_speak_unnamed_not_the_body() -> None:
+    # 'Members of the House of Commons protested by shouting "shame on you!"'
+    name = "uk-prime-minister-johnson-suspends-parliament-for-five-weeks"
+    quote = quote_at(name, "shame on you!")
+    assert (quote.speaker, quote.speaker_kind) == ("Members of the House of Commons", "anonymous")
+
+
+def test_words_a_thing_bears_after_which_are_nobody_s() -> None:
+    # '… by shouting "shame on you!" and holding signs which read "silenced" during …': the
+    # signs' words, not the members' (the earlier verb's subject)
+    name = "uk-prime-minister-johnson-suspends-parliament-for-five-weeks"
+    assert speaker_of(name, "silenced") == ""
