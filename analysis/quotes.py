@@ -146,6 +146,11 @@ _OWNED_ROLE = re.compile(
     r"(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|\s+[a-z][\w-]*)?[’']s\s+(?:[a-z][\w-]*\s+){0,3}"
     r"[a-z][\w-]*,\s+"
 )
+# A noun for words as a thing right before the marks: what follows is that thing's name.
+_NAMING_NOUN_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:hashtag|slogan|"
+    r"motto|banner|caption|nickname|label|chant|catchphrase|tagline)s?\s*$"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
 # A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
 # the sentence ("and", "who", "was", "for").
@@ -518,6 +523,8 @@ class _QuoteFinder:
         """A few words in marks inside a noun phrase ("a “direction discrimination” task",
         "the “American Pie” star"): a term or a title, not speech (but "which said the
         “unacceptable” attacks" quotes what was said)."""
+        if _NAMING_NOUN_BEFORE.search(before) and len(span.text.split()) <= NAME_WORDS:
+            return True  # 'The hashtag “#we want freedom of speech#” quickly reached': its name
         short = not _ENDS_CLAUSE.search(span.text) and len(span.text.split()) <= NAME_WORDS
         if short and _MEMBER_OF_BEFORE.search(before) and starts_upper(span.text):
             return self._marked(span)  # 'Ann Lee of “Have no fear”, a charity': its name
@@ -620,6 +627,13 @@ class _QuoteFinder:
                 return
             if _RELATIVE_BEFORE.search(before, 0, verb.start()):
                 draft.cue = "thing"  # "holding signs which read “…”": the signs', nobody's
+                return
+        charge = _CHARGED_FOR.search(before)
+        if charge and not verbs:  # "Police detained eight people for “spreading rumors,”"
+            subject = SUBJECT_BEFORE_VERB.search(before[: charge.start()])
+            if subject and not subject.group("role"):
+                draft.written, draft.cue = subject.group("name"), "before"
+                draft.written_at = before_start + subject.start("name")
                 return
         # Names after the speech verb are what was said ("… by saying that Arab Israeli voters
         # were “…”"), not who said it.
@@ -1133,6 +1147,12 @@ PARTICIPLES = frozenset(
 )
 # A phrase set off by commas after a document that says when or how it was issued.
 _NEWER_PARTICIPLES = PARTICIPLES - {"saying"}
+# A verb of charging, blaming or thanking someone for the words quoted right after it: the
+# charge is the subject's words ("Police detained eight people for “spreading rumors,”").
+_CHARGED_FOR = re.compile(
+    r"\b(?:detained|arrested|charged|fined|punished|jailed|blamed|sued|condemned|critici[sz]ed|"
+    r"praised|thanked)\s+(?:[\w’'\-]+\s+){0,6}?(?:for|with)\s+$"
+)
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
@@ -1343,12 +1363,18 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
 
 
 def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:
-    """Speakers quoted in both reports (names compared with spelling folded), as named in A."""
-    keys_b = {canonical_key(quote.speaker, "person") for quote in quotes_b if quote.speaker}
+    """Speakers quoted in both reports (names compared with spelling folded), as named in A.
+    Not an anonymous one: "a senior official" in each report is no one person."""
+    keys_b = {
+        canonical_key(quote.speaker, "person")
+        for quote in quotes_b
+        if quote.speaker and quote.speaker_kind != "anonymous"
+    }
     names: list[str] = []
     for quote in quotes_a:
         if (
             quote.speaker
+            and quote.speaker_kind != "anonymous"
             and canonical_key(quote.speaker, "person") in keys_b
             and quote.speaker not in names
         ):

@@ -414,3 +414,12 @@ def test_words_a_thing_bears_after_which_are_nobody_s() -> None:
     # signs' words, not the members' (the earlier verb's subject)
     name = "uk-prime-minister-johnson-suspends-parliament-for-five-weeks"
     assert speaker_of(name, "silenced") == ""
+
+
+def test_a_charge_quoted_after_for_is_the_charging_body_s() -> None:
+    # 'Police detained eight people for "spreading rumors," including …': the police's charge;
+    # 'The hashtag "#we want freedom of speech#" quickly reached …' names a hashtag: nobody's
+    # words, and it does not continue the police
+    name = "first-foreigners-die-from-coronavirus-in-wuhan-china"
+    assert speaker_of(name, "spreading rumors") == "Police"
+    assert speaker_of(name, "#we want freedom of speech#") == ""

@@ -117,6 +117,14 @@ def test_people_quoted_in_both_fold_spelling() -> None:
     assert people_quoted_in_both(a, b) == ["Kim Jong Un"]
 
 
+def test_an_anonymous_speaker_is_not_quoted_in_both() -> None:
+    # Each report's "senior official" may be anyone: not one person quoted in both.
+    a = extract_quotes("“Yes,” said a senior official.")
+    b = extract_quotes("“No,” a senior official said.")
+    assert [q.speaker_kind for q in (*a, *b)] == ["anonymous", "anonymous"]
+    assert people_quoted_in_both(a, b) == []
+
+
 def test_an_attribution_inside_the_closing_mark_is_not_part_of_the_quote() -> None:
     [quote] = extract_quotes(
         "Lindsey Graham spoke.\n\n“He’s made some pretty outrageous comments, Graham said.”"
