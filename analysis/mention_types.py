@@ -75,6 +75,7 @@ def _what_a_person_works_for(text: str, mention: Mention) -> bool:
 
 
 _STORMS = frozenset("hurricane typhoon cyclone storm".split())
+_POSSESSIVE_IN = re.compile(r"\w['’]s?\b")
 _EVENT_ENDS = frozenset(
     "day eve cup championship championships olympics festival summit awards marathon".split()
 )
@@ -86,8 +87,15 @@ def _given_not_title(word: str) -> bool:
 
 
 def _names_an_event(words: list[str], surface: str) -> bool:
-    """ "International Women's Day", "Rugby World Cup", "Typhoon Hagibis"; not "Doris Day"."""
-    if len(words) < 2 or _starts_with_given_name(surface):
+    """ "International Women's Day", "Rugby World Cup", "Typhoon Hagibis", "Valentine's Day",
+    "Martin Luther King Jr. Day"; not "Doris Day" (a given name and one word)."""
+    if len(words) < 2:
+        return False
+    if (
+        _starts_with_given_name(surface)
+        and len(surface.split()) == 2
+        and not _POSSESSIVE_IN.search(surface)
+    ):
         return False
     return words[-1] in _EVENT_ENDS or words[0] in _STORMS
 

@@ -61,6 +61,7 @@ _LEADING_THE = re.compile(r"(?i)the\s+")
 _NOT_A_NAME_OPENER = re.compile(r"(?:Born|Dear|Meanwhile|Unlike|Thanks[ \t]+to)[ \t]+(?=[A-Z])")
 _EDGE_JUNK = " \t\n\"“”‘’'`,;:!?()[]{}<>—–-•*_#|"
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+_DAY_AFTER = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _LOWER_TAIL = re.compile(r"(?<=\w)\s+[a-z]+$")
 _HYPHEN_TAIL = re.compile(r"[-‐]([a-z]{1,5})\b")
 _NOT_NAME_TAILS = frozenset(
@@ -708,6 +709,8 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
             start, end = match.span()
             if (start, end) in seen or overlaps_taken(taken, start, end):
                 continue
+            if _DAY_AFTER.match(text, end):
+                continue  # "the Labor Day holiday": a holiday's name, not the party
             alone = " " not in match.group()
             person_like = alone and not listed and forms.get(match.group()) != "ORG"
             given = given_name_before(text, start) if person_like else None

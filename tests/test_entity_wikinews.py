@@ -41,6 +41,8 @@ ARTICLES = {
     "kaczynski": "polish-leader-jaroslaw-kaczynski-promises-stricter-punishmen",
     "ecj": "european-court-of-justice-says-facebook-must-remove-illegal",
     "koszalin": "escape-room-fire-kills-five-teen-girls-in-koszalin-poland",
+    "boat": "dozens-dead-in-california-boat-fire",
+    "conyers": "former-us-representative-john-conyers-dies-at-age-90",
 }
 
 
@@ -299,3 +301,11 @@ def test_an_office_or_its_holders_read_as_an_organisation_is_no_entity(articles:
     }
     # an organisation named with a word for people stays: "House of Representatives"
     assert "House of Representatives" in names(articles["impeachment"], "org")
+
+
+def test_a_holidays_name_is_no_organisation_or_person(articles: dict) -> None:
+    # "with Monday being the Labor Day holiday": not the party "Labor"; "Martin Luther King Jr.
+    # Day" is no person (a given name first, but more than a name and "Day": not "Doris Day")
+    assert "Labor" not in names(articles["boat"], "org")
+    assert "Martin Luther King Jr. Day" not in names(articles["conyers"], "person")
+    assert "John James Conyers Jr." in names(articles["conyers"], "person")
