@@ -132,7 +132,7 @@ BEFORE_VERB = re.compile(
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
     r"referred|refers|indicated|indicates|telling|accusing|writing|states|stating|adding|"
-    r"noting|explaining|insisting|arguing|warning|"
+    r"noting|explaining|insisting|arguing|warning|insist|insists|"
     r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(

@@ -628,6 +628,11 @@ class _QuoteFinder:
             if _RELATIVE_BEFORE.search(before, 0, verb.start()):
                 draft.cue = "thing"  # "holding signs which read “…”": the signs', nobody's
                 return
+        calling = _WITH_CALLING.search(before) if not verbs else None
+        if calling:  # "with the EU calling it “completely unacceptable.”" (a body or a person)
+            draft.written, draft.cue = calling.group("name"), "before"
+            draft.written_at = before_start + calling.start("name")
+            return
         charge = _CHARGED_FOR.search(before)
         if charge and not verbs:  # "Police detained eight people for “spreading rumors,”"
             subject = SUBJECT_BEFORE_VERB.search(before[: charge.start()])
@@ -926,7 +931,12 @@ class _QuoteFinder:
         index = bisect_left(titled, (at, "")) - 1
         if index >= 0:
             return titled[index][1]
-        return "" if head in _KIN else self._previous_subject(at)
+        if head in _KIN:
+            return ""
+        subject = self._previous_subject(at)
+        gender = "she" if head in _FEMALE_HEADS else "he" if head in _MALE_HEADS else ""
+        # "the spokeswoman said" is not the man the sentence before is about
+        return "" if gender and self._gender(subject) not in ("", gender) else subject
 
     def _titled_people(self, head: str) -> list[tuple[int, str]]:
         """(where, who) of every person the report gives the role `head`, in text order
@@ -1153,6 +1163,11 @@ _CHARGED_FOR = re.compile(
     r"\b(?:detained|arrested|charged|fined|punished|jailed|blamed|sued|condemned|critici[sz]ed|"
     r"praised|thanked)\s+(?:[\w’'\-]+\s+){0,6}?(?:for|with)\s+$"
 )
+# "with X calling it “…”": X names the thing so (the quote closes that clause).
+_WITH_CALLING = re.compile(
+    rf"\bwith\s+(?P<name>{SUBJECT})\s+(?:calling|describing|labell?ing|branding|dubbing|"
+    r"terming)\s+[^,;:“”\"]{0,60}$"
+)
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
@@ -1175,6 +1190,9 @@ _PREPOSITION_LAST = re.compile(
     r"(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Vv]ia|[Tt]hrough|[Dd]uring|"
     r"[Oo]ver|[Uu]nder)\s+$"
 )  # opening a clause: an adverbial ("and on Twitter"), not a subject's ("Officials in Khartoum")
+# Heads that say a person's sex, against the pronouns a report uses for the last subject.
+_FEMALE_HEADS = frozenset("spokeswoman chairwoman actress businesswoman congresswoman".split())
+_MALE_HEADS = frozenset("spokesman chairman actor businessman congressman".split())
 # Heads that name a person by their relation to someone else ("the mother", "the son"): never
 # the last person named by default.
 _KIN = (

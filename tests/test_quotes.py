@@ -810,3 +810,30 @@ def test_the_subject_of_a_participle_after_with_speaks(shared_dir: Path) -> None
     entities = _entities(body, {"EU": "org", "Israel": "place", "Gaza": "place"})
     [quote] = [q for q in extract_quotes(body, entities) if q.text == "destroying"]
     assert (quote.speaker, quote.speaker_kind) == ("EU", "body")
+
+
+def test_a_described_speaker_of_the_other_sex_is_not_the_last_subject() -> None:
+    # "the spokeswoman" is not Tom Baker, whom the report calls "he": she stays described.
+    body = "Tom Baker visited the pier. He left early.\n\n“We are sad,” the spokeswoman said."
+    [quote] = extract_quotes(body, _entities(body, {"Tom Baker": "person"}))
+    assert (quote.speaker, quote.speaker_kind) == ("the spokeswoman", "anonymous")
+    body = "Ann Lee visited the pier. She left early.\n\n“We are sad,” the spokeswoman said."
+    [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert quote.speaker == "Ann Lee"
+
+
+def test_a_body_calling_a_thing_so_after_with_speaks_and_insist_is_a_speech_verb(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 41_6ecb: 'The bombing has drawn international condemnation, with the EU calling it
+    # "completely unacceptable."'; 41_1ecb: 'Israel continues to insist most of those killed …
+    # are … fighters-although its assertion it is going to extraordinary lengths to target only
+    # "terrorists" has been undermined'
+    body = (shared_dir / "testdata/ecbplus/text/41/41_6ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"EU": "org", "Israel": "place", "Gaza": "place"})
+    [quote] = [q for q in extract_quotes(body, entities) if q.text.startswith("completely")]
+    assert (quote.speaker, quote.speaker_kind) == ("EU", "body")
+    body = (shared_dir / "testdata/ecbplus/text/41/41_1ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Israel": "place", "Gaza": "place"})
+    [quote] = [q for q in extract_quotes(body, entities) if q.text == "terrorists"]
+    assert quote.speaker == "Israel"
