@@ -6,7 +6,11 @@ over several sentences (the next quote without attribution continues the last sp
 fragment inside a sentence (“very good diplomat”). Quoted titles (“Unveiling the North Korean
 Economy.” after "book") are not quotes. Speakers are resolved to entity names when entities are
 given; a bare surname is the most recent full name that contains it ("Kim said" after
-"Kim Byung-yeon" is Kim Byung-yeon).
+"Kim Byung-yeon" is Kim Byung-yeon). A speaker the report only describes stays described, kind
+"anonymous" ("a source within the ministry", "One of the children", "The mother" when nobody was
+given that role), never the nearest name; a document speaks for its issuer when the report
+names one, else as itself ("The study", "Reports", "according to agreed facts"); a body's
+words are the body's ("Boeing … telling Wikinews the company “…”").
 """
 
 from __future__ import annotations
@@ -762,7 +766,8 @@ class _QuoteFinder:
         draft.written, draft.written_at = _subject_alone(
             draft.written,
             draft.written_at,
-            self.body[max(0, draft.written_at - 12) : draft.written_at],
+            # the words before it in its own paragraph ("… they used to\n\nThe report also")
+            self.body[max(0, draft.written_at - 12) : draft.written_at].rsplit("\n", 1)[-1],
         )
         written = " ".join(draft.written.split()).strip(" ,")
         if written.lower() in ("it", "they"):
@@ -1206,8 +1211,8 @@ _KIN = (
 # victim", "a source within the ministry" (the lawyer, the family, the source).
 _HEAD_OF_SOMEONE = re.compile(
     r"^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)"
-    r"\s+(?:of|for|within|inside|close\s+to)\s+\S"
-)
+    r"\s+(?:of|for|from|by|within|inside|close\s+to)\s+\S"
+)  # "The tweet from Vulture magazine", "a doctor from the hospital"
 # How a report says who issued a letter or a statement (HEAD: its head word) and names them (x).
 _ISSUED = (
     rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quote_marks import quote_spans
 from kimreader.analysis.quotes import (
@@ -837,3 +838,29 @@ def test_a_body_calling_a_thing_so_after_with_speaks_and_insist_is_a_speech_verb
     entities = _entities(body, {"Israel": "place", "Gaza": "place"})
     [quote] = [q for q in extract_quotes(body, entities) if q.text == "terrorists"]
     assert quote.speaker == "Israel"
+
+
+def _page_paragraphs(shared_dir: Path, name: str, *starts: str) -> str:
+    """The paragraphs of a mozilla-readability page's expected.html that start with `starts`."""
+    import lxml.html
+
+    page = shared_dir / "testdata/mozilla-readability/test/test-pages" / name / "expected.html"
+    root = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    texts = [" ".join(p.text_content().split()) for p in root.iter("p")]
+    return "\n\n".join(next(t for t in texts if t.startswith(start)) for start in starts)
+
+
+def test_a_described_subject_is_read_within_its_paragraph_and_from_names_a_document_s_issuer(
+    shared_dir: Path,
+) -> None:
+    # mozilla cnn: '… as they used to' ends the paragraph before 'The report also suggested the
+    # U.S. might not be the "jobs machine"': "to" there made "also" part of the speaker
+    body = _page_paragraphs(shared_dir, "cnn", "Related: Rich", "The report also suggested")
+    [entities] = extract_entities([body])
+    [quote] = extract_quotes(body, entities)
+    assert (quote.speaker, quote.speaker_kind) == ("The report", "anonymous")
+    # mozilla breitbart: 'The tweet from Vulture magazine reads, "#Hamilton Chicago show …"'
+    body = _page_paragraphs(shared_dir, "breitbart", "The tweet from Vulture")
+    [entities] = extract_entities([body])
+    quotes = extract_quotes(body, entities)
+    assert [q.speaker for q in quotes if q.text.startswith("#Hamilton")] == ["Vulture"]
