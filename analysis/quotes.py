@@ -100,6 +100,12 @@ class Quote:
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
+    @property
+    def kind_shown(self) -> str:
+        """The speaker's kind where readers need it beside the name ("The mother" is no one
+        named: anonymous; "the study": body), else ""."""
+        return self.speaker_kind if self.speaker_kind in ("anonymous", "body") else ""
+
     def to_json(self) -> dict[str, object]:
         return {
             "report": self.report,

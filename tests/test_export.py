@@ -108,3 +108,21 @@ def test_compare_export_escapes_hostile_text(tmp_path: Path) -> None:
     markdown = export_comparison(cmp, a, b, "md")
     assert "<script>" not in markdown and "\\*\\*bold\\*\\*" in markdown
     assert "\\[link\\](http://x)" in markdown and "\\| pipe" in markdown
+
+
+def test_compare_export_says_a_described_speaker_is_anonymous() -> None:
+    """The Turpin sentencing (Wikinews): "The mother said "I really look forward …"" is no one
+    named; the export says so as the compare screen does, "The mother (anonymous)"."""
+    from kimreader.analysis.compare import compare_articles
+    from kimreader.corpus.article import Article
+    from kimreader.tui.compare_export import export_comparison
+
+    wikinews = Path(__file__).resolve().parents[1] / "bench/gold/wikinews"
+    name = "california-court-sentences-parents-who-kept-their-children-i"
+    a = Article.create(name, (wikinews / f"{name}.txt").read_text(encoding="utf-8"))
+    b = Article.create("Plain", "The court sat on Friday.\n")
+    cmp = compare_articles(a, b)
+    mother = next(q for q in cmp.quotes if q.text.startswith("I really look forward"))
+    assert (mother.speaker, mother.kind_shown) == ("The mother", "anonymous")
+    markdown = export_comparison(cmp, a, b, "md")
+    assert "The mother (anonymous)" in markdown

@@ -122,13 +122,20 @@ def _entities(cmp: Comparison) -> Section:
 
 def _quotes(cmp: Comparison) -> Section:
     rows = tuple(
-        (q.report.upper(), q.speaker or "(speaker not found)", q.role, sanitize_line(q.text))
+        (q.report.upper(), _speaker(q.speaker, q.kind_shown), q.role, sanitize_line(q.text))
         for q in cmp.quotes
     )
     parts: list[Part] = [Table(("report", "speaker", "role", "quote"), rows)]
     if cmp.quoted_in_both:
         parts.insert(0, Para("Quoted in both: " + ", ".join(cmp.quoted_in_both)))
     return Section("Quotes", parts)
+
+
+def _speaker(name: str, kind: str) -> str:
+    """As the compare screen shows it: "The mother (anonymous)", "(speaker not found)"."""
+    if not name:
+        return "(speaker not found)"
+    return f"{name} ({kind})" if kind else name
 
 
 def _differences(cmp: Comparison) -> Section:

@@ -214,8 +214,8 @@ def quote_lines(quote: Quote, names: set[str]) -> Group:
     line.append(
         quote.speaker or "(speaker not found)", style=STYLES["speaker"] if quote.speaker else DIM
     )
-    if quote.speaker_kind in ("anonymous", "body"):
-        line.append(f" ({quote.speaker_kind})", style=DIM)
+    if quote.kind_shown:
+        line.append(f" ({quote.kind_shown})", style=DIM)
     if quote.role:
         line.append(", ")
         line.append(quote.role, style="italic")
