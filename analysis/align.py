@@ -92,7 +92,13 @@ class AlignedPassage:
 
 
 def passages(body: str, long_words: int = LONG_PARAGRAPH_WORDS) -> list[TextSpan]:
-    """Paragraphs of a body; a paragraph over `long_words` words becomes sentence groups."""
+    """Paragraphs of a body; a paragraph over `long_words` words becomes sentence groups
+    (remembered per report)."""
+    return list(_passages(body, long_words))
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _passages(body: str, long_words: int) -> tuple[TextSpan, ...]:
     result: list[TextSpan] = []
     for paragraph in paragraphs(body):
         if len(paragraph.text.split()) <= long_words:
@@ -106,7 +112,7 @@ def passages(body: str, long_words: int = LONG_PARAGRAPH_WORDS) -> list[TextSpan
                 group = []
         if group:
             result.append(_joined(body, group))
-    return result
+    return tuple(result)
 
 
 def _joined(body: str, group: list[TextSpan]) -> TextSpan:
@@ -254,12 +260,14 @@ def _sparse_products(
     b_count = np.bincount(b_terms, minlength=width)
     b_start = np.cumsum(b_count) - b_count
     repeats = b_count[a_terms]
-    entry = np.repeat(np.arange(len(a_rows)), repeats)
-    within = np.arange(repeats.sum()) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    partner = b_start[a_terms][entry] + within
+    # Each A entry meets the B entries of its term: b_start[term], b_start[term] + 1, ...
+    ends = np.cumsum(repeats)
+    partner = np.repeat(b_start[a_terms] - (ends - repeats), repeats) + np.arange(
+        ends[-1] if len(ends) else 0
+    )
     columns = total - split
-    flat = a_rows[entry] * columns + b_rows[partner]
-    products = a_weights[entry] * b_weights[partner]
+    flat = np.repeat(a_rows * columns, repeats) + b_rows[partner]
+    products = np.repeat(a_weights, repeats) * b_weights[partner]
     return np.bincount(flat, weights=products, minlength=split * columns).reshape(split, columns)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis.align import (
@@ -41,7 +42,7 @@ from kimreader.analysis.quotes import (
     quotes_and_reported_speech,
 )
 from kimreader.analysis.story import Method, SentencePair, Verdict, judge
-from kimreader.analysis.text import all_sentences
+from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences
 from kimreader.analysis.timeline import DateMention, build_timeline
 from kimreader.analysis.words import Term, distinctive_terms
 from kimreader.corpus.article import Article
@@ -252,7 +253,7 @@ def _written_in(
     from kimreader.analysis.mentions import overlaps_taken
 
     taken = sorted(mention for entity in own for mention in entity.mentions)
-    words = {_bare(word) for word in body.split()}  # most names are not in the other report
+    words = _bare_words(body)  # most names are not in the other report
     found: dict[Entity, tuple[tuple[int, int], ...]] = {}
     for entity in sorted(entities, key=lambda e: -len(e.name)):  # the longest name first
         if entity.type not in NAMED_TYPES:
@@ -268,6 +269,12 @@ def _written_in(
             found[entity] = tuple(sorted(set(spans)))
             taken = sorted([*taken, *spans])
     return found
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _bare_words(body: str) -> frozenset[str]:
+    """A body's words without their punctuation (`_bare`), each distinct word read once."""
+    return frozenset(_bare(word) for word in set(body.split()))
 
 
 def _whole_name(body: str, start: int, end: int) -> bool:

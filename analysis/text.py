@@ -183,11 +183,19 @@ def content_terms(text: str, start: int = 0, end: int | None = None) -> list[str
     end = len(text) if end is None else end
     terms: list[str] = []
     for token in WORD.findall(text, start, end):
-        for part in normalise_word(token).split("-"):
-            part = part.strip("'")
-            if part and part not in STOP_WORDS and (len(part) > 1 or part.isdigit()):
-                terms.append(stem(part))
+        terms += _token_terms(token)
     return terms
+
+
+@lru_cache(maxsize=50000)
+def _token_terms(token: str) -> tuple[str, ...]:
+    """The content terms of one word token (`content_terms`), read once per distinct token."""
+    terms = []
+    for part in normalise_word(token).split("-"):
+        part = part.strip("'")
+        if part and part not in STOP_WORDS and (len(part) > 1 or part.isdigit()):
+            terms.append(stem(part))
+    return tuple(terms)
 
 
 def sentence_at(sentence_spans: list[TextSpan], offset: int) -> TextSpan | None:

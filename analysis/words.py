@@ -11,7 +11,8 @@ token inside an entity mention.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,7 +51,9 @@ class Term:
 @dataclass
 class _Counts:
     terms: Counter[str]
-    surfaces: dict[str, Counter[str]]
+    # Each term's surface forms with their counts, in the order first read (plain dicts: one
+    # per term, so they stay light).
+    surfaces: dict[str, dict[str, int]]
     total: int
     capitalised: Counter[str]  # stems capitalised in mid-sentence (or inside an entity)
 
@@ -64,16 +67,27 @@ def count_terms(body: str, entities: Sequence[Entity] = ()) -> _Counts:
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
 def _counted_terms(body: str, entities: tuple[Entity, ...]) -> _Counts:
     in_names = {i for entity in entities for s, e in entity.mentions for i in range(s, e)}
-    terms: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    capitalised: Counter[str] = Counter()
+    name_positions = sorted(in_names)
+    # Every count in reading order, counted at the end (Counter's C loop; first uses keep
+    # their order): each term and bigram, each (term, surface form), each capitalised stem.
+    counted: list[str] = []
+    forms: list[tuple[str, str]] = []
+    capitals: list[str] = []
     # Each distinct token read once: its (normalised word, stem), or None for a stop word, a
     # number or a single letter (a report repeats most of its words).
     read: dict[str, tuple[str, str] | None] = {}
     for sentence in all_sentences(body):
+        # Where the sentence overlaps no name, no token can start inside one: its words alone.
+        at_name = bisect_left(name_positions, sentence.start)
+        named = at_name < len(name_positions) and name_positions[at_name] < sentence.end
+        tokens = (
+            [(m.group(), m.start()) for m in WORD.finditer(body, sentence.start, sentence.end)]
+            if named
+            else [(text, -1) for text in WORD.findall(body, sentence.start, sentence.end)]
+        )
         previous: tuple[str, str] | None = None
-        for index, token in enumerate(WORD.finditer(body, sentence.start, sentence.end)):
-            text = token.group()
+        first = True
+        for text, at in tokens:
             if text in read:
                 entry = read[text]
             else:
@@ -81,22 +95,30 @@ def _counted_terms(body: str, entities: tuple[Entity, ...]) -> _Counts:
                 skip = word in STOP_WORDS or len(word) < 2 or word.isdigit()
                 entry = read[text] = None if skip else (word, stem(word))
             if entry is None:
-                previous = None
+                previous, first = None, False
                 continue
             word, key = entry
-            if (index > 0 and text[0].isupper()) or token.start() in in_names:
-                capitalised[key] += 1
-                previous = None
+            if (not first and text[0].isupper()) or at in in_names:
+                capitals.append(key)
+                previous, first = None, False
                 continue
-            terms[key] += 1
-            surfaces[key][word] += 1
+            first = False
+            counted.append(key)
+            forms.append((key, word))
             if previous is not None:
                 bigram = f"{previous[0]} {key}"
-                terms[bigram] += 1
-                surfaces[bigram][f"{previous[1]} {word}"] += 1
+                counted.append(bigram)
+                forms.append((bigram, f"{previous[1]} {word}"))
             previous = (key, word)
+    terms: Counter[str] = Counter(counted)
+    surfaces: dict[str, dict[str, int]] = {}
+    for (key, form), count in Counter(forms).items():
+        if key in surfaces:
+            surfaces[key][form] = count
+        else:
+            surfaces[key] = {form: count}
     total = sum(count for term, count in terms.items() if " " not in term)
-    return _Counts(terms, surfaces, total, capitalised)
+    return _Counts(terms, surfaces, total, Counter(capitals))
 
 
 def log_odds(counts_a: _Counts, counts_b: _Counts) -> dict[str, float]:
@@ -140,7 +162,8 @@ def distinctive_terms(
     }
 
     def readable(term: str) -> str:
-        surfaces = counts_a.surfaces.get(term, Counter()) + counts_b.surfaces.get(term, Counter())
+        forms_a, forms_b = counts_a.surfaces.get(term, {}), counts_b.surfaces.get(term, {})
+        surfaces = Counter(forms_a) + Counter(forms_b)
         return surfaces.most_common(1)[0][0]
 
     def pick(ranked: list[str]) -> list[Term]:
