@@ -189,13 +189,11 @@ def term_tokens(texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray,
     and the terms by id."""
     import numpy as np
 
-    vocabulary: dict[str, int] = {}
     rows = np.repeat(np.arange(len(texts)), [len(terms) for terms in texts])
-    ids = np.fromiter(
-        (vocabulary.setdefault(term, len(vocabulary)) for terms in texts for term in terms),
-        dtype=np.int64,
-        count=len(rows),
-    )
+    tokens = list(itertools.chain.from_iterable(texts))
+    # Ids in the order each term is first met.
+    vocabulary = dict(zip(dict.fromkeys(tokens), itertools.count()))
+    ids = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
     return rows, ids, list(vocabulary)
 
 
@@ -205,12 +203,12 @@ def _trigram_tokens(
     """The (row, trigram id) tokens of (row, word id) tokens; each distinct word is cut once."""
     import numpy as np
 
-    gram_ids: dict[str, int] = {}
-    per_word = [
-        [gram_ids.setdefault(g, len(gram_ids)) for g in term_trigrams(w)] for w in vocabulary
-    ]
-    lengths = np.array([len(ids) for ids in per_word], dtype=np.int64)
-    flat = np.fromiter((i for ids in per_word for i in ids), dtype=np.int64, count=lengths.sum())
+    per_word = list(map(term_trigrams, vocabulary))
+    lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+    grams = list(itertools.chain.from_iterable(per_word))
+    # Ids in the order each trigram is first met, word by word.
+    gram_ids = dict(zip(dict.fromkeys(grams), itertools.count()))
+    flat = np.fromiter(map(gram_ids.__getitem__, grams), dtype=np.int64, count=len(grams))
     offsets = np.cumsum(lengths) - lengths
     token_lengths = lengths[words]
     token_starts = np.cumsum(token_lengths) - token_lengths
