@@ -10,10 +10,11 @@ token inside an entity mention.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,15 +125,25 @@ def _counted_terms(body: str, entities: tuple[Entity, ...]) -> _Counts:
 def log_odds(counts_a: _Counts, counts_b: _Counts) -> dict[str, float]:
     """z-scores of the log-odds ratio of each term, A against B, pooled counts as prior."""
     terms_a, terms_b = counts_a.terms, counts_b.terms
-    alpha_0 = counts_a.total + counts_b.total
-    scores: dict[str, float] = {}
-    for term in dict.fromkeys([*terms_a, *terms_b]):  # A's order, then B's: ties stay put
-        y_a, y_b = terms_a.get(term, 0), terms_b.get(term, 0)
+    total_a, total_b = counts_a.total, counts_b.total
+    alpha_0 = total_a + total_b
+    # A score depends on the term's two counts alone: each pair of counts is scored once.
+    by_counts: dict[tuple[int, int], float] = {}
+
+    def z(y_a: int, y_b: int) -> float:
         alpha = y_a + y_b
-        odds_a = (y_a + alpha) / (counts_a.total + alpha_0 - y_a - alpha)
-        odds_b = (y_b + alpha) / (counts_b.total + alpha_0 - y_b - alpha)
+        odds_a = (y_a + alpha) / (total_a + alpha_0 - y_a - alpha)
+        odds_b = (y_b + alpha) / (total_b + alpha_0 - y_b - alpha)
         variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
-        scores[term] = (math.log(odds_a) - math.log(odds_b)) / math.sqrt(variance)
+        score = by_counts[y_a, y_b] = (math.log(odds_a) - math.log(odds_b)) / math.sqrt(variance)
+        return score
+
+    scores: dict[str, float] = {}
+    get_a, get_b = terms_a.get, terms_b.get
+    for term in dict.fromkeys([*terms_a, *terms_b]):  # A's order, then B's: ties stay put
+        counts = (get_a(term, 0), get_b(term, 0))
+        found = by_counts.get(counts)
+        scores[term] = z(*counts) if found is None else found
     return scores
 
 
@@ -158,7 +169,7 @@ def distinctive_terms(
     scores = {
         term: z
         for term, z in log_odds(counts_a, counts_b).items()
-        if not proper.intersection(term.split())
+        if (term not in proper if " " not in term else proper.isdisjoint(term.split()))
     }
 
     def readable(term: str) -> str:
@@ -166,7 +177,7 @@ def distinctive_terms(
         surfaces = Counter(forms_a) + Counter(forms_b)
         return surfaces.most_common(1)[0][0]
 
-    def pick(ranked: list[str]) -> list[Term]:
+    def pick(ranked: Iterator[str]) -> list[Term]:
         chosen: list[Term] = []
         chosen_keys: list[str] = []
         for term in ranked:
@@ -188,10 +199,14 @@ def distinctive_terms(
         return counts_a.terms[term] + counts_b.terms[term]
 
     # Ties (common in short reports) go to bigrams, which read better than single words.
-    ranked_a = sorted(
-        (t for t in scores if scores[t] > 0), key=lambda t: (-scores[t], -len(t.split()), t)
-    )
-    ranked_b = sorted(
-        (t for t in scores if scores[t] < 0), key=lambda t: (scores[t], -len(t.split()), t)
-    )
+    ranked_a = _in_order([(-z, -len(t.split()), t) for t, z in scores.items() if z > 0])
+    ranked_b = _in_order([(z, -len(t.split()), t) for t, z in scores.items() if z < 0])
     return pick(ranked_a), pick(ranked_b)
+
+
+def _in_order(keyed: list[tuple[float, int, str]]) -> Iterator[str]:
+    """The terms of (key..., term) tuples by increasing key, as `sorted` gives them; a heap, as
+    only the first few are read."""
+    heapq.heapify(keyed)
+    while keyed:
+        yield heapq.heappop(keyed)[-1]
