@@ -176,7 +176,17 @@ def compare_entities(
 ) -> EntityComparison:
     """Entities in both reports, only in A, only in B: joined exactly as the library merge joins
     them (analysis.entities.group_library), so a comparison never contradicts the library; with
-    the reports' `bodies`, also the names `with_names_written` finds."""
+    the reports' `bodies`, also the names `with_names_written` finds. Remembered for the last
+    few pairs of entity lists (a comparison and its verdict ask for the same ones again)."""
+    return _compared_entities(tuple(entities_a), tuple(entities_b), bodies)
+
+
+@lru_cache(maxsize=4 * ARTICLES_REMEMBERED)
+def _compared_entities(
+    entities_a: tuple[Entity, ...],
+    entities_b: tuple[Entity, ...],
+    bodies: tuple[str, str] | None,
+) -> EntityComparison:
     from kimreader.analysis.library_entities import group_library, voted_type
 
     shared: list[SharedEntity] = []

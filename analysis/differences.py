@@ -765,9 +765,15 @@ def compare_titles(
 
     differences: list[Difference] = []
     for title_a, title_b in title_differences(
-        titles(body_a, entities_a), titles(body_b, entities_b)
+        _report_titles(body_a, tuple(entities_a)), _report_titles(body_b, tuple(entities_b))
     ):
         fact_a, fact_b = fact(title_a, body_a, sentences_a), fact(title_b, body_b, sentences_b)
         if fact_a and fact_b:
             differences.append(Difference("title", fact_a, fact_b))
     return differences
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _report_titles(body: str, entities: tuple[Entity, ...]) -> tuple[Title, ...]:
+    """A report's titles (analysis.titles), remembered per report."""
+    return tuple(titles(body, entities))
