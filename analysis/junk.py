@@ -295,18 +295,43 @@ def _is_common_word_opening(text: str, start: int, end: int) -> bool:
         return False
     if not _capitals_say_nothing(text, start):
         return False
-    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
+    return _only_capitalised_where_capitals_say_nothing(text, word)
+
+
+@lru_cache(maxsize=256)
+def _only_capitalised_where_capitals_say_nothing(text: str, word: str) -> bool:
+    """The text writes `word` in lower case too, and every time with its capital, capitals say
+    nothing there ("Rice said ..." where the article also has "Condoleezza Rice": a name after
+    all). Once per word and text: read per mention, it made hostile text quadratic."""
+    places = _word_places(text)
+    lower = word.lower()
+    if lower not in places and (
+        lower.isalnum()  # else lower case made a mark that is no word character ('İ' -> 'i̇')
+        or re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is None
+    ):
         return False
-    # "Rice said ..." where the article also has "Condoleezza Rice": a name after all.
-    return all(
-        _capitals_say_nothing(text, other.start())
-        for other in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
-    )
+    return all(_capitals_say_nothing(text, start) for start in places.get(word, ()))
+
+
+@lru_cache(maxsize=4)
+def _word_places(text: str) -> dict[str, list[int]]:
+    """Where each word stands: the start of every run of word characters and hyphens (so a
+    word's places are those with no word character or hyphen either side)."""
+    places: dict[str, list[int]] = {}
+    for match in re.finditer(r"[\w-]+", text):
+        places.setdefault(match.group(), []).append(match.start())
+    return places
 
 
 def _capitals_say_nothing(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return _SENTENCE_START.search(text, line_start, start) is not None
+    # A match of _SENTENCE_START ends in blanks after at most seven other characters ("Their"
+    # and the character before it): the search starts there, not at the line's start (a search
+    # from a long line's start, per capitalised word, made hostile text quadratic).
+    blank = start
+    while blank > line_start and text[blank - 1] in " \t":
+        blank -= 1
+    return _SENTENCE_START.search(text, max(line_start, blank - 8), start) is not None
 
 
 _OPENING_QUOTES = '“"‘'

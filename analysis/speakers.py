@@ -163,6 +163,23 @@ class People:
         self.first_key_offsets: dict[str, int] = {}
         for start, key in self.key_mentions:
             self.first_key_offsets.setdefault(key, start)
+        # Indexes for `_resolve`, which read every mention or full name per name resolved
+        # (quadratic on hostile text): mentions of two words or more by start (with their order
+        # in by_span, the first containing an offset wins), the first canonical name of each key,
+        # and the (start, canonical) full names of each key in text order.
+        self._long_spans = sorted(
+            (start, end, order)
+            for order, (start, end) in enumerate(self.by_span)
+            if len(body[start:end].split()) >= 2
+        )
+        self._long_starts = [start for start, _end, _order in self._long_spans]
+        self._longest = max((end - start for start, end, _o in self._long_spans), default=0)
+        self._canonical_by_key: dict[str, str] = {}
+        self._named_by_key: dict[str, list[tuple[int, str]]] = {}
+        for start, canonical, keys in self._keyed():
+            for key in dict.fromkeys(keys):
+                self._canonical_by_key.setdefault(key, canonical)
+                self._named_by_key.setdefault(key, []).append((start, canonical))
 
     def _first_words_start(self, start: int) -> int:
         """Where a person's name starts when the entity model left out its first words (between
@@ -253,19 +270,21 @@ class People:
         while len(tokens) > 1 and tokens[0].lower().strip(".") in TITLE_WORDS:
             tokens.pop(0)
         name = " ".join(tokens)
-        for (start, end), canonical in self.by_span.items():
-            if start <= offset < end and len(self.body[start:end].split()) >= 2:
-                return canonical
+        spans = self._long_spans[
+            bisect_left(self._long_starts, offset - self._longest + 1) : bisect_right(
+                self._long_starts, offset
+            )
+        ]
+        containing = [(order, start, end) for start, end, order in spans if offset < end]
+        if containing:
+            _order, start, end = min(containing)
+            return self.by_span[(start, end)]
         if len(tokens) >= 2:
             return self._canonical_of_full(name)
         return self._expand_surname(name, offset)
 
     def _canonical_of_full(self, name: str) -> str:
-        key = _person_key(name)
-        for (_s, _e, canonical), (written, named) in zip(self.full_names, self.folded, strict=True):
-            if key in (written, named):
-                return canonical
-        return name
+        return self._canonical_by_key.get(_person_key(name), name)
 
     def _expand_surname(self, surname: str, offset: int) -> str:
         """The full name a short one written at offset stands for (`names.resolve_short_name`,
@@ -277,9 +296,9 @@ class People:
         )  # fmt: skip
         if full_key is None:
             return surname
-        named = [(start, name) for start, name, keys in self._keyed() if full_key in keys]
-        earlier = [name for start, name in named if start < offset]
-        return earlier[-1] if earlier else named[0][1]
+        named = self._named_by_key.get(full_key, [])
+        earlier = bisect_left(named, offset, key=lambda item: item[0])
+        return named[earlier - 1][1] if earlier else named[0][1]
 
     def _keyed(self) -> Iterator[tuple[int, str, tuple[str, str]]]:
         """(start, canonical, its keys as written and as named) of each full-name mention."""

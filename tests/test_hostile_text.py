@@ -1,0 +1,52 @@
+"""Hostile article text (an imported page can be anything): the analysis must neither hang nor
+change its answers. Each case is one that was quadratic or worse, at a size where the old code
+took seconds to minutes; no time limit here: the tests check the answers."""
+
+from __future__ import annotations
+
+from kimreader.analysis.entity import Entity
+from kimreader.analysis.junk import junk_reason
+from kimreader.analysis.quotes import quotes_and_reported_speech
+
+GIVEN = "Anna Ben Carla Dmitri Elena Farid Greta Hugo Irene Jamal Kofi Lena Marta Nils Olga".split()
+FAMILY = "Nowak Smith Khan Dubois Petrova Diaz Brown Sato Costa Berg Haddad Moreau Ivanova".split()
+
+
+def test_sentence_openers_on_one_endless_line() -> None:
+    # 3,000 sentences on one line, every one opened by a capitalised common word the text also
+    # writes in lower case: each opener was checked against every place the word stands, each
+    # by a search from the line's start (cubic: minutes).
+    words = ["Gunmen", "Troops", "Officials", "Witnesses", "Residents", "Protesters"]
+    body = " ".join(f"{words[i % 6]} fled the area {i}." for i in range(3000))
+    body += " Later the gunmen, troops, officials, witnesses, residents and protesters returned."
+    starts = [i for i, char in enumerate(body) if char.isupper()][:-1]  # not "Later"
+    reasons = {junk_reason(body, at, body.index(" ", at), "ORG") for at in starts}
+    assert reasons == {"common word opening a sentence"}
+    # One capital inside a sentence makes the word a name after all ("Condoleezza Rice").
+    named = body.replace("area 2999.", "area with Gunmen 2999.")
+    assert junk_reason(named, 0, len("Gunmen"), "ORG") is None
+
+
+def test_thousands_of_speakers_each_named_once() -> None:
+    # 3,000 people, each quoted by full name and then by surname: every name resolved read
+    # every person mention (quadratic: seconds).
+    people = [f"{given} {family}" for family in FAMILY for given in GIVEN] * 16  # 3,120
+    paragraphs, entities = [], []
+    at = 0
+    for i, name in enumerate(people):
+        paragraph = f"“Yes {i},” said {name}. “No {i},” {name.split()[1]} said."
+        first = at + paragraph.index(name)
+        second = at + paragraph.rindex(name.split()[1])
+        entities.append(
+            Entity(
+                name,
+                "person",
+                (name,),
+                ((first, first + len(name)), (second, second + len(name.split()[1]))),
+            )
+        )
+        paragraphs.append(paragraph)
+        at += len(paragraph) + 2
+    body = "\n\n".join(paragraphs)
+    quotes, _reported = quotes_and_reported_speech(body, entities)
+    assert [quote.speaker for quote in quotes] == [name for name in people for _ in range(2)]
