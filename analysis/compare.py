@@ -259,7 +259,14 @@ def _written_in(
     whole name that none of its own entities covers (`_whole_name`: "Washington" of
     "Washington Post" is not the place). A name of
     one word also must not open a sentence, nor be written in lower case anywhere in the body
-    ("People said …" against "people")."""
+    ("People said …" against "people"). Remembered for the last few pairs of reports."""
+    return dict(_names_written_in(tuple(entities), body, tuple(own)))
+
+
+@lru_cache(maxsize=4 * ARTICLES_REMEMBERED)
+def _names_written_in(
+    entities: tuple[Entity, ...], body: str, own: tuple[Entity, ...]
+) -> tuple[tuple[Entity, tuple[tuple[int, int], ...]], ...]:
     from kimreader.analysis.mentions import overlaps_taken
 
     taken = sorted(mention for entity in own for mention in entity.mentions)
@@ -278,7 +285,7 @@ def _written_in(
         if spans:
             found[entity] = tuple(sorted(set(spans)))
             taken = sorted([*taken, *spans])
-    return found
+    return tuple(found.items())
 
 
 @lru_cache(maxsize=ARTICLES_REMEMBERED)

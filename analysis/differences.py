@@ -691,11 +691,11 @@ def compare_days(
     years = {"a": published_a.year if published_a else None,
              "b": published_b.year if published_b else None}  # fmt: skip
 
-    def days(sentence: TextSpan, side: str) -> list[Day]:
-        return sentence_days(sentence.text, sentence.start, years[side])
+    def days(sentence: TextSpan, side: str) -> Sequence[Day]:
+        return _sentence_days(sentence.text, sentence.start, years[side])
 
-    def months(sentence: TextSpan, side: str) -> list[Month]:
-        return sentence_months(sentence.text, sentence.start)
+    def months(sentence: TextSpan, side: str) -> Sequence[Month]:
+        return _sentence_months(sentence.text, sentence.start)
 
     def day_value(day: Day) -> str:
         return day.when.isoformat() if day.when else day.weekday
@@ -706,13 +706,25 @@ def compare_days(
     return differences, agreements
 
 
+@lru_cache(maxsize=8192)
+def _sentence_days(text: str, start: int, year: int | None) -> tuple[Day, ...]:
+    """analysis.days.sentence_days, read once per sentence (it meets many of the other's)."""
+    return tuple(sentence_days(text, start, year))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_months(text: str, start: int) -> tuple[Month, ...]:
+    """analysis.days.sentence_months, read once per sentence."""
+    return tuple(sentence_months(text, start))
+
+
 When = TypeVar("When", Day, Month)
 
 
 def _compare_one_each(
     pairs: list[SentencePair],
     topic: str,
-    read: Callable[[TextSpan, str], list[When]],
+    read: Callable[[TextSpan, str], Sequence[When]],
     same: Callable[[When, When], bool],
     value: Callable[[When], str],
     compared: set[tuple[str, int]],
