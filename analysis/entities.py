@@ -45,6 +45,7 @@ from kimreader.analysis.mentions import (
 from kimreader.analysis.names import (
     ACRONYM,
     FUNCTION_WORDS,
+    FullNames,
     alias_table,
     base_key,
     blends,
@@ -55,10 +56,8 @@ from kimreader.analysis.names import (
     initials,
     is_title,
     listed,
-    longer_full_name,
     org_forms,
     place_forms,
-    resolve_short_name,
     short_org_of,
     sole_owner,
 )
@@ -256,14 +255,16 @@ def _join_person_names(
     Longer names first join longer ones ("Donald Trump" -> "Donald John Trump").
     """
     people = [m for m in mentions if m.type == "person"]
+    indexed = FullNames(full_names)
     for key in sorted(full_names, key=lambda k: len(k.split())):
-        target = longer_full_name(key, full_names)
+        target = indexed.longer(key)
         if target is not None:
             clusters.union(f"person:{key}", f"person:{target}")
     speakers: list[tuple[int, str]] = [
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
     ends = {m.end: m for m in people}
+    indexed = FullNames(full_names, speakers)
     for mention in people:
         if mention.key in full_names and _BORN.search(
             text, max(0, mention.start - 8), mention.start
@@ -277,8 +278,8 @@ def _join_person_names(
                 _join_birth_name(mention, full_names, clusters)
         if mention.key in full_names or len(mention.key.split()) > 2:
             continue
-        target = resolve_short_name(
-            mention.key, mention.start, full_names, speakers, is_attribution(text, mention)
+        target = indexed.resolve(
+            mention.key, mention.start, is_attribution(text, mention)
         ) or sole_owner(
             full
             for full in full_names

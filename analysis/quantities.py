@@ -33,7 +33,10 @@ _VAGUE = {
 }  # longer phrases first: the regex tries them in this order
 _VAGUE_WORDS = "|".join(phrase.replace(" ", r"\s+") for phrase in _VAGUE)
 _WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
-_DIGITS = r"\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+(?:\.\s?\d+)?"
+# At most six groups of thousands (a comma list of 3-digit numbers was read from each of its
+# numbers to its end: quadratic), and a plain number starts where its digits do (a long run of
+# digits was read from each of its digits).
+_DIGITS = r"\d{1,3}(?:,\s?\d{3}){1,6}(?!\d)|(?<!\d)\d+(?:\.\s?\d+)?"
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
     rf"|(?i:{_VAGUE_WORDS}))"
@@ -112,7 +115,7 @@ _UNIT = re.compile(
 _MAGNITUDE = re.compile(
     r"\bmagnitude[\s\-]+(?:of\s+)?(?P<one>\d(?:\.\s?\d)?)"
     r"|(?P<two>\d(?:\.\s?\d)?)[\s\-]+magnitude"
-    r"|(?P<list>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d)+)(?=\s+magnitude|\s*\))"
+    r"|(?P<list>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d){1,30})(?=\s+magnitude|\s*\))"
     r"|measuring\s+(?P<measured>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d)*)",
     re.I,
 )

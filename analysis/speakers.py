@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kimreader.analysis.attribution import BODY_HEADS
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import abbreviates, canonical_key, resolve_short_name
+from kimreader.analysis.names import FullNames, abbreviates, canonical_key
 from kimreader.corpus.span import TextSpan
 
 # Words that title a name rather than belong to it ("President", "Mr", "Chinese").
@@ -152,6 +152,7 @@ class People:
         self.full_names.sort()
         self._short_forms: dict[str, bool] = {}
         self._sorted_mentions: list[tuple[int, int]] | None = None
+        self._full_names: FullNames | None = None  # names.resolve_short_name's index
         self._names_by_word: dict[str, list[str]] = {}
         # Person keys of each full name as written and as named (names.canonical_key).
         self.folded = [
@@ -290,10 +291,9 @@ class People:
         """The full name a short one written at offset stands for (`names.resolve_short_name`,
         as a quote attribution: the full name mentioned most recently before it, else the
         first one named after it); the short name itself when none fits."""
-        full_key = resolve_short_name(
-            _person_key(surname), offset, self.first_key_offsets, self.key_mentions,
-            attribution=True,
-        )  # fmt: skip
+        if self._full_names is None:
+            self._full_names = FullNames(self.first_key_offsets, self.key_mentions)
+        full_key = self._full_names.resolve(_person_key(surname), offset, attribution=True)
         if full_key is None:
             return surname
         named = self._named_by_key.get(full_key, [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.junk import junk_reason
+from kimreader.analysis.quantities import quantities
 from kimreader.analysis.quotes import quotes_and_reported_speech
 
 GIVEN = "Anna Ben Carla Dmitri Elena Farid Greta Hugo Irene Jamal Kofi Lena Marta Nils Olga".split()
@@ -50,3 +51,22 @@ def test_thousands_of_speakers_each_named_once() -> None:
     body = "\n\n".join(paragraphs)
     quotes, _reported = quotes_and_reported_speech(body, entities)
     assert [quote.speaker for quote in quotes] == [name for name in people for _ in range(2)]
+
+
+def test_numbers_after_endless_digits_and_number_lists() -> None:
+    # A run of 20,000 digits was read as a number from each of its digits, a comma list of
+    # 3-digit numbers from each of its numbers to its end (quadratic: minutes); what follows
+    # them is read as before.
+    sentence = "The quake killed more than 200 people and left 3,000 homes damaged."
+    plain = [(q.topic, q.value, q.phrase) for q in quantities(sentence)]
+    assert plain == [("deaths", 200, "more than 200 people"), ("buildings", 3000, "3,000 homes")]
+    lists = [
+        "".join(str(i % 10) for i in range(20_000)),
+        ", ".join(str(100 + i % 900) for i in range(8_000)),
+        ", ".join(f"{i % 9 + 1}.{i % 7}" for i in range(8_000)),
+    ]
+    for hostile in lists:
+        text = f"{hostile}. {sentence}"
+        found = [(q.topic, q.value, q.phrase, q.start - len(hostile) - 2) for q in quantities(text)]
+        assert [item[:3] for item in found] == plain
+        assert [item[3] for item in found] == [q.start for q in quantities(sentence)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kimreader.analysis.names import (
+    FullNames,
     abbreviates,
     blends,
     canonical_key,
     display_name,
     facility_key,
+    given_and_surname,
     is_acronym_of,
     resolve_short_name,
     same_entity,
@@ -127,3 +129,34 @@ def test_a_one_word_name_typed_two_ways_is_one_thing_unless_data_says_which() ->
     # "Morningside" is the organisation; "Amazon" is a listed company, so data says which.
     assert compare_entities(one("Morningside", "person"), one("Morningside", "org")).shared
     assert not compare_entities(one("Amazon", "person"), one("Amazon", "org")).shared
+
+
+def test_the_full_name_index_answers_as_reading_every_full_name() -> None:
+    # FullNames indexes full names by their short forms (reading all of them per name was
+    # quadratic); it must answer as `abbreviates` and the definition of a longer full name do.
+    given = ["omar", "kim", "anna", "mark"]
+    middle = ["", "hassan ", "jay ", "jong "]
+    family = ["al bashir", "bin laden", "heller", "un", "nowak"]
+    keys = [f"{g} {m}{f}" for f in family for m in middle for g in given]
+    full_names = {key: offset * 10 for offset, key in enumerate(keys)}
+    index = FullNames(full_names, [(offset * 10 + 5, key) for offset, key in enumerate(keys)])
+    shorts = sorted(
+        {" ".join(key.split()[i:j]) for key in keys for i in range(3) for j in range(4)}
+    )
+    for short in sorted(filter(None, shorts)):
+        assert index.abbreviated_by(short) == [k for k in full_names if abbreviates(k, short)]
+    for key in keys:
+        short_form = given_and_surname(key)
+        longer = [
+            full
+            for full in full_names
+            if full != key
+            and (abbreviates(full, key) or given_and_surname(full) == short_form != full)
+            and len(full.split()) >= len(key.split())
+        ]
+        expected = min(longer, key=lambda f: full_names[f]) if longer else None
+        assert index.longer(key) == expected
+    # Of the six named before 700, the one introduced speaking last; else the first named.
+    assert index.resolve("nowak", 700, attribution=True) == "kim hassan nowak"
+    assert index.resolve("nowak", 700) == "omar nowak"
+    assert index.resolve("nowak", 0, attribution=True) == "omar nowak"
