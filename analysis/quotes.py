@@ -246,6 +246,7 @@ class _QuoteFinder:
         self.sentences = all_sentences(body)
         # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
         self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._joint_spans: dict[int, list[tuple[int, int]]] = {}  # JOINT in each sentence read
         self._spans_by_start = sorted(self.spans, key=lambda span: span.start)
         self._span_starts = [span.start for span in self._spans_by_start]
         self.roles = self._roles()
@@ -432,14 +433,14 @@ class _QuoteFinder:
         """Whether the speaker written at `at` is one of two said to speak together."""
         index = bisect_right(self._sentence_starts, at) - 1  # sentences are in order
         sentence = self.sentences[index] if index >= 0 else None
-        return (
-            sentence is not None
-            and at < sentence.end
-            and any(
-                found.start() <= at - sentence.start < found.end()
-                for found in JOINT.finditer(sentence.text)
-            )
-        )
+        if sentence is None or at >= sentence.end:
+            return False
+        if index not in self._joint_spans:  # once per sentence: a long one has many speakers
+            self._joint_spans[index] = [found.span() for found in JOINT.finditer(sentence.text)]
+        spans = self._joint_spans[index]  # in order, not overlapping
+        offset = at - sentence.start
+        last = bisect_right(spans, offset, key=lambda span: span[0]) - 1
+        return last >= 0 and offset < spans[last][1]
 
     def _sentence_before(self, draft: _Draft, before: str) -> str:
         """The quote's sentence up to it: `before`, or when an earlier quote is in the same
