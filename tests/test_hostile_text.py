@@ -4,6 +4,7 @@ took seconds to minutes; no time limit here: the tests check the answers."""
 
 from __future__ import annotations
 
+from kimreader.analysis.differences import find_differences
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.junk import junk_reason
 from kimreader.analysis.quantities import quantities
@@ -90,3 +91,15 @@ def test_one_endless_sentence_of_speakers() -> None:
     expected = [(f"Yes {i}", pairs[i % 3][0]) for i in range(1_500)]
     expected = [item for i, pair in enumerate(expected) for item in (pair, (f"no {i}", ""))]
     assert [(quote.text, quote.speaker) for quote in quotes] == expected
+
+
+def test_differences_of_sentences_with_endless_words() -> None:
+    # A word of 40,000 characters was searched for a link from each of its characters, for
+    # each sentence pair it is in (quadratic: 6.5 s a sentence).
+    word = "x" * 40_000
+    a = f"The {word} earthquake killed more than 200 people, officials said."
+    b = f"The {word[:30_000]} earthquake killed more than 220 people, officials said."
+    differences, _agreements = find_differences(a, None, b, None)
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
+        ("deaths", "more than 200 people", "more than 220 people")
+    ]
