@@ -195,6 +195,8 @@ _OPENING_SUBJECT = re.compile(
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 # "“very low height” according to The Aviation Herald": a source whatever the punctuation.
 _ACCORDING_AFTER = re.compile(r"\W*according\s+to\s")
+# "According to …" opening the sentence up to a name, with no comma or stop between.
+_OPENS_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,.;:“”\"\n]*$")
 # Someone naming a thing with an object between ("referred to the vote as", "described the
 # deal as"): active, so the words in marks are the subject's.
 _NAMING_ACTIVE = re.compile(
@@ -267,7 +269,10 @@ class _QuoteFinder:
         """The role a report gives each person: appositive after the full name, or a title."""
         roles: dict[str, str] = {}
         for start, end, canonical in self.people.full_names:
-            after = re.match(r",\s*([^,.;“”\"]+)", self.body[end : end + 240])
+            # "According to a memo … by Senator Juan Dalmau, the Senate cancelled …": that
+            # comma closes the opening phrase, and the main clause follows, not an appositive.
+            opening = _OPENS_ACCORDING.search(self.body, max(0, start - 160), start)
+            after = None if opening else re.match(r",\s*([^,.;“”\"]+)", self.body[end : end + 240])
             role = clean_role(after.group(1)) if after else ""
             if not role:
                 prefix = ROLE_PREFIX.search(self.body[max(0, start - 60) : start])

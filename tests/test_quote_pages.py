@@ -363,6 +363,8 @@ def test_a_document_posted_by_someone_is_their_words() -> None:
     # planned hearing because Pierluisi did "...not recongnize …"'
     name = "puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v"
     assert speaker_of(name, "...not recongnize") == "Juan Dalmau"
+    # the comma after his name closes the opening phrase: what follows is no role of his
+    assert quote_at(name, "...not recongnize").role == ""
     # '… then-Secretary Vázquez affirmed her willingness to accept the role, writing, "…"'
     assert speaker_of(name, "Puerto Rico needs certainty") == "Wanda Vázquez"
 
