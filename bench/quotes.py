@@ -10,7 +10,7 @@ fresh4 (12 others, blind: only the lead scores them, once, at the end). The gold
 of tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": [{"quote",
 "speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt.
 
-Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7] [--details]
+Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7|fresh8] [--details]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from compare_gold import GoldQuote, _locate, judge_quote
 
 from kimreader.analysis.quote_marks import is_quote_mark
 
-SPLITS = ("wndev", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = ("wndev", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,8 @@ def main() -> int:
         "--split",
         choices=SPLITS,
         default="wndev",
-        help="wndev, fresh4, fresh5, fresh6: development (tuned on; fresh4-6 first scored "
-        "unseen by the lead); fresh7: the lead's blind set",
+        help="wndev, fresh4-fresh7: development (tuned on; fresh4-7 first scored unseen by the "
+        "lead); fresh8: the tenth round's blind set (scored once)",
     )
     parser.add_argument("--details", action="store_true", help="each gold quote and its verdict")
     args = parser.parse_args()
