@@ -17,7 +17,7 @@ from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.names import (
     ACRONYM,
-    abbreviates,
+    FullNames,
     alias_table,
     base_key,
     blends,
@@ -132,24 +132,22 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
 
 
 class _FullNames:
-    """The library's full person names and organisations of several words (key -> cluster),
-    also by the word a short name of each can be: the first or last word of a person's name,
-    an organisation's first word and its initials (each short name read every full name of
-    the library: quadratic in the library's size)."""
+    """The library's full person names and organisations of several words (key -> cluster);
+    people indexed by the short forms they have (`names.FullNames`), organisations by first
+    word and initials (each short name read every full name of the library: quadratic in the
+    library's size)."""
 
     def __init__(self) -> None:
         self.people: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
-        self._people_by_word: dict[str, list[str]] = defaultdict(list)
+        self._people_index: FullNames | None = None  # built at the first question
         self._orgs_by_first_word: dict[str, list[str]] = defaultdict(list)
         self._orgs_by_initials: dict[str, list[str]] = defaultdict(list)
 
     def add_person(self, key: str, cluster: str) -> None:
         if key not in self.people:
             self.people[key] = cluster
-            words = key.split()
-            for word in {words[0], words[-1]}:
-                self._people_by_word[word].append(key)
+            self._people_index = None
 
     def add_org(self, key: str, cluster: str) -> None:
         if key not in self.orgs:
@@ -160,9 +158,10 @@ class _FullNames:
     def owner_of(self, name: str) -> str | None:
         """The cluster of the one person or organisation the one-word `name` shortens."""
         key = canonical_key(name, "person")
-        # A short key of one word abbreviates a name it is the first or last word of.
-        people = self._people_by_word.get(key, []) if " " not in key else list(self.people)
-        fits = [f for f in people if abbreviates(f, key) and not _given_name_alone(f, key)]
+        if self._people_index is None:
+            self._people_index = FullNames(dict.fromkeys(self.people, 0))
+        people = self._people_index.abbreviated_by(key)  # in the order they were added
+        fits = [f for f in people if not _given_name_alone(f, key)]
         if could_blend(name):
             fits += [f for f in self.people if blends(name, f)]
         owner = sole_owner(self.people[f] for f in fits)
