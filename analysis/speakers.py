@@ -110,6 +110,10 @@ _PREPOSITION_BEFORE = re.compile(
     + "|".join(sorted(PERSON_HEADS | RELATIONS))
     + r")\s+){0,3}$"
 )
+# "of"/"for" inside a body's or a title's name, not governing the person after it: "Florida
+# Department of Transportation official Troy Roberts", "Secretary of State Mike Pompeo", "Minister
+# for Health Ann Lee" (a capitalised word right before the preposition).
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w.\-’']*\s+(?:of|for)\s")
 # A sentence's or a paragraph's end ("Staffordshire. "; not "Mr. ", "Dr. ").
 _SENTENCE_END = re.compile(r"[a-z]{3}\.\s|\n")
 # "… a surprise to Matthew O'Connor, who produced …": a relative clause makes the person after
@@ -344,6 +348,9 @@ class People:
             after_preposition = (
                 preposition is not None
                 and not _SENTENCE_END.search(preposition.group())
+                and not _NAME_OF_BEFORE.match(
+                    self.body, self._word_start(preposition.start()), preposition.end()
+                )
                 and not _WHO_AFTER.match(self.body, mention_end)
             )
             if not (possessive or after_preposition or self._inside_quote(mention_start)):
@@ -351,6 +358,11 @@ class People:
                 if name not in acting:
                     acting.append(name)
         return acting
+
+    def _word_start(self, offset: int) -> int:
+        """Where the word before body[offset] starts (offset itself when none is right there)."""
+        found = re.search(r"[\w.\-’']+\s+$", self.body[max(0, offset - 40) : offset])
+        return offset - len(found.group()) if found else offset
 
     def first_in(self, start: int, end: int, subject: bool = False) -> str:
         """The first person named in body[start:end] outside quotes, resolved. A possessive

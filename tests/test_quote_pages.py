@@ -425,3 +425,11 @@ def test_a_charge_quoted_after_for_is_the_charging_body_s() -> None:
     name = "first-foreigners-die-from-coronavirus-in-wuhan-china"
     assert speaker_of(name, "spreading rumors") == "Police"
     assert speaker_of(name, "#we want freedom of speech#") == ""
+
+
+def test_of_inside_a_body_s_name_makes_the_person_after_it_no_object() -> None:
+    # "Florida Department of Transportation official Troy Roberts said … He said "…"": "of"
+    # inside the body's name governs no one, so Roberts is the subject "He" stands for (not
+    # Nicole Towarek of the sentence before)
+    name = "florida-highway-pileup-fire-kills-five-children-two-truck-dr"
+    assert speaker_of(name, "Guardrails can only take so much") == "Troy Roberts"
