@@ -9,10 +9,11 @@ shipped pair is); equal values are an agreement.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -690,11 +691,10 @@ def compare_days(
     differences: list[Difference] = []
     agreements: list[Difference] = []
     compared: set[tuple[str, int]] = set()
-    years = {"a": published_a.year if published_a else None,
-             "b": published_b.year if published_b else None}  # fmt: skip
+    published = {"a": published_a, "b": published_b}
 
     def days(sentence: TextSpan, side: str) -> Sequence[Day]:
-        return _sentence_days(sentence.text, sentence.start, years[side])
+        return _sentence_days(sentence.text, sentence.start, published[side])
 
     def months(sentence: TextSpan, side: str) -> Sequence[Month]:
         return _sentence_months(sentence.text, sentence.start)
@@ -702,16 +702,61 @@ def compare_days(
     def day_value(day: Day) -> str:
         return day.when.isoformat() if day.when else day.weekday
 
+    def one_occasion(day_a: Day, day_b: Day) -> bool:
+        """Unless either day comes after the other report was published: that report cannot
+        have told that day's event as past (a date it announces ahead is the same day, an
+        agreement), so two different days date two occasions (a crash on Saturday, the
+        driver's plea on Tuesday; a killing and the funeral), not one told two ways."""
+        when_a, when_b = _event_date(day_a, published_a), _event_date(day_b, published_b)
+        return not (
+            (when_a is not None and published_b is not None and when_a > published_b)
+            or (when_b is not None and published_a is not None and when_b > published_a)
+        )
+
     found = (differences, agreements)
-    _compare_one_each(pairs, "day", days, same_day, day_value, compared, found)
+    _compare_one_each(pairs, "day", days, same_day, day_value, compared, found, one_occasion)
     _compare_one_each(pairs, "month", months, same_month, lambda m: str(m.month), compared, found)
     return differences, agreements
 
 
+# A date written without its year ("November 20") is taken in the report's year unless that
+# puts it more than this many days after publication: then it is the year before ("November 20"
+# in a report of January 1, 2020 is 2019's).
+DAYS_AHEAD = 60
+
+
 @lru_cache(maxsize=8192)
-def _sentence_days(text: str, start: int, year: int | None) -> tuple[Day, ...]:
-    """analysis.days.sentence_days, read once per sentence (it meets many of the other's)."""
-    return tuple(sentence_days(text, start, year))
+def _sentence_days(text: str, start: int, published: date | None) -> tuple[Day, ...]:
+    """analysis.days.sentence_days, read once per sentence (it meets many of the other's), a
+    date without a year in the year that puts it before publication, or not long after."""
+    if published is None:
+        return tuple(sentence_days(text, start, None))
+    found = sentence_days(text, start, published.year)
+    if not any(_too_far_ahead(day, published, text, start) for day in found):
+        return tuple(found)
+    earlier = {day.start: day for day in sentence_days(text, start, published.year - 1)}
+    return tuple(
+        earlier.get(day.start, day) if _too_far_ahead(day, published, text, start) else day
+        for day in found
+    )
+
+
+def _too_far_ahead(day: Day, published: date, text: str, start: int) -> bool:
+    """A date given without a year that the report's year puts long after publication."""
+    written = text[day.start - start : day.end - start]
+    return (
+        day.when is not None
+        and not re.search(r"\d{4}", written)
+        and (day.when - published).days > DAYS_AHEAD
+    )
+
+
+def _event_date(day: Day, published: date | None) -> date | None:
+    """The date of a day: its date, or a weekday's last occurrence on or before publication."""
+    if day.when is not None or published is None:
+        return day.when
+    target = [name.lower() for name in calendar.day_name].index(day.weekday)
+    return published - timedelta(days=(published.weekday() - target) % 7)
 
 
 @lru_cache(maxsize=8192)
@@ -731,9 +776,11 @@ def _compare_one_each(
     value: Callable[[When], str],
     compared: set[tuple[str, int]],
     found: tuple[list[Difference], list[Difference]],
+    one_occasion: Callable[[When, When], bool] = lambda a, b: True,
 ) -> None:
     """Two sentences that make the same point and each give one day (or month): a difference
-    when they differ, an agreement when not; each compared once (`compared`: side, start)."""
+    when they differ, an agreement when not; each compared once (`compared`: side, start).
+    Different days that `one_occasion` says date two occasions are no difference."""
     differences, agreements = found
     for sentence_a, sentence_b in pairs:
         if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
@@ -744,8 +791,11 @@ def _compare_one_each(
         (when_a,), (when_b,) = in_a, in_b
         if ("a", when_a.start) in compared or ("b", when_b.start) in compared:
             continue
+        alike = same(when_a, when_b)
+        if not alike and not one_occasion(when_a, when_b):
+            continue
         compared.update({("a", when_a.start), ("b", when_b.start)})
-        bucket = agreements if same(when_a, when_b) else differences
+        bucket = agreements if alike else differences
         bucket.append(
             Difference(
                 topic,

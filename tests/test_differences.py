@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from kimreader.analysis.compare import compare_articles
 from kimreader.analysis.differences import find_differences, span_pairs
 from kimreader.analysis.quantities import quantities
+from kimreader.analysis.text import all_sentences
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -451,3 +453,69 @@ def test_a_number_counts_no_noun_across_and(shared_dir: Path) -> None:
     """37_1ecb: "collapsed in the Jan. 4 quakes and buildings were also damaged": no 4 buildings."""
     line = _line(shared_dir, "37/37_1ecb.txt", "Jan. 4 quakes and buildings")
     assert [(q.topic, q.value) for q in quantities(line)] == [("people", 160_000)]
+
+
+WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+
+
+def _wikinews_line(name: str, holding: str) -> str:
+    """The sentence of a Wikinews page (bench/gold/wikinews, CC BY 2.5) holding these words."""
+    text = (WIKINEWS / f"{name}.txt").read_text("utf-8")
+    return next(s.text for s in all_sentences(text) if holding in s.text)
+
+
+def _days_compared(
+    a: str, published_a: date | None, b: str, published_b: date | None
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Differences and agreements of two sentences taken to make the same point."""
+    differences, agreements = find_differences(
+        a, published_a, b, published_b, span_pairs(a, b, [(0, len(a), 0, len(b))])
+    )
+    return (
+        [(d.topic, d.a.value, d.b.value) for d in differences],
+        [(d.topic, d.a.value, d.b.value) for d in agreements],
+    )
+
+
+def test_a_date_without_its_year_is_the_one_before_publication() -> None:
+    # fresh4r samoa-measles: the shutdown report of Saturday 2019-12-07 and the report of
+    # 2020-01-01 on the end of the emergency; "November 20" in the later one is 2019's, and
+    # the first one's "Thursday" is December 5.
+    shutdown = "samoan-government-temporarily-shuts-down-for-nationwide-meas"
+    ended = "samoan-government-ends-state-of-emergency-over-measles-outbr"
+    on_a, on_b = date(2019, 12, 7), date(2020, 1, 1)
+    a = _wikinews_line(shutdown, "The vaccination drive itself started November 20.")
+    b = _wikinews_line(ended, "The national vaccination campaign started on November 20.")
+    assert _days_compared(a, on_a, b, on_b) == ([], [("day", "2019-11-20", "2019-11-20")])
+    a = _wikinews_line(shutdown, "On Thursday local time, the government of Samoa began")
+    b = _wikinews_line(ended, "On December 5 and 6, the government of Samoa executed")
+    assert _days_compared(a, on_a, b, on_b) == ([], [("day", "thursday", "2019-12-05")])
+    # A year written is kept: "November 20, 2020" in a report of January 2020 is not 2019's.
+    a = _wikinews_line(shutdown, "The vaccination drive itself started November 20.")
+    b = "The national vaccination campaign started on November 20, 2020."
+    assert _days_compared(a, on_a, b, on_b)[1] == []
+
+
+def test_a_day_after_the_other_report_was_published_is_another_occasion() -> None:
+    # fresh4r new-hampshire-crash: the crash report of 2019-06-24 ("on Saturday" the driver was
+    # named) and the plea report of 2019-06-28 ("pleaded not guilty on Tuesday", June 25):
+    # the first report cannot tell Tuesday's plea, so the days are two occasions.
+    crash = _wikinews_line("new-hampshire-crash-kills-seven-including-former-us-marines",
+                           "McCormick on Saturday, the truck driver was identified")  # fmt: skip
+    plea = _wikinews_line("driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu",
+                          "pleaded not guilty on Tuesday")  # fmt: skip
+    assert _days_compared(crash, date(2019, 6, 24), plea, date(2019, 6, 28)) == ([], [])
+    # Undated, or a plea dated before the first report, they are one occasion told two ways.
+    assert _days_compared(crash, None, plea, None)[0] == [("day", "saturday", "tuesday")]
+    assert _days_compared(crash, date(2019, 6, 24), plea, date(2019, 6, 24))[0] == [
+        ("day", "saturday", "tuesday")
+    ]
+    # A day the first report announces ahead is the same day, an agreement (puerto-rico-governor:
+    # "to leave office next month on August 2", and the later "the August 2 resignation").
+    ahead = _wikinews_line("puerto-rico-governor-announces-resignation-following-protest",
+                           "leave office next month on August 2")  # fmt: skip
+    after = _wikinews_line("puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v",
+                           "following the August 2 resignation")  # fmt: skip
+    assert _days_compared(ahead, date(2019, 7, 28), after, date(2019, 8, 8)) == (
+        [], [("day", "2019-08-02", "2019-08-02")]
+    )  # fmt: skip
