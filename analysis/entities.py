@@ -228,11 +228,11 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
             continue
         # "Mir-Mohammadi" is one word too
         single = len(mention.key.split()) == 1 or " " not in mention.surface
-        # "U.N." is not the "Un" of "Kim Jong Un": only a title-case word can be a surname.
+        # "U.N." is not the "Un" of "Kim Jong Un": only a word written as a name can be a
+        # surname ("DeWine", "McCarthy" too).
         surname = mention.label == "PERSON" or (
             mention.label in ("ORG", "GPE", "LOC", "FAC")
-            and mention.surface.istitle()
-            and "." not in mention.surface
+            and _written_as_a_surname(mention.surface)
             # "Washington" stays the place, unless it speaks ("Downey said")
             and (not gazetteer.is_place(mention.surface) or speaks_or_acts_as_person(text, mention))
         )
@@ -245,6 +245,18 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
         ranked = [t for t, _ in votes[mention.key].most_common() if t not in ("date", "event")]
         if ranked:
             mention.type = ranked[0]
+
+
+# Lower-case letters with capitals inside: "DeWine", "McCarthy", "LaRose", "MacKenzie".
+_INNER_CAPITALS = re.compile(r"[^\W\d_][^\W\dA-Z_]+(?:[A-Z][^\W\dA-Z_]+)+")
+
+
+def _written_as_a_surname(surface: str) -> bool:
+    """Title case ("Sanders", "O'Brien") or a capital inside ("DeWine"); no initials or
+    acronym ("U.N.", "UN")."""
+    if "." in surface or not surface[:1].isupper():
+        return False
+    return surface.istitle() or _INNER_CAPITALS.fullmatch(surface) is not None
 
 
 def _join_person_names(

@@ -367,20 +367,30 @@ def _names_with_a_capital_the(text: str, spans: list[LabelledSpan]) -> list[Labe
     return fixed
 
 
-# "<Title> of (the) " right before a span: "Prime Minister of India Narendra Modi".
-_OFFICE_OF_END = re.compile(r"\b([A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+# "<Title> of (the) " right before a span: "Prime Minister of India Narendra Modi",
+# "Senator from Vermont Bernie Sanders".
+_OFFICE_OF_END = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?\Z")
 
 
 def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     """ "Prime Minister of India Narendra Modi", read as one organisation, is a country and the
-    person who holds its office: after a title and "of", a span starting with a country and
-    going on with two or more capitalised words."""
+    person who holds its office: after a title or a word for a person and "of" or "from", a
+    span starting with a country and going on with two or more capitalised words ("Senator from
+    Vermont Bernie Sanders" read as an organisation, "Chief Executive of Hong Kong Carrie Lam"
+    as a place)."""
     fixed: list[LabelledSpan] = []
     for start, end, label in spans:
         office = _OFFICE_OF_END.search(text, max(0, start - 40), start)
         words = text[start:end].split()
-        if office is not None and is_title(office.group(1)) and label in ("ORG", "PERSON"):
-            for size in (1, 2, 3):
+        if (
+            office is not None
+            and (is_title(office.group(1)) or is_person_word(office.group(1)))
+            and label in ("ORG", "PERSON", "GPE")
+            and not gazetteer.is_place(text[start:end])  # "Papua New Guinea" stays whole
+        ):
+            # the longest place first: "Hong Kong", not "Hong" before a given name "Kong"
+            places = [n for n in (3, 2, 1) if gazetteer.is_place(" ".join(words[:n]))]
+            for size in places[:1] or [1, 2, 3]:
                 rest = words[size:]
                 office_of = " ".join(words[:size])
                 if (

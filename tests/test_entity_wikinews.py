@@ -44,6 +44,8 @@ ARTICLES = {
     "boat": "dozens-dead-in-california-boat-fire",
     "conyers": "former-us-representative-john-conyers-dies-at-age-90",
     "coalition": "coalition-authorities-report-no-casualties-from-missile-stri",
+    "primaries": "arizona-florida-illinois-hold-2020-us-presidential-primaries",
+    "carrie lam": "hong-kong-s-carrie-lam-delivers-speech-on-video-after-protes",
 }
 
 
@@ -316,3 +318,25 @@ def test_the_islamic_state_is_one_organisation_however_written(articles: dict) -
     # "to eliminate Islamic State elements" and "ISIS" (aliases.json)
     [state] = [e for e in articles["coalition"] if e.name == "Islamic State"]
     assert "ISIS" in state.aliases and state.count == 2
+
+
+def test_a_surname_with_a_capital_inside_joins_the_full_name(articles: dict) -> None:
+    # "Governor Mike DeWine postponed it", then "DeWine's decision", read as an organisation
+    shown = articles["primaries"]
+    assert "DeWine" not in {e.name for e in shown}
+    [governor] = [e for e in shown if e.name == "Mike DeWine"]
+    assert governor.type == "person" and governor.count == 3
+
+
+def test_a_place_glued_to_the_person_holding_its_office_is_two(articles: dict) -> None:
+    # "United States Senator from Vermont Bernie Sanders" read as one organisation, then
+    # "Sanders" alone as one too; "Chief Executive of Hong Kong Carrie Lam" read as a place
+    primaries, lam = articles["primaries"], articles["carrie lam"]
+    assert not {e.name for e in primaries} & {"Vermont Bernie Sanders", "Sanders"}
+    [sanders] = [e for e in primaries if e.name == "Bernie Sanders"]
+    assert sanders.type == "person" and sanders.count == 2
+    assert "Vermont" in names(primaries, "place")
+    assert "Hong Kong Carrie Lam" not in {e.name for e in lam}
+    [carrie_lam] = [e for e in lam if e.name == "Carrie Lam"]
+    assert carrie_lam.type == "person" and carrie_lam.count == 10
+    assert "Hong Kong" in names(lam, "place")
