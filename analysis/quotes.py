@@ -134,6 +134,9 @@ _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\]?\s*$")
 # Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
 # a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
 _MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")
+# A sentence's end between a person and a body: no affiliation ("…, Elizabeth, and Toni, from
+# his previous marriage.\n\nThe family's statement read").
+_SENTENCE_ENDS_BETWEEN = re.compile(r"\n|\w{3}[.!?]\s")
 # A name in marks right after "Ann Lee of": an organisation's, not words she said.
 _MEMBER_OF_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:of|from|at)\s+$")
 # A sentence opening with a participle and no subject before the quote ("Calling it as").
@@ -770,6 +773,11 @@ class _QuoteFinder:
                 longer.start(),
                 self.body[longer.start() : draft.written_at + len(draft.written)],
             )
+        document = _DOCUMENT_ABOUT_BEFORE.search(
+            self.body, max(0, draft.written_at - 80), draft.written_at
+        )  # "The family's statement on the death read": the statement speaks, not the death
+        if document and not longer:
+            draft.written_at, draft.written = document.start(), document.group("document")
         crowd = _CROWD_OF_BEFORE.search(self.body, max(0, draft.written_at - 40), draft.written_at)
         if crowd and crowd.group("head").lower() in _CROWD_HEADS | GROUP_PEOPLE:
             # "Members of the House of Commons protested": members, unnamed, not the House
@@ -851,7 +859,11 @@ class _QuoteFinder:
         first = bisect_left(self._person_starts, start - _MEMBER_REACH)
         last = bisect_left(self._person_starts, start)
         for person_start, person_end in reversed(self.person_spans[first:last]):
-            if person_end <= start and _MEMBER_OF.fullmatch(self.body, person_end, start):
+            if (
+                person_end <= start
+                and _MEMBER_OF.fullmatch(self.body, person_end, start)
+                and not _SENTENCE_ENDS_BETWEEN.search(self.body, person_end, start)
+            ):
                 # the one acting, not "a letter to Ann Lee from the ministry"
                 acting = self.people.acting_in(person_start, person_end, subject=True)
                 return acting[0] if acting else ""
@@ -948,7 +960,7 @@ class _QuoteFinder:
         index = bisect_left(titled, (at, "")) - 1
         if index >= 0:
             return titled[index][1]
-        if head in _KIN:
+        if head in _KIN or head in _TITLED_ONLY:
             return ""
         subject = self._previous_subject(at)
         gender = "she" if head in _FEMALE_HEADS else "he" if head in _MALE_HEADS else ""
@@ -1196,6 +1208,12 @@ _DESCRIBED_OF_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*)\s+"
     r"(?:of|for|within|inside|from|at|in|close\s+to)\s+$"
 )
+# A document and what it is about, before the speaker as written ("The family's statement on
+# the death read", "A report into the crash said"): the document is the subject.
+_DOCUMENT_ABOUT_BEFORE = re.compile(
+    r"(?P<document>\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    rf"(?:{_DOCUMENTS}))\s+(?:on|about|into|regarding|concerning|over)\s+$"
+)
 # A plural head without a determiner before a body's name ("Members of the House of Commons").
 _CROWD_OF_BEFORE = re.compile(r"(?<![\w’'\-])(?P<head>[A-Za-z][a-z]+s)\s+(?:of|from|at|in)\s+$")
 _SPEAKING_HEADS = ANONYMOUS_HEADS | PERSON_HEADS | GROUP_PEOPLE
@@ -1219,6 +1237,9 @@ _KIN = (
     )
     | RELATIONS
 )
+# Roles of someone other than whom a report is about: "the judge" is one the report called a
+# judge, never the last person named (the defendant) by default.
+_TITLED_ONLY = frozenset({"judge"})
 # A described speaker and whom it speaks for: "a lawyer for Tom Baker", "the family of the
 # victim", "a source within the ministry" (the lawyer, the family, the source).
 _HEAD_OF_SOMEONE = re.compile(

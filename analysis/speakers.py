@@ -61,7 +61,7 @@ PERSON_HEADS = frozenset(
     "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
     "witness star actress actor singer publicist councillor councilor lawmaker legislator member "
     "employee teacher nurse engineer scientist researcher expert volunteer organiser organizer "
-    "deputy pope archbishop bishop cardinal eyewitness".split()
+    "deputy pope archbishop bishop cardinal eyewitness judge".split()
 )
 # Words for whom a person is to someone ("the wife of", "his colleague").
 RELATIONS = frozenset(

@@ -433,3 +433,19 @@ def test_of_inside_a_body_s_name_makes_the_person_after_it_no_object() -> None:
     # Nicole Towarek of the sentence before)
     name = "florida-highway-pileup-fire-kills-five-children-two-truck-dr"
     assert speaker_of(name, "Guardrails can only take so much") == "Troy Roberts"
+
+
+def test_a_document_about_something_speaks_for_its_issuer() -> None:
+    # "… four daughters, Nadine, Ashley, Elizabeth, and Toni, from his previous marriage.
+    # \n\nThe family's statement on the death read: "…"": the statement's subject is the family
+    # (not "the death" it is about), and Toni's "from his previous marriage" in the paragraph
+    # before is no affiliation of the family's (Elizabeth is no member of it speaking)
+    name = "radio-host-don-imus-dies-aged-79"
+    quote = quote_at(name, "Don loved and adored Deirdre")
+    assert quote.speaker == "The family"
+
+
+def test_the_judge_is_the_one_the_report_calls_judge() -> None:
+    # "Part of the judge's statement reads "…"" after "Judge Miller's statement"
+    name = "texas-federal-judge-says-drafting-only-men-violates-united-s"
+    assert speaker_of(name, "the average woman could conceivably") == "Gray Miller"

@@ -864,3 +864,10 @@ def test_a_described_subject_is_read_within_its_paragraph_and_from_names_a_docum
     [entities] = extract_entities([body])
     quotes = extract_quotes(body, entities)
     assert [q.speaker for q in quotes if q.text.startswith("#Hamilton")] == ["Vulture"]
+
+
+def test_the_judge_is_never_the_last_person_named_by_default() -> None:
+    # a judge is someone other than the defendant the sentence before is about
+    body = "Ana Ruiz was jailed on Monday. “This was a cruel crime,” the judge said."
+    [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
+    assert (quote.speaker, quote.speaker_kind) == ("the judge", "anonymous")
