@@ -84,6 +84,11 @@ BY_AGENT = re.compile(rf"{_PASSIVE_SPEECH}\s+by\s+(?P<name>{_PHRASE})")
 QUOTED_AS_SAYING = re.compile(
     rf"^\W*(?:{SUBJECT})\s+(?:quoted|reported)\s+(?P<name>{_PHRASE})(?P<role>)\s+as\s+saying\b"
 )
+# “…” — as the Supreme Court decision put it —: an aside naming whose words they are.
+AS_PUT_IT = re.compile(
+    rf"^\W*as\s+(?P<name>{SUBJECT})\s+(?:{ADVERB}\s+)?(?:(?:put|puts|phrased|phrases)\s+it|"
+    r"said|says|wrote|writes|noted|notes)\b(?P<role>)"
+)
 # A nickname or a title in quote marks: "known as “the Iron Lady”", "This is called a “…”".
 NAMED_BEFORE = re.compile(
     r"\b(?:known\s+as|nicknamed|dubbed|named|titled|entitled|(?:is|are|was|were|be|been)\s+"

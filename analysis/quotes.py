@@ -29,6 +29,7 @@ from kimreader.analysis.attribution import (
     AGENT_AFTER,
     ANONYMITY,
     ANONYMOUS_HEADS,
+    AS_PUT_IT,
     BEFORE_VERB,
     BODY_HEADS,
     BY_AGENT,
@@ -503,6 +504,7 @@ class _QuoteFinder:
         agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
             (QUOTED_AS_SAYING, "after"),
+            (AS_PUT_IT, "after"),
             (AFTER_SAID_NAME, "after"),
             (AFTER_NAME_SAID, "after"),
             (DASH_NAME, "after"),
@@ -917,12 +919,25 @@ class _QuoteFinder:
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" or of_someone else ("", "")
         if head in DOCUMENT_HEADS:  # who issued it, else the document itself ("The study")
-            issuer = self._issuer(head, at)
+            issuer = self._issuer_before_head(written, at) or self._issuer(head, at)
             return issuer if issuer[0] else (written, "anonymous")
         if head in BODY_HEADS:  # "the army"; "the Cole family" is the Cole family
             named = len(words) > 2 and words[0].lower() == "the" and words[1][0].isupper()
             return " ".join(words[1:]) if named else written, "body"
         return "", ""
+
+    def _issuer_before_head(self, written: str, at: int) -> tuple[str, str] | None:
+        """ "the Supreme Court decision", "the White House statement": the body or person
+        named between the determiner and the document's head issued it; None when no
+        organisation or person the entities name stands there ("the Monday statement")."""
+        found = _ISSUER_BEFORE_HEAD.fullmatch(written)
+        if not found:
+            return None
+        start, end = at + found.start("issuer"), at + found.end("issuer")
+        named = self._person_end(start) == end or any(
+            s == start and e == end for s, e in self.bodies
+        )
+        return self._speaker_as_written(found.group("issuer"), start) if named else None
 
     def _issuer(self, head: str, at: int) -> tuple[str, str]:
         """ "the letter said": who signed or issued it, as an earlier sentence says; else nobody."""
@@ -1213,6 +1228,10 @@ _DESCRIBED_OF_BEFORE = re.compile(
 _DOCUMENT_ABOUT_BEFORE = re.compile(
     r"(?P<document>\b(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'\-]+\s+){0,3}?"
     rf"(?:{_DOCUMENTS}))\s+(?:on|about|into|regarding|concerning|over)\s+$"
+)
+# A document with its issuer's name before its head: "the Supreme Court decision".
+_ISSUER_BEFORE_HEAD = re.compile(
+    rf"(?:[Tt]he|[Aa]n?)\s+(?P<issuer>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){{0,3}})\s+(?:{_DOCUMENTS})"
 )
 # A plural head without a determiner before a body's name ("Members of the House of Commons").
 _CROWD_OF_BEFORE = re.compile(r"(?<![\w’'\-])(?P<head>[A-Za-z][a-z]+s)\s+(?:of|from|at|in)\s+$")

@@ -449,3 +449,11 @@ def test_the_judge_is_the_one_the_report_calls_judge() -> None:
     # "Part of the judge's statement reads "…"" after "Judge Miller's statement"
     name = "texas-federal-judge-says-drafting-only-men-violates-united-s"
     assert speaker_of(name, "the average woman could conceivably") == "Gray Miller"
+
+
+def test_as_a_document_put_it_names_its_issuer() -> None:
+    # 'traffic "ground to a halt" — as the Supreme Court decision put it — at part of …': the
+    # decision's words, and the court named before its head issued it
+    name = "us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit"
+    quote = quote_at(name, "ground to a halt")
+    assert (quote.speaker, quote.speaker_kind) == ("Supreme Court", "body")

@@ -871,3 +871,9 @@ def test_the_judge_is_never_the_last_person_named_by_default() -> None:
     body = "Ana Ruiz was jailed on Monday. “This was a cruel crime,” the judge said."
     [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
     assert (quote.speaker, quote.speaker_kind) == ("the judge", "anonymous")
+
+
+def test_as_someone_put_it_after_a_fragment() -> None:
+    body = "The talks were “a complete disaster,” as Ana Ruiz put it, and ended early."
+    [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
+    assert quote.speaker == "Ana Ruiz"
