@@ -443,9 +443,53 @@ _CLOSING_JOINER = re.compile(r"\b(?:and|or)\b|&")
 def type_by_list(text: str, mentions: list[Mention]) -> None:
     """A name in a list of three or more whose other names all share one type takes that type
     when nothing else speaks for its own ("owns Instagram, Atlas, WhatsApp": the model's person
-    "Atlas" is a company like its neighbours). Listed data and cues in the text still win."""
+    "Atlas" is a company like its neighbours). Listed data and cues in the text still win.
+    Before that, the names of a list of places after "in", "at" or "near" are places
+    (`places_listed_after_where`)."""
+    for run in _lists(text, mentions, 2):
+        places_listed_after_where(text, run)
     for run in _lists(text, mentions):
         type_like_the_others(run)
+
+
+# "in ", "at ", "near " right before a list, maybe past a place in lower case: "sites at ",
+# "started at the park, ".
+_WHERE_LIST_BEFORE = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+[a-z]+,[ \t]+)?\Z")
+_LOCATED_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+[A-Z]")
+
+
+def places_listed_after_where(text: str, run: list[Mention]) -> None:
+    """ "sites at Abydos, Saqqara, and Tuna el-Gebel", "catacombs in Saqqara and Tuna
+    el-Gebel", "started at the park, Causeway Bay, and Tin Hau": names listed after a word of
+    where, one of them a place (the gazetteer's, the model's or by its head word, "... Bay"),
+    none an organisation, are places, though the model read some as people. A name with its own
+    cue stays ("Sen. ...", "... said"), and so does a person placed somewhere ("Cape
+    Canaveral, Florida, and Vladimir Isachenkov in Moscow"). Two names with only a comma
+    between are no list but a name and what it is ("director of operations in Gaza, John
+    Ging")."""
+    if not _WHERE_LIST_BEFORE.search(text, max(0, run[0].start - 24), run[0].start):
+        return
+    if len(run) == 2 and not _CLOSING_JOINER.search(text, run[0].end, run[1].start):
+        return  # two names and a comma: "the prime minister in Gaza, Ismail Haniyeh, said"
+    if any(m.type == "org" and m.evidence or gazetteer.is_organisation(m.surface) for m in run):
+        return
+    if not any(_a_place(m) for m in run):
+        return
+    for mention in run:
+        if mention.type == "place" or mention.evidence or mention.table_name is not None:
+            continue
+        if _LOCATED_AFTER.match(text, mention.end) or speaks_or_acts_as_person(text, mention):
+            continue
+        mention.type, mention.evidence = "place", True
+        mention.key = canonical_key(mention.surface, "place")
+
+
+def _a_place(mention: Mention) -> bool:
+    """A place by the model's label or a cue, by the gazetteer or by its head word."""
+    if mention.type == "place" and (mention.evidence or mention.label in ("GPE", "LOC")):
+        return True
+    head = base_key(mention.surface).rpartition(" ")[2]
+    return gazetteer.is_place(mention.surface) or head in PLACE_HEADS
 
 
 def type_like_the_others(run: list[Mention]) -> None:
@@ -491,9 +535,10 @@ def _starts_with_given_name(surface: str) -> bool:
     return len(words) >= 2 and gazetteer.is_given_name(words[0])
 
 
-def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
-    """Runs of three or more mentions joined only by commas, "and", "or", "&". A list ends
-    at its "and": "According to Reuters and NBC, Mohammad bin Salman is" lists two names."""
+def _lists(text: str, mentions: list[Mention], shortest: int = 3) -> Iterator[list[Mention]]:
+    """Runs of three (`shortest`) or more mentions joined only by commas, "and", "or", "&". A
+    list ends at its "and": "According to Reuters and NBC, Mohammad bin Salman is" lists two
+    names."""
     run: list[Mention] = []
     closed = False
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -503,10 +548,10 @@ def _lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
             closed = _CLOSING_JOINER.search(joiner.group()) is not None
             continue
         closed = False
-        if len(run) >= 3:
+        if len(run) >= shortest:
             yield run
         run = [mention]
-    if len(run) >= 3:
+    if len(run) >= shortest:
         yield run
 
 

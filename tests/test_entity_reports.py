@@ -129,3 +129,12 @@ def test_a_well_known_organisation_is_no_person(reports: dict[str, list[Entity]]
     # 41_6ecb: "alongside the Red Cross and Red Crescent condemned the attack" (the model's
     # person; organisations.json lists both).
     assert types_of(reports["41_6ecb"], "Red Crescent") == {"org"}
+
+
+def test_a_name_after_a_place_and_a_comma_alone_is_no_list_of_places() -> None:
+    # "The de facto Hamas prime minister in Gaza, Ismail Haniyeh, issued a statement": after a
+    # word of where, a place and a name with only a comma between are no list of places (see
+    # test_entity_wikinews.py's names listed after a word of where)
+    text = (ECB_TEXT / "41" / "41_1ecb.txt").read_text("utf-8")
+    [entities] = extract_entities([text])
+    assert types_of(entities, "Ismail Haniyeh") == {"person"}

@@ -46,6 +46,8 @@ ARTICLES = {
     "coalition": "coalition-authorities-report-no-casualties-from-missile-stri",
     "primaries": "arizona-florida-illinois-hold-2020-us-presidential-primaries",
     "carrie lam": "hong-kong-s-carrie-lam-delivers-speech-on-video-after-protes",
+    "ibis": "ancient-egyptians-collected-wild-ibis-birds-for-sacrifice-sa",
+    "march": "hong-kong-protests-continue-through-police-opposition-rainst",
 }
 
 
@@ -340,3 +342,13 @@ def test_a_place_glued_to_the_person_holding_its_office_is_two(articles: dict) -
     [carrie_lam] = [e for e in lam if e.name == "Carrie Lam"]
     assert carrie_lam.type == "person" and carrie_lam.count == 10
     assert "Hong Kong" in names(lam, "place")
+
+
+def test_names_listed_after_a_word_of_where_are_places(articles: dict) -> None:
+    # "sites at Abydos, Saqqara, and Tuna el-Gebel", "catacombs in Saqqara and Tuna el-Gebel",
+    # "Protesters started at the park, Causeway Bay, and Tin Hau": the model's people
+    ibis, march = articles["ibis"], articles["march"]
+    assert {"Abydos", "Saqqara", "Tuna el-Gebel"} <= names(ibis, "place")
+    assert not names(ibis, "person") & {"Abydos", "Saqqara", "Tuna el-Gebel"}
+    assert {"Causeway Bay", "Tin Hau"} <= names(march, "place")
+    assert not names(march, "person") & {"Causeway Bay", "Tin Hau"}
