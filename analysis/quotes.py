@@ -672,6 +672,13 @@ class _QuoteFinder:
         if draft.speaker:
             draft.cue = "subject"
             return
+        pronoun = None if verbs else _PRONOUN_OPENING.match(before)
+        if pronoun and not _COPULA.search(before, pronoun.end("name")):
+            # "Then just 19 years old, she looked at the role as a “chance to face my demons,”":
+            # a fragment in a sentence without a speech verb is its subject's, as a name's is
+            draft.written, draft.cue = pronoun.group("name"), "subject"
+            draft.written_at = before_start + pronoun.start("name")
+            return
         if verbs:  # “…”, saying “…” and no person named: the sentence's subject speaks
             fronted = _FRONTED.match(before)  # "In late June, the Court ruled …, saying"
             subject = _OPENING_SUBJECT.match(before, fronted.end() if fronted else 0)
@@ -1330,6 +1337,9 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
 
+# "he" or "she" as the subject of a sentence's main clause, after at most one phrase set off by
+# a comma ("Then just 19 years old, she looked at …").
+_PRONOUN_OPENING = re.compile(r"\s*(?:[^,;:“”\"]*,\s*)?(?P<name>[Hh]e|[Ss]he)\s+[a-z]")
 # A time or place put before a sentence's subject ("In late June, ", "On Monday, ").
 _FRONTED = re.compile(
     r"\s*(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since)\b[^,;:“”\"]{0,40},\s*"

@@ -457,3 +457,12 @@ def test_as_a_document_put_it_names_its_issuer() -> None:
     name = "us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit"
     quote = quote_at(name, "ground to a halt")
     assert (quote.speaker, quote.speaker_kind) == ("Supreme Court", "body")
+
+
+def test_a_fragment_in_a_sentence_of_he_or_she_without_a_speech_verb_is_theirs() -> None:
+    # "Then just 19 years old, she looked at the role as a "chance to face my demons," having
+    # questioned her abilities for years. "I was in an extremely competitive …": Tipton's, and
+    # so is the quote opening the next sentence of the paragraph
+    name = "toronto-s-anime-north-2019-brings-thousands-of-fans-together"
+    assert speaker_of(name, "chance to face my demons") == "Alexis Tipton"
+    assert speaker_of(name, "I was in an extremely competitive") == "Alexis Tipton"

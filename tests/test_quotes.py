@@ -877,3 +877,10 @@ def test_as_someone_put_it_after_a_fragment() -> None:
     body = "The talks were “a complete disaster,” as Ana Ruiz put it, and ended early."
     [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_fragment_after_he_is_or_was_is_not_his() -> None:
+    # what he is called ("a “rising star”") is someone else's words, not his
+    body = "Tom Ward spoke on Monday. Now, he is a “rising star” of the party."
+    [quote] = extract_quotes(body, _entities(body, {"Tom Ward": "person"}))
+    assert quote.speaker == ""
