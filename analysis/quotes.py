@@ -345,11 +345,24 @@ class _QuoteFinder:
                 # “…” X said “…”: an attribution running on into the next quote is its own
                 leads_on = next_start is not None and after == rest
                 leads_on = leads_on and bool(INTRODUCES_NEXT.search(after.rstrip(" ,:")))
-                drafts.append(self._draft(span, number, before, after, leads_on))
+                # “Our team” Ann Lee said in a release “has developed …”: the sentence runs on
+                # into the next quote, lower case, past the attribution between them
+                runs_on = (
+                    next_start is not None
+                    and after == rest
+                    and inside[index + 1].text[:1].islower()
+                )
+                drafts.append(self._draft(span, number, before, after, leads_on, runs_on))
         return drafts
 
     def _draft(
-        self, span: TextSpan, paragraph: int, before: str, after: str, leads_on: bool = False
+        self,
+        span: TextSpan,
+        paragraph: int,
+        before: str,
+        after: str,
+        leads_on: bool = False,
+        runs_on: bool = False,
     ) -> _Draft | None:
         if is_title(before, span.text):
             return None
@@ -379,7 +392,7 @@ class _QuoteFinder:
         if self._subject_after_participle(draft, before, after):
             return draft
         if not (leads_on and _ENDS_SENTENCE.search(span.text)) and self._speaker_after(
-            draft, before, after, introduced
+            draft, before, after, introduced, runs_on
         ):  # not “… our time.” Jo Lee said “…”: Jo Lee's sentence introduces the next quote
             return draft
         if (
@@ -483,7 +496,9 @@ class _QuoteFinder:
         draft.written_at = sentence.start + subject.start("name")
         return True
 
-    def _speaker_after(self, draft: _Draft, before: str, after: str, introduced: bool) -> bool:
+    def _speaker_after(
+        self, draft: _Draft, before: str, after: str, introduced: bool, runs_on: bool = False
+    ) -> bool:
         """“…,” said X / “…,” X said / “…,” the Herald quoted X as saying / described as “…” by
         X / “…” to economic assistance, said X: whether the rest of the quote's sentence names
         its speaker (then set on the draft). Not the last when a speech verb comes before the
@@ -497,7 +512,7 @@ class _QuoteFinder:
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
-        joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after))
+        joined = bool(_ENDS_CLAUSE.search(text) or _OPENS_CLAUSE.match(after) or runs_on)
         # A fragment that ends its sentence inside the marks: a speech verb after it that goes on
         # with a clause of its own opens the next sentence, whose speaker is not this quote's
         ends_a_fragment = bool(before.strip()) and bool(_ENDS_SENTENCE.search(text))

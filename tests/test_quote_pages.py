@@ -466,3 +466,10 @@ def test_a_fragment_in_a_sentence_of_he_or_she_without_a_speech_verb_is_theirs()
     name = "toronto-s-anime-north-2019-brings-thousands-of-fans-together"
     assert speaker_of(name, "chance to face my demons") == "Alexis Tipton"
     assert speaker_of(name, "I was in an extremely competitive") == "Alexis Tipton"
+
+
+def test_a_quote_running_on_past_its_attribution_without_commas_is_one_speaker_s() -> None:
+    # '"Our team" study co-author Tak-Sing Wong said in a press release "has developed …"'
+    name = "slippery-business-materials-scientists-invent-new-coating-fo"
+    assert speaker_of(name, "Our team") == "Tak-Sing Wong"
+    assert speaker_of(name, "has developed a robust") == "Tak-Sing Wong"
