@@ -464,25 +464,33 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
 
 
 _ONE_SPACE = re.compile(r"[ \t]")
-# An organisation's name ending in "of" and one word: "the Islamic State of Iraq".
+# An organisation's name ending in "of" and one word: "the Islamic State of Iraq"; or a place
+# of up to three: "the Port Authority of New York".
 _OF_ONE_WORD_END = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*)\Z")
+_OF_PLACE_END = re.compile(
+    r"[ \t]of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,2})\Z"
+)
 _AND_THE = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
 
 
 def _of_name_goes_on(text: str, first: LabelledSpan, second: LabelledSpan) -> bool:
-    """ "the Islamic State of Iraq" + "and the Levant", "the Rosenstiel School of Marine" +
-    "and Atmospheric Science": an organisation's "of" phrase the model ended at its "and",
+    """ "the Islamic State of Iraq" + "and the Levant", "the Port Authority of New York" + "and
+    New Jersey", "the Rosenstiel School of Marine" + "and Atmospheric Science": an
+    organisation's "of" phrase the model ended at its "and",
     reading the rest as a place or a person. The two sides are alike: two places (not "the
     Ministry of Defence and Russia"), or two words of no place, the second no person's name
     (not "the Bank of England and Andrew Bailey", nor "the Office of Budget and Ann Lee")."""
     of_word = _OF_ONE_WORD_END.search(text, first[0], first[1])
-    if of_word is None or not _AND_THE.fullmatch(text, first[1], second[0]):
+    of_place = _OF_PLACE_END.search(text, first[0], first[1])
+    if of_word is None and of_place is None or not _AND_THE.fullmatch(text, first[1], second[0]):
         return False
     words = text[second[0] : second[1]].split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     if second[2] in _PLACE_LABELS:
-        return gazetteer.is_place(of_word.group(1))
+        return any(m is not None and gazetteer.is_place(m.group(1)) for m in (of_word, of_place))
+    if of_word is None:
+        return False
     return (
         second[2] == "PERSON"
         and not gazetteer.is_place(of_word.group(1))
@@ -505,7 +513,8 @@ def _names_past_and(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     Allergy" + "and Infectious Diseases"; or ended with its "and" right before the rest:
     "the Army’s Research and" + "Referral Hospital"; or started after it: "the House Oversight
     and" + "Reform Committee" (a name ending in a head word, the words before "and" no
-    span's)."""
+    span's, or one span's whole: "the Bill and Melinda Gates Foundation", "Bill" read as a
+    person)."""
     ordered = sorted(spans)
     fixed: list[LabelledSpan] = []
     for index, (start, end, label) in enumerate(ordered):
@@ -525,6 +534,13 @@ def _names_past_and(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
                 continue
             end = _past_and(text, start, end, following[0] if following else len(text))
             start = _before_and(text, start, end, previous_end)
+            previous_start = fixed[-1][0] if fixed else -1
+            if previous_start < start and _before_and(text, start, end, previous_start) == (
+                previous_start
+            ):
+                # "the Bill and" + "Melinda Gates Foundation", the model's person "Bill" the
+                # first words of the name: one foundation
+                start = fixed.pop()[0]
         fixed.append((start, end, label))
     return fixed
 

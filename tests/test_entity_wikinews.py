@@ -48,6 +48,8 @@ ARTICLES = {
     "carrie lam": "hong-kong-s-carrie-lam-delivers-speech-on-video-after-protes",
     "ibis": "ancient-egyptians-collected-wild-ibis-birds-for-sacrifice-sa",
     "march": "hong-kong-protests-continue-through-police-opposition-rainst",
+    "coating": "slippery-business-materials-scientists-invent-new-coating-fo",
+    "bridgegate": "us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit",
 }
 
 
@@ -352,3 +354,22 @@ def test_names_listed_after_a_word_of_where_are_places(articles: dict) -> None:
     assert not names(ibis, "person") & {"Abydos", "Saqqara", "Tuna el-Gebel"}
     assert {"Causeway Bay", "Tin Hau"} <= names(march, "place")
     assert not names(march, "person") & {"Causeway Bay", "Tin Hau"}
+
+
+def test_an_organisations_name_cut_at_its_and_is_whole(articles: dict) -> None:
+    # "Carl Hensman of the Bill and Melinda Gates Foundation": the model's person "Bill" and
+    # organisation "Melinda Gates Foundation"; "the Port Authority of New York and New Jersey":
+    # the model's organisation ended at "and", "New Jersey" read as the state
+    coating, bridgegate = articles["coating"], articles["bridgegate"]
+    assert "Bill and Melinda Gates Foundation" in names(coating, "org")
+    assert not {e.name for e in coating} & {"Bill", "Melinda Gates Foundation"}
+    assert "Port Authority of New York and New Jersey" in names(bridgegate, "org")
+    assert "Port Authority of New York" not in names(bridgegate, "org")
+    [state] = [e for e in bridgegate if e.name == "New Jersey"]
+    assert state.type == "place" and state.count == 4
+
+
+def test_a_name_ending_in_partners_is_an_organisation(articles: dict) -> None:
+    # "support from the Rice Business Plan Competition, Ben Franklin Technology Partners'
+    # TechCelerator": the model's person (a given name first)
+    assert "Ben Franklin Technology Partners" in names(articles["coating"], "org")
