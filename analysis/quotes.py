@@ -652,6 +652,9 @@ class _QuoteFinder:
             if role and not clean_role(role) and not _PARTICIPLE_PHRASE.match(role.strip()):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
                 # ("The opinion of the Court, released on Wednesday, read" has its subject)
+            if subject and _ENDS_IN_CONJUNCTION.search(subject.group("name")):
+                subject = None  # "Duda also characterised the deaths as “…” and wrote": the
+                # verb shares the sentence's subject; "the deaths as … and" is none
             if subject and self._object_of_a_preposition(subject, before, before_start):
                 subject = None  # "… and on Twitter referred to": an object; the verb's subject
                 # is an earlier one's ("Trump repeatedly called …, and on Twitter referred")
@@ -1032,7 +1035,11 @@ class _QuoteFinder:
         window = self._window(at)
         recent = last is not None and bool(window) and last.span.start >= window[-1].start
         if last is not None and recent and (not subject or last.span.start > subject_at):
-            fits = last.kind != "person" or self._gender(last.speaker) in ("", pronoun)
+            # "he" is no body ("… described as “…” by the police. He told her: “…”")
+            kind = last.kind or "person"  # a "subject" speaker is a person found as such
+            fits = kind == "anonymous" or (
+                kind == "person" and self._gender(last.speaker) in ("", pronoun)
+            )
             return (last.speaker, last.kind) if fits else ("", "")
         if not subject:
             return "", ""
@@ -1234,6 +1241,8 @@ _WITH_CALLING = re.compile(
     rf"\bwith\s+(?P<name>{SUBJECT})\s+(?:calling|describing|labell?ing|branding|dubbing|"
     r"terming)\s+[^,;:“”\"]{0,60}$"
 )
+# A would-be subject ending in a conjunction: a second verb of an earlier subject.
+_ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").

@@ -473,3 +473,18 @@ def test_a_quote_running_on_past_its_attribution_without_commas_is_one_speaker_s
     name = "slippery-business-materials-scientists-invent-new-coating-fo"
     assert speaker_of(name, "Our team") == "Tak-Sing Wong"
     assert speaker_of(name, "has developed a robust") == "Tak-Sing Wong"
+
+
+def test_a_second_verb_after_a_quote_shares_the_sentence_s_subject() -> None:
+    # 'Duda also characterised the deaths as "crushing" and wrote "May God protect …"': Duda
+    # wrote it ("the deaths as … and" is no subject)
+    name = "escape-room-fire-kills-five-teen-girls-in-koszalin-poland"
+    assert speaker_of(name, "May God protect their parents") == "Andrzej Duda"
+
+
+def test_he_is_no_body() -> None:
+    # 'Amman, who was described as "knife-obsessed" by the police, … He told her on one
+    # occasion: "If you can't make a bomb …"': not the police's words (and Amman, whom the
+    # entities take for the city, is no one to give them to)
+    name = "police-shoot-man-dead-after-terrorist-related-knife-attack-i"
+    assert quote_at(name, "If you can't make a bomb").speaker != "the police"
