@@ -125,12 +125,16 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
 
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+# A quote mark that opens a quotation right before a word: 'He said "Guardrails can', "said,
+# 'Bloody hell".
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–]))[\"“‘']\Z")
 _SAYS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|wrote|writes|asked|replied)\b")
 
 
 def _only_a_sentences_capital(text: str, members: list[Mention]) -> bool:
-    """ "Offering his condolence, ...", "Amongst reported incidents", "Unlike red algae": a
-    word whose capital only opens its sentence is no name the model can be trusted on. One
+    """ "Offering his condolence, ...", "Amongst reported incidents", "Unlike red algae", 'He
+    said "Guardrails can only take so much."': a word whose capital only opens its sentence
+    (or a quotation) is no name the model can be trusted on. One
     word in title case, written nowhere but at a sentence's start with a lower-case word
     after, with no cue ("Rice said no.") and no data for it (not a gazetteer place,
     organisation or given name, nor a name of the alias table: "Chicago is", "Reuters
@@ -141,7 +145,9 @@ def _only_a_sentences_capital(text: str, members: list[Mention]) -> bool:
     if any(m.evidence or m.table_name is not None for m in members):
         return False
     if not all(
-        opens_sentence(text, m.start) and _LOWER_WORD_AFTER.match(text, m.end) for m in members
+        (opens_sentence(text, m.start) or _QUOTE_OPENS.search(text, max(0, m.start - 2), m.start))
+        and _LOWER_WORD_AFTER.match(text, m.end)
+        for m in members
     ):
         return False
     if any(_SAYS_AFTER.match(text, m.end) for m in members):

@@ -50,6 +50,7 @@ ARTICLES = {
     "march": "hong-kong-protests-continue-through-police-opposition-rainst",
     "coating": "slippery-business-materials-scientists-invent-new-coating-fo",
     "bridgegate": "us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit",
+    "pileup": "florida-highway-pileup-fire-kills-five-children-two-truck-dr",
 }
 
 
@@ -373,3 +374,10 @@ def test_a_name_ending_in_partners_is_an_organisation(articles: dict) -> None:
     # "support from the Rice Business Plan Competition, Ben Franklin Technology Partners'
     # TechCelerator": the model's person (a given name first)
     assert "Ben Franklin Technology Partners" in names(articles["coating"], "org")
+
+
+def test_a_word_whose_capital_only_opens_a_quotation_is_no_name(articles: dict) -> None:
+    # 'He said "Guardrails can only take so much."'; "said, 'Bloody hell, we've got a drummer',
+    # and I thought, 'Bloody hell, I'm a drummer'" (the model's organisation and person)
+    assert "Guardrails" not in {e.name for e in articles["pileup"]}
+    assert "Bloody" not in {e.name for e in articles["baker"]}
