@@ -533,7 +533,17 @@ class _QuoteFinder:
             if found and ends_a_fragment and _REPORTED_CLAUSE.match(after, found.end()):
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
-            if found and (late if cue == "late" else joined or cue == "agent" or according):
+            # “I am in awe of the people who ran towards danger” tweeted Mayor Sadiq Khan: a
+            # sentence quoted whole, then its speech verb, needs no comma (no title: “American
+            # Pie” said nothing)
+            whole = (
+                pattern is AFTER_SAID_NAME
+                and draft.full
+                and not looks_like_a_name(text)
+                and not _VERB_NOT_SPEECH.match(after)
+            )
+            attributed = joined or cue == "agent" or according or whole
+            if found and (late if cue == "late" else attributed):
                 self._written_with_role(draft, found, draft.span.end + 1)
                 draft.cue = "after" if cue == "agent" else cue
                 return True
@@ -1241,6 +1251,8 @@ _WITH_CALLING = re.compile(
     rf"\bwith\s+(?P<name>{SUBJECT})\s+(?:calling|describing|labell?ing|branding|dubbing|"
     r"terming)\s+[^,;:“”\"]{0,60}$"
 )
+# Speech verbs right after a quote that do not say it ("reads like", "says a lot about").
+_VERB_NOT_SPEECH = re.compile(r"\W*\w+\s+(?:like|as|to|a\s+lot|much|more|nothing|something)\b")
 # A would-be subject ending in a conjunction: a second verb of an earlier subject.
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.

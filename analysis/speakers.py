@@ -114,6 +114,22 @@ _PREPOSITION_BEFORE = re.compile(
 # Department of Transportation official Troy Roberts", "Secretary of State Mike Pompeo", "Minister
 # for Health Ann Lee" (a capitalised word right before the preposition).
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w.\-’']*\s+(?:of|for)\s")
+# The capitalised word right before a name ("Sadiq " before "Khan").
+_WORD_BEFORE = re.compile(r"(?<![\w’'\-])(?P<word>[A-Z][a-z][\w’'\-]*)[ \t]+$")
+# Capitalised words before a surname that are no given name: titles, roles, ranks, parties.
+_NOT_GIVEN = (
+    TITLE_WORDS
+    | _RANKS
+    | PERSON_HEADS
+    | RELATIONS
+    | frozenset(
+        "mayor sheriff coach detective officer inspector chancellor lord lady sir dame rev "
+        "reverend pastor rabbi imam chief commissioner councilman councilwoman congressman "
+        "congresswoman representative delegate mp mep democrat democrats republican "
+        "republicans labour tory conservative liberal socialist president-elect "
+        "ceo chair chairwoman pope saint st".split()
+    )
+)
 # A sentence's or a paragraph's end ("Staffordshire. "; not "Mr. ", "Dr. ").
 _SENTENCE_END = re.compile(r"[a-z]{3}\.\s|\n")
 # "… a surprise to Matthew O'Connor, who produced …": a relative clause makes the person after
@@ -326,7 +342,25 @@ class People:
         if not mentions:
             return ""
         mention_start, mention_end = mentions[-1]
-        return self.resolve(self.body[mention_start:mention_end], mention_start)
+        name = self.resolve(self.body[mention_start:mention_end], mention_start)
+        return self._with_another_given_name(start, mention_start, mention_end, name) or name
+
+    def _with_another_given_name(self, start: int, mention_start: int, end: int, name: str) -> str:
+        """ "Mayor of London Sadiq Khan" where the entities took "Khan" for Usman Khan: a
+        surname mention written after a given name that is not the person's is someone else,
+        named by both words ("Sadiq Khan"); "" when the surname is not written so ("President
+        Trump", "Donald Trump", "Historian Smith" opening a sentence: a role)."""
+        surname = self.body[mention_start:end]
+        before = _WORD_BEFORE.search(self.body, max(start, mention_start - 40), mention_start)
+        if " " in surname.strip() or not before:
+            return ""
+        word = before.group("word")
+        if word.lower().strip(".") in _NOT_GIVEN or word in name.split():
+            return ""
+        opening = self.body[max(0, before.start() - 8) : before.start()]
+        if not opening.strip() or re.search(r"(?:[.!?:][^\w\s]*|\n)\s*$", opening):
+            return ""  # "Historian Smith said": a role capitalised to open the sentence
+        return self._canonical_of_full(f"{word} {surname}")
 
     def acting_in(
         self, start: int, end: int, subject: bool = False, clause: bool = False

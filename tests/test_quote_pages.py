@@ -488,3 +488,13 @@ def test_he_is_no_body() -> None:
     # entities take for the city, is no one to give them to)
     name = "police-shoot-man-dead-after-terrorist-related-knife-attack-i"
     assert quote_at(name, "If you can't make a bomb").speaker != "the police"
+
+
+def test_a_sentence_quoted_whole_then_said_and_a_namesake_s_given_name() -> None:
+    # '"I am in awe of the people who ran towards danger to keep us all safe" tweeted Mayor of
+    # London Sadiq Khan (no relation).': no comma needed after a whole sentence, and the
+    # entities' "Khan" of Usman Khan (the attacker) is here another Khan, named with his
+    # given name; the quote after it in the paragraph is his too (not Thomas Gray's)
+    name = "bystanders-foil-knife-weilding-man-on-london-bridge-with-fir"
+    assert speaker_of(name, "I am in awe of the people") == "Sadiq Khan"
+    assert speaker_of(name, "The bravery of the emergency services") == "Sadiq Khan"

@@ -884,3 +884,13 @@ def test_a_fragment_after_he_is_or_was_is_not_his() -> None:
     body = "Tom Ward spoke on Monday. Now, he is a “rising star” of the party."
     [quote] = extract_quotes(body, _entities(body, {"Tom Ward": "person"}))
     assert quote.speaker == ""
+
+
+def test_a_surname_after_another_given_name_is_someone_else() -> None:
+    # the entities took every "Ward" for Tom Ward: "Ann Ward" is his wife, "Senator Ward" him
+    body = (
+        "Tom Ward won the vote. “We did it,” said his wife Ann Ward.\n\n"
+        "“It was close,” said Senator Ward."
+    )
+    entities = (Entity("Tom Ward", "person", ("Tom Ward",), ((0, 8), (54, 58), (90, 94))),)
+    assert [q.speaker for q in extract_quotes(body, entities)] == ["Ann Ward", "Tom Ward"]
