@@ -522,19 +522,19 @@ def _join_org_short_forms(
 
 def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
     """ "the House" is the article's one "House of Representatives" (also written "United
-    States House of ..."), "Parliament" its "Parliament of New South Wales": a head word alone
-    joins the one organisation of the article named "<head> of ...", unless another of its
+    States House of ..."), "Parliament" its "Parliament of New South Wales", "the Port
+    Authority" its "Port Authority of New York and New Jersey": a head alone joins the one
+    organisation of the article named "<head> of ...", unless another of its
     organisations ends in the head word ("the Court" beside "Supreme Court" and "Court of
     Session" is either: joining it chained the two courts)."""
-    last_words = {other.rpartition(" ")[2] for other in orgs if " " in other}
-    named_of: dict[str, list[str]] = defaultdict(list)  # head word -> clusters of "<head> of ..."
+    named_of: dict[str, list[str]] = defaultdict(list)  # head -> clusters of "<head> of ..."
     for other, other_cluster in orgs.items():
         for form in {other} | _without_country(other):
-            head = form.split(" ", 1)[0]
+            head = form.split(" of ", 1)[0]
             if form.startswith(f"{head} of "):
                 named_of[head].append(other_cluster)
     for key, cluster in orgs.items():
-        if " " in key or key in last_words:
+        if " of " in key or any(other.endswith(f" {key}") for other in orgs):
             continue
         owners = {clusters.find(other_cluster) for other_cluster in named_of.get(key, [])}
         if len(owners) == 1:

@@ -226,7 +226,9 @@ def test_a_bare_head_word_beside_two_of_its_kind_joins_neither_of_them(articles:
     # "The Supreme Court is the final court of appeal …": "Court" is the Supreme Court's, not
     # the article's one "Court of Session", whose ruling was appealed
     orgs = {e.name: e for e in articles["supreme court"] if e.type == "org"}
-    assert "Supreme Court" in orgs and "Court of Session" in orgs
+    # "the Supreme Court of the United Kingdom", then "the Supreme Court"
+    assert "Supreme Court of the United Kingdom" in orgs and "Court of Session" in orgs
+    assert "Supreme Court" in orgs["Supreme Court of the United Kingdom"].aliases
     assert "Supreme Court" not in orgs["Court of Session"].aliases
     # where no other organisation ends in "Court", "the Court" is the one "Court of Session"
     [session] = [e for e in articles["court of session"] if e.name == "Court of Session"]
@@ -381,3 +383,20 @@ def test_a_word_whose_capital_only_opens_a_quotation_is_no_name(articles: dict) 
     # and I thought, 'Bloody hell, I'm a drummer'" (the model's organisation and person)
     assert "Guardrails" not in {e.name for e in articles["pileup"]}
     assert "Bloody" not in {e.name for e in articles["baker"]}
+
+
+def test_an_organisation_named_without_its_of_phrase_is_the_one_named_with_it(
+    articles: dict,
+) -> None:
+    # "the Port Authority of New York and New Jersey", then "administered by the Port
+    # Authority"; "Mysore Division of the SWR" and "Mysore Division"; "the Supreme Court of the
+    # United Kingdom", then "the Supreme Court" four times
+    cases = {
+        "bridgegate": ("Port Authority of New York and New Jersey", "Port Authority", 2),
+        "railway": ("Mysore Division of the SWR", "Mysore Division", 2),
+        "supreme court": ("Supreme Court of the United Kingdom", "Supreme Court", 5),
+    }
+    for article, (name, short, count) in cases.items():
+        [org] = [e for e in articles[article] if e.name == name]
+        assert short in org.aliases and org.count == count, article
+        assert short not in {e.name for e in articles[article]}, article
