@@ -695,8 +695,16 @@ class _QuoteFinder:
         if JOINT.search(before[:said_end]):
             draft.cue = "joint"  # "Ann Lee and Tom Ward issued a joint statement: “…”"
             return
-        draft.speaker = self._acting_in_last_clause(before, before_start) if not verbs else ""
-        draft.speaker = draft.speaker or self.people.first_in(before_start, before_start + said_end)
+        # not a person of a clause put before the main one ("After … Richard Sulík failed to
+        # procure …, the Prime Minister apologised … for “…”": the Prime Minister's words)
+        subordinate = _SUBORDINATE_OPENING.match(before, 0, said_end)
+        main = subordinate.end() if subordinate else 0
+        draft.speaker = (
+            self._acting_in_last_clause(before[main:], before_start + main) if not verbs else ""
+        )
+        draft.speaker = draft.speaker or self.people.first_in(
+            before_start + main, before_start + said_end
+        )
         if draft.speaker:
             draft.cue = "subject"
             return
@@ -1253,6 +1261,11 @@ _WITH_CALLING = re.compile(
 )
 # Speech verbs right after a quote that do not say it ("reads like", "says a lot about").
 _VERB_NOT_SPEECH = re.compile(r"\W*\w+\s+(?:like|as|to|a\s+lot|much|more|nothing|something)\b")
+# A subordinate clause opening a sentence, up to its comma ("After Ann Lee failed to …, ").
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:After|When|While|Although|Though|Because|If|Since|Before|Until|Once|Whereas|"
+    r"Unless)\b[^,;:“”\"]*,\s*"
+)
 # A would-be subject ending in a conjunction: a second verb of an earlier subject.
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.

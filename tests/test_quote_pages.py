@@ -498,3 +498,10 @@ def test_a_sentence_quoted_whole_then_said_and_a_namesake_s_given_name() -> None
     name = "bystanders-foil-knife-weilding-man-on-london-bridge-with-fir"
     assert speaker_of(name, "I am in awe of the people") == "Sadiq Khan"
     assert speaker_of(name, "The bravery of the emergency services") == "Sadiq Khan"
+
+
+def test_a_person_of_a_clause_before_the_main_one_is_not_its_subject() -> None:
+    # "After Deputy Prime Minister … Richard Sulík failed to procure sufficient numbers of rapid
+    # testing kits, the Prime Minister apologised … for "having an idiot as economy minister.""
+    name = "prime-minister-of-slovakia-igor-matovic-tests-positive-for-c"
+    assert speaker_of(name, "having an idiot") != "Richard Sulík"

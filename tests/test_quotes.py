@@ -894,3 +894,10 @@ def test_a_surname_after_another_given_name_is_someone_else() -> None:
     )
     entities = (Entity("Tom Ward", "person", ("Tom Ward",), ((0, 8), (54, 58), (90, 94))),)
     assert [q.speaker for q in extract_quotes(body, entities)] == ["Ann Ward", "Tom Ward"]
+
+
+def test_the_subject_of_the_main_clause_after_a_subordinate_one() -> None:
+    body = "After Ann Lee left the room, Tom Ward apologised for “a complete disgrace”."
+    people = {"Ann Lee": "person", "Tom Ward": "person"}
+    [quote] = extract_quotes(body, _entities(body, people))
+    assert quote.speaker == "Tom Ward"
