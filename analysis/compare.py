@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kimreader.analysis.align import (
     DEFAULT_THRESHOLD,
     MEANING_THRESHOLD,
+    SAME_POINT_RELATED_CUT,
     WORDS_SENTENCE_THRESHOLD,
     AlignedPassage,
     align,
@@ -41,7 +42,7 @@ from kimreader.analysis.quotes import (
     people_quoted_in_both,
     quotes_and_reported_speech,
 )
-from kimreader.analysis.story import Method, SentencePair, Verdict, judge
+from kimreader.analysis.story import Method, SentencePair, Verdict, counterpart_share, judge
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences
 from kimreader.analysis.timeline import DateMention, build_timeline
 from kimreader.analysis.words import Term, distinctive_terms
@@ -510,6 +511,26 @@ def match_reports(
     return Matched(lexical, "words", threshold, aligned, pairs, lexical)
 
 
+def claimed_for(
+    matched: Matched, verdict: Verdict, a: Article, b: Article
+) -> tuple[Matched, Verdict]:
+    """What the comparison claims for its verdict: no same points between unrelated reports
+    (`without_same_points`); between reports of related events, by meaning, only the sentence
+    pairs at SAME_POINT_RELATED_CUT (the passages re-aligned through them, the verdict's share
+    of sentences with a counterpart counted on them)."""
+    if not verdict.claims_same_points:
+        return without_same_points(matched), verdict
+    if verdict.kind != "related" or matched.method != "meaning":
+        return matched, verdict
+    pairs = [pair for pair in matched.pairs if pair.score >= SAME_POINT_RELATED_CUT]
+    aligned, pairs = align_by_sentences(
+        matched.scores, all_sentences(a.body), all_sentences(b.body), passages(a.body),
+        passages(b.body), matched.threshold, pairs,
+    )  # fmt: skip
+    share = counterpart_share(matched.scores, pairs)
+    return replace(matched, aligned=aligned, pairs=pairs), replace(verdict, counterpart_share=share)
+
+
 def without_same_points(matched: Matched) -> Matched:
     """The match with no sentence pairs, each passage keeping only its best counterpart (the
     comparison of unrelated reports: `Verdict.claims_same_points`)."""
@@ -564,8 +585,7 @@ def compare_articles(
     entities = with_names_written(by_extraction, entities_a, entities_b, (a.body, b.body))
     verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
                             by_extraction)  # fmt: skip
-    if not verdict.claims_same_points:
-        matched = without_same_points(matched)
+    matched, verdict = claimed_for(matched, verdict, a, b)
     aligned, pairs, method = matched.aligned, matched.pairs, matched.method
     only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)

@@ -207,9 +207,6 @@ def judge(
     entities of the reports are not known (then similarity and dates decide alone).
     """
     similarity = report_similarity(a.body, b.body, method, embeddings_a, embeddings_b)
-    rows, columns = scores.shape if scores.ndim == 2 else (0, 0)
-    share_a = len({(p.a_start) for p in pairs}) / rows if rows else 0.0
-    share_b = len({(p.b_start) for p in pairs}) / columns if columns else 0.0
     gap = abs((a.published - b.published).days) if a.published and b.published else None
     words = kind_words(a.body, b.body)
     evidence = Evidence(similarity, method, gap, tuple(shared_entities), main_names_shared, words)
@@ -218,11 +215,20 @@ def judge(
         kind=kind,
         similarity=similarity,
         method=method,
-        counterpart_share=max(share_a, share_b) if kind != "unrelated" else 0.0,
+        counterpart_share=counterpart_share(scores, pairs) if kind != "unrelated" else 0.0,
         date_gap_days=gap,
         shared_entities=tuple(shared_entities),
         kind_words=words,
     )
+
+
+def counterpart_share(scores: np.ndarray, pairs: Sequence[SentencePair]) -> float:
+    """The share of sentences with a same-point sentence in the other report, of the report
+    where it is higher (`scores`: one row per sentence of A, one column per sentence of B)."""
+    rows, columns = scores.shape if scores.ndim == 2 else (0, 0)
+    share_a = len({p.a_start for p in pairs}) / rows if rows else 0.0
+    share_b = len({p.b_start for p in pairs}) / columns if columns else 0.0
+    return max(share_a, share_b)
 
 
 @dataclass(frozen=True)

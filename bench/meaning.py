@@ -44,10 +44,10 @@ from kimreader.analysis.align import (
 )
 from kimreader.analysis.compare import (
     Matched,
+    claimed_for,
     compare_articles,
     match_reports,
     story_verdict,
-    without_same_points,
 )
 from kimreader.analysis.embed import ArticleEmbeddings, embed_article
 from kimreader.analysis.entity import Entity
@@ -341,7 +341,7 @@ def claimed_match(a: Report, b: Report) -> tuple[Matched, Verdict]:
     matched = match_reports(a.article, b.article, a.embeddings, b.embeddings)
     verdict = story_verdict(a.article, b.article, matched, a.entities, b.entities,
                             a.embeddings, b.embeddings)  # fmt: skip
-    return (matched if verdict.claims_same_points else without_same_points(matched)), verdict
+    return claimed_for(matched, verdict, a.article, b.article)
 
 
 def verdict_of(a: Report, b: Report) -> Verdict:

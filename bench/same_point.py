@@ -3,14 +3,16 @@
 Run from the project root: python bench/same_point.py. Every gold pair of tests/gold/compare
 except the blind split fresh3 (and any pair using a report reserved for fresh3) is development
 data, fresh4r (the related Wikinews pairs) too since 2026-12-07: the model is a logistic
-regression over `same_point_features`, fitted on the sentence pairs of all of them, the cut
-chosen where precision on them falls to CUT_PRECISION. To say what that gives on pairs it was
-not fitted on, each report pair is left out in turn: fitted on the others, cut on the others,
-scored on it. Then each ECB+ topic (rehab, quakes, attacks; the Wikinews pairs are one more,
-"(none)") is left out the same way: how the model holds on a kind of story it was not fitted on
-(the attack reports are long, with many candidate pairs per gold one, the rehab reports short).
-Printed: the cross-validated precision / recall (per split, per topic and in all), the shipped
-constants' figures on all pairs (tuned on), and the refitted constants.
+regression over `same_point_features`, fitted on the sentence pairs of the report pairs the
+comparison's verdict calls one event (no entities: the ECB+ pairs), and each verdict has its
+cut, where precision on its pairs falls to CUT_PRECISION (SAME_POINT_CUT for one event,
+SAME_POINT_RELATED_CUT for related events: the Wikinews pairs). To say what that gives on pairs
+it was not fitted on, each report pair is left out in turn: fitted on the others, cut on the
+others, scored on it. Then each ECB+ topic (rehab, quakes, attacks; the Wikinews pairs are one
+more, "(none)") is left out the same way: how the model holds on a kind of story it was not
+fitted on (the attack reports are long, with many candidate pairs per gold one, the rehab
+reports short). Printed: the cross-validated precision / recall (per split, per topic and in
+all), the shipped constants' figures on all pairs (tuned on), and the refitted constants.
 """
 
 from __future__ import annotations
@@ -23,15 +25,17 @@ from meaning import BLIND_SPLITS, FINAL_SPLITS, cached_embeddings, gold_pairs, g
 
 from kimreader.analysis.align import (
     RANK_WORDS_WEIGHT,
+    SAME_POINT_CUT,
     SAME_POINT_FEATURES,
     SAME_POINT_MIN_COSINE,
+    SAME_POINT_RELATED_CUT,
     claimed,
     same_point,
     same_point_features,
     sentence_cosines,
     usable_pairs,
 )
-from kimreader.analysis.compare import _meaning_cosines
+from kimreader.analysis.compare import _meaning_cosines, match_reports, story_verdict
 from kimreader.analysis.differences import dated_apart
 from kimreader.analysis.text import all_sentences
 
@@ -53,6 +57,7 @@ class Labelled:
     cosines: np.ndarray
     unreachable: int  # gold pairs the model cannot give (a sentence too short, dated apart)
     topic: str  # the ECB+ topic of the reports ("1": rehab, "37": quakes, "41": attacks)
+    verdict: str  # the comparison's verdict on the pair (no entities): "same" or "related"
 
 
 def labelled_pairs() -> list[Labelled]:
@@ -82,9 +87,10 @@ def labelled_pairs() -> list[Labelled]:
         mutual = np.where(best, ranked, -1.0)[cells]
         topic = _topic(pair.a.url)
         labels, near = gold[cells], cosines[cells]
-        found.append(
-            Labelled(pair.name, pair.split, features, labels, mutual, near, unreachable, topic)
-        )
+        verdict = story_verdict(pair.a, pair.b, match_reports(pair.a, pair.b, *embeddings),
+                                embeddings_a=embeddings[0], embeddings_b=embeddings[1])  # fmt: skip
+        found.append(Labelled(pair.name, pair.split, features, labels, mutual, near, unreachable,
+                              topic, verdict.kind))  # fmt: skip
     return found
 
 
@@ -94,13 +100,35 @@ def _topic(url: str) -> str:
     return parts[2] if len(parts) > 3 and parts[0].endswith("ecbplus") else ""
 
 
-def fitted_on(pairs: list[Labelled]) -> tuple[np.ndarray, float, float]:
-    """The weights, bias and cut fitted on these pairs (the cut at CUT_PRECISION)."""
-    features = np.vstack([p.features for p in pairs])
-    gold = np.concatenate([p.gold for p in pairs])
-    weights, bias = fit(features, gold)
-    cosines = np.concatenate([p.cosines for p in pairs])
-    return weights, bias, cut_at(probabilities(features, weights, bias, cosines), gold)
+@dataclass(frozen=True)
+class Fitted:
+    """Weights and bias fitted on the pairs of one event, and the cut for each verdict."""
+
+    weights: np.ndarray
+    bias: float
+    cuts: dict[str, float]  # verdict -> cut
+
+    def chosen(self, pair: Labelled) -> np.ndarray:
+        scores = probabilities(pair.features, self.weights, self.bias, pair.cosines)
+        return scores >= self.cuts.get(pair.verdict, self.cuts["same"])
+
+
+def fitted_on(pairs: list[Labelled]) -> Fitted:
+    """The weights and bias fitted on the pairs called one event (all pairs when none is), each
+    verdict's cut where precision on its pairs falls to CUT_PRECISION (a verdict with no pairs
+    takes the cut of the pairs fitted on)."""
+    same = [p for p in pairs if p.verdict == "same"] or pairs
+    features = np.vstack([p.features for p in same])
+    weights, bias = fit(features, np.concatenate([p.gold for p in same]))
+
+    def cut_of(chosen: list[Labelled]) -> float:
+        scores = [probabilities(p.features, weights, bias, p.cosines) for p in chosen]
+        return cut_at(np.concatenate(scores), np.concatenate([p.gold for p in chosen]))
+
+    cuts = {"same": cut_of(same)}
+    related = [p for p in pairs if p.verdict == "related"]
+    cuts["related"] = cut_of(related) if related else cuts["same"]
+    return Fitted(weights, bias, cuts)
 
 
 def fit(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, float]:
@@ -161,9 +189,7 @@ def main() -> int:
     for k, left_out in enumerate(pairs):
         others = [p for i, p in enumerate(pairs) if i != k]
         gold = np.concatenate([p.gold for p in others])
-        weights, bias, cut = fitted_on(others)
-        chosen = probabilities(left_out.features, weights, bias, left_out.cosines) >= cut
-        tally = counts(chosen, left_out.gold, left_out.unreachable)
+        tally = counts(fitted_on(others).chosen(left_out), left_out.gold, left_out.unreachable)
         by_split[left_out.split] = by_split.get(left_out.split, 0) + tally
         print("  " + figures(f"{left_out.name} ({left_out.split})", tally))
         # Baseline: mutual best matches of cosine + words, the cut chosen the same way.
@@ -179,30 +205,34 @@ def main() -> int:
     print("\n== left out one ECB+ topic at a time (a kind of story not fitted on) ==")
     by_topic = np.zeros(3, dtype=int)
     for topic in sorted({p.topic for p in pairs}):
-        weights, bias, cut = fitted_on([p for p in pairs if p.topic != topic])
+        fitted = fitted_on([p for p in pairs if p.topic != topic])
         tally = np.zeros(3, dtype=int)
         for p in pairs:
             if p.topic == topic:
-                chosen = probabilities(p.features, weights, bias, p.cosines) >= cut
-                tally += counts(chosen, p.gold, p.unreachable)
+                tally += counts(fitted.chosen(p), p.gold, p.unreachable)
         by_topic += tally
         print("  " + figures(f"topic {topic or '(none)'}", tally))
     print("  " + figures("ALL, each topic left out", by_topic))
 
     print("\n== shipped constants (analysis/align.py), on every pair (tuned on) ==")
-    shipped = np.zeros(3, dtype=int)
+    by_verdict: dict[str, np.ndarray] = {}
     for p in pairs:
-        chosen = claimed(same_point(p.features), p.cosines)
-        shipped += counts(chosen, p.gold, p.unreachable)
-    print("  " + figures("all pairs", shipped))
+        cut = SAME_POINT_RELATED_CUT if p.verdict == "related" else SAME_POINT_CUT
+        chosen = claimed(same_point(p.features), p.cosines, cut)
+        by_verdict[p.verdict] = by_verdict.get(p.verdict, 0) + counts(chosen, p.gold,
+                                                                      p.unreachable)  # fmt: skip
+    for verdict, tally in sorted(by_verdict.items()):
+        print("  " + figures(f"pairs called {verdict}", tally))
+    print("  " + figures("all pairs", sum(by_verdict.values())))
 
-    weights, bias, cut = fitted_on(pairs)
+    fitted = fitted_on(pairs)
     print("\n== refitted on every pair (paste into analysis/align.py) ==")
-    for name, weight in zip(SAME_POINT_FEATURES, weights, strict=True):
+    for name, weight in zip(SAME_POINT_FEATURES, fitted.weights, strict=True):
         print(f"  {name:18} {weight:8.4f}")
-    print(f"SAME_POINT_WEIGHTS = ({', '.join(f'{w:.4f}' for w in weights)})")
-    print(f"SAME_POINT_BIAS = {bias:.4f}")
-    print(f"SAME_POINT_CUT = {cut:.4f}")
+    print(f"SAME_POINT_WEIGHTS = ({', '.join(f'{w:.4f}' for w in fitted.weights)})")
+    print(f"SAME_POINT_BIAS = {fitted.bias:.4f}")
+    print(f"SAME_POINT_CUT = {fitted.cuts['same']:.4f}")
+    print(f"SAME_POINT_RELATED_CUT = {fitted.cuts['related']:.4f}")
     return 0
 
 
