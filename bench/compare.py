@@ -4,14 +4,13 @@ Run from the project root: python bench/compare.py [--no-entities] [--no-screen|
 [--meaning-only|--facts-only] [--final] [--verdicts fresh4v]. Reads ../shared/testdata (mozilla
 readability pages) for the untuned pair and the timing texts. Since the sixth session (2026-12-06)
 every split scored before (the hand gold's dev, held-out, fresh, fresh2, and since 2026-12-07
-fresh4r; ECB+'s dev and held-out parts; the fresh verdict pairs) is development data, tuned on,
-and scored without --final; only
-fresh3, written blind that session, is unseen: --final adds it (its figures without its errors),
-scored once, by the lead, at the end. Reports reserved for fresh3 (bench/gold/reserved_fresh3.json)
-are left out of every other measure. --facts-only: quote speakers and differences on the hand gold
-alone; --meaning-only: the ECB+ measures and same-point sentence pairs (bench/meaning.py);
---verdicts fresh4v: only the same-story verdict on the blind Wikinews verdict pairs
-(tests/gold/compare/verdicts/fresh4v.json), which the lead scores once, at the end.
+fresh4r; ECB+'s dev and held-out parts; the fresh verdict pairs) is development data, tuned on, and
+scored without --final; only fresh3, written blind that session, is unseen: --final adds it (its
+figures without its errors), scored once, by the lead, at the end. Reports reserved for fresh3
+(bench/gold/reserved_fresh3.json) are left out of every other measure. --facts-only: quote speakers
+and differences on the hand gold alone; --meaning-only: the ECB+ measures and same-point sentence
+pairs (bench/meaning.py); --verdicts fresh4v: only the same-story verdict on the blind Wikinews
+verdict pairs (tests/gold/compare/verdicts/fresh4v.json), which the lead scores once, at the end.
 
 Facts measures (quote speakers, differences; bench/compare_gold.py): every development split's
 errors are printed.
