@@ -244,6 +244,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "common words of a title-case headline"
     if _NUMBERS.match(surface):
         return "number only"
+    if _CONTRACTION.fullmatch(surface):
+        return "a pronoun's contraction"  # "I‘m beyond grateful", a quote mark as apostrophe
     if _CAPTION_ANYWHERE.search(surface):
         return "caption or credit"
     if label == "PERSON" and any(ch.isdigit() for ch in surface):
@@ -271,6 +273,11 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
     if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
         return "title of a work"
     return None
+
+
+# "I'm", "We’ve", "I‘m" (the opening quote mark typed for an apostrophe, which the model's
+# tokenizer does not split off): a pronoun and its verb, no name.
+_CONTRACTION = re.compile(r"(?i:I|we|you|they|he|she|it|that|there)['’‘`](?:m|ve|d|ll|re|s)")
 
 
 # "Reviewed by Hansa D. Bhargava, MD": the verb of a byline or credit, not a name.
