@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kimreader.analysis.attribution import (
@@ -67,6 +67,7 @@ from kimreader.analysis.attribution import (
 )
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import canonical_key
+from kimreader.analysis.prose import markdown_prose
 from kimreader.analysis.quote_marks import (
     is_headline,
     is_quote_mark,
@@ -1493,7 +1494,7 @@ def _head_of_someone(written: str) -> str:
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     """Every direct quote in a report's body with its speaker, role and offsets (the rules'
     speakers, with the shipped speaker model's say)."""
-    return _QuoteFinder(body, entities).find(shipped_model())
+    return list(_quotes_of_report(body, tuple(entities))[0])
 
 
 def people_quoted_in_both(quotes_a: Sequence[Quote], quotes_b: Sequence[Quote]) -> list[str]:
@@ -1538,7 +1539,7 @@ class ReportedSpeech:
 
 def extract_reported_speech(body: str, entities: Sequence[Entity] = ()) -> list[ReportedSpeech]:
     """Sentences outside quotes attributed to a named speaker (pronouns and "analysts" left out)."""
-    return _QuoteFinder(body, entities).reported()
+    return list(_quotes_of_report(body, tuple(entities))[1])
 
 
 def quotes_and_reported_speech(
@@ -1554,5 +1555,32 @@ def quotes_and_reported_speech(
 def _quotes_of_report(
     body: str, entities: tuple[Entity, ...]
 ) -> tuple[tuple[Quote, ...], tuple[ReportedSpeech, ...]]:
-    finder = _QuoteFinder(body, entities)
-    return tuple(finder.find(shipped_model())), tuple(finder.reported())
+    if not _MARKDOWN_LINK.search(body):
+        finder = _QuoteFinder(body, entities)
+        return tuple(finder.find(shipped_model())), tuple(finder.reported())
+    # 'said [Mar Hicks](http://…), a historian': read the prose the entity model read, the
+    # links' syntax removed, and give the offsets back in the body
+    prose = markdown_prose(body)
+    offsets = prose.offsets
+
+    def to_prose(start: int, end: int) -> tuple[int, int]:
+        return bisect_left(offsets, start), bisect_left(offsets, end)
+
+    mapped = tuple(
+        replace(entity, mentions=tuple(to_prose(*span) for span in entity.mentions))
+        for entity in entities
+    )
+    finder = _QuoteFinder(prose.text, mapped)
+    quotes = []
+    for quote in finder.find(shipped_model()):
+        start, end = prose.body_span(quote.start, quote.end)
+        quotes.append(replace(quote, text=body[start:end], start=start, end=end))
+    reported = []
+    for sentence in finder.reported():
+        start, end = prose.body_span(sentence.start, sentence.end)
+        reported.append(replace(sentence, text=body[start:end], start=start, end=end))
+    return tuple(quotes), tuple(reported)
+
+
+# A Markdown link in a body: "[Mar Hicks](http://mariehicks.net/)".
+_MARKDOWN_LINK = re.compile(r"\]\([^)\n]*\)")

@@ -505,3 +505,32 @@ def test_a_person_of_a_clause_before_the_main_one_is_not_its_subject() -> None:
     # testing kits, the Prime Minister apologised … for "having an idiot as economy minister.""
     name = "prime-minister-of-slovakia-igor-matovic-tests-positive-for-c"
     assert speaker_of(name, "having an idiot") != "Richard Sulík"
+
+
+def _mozilla_quotes(shared_dir: Path, name: str) -> tuple[str, list[Quote]]:
+    """A mozilla-readability test page as kimreader imports it (its HTML read into a Markdown
+    body, links kept as links), with its own entities."""
+    from kimreader.corpus.readers import read_file
+
+    source = shared_dir / "testdata/mozilla-readability/test/test-pages" / name / "source.html"
+    body = read_file(source).body
+    [entities] = extract_entities([body])
+    return body, extract_quotes(body, entities)
+
+
+def _said(body: str, quotes: list[Quote], words: str) -> Quote:
+    at = body.index(words)
+    [quote] = [q for q in quotes if q.start <= at < q.end]
+    assert body[quote.start : quote.end] == quote.text
+    return quote
+
+
+def test_a_speaker_named_in_a_link(shared_dir: Path) -> None:
+    # '"It was seen as rote," said [Mar Hicks](http://mariehicks.net/), a historian …'
+    body, quotes = _mozilla_quotes(shared_dir, "quanta-1")
+    assert _said(body, quotes, "It was seen as rote").speaker == "Mar Hicks"
+    # '"…," her mother, Fiona, [said in a statement](https://…) yesterday.' and, under a
+    # heading naming her, '"[Eloise] just never really understood …," she said.'
+    body, quotes = _mozilla_quotes(shared_dir, "buzzfeed-1")
+    assert _said(body, quotes, "The drug was in her system").speaker == "Fiona Parry"
+    assert _said(body, quotes, "just never really understood").speaker == "Fiona Parry"
