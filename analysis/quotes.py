@@ -387,7 +387,9 @@ class _QuoteFinder:
             len(span.text.split()) <= NAME_WORDS
             and NAMED_BEFORE.search(before)
             and not (PASSIVE_BEFORE_QUOTE.search(before) and AGENT_AFTER.match(after))
-        ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent)
+            and not _ACCORDING_TO_LAST.search(before)
+        ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent); not
+            # "according to CNN, was called the “breadbasket”": so called by CNN's account
             draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
             return draft
         if self._subject_after_participle(draft, before, after):
@@ -1267,6 +1269,8 @@ _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:After|When|While|Although|Though|Because|If|Since|Before|Until|Once|Whereas|"
     r"Unless)\b[^,;:“”\"]*,\s*"
 )
+# "according to X," in the quote's own clause, with no other clause begun between.
+_ACCORDING_TO_LAST = re.compile(r"\b[Aa]ccording\s+to\s[^,;:.“”\"]{1,60},[^,;:.“”\"]*$")
 # A would-be subject ending in a conjunction: a second verb of an earlier subject.
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.

@@ -534,3 +534,9 @@ def test_a_speaker_named_in_a_link(shared_dir: Path) -> None:
     body, quotes = _mozilla_quotes(shared_dir, "buzzfeed-1")
     assert _said(body, quotes, "The drug was in her system").speaker == "Fiona Parry"
     assert _said(body, quotes, "just never really understood").speaker == "Fiona Parry"
+
+
+def test_what_something_was_called_according_to_a_source_is_the_source_s() -> None:
+    # '… and, according to CNN, was called the "breadbasket" of southern Africa'
+    name = "longtime-leader-of-zimbabwe-robert-mugabe-dies-aged-95"
+    assert speaker_of(name, "breadbasket") == "CNN"
