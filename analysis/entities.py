@@ -93,6 +93,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     list per entity, in text order (bench/train_entity_types.py learns from these)."""
     text = prose.text
     mentions = find_mentions(body, prose, spans)
+    _without_sentence_openers(text, mentions)
     full_names = _full_person_names(mentions)
     person_words = _person_name_words(mentions, full_names)
     apply_table(mentions, person_words)
@@ -122,6 +123,46 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
             continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
+
+
+def _without_sentence_openers(text: str, mentions: list[Mention]) -> None:
+    """ "Longtime Imus in the Morning writer ..." (the model's "Longtime Imus"), "Remarked
+    Center for Biological Diversity scientist Tierra Curry, ...": the word that opens the
+    sentence, glued to a name the article writes elsewhere without it, is no part of the name.
+    The rest must be a name of two words or more (not "Supreme" + "Court"), or a person of
+    the article where the model read no person (its "Taban Deng" is one, though "Taban" is
+    in no list of given names); a given name, a title, a place, a listed name or a word that
+    is not all letters first stays ("Donald Trump", "President Trump", "North Korea",
+    "Al-Sawarmi Khalid")."""
+    by_surface: dict[str, Mention] = {}
+    for mention in mentions:
+        by_surface.setdefault(mention.surface, mention)
+    written = Counter(m.surface for m in mentions)
+    for mention in mentions:
+        first, _, rest = mention.surface.partition(" ")
+        other = by_surface.get(rest)
+        if other is None or written[mention.surface] > 1 or mention.table_name is not None:
+            continue
+        if " " not in rest and (other.type != "person" or mention.label == "PERSON"):
+            continue  # the model's "Taban Deng", "Ajmi Lourimi": a given name it knows
+        if not opens_sentence(text, mention.start) or _names_first_word(first, mention.surface):
+            continue
+        mention.start = text.index(rest.split()[0], mention.start + len(first))
+        mention.surface, mention.key, mention.label = rest, other.key, other.label
+        mention.type, mention.evidence = other.type, other.evidence
+
+
+def _names_first_word(first: str, surface: str) -> bool:
+    """A first word that belongs to the name: a given name, a title, a place, a listed name."""
+    return (
+        not first.isalpha()  # "Al-Sawarmi Khalid"
+        or gazetteer.is_given_name(first)
+        or is_title(first)
+        or gazetteer.is_place(first)
+        or gazetteer.is_place(surface)
+        or gazetteer.is_organisation(surface)
+        or listed(surface) is not None
+    )
 
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")

@@ -450,13 +450,15 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
         if joined and joined[-1][2] == "ORG" and _of_name_goes_on(text, joined[-1], span):
             joined[-1] = (joined[-1][0], span[1], "ORG")
             continue
-        if joined and span[2] == "ORG" and joined[-1][2] == "ORG":
+        if joined and span[2] == "ORG" and joined[-1][2] in ("ORG", "PERSON"):
             start, end, _label = joined[-1]
             end -= text[end - 1] == ","  # "United Nations Educational," + ", Scientific and"
             first, second = text[start:end], text[span[0] : span[1]]
-            if (_NAME_JOINER.fullmatch(text, end, span[0]) and _one_name(first, second)) or (
-                _FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)
-            ):
+            if (
+                _label == "ORG"
+                and _NAME_JOINER.fullmatch(text, end, span[0])
+                and _one_name(first, second)
+            ) or (_FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)):
                 joined[-1] = (start, span[1], "ORG")
                 continue
         joined.append(span)

@@ -318,3 +318,10 @@ def test_a_one_word_name_the_model_cut_from_a_table_cell_is_the_whole_cell() -> 
     entities = extract_entities([read_file(PAGES / "lwn-1" / "source.html").body])[0]
     assert types_of(entities, "Matteo Casalin") == {"person"}
     assert not named(entities, "Matteo")
+
+
+def test_a_given_name_no_list_has_opening_a_sentence_stays_in_the_name(pages: dict) -> None:
+    # "Ajmi Lourimi, a member of Ennahda, ..." opens a sentence: the model's person, whose
+    # given name is in no list, is not "Lourimi" (the article also writes "Lourimi" alone)
+    _, wapo = pages["wapo-1"]
+    assert types_of(wapo, "Ajmi Lourimi") == {"person"}

@@ -52,6 +52,7 @@ ARTICLES = {
     "bridgegate": "us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit",
     "pileup": "florida-highway-pileup-fire-kills-five-children-two-truck-dr",
     "imus": "radio-host-don-imus-dies-aged-79",
+    "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
 }
 
 
@@ -407,3 +408,19 @@ def test_a_pronouns_contraction_is_no_name(articles: dict) -> None:
     # "I‘m beyond grateful to him": an opening quote mark typed for the apostrophe, which the
     # model's tokenizer leaves in the word, read as a person
     assert not {e.name for e in articles["imus"]} & {"I‘m", "I"}
+
+
+def test_the_word_opening_a_sentence_is_no_part_of_the_name_after_it(articles: dict) -> None:
+    # "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted" (the model's
+    # organisation "Longtime Imus"); "Remarked Center for Biological Diversity scientist
+    # Tierra Curry" (the model's person "Remarked Center" and organisation "Biological
+    # Diversity", the name cut at "for")
+    imus, monarch = articles["imus"], articles["monarch"]
+    assert "Longtime Imus" not in {e.name for e in imus}
+    [don] = [e for e in imus if e.name == "Don Imus"]
+    assert don.count == 16
+    shown = {e.name for e in monarch}
+    assert not shown & {"Remarked Center", "Biological Diversity"}
+    assert not [name for name in shown if name.startswith("Remarked")]
+    [center] = [e for e in monarch if e.name == "Center for Biological Diversity"]
+    assert center.count == 3
