@@ -35,8 +35,10 @@ _VAGUE_WORDS = "|".join(phrase.replace(" ", r"\s+") for phrase in _VAGUE)
 _WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
 # At most six groups of thousands (a comma list of 3-digit numbers was read from each of its
 # numbers to its end: quadratic), and a plain number starts where its digits do (a long run of
-# digits was read from each of its digits).
-_DIGITS = r"\d{1,3}(?:,\s?\d{3}){1,6}(?!\d)|(?<!\d)\d+(?:\.\s?\d+)?"
+# digits was read from each of its digits). Digits grouped wrongly ("roughly 200,0000
+# residents", a typo) are no number: not 200, not 0000; nor is a count written with a leading
+# zero ("200, 0000").
+_DIGITS = r"\d{1,3}(?:,\s?\d{3}){1,6}(?![\d,]\d)|(?<!\d)(?<!\d,)(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
     rf"|(?i:{_VAGUE_WORDS}))"

@@ -519,3 +519,16 @@ def test_a_day_after_the_other_report_was_published_is_another_occasion() -> Non
     assert _days_compared(ahead, date(2019, 7, 28), after, date(2019, 8, 8)) == (
         [], [("day", "2019-08-02", "2019-08-02")]
     )  # fmt: skip
+
+
+def test_digits_grouped_wrongly_are_no_number() -> None:
+    # fresh4r samoa-measles: "… infected over 4,200 of the island nation's roughly 200,0000
+    # residents since October and killed at least 62, …" (a typo): "0000 residents" was read
+    # as a toll of none, a false difference against any other toll.
+    line = _wikinews_line("samoan-government-temporarily-shuts-down-for-nationwide-meas",
+                          "roughly 200,0000 residents")  # fmt: skip
+    read = [(q.topic, q.value) for q in quantities(line)]
+    assert ("deaths", 62) in read
+    assert not [value for _, value in read if value in (0, 200, 2_000_000)]
+    assert quantities("roughly 200, 0000 residents were killed") == []
+    assert [q.value for q in quantities("It killed 1,234,567 people.")] == [1_234_567]
