@@ -37,8 +37,11 @@ _WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
 # numbers to its end: quadratic), and a plain number starts where its digits do (a long run of
 # digits was read from each of its digits). Digits grouped wrongly ("roughly 200,0000
 # residents", a typo) are no number: not 200, not 0000; nor is a count written with a leading
-# zero ("200, 0000").
-_DIGITS = r"\d{1,3}(?:,\s?\d{3}){1,6}(?![\d,]\d)|(?<!\d)(?<!\d,)(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
+# zero ("200, 0000"), nor the number of a name ("COVID-19 cases").
+_DIGITS = (
+    r"\d{1,3}(?:,\s?\d{3}){1,6}(?![\d,]\d)"
+    r"|(?<!\d)(?<!\d,)(?<![A-Za-z]-)(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
+)
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
     rf"|(?i:{_VAGUE_WORDS}))"
@@ -59,6 +62,10 @@ _GROUPS = {
     "bridges": "bridges bridge",
     "votes": "votes ballots",
     "seats": "seats",
+    # Counted as what they are, whatever the words around: "53 measles related deaths",
+    # "3,728 measles cases".
+    "deaths": "deaths fatalities",
+    "cases": "cases infections",
 }
 # Words that end the phrase between a number and what it counts: "two states are home to",
 # "the Jan. 4 quakes and buildings" count no homes or buildings.
@@ -85,7 +92,14 @@ _COUNTED = re.compile(
     rf"(?P<noun>{'|'.join(sorted(_NOUN_GROUP, key=len, reverse=True))})\b",
     re.I,
 )
-_TOLL_AFTER = re.compile(rf"{_MODIFIER}{NUMBER}\s+(?P<what>dead|killed|injured|wounded)\b", re.I)
+# "81 had lost their lives", "20 were wounded", "12 have died".
+_TOLL_AFTER = re.compile(
+    rf"{_MODIFIER}{NUMBER}\s+(?:(?:have|has|had|were|was)\s+(?:now\s+|already\s+|also\s+)?"
+    r"(?:been\s+)?)?(?P<what>dead|killed|died|lost\s+their\s+lives|injured|wounded)\b",
+    re.I,
+)
+# The people a disease infected: "infected over 4,200", cases of it.
+_INFECTED = re.compile(rf"\binfect(?:ed|ing|s)\s+{_MODIFIER}{NUMBER}\b", re.I)
 _TOLL_BEFORE = re.compile(
     rf"\b(?P<what>killing|killed|injuring|injured|wounding)\s+{_MODIFIER}{NUMBER}\b", re.I
 )
@@ -189,11 +203,36 @@ def number_value(text: str) -> tuple[float, float] | None:
     return value * scale, value * scale
 
 
+def _not_a_count(text: str, match: re.Match[str]) -> bool:
+    """A number before "deaths" or "cases" that counts none: one of them ("One of the
+    fatalities"), a year ("their September 2015 deaths"), the cases where a law applies
+    ("permitted only in two cases")."""
+    number = match.group("number")
+    in_before = re.search(r"\bin\s+$", text[max(0, match.start() - 4) : match.start()])
+    return bool(
+        match.group("of")
+        or re.fullmatch(r"(?:19|20)\d\d", number)
+        or (match.group("noun").lower() == "cases" and in_before and not match.group("modifier"))
+    )
+
+
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:were|was|had|have|has)\s+(?:now\s+|already\s+|also\s+)?(?:been\s+)?)?"
+    r"(?:\w+ly\s+)?(?P<verb>\w+)"
+)
 _CLAUSE_OPENS = re.compile(r"\b(?:where|while|whereas|when|after|before|because|although)\b", re.I)
 
 
 def _context_topic(text: str, start: int, end: int) -> str:
-    """ "deaths" or "injured" when the clause around a count of people says so, else "people"."""
+    """ "deaths" or "injured" when the clause around a count of people says so, else "people".
+    The verb right after the count decides first: "resulted in at least 56 deaths and over 200
+    people injured" (injured), "people had been killed"."""
+    verb = _VERB_AFTER.match(text, end)
+    if verb:
+        if _DEATH.fullmatch(verb.group("verb")):
+            return "deaths"
+        if _INJURY.fullmatch(verb.group("verb")):
+            return "injured"
     clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), start - 60, 0)
     # "… killed after missiles exploded outside a UN school where hundreds of people were
     # sheltering": a clause that opens after the death word is about others
@@ -263,6 +302,10 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     for match in _COUNTED.finditer(text):
         noun = match.group("noun").lower()
         group = _NOUN_GROUP[noun]
+        if group in ("deaths", "cases"):
+            if not _not_a_count(text, match):
+                add(group, match.group("number"), match.start(), match.end())
+            continue
         topic = _context_topic(text, match.start(), match.end()) if group == "people" else group
         if topic == "people":  # a count of people who are alive: only like nouns compare
             topic = "people" if noun in _PLAIN_PEOPLE else f"people: {noun.rstrip('s')}"
@@ -270,15 +313,16 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     for pattern in (_TOLL_NOUN, _LIVES):
         for match in pattern.finditer(text):
             add("deaths", match.group("number"), match.start(), match.end())
+    for match in _INFECTED.finditer(text):
+        add("cases", match.group("number"), match.start(), match.end())
     for match in _NONE.finditer(text):
         what = (match.group("noun") or match.group("verb")).lower()
         add("injured" if what in ("injuries", "injured", "hurt", "wounded") else "deaths", "0",
             match.start(), match.end())  # fmt: skip
     for pattern in (_TOLL_AFTER, _TOLL_BEFORE):
         for match in pattern.finditer(text):
-            topic = (
-                "deaths" if match.group("what").lower().startswith(("dead", "kill")) else "injured"
-            )
+            what = match.group("what").lower()
+            topic = "deaths" if what.startswith(("dead", "kill", "die", "lost")) else "injured"
             add(topic, match.group("number"), match.start(), match.end())
     return _without_restatements(text, base, sorted(found, key=lambda quantity: quantity.start))
 

@@ -532,3 +532,31 @@ def test_digits_grouped_wrongly_are_no_number() -> None:
     assert not [value for _, value in read if value in (0, 200, 2_000_000)]
     assert quantities("roughly 200, 0000 residents were killed") == []
     assert [q.value for q in quantities("It killed 1,234,567 people.")] == [1_234_567]
+
+
+def test_cases_deaths_and_lives_lost_are_counted(shared_dir: Path) -> None:
+    # fresh4r samoa-measles: "3,728 measles cases", "infected over 4,200", "53 measles related
+    # deaths", "while 81 had lost their lives", "5667 cases" were read as nothing.
+    shutdown = "samoan-government-temporarily-shuts-down-for-nationwide-meas"
+    ended = "samoan-government-ends-state-of-emergency-over-measles-outbr"
+
+    def read(name: str, holding: str) -> list[tuple[str, float]]:
+        return [(q.topic, q.value) for q in quantities(_wikinews_line(name, holding))]
+
+    assert ("cases", 3728) in read(shutdown, "3,728 measles cases")
+    assert ("cases", 4200) in read(shutdown, "infected over 4,200")
+    assert read(shutdown, "53 measles related deaths") == [("deaths", 53)]
+    assert ("deaths", 81) in read(ended, "81 had lost their lives")
+    assert read(ended, "a total of 5667 cases") == [("cases", 5667)]
+    # The verb right after a count of people says what befell them: "at least 56 deaths and
+    # over 200 people injured" (the stampede at Soleimani's funeral; the 200 were read as
+    # deaths, the 56 as nothing), ECB+ 37_3ecbplus "24 people dead and 249 people injured".
+    stampede = "stampede-during-funeral-procession-of-qasem-soleimani-causes"
+    assert read(stampede, "at least 56 deaths") == [("deaths", 56), ("injured", 200)]
+    line = _line(shared_dir, "37/37_3ecbplus.txt", "249 people injured")
+    assert [(q.topic, q.value) for q in quantities(line)][:2] == [("deaths", 24), ("injured", 249)]
+    # Not counts: a name's number, a year, one of them, the cases where a law applies.
+    assert quantities("COVID-19 cases rose.") == []
+    assert quantities("after their September 2015 deaths") == []
+    assert quantities("One of the fatalities was a child.") == []
+    assert quantities("Abortion is permitted only in two cases: rape and risk.") == []
