@@ -594,7 +594,7 @@ def compare_articles(
     quotes_b = [replace(quote, report="b") for quote in found_b]
     differences, agreements = find_differences(
         a.body, a.published, b.body, b.published, _span_pairs(a, b, matched),
-        entities_a, entities_b,
+        entities_a, entities_b, one_event=verdict.kind == "same",
     )  # fmt: skip
     if not verdict.claims_differences:
         differences = []

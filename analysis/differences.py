@@ -573,6 +573,14 @@ def _counterpart(
     return same_noun[0] if len(same_noun) == 1 and mine == [quantity] else None
 
 
+def _listed_alongside(quantity: Quantity, found: Sequence[Quantity]) -> bool:
+    """Whether a single magnitude is compared where a sentence also lists magnitudes
+    ("magnitude 1", "magnitude 2" of "7.6 and 7.5 magnitude quakes"): the sentences tell of
+    several quakes, and which one the other's magnitude is cannot be told (lists compare item
+    by item)."""
+    return quantity.topic == "magnitude" and any(q.topic.startswith("magnitude ") for q in found)
+
+
 def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
     return Fact(
         quantity.topic, "", f"{quantity.value:g}", quantity.phrase, quantity.start,
@@ -622,6 +630,8 @@ def compare_quantities(
             ]
             equal = [q for q in same_topic if quantity_a.same_value(q)]
             partner = equal[0] if equal else _counterpart(quantity_a, found_a, same_topic)
+            if not equal and _listed_alongside(quantity_a, [*found_a, *found_b]):
+                continue  # "the 6.1 quake … since 7.6 and 7.5 magnitude quakes": which one?
             if partner is not None and len(shared - _unit_terms(quantity_a, partner)) >= MIN_SHARED:
                 claim = Difference(
                     quantity_a.topic, _fact(quantity_a, sentence_a), _fact(partner, sentence_b)
@@ -649,12 +659,15 @@ def find_differences(
     pairs: list[SentencePair] | None = None,
     entities_a: Sequence[Entity] = (),
     entities_b: Sequence[Entity] = (),
+    one_event: bool = False,
 ) -> tuple[list[Difference], list[Difference]]:
     """Possible factual differences and agreements between two reports.
 
     `pairs`: sentences that make the same point (from the alignment); quantities are compared
     only inside them. Without, a lexical pairing is used (`same_point_sentences`). With the
-    reports' entities, the titles each gives a named person are compared too.
+    reports' entities, the titles each gives a named person are compared too. `one_event`:
+    the reports tell one event (the story verdict), so a quake's magnitude each gives once is
+    compared wherever the sentences are (`compare_report_magnitudes`).
     """
     differences, agreements = compare_facts(
         extract_facts(body_a, published_a), extract_facts(body_b, published_b)
@@ -669,7 +682,61 @@ def find_differences(
     ):
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
+    if one_event and not any(d.topic.startswith("magnitude") for d in [*differences, *agreements]):
+        found_differences, found_agreements = compare_report_magnitudes(body_a, body_b)
+        differences += _unclaimed(found_differences, claimed)
+        agreements += _unclaimed(found_agreements, claimed)
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+
+
+# A magnitude that is not the event's own: an aftershock's, one of several tremors', an
+# earlier quake's ("the region's last major quake").
+_OTHER_QUAKE = re.compile(
+    r"\b(?:after-?shocks?|fore-?shocks?|one\s+of\s+the|tremors|another|previous|earlier|last|"
+    r"since|tsunami)\b",
+    re.IGNORECASE,
+)
+
+
+MAGNITUDES_APART = 0.3
+
+
+def compare_report_magnitudes(
+    body_a: str, body_b: str
+) -> tuple[list[Difference], list[Difference]]:
+    """Two reports of one quake whose sentences were not paired ("the first earthquake measuring
+    7.6 magnitude struck on Sunday …" and "Manrosan said that the 7.7 magnitude quake damaged
+    …"): when each report gives its quake one magnitude, undated and in no sentence about
+    another quake (an aftershock, "one of the tremors", a list of quakes), those are compared,
+    when they are no more than MAGNITUDES_APART apart: agencies measure one quake a few tenths
+    apart, while two quakes of one series (the Papua quakes of 2009, a 7.6 and a 6.1 the day
+    after, in one ECB+ cluster) are further apart."""
+    magnitudes_a, magnitudes_b = _event_magnitudes(body_a), _event_magnitudes(body_b)
+    values_a = {f"{q.value:g}" for q, _ in magnitudes_a}
+    values_b = {f"{q.value:g}" for q, _ in magnitudes_b}
+    if len(values_a) != 1 or len(values_b) != 1:
+        return [], []
+    if abs(magnitudes_a[0][0].value - magnitudes_b[0][0].value) > MAGNITUDES_APART:
+        return [], []  # rather two quakes of a series (a 7.6 and, a day later, a 6.1)
+    (quantity_a, sentence_a), (quantity_b, sentence_b) = magnitudes_a[0], magnitudes_b[0]
+    claim = Difference("magnitude", _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
+    return ([], [claim]) if values_a == values_b else ([claim], [])
+
+
+def _event_magnitudes(body: str) -> list[tuple[Quantity, TextSpan]]:
+    """The magnitudes a report gives its quake (see compare_report_magnitudes)."""
+    found: list[tuple[Quantity, TextSpan]] = []
+    for sentence in all_sentences(body):
+        quantities_here = _quantities(sentence)
+        magnitudes = [q for q in quantities_here if q.topic.startswith("magnitude")]
+        if not magnitudes:
+            continue
+        if _OTHER_QUAKE.search(sentence.text) or any(q.topic != "magnitude" for q in magnitudes):
+            continue
+        for quantity in magnitudes:
+            if not _dated_by(sentence.text[: quantity.start - sentence.start]):
+                found.append((quantity, sentence))
+    return found
 
 
 def _unclaimed(found: list[Difference], claimed: list[Difference]) -> list[Difference]:

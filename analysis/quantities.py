@@ -267,9 +267,12 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     for match in _MAGNITUDE.finditer(text):
         listed = match.group("list") or match.group("measured")
         if listed:
-            for index, item in enumerate(re.finditer(r"\d\.\s?\d", listed)):
+            items = list(re.finditer(r"\d\.\s?\d", listed))
+            for index, item in enumerate(items):
                 offset = match.start("list" if match.group("list") else "measured") + item.start()
-                add(f"magnitude {index + 1}", item.group(), offset, offset + len(item.group()))
+                # "measuring 7.6 magnitude": one magnitude, not the first of a list
+                topic = f"magnitude {index + 1}" if len(items) > 1 else "magnitude"
+                add(topic, item.group(), offset, offset + len(item.group()))
         else:
             group = "one" if match.group("one") else "two"
             add("magnitude", match.group(group), match.start(), match.end())

@@ -560,3 +560,30 @@ def test_cases_deaths_and_lives_lost_are_counted(shared_dir: Path) -> None:
     assert quantities("after their September 2015 deaths") == []
     assert quantities("One of the fatalities was a child.") == []
     assert quantities("Abortion is permitted only in two cases: rape and risk.") == []
+
+
+def test_a_quake_s_one_magnitude_in_each_report_of_one_event(shared_dir: Path) -> None:
+    # fresh2 west-papua-manokwari (ECB+ 37_4ecb, 37_5ecb): "the first earthquake measuring 7.6
+    # magnitude struck on Sunday …" and "Manrosan said that the 7.7 magnitude quake damaged …"
+    # are never paired as making the same point; each report gives its quake one magnitude
+    # (37_4ecb's "One of the tremors with a 7.3 magnitude" is another quake's).
+    def report(name: str) -> str:
+        return (shared_dir / "testdata/ecbplus/text/37" / name).read_text(encoding="utf-8")
+
+    measuring = _line(shared_dir, "37/37_4ecb.txt", "measuring 7.6 magnitude")
+    assert [(q.topic, q.value) for q in quantities(measuring)][0] == ("magnitude", 7.6)
+    first, damage = report("37_4ecb.txt"), report("37_5ecb.txt")
+    differences, _ = find_differences(first, None, damage, None, [], one_event=True)
+    assert [(d.topic, d.a.value, d.b.value) for d in differences] == [("magnitude", "7.6", "7.7")]
+    # Only for reports the verdict calls one event, and not for two quakes of a series: 37_1ecb
+    # tells the 6.1 quake of the day after (same ECB+ cluster).
+    assert find_differences(first, None, damage, None, [])[0] == []
+    after = report("37_1ecb.txt")
+    found = find_differences(after, None, first, None, [], one_event=True)
+    assert [d for d in found[0] + found[1] if d.topic == "magnitude"] == []
+    # A magnitude is not compared with one of a sentence listing several quakes' (37_2ecb "The
+    # 6.1-magnitude quake was the latest … since 7.6 and 7.5 magnitude quakes" against 37_7ecb
+    # "the first 7.6-magnitude quake struck": was 6.1 against 7.6).
+    series = _line(shared_dir, "37/37_2ecb.txt", "since 7.6 and 7.5 magnitude")
+    struck = _line(shared_dir, "37/37_7ecb.txt", "first 7.6-magnitude quake struck")
+    assert [topic for topic, *_ in _compared(series, struck)[0]] == []
