@@ -20,7 +20,9 @@ _SMALL = (
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague amounts: the range they allow ("dozens" is not 200; "tens of thousands" is not 2,000).
+# Vague amounts: the range they allow ("dozens" is not 200; "tens of thousands" is not 2,000;
+# "thousands" may be 23,000, as reports write it: "Thousands of people who have fled … have
+# crossed the border" and "nearly 23, 000 Nuban refugees who have fled").
 _VAGUE = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
@@ -28,7 +30,7 @@ _VAGUE = {
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
+    "thousands": (2_000, 99_999),
     "millions": (2_000_000, 9_999_999),
 }  # longer phrases first: the regex tries them in this order
 _VAGUE_WORDS = "|".join(phrase.replace(" ", r"\s+") for phrase in _VAGUE)

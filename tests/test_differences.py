@@ -587,3 +587,13 @@ def test_a_quake_s_one_magnitude_in_each_report_of_one_event(shared_dir: Path) -
     series = _line(shared_dir, "37/37_2ecb.txt", "since 7.6 and 7.5 magnitude")
     struck = _line(shared_dir, "37/37_7ecb.txt", "first 7.6-magnitude quake struck")
     assert [topic for topic, *_ in _compared(series, struck)[0]] == []
+
+
+def test_thousands_may_be_twenty_three_thousand(shared_dir: Path) -> None:
+    # fresh yida-bbc-peaceforce: 41_3ecbplus "Thousands of people who have fled fighting in
+    # Sudan's South Kordofan region have crossed the border …" and 41_4ecbplus "… nearly 23,
+    # 000 Nuban refugees who have fled …": no difference (the gold pairs them as one point).
+    a = _line(shared_dir, "41/41_3ecbplus.txt", "Thousands of people who have fled")
+    b = _line(shared_dir, "41/41_4ecbplus.txt", "nearly 23, 000 Nuban refugees")
+    assert _compared(a, b)[0] == []
+    assert [(q.value, q.high) for q in quantities(a)] == [(2_000, 99_999)]
