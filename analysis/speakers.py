@@ -127,7 +127,8 @@ _NOT_GIVEN = (
         "reverend pastor rabbi imam chief commissioner councilman councilwoman congressman "
         "congresswoman representative delegate mp mep democrat democrats republican "
         "republicans labour tory conservative liberal socialist president-elect "
-        "ceo chair chairwoman pope saint st".split()
+        "ceo chair chairwoman pope saint st speaker whip nominee candidate emperor empress "
+        "prince princess duke duchess sultan sheikh ayatollah miss madam sen rep gov hon".split()
     )
 )
 # A sentence's or a paragraph's end ("Staffordshire. "; not "Mr. ", "Dr. ").

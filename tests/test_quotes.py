@@ -887,13 +887,16 @@ def test_a_fragment_after_he_is_or_was_is_not_his() -> None:
 
 
 def test_a_surname_after_another_given_name_is_someone_else() -> None:
-    # the entities took every "Ward" for Tom Ward: "Ann Ward" is his wife, "Senator Ward" him
+    # the entities took every "Ward" for Tom Ward: "Ann Ward" is his wife, "Senator Ward" and
+    # "Speaker Ward" him
     body = (
         "Tom Ward won the vote. “We did it,” said his wife Ann Ward.\n\n"
-        "“It was close,” said Senator Ward."
+        "“It was close,” said Senator Ward. “We won,” said Speaker Ward."
     )
-    entities = (Entity("Tom Ward", "person", ("Tom Ward",), ((0, 8), (54, 58), (90, 94))),)
-    assert [q.speaker for q in extract_quotes(body, entities)] == ["Ann Ward", "Tom Ward"]
+    mentions = ((0, 8), (54, 58), (90, 94), (119, 123))
+    entities = (Entity("Tom Ward", "person", ("Tom Ward",), mentions),)
+    speakers = [q.speaker for q in extract_quotes(body, entities)]
+    assert speakers == ["Ann Ward", "Tom Ward", "Tom Ward"]
 
 
 def test_the_subject_of_the_main_clause_after_a_subordinate_one() -> None:
