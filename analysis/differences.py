@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -682,11 +683,111 @@ def find_differences(
     ):
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
+    differences += _unclaimed(
+        compare_running_counts(body_a, published_a, body_b, published_b), claimed + differences
+    )
     if one_event and not any(d.topic.startswith("magnitude") for d in [*differences, *agreements]):
         found_differences, found_agreements = compare_report_magnitudes(body_a, body_b)
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+
+
+# Reports published at least this many days apart give an outbreak's counts as of their dates.
+RUNNING_DAYS_APART = 2
+# A count that is not the outbreak's own total: the world's, one of a year, suspected cases.
+_NOT_THE_TOTAL = re.compile(
+    r"\b(?:worldwide|globally|world|suspected|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def compare_running_counts(
+    body_a: str, published_a: date | None, body_b: str, published_b: date | None
+) -> list[Difference]:
+    """An outbreak's cases and deaths as two reports published days apart count them (fresh4r
+    Samoa: "had … infected over 4,200 … and killed at least 62" on December 7, "a total of
+    5667 cases during the outbreak … while 81 had lost their lives" on January 1): each
+    report's largest count is its total, and totals that differ are a difference labelled
+    with both dates (counts at different dates, not a contradiction). Only when both reports
+    count cases (an outbreak: a toll of two events, a strike and a stampede, is no running
+    count), the country each names most is named by the other (Iran's coronavirus is not
+    Samoa's measles), neither count is the world's, a year's, a day's new ones or of
+    suspected cases, and the sentences (each with the one before it) share MIN_SHARED content
+    words and name no different country."""
+    if published_a is None or published_b is None:
+        return []
+    if abs((published_b - published_a).days) < RUNNING_DAYS_APART:
+        return []
+    totals_a, totals_b = _running_totals(body_a), _running_totals(body_b)
+    if "cases" not in totals_a or "cases" not in totals_b:
+        return []
+    named_a, named_b = _country_counts(body_a), _country_counts(body_b)
+    if not named_a or not named_b:
+        return []
+    if named_a.most_common(1)[0][0] not in named_b or named_b.most_common(1)[0][0] not in named_a:
+        return []
+    differences: list[Difference] = []
+    for topic in ("cases", "deaths"):
+        if topic not in totals_a or topic not in totals_b:
+            continue
+        (quantity_a, sentence_a, window_a), (quantity_b, sentence_b, window_b) = (
+            totals_a[topic], totals_b[topic]
+        )  # fmt: skip
+        if quantity_a.same_value(quantity_b):
+            continue
+        if len(_shared_subject(window_a, window_b) - _date_terms()) < MIN_SHARED:
+            continue
+        countries_a, countries_b = _countries(window_a), _countries(window_b)
+        if countries_a and countries_b and not countries_a & countries_b:
+            continue
+        label = f"{topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
+        differences.append(
+            Difference(label, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
+        )
+    return differences
+
+
+def _running_totals(body: str) -> dict[str, tuple[Quantity, TextSpan, str]]:
+    """A report's largest count of cases and of deaths (see compare_running_counts), with its
+    sentence and that sentence's words together with the one before."""
+    sentences = all_sentences(body)
+    totals: dict[str, tuple[Quantity, TextSpan, str]] = {}
+    for index, sentence in enumerate(sentences):
+        if _NOT_THE_TOTAL.search(sentence.text):
+            continue
+        for quantity in _quantities(sentence):
+            if quantity.topic not in ("cases", "deaths") or quantity.high != quantity.value:
+                continue
+            if re.search(r"\bnew\b", quantity.phrase, re.IGNORECASE):
+                continue  # "523 new infections": a day's
+            if _dated_by(sentence.text[: quantity.start - sentence.start]):
+                continue
+            best = totals.get(quantity.topic)
+            if best is None or quantity.value > best[0].value:
+                before = sentences[index - 1].text if index else ""
+                totals[quantity.topic] = (quantity, sentence, f"{before} {sentence.text}")
+    return totals
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _country_counts(text: str) -> Counter[str]:
+    """How often a text names each country (one or two capitalised words the gazetteer knows
+    as a country: "Samoa", "New Zealand")."""
+    from kimreader.analysis.gazetteer import is_country
+
+    counts: Counter[str] = Counter()
+    for match in re.finditer(r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?", text):
+        both = f"{match.group(1)} {match.group(2)}" if match.group(2) else ""
+        if both and is_country(both):
+            counts[both.lower()] += 1
+        else:
+            counts.update(w.lower() for w in match.groups() if w and is_country(w))
+    return counts
+
+
+def _countries(text: str) -> frozenset[str]:
+    """The countries a text names."""
+    return frozenset(_country_counts(text))
 
 
 # A magnitude that is not the event's own: an aftershock's, one of several tremors', an

@@ -597,3 +597,29 @@ def test_thousands_may_be_twenty_three_thousand(shared_dir: Path) -> None:
     b = _line(shared_dir, "41/41_4ecbplus.txt", "nearly 23, 000 Nuban refugees")
     assert _compared(a, b)[0] == []
     assert [(q.value, q.high) for q in quantities(a)] == [(2_000, 99_999)]
+
+
+def _wikinews(name: str) -> str:
+    return (WIKINEWS / f"{name}.txt").read_text("utf-8")
+
+
+def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
+    # fresh4r samoa-measles: the shutdown report of 2019-12-07 ("… the measles outbreak that
+    # had, by reports, infected over 4,200 … and killed at least 62") and the report of
+    # 2020-01-01 ("a total of 5667 cases during the outbreak", "while 81 had lost their
+    # lives"), whose sentences are never paired: each report's total, as of its date.
+    shutdown = _wikinews("samoan-government-temporarily-shuts-down-for-nationwide-meas")
+    ended = _wikinews("samoan-government-ends-state-of-emergency-over-measles-outbr")
+    on_a, on_b = date(2019, 12, 7), date(2020, 1, 1)
+    differences, _ = find_differences(shutdown, on_a, ended, on_b, [])
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
+        ("cases, as of 2019-12-07 (A) and 2020-01-01 (B)", "infected over 4,200", "5667 cases"),
+        ("deaths, as of 2019-12-07 (A) and 2020-01-01 (B)", "killed at least 62",
+         "81 had lost their lives"),
+    ]  # fmt: skip
+    # Not without both dates, nor a day apart, nor against another country's outbreak (Iran's
+    # coronavirus: "523 new infections", a day's).
+    assert find_differences(shutdown, None, ended, None, [])[0] == []
+    assert find_differences(shutdown, on_a, ended, date(2019, 12, 8), [])[0] == []
+    iran = _wikinews("iranian-government-official-mohammad-mir-mohammadi-dies-of-c")
+    assert find_differences(iran, date(2020, 3, 3), ended, on_b, [])[0] == []
