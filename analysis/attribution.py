@@ -20,7 +20,11 @@ _SPEECH_VERBS = (
     "announced announces stressed stresses cautioned cautions complained complains commented "
     "comments remarked remarks responded responds urged urges revealed reveals confirmed "
     "confirms suggested suggests joked jokes concluded concludes emphasised emphasized observed "
-    "vowed promised noted notes wrote writes asked asks read reads reported reports said says"
+    "vowed promised noted notes wrote writes asked asks read reads reported reports said says "
+    "elaborated elaborates asserted asserts reiterated reiterates affirmed affirms exclaimed "
+    "exclaims quipped quips retorted retorts countered lamented laments pleaded boasted boasts "
+    "testified testifies predicted predicts shouted shouts answered answers recounted recounts "
+    "opined opines mused muses whispered whispers contended contends"
 ).split()
 VERBS = r"told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|" + "|".join(_SPEECH_VERBS)
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -138,6 +142,9 @@ BEFORE_VERB = re.compile(
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
     r"referred|refers|indicated|indicates|telling|accusing|writing|states|stating|adding|"
     r"noting|explaining|insisting|arguing|warning|insist|insists|"
+    r"acknowledged|admitted|argued|vowed|promised|conceded|cautioned|complained|replied|"
+    r"elaborated|asserted|reiterated|affirmed|exclaimed|quipped|retorted|lamented|pleaded|"
+    r"boasted|testified|predicted|shouted|recounted|opined|mused|contended|"
     r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(

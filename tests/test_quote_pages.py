@@ -540,3 +540,10 @@ def test_what_something_was_called_according_to_a_source_is_the_source_s() -> No
     # '… and, according to CNN, was called the "breadbasket" of southern Africa'
     name = "longtime-leader-of-zimbabwe-robert-mugabe-dies-aged-95"
     assert speaker_of(name, "breadbasket") == "CNN"
+
+
+def test_more_verbs_of_speech() -> None:
+    # 'Saying "there are many abortions despite the criminal threat" ((es))Spanish language: ‍…,
+    # President Fernández elaborated, "A state that is present …"'
+    name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
+    assert speaker_of(name, "there are many abortions despite") == "Alberto Fernández"

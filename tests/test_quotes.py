@@ -904,3 +904,10 @@ def test_the_subject_of_the_main_clause_after_a_subordinate_one() -> None:
     people = {"Ann Lee": "person", "Tom Ward": "person"}
     [quote] = extract_quotes(body, _entities(body, people))
     assert quote.speaker == "Tom Ward"
+
+
+@pytest.mark.parametrize("verb", ["quipped", "retorted", "reiterated", "testified"])
+def test_verbs_of_speech_after_the_quote(verb: str) -> None:
+    body = f"“We will not give up,” {verb} Ana Ruiz, a teacher."
+    [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
+    assert quote.speaker == "Ana Ruiz"
