@@ -330,6 +330,8 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False
     if _running_total(a, sentence_a) != _running_total(b, sentence_b):
         return False
+    if _of_another(a, sentence_a) != _of_another(b, sentence_b):
+        return False
     place_a = _PLACE_AFTER.match(sentence_a.text[a.end - sentence_a.start :])
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
@@ -420,6 +422,18 @@ _RUNNING_TOTAL = re.compile(
     r"|\bin\s+total\b|\ba\s+total\s+of\b|\b(?:has|have)\s+(?:now\s+)?(?:claimed|reached)\b",
     re.IGNORECASE,
 )
+
+
+_ANOTHER = re.compile(r"\b(?:another|also)\b", re.IGNORECASE)
+
+
+def _of_another(quantity: Quantity, sentence: TextSpan) -> bool:
+    """Whether the words after a count, in its clause (to a comma or "and"), say it is of
+    another occasion: "Three people also died in an air strike on another UN school" is not the
+    toll of the school the other report counts ("injured dozens Sunday … and briefly triggered
+    fears of another tsunami" is the quake's own)."""
+    after = re.split(r"[,;]|\band\b", sentence.text[quantity.end - sentence.start :])[0]
+    return bool(_ANOTHER.search(after))
 
 
 def _running_total(quantity: Quantity, sentence: TextSpan) -> bool:
@@ -574,6 +588,15 @@ def _counterpart(
     return same_noun[0] if len(same_noun) == 1 and mine == [quantity] else None
 
 
+def _other_days(sentence_a: TextSpan, sentence_b: TextSpan) -> bool:
+    """Whether each sentence gives one day and the days differ: counts of two occasions ("a tank
+    firing on a building used by Israeli troops, killing four of them, on Monday" and "Five
+    Israeli soldiers lost their lives on Wednesday"), whatever the days themselves compare."""
+    days_a = _sentence_days(sentence_a.text, sentence_a.start, None)
+    days_b = _sentence_days(sentence_b.text, sentence_b.start, None)
+    return len(days_a) == 1 and len(days_b) == 1 and not same_day(days_a[0], days_b[0])
+
+
 def _listed_alongside(quantity: Quantity, found: Sequence[Quantity]) -> bool:
     """Whether a single magnitude is compared where a sentence also lists magnitudes
     ("magnitude 1", "magnitude 2" of "7.6 and 7.5 magnitude quakes"): the sentences tell of
@@ -620,7 +643,7 @@ def compare_quantities(
         if not found_a or not found_b:
             continue
         shared = _shared_subject(sentence_a.text, sentence_b.text) - _date_terms()
-        if len(shared) < MIN_SHARED:
+        if len(shared) < MIN_SHARED or _other_days(sentence_a, sentence_b):
             continue
         for quantity_a in found_a:
             same_topic = [

@@ -623,3 +623,27 @@ def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
     assert find_differences(shutdown, on_a, ended, date(2019, 12, 8), [])[0] == []
     iran = _wikinews("iranian-government-official-mohammad-mir-mohammadi-dies-of-c")
     assert find_differences(iran, date(2020, 3, 3), ended, on_b, [])[0] == []
+
+
+def test_counts_of_two_days_or_of_another_occasion_are_not_compared(shared_dir: Path) -> None:
+    # ECB+ 41_1ecb "… a tank firing on a building used by Israeli troops, killing four of
+    # them, on Monday" and 41_4ecb "Five Israeli soldiers lost their lives on Wednesday, …":
+    # two days, two tolls (the days themselves are still compared).
+    monday = _line(shared_dir, "41/41_1ecb.txt", "killing four of them, on Monday")
+    wednesday = _line(shared_dir, "41/41_4ecb.txt", "Five Israeli soldiers lost their lives")
+    assert [topic for topic, *_ in _compared(monday, wednesday)[0]] == ["day"]
+    # 41_1ecb "more than 40 people died … when Israeli bombs hit al-Fakhora school" and 41_9ecb
+    # "Three people also died in an air strike on another UN school …": another school's toll.
+    school = _line(shared_dir, "41/41_1ecb.txt", "more than 40 people died")
+    another = _line(shared_dir, "41/41_9ecb.txt", "Three people also died")
+    assert _compared(school, another)[0] == []
+    # 41_1ecbplus "… in the last three days" and 41_8ecbplus "… came one day after bombings
+    # were reported in another region …"; but 37_7ecb "killed a 10-year-old girl and injured
+    # dozens Sunday … and briefly triggered fears of another tsunami" is the quake's own count
+    # (against 37_1ecb "… where five people were killed and hundreds injured at the weekend").
+    days = _line(shared_dir, "41/41_1ecbplus.txt", "in the last three days")
+    day_after = _line(shared_dir, "41/41_8ecbplus.txt", "came one day after bombings")
+    assert _compared(days, day_after)[0] == []
+    weekend = _line(shared_dir, "37/37_1ecb.txt", "hundreds injured at the weekend")
+    sunday = _line(shared_dir, "37/37_7ecb.txt", "injured dozens Sunday")
+    assert ("injured", "hundreds injured", "injured dozens") in _compared(weekend, sunday)[0]
