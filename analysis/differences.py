@@ -343,7 +343,7 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
 # "near Taludi" (capitalised words after "in"/"at"/"near" or "city of"; countries, months and
 # weekdays are no such place).
 _PLACE_NAMED = re.compile(
-    r"\b(?:in|at|near|outside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
     r"(?:the\s+)?(?P<lead>(?:[a-z]+\s+){0,2}?)"
     r"(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
 )
@@ -377,10 +377,18 @@ def _same_places(text_a: str, text_b: str) -> bool:
     return _named_in(places_a, text_b) or _named_in(places_b, text_a)
 
 
+_COMPASS_PLACE = re.compile(
+    rf"\b(?:{'|'.join(sorted((w.capitalize() for w in COMPASS_WORDS), key=len, reverse=True))})"
+    r"\s+[A-Z][a-z][\w\-]*"
+)
+
+
 def _named_in(places: frozenset[str], text: str) -> bool:
     """Whether `text` names one of the places: any word of it, perhaps spelt another way; a
-    place with a compass word ("north darfur") only as a whole."""
-    words = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w\-]*", text)}
+    place with a compass word ("north darfur") only as a whole, and a place is not named by a
+    part of one with a compass word ("Central Aceh district" does not name the province)."""
+    whole = _COMPASS_PLACE.sub(" ", text)
+    words = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w\-]*", whole)}
     lowered = " ".join(re.findall(r"[\w\-]+", text.lower()))
     for place in places:
         parts = place.split()

@@ -647,3 +647,14 @@ def test_counts_of_two_days_or_of_another_occasion_are_not_compared(shared_dir: 
     weekend = _line(shared_dir, "37/37_1ecb.txt", "hundreds injured at the weekend")
     sunday = _line(shared_dir, "37/37_7ecb.txt", "injured dozens Sunday")
     assert ("injured", "hundreds injured", "injured dozens") in _compared(weekend, sunday)[0]
+
+
+def test_a_district_with_a_compass_word_is_not_its_province(shared_dir: Path) -> None:
+    # ECB+ 37_3ecbplus "In neighbouring Central Aceh district, 10 people were killed, 140 were
+    # injured and about 1, 500 houses and buildings were damaged …" against 37_10ecbplus "The
+    # quake … injured more than 200 people and damaged more than 300 houses in Aceh …": the
+    # district's counts, not the province's ("In" with a capital named no place; "Aceh" inside
+    # "Central Aceh" named the province).
+    district = _line(shared_dir, "37/37_3ecbplus.txt", "In neighbouring Central Aceh district")
+    province = _line(shared_dir, "37/37_10ecbplus.txt", "injured more than 200 people")
+    assert _compared(district, province) == ([], [])
