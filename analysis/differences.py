@@ -721,6 +721,8 @@ def find_differences(
         found_differences, found_agreements = compare_report_magnitudes(body_a, body_b)
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
+    if one_event and not any(d.topic == "deaths" for d in [*differences, *agreements]):
+        differences += _unclaimed(compare_report_tolls(body_a, body_b), claimed)
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
 
 
@@ -869,6 +871,48 @@ def _event_magnitudes(body: str) -> list[tuple[Quantity, TextSpan]]:
             if not _dated_by(sentence.text[: quantity.start - sentence.start]):
                 found.append((quantity, sentence))
     return found
+
+
+# A sentence whose toll may be another occasion's or a running total's.
+_OTHER_TOLL = re.compile(
+    r"\b(?:since|another|previous|earlier|last|war|total|so\s+far|also|worldwide|"
+    r"(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
+    """Two reports of one event, one saying no one was killed and the other giving a toll, in
+    sentences never paired (fresh yida-bbc-peaceforce: "Local official Miabek Lang said at
+    least 12 people had been killed and 20 wounded." and "However, there have been no
+    casualties or fatalities confirmed as a result of this bombing."): when each report's
+    deaths, outside sentences that may tell another occasion or a running total ("since",
+    "earlier", "another", "also", a year …), are one value, one of them none, and the two
+    sentences name no different places. Two tolls both above none are left: a report's one
+    toll in such sentences is too often a side event's ("Two people were killed when an
+    artillery shell hit a UN school in the southern city of Khan Younis")."""
+    tolls_a, tolls_b = _event_tolls(body_a), _event_tolls(body_b)
+    values_a = {q.value for q, _ in tolls_a}
+    values_b = {q.value for q, _ in tolls_b}
+    if len(values_a) != 1 or len(values_b) != 1 or values_a == values_b:
+        return []
+    if 0 not in values_a | values_b:
+        return []
+    (quantity_a, sentence_a), (quantity_b, sentence_b) = tolls_a[0], tolls_b[0]
+    if not _same_places(sentence_a.text, sentence_b.text):
+        return []
+    return [Difference("deaths", _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))]
+
+
+def _event_tolls(body: str) -> list[tuple[Quantity, TextSpan]]:
+    """A report's exact death counts (see compare_report_tolls)."""
+    return [
+        (quantity, sentence)
+        for sentence in all_sentences(body)
+        if not _OTHER_TOLL.search(sentence.text)
+        for quantity in _quantities(sentence)
+        if quantity.topic == "deaths" and quantity.high == quantity.value
+    ]
 
 
 def _unclaimed(found: list[Difference], claimed: list[Difference]) -> list[Difference]:

@@ -658,3 +658,25 @@ def test_a_district_with_a_compass_word_is_not_its_province(shared_dir: Path) ->
     district = _line(shared_dir, "37/37_3ecbplus.txt", "In neighbouring Central Aceh district")
     province = _line(shared_dir, "37/37_10ecbplus.txt", "injured more than 200 people")
     assert _compared(district, province) == ([], [])
+
+
+def test_no_one_killed_against_a_toll_in_reports_of_one_event(shared_dir: Path) -> None:
+    # fresh yida-bbc-peaceforce (ECB+ 41_3ecbplus, 41_4ecbplus): "Local official Miabek Lang
+    # said at least 12 people had been killed and 20 wounded." and "However, there have been no
+    # casualties or fatalities confirmed as a result of this bombing." share no words to pair
+    # them; each report gives the bombing one toll, one of them none.
+    def report(name: str) -> str:
+        return (shared_dir / "testdata/ecbplus/text/41" / name).read_text(encoding="utf-8")
+
+    bbc, peaceforce = report("41_3ecbplus.txt"), report("41_4ecbplus.txt")
+    differences, _ = find_differences(bbc, None, peaceforce, None, [], one_event=True)
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences if d.topic == "deaths"] == [
+        ("deaths", "at least 12 people", "no casualties")
+    ]
+    assert find_differences(bbc, None, peaceforce, None, [])[0] == []
+    # Two tolls above none are left: 41_2ecb's 40 at the Jabaliya school and 41_9ecb's one
+    # toll outside running totals, "Two people were killed when an artillery shell hit a UN
+    # school in the southern city of Khan Younis", another strike.
+    gaza, strike = report("41_2ecb.txt"), report("41_9ecb.txt")
+    found = find_differences(gaza, None, strike, None, [], one_event=True)
+    assert [d for d in found[0] if d.topic == "deaths"] == []
