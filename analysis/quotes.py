@@ -1069,7 +1069,37 @@ class _QuoteFinder:
             return subject, "person"  # "…, said hospital director Hengky Tewu. “…,” he said"
         acting = self.people.acting_in(subject_at, min(sentence.end, at), True) or [subject]
         fitting = [name for name in acting if self._gender(name) in ("", pronoun)]
+        if len(fitting) > 1 and self._subject_called(sentence, fitting, pronoun, at):
+            # "Refusing to give up power, Mugabe agreed to power-sharing in which Tsvangirai
+            # became prime minister. “…,” he declared.": the subject the report calls "he",
+            # over others it never calls anything
+            return fitting[0], "person"
         return (fitting[0], "person") if len(fitting) == 1 else ("", "")
+
+    def _subject_called(
+        self, sentence: TextSpan, fitting: list[str], pronoun: str, at: int
+    ) -> bool:
+        """Whether the first of `fitting` opens `sentence` as its subject (after at most a
+        phrase set off by a comma: "Another voice actor, Lauren Landa, would list …") and the
+        report calls them `pronoun` (elsewhere, or as the next sentence's subject: "She was
+        given a chance"), while it calls none of the others anything."""
+        if any(self._gender(other) for other in fitting[1:]):
+            return False
+        first = bisect_left(self._person_starts, sentence.start)
+        if first == len(self.person_spans) or self._person_starts[first] >= sentence.end:
+            return False
+        start, end = self.person_spans[first]
+        if self.people.resolve(self.body[start:end], start) != fitting[0]:
+            return False
+        if not _OPENING_PHRASE.fullmatch(self.body, sentence.start, start):
+            return False
+        gender = self._gender(fitting[0])
+        index = bisect_right(self._sentence_starts, sentence.start) - 1
+        if not gender and index + 1 < len(self.sentences) and self.sentences[index + 1].end <= at:
+            # the sentence after, before the pronoun's own (which is no evidence of itself)
+            following = self._next_subject_pronoun(index)
+            gender = following[0] if following else ""
+        return gender == pronoun
 
     def _outside_quotes(self, sentence: TextSpan) -> str:
         """A sentence's text without what it quotes ("“I love her,” he said": no "her" of his)."""
@@ -1391,9 +1421,13 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
 
+# What may come before a sentence's subject: nothing, or one phrase set off by a comma
+# ("Refusing to give up power, ", "Another voice actor, ").
+_OPENING = r"\s*(?:[^,;:“”\"]*,\s*)?"
+_OPENING_PHRASE = re.compile(_OPENING)
 # "he" or "she" as the subject of a sentence's main clause, after at most one phrase set off by
 # a comma ("Then just 19 years old, she looked at …").
-_PRONOUN_OPENING = re.compile(r"\s*(?:[^,;:“”\"]*,\s*)?(?P<name>[Hh]e|[Ss]he)\s+[a-z]")
+_PRONOUN_OPENING = re.compile(rf"{_OPENING}(?P<name>[Hh]e|[Ss]he)\s+[a-z]")
 # A time or place put before a sentence's subject ("In late June, ", "On Monday, ").
 _FRONTED = re.compile(
     r"\s*(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since)\b[^,;:“”\"]{0,40},\s*"

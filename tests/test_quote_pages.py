@@ -547,3 +547,29 @@ def test_more_verbs_of_speech() -> None:
     # President Fernández elaborated, "A state that is present …"'
     name = "argentine-president-fernandez-to-send-bill-legalising-aborti"
     assert speaker_of(name, "there are many abortions despite") == "Alberto Fernández"
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "speaker"),
+    [
+        # "Refusing to give up power, Mugabe agreed to power-sharing in which Tsvangirai became
+        # prime minister. "Only God who appointed me will remove me …," he declared.": the
+        # subject, whom the report calls "he", over Tsvangirai, whom it never calls anything
+        (
+            "longtime-leader-of-zimbabwe-robert-mugabe-dies-aged-95",
+            "Only God who appointed me",
+            "Robert Gabriel Mugabe",
+        ),
+        # "Another voice actor, Lauren Landa, would list Sailor Neptune and Sailor Uranus as
+        # dream roles … She was given a chance … When she was cast, "…," she told an audience"
+        (
+            "toronto-s-anime-north-2019-brings-thousands-of-fans-together",
+            "I swear to you, I was speechless",
+            "Lauren Landa",
+        ),
+    ],
+)
+def test_he_or_she_is_the_subject_named_so_over_others_never_named_so(
+    name: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(name, words) == speaker

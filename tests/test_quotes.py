@@ -911,3 +911,11 @@ def test_verbs_of_speech_after_the_quote(verb: str) -> None:
     body = f"“We will not give up,” {verb} Ana Ruiz, a teacher."
     [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person"}))
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_two_people_neither_called_he_leave_he_unresolved() -> None:
+    # the subject alone is no evidence: "he" may be either
+    body = "Tom Ward met Dan Cole in Paris. “We agreed on nothing,” he said."
+    people = {"Tom Ward": "person", "Dan Cole": "person"}
+    [quote] = extract_quotes(body, _entities(body, people))
+    assert quote.speaker == ""
