@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kimreader.analysis.compare import Comparison
-from kimreader.analysis.names import canonical_key, listed
+from kimreader.analysis.names import canonical_key, listed, person_keys
 from kimreader.analysis.quotes import Quote
 from kimreader.corpus.article import Article
 
@@ -136,7 +136,9 @@ def speaker_keys(name: str) -> set[str]:
     words = name.split()
     if words and words[0].lower() in ("a", "an"):
         name = " ".join(words[1:])
-    keys = {canonical_key(name, "person"), canonical_key(name)}
+    # A person's other full spellings meet as the library merges them ("Robert Gabriel Mugabe"
+    # is Robert Mugabe): names.person_keys, the one home of that rule.
+    keys = {canonical_key(name, "person"), canonical_key(name), *person_keys(name)}
     table = listed(name)
     if table:
         keys.add(canonical_key(table[0]))
