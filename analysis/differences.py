@@ -760,31 +760,53 @@ def compare_running_counts(
     if named_a.most_common(1)[0][0] not in named_b or named_b.most_common(1)[0][0] not in named_a:
         return []
     differences: list[Difference] = []
+    a_earlier = published_a < published_b
     for topic in ("cases", "deaths"):
         if topic not in totals_a or topic not in totals_b:
             continue
-        (quantity_a, sentence_a, window_a), (quantity_b, sentence_b, window_b) = (
-            totals_a[topic], totals_b[topic]
-        )  # fmt: skip
-        if quantity_a.same_value(quantity_b):
-            continue
-        if len(_shared_subject(window_a, window_b) - _date_terms()) < MIN_SHARED:
-            continue
-        countries_a, countries_b = _countries(window_a), _countries(window_b)
-        if countries_a and countries_b and not countries_a & countries_b:
-            continue
-        label = f"{topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
-        differences.append(
-            Difference(label, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
-        )
+        # The later report's total against the earlier one's, and against each other count of
+        # the earlier report that says it is cumulative ("3,728 measles cases have been
+        # reported since the outbreak", "To date, 53 measles related deaths have been
+        # recorded"): all counts at an earlier date.
+        earlier, later = (totals_a, totals_b) if a_earlier else (totals_b, totals_a)
+        pairs = [(count, later[topic][0]) for count in earlier[topic][:1]] + [
+            (count, later[topic][0])
+            for count in earlier[topic][1:]
+            if _CUMULATIVE.search(count[1].text) and not count[0].same_value(earlier[topic][0][0])
+        ]
+        for one, other in pairs:
+            (quantity_a, sentence_a, window_a), (quantity_b, sentence_b, window_b) = (
+                (one, other) if a_earlier else (other, one)
+            )
+            if quantity_a.same_value(quantity_b):
+                continue
+            if len(_shared_subject(window_a, window_b) - _date_terms()) < MIN_SHARED:
+                continue
+            countries_a, countries_b = _countries(window_a), _countries(window_b)
+            if countries_a and countries_b and not countries_a & countries_b:
+                continue
+            label = (
+                f"{topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
+            )
+            differences.append(
+                Difference(label, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
+            )
     return differences
 
 
-def _running_totals(body: str) -> dict[str, tuple[Quantity, TextSpan, str]]:
-    """A report's largest count of cases and of deaths (see compare_running_counts), with its
-    sentence and that sentence's words together with the one before."""
+# Words that say a count is cumulative, a total up to its report's date.
+_CUMULATIVE = re.compile(
+    r"\bto\s+date\b|\bso\s+far\b|\bsince\s+the\s+(?:outbreak|start|beginning)\b"
+    r"|\ba\s+total\s+of\b|\b(?:have|has)\s+been\s+(?:reported|recorded|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]]:
+    """A report's counts of cases and of deaths (see compare_running_counts), the largest
+    first, each with its sentence and that sentence's words together with the one before."""
     sentences = all_sentences(body)
-    totals: dict[str, tuple[Quantity, TextSpan, str]] = {}
+    totals: dict[str, list[tuple[Quantity, TextSpan, str]]] = {}
     for index, sentence in enumerate(sentences):
         if _NOT_THE_TOTAL.search(sentence.text):
             continue
@@ -795,10 +817,12 @@ def _running_totals(body: str) -> dict[str, tuple[Quantity, TextSpan, str]]:
                 continue  # "523 new infections": a day's
             if _dated_by(sentence.text[: quantity.start - sentence.start]):
                 continue
-            best = totals.get(quantity.topic)
-            if best is None or quantity.value > best[0].value:
-                before = sentences[index - 1].text if index else ""
-                totals[quantity.topic] = (quantity, sentence, f"{before} {sentence.text}")
+            before = sentences[index - 1].text if index else ""
+            totals.setdefault(quantity.topic, []).append(
+                (quantity, sentence, f"{before} {sentence.text}")
+            )
+    for counts in totals.values():
+        counts.sort(key=lambda count: -count[0].value)  # stable: the first of equals first
     return totals
 
 

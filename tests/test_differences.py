@@ -612,10 +612,22 @@ def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
     ended = _wikinews("samoan-government-ends-state-of-emergency-over-measles-outbr")
     on_a, on_b = date(2019, 12, 7), date(2020, 1, 1)
     differences, _ = find_differences(shutdown, on_a, ended, on_b, [])
+    cases, deaths = (f"{topic}, as of 2019-12-07 (A) and 2020-01-01 (B)"
+                     for topic in ("cases", "deaths"))  # fmt: skip
+    # The earlier report's other counts that say they are cumulative are as of its date too:
+    # "3,728 measles cases have been reported since the outbreak", "To date, 53 measles related
+    # deaths have been recorded".
     assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
-        ("cases, as of 2019-12-07 (A) and 2020-01-01 (B)", "infected over 4,200", "5667 cases"),
-        ("deaths, as of 2019-12-07 (A) and 2020-01-01 (B)", "killed at least 62",
-         "81 had lost their lives"),
+        (cases, "infected over 4,200", "5667 cases"),
+        (cases, "3,728 measles cases", "5667 cases"),
+        (deaths, "killed at least 62", "81 had lost their lives"),
+        (deaths, "53 measles related deaths", "81 had lost their lives"),
+    ]
+    # Whichever report is A.
+    swapped, _ = find_differences(ended, on_b, shutdown, on_a, [])
+    assert [d.b.phrase for d in swapped] == [
+        "infected over 4,200", "3,728 measles cases", "killed at least 62",
+        "53 measles related deaths",
     ]  # fmt: skip
     # Not without both dates, nor a day apart, nor against another country's outbreak (Iran's
     # coronavirus: "523 new infections", a day's).
