@@ -605,6 +605,13 @@ def _other_days(sentence_a: TextSpan, sentence_b: TextSpan) -> bool:
     return len(days_a) == 1 and len(days_b) == 1 and not same_day(days_a[0], days_b[0])
 
 
+def _two_quakes(a: Quantity, b: Quantity) -> bool:
+    """Magnitudes further apart than agencies measure one quake (MAGNITUDES_APART): two
+    quakes of a series ("a magnitude 6.1 earthquake today, the latest powerful tremor …" and
+    "the first 7.6-magnitude quake struck"), not one quake measured two ways."""
+    return a.topic.startswith("magnitude") and abs(a.value - b.value) > MAGNITUDES_APART
+
+
 def _listed_alongside(quantity: Quantity, found: Sequence[Quantity]) -> bool:
     """Whether a single magnitude is compared where a sentence also lists magnitudes
     ("magnitude 1", "magnitude 2" of "7.6 and 7.5 magnitude quakes"): the sentences tell of
@@ -664,6 +671,8 @@ def compare_quantities(
             partner = equal[0] if equal else _counterpart(quantity_a, found_a, same_topic)
             if not equal and _listed_alongside(quantity_a, [*found_a, *found_b]):
                 continue  # "the 6.1 quake … since 7.6 and 7.5 magnitude quakes": which one?
+            if partner is not None and not equal and _two_quakes(quantity_a, partner):
+                continue
             if partner is not None and len(shared - _unit_terms(quantity_a, partner)) >= MIN_SHARED:
                 claim = Difference(
                     quantity_a.topic, _fact(quantity_a, sentence_a), _fact(partner, sentence_b)

@@ -692,3 +692,16 @@ def test_no_one_killed_against_a_toll_in_reports_of_one_event(shared_dir: Path) 
     gaza, strike = report("41_2ecb.txt"), report("41_9ecb.txt")
     found = find_differences(gaza, None, strike, None, [], one_event=True)
     assert [d for d in found[0] if d.topic == "deaths"] == []
+
+
+def test_magnitudes_far_apart_are_two_quakes(shared_dir: Path) -> None:
+    # ECB+ 37_1ecb "… hit by a magnitude 6.1 earthquake today, the latest powerful tremor to
+    # shake the region …" and 37_7ecb "… shortly after the first 7.6-magnitude quake struck …":
+    # two quakes of the 2009 Papua series, not one measured two ways (as 7.6 and 7.7 are).
+    latest = _line(shared_dir, "37/37_1ecb.txt", "magnitude 6.1 earthquake today")
+    first = _line(shared_dir, "37/37_7ecb.txt", "first 7.6-magnitude quake struck")
+    assert [topic for topic, *_ in _compared(latest, first)[0]] == []
+    a = "The 7.6 magnitude quake struck Papua on Sunday, the agency said."
+    assert _compared(a, a.replace("7.6", "7.7"))[0] == [
+        ("magnitude", "7.6 magnitude", "7.7 magnitude")
+    ]
