@@ -605,6 +605,32 @@ def _other_days(sentence_a: TextSpan, sentence_b: TextSpan) -> bool:
     return len(days_a) == 1 and len(days_b) == 1 and not same_day(days_a[0], days_b[0])
 
 
+_OTHER_WORD = re.compile(r"\bother\b", re.IGNORECASE)
+_LENGTH_OF = re.compile(r"(?:-long)?\s+(?:of\s+)?(?P<noun>[a-z]+)")
+
+
+def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
+    """For a difference: unless one count is of the others only ("Three other bombs allegedly
+    exploded outside the camp" against "at least one bomb landed in the camp"), or two lengths
+    of time measure different things ("ordered her to serve 90 days of treatment" against
+    "completing a 30-day program")."""
+    if bool(_OTHER_WORD.search(a.phrase)) != bool(_OTHER_WORD.search(b.phrase)):
+        return False
+    if a.topic != "duration":
+        return True
+    after_a = _LENGTH_OF.match(sentence_a.text, a.end - sentence_a.start)
+    after_b = _LENGTH_OF.match(sentence_b.text, b.end - sentence_b.start)
+    if after_a and after_b:
+        return _stem(after_a.group("noun")) == _stem(after_b.group("noun"))
+    return True
+
+
+def _stem(word: str) -> str:
+    from kimreader.analysis.text import content_terms
+
+    return (content_terms(word) or [word])[0]
+
+
 def _two_quakes(a: Quantity, b: Quantity) -> bool:
     """Magnitudes further apart than agencies measure one quake (MAGNITUDES_APART): two
     quakes of a series ("a magnitude 6.1 earthquake today, the latest powerful tremor …" and
@@ -672,6 +698,12 @@ def compare_quantities(
             if not equal and _listed_alongside(quantity_a, [*found_a, *found_b]):
                 continue  # "the 6.1 quake … since 7.6 and 7.5 magnitude quakes": which one?
             if partner is not None and not equal and _two_quakes(quantity_a, partner):
+                continue
+            if (
+                partner is not None
+                and not equal
+                and not _same_group(quantity_a, sentence_a, partner, sentence_b)
+            ):
                 continue
             if partner is not None and len(shared - _unit_terms(quantity_a, partner)) >= MIN_SHARED:
                 claim = Difference(

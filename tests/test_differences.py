@@ -705,3 +705,21 @@ def test_magnitudes_far_apart_are_two_quakes(shared_dir: Path) -> None:
     assert _compared(a, a.replace("7.6", "7.7"))[0] == [
         ("magnitude", "7.6 magnitude", "7.7 magnitude")
     ]
+
+
+def test_the_other_ones_and_lengths_of_other_things_differ_from_nothing(shared_dir: Path) -> None:
+    # ECB+ 41_1ecbplus "Three other bombs allegedly exploded outside the camp: …" against
+    # 41_8ecbplus "… at least one bomb landed in the camp, and three or four fell outside it":
+    # the others are not the one in the camp.
+    others = _line(shared_dir, "41/41_1ecbplus.txt", "Three other bombs")
+    one = _line(shared_dir, "41/41_8ecbplus.txt", "at least one bomb landed")
+    assert _compared(others, one)[0] == []
+    # ECB+ 1_7ecbplus "… the court that ordered her to serve 90 days of treatment" against
+    # 1_20ecbplus "… after completing a 30-day program": the order and the programme.
+    ordered = _line(shared_dir, "1/1_7ecbplus.txt", "serve 90 days of treatment")
+    program = _line(shared_dir, "1/1_20ecbplus.txt", "completing a 30-day program")
+    assert _compared(ordered, program)[0] == []
+    # Lengths of one thing still compare.
+    a = "Lohan was ordered to serve 90 days of treatment at the Betty Ford clinic."
+    b = "Lohan was ordered to serve 30 days of treatment at the Betty Ford clinic."
+    assert _compared(a, b)[0] == [("duration", "90 days", "30 days")]
