@@ -276,9 +276,10 @@ _YEAR = re.compile(
     r"(?:^|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate)\s+)((?:19|20)\d\d)\b"
     rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z])"
 )
-# Other words that date a clause: "last year", "two years ago", "In April".
+# Other words that date a clause: "last year", "two years ago", "In April", "Earlier this year".
 _WHEN = re.compile(
     r"\b(?:last|previous)\s+(?:year|month|week)\b|\b\w+\s+years?\s+ago\b"
+    r"|\b[Ee]arlier\s+this\s+(?:year|month)\b"
     r"|\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b"
 )

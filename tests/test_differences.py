@@ -723,3 +723,14 @@ def test_the_other_ones_and_lengths_of_other_things_differ_from_nothing(shared_d
     a = "Lohan was ordered to serve 90 days of treatment at the Betty Ford clinic."
     b = "Lohan was ordered to serve 30 days of treatment at the Betty Ford clinic."
     assert _compared(a, b)[0] == [("duration", "90 days", "30 days")]
+
+
+def test_a_toll_dated_earlier_this_year_is_another_event() -> None:
+    # Wikinews (development pages): "Earlier this year, northern Philippines suffered a 6.3
+    # magnitude earthquake causing eleven deaths." against "… have increased the death toll of
+    # the extended event from five people to six …": another quake's toll.
+    past = _wikinews_line("earthquake-injures-25-people-in-southern-philippines",
+                          "causing eleven deaths")  # fmt: skip
+    toll = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
+                          "from five people to six")  # fmt: skip
+    assert [topic for topic, *_ in _compared(past, toll)[0]] == []
