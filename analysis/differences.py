@@ -796,10 +796,7 @@ def compare_running_counts(
     totals_a, totals_b = _running_totals(body_a), _running_totals(body_b)
     if "cases" not in totals_a or "cases" not in totals_b:
         return []
-    named_a, named_b = _country_counts(body_a), _country_counts(body_b)
-    if not named_a or not named_b:
-        return []
-    if named_a.most_common(1)[0][0] not in named_b or named_b.most_common(1)[0][0] not in named_a:
+    if not _same_main_country(body_a, body_b, required=True):
         return []
     differences: list[Difference] = []
     a_earlier = published_a < published_b
@@ -868,6 +865,15 @@ def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]
     return totals
 
 
+def _same_main_country(body_a: str, body_b: str, required: bool = False) -> bool:
+    """Whether the country each report names most is named by the other; when either names
+    none, `not required`."""
+    named_a, named_b = _country_counts(body_a), _country_counts(body_b)
+    if not named_a or not named_b:
+        return not required
+    return named_a.most_common(1)[0][0] in named_b and named_b.most_common(1)[0][0] in named_a
+
+
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
 def _country_counts(text: str) -> Counter[str]:
     """How often a text names each country (one or two capitalised words the gazetteer knows
@@ -910,7 +916,10 @@ def compare_report_magnitudes(
     another quake (an aftershock, "one of the tremors", a list of quakes), those are compared,
     when they are no more than MAGNITUDES_APART apart: agencies measure one quake a few tenths
     apart, while two quakes of one series (the Papua quakes of 2009, a 7.6 and a 6.1 the day
-    after, in one ECB+ cluster) are further apart."""
+    after, in one ECB+ cluster) are further apart; and when the country each report names
+    most is named by the other (if both name one)."""
+    if not _same_main_country(body_a, body_b):
+        return [], []
     magnitudes_a, magnitudes_b = _event_magnitudes(body_a), _event_magnitudes(body_b)
     values_a = {f"{q.value:g}" for q, _ in magnitudes_a}
     values_b = {f"{q.value:g}" for q, _ in magnitudes_b}
@@ -954,9 +963,12 @@ def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
     casualties or fatalities confirmed as a result of this bombing."): when each report's
     deaths, outside sentences that may tell another occasion or a running total ("since",
     "earlier", "another", "also", a year …), are one value, one of them none, and the two
-    sentences name no different places. Two tolls both above none are left: a report's one
+    sentences name no different places, and the country each report names most is named by the
+    other (when both name one). Two tolls both above none are left: a report's one
     toll in such sentences is too often a side event's ("Two people were killed when an
     artillery shell hit a UN school in the southern city of Khan Younis")."""
+    if not _same_main_country(body_a, body_b):
+        return []  # a verdict's slip: a fire in Catalonia and a plane crash in Iran
     tolls_a, tolls_b = _event_tolls(body_a), _event_tolls(body_b)
     values_a = {q.value for q, _ in tolls_a}
     values_b = {q.value for q, _ in tolls_b}

@@ -734,3 +734,11 @@ def test_a_toll_dated_earlier_this_year_is_another_event() -> None:
     toll = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
                           "from five people to six")  # fmt: skip
     assert [topic for topic, *_ in _compared(past, toll)[0]] == []
+
+
+def test_tolls_of_reports_about_two_countries_are_not_compared() -> None:
+    # Wikinews (development pages): the quake in the Philippines ("… from five people to six")
+    # and the cargo plane crash in Iran ("no deaths"), if a verdict took them for one event.
+    quake = _wikinews("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake")
+    crash = _wikinews("iranian-cargo-plane-crashes-into-karaj-houses")
+    assert find_differences(quake, None, crash, None, [], one_event=True)[0] == []
