@@ -96,6 +96,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     _without_sentence_openers(text, mentions)
     full_names = _full_person_names(mentions)
     person_words = _person_name_words(mentions, full_names)
+    mentions[:] = [part for m in mentions for part in _people_read_as_one(text, m, person_words)]
     apply_table(mentions, person_words)
     type_by_list(text, mentions)
     type_by_membership(text, mentions)
@@ -123,6 +124,48 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
             continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_BETWEEN_LISTED_NAMES = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
+
+
+def _people_read_as_one(text: str, mention: Mention, person_words: set[str]) -> list[Mention]:
+    """ "The case revolved around Kelly and Baroni's convictions", "My heart breaks for
+    Deirdre, Wyatt & Zach": people named one word each and listed, which the model read as one
+    organisation, are each a person when every word is a name of the article's people (a
+    given name or surname of its full names) or a given name, one at least the article's. A
+    listed name stays whole ("Ben & Jerry's")."""
+    if mention.label != "ORG" or mention.evidence or mention.table_name is not None:
+        return [mention]
+    words = list(_NAME_WORD.finditer(text, mention.start, mention.end))
+    if len(words) < 2 or words[0].start() != mention.start or words[-1].end() != mention.end:
+        return [mention]
+    if not all(
+        _BETWEEN_LISTED_NAMES.fullmatch(text, a.end(), b.start())
+        for a, b in zip(words, words[1:], strict=False)
+    ):
+        return [mention]
+    keys = [base_key(word.group()) for word in words]
+    if not any(key in person_words for key in keys) or not all(
+        key in person_words or gazetteer.is_given_name(word.group())
+        for key, word in zip(keys, words, strict=True)
+    ):
+        return [mention]
+    if gazetteer.is_organisation(mention.surface) or listed(mention.surface) is not None:
+        return [mention]
+    return [
+        Mention(
+            word.start(),
+            word.end(),
+            word.group(),
+            "PERSON",
+            "person",
+            canonical_key(word.group(), "person"),
+            mention.in_heading,
+        )
+        for word in words
+    ]
 
 
 def _without_sentence_openers(text: str, mentions: list[Mention]) -> None:

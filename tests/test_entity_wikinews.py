@@ -424,3 +424,14 @@ def test_the_word_opening_a_sentence_is_no_part_of_the_name_after_it(articles: d
     assert not [name for name in shown if name.startswith("Remarked")]
     [center] = [e for e in monarch if e.name == "Center for Biological Diversity"]
     assert center.count == 3
+
+
+def test_people_listed_one_word_each_and_read_as_one_organisation_are_each_a_person(
+    articles: dict,
+) -> None:
+    # "The case revolved around Kelly and Baroni's convictions" (the model's organisation):
+    # Bridget Anne Kelly and William Baroni, named in full before
+    bridgegate = articles["bridgegate"]
+    assert "Kelly and Baroni" not in {e.name for e in bridgegate}
+    counts = {e.name: e.count for e in bridgegate if e.type == "person"}
+    assert counts["Bridget Anne Kelly"] == 5 and counts["William Baroni"] == 5
