@@ -847,11 +847,12 @@ def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]
     sentences = all_sentences(body)
     totals: dict[str, list[tuple[Quantity, TextSpan, str]]] = {}
     for index, sentence in enumerate(sentences):
-        if _NOT_THE_TOTAL.search(sentence.text):
+        counts = [
+            q for q in _quantities(sentence) if q.topic in ("cases", "deaths") and q.high == q.value
+        ]
+        if not counts or _NOT_THE_TOTAL.search(sentence.text):
             continue
-        for quantity in _quantities(sentence):
-            if quantity.topic not in ("cases", "deaths") or quantity.high != quantity.value:
-                continue
+        for quantity in counts:
             if re.search(r"\bnew\b", quantity.phrase, re.IGNORECASE):
                 continue  # "523 new infections": a day's
             if _dated_by(sentence.text[: quantity.start - sentence.start]):
@@ -878,16 +879,25 @@ def _same_main_country(body_a: str, body_b: str, required: bool = False) -> bool
 def _country_counts(text: str) -> Counter[str]:
     """How often a text names each country (one or two capitalised words the gazetteer knows
     as a country: "Samoa", "New Zealand")."""
+    counts: Counter[str] = Counter()
+    for first, second in _CAPITALISED.findall(text):
+        if second and _is_country(f"{first} {second}"):
+            counts[f"{first} {second}".lower()] += 1
+            continue
+        for word in (first, second):
+            if word and _is_country(word):
+                counts[word.lower()] += 1
+    return counts
+
+
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")
+
+
+@lru_cache(maxsize=8192)
+def _is_country(name: str) -> bool:
     from kimreader.analysis.gazetteer import is_country
 
-    counts: Counter[str] = Counter()
-    for match in re.finditer(r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?", text):
-        both = f"{match.group(1)} {match.group(2)}" if match.group(2) else ""
-        if both and is_country(both):
-            counts[both.lower()] += 1
-        else:
-            counts.update(w.lower() for w in match.groups() if w and is_country(w))
-    return counts
+    return is_country(name)
 
 
 def _countries(text: str) -> frozenset[str]:
@@ -918,12 +928,10 @@ def compare_report_magnitudes(
     apart, while two quakes of one series (the Papua quakes of 2009, a 7.6 and a 6.1 the day
     after, in one ECB+ cluster) are further apart; and when the country each report names
     most is named by the other (if both name one)."""
-    if not _same_main_country(body_a, body_b):
-        return [], []
     magnitudes_a, magnitudes_b = _event_magnitudes(body_a), _event_magnitudes(body_b)
     values_a = {f"{q.value:g}" for q, _ in magnitudes_a}
     values_b = {f"{q.value:g}" for q, _ in magnitudes_b}
-    if len(values_a) != 1 or len(values_b) != 1:
+    if len(values_a) != 1 or len(values_b) != 1 or not _same_main_country(body_a, body_b):
         return [], []
     if abs(magnitudes_a[0][0].value - magnitudes_b[0][0].value) > MAGNITUDES_APART:
         return [], []  # rather two quakes of a series (a 7.6 and, a day later, a 6.1)
@@ -967,8 +975,6 @@ def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
     other (when both name one). Two tolls both above none are left: a report's one
     toll in such sentences is too often a side event's ("Two people were killed when an
     artillery shell hit a UN school in the southern city of Khan Younis")."""
-    if not _same_main_country(body_a, body_b):
-        return []  # a verdict's slip: a fire in Catalonia and a plane crash in Iran
     tolls_a, tolls_b = _event_tolls(body_a), _event_tolls(body_b)
     values_a = {q.value for q, _ in tolls_a}
     values_b = {q.value for q, _ in tolls_b}
@@ -979,18 +985,19 @@ def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
     (quantity_a, sentence_a), (quantity_b, sentence_b) = tolls_a[0], tolls_b[0]
     if not _same_places(sentence_a.text, sentence_b.text):
         return []
+    if not _same_main_country(body_a, body_b):
+        return []  # a verdict's slip: a fire in Catalonia and a plane crash in Iran
     return [Difference("deaths", _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))]
 
 
 def _event_tolls(body: str) -> list[tuple[Quantity, TextSpan]]:
     """A report's exact death counts (see compare_report_tolls)."""
-    return [
-        (quantity, sentence)
-        for sentence in all_sentences(body)
-        if not _OTHER_TOLL.search(sentence.text)
-        for quantity in _quantities(sentence)
-        if quantity.topic == "deaths" and quantity.high == quantity.value
-    ]
+    found: list[tuple[Quantity, TextSpan]] = []
+    for sentence in all_sentences(body):
+        tolls = [q for q in _quantities(sentence) if q.topic == "deaths" and q.high == q.value]
+        if tolls and not _OTHER_TOLL.search(sentence.text):
+            found += [(quantity, sentence) for quantity in tolls]
+    return found
 
 
 def _unclaimed(found: list[Difference], claimed: list[Difference]) -> list[Difference]:
