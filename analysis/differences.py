@@ -861,8 +861,8 @@ def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]
             totals.setdefault(quantity.topic, []).append(
                 (quantity, sentence, f"{before} {sentence.text}")
             )
-    for counts in totals.values():
-        counts.sort(key=lambda count: -count[0].value)  # stable: the first of equals first
+    for found in totals.values():
+        found.sort(key=lambda count: -count[0].value)  # stable: the first of equals first
     return totals
 
 
