@@ -572,12 +572,14 @@ def _before_and(text: str, start: int, end: int, previous_end: int) -> int:
 
 
 def _cause_after_head(first: str, second: str) -> bool:
-    """ "Tunisian League" for the "Defence of Human Rights" is one name; "the Labour Party" for
+    """ "Tunisian League" for the "Defence of Human Rights" is one name, and so is "the Court of
+    Appeals" for "the Third Circuit" (the head before its "of" phrase); "the Labour Party" for
     "the Conservative Party" (the second with its own head word) two."""
     first_words, second_words = base_key(first).split(), base_key(second).split()
+    head_of = _OF_ONE_WORD_END.search(first) is not None and first_words[0] in ORG_HEADS
     return (
         bool(first_words)
-        and first_words[-1] in ORG_HEADS
+        and (first_words[-1] in ORG_HEADS or head_of)
         and not any(w in ORG_HEADS for w in second_words)
     )
 

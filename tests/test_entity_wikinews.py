@@ -435,3 +435,11 @@ def test_people_listed_one_word_each_and_read_as_one_organisation_are_each_a_per
     assert "Kelly and Baroni" not in {e.name for e in bridgegate}
     counts = {e.name: e.count for e in bridgegate if e.type == "person"}
     assert counts["Bridget Anne Kelly"] == 5 and counts["William Baroni"] == 5
+
+
+def test_a_courts_name_goes_on_past_for_the(articles: dict) -> None:
+    # "remanding the case back to the Court of Appeals for the Third Circuit": the model's
+    # "the Court of Appeals" and "the Third Circuit"
+    orgs = names(articles["bridgegate"], "org")
+    assert "Court of Appeals for the Third Circuit" in orgs
+    assert not orgs & {"Court of Appeals", "Third Circuit"}
