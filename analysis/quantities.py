@@ -137,7 +137,12 @@ _MAGNITUDE = re.compile(
     r"|measuring\s+(?P<measured>\d\.\s?\d(?:\s*(?:,|and)\s*\d\.\s?\d)*)",
     re.I,
 )
-_AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged\s+(?P<aged>\d{1,3})\b", re.I)
+# "a 26-year-old", "aged 90", "at the age of 103", "died at age 66".
+_AGE = re.compile(
+    r"\b(?P<number>\d{1,3})-year-old\b|\baged\s+(?P<aged>\d{1,3})\b"
+    r"|\b(?:the\s+)?age\s+(?:of\s+)?(?P<age>\d{1,3})\b(?![.,]\d)",
+    re.I,
+)
 # A length of time: "90 days", "two weeks", "a three-month stay"; not "two years ago" (a date),
 # "33 years old" (an age), "the 26-year troubled starlet" (an age with a word missing).
 _DURATION = re.compile(
@@ -282,7 +287,8 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         days = _DAYS_IN[(match.group("unit") or match.group("adjective")).lower()]
         add("duration", match.group("number"), match.start(), match.end(), days)
     for match in _AGE.finditer(text):
-        add("age", match.group("number") or match.group("aged"), match.start(), match.end())
+        number = match.group("number") or match.group("aged") or match.group("age")
+        add("age", number, match.start(), match.end())
     for match in _TIME.finditer(text):
         half = (match.group("half") or "").lower()
         if not half and not (match.group("colon") and match.group("minute")):

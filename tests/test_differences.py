@@ -742,3 +742,15 @@ def test_tolls_of_reports_about_two_countries_are_not_compared() -> None:
     quake = _wikinews("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake")
     crash = _wikinews("iranian-cargo-plane-crashes-into-karaj-houses")
     assert find_differences(quake, None, crash, None, [], one_event=True)[0] == []
+
+
+def test_an_age_written_as_at_the_age_of() -> None:
+    # Wikinews (development pages): "… English drummer Ginger Baker died in a hospital at the
+    # age of 80." and "… Eddie Van Halen … died Tuesday at age 65 …" were read as no age.
+    baker = _wikinews_line("influential-rock-drummer-ginger-baker-dies-at-age-80",
+                           "at the age of 80")  # fmt: skip
+    van_halen = _wikinews_line("guitarist-eddie-van-halen-dies-aged-65", "at age 65")
+    assert [(q.topic, q.value) for q in quantities(baker)] == [("age", 80)]
+    assert [(q.topic, q.value) for q in quantities(van_halen)] == [("age", 65)]
+    other = "Yesterday, English drummer Ginger Baker died in a hospital aged 79."
+    assert _compared(baker, other)[0] == [("age", "the age of 80", "aged 79")]
