@@ -784,11 +784,11 @@ def compare_running_counts(
     5667 cases during the outbreak … while 81 had lost their lives" on January 1): each
     report's largest count is its total, and totals that differ are a difference labelled
     with both dates (counts at different dates, not a contradiction). Only when both reports
-    count cases (an outbreak: a toll of two events, a strike and a stampede, is no running
-    count), the country each names most is named by the other (Iran's coronavirus is not
-    Samoa's measles), neither count is the world's, a year's, a day's new ones or of
-    suspected cases, and the sentences (each with the one before it) share MIN_SHARED content
-    words and name no different country."""
+    count cases and tell of a disease (an outbreak: a toll of two events, a strike and a
+    stampede, is no running count; nor are a court's cases), the country each names most is
+    named by the other (Iran's coronavirus is not Samoa's measles), neither count is the
+    world's, a year's, a day's new ones or of suspected cases, and the sentences (each with
+    the one before it) share MIN_SHARED content words and name no different country."""
     if published_a is None or published_b is None:
         return []
     if abs((published_b - published_a).days) < RUNNING_DAYS_APART:
@@ -796,6 +796,8 @@ def compare_running_counts(
     totals_a, totals_b = _running_totals(body_a), _running_totals(body_b)
     if "cases" not in totals_a or "cases" not in totals_b:
         return []
+    if not _OUTBREAK.search(body_a) or not _OUTBREAK.search(body_b):
+        return []  # cases of something else (a court's)
     if not _same_main_country(body_a, body_b, required=True):
         return []
     differences: list[Difference] = []
@@ -833,6 +835,12 @@ def compare_running_counts(
     return differences
 
 
+# Words that say a report tells of an outbreak of a disease.
+_OUTBREAK = re.compile(
+    r"\b(?:outbreak|epidemic|pandemic|infect\w*|virus|disease|measles|covid|coronavirus|flu|"
+    r"influenza|cholera|ebola|dengue|vaccin\w*)\b",
+    re.IGNORECASE,
+)
 # Words that say a count is cumulative, a total up to its report's date.
 _CUMULATIVE = re.compile(
     r"\bto\s+date\b|\bso\s+far\b|\bsince\s+the\s+(?:outbreak|start|beginning)\b"

@@ -754,3 +754,15 @@ def test_an_age_written_as_at_the_age_of() -> None:
     assert [(q.topic, q.value) for q in quantities(van_halen)] == [("age", 65)]
     other = "Yesterday, English drummer Ginger Baker died in a hospital aged 79."
     assert _compared(baker, other)[0] == [("age", "the age of 80", "aged 79")]
+
+
+def test_cases_that_are_no_outbreak_s_are_not_counts_at_two_dates() -> None:
+    a = "The Supreme Court of Samoa heard 12 cases on Monday, Samoa's court said."
+    b = "The Supreme Court of Samoa has heard 20 cases so far this month, Samoa's court said."
+    assert find_differences(a, date(2019, 12, 1), b, date(2019, 12, 20), [])[0] == []
+    measles = a.replace("heard 12 cases", "counted 12 measles cases")
+    more = b.replace("has heard 20 cases", "has counted 20 measles cases")
+    assert [d.topic for d in find_differences(measles, date(2019, 12, 1), more,
+                                              date(2019, 12, 20), [])[0]] == [
+        "cases, as of 2019-12-01 (A) and 2019-12-20 (B)"
+    ]  # fmt: skip
