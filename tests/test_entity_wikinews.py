@@ -53,6 +53,7 @@ ARTICLES = {
     "pileup": "florida-highway-pileup-fire-kills-five-children-two-truck-dr",
     "imus": "radio-host-don-imus-dies-aged-79",
     "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
+    "mugabe": "longtime-leader-of-zimbabwe-robert-mugabe-dies-aged-95",
 }
 
 
@@ -443,3 +444,11 @@ def test_a_courts_name_goes_on_past_for_the(articles: dict) -> None:
     orgs = names(articles["bridgegate"], "org")
     assert "Court of Appeals for the Third Circuit" in orgs
     assert not orgs & {"Court of Appeals", "Third Circuit"}
+
+
+def test_cde_is_a_title(articles: dict) -> None:
+    # "Cde Mugabe" (Comrade, the Zimbabwean honorific) is Robert Gabriel Mugabe
+    mugabe = articles["mugabe"]
+    assert not [e.name for e in mugabe if e.name.startswith("Cde")]
+    [robert] = [e for e in mugabe if e.name == "Robert Gabriel Mugabe"]
+    assert "Cde Mugabe" in robert.aliases
