@@ -92,7 +92,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     """The mentions of each real-world thing the rules find, before the learned decision: one
     list per entity, in text order (bench/train_entity_types.py learns from these)."""
     text = prose.text
-    mentions = find_mentions(body, prose, spans)
+    mentions = _outside_wiki_tags(text, find_mentions(body, prose, spans))
     _without_sentence_openers(text, mentions)
     full_names = _full_person_names(mentions)
     person_words = _person_name_words(mentions, full_names)
@@ -124,6 +124,35 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
             continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
+
+
+# Wikinews marks an interviewer's turn "((WN))" and gives a quote's original after its
+# translation: '((es))Spanish language: <original>'. The original runs to a quote mark, a line's
+# end or its first sentence's end.
+_WIKI_TAG = re.compile(
+    r"\(\([\w .'-]{1,40}\)\)(?:[A-Z][a-z]+[ \t]+language:[^\"“”\n]*?(?=[\"“”\n]|[.!?][ \t]|\Z))?"
+)
+
+
+def _outside_wiki_tags(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions outside Wikinews's tags: "((WN))  What got you into cosplay?" names no
+    organisation "WN", and the English model reads a Spanish or Polish original ("En el siglo
+    XXI", "Prawo i Sprawiedliwość") as names of nothing; a name the shipped data has stays."""
+    if "((" not in text:
+        return mentions
+    tags = [m.span() for m in _WIKI_TAG.finditer(text)]
+    return [
+        m
+        for m in mentions
+        if not any(s <= m.start < e for s, e in tags) or _known_in_any_language(m.surface)
+    ]
+
+
+def _known_in_any_language(name: str) -> bool:
+    """A name the shipped data has is one in any language ("Puerto Rico", and "YouTube" where
+    the original's end is not marked: "((pl))Polish language: Tylko nie mów nikomu was released
+    on YouTube")."""
+    return gazetteer.is_place(name) or gazetteer.is_organisation(name) or listed(name) is not None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")

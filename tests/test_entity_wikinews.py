@@ -54,6 +54,8 @@ ARTICLES = {
     "imus": "radio-host-don-imus-dies-aged-79",
     "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
     "mugabe": "longtime-leader-of-zimbabwe-robert-mugabe-dies-aged-95",
+    "abortion bill": "argentine-president-fernandez-to-send-bill-legalising-aborti",
+    "anime": "toronto-s-anime-north-2019-brings-thousands-of-fans-together",
 }
 
 
@@ -452,3 +454,16 @@ def test_cde_is_a_title(articles: dict) -> None:
     assert not [e.name for e in mugabe if e.name.startswith("Cde")]
     [robert] = [e for e in mugabe if e.name == "Robert Gabriel Mugabe"]
     assert "Cde Mugabe" in robert.aliases
+
+
+def test_wikinews_tags_and_the_originals_they_give_name_nothing(articles: dict) -> None:
+    # "((WN))  What got you into cosplay modelling?" (an organisation "WN"), "((es))Spanish
+    # language: En el siglo XXI" (a person "En"), "((pl))Polish language: Prawo i
+    # Sprawiedliwość publicly declared" (an organisation "Sprawiedliwość")
+    assert "WN" not in {e.name for e in articles["anime"]}
+    assert "En" not in {e.name for e in articles["abortion bill"]}
+    kaczynski = {e.name for e in articles["kaczynski"]}
+    assert "Sprawiedliwość" not in kaczynski
+    # a name the shipped data has stays, though the original's end is not marked: "((pl))Polish
+    # language: Tylko nie mów nikomu was released on YouTube on Saturday"
+    assert "YouTube" in kaczynski
