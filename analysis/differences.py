@@ -333,6 +333,8 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False
     if _of_another(a, sentence_a) != _of_another(b, sentence_b):
         return False
+    if not _same_scope(sentence_a.text, sentence_b.text):
+        return False
     place_a = _PLACE_AFTER.match(sentence_a.text[a.end - sentence_a.start :])
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
@@ -366,6 +368,35 @@ def _places(text: str) -> frozenset[str]:
             compass = [w for w in match.group("lead").split() if w in COMPASS_WORDS]
             found.add(" ".join([*compass, *place.lower().split()]))
     return frozenset(found)
+
+
+# A part of a region a sentence counts in: "in Bener Meriah district", "In neighbouring Central
+# Aceh district", "the capital of Central Aceh district", "in the village of X" (not "the
+# commissioner of Pariang County", a title).
+_SCOPE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|capital\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)\s+(?:district|regency|village|"
+    r"town|county|municipality)\b"
+    r"|(?:district|regency|village|town|county|municipality)\s+of\s+"
+    r"(?P<after>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*))"
+)
+
+
+@lru_cache(maxsize=8192)
+def _scopes(text: str) -> frozenset[str]:
+    return frozenset((m.group("place") or m.group("after")).lower() for m in _SCOPE.finditer(text))
+
+
+def _same_scope(text_a: str, text_b: str) -> bool:
+    """Unless a sentence counts in a district, town or village the other does not name
+    ("Twelve people were killed … in Bener Meriah district" against "… in Indonesia's Aceh
+    province, bringing the confirmed death toll from the disaster to 11"; "249 people
+    injured" against "At least five people were reportedly injured … in Takengon, the capital
+    of Central Aceh district"): a part's count against the whole's."""
+    scopes_a, scopes_b = _scopes(text_a), _scopes(text_b)
+    return (not scopes_a or _named_in(scopes_a, text_b)) and (
+        not scopes_b or _named_in(scopes_b, text_a)
+    )
 
 
 def _same_places(text_a: str, text_b: str) -> bool:

@@ -766,3 +766,25 @@ def test_cases_that_are_no_outbreak_s_are_not_counts_at_two_dates() -> None:
                                               date(2019, 12, 20), [])[0]] == [
         "cases, as of 2019-12-01 (A) and 2019-12-20 (B)"
     ]  # fmt: skip
+
+
+def test_a_district_s_count_is_not_the_whole_s(shared_dir: Path) -> None:
+    # ECB+ 37_3ecbplus "Twelve people were killed … in Bener Meriah district" against
+    # 37_10ecbplus "… in Indonesia's Aceh province, bringing the confirmed death toll from the
+    # disaster to 11"; 37_3ecbplus's "24 people dead and 249 people injured" against
+    # 37_14ecbplus "At least five people were reportedly injured … in Takengon, the capital of
+    # Central Aceh district"; 41_2ecbplus "… into New Guffa village, nine kilometres from the
+    # border" against 41_7ecbplus "The camp is less than 25 kilometres from the border".
+    district = _line(shared_dir, "37/37_3ecbplus.txt", "Twelve people were killed")
+    province = _line(shared_dir, "37/37_10ecbplus.txt", "death toll from the disaster to 11")
+    assert _compared(district, province)[0] == []
+    total = _line(shared_dir, "37/37_3ecbplus.txt", "249 people injured")
+    town = _line(shared_dir, "37/37_14ecbplus.txt", "the capital of Central Aceh district")
+    assert [topic for topic, *_ in _compared(total, town)[0]] == []
+    village = _line(shared_dir, "41/41_2ecbplus.txt", "nine kilometres from the border")
+    camp = _line(shared_dir, "41/41_7ecbplus.txt", "less than 25 kilometres from the border")
+    assert _compared(village, camp)[0] == []
+    # A title's jurisdiction is no place counted in ("the commissioner of Pariang County").
+    a = "Miabek Lang, the commissioner of Pariang County, said 12 people died in the Yida camp."
+    b = "Officials said no one was killed in the Yida camp by the bombing on Thursday."
+    assert [topic for topic, *_ in _compared(a, b)[0]] == ["deaths"]
