@@ -92,7 +92,9 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     """The mentions of each real-world thing the rules find, before the learned decision: one
     list per entity, in text order (bench/train_entity_types.py learns from these)."""
     text = prose.text
-    mentions = _outside_wiki_tags(text, find_mentions(body, prose, spans))
+    mentions = _bodies_after_their_country(
+        text, _outside_wiki_tags(text, find_mentions(body, prose, spans))
+    )
     _without_sentence_openers(text, mentions)
     full_names = _full_person_names(mentions)
     person_words = _person_name_words(mentions, full_names)
@@ -124,6 +126,43 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
             continue
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
+
+
+_ONE_SPACE = re.compile(r"[ \t]")
+
+
+def _bodies_after_their_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the United States House of Representatives seat": the model's "the United States"
+    and the listed "House of Representatives" right after it are one name, a country's
+    institution (the shorter name elsewhere joins it: `_without_country`). Only a body named
+    with an organisation's head word or listed under a name of several words ("In Russia
+    Gazprom said" stays two), one space between
+    (not "the United States' National Science Foundation")."""
+    joined: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        country = joined[-1] if joined else None
+        if (
+            country is not None
+            and country.type in ("place", "org")
+            and gazetteer.is_country(country.surface)
+            and mention.type == "org"
+            and mention.table_name is None
+            and (
+                " " in mention.surface
+                and gazetteer.is_organisation(mention.surface)
+                or any(word in ORG_HEADS for word in base_key(mention.surface).split())
+            )
+            and _ONE_SPACE.fullmatch(text, country.end, mention.start)
+        ):
+            surface = " ".join(text[country.start : mention.end].split())
+            key = canonical_key(surface, "org")
+            joined[-1] = Mention(
+                country.start, mention.end, surface, "ORG", "org", key, country.in_heading,
+                evidence=mention.evidence, described=mention.described,
+            )  # fmt: skip
+            continue
+        joined.append(mention)
+    return joined
 
 
 # Wikinews marks an interviewer's turn "((WN))" and gives a quote's original after its

@@ -314,8 +314,10 @@ def test_an_office_or_its_holders_read_as_an_organisation_is_no_entity(articles:
         "Chair In Global Islamic Politics",
         "Archbishop of Gdańsk",
     }
-    # an organisation named with a word for people stays: "House of Representatives"
-    assert "House of Representatives" in names(articles["impeachment"], "org")
+    # an organisation named with a word for people stays: "House of Representatives" (shown
+    # by its fullest name, "the United States House of Representatives")
+    [house] = [e for e in articles["impeachment"] if "House of Representatives" in e.aliases]
+    assert house.type == "org"
 
 
 def test_a_holidays_name_is_no_organisation_or_person(articles: dict) -> None:
@@ -467,3 +469,13 @@ def test_wikinews_tags_and_the_originals_they_give_name_nothing(articles: dict) 
     # a name the shipped data has stays, though the original's end is not marked: "((pl))Polish
     # language: Tylko nie mów nikomu was released on YouTube on Saturday"
     assert "YouTube" in kaczynski
+
+
+def test_a_country_right_before_its_institution_is_part_of_its_name(articles: dict) -> None:
+    # "the special election to fill the United States House of Representatives seat": the
+    # model's "the United States" and the listed "House of Representatives"
+    primaries = articles["primaries"]
+    assert "United States House of Representatives" in names(primaries, "org")
+    assert "House of Representatives" not in {e.name for e in primaries}
+    [country] = [e for e in primaries if e.name == "United States"]
+    assert country.count == 6
