@@ -685,8 +685,11 @@ def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
             head = form.split(" of ", 1)[0]
             if form.startswith(f"{head} of "):
                 named_of[head].append(other_cluster)
+    # the last words of each name ("court" and "supreme court" of "us supreme court"): one set,
+    # so the check stays linear in the article's organisations
+    endings = {" ".join(o.split()[n:]) for o in orgs for n in range(1, len(o.split()))}
     for key, cluster in orgs.items():
-        if " of " in key or any(other.endswith(f" {key}") for other in orgs):
+        if " of " in key or key in endings:
             continue
         owners = {clusters.find(other_cluster) for other_cluster in named_of.get(key, [])}
         if len(owners) == 1:
