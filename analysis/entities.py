@@ -13,6 +13,7 @@ syntax removed, and every character keeps its body offset, so body[start:end] is
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -179,12 +180,14 @@ def _outside_wiki_tags(text: str, mentions: list[Mention]) -> list[Mention]:
     XXI", "Prawo i Sprawiedliwość") as names of nothing; a name the shipped data has stays."""
     if "((" not in text:
         return mentions
-    tags = [m.span() for m in _WIKI_TAG.finditer(text)]
-    return [
-        m
-        for m in mentions
-        if not any(s <= m.start < e for s, e in tags) or _known_in_any_language(m.surface)
-    ]
+    tags = [m.span() for m in _WIKI_TAG.finditer(text)]  # in order, none inside another
+    starts = [start for start, _end in tags]
+
+    def tagged(mention: Mention) -> bool:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        return index >= 0 and mention.start < tags[index][1]
+
+    return [m for m in mentions if not tagged(m) or _known_in_any_language(m.surface)]
 
 
 def _known_in_any_language(name: str) -> bool:
