@@ -536,12 +536,13 @@ def _names_past_and(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
                 continue
             end = _past_and(text, start, end, following[0] if following else len(text))
             start = _before_and(text, start, end, previous_end)
-            previous_start = fixed[-1][0] if fixed else -1
+            previous_start = fixed[-1][0] if fixed and fixed[-1][2] == "PERSON" else -1
             if previous_start < start and _before_and(text, start, end, previous_start) == (
                 previous_start
             ):
                 # "the Bill and" + "Melinda Gates Foundation", the model's person "Bill" the
-                # first words of the name: one foundation
+                # first words of the name: one foundation. Not "the Democratic and" +
+                # "Republican Party's" (a nationality or party word: two parties).
                 start = fixed.pop()[0]
         fixed.append((start, end, label))
     return fixed

@@ -379,6 +379,22 @@ def test_an_organisations_name_cut_at_its_and_is_whole(articles: dict) -> None:
     assert state.type == "place" and state.count == 4
 
 
+def test_two_parties_listed_with_and_stay_two(articles: dict) -> None:
+    # Wikinews, "US state of Wisconsin holds 2020 election amidst COVID-19 concerns"
+    # (2020-04-07, CC BY 2.5; in no gold set): the model reads "Democratic" as a nationality
+    # or party word and "Republican Party's" as an organisation. Joined like "the Bill and
+    # Melinda Gates Foundation" (a person's name first), they made a party that does not exist.
+    text = (
+        "Wisconsin's elections included the Democratic and Republican Party's primary "
+        "elections, and the general election for the race to fill a seat on the state's "
+        "Supreme Court, among others.\n"
+    )
+    [entities] = extract_entities([Article.create("wisconsin", text)])
+    orgs = names(entities, "org")
+    assert "Republican Party" in orgs
+    assert not any("Democratic and" in name for name in orgs)
+
+
 def test_a_name_ending_in_partners_is_an_organisation(articles: dict) -> None:
     # "support from the Rice Business Plan Competition, Ben Franklin Technology Partners'
     # TechCelerator": the model's person (a given name first)
