@@ -21,11 +21,16 @@ _SPEECH_VERBS = (
     "comments remarked remarks responded responds urged urges revealed reveals confirmed "
     "confirms suggested suggests joked jokes concluded concludes emphasised emphasized observed "
     "vowed promised noted notes wrote writes asked asks read reads reported reports said says "
-    "elaborated elaborates asserted asserts reiterated reiterates affirmed affirms exclaimed "
-    "exclaims quipped quips retorted retorts countered lamented laments pleaded boasted boasts "
-    "testified testifies predicted predicts shouted shouts answered answers recounted recounts "
-    "opined opines mused muses whispered whispers contended contends"
+    "elaborates asserts reiterates affirms exclaims quips retorts countered laments boasts "
+    "testifies predicts shouts answered answers recounts opines muses whispered whispers "
+    "contends"
 ).split()
+# Past forms that are speech before a quote too ("Ann Lee quipped: “…”"), in both lists.
+_SPEECH_PAST = (
+    "elaborated asserted reiterated affirmed exclaimed quipped retorted lamented pleaded boasted "
+    "testified predicted shouted recounted opined mused contended"
+).split()
+_SPEECH_VERBS += _SPEECH_PAST
 VERBS = r"told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|" + "|".join(_SPEECH_VERBS)
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
@@ -143,9 +148,8 @@ BEFORE_VERB = re.compile(
     r"referred|refers|indicated|indicates|telling|accusing|writing|states|stating|adding|"
     r"noting|explaining|insisting|arguing|warning|insist|insists|"
     r"acknowledged|admitted|argued|vowed|promised|conceded|cautioned|complained|replied|"
-    r"elaborated|asserted|reiterated|affirmed|exclaimed|quipped|retorted|lamented|pleaded|"
-    r"boasted|testified|predicted|shouted|recounted|opined|mused|contended|"
-    r"went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
+    + "|".join(_SPEECH_PAST)
+    + r"|went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
 )
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
