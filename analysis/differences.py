@@ -344,9 +344,9 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
 
 # A place a sentence names: "in the Beach refugee camp", "in the southern city of Khan Younis",
 # "near Taludi" (capitalised words after "in"/"at"/"near" or "city of"; countries, months and
-# weekdays are no such place).
+# weekdays are no such place; "At least two Israeli soldiers" names none).
 _PLACE_NAMED = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
+    r"\b(?:[Ii]n(?!\s+(?:total|addition)\b)|[Aa]t(?!\s+(?:least|most)\b)|[Nn]ear|[Oo]utside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
     r"(?:the\s+)?(?P<lead>(?:[a-z]+\s+){0,2}?)"
     r"(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
 )
@@ -374,7 +374,7 @@ def _places(text: str) -> frozenset[str]:
 # Aceh district", "the capital of Central Aceh district", "in the village of X" (not "the
 # commissioner of Pariang County", a title).
 _SCOPE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|capital\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"\b(?:[Ii]n(?!\s+(?:total|addition)\b)|[Aa]t(?!\s+(?:least|most)\b)|[Nn]ear|capital\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)\s+(?:district|regency|village|"
     r"town|county|municipality)\b"
     r"|(?:district|regency|village|town|county|municipality)\s+of\s+"

@@ -39,10 +39,11 @@ _WORD_NUMBER = "|".join([*_SMALL, *_TENS, "a dozen", "dozen"])
 # numbers to its end: quadratic), and a plain number starts where its digits do (a long run of
 # digits was read from each of its digits). Digits grouped wrongly ("roughly 200,0000
 # residents", a typo) are no number: not 200, not 0000; nor is a count written with a leading
-# zero ("200, 0000"), nor the number of a name ("COVID-19 cases").
+# zero ("200, 0000"), nor the number of a name ("COVID-19 cases", "H1N1 cases", "MH17", "9/11"),
+# nor the tail of a number longer than six groups (read from its middle, it was another number).
 _DIGITS = (
-    r"\d{1,3}(?:,\s?\d{3}){1,6}(?![\d,]\d)"
-    r"|(?<!\d)(?<!\d,)(?<![A-Za-z]-)(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
+    r"(?<!\d)(?<!\d,)\d{1,3}(?:,\s?\d{3}){1,6}(?![\d,]\d)"
+    r"|(?<!\d)(?<!\d,)(?<![A-Za-z]-)(?<![A-Za-z/])(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
 )
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"

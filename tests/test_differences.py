@@ -534,6 +534,24 @@ def test_digits_grouped_wrongly_are_no_number() -> None:
     assert [q.value for q in quantities("It killed 1,234,567 people.")] == [1_234_567]
 
 
+def test_names_with_digits_and_overlong_numbers_are_no_count() -> None:
+    # Found in review: a number past six groups of thousands was read from its middle ("killed
+    # 1,000,…,000 people" gave 0 deaths), and a name's digits were counts ("MH17 deaths": 17).
+    assert quantities("It killed 1,000,000,000,000,000,000,000 people.") == []
+    assert quantities("The MH17 deaths shocked the Netherlands.") == []
+    assert quantities("Relatives marked the 9/11 deaths.") == []
+    assert [(q.topic, q.value) for q in quantities("There were 12 H1N1 cases.")] == [("cases", 12)]
+
+
+def test_at_least_opens_no_place() -> None:
+    # Found in review: the capital "At" a toll's sentence opens with read the next name as the
+    # place of the count ("At least two Israeli soldiers were killed": Israeli).
+    from kimreader.analysis.differences import _PLACE_NAMED
+
+    assert _PLACE_NAMED.search("At least two Israeli soldiers were killed.") is None
+    assert _PLACE_NAMED.search("At Taludi, two soldiers were killed.") is not None
+
+
 def test_cases_deaths_and_lives_lost_are_counted(shared_dir: Path) -> None:
     # fresh4r samoa-measles: "3,728 measles cases", "infected over 4,200", "53 measles related
     # deaths", "while 81 had lost their lives", "5667 cases" were read as nothing.
