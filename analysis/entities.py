@@ -35,6 +35,7 @@ from kimreader.analysis.mention_types import (
     unexplained_single_names,
 )
 from kimreader.analysis.mentions import (
+    _UPPER,
     LABEL_TYPES,
     LabelledSpan,
     Mention,
@@ -197,7 +198,7 @@ def _known_in_any_language(name: str) -> bool:
     return gazetteer.is_place(name) or gazetteer.is_organisation(name) or listed(name) is not None
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NAME_WORD = re.compile(rf"[{_UPPER}][\w'’-]*")  # capitals beyond ASCII too ("Żelazny")
 _BETWEEN_LISTED_NAMES = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
 
 

@@ -254,19 +254,11 @@ def resolve_short_name(
     return FullNames(full_names, recent_speakers).resolve(short_key, at, attribution)
 
 
-def longer_full_name(key: str, full_names: Mapping[str, int]) -> str | None:
-    """The first-introduced longer full name that `key` abbreviates or spells differently.
-
-    "Donald Trump" -> "Donald John Trump"; "Omar al-Bashir" -> "Omar Hassan al-Bashir".
-    For many keys of one text, `FullNames(...).longer`.
-    """
-    return FullNames(full_names).longer(key)
-
-
 class FullNames:
     """An article's full person keys (key -> offset of its first mention) indexed by the short
     forms `abbreviates` accepts and by given name and surname, and the offsets of `recent_speakers`
-    by key: `resolve_short_name` and `longer_full_name` for many names of one text (each read
+    by key: `resolve_short_name` and `longer` (the first-introduced longer full name a key
+    abbreviates or spells differently) for many names of one text (each read
     every full name: quadratic, 2,000 names joined by "and" took 7 s to extract)."""
 
     def __init__(
@@ -325,7 +317,8 @@ class FullNames:
         return min(earlier, key=lambda c: full_names[c])
 
     def longer(self, key: str) -> str | None:
-        """`longer_full_name` of `key`."""
+        """The first-introduced longer full name that `key` abbreviates or spells differently:
+        "Donald Trump" -> "Donald John Trump"; "Omar al-Bashir" -> "Omar Hassan al-Bashir"."""
         short_form = given_and_surname(key)
         found = set(self._by_form.get(" ".join(key.split()), ()))
         found.update(self._by_surname.get(key, ()))
