@@ -2,10 +2,11 @@
 Tuesday" against "entered rehab on Friday" is a possible difference, the same day an agreement.
 
 A day is a weekday ("on Tuesday", "late Tuesday") or a date ("December 9, 2008"; "December 9"
-with the report's year). A day right after a verb of speech ("a prosecutor said Friday", "told
-AFP late Tuesday") dates the statement, not the event, and is left out; so is "last/next
-Tuesday" (a day relative to one the reader cannot see). Each sentence must give one day: with
-two, which goes with the event is not known, and nothing is claimed.
+dated as the timeline dates it, timeline.month_day_date). A day right after a verb of speech
+("a prosecutor said Friday", "told AFP late Tuesday") dates the statement, not the event, and is
+left out; so is "last/next Tuesday" (a day relative to one the reader cannot see). Each
+sentence must give one day: with two, which goes with the event is not known, and nothing is
+claimed.
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kimreader.analysis.timeline import MONTH, MONTH_DAY, MONTHS, WEEKDAY
-from kimreader.corpus.dates import make_date
+from kimreader.analysis.timeline import (
+    MONTH,
+    MONTH_DAY,
+    MONTHS,
+    WEEKDAY,
+    month_day_date,
+    points_ahead,
+    weekday_date,
+)
 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|announced|reported|confirmed|added|stated)"
@@ -26,25 +34,33 @@ _SPEECH_BEFORE = re.compile(
 
 @dataclass(frozen=True)
 class Day:
-    """A day a sentence gives: text[start:end] as written; the weekday, and the date if known."""
+    """A day a sentence gives: text[start:end] as written; the weekday, and the date if known;
+    `ahead`: a word before it points ahead ("scheduled to appear in court on Thursday")."""
 
     weekday: str  # "tuesday"
     when: date | None
     start: int
     end: int
+    ahead: bool = False
+
+    def date_near(self, published: date | None) -> date | None:
+        """Its date; a weekday's as the timeline dates it near `published` (the most recent
+        one, or the next when a word points ahead: timeline.weekday_date)."""
+        if self.when is not None or published is None:
+            return self.when
+        return weekday_date(self.weekday, published, self.ahead)
 
 
-def sentence_days(text: str, base: int = 0, year: int | None = None) -> list[Day]:
+def sentence_days(text: str, base: int = 0, published: date | None = None) -> list[Day]:
     """The event days a sentence gives (offsets `base` + offsets into text); a weekday and the
-    date written next to it ("Tuesday, December 9, 2008") are one day."""
+    date written next to it ("Tuesday, December 9, 2008") are one day. A date without its year
+    is dated against `published` as the timeline dates it (timeline.month_day_date); with no
+    publication date it is left out (no weekday to compare)."""
     days: list[Day] = []
     for match in MONTH_DAY.finditer(text):
         if _SPEECH_BEFORE.search(text[: match.start()]):
             continue
-        given = int(match.group("year")) if match.group("year") else year
-        if given is None:
-            continue  # "December 9" of an unknown year: no weekday to compare
-        when = make_date(given, MONTHS[match.group("month").lower()], int(match.group("day")))
+        when = month_day_date(match, published)
         if when is not None:
             weekday = calendar.day_name[when.weekday()].lower()
             days.append(Day(weekday, when, base + match.start(), base + match.end()))
@@ -57,7 +73,8 @@ def sentence_days(text: str, base: int = 0, year: int | None = None) -> list[Day
         weekday = match.group("weekday").lower()
         if any(day.weekday == weekday and day.when for day in days):
             continue  # "Tuesday, December 9": the date already says it
-        days.append(Day(weekday, None, base + start, base + match.end("weekday")))
+        ahead = points_ahead(text, match.start())
+        days.append(Day(weekday, None, base + start, base + match.end("weekday"), ahead))
     return sorted(days, key=lambda day: day.start)
 
 

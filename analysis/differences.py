@@ -9,12 +9,11 @@ shipped pair is); equal values are an agreement.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -628,13 +627,26 @@ def _counterpart(
     return same_noun[0] if len(same_noun) == 1 and mine == [quantity] else None
 
 
-def _other_days(sentence_a: TextSpan, sentence_b: TextSpan) -> bool:
-    """Whether each sentence gives one day and the days differ: counts of two occasions ("a tank
-    firing on a building used by Israeli troops, killing four of them, on Monday" and "Five
-    Israeli soldiers lost their lives on Wednesday"), whatever the days themselves compare."""
-    days_a = _sentence_days(sentence_a.text, sentence_a.start, None)
-    days_b = _sentence_days(sentence_b.text, sentence_b.start, None)
-    return len(days_a) == 1 and len(days_b) == 1 and not same_day(days_a[0], days_b[0])
+def _other_days(
+    sentence_a: TextSpan, sentence_b: TextSpan, published_a: date | None, published_b: date | None
+) -> bool:
+    """Whether each sentence gives one day and the days differ (read as compare_days reads
+    them, `_one_day_each`): counts of two occasions ("a tank firing on a building used by
+    Israeli troops, killing four of them, on Monday" and "Five Israeli soldiers lost their lives
+    on Wednesday"), or of one told with two days, where the day is the possible difference
+    (compare_days) and which count goes with which day cannot be told."""
+    days = _one_day_each(sentence_a, sentence_b, published_a, published_b)
+    return days is not None and not same_day(*days)
+
+
+def _one_day_each(
+    sentence_a: TextSpan, sentence_b: TextSpan, published_a: date | None, published_b: date | None
+) -> tuple[Day, Day] | None:
+    """The one day each sentence gives its event (analysis.days, a date without its year dated
+    against its report's publication), or None when either gives none or several."""
+    days_a = _sentence_days(sentence_a.text, sentence_a.start, published_a)
+    days_b = _sentence_days(sentence_b.text, sentence_b.start, published_b)
+    return (days_a[0], days_b[0]) if len(days_a) == 1 and len(days_b) == 1 else None
 
 
 _OTHER_WORD = re.compile(r"\bother\b", re.IGNORECASE)
@@ -700,7 +712,7 @@ def _unit_terms(a: Quantity, b: Quantity) -> frozenset[str]:
 
 
 def compare_quantities(
-    pairs: list[SentencePair],
+    pairs: list[SentencePair], published_a: date | None = None, published_b: date | None = None
 ) -> tuple[list[Difference], list[Difference]]:
     """Quantities of one topic in two sentences that make the same point: the same value is an
     agreement, another value a possible difference. When a sentence states several quantities
@@ -716,7 +728,9 @@ def compare_quantities(
         if not found_a or not found_b:
             continue
         shared = _shared_subject(sentence_a.text, sentence_b.text) - _date_terms()
-        if len(shared) < MIN_SHARED or _other_days(sentence_a, sentence_b):
+        if len(shared) < MIN_SHARED or _other_days(
+            sentence_a, sentence_b, published_a, published_b
+        ):
             continue
         for quantity_a in found_a:
             same_topic = [
@@ -782,7 +796,7 @@ def find_differences(
     # start day) is not claimed twice, as a quantity or as the day of the event.
     claimed = [*differences, *agreements]
     for found_differences, found_agreements in (
-        compare_quantities(pairs),
+        compare_quantities(pairs, published_a, published_b),
         compare_days(pairs, published_a, published_b),
     ):
         differences += _unclaimed(found_differences, claimed)
@@ -1074,7 +1088,7 @@ def compare_days(
         have told that day's event as past (a date it announces ahead is the same day, an
         agreement), so two different days date two occasions (a crash on Saturday, the
         driver's plea on Tuesday; a killing and the funeral), not one told two ways."""
-        when_a, when_b = _event_date(day_a, published_a), _event_date(day_b, published_b)
+        when_a, when_b = day_a.date_near(published_a), day_b.date_near(published_b)
         return not (
             (when_a is not None and published_b is not None and when_a > published_b)
             or (when_b is not None and published_a is not None and when_b > published_a)
@@ -1086,44 +1100,10 @@ def compare_days(
     return differences, agreements
 
 
-# A date written without its year ("November 20") is taken in the report's year unless that
-# puts it more than this many days after publication: then it is the year before ("November 20"
-# in a report of January 1, 2020 is 2019's).
-DAYS_AHEAD = 60
-
-
 @lru_cache(maxsize=8192)
 def _sentence_days(text: str, start: int, published: date | None) -> tuple[Day, ...]:
-    """analysis.days.sentence_days, read once per sentence (it meets many of the other's), a
-    date without a year in the year that puts it before publication, or not long after."""
-    if published is None:
-        return tuple(sentence_days(text, start, None))
-    found = sentence_days(text, start, published.year)
-    if not any(_too_far_ahead(day, published, text, start) for day in found):
-        return tuple(found)
-    earlier = {day.start: day for day in sentence_days(text, start, published.year - 1)}
-    return tuple(
-        earlier.get(day.start, day) if _too_far_ahead(day, published, text, start) else day
-        for day in found
-    )
-
-
-def _too_far_ahead(day: Day, published: date, text: str, start: int) -> bool:
-    """A date given without a year that the report's year puts long after publication."""
-    written = text[day.start - start : day.end - start]
-    return (
-        day.when is not None
-        and not re.search(r"\d{4}", written)
-        and (day.when - published).days > DAYS_AHEAD
-    )
-
-
-def _event_date(day: Day, published: date | None) -> date | None:
-    """The date of a day: its date, or a weekday's last occurrence on or before publication."""
-    if day.when is not None or published is None:
-        return day.when
-    target = [name.lower() for name in calendar.day_name].index(day.weekday)
-    return published - timedelta(days=(published.weekday() - target) % 7)
+    """analysis.days.sentence_days, read once per sentence (it meets many of the other's)."""
+    return tuple(sentence_days(text, start, published))
 
 
 @lru_cache(maxsize=8192)

@@ -79,6 +79,28 @@ class DateMention:
         }
 
 
+# A date written without its year ("November 20") is taken in the report's year unless that puts
+# it more than this many days after publication: then it is the year before ("November 20" in a
+# report of January 1, 2020 is 2019's). One rule for the timeline and the day of an event
+# (analysis.days), so the two never date one "November 20" differently.
+DAYS_AHEAD = 60
+
+
+def month_day_date(match: re.Match[str], published: date | None) -> date | None:
+    """The date of a MONTH_DAY match: in the year written; without one, in the report's year
+    or, when that is more than DAYS_AHEAD days after publication, the year before; None
+    without a year or a publication date."""
+    month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+    if match.group("year"):
+        return make_date(int(match.group("year")), month, day)
+    if published is None:
+        return None
+    when = make_date(published.year, month, day)
+    if when is not None and (when - published).days > DAYS_AHEAD:
+        return make_date(published.year - 1, month, day) or when
+    return when
+
+
 def points_ahead(body: str, start: int) -> bool:
     """A future cue in the few words just before a date mention."""
     window = body[max(0, start - 40) : start]
@@ -96,8 +118,15 @@ def _shift_month(day: date, months: int) -> date:
 
 def resolve_weekday(match: re.Match[str], published: date, ahead: bool) -> date:
     """The date of a WEEKDAY match ("last Tuesday", "on Friday") near publication."""
-    modifier = (match.group("relative") or "").lower()
-    target = _WEEKDAYS[match.group("weekday").lower()]
+    return weekday_date(match.group("weekday"), published, ahead, match.group("relative") or "")
+
+
+def weekday_date(weekday: str, published: date, ahead: bool, modifier: str = "") -> date:
+    """The date of a weekday ("Tuesday") near publication: the most recent one up to it, or
+    the next one when a word before it points ahead (`ahead`) or `modifier` is "next"
+    ("last": the one before, never publication's own day)."""
+    modifier = modifier.lower()
+    target = _WEEKDAYS[weekday.lower()]
     if modifier == "next" or (ahead and modifier != "last"):
         offset = (target - published.weekday()) % 7 or (7 if modifier == "next" else 0)
         return published + timedelta(days=offset)
@@ -143,10 +172,7 @@ def _mentions_of_report(body: str, published: date | None, report: str) -> tuple
         found.append(DateMention(report, "mention", body[start:end], start, end, day, precision))
 
     for match in MONTH_DAY.finditer(body):
-        month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
-        year = match.group("year") or (str(published.year) if published else None)
-        if year:
-            add(match.start(), match.end(), make_date(int(year), month, day), "day")
+        add(match.start(), match.end(), month_day_date(match, published), "day")
     for match in MONTH.finditer(body):
         ahead = points_ahead(body, match.start())
         resolved = _month(

@@ -806,3 +806,39 @@ def test_a_district_s_count_is_not_the_whole_s(shared_dir: Path) -> None:
     a = "Miabek Lang, the commissioner of Pariang County, said 12 people died in the Yida camp."
     b = "Officials said no one was killed in the Yida camp by the bombing on Thursday."
     assert [topic for topic, *_ in _compared(a, b)[0]] == ["deaths"]
+
+
+def test_a_weekday_pointing_ahead_is_dated_as_the_timeline_dates_it() -> None:
+    # A report of Monday 2019-06-24 announces a hearing "scheduled ... on Thursday" (June 27, as
+    # the timeline dates it: a word before it points ahead); a report of Wednesday 2019-06-26
+    # tells of Sunday (June 23). The differences dated the Thursday June 20 (the last one before
+    # publication), one occasion told two ways, and claimed the days differ; the hearing comes
+    # after the second report was published, which cannot have told it: two occasions.
+    a = "Zhukovskyy is scheduled to appear in court on Thursday."
+    b = "Zhukovskyy appeared in court on Sunday."
+    assert _days_compared(a, date(2019, 6, 24), b, date(2019, 6, 26)) == ([], [])
+    # Told as past, the Thursday is June 20, before both reports: a possible difference.
+    told = "Zhukovskyy appeared in court on Thursday."
+    assert _days_compared(told, date(2019, 6, 24), b, date(2019, 6, 26))[0] == [
+        ("day", "thursday", "sunday")
+    ]
+
+
+def test_counts_are_not_compared_where_the_days_of_the_event_differ_dated_by_publication() -> None:
+    # fresh4r new-hampshire-crash: the plea report of 2019-06-28 dates the crash "on the night of
+    # June 21" (a Friday) and counts "seven riders". An account of it on Thursday with six dead
+    # gives another day: the day is the possible difference, the counts are not compared (which
+    # goes with which day cannot be told). The counts' check read the days without the
+    # publication date, so "June 21" gave no day and 6 against 7 deaths was claimed as well.
+    plea = _wikinews_line("driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu",
+                          "on the night of June 21")  # fmt: skip
+    account = (
+        "On Thursday, a pickup truck struck a group of motorcycles on U.S. Route 2 in Randolph,"
+        " New Hampshire, killing six riders."
+    )
+    differences, _ = _days_compared(account, date(2019, 6, 24), plea, date(2019, 6, 28))
+    assert differences == [("day", "thursday", "2019-06-21")]
+    # On the same day the counts are compared.
+    same_day = account.replace("Thursday", "Friday")
+    differences, _ = _days_compared(same_day, date(2019, 6, 24), plea, date(2019, 6, 28))
+    assert ("deaths", "6", "7") in differences
