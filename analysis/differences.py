@@ -801,15 +801,19 @@ def find_differences(
     ):
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
-    differences += _unclaimed(
-        compare_running_counts(body_a, published_a, body_b, published_b), claimed + differences
+    running = compare_running_counts(
+        body_a, published_a, body_b, published_b, entities_a, entities_b
     )
+    differences += _unclaimed(running, claimed + differences)
     if one_event and not any(d.topic.startswith("magnitude") for d in [*differences, *agreements]):
-        found_differences, found_agreements = compare_report_magnitudes(body_a, body_b)
+        found_differences, found_agreements = compare_report_magnitudes(
+            body_a, body_b, entities_a, entities_b
+        )
         differences += _unclaimed(found_differences, claimed)
         agreements += _unclaimed(found_agreements, claimed)
     if one_event and not any(d.topic == "deaths" for d in [*differences, *agreements]):
-        differences += _unclaimed(compare_report_tolls(body_a, body_b), claimed)
+        tolls = compare_report_tolls(body_a, body_b, entities_a, entities_b)
+        differences += _unclaimed(tolls, claimed)
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
 
 
@@ -822,7 +826,12 @@ _NOT_THE_TOTAL = re.compile(
 
 
 def compare_running_counts(
-    body_a: str, published_a: date | None, body_b: str, published_b: date | None
+    body_a: str,
+    published_a: date | None,
+    body_b: str,
+    published_b: date | None,
+    entities_a: Sequence[Entity] = (),
+    entities_b: Sequence[Entity] = (),
 ) -> list[Difference]:
     """An outbreak's cases and deaths as two reports published days apart count them (fresh4r
     Samoa: "had … infected over 4,200 … and killed at least 62" on December 7, "a total of
@@ -833,7 +842,8 @@ def compare_running_counts(
     stampede, is no running count; nor are a court's cases), the country each names most is
     named by the other (Iran's coronavirus is not Samoa's measles), neither count is the
     world's, a year's, a day's new ones or of suspected cases, and the sentences (each with
-    the one before it) share MIN_SHARED content words and name no different country."""
+    the one before it) share MIN_SHARED content words and name no different country. Countries
+    are the reports' entities (`_report_countries`): without them nothing is claimed."""
     if published_a is None or published_b is None:
         return []
     if abs((published_b - published_a).days) < RUNNING_DAYS_APART:
@@ -843,7 +853,9 @@ def compare_running_counts(
         return []
     if not _OUTBREAK.search(body_a) or not _OUTBREAK.search(body_b):
         return []  # cases of something else (a court's)
-    if not _same_main_country(body_a, body_b, required=True):
+    if not _same_main_country(
+        _report_countries(entities_a), _report_countries(entities_b), required=True
+    ):
         return []
     differences: list[Difference] = []
     a_earlier = published_a < published_b
@@ -866,10 +878,11 @@ def compare_running_counts(
             )
             if quantity_a.same_value(quantity_b):
                 continue
-            if len(_shared_subject(window_a, window_b) - _date_terms()) < MIN_SHARED:
+            if len(_shared_subject(window_a.text, window_b.text) - _date_terms()) < MIN_SHARED:
                 continue
-            countries_a, countries_b = _countries(window_a), _countries(window_b)
-            if countries_a and countries_b and not countries_a & countries_b:
+            countries_a = _report_countries(entities_a, window_a.start, window_a.end)
+            countries_b = _report_countries(entities_b, window_b.start, window_b.end)
+            if countries_a and countries_b and not countries_a.keys() & countries_b.keys():
                 continue
             label = (
                 f"{topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
@@ -894,11 +907,11 @@ _CUMULATIVE = re.compile(
 )
 
 
-def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]]:
+def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, TextSpan]]]:
     """A report's counts of cases and of deaths (see compare_running_counts), the largest
-    first, each with its sentence and that sentence's words together with the one before."""
+    first, each with its sentence and that sentence together with the one before."""
     sentences = all_sentences(body)
-    totals: dict[str, list[tuple[Quantity, TextSpan, str]]] = {}
+    totals: dict[str, list[tuple[Quantity, TextSpan, TextSpan]]] = {}
     for index, sentence in enumerate(sentences):
         counts = [
             q for q in _quantities(sentence) if q.topic in ("cases", "deaths") and q.high == q.value
@@ -910,52 +923,56 @@ def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, str]]
                 continue  # "523 new infections": a day's
             if _dated_by(sentence.text[: quantity.start - sentence.start]):
                 continue
-            before = sentences[index - 1].text if index else ""
-            totals.setdefault(quantity.topic, []).append(
-                (quantity, sentence, f"{before} {sentence.text}")
-            )
+            window = text_span(body, sentences[index - 1].start if index else sentence.start,
+                               sentence.end)  # fmt: skip
+            totals.setdefault(quantity.topic, []).append((quantity, sentence, window))
     for found in totals.values():
         found.sort(key=lambda count: -count[0].value)  # stable: the first of equals first
     return totals
 
 
-def _same_main_country(body_a: str, body_b: str, required: bool = False) -> bool:
-    """Whether the country each report names most is named by the other; when either names
-    none, `not required`."""
-    named_a, named_b = _country_counts(body_a), _country_counts(body_b)
-    if not named_a or not named_b:
+def _same_main_country(
+    countries_a: Counter[str], countries_b: Counter[str], required: bool = False
+) -> bool:
+    """Whether the country each report names most is named by the other (`_report_countries`);
+    when either names none, `not required`."""
+    if not countries_a or not countries_b:
         return not required
-    return named_a.most_common(1)[0][0] in named_b and named_b.most_common(1)[0][0] in named_a
+    return (
+        countries_a.most_common(1)[0][0] in countries_b
+        and countries_b.most_common(1)[0][0] in countries_a
+    )
 
 
-@lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _country_counts(text: str) -> Counter[str]:
-    """How often a text names each country (one or two capitalised words the gazetteer knows
-    as a country: "Samoa", "New Zealand")."""
+def _report_countries(
+    entities: Sequence[Entity], start: int = 0, end: int | None = None
+) -> Counter[str]:
+    """How often a report names each country between `start` and `end` (its whole body by
+    default): its entities the gazetteer knows as a country, by name or by an alias ("Republic
+    of South Sudan" is "South Sudan"; "New Zealand", "Papua New Guinea"), as the verdict's
+    evidence tells countries (compare.story_evidence). Without the report's entities, none."""
     counts: Counter[str] = Counter()
-    for first, second in _CAPITALISED.findall(text):
-        if second and _is_country(f"{first} {second}"):
-            counts[f"{first} {second}".lower()] += 1
+    for entity in entities:
+        country = _country_of(entity)
+        if country is None:
             continue
-        for word in (first, second):
-            if word and _is_country(word):
-                counts[word.lower()] += 1
+        inside = sum(1 for s, _ in entity.mentions if start <= s and (end is None or s < end))
+        if inside:
+            counts[country] += inside
     return counts
 
 
-_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")
-
-
-@lru_cache(maxsize=8192)
-def _is_country(name: str) -> bool:
+def _country_of(entity: Entity) -> str | None:
+    """The country an entity is (its name or the first alias the gazetteer knows as one, as a
+    key: "south sudan"), or None."""
     from kimreader.analysis.gazetteer import is_country
+    from kimreader.analysis.names import base_key
 
-    return is_country(name)
-
-
-def _countries(text: str) -> frozenset[str]:
-    """The countries a text names."""
-    return frozenset(_country_counts(text))
+    if entity.type not in ("place", "org"):
+        return None  # "Jordan" of a person
+    return next(
+        (base_key(name) for name in (entity.name, *entity.aliases) if is_country(name)), None
+    )
 
 
 # A magnitude that is not the event's own: an aftershock's, one of several tremors', an
@@ -971,7 +988,7 @@ MAGNITUDES_APART = 0.3
 
 
 def compare_report_magnitudes(
-    body_a: str, body_b: str
+    body_a: str, body_b: str, entities_a: Sequence[Entity] = (), entities_b: Sequence[Entity] = ()
 ) -> tuple[list[Difference], list[Difference]]:
     """Two reports of one quake whose sentences were not paired ("the first earthquake measuring
     7.6 magnitude struck on Sunday …" and "Manrosan said that the 7.7 magnitude quake damaged
@@ -980,11 +997,14 @@ def compare_report_magnitudes(
     when they are no more than MAGNITUDES_APART apart: agencies measure one quake a few tenths
     apart, while two quakes of one series (the Papua quakes of 2009, a 7.6 and a 6.1 the day
     after, in one ECB+ cluster) are further apart; and when the country each report names
-    most is named by the other (if both name one)."""
+    most is named by the other (if both name one; countries are the reports' entities,
+    `_report_countries`)."""
     magnitudes_a, magnitudes_b = _event_magnitudes(body_a), _event_magnitudes(body_b)
     values_a = {f"{q.value:g}" for q, _ in magnitudes_a}
     values_b = {f"{q.value:g}" for q, _ in magnitudes_b}
-    if len(values_a) != 1 or len(values_b) != 1 or not _same_main_country(body_a, body_b):
+    if len(values_a) != 1 or len(values_b) != 1:
+        return [], []
+    if not _same_main_country(_report_countries(entities_a), _report_countries(entities_b)):
         return [], []
     if abs(magnitudes_a[0][0].value - magnitudes_b[0][0].value) > MAGNITUDES_APART:
         return [], []  # rather two quakes of a series (a 7.6 and, a day later, a 6.1)
@@ -1017,7 +1037,9 @@ _OTHER_TOLL = re.compile(
 )
 
 
-def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
+def compare_report_tolls(
+    body_a: str, body_b: str, entities_a: Sequence[Entity] = (), entities_b: Sequence[Entity] = ()
+) -> list[Difference]:
     """Two reports of one event, one saying no one was killed and the other giving a toll, in
     sentences never paired (fresh yida-bbc-peaceforce: "Local official Miabek Lang said at
     least 12 people had been killed and 20 wounded." and "However, there have been no
@@ -1025,7 +1047,8 @@ def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
     deaths, outside sentences that may tell another occasion or a running total ("since",
     "earlier", "another", "also", a year …), are one value, one of them none, and the two
     sentences name no different places, and the country each report names most is named by the
-    other (when both name one). Two tolls both above none are left: a report's one
+    other (when both name one; countries are the reports' entities, `_report_countries`). Two
+    tolls both above none are left: a report's one
     toll in such sentences is too often a side event's ("Two people were killed when an
     artillery shell hit a UN school in the southern city of Khan Younis")."""
     tolls_a, tolls_b = _event_tolls(body_a), _event_tolls(body_b)
@@ -1038,7 +1061,7 @@ def compare_report_tolls(body_a: str, body_b: str) -> list[Difference]:
     (quantity_a, sentence_a), (quantity_b, sentence_b) = tolls_a[0], tolls_b[0]
     if not _same_places(sentence_a.text, sentence_b.text):
         return []
-    if not _same_main_country(body_a, body_b):
+    if not _same_main_country(_report_countries(entities_a), _report_countries(entities_b)):
         return []  # a verdict's slip: a fire in Catalonia and a plane crash in Iran
     return [Difference("deaths", _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))]
 

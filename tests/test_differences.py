@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from kimreader.analysis.compare import compare_articles
-from kimreader.analysis.differences import find_differences, span_pairs
+from kimreader.analysis.differences import _report_countries, find_differences, span_pairs
+from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import quantities
 from kimreader.analysis.text import all_sentences
 
@@ -621,6 +623,14 @@ def _wikinews(name: str) -> str:
     return (WIKINEWS / f"{name}.txt").read_text("utf-8")
 
 
+@lru_cache(maxsize=16)
+def _entities(*bodies: str) -> tuple[tuple[Entity, ...], ...]:
+    """The reports' entities (the countries the differences check are theirs)."""
+    from kimreader.analysis.entities import extract_entities
+
+    return tuple(tuple(found) for found in extract_entities(list(bodies)))
+
+
 def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
     # fresh4r samoa-measles: the shutdown report of 2019-12-07 ("… the measles outbreak that
     # had, by reports, infected over 4,200 … and killed at least 62") and the report of
@@ -629,7 +639,8 @@ def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
     shutdown = _wikinews("samoan-government-temporarily-shuts-down-for-nationwide-meas")
     ended = _wikinews("samoan-government-ends-state-of-emergency-over-measles-outbr")
     on_a, on_b = date(2019, 12, 7), date(2020, 1, 1)
-    differences, _ = find_differences(shutdown, on_a, ended, on_b, [])
+    entities = _entities(shutdown, ended)
+    differences, _ = find_differences(shutdown, on_a, ended, on_b, [], *entities)
     cases, deaths = (f"{topic}, as of 2019-12-07 (A) and 2020-01-01 (B)"
                      for topic in ("cases", "deaths"))  # fmt: skip
     # The earlier report's other counts that say they are cumulative are as of its date too:
@@ -642,17 +653,20 @@ def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
         (deaths, "53 measles related deaths", "81 had lost their lives"),
     ]
     # Whichever report is A.
-    swapped, _ = find_differences(ended, on_b, shutdown, on_a, [])
+    swapped, _ = find_differences(ended, on_b, shutdown, on_a, [], *entities[::-1])
     assert [d.b.phrase for d in swapped] == [
         "infected over 4,200", "3,728 measles cases", "killed at least 62",
         "53 measles related deaths",
     ]  # fmt: skip
     # Not without both dates, nor a day apart, nor against another country's outbreak (Iran's
     # coronavirus: "523 new infections", a day's).
-    assert find_differences(shutdown, None, ended, None, [])[0] == []
-    assert find_differences(shutdown, on_a, ended, date(2019, 12, 8), [])[0] == []
+    assert find_differences(shutdown, None, ended, None, [], *entities)[0] == []
+    assert find_differences(shutdown, on_a, ended, date(2019, 12, 8), [], *entities)[0] == []
     iran = _wikinews("iranian-government-official-mohammad-mir-mohammadi-dies-of-c")
-    assert find_differences(iran, date(2020, 3, 3), ended, on_b, [])[0] == []
+    with_iran = _entities(iran, ended)
+    assert find_differences(iran, date(2020, 3, 3), ended, on_b, [], *with_iran)[0] == []
+    # Without the reports' entities their countries are unknown: nothing is claimed.
+    assert find_differences(shutdown, on_a, ended, on_b, [])[0] == []
 
 
 def test_counts_of_two_days_or_of_another_occasion_are_not_compared(shared_dir: Path) -> None:
@@ -759,7 +773,8 @@ def test_tolls_of_reports_about_two_countries_are_not_compared() -> None:
     # and the cargo plane crash in Iran ("no deaths"), if a verdict took them for one event.
     quake = _wikinews("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake")
     crash = _wikinews("iranian-cargo-plane-crashes-into-karaj-houses")
-    assert find_differences(quake, None, crash, None, [], one_event=True)[0] == []
+    entities = _entities(quake, crash)
+    assert find_differences(quake, None, crash, None, [], *entities, one_event=True)[0] == []
 
 
 def test_an_age_written_as_at_the_age_of() -> None:
@@ -777,11 +792,13 @@ def test_an_age_written_as_at_the_age_of() -> None:
 def test_cases_that_are_no_outbreak_s_are_not_counts_at_two_dates() -> None:
     a = "The Supreme Court of Samoa heard 12 cases on Monday, Samoa's court said."
     b = "The Supreme Court of Samoa has heard 20 cases so far this month, Samoa's court said."
-    assert find_differences(a, date(2019, 12, 1), b, date(2019, 12, 20), [])[0] == []
+    assert find_differences(a, date(2019, 12, 1), b, date(2019, 12, 20), [],
+                            *_entities(a, b))[0] == []  # fmt: skip
     measles = a.replace("heard 12 cases", "counted 12 measles cases")
     more = b.replace("has heard 20 cases", "has counted 20 measles cases")
     assert [d.topic for d in find_differences(measles, date(2019, 12, 1), more,
-                                              date(2019, 12, 20), [])[0]] == [
+                                              date(2019, 12, 20), [],
+                                              *_entities(measles, more))[0]] == [
         "cases, as of 2019-12-01 (A) and 2019-12-20 (B)"
     ]  # fmt: skip
 
@@ -842,3 +859,25 @@ def test_counts_are_not_compared_where_the_days_of_the_event_differ_dated_by_pub
     same_day = account.replace("Thursday", "Friday")
     differences, _ = _days_compared(same_day, date(2019, 6, 24), plea, date(2019, 6, 28))
     assert ("deaths", "6", "7") in differences
+
+
+def test_countries_are_the_reports_entities_the_gazetteer_knows() -> None:
+    # Wikinews (development pages): capitalised pairs of words read "New Jersey" as Jersey five
+    # times in the Bridgegate report, "Chadwick" as Chad, and missed "the Democratic Republic of
+    # the Congo" (five times) in the Ebola report, whose main country came out the United States.
+    # The entities the gazetteer knows as countries, by name or alias, as the verdict reads them.
+    def main_country(name: str) -> str | None:
+        countries = _report_countries(_entities(_wikinews(name))[0])
+        return countries.most_common(1)[0][0] if countries else None
+
+    assert main_country("scientists-report-two-life-saving-treatments-for-ebola") == (
+        "democratic republic of the congo"
+    )
+    assert "jersey" not in _report_countries(
+        _entities(_wikinews("us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit"))[0]
+    )
+    assert (
+        main_country("tributes-paid-to-recently-deceased-us-actor-chadwick-boseman")
+        == "united states"
+    )
+    assert main_country("samoan-government-ends-state-of-emergency-over-measles-outbr") == "samoa"
