@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -814,7 +814,29 @@ def find_differences(
     if one_event and not any(d.topic == "deaths" for d in [*differences, *agreements]):
         tolls = compare_report_tolls(body_a, body_b, entities_a, entities_b)
         differences += _unclaimed(tolls, claimed)
+    differences = [_as_of(d, published_a, published_b) for d in differences]
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+
+
+# Counts that grow while a story goes on: an outbreak's cases, an event's deaths.
+_RUNNING_TOPICS = ("cases", "deaths")
+
+
+def _as_of(
+    difference: Difference, published_a: date | None, published_b: date | None
+) -> Difference:
+    """A difference of running counts (_RUNNING_TOPICS) between reports published at least
+    RUNNING_DAYS_APART days apart, labelled with both dates ("deaths, as of 2019-12-07 (A) and
+    2020-01-01 (B)"): counts at two dates, not a contradiction, whichever comparison found
+    them (the running totals, two sentences that make the same point, the report tolls)."""
+    if difference.topic not in _RUNNING_TOPICS or published_a is None or published_b is None:
+        return difference
+    if abs((published_b - published_a).days) < RUNNING_DAYS_APART:
+        return difference
+    label = (
+        f"{difference.topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
+    )
+    return replace(difference, topic=label)
 
 
 # Reports published at least this many days apart give an outbreak's counts as of their dates.
@@ -836,8 +858,9 @@ def compare_running_counts(
     """An outbreak's cases and deaths as two reports published days apart count them (fresh4r
     Samoa: "had … infected over 4,200 … and killed at least 62" on December 7, "a total of
     5667 cases during the outbreak … while 81 had lost their lives" on January 1): each
-    report's largest count is its total, and totals that differ are a difference labelled
-    with both dates (counts at different dates, not a contradiction). Only when both reports
+    report's largest count is its total, and totals that differ are a difference (labelled
+    with both dates by find_differences, `_as_of`: counts at different dates, not a
+    contradiction). Only when both reports
     count cases and tell of a disease (an outbreak: a toll of two events, a strike and a
     stampede, is no running count; nor are a court's cases), the country each names most is
     named by the other (Iran's coronavirus is not Samoa's measles), neither count is the
@@ -859,7 +882,7 @@ def compare_running_counts(
         return []
     differences: list[Difference] = []
     a_earlier = published_a < published_b
-    for topic in ("cases", "deaths"):
+    for topic in _RUNNING_TOPICS:
         if topic not in totals_a or topic not in totals_b:
             continue
         # The later report's total against the earlier one's, and against each other count of
@@ -884,11 +907,8 @@ def compare_running_counts(
             countries_b = _report_countries(entities_b, window_b.start, window_b.end)
             if countries_a and countries_b and not countries_a.keys() & countries_b.keys():
                 continue
-            label = (
-                f"{topic}, as of {published_a.isoformat()} (A) and {published_b.isoformat()} (B)"
-            )
             differences.append(
-                Difference(label, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
+                Difference(topic, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
             )
     return differences
 
@@ -914,7 +934,7 @@ def _running_totals(body: str) -> dict[str, list[tuple[Quantity, TextSpan, TextS
     totals: dict[str, list[tuple[Quantity, TextSpan, TextSpan]]] = {}
     for index, sentence in enumerate(sentences):
         counts = [
-            q for q in _quantities(sentence) if q.topic in ("cases", "deaths") and q.high == q.value
+            q for q in _quantities(sentence) if q.topic in _RUNNING_TOPICS and q.high == q.value
         ]
         if not counts or _NOT_THE_TOTAL.search(sentence.text):
             continue

@@ -858,7 +858,7 @@ def test_counts_are_not_compared_where_the_days_of_the_event_differ_dated_by_pub
     # On the same day the counts are compared.
     same_day = account.replace("Thursday", "Friday")
     differences, _ = _days_compared(same_day, date(2019, 6, 24), plea, date(2019, 6, 28))
-    assert ("deaths", "6", "7") in differences
+    assert ("deaths, as of 2019-06-24 (A) and 2019-06-28 (B)", "6", "7") in differences
 
 
 def test_countries_are_the_reports_entities_the_gazetteer_knows() -> None:
@@ -881,3 +881,23 @@ def test_countries_are_the_reports_entities_the_gazetteer_knows() -> None:
         == "united states"
     )
     assert main_country("samoan-government-ends-state-of-emergency-over-measles-outbr") == "samoa"
+
+
+def test_deaths_of_one_event_at_two_dates_are_labelled_with_both() -> None:
+    # fresh4r new-hampshire-crash, the plea report of 2019-06-28: "… struck a group of
+    # motorcycles, killing seven riders and injuring three more." An earlier report (four days
+    # before) giving six dead counts at another date, as an outbreak's running totals do; only
+    # those were labelled so, this was "deaths".
+    plea = _wikinews_line("driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu",
+                          "killing seven riders")  # fmt: skip
+    earlier = (
+        "Zhukovskyy was driving a pickup truck on U.S. Route 2 in Randolph, New Hampshire, and"
+        " struck a group of motorcycles, killing six riders."
+    )
+    assert _days_compared(earlier, date(2019, 6, 24), plea, date(2019, 6, 28))[0] == [
+        ("deaths, as of 2019-06-24 (A) and 2019-06-28 (B)", "6", "7")
+    ]
+    # Published the same day, a plain difference.
+    assert _days_compared(earlier, date(2019, 6, 28), plea, date(2019, 6, 28))[0] == [
+        ("deaths", "6", "7")
+    ]
