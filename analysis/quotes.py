@@ -706,8 +706,8 @@ class _QuoteFinder:
             self._acting_in_last_clause(before[main:], before_start + main) if not verbs else ""
         )
         draft.speaker = draft.speaker or self.people.first_in(
-            before_start + main, before_start + said_end
-        )
+            before_start + main, before_start + said_end, subject=not verbs
+        )  # a fragment with no speech verb is its subject's, not a preposition's object's
         if draft.speaker:
             draft.cue = "subject"
             return
@@ -1053,6 +1053,19 @@ class _QuoteFinder:
         if the report never calls them by the other pronoun; nobody when that sentence names
         two such people who may act ("Ann met Tom. “…,” he said")."""
         subject_at, subject = self._previous_subject_at(at)
+        for _step in range(PRONOUN_REACH):
+            # "In between, she testified, she was raped by Quirin, Redouane. … She told a guard
+            # “…”": a sentence whose subject is the same pronoun goes on about whom that one
+            # stands for; the people it names after it are no subject of it
+            opening = _PRONOUN_OPENING.match(self.body, max(subject_at, 0))
+            if (
+                not subject
+                or not opening
+                or opening.group("name").lower() != pronoun
+                or self.people.acting_in(subject_at, opening.start("name"), True)
+            ):
+                break
+            subject_at, subject = self._previous_subject_at(subject_at)
         window = self._window(at)
         recent = last is not None and bool(window) and last.span.start >= window[-1].start
         if last is not None and recent and (not subject or last.span.start > subject_at):
@@ -1361,6 +1374,10 @@ _ISSUED = (
     rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+"
     rf"(?:online\s+|[a-z]+ly\s+)?by\s+{ISSUER}",
     rf"\bHEAD\s+(?:from|by)\s+{ISSUER}",
+    # "A tweet sent from Biden's Twitter account": the account's owner
+    r"\bHEAD\b[^.;]*?\b(?:sent|posted|published|made)\s+(?:from|on|to|via)\s+"
+    r"(?P<x>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})[’']s\s+(?:official\s+)?(?:[A-Z]\w+\s+)?"
+    r"account\b",
     rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released|published|posted|put\s+out)\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}HEAD\b",
     rf"{ISSUER}(?:,[^,]{{1,80}},)?\s+(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|the)\s+"

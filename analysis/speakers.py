@@ -61,7 +61,7 @@ PERSON_HEADS = frozenset(
     "chairman chairwoman mayor premier officer diplomat lawyer attorney father mother resident "
     "witness star actress actor singer publicist councillor councilor lawmaker legislator member "
     "employee teacher nurse engineer scientist researcher expert volunteer organiser organizer "
-    "deputy pope archbishop bishop cardinal eyewitness judge".split()
+    "deputy pope archbishop bishop cardinal eyewitness judge head".split()
 )
 # Words for whom a person is to someone ("the wife of", "his colleague").
 RELATIONS = frozenset(
@@ -105,7 +105,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|(?<![Aa]ccording )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
-    r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via)\s+"
+    r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via|"
+    r"around|across|through|throughout|during|following|including|involving|amid|near|upon|"
+    r"within)\s+"
     r"(?:(?:the|a|an|both|either)\s+)?(?:(?:[A-Z][\w.\-’']*|"
     + "|".join(sorted(PERSON_HEADS | RELATIONS))
     + r")\s+){0,3}$"

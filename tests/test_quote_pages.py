@@ -573,3 +573,45 @@ def test_he_or_she_is_the_subject_named_so_over_others_never_named_so(
     name: str, words: str, speaker: str
 ) -> None:
     assert speaker_of(name, words) == speaker
+
+
+def test_a_document_sent_from_someone_s_account_is_theirs() -> None:
+    # "A tweet sent from Biden's Twitter account during the debate repeated Biden's commitment,
+    # saying "My running mate will be a woman. #DemDebate"": Biden's, not "A tweet"'s
+    name = "biden-announces-kamala-harris-as-2020-running-mate-in-us-pre"
+    quote = quote_at(name, "My running mate will be a woman")
+    assert (quote.speaker, quote.speaker_kind) == ("Joe Biden", "person")
+
+
+def test_the_head_of_a_group_is_the_head_not_the_group() -> None:
+    # "The head of the police's internal investigators told the court "…" She also said "…""
+    name = "paris-court-jails-two-police-in-high-profile-rape-case"
+    head = "The head of the police's internal investigators"
+    for words in ("Basic investigations weren't done.", "I regret we weren"):
+        assert speaker_of(name, words) == head
+
+
+def test_a_sentence_whose_subject_is_the_same_pronoun_names_no_one_it_stands_for() -> None:
+    # "Emily Spanton, 39, … met officers Antoine Quirin and Nicolas Redouane … In between, she
+    # testified, she was gang raped by Quirin, Redouane, and … She told the court … She told a
+    # guard at the door, …, "they raped me"": hers, not Redouane's (named after the "she" of
+    # the sentence before)
+    name = "paris-court-jails-two-police-in-high-profile-rape-case"
+    assert speaker_of(name, "they raped me") == "Emily Spanton"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # "The case revolved around Kelly and Baroni's convictions following the 2013
+        # "Bridgegate scandal" in Fort Lee": a term, not Kelly's (the object of "around")
+        ("us-supreme-court-overturns-fraud-convictions-in-kelly-v-unit", "Bridgegate scandal"),
+        # "the United States Department of Defense justified the strike, which was approved by
+        # President Donald Trump, as "defensive" in nature": not Trump's (the passive's agent)
+        ("united-states-military-kills-qasem-soleimani", 'defensive" in nature'),
+    ],
+)
+def test_a_fragment_without_a_speech_verb_is_not_a_preposition_s_object_s(
+    name: str, words: str
+) -> None:
+    assert speaker_of(name, words) == ""
