@@ -133,7 +133,9 @@ PARAGRAPH_SAID = re.compile(
 # The subject of a speech verb before the quote, the text up to the verb: "Kim has", "Aleem
 # Siddique, a U.N. spokesman in South Sudan," (an appositive role), "the State Department, which".
 SUBJECT_BEFORE_VERB = re.compile(
-    rf"(?P<name>{SUBJECT})(?:,\s*(?:which|who)\s[^,“”\"]+,|,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who))?"
+    rf"(?P<name>{SUBJECT})(?:,\s*(?:which|who)\s[^,“”\"]+,|,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who)"
+    # "Richard Ferrand in relaying the news to parliament said": what he did as he spoke
+    rf"|\s+(?:in|while|when|upon)\s+[a-z]+ing\b[^,.;:“”\"]{{0,60}}?)?"
     rf"\s+(?:(?:has|had|have|{ADVERB})\s+){{0,2}}$"
 )
 # A paragraph that ends in its speech verb, with no full stop ("… left a statement for the
@@ -145,7 +147,7 @@ BEFORE_VERB = re.compile(
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
-    r"referred|refers|indicated|indicates|telling|accusing|writing|states|stating|adding|"
+    r"referred|refers|describes|indicated|indicates|telling|accusing|writing|states|stating|adding|"
     r"noting|explaining|insisting|arguing|warning|insist|insists|"
     r"acknowledged|admitted|argued|vowed|promised|conceded|cautioned|complained|replied|"
     + "|".join(_SPEECH_PAST)

@@ -662,7 +662,12 @@ class _QuoteFinder:
                 break
             subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
             role = subject.group("role") if subject else None
-            if role and not clean_role(role) and not _PARTICIPLE_PHRASE.match(role.strip()):
+            if (
+                role
+                and not clean_role(role)
+                and not _PARTICIPLE_PHRASE.match(role.strip())
+                and not _MEDIUM_ASIDE.match(role.strip())
+            ):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
                 # ("The opinion of the Court, released on Wednesday, read" has its subject)
             if subject and _ENDS_IN_CONJUNCTION.search(subject.group("name")):
@@ -1320,6 +1325,9 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")
+# Where a subject said it, set off by commas ("Coles, in its March 8 media release, reported",
+# "ALDI, in a Facebook post on Tuesday, called it"): no role, and the subject still speaks.
+_MEDIUM_ASIDE = re.compile(r"(?:in|on|via|through)\s+(?:its|his|her|their|a|an)\s")
 _PARTICIPLE_PHRASE = re.compile(r"(?:released|published|issued|posted|signed|written|sent|dated)\b")
 # A described speaker of a body or a place, longer than SUBJECT reads ("A source within the
 # central Interior Ministry"): the words before the body's name.

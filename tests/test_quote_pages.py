@@ -615,3 +615,26 @@ def test_a_fragment_without_a_speech_verb_is_not_a_preposition_s_object_s(
     name: str, words: str
 ) -> None:
     assert speaker_of(name, words) == ""
+
+
+def test_what_a_speaker_did_as_they_spoke_is_no_subject() -> None:
+    # 'Assembly president Richard Ferrand in relaying the news to parliament said, "…"'
+    name = "former-president-of-france-jacques-chirac-dies-aged-86"
+    assert speaker_of(name, "Jacques Chirac is part of the history") == "Richard Ferrand"
+
+
+def test_where_a_body_said_it_set_off_by_commas_is_no_role() -> None:
+    # 'Coles, in its March 8 media release, reported that …, "many stores are still selling out
+    # …", and called the demand "unprecedented", while ALDI, in a Facebook post on Tuesday,
+    # called it "unexpected".'
+    name = "stores-in-australia-lower-toilet-paper-limits-per-transactio"
+    assert speaker_of(name, "many stores are still selling out") == "Coles"
+    assert speaker_of(name, 'unprecedented"') == "Coles"
+    assert speaker_of(name, 'unexpected"') == "ALDI"
+    assert quote_at(name, 'unexpected"').role == ""
+
+
+def test_what_a_body_describes_a_thing_as_is_its_words() -> None:
+    # '…its legal system, which the BBC describes as "marred by allegations of torture, …"'
+    name = "hong-kong-protesters-surround-downtown-police-complex"
+    assert speaker_of(name, "marred by allegations of torture") == "BBC"
