@@ -34,6 +34,9 @@ UNSEEN_AT = {
     "fresh4": "c4dc28e",
     "fresh5": "25d14eb",
     "fresh6": "7c8732e",
+    "fresh7": "1f5c4e2",
+    "fresh8": "289edcb",
+    "fresh9": "de1e362",
     # compare gold, per pair file
     "aceh-quake-2013": "ca6fe3b",
     "gaza-un-schools": "ca6fe3b",
@@ -50,6 +53,12 @@ UNSEEN_AT = {
     "tara-reid-social-drinker": "89f7243",
     "west-papua-manokwari": "89f7243",
     "yida-reuters-ap": "89f7243",
+    # fresh9c (landed with fresh9)
+    "gaza-brussels-condemns": "de1e362",
+    "lohan-cbs-nypost": "de1e362",
+    "tara-reid-ketsoyan": "de1e362",
+    "west-papua-refugee-camps": "de1e362",
+    "yida-nyt-christianpost": "de1e362",
 }
 _PACKAGES = {"analysis": "analysis", "corpus": "corpus", "index": "index"}
 
