@@ -454,16 +454,28 @@ def _alike(name_a: str, name_b: str) -> bool:
 
 # Words that make a count a running total: "since the conflict began", "in the 12 days of the
 # offensive", "has claimed" ("so far" is not: a quake's toll so far is the quake's).
-_RUNNING_TOTAL = re.compile(
+_RUNNING_TOTAL_WORDS = (
     r"\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){1,2}(?:began|started|erupted|broke\s+out)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b"
     r"|\bin\s+the\s+(?:\w+\s+){0,2}(?:days|weeks|months)\s+of\b"
-    r"|\bin\s+total\b|\ba\s+total\s+of\b|\b(?:has|have)\s+(?:now\s+)?(?:claimed|reached)\b",
+    r"|\bin\s+total\b|\ba\s+total\s+of\b|\b(?:has|have)\s+(?:now\s+)?(?:claimed|reached)\b"
+)
+_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_WORDS, re.IGNORECASE)
+# Words that say a count is cumulative, a total up to its report's date: a running total's, and
+# "to date", "so far", "have been reported" (an outbreak's count so far is its total).
+_CUMULATIVE = re.compile(
+    _RUNNING_TOTAL_WORDS
+    + r"|\bto\s+date\b|\bso\s+far\b|\b(?:have|has)\s+been\s+(?:reported|recorded|confirmed)\b",
     re.IGNORECASE,
 )
-
-
-_ANOTHER = re.compile(r"\b(?:another|also)\b", re.IGNORECASE)
+# Words that say a count (or a sentence) is of another occasion: after a count, "another" and
+# "also" ("Three people also died in an air strike on another UN school"); anywhere in a
+# sentence, those and words of an earlier one ("previous", "earlier", "last", "since").
+_ANOTHER_WORDS = r"another|also"
+_ANOTHER = re.compile(rf"\b(?:{_ANOTHER_WORDS})\b", re.IGNORECASE)
+_EARLIER_WORDS = r"previous|earlier|last|since"
+# Words that say a count is not one event's or one outbreak's: the world's, a year's.
+_NOT_THIS_EVENT_WORDS = r"worldwide|globally|world|(?:19|20)\d\d"
 
 
 def _of_another(quantity: Quantity, sentence: TextSpan) -> bool:
@@ -842,9 +854,7 @@ def _as_of(
 # Reports published at least this many days apart give an outbreak's counts as of their dates.
 RUNNING_DAYS_APART = 2
 # A count that is not the outbreak's own total: the world's, one of a year, suspected cases.
-_NOT_THE_TOTAL = re.compile(
-    r"\b(?:worldwide|globally|world|suspected|(?:19|20)\d\d)\b", re.IGNORECASE
-)
+_NOT_THE_TOTAL = re.compile(rf"\b(?:{_NOT_THIS_EVENT_WORDS}|suspected)\b", re.IGNORECASE)
 
 
 def compare_running_counts(
@@ -917,12 +927,6 @@ def compare_running_counts(
 _OUTBREAK = re.compile(
     r"\b(?:outbreak|epidemic|pandemic|infect\w*|virus|disease|measles|covid|coronavirus|flu|"
     r"influenza|cholera|ebola|dengue|vaccin\w*)\b",
-    re.IGNORECASE,
-)
-# Words that say a count is cumulative, a total up to its report's date.
-_CUMULATIVE = re.compile(
-    r"\bto\s+date\b|\bso\s+far\b|\bsince\s+the\s+(?:outbreak|start|beginning)\b"
-    r"|\ba\s+total\s+of\b|\b(?:have|has)\s+been\s+(?:reported|recorded|confirmed)\b",
     re.IGNORECASE,
 )
 
@@ -998,8 +1002,7 @@ def _country_of(entity: Entity) -> str | None:
 # A magnitude that is not the event's own: an aftershock's, one of several tremors', an
 # earlier quake's ("the region's last major quake").
 _OTHER_QUAKE = re.compile(
-    r"\b(?:after-?shocks?|fore-?shocks?|one\s+of\s+the|tremors|another|previous|earlier|last|"
-    r"since|tsunami)\b",
+    rf"\b(?:{_EARLIER_WORDS}|another|after-?shocks?|fore-?shocks?|one\s+of\s+the|tremors|tsunami)\b",
     re.IGNORECASE,
 )
 
@@ -1051,8 +1054,7 @@ def _event_magnitudes(body: str) -> list[tuple[Quantity, TextSpan]]:
 
 # A sentence whose toll may be another occasion's or a running total's.
 _OTHER_TOLL = re.compile(
-    r"\b(?:since|another|previous|earlier|last|war|total|so\s+far|also|worldwide|"
-    r"(?:19|20)\d\d)\b",
+    rf"\b(?:{_EARLIER_WORDS}|{_ANOTHER_WORDS}|{_NOT_THIS_EVENT_WORDS}|war|total|so\s+far)\b",
     re.IGNORECASE,
 )
 

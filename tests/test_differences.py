@@ -901,3 +901,24 @@ def test_deaths_of_one_event_at_two_dates_are_labelled_with_both() -> None:
     assert _days_compared(earlier, date(2019, 6, 28), plea, date(2019, 6, 28))[0] == [
         ("deaths", "6", "7")
     ]
+
+
+def test_a_running_total_s_words_say_a_count_is_cumulative() -> None:
+    # fresh4r samoa-measles: the earlier report's other counts are compared when their sentence
+    # says they are cumulative. "has claimed" says so for a running total (_RUNNING_TOTAL) and
+    # said nothing here: two hand-kept lists of the same words (now one, _CUMULATIVE adding
+    # "to date", "so far", "have been reported" to the running total's).
+    shutdown = _wikinews("samoan-government-temporarily-shuts-down-for-nationwide-meas")
+    ended = _wikinews("samoan-government-ends-state-of-emergency-over-measles-outbr")
+    claimed = shutdown.replace(
+        "To date, 53 measles related deaths have been recorded.",
+        "The outbreak has claimed 53 lives.",
+    )
+    assert claimed != shutdown
+    entities = _entities(claimed, ended)
+    differences, _ = find_differences(claimed, date(2019, 12, 7), ended, date(2020, 1, 1), [],
+                                      *entities)  # fmt: skip
+    assert [(d.a.phrase, d.b.phrase) for d in differences if d.topic.startswith("deaths")] == [
+        ("killed at least 62", "81 had lost their lives"),
+        ("claimed 53 lives", "81 had lost their lives"),
+    ]
