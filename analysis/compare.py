@@ -466,13 +466,14 @@ def _span_pairs(a: Article, b: Article, matched: Matched) -> list[tuple[TextSpan
 @dataclass(frozen=True)
 class Matched:
     """What matching the sentences of two reports gave: the scores of every sentence pair (by
-    the method) and their lexical scores, the method, the passages aligned at `threshold` and
-    the sentence pairs that make the same point."""
+    the method) and their lexical scores, the method, the passages aligned at `threshold` (None
+    until aligned through the pairs the verdict keeps: `match_reports(..., align_passages=False)`,
+    `claimed_for`) and the sentence pairs that make the same point."""
 
     scores: np.ndarray
     method: Method
     threshold: float
-    aligned: list[AlignedPassage]
+    aligned: list[AlignedPassage] | None
     pairs: list[SentencePair]
     lexical: np.ndarray
 
@@ -483,9 +484,12 @@ def match_reports(
     embeddings_a: ArticleEmbeddings | None = None,
     embeddings_b: ArticleEmbeddings | None = None,
     threshold: float | None = None,
+    align_passages: bool = True,
 ) -> Matched:
     """Sentences matched by meaning (both reports' stored embeddings) and passages through their
-    sentences; else passages aligned by words and the sentence pairs looked for inside them."""
+    sentences; else passages aligned by words and the sentence pairs looked for inside them.
+    Without `align_passages`, passages matched by meaning are left to `claimed_for`, which
+    aligns them once, through the pairs the verdict keeps (by words they are aligned first)."""
     passages_a, passages_b = passages(a.body), passages(b.body)
     sentences_a, sentences_b = all_sentences(a.body), all_sentences(b.body)
     by_words, by_grams = sentence_cosines(a.body, b.body)
@@ -497,10 +501,8 @@ def match_reports(
         pairs = same_point_pairs(
             cosines, by_words, by_grams, sentences_a, sentences_b, passages_a, excluded
         )
-        aligned, pairs = align_by_sentences(
-            cosines, sentences_a, sentences_b, passages_a, passages_b, threshold, pairs
-        )
-        return Matched(cosines, "meaning", threshold, aligned, pairs, lexical)
+        matched = Matched(cosines, "meaning", threshold, None, pairs, lexical)
+        return _aligned(matched, a, b) if align_passages else matched
     # By words: passages first, then the sentence pairs inside each aligned passage pair.
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     aligned = align(a.body, b.body, threshold, passages_a, passages_b)
@@ -519,21 +521,31 @@ def claimed_for(
     pairs at SAME_POINT_RELATED_CUT (the passages re-aligned through them, the verdict's share
     of sentences with a counterpart counted on them)."""
     if not verdict.claims_same_points:
-        return without_same_points(matched), verdict
+        return without_same_points(_aligned(matched, a, b)), verdict
     if verdict.kind != "related" or matched.method != "meaning":
-        return matched, verdict
+        return _aligned(matched, a, b), verdict
     pairs = [pair for pair in matched.pairs if pair.score >= SAME_POINT_RELATED_CUT]
+    matched = _aligned(replace(matched, aligned=None, pairs=pairs), a, b)
+    share = counterpart_share(matched.scores, matched.pairs)
+    return matched, replace(verdict, counterpart_share=share)
+
+
+def _aligned(matched: Matched, a: Article, b: Article) -> Matched:
+    """The match with its passages aligned through its sentence pairs (as it is when they
+    already are): aligned once, not again for the pairs a verdict keeps."""
+    if matched.aligned is not None:
+        return matched
     aligned, pairs = align_by_sentences(
         matched.scores, all_sentences(a.body), all_sentences(b.body), passages(a.body),
-        passages(b.body), matched.threshold, pairs,
+        passages(b.body), matched.threshold, matched.pairs,
     )  # fmt: skip
-    share = counterpart_share(matched.scores, pairs)
-    return replace(matched, aligned=aligned, pairs=pairs), replace(verdict, counterpart_share=share)
+    return replace(matched, aligned=aligned, pairs=pairs)
 
 
 def without_same_points(matched: Matched) -> Matched:
     """The match with no sentence pairs, each passage keeping only its best counterpart (the
     comparison of unrelated reports: `Verdict.claims_same_points`)."""
+    assert matched.aligned is not None, "align the passages first (_aligned)"
     aligned = [
         replace(row, counterparts=(row.best,) if row.best else ()) for row in matched.aligned
     ]
@@ -578,15 +590,15 @@ def compare_articles(
     calibrated for the method.
     """
     passages_a, passages_b = passages(a.body), passages(b.body)
-    matched = match_reports(a, b, embeddings_a, embeddings_b, threshold)
+    matched = match_reports(a, b, embeddings_a, embeddings_b, threshold, align_passages=False)
     # The listing also finds a name where the other report's extraction missed it; the verdict
     # weighs the names both extractions have (its cuts were chosen on those).
     by_extraction = compare_entities(entities_a, entities_b)
     entities = with_names_written(by_extraction, entities_a, entities_b, (a.body, b.body))
     verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
                             by_extraction)  # fmt: skip
-    matched, verdict = claimed_for(matched, verdict, a, b)
-    aligned, pairs, method = matched.aligned, matched.pairs, matched.method
+    matched, verdict = claimed_for(matched, verdict, a, b)  # the passages aligned once
+    aligned, pairs, method = matched.aligned or [], matched.pairs, matched.method
     only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)

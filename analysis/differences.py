@@ -414,10 +414,12 @@ _COMPASS_PLACE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def _named_in(places: frozenset[str], text: str) -> bool:
     """Whether `text` names one of the places: any word of it, perhaps spelt another way; a
     place with a compass word ("north darfur") only as a whole, and a place is not named by a
-    part of one with a compass word ("Central Aceh district" does not name the province)."""
+    part of one with a compass word ("Central Aceh district" does not name the province).
+    Remembered: a sentence meets many of the other report's, for every quantity it holds."""
     whole = _COMPASS_PLACE.sub(" ", text)
     words = {word.lower() for word in re.findall(r"\b[A-Z][a-z][\w\-]*", whole)}
     lowered = " ".join(re.findall(r"[\w\-]+", text.lower()))

@@ -589,3 +589,43 @@ def test_dated_mentions_read_ordinal_days_and_a_year_without_comma() -> None:
     ]
     [day] = sentence_days(body)
     assert (day.weekday, day.when) == ("tuesday", date(2008, 12, 9))
+
+
+def test_passages_by_meaning_are_aligned_once(pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shipped pair by meaning is of related events: the passages were aligned through every
+    # sentence pair, then again through the pairs the verdict keeps (SAME_POINT_RELATED_CUT),
+    # the passage matrix computed twice. Now once, after the verdict.
+    import kimreader.analysis.compare as compare_module
+    from kimreader.analysis.embed import embed_article
+
+    a, b = pair
+    embeddings_a, embeddings_b = embed_article(a.body), embed_article(b.body)
+    calls = []
+    align_by_sentences = compare_module.align_by_sentences
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return align_by_sentences(*args, **kwargs)
+
+    monkeypatch.setattr(compare_module, "align_by_sentences", counted)
+    cmp = compare_articles(a, b, embeddings_a=embeddings_a, embeddings_b=embeddings_b)
+    assert cmp.verdict.kind == "related" and cmp.method == "meaning"
+    assert len(calls) == 1
+    # The same passages and pairs as aligning first and re-aligning for the verdict.
+    monkeypatch.undo()
+    matched = compare_module.match_reports(a, b, embeddings_a, embeddings_b)
+    verdict = compare_module.story_verdict(a, b, matched, (), (), embeddings_a, embeddings_b)
+    again, _ = compare_module.claimed_for(matched, verdict, a, b)
+    assert again.aligned == list(cmp.aligned) and again.pairs == list(cmp.sentence_pairs)
+
+
+def test_a_sentence_s_places_are_looked_for_once() -> None:
+    # _named_in is asked the same question for every quantity of a sentence against each of
+    # the other report's sentences: remembered.
+    from kimreader.analysis.differences import _named_in
+
+    _named_in.cache_clear()
+    places = frozenset({"khan younis"})
+    text = "Two people were killed when a shell hit a UN school in Khan Younis."
+    assert _named_in(places, text) and _named_in(places, text)
+    assert _named_in.cache_info().hits == 1
