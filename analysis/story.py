@@ -47,8 +47,11 @@ class SentencePair:
     """A sentence of A and a sentence of B that make the same point.
 
     `passage` is the index of the A passage (the row of `Comparison.aligned`) holding the A
-    sentence; `score` is the similarity the pair was chosen by (cosine of sentence embeddings,
-    or the lexical score when the comparison fell back to words: see `Comparison.method`).
+    sentence; `score` is what the pair was chosen by (see `Comparison.method`): by meaning, the
+    same-point model's probability that the two sentences make one point (align.same_point, on
+    the embeddings' cosine, the words and trigrams shared and the pair's standing among the
+    reports' pairs; SAME_POINT_RELATED_CUT applies to it), not a cosine; by words, the
+    sentences' lexical score (align.lexical_score), at most 1.
     """
 
     a_start: int
