@@ -338,7 +338,22 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
         return _alike(place_a.group("place").lower(), place_b.group("place").lower())
+    for place, other in ((place_a, sentence_b), (place_b, sentence_a)):
+        named = _named_place(place.group("place")) if place else None
+        if named and not _named_in(frozenset({named}), other.text):
+            return False  # "21 injured individuals in Davao del Sur": that place's count
     return _same_places(sentence_a.text, sentence_b.text)
+
+
+def _named_place(place: str) -> str | None:
+    """A place right after a count as a name the other sentence can be asked for (lower
+    case): capitalised, no country (the whole, not a part), month or weekday; else None."""
+    from kimreader.analysis.gazetteer import is_country
+
+    place = place.removeprefix("the ")
+    if not place[:1].isupper() or place.lower() in _NOT_PLACES or is_country(place):
+        return None
+    return place.lower()
 
 
 # A place a sentence names: "in the Beach refugee camp", "in the southern city of Khan Younis",
@@ -644,23 +659,16 @@ def _counterpart(
 def _other_days(
     sentence_a: TextSpan, sentence_b: TextSpan, published_a: date | None, published_b: date | None
 ) -> bool:
-    """Whether each sentence gives one day and the days differ (read as compare_days reads
-    them, `_one_day_each`): counts of two occasions ("a tank firing on a building used by
-    Israeli troops, killing four of them, on Monday" and "Five Israeli soldiers lost their lives
+    """Whether both sentences give days (read as compare_days reads them, `_sentence_days`)
+    and none of one's is one of the other's: counts of two occasions ("a tank firing on a
+    building used by Israeli troops, killing four of them, on Monday" and "Five Israeli soldiers
+    lost their lives on Wednesday"; "At 4:42 local time on Saturday (2024 Friday, UTC), an
+    earthquake struck Surigao del Sur" and "the first quake occurred at 7:37 p.m. local time …
     on Wednesday"), or of one told with two days, where the day is the possible difference
-    (compare_days) and which count goes with which day cannot be told."""
-    days = _one_day_each(sentence_a, sentence_b, published_a, published_b)
-    return days is not None and not same_day(*days)
-
-
-def _one_day_each(
-    sentence_a: TextSpan, sentence_b: TextSpan, published_a: date | None, published_b: date | None
-) -> tuple[Day, Day] | None:
-    """The one day each sentence gives its event (analysis.days, a date without its year dated
-    against its report's publication), or None when either gives none or several."""
+    (compare_days, when each gives one) and which count goes with which day cannot be told."""
     days_a = _sentence_days(sentence_a.text, sentence_a.start, published_a)
     days_b = _sentence_days(sentence_b.text, sentence_b.start, published_b)
-    return (days_a[0], days_b[0]) if len(days_a) == 1 and len(days_b) == 1 else None
+    return bool(days_a and days_b) and not any(same_day(x, y) for x in days_a for y in days_b)
 
 
 _OTHER_WORD = re.compile(r"\bother\b", re.IGNORECASE)

@@ -922,3 +922,23 @@ def test_a_running_total_s_words_say_a_count_is_cumulative() -> None:
         ("killed at least 62", "81 had lost their lives"),
         ("claimed 53 lives", "81 had lost their lives"),
     ]
+
+
+def test_counts_of_two_quakes_in_one_country_are_not_compared() -> None:
+    # fresh4v (development now): a magnitude 5.5 quake in Surigao del Sur (July 2019) and the
+    # magnitude 6.3 quake near Kidapawan (October 2019), gold "unrelated"; the verdict calls them
+    # related and two differences were claimed between their sentences.
+    surigao = "earthquake-injures-25-people-in-southern-philippines"
+    cotabato = "aftershocks-increase-death-toll-of-magnitude-6-3-earthquake"
+    struck = _wikinews_line(surigao, "At 4:42 local time on Saturday")
+    # Days given in both and none in common ("on Saturday (2024 Friday, UTC)" and "on
+    # Wednesday"): two occasions, as one day each already was.
+    first = _wikinews_line(cotabato, "the first quake occurred at 7:37 p.m.")
+    assert _compared(struck, first) == ([], [])
+    # A count right before a place is that place's ("21 injured individuals in Davao del Sur"),
+    # not the count of a sentence that does not name it ("injuring at least 25 people").
+    by_place = _wikinews_line(cotabato, "21 injured individuals in Davao del Sur")
+    assert _compared(struck, by_place) == ([], [])
+    # Named in both, the counts compare.
+    davao = "An earthquake struck Davao del Sur on Saturday, injuring at least 25 people."
+    assert _compared(davao, by_place)[0] == [("injured", "at least 25 people", "21 injured")]
