@@ -672,16 +672,21 @@ def _other_days(
 
 
 _OTHER_WORD = re.compile(r"\bother\b", re.IGNORECASE)
+_SUSPECTED_WORDS = r"suspected"
+_SUSPECTED = re.compile(rf"\b(?:{_SUSPECTED_WORDS})\b", re.IGNORECASE)
 _LENGTH_OF = re.compile(r"(?:-long)?\s+(?:of\s+)?(?P<noun>[a-z]+)")
 
 
 def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
     """For a difference: unless one count is of the others only ("Three other bombs allegedly
-    exploded outside the camp" against "at least one bomb landed in the camp"), or two lengths
+    exploded outside the camp" against "at least one bomb landed in the camp") or of suspected
+    ones only ("20 suspected cases" against "3,728 measles cases"), or two lengths
     of time measure different things ("ordered her to serve 90 days of treatment" against
     "completing a 30-day program")."""
     if bool(_OTHER_WORD.search(a.phrase)) != bool(_OTHER_WORD.search(b.phrase)):
         return False
+    if bool(_SUSPECTED.search(a.phrase)) != bool(_SUSPECTED.search(b.phrase)):
+        return False  # "7 out of 20 suspected cases" are not the outbreak's 3,728 cases
     if a.topic != "duration":
         return True
     after_a = _LENGTH_OF.match(sentence_a.text, a.end - sentence_a.start)
@@ -864,7 +869,7 @@ def _as_of(
 # Reports published at least this many days apart give an outbreak's counts as of their dates.
 RUNNING_DAYS_APART = 2
 # A count that is not the outbreak's own total: the world's, one of a year, suspected cases.
-_NOT_THE_TOTAL = re.compile(rf"\b(?:{_NOT_THIS_EVENT_WORDS}|suspected)\b", re.IGNORECASE)
+_NOT_THE_TOTAL = re.compile(rf"\b(?:{_NOT_THIS_EVENT_WORDS}|{_SUSPECTED_WORDS})\b", re.IGNORECASE)
 
 
 def compare_running_counts(

@@ -942,3 +942,17 @@ def test_counts_of_two_quakes_in_one_country_are_not_compared() -> None:
     # Named in both, the counts compare.
     davao = "An earthquake struck Davao del Sur on Saturday, injuring at least 25 people."
     assert _compared(davao, by_place)[0] == [("injured", "at least 25 people", "21 injured")]
+
+
+def test_suspected_cases_are_not_the_outbreak_s_cases() -> None:
+    # fresh4v samoa (development now), compared undated as one event: "Latest update: 3,728
+    # measles cases have been reported since the outbreak …" and "… tested 7 out of 20 suspected
+    # cases positive for measles" gave a difference; a count of suspected cases is another thing
+    # (the running totals already left suspected cases out).
+    update = _wikinews_line("samoan-government-temporarily-shuts-down-for-nationwide-meas",
+                            "3,728 measles cases")  # fmt: skip
+    tested = _wikinews_line("samoan-government-ends-state-of-emergency-over-measles-outbr",
+                            "20 suspected cases")  # fmt: skip
+    assert _compared(update, tested)[0] == []
+    confirmed = tested.replace("20 suspected cases", "20 measles cases")
+    assert _compared(update, confirmed)[0] == [("cases", "3,728 measles cases", "20 measles cases")]
