@@ -118,6 +118,9 @@ JOINT = re.compile(
 DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
+# "Sales went up in a “sharp increase” last week, according to a Woolworths spokesperson.":
+# the source the sentence ends with.
+LATE_ACCORDING = re.compile(rf",\s*according\s+to\s+(?P<name>{_PHRASE})(?P<role>)\s*[.;]?\s*$")
 LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b")
 # An attribution typed inside the closing mark: “…, Graham said.”
 INNER_ATTRIBUTION = re.compile(

@@ -41,6 +41,7 @@ from kimreader.analysis.attribution import (
     INTRODUCES_NEXT,
     ISSUER,
     JOINT,
+    LATE_ACCORDING,
     LATE_NAME_SAID,
     LATE_SAID_NAME,
     NAME_WORDS,
@@ -173,8 +174,9 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:who|which|that|and|or|but|nor|in|of|for|on|at|to|with|from|by|as|than|is|was|are|"
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
-    r"his|her|its|their)\b)[a-z]"
-)
+    r"his|her|its|their|last|next|yesterday|today|tonight|tomorrow|earlier|later|again|too|"
+    r"also|now|then|instead|here|there)\b)[a-z]"
+)  # not a time or an adverb: 'Sales went up in a "sharp increase" last week, according to
 # A sentence opening with a document as its subject ("The study itself outlined", "Reports on
 # the implement used vary"), and a copula or a passive anywhere before the quote (then the
 # document is what the sentence is about, not who speaks: "The report was released amid “…”").
@@ -529,6 +531,7 @@ class _QuoteFinder:
             (agent, "agent"),
             (LATE_SAID_NAME, "late"),
             (LATE_NAME_SAID, "late"),
+            (LATE_ACCORDING, "late"),
         ):
             if pattern is None:
                 continue

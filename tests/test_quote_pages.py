@@ -638,3 +638,11 @@ def test_what_a_body_describes_a_thing_as_is_its_words() -> None:
     # '…its legal system, which the BBC describes as "marred by allegations of torture, …"'
     name = "hong-kong-protesters-surround-downtown-police-complex"
     assert speaker_of(name, "marred by allegations of torture") == "BBC"
+
+
+def test_a_source_ending_the_sentence_of_a_fragment_is_its_speaker() -> None:
+    # 'Sales went up in a "sharp increase" last week, according to a Woolworths spokesperson.':
+    # the spokesperson's words ("last week" is no noun the words in marks name)
+    name = "stores-in-australia-lower-toilet-paper-limits-per-transactio"
+    quote = quote_at(name, 'sharp increase"')
+    assert (quote.speaker, quote.speaker_kind) == ("a Woolworths spokesperson", "anonymous")
