@@ -22,7 +22,7 @@ from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import COMPASS_WORDS
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
-from kimreader.analysis.timeline import WEEKDAY, points_ahead, resolve_weekday
+from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
 from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -272,15 +272,15 @@ _FUNCTION_WORDS = (
     "|he|she|they|we|to|with|in|on|at|of|for|from|by|about"
 )
 _YEAR = re.compile(
-    r"(?:^|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate)\s+)((?:19|20)\d\d)\b"
+    r"(?:^|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate)\s+"
+    rf"|\b[Oo]n\s+\d{{1,2}}\s+(?:{MONTH_NAMES})\s+)((?:19|20)\d\d)\b"
     rf"(?!\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z])"
 )
 # Other words that date a clause: "last year", "two years ago", "In April", "Earlier this year".
 _WHEN = re.compile(
     r"\b(?:last|previous)\s+(?:year|month|week)\b|\b\w+\s+years?\s+ago\b"
     r"|\b[Ee]arlier\s+this\s+(?:year|month)\b"
-    r"|\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b"
+    rf"|\b[Ii]n\s+(?:{MONTH_NAMES})\b"
 )
 _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)*)")
 

@@ -22,7 +22,7 @@ Precision = Literal["day", "week", "month", "year"]
 # The patterns of dates as written, here and for analysis.days (one home).
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 _DAY_NAMES = "|".join(calendar.day_name)
 
 
@@ -39,13 +39,13 @@ WEEKDAY = re.compile(
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year)\b", re.IGNORECASE)
 # "December 9", "December 9th, 2008"
 MONTH_DAY = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\b(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 # A month alone needs a preposition before it ("in May"), so the verb "may" never counts.
 MONTH = re.compile(
     rf"\b(?i:in|since|until|till|by|from|during|of|early|late|mid-|last|next|this)\s+"
-    rf"(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?\b"
+    rf"(?P<month>{MONTH_NAMES})(?:\s+(?P<year>\d{{4}}))?\b"
 )
 _YEAR = re.compile(r"\b(?i:in|since|until|by|from|during|of|early|late)\s+((?:19|20)\d\d)\b")
 _FUTURE_CUE = re.compile(

@@ -956,3 +956,15 @@ def test_suspected_cases_are_not_the_outbreak_s_cases() -> None:
     assert _compared(update, tested)[0] == []
     confirmed = tested.replace("20 suspected cases", "20 measles cases")
     assert _compared(update, confirmed)[0] == [("cases", "3,728 measles cases", "20 measles cases")]
+
+
+def test_a_count_dated_by_a_day_month_and_year_is_another_occasion_s(shared_dir: Path) -> None:
+    # fresh9c gaza-brussels-condemns (development now): ECB+ 41_6ecb "Tel Aviv however broke the
+    # cease-fire on 4 November 2008, when Israeli troops raided the Gaza Strip and killed six
+    # Hamas gunmen." against 41_8ecb "… one of its own tanks firing on a building being used by
+    # Israeli troops, killing four.": "on 4 November 2008" dates the raid as "In 2008" would.
+    raid = _line(shared_dir, "41/41_6ecb.txt", "killed six Hamas gunmen")
+    tank = _line(shared_dir, "41/41_8ecb.txt", "killing four")
+    assert _compared(raid, tank)[0] == []
+    undated = raid.replace("on 4 November 2008, ", "")
+    assert _compared(undated, tank)[0] == [("deaths", "killed six", "killing four")]
