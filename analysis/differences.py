@@ -283,6 +283,12 @@ _WHEN = re.compile(
     rf"|\b[Ii]n\s+(?:{MONTH_NAMES})\b"
 )
 _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)*)")
+# A named place right after a count, at most two words on ("21 injured individuals in Davao del
+# Sur"), not one further on that goes with another count ("injured more than 200 people and
+# damaged more than 300 houses in Aceh").
+_PLACE_RIGHT_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s+in\s+(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)"
+)
 
 
 # Words that date a sentence rather than say what it is about: two sentences that both say
@@ -338,7 +344,9 @@ def same_anchor(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     place_b = _PLACE_AFTER.match(sentence_b.text[b.end - sentence_b.start :])
     if place_a and place_b:
         return _alike(place_a.group("place").lower(), place_b.group("place").lower())
-    for place, other in ((place_a, sentence_b), (place_b, sentence_a)):
+    near_a = _PLACE_RIGHT_AFTER.match(sentence_a.text, a.end - sentence_a.start)
+    near_b = _PLACE_RIGHT_AFTER.match(sentence_b.text, b.end - sentence_b.start)
+    for place, other in ((near_a, sentence_b), (near_b, sentence_a)):
         named = _named_place(place.group("place")) if place else None
         if named and not _named_in(frozenset({named}), other.text):
             return False  # "21 injured individuals in Davao del Sur": that place's count

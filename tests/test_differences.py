@@ -968,3 +968,15 @@ def test_a_count_dated_by_a_day_month_and_year_is_another_occasion_s(shared_dir:
     assert _compared(raid, tank)[0] == []
     undated = raid.replace("on 4 November 2008, ", "")
     assert _compared(undated, tank)[0] == [("deaths", "killed six", "killing four")]
+
+
+def test_a_place_further_on_goes_with_another_count(shared_dir: Path) -> None:
+    # aceh-quake-afp-ap (dev): 37_10ecbplus "… injured more than 200 people and damaged more than
+    # 300 houses in Aceh, …" and 37_14ecbplus "Many houses were damaged and dozens of villagers
+    # were injured.": "in Aceh" goes with the houses, not with the injured; only a place right
+    # after a count (two words on at most) makes it that place's.
+    injured = _line(shared_dir, "37/37_10ecbplus.txt", "injured more than 200 people")
+    villagers = _line(shared_dir, "37/37_14ecbplus.txt", "dozens of villagers were injured")
+    assert _compared(injured, villagers)[0] == [
+        ("injured", "more than 200 people", "dozens of villagers")
+    ]
