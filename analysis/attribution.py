@@ -106,8 +106,11 @@ NAMED_BEFORE = re.compile(
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
-    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*)?"
-    rf"\s+(?:{VERBS})\b"
+    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*"
+    # "Fares Ghanem, a hospital official told the Associated Press": the comma left out
+    rf"|,\s*(?:a|an|the)\s+[^,;“”\"—–]+?(?=\s+(?:{VERBS})\b))?"
+    # "Gabriela Shalev, Israel's ambassador to the UN, was quoted as saying by Reuters"
+    rf"\s+(?:{VERBS}|(?:was|were|is)\s+quoted\s+as\s+saying)\b"
 )
 # Two speakers at once: "Ann Lee and Tom Ward said", "Ann Lee and her husband issued".
 JOINT = re.compile(

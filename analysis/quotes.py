@@ -240,6 +240,7 @@ class _QuoteFinder:
         pieces = [(text_span(body, s.start, s.end), c) for s, c in quote_pieces(self.marked)]
         self.spans = [span for span, _continued in pieces]
         self.continued = {span.start for span, continued in pieces if continued}
+        entities = _with_titled_surnames(body, entities)
         self.people = People(body, entities, self.spans)
         self.bodies = [span for e in entities if e.type == "org" for span in e.mentions]
         self.body_mentions = [(s, e, org.name) for org in entities if org.type == "org"
@@ -647,6 +648,9 @@ class _QuoteFinder:
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
+        # An aside between dashes is no attribution of the quote after it ("Terry White told The
+        # Post … — where Lohan's lawyer Mark Heller said she was “…” — “I hear …”": White's)
+        before = _DASH_ASIDE.sub(lambda aside: " " * len(aside.group()), before)
         verbs = _speech_verbs(before)
         for source in (ACCORDING_TO.search(before), BY_AGENT.search(before)):
             if source and not any(verb.start() > source.end() for verb in verbs):
@@ -1328,6 +1332,8 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")
+# An aside set off by dashes, closed before the quote: " — where X said she was — ".
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]+?\s[—–](?=\s)")
 # Where a subject said it, set off by commas ("Coles, in its March 8 media release, reported",
 # "ALDI, in a Facebook post on Tuesday, called it"): no role, and the subject still speaks.
 _MEDIUM_ASIDE = re.compile(r"(?:in|on|via|through)\s+(?:its|his|her|their|a|an)\s")
@@ -1648,5 +1654,36 @@ def _quotes_of_report(
     return tuple(quotes), tuple(reported)
 
 
+def _with_titled_surnames(body: str, entities: Sequence[Entity]) -> Sequence[Entity]:
+    """The entities with "Mr Gunness", "Ms Livni" added to the person whose full name ends in
+    that surname, where the entity model left such a mention out ("The UN's Mr Gunness disagreed
+    with the minister:"), when exactly one person has that surname and no mention covers it."""
+    by_surname: dict[str, list[int]] = {}
+    for index, entity in enumerate(entities):
+        if entity.type == "person" and len(entity.name.split()) >= 2:
+            by_surname.setdefault(entity.name.split()[-1], []).append(index)
+    if not by_surname:
+        return entities
+    covered = sorted(span for entity in entities for span in entity.mentions)
+    starts = [start for start, _end in covered]
+    added: dict[int, list[tuple[int, int]]] = {}
+    for found in _HONORIFIC_SURNAME.finditer(body):
+        owners = by_surname.get(found.group("surname"), [])
+        before = bisect_left(starts, found.end())  # mentions starting before its end
+        overlaps = before > 0 and any(
+            end > found.start() for _start, end in covered[max(0, before - 3) : before]
+        )
+        if len(owners) == 1 and not overlaps:
+            added.setdefault(owners[0], []).append(found.span())
+    return tuple(
+        replace(entity, mentions=tuple(sorted((*entity.mentions, *added[index]))))
+        if index in added
+        else entity
+        for index, entity in enumerate(entities)
+    )
+
+
+# An honorific and a surname: "Mr Gunness", "Ms. Livni".
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<surname>[A-Z][\w’'\-]+)\b")
 # A Markdown link in a body: "[Mar Hicks](http://mariehicks.net/)".
 _MARKDOWN_LINK = re.compile(r"\]\([^)\n]*\)")

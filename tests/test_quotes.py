@@ -11,6 +11,7 @@ from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quote_marks import quote_spans
 from kimreader.analysis.quotes import (
+    Quote,
     extract_quotes,
     extract_reported_speech,
     people_quoted_in_both,
@@ -919,3 +920,53 @@ def test_two_people_neither_called_he_leave_he_unresolved() -> None:
     people = {"Tom Ward": "person", "Dan Cole": "person"}
     [quote] = extract_quotes(body, _entities(body, people))
     assert quote.speaker == ""
+
+
+def _quote_in(body: str, entities: tuple[Entity, ...], words: str) -> Quote:
+    at = body.index(words)
+    [quote] = [q for q in extract_quotes(body, entities) if q.start <= at < q.end]
+    return quote
+
+
+def test_an_aside_between_dashes_is_no_attribution_of_the_quote_after_it(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 1_12ecbplus (fresh9c): 'Prosecutor Terry White told The Post a couple hours after a
+    # court hearing — where Lohan’ s lawyer Mark Heller said she was “ensconced in the bosom”
+    # of Morningside Recovery in Newport Beach — “I hear she’ s on her way to LAX …”'
+    body = (shared_dir / "testdata/ecbplus/text/1/1_12ecbplus.txt").read_text(encoding="utf-8")
+    people = {"Terry White": "person", "Mark Heller": "person", "Lohan": "person"}
+    entities = _entities(body, people)
+    assert _quote_in(body, entities, "I hear she").speaker == "Terry White"
+    assert _quote_in(body, entities, "ensconced in the bosom").speaker == "Mark Heller"
+
+
+def test_a_name_then_quoted_as_saying_or_a_role_without_its_comma_speaks(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 41_6ecb (fresh9c): '"I am very sure …," Gabriela Shalev, Israel's ambassador to the UN,
+    # was quoted as saying by Reuters.'
+    body = (shared_dir / "testdata/ecbplus/text/41/41_6ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Gabriela Shalev": "person", "Reuters": "org"})
+    assert _quote_in(body, entities, "I am very sure").speaker == "Gabriela Shalev"
+    # ECB+ 41_8ecb: '"I saw a lot of women and children wheeled in," Fares Ghanem, a hospital
+    # official told the Associated Press.' and the quote paragraph after it
+    body = (shared_dir / "testdata/ecbplus/text/41/41_8ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Fares Ghanem": "person", "Associated Press": "org"})
+    assert _quote_in(body, entities, "I saw a lot of women").speaker == "Fares Ghanem"
+    assert _quote_in(body, entities, "A lot of the wounded").speaker == "Fares Ghanem"
+
+
+def test_an_honorific_and_the_surname_of_one_person_named_in_full_is_that_person(
+    shared_dir: Path,
+) -> None:
+    # ECB+ 41_6ecb (fresh9c): 'The UN's Mr Gunness disagreed with the minister:' and five quote
+    # paragraphs after it; the entity model gives "Christopher Gunness" but not that "Mr Gunness"
+    body = (shared_dir / "testdata/ecbplus/text/41/41_6ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Christopher Gunness": "person", "Livni": "person"})
+    for words in ("There is a humanitarian crisis already", "During the period of relative"):
+        assert _quote_in(body, entities, words).speaker == "Christopher Gunness"
+    # Not when two people have that surname: "Mr Lee" is neither
+    body = "Ann Lee and Tom Lee spoke. Mr Lee was asked:\n\n“We go home.”"
+    entities = _entities(body, {"Ann Lee": "person", "Tom Lee": "person"})
+    assert _quote_in(body, entities, "We go home").speaker == ""
