@@ -27,6 +27,12 @@ _VAGUE = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "tens of millions": (20_000_000, 99_999_999),
+    "several dozen": (24, 99),  # not "dozen", 12: "several dozen people were wounded"
+    "a few dozen": (24, 99),
+    "several hundred": (200, 999),
+    "a few hundred": (200, 999),
+    "several thousand": (2_000, 9_999),
+    "a few thousand": (2_000, 9_999),
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
