@@ -451,9 +451,20 @@ def _named_in(places: frozenset[str], text: str) -> bool:
         if COMPASS_WORDS.intersection(parts):
             if re.search(rf"\b{re.escape(place)}\b", lowered):
                 return True
-        elif any(_alike(part, word) for part in parts for word in words):
+        elif any(_alike(part, word) for part in _naming_parts(parts) for word in words):
             return True
     return False
+
+
+def _naming_parts(parts: list[str]) -> list[str]:
+    """The words of a place that name it alone: all of a one-word place; of a longer one, not
+    a kind of place ("City" of "Kidapawan City" is not "Davao City") nor a short word ("Sur" of
+    "Surigao del Sur" is not "Davao del Sur")."""
+    from kimreader.analysis.mention_types import PLACE_HEADS
+
+    if len(parts) == 1:
+        return parts
+    return [part for part in parts if len(part) > 3 and part not in PLACE_HEADS]
 
 
 def _alike(name_a: str, name_b: str) -> bool:

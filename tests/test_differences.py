@@ -980,3 +980,19 @@ def test_a_place_further_on_goes_with_another_count(shared_dir: Path) -> None:
     assert _compared(injured, villagers)[0] == [
         ("injured", "more than 200 people", "dozens of villagers")
     ]
+
+
+def test_a_place_is_not_named_by_its_kind_or_a_short_word_of_it() -> None:
+    # fresh4v (development now): "… an earthquake struck Surigao del Sur, Philippines …" does
+    # not name "Davao del Sur" ("Sur"), nor does "… near Mount Apo in Kidapawan City …" name
+    # "Davao City" ("City"); "Davao" still names it.
+    from kimreader.analysis.differences import _named_in
+
+    struck = _wikinews_line("earthquake-injures-25-people-in-southern-philippines",
+                            "At 4:42 local time on Saturday")  # fmt: skip
+    kidapawan = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
+                               "near Mount Apo in Kidapawan City")  # fmt: skip
+    assert not _named_in(frozenset({"davao del sur"}), struck)
+    assert not _named_in(frozenset({"davao city"}), kidapawan)
+    assert _named_in(frozenset({"davao city"}), "Three malls in Davao were damaged.")
+    assert _named_in(frozenset({"yida"}), "Yida is a camp of 23,000 refugees.")
