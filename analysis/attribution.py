@@ -67,7 +67,12 @@ _DESCRIBED = (
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
 )
-_PHRASE = rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*\s+){{0,4}}{_NAME}|{_DESCRIBED}|(?:{_GROUP})\b)"
+# A speaker phrase: a name with up to four words before it ("fisherman's wife Mapahai"), a
+# description or a group.
+_PHRASE = (
+    rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*(?:[’']s)?\s+){{0,4}}{_NAME}|{_DESCRIBED}"
+    rf"|(?:{_GROUP})\b)"
+)
 AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )

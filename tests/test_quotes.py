@@ -970,3 +970,12 @@ def test_an_honorific_and_the_surname_of_one_person_named_in_full_is_that_person
     body = "Ann Lee and Tom Lee spoke. Mr Lee was asked:\n\n“We go home.”"
     entities = _entities(body, {"Ann Lee": "person", "Tom Lee": "person"})
     assert _quote_in(body, entities, "We go home").speaker == ""
+
+
+def test_a_possessive_description_before_the_name_after_said(shared_dir: Path) -> None:
+    # ECB+ 37_3ecb (fresh9c): '"I'm half-dead in my tent.\n\nI want to go home but I'm scared of a
+    # tsunami," said fisherman's wife Mapahai, 35, who fled with her husband and six children.'
+    body = (shared_dir / "testdata/ecbplus/text/37/37_3ecb.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Mapahai": "person"})
+    assert _quote_in(body, entities, "I want to go home but").speaker == "Mapahai"
+    assert _quote_in(body, entities, "half-dead in my tent").speaker == "Mapahai"
