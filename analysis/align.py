@@ -150,8 +150,17 @@ def sentence_similarity(body_a: str, body_b: str) -> np.ndarray:
 
 
 def lexical_score(by_words: np.ndarray, by_grams: np.ndarray) -> np.ndarray:
-    """The words + trigrams score from its two cosines."""
-    return WORD_WEIGHT * by_words + (1.0 - WORD_WEIGHT) * by_grams
+    """The words + trigrams score from its two cosines (the same numbers as the expression
+    `WORD_WEIGHT * by_words + (1 - WORD_WEIGHT) * by_grams`, added a block of rows at a time:
+    two reports of thousands of sentences make matrices of a gigabyte, and each temporary one
+    costs seconds of fresh memory)."""
+    import numpy as np
+
+    score = np.multiply(by_words, WORD_WEIGHT)
+    rows = max(1, (1 << 20) // max(1, score.shape[1]))  # a block of about 8 MB
+    for start in range(0, len(score), rows):
+        score[start : start + rows] += (1.0 - WORD_WEIGHT) * by_grams[start : start + rows]
+    return score
 
 
 def sentence_cosines(body_a: str, body_b: str) -> tuple[np.ndarray, np.ndarray]:
@@ -236,7 +245,47 @@ def tfidf_cosines(
     weights = tf * idf[terms]
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=total))
     weights /= norms[rows]
-    return _sparse_products(rows, terms, weights, split, total, width)
+    first = _first_copies(rows, terms, tf, split, total)
+    if first is None:
+        return _sparse_products(rows, terms, weights, split, total, width)
+    # Identical texts (a refrain, "Yes." a thousand times) have identical vectors: the products
+    # are taken once per distinct text of each side and copied out, the same numbers (each
+    # distinct row keeps its entries in their order) without n x m joins of their terms.
+    distinct = np.flatnonzero(first == np.arange(total))
+    compact = np.full(total, -1, dtype=np.int64)
+    compact[distinct] = np.arange(len(distinct))
+    kept = compact[rows] >= 0
+    split_distinct = int(np.count_nonzero(distinct < split))
+    products = _sparse_products(
+        compact[rows[kept]], terms[kept], weights[kept], split_distinct, len(distinct), width
+    )
+    copies = compact[first]
+    return products[np.ix_(copies[:split], copies[split:] - split_distinct)]
+
+
+def _first_copies(
+    rows: np.ndarray, terms: np.ndarray, tf: np.ndarray, split: int, total: int
+) -> np.ndarray | None:
+    """For each row (cells sorted by row), the first row of its side (A or B) with the same
+    terms and tf; None when every row is the only one of its kind."""
+    import numpy as np
+
+    bounds = np.searchsorted(rows, np.arange(total + 1)).tolist()
+    term_bytes, tf_bytes = terms.tobytes(), tf.tobytes()
+    term_size, tf_size = terms.itemsize, tf.itemsize
+    seen: dict[tuple[bool, bytes, bytes], int] = {}
+    first = [
+        seen.setdefault(
+            (
+                row < split,
+                term_bytes[bounds[row] * term_size : bounds[row + 1] * term_size],
+                tf_bytes[bounds[row] * tf_size : bounds[row + 1] * tf_size],
+            ),
+            row,
+        )
+        for row in range(total)
+    ]
+    return None if len(seen) == total else np.asarray(first, dtype=np.int64)
 
 
 def _sparse_products(
@@ -410,18 +459,34 @@ MAX_COUNTERPARTS = 8
 def strongest_few(chosen: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """`chosen` kept to the MAX_COUNTERPARTS highest-scoring cells of each row and of each
     column (the first ones on ties)."""
+    chosen = _strongest_in_rows(chosen, scores)
+    return _strongest_in_rows(chosen.T, scores.T).T
+
+
+def _strongest_in_rows(chosen: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """`chosen` kept to the MAX_COUNTERPARTS highest-scoring cells of each row, the first ones
+    on ties: each row over the limit keeps the cells above its MAX_COUNTERPARTS-th highest
+    score, then as many of the cells at that score as are left, left to right. That score is
+    the row's highest where enough cells tie at it (a report of one repeated line has all
+    n x m cells chosen and tied), else found by a partition of the row: no sort."""
     import numpy as np
 
-    for axis in (1, 0):
-        if (chosen.sum(axis=axis) <= MAX_COUNTERPARTS).all():
-            continue
-        ranked = np.where(chosen, scores, -np.inf)
-        order = np.argsort(-ranked, axis=axis, kind="stable")
-        keep = np.zeros_like(chosen)
-        top = np.take(order, range(MAX_COUNTERPARTS), axis=axis)
-        np.put_along_axis(keep, top, True, axis=axis)
-        chosen = chosen & keep
-    return chosen
+    over = np.flatnonzero(chosen.sum(axis=1) > MAX_COUNTERPARTS)
+    if not len(over):
+        return chosen
+    picked = chosen[over]
+    ranked = np.where(picked, scores[over], -np.inf)
+    last = ranked.max(axis=1, keepdims=True)
+    untied = np.flatnonzero((ranked == last).sum(axis=1) < MAX_COUNTERPARTS)
+    if len(untied):
+        kth = ranked.shape[1] - MAX_COUNTERPARTS
+        last[untied, 0] = np.partition(ranked[untied], kth, axis=1)[:, kth]
+    above = picked & (ranked > last)
+    tied = picked & (ranked == last)
+    left = MAX_COUNTERPARTS - above.sum(axis=1, keepdims=True)
+    kept = chosen.copy()
+    kept[over] = above | (tied & (np.cumsum(tied, axis=1, dtype=np.int32) <= left))
+    return kept
 
 
 def same_point_features(

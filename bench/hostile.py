@@ -16,15 +16,29 @@ fixes; 2 shared cores, so +-30%):
   "Yes. " repeated, comparison (align.py, left):       0.4 / 5.2 / >60   ->  0.08 / 1.5 / 28
   runs of capitalised words, entities (org joins, left): 0.6 / 3.1 / 19.8 -> 0.35 / 2.5 / 17.4
 
+With --base COMMIT each size also runs with the analysis modules (analysis/*.py) that differ
+from COMMIT loaded as they were there, in the same run; with --repeat N each figure is the median
+of N runs (old and new alternate, so the load of the shared cores falls on both alike), printed
+as "old -> new".
+
 Run: python bench/hostile.py [--sizes 1000,4000,16000] [--timeout 60] [--cases a,b]
+                             [--base COMMIT] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.abc
+import importlib.util
 import random
+import statistics
 import subprocess
 import sys
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
 
 NAMES = [
     "John Smith", "Mary Jones", "Ahmed Khan", "Li Wei", "Anna Nowak", "Pierre Dubois",
@@ -61,21 +75,75 @@ def make(case: str, n: int) -> str:
         "long_word": lambda: "The " + "a" * (n * 10) + " said " + "B" * (n * 10) + ".",
         "commas": lambda: "The man, " + ", ".join(pick([*CAPS, "word", "the"]) for _ in range(n)),
         "yes_sentences": lambda: "Yes. " * n,
+        "openers": lambda: openers(n),
     }
     return texts[case]()
+
+
+def openers(n: int) -> str:
+    """`n` sentences on one line, each opened by one of n / 16 made-up words (capitalised) that
+    the text also writes in lower case: common words opening sentences, each checked per mention
+    against every place its word stands."""
+    pick = random.Random(7).choice
+    syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
+    made_up = {"".join(pick(syllables) for _ in range(3)) for _ in range(n)}
+    words = sorted(made_up)[: max(1, n // 16)]
+    line = " ".join(f"{words[i % len(words)].capitalize()} fled the area." for i in range(n))
+    return f"{line} Later the {', '.join(words)} returned."
 
 
 CASES = [
     "caps", "the", "quote_marks", "said_quotes", "one_sentence_quotes", "digits_in_a_row",
     "numbers_1_2_3", "three_digit_list", "decimal_list", "tens_of_thousands",
-    "names_joined_by_and", "long_word", "commas", "yes_sentences",
+    "names_joined_by_and", "long_word", "commas", "yes_sentences", "openers",
 ]  # fmt: skip
 STEPS = ["entities", "quotes", "quantities", "compare"]
 
 
-def run_case(case: str, n: int) -> None:
-    """In a child process: time each step on the case, printing "step seconds" as it goes."""
+def changed_modules(base: str) -> list[str]:
+    """The analysis modules (analysis/*.py) that differ between `base` and the work tree."""
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "diff", "--name-only", base, "--", "analysis/*.py"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    return [path for path in listed if path.count("/") == 1]
+
+
+class _BaseFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports the given modules from their source at a commit (others as usual)."""
+
+    def __init__(self, base: str, paths: list[str]) -> None:
+        self.base = base
+        self.paths = {"kimreader." + p.removesuffix(".py").replace("/", "."): p for p in paths}
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if name not in self.paths:
+            return None
+        return importlib.util.spec_from_loader(name, self, origin=f"{self.base}:{self.paths[name]}")
+
+    def exec_module(self, module: ModuleType) -> None:
+        path = self.paths[module.__name__]
+        source = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{self.base}:{path}"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        module.__file__ = str(ROOT / path)
+        exec(compile(source, f"{self.base}:{path}", "exec"), module.__dict__)  # noqa: S102
+
+
+def load_base(base: str, paths: list[str]) -> None:
+    """From now on, import the modules at `paths` as they were at commit `base` (call it before
+    anything imports them)."""
+    sys.meta_path.insert(0, _BaseFinder(base, paths))
+
+
+def run_case(case: str, n: int, base: str | None = None) -> None:
+    """In a child process: time each step on the case, printing "step seconds" as it goes; with
+    `base`, the changed analysis modules as they were at that commit."""
     import time
+
+    if base:
+        load_base(base, changed_modules(base))
 
     from kimreader.analysis.compare import compare_articles
     from kimreader.analysis.entities import extract_entities
@@ -101,35 +169,55 @@ def run_case(case: str, n: int) -> None:
     print("compare", time.perf_counter() - started, flush=True)
 
 
+def timed(case: str, size: int, timeout: float, base: str | None) -> dict[str, float | None]:
+    """Seconds per step of one child run (None: not reached within the time limit)."""
+    command = [sys.executable, __file__, "--child", case, str(size)]
+    command += ["--base", base] if base else []
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        output = done.stdout
+    except subprocess.TimeoutExpired as stopped:
+        output = stopped.stdout.decode() if isinstance(stopped.stdout, bytes) else ""
+    seconds = dict(line.split() for line in output.splitlines() if line.strip())
+    return {step: float(seconds[step]) if step in seconds else None for step in STEPS}
+
+
+def median(runs: list[float | None], timeout: float) -> str:
+    """The median of runs, a run over the time limit counting as the limit."""
+    value = statistics.median(timeout if run is None else run for run in runs)
+    return f">{int(timeout)}" if value >= timeout else f"{value:.2f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,4000,16000")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--cases", default=",".join(CASES))
+    parser.add_argument("--base", help="also time the analysis modules as they were at COMMIT")
+    parser.add_argument("--repeat", type=int, default=1, help="median of this many runs")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_case(args.child[0], int(args.child[1]))
+        run_case(args.child[0], int(args.child[1]), args.base)
         return 0
+    if args.base:
+        print(f"old: {', '.join(changed_modules(args.base))} at {args.base}; new: work tree")
     sizes = [int(size) for size in args.sizes.split(",")]
-    print(f"{'case':22} {'step':10} " + " ".join(f"{size:>8}" for size in sizes))
+    width = 16 if args.base else 8
+    print(f"{'case':22} {'step':10} " + " ".join(f"{size:>{width}}" for size in sizes))
+    versions = [args.base, None] if args.base else [None]
     for case in args.cases.split(","):
-        times: dict[str, list[str]] = {step: [] for step in STEPS}
+        cells: dict[str, list[str]] = {step: [] for step in STEPS}
         for size in sizes:
-            command = [sys.executable, __file__, "--child", case, str(size)]
-            try:
-                done = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout)
-                output = done.stdout
-            except subprocess.TimeoutExpired as stopped:
-                output = stopped.stdout.decode() if isinstance(stopped.stdout, bytes) else ""
-            seconds = dict(line.split() for line in output.splitlines() if line.strip())
+            runs: dict[str | None, list[dict[str, float | None]]] = {v: [] for v in versions}
+            for _ in range(args.repeat):
+                for version in versions:
+                    runs[version].append(timed(case, size, args.timeout, version))
             for step in STEPS:
-                value = seconds.get(step)
-                times[step].append(
-                    f"{float(value):8.2f}" if value else f"{'>' + str(int(args.timeout)):>8}"
-                )
+                shown = [median([run[step] for run in runs[v]], args.timeout) for v in versions]
+                cells[step].append(f"{' -> '.join(shown):>{width}}")
         for step in STEPS:
-            print(f"{case:22} {step:10} " + " ".join(times[step]), flush=True)
+            print(f"{case:22} {step:10} " + " ".join(cells[step]), flush=True)
     return 0
 
 

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
+import numpy as np
 import pytest
 
 from kimreader.analysis.align import (
     CANDIDATES,
     DEFAULT_THRESHOLD,
+    MAX_COUNTERPARTS,
     align,
     passages,
+    sentence_cosines,
     similarity_matrix,
+    strongest_few,
+    term_tokens,
     term_trigrams,
+    tfidf_cosines,
 )
+from kimreader.analysis.text import content_terms
 
 PARAGRAPHS = [
     "Kim Jong Un arrived in Beijing aboard an armored train for talks with Xi Jinping.",
@@ -122,3 +130,75 @@ def test_scores_are_symmetric_and_bounded() -> None:
         for j, value in enumerate(row):
             assert 0.0 <= value <= 1.0 + 1e-9
             assert value == pytest.approx(backward[j][i])
+
+
+def _dense_cosines(texts: list[list[str]], split: int, log_tf: bool) -> np.ndarray:
+    """The cosines `tfidf_cosines` gives, computed the straightforward way: dense vectors."""
+    vocabulary = sorted({term for terms in texts for term in terms})
+    counts = np.array([[terms.count(term) for term in vocabulary] for terms in texts], float)
+    tf = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) if log_tf else counts > 0
+    idf = np.log((1 + len(texts)) / (1 + (counts > 0).sum(axis=0))) + 1.0
+    vectors = tf * idf
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return vectors[:split] @ vectors[split:].T
+
+
+@pytest.mark.parametrize("log_tf", [False, True])
+def test_copies_of_one_sentence_score_as_every_other_sentence(log_tf: bool) -> None:
+    # A report of one repeated line ("Yes." thousands of times) joined the terms of every copy
+    # with every copy of the other report's: identical texts are now scored once and copied out.
+    # The scores are those of the straightforward dense computation, copies equal to the bit.
+    lines = [content_terms(p) for p in PARAGRAPHS] + [["ye"], [], ["ye", "ye", "kim"]]
+    rng = random.Random(5)
+    for _ in range(20):
+        texts = [lines[rng.randrange(len(lines))] for _ in range(rng.randrange(1, 40))]
+        split = rng.randrange(len(texts) + 1)
+        rows, terms, _vocabulary = term_tokens(texts)
+        found = tfidf_cosines(rows, terms, len(texts), split, log_tf=log_tf)
+        assert found.shape == (split, len(texts) - split)
+        assert np.allclose(found, _dense_cosines(texts, split, log_tf), atol=1e-12)
+        for i, j in itertools.product(range(split), repeat=2):
+            if texts[i] == texts[j]:
+                assert np.array_equal(found[i], found[j])
+
+
+def test_a_report_of_one_repeated_sentence_against_another() -> None:
+    # 'Yes. ' 4,000 times against 2,000 times and an ending: every Yes pairs with every Yes.
+    a, b = "Yes. " * 4000, "Yes. " * 2000 + "\n\nA different ending. Smith said so."
+    by_words, by_grams = sentence_cosines(a, b)
+    assert by_words.shape == by_grams.shape == (4000, 2002)
+    assert np.allclose(by_words[:, :2000], 1.0) and not by_words[:, 2000:].any()
+    assert np.allclose(by_grams[:, :2000], 1.0)
+    assert np.array_equal(by_grams, np.broadcast_to(by_grams[0], by_grams.shape))
+
+
+def _strongest_few_by_sorting(chosen: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """`strongest_few` the straightforward way: a stable sort of every row, then every column."""
+    for axis in (1, 0):
+        if (chosen.sum(axis=axis) <= MAX_COUNTERPARTS).all():
+            continue
+        ranked = np.where(chosen, scores, -np.inf)
+        order = np.argsort(-ranked, axis=axis, kind="stable")
+        keep = np.zeros_like(chosen)
+        np.put_along_axis(keep, np.take(order, range(MAX_COUNTERPARTS), axis=axis), True, axis)
+        chosen = chosen & keep
+    return chosen
+
+
+def test_strongest_few_keeps_the_first_of_ties_as_a_sort_would() -> None:
+    # Selecting the MAX_COUNTERPARTS-th score of a line replaced a sort of every line (a report
+    # of one repeated line has all n x m cells chosen and tied); the cells kept are the same.
+    rng = np.random.default_rng(3)
+    for trial in range(400):
+        rows, columns = rng.integers(1, 40, size=2)
+        levels = rng.integers(1, 5)
+        scores = rng.integers(0, levels, size=(rows, columns)) / 4.0
+        if trial % 4 == 0:
+            scores = rng.random((rows, columns))
+        chosen = rng.random((rows, columns)) < rng.random()
+        expected = _strongest_few_by_sorting(chosen, scores)
+        assert (strongest_few(chosen, scores) == expected).all()
+    tied = np.full((300, 200), 0.7)
+    kept = strongest_few(tied >= 0.3, tied)
+    assert kept[:, :MAX_COUNTERPARTS].sum() == MAX_COUNTERPARTS**2 == kept.sum()
