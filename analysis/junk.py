@@ -9,6 +9,7 @@ photographer ("Jane Doe / AP").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -100,11 +101,7 @@ def _headline_pieces(text: str, start: int, end: int, label: str) -> list[tuple[
     Camp", "Purse Refugee Camp Bombed"): it breaks at a colon and at its verb, a word ending in
     "-s" or "-ed" that the article also writes in lower case, after a place the gazetteer has
     or at the span's end."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if label in ("DATE", "WORK_OF_ART") or not is_title_case(
-        text[line_start : line_end if line_end >= 0 else len(text)]
-    ):
+    if label in ("DATE", "WORK_OF_ART") or not _in_title_case_line(text, start, end):
         return [(start, end)]
     pieces = _split(text, start, end, _COLON)
     cut: list[tuple[int, int]] = []
@@ -224,12 +221,47 @@ def _in_title_case_line_of_common_words(text: str, start: int, end: int) -> bool
     words = [w for w in words if w.lower() not in FUNCTION_WORDS]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if not is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):
+    if not _in_title_case_line(text, start, end):
         return False
     lower = _lower_case_words(text)
     return all(w.lower() in lower for w in words)
+
+
+class _Lines:
+    """Where the lines of one text start, and what was found of them and of its words, for
+    lookups per mention that reading from a mention to its line's start (`rfind`) or a cache of
+    recent words made quadratic on a long line or a long text."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        self.title_case: dict[tuple[int, int], bool] = {}
+        self.capitals_say_nothing_only: dict[str, bool] = {}
+
+    def start(self, at: int) -> int:
+        """The start of the line holding `at` (after the last line break before it)."""
+        before = bisect.bisect_left(self.newlines, at)
+        return self.newlines[before - 1] + 1 if before else 0
+
+    def end(self, at: int, length: int) -> int:
+        """The end of the line holding `at`: the first line break at or after it."""
+        after = bisect.bisect_left(self.newlines, at)
+        return self.newlines[after] if after < len(self.newlines) else length
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> _Lines:
+    return _Lines(text)
+
+
+def _in_title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line from `start`'s line start to `end`'s line end is in title case (once
+    per line and text)."""
+    lines = _lines(text)
+    bounds = (lines.start(start), lines.end(end, len(text)))
+    found = lines.title_case.get(bounds)
+    if found is None:
+        found = lines.title_case[bounds] = is_title_case(text[bounds[0] : bounds[1]])
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -305,11 +337,19 @@ def _is_common_word_opening(text: str, start: int, end: int) -> bool:
     return _only_capitalised_where_capitals_say_nothing(text, word)
 
 
-@lru_cache(maxsize=256)
 def _only_capitalised_where_capitals_say_nothing(text: str, word: str) -> bool:
     """The text writes `word` in lower case too, and every time with its capital, capitals say
     nothing there ("Rice said ..." where the article also has "Condoleezza Rice": a name after
-    all). Once per word and text: read per mention, it made hostile text quadratic."""
+    all). Once per word and text (kept with the text's lines: a cache of the last few hundred
+    words, on a text of more, read every place of a word again per mention)."""
+    verdicts = _lines(text).capitals_say_nothing_only
+    found = verdicts.get(word)
+    if found is None:
+        found = verdicts[word] = _read_capitals_of_word(text, word)
+    return found
+
+
+def _read_capitals_of_word(text: str, word: str) -> bool:
     places = _word_places(text)
     lower = word.lower()
     if lower not in places and (
@@ -331,7 +371,7 @@ def _word_places(text: str) -> dict[str, list[int]]:
 
 
 def _capitals_say_nothing(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _lines(text).start(start)
     # A match of _SENTENCE_START ends in blanks after at most seven other characters ("Their"
     # and the character before it): the search starts there, not at the line's start (a search
     # from a long line's start, per capitalised word, made hostile text quadratic).

@@ -1,7 +1,8 @@
 """Time the analysis on hostile article text (an imported page can be anything): per case and
-size, entity extraction as the importer runs it, quote finding, quantities and the comparison
-of two such texts, each case in its own process with a time limit, so a hang shows as a
-timeout instead of stalling the run. A step that grows much more than 4x from one size to the
+size, entity extraction as the importer runs it, junk.junk_reason on every capitalised word (as
+if the model proposed each), quote finding, quantities and the comparison of two such texts,
+each case in its own process with a time limit, so a hang shows as a timeout instead of
+stalling the run. A step that grows much more than 4x from one size to the
 next (sizes grow 4x) is superlinear.
 
 Figures of 2026-12-06 (seconds at 1k / 4k / 16k units, measured on these texts by a scratch
@@ -15,6 +16,16 @@ fixes; 2 shared cores, so +-30%):
   a 10,000 ... 160,000-character word, comparison:     1.1 / 20.6 / >60  ->  0.1 / 0.4 / 1.8
   "Yes. " repeated, comparison (align.py, left):       0.4 / 5.2 / >60   ->  0.08 / 1.5 / 28
   runs of capitalised words, entities (org joins, left): 0.6 / 3.1 / 19.8 -> 0.35 / 2.5 / 17.4
+
+2026-12-07 (hostile12; --base 93e6d43 --repeat 3, medians at 4k / 16k, load 5-6 on 2 cores):
+  "Yes. " repeated, comparison (identical sentences scored once, no sort): 2.45 / 55.5 ->
+    0.92 / 31.6; what is left is the comparison's dense sentence x sentence matrices
+    (16,000 x 8,002: 1 GB each, several; fresh memory costs ~4 s a gigabyte on this machine)
+  runs of capitalised words, entities (organisations indexed by their short forms):
+    2.17 / 14.9 -> 1.73 / 7.4 (the rest is mostly the spaCy model, linear)
+  openers, junk_reason per capitalised word (line starts by bisection, verdicts per text):
+    0.13 / 1.8 / 23 -> 0.13 / 0.25 / 1.1 at 4k / 16k / 64k (in one process, same answers);
+    its comparison >150 -> 54 s at 16k (1,000 distinct sentences scored once each)
 
 With --base COMMIT each size also runs with the analysis modules (analysis/*.py) that differ
 from COMMIT loaded as they were there, in the same run; with --repeat N each figure is the median
@@ -31,6 +42,7 @@ import argparse
 import importlib.abc
 import importlib.util
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -97,7 +109,7 @@ CASES = [
     "numbers_1_2_3", "three_digit_list", "decimal_list", "tens_of_thousands",
     "names_joined_by_and", "long_word", "commas", "yes_sentences", "openers",
 ]  # fmt: skip
-STEPS = ["entities", "quotes", "quantities", "compare"]
+STEPS = ["entities", "junk", "quotes", "quantities", "compare"]
 
 
 def changed_modules(base: str) -> list[str]:
@@ -147,6 +159,7 @@ def run_case(case: str, n: int, base: str | None = None) -> None:
 
     from kimreader.analysis.compare import compare_articles
     from kimreader.analysis.entities import extract_entities
+    from kimreader.analysis.junk import junk_reason
     from kimreader.analysis.nlp import load_nlp
     from kimreader.analysis.quantities import quantities
     from kimreader.analysis.quotes import quotes_and_reported_speech
@@ -157,6 +170,10 @@ def run_case(case: str, n: int, base: str | None = None) -> None:
     started = time.perf_counter()
     entities = extract_entities([text, other])
     print("entities", time.perf_counter() - started, flush=True)
+    started = time.perf_counter()
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", text):  # as if the model proposed every one
+        junk_reason(text, word.start(), word.end(), "ORG")
+    print("junk", time.perf_counter() - started, flush=True)
     started = time.perf_counter()
     quotes_and_reported_speech(text, entities[0])
     print("quotes", time.perf_counter() - started, flush=True)

@@ -4,6 +4,9 @@ took seconds to minutes; no time limit here: the tests check the answers."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from kimreader.analysis.differences import find_differences
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.junk import junk_reason
@@ -103,3 +106,36 @@ def test_differences_of_sentences_with_endless_words() -> None:
     assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
         ("deaths", "more than 200 people", "more than 220 people")
     ]
+
+
+def test_thousands_of_distinct_sentence_openers_on_long_lines() -> None:
+    # 1,200 made-up words opening 12,000 sentences: a cache of the last 256 (text, word)
+    # verdicts re-read every place of a word per mention once the words outnumbered it, and each
+    # place was read back to its line's start (quadratic in the line). Lines now start by
+    # bisection and each word's verdict is kept per text: every answer as the rules give it.
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    words = [a + b + c for a, b, c in itertools.product(syllables, repeat=3)][::229][:1200]
+    assert len(set(words)) == 1200
+    named = words[7].capitalize()  # also capitalised inside a sentence: a name after all
+    lines = [
+        " ".join(f"{words[i % 1200].capitalize()} fled the area." for i in range(n, n + 4000))
+        for n in (0, 4000, 8000)
+    ]
+    headline = "Investigation of Facility Pending"
+    body = "\n".join(
+        [lines[0], headline, lines[1], f"They met {named} there and", lines[2]]
+        + [f"Later the {', '.join(words)} returned after an investigation of the facility,"]
+        + ["still pending."]
+    )
+    openers = [m for m in re.finditer(r"\b[A-Z][a-z]+\b", body) if m.group() != "They"]
+    reasons = {
+        (m.group(), junk_reason(body, m.start(), m.end(), "ORG"))
+        for m in openers
+        if m.group() not in headline.split() and m.group() != "Later"
+    }
+    expected = {(w.capitalize(), "common word opening a sentence") for w in words}
+    expected = (expected - {(named, "common word opening a sentence")}) | {(named, None)}
+    assert reasons == expected
+    at = body.index(headline)
+    reason = junk_reason(body, at, at + len(headline), "ORG")
+    assert reason == "common words of a title-case headline"
