@@ -60,7 +60,7 @@ from kimreader.analysis.names import (
     listed,
     org_forms,
     place_forms,
-    short_org_of,
+    short_org_forms,
     sole_owner,
 )
 from kimreader.analysis.prose import Prose
@@ -643,16 +643,13 @@ def _join_org_short_forms(
     Places and organisations never join by a shared word alone: "Washington" stays out of
     "Washington Post".
     """
-    suffixes = alias_table().org_suffixes
     orgs = {m.key: m.cluster for m in mentions if m.type == "org"}
     places = {m.key for m in mentions if m.type == "place"}
     facilities: dict[str, str] = {}
+    index = _OrgIndex(orgs, {len(m.key.split()) for m in mentions})
     for key, cluster in orgs.items():
-        words = key.split()
-        for other, other_cluster in orgs.items():
-            rest = other.split()[len(words) :]
-            if rest and other.split()[: len(words)] == words and " ".join(rest) in suffixes:
-                clusters.union(cluster, other_cluster)
+        for other_cluster in index.before_suffix.get(" ".join(key.split()), ()):
+            clusters.union(cluster, other_cluster)
         for form in org_forms(key, places) | _without_country(key):
             if form in orgs:
                 clusters.union(cluster, orgs[form])
@@ -666,14 +663,45 @@ def _join_org_short_forms(
             continue
         if mention.type == "place" and gazetteer.is_place(mention.surface):
             continue
-        long_form = _long_org_form(mention, orgs)
+        long_form = _long_org_form(mention, index)
         if long_form is None and _facility_named_as_person(text, mention):
-            long_form = sole_owner(k for k in orgs if short_org_of(mention.key, k))
+            long_form = sole_owner(index.shortened(mention.key))
         if long_form is None:
-            long_form = _product_of_maker(mention, orgs)
+            long_form = _product_of_maker(mention, index)
         if long_form is not None:
             mention.type = "org"
             clusters.union(mention.cluster, orgs[long_form])
+
+
+class _OrgIndex:
+    """The article's organisations by the forms a mention may shorten them to, each list in
+    the article's order: looked up per mention instead of reading every organisation per
+    mention (quadratic on a text of thousands of capitalised names)."""
+
+    def __init__(self, orgs: dict[str, str], mention_lengths: set[int]) -> None:
+        suffixes = alias_table().org_suffixes
+        longest_suffix = max((len(s.split()) for s in suffixes), default=0)
+        # "control risks" -> the cluster of "control risks group": a name before a suffix
+        self.before_suffix: dict[str, list[str]] = defaultdict(list)
+        self.by_short_form: dict[str, list[str]] = defaultdict(list)  # `short_org_forms`
+        self.by_initials: dict[str, list[str]] = defaultdict(list)
+        self.by_product: dict[str, list[str]] = defaultdict(list)  # "atmos" -> "dolby atmos"
+        for key, cluster in orgs.items():
+            words = key.split()
+            for n in range(max(1, len(words) - longest_suffix), len(words)):
+                if " ".join(words[n:]) in suffixes:
+                    self.before_suffix[" ".join(words[:n])].append(cluster)
+            for form in short_org_forms(key):
+                self.by_short_form[form].append(key)
+            for letters in {initials(form.split()) for form in {key} | _without_country(key)}:
+                self.by_initials[letters].append(key)
+            for n in range(1, len(words)):  # the end's length: only those of mentions
+                if n in mention_lengths and _maker_word(words[-n - 1]):
+                    self.by_product[" ".join(words[-n:])].append(key)
+
+    def shortened(self, short_key: str) -> list[str]:
+        """The organisations `short_key` is a `short_org_of`."""
+        return self.by_short_form.get(" ".join(short_key.split()), [])
 
 
 def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
@@ -734,7 +762,7 @@ def _facility_named_as_person(text: str, mention: Mention) -> bool:
     )
 
 
-def _product_of_maker(mention: Mention, orgs: dict[str, str]) -> str | None:
+def _product_of_maker(mention: Mention, index: _OrgIndex) -> str | None:
     """ "Atmos" where the article says "Dolby Atmos", "One S" where it says "Xbox One S": the
     end of a product's name after its maker's, which the model read as a person (or which
     `unexplained_single_names` made an organisation). A name with
@@ -744,32 +772,22 @@ def _product_of_maker(mention: Mention, orgs: dict[str, str]) -> str | None:
     words = mention.key.split()
     if mention.type not in ("person", "org") or mention.described:
         return None
-    return sole_owner(
-        key
-        for key in orgs
-        if len(key.split()) > len(words)
-        and key.split()[-len(words) :] == words
-        and _maker_word(key.split()[-len(words) - 1])
-    )
+    return sole_owner(index.by_product.get(" ".join(words), ()))
 
 
 def _maker_word(word: str) -> bool:
     return word not in FUNCTION_WORDS and not gazetteer.is_given_name(word)
 
 
-def _long_org_form(mention: Mention, orgs: dict[str, str]) -> str | None:
+def _long_org_form(mention: Mention, index: _OrgIndex) -> str | None:
     """The one organisation this short name or acronym stands for, if only one fits."""
     if ACRONYM.match(mention.surface) and len(mention.surface.replace(".", "")) >= 3:
         letters = mention.surface.replace(".", "")
         # "CPD" of "United States Commission on Presidential Debates": the name's initials,
         # or those of the name without the country before it
-        return sole_owner(
-            k
-            for k in orgs
-            if any(initials(form.split()) == letters for form in {k} | _without_country(k))
-        )
+        return sole_owner(index.by_initials.get(letters, ()))
     if len(mention.key.split()) == 1 and mention.type != "org" or mention.type == "org":
-        return sole_owner(k for k in orgs if short_org_of(mention.key, k))
+        return sole_owner(index.shortened(mention.key))
     return None
 
 

@@ -537,10 +537,21 @@ def clips_given_name(short_key: str, full_key: str) -> bool:
 def short_org_of(short_key: str, full_key: str) -> bool:
     """Is `short_key` ("harvard", "morningside") the first word(s) of the organisation
     `full_key` ("harvard university", "morningside recovery") before a word like University?"""
-    short, full = short_key.split(), full_key.split()
-    n = len(short)
+    return " ".join(short_key.split()) in short_org_forms(full_key)
+
+
+def short_org_forms(full_key: str) -> list[str]:
+    """Every `short_org_of` the organisation `full_key`: its first word(s) before words like
+    University only, longest first ("morningside recovery", "morningside" of "morningside
+    recovery center")."""
+    full = full_key.split()
     tails = ORG_TAILS | FACILITY_TAILS
-    return 0 < n < len(full) and full[:n] == short and all(w in tails for w in full[n:])
+    forms: list[str] = []
+    for n in range(len(full) - 1, 0, -1):
+        if full[n] not in tails:
+            break
+        forms.append(" ".join(full[:n]))
+    return forms
 
 
 def sole_owner(matches: Iterable[T]) -> T | None:

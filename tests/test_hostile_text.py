@@ -5,9 +5,11 @@ took seconds to minutes; no time limit here: the tests check the answers."""
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 from kimreader.analysis.differences import find_differences
+from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.junk import junk_reason
 from kimreader.analysis.quantities import quantities
@@ -139,3 +141,58 @@ def test_thousands_of_distinct_sentence_openers_on_long_lines() -> None:
     at = body.index(headline)
     reason = junk_reason(body, at, at + len(headline), "ORG")
     assert reason == "common words of a title-case headline"
+
+
+def test_short_forms_of_organisations_among_thousands_of_others() -> None:
+    # Each mention's short form, acronym or product name was looked for by reading every
+    # organisation of the text (a text of thousands of capitalised names took 17 s); the
+    # organisations are now indexed by those forms. Joins come out as in the short text, and an
+    # acronym two names share stays apart.
+    core = (
+        "Students at Harvard University protested on Monday. Harvard said the rules stand.\n\n"
+        "The International Criminal Court opened a case. The ICC said it would sit in June.\n\n"
+        "Control Risks Group advised the firm. A Control Risks analyst said so.\n\n"
+        "Dolby Atmos sound is in the new theatre. Atmos needs many speakers, Dolby said.\n\n"
+    )
+    words = "Alpha Bravo Delta Echo Foxtrot Golf Hotel Juliet Kilo Lima Oscar Romeo".split()
+    heads = "Ministry Agency Authority Institute Commission Bureau".split()
+    pick = random.Random(4).choice
+    filler = "\n\n".join(
+        f"The {pick(words)} {pick(words)} {pick(heads)} met the {pick(words)} {pick(heads)} "
+        "on Monday."
+        for _ in range(1000)
+    )
+
+    def joined(body: str) -> set[tuple[str, ...]]:
+        found = extract_entities([body])[0]
+        return {e.aliases for e in found if len(e.aliases) > 1 and "Monday" not in e.aliases}
+
+    small = joined(core)
+    assert small >= {
+        ("Harvard University", "Harvard"),
+        ("International Criminal Court", "ICC"),
+        ("Control Risks Group", "Control Risks"),
+        ("Dolby Atmos", "Atmos"),
+    }
+    hostile = joined(core + filler)
+    assert {aliases for aliases in hostile if aliases[0] in core} == small
+    ambiguous = joined(core + filler + "\n\nThe Indian Cricket Council met on Monday.")
+    assert ("International Criminal Court", "ICC") not in ambiguous
+
+
+def test_short_forms_of_an_organisation_are_those_short_org_of_accepts() -> None:
+    # The index above holds each organisation under `short_org_forms`: the first words before
+    # words like University only, as `short_org_of` reads them pair by pair.
+    from kimreader.analysis.names import FACILITY_TAILS, ORG_TAILS, short_org_forms
+
+    keys = ["harvard university", "morningside recovery center", "betty ford center", "un",
+            "university of chicago", "control risks group", "a b c university college"]  # fmt: skip
+    for full in keys:
+        words = full.split()
+        expected = [
+            " ".join(words[:n])
+            for n in range(len(words) - 1, 0, -1)
+            if all(w in ORG_TAILS | FACILITY_TAILS for w in words[n:])
+        ]
+        assert short_org_forms(full) == expected
+    assert short_org_forms("harvard university") == ["harvard"]
