@@ -146,7 +146,7 @@ def _bodies_after_their_country(text: str, mentions: list[Mention]) -> list[Ment
         if (
             country is not None
             and country.type in ("place", "org")
-            and gazetteer.is_country(country.surface)
+            and _names_a_country(country.surface)
             and mention.type == "org"
             and mention.table_name is None
             and (
@@ -165,6 +165,12 @@ def _bodies_after_their_country(text: str, mentions: list[Mention]) -> list[Ment
             continue
         joined.append(mention)
     return joined
+
+
+def _names_a_country(surface: str) -> bool:
+    """ "United States", and its short forms the alias table has ("U.S.", "US", "UK")."""
+    found = listed(surface)
+    return gazetteer.is_country(surface) or found is not None and gazetteer.is_country(found[0])
 
 
 # Wikinews marks an interviewer's turn "((WN))" and gives a quote's original after its
@@ -429,16 +435,15 @@ def _join_person_names(
     Longer names first join longer ones ("Donald Trump" -> "Donald John Trump").
     """
     people = [m for m in mentions if m.type == "person"]
-    indexed = FullNames(full_names)
+    speakers: list[tuple[int, str]] = [
+        (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
+    ]
+    indexed = FullNames(full_names, speakers)
     for key in sorted(full_names, key=lambda k: len(k.split())):
         target = indexed.longer(key)
         if target is not None:
             clusters.union(f"person:{key}", f"person:{target}")
-    speakers: list[tuple[int, str]] = [
-        (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
-    ]
     ends = {m.end: m for m in people}
-    indexed = FullNames(full_names, speakers)
     for mention in people:
         if mention.key in full_names and _BORN.search(
             text, max(0, mention.start - 8), mention.start

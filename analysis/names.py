@@ -266,8 +266,8 @@ class FullNames:
     ) -> None:
         self.offsets = full_names
         self._order = {full: index for index, full in enumerate(full_names)}
-        self._by_form: dict[str, list[str]] = {}  # first or last words, first and last word
-        self._by_surname: dict[str, list[str]] = {}
+        # first or last words (the surname, particles included, among them), first and last word
+        self._by_form: dict[str, list[str]] = {}
         self._by_given_and_surname: dict[str, list[str]] = {}
         for full in full_names:
             self._by_given_and_surname.setdefault(given_and_surname(full), []).append(full)
@@ -280,7 +280,6 @@ class FullNames:
                 forms.add(f"{words[0]} {words[-1]}")
             for form in forms:
                 self._by_form.setdefault(form, []).append(full)
-            self._by_surname.setdefault(surname(full), []).append(full)
         self._spoken: dict[str, list[int]] = {}
         for offset, key in recent_speakers:
             self._spoken.setdefault(key, []).append(offset)
@@ -293,7 +292,6 @@ class FullNames:
     def abbreviated_by(self, short_key: str) -> list[str]:
         """The full keys `short_key` abbreviates (`abbreviates(full, short_key)`), in order."""
         found = set(self._by_form.get(" ".join(short_key.split()), ()))
-        found.update(self._by_surname.get(short_key, ()))
         return self._in_order(found)
 
     def resolve(self, short_key: str, at: int, attribution: bool = False) -> str | None:
@@ -321,7 +319,6 @@ class FullNames:
         "Donald Trump" -> "Donald John Trump"; "Omar al-Bashir" -> "Omar Hassan al-Bashir"."""
         short_form = given_and_surname(key)
         found = set(self._by_form.get(" ".join(key.split()), ()))
-        found.update(self._by_surname.get(key, ()))
         found.update(
             full for full in self._by_given_and_surname.get(short_form, ()) if short_form != full
         )

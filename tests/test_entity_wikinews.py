@@ -495,3 +495,22 @@ def test_a_country_right_before_its_institution_is_part_of_its_name(articles: di
     assert "House of Representatives" not in {e.name for e in primaries}
     [country] = [e for e in primaries if e.name == "United States"]
     assert country.count == 6
+
+
+def test_a_country_written_short_before_its_institution_is_part_of_its_name() -> None:
+    # The same join as above when the country is written as the alias table's short form: the
+    # small model reads "the U.S. House of Representatives" whole in every sentence tried, so
+    # the model's two spans are given here as it gives them for "the United States".
+    from kimreader.analysis.entities import _bodies_after_their_country
+    from kimreader.analysis.mentions import Mention
+
+    text = "the special election to fill the U.S. House of Representatives seat"
+    country = text.index("U.S.")
+    body = text.index("House")
+    mentions = [
+        Mention(country, country + 4, "U.S.", "GPE", "place", "us", False),
+        Mention(body, body + 24, "House of Representatives", "ORG", "org",
+                "house of representatives", False),
+    ]  # fmt: skip
+    [joined] = _bodies_after_their_country(text, mentions)
+    assert (joined.surface, joined.type) == ("U.S. House of Representatives", "org")
