@@ -59,10 +59,19 @@ def features(
     text: str, members: Sequence[Mention], rules_type: EntityType, tables: WordTables
 ) -> Evidence:
     """The evidence about one entity (its mentions over the prose `text`)."""
+    return with_tables(text_features(text, members, rules_type), members, tables)
+
+
+def _longest_name(members: Sequence[Mention]) -> str:
+    return max((m.surface for m in members), key=lambda s: (len(s.split()), len(s)))
+
+
+def text_features(text: str, members: Sequence[Mention], rules_type: EntityType) -> Evidence:
+    """The evidence the text and the shipped data give, without the gold's word tables
+    (`with_tables` adds those: the training computes this part once per entity)."""
     count = len(members)
-    name = max((m.surface for m in members), key=lambda s: (len(s.split()), len(s)))
+    name = _longest_name(members)
     words = name.split()
-    keys = base_key(name).split() or [""]
     labels = Counter(m.label for m in members)
     generic: dict[str, float] = {f"rules {t}": float(rules_type == t) for t in SIDEBAR_TYPES}
     generic["label NORP"] = labels["NORP"] / count
@@ -106,8 +115,6 @@ def features(
         members,
         lambda m: _BRACKET_OR_CAPITALS.search(text, max(0, m.start - 12), m.end + 12) is not None,
     )
-    generic["last word known"] = float(sum(tables.last.get(keys[-1], ())) > 0)
-    generic["first word known"] = float(sum(tables.first.get(keys[0], ())) > 0)
     alias = listed(name)
     data = {
         "person": float(len(words) >= 2 and gazetteer.is_given_name(words[0])),
@@ -115,7 +122,7 @@ def features(
         "place": float(gazetteer.is_place(name)),
     }
     typed: dict[EntityType, dict[str, float]] = {}
-    for index, kind in enumerate(SIDEBAR_TYPES):
+    for kind in SIDEBAR_TYPES:
         typed[kind] = {
             "the rules' type": float(rules_type == kind),
             "mentions typed so": sum(m.type == kind for m in members) / count,
@@ -123,6 +130,21 @@ def features(
             / count,
             "shipped data": data[kind],
             "alias table": float(alias is not None and alias[1] == kind),
+        }
+    return Evidence(generic, typed)
+
+
+def with_tables(evidence: Evidence, members: Sequence[Mention], tables: WordTables) -> Evidence:
+    """The text's evidence and what the gold's word tables say of the name's last and first
+    words."""
+    keys = base_key(_longest_name(members)).split() or [""]
+    generic = dict(evidence.generic)
+    generic["last word known"] = float(sum(tables.last.get(keys[-1], ())) > 0)
+    generic["first word known"] = float(sum(tables.first.get(keys[0], ())) > 0)
+    typed: dict[EntityType, dict[str, float]] = {}
+    for index, kind in enumerate(SIDEBAR_TYPES):
+        typed[kind] = {
+            **evidence.typed[kind],
             "last word in gold": _word_odds(tables.last.get(keys[-1]), index),
             "first word in gold": _word_odds(tables.first.get(keys[0]), index),
         }
@@ -232,7 +254,14 @@ class EntityModel:
         self, text: str, members: Sequence[Mention], rules_type: EntityType, types: bool = True
     ) -> tuple[float, dict[EntityType, float]]:
         """(P(keep), P(type) per sidebar type, or {} without `types`) for one entity."""
-        generic, typed = self.vectors(features(text, members, rules_type, self.tables))
+        evidence = features(text, members, rules_type, self.tables)
+        return self.probabilities_of(evidence, rules_type, types)
+
+    def probabilities_of(
+        self, evidence: Evidence, rules_type: EntityType, types: bool = True
+    ) -> tuple[float, dict[EntityType, float]]:
+        """`probabilities` from the entity's evidence."""
+        generic, typed = self.vectors(evidence)
         keep = _sigmoid(_dot(self.keep, [*generic, *typed[rules_type]]))
         if not types:
             return keep, {}
