@@ -648,8 +648,9 @@ class _QuoteFinder:
 
     def _speaker_before(self, draft: _Draft, before: str, before_start: int) -> None:
         """X said (that) … “…”, or the sentence's subject for a fragment without a verb."""
-        # An aside between dashes is no attribution of the quote after it ("Terry White told The
-        # Post … — where Lohan's lawyer Mark Heller said she was “…” — “I hear …”": White's)
+        # An aside between dashes closed right before the quote is no attribution of it ("Terry
+        # White told The Post … — where Lohan's lawyer Mark Heller said she was “…” — “I hear …”":
+        # White's); one before the verb is its subject's ("Her lawyer — Mark Heller — said")
         before = _DASH_ASIDE.sub(lambda aside: " " * len(aside.group()), before)
         verbs = _speech_verbs(before)
         for source in (ACCORDING_TO.search(before), BY_AGENT.search(before)):
@@ -1332,8 +1333,9 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")
-# An aside set off by dashes, closed before the quote: " — where X said she was — ".
-_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]+?\s[—–](?=\s)")
+# An aside set off by dashes that closes right before the quote: " — where X said she was — “…”"
+# (not one before the verb, the subject's own: "Her lawyer — Mark Heller — said “…”").
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]+?\s[—–](?=[\s,:]*$)")
 # Where a subject said it, set off by commas ("Coles, in its March 8 media release, reported",
 # "ALDI, in a Facebook post on Tuesday, called it"): no role, and the subject still speaks.
 _MEDIUM_ASIDE = re.compile(r"(?:in|on|via|through)\s+(?:its|his|her|their|a|an)\s")

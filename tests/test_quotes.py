@@ -939,6 +939,14 @@ def test_an_aside_between_dashes_is_no_attribution_of_the_quote_after_it(
     entities = _entities(body, people)
     assert _quote_in(body, entities, "I hear she").speaker == "Terry White"
     assert _quote_in(body, entities, "ensconced in the bosom").speaker == "Mark Heller"
+    # An aside before the verb is the subject's own: the name set off by dashes speaks (no
+    # development text has the shape; the blanking took every aside and left "Her lawyer")
+    for body in (
+        "Her lawyer – Mark Heller – told reporters “She is doing well.”",
+        "Her lawyer — Mark Heller — said: “She is doing well.”",
+    ):
+        entities = _entities(body, {"Mark Heller": "person"})
+        assert _quote_in(body, entities, "She is doing well").speaker == "Mark Heller"
 
 
 def test_a_name_then_quoted_as_saying_or_a_role_without_its_comma_speaks(
