@@ -561,25 +561,28 @@ def usable_pairs(
     import numpy as np
 
     usable = np.outer([pairable(s) for s in sentences_a], [pairable(s) for s in sentences_b])
-    for i, j in _repeated_short_sentences(sentences_a, sentences_b):
-        usable[i, j] = True
+    for rows, columns in _repeated_short_sentences(sentences_a, sentences_b):
+        usable[np.ix_(rows, columns)] = True
     return usable if excluded is None else usable & ~excluded
 
 
 def _repeated_short_sentences(
     sentences_a: list[TextSpan], sentences_b: list[TextSpan]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[list[int], list[int]]]:
     """Short sentences of two words or more that both reports write word for word: a quote
-    both give ("I partied.") makes a point however short."""
+    both give ("I partied.") makes a point however short. Given as blocks, the A sentences and
+    the B sentences of each such words (a line repeated thousands of times in both makes
+    millions of pairs)."""
+    short_a: dict[str, list[int]] = {}
     short_b: dict[str, list[int]] = {}
-    for j, sentence in enumerate(sentences_b):
-        words = _short_words(sentence)
-        if words:
-            short_b.setdefault(words, []).append(j)
-    for i, sentence in enumerate(sentences_a):
-        words = _short_words(sentence)
-        for j in short_b.get(words, []) if words else []:
-            yield i, j
+    for short, spans in ((short_a, sentences_a), (short_b, sentences_b)):
+        for index, sentence in enumerate(spans):
+            words = _short_words(sentence)
+            if words:
+                short.setdefault(words, []).append(index)
+    for words, rows in short_a.items():
+        if words in short_b:
+            yield rows, short_b[words]
 
 
 def _short_words(sentence: TextSpan) -> str:

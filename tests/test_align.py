@@ -22,6 +22,7 @@ from kimreader.analysis.align import (
     tfidf_cosines,
 )
 from kimreader.analysis.text import content_terms
+from kimreader.corpus.span import TextSpan
 
 PARAGRAPHS = [
     "Kim Jong Un arrived in Beijing aboard an armored train for talks with Xi Jinping.",
@@ -202,3 +203,24 @@ def test_strongest_few_keeps_the_first_of_ties_as_a_sort_would() -> None:
     tied = np.full((300, 200), 0.7)
     kept = strongest_few(tied >= 0.3, tied)
     assert kept[:, :MAX_COUNTERPARTS].sum() == MAX_COUNTERPARTS**2 == kept.sum()
+
+
+def test_a_short_sentence_both_reports_repeat_pairs_every_copy() -> None:
+    # A short sentence both reports write word for word may make a point ("I partied."): the
+    # pairs of its copies were set one by one (a line repeated thousands of times in both made
+    # minutes of single assignments); they are set as blocks, the same pairs.
+    from kimreader.analysis.align import _short_words, pairable, usable_pairs
+    from kimreader.analysis.text import all_sentences
+
+    a = "I partied. " * 300 + "He said it was over. Yes sir. I partied! No."
+    b = "Yes sir. " * 50 + "I partied. " * 200 + "Not now, he said. No. He said it was over."
+    sentences_a, sentences_b = all_sentences(a), all_sentences(b)
+
+    def straightforward(x: TextSpan, y: TextSpan) -> bool:
+        return (pairable(x) and pairable(y)) or "" != _short_words(x) == _short_words(y)
+
+    expected = np.array([[straightforward(x, y) for y in sentences_b] for x in sentences_a])
+    usable = usable_pairs(sentences_a, sentences_b)
+    assert np.array_equal(usable, expected)
+    # "I partied." (and "I partied!") x 200, "Yes sir." x 50, the pairable sentence x 2
+    assert usable.sum() == 301 * 200 + 50 + 2
