@@ -169,14 +169,15 @@ _NAMING_NOUN_BEFORE = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
 # A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
-# the sentence ("and", "who", "was", "for").
+# the sentence ("and", "who", "was", "for"), nor a time or an adverb ('Sales went up in a "sharp
+# increase" last week, according to a Woolworths spokesperson.': "last" is no noun's).
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:who|which|that|and|or|but|nor|in|of|for|on|at|to|with|from|by|as|than|is|was|are|"
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
     r"his|her|its|their|last|next|yesterday|today|tonight|tomorrow|earlier|later|again|too|"
     r"also|now|then|instead|here|there)\b)[a-z]"
-)  # not a time or an adverb: 'Sales went up in a "sharp increase" last week, according to
+)
 # A sentence opening with a document as its subject ("The study itself outlined", "Reports on
 # the implement used vary"), and a copula or a passive anywhere before the quote (then the
 # document is what the sentence is about, not who speaks: "The report was released amid “…”").
