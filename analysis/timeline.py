@@ -96,7 +96,8 @@ def month_day_date(match: re.Match[str], published: date | None) -> date | None:
     if published is None:
         return None
     when = make_date(published.year, month, day)
-    if when is not None and (when - published).days > DAYS_AHEAD:
+    if when is None or (when - published).days > DAYS_AHEAD:
+        # also "February 29" in a report of January 2021: no such day that year, 2020's
         return make_date(published.year - 1, month, day) or when
     return when
 

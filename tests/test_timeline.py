@@ -32,3 +32,14 @@ def test_a_date_without_its_year_is_dated_alike_on_the_timeline_and_in_the_diffe
     assert resolve_mentions("It started on November 20, 2020.", published)[0].date == date(
         2020, 11, 20
     )
+
+
+def test_a_leap_day_without_its_year_in_the_next_year_s_report_is_the_year_before() -> None:
+    # "February 29" in a report of January 2021: 2021 has no such day, 2020 had (it was dropped
+    # from the timeline and from the days the differences compare). No development text has it.
+    published = date(2021, 1, 10)
+    text = "The vote was held on February 29."
+    assert [m.date for m in resolve_mentions(text, published)] == [date(2020, 2, 29)]
+    assert [day.when for day in sentence_days(text, 0, published)] == [date(2020, 2, 29)]
+    # A year with no such day either way: no date.
+    assert resolve_mentions(text, date(2023, 1, 10)) == []
