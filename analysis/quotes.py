@@ -867,6 +867,9 @@ class _QuoteFinder:
         member = self._member_named_with(at, at + len(written))
         if member:  # "Ann Lee of the Red Cross said": the person speaks, not her body
             return member, "person"
+        cut = self._body_cut_short(written, at)
+        if cut:  # "the United States Department" of "… Department of Defense justified …:"
+            return cut, "body"
         named_after = _NAME_ENDING_CLAUSE.match(self.body, at + len(written))
         if named_after and written[0].islower():  # "said study co-author … Fellow Martin How."
             return self.people.resolve(
@@ -907,6 +910,18 @@ class _QuoteFinder:
         ):
             return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
         return resolved, "person"
+
+    def _body_cut_short(self, written: str, at: int) -> str:
+        """The organisation whose mention `written` (perhaps after "the") is the start of and
+        stops short of (a subject read up to "of": "the United States Department" of "the
+        United States Department of Defense"), else ""."""
+        start = at + len(written) - len(written.removeprefix("the ").removeprefix("The "))
+        index = bisect_left(self._body_starts, start)
+        if index < len(self._body_starts) and self._body_starts[index] == start:
+            _start, end, name = self._bodies_in_order[index]
+            if end > at + len(written):
+                return name
+        return ""
 
     def _member_named_with(self, start: int, end: int) -> str:
         """The person a body or place written at body[start:end] is the affiliation of: "Ann

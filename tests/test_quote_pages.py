@@ -646,3 +646,28 @@ def test_a_source_ending_the_sentence_of_a_fragment_is_its_speaker() -> None:
     name = "stores-in-australia-lower-toilet-paper-limits-per-transactio"
     quote = quote_at(name, 'sharp increase"')
     assert (quote.speaker, quote.speaker_kind) == ("a Woolworths spokesperson", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "speaker"),
+    [
+        # 'In a statement released after the attack, the United States Department of Defense
+        # justified the strike, …, as "defensive" in nature: "At the direction of …"': the
+        # subject read up to "of" gave "United States Department"
+        (
+            "united-states-military-kills-qasem-soleimani",
+            "At the direction of the President",
+            "United States Department of Defense",
+        ),
+        # 'The High Court of England and Wales also ruled …: "In our view, …"'
+        (
+            "uk-supreme-court-rules-prorogation-of-parliament-unlawful",
+            "In our view",
+            "High Court of England and Wales",
+        ),
+    ],
+)
+def test_a_body_s_name_cut_short_by_the_subject_is_the_body_s_whole_name(
+    name: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(name, words) == speaker
