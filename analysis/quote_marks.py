@@ -43,15 +43,42 @@ HEADLINE_WORDS = 14
 HEADLINE_CHARS = 120
 
 
+# Two apostrophes written for a closing double mark ('"Scrubs,'' has entered'): after a word or
+# its punctuation, before a space, punctuation or the paragraph's end.
+_TWO_APOSTROPHES = re.compile(r"(?<=[\w.,!?])''(?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
+
+
+def _two_apostrophes_closing(body: str, chars: list[str]) -> None:
+    """Write each pair of apostrophes that closes a straight double mark as that mark and a
+    space (same offsets): a careful reader's reading where the paragraph's straight marks are odd
+    and the pair comes while a quote is open ('"American Pie" and … "Scrubs,'' has entered')."""
+    for paragraph in paragraphs(body):
+        if paragraph.text.count('"') % 2 == 0 or "''" not in paragraph.text:
+            continue
+        marks = [(m.start(), m.group()) for m in re.finditer('"', paragraph.text)]
+        marks += [(m.start(), "''") for m in _TWO_APOSTROPHES.finditer(paragraph.text)]
+        opened = False
+        for index, mark in sorted(marks):
+            if mark == '"':
+                opened = not opened
+            elif opened:
+                at = paragraph.start + index
+                chars[at], chars[at + 1] = '"', " "
+                opened = False
+
+
 def with_single_marks(body: str) -> str:
     """The body with the single marks it quotes with written as straight double marks (same
-    offsets): in every paragraph when it quotes speech with single marks ("'I partied,' she
-    told the magazine"), else in its headlines, which quote with single marks whatever the body
-    does ("Sudan 'bombs refugees'"). Only in paragraphs without double marks (there, single marks
-    are nested quotes or apostrophes), and only marks that pair up, a quote running on over
-    paragraphs included; an opening mark left unclosed stays as written."""
+    offsets), and two apostrophes that close a straight double mark written as one
+    (_two_apostrophes_closing). Single marks: in every paragraph when it quotes speech with
+    single marks ("'I partied,' she told the magazine"), else in its headlines, which quote with
+    single marks whatever the body does ("Sudan 'bombs refugees'"). Only in paragraphs without
+    double marks (there, single marks are nested quotes or apostrophes), and only marks that pair
+    up, a quote running on over paragraphs included; an opening mark left unclosed stays as
+    written."""
     speech = bool(_SINGLE_SPEECH.search(body))
     chars = list(body)
+    _two_apostrophes_closing(body, chars)
     opened: int | None = None
     for paragraph in paragraphs(body):
         if _QUOTE_MARK.search(paragraph.text) or not (speech or is_headline(paragraph.text)):

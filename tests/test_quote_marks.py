@@ -1,0 +1,35 @@
+"""Quote marks written wrongly in scraped news text, read as a careful reader reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kimreader.analysis.quote_marks import quote_spans, with_single_marks
+from kimreader.analysis.quotes import extract_quotes
+
+
+def test_two_apostrophes_close_a_straight_double_mark(shared_dir: Path) -> None:
+    # ECB+ 1_1ecb: 'who starred in "American Pie" and appeared on U.S. TV show "Scrubs,'' has
+    # entered the Promises Treatment Center …': the paragraph's straight marks are odd and the
+    # two apostrophes come while "Scrubs, is open: they close it. Read as written, the mark
+    # opened a quote running to the paragraph's end, given to Tara Reid.
+    body = (shared_dir / "testdata/ecbplus/text/1/1_1ecb.txt").read_text(encoding="utf-8")
+    marked = with_single_marks(body)
+    assert len(marked) == len(body)
+    assert [span.text for span in quote_spans(marked)][:2] == ["American Pie", "Scrubs,"]
+    assert not any("Promises" in quote.text for quote in extract_quotes(body))
+    # ECB+ 37_10ecbplus: 'the Pacific "Ring of Fire'' where tectonic plates collide, …'
+    body = (shared_dir / "testdata/ecbplus/text/37/37_10ecbplus.txt").read_text(encoding="utf-8")
+    assert not any("tectonic" in quote.text for quote in extract_quotes(body))
+    assert "Ring of Fire" in [span.text for span in quote_spans(with_single_marks(body))]
+
+
+def test_two_apostrophes_are_left_alone_where_the_marks_pair_up() -> None:
+    # Even straight marks, or no quote open before them: nothing to close.
+    for text in (
+        "He said \"yes,\" and the word ''maybe'' came later.",
+        "The ''Iron Lady'' spoke.",
+        "She said \"no.\" The ''Iron Lady'' spoke. \"We won",
+    ):
+        assert "''" in text
+        assert with_single_marks(text) == text
