@@ -53,8 +53,8 @@ _DIGITS = (
 )
 NUMBER = (
     rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
-    rf"|(?i:{_VAGUE_WORDS}))"
-)
+    rf"|(?i:{_VAGUE_WORDS})(?:[\s\-](?i:thousand|million|billion)\b)?)"
+)  # "several hundred thousand": the vague amount of that scale, not "several hundred"
 _MODIFIER = (
     r"(?P<modifier>(?i:more than|over|at least|some|about|around|nearly|almost|up to|fewer than|"
     r"less than|as many as|approximately|roughly|an estimated|only|just)\s+)?"
@@ -202,6 +202,9 @@ def number_value(text: str) -> tuple[float, float] | None:
         scale = _SCALES[words[-1]]
         words = words[:-1]
     head = " ".join(words)
+    vague = _VAGUE.get(head)
+    if vague:  # "a few hundred thousand": 200,000 to 999,999
+        return float(vague[0] * scale), float((vague[1] + 1) * scale - 1)
     if head in ("dozen", "a dozen"):
         value: float = 12
     elif head in _SMALL:

@@ -18,3 +18,13 @@ def test_several_dozen_is_a_vague_amount_not_a_dozen(shared_dir: Path) -> None:
     assert (wounded.phrase.lower(), wounded.value, wounded.high) == ("several dozen people", 24, 99)
     [dozen] = quantities("He met a dozen people.")
     assert (dozen.value, dozen.high) == (12, 12)
+
+
+def test_a_vague_amount_of_a_larger_scale_is_of_that_scale() -> None:
+    # "several hundred" and "a few hundred" (this session) read "several hundred thousand
+    # people" as 200 to 999 people, a thousandth of it (no development text has the phrase)
+    [fled] = quantities("A few hundred thousand people fled the city.")
+    assert fled.phrase == "A few hundred thousand people"
+    assert (fled.value, fled.high) == (200_000, 999_999)
+    [marched] = quantities("Several thousand people marched.")
+    assert (marched.value, marched.high) == (2_000, 9_999)
