@@ -132,8 +132,14 @@ def log_odds(counts_a: _Counts, counts_b: _Counts) -> dict[str, float]:
 
     def z(y_a: int, y_b: int) -> float:
         alpha = y_a + y_b
-        odds_a = (y_a + alpha) / (total_a + alpha_0 - y_a - alpha)
-        odds_b = (y_b + alpha) / (total_b + alpha_0 - y_b - alpha)
+        rest_a, rest_b = total_a + alpha_0 - y_a - alpha, total_b + alpha_0 - y_b - alpha
+        if rest_a <= 0 or rest_b <= 0:
+            # the term is every word of both reports ("Hello." against "Hello." or nothing):
+            # no odds against other words, nothing that tells the reports apart
+            by_counts[y_a, y_b] = 0.0
+            return 0.0
+        odds_a = (y_a + alpha) / rest_a
+        odds_b = (y_b + alpha) / rest_b
         variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
         score = by_counts[y_a, y_b] = (math.log(odds_a) - math.log(odds_b)) / math.sqrt(variance)
         return score

@@ -629,3 +629,14 @@ def test_a_sentence_s_places_are_looked_for_once() -> None:
     text = "Two people were killed when a shell hit a UN school in Khan Younis."
     assert _named_in(places, text) and _named_in(places, text)
     assert _named_in.cache_info().hits == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Hello.", ""), ("Hello.", "Hello."), ("“Yes,” she said.", "“Yes,” she said.")]
+)
+def test_reports_of_one_word_compare(a: str, b: str) -> None:
+    # A report whose one word is every word of both (a stub page, a one-line quote) made the
+    # log-odds divide by zero: the comparison raised ZeroDivisionError
+    assert distinctive_terms(a, b) == ([], [])
+    cmp = compare_articles(Article("a", "A", a), Article("b", "B", b))
+    assert cmp.distinctive_a == () and cmp.distinctive_b == ()
