@@ -52,7 +52,7 @@ _DIGITS = (
     r"|(?<!\d)(?<!\d,)(?<![A-Za-z]-)(?<![A-Za-z/])(?!0\d)\d+(?:\.\s?\d+)?(?!,\d)"
 )
 NUMBER = (
-    rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion))?"
+    rf"(?P<number>(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:[\s\-](?i:hundred|thousand|million|billion)){{0,2}}"
     rf"|(?i:{_VAGUE_WORDS})(?:[\s\-](?i:thousand|million|billion)\b)?)"
 )  # "several hundred thousand": the vague amount of that scale, not "several hundred"
 _MODIFIER = (
@@ -198,8 +198,9 @@ def number_value(text: str) -> tuple[float, float] | None:
         low, high = vague
         return float(low), float(high)
     scale = 1
-    if len(words) > 1 and words[-1] in _SCALES:
-        scale = _SCALES[words[-1]]
+    # "two hundred thousand": both scales; "a few hundred thousand": a vague amount's one
+    while len(words) > 1 and words[-1] in _SCALES and " ".join(words) not in _VAGUE:
+        scale *= _SCALES[words[-1]]
         words = words[:-1]
     head = " ".join(words)
     vague = _VAGUE.get(head)

@@ -28,3 +28,13 @@ def test_a_vague_amount_of_a_larger_scale_is_of_that_scale() -> None:
     assert (fled.value, fled.high) == (200_000, 999_999)
     [marched] = quantities("Several thousand people marched.")
     assert (marched.value, marched.high) == (2_000, 9_999)
+
+
+def test_a_number_with_two_scale_words_is_of_both() -> None:
+    # "two hundred thousand people" was read as "two hundred": 200, a thousandth of it (the
+    # number took one scale word; Wikinews' power-outage report writes "two hundred thousand
+    # customers", a noun no count reads, so the sentence is made here)
+    [fled] = quantities("It left two hundred thousand people without power.")
+    assert (fled.phrase, fled.value, fled.high) == ("two hundred thousand people", 200_000, 200_000)
+    [few] = quantities("Two hundred people fled.")
+    assert few.value == 200
