@@ -76,6 +76,14 @@ _PHRASE = (
 AFTER_SAID_NAME = re.compile(
     rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
 )
+# A described speaker then their name, closing the sentence: "said a Sudanese government
+# spokesman, Rabie A. Atti." (the description is the role; not "said the minister, Monday.").
+AFTER_SAID_ROLE_NAME = re.compile(
+    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?P<name>{_NAME})\s*(?:[.;!?]|$)"
+)
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,5}}),"
@@ -128,7 +136,11 @@ DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
 # "Sales went up in a “sharp increase” last week, according to a Woolworths spokesperson.":
 # the source the sentence ends with.
-LATE_ACCORDING = re.compile(rf",\s*according\s+to\s+(?P<name>{_PHRASE})(?P<role>)\s*[.;]?\s*$")
+LATE_ACCORDING = re.compile(
+    rf",\s*according\s+to\s+(?P<name>{_PHRASE})"
+    # "…, according to Ann Lee, an economist at the bank.": her role after her name
+    r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?))?\s*[.;]?\s*$"
+)
 LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b")
 # An attribution typed inside the closing mark: “…, Graham said.”
 INNER_ATTRIBUTION = re.compile(

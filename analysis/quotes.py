@@ -26,6 +26,7 @@ from kimreader.analysis.attribution import (
     ADVERB,
     AFTER_NAME_SAID,
     AFTER_SAID_NAME,
+    AFTER_SAID_ROLE_NAME,
     AGENT_AFTER,
     ANONYMITY,
     ANONYMOUS_HEADS,
@@ -67,7 +68,7 @@ from kimreader.analysis.attribution import (
     starts_upper,
 )
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import canonical_key
+from kimreader.analysis.names import PARTICLES, canonical_key, surname
 from kimreader.analysis.prose import markdown_prose
 from kimreader.analysis.quote_marks import (
     is_headline,
@@ -527,6 +528,7 @@ class _QuoteFinder:
         for pattern, cue in (
             (QUOTED_AS_SAYING, "after"),
             (AS_PUT_IT, "after"),
+            (AFTER_SAID_ROLE_NAME, "after"),
             (AFTER_SAID_NAME, "after"),
             (AFTER_NAME_SAID, "after"),
             (DASH_NAME, "after"),
@@ -545,7 +547,7 @@ class _QuoteFinder:
             # sentence quoted whole, then its speech verb, needs no comma (no title: “American
             # Pie” said nothing)
             whole = (
-                pattern is AFTER_SAID_NAME
+                pattern in (AFTER_SAID_NAME, AFTER_SAID_ROLE_NAME)
                 and draft.full
                 and not looks_like_a_name(text)
                 and not _VERB_NOT_SPEECH.match(after)
@@ -870,6 +872,9 @@ class _QuoteFinder:
         cut = self._body_cut_short(written, at)
         if cut:  # "the United States Department" of "… Department of Defense justified …:"
             return cut, "body"
+        whole = self._body_cut_short(written, at, whole=True)
+        if whole and " of " in written:  # "according to the Ministry of Trade": the body
+            return whole, "body"
         named_after = _NAME_ENDING_CLAUSE.match(self.body, at + len(written))
         if named_after and written[0].islower():  # "said study co-author … Fellow Martin How."
             return self.people.resolve(
@@ -911,15 +916,15 @@ class _QuoteFinder:
             return written, "body"  # "the U.S. State Department, which said", "as Reuters reported"
         return resolved, "person"
 
-    def _body_cut_short(self, written: str, at: int) -> str:
+    def _body_cut_short(self, written: str, at: int, whole: bool = False) -> str:
         """The organisation whose mention `written` (perhaps after "the") is the start of and
         stops short of (a subject read up to "of": "the United States Department" of "the
-        United States Department of Defense"), else ""."""
+        United States Department of Defense"), else ""; `whole`: or is all of."""
         start = at + len(written) - len(written.removeprefix("the ").removeprefix("The "))
         index = bisect_left(self._body_starts, start)
         if index < len(self._body_starts) and self._body_starts[index] == start:
             _start, end, name = self._bodies_in_order[index]
-            if end > at + len(written):
+            if end > at + len(written) or (whole and end == at + len(written)):
                 return name
         return ""
 
@@ -1678,15 +1683,17 @@ def _with_titled_surnames(body: str, entities: Sequence[Entity]) -> Sequence[Ent
     with the minister:"), when exactly one person has that surname and no mention covers it."""
     by_surname: dict[str, list[int]] = {}
     for index, entity in enumerate(entities):
-        if entity.type == "person" and len(entity.name.split()) >= 2:
-            by_surname.setdefault(entity.name.split()[-1], []).append(index)
+        key = canonical_key(entity.name, "person")
+        if entity.type == "person" and len(key.split()) >= 2:
+            by_surname.setdefault(surname(key), []).append(index)
     if not by_surname:
         return entities
     covered = sorted(span for entity in entities for span in entity.mentions)
     starts = [start for start, _end in covered]
     added: dict[int, list[tuple[int, int]]] = {}
     for found in _HONORIFIC_SURNAME.finditer(body):
-        owners = by_surname.get(found.group("surname"), [])
+        # the whole name after the title: "Dr. Tristan Smith" is no "Dr. Tristan"
+        owners = by_surname.get(canonical_key(found.group("surname"), "person"), [])
         before = bisect_left(starts, found.end())  # mentions starting before its end
         overlaps = before > 0 and any(
             end > found.start() for _start, end in covered[max(0, before - 3) : before]
@@ -1701,7 +1708,12 @@ def _with_titled_surnames(body: str, entities: Sequence[Entity]) -> Sequence[Ent
     )
 
 
-# An honorific and a surname: "Mr Gunness", "Ms. Livni".
-_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<surname>[A-Z][\w’'\-]+)\b")
+# An honorific and the name after it: "Mr Gunness", "Ms. Livni", "Mr al-Bashir", "Dr. Tristan
+# Smith" (a surname only when the name is one).
+_PARTICLE = "|".join(sorted(PARTICLES))
+_HONORIFIC_SURNAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<surname>(?:(?:{_PARTICLE})[ \-])*"
+    rf"[A-Z][\w’'\-]+(?:[ \t]+(?:(?:{_PARTICLE})[ \-])*[A-Z][\w’'\-]+)*)\b"
+)
 # A Markdown link in a body: "[Mar Hicks](http://mariehicks.net/)".
 _MARKDOWN_LINK = re.compile(r"\]\([^)\n]*\)")

@@ -987,3 +987,45 @@ def test_a_possessive_description_before_the_name_after_said(shared_dir: Path) -
     entities = _entities(body, {"Mapahai": "person"})
     assert _quote_in(body, entities, "I want to go home but").speaker == "Mapahai"
     assert _quote_in(body, entities, "half-dead in my tent").speaker == "Mapahai"
+
+
+def test_said_a_description_then_a_name_is_the_name_with_that_role(shared_dir: Path) -> None:
+    # ECB+ 41_6ecbplus (fresh9c): '"We don't have any intention to go to war again, …," said a
+    # Sudanese government spokesman, Rabie A. Atti.' (the attribution stopped at "a Sudanese")
+    body = (shared_dir / "testdata/ecbplus/text/41/41_6ecbplus.txt").read_text(encoding="utf-8")
+    entities = _entities(body, {"Rabie A. Atti": "person"})
+    quote = _quote_in(body, entities, "have any intention to go to war")
+    assert (quote.speaker, quote.role) == ("Rabie A. Atti", "a Sudanese government spokesman")
+
+
+def test_according_to_a_named_body_or_a_name_and_role_after_the_quote(shared_dir: Path) -> None:
+    # mozilla guardian-1: '… but “sickness, navigational error, …” are all thought to contribute,
+    # according to the New Zealand Department of Conservation.' (only a bare source was read)
+    body = _page_paragraphs(shared_dir, "guardian-1", "Concrete information on why whales")
+    entities = _entities(body, {"New Zealand Department of Conservation": "org"})
+    quote = _quote_in(body, entities, "navigational error")
+    assert (quote.speaker, quote.speaker_kind) == ("New Zealand Department of Conservation", "body")
+    body = "Prices rose in a “sharp and painful increase”, according to Ann Lee, an economist."
+    quote = _quote_in(body, _people(body, "Ann Lee"), "sharp and painful")
+    assert (quote.speaker, quote.role) == ("Ann Lee", "an economist")
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "expected"),
+    [
+        # a surname with a particle and a name with a suffix (names.surname, canonical_key)
+        # (as "The UN's Mr Gunness disagreed with the minister:" of ECB+ 41_6ecb)
+        ("Omar al-Bashir met Ann Lee. Sudan's Mr al-Bashir disagreed with the minister:\n\n"
+         "“We will not yield.”", ("Omar al-Bashir", "Ann Lee"), "Omar al-Bashir"),
+        ("Martin Luther King Jr. met Ann Lee. The pastor's Dr King disagreed with the minister:"
+         "\n\n“We will not yield.”", ("Martin Luther King Jr.", "Ann Lee"),
+         "Martin Luther King Jr."),
+        # "Dr. Tristan Smith" is no "Dr. Tristan" (not Ann Tristan, whom the model knows)
+        ("Ann Tristan chairs the panel. Dr. Tristan Smith told it:\n\n“We will not yield.”",
+         ("Ann Tristan",), "Tristan Smith"),
+    ],
+)  # fmt: skip
+def test_an_honorific_and_a_surname_read_as_names_reads_them(
+    body: str, people: tuple[str, ...], expected: str
+) -> None:
+    assert _quote_in(body, _people(body, *people), "We will not yield").speaker == expected
