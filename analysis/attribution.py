@@ -78,11 +78,12 @@ AFTER_SAID_NAME = re.compile(
 )
 # A described speaker then their name, closing the sentence: "said a Sudanese government
 # spokesman, Rabie A. Atti." (the description is the role; not "said the minister, Monday.").
-AFTER_SAID_ROLE_NAME = re.compile(
-    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*"
+NO_DAY = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)"
-    rf"(?P<name>{_NAME})\s*(?:[.;!?]|$)"
+)
+AFTER_SAID_ROLE_NAME = re.compile(
+    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*{NO_DAY}(?P<name>{_NAME})\s*(?:[.;!?]|$)"
 )
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
 ACCORDING_TO = re.compile(

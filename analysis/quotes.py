@@ -47,6 +47,7 @@ from kimreader.analysis.attribution import (
     LATE_SAID_NAME,
     NAME_WORDS,
     NAMED_BEFORE,
+    NO_DAY,
     PARAGRAPH_SAID,
     PARTITIVE,
     PASSIVE,
@@ -215,7 +216,7 @@ _NAMING_ACTIVE = re.compile(
 )  # not "called": "a pattern called a “glider”" names the pattern
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A name alone in a role's place ("her mother, Fiona, said").
-_A_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*(?:,|$)")
+_A_NAME = re.compile(rf"\s*{NO_DAY}(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,2}})\s*(?:,|$)")
 # The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
 _OPENS_CLAUSE = re.compile(r"\s*[,;:—–\-]")
 

@@ -996,6 +996,9 @@ def test_said_a_description_then_a_name_is_the_name_with_that_role(shared_dir: P
     entities = _entities(body, {"Rabie A. Atti": "person"})
     quote = _quote_in(body, entities, "have any intention to go to war")
     assert (quote.speaker, quote.role) == ("Rabie A. Atti", "a Sudanese government spokesman")
+    # A day after the comma is no name (it was the speaker: "Monday")
+    body = "“We will grow,” said the company’s chief executive, Monday."
+    assert _quote_in(body, _people(body, "Jane Roe"), "We will grow").speaker == ""
 
 
 def test_according_to_a_named_body_or_a_name_and_role_after_the_quote(shared_dir: Path) -> None:
