@@ -6,10 +6,11 @@ development set, so on those sets their type is right almost always, and a model
 output learns only to trust them. Each set was first scored with the code of the commit before
 its gold landed (`UNSEEN_AT`, from `git log --diff-filter=A -- bench/gold/entities_SET.json`);
 that code's entities on the set are what the rules do on unseen text. As bench/quote_history.py
-does for quotes, this module checks each such commit out in a temporary git worktree and runs
-its whole extraction (spaCy's small model, the same installed weights) on the set's bodies,
-keeping, for each entity the rules build (the learned decision off), its mentions: their fields
-become today's `Mention`s, so today's features and decision read them. dev and heldout have no
+does for quotes, this module checks each such commit out in a temporary git worktree
+(bench/_history.py) and runs its whole extraction (spaCy's small model, the same installed
+weights) on the set's bodies, keeping, for each entity the rules build (the learned decision
+off), its mentions: their fields become today's `Mention`s, so today's features and decision
+read them. dev and heldout have no
 such reading (their gold came before the mention rules existed), nor have the shipped reports.
 Results are cached in /tmp by commit and bodies; the run is deterministic.
 
@@ -20,14 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from _history import run_at_parent  # bench/ is on sys.path when these scripts run
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(tempfile.gettempdir()) / "kimreader-entity-history"
@@ -43,7 +44,6 @@ UNSEEN_AT = {
     "fresh8": "289edcb",
     "fresh9": "de1e362",
 }
-_PACKAGES = ("analysis", "corpus", "index")
 _FIELDS = (
     "start",
     "end",
@@ -73,43 +73,10 @@ Reading = dict[str, Any]
 
 def readings_at(commit: str, bodies: list[str]) -> list[Reading]:
     """For each body, what the rules of `commit`'s parent make of it."""
-    CACHE.mkdir(exist_ok=True)
     digest = hashlib.sha1(json.dumps(bodies).encode("utf-8")).hexdigest()[:16]
-    cached = CACHE / f"{commit}-{digest}.pickle"
-    if cached.is_file():
-        result: list[Reading] = pickle.loads(cached.read_bytes())
-        return result
-    with tempfile.TemporaryDirectory() as scratch:
-        tree = Path(scratch) / "tree"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), f"{commit}^"],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            shim = Path(scratch) / "shim"
-            package = shim / "kimreader"
-            package.mkdir(parents=True)
-            (package / "__init__.py").write_text("", "utf-8")
-            for sub in _PACKAGES:
-                (package / sub).symlink_to(tree / sub)
-            given, taken = Path(scratch) / "in.pickle", Path(scratch) / "out.pickle"
-            given.write_bytes(pickle.dumps(bodies))
-            env = {**os.environ, "PYTHONPATH": str(shim)}
-            subprocess.run(
-                [sys.executable, __file__, "--worker", str(given), str(taken)],
-                check=True,
-                env=env,
-                cwd=scratch,
-            )
-            result = pickle.loads(taken.read_bytes())
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                check=True,
-                capture_output=True,
-            )
-    cached.write_bytes(pickle.dumps(result))
+    result: list[Reading] = run_at_parent(
+        commit, bodies, CACHE / f"{commit}-{digest}.pickle", __file__
+    )
     return result
 
 

@@ -4,11 +4,11 @@ they have not seen, to train and judge the speaker model on (bench/train_quote_s
 The rules of analysis/quotes.py were tuned on every development set, so on those sets they are
 right almost always, and a model trained on that output learns only to trust them. Each set was
 first scored with the code of the commit before its gold landed (`UNSEEN_AT`); that code's
-drafts on the set are what the rules do on unseen text. This module checks each such commit out
-in a temporary git worktree, runs its `_QuoteFinder` on the set's bodies (with today's spaCy
-entities, so that only the rules differ) and reads every quote's candidates with today's
-analysis/quotes_model.py (copied under another package name beside the old code). Results are
-cached in /tmp by commit.
+drafts on the set are what the rules do on unseen text. This module checks each such commit
+out in a temporary git worktree (bench/_history.py), runs its `_QuoteFinder` on the set's
+bodies (with today's spaCy entities, so that only the rules differ) and reads every quote's
+candidates with today's analysis/quotes_model.py (copied under another package name beside the
+old code). Results are cached in /tmp by commit.
 
 Worker mode (run by `drafts_at`): python bench/quote_history.py --worker IN OUT
 """
@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from _history import run_at_parent  # bench/ is on sys.path when these scripts run
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(tempfile.gettempdir()) / "kimreader-quote-history"
@@ -60,7 +58,6 @@ UNSEEN_AT = {
     "west-papua-refugee-camps": "de1e362",
     "yida-nyt-christianpost": "de1e362",
 }
-_PACKAGES = {"analysis": "analysis", "corpus": "corpus", "index": "index"}
 
 Drafted = list[tuple[dict[str, object], list[tuple[str, str, dict[str, float]]]]]
 
@@ -68,61 +65,11 @@ Drafted = list[tuple[dict[str, object], list[tuple[str, str, dict[str, float]]]]
 def drafts_at(commit: str, bodies: list[tuple[str, list[dict[str, object]]]]) -> list[Drafted]:
     """For each (body, entities as JSON): every quote the rules of `commit`'s parent draft
     (start, end, cue, speaker, kind) with its candidates (speaker, kind, features)."""
-    CACHE.mkdir(exist_ok=True)
     given = json.dumps(bodies, sort_keys=True)  # the bodies and their entities
     digest = hashlib.sha1(given.encode("utf-8")).hexdigest()[:16]
-    key = f"{commit}-{digest}"
-    cached = CACHE / f"{key}.pickle"
-    if cached.is_file():
-        result: list[Drafted] = pickle.loads(cached.read_bytes())
-        return result
-    with tempfile.TemporaryDirectory() as scratch:
-        tree = Path(scratch) / "tree"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), f"{commit}^"],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            shim = _shim(Path(scratch), tree)
-            given, taken = Path(scratch) / "in.pickle", Path(scratch) / "out.pickle"
-            given.write_bytes(pickle.dumps(bodies))
-            env = {**os.environ, "PYTHONPATH": str(shim)}
-            subprocess.run(
-                [sys.executable, __file__, "--worker", str(given), str(taken)], check=True, env=env
-            )
-            result = pickle.loads(taken.read_bytes())
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                check=True,
-                capture_output=True,
-            )
-    cached.write_bytes(pickle.dumps(result))
+    cached = CACHE / f"{commit}-{digest}.pickle"
+    result: list[Drafted] = run_at_parent(commit, bodies, cached, __file__, with_today=True)
     return result
-
-
-def _shim(scratch: Path, tree: Path) -> Path:
-    """A path where `kimreader` is the old tree's code and `kimcur` today's (for the model)."""
-    shim = scratch / "shim"
-    for name, folder in (("kimreader", tree), ("kimcur", ROOT)):
-        package = shim / name
-        package.mkdir(parents=True)
-        (package / "__init__.py").write_text("", "utf-8")
-        for sub, source in _PACKAGES.items():
-            if name == "kimreader":
-                (package / sub).symlink_to(folder / source)
-            else:  # today's code under another name: its imports renamed
-                shutil.copytree(folder / source, package / sub, ignore=_python_and_data)
-                for path in (package / sub).rglob("*.py"):
-                    text = path.read_text("utf-8")
-                    path.write_text(re.sub(r"\bkimreader\.", "kimcur.", text), "utf-8")
-    (shim / "shared").symlink_to(ROOT.parent / "shared")
-    return shim
-
-
-def _python_and_data(folder: str, names: list[str]) -> list[str]:
-    return [n for n in names if n == "__pycache__" or n.endswith((".pyc", ".bin", ".onnx"))]
 
 
 def _worker(given: Path, taken: Path) -> None:
