@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_days, sentence_months
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import COMPASS_WORDS
+from kimreader.analysis.mention_types import PLACE_HEADS
+from kimreader.analysis.names import COMPASS_WORDS, PARTICLES
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
@@ -283,12 +284,6 @@ _WHEN = re.compile(
     rf"|\b[Ii]n\s+(?:{MONTH_NAMES})\b"
 )
 _PLACE_AFTER = re.compile(r"^[^,;.]*?\bin\s+(?P<place>(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)*)")
-# A named place right after a count, at most two words on ("21 injured individuals in Davao del
-# Sur"), not one further on that goes with another count ("injured more than 200 people and
-# damaged more than 300 houses in Aceh").
-_PLACE_RIGHT_AFTER = re.compile(
-    r"(?:\s+[a-z]+){0,2}\s+in\s+(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)"
-)
 
 
 # Words that date a sentence rather than say what it is about: two sentences that both say
@@ -298,6 +293,31 @@ _PLACE_RIGHT_AFTER = re.compile(
 _DATE_WORDS = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight "
     "January February March April May June July August September October November December"
+)
+
+# A named place right after a count, at most two words on ("21 injured individuals in Davao del
+# Sur", its lower-case particle inside the name), not one further on that goes with another
+# count ("injured more than 200 people and damaged more than 300 houses in Aceh"); not a word
+# that qualifies a noun after it ("twelve years in Polish jurisdiction", "in Israeli custody"),
+# unless the noun is a kind of place ("in Bener Meriah district") or dates the clause. The name
+# is taken whole or not at all (atomic: no shorter "Polis" before "h jurisdiction").
+_PLACE_RIGHT_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s+in\s+"
+    rf"(?P<place>(?>[A-Z][\w\-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?[A-Z][\w\-]*)*))"
+    r"(?!\s+(?!(?:"
+    + "|".join(
+        sorted(
+            {
+                *_FUNCTION_WORDS.split("|"),
+                *PLACE_HEADS,
+                *"regency village town municipality camp state".split(),
+                *"is are was were has have had said says".split(),
+                *_DATE_WORDS.lower().split(),
+                "overnight",
+            }
+        )
+    )
+    + r")\b)[a-z])"
 )
 
 

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from kimreader.analysis.compare import compare_articles
-from kimreader.analysis.differences import _report_countries, find_differences, span_pairs
+from kimreader.analysis.differences import (
+    _PLACE_RIGHT_AFTER,
+    _report_countries,
+    find_differences,
+    span_pairs,
+)
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import quantities
 from kimreader.analysis.text import all_sentences
@@ -996,3 +1001,20 @@ def test_a_place_is_not_named_by_its_kind_or_a_short_word_of_it() -> None:
     assert not _named_in(frozenset({"davao city"}), kidapawan)
     assert _named_in(frozenset({"davao city"}), "Three malls in Davao were damaged.")
     assert _named_in(frozenset({"yida"}), "Yida is a camp of 23,000 refugees.")
+
+
+def test_a_place_right_after_a_count_is_a_whole_name_not_an_adjective() -> None:
+    # Wikinews (development pages): "… can carry a sentence up to twelve years in Polish
+    # jurisdiction." took "Polish" for the place of the twelve years, so a sentence without it
+    # was another place's count and the durations were not compared.
+    polish = _wikinews_line("polish-leader-jaroslaw-kaczynski-promises-stricter-punishmen",
+                            "twelve years in Polish jurisdiction")  # fmt: skip
+    other = polish.replace("twelve years in Polish jurisdiction", "eight years")
+    assert _compared(polish, other)[0] == [("duration", "up to twelve years", "up to eight years")]
+    # "21 injured individuals in Davao del Sur, 36 in North Cotabato …" is in Davao del Sur,
+    # not "Davao" (the name stopped at its lower-case "del").
+    quake = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
+                           "21 injured individuals in Davao del Sur")  # fmt: skip
+    injured = next(q for q in quantities(quake) if q.topic == "injured")
+    place = _PLACE_RIGHT_AFTER.match(quake, injured.end)
+    assert place is not None and place.group("place") == "Davao del Sur"
