@@ -478,6 +478,13 @@ class Matched:
     lexical: np.ndarray
 
 
+@dataclass(frozen=True)
+class AlignedMatch(Matched):
+    """A match whose passages are aligned (`_aligned`, `claimed_for`): `aligned` is set."""
+
+    aligned: list[AlignedPassage]
+
+
 def match_reports(
     a: Article,
     b: Article,
@@ -510,12 +517,12 @@ def match_reports(
         aligned,
         sentence_pairs(lexical, sentences_a, sentences_b, passages_a, WORDS_SENTENCE_THRESHOLD),
     )
-    return Matched(lexical, "words", threshold, aligned, pairs, lexical)
+    return AlignedMatch(lexical, "words", threshold, aligned, pairs, lexical)
 
 
 def claimed_for(
     matched: Matched, verdict: Verdict, a: Article, b: Article
-) -> tuple[Matched, Verdict]:
+) -> tuple[AlignedMatch, Verdict]:
     """What the comparison claims for its verdict: no same points between unrelated reports
     (`without_same_points`); between reports of related events, by meaning, only the sentence
     pairs at SAME_POINT_RELATED_CUT (the passages re-aligned through them, the verdict's share
@@ -525,31 +532,39 @@ def claimed_for(
     if verdict.kind != "related" or matched.method != "meaning":
         return _aligned(matched, a, b), verdict
     pairs = [pair for pair in matched.pairs if pair.score >= SAME_POINT_RELATED_CUT]
-    matched = _aligned(replace(matched, aligned=None, pairs=pairs), a, b)
-    share = counterpart_share(matched.scores, matched.pairs)
-    return matched, replace(verdict, counterpart_share=share)
+    kept = Matched(matched.scores, matched.method, matched.threshold, None, pairs, matched.lexical)
+    realigned = _aligned(kept, a, b)
+    share = counterpart_share(realigned.scores, realigned.pairs)
+    return realigned, replace(verdict, counterpart_share=share)
 
 
-def _aligned(matched: Matched, a: Article, b: Article) -> Matched:
+def _aligned(matched: Matched, a: Article, b: Article) -> AlignedMatch:
     """The match with its passages aligned through its sentence pairs (as it is when they
     already are): aligned once, not again for the pairs a verdict keeps."""
-    if matched.aligned is not None:
+    if isinstance(matched, AlignedMatch):
         return matched
-    aligned, pairs = align_by_sentences(
-        matched.scores, all_sentences(a.body), all_sentences(b.body), passages(a.body),
-        passages(b.body), matched.threshold, matched.pairs,
-    )  # fmt: skip
-    return replace(matched, aligned=aligned, pairs=pairs)
+    if matched.aligned is not None:
+        aligned, pairs = matched.aligned, matched.pairs
+    else:
+        aligned, pairs = align_by_sentences(
+            matched.scores, all_sentences(a.body), all_sentences(b.body), passages(a.body),
+            passages(b.body), matched.threshold, matched.pairs,
+        )  # fmt: skip
+    return AlignedMatch(matched.scores, matched.method, matched.threshold, aligned, pairs,
+                        matched.lexical)  # fmt: skip
 
 
-def without_same_points(matched: Matched) -> Matched:
+def without_same_points(matched: Matched) -> AlignedMatch:
     """The match with no sentence pairs, each passage keeping only its best counterpart (the
-    comparison of unrelated reports: `Verdict.claims_same_points`)."""
-    assert matched.aligned is not None, "align the passages first (_aligned)"
+    comparison of unrelated reports: `Verdict.claims_same_points`). Its passages must be
+    aligned (`_aligned`): a match whose are not raises ValueError."""
+    if matched.aligned is None:
+        raise ValueError("align the passages first (_aligned)")
     aligned = [
         replace(row, counterparts=(row.best,) if row.best else ()) for row in matched.aligned
     ]
-    return replace(matched, aligned=aligned, pairs=[])
+    return AlignedMatch(matched.scores, matched.method, matched.threshold, aligned, [],
+                        matched.lexical)  # fmt: skip
 
 
 def story_verdict(
@@ -598,7 +613,7 @@ def compare_articles(
     verdict = story_verdict(a, b, matched, entities_a, entities_b, embeddings_a, embeddings_b,
                             by_extraction)  # fmt: skip
     matched, verdict = claimed_for(matched, verdict, a, b)  # the passages aligned once
-    aligned, pairs, method = matched.aligned or [], matched.pairs, matched.method
+    aligned, pairs, method = matched.aligned, matched.pairs, matched.method
     only_a, only_b = _without_counterpart(aligned, passages_a, passages_b)
     found_a, reported_a = quotes_and_reported_speech(a.body, entities_a)
     found_b, reported_b = quotes_and_reported_speech(b.body, entities_b)

@@ -43,7 +43,7 @@ from kimreader.analysis.align import (
     tfidf_cosines,
 )
 from kimreader.analysis.compare import (
-    Matched,
+    AlignedMatch,
     claimed_for,
     compare_articles,
     match_reports,
@@ -336,7 +336,7 @@ def mozilla_article(name: str) -> Article:
     return Article.create(folder.name, body, url=f"mozilla:{folder.name}")
 
 
-def claimed_match(a: Report, b: Report) -> tuple[Matched, Verdict]:
+def claimed_match(a: Report, b: Report) -> tuple[AlignedMatch, Verdict]:
     """What a comparison by meaning shows: sentences matched, the verdict (names as evidence),
     and no same points between reports called unrelated."""
     matched = match_reports(a.article, b.article, a.embeddings, b.embeddings)

@@ -640,3 +640,15 @@ def test_reports_of_one_word_compare(a: str, b: str) -> None:
     assert distinctive_terms(a, b) == ([], [])
     cmp = compare_articles(Article("a", "A", a), Article("b", "B", b))
     assert cmp.distinctive_a == () and cmp.distinctive_b == ()
+
+
+def test_without_same_points_refuses_a_match_whose_passages_are_not_aligned() -> None:
+    # A real check, not an assert (skipped under python -O): a match by meaning before
+    # claimed_for has no passages aligned yet.
+    import numpy as np
+
+    from kimreader.analysis import compare as compare_module
+
+    matched = compare_module.Matched(np.zeros((1, 1)), "meaning", 0.5, None, [], np.zeros((1, 1)))
+    with pytest.raises(ValueError, match="align the passages first"):
+        compare_module.without_same_points(matched)
