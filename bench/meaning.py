@@ -65,13 +65,15 @@ HELD_OUT_TOPIC = "41"
 # Splits of the hand gold (tests/gold/compare/README.md). Since 2026-12-06 every split scored
 # before is development data (tuned on); only the blind fresh3 is scored with --final alone.
 DEV_SPLITS = DEVELOPMENT_SPLITS
-FINAL_SPLITS = (*DEV_SPLITS, "fresh3")
+FINAL_SPLITS = (*DEV_SPLITS, "fresh3", "fresh10c")
 # fresh3: ECB+ pairs written blind, the only split whose pairs may use a reserved report. Never
 # fitted on; figures only. (fresh4r, the six related Wikinews pairs of verdicts/fresh4v.json,
 # was blind until its one scoring in the tenth session; development data since 2026-12-07.)
 BLIND_SPLIT = "fresh3"
 # fresh9c (five ECB+ pairs, blind in the eleventh session) is development data since the twelfth.
-BLIND_SPLITS = (BLIND_SPLIT,)
+# fresh10c: four ECB+ same-event pairs written blind in the twelfth session (2026-12-07);
+# never fitted on, figures only.
+BLIND_SPLITS = (BLIND_SPLIT, "fresh10c")
 # Blind splits of verdict pairs only (tests/gold/compare/verdicts/SPLIT.json, no gold pair file):
 # fresh4v (Wikinews articles, bench/gold/wikinews). Scored alone, once, by the lead at the end:
 # bench/compare.py --verdicts fresh4v.
