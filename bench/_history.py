@@ -7,6 +7,8 @@ under the caller's name (by commit and input, so a run is done once).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import pickle
 import re
@@ -19,14 +21,28 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 _PACKAGES = ("analysis", "corpus", "index")
+# The commit each Wikinews set's gold (entities and quotes together) landed in; its parent had
+# not seen the set (`git log --diff-filter=A -- bench/gold/entities_SET.json`).
+WIKINEWS_GOLD_LANDED = {
+    "wndev": "1918b80",
+    "fresh4": "c4dc28e",
+    "fresh5": "25d14eb",
+    "fresh6": "7c8732e",
+    "fresh7": "1f5c4e2",
+    "fresh8": "289edcb",
+    "fresh9": "de1e362",
+}
 
 
 def run_at_parent(
-    commit: str, given: Any, cached: Path, script: str, with_today: bool = False
+    commit: str, given: Any, cache: Path, script: str, with_today: bool = False
 ) -> Any:
-    """What `script --worker IN OUT` gives on `given` with the code of `commit`'s parent as
-    `kimreader` (and today's as `kimcur` with `with_today`), read from `cached` when it was
-    run before; else run and written there."""
+    """What `script --worker IN OUT` gives on `given` (JSON-able) with the code of `commit`'s
+    parent as `kimreader` (and today's as `kimcur` with `with_today`), read from `cache` (a
+    file named by the commit and a digest of `given`) when it was run before; else run and
+    written there."""
+    digest = hashlib.sha1(json.dumps(given, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    cached = cache / f"{commit}-{digest}.pickle"
     if cached.is_file():
         return pickle.loads(cached.read_bytes())
     cached.parent.mkdir(parents=True, exist_ok=True)

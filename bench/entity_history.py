@@ -19,7 +19,6 @@ Worker mode (run by `readings_at`): python bench/entity_history.py --worker IN O
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 import sys
@@ -28,7 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _history import run_at_parent  # bench/ is on sys.path when these scripts run
+from _history import WIKINEWS_GOLD_LANDED, run_at_parent  # bench/ is on sys.path when run
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(tempfile.gettempdir()) / "kimreader-entity-history"
@@ -36,13 +35,7 @@ CACHE = Path(tempfile.gettempdir()) / "kimreader-entity-history"
 UNSEEN_AT = {
     "fresh": "8faea42",
     "fresh2": "964f231",
-    "wndev": "1918b80",
-    "fresh4": "c4dc28e",
-    "fresh5": "25d14eb",
-    "fresh6": "7c8732e",
-    "fresh7": "1f5c4e2",
-    "fresh8": "289edcb",
-    "fresh9": "de1e362",
+    **WIKINEWS_GOLD_LANDED,
 }
 _FIELDS = (
     "start",
@@ -73,10 +66,7 @@ Reading = dict[str, Any]
 
 def readings_at(commit: str, bodies: list[str]) -> list[Reading]:
     """For each body, what the rules of `commit`'s parent make of it."""
-    digest = hashlib.sha1(json.dumps(bodies).encode("utf-8")).hexdigest()[:16]
-    result: list[Reading] = run_at_parent(
-        commit, bodies, CACHE / f"{commit}-{digest}.pickle", __file__
-    )
+    result: list[Reading] = run_at_parent(commit, bodies, CACHE, __file__)
     return result
 
 

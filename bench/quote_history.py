@@ -15,26 +15,19 @@ Worker mode (run by `drafts_at`): python bench/quote_history.py --worker IN OUT
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 import sys
 import tempfile
 from pathlib import Path
 
-from _history import run_at_parent  # bench/ is on sys.path when these scripts run
+from _history import WIKINEWS_GOLD_LANDED, run_at_parent  # bench/ is on sys.path when run
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(tempfile.gettempdir()) / "kimreader-quote-history"
 # The commit each set's quote gold landed in; its parent had not seen the set.
 UNSEEN_AT = {
-    "wndev": "1918b80",
-    "fresh4": "c4dc28e",
-    "fresh5": "25d14eb",
-    "fresh6": "7c8732e",
-    "fresh7": "1f5c4e2",
-    "fresh8": "289edcb",
-    "fresh9": "de1e362",
+    **WIKINEWS_GOLD_LANDED,
     # compare gold, per pair file
     "aceh-quake-2013": "ca6fe3b",
     "gaza-un-schools": "ca6fe3b",
@@ -65,10 +58,7 @@ Drafted = list[tuple[dict[str, object], list[tuple[str, str, dict[str, float]]]]
 def drafts_at(commit: str, bodies: list[tuple[str, list[dict[str, object]]]]) -> list[Drafted]:
     """For each (body, entities as JSON): every quote the rules of `commit`'s parent draft
     (start, end, cue, speaker, kind) with its candidates (speaker, kind, features)."""
-    given = json.dumps(bodies, sort_keys=True)  # the bodies and their entities
-    digest = hashlib.sha1(given.encode("utf-8")).hexdigest()[:16]
-    cached = CACHE / f"{commit}-{digest}.pickle"
-    result: list[Drafted] = run_at_parent(commit, bodies, cached, __file__, with_today=True)
+    result: list[Drafted] = run_at_parent(commit, bodies, CACHE, __file__, with_today=True)
     return result
 
 
