@@ -299,25 +299,30 @@ _DATE_WORDS = (
 # Sur", its lower-case particle inside the name), not one further on that goes with another
 # count ("injured more than 200 people and damaged more than 300 houses in Aceh"); not a word
 # that qualifies a noun after it ("twelve years in Polish jurisdiction", "in Israeli custody"),
-# unless the noun is a kind of place ("in Bener Meriah district") or dates the clause. The name
-# is taken whole or not at all (atomic: no shorter "Polis" before "h jurisdiction").
-_PLACE_RIGHT_AFTER = re.compile(
-    r"(?:\s+[a-z]+){0,2}\s+in\s+"
-    rf"(?P<place>(?>[A-Z][\w\-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?[A-Z][\w\-]*)*))"
+# unless the noun is a kind of place, perhaps after one word ("in Bener Meriah district", "in the
+# Beach refugee camp"), or dates the clause. The name is taken whole or not at all (atomic: no
+# shorter "Polis" before "h jurisdiction"). _PLACE_NAMED reads places with the same guard.
+_PLACE_KINDS = "|".join(
+    sorted({*PLACE_HEADS, *"regency village town municipality camp state".split()})
+)
+_NOT_AN_ADJECTIVE = (
     r"(?!\s+(?!(?:"
     + "|".join(
         sorted(
             {
                 *_FUNCTION_WORDS.split("|"),
-                *PLACE_HEADS,
-                *"regency village town municipality camp state".split(),
                 *"is are was were has have had said says".split(),
                 *_DATE_WORDS.lower().split(),
                 "overnight",
             }
         )
     )
-    + r")\b)[a-z])"
+    + rf"|(?:[a-z]+\s+)?(?:{_PLACE_KINDS}))\b)[a-z])"
+)
+_PLACE_RIGHT_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s+in\s+"
+    rf"(?P<place>(?>[A-Z][\w\-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?[A-Z][\w\-]*)*))"
+    + _NOT_AN_ADJECTIVE
 )
 
 
@@ -386,16 +391,31 @@ def _named_place(place: str) -> str | None:
 
 # A place a sentence names: "in the Beach refugee camp", "in the southern city of Khan Younis",
 # "near Taludi" (capitalised words after "in"/"at"/"near" or "city of"; countries, months and
-# weekdays are no such place; "At least two Israeli soldiers" names none).
+# weekdays are no such place; "At least two Israeli soldiers" names none; nor does "in Polish
+# jurisdiction", a nationality word before a noun: _adjective).
 _PLACE_NAMED = re.compile(
     r"\b(?:[Ii]n(?!\s+(?:total|addition)\b)|[Aa]t(?!\s+(?:least|most)\b)|[Nn]ear|[Oo]utside|(?:city|town|village|district|province|region|camp)\s+of)\s+"
     r"(?:the\s+)?(?P<lead>(?:[a-z]+\s+){0,2}?)"
-    r"(?P<place>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*)"
+    r"(?P<place>(?>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*))"
 )
+_NATIONALITY_SHAPED = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|i)")
+_ADJECTIVE_OF = re.compile(_NOT_AN_ADJECTIVE.replace("(?!", "(?=", 1))
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+
+
+def _adjective(word: str, text: str, end: int) -> bool:
+    """Whether a name read as a place ends a nationality word that qualifies a noun after it:
+    "in Polish jurisdiction", "in Iraqi military bases" (not "in the Mumbai railway station")."""
+    from kimreader.analysis.gazetteer import is_place
+
+    return (
+        _NATIONALITY_SHAPED.fullmatch(word) is not None
+        and _ADJECTIVE_OF.match(text, end) is not None
+        and not is_place(word)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -405,6 +425,8 @@ def _places(text: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _PLACE_NAMED.finditer(text):
         place = match.group("place")
+        if _adjective(place, text, match.end()):
+            continue
         if place.lower() not in _NOT_PLACES and not is_country(place):
             # "in northern Gaza" names a part of Gaza: its compass word is kept with it
             compass = [w for w in match.group("lead").split() if w in COMPASS_WORDS]

@@ -12,6 +12,7 @@ import pytest
 from kimreader.analysis.compare import compare_articles
 from kimreader.analysis.differences import (
     _PLACE_RIGHT_AFTER,
+    _places,
     _report_countries,
     find_differences,
     span_pairs,
@@ -1011,6 +1012,11 @@ def test_a_place_right_after_a_count_is_a_whole_name_not_an_adjective() -> None:
                             "twelve years in Polish jurisdiction")  # fmt: skip
     other = polish.replace("twelve years in Polish jurisdiction", "eight years")
     assert _compared(polish, other)[0] == [("duration", "up to twelve years", "up to eight years")]
+    # Nor is it a place the sentence names, read as a whole: "Polish" qualifies "jurisdiction".
+    assert "polish" not in _places(polish)
+    assert _places("Twelve people died in Kabul on Tuesday.") == {"kabul"}
+    assert _places("US troops in Iraqi military bases were hit.") == frozenset()
+    assert _places("I was in the Mumbai railway station.") == {"mumbai"}  # a city, not a people
     # "21 injured individuals in Davao del Sur, 36 in North Cotabato …" is in Davao del Sur,
     # not "Davao" (the name stopped at its lower-case "del").
     quake = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
