@@ -1205,20 +1205,26 @@ def compare_days(
         return day.when.isoformat() if day.when else day.weekday
 
     def one_occasion(day_a: Day, day_b: Day) -> bool:
-        """Unless either day comes after the other report was published: that report cannot
-        have told that day's event as past (a date it announces ahead is the same day, an
-        agreement), so two different days date two occasions (a crash on Saturday, the
-        driver's plea on Tuesday; a killing and the funeral), not one told two ways."""
-        when_a, when_b = day_a.date_near(published_a), day_b.date_near(published_b)
-        return not (
-            (when_a is not None and published_b is not None and when_a > published_b)
-            or (when_b is not None and published_a is not None and when_b > published_a)
-        )
+        return _one_occasion(day_a, day_b, published_a, published_b)
 
     found = (differences, agreements)
     _compare_one_each(pairs, "day", days, same_day, day_value, compared, found, one_occasion)
     _compare_one_each(pairs, "month", months, same_month, lambda m: str(m.month), compared, found)
     return differences, agreements
+
+
+def _one_occasion(
+    day_a: Day, day_b: Day, published_a: date | None, published_b: date | None
+) -> bool:
+    """Unless either day comes after the other report was published: that report cannot have
+    told that day's event as past (a date it announces ahead is the same day, an agreement), so
+    two different days date two occasions (a crash on Saturday, the driver's plea on Tuesday; a
+    killing and the funeral), not one told two ways."""
+    when_a, when_b = day_a.date_near(published_a), day_b.date_near(published_b)
+    return not (
+        (when_a is not None and published_b is not None and when_a > published_b)
+        or (when_b is not None and published_a is not None and when_b > published_a)
+    )
 
 
 @lru_cache(maxsize=8192)
