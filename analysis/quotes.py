@@ -69,7 +69,7 @@ from kimreader.analysis.attribution import (
     starts_upper,
 )
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import PARTICLES, canonical_key, surname
+from kimreader.analysis.names import FUNCTION_WORDS, PARTICLES, canonical_key, surname
 from kimreader.analysis.prose import markdown_prose
 from kimreader.analysis.quote_marks import (
     is_headline,
@@ -855,10 +855,14 @@ class _QuoteFinder:
             self.body[max(0, draft.written_at - 12) : draft.written_at].rsplit("\n", 1)[-1],
         )
         written = " ".join(draft.written.split()).strip(" ,")
-        if written.lower() in ("it", "they"):
-            return self._group_pronoun(written.lower(), draft.written_at, last)
-        if written.lower() in PRONOUNS:
-            return self._pronoun(written.lower(), draft.written_at, last)
+        # "According to him": an object pronoun stands for whom its subject form would
+        pronoun = _SUBJECT_FORM.get(written.lower(), written.lower())
+        if pronoun in ("it", "they"):
+            return self._group_pronoun(pronoun, draft.written_at, last)
+        if pronoun in PRONOUNS:
+            return self._pronoun(pronoun, draft.written_at, last)
+        if _names_nobody(written):
+            return "", ""  # "I said", "That said", "Because …, says the study": no name
         if PARTITIVE_SPEAKER.fullmatch(written):
             return written, "anonymous"  # "One of the children said": one of a group, unnamed
         if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
@@ -1117,12 +1121,34 @@ class _QuoteFinder:
             return subject, "person"  # "…, said hospital director Hengky Tewu. “…,” he said"
         acting = self.people.acting_in(subject_at, min(sentence.end, at), True) or [subject]
         fitting = [name for name in acting if self._gender(name) in ("", pronoun)]
-        if len(fitting) > 1 and self._subject_called(sentence, fitting, pronoun, at):
+        if len(fitting) > 1 and (
+            self._subject_called(sentence, fitting, pronoun, at)
+            or (
+                self._gender(fitting[0]) == pronoun
+                and self._opens_main_clause(sentence, fitting[0])
+            )
+        ):
             # "Refusing to give up power, Mugabe agreed to power-sharing in which Tsvangirai
             # became prime minister. “…,” he declared.": the subject the report calls "he",
-            # over others it never calls anything
+            # over others it never calls anything; "Wednesday, the same day that he dropped
+            # out, Bloomberg endorsed his former rival, Joe Biden. “…,” he said": the main
+            # clause's subject the report calls "he", over its object
             return fitting[0], "person"
         return (fitting[0], "person") if len(fitting) == 1 else ("", "")
+
+    def _opens_main_clause(self, sentence: TextSpan, name: str) -> bool:
+        """Whether `name` is the subject of a sentence's main clause: its first person, after
+        nothing but phrases closed by commas ("Wednesday, the same day that he dropped out, "),
+        with a verb right after it or after a role set off by commas."""
+        first = bisect_left(self._person_starts, sentence.start)
+        if first == len(self.person_spans) or self._person_starts[first] >= sentence.end:
+            return False
+        start, end = self.person_spans[first]
+        return (
+            self.people.resolve(self.body[start:end], start) == name
+            and _OPENING_PHRASES.fullmatch(self.body, sentence.start, start) is not None
+            and _VERB_AFTER_SUBJECT.match(self.body, end, sentence.end) is not None
+        )
 
     def _subject_called(
         self, sentence: TextSpan, fitting: list[str], pronoun: str, at: int
@@ -1321,6 +1347,25 @@ class _QuoteFinder:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
+# Object pronouns as a speaker is written ("According to him, …"): the subject pronoun's person.
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
+# One word that names no speaker when a pattern takes it for one: the reporter or the reader
+# ("I said", "we", "you"), and words that open a sentence or a clause ("That said, …", "To
+# Democrats …, I say", "Because …, says the study").
+_NOBODY_WORDS = (
+    frozenset("i i've i'm i'd i'll we we've we're you me us my our your myself".split())
+    | STOP_CAPITALS
+    | FUNCTION_WORDS
+    | frozenset("because although though whether unless until then here yet nor".split())
+)
+
+
+def _names_nobody(written: str) -> bool:
+    """Whether a speaker as written is one word that names no one (a first- or second-person
+    pronoun or a function word; he, she, it and they are resolved before this is asked)."""
+    return written.lower().replace("’", "'") in _NOBODY_WORDS
+
+
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
 # release any information, telling Wikinews the company “…”").
 PARTICIPLES = frozenset(
@@ -1483,6 +1528,15 @@ _SHE = frozenset({"she", "her", "hers", "herself"})
 # ("Refusing to give up power, ", "Another voice actor, ").
 _OPENING = r"\s*(?:[^,;:“”\"]*,\s*)?"
 _OPENING_PHRASE = re.compile(_OPENING)
+# Phrases closed by commas before a main clause's subject, up to three.
+_OPENING_PHRASES = re.compile(r"\s*(?:[^,;:“”\"]*,\s*){0,3}")
+# A verb right after a subject, or after a role set off by commas ("Ann Lee, the mayor, said").
+_VERB_AFTER_SUBJECT = re.compile(
+    rf"(?:,[^,;:“”\"]{{1,80}},)?\s+(?:(?:has|had|have|was|is|{ADVERB})\s+)?"
+    r"(?!(?:and|or|but|of|in|at|for|from|with|to|who|which|that|is|was|has|his|its)\b)"
+    r"(?:[a-z]+(?:ed|s)|said|told|met|won|made|gave|took|led|spoke|wrote|went|came|became|left|"
+    r"sent|thought|held|saw|found|lost|put|set|ran|began|chose|got|knew|felt|heard|paid|sold)\b"
+)
 # "he" or "she" as the subject of a sentence's main clause, after at most one phrase set off by
 # a comma ("Then just 19 years old, she looked at …").
 _PRONOUN_OPENING = re.compile(rf"{_OPENING}(?P<name>[Hh]e|[Ss]he)\s+[a-z]")

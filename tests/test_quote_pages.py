@@ -671,3 +671,18 @@ def test_a_body_s_name_cut_short_by_the_subject_is_the_body_s_whole_name(
     name: str, words: str, speaker: str
 ) -> None:
     assert speaker_of(name, words) == speaker
+
+
+def test_an_object_pronoun_is_resolved_as_its_subject_form_never_given_as_the_speaker() -> None:
+    # 'Houthi military spokesperson Yahya Sarea said it had carried out the attack … According
+    # to him, it was … accomplished with the help of "honourable people inside the kingdom".'
+    name = "oil-facilities-in-saudi-arabia-hit-by-drone-attacks"
+    assert speaker_of(name, "honourable people inside the kingdom") == "Yahya Sarea"
+
+
+def test_he_after_a_sentence_naming_two_men_is_its_main_clause_s_subject() -> None:
+    # 'Wednesday, the same day that he dropped out, Bloomberg endorsed his former rival, Joe
+    # Biden.  "Three months ago," he said, "I entered the race …"': Bloomberg, not his object
+    name = "bloomberg-warren-end-us-presidential-campaigns-following-sup"
+    assert speaker_of(name, "Three months ago,") == "Michael Bloomberg"
+    assert speaker_of(name, "I entered the race for President") == "Michael Bloomberg"

@@ -1032,3 +1032,17 @@ def test_an_honorific_and_a_surname_read_as_names_reads_them(
     body: str, people: tuple[str, ...], expected: str
 ) -> None:
     assert _quote_in(body, _people(body, *people), "We will not yield").speaker == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an interview's answer: the one answering says "I", and no name is written
+        'And I started crying and I said, "You are not listening to me."',
+        # a sentence adverb taken for the subject
+        'That said, the company is working on some "low-cost programs" for its users.',
+        'Because warm water rises, says the study, it forms an "upside-down river" there.',
+    ],
+)
+def test_a_first_person_pronoun_or_a_function_word_is_no_speaker(body: str) -> None:
+    assert [s for _t, s, _f in speakers(body)] == [""]
