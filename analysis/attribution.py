@@ -58,7 +58,7 @@ PARTITIVE = (
     r"(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*)"
 )
 SUBJECT = (
-    rf"(?:{PARTITIVE}|{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?:{PARTITIVE}|{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
@@ -160,14 +160,15 @@ SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<name>{SUBJECT})(?:,\s*(?:which|who)\s[^,“”\"]+,|,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who)"
     # "Richard Ferrand in relaying the news to parliament said": what he did as he spoke
     rf"|\s+(?:in|while|when|upon)\s+[a-z]+ing\b[^,.;:“”\"]{{0,60}}?)?"
-    rf"\s+(?:(?:has|had|have|{ADVERB})\s+){{0,2}}$"
+    # "the family would say": a modal before the verb
+    rf"\s+(?:(?:has|had|have|can|could|would|will|may|might|must|should|{ADVERB})\s+){{0,2}}$"
 )
 # A paragraph that ends in its speech verb, with no full stop ("… left a statement for the
 # press, he said"): it introduces the quote of the next paragraph.
 INTRODUCES_NEXT = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s+\w+)$")
 # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 BEFORE_VERB = re.compile(
-    r"\b(?:said|says|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
+    r"\b(?:said|says|say|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
     r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"

@@ -189,6 +189,8 @@ _DOCUMENT_SUBJECT = re.compile(
     rf"(?:{_DOCUMENTS})|(?:{_DOCUMENTS.title()}))\b(?:\s+itself)?\s+[a-z]"
 )
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+# A document's head right after a speaker as written ("Stardom's official" + " statement").
+_DOCUMENT_RIGHT_AFTER = re.compile(rf"\s+({_DOCUMENTS})\b")
 # A body named by a name used as a modifier: "the Biden campaign", "The Trump administration".
 NAMED_BODY = rf"[Tt]he\s+(?:[A-Z][\w\-’']*\s+){{1,3}}(?:{'|'.join(sorted(BODY_HEADS))})\b(?![’'])"
 # A sentence's opening subject and the word after it; "X's rep" whole, never "X's" alone.
@@ -890,7 +892,10 @@ class _QuoteFinder:
             return written, "body" if group in GROUP_BODIES else "anonymous"
         possessive = re.match(r"^(.*?)[’']s\s+(\w+)$", written)
         if possessive:
-            owned = self._owned(possessive.group(1), possessive.group(2).lower(), at)
+            # "Stardom's official statement read": the head is the document the word qualifies
+            document = _DOCUMENT_RIGHT_AFTER.match(self.body, at + len(written))
+            head = document.group(1) if document else possessive.group(2)
+            owned = self._owned(possessive.group(1), head.lower(), at)
             if owned is not None:
                 return owned
         if _head_of_someone(written):  # "a lawyer for Tom Baker": the lawyer speaks
@@ -1009,7 +1014,30 @@ class _QuoteFinder:
         if head in BODY_HEADS:  # "the army"; "the Cole family" is the Cole family
             named = len(words) > 2 and words[0].lower() == "the" and words[1][0].isupper()
             return " ".join(words[1:]) if named else written, "body"
+        if words[0].lower() != "the" or of_someone or head in _BEARERS:
+            return "", ""  # "The sign read": words a thing bears are nobody's
+        if head in ("which", "that", "who"):
+            return "", ""  # "the team that wrote": the subject of a relative clause
+        if _may_name_a_person(head):
+            # "AU trade and industry commissioner Albert Muchanga announced …. The
+            # commissioner said": whom the report gave that role, else no one
+            holders = self._titled_people(head)
+            index = bisect_left(holders, (at, "")) - 1
+            return (holders[index][1], "person") if index >= 0 else ("", "")
+        if self._says(written, at):
+            # "The event description read", "The 14th Amendment states", "…, read the
+            # warning": a thing that says the words, named by no one, as the report describes it
+            return written, "anonymous"
         return "", ""
+
+    def _says(self, written: str, at: int) -> bool:
+        """Whether a speaker as written at `at` is the subject of a verb of saying right after
+        it, or comes right after one ("…,” read the warning"), and is no preposition's object
+        ("speaking to the Atlantic Council think tank called")."""
+        end = at + len(written)
+        return not _PREPOSITION_RIGHT_BEFORE.search(self.body, max(0, at - 20), at) and bool(
+            _SAYS_AFTER.match(self.body, end) or _SAYS_BEFORE.search(self.body, max(0, at - 20), at)
+        )
 
     def _issuer_before_head(self, written: str, at: int) -> tuple[str, str] | None:
         """ "the Supreme Court decision", "the White House statement": the body or person
@@ -1347,23 +1375,64 @@ class _QuoteFinder:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
+# Verbs of saying a thing is the subject of ("The event description read", "The 14th Amendment
+# states"), after it or, in an attribution after the quote, before it ("…,” read the warning").
+_SAY = (
+    r"said|says|read|reads|states|stated|wrote|writes|declared|declares|announced|announces|"
+    r"noted|notes|warned|warns|added|adds|told|tells"
+)
+_SAYS_AFTER = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{_SAY})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{_SAY})\s+$")
+_PREPOSITION_RIGHT_BEFORE = re.compile(
+    r"\b(?:to|of|for|with|by|at|in|from|on|about|into|against)\s+$", re.IGNORECASE
+)
+# Head nouns that name a person by their form ("commissioner", "actor", "scientist", "candidate",
+# "chairman", "resident", "executive"; not "amendment"), and people the form does not show.
+_PERSON_FORM = re.compile(r"(?:er|or|ist|ian|ant|ee|man|men|ess|ate|ive|(?<!m)ent)s?$")
+# Things that bear words nobody is said to say ("The sign read", as "signs which read").
+_BEARERS = frozenset(
+    "sign signs banner banners placard placards plaque inscription graffiti shirt t-shirt "
+    "caption label sticker billboard headline slogan writing".split()
+)
+_PERSON_NOUNS = frozenset(
+    "victim victims boy boys girl girls child children kid kids suspect suspects pilot chef "
+    "guide nun monk cop cops spouse bride groom athlete mp youth teen adult patient couple pair "
+    "duo trio man woman people person".split()
+)
+
+
+def _may_name_a_person(head: str) -> bool:
+    """Whether a described speaker's head noun may be a person's role or kind ("the
+    commissioner", "the victim"): then the report's named holder of it speaks, or no one."""
+    return head in _PERSON_NOUNS or bool(_PERSON_FORM.search(head))
+
+
 # Object pronouns as a speaker is written ("According to him, …"): the subject pronoun's person.
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 # One word that names no speaker when a pattern takes it for one: the reporter or the reader
 # ("I said", "we", "you"), and words that open a sentence or a clause ("That said, …", "To
 # Democrats …, I say", "Because …, says the study").
+_FIRST_PERSON = frozenset("i i've i'm i'd i'll we we've we're you me us my our your".split())
+_OPENERS = STOP_CAPITALS | frozenset("had did do does would could should were yet then".split())
 _NOBODY_WORDS = (
-    frozenset("i i've i'm i'd i'll we we've we're you me us my our your myself".split())
+    _FIRST_PERSON
+    | frozenset({"myself"})
     | STOP_CAPITALS
     | FUNCTION_WORDS
     | frozenset("because although though whether unless until then here yet nor".split())
+    | frozenset("some most many several few all both each other others another".split())
 )
 
 
 def _names_nobody(written: str) -> bool:
-    """Whether a speaker as written is one word that names no one (a first- or second-person
-    pronoun or a function word; he, she, it and they are resolved before this is asked)."""
-    return written.lower().replace("’", "'") in _NOBODY_WORDS
+    """Whether a speaker as written names no one: a first- or second-person pronoun or a
+    function word, alone or after a word opening its clause ("So I", "Had I"); he, she, it and
+    they are resolved before this is asked."""
+    words = written.lower().replace("’", "'").split()
+    return bool(words) and (
+        " ".join(words) in _NOBODY_WORDS
+        or (len(words) == 2 and words[-1] in _FIRST_PERSON and words[0] in _OPENERS)
+    )  # "So I would say", "Had I said", "And we"
 
 
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not

@@ -686,3 +686,16 @@ def test_he_after_a_sentence_naming_two_men_is_its_main_clause_s_subject() -> No
     name = "bloomberg-warren-end-us-presidential-campaigns-following-sup"
     assert speaker_of(name, "Three months ago,") == "Michael Bloomberg"
     assert speaker_of(name, "I entered the race for President") == "Michael Bloomberg"
+
+
+def test_a_described_thing_that_says_the_words_is_their_speaker_as_described() -> None:
+    # 'The event description read, "We will all meet up at the Area 51 Alien Center …"'
+    name = "millions-don-t-turn-up-to-storm-us-airbase-for-extraterrestr"
+    quote = quote_at(name, "We will all meet up at the Area 51")
+    assert (quote.speaker, quote.speaker_kind) == ("The event description", "anonymous")
+
+
+def test_an_owner_s_document_qualified_by_a_role_word_is_the_owner_s() -> None:
+    # 'Stardom's official statement yesterday read "Stardom fans, …"': Stardom, not an official
+    name = "japanese-professional-wrestler-and-netflix-star-hana-kimura"
+    assert speaker_of(name, "Stardom fans, We are very sorry") == "Stardom"

@@ -1046,3 +1046,33 @@ def test_an_honorific_and_a_surname_read_as_names_reads_them(
 )
 def test_a_first_person_pronoun_or_a_function_word_is_no_speaker(body: str) -> None:
     assert [s for _t, s, _f in speakers(body)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a thing that says the words, named by no one: as the report describes it
+        ('The 14th Amendment states: "all persons born here are citizens."',
+         ("The 14th Amendment", "anonymous")),
+        ('"We will all meet up at the gate," the event description read.',
+         ("the event description", "anonymous")),
+        # but words a thing bears are nobody's, as "signs which read"
+        ('The sign read, "Closed for good."', ("", "")),
+        # a role the report gave a person: that person, not the description
+        ('Ann Lee, the trade commissioner, announced the deal on Monday. The commissioner said, '
+         '"We have agreed."', ("Ann Lee", "person")),
+        # "say" of a plural subject, and after a modal
+        ('Residents say the water is "undrinkable".', ("Residents", "anonymous")),
+        ('When we asked for money, the family would say, "Why do you need it?"',
+         ("the family", "body")),
+    ],
+)  # fmt: skip
+def test_a_described_speaker_of_a_verb_of_saying(body: str, expected: tuple[str, str]) -> None:
+    people = ("Ann Lee",) if "Ann Lee" in body else ()
+    [quote] = extract_quotes(body, _people(body, *people))
+    assert (quote.speaker, quote.speaker_kind) == expected
+
+
+def test_a_first_person_pronoun_after_an_opening_word_is_no_speaker() -> None:
+    body = 'So I would say to them, "What do you mean by that?"'
+    assert [s for _t, s, _f in speakers(body)] == [""]
