@@ -299,7 +299,7 @@ def _whole_name(body: str, start: int, end: int) -> bool:
     """No capitalised word right before or after the name but a title ("Mr Gunness"); in a
     line in title case, where a headline's verb is capitalised too, none after a name of several
     words ("Sudan Bombs Yida Refugee Camp in …")."""
-    from kimreader.analysis.mentions import capitalised_after, capitalised_before
+    from kimreader.analysis.mention_spans import capitalised_after, capitalised_before
     from kimreader.analysis.names import is_title
     from kimreader.analysis.prose import is_title_case
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.mention_tables import MakeMention
-from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
-from kimreader.analysis.names import ORG_TAILS, base_key, canonical_key, listed
+from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
+from kimreader.analysis.names import ORG_TAILS, base_key, canonical_key, is_title, listed
 from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
 from kimreader.analysis.timeline import is_month_or_day
 
@@ -191,3 +191,211 @@ def product_after(text: str, end: int) -> bool:
         return False
     word = base_key(following.group(1))
     return word not in ORG_HEADS and word not in PLACE_HEADS and word not in ORG_TAILS
+
+
+# ---------------------------------------------------------------- names glued or cut short
+
+LabelledPiece = tuple[int, int, str]  # start, end, spaCy label
+_NAME_PIECE = re.compile(r"[A-Z][\w’'.-]*")
+# A lower-case "the" between two names, or a connector before a capital "The": "Ferraro the
+# Democratic Party's first", "leaving Blues Incorporated for The Rolling Stones".
+_GLUE_THE = re.compile(r"[ \t]+(?:the|(?:for|of|from|with|to)[ \t]+(?=The[ \t]))[ \t]*(?=[A-Z])")
+# A given name written the Chinese or Korean way: "Man-kei", "Jae-in".
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_GLUE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def glued_names(text: str, start: int, end: int, label: str) -> list[LabelledPiece]:
+    """A span the model glued from two names, cut into them: a lower-case "the" between names
+    ("Ferraro the Democratic Party", not "Jack the Ripper"); a listed organisation before a
+    person ("Amnesty International Man-kei Tam"); an office before a person ("Presidential
+    Spokesperson Harry Roque": the person; the office alone is no entity, an organisation's
+    name before it is one: "Coast Guard Commandant Admiral ...")."""
+    if label not in _GLUE_LABELS and label != "PERSON":
+        return [(start, end, label)]
+    glue = next(
+        (
+            m
+            for m in _GLUE_THE.finditer(text, start, end)
+            if text[start : m.start()].split()[-1][:1].isupper() and _name_of_its_own(text, m, end)
+        ),
+        None,
+    )
+    if glue is not None:
+        return [
+            *glued_names(text, start, glue.start(), label),
+            *glued_names(text, glue.end(), end, label),
+        ]
+    if label == "PERSON":
+        return [(start, end, label)]
+    words = list(_NAME_PIECE.finditer(text, start, end))
+    if (
+        len(words) < 2
+        or text[start : words[0].start()] not in ("", "the ", "The ")
+        or text[words[-1].end() : end].strip()
+    ):
+        return [(start, end, label)]
+    start = words[0].start()
+    for index in range(len(words) - 2, 0, -1):
+        rest = words[index:]
+        if not _person_after(rest, text, words[index - 1].end()):
+            continue
+        before = words[index - 1]
+        if gazetteer.is_organisation(text[start : before.end()]):
+            return [(start, before.end(), "ORG"), (rest[0].start(), end, "PERSON")]
+        if _office_word(before.group()):
+            return [*_named_org_before(text, start, words[: index - 1]),
+                    (rest[0].start(), end, "PERSON")]  # fmt: skip
+    if (
+        label == "ORG"
+        and _office_word(words[-1].group())
+        and text[words[-2].end() : words[-1].start()] == " "
+    ):
+        # "Coast Guard Commandant"; not "International Court of Justice"
+        return _named_org_before(text, start, words[:-1]) or [(start, end, label)]
+    return [(start, end, label)]
+
+
+def _name_of_its_own(text: str, glue: re.Match[str], end: int) -> bool:
+    """After a capital "The", two capitalised words ("The Rolling Stones"); after a lower-case
+    "the", a name with a head word of its own or a listed one ("the Democratic Party"; not
+    "Buffy the Vampire Slayer")."""
+    words = _NAME_PIECE.findall(text, glue.end(), end)
+    if text.startswith("The", glue.end()):
+        return len(words) >= 3 if words[:1] == ["The"] else False
+    name = text[glue.end() : end]
+    last = base_key(name).split()[-1:]
+    return len(words) >= 2 and (
+        bool(last)
+        and (last[0] in ORG_HEADS or last[0] in PLACE_HEADS)
+        or gazetteer.is_organisation(name)
+        or gazetteer.is_place(name)
+    )
+
+
+def _person_after(rest: list[re.Match[str]], text: str, gap_start: int) -> bool:
+    """Two or three words of a person's name, a given name first, one space before them."""
+    first, last = rest[0].group(), rest[-1].group()
+    return (
+        2 <= len(rest) <= 3
+        and text[gap_start : rest[0].start()] == " "
+        and all(text[a.end() : b.start()] == " " for a, b in zip(rest, rest[1:], strict=False))
+        and (gazetteer.is_given_name(first) or _HYPHENED_GIVEN.fullmatch(first) is not None)
+        and not any(_head_word(word.group()) for word in rest)
+        and not gazetteer.is_place(last)
+    )
+
+
+def _head_word(word: str) -> bool:
+    """A word that names a kind of organisation or place, singular or plural ("Laboratory"
+    of "NASA Jet Propulsion Laboratory", the heads listing "laboratories")."""
+    key = base_key(word)
+    forms = {key, key + "s", key.removesuffix("s"), key.removesuffix("y") + "ies"}
+    return any(f in ORG_HEADS or f in PLACE_HEADS or f in ORG_TAILS for f in forms)
+
+
+def _office_word(word: str) -> bool:
+    return is_title(word) or is_person_word(word)
+
+
+def _named_org_before(text: str, start: int, words: list[re.Match[str]]) -> list[LabelledPiece]:
+    """The organisation or place whose office follows: two words or more with a head word
+    ("Coast Guard"), a listed name or a place ("United States"); "Presidential" alone is
+    none."""
+    if not words:
+        return []
+    name = text[start : words[-1].end()]
+    keys = base_key(name).split()
+    if len(keys) >= 2 and keys[-1] in ORG_HEADS or gazetteer.is_organisation(name):
+        return [(start, words[-1].end(), "ORG")]
+    if gazetteer.is_place(name):  # "United States Representative Elijah Cummings"
+        return [(start, words[-1].end(), "GPE")]
+    return []
+
+
+# A lower-case particle and the surname after it: "Valéry Giscard d'Estaing", "Juan de la
+# Cruz"; French names' "et": "Brigade de Recherche et d’Intervention".
+_PARTICLE_AFTER = re.compile(
+    r"[ \t]+(?:(?:(?:de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn|le|la)"
+    r"[ \t]+)+|[dl]['’]|(?:al|el)[-‐])[A-Z][\w’'-]+"
+)
+_FRENCH_AND_AFTER = re.compile(r"[ \t]+et[ \t]+(?:[dl]['’])?[A-Z][\w’'-]+")
+_PARTICLE_START = re.compile(
+    r"(?:de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn)[ \t]+[A-Z]"
+)
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]+)[ \t]\Z")
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])(?![ \t]+[A-Z])")
+
+
+def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """A name the model cut short, where the text goes on with it: a person's surname after
+    a particle ("Valéry Giscard" of "Valéry Giscard d'Estaing"), the given name before a
+    particle ("dela Vega" of "Arnel dela Vega") or before the name ("Vanderbilt Whitney" of
+    "Gertrude Vanderbilt Whitney"), the surname after a given name ("Chief Superintendent
+    Graciano" of "... Graciano Mijares"); an organisation's French "et" ("Brigade de
+    Recherche et d’Intervention")."""
+    if label == "ORG" and re.search(r"\s(?:de|du|des|la)\s", text[start:end]):
+        french = _FRENCH_AND_AFTER.match(text, end)
+        return (start, french.end()) if french else (start, end)
+    if label != "PERSON":
+        return start, end
+    particle = _PARTICLE_AFTER.match(text, end)
+    if particle is not None:
+        end = particle.end()
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    if _PARTICLE_START.match(text, start) and before is not None:
+        start = before.start(1)
+    elif before is not None and _FULL_NAME.fullmatch(text, start, end):
+        given = given_name_before(text, start)
+        if (
+            given is not None
+            and not capitalised_before(text, given)
+            and not gazetteer.is_place(before.group(1))  # "Prime Minister of India Narendra Modi"
+            and not _written_in_lower_case(text, before.group(1))  # "Vessel Tracker"
+        ):
+            start = given
+    if particle is None:
+        last = text[start:end].split()[-1]
+        surname = _SURNAME_AFTER.match(text, end)
+        if surname is not None and gazetteer.is_given_name(last) and _a_surname(surname.group(1)):
+            end = surname.end()
+    return start, end
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
+
+
+def _a_surname(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    key = base_key(word)
+    return not (
+        word.lower() in STOP_WORDS
+        or is_month_or_day(word)
+        or key in ORG_HEADS
+        or key in PLACE_HEADS
+        or gazetteer.is_place(word)
+        or gazetteer.is_organisation(word)
+        or gazetteer.is_given_name(word)
+    )
+
+
+# A capitalised word right before, not one that ends a sentence ("on Friday. Baloch, ...").
+_CAPITAL_BEFORE = re.compile(
+    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*(?<!\.)[ \t]+$"
+)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def capitalised_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before `start` (not one ending a sentence): a name
+    found there may be a piece of a longer one ("Washington" of "Washington Post")."""
+    return _CAPITAL_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def capitalised_after(text: str, end: int) -> bool:
+    return _CAPITAL_AFTER.match(text, end) is not None

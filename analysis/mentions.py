@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.mention_spans import (
+    capitalised_after,
+    capitalised_before,
+    fuller_name,
     given_name_before,
+    glued_names,
     head_of_start,
     maker_only,
     people_in_title_case_lines,
@@ -83,7 +87,7 @@ _UPPER = "A-Z" + "".join(
 )
 _HAS_UPPER_START = re.compile(
     rf"^[^\w]*(?:[{_UPPER}0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
-    r"(?:de|del|della|di|da|du|van|von|der|den|ter|bin|ibn|bint|abu|le|la)\s+[A-Z]|[ie][A-Z])"
+    r"(?:de|del|dela|della|di|da|du|van|von|der|den|ter|bin|ibn|bint|abu|le|la)\s+[A-Z]|[ie][A-Z])"
 )
 
 
@@ -246,11 +250,12 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     model = _names_started_after_the(
         text, _names_with_a_capital_the(text, [s for s in spans if (s[0], s[1]) not in whole])
     )
-    for raw_start, raw_end, label in _join_split_names(
+    extended_to = 0
+    for raw_start, raw_end, model_label in _join_split_names(
         text, _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged])))
     ):
-        label = _misread_place(text, raw_start, raw_end, label)
-        if label not in LABEL_TYPES and label != "NORP":
+        model_label = _misread_place(text, raw_start, raw_end, model_label)
+        if model_label not in LABEL_TYPES and model_label != "NORP":
             continue
         if not 0 <= raw_start < raw_end <= len(text):
             continue  # spans over some other text: nothing to map back
@@ -258,13 +263,21 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
             s <= raw_start and raw_end <= e and e - s > raw_end - raw_start for s, e in preferred
         ):
             continue
-        for piece_start, piece_end in junk.pieces(text, raw_start, raw_end, label):
+        glued = (raw_start, raw_end) not in whole  # a name found whole: "MV Captain Leo Hart"
+        pieces = _pieces(text, raw_start, raw_end, model_label, glued)
+        for piece_start, piece_end, label in pieces:
+            if piece_start < extended_to:
+                continue  # the words of a name cut short and taken whole before
             fixed = _fix_span(text, piece_start, piece_end, label)
             if fixed is None or inside(*prose.body_span(*fixed), ignored):
                 continue
             if fixed[0] and text[fixed[0] - 1].isalnum():
                 continue  # starts inside a word: "K Blu" of "4K Blu-rays"
             start, end = maker_only(text, *fixed, label)
+            whole_start, whole_end = fuller_name(text, start, end, label)
+            if (whole_start, whole_end) != (start, end):
+                start, end, extended_to = whole_start, whole_end, whole_end
+                mentions = [m for m in mentions if m.end <= start]
             head = head_of_start(text, start) if label in _CUT_NAME_LABELS else None
             if head is not None:  # "Library of Congress" given as "Congress"
                 start, label = head, "ORG"
@@ -283,6 +296,16 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     mentions = names_in_tables(body, prose, mentions, _mention)
     mentions.sort(key=lambda m: m.start)
     return _without_owners(text, mentions)
+
+
+def _pieces(text: str, start: int, end: int, label: str, glued: bool) -> Iterator[LabelledSpan]:
+    """The pieces of a span worth keeping (junk.pieces), each with its label; a model's span
+    also cut where it glued two names (mention_spans.glued_names)."""
+    for piece_start, piece_end in junk.pieces(text, start, end, label):
+        if glued:
+            yield from glued_names(text, piece_start, piece_end, label)
+        else:
+            yield piece_start, piece_end, label
 
 
 _CUT_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
@@ -627,23 +650,6 @@ def _without_owners(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     return kept
-
-
-# A capitalised word right before, not one that ends a sentence ("on Friday. Baloch, ...").
-_CAPITAL_BEFORE = re.compile(
-    r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*(?<!\.)[ \t]+$"
-)
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
-
-
-def capitalised_before(text: str, start: int) -> bool:
-    """Whether a capitalised word stands right before `start` (not one ending a sentence): a name
-    found there may be a piece of a longer one ("Washington" of "Washington Post")."""
-    return _CAPITAL_BEFORE.search(text, max(0, start - 30), start) is not None
-
-
-def capitalised_after(text: str, end: int) -> bool:
-    return _CAPITAL_AFTER.match(text, end) is not None
 
 
 # News style gives a person's age after the name: "Eloise Parry, 21, was taken to hospital".

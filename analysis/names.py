@@ -119,7 +119,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"})
 # Lower-case words that belong to the surname that follows: "al-Bashir", "bin Laden", "van Gogh".
 PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
-     "del", "della", "dos", "das", "la", "le", "ter", "ten", "st", "mac"}
+     "del", "dela", "della", "dos", "das", "la", "le", "ter", "ten", "st", "mac"}
 )  # fmt: skip
 
 
