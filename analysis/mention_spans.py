@@ -58,7 +58,8 @@ def maker_only(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     """A listed company's name before a product's ("Intel Core i7", "Apple Vision Pro") names
     the company: kimreader shows no products, and the maker is the entity. Not a listed name
     of several words ("Whole Foods"), nor before an organisation's or a place's head word
-    ("Google Foundation", "Amazon River")."""
+    ("Google Foundation", "Amazon River"), nor a name ending in one ("Harvard Law School",
+    "NASA Jet Propulsion Laboratory")."""
     first = _FIRST_WORD.match(text, start, end)
     if first is None or label not in ("ORG", "PRODUCT", "PERSON", "FAC"):
         return start, end
@@ -67,6 +68,7 @@ def maker_only(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         gazetteer.is_organisation(whole)
         or listed(whole)
         or not gazetteer.is_organisation(first.group())
+        or _head_word(whole.split()[-1])
     ):
         return start, end
     if first.end() < end and product_after(text, first.end()):

@@ -128,3 +128,10 @@ def test_the_pieces_of_a_glued_span_and_its_labels() -> None:
         start,
         start + len("Graciano"),
     )
+
+
+def test_a_makers_name_before_a_name_ending_in_a_head_word_is_no_product(mentions: dict) -> None:
+    # "Warren, formerly a professor at Harvard Law School": "Harvard" is listed, but the name
+    # ends in "School" (maker_only kept "Harvard" alone, as for "Intel Core i7")
+    primaries = _surfaces(mentions["primaries"])
+    assert "Harvard Law School" in primaries and "Harvard" not in primaries
