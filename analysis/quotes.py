@@ -78,7 +78,13 @@ from kimreader.analysis.quote_marks import (
     with_single_marks,
 )
 from kimreader.analysis.quotes_model import Context, SpeakerModel, decide, shipped_model
-from kimreader.analysis.speakers import PERSON_HEADS, RELATIONS, People, title_before
+from kimreader.analysis.speakers import (
+    PERSON_HEADS,
+    RELATIONS,
+    People,
+    given_name_pronoun,
+    title_before,
+)
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
     all_sentences,
@@ -1139,16 +1145,21 @@ class _QuoteFinder:
             # "he" is no body ("… described as “…” by the police. He told her: “…”")
             kind = last.kind or "person"  # a "subject" speaker is a person found as such
             fits = kind == "anonymous" or (
-                kind == "person" and self._gender(last.speaker) in ("", pronoun)
+                kind == "person" and self._sex(last.speaker) in ("", pronoun)
             )
-            return (last.speaker, last.kind) if fits else ("", "")
+            if fits:
+                return last.speaker, last.kind
+            if not subject or kind != "person":
+                return "", ""
+            # "“…,” said Tom Ward. “…,” she said": not him; whom the sentences before are about
         if not subject:
             return "", ""
         sentence = next(s for s in window if s.start == subject_at)
         if self._reported_speaker(sentence.text, sentence.start) == subject:
-            return subject, "person"  # "…, said hospital director Hengky Tewu. “…,” he said"
+            # "…, said hospital director Hengky Tewu. “…,” he said"
+            return (subject, "person") if self._sex(subject) in ("", pronoun) else ("", "")
         acting = self.people.acting_in(subject_at, min(sentence.end, at), True) or [subject]
-        fitting = [name for name in acting if self._gender(name) in ("", pronoun)]
+        fitting = [name for name in acting if self._sex(name) in ("", pronoun)]
         if len(fitting) > 1 and (
             self._subject_called(sentence, fitting, pronoun, at)
             or (
@@ -1234,6 +1245,23 @@ class _QuoteFinder:
             he, she = counts["he"], counts["she"]
             self._genders[name] = "he" if he > she else "she" if she > he else ""
         return self._genders[name]
+
+    def _sex(self, name: str) -> str:
+        """ "he" or "she" for a person as a careful reader knows it: the pronoun the report
+        calls them by (`_gender`), else an honorific the report writes before their surname
+        ("Ms Sacoolas"), else their given name's ("Anne Sacoolas"); "" when none tells."""
+        called = self._gender(name)
+        if called:
+            return called
+        words = name.split()
+        if len(words) < 2:
+            return ""
+        titled = re.search(
+            rf"\b(?:(?P<he>Mr)|(?P<she>Mrs|Ms|Miss))\.?\s+{re.escape(words[-1])}\b", self.body
+        )
+        if titled:
+            return "he" if titled.group("he") else "she"
+        return given_name_pronoun(words[0])
 
     def _next_subject_pronoun(self, index: int) -> list[str]:
         """ "he" or "she" as the first pronoun of the sentence after sentence `index`, when that

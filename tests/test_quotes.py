@@ -620,8 +620,10 @@ def _people(body: str, *names: str) -> tuple[Entity, ...]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # Two people who may act in the sentence before: "he" is either.
-        ('Ann Lee met Tom Ward on Monday.\n\n"It went well," he said.', ""),
+        # Two men who may act in the sentence before: "he" is either.
+        ('Dan Lee met Tom Ward on Monday.\n\n"It went well," he said.', ""),
+        # A woman's given name leaves "he" to the man.
+        ('Ann Lee met Tom Ward on Monday.\n\n"It went well," he said.', "Tom Ward"),
         # The report calls one of them "she": "he" is the other.
         ('Ann Lee said she was tired. Ann Lee met Tom Ward on Monday.\n\n"It went well," he '
          "said.", "Tom Ward"),
@@ -634,7 +636,7 @@ def _people(body: str, *names: str) -> tuple[Entity, ...]:
     ],
 )  # fmt: skip
 def test_he_or_she_only_when_one_person_fits(body: str, expected: str) -> None:
-    [quote] = extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))
+    [quote] = extract_quotes(body, _people(body, "Ann Lee", "Dan Lee", "Tom Ward"))
     assert quote.speaker == expected
 
 
@@ -699,11 +701,11 @@ def test_the_sentence_around_an_earlier_quote(body: str, expected: list[str]) ->
 
 
 def test_her_before_a_role_is_someone_else_s() -> None:
-    # "Ann Lee is her deputy": the "her" is someone else's, so nothing tells Ann Lee's pronoun
-    # and "he" after a sentence naming Tom Ward and Ann Lee is either (read as "she", Ann Lee
-    # would leave "he" to Tom Ward).
-    body = 'Ann Lee is her deputy. Tom Ward met Ann Lee.\n\n"We agreed," he said.'
-    [quote] = extract_quotes(body, _people(body, "Ann Lee", "Tom Ward"))
+    # "Kim Lee is her deputy": the "her" is someone else's, so nothing tells Kim Lee's pronoun
+    # (nor does "Kim", a given name of either sex) and "he" after a sentence naming Tom Ward
+    # and Kim Lee is either (read as "she", Kim Lee would leave "he" to Tom Ward).
+    body = 'Kim Lee is her deputy. Tom Ward met Kim Lee.\n\n"We agreed," he said.'
+    [quote] = extract_quotes(body, _people(body, "Kim Lee", "Tom Ward"))
     assert quote.speaker == ""
 
 
@@ -1076,3 +1078,16 @@ def test_a_described_speaker_of_a_verb_of_saying(body: str, expected: tuple[str,
 def test_a_first_person_pronoun_after_an_opening_word_is_no_speaker() -> None:
     body = 'So I would say to them, "What do you mean by that?"'
     assert [s for _t, s, _f in speakers(body)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the honorific the report writes before her surname tells who "he" is not
+        ('Kim Lee met Tom Ward on Monday.\n\n"It went well," he said. Ms Lee did not comment.',
+         "Tom Ward"),
+    ],
+)  # fmt: skip
+def test_he_or_she_by_an_honorific(body: str, expected: str) -> None:
+    quotes = extract_quotes(body, _people(body, "Kim Lee", "Tom Ward"))
+    assert quotes[-1].speaker == expected
