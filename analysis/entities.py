@@ -29,6 +29,7 @@ from kimreader.analysis.library_entities import merge_library as merge_library
 from kimreader.analysis.mention_types import (
     ORG_HEADS,
     is_person_word,
+    places_by_where,
     speaks_or_acts_as_person,
     type_by_list,
     type_by_membership,
@@ -107,6 +108,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     full_names = _full_person_names(mentions)
     _vote_types(text, mentions, person_words)
     unexplained_single_names(text, mentions, person_words)
+    places_by_where(text, mentions, person_words)
     clusters = UnionFind()
     for mention in mentions:
         mention.cluster = f"{mention.type}:{mention.key}"

