@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
@@ -205,16 +205,91 @@ _GLUE_THE = re.compile(r"[ \t]+(?:the|(?:for|of|from|with|to)[ \t]+(?=The[ \t]))
 # A given name written the Chinese or Korean way: "Man-kei", "Jae-in".
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _GLUE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+_LEADING_THE = re.compile(r"[Tt]he[ \t]+")
 
 
-def glued_names(text: str, start: int, end: int, label: str) -> list[LabelledPiece]:
-    """A span the model glued from two names, cut into them: a lower-case "the" between names
-    ("Ferraro the Democratic Party", not "Jack the Ripper"); a listed organisation before a
-    person ("Amnesty International Man-kei Tam"); an office before a person ("Presidential
-    Spokesperson Harry Roque": the person; the office alone is no entity, an organisation's
-    name before it is one: "Coast Guard Commandant Admiral ...")."""
+# base_key of a name -> (offset, label) of each reading of it alone by the model
+NamesAlone = Mapping[str, list[tuple[int, str]]]
+
+
+def names_used_alone(
+    text: str, spans: Iterable[tuple[int, int, str]]
+) -> dict[str, list[tuple[int, str]]]:
+    """The names the model reads in an article (base_key, without "the" or a possessive), with
+    the offset and label of each reading."""
+    alone: dict[str, list[tuple[int, str]]] = {}
+    for start, end, label in spans:
+        if label in _GLUE_LABELS or label == "PERSON":
+            key = base_key(_POSSESSIVE_END.sub("", text[start:end].strip()))
+            alone.setdefault(key, []).append((start, label))
+    return alone
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
+
+
+def named_alone(name: str, alone: NamesAlone, *outside: tuple[int, int]) -> str | None:
+    """The label of the model's first reading of `name` alone outside the spans `outside`
+    (the name's longer ones), if any."""
+    uses = alone.get(base_key(name), ())
+    return next((label for at, label in uses if not any(s <= at < e for s, e in outside)), None)
+
+
+# ", ", "and", "&" between the names of a list: "Crete and Cyprus", "Deirdre, Wyatt & Zach".
+_LIST_JOINER = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
+
+
+def _listed_names(
+    text: str, start: int, end: int, alone: NamesAlone, span_start: int
+) -> list[LabelledPiece] | None:
+    """ "the sea between Crete and Cyprus": a list whose every item is a name of its own (one
+    the article also writes alone, a gazetteer place or a listed organisation) and whose whole
+    is none ("Bosnia and Herzegovina", "Johnson & Johnson" stay), each with the label of its
+    own use."""
+    name = text[start:end]
+    if not _LIST_JOINER.search(name) or gazetteer.is_place(name) or gazetteer.is_organisation(name):
+        return None
+    if listed(name) is not None:
+        return None
+    # where the article writes the list again ("Rogaland Fire and Rescue" twice, the model's
+    # "Rogaland Fire" + "Rescue" in one) its items are not alone
+    again = [(span_start, end)] + [m.span() for m in re.finditer(re.escape(name), text)]
+    pieces: list[LabelledPiece] = []
+    position = start
+    for joiner in [*_LIST_JOINER.finditer(text, start, end), None]:
+        piece_end = joiner.start() if joiner is not None else end
+        item = text[position:piece_end]
+        if not item or not all(word[:1].isupper() for word in item.split()):
+            return None
+        own = named_alone(item, alone, *again)
+        if own is not None:
+            pieces.append((position, piece_end, own))
+        elif gazetteer.is_place(item):
+            pieces.append((position, piece_end, "GPE"))
+        elif gazetteer.is_organisation(item):
+            pieces.append((position, piece_end, "ORG"))
+        else:
+            return None
+        position = joiner.end() if joiner is not None else end
+    return pieces if len(pieces) >= 2 else None
+
+
+def glued_names(
+    text: str, start: int, end: int, label: str, alone: NamesAlone
+) -> list[LabelledPiece]:
+    """A span the model glued from two names, cut into them: a list of names each of its own
+    ("Crete and Cyprus": `_listed_names`; `alone`: names_used_alone); a lower-case "the"
+    between names ("Ferraro the Democratic Party", not "Jack the Ripper"); a listed
+    organisation before a person ("Amnesty International Man-kei Tam"); an office before a
+    person ("Presidential Spokesperson Harry Roque": the person; the office alone is no entity,
+    an organisation's name before it is one: "Coast Guard Commandant Admiral ...")."""
     if label not in _GLUE_LABELS and label != "PERSON":
         return [(start, end, label)]
+    if label != "PERSON":
+        head = _LEADING_THE.match(text, start, end)
+        listed_names = _listed_names(text, head.end() if head else start, end, alone, start)
+        if listed_names is not None:
+            return listed_names
     glue = next(
         (
             m
@@ -225,8 +300,8 @@ def glued_names(text: str, start: int, end: int, label: str) -> list[LabelledPie
     )
     if glue is not None:
         return [
-            *glued_names(text, start, glue.start(), label),
-            *glued_names(text, glue.end(), end, label),
+            *glued_names(text, start, glue.start(), label, alone),
+            *glued_names(text, glue.end(), end, label, alone),
         ]
     if label == "PERSON":
         return [(start, end, label)]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.mention_spans import (
+    NamesAlone,
     capitalised_after,
     capitalised_before,
     fuller_name,
@@ -24,6 +25,8 @@ from kimreader.analysis.mention_spans import (
     glued_names,
     head_of_start,
     maker_only,
+    named_alone,
+    names_used_alone,
     people_in_title_case_lines,
     product_after,
     sentence_end,
@@ -251,8 +254,11 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
         text, _names_with_a_capital_the(text, [s for s in spans if (s[0], s[1]) not in whole])
     )
     extended_to = 0
+    alone = names_used_alone(text, spans)
     for raw_start, raw_end, model_label in _join_split_names(
-        text, _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged])))
+        text,
+        _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged]))),
+        alone,
     ):
         model_label = _misread_place(text, raw_start, raw_end, model_label)
         if model_label not in LABEL_TYPES and model_label != "NORP":
@@ -264,7 +270,7 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
         ):
             continue
         glued = (raw_start, raw_end) not in whole  # a name found whole: "MV Captain Leo Hart"
-        pieces = _pieces(text, raw_start, raw_end, model_label, glued)
+        pieces = _pieces(text, raw_start, raw_end, model_label, alone if glued else None)
         for piece_start, piece_end, label in pieces:
             if piece_start < extended_to:
                 continue  # the words of a name cut short and taken whole before
@@ -298,12 +304,15 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     return _without_owners(text, mentions)
 
 
-def _pieces(text: str, start: int, end: int, label: str, glued: bool) -> Iterator[LabelledSpan]:
+def _pieces(
+    text: str, start: int, end: int, label: str, alone: NamesAlone | None
+) -> Iterator[LabelledSpan]:
     """The pieces of a span worth keeping (junk.pieces), each with its label; a model's span
-    also cut where it glued two names (mention_spans.glued_names)."""
+    (`alone` given: names_used_alone) also cut where it glued two names
+    (mention_spans.glued_names)."""
     for piece_start, piece_end in junk.pieces(text, start, end, label):
-        if glued:
-            yield from glued_names(text, piece_start, piece_end, label)
+        if alone is not None:
+            yield from glued_names(text, piece_start, piece_end, label, alone)
         else:
             yield piece_start, piece_end, label
 
@@ -449,14 +458,18 @@ def _split_located(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
     return split
 
 
-def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+def _join_split_names(
+    text: str, spans: list[LabelledSpan], alone: NamesAlone
+) -> list[LabelledSpan]:
     """One organisation's name written with "and" that the model cut in two: "World Travel" +
     "Tourism Council", "Center on Poverty" + "Inequality", "American Academy of Allergy" +
     "Asthma and Immunology", "United Nations Educational," + "Cultural Organization"; or with
     "for the" after its head word ("Tunisian League" + "Defence of Human Rights"). Two
     organisations stay two: "Apple and Google", "Harvard and Yale University". A person's name
     the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
-    Ali"), as is a place's when the whole is a gazetteer place ("Sultan" + "Kudarat")."""
+    Ali"), as is a place's when the whole is a gazetteer place ("Sultan" + "Kudarat"). A name
+    the article also writes alone is no piece of one ("the FSF Board of Directors, FSF's
+    Voting Membership")."""
     joined: list[LabelledSpan] = []
     for span in _names_past_and(text, spans):
         if joined and span[2] == "PERSON" == joined[-1][2]:
@@ -481,6 +494,7 @@ def _join_split_names(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan
                 _label == "ORG"
                 and _NAME_JOINER.fullmatch(text, end, span[0])
                 and _one_name(first, second)
+                and named_alone(second, alone, (start, span[1])) is None  # "..., FSF's Voting"
             ) or (_FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)):
                 joined[-1] = (start, span[1], "ORG")
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kimreader.analysis.entities import entity_groups, iter_model_spans
-from kimreader.analysis.mention_spans import fuller_name, glued_names
+from kimreader.analysis.mention_spans import fuller_name, glued_names, names_used_alone
 from kimreader.corpus.article import Article
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
@@ -26,6 +26,7 @@ ARTICLES = {
     "comicon": "toronto-comicon-2019-welcomes-fans-with-celebrities-creativi",
     "ecj": "european-court-of-justice-says-facebook-must-remove-illegal",
     "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
+    "cairo": "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
 }
 
 
@@ -120,7 +121,7 @@ def test_the_pieces_of_a_glued_span_and_its_labels() -> None:
     text = "according to a statement by the Presidential Spokesperson Harry Roque."
     start = text.index("Presidential")
     end = text.index(".", start)
-    assert glued_names(text, start, end, "ORG") == [(text.index("Harry"), end, "PERSON")]
+    assert glued_names(text, start, end, "ORG", {}) == [(text.index("Harry"), end, "PERSON")]
     # a word after a name that is no surname stays out: "Graciano Police"
     text = "said Graciano Police spokesman"
     start = text.index("Graciano")
@@ -135,3 +136,29 @@ def test_a_makers_name_before_a_name_ending_in_a_head_word_is_no_product(mention
     # ends in "School" (maker_only kept "Harvard" alone, as for "Intel Core i7")
     primaries = _surfaces(mentions["primaries"])
     assert "Harvard Law School" in primaries and "Harvard" not in primaries
+
+
+def test_a_list_of_names_each_of_its_own_is_parted(mentions: dict) -> None:
+    # "the sea between Crete and Cyprus": the model's one organisation; the article writes
+    # "Crete" alone ("a future meet on Crete") and the gazetteer has Cyprus
+    cairo = mentions["cairo"]
+    assert ("Cyprus", "place") in cairo and "Crete" in _surfaces(cairo)
+    assert "Crete and Cyprus" not in _surfaces(cairo)
+
+
+def test_a_list_whose_whole_is_a_name_or_whose_items_are_written_only_in_it_stays() -> None:
+    # a place named with "and" ("Bosnia and Herzegovina"), and a name the article writes
+    # again where the model cut it ("Rogaland Fire" + "Rescue")
+    text = "Bosnia and Herzegovina met Serbia. Bosnia won; Herzegovina lost."
+    spans = [(0, 22, "GPE"), (27, 33, "GPE"), (35, 41, "GPE"), (48, 59, "GPE")]
+    assert glued_names(text, 0, 22, "GPE", names_used_alone(text, spans)) == [(0, 22, "GPE")]
+    text = "Ann Lee of Rogaland Fire and Rescue said no. Rogaland Fire and Rescue asked."
+    first = text.index("Rogaland")
+    second = text.index("Rogaland", first + 1)
+    spans = [
+        (first, first + 24, "ORG"),
+        (second, second + 13, "PERSON"),
+        (second + 18, second + 24, "ORG"),
+    ]
+    alone = names_used_alone(text, spans)
+    assert glued_names(text, first, first + 24, "ORG", alone) == [(first, first + 24, "ORG")]
