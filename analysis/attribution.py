@@ -46,7 +46,8 @@ GROUP_BODIES = frozenset({"police", "authorities", "media"})
 GROUP_PEOPLE = frozenset(
     "officials witnesses residents investigators prosecutors organisers organizers analysts "
     "experts critics scientists researchers officers doctors paramedics rescuers firefighters "
-    "fans locals sources protesters activists villagers survivors neighbours neighbors".split()
+    "fans locals sources protesters activists villagers survivors neighbours neighbors "
+    "senators lawmakers legislators ministers politicians".split()
 )
 _GROUP = "|".join(sorted(GROUP_BODIES | GROUP_PEOPLE))
 # Who speaks, as written: a name, a pronoun, a described speaker ("the doctor", "a senior
@@ -56,6 +57,9 @@ PARTITIVE = (
     r"\b(?:[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ee]ach|"
     r"[Bb]oth|[Aa]nother)\s+of\s+(?:them|those|these|(?:the|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*)"
+    # "A number of Senators", "a group of residents": some of a group, a plural noun
+    r"|\b[Aa]\s+(?:number|group|handful|majority|couple|few)\s+of\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?[A-Za-z][\w\-]*s\b"
 )
 SUBJECT = (
     rf"(?:{PARTITIVE}|{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
@@ -142,7 +146,10 @@ LATE_ACCORDING = re.compile(
     # "…, according to Ann Lee, an economist at the bank.": her role after her name
     r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?))?\s*[.;]?\s*$"
 )
-LATE_NAME_SAID = re.compile(rf",\s*(?P<name>{_NAME})(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b")
+# ("The border issue is the “main difference” between Greece and Turkey, he added.")
+LATE_NAME_SAID = re.compile(
+    rf",\s*(?P<name>{_NAME}|\b[Hh]e|\b[Ss]he)(?:,\s*(?P<role>[^,;“”\"]+),)?\s+(?:{VERBS})\b"
+)
 # An attribution typed inside the closing mark: “…, Graham said.”
 INNER_ATTRIBUTION = re.compile(
     rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
@@ -173,7 +180,8 @@ BEFORE_VERB = re.compile(
     r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
     r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
     r"referred|refers|describes|indicated|indicates|telling|accusing|writing|states|stating|adding|"
-    r"noting|explaining|insisting|arguing|warning|insist|insists|"
+    r"noting|explaining|insisting|arguing|warning|insist|insists|concluded|concludes|"
+    r"calling|describing|labell?ing|branding|dubbing|terming|citing|"
     r"acknowledged|admitted|argued|vowed|promised|conceded|cautioned|complained|replied|"
     + "|".join(_SPEECH_PAST)
     + r"|went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
@@ -269,8 +277,11 @@ def clean_role(role: str | None) -> str:
 
 def is_title(before_tail: str, text: str) -> bool:
     """A quoted book or film title: cued by "book"/"titled" and written in title case."""
-    if not _TITLE_CUE.search(before_tail):
-        return False
+    return bool(_TITLE_CUE.search(before_tail)) and title_cased(text)
+
+
+def title_cased(text: str) -> bool:
+    """Whether words are written as a title: most of their long words capitalised."""
     long_words = [word for word in re.findall(r"[A-Za-z]+", text) if len(word) >= 4]
     capitalised = [word for word in long_words if word[0].isupper()]
     return bool(long_words) and len(capitalised) >= 0.8 * len(long_words)

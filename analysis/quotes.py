@@ -67,6 +67,7 @@ from kimreader.analysis.attribution import (
     is_title,
     looks_like_a_name,
     starts_upper,
+    title_cased,
 )
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import FUNCTION_WORDS, PARTICLES, canonical_key, surname
@@ -175,6 +176,16 @@ _NAMING_NOUN_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:hashtag|slogan|"
     r"motto|banner|caption|nickname|label|chant|catchphrase|tagline)s?\s*$"
 )
+# ", who" right after a subject as read; a person's role up to a body or place it names (", a
+# marine ecologist and Regents Professor at ").
+_WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
+_ROLE_UP_TO = re.compile(r",\s+[^,;:.“”\"]{1,100}?\s(?:at|of|for|from|in|with)\s+(?:the\s+)?")
+# A title in apposition: after a noun phrase and its comma, before the comma and the verb of the
+# clause the noun phrase is the subject of ("his event, “…”, was posted").
+_APPOSITION_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*,\s*$"
+)
+_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:was|is|were|are|has|had|have|will|would|can|could)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s*$")
 # A word after the closing mark that goes on with a noun phrase ("task", "star's"), not with
 # the sentence ("and", "who", "was", "for"), nor a time or an adverb ('Sales went up in a "sharp
@@ -184,7 +195,8 @@ _NOUN_AFTER = re.compile(
     r"were|has|had|have|be|been|will|would|could|should|can|may|might|not|yet|so|when|where|"
     r"while|because|if|into|over|after|before|since|until|about|against|during|the|an?|this|"
     r"his|her|its|their|last|next|yesterday|today|tonight|tomorrow|earlier|later|again|too|"
-    r"also|now|then|instead|here|there)\b)[a-z]"
+    r"also|now|then|instead|here|there|between|among|within|without|across|through|toward|"
+    r"towards|under|above|below|beyond|around|behind|near|per|via|amid|despite|like)\b)[a-z]"
 )
 # A sentence opening with a document as its subject ("The study itself outlined", "Reports on
 # the implement used vary"), and a copula or a passive anywhere before the quote (then the
@@ -590,6 +602,14 @@ class _QuoteFinder:
         “unacceptable” attacks" quotes what was said)."""
         if _NAMING_NOUN_BEFORE.search(before) and len(span.text.split()) <= NAME_WORDS:
             return True  # 'The hashtag “#we want freedom of speech#” quickly reached': its name
+        if (
+            _APPOSITION_BEFORE.search(before)
+            and _APPOSITION_AFTER.match(after)
+            and title_cased(span.text)
+            and self._marked(span)
+        ):  # 'Roberts says his event, “Storm Area 51, They Can't Stop All of Us”, was posted
+            # as a joke': the event's name, set between commas after it
+            return True
         short = not _ENDS_CLAUSE.search(span.text) and len(span.text.split()) <= NAME_WORDS
         if short and _MEMBER_OF_BEFORE.search(before) and starts_upper(span.text):
             return self._marked(span)  # 'Ann Lee of “Have no fear”, a charity': its name
@@ -701,6 +721,8 @@ class _QuoteFinder:
                 draft.written_at = before_start + subject.start("name")
                 draft.role = clean_role(subject.group("role"))
                 draft.cue = "before"
+                if _WHO_RIGHT_AFTER.match(before, subject.end("name")):
+                    self._who_of_an_appositive(draft, before_start)
                 return
             if _RELATIVE_BEFORE.search(before, 0, verb.start()):
                 draft.cue = "thing"  # "holding signs which read “…”": the signs', nobody's
@@ -775,6 +797,22 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    def _who_of_an_appositive(self, draft: _Draft, before_start: int) -> None:
+        """ "Mark Hay, a marine ecologist and Regents Professor at GT, who said “…”": "who"
+        stands for a person, so a subject read before it that names no person (a body, an
+        acronym, a place: the end of the person's role) gives way to the person the role is of
+        (then set on the draft)."""
+        start, end = draft.written_at, draft.written_at + len(draft.written)
+        if self._names_a_person(start, end):
+            return
+        first = bisect_left(self._person_starts, before_start)
+        last = bisect_left(self._person_starts, start)
+        for person_start, person_end in reversed(self.person_spans[first:last]):
+            if person_end <= start and _ROLE_UP_TO.fullmatch(self.body, person_end, start):
+                draft.written = self.body[person_start:person_end]
+                draft.written_at, draft.role = person_start, ""
+                return
 
     def _object_of_a_preposition(
         self, subject: re.Match[str], before: str, before_start: int
@@ -1465,9 +1503,17 @@ def _names_nobody(written: str) -> bool:
 
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
 # release any information, telling Wikinews the company “…”").
+# Participles of naming that speak for the subject of the clause they are set after with a
+# comma ("the Ministry denounced the conclusions, calling the agreements “legitimate”").
+_NAMING_PARTICIPLES = frozenset(
+    {"calling", "describing", "labelling", "labeling", "branding", "dubbing", "terming", "citing"}
+)
+_COMMA_BEFORE = re.compile(r",\s*$")
 PARTICIPLES = frozenset(
     {"saying", "telling", "accusing", "writing", "stating", "adding", "noting", "explaining"}
     | {"insisting", "arguing", "warning"}
+    # naming what the quote names: "…, calling the agreements “legitimate”"
+    | _NAMING_PARTICIPLES
 )
 # A phrase set off by commas after a document that says when or how it was issued.
 _NEWER_PARTICIPLES = PARTICIPLES - {"saying"}
@@ -1639,7 +1685,7 @@ _VERB_AFTER_SUBJECT = re.compile(
 _PRONOUN_OPENING = re.compile(rf"{_OPENING}(?P<name>[Hh]e|[Ss]he)\s+[a-z]")
 # A time or place put before a sentence's subject ("In late June, ", "On Monday, ").
 _FRONTED = re.compile(
-    r"\s*(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since)\b[^,;:“”\"]{0,40},\s*"
+    r"\s*(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since)\b[^,;:“”\"]{0,60},\s*"
 )
 # How far into its sentence an organisation may open it as the subject, in characters.
 _OPENING_REACH = 60
@@ -1726,6 +1772,10 @@ def _speech_verbs(before: str) -> list[re.Match[str]]:
         for verb in BEFORE_VERB.finditer(before)
         if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
         and not _PASSIVE_BEFORE.search(before, max(0, verb.start() - 40), verb.start())
+        and not (
+            verb.group() in _NAMING_PARTICIPLES
+            and not _COMMA_BEFORE.search(before, max(0, verb.start() - 4), verb.start())
+        )  # "with Ann Lee calling it": a clause of its own (not "…, calling it")
     ]
 
 

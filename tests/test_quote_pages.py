@@ -699,3 +699,53 @@ def test_an_owner_s_document_qualified_by_a_role_word_is_the_owner_s() -> None:
     # 'Stardom's official statement yesterday read "Stardom fans, …"': Stardom, not an official
     name = "japanese-professional-wrestler-and-netflix-star-hana-kimura"
     assert speaker_of(name, "Stardom fans, We are very sorry") == "Stardom"
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "speaker"),
+    [
+        # "Mark Hay, a marine ecologist and Regents Professor at GT, who said "…"": "who" is
+        # the person's, not the acronym's that ends the role
+        (
+            "voracious-fish-defend-coral-reefs-against-warming-say-scient",
+            "There is a lot of argument now",
+            "Mark Hay",
+        ),
+        # "… the Turkish Ministry of Foreign Affairs denounced the conclusions of the summit,
+        # calling the agreements "legitimate and …"": a participle of naming after a comma
+        (
+            "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
+            "legitimate and fully compatible",
+            "Turkish Ministry of Foreign Affairs",
+        ),
+        # 'The border issue is the "main difference" between Greece and Turkey, he added.'
+        (
+            "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
+            "main difference",
+            "Kyriakos Mitsotakis",
+        ),
+        # 'A number of Senators condemned the act of the NTC, citing the move as a "grave abuse
+        # of governmental power" and "contrary to law".': some of a group, unnamed
+        (
+            "philippines-largest-television-network-shut-down-by-governme",
+            "grave abuse of governmental power",
+            "A number of Senators",
+        ),
+        (
+            "philippines-largest-television-network-shut-down-by-governme",
+            "contrary to law",
+            "A number of Senators",
+        ),
+        # 'Roberts says his event, "Storm Area 51, They Can't Stop All of Us", was posted as a
+        # joke.': the event's name in apposition, nobody's words
+        (
+            "millions-don-t-turn-up-to-storm-us-airbase-for-extraterrestr",
+            "Storm Area 51, They Can",
+            "",
+        ),
+    ],
+)
+def test_collective_speakers_participles_of_naming_and_appositions(
+    name: str, words: str, speaker: str
+) -> None:
+    assert speaker_of(name, words) == speaker
