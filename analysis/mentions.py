@@ -467,13 +467,14 @@ def _join_split_names(
     "for the" after its head word ("Tunisian League" + "Defence of Human Rights"). Two
     organisations stay two: "Apple and Google", "Harvard and Yale University". A person's name
     the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
-    Ali"), as is a place's when the whole is a gazetteer place ("Sultan" + "Kudarat"). A name
-    the article also writes alone is no piece of one ("the FSF Board of Directors, FSF's
-    Voting Membership")."""
+    Ali"; a title and the name: "Monsenor" + "Jorge Eduardo Scheinig"), as is a place's when
+    the whole is a gazetteer place ("Sultan" + "Kudarat"). A name the article also writes
+    alone is no piece of one ("the FSF Board of Directors, FSF's Voting Membership")."""
     joined: list[LabelledSpan] = []
     for span in _names_past_and(text, spans):
-        if joined and span[2] == "PERSON" == joined[-1][2]:
-            if _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]):
+        if joined and span[2] == "PERSON" and _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]):
+            if joined[-1][2] == "PERSON" or is_title(text[joined[-1][0] : joined[-1][1]]):
+                # "archbishop Monsenor Jorge Eduardo Scheinig": the title the model read apart
                 joined[-1] = (joined[-1][0], span[1], "PERSON")
                 continue
         if joined and span[2] in _PLACE_LABELS and joined[-1][2] in _PLACE_LABELS:

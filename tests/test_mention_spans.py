@@ -27,6 +27,7 @@ ARTICLES = {
     "ecj": "european-court-of-justice-says-facebook-must-remove-illegal",
     "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
     "cairo": "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
+    "abortion bill": "argentine-president-fernandez-to-send-bill-legalising-aborti",
 }
 
 
@@ -162,3 +163,11 @@ def test_a_list_whose_whole_is_a_name_or_whose_items_are_written_only_in_it_stay
     ]
     alone = names_used_alone(text, spans)
     assert glued_names(text, first, first + 24, "ORG", alone) == [(first, first + 24, "ORG")]
+
+
+def test_a_title_the_model_read_apart_is_the_persons(mentions: dict) -> None:
+    # "criticised by archbishop Monsenor Jorge Eduardo Scheinig": the model's organisation
+    # "Monsenor" and person "Jorge Eduardo Scheinig"
+    found = mentions["abortion bill"]
+    assert ("Monsenor Jorge Eduardo Scheinig", "person") in found
+    assert "Monsenor" not in _surfaces(found)
