@@ -176,6 +176,8 @@ _NAMING_NOUN_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:hashtag|slogan|"
     r"motto|banner|caption|nickname|label|chant|catchphrase|tagline)s?\s*$"
 )
+# Words only a speaker in the first person uses of themselves.
+_FIRST_PERSON_WORDS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|We|our|Our|us)\b")
 # ", who" right after a subject as read; a person's role up to a body or place it names (", a
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
@@ -519,10 +521,28 @@ class _QuoteFinder:
         if any(is_quote_mark(char) for char in sentence.text):
             return False
         subject = _speech_subject(sentence.text)
-        if subject is None:
+        if subject is not None:
+            draft.written, draft.cue = subject.group("name"), "previous"
+            draft.written_at = sentence.start + subject.start("name")
+            return True
+        return self._first_person_after_one(draft, sentence)
+
+    def _first_person_after_one(self, draft: _Draft, sentence: TextSpan) -> bool:
+        """A quote in the first person opening a sentence with no attribution, after a sentence
+        of its paragraph that is about one person ("Ann Lee left the band in May. “I wanted a
+        quieter life.”", "Underwhelmed with her role, she left the series. “This is not what I
+        wanted …”"): that person speaks (then set on the draft)."""
+        if not starts_upper(draft.span.text) or not _FIRST_PERSON_WORDS.search(draft.span.text):
             return False
-        draft.written, draft.cue = subject.group("name"), "previous"
-        draft.written_at = sentence.start + subject.start("name")
+        acting = self.people.acting_in(sentence.start, sentence.end, subject=True)
+        if len(acting) == 1:
+            draft.speaker, draft.kind, draft.cue = acting[0], "person", "previous"
+            return True
+        opening = _PRONOUN_OPENING.match(sentence.text)
+        if acting or not opening:
+            return False
+        draft.written, draft.cue = opening.group("name"), "previous"
+        draft.written_at = sentence.start + opening.start("name")
         return True
 
     def _speaker_after(

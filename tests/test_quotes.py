@@ -1091,3 +1091,20 @@ def test_a_first_person_pronoun_after_an_opening_word_is_no_speaker() -> None:
 def test_he_or_she_by_an_honorific(body: str, expected: str) -> None:
     quotes = extract_quotes(body, _people(body, "Kim Lee", "Tom Ward"))
     assert quotes[-1].speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('Ann Lee left the band in May. "I wanted a quieter life."', "Ann Lee"),
+        ('Ann Lee spoke on Friday.\n\nUnderwhelmed with her role, she left the series. "This is '
+         'not what I wanted."', "Ann Lee"),
+        # words not in the first person may be anyone's, or the report's
+        ('Ann Lee left the band in May. "The band was never the same."', ""),
+    ],
+)  # fmt: skip
+def test_a_quote_in_the_first_person_after_a_sentence_about_one_person(
+    body: str, expected: str
+) -> None:
+    [quote] = extract_quotes(body, _people(body, "Ann Lee"))
+    assert quote.speaker == expected
