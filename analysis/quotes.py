@@ -294,6 +294,7 @@ class _QuoteFinder:
                 blanked[end - 1] = "."
         self._blanked = "".join(blanked)
         self._genders: dict[str, str] = {}
+        self._sexes: dict[str, str] = {}
         self._acting_in_sentence: dict[int, list[str]] = {}
         self._reported: dict[tuple[int, int], str] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
@@ -1308,9 +1309,12 @@ class _QuoteFinder:
         """ "he" or "she" for a person as a careful reader knows it: the pronoun the report
         calls them by (`_gender`), else an honorific the report writes before their surname
         ("Ms Sacoolas"), else their given name's ("Anne Sacoolas"); "" when none tells."""
-        called = self._gender(name)
-        if called:
-            return called
+        if name not in self._sexes:  # remembered: asked for each pronoun near the name
+            self._sexes[name] = self._gender(name) or self._sex_as_named(name)
+        return self._sexes[name]
+
+    def _sex_as_named(self, name: str) -> str:
+        """The honorific before the surname's, else the given name's "he" or "she"."""
         words = name.split()
         if len(words) < 2:
             return ""
