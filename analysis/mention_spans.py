@@ -206,6 +206,7 @@ _GLUE_THE = re.compile(r"[ \t]+(?:the|(?:for|of|from|with|to)[ \t]+(?=The[ \t]))
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _GLUE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEADING_THE = re.compile(r"[Tt]he[ \t]+")
+_FOR_NAME = re.compile(r"[ \t]+for[ \t]+(?=[A-Z])")
 
 
 # base_key of a name -> (offset, label) of each reading of it alone by the model
@@ -239,6 +240,15 @@ def named_alone(name: str, alone: NamesAlone, *outside: tuple[int, int]) -> str 
 _LIST_JOINER = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
 
 
+def _written_again(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every place the article writes text[start:end]: where the model read a piece of it
+    alone there ("Rogaland Fire" + "Rescue" of "Rogaland Fire and Rescue", "Biological
+    Diversity" of "Center for Biological Diversity"), the piece is no name of its own."""
+    head = _LEADING_THE.match(text, start, end)
+    name = text[head.end() if head else start : end]
+    return [(start, end), *(m.span() for m in re.finditer(re.escape(name), text))]
+
+
 def _listed_names(
     text: str, start: int, end: int, alone: NamesAlone, span_start: int
 ) -> list[LabelledPiece] | None:
@@ -251,9 +261,7 @@ def _listed_names(
         return None
     if listed(name) is not None:
         return None
-    # where the article writes the list again ("Rogaland Fire and Rescue" twice, the model's
-    # "Rogaland Fire" + "Rescue" in one) its items are not alone
-    again = [(span_start, end)] + [m.span() for m in re.finditer(re.escape(name), text)]
+    again = [(span_start, end), *_written_again(text, start, end)]
     pieces: list[LabelledPiece] = []
     position = start
     for joiner in [*_LIST_JOINER.finditer(text, start, end), None]:
@@ -278,7 +286,8 @@ def glued_names(
     text: str, start: int, end: int, label: str, alone: NamesAlone
 ) -> list[LabelledPiece]:
     """A span the model glued from two names, cut into them: a list of names each of its own
-    ("Crete and Cyprus": `_listed_names`; `alone`: names_used_alone); a lower-case "the"
+    ("Crete and Cyprus": `_listed_names`; `alone`: names_used_alone); a place or body "for" a
+    name the article writes alone ("Toronto Congress Centre for Anime North"); a lower-case "the"
     between names ("Ferraro the Democratic Party", not "Jack the Ripper"); a listed
     organisation before a person ("Amnesty International Man-kei Tam"); an office before a
     person ("Presidential Spokesperson Harry Roque": the person; the office alone is no entity,
@@ -290,6 +299,16 @@ def glued_names(
         listed_names = _listed_names(text, head.end() if head else start, end, alone, start)
         if listed_names is not None:
             return listed_names
+        for_name = _FOR_NAME.search(text, start, end)
+        if (
+            for_name is not None
+            and _head_word(text[start : for_name.start()].split()[-1])
+            and len(text[for_name.end() : end].split()) >= 2  # not "... for Neurosurgery"
+        ):
+            # "the Toronto Congress Centre for Anime North": a convention the article names
+            own = named_alone(text[for_name.end() : end], alone, *_written_again(text, start, end))
+            if own is not None:
+                return [(start, for_name.start(), label), (for_name.end(), end, own)]
     glue = next(
         (
             m

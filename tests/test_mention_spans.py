@@ -28,6 +28,8 @@ ARTICLES = {
     "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
     "cairo": "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
     "abortion bill": "argentine-president-fernandez-to-send-bill-legalising-aborti",
+    "anime": "toronto-s-anime-north-2019-brings-thousands-of-fans-together",
+    "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
 }
 
 
@@ -171,3 +173,15 @@ def test_a_title_the_model_read_apart_is_the_persons(mentions: dict) -> None:
     found = mentions["abortion bill"]
     assert ("Monsenor Jorge Eduardo Scheinig", "person") in found
     assert "Monsenor" not in _surfaces(found)
+
+
+def test_a_place_for_a_name_the_article_writes_alone_is_two_names(mentions: dict) -> None:
+    # "fans descended on the Toronto Congress Centre for Anime North": the convention the
+    # article names throughout; "the Center for Biological Diversity" stays one, though the
+    # model reads "Biological Diversity" alone where the article writes the name again
+    anime = _surfaces(mentions["anime"])
+    assert {"Toronto Congress Centre", "Anime North"} <= anime
+    assert "Toronto Congress Centre for Anime North" not in anime
+    monarch = _surfaces(mentions["monarch"])
+    assert "Center for Biological Diversity" in monarch
+    assert "Biological Diversity" not in monarch
