@@ -694,21 +694,23 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
 _WHERE_WORD_BEFORE = re.compile(
     r"(?<!\blooked[ \t])(?<!\bangry[ \t])(?<!\bshot[ \t])(?<!\baimed[ \t])(?<!\bout[ \t])"
     r"(?<!\blaughed[ \t])(?<!\byelled[ \t])(?<!\bpointed[ \t])(?<!\bmad[ \t])"
-    r"\b([Ii]n|at|near|nearby|outside)(?:[ \t]+nearby)?[ \t]+$"
+    r"\b([Ii]n|at|on|near|nearby|outside)(?:[ \t]+nearby)?[ \t]+$"
 )
 # After the name: a possessive or another capitalised word makes it part of something else
 # ("in Garcia's home", "at Campbell Soup").
 _NOT_ALONE_AFTER = re.compile(r"['’]s?\b|[ \t]+[A-Z]|-[A-Za-z]")
 
 
-def where_it_is(text: str, start: int, end: int, at: bool = True) -> bool:
-    """A word of where right before the name written at text[start:end] ("at" only with `at`),
+def where_it_is(text: str, mention: Mention, at: bool = True) -> bool:
+    """A word of where right before the mention ("at" only with `at`; "on" only where the model
+    read no person: "the store on Westlake", "a meeting on Crete", not "pressure on Johnson"),
     nothing after it that makes the name part of a longer one."""
-    where = _WHERE_WORD_BEFORE.search(text, max(0, start - 20), start)
+    where = _WHERE_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return (
         where is not None
         and (at or where.group(1) != "at")
-        and _NOT_ALONE_AFTER.match(text, end) is None
+        and (mention.label != "PERSON" or where.group(1) != "on")
+        and _NOT_ALONE_AFTER.match(text, mention.end) is None
     )
 
 
@@ -752,7 +754,7 @@ def places_by_where(text: str, mentions: list[Mention], person_words: set[str]) 
             continue
         if any(_place_cue_at(text, m.start, m.end) for m in named) or (
             (gazetteer.is_place(surface) or gazetteer.is_small_place(surface))
-            and any(where_it_is(text, m.start, m.end, key not in starts) for m in named)
+            and any(where_it_is(text, m, key not in starts) for m in named)
         ):
             for mention in named:
                 mention.type = "place"
