@@ -12,26 +12,128 @@ import re
 from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
 
-# Speech verbs after a speaker, past and present ("said", "says"; "recalled", "recalls").
-_SPEECH_VERBS = (
-    "added adds explained explains continued continues insisted insists warned warns argued "
-    "argues declared declares stated states claimed claims tweeted tweets posted posts replied "
-    "replies recalled recalls conceded concedes acknowledged acknowledges admitted admits "
-    "announced announces stressed stresses cautioned cautions complained complains commented "
-    "comments remarked remarks responded responds urged urges revealed reveals confirmed "
-    "confirms suggested suggests joked jokes concluded concludes emphasised emphasized observed "
-    "vowed promised noted notes wrote writes asked asks read reads reported reports said says "
-    "elaborates asserts reiterates affirms exclaims quips retorts countered laments boasts "
-    "testifies predicts shouts answered answers recounts opines muses whispered whispers "
-    "contends"
-).split()
-# Past forms that are speech before a quote too ("Ann Lee quipped: “…”"), in both lists.
-_SPEECH_PAST = (
-    "elaborated asserted reiterated affirmed exclaimed quipped retorted lamented pleaded boasted "
-    "testified predicted shouted recounted opined mused contended"
-).split()
-_SPEECH_VERBS += _SPEECH_PAST
-VERBS = r"told\s+\w+(?:\s+\w+)?|tells\s+\w+(?:\s+\w+)?|" + "|".join(_SPEECH_VERBS)
+# The verbs that attribute speech: the one home of every list of them in quotes.py, quote_marks.py
+# and here. A lemma gives every form ("say:said" for an irregular past; "say" -> said, says,
+# saying); "emphasise" gives both spellings (-ise and -ize); a phrasal verb keeps its particle
+# ("point_out" -> pointed out, points out, pointing out). Grouped by what may follow them.
+_IRREGULAR_PAST = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "read": "read",
+    "go": "went",
+    "make": "made",
+    "speak": "spoke",
+    "swear": "swore",
+    "shoot": "shot",
+    "hit": "hit",
+    "forecast": "forecast",
+    "put": "put",
+}
+_DOUBLED = frozenset("quip admit sum beg brag concur".split())
+_NOT_IZE = frozenset("advise promise surprise".split())
+
+
+def _inflections(lemma: str) -> tuple[str, str, str]:
+    """A lemma's past, third person and -ing forms ("reply": replied, replies, replying)."""
+    verb, _, particle = lemma.partition(" ")
+    tail = f" {particle}" if particle else ""
+    if verb in _IRREGULAR_PAST:
+        past = _IRREGULAR_PAST[verb]
+    elif verb.endswith("e"):
+        past = verb + "d"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        past = verb[:-1] + "ied"
+    elif verb in _DOUBLED:
+        past = verb + verb[-1] + "ed"
+    else:
+        past = verb + "ed"
+    if verb == "go":
+        third = "goes"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        third = verb[:-1] + "ies"
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    else:
+        third = verb + "s"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        ing = verb[:-1] + "ing"
+    elif verb in _DOUBLED:
+        ing = verb + verb[-1] + "ing"
+    else:
+        ing = verb + "ing"
+    return past + tail, third + tail, ing + tail
+
+
+def _spellings(lemma: str) -> list[str]:
+    """Both spellings of a verb in -ise ("emphasise", "emphasize")."""
+    verb, _, rest = lemma.partition(" ")
+    if verb.endswith("ise") and lemma not in _NOT_IZE:
+        return [lemma, verb[:-3] + "ize" + (f" {rest}" if rest else "")]
+    return [lemma]
+
+
+# Verbs of saying, every form after a speaker ("said", "says") and before a quote ("Ann Lee
+# quipped: “…”"). A lemma written "-estimate" gives its past alone: its third person is a noun
+# as often as a verb ("estimates", "rules", "pledges"); one written "~comment" gives its third
+# person after a quote alone ("“…,” he comments"; not "in comments on the site: “…”").
+SAY_LEMMAS = """
+    say add explain insist warn argue declare state ~claim ~tweet ~post ~reply recall
+    concede acknowledge admit announce ~stress ~caution complain ~comment ~remark respond ~urge
+    reveal confirm suggest ~joke conclude emphasise observe -vow -promise note write ask read
+    ~report elaborate assert reiterate affirm exclaim ~quip ~retort -counter ~lament plead ~boast
+    testify predict ~shout ~answer recount opine ~muse ~whisper contend
+    point_out make_clear sum_up -shoot_back -fire_back -hit_back -pledge
+    -estimate maintain disclose clarify ~mention ~yell ~scream -sigh beg -demand -protest
+    interject ~wonder agree disagree allege -hint speculate theorise -reason proclaim recommend
+    propose reflect confess -repeat underline underscore summarise mutter ~murmur ~brag ~grumble
+    concur
+"""
+# Verbs of saying only right after a quote or its speaker ("“…,” he continued", "he went on:",
+# "“…,” the judge ruled"), for before a quote they say no speech ("the impasse went on for
+# “years.”", "Unrest continued"), or their subject is a court's long name ("The High Court of
+# England and Wales also ruled …: “…”", which the sentence's colon gives whole).
+AFTER_LEMMAS = "continue go_on -rule"
+# Verbs of saying to someone, written with whom they tell ("told reporters", "informed the
+# court"): their object is no speaker.
+TELL_LEMMAS = "tell inform assure reassure remind"
+# The -ing forms that say what a quote says, in a participle after a clause ("…, adding that
+# …", "…, pointing out that …"; not "reading", "asking").
+PARTICIPLE_LEMMAS = """
+    say tell accuse write state add note explain insist argue warn point_out claim urge stress
+    emphasise
+"""
+
+
+def speech_forms(lemmas: str, participles: bool = False, before: bool = False) -> list[str]:
+    """The finite forms (past, third person) of the lemmas, or their -ing forms; `before`: only
+    those that say speech before a quote (no "~" third person)."""
+    forms: list[str] = []
+    for written in lemmas.split():
+        past_only = written.startswith("-") or (before and written.startswith("~"))
+        for lemma in _spellings(written.lstrip("-~").replace("_", " ")):
+            past, third, ing = _inflections(lemma)
+            found = [ing] if participles else [past] if past_only else [past, third]
+            forms += [form for form in found if form not in forms]
+    return forms
+
+
+def alternation(forms: list[str]) -> str:
+    """Forms as a regular expression's alternatives, the longest first ("pointed out" before
+    "pointed"), a phrasal verb's space any space."""
+    return "|".join(form.replace(" ", r"\s+") for form in sorted(set(forms), key=len, reverse=True))
+
+
+SAY_FORMS = speech_forms(SAY_LEMMAS) + speech_forms(AFTER_LEMMAS)
+SAY_BEFORE_FORMS = speech_forms(SAY_LEMMAS, before=True)
+TELL_FORMS = speech_forms(TELL_LEMMAS)
+SPEECH_PARTICIPLES = frozenset(speech_forms(PARTICIPLE_LEMMAS, participles=True))
+# The core of them, which reported speech keeps (a sentence "X said …" without quote marks).
+CORE_SAY = ["said", "says", "added", "adds"]
+_TELL_SOMEONE = rf"(?:{alternation(TELL_FORMS)})\s+\w+(?:\s+\w+)?"
+VERBS = rf"{_TELL_SOMEONE}|{alternation(SAY_FORMS)}"
+# Those that say speech before a quote too ("Ann Lee and Tom Ward said: “…”").
+VERBS_BEFORE = rf"{_TELL_SOMEONE}|{alternation(SAY_BEFORE_FORMS)}"
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 # A name as written: capitalised words, initials, hyphens ("Lee Sang-sook", "Moon’s office").
 _NAME = (
@@ -102,7 +204,8 @@ ADVERB = (
 # as a “…”") or after it ("was described as “cowardly” by President Dan Cole").
 PASSIVE = rf"\b(?:be|been|being|is|are|was|were)\s+(?:{ADVERB}\s+)?"
 _PASSIVE_SPEECH = (
-    rf"{PASSIVE}(?:described|called|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|quoted)"
+    rf"{PASSIVE}(?:described|called|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
+    r"characteri[sz]ed|quoted)"
 )
 PASSIVE_BEFORE_QUOTE = re.compile(rf"{_PASSIVE_SPEECH}\s+(?:as\s+)?(?:(?:an?|the)\s+)?$")
 AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
@@ -133,7 +236,7 @@ AFTER_NAME_SAID = re.compile(
 # Two speakers at once: "Ann Lee and Tom Ward said", "Ann Lee and her husband issued".
 JOINT = re.compile(
     rf"{_NAME}\s+(?:and|&)\s+(?:{_NAME}|(?:his|her|their)\s+[a-z]+)"
-    rf"(?=\s+(?:{ADVERB}\s+)?(?:{VERBS}|issued|released|signed)\b)"
+    rf"(?=\s+(?:{ADVERB}\s+)?(?:{VERBS_BEFORE}|issued|released|signed)\b)"
 )
 # A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz.
 DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
@@ -152,14 +255,15 @@ LATE_NAME_SAID = re.compile(
 )
 # An attribution typed inside the closing mark: “…, Graham said.”
 INNER_ATTRIBUTION = re.compile(
-    rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:said|says|added|wrote|tweeted)\.?\s*$"
+    rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:{alternation(SAY_FORMS)})\.?\s*$"
 )
 # A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry.",
 # "…, said disaster agency official Fauzi."): a quote paragraph right after it, without an
 # attribution of its own, is the same speaker's. `late` is the name closing a role ("Fauzi").
+_PARAGRAPH_SAYS = alternation(SAY_FORMS)
 PARAGRAPH_SAID = re.compile(
-    rf",\s*(?:(?P<name>{_NAME}|he|she)\s+(?:said|says|added)\b(?:,[^“”\".]*)?"
-    rf"|(?:said|says|added)\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME}))\.\s*$"
+    rf",\s*(?:(?P<name>{_NAME}|he|she)\s+(?:{_PARAGRAPH_SAYS})\b(?:,[^“”\".]*)?"
+    rf"|(?:{_PARAGRAPH_SAYS})\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME}))\.\s*$"
 )
 # The subject of a speech verb before the quote, the text up to the verb: "Kim has", "Aleem
 # Siddique, a U.N. spokesman in South Sudan," (an appositive role), "the State Department, which".
@@ -172,20 +276,29 @@ SUBJECT_BEFORE_VERB = re.compile(
 )
 # A paragraph that ends in its speech verb, with no full stop ("… left a statement for the
 # press, he said"): it introduces the quote of the next paragraph.
-INTRODUCES_NEXT = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s+\w+)$")
-# Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
-BEFORE_VERB = re.compile(
-    r"\b(?:said|says|say|saying|added|told|asked|wrote|insisted|warned|called|claimed|described|reported|"
-    r"tweeted|posted|stated|declared|protested|accused|explained|announced|noted|commented|"
-    r"remarked|responded|urged|confirmed|stressed|writes|suggested|revealed|recalled|recalls|"
-    r"explains|adds|notes|read|reads|(?:issued|released)\s+a\s+(?:statement|letter)|"
-    r"referred|refers|describes|indicated|indicates|telling|accusing|writing|states|stating|adding|"
-    r"noting|explaining|insisting|arguing|warning|insist|insists|concluded|concludes|"
-    r"calling|describing|labell?ing|branding|dubbing|terming|citing|"
-    r"acknowledged|admitted|argued|vowed|promised|conceded|cautioned|complained|replied|"
-    + "|".join(_SPEECH_PAST)
-    + r"|went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+to\s+say)\b"
+INTRODUCES_NEXT = re.compile(rf"\b(?:{VERBS_BEFORE})$")
+# Words that name what a quote names ("called the plan “…”", "described it as “…”",
+# "characterised the deaths as “…”"): the subject's words, as a speech verb's are.
+NAMING_FORMS = (
+    "called described describes referred refers indicated indicates accused protested "
+    "characterised characterized characterises characterizes cited"
+).split()
+NAMING_PARTICIPLES = frozenset(
+    "calling describing labelling labeling branding dubbing terming citing characterising "
+    "characterizing".split()
 )
+BEFORE_VERB = re.compile(
+    r"\b(?:(?:issued|released)\s+a\s+(?:statement|letter)|went\s+(?:on|(?:as|so)\s+far(?:\s+as)?)\s+"
+    r"to\s+say|"
+    + alternation(
+        SAY_BEFORE_FORMS
+        + TELL_FORMS
+        + NAMING_FORMS
+        + sorted(SPEECH_PARTICIPLES | NAMING_PARTICIPLES)
+        + ["say", "insist", "accusing"]
+    )
+    + r")\b"
+)  # Attribution before the quote in its sentence: X said (that ...) “…”; saying (…) “…”.
 _TITLE_CUE = re.compile(
     r"\b(?:book|novel|memoir|film|movie|documentary|song|album|titled|entitled|headlined|"
     r"column|essay|paper|play|series|show)\b[^“”\"]{0,25}$",
@@ -225,7 +338,7 @@ DOCUMENT_HEADS = frozenset(
     "letter statement memo report release communique announcement post tweet letters "
     "statements reports posts tweets comments study studies survey findings ruling judgment "
     "judgement verdict decree complaint indictment lawsuit filing filings petition summary "
-    "opinion decision".split()
+    "opinion decision notice notices".split()
 )
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
@@ -304,7 +417,7 @@ def starts_upper(text: str) -> bool:
     return bool(letters and letters.group().isupper())
 
 
-_REPORTED_VERBS = r"said|says|added|told|reported"
+_REPORTED_VERBS = alternation(CORE_SAY + ["told", "reported"])
 # Capitalised words that open a sentence without naming anyone.
 STOP_CAPITALS = frozenset(
     "the a an but and for in on at this that these those when while after before since now so "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kimreader.analysis.attribution import alternation, speech_forms
 from kimreader.analysis.text import paragraphs
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -24,7 +25,7 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.M
 # A single-quoted sentence followed by its attribution: the report quotes with single marks.
 _SINGLE_SPEECH = re.compile(
     r"[,.!?]['’]\s+(?:he|she|they|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+"
-    r"(?:said|says|told|tells|added|adds)\b"
+    rf"(?:{alternation(speech_forms('say tell add'))})\b"
 )
 
 

@@ -47,6 +47,7 @@ from kimreader.analysis.attribution import (
     LATE_SAID_NAME,
     NAME_WORDS,
     NAMED_BEFORE,
+    NAMING_PARTICIPLES,
     NO_DAY,
     PARAGRAPH_SAID,
     PARTITIVE,
@@ -56,16 +57,19 @@ from kimreader.analysis.attribution import (
     QUOTED_AS_SAYING,
     REPORTED,
     ROLE_PREFIX,
+    SPEECH_PARTICIPLES,
     STOP_CAPITALS,
     SUBJECT,
     SUBJECT_BEFORE_VERB,
     UNNAMED_HEADS,
     VERBS,
+    alternation,
     before_tail,
     clause_after,
     clean_role,
     is_title,
     looks_like_a_name,
+    speech_forms,
     starts_upper,
     title_cased,
 )
@@ -232,11 +236,14 @@ _OPENS_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,.;:“”\"\n]*$")
 # Someone naming a thing with an object between ("referred to the vote as", "described the
 # deal as"): active, so the words in marks are the subject's.
 _NAMING_ACTIVE = re.compile(
-    r"\b(?:referred\s+to|refers\s+to|referring\s+to|described|describes|describing)\s+"
+    r"\b(?:referred\s+to|refers\s+to|referring\s+to|described|describes|describing|"
+    r"characteri[sz](?:ed|es|ing))\s+"
     r"(?!by\b)(?:[\w’'\-]+\s+){1,5}?as\s+(?:an?\s+|the\s+)?$"
     r"|\b(?:calling|calls)\s+(?:[\w’'\-]+\s+){1,5}?(?:an?\s+|the\s+)?$"
 )  # not "called": "a pattern called a “glider”" names the pattern
 _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
+# A capitalised word and a comma right before a place ("University of California, Los Angeles").
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w\-]*,\s+$")
 # A name alone in a role's place ("her mother, Fiona, said").
 _A_NAME = re.compile(rf"\s*{NO_DAY}(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,2}})\s*(?:,|$)")
 # The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
@@ -734,6 +741,12 @@ class _QuoteFinder:
             if subject and _ENDS_IN_CONJUNCTION.search(subject.group("name")):
                 subject = None  # "Duda also characterised the deaths as “…” and wrote": the
                 # verb shares the sentence's subject; "the deaths as … and" is none
+            if subject and self._place_of_a_name(subject, before, before_start):
+                # "Jo Lee of the University of California, Los Angeles disagreed": the place
+                # is the university's, the subject the one before it
+                subject = SUBJECT_BEFORE_VERB.search(
+                    before[: subject.start("name")].rstrip(", ") + " "
+                )
             if subject and self._object_of_a_preposition(subject, before, before_start):
                 subject = None  # "… and on Twitter referred to": an object; the verb's subject
                 # is an earlier one's ("Trump repeatedly called …, and on Twitter referred")
@@ -834,6 +847,18 @@ class _QuoteFinder:
                 draft.written = self.body[person_start:person_end]
                 draft.written_at, draft.role = person_start, ""
                 return
+
+    def _place_of_a_name(self, subject: re.Match[str], before: str, before_start: int) -> bool:
+        """Whether the subject found before a speech verb is a place set off by a comma after
+        a name ("the University of California, Los Angeles"): the name's place, no subject (a
+        place found there gives no speaker, see _people_of_a_place)."""
+        start = before_start + subject.start("name")
+        end = start + len(subject.group("name"))
+        return (
+            bool(_NAME_AND_COMMA.search(before, 0, subject.start("name")))
+            and any(s <= start and end <= e for s, e in self.places)
+            and not _speaks_as_a_government(subject.group("name"))
+        )  # not "After the attack on Paris, France said": a country speaks
 
     def _object_of_a_preposition(
         self, subject: re.Match[str], before: str, before_start: int
@@ -1467,10 +1492,7 @@ class _QuoteFinder:
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 # Verbs of saying a thing is the subject of ("The event description read", "The 14th Amendment
 # states"), after it or, in an attribution after the quote, before it ("…,” read the warning").
-_SAY = (
-    r"said|says|read|reads|states|stated|wrote|writes|declared|declares|announced|announces|"
-    r"noted|notes|warned|warns|added|adds|told|tells"
-)
+_SAY = alternation(speech_forms("say read state write declare announce note warn add tell"))
 _SAYS_AFTER = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{_SAY})\b")
 _SAYS_BEFORE = re.compile(rf"\b(?:{_SAY})\s+$")
 _PREPOSITION_RIGHT_BEFORE = re.compile(
@@ -1527,18 +1549,11 @@ def _names_nobody(written: str) -> bool:
 
 # Speech verbs with no subject of their own: the clause's subject speaks ("Boeing did not
 # release any information, telling Wikinews the company “…”").
-# Participles of naming that speak for the subject of the clause they are set after with a
-# comma ("the Ministry denounced the conclusions, calling the agreements “legitimate”").
-_NAMING_PARTICIPLES = frozenset(
-    {"calling", "describing", "labelling", "labeling", "branding", "dubbing", "terming", "citing"}
-)
 _COMMA_BEFORE = re.compile(r",\s*$")
-PARTICIPLES = frozenset(
-    {"saying", "telling", "accusing", "writing", "stating", "adding", "noting", "explaining"}
-    | {"insisting", "arguing", "warning"}
-    # naming what the quote names: "…, calling the agreements “legitimate”"
-    | _NAMING_PARTICIPLES
-)
+# Participles of speech ("…, adding that …") and of naming, which speak for the subject of the
+# clause they are set after with a comma ("the Ministry denounced the conclusions, calling the
+# agreements “legitimate”").
+PARTICIPLES = SPEECH_PARTICIPLES | NAMING_PARTICIPLES
 # A phrase set off by commas after a document that says when or how it was issued.
 _NEWER_PARTICIPLES = PARTICIPLES - {"saying"}
 # A verb of charging, blaming or thanking someone for the words quoted right after it: the
@@ -1797,7 +1812,7 @@ def _speech_verbs(before: str) -> list[re.Match[str]]:
         if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
         and not _PASSIVE_BEFORE.search(before, max(0, verb.start() - 40), verb.start())
         and not (
-            verb.group() in _NAMING_PARTICIPLES
+            verb.group() in NAMING_PARTICIPLES
             and not _COMMA_BEFORE.search(before, max(0, verb.start() - 4), verb.start())
         )  # "with Ann Lee calling it": a clause of its own (not "…, calling it")
     ]

@@ -749,3 +749,11 @@ def test_collective_speakers_participles_of_naming_and_appositions(
     name: str, words: str, speaker: str
 ) -> None:
     assert speaker_of(name, words) == speaker
+
+
+def test_a_verb_of_speech_only_after_a_quote_says_nothing_before_one() -> None:
+    # 'President Trump claims he would be okay if the impasse over the shutdown went on for
+    # "years."': "went on" says words after a quote ('"…," he went on'); here the impasse goes
+    # on, and the words are the President's
+    name = "president-trump-says-he-can-and-may-put-us-into-state-of-eme"
+    assert speaker_of(name, "years.") == "Donald Trump"

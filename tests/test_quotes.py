@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kimreader.analysis.attribution import speech_forms
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quote_marks import quote_spans
@@ -1108,3 +1109,64 @@ def test_a_quote_in_the_first_person_after_a_sentence_about_one_person(
 ) -> None:
     [quote] = extract_quotes(body, _people(body, "Ann Lee"))
     assert quote.speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "forms"),
+    [
+        ("say", ["said", "says"]),
+        ("point_out", ["pointed out", "points out"]),
+        ("emphasise", ["emphasised", "emphasises", "emphasized", "emphasizes"]),
+        ("testify", ["testified", "testifies"]),
+        ("quip beg", ["quipped", "quips", "begged", "begs"]),
+        # a third person that is a noun as often ("rules") is left out
+        ("-rule", ["ruled"]),
+    ],
+)
+def test_a_speech_verb_lemma_gives_every_form(lemmas: str, forms: list[str]) -> None:
+    assert speech_forms(lemmas) == forms
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["pointed out", "points out", "emphasized", "emphasised", "testified", "conceded", "quipped",
+     "cautioned", "countered", "ruled", "pledged", "went on", "informed reporters"],
+)  # fmt: skip
+def test_every_speech_verb_after_a_quote_attributes_it(verb: str) -> None:
+    body = f"Tom Ward spoke first.\n\n“We will talk,” Ana Ruiz {verb}."
+    [quote] = extract_quotes(body, _people(body, "Ana Ruiz", "Tom Ward"))
+    assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "verb", ["characterized the call with Tom Ward as", "characterised the call with Tom Ward as"]
+)
+def test_a_speech_verb_before_a_quote_gives_its_subject(verb: str) -> None:
+    body = f"In a letter to Tom Ward, Ana Ruiz {verb} that it was “a mistake.”"
+    [quote] = extract_quotes(body, _people(body, "Ana Ruiz", "Tom Ward"))
+    assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "comments" here is a noun, the Herald's page no speaker
+        ("Ana Ruiz reflects this view in Herald comments:\n\n“It is our position.”", "Ana Ruiz"),
+        # "continued" says words only after a quote ("“…,” she continued")
+        ("Ana Ruiz spoke in May.\n\nUnrest continued in Paris. “Law and order” was a theme.", ""),
+    ],
+)  # fmt: skip
+def test_a_speech_verb_that_is_a_noun_or_says_nothing_before_a_quote(
+    body: str, expected: str
+) -> None:
+    [quote] = extract_quotes(body, _entities(body, {"Ana Ruiz": "person", "Paris": "place",
+                                                     "Herald": "org"}))  # fmt: skip
+    assert quote.speaker == expected
+
+
+def test_a_place_after_a_comma_in_a_name_is_no_subject() -> None:
+    # "X of the University of California, Los Angeles disagreed": the place is the university's
+    body = "Ana Ruiz of the University of California, Los Angeles said: “It is unlikely.”"
+    entities = _entities(body, {"Ana Ruiz": "person", "Los Angeles": "place"})
+    [quote] = extract_quotes(body, entities)
+    assert quote.speaker == "Ana Ruiz"
