@@ -128,7 +128,7 @@ SAY_FORMS = speech_forms(SAY_LEMMAS) + speech_forms(AFTER_LEMMAS)
 SAY_BEFORE_FORMS = speech_forms(SAY_LEMMAS, before=True)
 TELL_FORMS = speech_forms(TELL_LEMMAS)
 SPEECH_PARTICIPLES = frozenset(speech_forms(PARTICIPLE_LEMMAS, participles=True))
-# The core of them, which reported speech keeps (a sentence "X said …" without quote marks).
+# The core of them, after which a name is the speaker in reported speech ("…, said Ann Lee.").
 CORE_SAY = ["said", "says", "added", "adds"]
 _TELL_SOMEONE = rf"(?:{alternation(TELL_FORMS)})\s+\w+(?:\s+\w+)?"
 VERBS = rf"{_TELL_SOMEONE}|{alternation(SAY_FORMS)}"
@@ -418,12 +418,23 @@ def starts_upper(text: str) -> bool:
 
 
 _REPORTED_VERBS = alternation(CORE_SAY + ["told", "reported"])
+# Verbs of reported speech after their subject ("Ann Lee warned that …", "Ann Lee pointed out
+# …"); after a verb, a name is its speaker only after "said" or "told" ("said spokesman Ann
+# Lee."; not "confirmed the death of Ann Lee.").
+_REPORTED_AFTER_NAME = alternation(
+    CORE_SAY
+    + speech_forms(
+        "tell report warn argue explain note claim insist state announce confirm "
+        "acknowledge admit concede stress emphasise point_out suggest allege reveal disclose "
+        "predict estimate write tweet recall complain testify assure inform"
+    )
+)
 # Capitalised words that open a sentence without naming anyone.
 STOP_CAPITALS = frozenset(
     "the a an but and for in on at this that these those when while after before since now so "
     "if as it its his her their they he she we essentially however meanwhile also there".split()
 )
 REPORTED = re.compile(
-    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_VERBS})\b"
+    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_AFTER_NAME})\b"
     rf"|\b(?:{_REPORTED_VERBS})\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME})\s*[,.]"
 )

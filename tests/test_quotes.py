@@ -114,6 +114,20 @@ def test_reported_speech_is_found_without_quote_marks() -> None:
     assert [r.speaker for r in extract_reported_speech(body)] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ruiz argued that the talks failed.", "Ruiz pointed out the talks had failed.",
+     "Ruiz warned the talks would fail."],
+)  # fmt: skip
+def test_reported_speech_by_any_verb_of_saying(sentence: str) -> None:
+    # not "maintained her lead" (no speech), nor the name a verb other than "said" governs
+    body = (
+        f"Ana Ruiz visited.\n\n{sentence} Ruiz maintained her lead in the polls. The "
+        "minister confirmed the death of Tom Ward."
+    )
+    assert [r.speaker for r in extract_reported_speech(body)] == ["Ana Ruiz"]
+
+
 def test_people_quoted_in_both_fold_spelling() -> None:
     a = extract_quotes("“Yes,” said Kim Jong Un.")
     b = extract_quotes("“No,” said Kim Jong-un.")
