@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
@@ -209,13 +209,43 @@ _LEADING_THE = re.compile(r"[Tt]he[ \t]+")
 _FOR_NAME = re.compile(r"[ \t]+for[ \t]+(?=[A-Z])")
 
 
-# base_key of a name -> (offset, label) of each reading of it alone by the model
-NamesAlone = Mapping[str, list[tuple[int, str]]]
+class NamesAlone:
+    """The names the model reads in one article (base_key, without "the" or a possessive), with
+    the offset and label of each reading (`uses`); and, found once for each longer name, which
+    of a name's readings stand outside every place the article writes the longer name (a text
+    that repeats a list or a "for" name thousands of times is no quadratic search)."""
+
+    def __init__(self, text: str, uses: dict[str, list[tuple[int, str]]]) -> None:
+        self.text = text
+        self.uses = uses
+        self._written: dict[str, tuple[list[int], list[int]]] = {}
+        self._apart: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    def written(self, name: str) -> tuple[list[int], list[int]]:
+        """The starts and ends of every place the article writes `name`, in order."""
+        if name not in self._written:
+            found = [m.span() for m in re.finditer(re.escape(name), self.text)]
+            self._written[name] = ([s for s, _ in found], [e for _, e in found])
+        return self._written[name]
+
+    def apart(self, key: str, name: str) -> list[tuple[int, str]]:
+        """The readings of the name `key` that stand outside every place the article writes
+        `name`."""
+        if (key, name) not in self._apart:
+            starts, ends = self.written(name)
+            self._apart[key, name] = [
+                (at, label) for at, label in self.uses.get(key, ()) if not _in_one(at, starts, ends)
+            ]
+        return self._apart[key, name]
 
 
-def names_used_alone(
-    text: str, spans: Iterable[tuple[int, int, str]]
-) -> dict[str, list[tuple[int, str]]]:
+def _in_one(at: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether `at` falls in one of the spans of `starts` and `ends` (in order, apart)."""
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and at < ends[index]
+
+
+def names_used_alone(text: str, spans: Iterable[tuple[int, int, str]]) -> NamesAlone:
     """The names the model reads in an article (base_key, without "the" or a possessive), with
     the offset and label of each reading."""
     alone: dict[str, list[tuple[int, str]]] = {}
@@ -223,7 +253,7 @@ def names_used_alone(
         if label in _GLUE_LABELS or label == "PERSON":
             key = base_key(_POSSESSIVE_END.sub("", text[start:end].strip()))
             alone.setdefault(key, []).append((start, label))
-    return alone
+    return NamesAlone(text, alone)
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?\Z")
@@ -232,21 +262,26 @@ _POSSESSIVE_END = re.compile(r"['’]s?\Z")
 def named_alone(name: str, alone: NamesAlone, *outside: tuple[int, int]) -> str | None:
     """The label of the model's first reading of `name` alone outside the spans `outside`
     (the name's longer ones), if any."""
-    uses = alone.get(base_key(name), ())
+    uses = alone.uses.get(base_key(name), ())
     return next((label for at, label in uses if not any(s <= at < e for s, e in outside)), None)
+
+
+def _named_apart(
+    name: str, alone: NamesAlone, start: int, end: int, *outside: tuple[int, int]
+) -> str | None:
+    """`named_alone` outside `outside` and every place the article writes text[start:end]
+    (without a leading "the"): where the model read a piece of it alone there ("Rogaland Fire"
+    + "Rescue" of "Rogaland Fire and Rescue", "Biological Diversity" of "Center for Biological
+    Diversity"), the piece is no name of its own."""
+    head = _LEADING_THE.match(alone.text, start, end)
+    longer = alone.text[head.end() if head else start : end]
+    apart = alone.apart(base_key(name), longer)
+    outside = ((start, end), *outside)
+    return next((label for at, label in apart if not any(s <= at < e for s, e in outside)), None)
 
 
 # ", ", "and", "&" between the names of a list: "Crete and Cyprus", "Deirdre, Wyatt & Zach".
 _LIST_JOINER = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
-
-
-def _written_again(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Every place the article writes text[start:end]: where the model read a piece of it
-    alone there ("Rogaland Fire" + "Rescue" of "Rogaland Fire and Rescue", "Biological
-    Diversity" of "Center for Biological Diversity"), the piece is no name of its own."""
-    head = _LEADING_THE.match(text, start, end)
-    name = text[head.end() if head else start : end]
-    return [(start, end), *(m.span() for m in re.finditer(re.escape(name), text))]
 
 
 def _listed_names(
@@ -261,7 +296,6 @@ def _listed_names(
         return None
     if listed(name) is not None:
         return None
-    again = [(span_start, end), *_written_again(text, start, end)]
     pieces: list[LabelledPiece] = []
     position = start
     for joiner in [*_LIST_JOINER.finditer(text, start, end), None]:
@@ -269,7 +303,7 @@ def _listed_names(
         item = text[position:piece_end]
         if not item or not all(word[:1].isupper() for word in item.split()):
             return None
-        own = named_alone(item, alone, *again)
+        own = _named_apart(item, alone, start, end, (span_start, end))
         if own is not None:
             pieces.append((position, piece_end, own))
         elif gazetteer.is_place(item):
@@ -306,7 +340,7 @@ def glued_names(
             and len(text[for_name.end() : end].split()) >= 2  # not "... for Neurosurgery"
         ):
             # "the Toronto Congress Centre for Anime North": a convention the article names
-            own = named_alone(text[for_name.end() : end], alone, *_written_again(text, start, end))
+            own = _named_apart(text[for_name.end() : end], alone, start, end)
             if own is not None:
                 return [(start, for_name.start(), label), (for_name.end(), end, own)]
     glue = next(
