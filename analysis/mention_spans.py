@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from kimreader.analysis import gazetteer
 from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
-from kimreader.analysis.names import ORG_TAILS, base_key, canonical_key, is_title, listed
+from kimreader.analysis.names import (
+    ORG_TAILS,
+    WORD_PARTICLES,
+    base_key,
+    canonical_key,
+    is_title,
+    listed,
+)
 from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
 from kimreader.analysis.timeline import is_month_or_day
 
@@ -446,13 +453,12 @@ def _named_org_before(text: str, start: int, words: list[re.Match[str]]) -> list
 # A lower-case particle and the surname after it: "Valéry Giscard d'Estaing", "Juan de la
 # Cruz"; French names' "et": "Brigade de Recherche et d’Intervention".
 _PARTICLE_AFTER = re.compile(
-    r"[ \t]+(?:(?:(?:de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn|le|la)"
-    r"[ \t]+)+|[dl]['’]|(?:al|el)[-‐])[A-Z][\w’'-]+"
+    rf"[ \t]+(?:(?:(?:{'|'.join(sorted(WORD_PARTICLES))})[ \t]+)+|[dl]['’]|(?:al|el)[-‐])"
+    r"[A-Z][\w’'-]+"
 )
 _FRENCH_AND_AFTER = re.compile(r"[ \t]+et[ \t]+(?:[dl]['’])?[A-Z][\w’'-]+")
-_PARTICLE_START = re.compile(
-    r"(?:de|del|dela|della|da|di|du|dos|das|van|von|der|den|ter|ten|bin|ibn)[ \t]+[A-Z]"
-)
+# A span that opens with a particle ("dela Vega" of "Arnel dela Vega"; not French "le", "la").
+_PARTICLE_START = re.compile(rf"(?:{'|'.join(sorted(WORD_PARTICLES - {'le', 'la'}))})[ \t]+[A-Z]")
 _WORD_RIGHT_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]+)[ \t]\Z")
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])(?![ \t]+[A-Z])")
 

@@ -43,6 +43,7 @@ from kimreader.analysis.mention_types import (
 )
 from kimreader.analysis.names import (
     FACILITY_TAILS,
+    WORD_PARTICLES,
     alias_table,
     base_key,
     canonical_key,
@@ -90,7 +91,8 @@ _UPPER = "A-Z" + "".join(
 )
 _HAS_UPPER_START = re.compile(
     rf"^[^\w]*(?:[{_UPPER}0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
-    r"(?:de|del|dela|della|di|da|du|van|von|der|den|ter|bin|ibn|bint|abu|le|la)\s+[A-Z]|[ie][A-Z])"
+    # a particle before a capital (not "dos", "das", "ten": words of their own as often)
+    rf"(?:{'|'.join(sorted(WORD_PARTICLES - {'dos', 'das', 'ten'}))})\s+[A-Z]|[ie][A-Z])"
 )
 
 

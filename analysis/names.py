@@ -121,6 +121,9 @@ PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
      "del", "dela", "della", "dos", "das", "la", "le", "ter", "ten", "st", "mac"}
 )  # fmt: skip
+# The particles written as a word of their own before the surname ("de Blasio", "dela Vega";
+# "al" and "el" take a hyphen, "al-Bashir"; "st" and "mac" are written with the name).
+WORD_PARTICLES = PARTICLES - {"al", "el", "st", "mac"}
 
 
 def strip_titles(words: list[str]) -> list[str]:

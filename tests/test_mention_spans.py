@@ -10,6 +10,7 @@ import pytest
 
 from kimreader.analysis.entities import entity_groups, iter_model_spans
 from kimreader.analysis.mention_spans import fuller_name, glued_names, names_used_alone
+from kimreader.analysis.names import WORD_PARTICLES
 from kimreader.corpus.article import Article
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
@@ -218,3 +219,16 @@ def test_a_page_repeated_thousands_of_times_parts_its_names_in_every_copy() -> N
         for k in range(copies)
         for pieces in once
     ]
+
+
+@pytest.mark.parametrize("particle", sorted(WORD_PARTICLES))
+def test_every_particle_of_a_surname_is_read_before_it(particle: str) -> None:
+    # names.WORD_PARTICLES is the one list ("Arnel dela Vega" of the mindanao page, "Fatima
+    # bint Mubarak"): the surname after a given name the model cut there, and the given name
+    # before a span that opens with the particle (not French "le", "la")
+    text = f"The award went to Fatima {particle} Mubarak on Monday."
+    start, end = text.index("Fatima"), text.index(" on")
+    assert fuller_name(text, start, start + len("Fatima"), "PERSON") == (start, end)
+    at = text.index(f" {particle} ") + 1
+    expected = (at, end) if particle in ("le", "la") else (start, end)
+    assert fuller_name(text, at, end, "PERSON") == expected
