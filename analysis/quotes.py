@@ -1108,6 +1108,8 @@ class _QuoteFinder:
             return "", ""  # "The sign read": words a thing bears are nobody's
         if head in ("which", "that", "who"):
             return "", ""  # "the team that wrote": the subject of a relative clause
+        if head in _NOBODY_WORDS:
+            return "", ""  # "how people used the web to read news": a function word heads nothing
         if _may_name_a_person(head):
             # "AU trade and industry commissioner Albert Muchanga announced …. The
             # commissioner said": whom the report gave that role, else no one
@@ -1494,7 +1496,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 # states"), after it or, in an attribution after the quote, before it ("…,” read the warning").
 _SAY = alternation(speech_forms("say read state write declare announce note warn add tell"))
 _SAYS_AFTER = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{_SAY})\b")
-_SAYS_BEFORE = re.compile(rf"\b(?:{_SAY})\s+$")
+_SAYS_BEFORE = re.compile(rf"(?<!\bto )\b(?:{_SAY})\s+$")  # "to read" is no verb of saying
 _PREPOSITION_RIGHT_BEFORE = re.compile(
     r"\b(?:to|of|for|with|by|at|in|from|on|about|into|against)\s+$", re.IGNORECASE
 )

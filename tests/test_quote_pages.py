@@ -757,3 +757,10 @@ def test_a_verb_of_speech_only_after_a_quote_says_nothing_before_one() -> None:
     # on, and the words are the President's
     name = "president-trump-says-he-can-and-may-put-us-into-state-of-eme"
     assert speaker_of(name, "years.") == "Donald Trump"
+
+
+def test_a_function_word_heads_no_described_speaker(shared_dir: Path) -> None:
+    # 'We didn’t know how people used the web to read news. … but followed with “print
+    # advertising is keeping us afloat …”': "the web to" + "read" is no document that says
+    body, quotes = _mozilla_quotes(shared_dir, "medium-1")
+    assert _said(body, quotes, "print advertising is keeping us").speaker == ""
