@@ -542,6 +542,9 @@ class _QuoteFinder:
         wanted …”"): that person speaks (then set on the draft)."""
         if not starts_upper(draft.span.text) or not _FIRST_PERSON_WORDS.search(draft.span.text):
             return False
+        if title_cased(draft.span.text):
+            return False  # a title in a list of references ("Bellware, Kim (2014). “… 'We Wish
+            # Them Nothing But Failure'”"), not the words of the entry before's author
         acting = self.people.acting_in(sentence.start, sentence.end, subject=True)
         if len(acting) == 1:
             draft.speaker, draft.kind, draft.cue = acting[0], "person", "previous"

@@ -764,3 +764,13 @@ def test_a_function_word_heads_no_described_speaker(shared_dir: Path) -> None:
     # advertising is keeping us afloat …”': "the web to" + "read" is no document that says
     body, quotes = _mozilla_quotes(shared_dir, "medium-1")
     assert _said(body, quotes, "print advertising is keeping us").speaker == ""
+
+
+def test_a_title_in_a_list_of_references_is_not_the_entry_before_s_author(
+    shared_dir: Path,
+) -> None:
+    # 'Bellware, Kim (31 March 2014). ["OKCupid Publicly Rips Mozilla: 'We Wish Them Nothing
+    # But Failure'"](…)': a headline in the first person, no words of Kim Bellware's
+    body, quotes = _mozilla_quotes(shared_dir, "wikipedia")
+    assert _said(body, quotes, "OKCupid Publicly Rips Mozilla").speaker == ""
+    assert _said(body, quotes, "Appointment Of Brendan Eich As CEO").speaker != "Kim Bellware"
