@@ -343,7 +343,7 @@ def glued_names(
         for_name = _FOR_NAME.search(text, start, end)
         if (
             for_name is not None
-            and _head_word(text[start : for_name.start()].split()[-1])
+            and _head_word(_last_word(text, start, for_name.start()))
             and len(text[for_name.end() : end].split()) >= 2  # not "... for Neurosurgery"
         ):
             # "the Toronto Congress Centre for Anime North": a convention the article names
@@ -354,7 +354,7 @@ def glued_names(
         (
             m
             for m in _GLUE_THE.finditer(text, start, end)
-            if text[start : m.start()].split()[-1][:1].isupper() and _name_of_its_own(text, m, end)
+            if _last_word(text, start, m.start())[:1].isupper() and _name_of_its_own(text, m, end)
         ),
         None,
     )
@@ -391,6 +391,13 @@ def glued_names(
         # "Coast Guard Commandant"; not "International Court of Justice"
         return _named_org_before(text, start, words[:-1]) or [(start, end, label)]
     return [(start, end, label)]
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of text[start:end], "" if none: a piece of a span may open with the glue
+    itself (" the Democratic Party", cut after a hashtag's word by junk.pieces)."""
+    words = text[start:end].split()
+    return words[-1] if words else ""
 
 
 def _name_of_its_own(text: str, glue: re.Match[str], end: int) -> bool:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kimreader.analysis.entities import entity_groups, iter_model_spans
+from kimreader.analysis.entities import entities_from_spans, entity_groups, iter_model_spans
 from kimreader.analysis.mention_spans import fuller_name, glued_names, names_used_alone
 from kimreader.analysis.names import WORD_PARTICLES
+from kimreader.analysis.prose import markdown_prose
 from kimreader.corpus.article import Article
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
@@ -232,3 +233,15 @@ def test_every_particle_of_a_surname_is_read_before_it(particle: str) -> None:
     at = text.index(f" {particle} ") + 1
     expected = (at, end) if particle in ("le", "la") else (start, end)
     assert fuller_name(text, at, end, "PERSON") == expected
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_span_glued_after_a_hashtag_s_word_is_read_without_a_crash(label: str) -> None:
+    # The model's span right after "#" ("#Ferraro the Democratic Party", as the harris page's
+    # "Ferraro the Democratic Party's first"): junk.pieces cuts the hashtag's word off, and
+    # the rest opens with " the", no word before the glue (IndexError before)
+    body = "Fans tweeted #Ferraro the Democratic Party nominee on Monday."
+    prose = markdown_prose(body)
+    start, end = prose.text.index("Ferraro"), prose.text.index(" nominee")
+    found = entities_from_spans(body, [(start, end, label)], prose)
+    assert "Democratic Party" in {entity.name for entity in found}
