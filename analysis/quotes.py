@@ -147,6 +147,8 @@ _ONLY_AN_ATTRIBUTION = re.compile(
 _ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
 # "[,]" and "[.]": punctuation an editor added inside the marks still ends the clause.
 _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\]?\s*$")
+# A word or two ending in an exclamation or a question mark ("a-ha!", "eureka!").
+_EXCLAIMS = re.compile(r"^[^.!?,;:…]*[!?]\s*$")
 # Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
 # a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
 _MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")
@@ -644,11 +646,16 @@ class _QuoteFinder:
         short = not _ENDS_CLAUSE.search(span.text) and len(span.text.split()) <= NAME_WORDS
         if short and _MEMBER_OF_BEFORE.search(before) and starts_upper(span.text):
             return self._marked(span)  # 'Ann Lee of “Have no fear”, a charity': its name
+        # 'that “a-ha!” moment', 'our “eureka!” moments': an exclamation a lower-case noun
+        # goes on from is that noun's modifier (its mark ends no clause), even after a verb of
+        # saying ("Neuroscience tells us … when does that “a-ha!” moment occur?")
+        exclaimed = bool(_EXCLAIMS.search(span.text)) and len(span.text.split()) <= NAME_WORDS
         return (
             bool(_DETERMINER_BEFORE.search(before))
-            and (looks_like_a_name(span.text) or not _speech_verbs(before))
+            and (
+                exclaimed or (short and (looks_like_a_name(span.text) or not _speech_verbs(before)))
+            )
             and bool(_NOUN_AFTER.match(after))
-            and short
             and self._marked(span)
         )
 
@@ -975,6 +982,9 @@ class _QuoteFinder:
         whole = self._body_cut_short(written, at, whole=True)
         if whole and " of " in written:  # "according to the Ministry of Trade": the body
             return whole, "body"
+        tail = self._body_ending_with(written, at)
+        if tail:  # "Parliament’s Joint Committee on Intelligence and Security has pointed out"
+            return tail, "body"
         named_after = _NAME_ENDING_CLAUSE.match(self.body, at + len(written))
         if named_after and written[0].islower():  # "said study co-author … Fellow Martin How."
             return self.people.resolve(
@@ -1028,6 +1038,21 @@ class _QuoteFinder:
         if index < len(self._body_starts) and self._body_starts[index] == start:
             _start, end, name = self._bodies_in_order[index]
             if end > at + len(written) or (whole and end == at + len(written)):
+                return name
+        return ""
+
+    def _body_ending_with(self, written: str, at: int) -> str:
+        """The organisation whose mention `written` is the last words of (a subject read back
+        from its verb only as far as "on" or "and": "Security" of "Joint Committee on
+        Intelligence and Security"), else ""."""
+        end = at + len(written)
+        index = bisect_left(self._body_starts, at)
+        for start, stop, name in reversed(self._bodies_in_order[max(0, index - 3) : index]):
+            if (
+                start < at
+                and stop == end
+                and not _SENTENCE_ENDS_BETWEEN.search(self.body, start, at)
+            ):
                 return name
         return ""
 

@@ -774,3 +774,22 @@ def test_a_title_in_a_list_of_references_is_not_the_entry_before_s_author(
     body, quotes = _mozilla_quotes(shared_dir, "wikipedia")
     assert _said(body, quotes, "OKCupid Publicly Rips Mozilla").speaker == ""
     assert _said(body, quotes, "Appointment Of Brendan Eich As CEO").speaker != "Kim Bellware"
+
+
+def test_an_exclamation_before_a_noun_is_the_noun_s_modifier(shared_dir: Path) -> None:
+    # 'Neuroscience tells us … but when does that "a-ha!" moment occur?', 'The researchers
+    # wondered whether … our "eureka!" moments.': words that name a moment, nobody's speech
+    body, quotes = _mozilla_quotes(shared_dir, "medicalnewstoday")
+    for quote in quotes:
+        if quote.text in ("a-ha!", "eureka!"):
+            assert quote.speaker == "", body[quote.start - 80 : quote.end + 20]
+
+
+def test_a_body_is_named_whole_not_by_its_last_word(shared_dir: Path) -> None:
+    # 'But, as Parliament’s Joint Committee on Intelligence and Security has pointed out, it
+    # would also be used “for the purpose of determining the identity of a journalist’s
+    # sources”': the committee, not "Security"
+    body, quotes = _mozilla_quotes(shared_dir, "herald-sun-1")
+    said = _said(body, quotes, "for the purpose of determining the identity")
+    assert said.speaker == "Joint Committee on Intelligence and Security"
+    assert said.speaker_kind == "body"
