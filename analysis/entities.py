@@ -26,6 +26,7 @@ from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
 from kimreader.analysis.library_entities import UnionFind
 from kimreader.analysis.library_entities import group_library as group_library
 from kimreader.analysis.library_entities import merge_library as merge_library
+from kimreader.analysis.mention_spans import LabelledSpan
 from kimreader.analysis.mention_types import (
     ORG_HEADS,
     is_person_word,
@@ -38,7 +39,6 @@ from kimreader.analysis.mention_types import (
 from kimreader.analysis.mentions import (
     _UPPER,
     LABEL_TYPES,
-    LabelledSpan,
     Mention,
     apply_table,
     find_mentions,

@@ -204,7 +204,7 @@ def product_after(text: str, end: int) -> bool:
 
 # ---------------------------------------------------------------- names glued or cut short
 
-LabelledPiece = tuple[int, int, str]  # start, end, spaCy label
+LabelledSpan = tuple[int, int, str]  # start, end, spaCy label
 _NAME_PIECE = re.compile(r"[A-Z][\w’'.-]*")
 # A lower-case "the" between two names, or a connector before a capital "The": "Ferraro the
 # Democratic Party's first", "leaving Blues Incorporated for The Rolling Stones".
@@ -293,7 +293,7 @@ _LIST_JOINER = re.compile(r",[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
 
 def _listed_names(
     text: str, start: int, end: int, alone: NamesAlone, span_start: int
-) -> list[LabelledPiece] | None:
+) -> list[LabelledSpan] | None:
     """ "the sea between Crete and Cyprus": a list whose every item is a name of its own (one
     the article also writes alone, a gazetteer place or a listed organisation) and whose whole
     is none ("Bosnia and Herzegovina", "Johnson & Johnson" stay), each with the label of its
@@ -303,7 +303,7 @@ def _listed_names(
         return None
     if listed(name) is not None:
         return None
-    pieces: list[LabelledPiece] = []
+    pieces: list[LabelledSpan] = []
     position = start
     for joiner in [*_LIST_JOINER.finditer(text, start, end), None]:
         piece_end = joiner.start() if joiner is not None else end
@@ -325,7 +325,7 @@ def _listed_names(
 
 def glued_names(
     text: str, start: int, end: int, label: str, alone: NamesAlone
-) -> list[LabelledPiece]:
+) -> list[LabelledSpan]:
     """A span the model glued from two names, cut into them: a list of names each of its own
     ("Crete and Cyprus": `_listed_names`; `alone`: names_used_alone); a place or body "for" a
     name the article writes alone ("Toronto Congress Centre for Anime North"); a lower-case "the"
@@ -442,7 +442,7 @@ def _office_word(word: str) -> bool:
     return is_title(word) or is_person_word(word)
 
 
-def _named_org_before(text: str, start: int, words: list[re.Match[str]]) -> list[LabelledPiece]:
+def _named_org_before(text: str, start: int, words: list[re.Match[str]]) -> list[LabelledSpan]:
     """The organisation or place whose office follows: two words or more with a head word
     ("Coast Guard"), a listed name or a place ("United States"); "Presidential" alone is
     none."""

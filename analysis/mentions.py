@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.mention_spans import (
+    LabelledSpan,
     NamesAlone,
     capitalised_after,
     capitalised_before,
@@ -61,7 +62,6 @@ LABEL_TYPES: dict[str, EntityType] = {
     "DATE": "date",
     "EVENT": "event",
 }
-LabelledSpan = tuple[int, int, str]  # start, end, spaCy label
 
 
 _LEADING_THE = re.compile(r"(?i)the\s+")
