@@ -182,8 +182,21 @@ _NAMING_NOUN_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:hashtag|slogan|"
     r"motto|banner|caption|nickname|label|chant|catchphrase|tagline)s?\s*$"
 )
-# Words only a speaker in the first person uses of themselves.
-_FIRST_PERSON_WORDS = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|We|our|Our|us)\b")
+# Words a speaker in the first person uses of themselves (one list, as a set of lower-case
+# words and as a pattern over text, either apostrophe, a capital opening a sentence), and the
+# second person: who reports or reads, never a speaker as written ("I said", "you").
+_FIRST_PERSON = frozenset(
+    "i i'm i've i'd i'll me my mine myself we we've we're us our ours ourselves".split()
+)
+_SECOND_PERSON = frozenset({"you", "your"})
+_FIRST_PERSON_IN_TEXT = re.compile(
+    r"\b(?:"
+    + "|".join(
+        ("I" if word[0] == "i" else f"[{word[0].upper()}{word[0]}]") + word[1:].replace("'", "['’]")
+        for word in sorted(_FIRST_PERSON, key=len, reverse=True)
+    )
+    + r")\b"
+)
 # ", who" right after a subject as read; a person's role up to a body or place it names (", a
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
@@ -542,7 +555,7 @@ class _QuoteFinder:
         of its paragraph that is about one person ("Ann Lee left the band in May. “I wanted a
         quieter life.”", "Underwhelmed with her role, she left the series. “This is not what I
         wanted …”"): that person speaks (then set on the draft)."""
-        if not starts_upper(draft.span.text) or not _FIRST_PERSON_WORDS.search(draft.span.text):
+        if not starts_upper(draft.span.text) or not _FIRST_PERSON_IN_TEXT.search(draft.span.text):
             return False
         if title_cased(draft.span.text):
             return False  # a title in a list of references ("Bellware, Kim (2014). “… 'We Wish
@@ -1536,7 +1549,10 @@ _BEARERS = frozenset(
     "sign signs banner banners placard placards plaque inscription graffiti shirt t-shirt "
     "caption label sticker billboard headline slogan writing".split()
 )
-_PERSON_NOUNS = frozenset(
+# People by what they are or what befell them, not by a role they speak in (no word of
+# speakers.PERSON_HEADS, whose holders speak even unnamed, "the official said"): "the victim
+# said" is the person the report called the victim, or no one.
+_PERSON_KINDS = frozenset(
     "victim victims boy boys girl girls child children kid kids suspect suspects pilot chef "
     "guide nun monk cop cops spouse bride groom athlete mp youth teen adult patient couple pair "
     "duo trio man woman people person".split()
@@ -1546,7 +1562,7 @@ _PERSON_NOUNS = frozenset(
 def _may_name_a_person(head: str) -> bool:
     """Whether a described speaker's head noun may be a person's role or kind ("the
     commissioner", "the victim"): then the report's named holder of it speaks, or no one."""
-    return head in _PERSON_NOUNS or bool(_PERSON_FORM.search(head))
+    return head in _PERSON_KINDS or bool(_PERSON_FORM.search(head))
 
 
 # Object pronouns as a speaker is written ("According to him, …"): the subject pronoun's person.
@@ -1554,11 +1570,10 @@ _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 # One word that names no speaker when a pattern takes it for one: the reporter or the reader
 # ("I said", "we", "you"), and words that open a sentence or a clause ("That said, …", "To
 # Democrats …, I say", "Because …, says the study").
-_FIRST_PERSON = frozenset("i i've i'm i'd i'll we we've we're you me us my our your".split())
 _OPENERS = STOP_CAPITALS | frozenset("had did do does would could should were yet then".split())
 _NOBODY_WORDS = (
     _FIRST_PERSON
-    | frozenset({"myself"})
+    | _SECOND_PERSON
     | STOP_CAPITALS
     | FUNCTION_WORDS
     | frozenset("because although though whether unless until then here yet nor".split())
@@ -1573,7 +1588,9 @@ def _names_nobody(written: str) -> bool:
     words = written.lower().replace("’", "'").split()
     return bool(words) and (
         " ".join(words) in _NOBODY_WORDS
-        or (len(words) == 2 and words[-1] in _FIRST_PERSON and words[0] in _OPENERS)
+        or (
+            len(words) == 2 and words[-1] in _FIRST_PERSON | _SECOND_PERSON and words[0] in _OPENERS
+        )
     )  # "So I would say", "Had I said", "And we"
 
 
