@@ -283,7 +283,9 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
                 continue  # starts inside a word: "K Blu" of "4K Blu-rays"
             start, end = maker_only(text, *fixed, label)
             whole_start, whole_end = fuller_name(text, start, end, label)
-            if (whole_start, whole_end) != (start, end):
+            if (whole_start, whole_end) != (start, end) and _joined_as_written(
+                prose, (whole_start, whole_end), (start, end)
+            ):
                 start, end, extended_to = whole_start, whole_end, whole_end
                 mentions = [m for m in mentions if m.end <= start]
             head = head_of_start(text, start) if label in _CUT_NAME_LABELS else None
@@ -304,6 +306,20 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     mentions = names_in_tables(body, prose, mentions, _mention)
     mentions.sort(key=lambda m: m.start)
     return _without_owners(text, mentions)
+
+
+def _joined_as_written(prose: Prose, whole: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the words a name is taken whole with (mention_spans.fuller_name) join it in the
+    body with no markup between: not across a link's or an emphasis' end ("[Valéry
+    Giscard](…) d'Estaing", "*Gertrude* Vanderbilt Whitney"), where the mention's offsets in
+    the body would hold the markup."""
+    joins = [(whole[0], span[0] + 1)] if whole[0] < span[0] else []
+    joins += [(span[1] - 1, whole[1])] if whole[1] > span[1] else []
+    for start, end in joins:
+        body_start, body_end = prose.body_span(start, end)
+        if body_end - body_start != end - start:
+            return False
+    return True
 
 
 def _pieces(

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kimreader.analysis.entities import entities_from_spans, entity_groups, iter_model_spans
+from kimreader.analysis.entities import (
+    entities_from_spans,
+    entity_groups,
+    extract_entities,
+    iter_model_spans,
+)
 from kimreader.analysis.mention_spans import fuller_name, glued_names, names_used_alone
 from kimreader.analysis.names import WORD_PARTICLES
 from kimreader.analysis.prose import markdown_prose
@@ -245,3 +250,23 @@ def test_a_span_glued_after_a_hashtag_s_word_is_read_without_a_crash(label: str)
     start, end = prose.text.index("Ferraro"), prose.text.index(" nominee")
     found = entities_from_spans(body, [(start, end, label)], prose)
     assert "Democratic Party" in {entity.name for entity in found}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "[Valéry Giscard](https://en.wikipedia.org/wiki/Giscard) d'Estaing",
+        "*Valéry Giscard* d'Estaing",
+    ],
+)
+def test_a_name_is_taken_whole_only_where_no_markup_stands_between(written: str) -> None:
+    # The chirac page's "first under President Valéry Giscard d'Estaing", with the first words
+    # linked or set in italics as a page may write them: the model reads "Valéry Giscard" and
+    # fuller_name's "d'Estaing" lies past the link's end; a mention's offsets in the body must
+    # hold the name as written, never the markup ("Valéry Giscard](https://…) d'Estaing")
+    line = _body("chirac").split("\n")[5]
+    body = line.replace("Valéry Giscard d'Estaing", written)
+    [found] = extract_entities([body])
+    surfaces = {body[s:e] for entity in found for s, e in entity.mentions}
+    assert "Valéry Giscard" in surfaces
+    assert not [s for s in surfaces if "](" in s or "*" in s]
