@@ -1017,6 +1017,9 @@ def test_a_place_right_after_a_count_is_a_whole_name_not_an_adjective() -> None:
     assert _places("Twelve people died in Kabul on Tuesday.") == {"kabul"}
     assert _places("US troops in Iraqi military bases were hit.") == frozenset()
     assert _places("I was in the Mumbai railway station.") == {"mumbai"}  # a city, not a people
+    # Names of places, whatever their ending, before a verb
+    assert _places("The attack in Dapchi killed 110 schoolgirls.") == {"dapchi"}
+    assert _places("Fighting in Bamiyan left three dead.") == {"bamiyan"}
     # "21 injured individuals in Davao del Sur, 36 in North Cotabato …" is in Davao del Sur,
     # not "Davao" (the name stopped at its lower-case "del").
     quake = _wikinews_line("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
