@@ -410,28 +410,14 @@ def _adjective(word: str, text: str, end: int) -> bool:
     """Whether a name read as a place is a nationality word that qualifies a noun after it: "in
     Polish jurisdiction", "in Iraqi military bases" (not "in the Mumbai railway station", "in
     Dapchi killed": names of places, whatever their ending)."""
-    from kimreader.analysis.gazetteer import is_place
+    from kimreader.analysis.gazetteer import is_nationality_word, is_place
 
     return (
         _NATIONALITY_SHAPED.fullmatch(word) is not None
         and _ADJECTIVE_OF.match(text, end) is not None
         and not is_place(word)
-        and _of_a_country(word.lower())
+        and is_nationality_word(word)
     )
-
-
-def _of_a_country(word: str) -> bool:
-    """A people's word whose stem is a place the gazetteer has: Iraqi (Iraq), Polish (Poland),
-    Syrian (Syria), Belgian (Belgium), Chinese (China), British (Britain), Afghan (Afghanistan)."""
-    from kimreader.analysis.gazetteer import is_place
-
-    for suffix in ("ian", "an", "ese", "ish", "i", ""):
-        if word.endswith(suffix):
-            stem = word[: len(word) - len(suffix)]
-            for ending in ("", "a", "ia", "um", "and", "ey", "ain", "istan", "e"):
-                if len(stem) > 2 and is_place(stem + ending):
-                    return True
-    return False
 
 
 @lru_cache(maxsize=8192)

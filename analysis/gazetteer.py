@@ -122,6 +122,19 @@ def is_place(name: str) -> bool:
     return base_key(name) in places()
 
 
+def is_nationality_word(word: str) -> bool:
+    """A people's word whose stem is a place the list has: Iraqi (Iraq), Polish (Poland),
+    Syrian (Syria), Belgian (Belgium), Chinese (China), Afghan (Afghanistan); not "Dapchi"."""
+    word = base_key(word)
+    for suffix in ("ian", "an", "ese", "ish", "i"):
+        if word.endswith(suffix) and " " not in word:
+            stem = word[: -len(suffix)]
+            for ending in ("", "a", "ia", "um", "and", "ey", "ain", "istan", "e"):
+                if len(stem) > 2 and stem + ending in places():
+                    return True
+    return False
+
+
 def is_small_place(name: str) -> bool:
     """A town of 1,000 people or more that is no city of `places` (weak evidence: see above)."""
     return base_key(name) in small_places()

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.gazetteer import is_nationality_word
 from kimreader.analysis.names import canonical_key
 from kimreader.analysis.speakers import words_before
 
@@ -78,6 +79,13 @@ def titles(body: str, entities: Sequence[Entity]) -> list[Title]:
     return sorted(found, key=lambda title: title.start)
 
 
+def _described(title: str) -> bool:
+    """A people's word and a lower-case head before a name describe, they give no office:
+    "Iranian commander General Qasem Soleimani" against "head of Iran's Quds Force"."""
+    words = title.split()
+    return len(words) == 2 and words[1].islower() and is_nationality_word(words[0])
+
+
 def _titles_at(body: str, key: str, start: int, end: int) -> list[Title]:
     result: list[Title] = []
     before = body[max(0, start - 100) : start]
@@ -86,7 +94,7 @@ def _titles_at(body: str, key: str, start: int, end: int) -> list[Title]:
         (_BEFORE, (start - len(before), before)),
     ):
         match = pattern.search(text)
-        if match and "\n" not in match.group("title"):
+        if match and "\n" not in match.group("title") and not _described(match.group("title")):
             head = _head(match.group("title"))
             if head:
                 begin = offset + match.start("title")

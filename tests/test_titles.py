@@ -55,3 +55,23 @@ def test_a_body_part_or_a_clause_is_no_title() -> None:
     # 37_6ecb: "Yolanda Mandofi, whose head was crushed by ..." is no head of anything.
     body = report("37/37_6ecb.txt")
     assert titles(body, [person(body, "Yolanda Mandofi")]) == []
+
+
+def test_a_people_s_word_and_a_lower_case_head_describe_and_give_no_title() -> None:
+    # fresh4r's Wikinews pair (development): "Qasem Soleimani, head of Iran's Quds Force" against
+    # "the funeral of Iranian commander General Qasem Soleimani": one man described two ways,
+    # no claim that his titles differ (the entities as extracted, the mention with "General").
+    from kimreader.analysis.entities import extract_entities
+
+    wikinews = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+    stems = ("united-states-military-kills-qasem-soleimani",
+             "stampede-during-funeral-procession-of-qasem-soleimani-causes")  # fmt: skip
+    a, b = ((wikinews / f"{stem}.txt").read_text("utf-8") for stem in stems)
+    entities_a, entities_b = extract_entities([a, b])
+    assert "commander" not in {t.head for t in titles(b, entities_b)}
+    differences, _ = find_differences(a, None, b, None, [], entities_a, entities_b)
+    assert [d for d in differences if d.topic == "title"] == []
+    # An office stays one: "UNHCR spokesman X", "Foreign Minister X".
+    body = "UNHCR spokesman Adrian Edwards said. Foreign Minister Sergei Lavrov said."
+    found = titles(body, [person(body, "Adrian Edwards"), person(body, "Sergei Lavrov")])
+    assert [t.head for t in found] == ["spokesperson", "minister"]
