@@ -44,7 +44,8 @@ in-sample for every development set; the honest ones are the leave-one-set-out f
 python bench/train_entity_types.py prints (README's Entities section).
 
 Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4|fresh5|fresh6
-                               |fresh7|fresh8|fresh9|fresh10]
+                               |fresh7|fresh8|fresh9|fresh10
+                               |fresh11]
      [--articles 300]
      [--skip-timing] [--details]
 """
@@ -84,6 +85,7 @@ ECB_TOPICS: dict[str, list[str]] = {
     "fresh8": [],
     "fresh9": [],
     "fresh10": [],
+    "fresh11": [],
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
@@ -302,7 +304,7 @@ def main() -> int:
         choices=tuple(ECB_TOPICS),
         default="dev",
         help="dev, heldout, fresh, fresh2, wndev, fresh4-fresh7: development (tuned on; fresh4-7 "
-        "were first scored unseen by the lead); fresh3 (aggregate only), fresh10: the lead's",
+        "were first scored unseen by the lead); fresh3 (aggregate only), fresh11: the lead's",
     )
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--details", action="store_true", help="list junk and missed names")

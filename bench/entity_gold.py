@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
 ECBPLUS = ROOT.parent / "shared/testdata/ecbplus"
 GOLD_DIR = ROOT / "bench/gold"
-WIKINEWS = GOLD_DIR / "wikinews"  # Wikinews articles of wndev, fresh4(v), fresh5-10
+WIKINEWS = GOLD_DIR / "wikinews"  # Wikinews articles of wndev, fresh4(v), fresh5-11
 RESERVED = "reserved_fresh3.json"  # in GOLD_DIR: ECB+ reports kept unseen for the blind fresh3 sets
 SIDEBAR_TYPES = ("person", "org", "place")
 

@@ -10,7 +10,8 @@ fresh4 (12 others, blind: only the lead scores them, once, at the end). The gold
 of tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": [{"quote",
 "speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt.
 
-Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10]
+Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
+                            |fresh11]
                             [--details]
 """
 
@@ -28,7 +29,7 @@ from compare_gold import GoldQuote, _locate, judge_quote
 
 from kimreader.analysis.quote_marks import is_quote_mark
 
-SPLITS = ("wndev", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+SPLITS = ("wndev", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
 
 
 @dataclass(frozen=True)
