@@ -31,6 +31,8 @@ WIKINEWS_GOLD_LANDED = {
     "fresh7": "1f5c4e2",
     "fresh8": "289edcb",
     "fresh9": "de1e362",
+    "fresh10": "f038c8a",
+    "fresh11": "9a247ec",
 }
 
 
