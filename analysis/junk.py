@@ -23,7 +23,7 @@ from kimreader.analysis.gazetteer import (
 )
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
-from kimreader.analysis.prose import is_title_case
+from kimreader.analysis.prose import is_title_case, lower_case_words
 
 _HANDLE = re.compile(r"[@#]\w")
 _CAPTION_WORDS = re.compile(
@@ -124,7 +124,7 @@ def _is_headline_verb(text: str, words: list[re.Match[str]], index: int, start: 
     stems = (
         {lower, lower[:-1], lower[:-2], lower[:-3]} if lower.endswith("ed") else {lower, lower[:-1]}
     )
-    if not stems & _lower_case_words(text):
+    if not stems & lower_case_words(text):
         return False
     before = text[start : words[index].start()].strip()
     return index == len(words) - 1 or is_place(before)
@@ -223,7 +223,7 @@ def _in_title_case_line_of_common_words(text: str, start: int, end: int) -> bool
         return False
     if not _in_title_case_line(text, start, end):
         return False
-    lower = _lower_case_words(text)
+    lower = lower_case_words(text)
     return all(w.lower() in lower for w in words)
 
 
@@ -262,11 +262,6 @@ def _in_title_case_line(text: str, start: int, end: int) -> bool:
     if found is None:
         found = lines.title_case[bounds] = is_title_case(text[bounds[0] : bounds[1]])
     return found
-
-
-@lru_cache(maxsize=4)
-def _lower_case_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
 
 
 def junk_reason(text: str, start: int, end: int, label: str) -> str | None:

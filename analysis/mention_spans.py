@@ -21,7 +21,13 @@ from kimreader.analysis.names import (
     is_title,
     listed,
 )
-from kimreader.analysis.prose import Prose, inside, is_title_case, titles_of_works
+from kimreader.analysis.prose import (
+    Prose,
+    inside,
+    is_title_case,
+    lower_case_words,
+    titles_of_works,
+)
 from kimreader.analysis.timeline import is_month_or_day
 
 if TYPE_CHECKING:
@@ -494,7 +500,7 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             given is not None
             and not capitalised_before(text, given)
             and not gazetteer.is_place(before.group(1))  # "Prime Minister of India Narendra Modi"
-            and not _written_in_lower_case(text, before.group(1))  # "Vessel Tracker"
+            and before.group(1).lower() not in lower_case_words(text)  # "Vessel Tracker"
         ):
             start = given
     if particle is None:
@@ -506,10 +512,6 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
-
-
-def _written_in_lower_case(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
 
 
 def _a_surname(word: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kimreader.analysis.names import FUNCTION_WORDS
 from kimreader.corpus.markdown import scan_blocks
@@ -208,3 +209,9 @@ def titles_of_works(body: str) -> list[tuple[int, int]]:
 
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(low <= start and end <= high for low, high in ranges)
+
+
+@lru_cache(maxsize=4)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case, as words of their own; read once per text."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
