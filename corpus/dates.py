@@ -27,6 +27,12 @@ _WRITTEN_FORMATS = (
     "%d.%m.%Y",
 )
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A weekday before a written date ("Thursday, May 16, 2019", as Wikinews and many sites date a
+# page) names the same day; it is dropped before the formats are tried.
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=\d|[a-z]{3})",
+    re.IGNORECASE,
+)
 # A time of day after a written date ("June 19, 2018 10:30 AM EDT") is allowed and ignored.
 _TRAILING_TIME = re.compile(
     r"(?:,|\s+at)?\s+\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$",
@@ -66,7 +72,7 @@ def parse_date(value: Any) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    plain = _ORDINAL.sub(r"\1", text)
+    plain = _ORDINAL.sub(r"\1", _WEEKDAY.sub("", text))
     for candidate in dict.fromkeys((plain, _TRAILING_TIME.sub("", plain))):
         for fmt in _WRITTEN_FORMATS:
             try:

@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 STDIN = "-"
 _MAX_TITLE = 200
+_MAX_DATELINE = 60  # longer first lines are titles or text, never only a date
 
 _BLANK_RUN = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
@@ -232,8 +234,17 @@ def _read_plain_text(text: str, origin: str) -> Article:
     text = sanitize_text(text.lstrip("\ufeff"))
     # Plain text is stored as Markdown: a line starting "# " was not meant as a heading.
     text = _TXT_HEADING_LIKE.sub(r"\\\1", text)
+    published, text = _dateline(text)
     title, body = _title_from_first_line(text)
-    return _build(title.lstrip("\\"), body, origin, {})
+    return _build(title.lstrip("\\"), body, origin, {"published": published})
+
+
+def _dateline(text: str) -> tuple[date | None, str]:
+    """A first line that is only a date ("Thursday, May 16, 2019", as a saved Wikinews page
+    begins) dates the article rather than titles it: the date, and the text after it."""
+    first, _, rest = text.lstrip().partition("\n")
+    published = parse_date(first) if len(first) <= _MAX_DATELINE else None
+    return (published, rest) if published is not None and rest.strip() else (None, text)
 
 
 def _title_from_first_line(text: str) -> tuple[str, str]:

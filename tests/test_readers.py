@@ -139,6 +139,27 @@ def test_one_line_txt_keeps_its_line_as_body(tmp_path: Path) -> None:
     assert article.body == "Only a single line of text.\n"
 
 
+def test_txt_whose_first_line_is_its_date_is_dated_not_titled() -> None:
+    # A saved Wikinews page begins with its date: "Thursday, May 16, 2019" was the title.
+    wikinews = Path(__file__).resolve().parents[1] / "bench/gold/wikinews"
+    article = read_file(wikinews / "actor-doris-day-dies-at-97.txt")
+    assert article.published == date(2019, 5, 16)
+    assert article.title.startswith("US singer, actor, and animal rights advocate Doris Day died")
+    assert "Thursday" not in article.body.splitlines()[0]
+
+
+def test_txt_first_line_that_is_no_date_stays_the_title(tmp_path: Path) -> None:
+    article = read_file(write(tmp_path, "day.txt", "Thursday\n\nThe talks went on.\n"))
+    assert (article.title, article.published) == ("Thursday", None)
+
+
+def test_written_dates_may_begin_with_their_weekday() -> None:
+    assert parse_date("Thursday, May 16, 2019") == date(2019, 5, 16)
+    assert parse_date("Tue 4 June 2019") == date(2019, 6, 4)
+    assert parse_date("Tuesday") is None
+    assert parse_date("Sunday, May 16") is None
+
+
 def test_body_normalisation(tmp_path: Path) -> None:
     text = "Title\r\n\r\nOne.   \r\n\r\n\r\n\r\n\r\nTwo.\t\r\n\r\n\r\n"
     article = read_file(write(tmp_path, "crlf.txt", text))
