@@ -28,6 +28,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 STDIN = "-"
 _MAX_TITLE = 200
+_FIRST_SENTENCE = re.compile(r"(.{20,}?[.!?])\s+(?=[A-Z\"“‘(])")
 _MAX_DATELINE = 60  # longer first lines are titles or text, never only a date
 
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -253,7 +254,10 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     title = sanitize_line(re.sub(r"^#{1,6}[ \t]+", "", first))
     if not rest.strip():  # a one-paragraph text keeps its only line as the body too
         rest = first
-    if len(title) > _MAX_TITLE:
+    if len(title) > _MAX_TITLE:  # a paragraph, not a title: its first sentence, else its start
+        sentence = _FIRST_SENTENCE.match(title)
+        if sentence and len(sentence.group(1)) <= _MAX_TITLE:
+            return sentence.group(1), stripped
         return title[:_MAX_TITLE].rsplit(" ", 1)[0] + "…", stripped
     return title, rest
 
