@@ -483,7 +483,9 @@ def _join_split_names(
     "Tourism Council", "Center on Poverty" + "Inequality", "American Academy of Allergy" +
     "Asthma and Immunology", "United Nations Educational," + "Cultural Organization"; or with
     "for the" after its head word ("Tunisian League" + "Defence of Human Rights"). Two
-    organisations stay two: "Apple and Google", "Harvard and Yale University". A person's name
+    organisations stay two: "Apple and Google", "Harvard and Yale University", and so does a second
+    name with its own "the" ("the Federal Aviation Administration and the National Transportation
+    Safety Board"). A person's name
     the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
     Ali"; a title and the name: "Monsenor" + "Jorge Eduardo Scheinig"), as is a place's when
     the whole is a gazetteer place ("Sultan" + "Kudarat"). A name the article also writes
@@ -512,6 +514,7 @@ def _join_split_names(
             if (
                 _label == "ORG"
                 and _NAME_JOINER.fullmatch(text, end, span[0])
+                and not _LEADING_THE.match(second)  # "the FAA and the NTSB": its own "the"
                 and _one_name(first, second)
                 and named_alone(second, alone, (start, span[1])) is None  # "..., FSF's Voting"
             ) or (_FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)):

@@ -37,6 +37,7 @@ ARTICLES = {
     "abortion bill": "argentine-president-fernandez-to-send-bill-legalising-aborti",
     "anime": "toronto-s-anime-north-2019-brings-thousands-of-fans-together",
     "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
+    "helicopter": "power-firm-helicopter-strikes-cables-crashes-near-fairfield",
 }
 
 
@@ -75,6 +76,18 @@ def test_a_lower_case_the_between_two_names_parts_them(mentions: dict) -> None:
     baker = _surfaces(mentions["baker"])
     assert {"Blues Incorporated", "Rolling Stones"} <= baker
     assert "Blues Incorporated for The Rolling Stones" not in baker
+
+
+def test_a_second_name_with_its_own_the_after_and_is_a_name_of_its_own(mentions: dict) -> None:
+    # "launched by the Federal Aviation Administration and the National Transportation Safety
+    # Board": the model read two names; the "and" joining an organisation's pieces ("World
+    # Travel and Tourism Council") is no join where the second starts with its own "the"
+    helicopter = mentions["helicopter"]
+    assert {
+        ("Federal Aviation Administration", "org"),
+        ("National Transportation Safety Board", "org"),
+    } <= helicopter
+    assert not [s for s, _t in helicopter if " and the " in s]
 
 
 def test_a_title_with_its_the_stays_one_name(mentions: dict) -> None:
