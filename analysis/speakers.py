@@ -24,6 +24,14 @@ TITLE_WORDS = frozenset(
 )
 
 
+# Capitalised words that open a sentence before a run of capitals and belong to no name ("On
+# Tuesday", "In February", "By Monday": a time, nobody who speaks).
+_OPENING_WORDS = frozenset(
+    "in on at by for from with to of and or but as after before during since until when while "
+    "if this that these those".split()
+)
+
+
 # Of those, the words of a role: a name written after one starts after it.
 _ROLES = frozenset(
     "president minister spokesman spokeswoman chairman leader secretary senator governor "
@@ -269,9 +277,9 @@ class People:
     def _names_from_text(
         self, named_otherwise: list[tuple[int, int]]
     ) -> list[tuple[int, int, str]]:
-        """Without person entities: runs of two to four capitalised words, titles dropped, none
-        that an entity of another type covers ("the US Coast Guard") or that ends in a body's
-        head word ("Health Ministry")."""
+        """Without person entities: runs of two to four capitalised words, titles and opening
+        words dropped ("On Tuesday" is a time, no one), none that an entity of another type
+        covers ("the US Coast Guard") or that ends in a body's head word ("Health Ministry")."""
         found: list[tuple[int, int, str]] = []
         pattern = _NAME_RUN
         for match in pattern.finditer(self.body):
@@ -279,7 +287,7 @@ class People:
             owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
             if owners:  # "South Korea’s Yonhap News Agency" names the agency
                 tokens = tokens[owners[-1] + 1 :]
-            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
+            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS | _OPENING_WORDS:
                 tokens.pop(0)
             titled = [i for i, token in enumerate(tokens) if token.lower().strip(".") in _ROLES]
             if titled and len(tokens) - titled[-1] > 2:  # "Israeli Prime Minister Benjamin X"

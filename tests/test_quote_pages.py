@@ -10,6 +10,7 @@ import pytest
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.quotes import Quote, extract_quotes
+from kimreader.analysis.speakers import People
 
 PAGES = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 
@@ -793,3 +794,19 @@ def test_a_body_is_named_whole_not_by_its_last_word(shared_dir: Path) -> None:
     said = _said(body, quotes, "for the purpose of determining the identity")
     assert said.speaker == "Joint Committee on Intelligence and Security"
     assert said.speaker_kind == "body"
+
+
+def test_a_time_opening_a_sentence_names_no_one() -> None:
+    # A page whose entities name no person: its names are read from runs of capitals, and "On
+    # Sunday teams had already begun …", "On December 5 and 6, the government …" open with a
+    # time, not a person who would speak for the sentence (a review-pool page gave "In
+    # February" and "On Tuesday" as speakers so)
+    body = (PAGES / "samoan-government-ends-state-of-emergency-over-measles-outbr.txt").read_text(
+        "utf-8"
+    )
+    [entities] = extract_entities([body])
+    assert not [entity for entity in entities if entity.type == "person"]
+    people = People(body, entities, [])
+    at = body.index("On Sunday teams")
+    assert people.first_in(at, at + 40, subject=True) == ""
+    assert not [name for _s, _e, name in people.full_names if name.startswith(("On ", "In "))]
