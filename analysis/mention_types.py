@@ -547,10 +547,17 @@ def _starts_with_given_name(surface: str) -> bool:
 def _lists(text: str, mentions: list[Mention], shortest: int = 3) -> Iterator[list[Mention]]:
     """Runs of three (`shortest`) or more mentions joined only by commas, "and", "or", "&". A
     list ends at its "and": "According to Reuters and NBC, Mohammad bin Salman is" lists two
-    names."""
+    names. Dates and events are in no list of names."""
     run: list[Mention] = []
     closed = False
     for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.type in ("date", "event"):
+            # "On September 19, 2018, Cyprus and Egypt had signed": a date before the names is
+            # no item of their list
+            if len(run) >= shortest:
+                yield run
+            run, closed = [], False
+            continue
         joiner = _LIST_JOINER.fullmatch(text, run[-1].end, mention.start) if run else None
         if joiner is not None and not closed:
             run.append(mention)
