@@ -45,7 +45,7 @@ python bench/train_entity_types.py prints (README's Entities section).
 
 Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4|fresh5|fresh6
                                |fresh7|fresh8|fresh9|fresh10
-                               |fresh11]
+                               |fresh11|wnrev]
      [--articles 300]
      [--skip-timing] [--details]
 """
@@ -86,6 +86,7 @@ ECB_TOPICS: dict[str, list[str]] = {
     "fresh9": [],
     "fresh10": [],
     "fresh11": [],
+    "wnrev": [],  # development from its start (the review pool)
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")

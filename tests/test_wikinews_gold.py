@@ -20,7 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 GOLD = BENCH / "gold"
 WIKINEWS = GOLD / "wikinews"
-SPLITS = ("wndev", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+SPLITS = (
+    "wndev",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "fresh11",
+    "wnrev",
+)
 # fresh4v: articles of the same-story verdict pairs only (tests/gold/compare/verdicts/fresh4v.json)
 MANIFEST_SPLITS = (*SPLITS, "fresh4v")
 QUOTE_KINDS = {"person", "body", "anonymous", "none"}
