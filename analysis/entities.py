@@ -32,6 +32,7 @@ from kimreader.analysis.mention_types import (
     is_person_word,
     places_by_where,
     speaks_or_acts_as_person,
+    storms_named_alone,
     type_by_list,
     type_by_membership,
     unexplained_single_names,
@@ -109,6 +110,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     _vote_types(text, mentions, person_words)
     unexplained_single_names(text, mentions, person_words)
     places_by_where(text, mentions, person_words)
+    storms_named_alone(mentions)
     clusters = UnionFind()
     for mention in mentions:
         mention.cluster = f"{mention.type}:{mention.key}"

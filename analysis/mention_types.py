@@ -75,6 +75,9 @@ def _what_a_person_works_for(text: str, mention: Mention) -> bool:
 
 
 _STORMS = frozenset("hurricane typhoon cyclone storm".split())
+# A storm's kind may come with a word of its strength: "Tropical Storm Barry", "Super Typhoon".
+_STORM_QUALIFIERS = frozenset("tropical subtropical post-tropical super severe".split())
+_STORM_QUALIFIER_BEFORE = re.compile(r"(?i)\b(?:sub|post-)?tropical[ \t]+\Z|\bsuper[ \t]+\Z")
 _POSSESSIVE_IN = re.compile(r"\w['’]s?\b")
 _EVENT_ENDS = frozenset(
     "day eve cup championship championships olympics festival summit awards marathon".split()
@@ -84,6 +87,45 @@ _EVENT_ENDS = frozenset(
 def _given_not_title(word: str) -> bool:
     """ "Gamal" of "Imam Gamal Fouda"; not "General" of "Inspector-General of ..."."""
     return gazetteer.is_given_name(word) and not is_title(word)
+
+
+def storm_name(words: list[str]) -> str | None:
+    """The name of the storm a name's words (base_key's) name: "humberto" of "Tropical Storm
+    Humberto", "Hurricane Dorian", "Typhoon Haiyan"; a storm's kind, maybe after a word of its
+    strength, and one word."""
+    rest = words[1:] if words and words[0] in _STORM_QUALIFIERS else words
+    return rest[1] if len(rest) == 2 and rest[0] in _STORMS else None
+
+
+def _names_a_storm(text: str, mention: Mention, words: list[str]) -> bool:
+    """ "Hurricane Dorian", "Tropical Storm Chantal", and "Storm Barry" the model cut from
+    "Tropical Storm Barry": a storm, though "Storm" and "Barry" are given names."""
+    if storm_name(words) is None:
+        return False
+    return words[0] != "storm" or (
+        _STORM_QUALIFIER_BEFORE.search(text, max(0, mention.start - 16), mention.start) is not None
+    )
+
+
+def storms_named_alone(mentions: list[Mention]) -> None:
+    """ "Hurricane Dorian ... Dorian reached the Bahamas", "Hurricane Lorenzo ... Storm
+    Lorenzo": the name of a storm the article names by its kind is the storm, an event, also
+    alone or with another kind ("Tropical Storm Humberto", then "Hurricane Humberto"): one
+    event, not the person or organisation the model reads its given name as."""
+    storms: dict[str, str] = {}
+    for mention in mentions:
+        name = storm_name(base_key(mention.surface).split()) if mention.type == "event" else None
+        if name is not None:
+            storms.setdefault(name, mention.key)
+    if not storms:
+        return
+    for mention in mentions:
+        if mention.table_name is not None:
+            continue
+        words = base_key(mention.surface).split()
+        name = words[0] if len(words) == 1 else storm_name(words)
+        if name in storms:
+            mention.type, mention.key = "event", storms[name]
 
 
 def _names_an_event(words: list[str], surface: str) -> bool:
@@ -213,6 +255,8 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
     if mention.type in ("date", "event"):
         return None
     words = base_key(mention.surface).split()
+    if _names_a_storm(text, mention, words):
+        return "event"
     return _cue_evidence(text, mention, words) or _name_evidence(text, mention, words)
 
 
@@ -418,8 +462,10 @@ _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 
 def described_type(text: str, mention: Mention) -> EntityType | None:
     """What the words right after a name say it is: the strongest evidence of its type."""
-    if mention.type in ("date", "event"):
-        return None
+    if mention.type in ("date", "event") or _names_a_storm(
+        text, mention, base_key(mention.surface).split()
+    ):
+        return None  # "Typhoon Haiyan, which killed": a storm, whatever "which" says
     return appositive_type(text, mention.end) or _type_after(text, mention)
 
 
