@@ -191,6 +191,16 @@ NO_DAY = (
 AFTER_SAID_ROLE_NAME = re.compile(
     rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*{NO_DAY}(?P<name>{_NAME})\s*(?:[.;!?]|$)"
 )
+# After the verb, an owner's description then the name of the one described ("writes Huber's
+# longtime tag team partner Erick Rowan"): the one named speaks, not the owner.
+_DESCRIPTION_WORD = (
+    rf"(?!(?:{alternation(SAY_FORMS + TELL_FORMS)}|{'|'.join(sorted(FUNCTION_WORDS))})\b)"
+    r"[a-z][\w\-]*"
+)  # "longtime", "tag", "partner"; not "said", "on" ("said Lee's lawyer on Monday")
+OWNER_THEN_NAME = re.compile(
+    rf"(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w\-]*[’']s\s+(?:{_DESCRIPTION_WORD}\s+){{1,5}}"
+    rf"{NO_DAY}(?P<name>{_NAME})"
+)
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,5}}),"

@@ -49,6 +49,7 @@ from kimreader.analysis.attribution import (
     NAMED_BEFORE,
     NAMING_PARTICIPLES,
     NO_DAY,
+    OWNER_THEN_NAME,
     PARAGRAPH_SAID,
     PARTITIVE,
     PASSIVE,
@@ -630,6 +631,11 @@ class _QuoteFinder:
     def _written_with_role(draft: _Draft, found: re.Match[str], offset: int) -> None:
         """The speaker and role an attribution gives; "her mother, Fiona," and "Tom Ward's
         spokesman, Ian Holt," are the one named after."""
+        owner = OWNER_THEN_NAME.match(found.string, found.start("name"))
+        if owner:  # “…,” writes Huber's tag team partner Erick Rowan: Rowan, not Huber
+            draft.written = owner.group("name")
+            draft.written_at = offset + owner.start("name")
+            return
         role = found.group("role") or ""
         named = _A_NAME.match(role)
         name = found.group("name")

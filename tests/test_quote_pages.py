@@ -810,3 +810,11 @@ def test_a_time_opening_a_sentence_names_no_one() -> None:
     at = body.index("On Sunday teams")
     assert people.first_in(at, at + 40, subject=True) == ""
     assert not [name for _s, _e, name in people.full_names if name.startswith(("On ", "In "))]
+
+
+def test_the_one_named_after_an_owner_s_description_speaks() -> None:
+    # fresh11: '"Heartbroken and numb," writes Huber's longtime tag team partner Erick Rowan
+    # on Instagram. "I have lost not only a friend but a brother!"': Rowan's words, not Huber's
+    name = "us-professional-wrestler-jon-huber-dies-aged-41"
+    assert quote_at(name, "Heartbroken and numb").speaker == "Erick Rowan"
+    assert quote_at(name, "I have lost not only a friend").speaker == "Erick Rowan"
