@@ -48,8 +48,12 @@ _SAID_HE_OR_SHE = re.compile(
 )
 # Words that name a place's kind, even after what the model took for a person's name.
 _PLACE_KINDS = frozenset(
-    "prefecture province region county district governorate peninsula islands strait oblast".split()
+    """prefecture province region county district governorate peninsula islands strait oblast
+    parish reservation""".split()
 )
+# Words that name a place's kind before its name: "County Mayo", "Lake Titicaca", "Mount
+# Kenya", "Rio Grande".
+_PLACE_KINDS_FIRST = frozenset("county lake mount rio".split())
 # "a 24-year-old man from Penrith": where a person comes from.
 _FROM_AFTER_A_RESIDENT = re.compile(
     r"\b(?:m[ae]n|wom[ae]n|boy|girl|residents?|natives?|couple|family|teenager)[ \t]+from[ \t]+$"
@@ -347,6 +351,12 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
         words[-1] in _PLACE_KINDS or words[-1] in PLACE_HEADS and mention.label != "PERSON"
     ):
         return "place"  # "Kanagawa Prefecture"; a person may be "Ricki Lake", "Michael Bay"
+    if (
+        len(words) > 1
+        and words[0] in _PLACE_KINDS_FIRST
+        and not any(word in ORG_HEADS for word in words)
+    ):
+        return "place"  # "County Mayo" read as a person; not "Mount Sinai Hospital"
     if mention.label == "ORG" and len(words) > 1 and words[-1] in ORG_HEADS:
         return (
             "org"  # "the central Interior Ministry", "in Christchurch District Court, New Zealand"

@@ -21,6 +21,8 @@ ARTICLES = {
     "summit": "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
     "toilet paper": "stores-in-australia-lower-toilet-paper-limits-per-transactio",
     "rugby": "university-defeat-maroochydore-in-round-five-of-2020-sunshin",
+    "el paso": "gunman-opens-fire-in-el-paso-texas-superstore-more-than-20-d",
+    "buffalo": "northern-arapaho-tribe-welcomes-buffalo-herd-in-wyoming-unit",
 }
 
 
@@ -75,3 +77,12 @@ def test_on_a_town_the_model_read_as_no_person_is_a_place() -> None:
     # buildings" (the model's organisation; a place the small-places list has)
     [found] = extract_entities([read_file(PAGES / "seattletimes-1" / "source.html").body])
     assert types(found).get("Westlake") == "place"
+
+
+def test_a_word_for_a_kind_of_place_before_or_after_a_name_makes_it_a_place(
+    articles: dict,
+) -> None:
+    # "separated by the Rio Grande" (found as a given name and a word: a person), "the release
+    # of ten buffalo for the Wind River Reservation" (the model's organisation)
+    assert types(articles["el paso"])["Rio Grande"] == "place"
+    assert types(articles["buffalo"])["Wind River Reservation"] == "place"
