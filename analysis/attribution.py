@@ -427,7 +427,9 @@ def starts_upper(text: str) -> bool:
     return bool(letters and letters.group().isupper())
 
 
-_REPORTED_VERBS = alternation(CORE_SAY + ["told", "reported"])
+# After these verbs a name is who speaks ("said spokesman Ann Lee."); after "told" it is who
+# was told ("Stamenković told National Geographic.").
+_REPORTED_VERBS = alternation(CORE_SAY + ["reported"])
 # Verbs of reported speech after their subject ("Ann Lee warned that …", "Ann Lee pointed out
 # …"); after a verb, a name is its speaker only after "said" or "told" ("said spokesman Ann
 # Lee."; not "confirmed the death of Ann Lee.").

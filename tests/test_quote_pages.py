@@ -818,3 +818,12 @@ def test_the_one_named_after_an_owner_s_description_speaks() -> None:
     name = "us-professional-wrestler-jon-huber-dies-aged-41"
     assert quote_at(name, "Heartbroken and numb").speaker == "Erick Rowan"
     assert quote_at(name, "I have lost not only a friend").speaker == "Erick Rowan"
+
+
+def test_he_is_not_the_one_a_speaker_told() -> None:
+    # wnrev: '"We were absolutely flabbergasted …," Stamenković told National Geographic.' then
+    # '"Our work is calling for …," he told Scientific American, "implying …"': "he" is
+    # Stamenković; National Geographic was told, it said nothing
+    name = "simple-animals-could-live-in-martian-brines-wikinews-intervi"
+    assert quote_at(name, "Our work is calling").speaker == "Vlada Stamenković"
+    assert quote_at(name, "implying that if life ever existed").speaker == "Vlada Stamenković"
