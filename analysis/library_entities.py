@@ -108,25 +108,39 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
 
 
 def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> None:
-    """A one-word name joins the one person or organisation of the library it shortens:
-    a surname ("Lohan"), a blended nickname ("LiLo"), an organisation's first word ("Harvard")
-    or its acronym ("ICC")."""
-    names = _FullNames()
-    for number, (_article, entity) in enumerate(nodes):
+    """A one-word name joins the one person or organisation it shortens: a surname ("Lohan"), a
+    blended nickname ("LiLo"), an organisation's first word ("Harvard") or its acronym ("ICC").
+    Its own article first: a name that shortens a full name there ("Ford" beside "Ford Motor
+    Company") is that one's, or nobody's if it shortens several there or begins one's name there;
+    only a name that shortens none of its article's joins the one of the library. A place joins
+    only a clinic of the library ("Cliffside", "Cliffside Rehab Center"), no person or other
+    organisation: "Atlantic" is not the "Atlantic Council" of another article."""
+    library = _FullNames()
+    own: dict[str, _FullNames] = defaultdict(_FullNames)
+    for number, (article, entity) in enumerate(nodes):
         root = clusters.find(str(number))
         if entity.type == "person":
             for alias in (entity.name, *entity.aliases):
                 key = canonical_key(alias, "person")
                 if len(key.split()) >= 2:
-                    names.add_person(key, root)
+                    library.add_person(key, root)
+                    own[article].add_person(key, root)
         elif entity.type == "org" and len(entity.name.split()) >= 2:
-            names.add_org(canonical_key(entity.name, "org"), root)
-    for number, (_article, entity) in enumerate(nodes):
+            key = canonical_key(entity.name, "org")
+            library.add_org(key, root)
+            own[article].add_org(key, root)
+    for number, (article, entity) in enumerate(nodes):
         if len(entity.name.split()) != 1 or entity.type not in ("person", "org", "place"):
             continue
         if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
             continue
-        owner = names.owner_of(entity.name)
+        mine = own[article]
+        if mine.fits(entity.name):
+            owner = mine.owner_of(entity.name)
+        elif mine.starts_a_name(entity.name):
+            owner = None  # "Ford" beside "Ford Motor Company": its article's, not Gerald Ford
+        else:
+            owner = library.owner_of(entity.name, facility_only=entity.type == "place")
         if owner is not None:
             clusters.union(str(number), owner)
 
@@ -155,24 +169,43 @@ class _FullNames:
             self._orgs_by_first_word[key.split()[0]].append(key)
             self._orgs_by_initials[initials(key.split())].append(key)
 
-    def owner_of(self, name: str) -> str | None:
-        """The cluster of the one person or organisation the one-word `name` shortens."""
+    def owner_of(self, name: str, facility_only: bool = False) -> str | None:
+        """The cluster of the one person or organisation the one-word `name` shortens (with
+        `facility_only`, of the one clinic or centre)."""
+        people, orgs, acronyms = self._fits(name, facility_only)
+        return sole_owner(people) or sole_owner(orgs) or sole_owner(acronyms)
+
+    def starts_a_name(self, name: str) -> bool:
+        """Whether the one-word `name` is the first word of an organisation's name here."""
+        return bool(self._orgs_by_first_word.get(base_key(name)))
+
+    def fits(self, name: str) -> bool:
+        """Whether the one-word `name` shortens any person or organisation here."""
+        return any(self._fits(name))
+
+    def _fits(self, name: str, facility_only: bool = False) -> tuple[set[str], set[str], set[str]]:
+        """The clusters of the people, the organisations (by first word) and the organisations
+        (by initials) the one-word `name` could shorten (only clinics with `facility_only`)."""
+        short = base_key(name)
+        firsts = self._orgs_by_first_word.get(short.split()[0], []) if short else []
+        if facility_only:
+            return (
+                set(),
+                {self.orgs[f] for f in firsts if short_org_of(short, f) and facility_key(f)},
+                set(),
+            )
         key = canonical_key(name, "person")
         if self._people_index is None:
             self._people_index = FullNames(dict.fromkeys(self.people, 0))
-        people = self._people_index.abbreviated_by(key)  # in the order they were added
-        fits = [f for f in people if not _given_name_alone(f, key)]
+        fits = [f for f in self._people_index.abbreviated_by(key) if not _given_name_alone(f, key)]
         if could_blend(name):
             fits += [f for f in self.people if blends(name, f)]
-        owner = sole_owner(self.people[f] for f in fits)
-        if owner is None:
-            short = base_key(name)
-            firsts = self._orgs_by_first_word.get(short.split()[0], []) if short else []
-            owner = sole_owner(self.orgs[f] for f in firsts if short_org_of(short, f))
-        if owner is None and ACRONYM.match(name) and len(name.replace(".", "")) >= 3:
+        orgs = {self.orgs[f] for f in firsts if short_org_of(short, f)}
+        acronyms: set[str] = set()
+        if ACRONYM.match(name) and len(name.replace(".", "")) >= 3:
             letters = name.replace(".", "")
-            owner = sole_owner(self.orgs[f] for f in self._orgs_by_initials.get(letters, []))
-        return owner
+            acronyms = {self.orgs[f] for f in self._orgs_by_initials.get(letters, [])}
+        return {self.people[f] for f in fits}, orgs, acronyms
 
 
 def _given_name_alone(full_key: str, key: str) -> bool:
