@@ -489,9 +489,20 @@ def _join_split_names(
     the model cut where nothing stands between the pieces is one ("Zine El Abidine" + "Ben
     Ali"; a title and the name: "Monsenor" + "Jorge Eduardo Scheinig"), as is a place's when
     the whole is a gazetteer place ("Sultan" + "Kudarat"). A name the article also writes
-    alone is no piece of one ("the FSF Board of Directors, FSF's Voting Membership")."""
+    alone is no piece of one ("the FSF Board of Directors, FSF's Voting Membership"). A court's
+    judicial district is named with its state ("the Western District" + " of Texas"), an
+    organisation, no place, and is its court's after "for" ("U.S. District Court for Northern
+    District of California")."""
     joined: list[LabelledSpan] = []
+    swallowed = 0  # the end of a judicial district taken whole: the place in it is no name
     for span in _names_past_and(text, spans):
+        if span[0] < swallowed:
+            continue
+        district = _JUDICIAL_DISTRICT.fullmatch(text, span[0], span[1])
+        of_place = _OF_PLACE_AFTER.match(text, span[1]) if district is not None else None
+        if of_place is not None:  # "the Western District" + " of Virginia"
+            span = (span[0], of_place.end(), "ORG")
+            swallowed = span[1]
         if joined and span[2] == "PERSON" and _ONE_SPACE.fullmatch(text, joined[-1][1], span[0]):
             if joined[-1][2] == "PERSON" or is_title(text[joined[-1][0] : joined[-1][1]]):
                 # "archbishop Monsenor Jorge Eduardo Scheinig": the title the model read apart
@@ -525,6 +536,14 @@ def _join_split_names(
 
 
 _ONE_SPACE = re.compile(r"[ \t]")
+# A court's judicial district, named with a compass word and the state or country it lies in:
+# "the Northern District of California", "the Western District of Texas".
+_JUDICIAL_DISTRICT = re.compile(
+    r"(?:[Tt]he[ \t]+)?(?:Northern|Southern|Eastern|Western|Middle|Central)[ \t]+District"
+)
+_OF_PLACE_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+)
 # An organisation's name ending in "of" and one word: "the Islamic State of Iraq"; or a place
 # of up to three: "the Port Authority of New York".
 _OF_ONE_WORD_END = re.compile(r"[ \t]of[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*)\Z")

@@ -38,6 +38,8 @@ ARTICLES = {
     "anime": "toronto-s-anime-north-2019-brings-thousands-of-fans-together",
     "monarch": "report-indicates-mexican-monarch-butterfly-population-at-ten",
     "helicopter": "power-firm-helicopter-strikes-cables-crashes-near-fairfield",
+    "sixteen states": "sixteen-states-sue-u-s-president-trump-to-stop-declaration-o",
+    "el paso": "gunman-opens-fire-in-el-paso-texas-superstore-more-than-20-d",
 }
 
 
@@ -88,6 +90,18 @@ def test_a_second_name_with_its_own_the_after_and_is_a_name_of_its_own(mentions:
         ("National Transportation Safety Board", "org"),
     } <= helicopter
     assert not [s for s, _t in helicopter if " and the " in s]
+
+
+def test_a_judicial_district_is_named_with_its_state_and_is_its_courts(mentions: dict) -> None:
+    # "filed in the U.S. District Court for Northern District of California": one court (the
+    # model read "District Court" and a place "Northern District"); "the U.S. Attorney for the
+    # Western District of Texas": a court's district, no place "Western District"
+    court = "U.S. District Court for Northern District of California"
+    assert (court, "org") in mentions["sixteen states"]
+    assert not [s for s, _t in mentions["sixteen states"] if s.endswith("District")]
+    el_paso = mentions["el paso"]
+    assert ("Western District of Texas", "org") in el_paso
+    assert ("Western District", "place") not in el_paso
 
 
 def test_a_title_with_its_the_stays_one_name(mentions: dict) -> None:
