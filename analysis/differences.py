@@ -750,6 +750,12 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False
     if bool(_SUSPECTED.search(a.phrase)) != bool(_SUSPECTED.search(b.phrase)):
         return False  # "7 out of 20 suspected cases" are not the outbreak's 3,728 cases
+    if (
+        _ranks(sentence_a.text)
+        and _ranks(sentence_b.text)
+        and not (_ranks(sentence_a.text) & _ranks(sentence_b.text))
+    ):
+        return False  # "a category 3 hurricane must sustain" against "category 1 hurricanes"
     if a.topic != "duration":
         return True
     after_a = _LENGTH_OF.match(sentence_a.text, a.end - sentence_a.start)
@@ -757,6 +763,21 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     if after_a and after_b:
         return _stem(after_a.group("noun")) == _stem(after_b.group("noun"))
     return True
+
+
+# A grade a sentence names ("category 3", "level 4", "stage two"): two sentences naming only
+# other grades tell of different things, whatever their numbers.
+_RANK = re.compile(
+    r"\b(?:category|level|stage|phase|grade|class|tier)\s+(\d{1,2}|[a-z]+)\b", re.IGNORECASE
+)
+
+
+def _ranks(text: str) -> frozenset[str]:
+    return frozenset(
+        f"{m.group(0).split()[0].lower()} {_number(m.group(1).lower())}"
+        for m in _RANK.finditer(text)
+        if m.group(1).isdigit() or m.group(1).lower() in _NUMBER_WORDS
+    )
 
 
 def _stem(word: str) -> str:
@@ -790,7 +811,16 @@ def _fact(quantity: Quantity, sentence: TextSpan) -> Fact:
 # Topics measured in a unit rather than counted: the unit ("magnitude", "km") both sentences
 # write is no sign that they tell the same thing ("a 7.3 magnitude tremor was felt in
 # Australia" and "the 7.7 magnitude quake damaged 1,600 houses").
-_MEASURES = ("magnitude", "distance", "length", "percentage", "money", "time of day", "duration")
+_MEASURES = (
+    "magnitude",
+    "distance",
+    "length",
+    "speed",
+    "percentage",
+    "money",
+    "time of day",
+    "duration",
+)
 
 
 def _unit_terms(a: Quantity, b: Quantity) -> frozenset[str]:
@@ -910,16 +940,18 @@ def find_differences(
 
 # Counts that grow while a story goes on: an outbreak's cases, an event's deaths.
 _RUNNING_TOPICS = ("cases", "deaths")
+# What reports days apart give as of their dates: running counts, and speeds (a storm's winds).
+_AS_OF_TOPICS = (*_RUNNING_TOPICS, "speed")
 
 
 def _as_of(
     difference: Difference, published_a: date | None, published_b: date | None
 ) -> Difference:
-    """A difference of running counts (_RUNNING_TOPICS) between reports published at least
+    """A difference of running counts or speeds (_AS_OF_TOPICS) between reports published at least
     RUNNING_DAYS_APART days apart, labelled with both dates ("deaths, as of 2019-12-07 (A) and
     2020-01-01 (B)"): counts at two dates, not a contradiction, whichever comparison found
     them (the running totals, two sentences that make the same point, the report tolls)."""
-    if difference.topic not in _RUNNING_TOPICS or published_a is None or published_b is None:
+    if difference.topic not in _AS_OF_TOPICS or published_a is None or published_b is None:
         return difference
     if abs((published_b - published_a).days) < RUNNING_DAYS_APART:
         return difference

@@ -91,7 +91,19 @@ _UNITS = {
     "meters": ("length", 1.0), "feet": ("length", 0.3048), "percent": ("percentage", 1.0),
     "per cent": ("percentage", 1.0), "%": ("percentage", 1.0), "dollars": ("money", 1.0),
     "euros": ("money euro", 1.0), "pounds": ("money pound", 1.0),
+    # A speed is no distance: "winds of 120 miles per hour" against "75 mph" (in km/h).
+    "miles per hour": ("speed", 1.609), "mph": ("speed", 1.609),
+    "kilometers per hour": ("speed", 1.0), "kilometres per hour": ("speed", 1.0),
+    "km/h": ("speed", 1.0), "kph": ("speed", 1.0), "knots": ("speed", 1.852),
 }  # fmt: skip
+# One name for each unit however written: "10 km" and "10 kilometres" are one unit.
+_UNIT_NAMES = {
+    **{unit: unit for unit in _UNITS},
+    "km": "kilometers", "kilometres": "kilometers", "mile": "miles", "metres": "meters",
+    "per cent": "percent", "%": "percent", "mph": "miles per hour", "kph": "kilometers per hour",
+    "km/h": "kilometers per hour", "kilometres per hour": "kilometers per hour",
+}  # fmt: skip
+_SPEED_UNITS = r"(?:kilometers|kilometres|miles)\s+(?:per|an)\s+hour|mph|km/h|kph|knots"
 _DEATH = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|lives|fatalities)\b", re.I
 )
@@ -133,7 +145,8 @@ _NONE = re.compile(
 )
 _UNIT = re.compile(
     rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))[\s\-]?"
-    r"(?P<unit>kilometers|kilometres|km|miles?|metres|meters|feet|percent|per cent|%)(?!\w)"
+    rf"(?P<unit>{_SPEED_UNITS}|kilometers|kilometres|km|miles?|metres|meters|feet|percent"
+    r"|per cent|%)(?![\w/])"
     r"|(?P<currency>[$€£])\s?(?P<amount>" + _DIGITS + r")(?:\s?(?P<scale>million|billion|bn|m)\b)?",
     re.I,
 )
@@ -179,12 +192,15 @@ class Quantity:
     phrase: str
     start: int
     end: int
+    unit: str = ""  # the unit as written, for measures ("mph", "kilometres")
 
     def same_value(self, other: Quantity) -> bool:
-        """Equal values, within rounding for converted units (10 km is about 6 miles)."""
+        """Equal values, within rounding for converted units (10 km is about 6 miles; 180 mph
+        and 185 mph, one unit, are two values)."""
         if self.high != self.value or other.high != other.value:
             return self.value <= other.high and other.value <= self.high
-        tolerance = 0.08 if self.topic in ("distance", "length") else 1e-9
+        converted = self.unit != other.unit and self.topic in ("distance", "length", "speed")
+        tolerance = 0.08 if converted else 1e-9
         return abs(self.value - other.value) <= tolerance * max(abs(self.value), abs(other.value))
 
 
@@ -270,7 +286,9 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    def add(topic: str, number: str, start: int, end: int, factor: float = 1.0) -> None:
+    def add(
+        topic: str, number: str, start: int, end: int, factor: float = 1.0, unit: str = ""
+    ) -> None:
         if any(s < end and start < e for s, e in taken):
             return
         parsed = number_value(number)
@@ -279,7 +297,9 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         taken.append((start, end))
         low, high = parsed
         found.append(
-            Quantity(topic, low * factor, high * factor, text[start:end], base + start, base + end)
+            Quantity(
+                topic, low * factor, high * factor, text[start:end], base + start, base + end, unit
+            )
         )
 
     for match in _MAGNITUDE.finditer(text):
@@ -319,8 +339,9 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
             topic = {"$": "money", "€": "money euro", "£": "money pound"}[match.group("currency")]
             add(topic, match.group("amount"), match.start(), match.end(), scale)
             continue
-        topic, factor = _UNITS[match.group("unit").lower()]
-        add(topic, match.group("number"), match.start(), match.end(), factor)
+        unit = " ".join(match.group("unit").lower().split()).replace(" an hour", " per hour")
+        topic, factor = _UNITS[unit]
+        add(topic, match.group("number"), match.start(), match.end(), factor, _UNIT_NAMES[unit])
     for match in _COUNTED.finditer(text):
         noun = match.group("noun").lower()
         group = _NOUN_GROUP[noun]
@@ -349,9 +370,9 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
     return _without_restatements(text, base, sorted(found, key=lambda quantity: quantity.start))
 
 
-# "25 km (15 miles)", "at 3pm on Tuesday (12am yesterday)": the same quantity in another unit or
-# time zone, in brackets up to three words after it.
-_RESTATED = re.compile(r"(?:\s+[\w’'\-]+){0,3}\s*\($")
+# "25 km (15 miles)", "at 3pm on Tuesday (12am yesterday)", "185 mph (~295 km/h)": the same
+# quantity in another unit or time zone, in brackets up to three words after it.
+_RESTATED = re.compile(r"(?:\s+[\w’'\-]+){0,3}\s*\(\s*(?:~|≈|about\s+|approx\.?\s+)?$")
 
 
 def _without_restatements(text: str, base: int, found: list[Quantity]) -> list[Quantity]:

@@ -20,6 +20,7 @@ from kimreader.analysis.differences import (
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quantities import quantities
 from kimreader.analysis.text import all_sentences
+from kimreader.corpus.article import Article
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -1027,3 +1028,46 @@ def test_a_place_right_after_a_count_is_a_whole_name_not_an_adjective() -> None:
     injured = next(q for q in quantities(quake) if q.topic == "injured")
     place = _PLACE_RIGHT_AFTER.match(quake, injured.end)
     assert place is not None and place.group("place") == "Davao del Sur"
+
+
+_DORIAN_A = "hurricane-dorian-strengthens-to-category-5-makes-landfall-in"  # 2019-09-01, wnrev
+_DORIAN_B = "hurricane-dorian-leaves-trail-of-destruction-in-the-bahamas"  # 2019-09-05, wndev
+
+
+def test_winds_in_miles_per_hour_are_speeds_not_distances() -> None:
+    # "157 miles per hour" was a distance of 157 miles, and "180 mph" nothing: a storm's winds
+    # would have been compared with how far it was from an island.
+    line = _wikinews_line(_DORIAN_A, "The wind speed cut-off")
+    assert [(q.topic, q.phrase) for q in quantities(line)] == [
+        ("speed", "157 miles per hour"),
+        ("speed", "180 mph"),  # "(285 kph)" restates it
+    ]
+    line = _wikinews_line(_DORIAN_B, "wind speeds reached")
+    assert [q.phrase for q in quantities(line)] == ["185 mph"]  # "(~295 km/h)" restates it
+
+
+def test_one_unit_two_values_differ_only_converted_units_round() -> None:
+    # 180 mph and 185 mph were one speed within 8% (a rounding allowed for 10 km against six
+    # miles); in one unit they are two values. Reports four days apart give them as of each date.
+    cmp = compare_articles(
+        Article.create(_DORIAN_A, _wikinews(_DORIAN_A), published=date(2019, 9, 1)),
+        Article.create(_DORIAN_B, _wikinews(_DORIAN_B), published=date(2019, 9, 5)),
+    )
+    speeds = [(d.topic, d.a.phrase, d.b.phrase) for d in cmp.differences if "speed" in d.topic]
+    assert speeds == [("speed, as of 2019-09-01 (A) and 2019-09-05 (B)", "180 mph", "185 mph")]
+    assert not [d for d in cmp.agreements if d.topic.startswith("speed")]
+    [ten_km] = quantities("a depth of 10 km")
+    [six_miles] = quantities("a depth of six miles")
+    assert ten_km.same_value(six_miles)
+
+
+def test_values_of_two_grades_are_not_compared() -> None:
+    # No page in the repository shows it; seen on two Wikinews reports of one hurricane: the
+    # thresholds of two categories were claimed as a difference of the storm's winds.
+    a = "On the scale, a category 3 hurricane must sustain winds of at least 111 miles per hour."
+    b = "On the scale, category 1 hurricanes must sustain winds of at least 74 miles per hour."
+    assert _compared(a, b) == ([], [])
+    c = "On the scale, a category 3 hurricane must sustain winds of at least 115 miles per hour."
+    assert _compared(a, c)[0] == [
+        ("speed", "at least 111 miles per hour", "at least 115 miles per hour")
+    ]
