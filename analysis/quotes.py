@@ -612,10 +612,10 @@ class _QuoteFinder:
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
             # “I am in awe of the people who ran towards danger” tweeted Mayor Sadiq Khan: a
-            # sentence quoted whole, then its speech verb, needs no comma (no title: “American
-            # Pie” said nothing)
+            # sentence quoted whole, then its speech verb (or its speaker and the verb: “…” Smith
+            # told Wikinews), needs no comma (no title: “American Pie” said nothing)
             whole = (
-                pattern in (AFTER_SAID_NAME, AFTER_SAID_ROLE_NAME)
+                pattern in (AFTER_SAID_NAME, AFTER_SAID_ROLE_NAME, AFTER_NAME_SAID)
                 and draft.full
                 and not looks_like_a_name(text)
                 and not _VERB_NOT_SPEECH.match(after)

@@ -1184,3 +1184,13 @@ def test_a_place_after_a_comma_in_a_name_is_no_subject() -> None:
     entities = _entities(body, {"Ana Ruiz": "person", "Los Angeles": "place"})
     [quote] = extract_quotes(body, entities)
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_sentence_quoted_whole_then_its_speaker_and_verb_needs_no_comma() -> None:
+    # Written for the case (no development text shows it; seen on the review pool): a whole
+    # sentence in marks with no comma, then who said it and the verb
+    body = (
+        "The ship was last seen on Monday. “It is plausible that the transponder had been "
+        "turned off by pirates” Ana Ruiz told reporters yesterday."
+    )
+    assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz"]
