@@ -130,6 +130,8 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
             continue  # named only in a heading or label line: section words, not content
         if _only_a_sentences_capital(text, members) or _names_a_role(members):
             continue
+        if all(map(_a_peoples_word, members)):
+            continue  # "Hongkongers", "Middle Eastern disputes": a people's word names nothing
         kept.append(sorted(members, key=lambda m: m.start))
     return kept
 
@@ -325,6 +327,15 @@ def _only_a_sentences_capital(text: str, members: list[Mention]) -> bool:
         or gazetteer.is_cited_outlet(surface)
         or listed(surface) is not None
         or base_key(surface) in alias_table().organisations
+    )
+
+
+def _a_peoples_word(mention: Mention) -> bool:
+    return (
+        mention.table_name is None
+        and mention.type in ("person", "org", "place")
+        and gazetteer.is_peoples_word(mention.surface)
+        and not gazetteer.is_organisation(mention.surface)
     )
 
 

@@ -135,6 +135,31 @@ def is_nationality_word(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _places_written_as_one_word() -> frozenset[str]:
+    """ "hongkong" of "hong kong": how a people's word glues a place of several words."""
+    return frozenset(place.replace(" ", "") for place in places() if " " in place)
+
+
+def is_peoples_word(name: str) -> bool:
+    """A word for the people of a place or for what comes from it, no name of a thing: a
+    nationality word ("European", `is_nationality_word`) and a place with "-er(s)", "-ern" or,
+    after an "a", "-n(s)" ("Hongkongers", "Londoner", "American Samoan"); never a place the
+    list has ("Oman") nor a given name ("Lillian")."""
+    key = base_key(name)
+    if key in places() or key in given_names():
+        return False
+    if is_nationality_word(key):
+        return True
+    for suffix in ("ers", "er", "ern", "ns", "n"):
+        stem = key[: -len(suffix)]
+        if not key.endswith(suffix) or len(stem) <= 3 or suffix[0] == "n" and stem[-1] != "a":
+            continue  # "Samoa-n", not "Coro-n": "Coron" is a town
+        if stem in places() or stem in _places_written_as_one_word():
+            return True
+    return False
+
+
 def is_small_place(name: str) -> bool:
     """A town of 1,000 people or more that is no city of `places` (weak evidence: see above)."""
     return base_key(name) in small_places()
