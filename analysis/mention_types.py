@@ -66,6 +66,13 @@ _MEMBER_OF_BEFORE = re.compile(
     r"(?:the[ \t]+)?$"
 )
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+# A place's office or level of government after its name: "Chelyabinsk regional Deputy
+# Governor", "Chelyabinsk's governor", "the Moscow city mayor".
+_OFFICE_OF_A_PLACE_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:(?:regional|provincial|municipal|city|oblast)[ \t]+)?"
+    r"(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting)[ \t]+)?(?:[Gg]overnor|[Mm]ayor)\b"
+    r"|[ \t]+(?:regional|provincial|municipal)\b"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)[ \t]+$")
 
 
@@ -288,6 +295,13 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         and _LOWER_WORD_AFTER.match(text, mention.end)
     ):
         return "place"  # "the Christchurch mosque shootings"; not "Downey said"
+    if (
+        mention.label == "ORG"
+        and _OFFICE_OF_A_PLACE_AFTER.match(text, mention.end)
+        and gazetteer.is_place(mention.surface)
+        and not gazetteer.is_organisation(mention.surface)
+    ):
+        return "place"  # "Chelyabinsk regional Deputy Governor", "Chelyabinsk's governor"
     if (
         mention.label == "ORG"
         and _IN_RIGHT_BEFORE.search(text, max(0, mention.start - 4), mention.start)

@@ -23,6 +23,7 @@ ARTICLES = {
     "rugby": "university-defeat-maroochydore-in-round-five-of-2020-sunshin",
     "el paso": "gunman-opens-fire-in-el-paso-texas-superstore-more-than-20-d",
     "buffalo": "northern-arapaho-tribe-welcomes-buffalo-herd-in-wyoming-unit",
+    "magnitogorsk": "magnitogorsk-apartment-building-collapses-after-explosion-do",
 }
 
 
@@ -86,3 +87,9 @@ def test_a_word_for_a_kind_of_place_before_or_after_a_name_makes_it_a_place(
     # of ten buffalo for the Wind River Reservation" (the model's organisation)
     assert types(articles["el paso"])["Rio Grande"] == "place"
     assert types(articles["buffalo"])["Wind River Reservation"] == "place"
+
+
+def test_a_place_before_its_office_is_a_place(articles: dict) -> None:
+    # "Chelyabinsk regional Deputy Governor Oleg Klimov", "Chelyabinsk's governor has
+    # promised": the model's organisation is the region
+    assert types(articles["magnitogorsk"])["Chelyabinsk"] == "place"
