@@ -253,9 +253,10 @@ DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
 # "Sales went up in a “sharp increase” last week, according to a Woolworths spokesperson.":
-# the source the sentence ends with.
+# the source the sentence ends with (its comma may be left out: "suffered “two deep wounds” in
+# the attack according to a hospital spokesperson.").
 LATE_ACCORDING = re.compile(
-    rf",\s*according\s+to\s+(?P<name>{_PHRASE})"
+    rf"(?:,\s*|\s+)according\s+to\s+(?P<name>{_PHRASE})"
     # "…, according to Ann Lee, an economist at the bank.": her role after her name
     r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?))?\s*[.;]?\s*$"
 )

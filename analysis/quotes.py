@@ -611,6 +611,8 @@ class _QuoteFinder:
             if found and ends_a_fragment and _REPORTED_CLAUSE.match(after, found.end()):
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
+            if found and according and not late:
+                continue  # Pelosi called it a “…,” according to NBC: Pelosi's words, NBC's report
             # “I am in awe of the people who ran towards danger” tweeted Mayor Sadiq Khan: a
             # sentence quoted whole, then its speech verb (or its speaker and the verb: “…” Smith
             # told Wikinews), needs no comma (no title: “American Pie” said nothing)

@@ -1194,3 +1194,14 @@ def test_a_sentence_quoted_whole_then_its_speaker_and_verb_needs_no_comma() -> N
         "turned off by pirates” Ana Ruiz told reporters yesterday."
     )
     assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz"]
+
+
+def test_according_to_after_a_quote_is_a_source_only_for_a_sentence_without_a_speaker() -> None:
+    # Written for the case (no development text shows it; seen on the review pool): a speaker
+    # with her verb before the quote keeps her words when the sentence ends "according to" a
+    # medium; a fragment without a speech verb is the source's, comma or none
+    body = (
+        "Ana Ruiz called the plan a “breach of trust,” according to NBC.\n\n"
+        "Tom Ward suffered “two deep wounds” in the attack according to a hospital spokesperson."
+    )
+    assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz", "a hospital spokesperson"]
