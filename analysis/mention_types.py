@@ -333,6 +333,15 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         and not gazetteer.is_place(mention.surface)
     ):
         return "person"  # "said disaster agency official Fauzi"
+    if (
+        mention.label == "ORG"
+        and text.startswith(",", mention.end)
+        and _person_described_before(text, mention.start)
+        and not any(word in ORG_HEADS for word in words)
+        and not gazetteer.is_place(mention.surface)
+        and (len(words) > 1 or gazetteer.is_given_name(mention.surface))
+    ):
+        return "person"  # "The current president of Namibia, Hage Geingob, expressed"
     if _org_word_before(text, mention.start) and not (
         gazetteer.is_given_name(words[0]) or gazetteer.is_place(mention.surface)
     ):
@@ -653,6 +662,19 @@ _WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+$")
 def is_person_word(word: str) -> bool:
     """A word for a person: "lawyer", "Violinist", "fiancée"."""
     return _DESCRIBED_AS.get(word.lower()) == "person"
+
+
+# A description of a person and a comma before a name set off by commas: "his wife, Amanda,",
+# "The current president of Namibia, Hage Geingob,".
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Ii]ts)(?:[ \t]+[a-z-]+){0,2}?[ \t]+([a-z]+)"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?,[ \t]+\Z"
+)
+
+
+def _person_described_before(text: str, start: int) -> bool:
+    before = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)
+    return before is not None and _DESCRIBED_AS.get(before.group(1)) == "person"
 
 
 def _person_word_before(text: str, start: int) -> bool:
