@@ -677,6 +677,9 @@ def _join_org_short_forms(
         if facility is not None:
             clusters.union(cluster, facilities.setdefault(facility, cluster))
     _join_bare_heads(orgs, clusters)
+    for key, cluster in orgs.items():
+        if " " not in key and key.endswith("s") and key[:-1] in orgs and len(key) > 4:
+            clusters.union(cluster, orgs[key[:-1]])  # "the Houthis" are the "Houthi" group
     surnames = {word for full in full_names for word in full.split()}
     for mention in mentions:
         if mention.table_name is not None or mention.key in surnames:
