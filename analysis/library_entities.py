@@ -1,8 +1,10 @@
 """The library's entities: one LibraryEntity per real-world thing over all articles.
 
 The same name rules as within an article (analysis/names.py) join the articles' entities; a lone
-name joins the one person or organisation it shortens; the library votes the type; dates and day
-names stay in their article. The comparison lists as shared exactly what this merge joins.
+name joins the one person or organisation it shortens (its own article's first); a body every
+country has ("Senate", "Parliament") joins by its bare name only within one country; the library
+votes the type; dates and day names stay in their article. The comparison lists as shared exactly
+what this merge joins.
 """
 
 from __future__ import annotations
@@ -86,11 +88,14 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
     key: of the same type, or of any type for a name of several words (the model's type for
     "Lucas Nolan" varies between articles). Then a one-word name with no full name in its
     article ("Lohan", "Morningside") joins the one person or organisation of the library it
-    shortens, if only one fits. Dates and day names never join across articles.
+    shortens, if only one fits. Dates and day names never join across articles. A body every
+    country has ("Senate", "Parliament", "Supreme Court", "Health Ministry") joins by its bare
+    name only where the articles agree on whose it is (`_body_keys`).
     """
     clusters = UnionFind()
     nodes: list[tuple[str, Entity]] = []
     for article_id, entities in per_article.items():
+        home = _home_country(entities)
         for entity in entities:
             node = str(len(nodes))
             nodes.append((article_id, entity))
@@ -98,7 +103,10 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
             if entity.type in ("date", "event"):
                 continue
             for key in _link_keys(entity):
-                clusters.union(node, f"key\x00{key}")
+                if _generic_body(key.split(":", 1)[-1]) is None:
+                    clusters.union(node, f"key\x00{key}")
+            for key in _body_keys(entity, home):
+                clusters.union(node, f"body\x00{key}")
     _join_short_names(nodes, clusters)
     _join_place_prefixed_orgs(nodes, clusters)
     groups: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
@@ -132,6 +140,8 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
     for number, (article, entity) in enumerate(nodes):
         if len(entity.name.split()) != 1 or entity.type not in ("person", "org", "place"):
             continue
+        if _generic_body(canonical_key(entity.name, "org")) is not None:
+            continue  # "House" is no "House Judiciary Committee": see _body_keys
         if gazetteer.is_place(entity.name) or alias_table().canonical.get(base_key(entity.name)):
             continue
         mine = own[article]
@@ -227,8 +237,124 @@ def _join_place_prefixed_orgs(nodes: list[tuple[str, Entity]], clusters: UnionFi
             continue
         key = canonical_key(entity.name, "org")
         for form in org_forms(key, places) | _facility_without_place(key):
-            if form in named:
+            if form in named and _generic_body(form) is None:  # whose: see _body_keys
                 clusters.union(str(number), named[form])
+
+
+# Bodies every country (or state) has one of, named alike: by the bare name, one article's is
+# not another's ("Parliament" of the UK, of Serbia, of New South Wales).
+_BODIES = frozenset(
+    name.strip()
+    for name in """senate|house|house of representatives|house of commons|house of lords|
+    house of assembly|house of delegates|parliament|congress|national congress|national assembly|
+    assembly|legislative assembly|legislative council|legislature|state senate|state assembly|
+    state legislature|cabinet|government|federal government|national government|supreme court|
+    high court|constitutional court|court|court of appeals|court of appeal|appeals court|
+    district court|federal court|superior court|police|national police|state police|
+    police department|police service|army|navy|air force|coast guard|national guard|military|
+    armed forces|central bank|election commission|electoral commission|fire department|
+    fire service""".split("|")
+)
+# Bodies of a county or a city as well ("Court", "Police", the National Guard of each US state):
+# by the bare name, not even two articles about one country name the same one.
+_LOCAL_BODIES = frozenset(
+    name.strip()
+    for name in """court|district court|superior court|police|police department|police service|
+    state police|fire department|fire service|national guard""".split("|")
+)
+
+
+def _generic_body(key: str) -> str | None:
+    """The bare name of a body every country has ("senate", "health ministry", "ministry of
+    foreign affairs"), or None."""
+    key = key.removeprefix("the ")
+    if key in _BODIES:
+        return key
+    words = key.split()
+    if len(words) >= 2 and (words[-1] == "ministry" or words[:2] == ["ministry", "of"]):
+        if not any(gazetteer.is_place(w) or gazetteer.is_nationality_word(w) for w in words):
+            return key
+    return None
+
+
+def _body_keys(entity: Entity, home: str | None) -> set[str]:
+    """Keys of a body every country has ("Senate"), qualified by whose it is: the place its own
+    name says ("U.S. Senate", "Parliament of Serbia", "Tunisian Parliament"), or else the
+    country its article is about (`_home_country`); none when neither says ("Senate" in an article
+    naming Puerto Rico and the United States as often) or for a local body ("Court", "Police").
+    A "Senate" of one article then joins the "Senate" of another about the same country and
+    that country's "United States Senate", never the Senate of Puerto Rico or of the
+    Philippines."""
+    if entity.type not in ("org", "place"):
+        return set()
+    bare: set[str] = set()
+    keys: set[str] = set()
+    whose: set[str] = set()
+    for alias in dict.fromkeys((entity.name, *entity.aliases)):
+        key = canonical_key(alias, "org")
+        body = _generic_body(key)
+        if body is not None:
+            bare.add(body)
+            continue
+        for qualifier, rest in _qualified(key):
+            body = _generic_body(rest)
+            if body is not None:
+                keys.add(f"{body}@{qualifier}")
+                whose.add(qualifier)
+                break
+    for body in bare:
+        if whose:  # "U.S. Senate" also written "Senate" in its article
+            keys.update(f"{body}@{place}" for place in whose)
+        elif home is not None and body not in _LOCAL_BODIES:
+            keys.add(f"{body}@{home}")
+    return keys
+
+
+def _qualified(key: str) -> list[tuple[str, str]]:
+    """(whose, body) readings of an organisation's key: a place or a people's word first ("us
+    senate", "tunisian parliament"), or "of" a place last ("parliament of serbia")."""
+    words = key.split()
+    readings: list[tuple[str, str]] = []
+    for size in (1, 2, 3):
+        if len(words) > size:
+            first, rest = " ".join(words[:size]), " ".join(words[size:])
+            if size == 1 and gazetteer.is_nationality_word(first):
+                readings.append((first, rest))
+            elif (place := _place_key(first)) is not None:
+                readings.append((place, rest))
+    if " of " in key:
+        body, _of, place_name = key.rpartition(" of ")
+        if (place := _place_key(place_name)) is not None:
+            readings.append((place, body))
+    return readings
+
+
+def _place_key(name: str) -> str | None:
+    """A place's key, written short or long ("u.s.", "us" and "united states" are one), if
+    `name` is a place the gazetteer or the alias table knows."""
+    found = listed(name)
+    if found is not None:
+        return canonical_key(found[0], "place") if found[1] == "place" else None
+    return canonical_key(name, "place") if gazetteer.is_place(name) else None
+
+
+def _home_country(entities: Sequence[Entity]) -> str | None:
+    """The country an article is about: the place it names most often if that is a country (a
+    country before a place named as often: "Nevada" twice and the United States twice), else
+    the one country it names ("Texas" most often, and the United States: its House of
+    Representatives is the country's); none when two countries tie or it names none."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type == "place":
+            counts[_place_key(entity.name) or canonical_key(entity.name, "place")] += entity.count
+    countries = {place: count for place, count in counts.items() if gazetteer.is_country(place)}
+    if not countries:
+        return None
+    most = max(counts.values())
+    first = [place for place, count in countries.items() if count == most]
+    if len(first) == 1:
+        return first[0]
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _facility_without_place(key: str) -> set[str]:

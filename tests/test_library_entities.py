@@ -22,6 +22,16 @@ ARTICLES = {
     "maritime border": "cairo-summit-denounces-turkish-libyan-maritime-border-agreem",
     "mendez": "former-u-s-intelligence-agent-tony-mendez-architect-of-argo",
     "boseman": "tributes-paid-to-recently-deceased-us-actor-chadwick-boseman",
+    "johnson": "boris-johnson-elected-conservative-leader-slated-to-be-brita",
+    "uk election": "conservative-party-wins-majority-in-2019-uk-general-election",
+    "face veils": "tunisian-prime-minister-signs-decree-to-ban-face-veils-in-pu",
+    "abortion": "new-south-wales-decriminalizes-abortion",
+    "abs-cbn": "philippines-largest-television-network-shut-down-by-governme",
+    "cruz": "senator-ted-cruz-proposes-amendment-to-u-s-constitution-sett",
+    "hickenlooper": "hickenlooper-ends-us-presidential-bid-senate-run-possible",
+    "mukherjee": "former-president-of-india-pranab-mukherjee-dies-aged-84",
+    "karaj": "iranian-cargo-plane-crashes-into-karaj-houses",
+    "area 51": "millions-don-t-turn-up-to-storm-us-airbase-for-extraterrestr",
 }
 
 
@@ -64,3 +74,35 @@ def test_a_place_joins_no_organisation_or_person_of_another_article_by_its_first
     assert not any(article == "maritime border" for article, _t, _n in atlantic)
     frederick = group_of(articles, "mendez", "Frederick", "place")
     assert not any(article == "boseman" for article, _t, _n in frederick)
+
+
+def articles_of(group: set[tuple[str, str, str]]) -> set[str]:
+    return {article for article, _t, _n in group}
+
+
+def test_a_parliament_named_alike_joins_only_the_one_of_its_country(
+    articles: dict[str, list[Entity]],
+) -> None:
+    # two articles about the United Kingdom name its "Parliament"; Tunisia's ("Tunisian
+    # Parliament", also "Parliament") and New South Wales's are other ones
+    uk = articles_of(group_of(articles, "johnson", "Parliament", "org"))
+    assert "uk election" in uk
+    assert not uk & {"face veils", "abortion"}
+    assert "abortion" not in articles_of(
+        group_of(articles, "face veils", "Tunisian Parliament", "org")
+    )
+
+
+def test_a_senate_or_congress_joins_only_its_countrys(articles: dict[str, list[Entity]]) -> None:
+    us_senate = articles_of(group_of(articles, "hickenlooper", "United States Senate", "org"))
+    assert "cruz" in us_senate  # "the Senate" of an article about the United States
+    assert "abs-cbn" not in us_senate  # the Philippine Senate
+    us_congress = articles_of(group_of(articles, "cruz", "U.S. Congress", "org"))
+    assert not us_congress & {"abs-cbn", "mukherjee"}  # the Philippine one, the party
+
+
+def test_a_countrys_air_force_is_not_another_countrys(articles: dict[str, list[Entity]]) -> None:
+    # "Air Force" in an article about Iran is not the "United States Air Force" of another
+    assert "karaj" not in articles_of(
+        group_of(articles, "area 51", "United States Air Force", "org")
+    )
