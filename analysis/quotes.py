@@ -1260,6 +1260,9 @@ class _QuoteFinder:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
         if the report never calls them by the other pronoun; nobody when that sentence names
         two such people who may act ("Ann met Tom. “…,” he said")."""
+        described = self._described_before(at, last)
+        if described:  # "One of the victims decided …. She said …": that one, unnamed
+            return described, "anonymous"
         subject_at, subject = self._previous_subject_at(at)
         for _step in range(PRONOUN_REACH):
             # "In between, she testified, she was raped by Quirin, Redouane. … She told a guard
@@ -1470,6 +1473,25 @@ class _QuoteFinder:
             if subject:
                 return sentence.start, subject
         return -1, ""
+
+    def _described_before(self, offset: int, last: _Draft | None) -> str:
+        """One of a group, unnamed, opening the nearest earlier sentence that is about someone,
+        after the last quote ("One of the victims decided to allow her name to be made public.
+        She said …"): whom a pronoun after it stands for, not a name further back; else ""."""
+        for sentence in self._window(offset):
+            if last is not None and sentence.start < last.span.end:
+                return ""
+            if self._quoted(sentence.start):
+                continue  # a sentence of a quote ("… One of the musicians turned round …")
+            end = min(sentence.end, offset)
+            if self._reported_speaker(
+                self.body[sentence.start : end], sentence.start
+            ) or self.people.first_in(sentence.start, end, subject=True):
+                return ""
+            opening = PARTITIVE_SPEAKER.match(self.body, sentence.start, end)
+            if opening:
+                return opening.group()
+        return ""
 
     def _window(self, offset: int) -> list[TextSpan]:
         """The sentences a pronoun at offset may look back on, nearest first: up to

@@ -827,3 +827,10 @@ def test_he_is_not_the_one_a_speaker_told() -> None:
     name = "simple-animals-could-live-in-martian-brines-wikinews-intervi"
     assert quote_at(name, "Our work is calling").speaker == "Vlada Stamenković"
     assert quote_at(name, "implying that if life ever existed").speaker == "Vlada Stamenković"
+
+
+def test_one_of_a_group_inside_a_quote_is_no_antecedent() -> None:
+    # '"I'd never sat behind a kit before … One of the musicians turned round and said, …", he
+    # recalled': the sentence of the quote is his words, and "he" is Ginger Baker still
+    name = "influential-rock-drummer-ginger-baker-dies-at-age-80"
+    assert quote_at(name, "I'd never sat behind a kit").speaker == "Ginger Baker"

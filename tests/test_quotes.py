@@ -1205,3 +1205,14 @@ def test_according_to_after_a_quote_is_a_source_only_for_a_sentence_without_a_sp
         "Tom Ward suffered “two deep wounds” in the attack according to a hospital spokesperson."
     )
     assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz", "a hospital spokesperson"]
+
+
+def test_she_after_a_sentence_about_one_of_a_group_is_that_one_unnamed() -> None:
+    # Written for the case (no development text shows it; seen on the review pool): "she" is
+    # the victim the sentence before is about, not the prosecutor named further back
+    body = (
+        "Prosecutor Kama Melly said the victims were “ripe and vulnerable to manipulation”.\n\n"
+        "One of the victims decided to allow her name to be made public. She said she did this "
+        "to show victims “there is nothing to be ashamed of”."
+    )
+    assert [s for _t, s, _f in speakers(body)][1] == "One of the victims"
