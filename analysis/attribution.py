@@ -243,9 +243,15 @@ AFTER_NAME_SAID = re.compile(
     # "Gabriela Shalev, Israel's ambassador to the UN, was quoted as saying by Reuters"
     rf"\s+(?:{VERBS}|(?:was|were|is)\s+quoted\s+as\s+saying)\b"
 )
-# Two speakers at once: "Ann Lee and Tom Ward said", "Ann Lee and her husband issued".
+# Two speakers at once: "Ann Lee and Tom Ward said", "Ann Lee and her husband issued"; not two
+# offices of one person ("PG&E President and CEO Andy Vesey said").
+_OFFICE_BEFORE_AND = "".join(
+    f"(?<!{office})"
+    for office in "President Chairman Chairwoman Chair Founder Director Secretary Chief "
+    "Editor Publisher Owner Treasurer Governor Mayor Minister".split()
+)
 JOINT = re.compile(
-    rf"{_NAME}\s+(?:and|&)\s+(?:{_NAME}|(?:his|her|their)\s+[a-z]+)"
+    rf"{_NAME}{_OFFICE_BEFORE_AND}\s+(?:and|&)\s+(?:{_NAME}|(?:his|her|their)\s+[a-z]+)"
     rf"(?=\s+(?:{ADVERB}\s+)?(?:{VERBS_BEFORE}|issued|released|signed)\b)"
 )
 # A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz.

@@ -834,3 +834,10 @@ def test_one_of_a_group_inside_a_quote_is_no_antecedent() -> None:
     # recalled': the sentence of the quote is his words, and "he" is Ginger Baker still
     name = "influential-rock-drummer-ginger-baker-dies-at-age-80"
     assert quote_at(name, "I'd never sat behind a kit").speaker == "Ginger Baker"
+
+
+def test_two_offices_joined_before_one_name_are_one_speaker() -> None:
+    # fresh11: 'PG&E President and CEO Andy Vesey said the firm was working to install "100
+    # miles of stronger poles …"': one person with two offices, not two speakers at once
+    name = "power-firm-helicopter-strikes-cables-crashes-near-fairfield"
+    assert quote_at(name, "100 miles of stronger poles").speaker == "Andy Vesey"
