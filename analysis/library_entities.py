@@ -342,14 +342,23 @@ def _home_country(entities: Sequence[Entity]) -> str | None:
     """The country an article is about: the place it names most often if that is a country (a
     country before a place named as often: "Nevada" twice and the United States twice), else
     the one country it names ("Texas" most often, and the United States: its House of
-    Representatives is the country's); none when two countries tie or it names none."""
+    Representatives is the country's); one naming no country, the one country its bodies'
+    names say ("U.S. Senate"); else none (two countries tie)."""
     counts: Counter[str] = Counter()
     for entity in entities:
         if entity.type == "place":
             counts[_place_key(entity.name) or canonical_key(entity.name, "place")] += entity.count
     countries = {place: count for place, count in counts.items() if gazetteer.is_country(place)}
-    if not countries:
-        return None
+    if not countries:  # no country named: the one its bodies' names say ("U.S. Senate")
+        said = {
+            place
+            for entity in entities
+            if entity.type == "org"
+            for alias in (entity.name, *entity.aliases)
+            for place, rest in _qualified(canonical_key(alias, "org"))
+            if _generic_body(rest) is not None and gazetteer.is_country(place)
+        }
+        return said.pop() if len(said) == 1 else None
     most = max(counts.values())
     first = [place for place, count in countries.items() if count == most]
     if len(first) == 1:

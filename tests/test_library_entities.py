@@ -106,3 +106,22 @@ def test_a_countrys_air_force_is_not_another_countrys(articles: dict[str, list[E
     assert "karaj" not in articles_of(
         group_of(articles, "area 51", "United States Air Force", "org")
     )
+
+
+def test_an_article_naming_no_country_reads_whose_its_bodies_are_from_their_names() -> None:
+    # an article on an impeachment vote names the "U.S. Senate" and "Congress" and no place: its
+    # Congress is the one of an article about the United States (no development page shows the
+    # case, a review-pool article did: entities written for it)
+    vote = [
+        Entity("U.S. Senate", "org", ("U.S. Senate",), ((0, 11),)),
+        Entity("Congress", "org", ("Congress",), ((40, 48),)),
+    ]
+    budget = [
+        Entity("United States", "place", ("United States",), ((0, 13),)),
+        Entity("Congress", "org", ("Congress",), ((30, 38),)),
+    ]
+    groups = [
+        {a for a, e in members if e.name == "Congress"}
+        for members in group_library({"vote": vote, "budget": budget})
+    ]
+    assert {"vote", "budget"} in groups
