@@ -357,6 +357,12 @@ DOCUMENT_HEADS = frozenset(
     "judgement verdict decree complaint indictment lawsuit filing filings petition summary "
     "opinion decision notice notices".split()
 )
+# A document and who wrote it, after the quote: "according to a tweet on Monday by US Secretary
+# of State Mike Pompeo": the one it is by speaks.
+DOCUMENT_BY = re.compile(
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+)?(?:{'|'.join(sorted(DOCUMENT_HEADS))})\b"
+    rf"[^,.;:“”\"]{{0,40}}?\s+by\s+(?P<name>{_PHRASE})"
+)
 
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)")
 ROLE_PREFIX = re.compile(

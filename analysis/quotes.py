@@ -35,6 +35,7 @@ from kimreader.analysis.attribution import (
     BODY_HEADS,
     BY_AGENT,
     DASH_NAME,
+    DOCUMENT_BY,
     DOCUMENT_HEADS,
     GROUP_BODIES,
     GROUP_PEOPLE,
@@ -633,8 +634,11 @@ class _QuoteFinder:
     def _written_with_role(draft: _Draft, found: re.Match[str], offset: int) -> None:
         """The speaker and role an attribution gives; "her mother, Fiona," and "Tom Ward's
         spokesman, Ian Holt," are the one named after."""
-        owner = OWNER_THEN_NAME.match(found.string, found.start("name"))
-        if owner:  # “…,” writes Huber's tag team partner Erick Rowan: Rowan, not Huber
+        owner = OWNER_THEN_NAME.match(found.string, found.start("name")) or DOCUMENT_BY.match(
+            found.string, found.start("name")
+        )  # “…,” writes Huber's tag team partner Erick Rowan: Rowan, not Huber; “…,”
+        # according to a tweet on Monday by Mike Pompeo: Pompeo, not the tweet
+        if owner:
             draft.written = owner.group("name")
             draft.written_at = offset + owner.start("name")
             return

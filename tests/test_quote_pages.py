@@ -841,3 +841,10 @@ def test_two_offices_joined_before_one_name_are_one_speaker() -> None:
     # miles of stronger poles …"': one person with two offices, not two speakers at once
     name = "power-firm-helicopter-strikes-cables-crashes-near-fairfield"
     assert quote_at(name, "100 miles of stronger poles").speaker == "Andy Vesey"
+
+
+def test_according_to_a_document_by_someone_after_the_quote_is_theirs() -> None:
+    # fresh11: '"The airline transports weapons …," according to a tweet on Monday by US
+    # Secretary of State Mike Pompeo': Pompeo's words, not "a tweet on Monday"'s
+    name = "germany-bans-mahan-air-of-iran-citing-security"
+    assert quote_at(name, "The airline transports weapons").speaker == "Mike Pompeo"
