@@ -733,7 +733,10 @@ def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
     Authority" its "Port Authority of New York and New Jersey": a head alone joins the one
     organisation of the article named "<head> of ...", unless another of its
     organisations ends in the head word ("the Court" beside "Supreme Court" and "Court of
-    Session" is either: joining it chained the two courts)."""
+    Session" is either: joining it chained the two courts). A head that names an organisation
+    by itself only in words like "court", "party", "university" joins the one organisation
+    ending in it when none is named "<head> of" ("the Court" of the "US Supreme Court", also
+    written "Supreme Court"; not "the House" of the "White House")."""
     named_of: dict[str, list[str]] = defaultdict(list)  # head -> clusters of "<head> of ..."
     for other, other_cluster in orgs.items():
         for form in {other} | _without_country(other):
@@ -743,12 +746,31 @@ def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
     # the last words of each name ("court" and "supreme court" of "us supreme court"): one set,
     # so the check stays linear in the article's organisations
     endings = {" ".join(o.split()[n:]) for o in orgs for n in range(1, len(o.split()))}
+    ending_in: dict[str, set[str]] = defaultdict(set)  # "court" -> clusters of "... court"
+    for other, other_cluster in orgs.items():
+        head = other.rpartition(" ")[2]
+        if " " in other and head in _HEADS_NAMED_SHORT:
+            ending_in[head].add(other_cluster)
     for key, cluster in orgs.items():
-        if " of " in key or key in endings:
+        if " of " in key:
+            continue
+        if key in endings:
+            # "the Court" of the article's one court ("US Supreme Court"), not an institution
+            # named by its head alone ("the House" beside the "White House")
+            owners = {clusters.find(c) for c in ending_in.get(key, ()) if c != cluster}
+            if len(owners) == 1 and not named_of.get(key):
+                clusters.union(cluster, owners.pop())
             continue
         owners = {clusters.find(other_cluster) for other_cluster in named_of.get(key, [])}
         if len(owners) == 1:
             clusters.union(cluster, owners.pop())
+
+
+# Head words a report uses alone for the one organisation of the article they end.
+_HEADS_NAMED_SHORT = frozenset(
+    """court department ministry university college committee commission agency institute
+    foundation hospital museum society party company corporation bank""".split()
+)
 
 
 def _without_country(key: str) -> set[str]:
