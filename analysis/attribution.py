@@ -237,7 +237,9 @@ NAMED_BEFORE = re.compile(
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
-    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])|\s+(?:of|at|from)\s+the\s+[a-z][\w\-]*"
+    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])"
+    # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office told"
+    rf"|\s+(?:of|at|from)\s+the\s+(?:[\w’'\-]+\s+){{0,5}}?[a-z][\w\-]*"
     # "Fares Ghanem, a hospital official told the Associated Press": the comma left out
     rf"|,\s*(?:a|an|the)\s+[^,;“”\"—–]+?(?=\s+(?:{VERBS})\b))?"
     # "Gabriela Shalev, Israel's ambassador to the UN, was quoted as saying by Reuters"

@@ -848,3 +848,10 @@ def test_according_to_a_document_by_someone_after_the_quote_is_theirs() -> None:
     # Secretary of State Mike Pompeo': Pompeo's words, not "a tweet on Monday"'s
     name = "germany-bans-mahan-air-of-iran-citing-security"
     assert quote_at(name, "The airline transports weapons").speaker == "Mike Pompeo"
+
+
+def test_a_speaker_of_a_long_named_office_after_the_quote() -> None:
+    # fresh11: '"With everything that's happened to our people, …[,]" Crystal C'Bearing of the
+    # Northern Arapaho tribal historic preservation office told those gathered'
+    name = "northern-arapaho-tribe-welcomes-buffalo-herd-in-wyoming-unit"
+    assert quote_at(name, "With everything that's happened").speaker == "Crystal C'Bearing"
