@@ -855,3 +855,11 @@ def test_a_speaker_of_a_long_named_office_after_the_quote() -> None:
     # Northern Arapaho tribal historic preservation office told those gathered'
     name = "northern-arapaho-tribe-welcomes-buffalo-herd-in-wyoming-unit"
     assert quote_at(name, "With everything that's happened").speaker == "Crystal C'Bearing"
+
+
+def test_its_source_is_an_anonymous_speaker() -> None:
+    # fresh11: 'Znak.com reported its source said "three terrorists" were killed': the
+    # outlet's unnamed source speaks
+    name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
+    quote = quote_at(name, "three terrorists")
+    assert (quote.speaker, quote.speaker_kind) == ("its source", "anonymous")
