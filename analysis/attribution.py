@@ -215,8 +215,8 @@ ADVERB = (
 PASSIVE = rf"\b(?:be|been|being|is|are|was|were)\s+(?:{ADVERB}\s+)?"
 _PASSIVE_SPEECH = (
     rf"{PASSIVE}(?:described|called|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
-    r"characteri[sz]ed|quoted)"
-)
+    r"characteri[sz]ed|quoted|told|informed|warned)"
+)  # "he was told by Emergencies Minister Yevgeny Zinichev of “…”": the minister's words
 PASSIVE_BEFORE_QUOTE = re.compile(rf"{_PASSIVE_SPEECH}\s+(?:as\s+)?(?:(?:an?|the)\s+)?$")
 AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
 BY_AGENT = re.compile(rf"{_PASSIVE_SPEECH}\s+by\s+(?P<name>{_PHRASE})")

@@ -863,3 +863,10 @@ def test_its_source_is_an_anonymous_speaker() -> None:
     name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
     quote = quote_at(name, "three terrorists")
     assert (quote.speaker, quote.speaker_kind) == ("its source", "anonymous")
+
+
+def test_who_told_someone_in_the_passive_speaks() -> None:
+    # fresh11: 'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of
+    # "presumably between 36 and 40 people under the rubble"': the minister's words
+    name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
+    assert quote_at(name, "presumably between 36 and 40").speaker == "Yevgeny Zinichev"
