@@ -163,8 +163,16 @@ PARTITIVE = (
     r"|\b[Aa]\s+(?:number|group|handful|majority|couple|few)\s+of\s+(?:the\s+)?"
     r"(?:[\w\-]+\s+){0,2}?[A-Za-z][\w\-]*s\b"
 )
+# Head words of a body that speaks ("the ministry", "the Biden campaign").
+BODY_HEADS = frozenset(
+    "military army government ministry agency committee council police office department "
+    "administration campaign company party court commission board union organization "
+    "organisation group family club band team charity foundation".split()
+)
+# A body named by whose it is, a few words between ("Day's animal foundation").
+_OWNED_BODY = rf"[A-Z][\w\-]*[’']s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(BODY_HEADS))})\b"
 SUBJECT = (
-    rf"(?:{PARTITIVE}|{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
@@ -342,11 +350,6 @@ ANONYMOUS_HEADS = frozenset(
 )
 # Of those, the ones a report never names, so "the source" is as anonymous as "a source".
 UNNAMED_HEADS = frozenset("source sources insider insiders".split())
-BODY_HEADS = frozenset(
-    "military army government ministry agency committee council police office department "
-    "administration campaign company party court commission board union organization "
-    "organisation group family club band team charity foundation".split()
-)
 # Who signed or issued a letter: a noun phrase ending in a capitalised word ("the committee's
 # nine Republicans", "Senator Ann Lee") or a body's head word ("the city council", "police").
 ISSUER = (

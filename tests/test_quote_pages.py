@@ -870,3 +870,10 @@ def test_who_told_someone_in_the_passive_speaks() -> None:
     # "presumably between 36 and 40 people under the rubble"': the minister's words
     name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
     assert quote_at(name, "presumably between 36 and 40").speaker == "Yevgeny Zinichev"
+
+
+def test_a_body_named_by_whose_it_is_speaks() -> None:
+    # fresh11: 'Day's animal foundation said she had been in otherwise "excellent physical
+    # health for her age"': the foundation, a body
+    quote = quote_at("actor-doris-day-dies-at-97", "excellent physical health")
+    assert (quote.speaker, quote.speaker_kind) == ("Day's animal foundation", "body")
