@@ -209,6 +209,13 @@ OWNER_THEN_NAME = re.compile(
     rf"(?:[A-Z][\w’'.\-]*\s+){{0,3}}[A-Z][\w\-]*[’']s\s+(?:{_DESCRIPTION_WORD}\s+){{1,5}}"
     rf"{NO_DAY}(?P<name>{_NAME})"
 )
+# Words a thing bears, before the quote ("a banner from People's Vote saying", "People holding a
+# banner saying"): the words of whom it is from, when named, else nobody's.
+SIGN_SAYING = re.compile(
+    r"\b(?:banners?|placards?|posters?|t-shirts?|billboards?|slogans?|signs|(?:an?|the)\s+sign)\b"
+    rf"(?:\s+from\s+(?P<name>{_NAME}))?[^,;.:“”\"]{{0,30}}?"
+    r"\s+(?:saying|reading|(?:that|which)\s+(?:said|says|read|reads))\s*$"
+)
 # Before the quote in its sentence: "According to police, the men were “known to us.”"
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,5}}),"

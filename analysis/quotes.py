@@ -59,6 +59,7 @@ from kimreader.analysis.attribution import (
     QUOTED_AS_SAYING,
     REPORTED,
     ROLE_PREFIX,
+    SIGN_SAYING,
     SPEECH_PARTICIPLES,
     STOP_CAPITALS,
     SUBJECT,
@@ -747,6 +748,14 @@ class _QuoteFinder:
         # White told The Post … — where Lohan's lawyer Mark Heller said she was “…” — “I hear …”":
         # White's); one before the verb is its subject's ("Her lawyer — Mark Heller — said")
         before = _DASH_ASIDE.sub(lambda aside: " " * len(aside.group()), before)
+        sign = SIGN_SAYING.search(before)
+        if sign:  # "People holding a banner saying “…”": the banner's words, not the people's
+            if sign.group("name"):
+                draft.written, draft.cue = sign.group("name"), "before"
+                draft.written_at = before_start + sign.start("name")
+            else:
+                draft.cue = "thing"
+            return
         verbs = _speech_verbs(before)
         for source in (ACCORDING_TO.search(before), BY_AGENT.search(before)):
             if source and not any(verb.start() > source.end() for verb in verbs):

@@ -877,3 +877,11 @@ def test_a_body_named_by_whose_it_is_speaks() -> None:
     # health for her age"': the foundation, a body
     quote = quote_at("actor-doris-day-dies-at-97", "excellent physical health")
     assert (quote.speaker, quote.speaker_kind) == ("Day's animal foundation", "body")
+
+
+def test_a_banner_s_words_are_whom_it_is_from_or_nobody_s() -> None:
+    # fresh11 captions: 'Protesters with flags and a banner from People's Vote saying "put it
+    # to the people".' and 'People holding a banner saying "united in diversity".'
+    name = "thousands-march-in-anti-brexit-protest-london"
+    assert quote_at(name, "put it to the people").speaker == "People’s Vote"
+    assert quote_at(name, "united in diversity").speaker == ""
