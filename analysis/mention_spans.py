@@ -384,7 +384,13 @@ def glued_names(
         if not _person_after(rest, text, words[index - 1].end()):
             continue
         before = words[index - 1]
-        if gazetteer.is_organisation(text[start : before.end()]):
+        if gazetteer.is_organisation(text[start : before.end()]) or (
+            index == 1
+            and _ACRONYM_WORD.fullmatch(before.group())
+            and named_alone(text[rest[0].start() : end], alone, (start, end)) == "PERSON"
+        ):
+            # "Amnesty International Man-kei Tam"; "told NPR Hamza bin Laden had": an acronym
+            # before a person the article names alone
             return [(start, before.end(), "ORG"), (rest[0].start(), end, "PERSON")]
         if _office_word(before.group()):
             return [*_named_org_before(text, start, words[: index - 1]),
@@ -423,13 +429,22 @@ def _name_of_its_own(text: str, glue: re.Match[str], end: int) -> bool:
     )
 
 
+# One space between the words of a person's name, or a particle ("Hamza bin Laden").
+_BETWEEN_NAME_WORDS = re.compile(rf" (?:(?:{'|'.join(sorted(WORD_PARTICLES))}) )*")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,5}")
+
+
 def _person_after(rest: list[re.Match[str]], text: str, gap_start: int) -> bool:
-    """Two or three words of a person's name, a given name first, one space before them."""
+    """Two or three words of a person's name, a given name first, one space before them and
+    between them, or a particle."""
     first, last = rest[0].group(), rest[-1].group()
     return (
         2 <= len(rest) <= 3
         and text[gap_start : rest[0].start()] == " "
-        and all(text[a.end() : b.start()] == " " for a, b in zip(rest, rest[1:], strict=False))
+        and all(
+            _BETWEEN_NAME_WORDS.fullmatch(text, a.end(), b.start())
+            for a, b in zip(rest, rest[1:], strict=False)
+        )
         and (gazetteer.is_given_name(first) or _HYPHENED_GIVEN.fullmatch(first) is not None)
         and not any(_head_word(word.group()) for word in rest)
         and not gazetteer.is_place(last)

@@ -297,3 +297,17 @@ def test_a_name_is_taken_whole_only_where_no_markup_stands_between(written: str)
     surfaces = {body[s:e] for entity in found for s, e in entity.mentions}
     assert "Valéry Giscard" in surfaces
     assert not [s for s in surfaces if "](" in s or "*" in s]
+
+
+def test_an_acronym_glued_before_a_person_the_article_names_alone_is_cut_off() -> None:
+    # No development text shows it; the untuned review pool did (an outlet after "told", glued
+    # to the article's subject, made him an organisation), so the text is written for it.
+    text = (
+        "Hamza bin Laden was reported dead on Wednesday. A former agent told NPR Hamza bin "
+        "Laden had been groomed as a leader of the group. Officials said Hamza bin Laden was "
+        "killed in a raid.\n"
+    )
+    (found,) = extract_entities([text])
+    kinds = {e.name: e.type for e in found}
+    assert kinds.get("Hamza bin Laden") == "person"
+    assert not [name for name in kinds if name.startswith("NPR ")]
