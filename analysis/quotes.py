@@ -1000,10 +1000,34 @@ class _QuoteFinder:
         if _names_nobody(written):
             return "", ""  # "I said", "That said", "Because …, says the study": no name
         if PARTITIVE_SPEAKER.fullmatch(written):
+            named = self._named_in_apposition(draft.written_at + len(draft.written))
+            if named:  # "One of these groups, the Syrian Democratic Forces (SDF), … said"
+                return self._speaker_as_written(*named)
             return written, "anonymous"  # "One of the children said": one of a group, unnamed
         if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
             return written, "anonymous"  # "the official, who declined to be named, said"
         return self._speaker_as_written(written, draft.written_at)
+
+    def _named_in_apposition(self, end: int) -> tuple[str, int] | None:
+        """The person or body named between commas right after a speaker written up to `end`
+        ("One of these groups, the Syrian Democratic Forces (SDF), …"), as written and where;
+        None when the apposition names neither."""
+        comma = _APPOSITION_OPENS.match(self.body, end)
+        if not comma:
+            return None
+        at = comma.end()
+        close = self.body.find(",", at, at + 100)
+        if close < 0:
+            return None
+        person_end = self._person_end(at)
+        if person_end is not None and person_end <= close:
+            return self.body[at:person_end], at
+        for start, body_end, _name in self._bodies_in_order[
+            bisect_left(self._body_starts, at) : bisect_left(self._body_starts, at + 5)
+        ]:
+            if body_end <= close:
+                return self.body[start:body_end], start
+        return None
 
     def _speaker_as_written(self, written: str, at: int) -> tuple[str, str]:
         """(speaker, kind) for a name or a description written at `at` (no pronoun)."""
@@ -1669,6 +1693,9 @@ _ACCORDING_TO_LAST = re.compile(r"\b[Aa]ccording\s+to\s[^,;:.“”\"]{1,60},[^,
 # A would-be subject ending in a conjunction: a second verb of an earlier subject.
 _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # A speech verb whose subject is a relative pronoun: its antecedent speaks, not an earlier subject.
+# The comma opening an apposition after a partitive speaker, its noun between ("One of these
+# groups, "), and a "the" the name may open with.
+_APPOSITION_OPENS = re.compile(r"(?:\s+[a-z][\w\-]*)?,\s*(?:the\s+)?")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")

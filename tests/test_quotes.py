@@ -1216,3 +1216,15 @@ def test_she_after_a_sentence_about_one_of_a_group_is_that_one_unnamed() -> None
         "to show victims “there is nothing to be ashamed of”."
     )
     assert [s for _t, s, _f in speakers(body)][1] == "One of the victims"
+
+
+def test_one_of_a_group_named_in_apposition_is_the_one_named() -> None:
+    # Written for the case (no development text shows it; seen on the review pool)
+    body = (
+        "The US had been allied with Kurdish groups in fighting ISIS. One of these groups, the "
+        "Syrian Democratic Forces (SDF), opposed the withdrawal and said it was given "
+        "“assurances from the US that it would not allow any Turkish military operations.”"
+    )
+    [entities] = extract_entities([body])
+    [quote] = extract_quotes(body, entities)
+    assert (quote.speaker, quote.speaker_kind) == ("Syrian Democratic Forces", "body")
