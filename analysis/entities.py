@@ -121,6 +121,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     _join_place_acronyms(mentions, clusters)
     _join_org_short_forms(text, mentions, full_names, clusters)
     _join_place_forms(mentions, clusters)
+    _join_spelling_slips(mentions, clusters)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[clusters.find(mention.cluster)].append(mention)
@@ -632,6 +633,52 @@ def _join_place_forms(mentions: list[Mention], clusters: UnionFind) -> None:
         for form in place_forms(key):
             if form in places:
                 clusters.union(cluster, places[form])
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _slip_forms(word: str) -> Iterator[str]:
+    """What a word becomes by a slip of one vowel or two letters swapped, as one form each of
+    two spellings share: a vowel written as another ("Ladin" / "Laden", "Magnitigorsk" /
+    "Magnitogorsk") or left out ("Lousiana" / "Louisiana"), two letters swapped ("Dierdre" /
+    "Deirdre")."""
+    for at, letter in enumerate(word):
+        if letter in _VOWELS:
+            yield f"{word[:at]}_{word[at + 1 :]}"  # changed
+            if 0 < at < len(word) - 1:  # inside the word: "Paula" is not "Paul"
+                yield f"{word[:at]}{word[at + 1 :]}"  # left out (the longer spelling's form)
+        if at + 1 < len(word) and letter != word[at + 1]:
+            yield f"{word[:at]}{''.join(sorted(word[at : at + 2]))}{word[at + 2 :]}~"
+
+
+def _join_spelling_slips(mentions: list[Mention], clusters: UnionFind) -> None:
+    """Two spellings of one place's name, or of one person's full name, in an article are one,
+    when all but one word are the same and that word, five letters or more, differs by one vowel
+    or two letters swapped ("Hamza bin Ladin" / "Hamza bin Laden", "Magnitigorsk" /
+    "Magnitogorsk", "Lousiana" / "Louisiana"); a surname alone never (a family's "Sacoolas" and
+    "Socoolas"). Each name's forms are indexed once, never compared pairwise."""
+    names = {
+        (m.type, m.key): m.cluster
+        for m in mentions
+        if m.type in ("person", "place") and m.table_name is None
+    }
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (kind, key), cluster in names.items():
+        words = key.split()
+        if kind == "person" and len(words) < 2:
+            continue  # "Sacoolas" and "Socoolas" may be two of a family
+        owner = clusters.find(cluster)
+        for at, word in enumerate(words):
+            if len(word) < 5 or not word.isalpha():
+                continue
+            for slip in _slip_forms(word):
+                forms[kind, " ".join([*words[:at], slip, *words[at + 1 :]])].add(owner)
+        forms[kind, key].add(owner)  # the shorter spelling of a vowel left out
+    for owners in forms.values():
+        if 1 < len(owners) <= 2:
+            first, second = owners
+            clusters.union(first, second)
 
 
 def _join_place_acronyms(mentions: list[Mention], clusters: UnionFind) -> None:
