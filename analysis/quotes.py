@@ -791,6 +791,12 @@ class _QuoteFinder:
                 subject = SUBJECT_BEFORE_VERB.search(
                     before[: subject.start("name")].rstrip(", ") + " "
                 )
+            body_of_place = self._body_in_place(subject, before_start) if subject else None
+            if body_of_place:  # "The Aam Aadmi Party in Goa, in its statement,
+                # said": the party speaks, Goa is where it is
+                draft.written, draft.written_at = body_of_place
+                draft.cue = "before"
+                return
             if subject and self._object_of_a_preposition(subject, before, before_start):
                 subject = None  # "… and on Twitter referred to": an object; the verb's subject
                 # is an earlier one's ("Trump repeatedly called …, and on Twitter referred")
@@ -903,6 +909,23 @@ class _QuoteFinder:
             and any(s <= start and end <= e for s, e in self.places)
             and not _speaks_as_a_government(subject.group("name"))
         )  # not "After the attack on Paris, France said": a country speaks
+
+    def _body_in_place(self, subject: re.Match[str], before_start: int) -> tuple[str, int] | None:
+        """The body named right before "in" and a place read as a speech verb's subject ("The
+        Aam Aadmi Party in Goa"): the body as written and where; None otherwise."""
+        start = before_start + subject.start("name")
+        end = start + len(subject.group("name"))
+        if not any(s <= start and end <= e for s, e in self.places):
+            return None
+        found = _IN_BEFORE.search(self.body, max(0, start - 8), start)
+        if not found:
+            return None
+        for body_start, body_end, _name in self._bodies_in_order[
+            bisect_left(self._body_starts, start - 120) : bisect_left(self._body_starts, start)
+        ]:
+            if body_end == found.start():
+                return self.body[body_start:body_end], body_start
+        return None
 
     def _object_of_a_preposition(
         self, subject: re.Match[str], before: str, before_start: int
@@ -1696,6 +1719,7 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # The comma opening an apposition after a partitive speaker, its noun between ("One of these
 # groups, "), and a "the" the name may open with.
 _APPOSITION_OPENS = re.compile(r"(?:\s+[a-z][\w\-]*)?,\s*(?:the\s+)?")
+_IN_BEFORE = re.compile(r"\s+in\s+$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<name>{SUBJECT})\s+$")

@@ -1190,8 +1190,8 @@ def test_a_sentence_quoted_whole_then_its_speaker_and_verb_needs_no_comma() -> N
     # Written for the case (no development text shows it; seen on the review pool): a whole
     # sentence in marks with no comma, then who said it and the verb
     body = (
-        "The ship was last seen on Monday. “It is plausible that the transponder had been "
-        "turned off by pirates” Ana Ruiz told reporters yesterday."
+        "The ship was last seen on Monday. “It is possible that the radio had been switched off "
+        "by the crew” Ana Ruiz told reporters yesterday."
     )
     assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz"]
 
@@ -1202,29 +1202,40 @@ def test_according_to_after_a_quote_is_a_source_only_for_a_sentence_without_a_sp
     # medium; a fragment without a speech verb is the source's, comma or none
     body = (
         "Ana Ruiz called the plan a “breach of trust,” according to NBC.\n\n"
-        "Tom Ward suffered “two deep wounds” in the attack according to a hospital spokesperson."
+        "Tom Ward suffered “two broken ribs” in the crash according to a hospital spokesperson."
     )
     assert [s for _t, s, _f in speakers(body)] == ["Ana Ruiz", "a hospital spokesperson"]
 
 
 def test_she_after_a_sentence_about_one_of_a_group_is_that_one_unnamed() -> None:
     # Written for the case (no development text shows it; seen on the review pool): "she" is
-    # the victim the sentence before is about, not the prosecutor named further back
+    # the witness the sentence before is about, not the prosecutor named further back
     body = (
-        "Prosecutor Kama Melly said the victims were “ripe and vulnerable to manipulation”.\n\n"
-        "One of the victims decided to allow her name to be made public. She said she did this "
-        "to show victims “there is nothing to be ashamed of”."
+        "Prosecutor Tom Ward said the men were “cruel and careless”.\n\n"
+        "One of the witnesses chose to speak in public. She said she did it so that others would "
+        "know “there is no shame in this”."
     )
-    assert [s for _t, s, _f in speakers(body)][1] == "One of the victims"
+    assert [s for _t, s, _f in speakers(body)][1] == "One of the witnesses"
 
 
 def test_one_of_a_group_named_in_apposition_is_the_one_named() -> None:
     # Written for the case (no development text shows it; seen on the review pool)
     body = (
-        "The US had been allied with Kurdish groups in fighting ISIS. One of these groups, the "
-        "Syrian Democratic Forces (SDF), opposed the withdrawal and said it was given "
-        "“assurances from the US that it would not allow any Turkish military operations.”"
+        "Several unions had backed the strike. One of these unions, the National Union of "
+        "Teachers (NUT), opposed the deal and said it had been given “promises that no school "
+        "would close.”"
     )
     [entities] = extract_entities([body])
     [quote] = extract_quotes(body, entities)
-    assert (quote.speaker, quote.speaker_kind) == ("Syrian Democratic Forces", "body")
+    assert (quote.speaker, quote.speaker_kind) == ("National Union of Teachers", "body")
+
+
+def test_a_body_in_a_place_speaks_not_the_place() -> None:
+    # Written for the case (no development text shows it; seen on the review pool)
+    body = (
+        "Ana Ruiz, a former minister of Kerala, India, died on Monday. The Communist Party of "
+        "India in Kerala, in its statement, said she was a “tireless worker”."
+    )
+    [entities] = extract_entities([body])
+    [quote] = extract_quotes(body, entities)
+    assert (quote.speaker, quote.speaker_kind) == ("Communist Party of India", "body")
