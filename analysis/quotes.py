@@ -497,10 +497,11 @@ class _QuoteFinder:
         words = written.lower().split()
         if words[0] in ("a", "an"):  # "An eyewitness described …, stating"
             return len(words) > 1 and words[-1] in _SPEAKING_HEADS
-        if words[0] == "the":
+        if words[0] == "the":  # "The ministry", "The governor" (a person the report titles so)
             end = at + len(written)
             return len(words) > 1 and (
-                words[-1] in BODY_HEADS or any(at <= s and e <= end for s, e in self.bodies)
+                words[-1] in BODY_HEADS | PERSON_HEADS
+                or any(at <= s and e <= end for s, e in self.bodies)
             )
         first = words[0]
         named = self._person_end(at) is not None or any(s == at for s, _e in self.bodies)

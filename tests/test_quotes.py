@@ -1239,3 +1239,15 @@ def test_a_body_in_a_place_speaks_not_the_place() -> None:
     [entities] = extract_entities([body])
     [quote] = extract_quotes(body, entities)
     assert (quote.speaker, quote.speaker_kind) == ("Communist Party of India", "body")
+
+
+def test_the_title_opening_a_sentence_with_saying_is_the_one_so_titled() -> None:
+    # Written for the case (no development text shows it; seen on the review pool)
+    body = (
+        "On Wednesday Governor Ana Ruiz signed the bill into law.\n\n"
+        "The governor posted her reasons online saying, “I signed this law for every family in "
+        "the state.”"
+    )
+    [entities] = extract_entities([body])
+    [quote] = extract_quotes(body, entities)
+    assert quote.speaker == "Ana Ruiz"
