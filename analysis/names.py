@@ -100,10 +100,22 @@ def alias_table() -> AliasTable:
     return AliasTable(
         canonical=canonical,
         organisations=frozenset(base_key(name) for name in raw["organisations"]),
-        org_suffixes=frozenset(base_key(s) for s in raw["organisation_suffixes"]),
+        org_suffixes=_with_maker_words({base_key(s) for s in raw["organisation_suffixes"]}),
         titles=tuple(titles),
         not_entities=frozenset(base_key(name) for name in raw["not_entities"]),
     )
+
+
+# a maker's trade word before a company word is part of the suffix: "Ford" is the "Ford Motor
+# Company" ("Motor Co.", "Motor Corporation"); never the trade word alone ("General" of
+# "General Motors")
+_MAKER_WORDS = ("motor",)
+_COMPANY_WORDS = ("company", "co", "corp", "corporation")
+
+
+def _with_maker_words(suffixes: set[str]) -> frozenset[str]:
+    makers = {f"{maker} {word}" for maker in _MAKER_WORDS for word in _COMPANY_WORDS}
+    return frozenset(suffixes | makers)
 
 
 def listed(name: str) -> tuple[str, EntityType] | None:
