@@ -87,7 +87,7 @@ SAY_LEMMAS = """
     -estimate maintain disclose clarify ~mention ~yell ~scream -sigh beg -demand -protest
     interject ~wonder agree disagree allege -hint speculate theorise -reason proclaim recommend
     propose reflect confess -repeat underline underscore summarise mutter ~murmur ~brag ~grumble
-    concur
+    concur -criticise
 """
 # Verbs of saying only right after a quote or its speaker ("“…,” he continued", "he went on:",
 # "“…,” the judge ruled"), for before a quote they say no speech ("the impasse went on for

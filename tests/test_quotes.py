@@ -1251,3 +1251,16 @@ def test_the_title_opening_a_sentence_with_saying_is_the_one_so_titled() -> None
     [entities] = extract_entities([body])
     [quote] = extract_quotes(body, entities)
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_criticized_is_a_verb_of_saying() -> None:
+    # Written for the case (no development text shows it; seen on the review pool): the quote
+    # after a sentence whose subject criticized something is theirs
+    body = (
+        "The council approved the plan on Monday. Ana Ruiz, who was the city's envoy until "
+        "May, also criticized the decision on Twitter. “The plan shows a complete lack of "
+        "understanding of the city.”"
+    )
+    [entities] = extract_entities([body])
+    [quote] = extract_quotes(body, entities)
+    assert quote.speaker == "Ana Ruiz"
