@@ -50,9 +50,32 @@ _DEMONYM_END = re.compile(r"(?:ans|ians|eans|ese|ish|is)$")
 
 
 def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, int]]:
-    """The parts of a proposed span worth keeping, after cutting lines, handles and captions."""
+    """The parts of a proposed span worth keeping, after cutting lines, handles, captions and
+    an interview's speaker labels."""
+    start = _speaker_labels(text).get(start, start)
     for part_start, part_end in _hashtag_apart(text, start, end):
         yield from _line_pieces(text, part_start, part_end, label)
+
+
+# An interview's turn opened by the speaker's initials: "NG: This study started in 1982",
+# "MS Although we used ..." (a capitalised function word or pronoun after them).
+_SPEAKER_LABEL = re.compile(
+    r"^([A-Z]{1,3})(?::[ \t]+|[ \t]+(?=(?:The|A|An|In|On|At|For|Of|To|With|As|It|This|That|"
+    r"These|There|We|Our|I|My|Yes|No|Well|So|But|And|Although|When|If|What)\b))",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=4)
+def _speaker_labels(text: str) -> dict[int, int]:
+    """Where each speaker label of an interview starts -> where its turn's words start: the same
+    initials opening two paragraphs or more as `_SPEAKER_LABEL` ("MS" of Michael Siegel's
+    answers); initials opening one paragraph so may be a name ("UN: ...")."""
+    found = list(_SPEAKER_LABEL.finditer(text))
+    counts: dict[str, int] = {}
+    for match in found:
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return {m.start(): m.end() for m in found if counts[m.group(1)] >= 2}
 
 
 _HASHTAG_WORD = re.compile(r"#?\w+")
@@ -267,6 +290,8 @@ def _in_title_case_line(text: str, start: int, end: int) -> bool:
 def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
     """Why text[start:end] is not an entity, or None."""
     surface = text[start:end]
+    if _speaker_labels(text).get(start, -1) >= end:
+        return "an interview's speaker label"
     if _in_title_case_line_of_common_words(text, start, end):
         return "common words of a title-case headline"
     if _NUMBERS.match(surface):

@@ -24,3 +24,21 @@ def test_a_maker_is_its_motor_company() -> None:
     fords = [e for e in found if "Ford" in e.name]
     assert len(fords) == 1
     assert {"Ford", "Ford Motor Company"} <= set(fords[0].aliases)
+
+
+def test_an_interviews_speaker_initials_are_no_entity() -> None:
+    # Written for the case (no development text holds an interview's turns; the review pool's
+    # interviews open each answer with the speaker's initials, with or without a colon)
+    text = (
+        "Wikinews spoke with the authors, Mary Stone of Boston University and Nadia Grant.\n\n"
+        "((Wikinews)) How did the study start?\n\n"
+        "MS The study started in 2004, when we read the survey.\n\n"
+        "((Wikinews)) What did you find?\n\n"
+        "MS We found that the rates matched. Our colleagues at Harvard agreed.\n\n"
+        "NG: This was nearly impossible to answer without more data from Argentina.\n\n"
+        "NG: We are currently studying the chicks.\n"
+    )
+    (found,) = extract_entities([text])
+    names = {e.name for e in found}
+    assert {"Mary Stone", "Harvard", "Argentina"} <= names
+    assert not [name for name in names if name.split()[0] in ("MS", "NG")]
