@@ -101,7 +101,7 @@ TELL_LEMMAS = "tell inform assure reassure remind"
 # …", "…, pointing out that …"; not "reading", "asking").
 PARTICIPLE_LEMMAS = """
     say tell accuse write state add note explain insist argue warn point_out claim urge stress
-    emphasise
+    emphasise confirm
 """
 
 

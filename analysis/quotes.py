@@ -990,6 +990,9 @@ class _QuoteFinder:
 
     def _resolve_written(self, draft: _Draft, last: _Draft | None) -> tuple[str, str]:
         """(speaker, kind) for a speaker as written: a name, a pronoun or a description."""
+        pointer = _LATTER.match(draft.written)
+        if pointer:  # "… by the FAA and the NTSB, with the latter … confirming": the NTSB
+            return self._one_of_two_before(draft.written_at, pointer.group(1).lower())
         longer = _DESCRIBED_OF_BEFORE.search(
             self.body, max(0, draft.written_at - 80), draft.written_at
         )  # "A source within the central Interior Ministry said": the source, not the ministry
@@ -1031,6 +1034,23 @@ class _QuoteFinder:
         if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
             return written, "anonymous"  # "the official, who declined to be named, said"
         return self._speaker_as_written(written, draft.written_at)
+
+    def _one_of_two_before(self, at: int, which: str) -> tuple[str, str]:
+        """(speaker, kind) for "the latter" or "the former" written at `at`: the second or first
+        of two people or bodies joined by "and" earlier in its sentence; ("", "") otherwise."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        start = self.sentences[index].start if index >= 0 else 0
+        named = sorted(
+            [(s, e, "person") for s, e in self.person_spans if start <= s and e <= at]
+            + [(s, e, "body") for s, e, _name in self.body_mentions if start <= s and e <= at]
+        )
+        if len(named) < 2:
+            return "", ""
+        (first_start, first_end, _k), (second_start, second_end, _kind) = named[-2:]
+        if not _JOINED_BY_AND.fullmatch(self.body, first_end, second_start):
+            return "", ""
+        chosen = named[-1] if which == "latter" else named[-2]
+        return self._speaker_as_written(self.body[chosen[0] : chosen[1]], chosen[0])
 
     def _named_in_apposition(self, end: int) -> tuple[str, int] | None:
         """The person or body named between commas right after a speaker written up to `end`
@@ -1720,6 +1740,9 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # The comma opening an apposition after a partitive speaker, its noun between ("One of these
 # groups, "), and a "the" the name may open with.
 _APPOSITION_OPENS = re.compile(r"(?:\s+[a-z][\w\-]*)?,\s*(?:the\s+)?")
+# "the latter" / "the former" as a speaker, and what joins the two it chooses between.
+_LATTER = re.compile(r"[Tt]he\s+(latter|former)\b")
+_JOINED_BY_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
 _IN_BEFORE = re.compile(r"\s+in\s+$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 # The subject of a participle set after "with" ("with the EU warning …", "with Ann saying").

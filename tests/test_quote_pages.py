@@ -885,3 +885,12 @@ def test_a_banner_s_words_are_whom_it_is_from_or_nobody_s() -> None:
     name = "thousands-march-in-anti-brexit-protest-london"
     assert quote_at(name, "put it to the people").speaker == "People’s Vote"
     assert quote_at(name, "united in diversity").speaker == ""
+
+
+def test_the_latter_of_two_bodies_joined_by_and_speaks() -> None:
+    # fresh11: '… launched by the Federal Aviation Administration and the National
+    # Transportation Safety Board, with the latter yesterday confirming on Twitter they were
+    # "not traveling to the crash scene at this time."': the board
+    name = "power-firm-helicopter-strikes-cables-crashes-near-fairfield"
+    quote = quote_at(name, "not traveling to the crash scene")
+    assert (quote.speaker, quote.speaker_kind) == ("National Transportation Safety Board", "body")
