@@ -864,7 +864,14 @@ def _product_of_maker(mention: Mention, index: _OrgIndex) -> str | None:
     words = mention.key.split()
     if mention.type not in ("person", "org") or mention.described:
         return None
+    if len(words) == 1 and words[0] in _BUILDING_HEADS:
+        return None  # "the House" is no product of a "White" (`_join_bare_heads` reads heads)
     return sole_owner(index.by_product.get(" ".join(words), ()))
+
+
+# Words that end an institution's or a building's name and stand alone for another one: "the
+# House" beside the "White House" is the chamber.
+_BUILDING_HEADS = frozenset("house hall palace castle tower".split())
 
 
 def _maker_word(word: str) -> bool:

@@ -42,3 +42,17 @@ def test_an_interviews_speaker_initials_are_no_entity() -> None:
     names = {e.name for e in found}
     assert {"Mary Stone", "Harvard", "Argentina"} <= names
     assert not [name for name in names if name.split()[0] in ("MS", "NG")]
+
+
+def test_a_bare_house_is_no_product_of_the_white_house() -> None:
+    # Written for the case (a review-pool article; no development text names both): "the House"
+    # is the chamber, not the end of the "White House"'s name after a maker's
+    text = (
+        "The House of Representatives subpoenaed the Secretary of State on Friday. "
+        "Last week the White House released a summary of the call. "
+        "The House issued a deposition request for the envoy.\n"
+    )
+    (found,) = extract_entities([text])
+    white = [e for e in found if e.name == "White House"]
+    assert len(white) == 1
+    assert "House" not in white[0].aliases
