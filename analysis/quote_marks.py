@@ -107,6 +107,63 @@ def quote_spans(body: str) -> list[TextSpan]:
 
 MAX_CARRIED_PARAGRAPHS = 12
 
+# A straight mark shaped as an opening one (after a space, before a word) and one shaped as a
+# closing one (after a word or its punctuation, before a space or punctuation).
+_OPENING_SHAPE = re.compile(r'(?:(?<=[\s(\[—–])|^)"(?=[^\W_])', re.MULTILINE)
+_CLOSING_SHAPE = re.compile(r'(?<=[\w.,!?;:…%)\]])"(?=[\s.,;:!?)\]—–]|$)', re.MULTILINE)
+# A quoted term: one to five words, no sentence ending inside.
+_TERM = re.compile(r"[^\W_][^.!?\s]*(?:\s+[^.!?\s]+){0,4}[.,!?]?")
+NESTED_TERM_CHARS = 60
+
+
+def _nested_terms(body: str, marks: list[re.Match[str]]) -> set[int]:
+    """Offsets of the straight marks around terms quoted inside a quote written with the same
+    marks ("The WH statement … The "United States" is not holding any ISIS detainees …"): read
+    in pairs, the marks would close the quote on an opening-shaped mark and reopen it on a
+    closing-shaped one, cutting the quote in two. Only where the paragraph's straight marks pair
+    up (a slip leaves them odd), each term is short with no sentence ending in it and words
+    follow it, and a closing-shaped mark closes the quote after the last term."""
+    nested: set[int] = set()
+    if sum(1 for mark in marks if mark.group() == '"') % 2:
+        return nested
+    opened = False
+    index = 0
+    while index < len(marks):
+        after = index
+        while opened and after + 2 < len(marks) and _is_term(body, marks[after : after + 3]):
+            after += 2
+        if after > index and _closes(body, marks[after]):
+            nested.update(mark.start() for mark in marks[index:after])
+            index = after
+            continue
+        char = marks[index].group()
+        if not opened and char != CLOSE_QUOTES:
+            opened = True
+        elif opened and char != OPEN_QUOTES:
+            opened = False
+        index += 1
+    return nested
+
+
+def _is_term(body: str, marks: list[re.Match[str]]) -> bool:
+    """Whether the first two marks quote a term and words follow it before the third."""
+    term_open, term_close, following = marks
+    term = body[term_open.end() : term_close.start()]
+    return (
+        term_open.group() == term_close.group() == '"'
+        and _OPENING_SHAPE.match(body, term_open.start()) is not None
+        and _CLOSING_SHAPE.match(body, term_close.start()) is not None
+        and len(term) <= NESTED_TERM_CHARS
+        and _TERM.fullmatch(term) is not None
+        and bool(body[term_close.end() : following.start()].strip())
+    )
+
+
+def _closes(body: str, mark: re.Match[str]) -> bool:
+    return mark.group() == CLOSE_QUOTES or (
+        mark.group() == '"' and _CLOSING_SHAPE.match(body, mark.start()) is not None
+    )
+
 
 def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
     """Quote spans, each with whether it continues the quote of the paragraph before.
@@ -144,8 +201,11 @@ def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
                 marks = marks[1:]
         pending, carrying = [], False
         opened: int | None = None
+        nested = _nested_terms(body, marks)
         for mark in marks:
             index, char = mark.start(), mark.group()
+            if index in nested:  # a term quoted inside the open quote: the quote runs on
+                continue
             if opened is None and char != CLOSE_QUOTES:
                 opened = index + 1
             elif opened is not None and char != OPEN_QUOTES:

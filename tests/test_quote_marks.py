@@ -33,3 +33,46 @@ def test_two_apostrophes_are_left_alone_where_the_marks_pair_up() -> None:
     ):
         assert "''" in text
         assert with_single_marks(text) == text
+
+
+def test_a_term_quoted_inside_a_quote_with_the_same_straight_marks() -> None:
+    # Written for the case (no development text shows it; one review-pool article does): the
+    # quote holds a term in the same straight marks. Read in pairs, the marks closed the quote
+    # at "The" and reopened it at " is not", cutting it in two and leaving the term outside.
+    body = (
+        'The envoy also criticized the plan online. "The statement shows no grasp of the war. '
+        'The "coalition" is not holding any prisoners. They are all held by the militia." '
+        'He later wrote, "Not one of them was lost."'
+    )
+    assert [span.text for span in quote_spans(body)] == [
+        'The statement shows no grasp of the war. The "coalition" is not holding any prisoners. '
+        "They are all held by the militia.",
+        "Not one of them was lost.",
+    ]
+    assert [span.text for span in quote_spans('“The "coalition" holds none,” he said.')] == [
+        'The "coalition" holds none,'
+    ]
+    two = '"She called it "nonsense" and "rubbish" twice," he said.'
+    assert [span.text for span in quote_spans(two)] == [
+        'She called it "nonsense" and "rubbish" twice,'
+    ]
+
+
+def test_straight_marks_that_only_look_nested_pair_as_written() -> None:
+    for text, spans in (
+        # A slip (a space before the closing mark): the marks are odd; nothing is nested.
+        (
+            '"My client is in the clinic right now, "her lawyer argued after the hearing."',
+            ["My client is in the clinic right now, "],
+        ),
+        # Two terms quoted one after the other.
+        ('He called it "great" and "good".', ["great", "good"]),
+        # No words after the "term" before the next mark: no term inside a quote.
+        ('"We will win. She called it "nonsense" "for sure', ["We will win. She called it "]),
+        # A sentence ends inside the marks: no term.
+        ('"We are ready. "They lost. We won" and then "it ended."', None),
+    ):
+        found = [span.text for span in quote_spans(text)]
+        if spans is not None:
+            assert found == spans
+        assert not any('"' in span for span in found)
