@@ -234,7 +234,15 @@ _PASSIVE_SPEECH = (
 )  # "he was told by Emergencies Minister Yevgeny Zinichev of “…”": the minister's words
 PASSIVE_BEFORE_QUOTE = re.compile(rf"{_PASSIVE_SPEECH}\s+(?:as\s+)?(?:(?:an?|the)\s+)?$")
 AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
-BY_AGENT = re.compile(rf"{_PASSIVE_SPEECH}\s+by\s+(?P<name>{_PHRASE})")
+# Without its auxiliary, only before the quote's "as" ("a pattern described by Marine Bulletin
+# as “…”"): "called by" may be convened, "told by" and "quoted by" report another's words.
+_REDUCED_PASSIVE_SPEECH = (
+    r"(?<=[\w,]\s)(?:described|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
+    r"characteri[sz]ed)(?=\s+by\s+[^.;:!?“”\"]+?\s+as\s+(?:(?:an?|the)\s+)?$)"
+)
+BY_AGENT = re.compile(
+    rf"(?:{_PASSIVE_SPEECH}|{_REDUCED_PASSIVE_SPEECH})\s+by\s+(?P<name>{_PHRASE})"
+)
 # “…,” the Herald quoted (reported) Dan Cole as saying.
 QUOTED_AS_SAYING = re.compile(
     rf"^\W*(?:{SUBJECT})\s+(?:quoted|reported)\s+(?P<name>{_PHRASE})(?P<role>)\s+as\s+saying\b"

@@ -602,6 +602,21 @@ def test_a_passive_with_its_agent_gives_the_agent() -> None:
     assert (quote.speaker, quote.speaker_kind) == ("Kessick Herald", "body")
 
 
+def test_a_passive_participle_without_its_auxiliary_gives_its_agent_before_as() -> None:
+    # Written for the case (no development text shows it; one review-pool article does): no
+    # "was" before "described", the agent then "as" right before the quote.
+    body = 'The tanker sailed on a course described by the Kessick Herald as "rather erratic".'
+    [quote] = extract_quotes(body, _entities(body, {"Kessick Herald": "org"}))
+    assert (quote.speaker, quote.speaker_kind) == ("Kessick Herald", "body")
+    body = 'Ann Lee, criticised by the Kessick Herald as "out of touch", resigned.'
+    entities = _entities(body, {"Ann Lee": "person", "Kessick Herald": "org"})
+    assert [q.speaker for q in extract_quotes(body, entities)] == ["Kessick Herald"]
+    # Not a meeting called by someone, nor words quoted by a paper: no "as" before the quote.
+    body = 'At a meeting called by Ann Lee, Tom Ward said the plan was "dead".'
+    entities = _entities(body, {"Ann Lee": "person", "Tom Ward": "person"})
+    assert [q.speaker for q in extract_quotes(body, entities)] == ["Tom Ward"]
+
+
 def test_a_quote_after_a_sentence_of_reported_speech_is_its_speaker_s() -> None:
     body = (
         'Ann Lee spoke at the fair. She revealed that a sequel is planned. "We start in May. '
