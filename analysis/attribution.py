@@ -220,9 +220,10 @@ SIGN_SAYING = re.compile(
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<name>{_PHRASE}|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,5}}),"
 )  # also a source described in lower case ("according to agreed facts heard in court,")
-# An adverb between a speaker or an auxiliary and its verb ("later", "reportedly"; not "family").
+# An adverb between a speaker or an auxiliary and its verb ("later", "reportedly", "too",
+# "further"; not "family").
 ADVERB = (
-    r"(?:also|later|then|again|even|still|"
+    r"(?:also|later|then|again|even|still|too|further|"
     r"(?!(?:family|ally|assembly|supply|reply|rally|italy|july)\b)[a-z]+ly)"
 )
 # Passive speech verbs, with the agent before the quote ("has been described by the Daily Hive

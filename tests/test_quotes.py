@@ -602,6 +602,16 @@ def test_a_passive_with_its_agent_gives_the_agent() -> None:
     assert (quote.speaker, quote.speaker_kind) == ("Kessick Herald", "body")
 
 
+@pytest.mark.parametrize("adverb", ["too", "further", "also"])
+def test_too_and_further_stand_between_a_pronoun_and_its_speech_verb(adverb: str) -> None:
+    # Written for the case (no development text shows it): "she too argued", "she further
+    # argued" as "she also argued"; not read, the subject was taken from the participle
+    # ("Asked", a wrong speaker).
+    body = f'Ann Lee spoke. Asked about it, she {adverb} argued that "the rules are unfair."'
+    [quote] = extract_quotes(body, _entities(body, {"Ann Lee": "person"}))
+    assert quote.speaker == "Ann Lee"
+
+
 def test_a_passive_participle_without_its_auxiliary_gives_its_agent_before_as() -> None:
     # Written for the case (no development text shows it; one review-pool article does): no
     # "was" before "described", the agent then "as" right before the quote.
