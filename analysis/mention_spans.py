@@ -523,7 +523,26 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         surname = _SURNAME_AFTER.match(text, end)
         if surname is not None and gazetteer.is_given_name(last) and _a_surname(surname.group(1)):
             end = surname.end()
+        elif surname is not None and _surname_used_alone(text, start, end, surname.group(1)):
+            end = surname.end()
     return start, end
+
+
+def _surname_used_alone(text: str, start: int, end: int, word: str) -> bool:
+    """ "Amy Berman" before "Jackson", where the article later says "Judge Jackson" and never
+    "Berman" alone: a given name and a middle name the model took for the whole name, the word
+    after them the surname the article uses alone."""
+    words = text[start:end].split()
+    if len(words) != 2 or not gazetteer.is_given_name(words[0]) or not word[:1].isupper():
+        return False
+    if base_key(word) in ORG_HEADS or is_month_or_day(word):
+        return False
+    elsewhere = [at for at in _places_of(text, word) if at != end + 1]
+    return bool(elsewhere) and _places_of(text, words[1]) == [end - len(words[1])]
+
+
+def _places_of(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)]
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")

@@ -56,3 +56,11 @@ def test_a_bare_house_is_no_product_of_the_white_house() -> None:
     white = [e for e in found if e.name == "White House"]
     assert len(white) == 1
     assert "House" not in white[0].aliases
+
+
+def test_a_surname_the_model_left_off_a_middle_name_is_taken() -> None:
+    # "Judge Amy Berman Jackson", later "Judge Jackson": the model's span ends at "Berman"
+    found = _entities("former-trump-advisor-paul-manafort-receives-second-sentence")
+    people = {e.name: set(e.aliases) for e in found if e.type == "person"}
+    assert "Amy Berman" not in people
+    assert {"Amy Berman Jackson", "Jackson"} <= people["Amy Berman Jackson"]
