@@ -286,9 +286,11 @@ DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
 # "Sales went up in a “sharp increase” last week, according to a Woolworths spokesperson.":
 # the source the sentence ends with (its comma may be left out: "suffered “two deep wounds” in
-# the attack according to a hospital spokesperson.").
+# the attack according to a hospital spokesperson."). The spaces before "according" are taken
+# from the first of their run only: a search trying each of a long run of spaces (a hostile page)
+# took time quadratic in its length; the match is the same.
 LATE_ACCORDING = re.compile(
-    rf"(?:,\s*|\s+)according\s+to\s+(?P<name>{_PHRASE})"
+    rf"(?:,\s*|(?<!\s)\s+)according\s+to\s+(?P<name>{_PHRASE})"
     # "…, according to Ann Lee, an economist at the bank.": her role after her name
     r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?))?\s*[.;]?\s*$"
 )
