@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kimreader.index.workspace import Workspace
 
+if TYPE_CHECKING:
+    from kimreader.analysis.entity import Entity
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# Development Wikinews articles (bench/gold/wikinews, CC BY 2.5) that tests read as real text.
+WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+
+
+def wikinews_body(stem: str) -> str:
+    """The body of the development Wikinews article `stem`, as the library reads it."""
+    from kimreader.corpus.article import Article
+
+    return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+
+
+def wikinews_entities(articles: Mapping[str, str]) -> dict[str, list[Entity]]:
+    """The entities of development Wikinews articles, key -> file stem, extracted together (one
+    batch, as the library extracts them) and given back under each article's key. Imported
+    late: most tests never load the model."""
+    from kimreader.analysis.entities import extract_entities
+
+    bodies = {key: wikinews_body(stem) for key, stem in articles.items()}
+    return dict(zip(bodies, extract_entities(list(bodies.values())), strict=True))
+
 
 # The app does not embed sentences in the background here (apps started by tmux tests inherit
 # this): a comparison a test checks must not turn from words to meaning half-way. The test

@@ -3,13 +3,11 @@ articles that show it (bench/gold/wikinews, CC BY 2.5; development sets only).""
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import wikinews_body
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entities import extract_entities
-from kimreader.corpus.article import Article
 
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 ARTICLES = {
     "hong kong": "hong-kong-protests-continue-through-police-opposition-rainst",
     "samoa": "us-federal-judge-rules-american-samoans-are-citizens-then-de",
@@ -21,7 +19,7 @@ def test_a_peoples_word_is_no_entity_and_the_place_stays() -> None:
     # "Hongkongers" (a place), "American Samoan" and "European" (of "the European union, which
     # it joined": organisations) were sidebar entities
     stems = list(ARTICLES.values())
-    bodies = [Article.create(s, (WIKINEWS / f"{s}.txt").read_text("utf-8")).body for s in stems]
+    bodies = [wikinews_body(s) for s in stems]
     hong_kong, samoa, brexit = (
         {e.name: e.type for e in found if e.type in ("person", "org", "place")}
         for found in extract_entities(bodies)

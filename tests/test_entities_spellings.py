@@ -3,18 +3,15 @@ real Wikinews article that shows it (bench/gold/wikinews, CC BY 2.5; development
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
-from kimreader.corpus.article import Article
-
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 
 
 def test_a_place_spelt_with_one_vowel_changed_is_the_place() -> None:
     # "Magnitogorsk" throughout, "Magnitigorsk" once: two places before
     stem = "magnitogorsk-apartment-building-collapses-after-explosion-do"
-    body = Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+    body = wikinews_body(stem)
     (found,) = extract_entities([body])
     places = [e for e in found if e.type == "place" and "Magnit" in e.name]
     assert len(places) == 1

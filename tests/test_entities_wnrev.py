@@ -3,17 +3,14 @@ CC BY 2.5), each on the article that shows it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
-from kimreader.corpus.article import Article
-
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 
 
 def _entities(stem: str) -> list[Entity]:
-    body = Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+    body = wikinews_body(stem)
     (found,) = extract_entities([body])
     return found
 

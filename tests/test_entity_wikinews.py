@@ -4,15 +4,13 @@ bench reads them (the whole text), then extracted once."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import WIKINEWS, wikinews_entities
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.article import Article
 
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 ARTICLES = {
     "tunisia": "tunisian-prime-minister-signs-decree-to-ban-face-veils-in-pu",
     "erdogan": "turkey-s-president-erdogan-proposes-converting-hagia-sophia",
@@ -61,12 +59,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, list[Entity]]:
-    bodies = {}
-    for key, stem in ARTICLES.items():
-        text = (WIKINEWS / f"{stem}.txt").read_text("utf-8")
-        bodies[key] = Article.create(stem, text).body
-    found = extract_entities(list(bodies.values()))
-    return dict(zip(bodies, found, strict=True))
+    return wikinews_entities(ARTICLES)
 
 
 def names(entities: list[Entity], kind: str) -> set[str]:

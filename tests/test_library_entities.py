@@ -5,16 +5,12 @@ groups them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import wikinews_entities
 
-from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.library_entities import group_library
-from kimreader.corpus.article import Article
 
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 ARTICLES = {
     "ford emissions": "us-department-of-justice-investigating-ford-over-emissions-t",
     "stevens": "retired-us-supreme-court-justice-john-paul-stevens-dies",
@@ -37,12 +33,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, list[Entity]]:
-    bodies = {}
-    for key, stem in ARTICLES.items():
-        text = (WIKINEWS / f"{stem}.txt").read_text("utf-8")
-        bodies[key] = Article.create(stem, text).body
-    found = extract_entities(list(bodies.values()))
-    return dict(zip(bodies, found, strict=True))
+    return wikinews_entities(ARTICLES)
 
 
 def group_of(

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
-from kimreader.corpus.article import Article
-
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 
 
 def test_a_date_before_a_list_of_places_is_no_item_of_it() -> None:
@@ -47,6 +44,6 @@ def test_a_storm_is_an_event_by_its_kind_and_its_name_alone_is_the_storm() -> No
 def test_a_name_set_off_by_commas_after_a_description_of_a_person_is_a_person() -> None:
     # "According to his wife, Amanda, Huber succumbed" (fresh11): the model's organisation
     stem = "us-professional-wrestler-jon-huber-dies-aged-41"
-    body = Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+    body = wikinews_body(stem)
     (found,) = extract_entities([body])
     assert {e.name: e.type for e in found}["Amanda"] == "person"

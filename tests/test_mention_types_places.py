@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import wikinews_entities
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
-from kimreader.corpus.article import Article
 from kimreader.corpus.readers import read_file
 
-WIKINEWS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 ARTICLES = {
     "oil": "oil-facilities-in-saudi-arabia-hit-by-drone-attacks",
@@ -29,11 +28,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, list[Entity]]:
-    bodies = {}
-    for key, stem in ARTICLES.items():
-        text = (WIKINEWS / f"{stem}.txt").read_text("utf-8")
-        bodies[key] = Article.create(stem, text).body
-    return dict(zip(bodies, extract_entities(list(bodies.values())), strict=True))
+    return wikinews_entities(ARTICLES)
 
 
 def types(entities: list[Entity]) -> dict[str, str]:
