@@ -51,7 +51,9 @@ def test_a_one_word_name_beginning_an_organisations_name_in_its_article_is_no_li
     articles: dict[str, list[Entity]],
 ) -> None:
     # "Ford" (the carmaker: "Ford Motor Company" in its article) is not Gerald Ford of another
-    group = group_of(articles, "ford emissions", "Ford", "org")
+    # article. Since names.alias_table reads "Motor Company" as a suffix, the article's "Ford"
+    # is an alias of its "Ford Motor Company", the entity looked up here.
+    group = group_of(articles, "ford emissions", "Ford Motor Company", "org")
     assert ("stevens", "person", "Gerald Ford") in group_of(
         articles, "stevens", "Gerald Ford", "person"
     )
