@@ -657,7 +657,8 @@ def _join_spelling_slips(mentions: list[Mention], clusters: UnionFind) -> None:
     when all but one word are the same and that word, five letters or more, differs by one vowel
     or two letters swapped ("Hamza bin Ladin" / "Hamza bin Laden", "Magnitigorsk" /
     "Magnitogorsk", "Lousiana" / "Louisiana"); a surname alone never (a family's "Sacoolas" and
-    "Socoolas"). Each name's forms are indexed once, never compared pairwise."""
+    "Socoolas"), nor a person's given name ("Maria Lopez" and "Mario Lopez" are two). Each
+    name's forms are indexed once, never compared pairwise."""
     names = {
         (m.type, m.key): m.cluster
         for m in mentions
@@ -672,6 +673,8 @@ def _join_spelling_slips(mentions: list[Mention], clusters: UnionFind) -> None:
         for at, word in enumerate(words):
             if len(word) < 5 or not word.isalpha():
                 continue
+            if kind == "person" and at == 0 and len(words) > 1:
+                continue  # given names a vowel apart are two people: "Maria" and "Mario Lopez"
             for slip in _slip_forms(word):
                 forms[kind, " ".join([*words[:at], slip, *words[at + 1 :]])].add(owner)
         forms[kind, key].add(owner)  # the shorter spelling of a vowel left out

@@ -22,7 +22,7 @@ from kimreader.analysis.gazetteer import (
     places,
 )
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
-from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, strip_titles
+from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, listed, strip_titles
 from kimreader.analysis.prose import is_title_case, lower_case_words
 
 _HANDLE = re.compile(r"[@#]\w")
@@ -75,7 +75,11 @@ def _speaker_labels(text: str) -> dict[int, int]:
     counts: dict[str, int] = {}
     for match in found:
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    return {m.start(): m.end() for m in found if counts[m.group(1)] >= 2}
+    return {
+        m.start(): m.end()
+        for m in found
+        if counts[m.group(1)] >= 2 and listed(m.group(1)) is None  # "US: The …" names a country
+    }
 
 
 _HASHTAG_WORD = re.compile(r"#?\w+")

@@ -28,3 +28,15 @@ def test_a_surname_alone_is_never_joined_by_its_spelling() -> None:
     (found,) = extract_entities([text])
     people = {e.name for e in found if e.type == "person"}
     assert {"Anne Sacoolas", "Jonathan Socoolas"} <= people
+
+
+def test_given_names_a_vowel_apart_are_two_people() -> None:
+    # Written for the case (review of the slip rule; no development text names two such people):
+    # "Maria Lopez" and "Mario Lopez" became one person.
+    text = (
+        "Maria Lopez met Mario Lopez at the station in Madrid on Monday. Maria Lopez said she was "
+        "late. Mario Lopez said nothing."
+    )
+    (found,) = extract_entities([text])
+    people = sorted(e.name for e in found if e.type == "person")
+    assert people == ["Maria Lopez", "Mario Lopez"]

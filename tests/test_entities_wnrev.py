@@ -61,3 +61,17 @@ def test_a_surname_the_model_left_off_a_middle_name_is_taken() -> None:
     people = {e.name: set(e.aliases) for e in found if e.type == "person"}
     assert "Amy Berman" not in people
     assert {"Amy Berman Jackson", "Jackson"} <= people["Amy Berman Jackson"]
+
+
+def test_initials_that_name_a_country_are_kept_at_a_paragraph_s_start() -> None:
+    # Written for the case (review of the interview rule): a list of reactions opening two
+    # paragraphs with "US:" lost the country as an interview's speaker label.
+    text = (
+        "Governments reacted to the deal on Monday.\n\n"
+        "US: The United States welcomed the deal.\n\n"
+        "US: The talks go on, said the State Department.\n\n"
+        "France: The French government also welcomed it."
+    )
+    (found,) = extract_entities([text])
+    [usa] = [e for e in found if e.name == "United States"]
+    assert "US" in usa.aliases
