@@ -454,7 +454,11 @@ def _join_person_names(
     speakers: list[tuple[int, str]] = [
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
-    indexed = FullNames(full_names, speakers)
+    bare_uses: dict[str, list[int]] = defaultdict(list)
+    for mention in people:
+        if mention.key not in full_names and not is_attribution(text, mention):
+            bare_uses[mention.key].append(mention.start)
+    indexed = FullNames(full_names, speakers, bare_uses)
     for key in sorted(full_names, key=lambda k: len(k.split())):
         target = indexed.longer(key)
         if target is not None:

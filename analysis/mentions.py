@@ -229,10 +229,15 @@ _CLAUSE_END = re.compile(r"\s*[.,;]")
 
 def is_attribution(text: str, mention: Mention) -> bool:
     """ "…, Kim said." or "said Kim." : the mention names the speaker of a quote."""
-    if _ATTRIBUTION_AFTER.match(text, mention.end):
+    return is_attribution_at(text, mention.start, mention.end)
+
+
+def is_attribution_at(text: str, start: int, end: int) -> bool:
+    """`is_attribution` of the name at text[start:end]."""
+    if _ATTRIBUTION_AFTER.match(text, end):
         return True
-    before = text[max(0, mention.start - 30) : mention.start]
-    return bool(_ATTRIBUTION_BEFORE.search(before) and _CLAUSE_END.match(text, mention.end))
+    before = text[max(0, start - 30) : start]
+    return bool(_ATTRIBUTION_BEFORE.search(before) and _CLAUSE_END.match(text, end))
 
 
 def is_speaker_introduction(text: str, mention: Mention) -> bool:

@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -277,9 +277,14 @@ class FullNames:
     every full name: quadratic, 2,000 names joined by "and" took 7 s to extract)."""
 
     def __init__(
-        self, full_names: Mapping[str, int], recent_speakers: Iterable[tuple[int, str]] = ()
+        self,
+        full_names: Mapping[str, int],
+        recent_speakers: Iterable[tuple[int, str]] = (),
+        bare_uses: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         self.offsets = full_names
+        # short key -> sorted offsets where the text uses it outside an attribution
+        self._bare_uses = bare_uses or {}
         self._order = {full: index for index, full in enumerate(full_names)}
         # first or last words (the surname, particles included, among them), first and last word
         self._by_form: dict[str, list[str]] = {}
@@ -320,10 +325,15 @@ class FullNames:
             return min(candidates, key=lambda c: full_names[c])
         if len(earlier) > 1 and attribution:
             recent = []  # the last time before `at` each one was introduced speaking
+            uses = self._bare_uses.get(short_key, ())
             for key in earlier:
                 offsets = self._spoken.get(key, [])
                 before = bisect_left(offsets, at)
-                if before:
+                # unless the text went on using the short name alone since: then it means the
+                # one it names first ("McDermott had told his father, Creighton coach Greg
+                # McDermott, …", then "McDermott let the news slip", then "…," McDermott said:
+                # the son)
+                if before and bisect_left(uses, at) == bisect_left(uses, offsets[before - 1]):
                     recent.append((offsets[before - 1], key))
             if recent:
                 return max(recent)[1]

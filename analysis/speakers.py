@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kimreader.analysis.attribution import BODY_HEADS
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.mentions import is_attribution_at
 from kimreader.analysis.names import FullNames, abbreviates, canonical_key
 from kimreader.corpus.span import TextSpan
 
@@ -339,13 +340,25 @@ class People:
         as a quote attribution: the full name mentioned most recently before it, else the
         first one named after it); the short name itself when none fits."""
         if self._full_names is None:
-            self._full_names = FullNames(self.first_key_offsets, self.key_mentions)
+            self._full_names = FullNames(
+                self.first_key_offsets, self.key_mentions, self._bare_uses()
+            )
         full_key = self._full_names.resolve(_person_key(surname), offset, attribution=True)
         if full_key is None:
             return surname
         named = self._named_by_key.get(full_key, [])
         earlier = bisect_left(named, offset, key=lambda item: item[0])
         return named[earlier - 1][1] if earlier else named[0][1]
+
+    def _bare_uses(self) -> dict[str, list[int]]:
+        """Where the report uses a one-word name alone outside an attribution, by key: after
+        such a use, an attribution by that name is no longer the last full name's (names)."""
+        uses: dict[str, list[int]] = {}
+        for start, end in sorted(self.by_span):
+            written = self.body[start:end]
+            if " " not in written.strip() and not is_attribution_at(self.body, start, end):
+                uses.setdefault(_person_key(written), []).append(start)
+        return uses
 
     def _keyed(self) -> Iterator[tuple[int, str, tuple[str, str]]]:
         """(start, canonical, its keys as written and as named) of each full-name mention."""
