@@ -298,6 +298,13 @@ class _QuoteFinder:
         self._bodies_in_order = sorted(self.body_mentions)
         self._body_starts = [start for start, _end, _name in self._bodies_in_order]
         self.places = [span for e in entities if e.type == "place" for span in e.mentions]
+        # "he" or "she" stands for no place the report names ("Roads …, including Banstead High
+        # Street itself, were closed …. She added: “…”"); organisations are left, as the model
+        # types people as organisations ("Al-Sawarmi Khalid") more often than as places
+        # (names of one word are left too: the model types people as places, "Fauzi")
+        self._place_names = [
+            name for e in entities if e.type == "place" for name in e.aliases if " " in name
+        ]
         self.person_spans = sorted(
             span for e in entities if e.type == "person" for span in e.mentions
         )
@@ -1340,7 +1347,15 @@ class _QuoteFinder:
     def _pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
         if the report never calls them by the other pronoun; nobody when that sentence names
-        two such people who may act ("Ann met Tom. “…,” he said")."""
+        two such people who may act ("Ann met Tom. “…,” he said"), or when it is a place of the
+        report's."""
+        speaker, kind = self._pronoun_for(pronoun, at, last)
+        if speaker and any(f" {speaker} " in f" {name} " for name in self._place_names):
+            return "", ""  # or a part of a place's name ("High Street" of "Banstead High Street")
+        return speaker, kind
+
+    def _pronoun_for(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
+        """`_pronoun`'s candidate."""
         described = self._described_before(at, last)
         if described:  # "One of the victims decided …. She said …": that one, unnamed
             return described, "anonymous"
