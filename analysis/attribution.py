@@ -364,7 +364,7 @@ ANONYMOUS_HEADS = frozenset(
     "friends spokesperson insider insiders person people diplomat diplomats publicist "
     "correspondent reporter journalist husband wife son daughter mother father brother sister "
     "uncle aunt cousin partner fiancee fiancée girlfriend boyfriend nephew niece grandson "
-    "granddaughter grandmother grandfather relative relatives".split()
+    "granddaughter grandmother grandfather relative relatives neighbour neighbor".split()
 )
 # Of those, the ones a report never names, so "the source" is as anonymous as "a source".
 UNNAMED_HEADS = frozenset("source sources insider insiders".split())

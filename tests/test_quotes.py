@@ -1330,3 +1330,16 @@ def test_she_stands_for_no_place_the_report_names() -> None:
     [entities] = extract_entities([body])
     [quote] = extract_quotes(body, entities)
     assert quote.speaker not in ("Epsom Market Street", "Market Street")
+
+
+def test_a_neighbour_speaks_unnamed_and_goes_on_in_the_paragraphs_wholly_in_quotes() -> None:
+    # Text written for the case (no repository text shows it): a described speaker set off by a
+    # relative clause, then two paragraphs wholly in quote marks that continue that speaker.
+    body = (
+        "Fire crews were called to a house in Elm Road on Tuesday night.\n\n"
+        'A neighbour, who did not want to be named, said: "I heard a bang and saw smoke."\n\n'
+        '"Everyone ran out into the street."\n\n'
+        '"It was terrifying, we did not know if anyone was still inside."'
+    )
+    quotes = extract_quotes(body)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("A neighbour", "anonymous")] * 3
