@@ -171,9 +171,11 @@ BODY_HEADS = frozenset(
 )
 # A body named by whose it is, a few words between ("Day's animal foundation").
 _OWNED_BODY = rf"[A-Z][\w\-]*[’']s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(BODY_HEADS))})\b"
+# A relative pronoun opens no group's name: "the fire, which police have said …" is police's.
+_NO_RELATIVE = r"\b(?!(?:which|that|who|whom|whose)\s)"
 SUBJECT = (
     rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
-    rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:{_GROUP})\b)"
+    rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:{_NO_RELATIVE}[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).

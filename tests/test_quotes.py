@@ -1343,3 +1343,20 @@ def test_a_neighbour_speaks_unnamed_and_goes_on_in_the_paragraphs_wholly_in_quot
     )
     quotes = extract_quotes(body)
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("A neighbour", "anonymous")] * 3
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Two people died in the fire, which police have said they are treating as "
+            '"potentially suspicious."',
+            "police",
+        ),
+        ("Crews fought the blaze, which officers say was “started deliberately”.", "officers"),
+    ],
+)
+def test_a_relative_pronoun_is_no_part_of_a_group_speaking(body: str, speaker: str) -> None:
+    # Text written for the case (no repository text shows it): "which police", not a speaker.
+    [quote] = extract_quotes(body)
+    assert quote.speaker == speaker
