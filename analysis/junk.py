@@ -304,6 +304,10 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "a pronoun's contraction"  # "I‘m beyond grateful", a quote mark as apostrophe
     if _CAPTION_ANYWHERE.search(surface):
         return "caption or credit"
+    if _cuts_a_word(text, start, end):
+        return "a cut of a longer word"  # "COVI" of "COVID-19"
+    if _is_time_zone(text, start, end):
+        return "a time zone after a clock time"  # "5:30 p.m. IST", "(1620 UTC)"
     if label == "PERSON" and any(ch.isdigit() for ch in surface):
         return "digits in a name"
     key = base_key(surface)
@@ -329,6 +333,35 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
     if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
         return "title of a work"
     return None
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """A span that starts or ends inside a word of the text names no whole word ("COVI" read
+    in "COVID-19")."""
+    return bool(
+        (start > 0 and text[start - 1].isalnum() and text[start : start + 1].isalnum())
+        or (end > start and text[end - 1].isalnum() and text[end : end + 1].isalnum())
+    )
+
+
+# A clock time just before: "8:30 p.m.", "16:20", "9am", "(1620" of "(1620 UTC)".
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\(\d{4})"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
+_ZONE = re.compile(r"[A-Z]{2,5}")
+
+
+def _is_time_zone(text: str, start: int, end: int) -> bool:
+    """Capitals right after a clock time are its time zone ("5:30 p.m. IST", "16:20 GMT",
+    "(1620 UTC)"), not an organisation, unless the gazetteer lists them."""
+    surface = text[start:end]
+    return (
+        _ZONE.fullmatch(surface) is not None
+        and _CLOCK_BEFORE.search(text, max(0, start - 16), start) is not None
+        and not is_organisation(surface)
+    )
 
 
 # "I'm", "We’ve", "I‘m" (the opening quote mark typed for an apostrophe, which the model's

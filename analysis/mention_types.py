@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
-from kimreader.analysis.names import base_key, canonical_key, is_title
+from kimreader.analysis.names import COMPANY_FORMS, base_key, canonical_key, is_title
 from kimreader.analysis.timeline import is_month_or_day
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ ORG_HEADS = frozenset(
     express air mosque temple synagogue cathedral
     comics records entertainment pictures productions publishing broadcasting theater gallery
     orchestra partners holdings ventures""".split()
-)
+).union(COMPANY_FORMS)  # "Védelmi Ipari Kft": a company form makes an organisation
 PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay
     county province region district peninsula coast strait gulf desert canyon falls city airport

@@ -100,10 +100,17 @@ def alias_table() -> AliasTable:
     return AliasTable(
         canonical=canonical,
         organisations=frozenset(base_key(name) for name in raw["organisations"]),
-        org_suffixes=_with_maker_words({base_key(s) for s in raw["organisation_suffixes"]}),
+        org_suffixes=_with_maker_words(
+            {base_key(s) for s in raw["organisation_suffixes"]} | COMPANY_FORMS
+        ),
         titles=tuple(titles),
         not_entities=frozenset(base_key(name) for name in raw["not_entities"]),
     )
+
+
+# Company forms that end a firm's name in other countries ("Védelmi Ipari Kft", "Siemens GmbH",
+# "Arduino SRL"): an organisation whatever the words before, and the same firm as its name alone.
+COMPANY_FORMS = frozenset("gmbh kft llp pty bhd sarl srl oyj".split())
 
 
 # a maker's trade word before a company word is part of the suffix: "Ford" is the "Ford Motor

@@ -1289,3 +1289,38 @@ def test_a_place_or_a_body_that_said_he_is_no_person() -> None:
     found = {e.name: e.type for e in entities_from_spans(body, spans)}
     assert found["Olav Brenn"] == "person"
     assert found["Russia"] != "person" and found["Kremlin Press Office"] != "person"
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation() -> None:
+    """Text written for the case: the model reads a time zone as an organisation."""
+    body = (
+        "The scan began at 5:30 p.m. IST on Monday at the Apollo Hospital. "
+        "It ended at 9:54 a.m. ET (1354 UTC), the hospital said."
+    )
+    spans = spans_for(
+        body,
+        ("IST", "ORG", 0),
+        ("Apollo Hospital", "ORG", 0),
+        ("ET", "ORG", 0),
+        ("UTC", "ORG", 0),
+    )
+    found = {e.name for e in entities_from_spans(body, spans)}
+    assert found == {"Apollo Hospital"}
+
+
+def test_a_span_cutting_a_longer_word_is_no_name() -> None:
+    """Text written for the case: "COVI" read as an organisation inside "COVID-19"."""
+    body = "The WHO said COVID-19 cases rose in March."
+    cut = body.index("COVI")
+    spans = [(cut, cut + 4, "ORG"), *spans_for(body, ("WHO", "ORG", 0))]
+    found = {e.name for e in entities_from_spans(body, spans)}
+    assert found == {"WHO"}
+
+
+def test_a_company_form_after_a_name_makes_an_organisation() -> None:
+    """Text written for the case: a Hungarian firm ("Kft", like "GmbH", "Ltd") tagged a person."""
+    body = "The Védelmi Ipari Kft factory in Budapest was shut on Monday."
+    spans = spans_for(body, ("Ipari Kft", "PERSON", 0), ("Budapest", "GPE", 0))
+    found = {e.name: e.type for e in entities_from_spans(body, spans)}
+    assert found.get("Ipari Kft") == "org" or found.get("Védelmi Ipari Kft") == "org"
+    assert "person" not in found.values()
