@@ -1658,7 +1658,7 @@ class _QuoteFinder:
         return found
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
+_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "his", "her", "their"})
 # Verbs of saying a thing is the subject of ("The event description read", "The 14th Amendment
 # states"), after it or, in an attribution after the quote, before it ("…,” read the warning").
 _SAY = alternation(speech_forms("say read state write declare announce note warn add tell"))

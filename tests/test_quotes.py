@@ -1360,3 +1360,23 @@ def test_a_relative_pronoun_is_no_part_of_a_group_speaking(body: str, speaker: s
     # Text written for the case (no repository text shows it): "which police", not a speaker.
     [quote] = extract_quotes(body)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'Another neighbour said: "They were a quiet family."',
+        '"They were a quiet family," said another neighbour.',
+    ],
+)
+def test_another_neighbour_is_a_second_unnamed_speaker_carried_on(second: str) -> None:
+    # Text written for the case (no repository text shows it): "Another neighbour" speaks
+    # unnamed, and the paragraph wholly in quotes after it is theirs, not the first neighbour's.
+    body = (
+        'Fire crews came to Elm Road.\n\nA neighbour said: "I heard a bang."\n\n'
+        f'"Everyone ran out."\n\n{second}\n\n"We never had any trouble."'
+    )
+    assert [q.speaker.lower() for q in extract_quotes(body)] == ["a neighbour"] * 2 + [
+        "another neighbour"
+    ] * 2
+    assert {q.speaker_kind for q in extract_quotes(body)} == {"anonymous"}
