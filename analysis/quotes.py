@@ -1040,7 +1040,8 @@ class _QuoteFinder:
             return written, "anonymous"  # "One of the children said": one of a group, unnamed
         if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
             return written, "anonymous"  # "the official, who declined to be named, said"
-        return self._speaker_as_written(written, draft.written_at)
+        speaker = self._speaker_as_written(written, draft.written_at)
+        return speaker if speaker[0] else _the_same_unnamed(written, last)
 
     def _one_of_two_before(self, at: int, which: str) -> tuple[str, str]:
         """(speaker, kind) for "the latter" or "the former" written at `at`: the second or first
@@ -2005,6 +2006,19 @@ def _head_of_someone(written: str) -> str:
     head = found.group("head").lower() if found else ""
     known = ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
     return head if head in known else ""
+
+
+def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str]:
+    """ "The friend added" right after quotes of "a friend of the family": that unnamed speaker
+    again, when the last quote with a speaker was theirs and no one else is "the friend"."""
+    words = written.lower().split()
+    if len(words) != 2 or words[0] != "the" or not last or last.kind != "anonymous":
+        return "", ""
+    said = last.speaker.lower().split()
+    head = _head_of_someone(last.speaker) or said[-1]
+    if said[0] in ("a", "an", "another") and head == words[1] and head in ANONYMOUS_HEADS:
+        return last.speaker, "anonymous"
+    return "", ""
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

@@ -1380,3 +1380,19 @@ def test_another_neighbour_is_a_second_unnamed_speaker_carried_on(second: str) -
         "another neighbour"
     ] * 2
     assert {q.speaker_kind for q in extract_quotes(body)} == {"anonymous"}
+
+
+def test_the_friend_is_the_unnamed_friend_quoted_just_before() -> None:
+    # Text written for the case (no repository text shows it): "The friend added" goes on with
+    # "a friend of the family"; after another speaker between, "the neighbour" stays no one.
+    body = (
+        'Fire crews came to Elm Road.\n\nA friend of the family said: "I heard a bang."\n\n'
+        'The friend added: "They were a quiet family."\n\n"We never had any trouble."\n\n'
+        '"They were quiet," said a neighbour.\n\nPolice said: "We are looking into it."\n\n'
+        '"No trouble," the neighbour added.'
+    )
+    assert [q.speaker for q in extract_quotes(body)] == ["A friend of the family"] * 3 + [
+        "a neighbour",
+        "Police",
+        "",
+    ]
