@@ -51,7 +51,7 @@ from kimreader.analysis.names import (
     is_title,
     short_org_of,
 )
-from kimreader.analysis.prose import Prose, inside, layout
+from kimreader.analysis.prose import Prose, inside, layout, lower_case_words
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -157,15 +157,20 @@ _FIRST_WORD = re.compile(r"([A-Z][a-z-]+)[ \t]+(?=[A-Z])")
 def _after_person_word(text: str, start: int, end: int) -> int:
     """Where a person's name starts after a capitalised word for a person the model took in
     ("Lawyer Sardar Mehboob", "Violinist Brigit O'Regan"), or after a word with an agent's
-    ending before a given name ("Landowner Jim Irvine"); titles and given names stay ("Judge",
+    ending or one the article writes in lower case before a given name ("Landowner Jim Irvine",
+    "Lead Paul Sun-Hyung Lee"); titles and given names stay ("Judge",
     "Pope"; "Man Haron Monis")."""
     first = _FIRST_WORD.match(text, start, end)
     word = first.group(1) if first is not None else ""
     if first is None or is_title(word) or gazetteer.is_given_name(word):
         return start
-    agent = _AGENT_ENDING.search(word) is not None and gazetteer.is_given_name(
-        text[first.end() : end].split()[0]
-    )
+    rest = text[first.end() : end].split()
+    # An agent's ending, or a word the article writes in lower case too ("Lead Paul Sun-Hyung
+    # Lee" of a cast list, "the lead actor"), before a given name and a surname.
+    agent = (
+        _AGENT_ENDING.search(word) is not None
+        or (len(rest) >= 2 and word.lower() in lower_case_words(text))
+    ) and gazetteer.is_given_name(rest[0])
     return first.end() if is_person_word(word) or agent else start
 
 

@@ -1324,3 +1324,19 @@ def test_a_company_form_after_a_name_makes_an_organisation() -> None:
     found = {e.name: e.type for e in entities_from_spans(body, spans)}
     assert found.get("Ipari Kft") == "org" or found.get("Védelmi Ipari Kft") == "org"
     assert "person" not in found.values()
+
+
+def test_a_common_word_before_a_given_name_is_no_part_of_the_name() -> None:
+    """Text written for the case: a cast list's role word glued to the actor's name."""
+    body = (
+        "The show stars Sandra Oh and Lead Paul Sun-Hyung Lee, who plays the father. "
+        "Lee said the lead role was a gift."
+    )
+    spans = spans_for(
+        body,
+        ("Sandra Oh", "PERSON", 0),
+        ("Lead Paul Sun-Hyung Lee", "PERSON", 0),
+        ("Lee", "PERSON", 1),
+    )
+    found = {e.name for e in entities_from_spans(body, spans)}
+    assert found == {"Sandra Oh", "Paul Sun-Hyung Lee"}
