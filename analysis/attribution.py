@@ -410,7 +410,8 @@ def _breaks(text: str) -> list[re.Match[str]]:
 _ONE_LETTER_NAME = re.compile(r"(?<![\w.])[A-Z]!")
 # Words that say a described speaker is not named: "the official, who declined to be named".
 ANONYMITY = re.compile(
-    r"\b(?:declined|asked|refused|wished)\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+    r"\b(?:declined|asked|refused|wished|did\s+not\s+want|didn[’']t\s+want)\s+(?:not\s+)?to\s+be"
+    r"\s+(?:named|identified)"
     r"|\bon\s+(?:the\s+)?condition\s+of\s+anonymity|\bnot\s+authori[sz]ed\s+to\b",
     re.I,
 )

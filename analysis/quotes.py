@@ -203,6 +203,7 @@ _FIRST_PERSON_IN_TEXT = re.compile(
 # ", who" right after a subject as read; a person's role up to a body or place it names (", a
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
+_WHO_CLAUSE = re.compile(r",\s+who\s[^,;:.“”\"]+,")  # ", who asked not to be named,"
 _ROLE_UP_TO = re.compile(r",\s+[^,;:.“”\"]{1,100}?\s(?:at|of|for|from|in|with)\s+(?:the\s+)?")
 # A title in apposition: after a noun phrase and its comma, before the comma and the verb of the
 # clause the noun phrase is the subject of ("his event, “…”, was posted").
@@ -1038,8 +1039,11 @@ class _QuoteFinder:
             if named:  # "One of these groups, the Syrian Democratic Forces (SDF), … said"
                 return self._speaker_as_written(*named)
             return written, "anonymous"  # "One of the children said": one of a group, unnamed
-        if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(draft.role):
-            return written, "anonymous"  # "the official, who declined to be named, said"
+        who = _WHO_CLAUSE.match(self.body, draft.written_at + len(draft.written))
+        if written.split()[0].lower() in _DETERMINERS and ANONYMITY.search(
+            draft.role + (who.group() if who else "")
+        ):  # "the official, who declined to be named, said"; "a woman, who did not want to
+            return written, "anonymous"  # be named, said" (no role: the clause says it)
         speaker = self._speaker_as_written(written, draft.written_at)
         return speaker if speaker[0] else _the_same_unnamed(written, last)
 

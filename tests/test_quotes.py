@@ -1396,3 +1396,17 @@ def test_the_friend_is_the_unnamed_friend_quoted_just_before() -> None:
         "Police",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    "clause", ["who did not want to be named", "who asked not to be identified"]
+)
+def test_a_woman_who_would_not_be_named_speaks_unnamed_on_and_on(clause: str) -> None:
+    # Text written for the case (no repository text shows it): the relative clause, not a role,
+    # says she is unnamed; the paragraphs wholly in quotes after hers are hers.
+    body = (
+        f'Fire crews came to Elm Road.\n\nA woman, {clause}, said: "I heard a bang."\n\n'
+        '"Everyone ran out."\n\n"It was terrifying."'
+    )
+    quotes = extract_quotes(body)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("A woman", "anonymous")] * 3
