@@ -1340,3 +1340,18 @@ def test_a_common_word_before_a_given_name_is_no_part_of_the_name() -> None:
     )
     found = {e.name for e in entities_from_spans(body, spans)}
     assert found == {"Sandra Oh", "Paul Sun-Hyung Lee"}
+
+
+def test_a_scan_is_no_organisation_but_an_abbreviated_state_is_a_place() -> None:
+    """Text written for the case: "CT" and "PET" scans read as organisations."""
+    body = "Doctors at Hartford Hospital in Hartford, CT ordered CT and PET scans on Monday."
+    spans = spans_for(
+        body,
+        ("Hartford Hospital", "ORG", 0),
+        ("CT", "GPE", 0),
+        ("CT", "ORG", 1),
+        ("PET", "ORG", 0),
+    )
+    found = {(e.type, e.name) for e in entities_from_spans(body, spans)}
+    assert ("org", "CT") not in found and ("org", "PET") not in found
+    assert any(name in ("CT", "Connecticut") for kind, name in found if kind == "place")
