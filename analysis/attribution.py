@@ -174,7 +174,7 @@ _OWNED_BODY = rf"[A-Z][\w\-]*[’']s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(so
 # A relative pronoun opens no group's name: "the fire, which police have said …" is police's.
 _NO_RELATIVE = r"\b(?!(?:which|that|who|whom|whose)\s)"
 SUBJECT = (
-    rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:{_NO_RELATIVE}[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said

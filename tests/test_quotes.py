@@ -1410,3 +1410,17 @@ def test_a_woman_who_would_not_be_named_speaks_unnamed_on_and_on(clause: str) ->
     )
     quotes = extract_quotes(body)
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("A woman", "anonymous")] * 3
+
+
+def test_one_neighbour_is_an_unnamed_speaker_carried_on() -> None:
+    # Text written for the case (no repository text shows it); "One of the children" stays a
+    # part of a group.
+    body = (
+        'Fire crews came to Elm Road.\n\nOne neighbour told the BBC: "I heard a bang."\n\n'
+        '"Everyone ran out."\n\nOne of the children said: "It was loud."'
+    )
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body)] == [
+        ("One neighbour", "anonymous"),
+        ("One neighbour", "anonymous"),
+        ("One of the children", "anonymous"),
+    ]
