@@ -308,6 +308,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "a cut of a longer word"  # "COVI" of "COVID-19"
     if label == "ORG" and surface in _NEVER_ORGANISATIONS:
         return "a scan or a time zone, no organisation"
+    if label in ("GPE", "LOC", "FAC") and _is_cut_from_its_number(text, start, end):
+        return "a numbered place cut from its number"  # "7th Congressional District"
     if _is_time_zone(text, start, end):
         return "a time zone after a clock time"  # "5:30 p.m. IST", "(1620 UTC)"
     if label == "PERSON" and any(ch.isdigit() for ch in surface):
@@ -350,6 +352,21 @@ def _cuts_a_word(text: str, start: int, end: int) -> bool:
 # time zone of India (the other time zones, and "COVID", are aliases.json's not_entities, for every
 # label; these only as organisations: "CT" is Connecticut's abbreviation, "IST" Istanbul's airport).
 _NEVER_ORGANISATIONS = frozenset({"CT", "PET", "MRI", "IST"})
+
+
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)[ \t]+$")
+
+
+def _is_cut_from_its_number(text: str, start: int, end: int) -> bool:
+    """Words after an ordinal that end in a place's head ("Maryland's 7th Congressional
+    District"): the model cut the number off; "Congressional District" alone names no place."""
+    words = base_key(text[start:end]).split()
+    return (
+        len(words) >= 2
+        and words[-1] in PLACE_HEADS
+        and not is_place(text[start:end])
+        and _ORDINAL_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
 
 
 # A clock time just before: "8:30 p.m.", "16:20", "9am", "(1620" of "(1620 UTC)".

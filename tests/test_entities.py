@@ -1355,3 +1355,11 @@ def test_a_scan_is_no_organisation_but_an_abbreviated_state_is_a_place() -> None
     found = {(e.type, e.name) for e in entities_from_spans(body, spans)}
     assert ("org", "CT") not in found and ("org", "PET") not in found
     assert any(name in ("CT", "Connecticut") for kind, name in found if kind == "place")
+
+
+def test_a_numbered_district_cut_from_its_number_is_no_place() -> None:
+    """Text written for the case: the model reads "Congressional District" as a place."""
+    body = "Voters in Maryland's 7th Congressional District will choose a successor on Tuesday."
+    spans = spans_for(body, ("Maryland", "GPE", 0), ("Congressional District", "GPE", 0))
+    found = {e.name for e in entities_from_spans(body, spans)}
+    assert found == {"Maryland"}
