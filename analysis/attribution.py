@@ -317,7 +317,9 @@ PARAGRAPH_SAID = re.compile(
 SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<name>{SUBJECT})(?:,\s*(?:which|who)\s[^,“”\"]+,|,\s*(?P<role>[^,“”\"]+),|,\s+(?:which|who)"
     # "Richard Ferrand in relaying the news to parliament said": what he did as he spoke
-    rf"|\s+(?:in|while|when|upon)\s+[a-z]+ing\b[^,.;:“”\"]{{0,60}}?)?"
+    rf"|\s+(?:in|while|when|upon)\s+[a-z]+ing\b[^,.;:“”\"]{{0,60}}?"
+    # "A woman who lives nearby said": a clause with no commas that says who
+    rf"|\s+who\s+[^,.;:“”\"]{{1,60}}?)?"
     # "the family would say": a modal before the verb
     rf"\s+(?:(?:has|had|have|can|could|would|will|may|might|must|should|{ADVERB})\s+){{0,2}}$"
 )

@@ -203,7 +203,8 @@ _FIRST_PERSON_IN_TEXT = re.compile(
 # ", who" right after a subject as read; a person's role up to a body or place it names (", a
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
-_WHO_CLAUSE = re.compile(r",\s+who\s[^,;:.“”\"]+,")  # ", who asked not to be named,"
+# ", who asked not to be named," or " who did not want to be named said": what the clause says
+_WHO_CLAUSE = re.compile(r",?\s+who\s[^,;:.“”\"]+")
 _ROLE_UP_TO = re.compile(r",\s+[^,;:.“”\"]{1,100}?\s(?:at|of|for|from|in|with)\s+(?:the\s+)?")
 # A title in apposition: after a noun phrase and its comma, before the comma and the verb of the
 # clause the noun phrase is the subject of ("his event, “…”, was posted").

@@ -1424,3 +1424,13 @@ def test_one_neighbour_is_an_unnamed_speaker_carried_on() -> None:
         ("One neighbour", "anonymous"),
         ("One of the children", "anonymous"),
     ]
+
+
+def test_a_who_clause_without_commas_is_skipped_to_its_subject() -> None:
+    # Text written for the case (no repository text shows it): "A neighbour who did not want
+    # to be named said" is the neighbour's, and the next paragraph wholly in quotes too.
+    body = (
+        "Fire crews came to Elm Road.\n\nA neighbour who did not want to be named said: "
+        '"I heard a bang."\n\n"Everyone ran out."'
+    )
+    assert [q.speaker for q in extract_quotes(body)] == ["A neighbour"] * 2
