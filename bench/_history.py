@@ -33,6 +33,7 @@ WIKINEWS_GOLD_LANDED = {
     "fresh9": "de1e362",
     "fresh10": "f038c8a",
     "fresh11": "9a247ec",
+    "wnrev": "a335a8b",  # development from its start: read with kimreader's output before its gold
 }
 
 

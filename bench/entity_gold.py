@@ -33,9 +33,20 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
 ECBPLUS = ROOT.parent / "shared/testdata/ecbplus"
 GOLD_DIR = ROOT / "bench/gold"
-WIKINEWS = GOLD_DIR / "wikinews"  # Wikinews articles of wndev, fresh4(v), fresh5-11
+WIKINEWS = GOLD_DIR / "wikinews"  # Wikinews articles of wndev, fresh4(v), fresh5-11, wnrev
 RESERVED = "reserved_fresh3.json"  # in GOLD_DIR: ECB+ reports kept unseen for the blind fresh3 sets
 SIDEBAR_TYPES = ("person", "org", "place")
+VERDICT_ONLY = (
+    "fresh4v",
+)  # Wikinews articles of the same-story verdict pairs: no gold of their own
+
+
+def wikinews_splits() -> tuple[str, ...]:
+    """The Wikinews gold splits, wndev (the first) and then in the order manifest.json adds
+    them (fresh4, fresh5, …): one list for every bench script that scores them."""
+    manifest = json.loads((WIKINEWS / "manifest.json").read_text("utf-8"))["articles"]
+    splits = [s for s in dict.fromkeys(a["split"] for a in manifest) if s not in VERDICT_ONLY]
+    return tuple(sorted(splits, key=lambda split: split != "wndev"))
 
 
 # ---------------------------------------------------------------- page gold

@@ -29,18 +29,7 @@ from compare_gold import GoldQuote, _locate, judge_quote
 
 from kimreader.analysis.quote_marks import is_quote_mark
 
-SPLITS = (
-    "wndev",
-    "fresh4",
-    "fresh5",
-    "fresh6",
-    "fresh7",
-    "fresh8",
-    "fresh9",
-    "fresh10",
-    "fresh11",
-    "wnrev",
-)
+SPLITS = entity_gold.wikinews_splits()
 
 
 @dataclass(frozen=True)
