@@ -11,7 +11,7 @@ of tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": 
 "speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt.
 
 Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
-                            |fresh11|wnrev]
+                            |fresh11|wnrev|fresh12]
                             [--details]
 """
 

@@ -31,6 +31,7 @@ SPLITS = (
     "fresh10",
     "fresh11",
     "wnrev",
+    "fresh12",
 )
 # fresh4v: articles of the same-story verdict pairs only (tests/gold/compare/verdicts/fresh4v.json)
 MANIFEST_SPLITS = (*SPLITS, "fresh4v")
