@@ -34,6 +34,7 @@ WIKINEWS_GOLD_LANDED = {
     "fresh10": "f038c8a",
     "fresh11": "9a247ec",
     "wnrev": "a335a8b",  # development from its start: read with kimreader's output before its gold
+    "fresh12": "e925b70",
 }
 
 
