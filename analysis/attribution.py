@@ -241,8 +241,8 @@ AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
 # as “…”"): "called by" may be convened, "told by" and "quoted by" report another's words.
 _REDUCED_PASSIVE_SPEECH = (
     r"(?<=[\w,]\s)(?:described|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
-    r"characteri[sz]ed)(?=\s+by\s+[^.;:!?“”\"]+?\s+as\s+(?:(?:an?|the)\s+)?$)"
-)
+    r"characteri[sz]ed)(?=\s+by\s+[^.;:!?“”\"]{1,300}?\s+as\s+(?:(?:an?|the)\s+)?$)"
+)  # (the agent and its words within 300 characters: on hostile text the lookahead ran to the end)
 BY_AGENT = re.compile(
     rf"(?:{_PASSIVE_SPEECH}|{_REDUCED_PASSIVE_SPEECH})\s+by\s+(?P<name>{_PHRASE})"
 )

@@ -192,6 +192,8 @@ _FIRST_PERSON = frozenset(
     "i i'm i've i'd i'll me my mine myself we we've we're us our ours ourselves".split()
 )
 _SECOND_PERSON = frozenset({"you", "your"})
+_FIRST_AND_SECOND_PERSON = _FIRST_PERSON | _SECOND_PERSON
+_SPEAKER_HEADS = BODY_HEADS | PERSON_HEADS  # a described speaker's last word
 _FIRST_PERSON_IN_TEXT = re.compile(
     r"\b(?:"
     + "|".join(
@@ -509,8 +511,7 @@ class _QuoteFinder:
         if words[0] == "the":  # "The ministry", "The governor" (a person the report titles so)
             end = at + len(written)
             return len(words) > 1 and (
-                words[-1] in BODY_HEADS | PERSON_HEADS
-                or any(at <= s and e <= end for s, e in self.bodies)
+                words[-1] in _SPEAKER_HEADS or any(at <= s and e <= end for s, e in self.bodies)
             )
         first = words[0]
         named = self._person_end(at) is not None or any(s == at for s, _e in self.bodies)
@@ -1720,9 +1721,7 @@ def _names_nobody(written: str) -> bool:
     words = written.lower().replace("’", "'").split()
     return bool(words) and (
         " ".join(words) in _NOBODY_WORDS
-        or (
-            len(words) == 2 and words[-1] in _FIRST_PERSON | _SECOND_PERSON and words[0] in _OPENERS
-        )
+        or (len(words) == 2 and words[-1] in _FIRST_AND_SECOND_PERSON and words[0] in _OPENERS)
     )  # "So I would say", "Had I said", "And we"
 
 

@@ -31,6 +31,8 @@ _OPENING_WORDS = frozenset(
     "in on at by for from with to of and or but as after before during since until when while "
     "if this that these those".split()
 )
+# Words a name run may open with that name no one: titles and the opening words above.
+_NOT_A_NAME_START = TITLE_WORDS | _OPENING_WORDS
 
 
 # Of those, the words of a role: a name written after one starts after it.
@@ -288,7 +290,7 @@ class People:
             owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
             if owners:  # "South Korea’s Yonhap News Agency" names the agency
                 tokens = tokens[owners[-1] + 1 :]
-            while tokens and tokens[0].lower().strip(".") in TITLE_WORDS | _OPENING_WORDS:
+            while tokens and tokens[0].lower().strip(".") in _NOT_A_NAME_START:
                 tokens.pop(0)
             titled = [i for i, token in enumerate(tokens) if token.lower().strip(".") in _ROLES]
             if titled and len(tokens) - titled[-1] > 2:  # "Israeli Prime Minister Benjamin X"
