@@ -42,6 +42,7 @@ from kimreader.analysis.mentions import (
     LABEL_TYPES,
     Mention,
     apply_table,
+    bare_uses,
     find_mentions,
     is_attribution,
     is_speaker_introduction,
@@ -454,11 +455,8 @@ def _join_person_names(
     speakers: list[tuple[int, str]] = [
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
-    bare_uses: dict[str, list[int]] = defaultdict(list)
-    for mention in people:
-        if mention.key not in full_names and not is_attribution(text, mention):
-            bare_uses[mention.key].append(mention.start)
-    indexed = FullNames(full_names, speakers, bare_uses)
+    uses = bare_uses(text, ((m.start, m.end, m.key) for m in people if m.key not in full_names))
+    indexed = FullNames(full_names, speakers, uses)
     for key in sorted(full_names, key=lambda k: len(k.split())):
         target = indexed.longer(key)
         if target is not None:

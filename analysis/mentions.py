@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from kimreader.analysis import gazetteer, junk
@@ -243,6 +243,17 @@ def is_attribution_at(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, start - 30) : start]
     return bool(_ATTRIBUTION_BEFORE.search(before) and _CLAUSE_END.match(text, end))
+
+
+def bare_uses(text: str, names: Iterable[tuple[int, int, str]]) -> dict[str, list[int]]:
+    """Where text uses each of `names` ((start, end, key) of short person names) alone, outside
+    an attribution (`is_attribution_at`): key -> starts, in order. After such a use, an
+    attribution by that name is no longer the last full name's (names.FullNames)."""
+    uses: dict[str, list[int]] = {}
+    for start, end, key in sorted(names):
+        if not is_attribution_at(text, start, end):
+            uses.setdefault(key, []).append(start)
+    return uses
 
 
 def is_speaker_introduction(text: str, mention: Mention) -> bool:

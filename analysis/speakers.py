@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kimreader.analysis.attribution import BODY_HEADS
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.mentions import is_attribution_at
+from kimreader.analysis.mentions import bare_uses
 from kimreader.analysis.names import FullNames, abbreviates, canonical_key
 from kimreader.corpus.span import TextSpan
 
@@ -353,14 +353,15 @@ class People:
         return named[earlier - 1][1] if earlier else named[0][1]
 
     def _bare_uses(self) -> dict[str, list[int]]:
-        """Where the report uses a one-word name alone outside an attribution, by key: after
-        such a use, an attribution by that name is no longer the last full name's (names)."""
-        uses: dict[str, list[int]] = {}
-        for start, end in sorted(self.by_span):
-            written = self.body[start:end]
-            if " " not in written.strip() and not is_attribution_at(self.body, start, end):
-                uses.setdefault(_person_key(written), []).append(start)
-        return uses
+        """`mentions.bare_uses` of the report's one-word names."""
+        return bare_uses(
+            self.body,
+            (
+                (start, end, _person_key(self.body[start:end]))
+                for start, end in self.by_span
+                if " " not in self.body[start:end].strip()
+            ),
+        )
 
     def _keyed(self) -> Iterator[tuple[int, str, tuple[str, str]]]:
         """(start, canonical, its keys as written and as named) of each full-name mention."""
