@@ -95,8 +95,8 @@ from kimreader.analysis.speakers import (
 )
 from kimreader.analysis.text import (
     ARTICLES_REMEMBERED,
-    all_sentences,
-    paragraphs,
+    line_paragraph_sentences,
+    line_paragraphs,
 )
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -313,8 +313,8 @@ class _QuoteFinder:
             span for e in entities if e.type == "person" for span in e.mentions
         )
         self._person_starts = [start for start, _end in self.person_spans]
-        self.paragraphs = paragraphs(body)
-        self.sentences = all_sentences(body)
+        self.paragraphs = line_paragraphs(body)
+        self.sentences = list(line_paragraph_sentences(body))
         # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._joint_spans: dict[int, list[tuple[int, int]]] = {}  # JOINT in each sentence read
@@ -733,18 +733,22 @@ class _QuoteFinder:
         if draft.paragraph == 0 or not starts_upper(draft.span.text):
             return
         before = self.paragraphs[draft.paragraph - 1]
-        if any(
-            before.start <= span.start < before.end
-            for span in self._spans_from(before.start, before.end)
-        ):
-            return  # a quote there: `_continued` carries its speaker on
         text = before.text.rstrip()
         paragraph_start = self.paragraphs[draft.paragraph].start
         opens_paragraph = not self.body[paragraph_start : draft.span.start - 1]
+        quoted = any(
+            before.start <= span.start < before.end
+            for span in self._spans_from(before.start, before.end)
+        )
+        if quoted and not (opens_paragraph and text.endswith(":")):
+            return  # a quote there: `_continued` carries its speaker on
         if opens_paragraph and (text.endswith(":") or INTRODUCES_NEXT.search(text)):
             # "Mr Gunness denied militants were at the school:" / "…, he said" and the quote
-            # as the next paragraph: read as if the quote came on in that sentence
-            tail = before_tail(text)
+            # as the next paragraph: read as if the quote came on in that sentence (its quotes
+            # blanked: 'The reports use “research services”. Seidenberg defended them:')
+            tail = before_tail(
+                self._blanked[before.start : before.start + len(text)] if quoted else text
+            )
             self._speaker_before(draft, tail, before.start + len(text) - len(tail))
             return
         said = PARAGRAPH_SAID.search(before.text)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kimreader.analysis.entities import markdown_prose
-from kimreader.analysis.text import paragraphs
+from kimreader.analysis.text import line_paragraphs, paragraphs
 from kimreader.corpus.markdown import prose_blocks, scan_blocks
 
 BODY = """## A heading
@@ -97,6 +97,16 @@ def test_passages_are_prose_blocks_without_structure() -> None:
     ]
     # A heading directly above its paragraph no longer hides the paragraph.
     assert [p.text for p in paragraphs("## Head\nText under it.")] == ["Text under it."]
+
+
+def test_lines_longer_than_hand_wrapped_ones_are_paragraphs_each() -> None:
+    # A page scraped to text writes a paragraph a line; hand-wrapped lines stay one paragraph
+    # (BODY's "First paragraph,\nover two lines.")
+    long = "Mr Hu was all smiles as he emerged from the talks, a correspondent in Sao Paulo said."
+    body = f"Trade booms\n{long} {long}\n“We agree,” he said."
+    assert [p.text for p in paragraphs(body)] == [body]
+    assert [p.text for p in line_paragraphs(body)] == body.split("\n")
+    assert [p.text for p in line_paragraphs(BODY)] == [p.text for p in paragraphs(BODY)]
 
 
 def test_entity_input_drops_markers_but_keeps_offsets() -> None:

@@ -168,6 +168,18 @@ def test_a_quote_runs_on_through_unmarked_paragraphs_until_it_closes() -> None:
     assert {q.speaker for q in quotes} == {"Samir Sultan"}
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_its_own_quotes() -> None:
+    # A Wikinews page writing a paragraph a line: 'The reports use the description "research
+    # services". Seidenberg defended the payments:' and the quote as the next line is his,
+    # though a term is quoted earlier in that paragraph (it gave the term's 'speaker')
+    body = (
+        "The reports use the description “research services” or leave the label blank. Ann Ruiz"
+        " defended the payments in comments and denied any wrongdoing:\n“The advances were to"
+        " cover hotels and travel expenses around the state.”"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(body)][-1][1] == "Ann Ruiz"
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
