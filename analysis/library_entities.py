@@ -103,8 +103,7 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
             if entity.type in ("date", "event"):
                 continue
             for key in _link_keys(entity):
-                if _generic_body(key.split(":", 1)[-1]) is None:
-                    clusters.union(node, f"key\x00{key}")
+                clusters.union(node, f"key\x00{key}")
             for key in _body_keys(entity, home):
                 clusters.union(node, f"body\x00{key}")
     _join_short_names(nodes, clusters)
@@ -241,26 +240,24 @@ def _join_place_prefixed_orgs(nodes: list[tuple[str, Entity]], clusters: UnionFi
                 clusters.union(str(number), named[form])
 
 
-# Bodies every country (or state) has one of, named alike: by the bare name, one article's is
-# not another's ("Parliament" of the UK, of Serbia, of New South Wales).
-_BODIES = frozenset(
-    name.strip()
-    for name in """senate|house|house of representatives|house of commons|house of lords|
-    house of assembly|house of delegates|parliament|congress|national congress|national assembly|
-    assembly|legislative assembly|legislative council|legislature|state senate|state assembly|
-    state legislature|cabinet|government|federal government|national government|supreme court|
-    high court|constitutional court|court|court of appeals|court of appeal|appeals court|
-    district court|federal court|superior court|police|national police|state police|
-    police department|police service|army|navy|air force|coast guard|national guard|military|
-    armed forces|central bank|election commission|electoral commission|fire department|
-    fire service""".split("|")
-)
 # Bodies of a county or a city as well ("Court", "Police", the National Guard of each US state):
 # by the bare name, not even two articles about one country name the same one.
 _LOCAL_BODIES = frozenset(
     name.strip()
     for name in """court|district court|superior court|police|police department|police service|
     state police|fire department|fire service|national guard""".split("|")
+)
+# Bodies every country (or state) has one of, named alike: by the bare name, one article's is
+# not another's ("Parliament" of the UK, of Serbia, of New South Wales). The local ones too.
+_BODIES = _LOCAL_BODIES | frozenset(
+    name.strip()
+    for name in """senate|house|house of representatives|house of commons|house of lords|
+    house of assembly|house of delegates|parliament|congress|national congress|national assembly|
+    assembly|legislative assembly|legislative council|legislature|state senate|state assembly|
+    state legislature|cabinet|government|federal government|national government|supreme court|
+    high court|constitutional court|court of appeals|court of appeal|appeals court|
+    federal court|national police|army|navy|air force|coast guard|military|armed forces|
+    central bank|election commission|electoral commission""".split("|")
 )
 
 
@@ -380,11 +377,13 @@ def _link_keys(entity: Entity) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)  # a comparison groups the same reports' entities three times
 def _link_keys_of(name: str, aliases: tuple[str, ...], type: EntityType) -> frozenset[str]:
+    """The keys an entity joins others by; none for a body every country has: it joins by
+    `_body_keys` alone."""
     keys = entity_keys(name, aliases, type)
     linked = {f"{type}:{key}" for key in keys} | {k for k in keys if " " in k}
     if type in ("person", "place", "org") and _untyped_word(name):
         linked.add(f"word:{canonical_key(name, type)}")
-    return frozenset(linked)
+    return frozenset(k for k in linked if _generic_body(k.split(":", 1)[-1]) is None)
 
 
 def _untyped_word(name: str) -> bool:
