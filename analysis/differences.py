@@ -750,11 +750,8 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False
     if bool(_SUSPECTED.search(a.phrase)) != bool(_SUSPECTED.search(b.phrase)):
         return False  # "7 out of 20 suspected cases" are not the outbreak's 3,728 cases
-    if (
-        _ranks(sentence_a.text)
-        and _ranks(sentence_b.text)
-        and not (_ranks(sentence_a.text) & _ranks(sentence_b.text))
-    ):
+    ranks_a, ranks_b = _ranks(sentence_a.text), _ranks(sentence_b.text)
+    if ranks_a and ranks_b and not ranks_a & ranks_b:
         return False  # "a category 3 hurricane must sustain" against "category 1 hurricanes"
     if a.topic != "duration":
         return True
