@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_days, sentence_months
 from kimreader.analysis.entity import Entity
+from kimreader.analysis.gazetteer import NATIONALITY_ENDINGS
 from kimreader.analysis.mention_types import PLACE_HEADS
 from kimreader.analysis.names import COMPASS_WORDS, PARTICLES
 from kimreader.analysis.quantities import Quantity, quantities
@@ -398,7 +399,7 @@ _PLACE_NAMED = re.compile(
     r"(?:the\s+)?(?P<lead>(?:[a-z]+\s+){0,2}?)"
     r"(?P<place>(?>[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*)*))"
 )
-_NATIONALITY_SHAPED = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|i)")
+_NATIONALITY_SHAPED = re.compile(rf"[A-Z][a-z]+(?:{'|'.join(NATIONALITY_ENDINGS)})")
 _ADJECTIVE_OF = re.compile(_NOT_AN_ADJECTIVE.replace("(?!", "(?=", 1))
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december "

@@ -122,11 +122,17 @@ def is_place(name: str) -> bool:
     return base_key(name) in places()
 
 
+# The endings of a people's word: Syrian, Afghan, Chinese, Polish, Iraqi.
+NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish", "i")
+# Of those, the endings of its plural (people of a place): Syrians, Afghans, Chinese, Iraqis.
+NATIONALITY_PLURAL_ENDINGS = tuple(e + "s" if e[-1] in "ni" else e for e in NATIONALITY_ENDINGS)
+
+
 def is_nationality_word(word: str) -> bool:
     """A people's word whose stem is a place the list has: Iraqi (Iraq), Polish (Poland),
     Syrian (Syria), Belgian (Belgium), Chinese (China), Afghan (Afghanistan); not "Dapchi"."""
     word = base_key(word)
-    for suffix in ("ian", "an", "ese", "ish", "i"):
+    for suffix in NATIONALITY_ENDINGS:
         if word.endswith(suffix) and " " not in word:
             stem = word[: -len(suffix)]
             for ending in ("", "a", "ia", "um", "and", "ey", "ain", "istan", "e"):

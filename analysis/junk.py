@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kimreader.analysis.gazetteer import (
+    NATIONALITY_PLURAL_ENDINGS,
     is_cited_outlet,
     is_given_name,
     is_organisation,
@@ -46,7 +47,7 @@ _AND = re.compile(r"\s+(?:and|&|or)\s+")
 CREDENTIALS = frozenset({"ma", "md", "phd", "ms", "msc", "mba", "jd", "rn", "do", "dds", "mph"})
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{0,20}\)\s*)?(?:—|–|-{1,2}|:)")
 _NUMBERS = re.compile(r"^[\d\s.,:/%$€£-]+$")
-_DEMONYM_END = re.compile(r"(?:ans|ians|eans|ese|ish|is)$")
+_DEMONYM_END = re.compile(rf"(?:{'|'.join(NATIONALITY_PLURAL_ENDINGS)})$")
 
 
 def pieces(text: str, start: int, end: int, label: str) -> Iterator[tuple[int, int]]:
