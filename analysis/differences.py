@@ -21,7 +21,7 @@ from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_d
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.gazetteer import NATIONALITY_ENDINGS
 from kimreader.analysis.mention_types import PLACE_HEADS
-from kimreader.analysis.names import COMPASS_WORDS, PARTICLES
+from kimreader.analysis.names import COMPASS_WORDS, particle_alternatives
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
@@ -322,7 +322,7 @@ _NOT_AN_ADJECTIVE = (
 )
 _PLACE_RIGHT_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}\s+in\s+"
-    rf"(?P<place>(?>[A-Z][\w\-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?[A-Z][\w\-]*)*))"
+    rf"(?P<place>(?>[A-Z][\w\-]*(?:\s+(?:(?:{particle_alternatives()})\s+)?[A-Z][\w\-]*)*))"
     + _NOT_AN_ADJECTIVE
 )
 

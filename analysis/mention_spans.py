@@ -20,6 +20,7 @@ from kimreader.analysis.names import (
     canonical_key,
     is_title,
     listed,
+    particle_alternatives,
 )
 from kimreader.analysis.prose import (
     Prose,
@@ -430,7 +431,7 @@ def _name_of_its_own(text: str, glue: re.Match[str], end: int) -> bool:
 
 
 # One space between the words of a person's name, or a particle ("Hamza bin Laden").
-_BETWEEN_NAME_WORDS = re.compile(rf" (?:(?:{'|'.join(sorted(WORD_PARTICLES))}) )*")
+_BETWEEN_NAME_WORDS = re.compile(rf" (?:(?:{particle_alternatives(WORD_PARTICLES)}) )*")
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,5}")
 
 
@@ -481,12 +482,14 @@ def _named_org_before(text: str, start: int, words: list[re.Match[str]]) -> list
 # A lower-case particle and the surname after it: "Valéry Giscard d'Estaing", "Juan de la
 # Cruz"; French names' "et": "Brigade de Recherche et d’Intervention".
 _PARTICLE_AFTER = re.compile(
-    rf"[ \t]+(?:(?:(?:{'|'.join(sorted(WORD_PARTICLES))})[ \t]+)+|[dl]['’]|(?:al|el)[-‐])"
+    rf"[ \t]+(?:(?:(?:{particle_alternatives(WORD_PARTICLES)})[ \t]+)+|[dl]['’]|(?:al|el)[-‐])"
     r"[A-Z][\w’'-]+"
 )
 _FRENCH_AND_AFTER = re.compile(r"[ \t]+et[ \t]+(?:[dl]['’])?[A-Z][\w’'-]+")
 # A span that opens with a particle ("dela Vega" of "Arnel dela Vega"; not French "le", "la").
-_PARTICLE_START = re.compile(rf"(?:{'|'.join(sorted(WORD_PARTICLES - {'le', 'la'}))})[ \t]+[A-Z]")
+_PARTICLE_START = re.compile(
+    rf"(?:{particle_alternatives(WORD_PARTICLES - {'le', 'la'})})[ \t]+[A-Z]"
+)
 _WORD_RIGHT_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]+)[ \t]\Z")
 _SURNAME_AFTER = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])(?![ \t]+[A-Z])")
 

@@ -49,6 +49,7 @@ from kimreader.analysis.names import (
     base_key,
     canonical_key,
     is_title,
+    particle_alternatives,
     short_org_of,
 )
 from kimreader.analysis.prose import Prose, inside, layout, lower_case_words
@@ -92,7 +93,7 @@ _UPPER = "A-Z" + "".join(
 _HAS_UPPER_START = re.compile(
     rf"^[^\w]*(?:[{_UPPER}0-9]|(?:al|el|ad|ar|as|ash|at|az|ul)[-‐][A-Z]|"
     # a particle before a capital (not "dos", "das", "ten": words of their own as often)
-    rf"(?:{'|'.join(sorted(WORD_PARTICLES - {'dos', 'das', 'ten'}))})\s+[A-Z]|[ie][A-Z])"
+    rf"(?:{particle_alternatives(WORD_PARTICLES - {'dos', 'das', 'ten'})})\s+[A-Z]|[ie][A-Z])"
 )
 
 

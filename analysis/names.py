@@ -145,6 +145,12 @@ PARTICLES = frozenset(
 WORD_PARTICLES = PARTICLES - {"al", "el", "st", "mac"}
 
 
+def particle_alternatives(particles: Iterable[str] = PARTICLES) -> str:
+    """Particles as a regular expression's alternatives ("al|bin|da|…"): each pattern that
+    reads a particle before a surname builds its group here."""
+    return "|".join(sorted(particles))
+
+
 def strip_titles(words: list[str]) -> list[str]:
     """Key words without leading titles: ["president", "xi", "jinping"] -> ["xi", "jinping"]."""
     titles = _titles_by_first_word()

@@ -77,7 +77,12 @@ from kimreader.analysis.attribution import (
     title_cased,
 )
 from kimreader.analysis.entity import Entity
-from kimreader.analysis.names import FUNCTION_WORDS, PARTICLES, canonical_key, surname
+from kimreader.analysis.names import (
+    FUNCTION_WORDS,
+    canonical_key,
+    particle_alternatives,
+    surname,
+)
 from kimreader.analysis.prose import markdown_prose
 from kimreader.analysis.quote_marks import (
     is_headline,
@@ -2153,7 +2158,7 @@ def _with_titled_surnames(body: str, entities: Sequence[Entity]) -> Sequence[Ent
 
 # An honorific and the name after it: "Mr Gunness", "Ms. Livni", "Mr al-Bashir", "Dr. Tristan
 # Smith" (a surname only when the name is one).
-_PARTICLE = "|".join(sorted(PARTICLES))
+_PARTICLE = particle_alternatives()
 _HONORIFIC_SURNAME = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<surname>(?:(?:{_PARTICLE})[ \-])*"
     rf"[A-Z][\w’'\-]+(?:[ \t]+(?:(?:{_PARTICLE})[ \-])*[A-Z][\w’'\-]+)*)\b"
