@@ -24,7 +24,8 @@ _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=[^\W_])", re.MULTIL
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
 # A single-quoted sentence followed by its attribution: the report quotes with single marks.
 _SINGLE_SPEECH = re.compile(
-    r"[,.!?]['’]\s+(?:he|she|they|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+"
+    r"[,.!?]['’]\s+(?:he|she|they|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}"
+    r"|(?:a|an|the)(?:\s+[\w\-]+){1,3}?)\s+"
     rf"(?:{alternation(speech_forms('say tell add'))})\b"
 )
 
@@ -66,6 +67,32 @@ def _two_apostrophes_closing(body: str, chars: list[str]) -> None:
                 at = paragraph.start + index
                 chars[at], chars[at + 1] = '"', " "
                 opened = False
+
+
+# Double marks typed as two characters, as wire copy writes them: "``" or "''" opening a quote
+# (at a word's start), "''" closing one (after a word or its punctuation; not the inches of
+# 5'10'').
+_TYPED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))(?:``|'')(?=[^\W_])", re.MULTILINE)
+_TYPED_CLOSE = re.compile(
+    r"(?<![\d]'\d)(?<![\d]'\d\d)(?<=[\w.,!?;:…%)\]])''(?=[\s.,;:!?)\]—–]|$)", re.MULTILINE
+)
+
+
+def with_typed_marks(body: str) -> str:
+    """The body with double marks typed as two characters written as one and a space (same
+    offsets): "``When he decides, we will support him,'' said Ahmed Ghneim" reads as
+    ' "When he decides, we will support him," said …'. Only where the body closes a quote so
+    after opening one so (a pair at least): else two apostrophes are something else."""
+    opens = list(_TYPED_OPEN.finditer(body))
+    closes = list(_TYPED_CLOSE.finditer(body))
+    if not opens or not any(close.start() > opens[0].end() for close in closes):
+        return body
+    chars = list(body)
+    for found in opens:
+        chars[found.start()], chars[found.start() + 1] = " ", '"'
+    for found in closes:
+        chars[found.start()], chars[found.start() + 1] = '"', " "
+    return "".join(chars)
 
 
 def with_single_marks(body: str) -> str:

@@ -89,6 +89,7 @@ from kimreader.analysis.quote_marks import (
     is_quote_mark,
     quote_pieces,
     with_single_marks,
+    with_typed_marks,
 )
 from kimreader.analysis.quotes_model import Context, SpeakerModel, decide, shipped_model
 from kimreader.analysis.speakers import (
@@ -293,6 +294,10 @@ class _Draft:
 
 class _QuoteFinder:
     def __init__(self, body: str, entities: Sequence[Entity]) -> None:
+        self.original = body
+        # Double marks typed as two characters ("``…''") read as one (same offsets); the quotes'
+        # and sentences' text is the body's as written
+        body = with_typed_marks(body)
         self.body = body
         # Where the report quotes with single marks, they are read as quote marks (same offsets).
         self.marked = with_single_marks(body)
@@ -369,6 +374,7 @@ class _QuoteFinder:
         for draft in drafts:
             # “…,” said X: the comma belongs to the attribution, not to the words quoted.
             text = draft.span.text.rstrip().rstrip(",").rstrip()
+            text = self.original[draft.span.start : draft.span.start + len(text)]
             quotes.append(
                 Quote(
                     speaker=draft.speaker,
@@ -1670,7 +1676,8 @@ class _QuoteFinder:
                 continue
             speaker = self._reported_speaker(sentence.text, sentence.start)
             if speaker:
-                found.append(ReportedSpeech(speaker, sentence.text, sentence.start, sentence.end))
+                written = self.original[sentence.start : sentence.end]
+                found.append(ReportedSpeech(speaker, written, sentence.start, sentence.end))
         return found
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kimreader.analysis.quote_marks import quote_spans, with_single_marks
+from kimreader.analysis.quote_marks import quote_spans, with_single_marks, with_typed_marks
 from kimreader.analysis.quotes import extract_quotes
 
 
@@ -33,6 +33,37 @@ def test_two_apostrophes_are_left_alone_where_the_marks_pair_up() -> None:
     ):
         assert "''" in text
         assert with_single_marks(text) == text
+
+
+def test_double_marks_typed_as_two_characters_open_and_close_quotes() -> None:
+    # Written for the case (no repository text shows it; wire copy on scraped pages of 2004
+    # does): "``…''" and "''…''" for double marks. Read as written, they held no quote.
+    body = (
+        "Hamas may run a candidate. ``When he decides, we will support him,'' said Ahmed"
+        " Ghneim, a Fatah leader.\n''It had been our hope,'' Gen. John Abizaid said."
+    )
+    assert len(with_typed_marks(body)) == len(body)
+    found = extract_quotes(body)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("When he decides, we will support him", "Ahmed Ghneim"),
+        ("It had been our hope", "John Abizaid"),
+    ]
+    assert all(body[q.start : q.end] == q.text for q in found)
+    # Not two apostrophes that close nothing opened so, nor a height
+    for text in ("He is 6'2'' tall.", "The word ''maybe came later."):
+        assert with_typed_marks(text) == text
+    assert with_typed_marks("``Run it'' at 5'10''") == " \"Run it\"  at 5'10''"
+
+
+def test_single_marks_with_a_described_speaker_after_them() -> None:
+    # Written for the case (a government release in the review pool quotes so): "‘…,’ a
+    # Department spokesperson said." quotes speech with single marks.
+    body = "‘People should call the hotline on 1300,’ a Department spokesperson said."
+    [quote] = extract_quotes(body)
+    assert (quote.text, quote.speaker) == (
+        "People should call the hotline on 1300",
+        "a Department spokesperson",
+    )
 
 
 def test_a_term_quoted_inside_a_quote_with_the_same_straight_marks() -> None:
