@@ -616,6 +616,9 @@ class _QuoteFinder:
         # A fragment that ends its sentence inside the marks: a speech verb after it that goes on
         # with a clause of its own opens the next sentence, whose speaker is not this quote's
         ends_a_fragment = bool(before.strip()) and bool(_ENDS_SENTENCE.search(text))
+        # … or a sentence quoted whole with its full stop: '“I think he can win.” Barghouti's
+        # wife, Fadwa, said she was unaware of his plans' (not “Why?” she asked the officer)
+        ends_a_fragment = ends_a_fragment or text.rstrip().endswith(".")
         agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
             (QUOTED_AS_SAYING, "after"),
@@ -632,7 +635,12 @@ class _QuoteFinder:
             if pattern is None:
                 continue
             found = pattern.search(after) if cue == "late" else pattern.match(after)
-            if found and ends_a_fragment and _REPORTED_CLAUSE.match(after, found.end()):
+            if (
+                found
+                and ends_a_fragment
+                and _REPORTED_CLAUSE.match(after, found.end())
+                and not _TOLD_OR_ASKED.search(after, 0, found.end())
+            ):
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
             if found and according and not late:
@@ -1933,6 +1941,8 @@ _PREPOSITION_IN = re.compile(
     r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Ff]or|[Ff]rom|[Tt]o|[Oo]f|[Aa]gainst|[Aa]bout)\s"
 )
 # What a speech verb says when it goes on with a clause ("said the man …", "said that …").
+# A verb whose object comes next ("“We won.” Smith told the crowd"): no reported clause after it.
+_TOLD_OR_ASKED = re.compile(r"\b(?:told|tells|tell|asked|asks|ask)$")
 _REPORTED_CLAUSE = re.compile(
     r"\s+(?:that|the|a|an|he|she|it|they|we|his|her|its|their|this|these|those|there)\s"
 )

@@ -180,6 +180,21 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_its_own_quotes
     assert [(q.text, q.speaker) for q in extract_quotes(body)][-1][1] == "Ann Ruiz"
 
 
+def test_a_sentence_quoted_whole_is_not_the_next_sentence_s_speaker_s() -> None:
+    # Written for the case (a wire report in the review pool shows it): the quote ends its
+    # sentence with a full stop, and the next sentence's speech verb goes on with a reported
+    # clause: the wife's own words, not the quote's attribution (it gave the quote to her)
+    body = (
+        "“We will support him,” said Ahmed Ghneim, a Fatah leader. “I think he has the best"
+        " chances of anybody to win the elections.” Barghouti's wife, Fadwa, said she was unaware"
+        " of his plans."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == ["Ahmed Ghneim", "Ahmed Ghneim"]
+    # An object after the verb is no reported clause: the quote's attribution
+    [quote] = extract_quotes("“We won the game.” Ann Lee told the crowd in Leeds.")
+    assert quote.speaker == "Ann Lee"
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
