@@ -100,12 +100,31 @@ def held_line_breaks(body: str) -> set[int]:
 
 
 def _soft_breaks(body: str) -> set[int]:
-    """Body offsets of the line breaks inside one paragraph or quote (not between blocks)."""
+    """Body offsets of the line breaks inside one paragraph or quote (not between blocks).
+
+    A text of several lines without one blank line, none wrapped (`lines_are_paragraphs`), has
+    no soft break: a page's text as scraped writes each paragraph, caption, byline and menu on
+    a line of its own ("By Meng Yan (China Daily)", "Sue Branford", "Latin America analyst")."""
     soft: set[int] = set()
+    if lines_are_paragraphs(body):
+        return soft
     for block in scan_blocks(body):
         if block.kind in ("paragraph", "quote", "item"):
             soft.update(end for _start, end in block.lines[:-1])
     return soft
+
+
+# A line this long is no hard-wrapped text's (wrapped lines stay under 80 characters or so).
+_UNWRAPPED_LINE = 100
+
+
+def lines_are_paragraphs(body: str) -> bool:
+    """Is each line of the body a block of its own: three lines or more, no blank line between
+    them and one at least too long to be a wrapped line's? (Plain text as scraped from pages.)"""
+    text = body.strip()
+    if "\n\n" in text or text.count("\n") < 2:
+        return False
+    return any(len(line) > _UNWRAPPED_LINE for line in text.split("\n"))
 
 
 def _after_label(text: str, newline: int) -> bool:

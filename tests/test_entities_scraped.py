@@ -1,0 +1,36 @@
+"""Entities of news as scraped from outlets' pages: plain text with each paragraph, caption,
+byline and menu on a line of its own, and no blank line. The cases are shown on real
+development Wikinews articles (bench/gold/wikinews, CC BY 2.5) laid out that way."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from conftest import wikinews_body
+
+from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.prose import lines_are_paragraphs, markdown_prose
+
+BAKER = "influential-rock-drummer-ginger-baker-dies-at-age-80"
+
+
+def _scraped(stem: str) -> str:
+    """The article as a scraped page writes it: one line per paragraph, no blank line."""
+    return re.sub(r"\n\s*\n", "\n", wikinews_body(stem).strip()) + "\n"
+
+
+def test_each_line_of_a_scraped_text_is_a_paragraph_of_its_own() -> None:
+    body = _scraped(BAKER)
+    assert lines_are_paragraphs(body)
+    assert not lines_are_paragraphs(wikinews_body(BAKER))  # paragraphs apart: Markdown rules
+    # hard-wrapped text (no line over 100 characters) keeps its soft breaks
+    wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
+    assert not lines_are_paragraphs(wrapped)
+    assert "\n" not in markdown_prose(wrapped).text
+    # "… with John Lydon's Public Image Ltd." ends a paragraph, "Cream …" opens the next
+    assert "Public Image Ltd.\n" in markdown_prose(body).text
+    (found,) = extract_entities([body])
+    names = {e.name for e in found}
+    assert {"Public Image Ltd.", "Cream"} <= names
+    assert not [name for name in names if "Ltd. Cream" in name]
