@@ -516,6 +516,26 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
+# A dateline's place in capitals opening a line, then its region or state ("Fla.", "West
+# Bank"), a date ("Nov 15") and the outlet in brackets, each if written, and a dash: "WASHINGTON
+# (AP) --", "RAMALLAH, West Bank (AP) -", "WASHINGTON, Nov 15 (Reuters) -", "OSLO, Norway -".
+_DATELINE_PLACE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?=(?:,[ \t]+[A-Z][\w.’'-]*(?:[ \t][A-Z]"
+    r"[\w.’'-]*){0,2})?(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)?[ \t]*"
+    r"(?:\([A-Z][\w /&.-]{0,30}\)[ \t]*)?(?:—|–|-{1,2})(?:[ \t]|$))",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=4)
+def dateline_places(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of the places datelines name ("WASHINGTON" of "WASHINGTON (AP) --"): where the
+    report was filed is a place of the report (read once per text)."""
+    return frozenset(
+        match.span() for match in _DATELINE_PLACE.finditer(text) if len(match.group()) > 2
+    )
+
+
 # A name ending in a lower-case word for a disease: "Ebola virus disease", "Zika virus".
 _DISEASE_TAIL = re.compile(r"[ \t](?:virus|disease|fever|syndrome|flu)$")
 

@@ -803,6 +803,7 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
         patterns.append(re.compile(r"(?<![\w@#/.-])(?:" + alternatives + r")(?![\w-])"))
     seen: set[tuple[int, int]] = set()
     missed = [(s, e, "PERSON") for s, e in people_in_title_case_lines(text)]
+    missed += [(s, e, "GPE") for s, e in sorted(junk.dateline_places(text))]
     # A people's word the model saw inside a name after a word for its kind is no mention:
     # "newspaper The Hindu" (apply_table drops NORP mentions that are no outlet).
     named = sorted((m.start, m.end) for m in mentions if m.label != "NORP")
@@ -865,7 +866,9 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
     key = canonical_key(surface, LABEL_TYPES.get(label))
     if not key or key in table.not_entities or base_key(surface) in table.not_entities:
         return None
-    if junk.junk_reason(text, start, end, label) is not None:
+    if (start, end) in junk.dateline_places(text):
+        label = "GPE"  # "WASHINGTON (AP) --", which the model may read as an organisation
+    elif junk.junk_reason(text, start, end, label) is not None:
         return None
     entity_type = LABEL_TYPES.get(label, "org")
     mention = Mention(start, end, surface, label, entity_type, key, in_heading)

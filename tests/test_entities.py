@@ -684,7 +684,8 @@ def test_a_common_word_opening_a_sentence_is_not_a_name_unless_used_inside_one()
         "Rice said no. Condoleezza Rice had left; rice prices rose."
     )
     spans = spans_for(body, ("Gunmen", "GPE", 0), ("Rice", "PERSON", 0))
-    assert [(e.name, e.type) for e in entities_from_spans(body, spans)] == [("Rice", "person")]
+    found = [(e.name, e.type) for e in entities_from_spans(body, spans)]
+    assert found == [("CAIRO", "place"), ("Rice", "person")]  # the dateline names a place
 
 
 def test_a_quoted_title_of_several_words_is_not_a_person() -> None:

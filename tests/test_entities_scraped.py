@@ -10,6 +10,7 @@ import textwrap
 from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.junk import dateline_places
 from kimreader.analysis.prose import lines_are_paragraphs, markdown_prose
 
 BAKER = "influential-rock-drummer-ginger-baker-dies-at-age-80"
@@ -34,3 +35,19 @@ def test_each_line_of_a_scraped_text_is_a_paragraph_of_its_own() -> None:
     names = {e.name for e in found}
     assert {"Public Image Ltd.", "Cream"} <= names
     assert not [name for name in names if "Ltd. Cream" in name]
+
+
+def test_the_capitals_of_a_dateline_name_its_place() -> None:
+    # the forms of wire copy's datelines, written for the case (a development page has the
+    # first two: "LONDON — " of nytimes-1, "MOSCOW (AP) — " of yahoo-2, test_entity_pages.py)
+    text = (
+        "WASHINGTON (AP) -- Sen. Harry Reid won.\n"
+        "RAMALLAH, West Bank (AP) - A leader spoke.\n"
+        "WASHINGTON, Nov 15 (Reuters) - The president chose.\n"
+        "LAKE BUENA VISTA, Fla. -- Fans will find out.\n"
+        "QUESTION: Mr. Secretary, one more?\n"
+        "THE MAIN POINTS of the plan\n"
+        "Paris - the city\n"
+    )
+    found = {text[s:e] for s, e in dateline_places(text)}
+    assert found == {"WASHINGTON", "RAMALLAH", "LAKE BUENA VISTA"}
