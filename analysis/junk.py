@@ -517,12 +517,16 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 
 # A dateline's place in capitals opening a line, then its region or state ("Fla.", "West
-# Bank"), a date ("Nov 15") and the outlet in brackets, each if written, and a dash: "WASHINGTON
-# (AP) --", "RAMALLAH, West Bank (AP) -", "WASHINGTON, Nov 15 (Reuters) -", "OSLO, Norway -".
+# Bank"), a date ("Nov 15") and the outlet in brackets, each if written, and a dash (or the
+# line's end after a state and a date): "WASHINGTON (AP) --", "RAMALLAH, West Bank (AP) -",
+# "WASHINGTON, Nov 15 (Reuters) -", "OSLO, Norway -", "OLYMPIA, Wash. Dec 30, 2004".
+_DATELINE_REGION = r"(?:,[ \t]+[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})"
+_DATELINE_DATE = r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)"
+_DATELINE_OUTLET = r"(?:\([A-Z][\w /&.-]{0,30}\)[ \t]*)"
 _DATELINE_PLACE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3})(?=(?:,[ \t]+[A-Z][\w.’'-]*(?:[ \t][A-Z]"
-    r"[\w.’'-]*){0,2})?(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)?[ \t]*"
-    r"(?:\([A-Z][\w /&.-]{0,30}\)[ \t]*)?(?:—|–|-{1,2})(?:[ \t]|$))",
+    r"^[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?="
+    rf"{_DATELINE_REGION}?{_DATELINE_DATE}?[ \t]*{_DATELINE_OUTLET}?(?:—|–|-{{1,2}})(?:[ \t]|$)"
+    rf"|{_DATELINE_REGION}{_DATELINE_DATE}[ \t]*$)",
     re.MULTILINE,
 )
 

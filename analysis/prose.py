@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kimreader.analysis.names import FUNCTION_WORDS
+from kimreader.analysis.text import wrapped_by_hand
 from kimreader.corpus.markdown import scan_blocks
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -102,9 +103,9 @@ def held_line_breaks(body: str) -> set[int]:
 def _soft_breaks(body: str) -> set[int]:
     """Body offsets of the line breaks inside one paragraph or quote (not between blocks).
 
-    A text of several lines without one blank line, none wrapped (`lines_are_paragraphs`), has
-    no soft break: a page's text as scraped writes each paragraph, caption, byline and menu on
-    a line of its own ("By Meng Yan (China Daily)", "Sue Branford", "Latin America analyst")."""
+    A text of several lines with no blank line, none wrapped by hand (`lines_are_paragraphs`),
+    has none: a page's text as scraped writes each paragraph, caption, byline and menu on a line
+    of its own ("By Meng Yan (China Daily)", "Sue Branford", "Latin America analyst")."""
     soft: set[int] = set()
     if lines_are_paragraphs(body):
         return soft
@@ -114,17 +115,15 @@ def _soft_breaks(body: str) -> set[int]:
     return soft
 
 
-# A line this long is no hard-wrapped text's (wrapped lines stay under 80 characters or so).
-_UNWRAPPED_LINE = 100
-
-
 def lines_are_paragraphs(body: str) -> bool:
     """Is each line of the body a block of its own: three lines or more, no blank line between
-    them and one at least too long to be a wrapped line's? (Plain text as scraped from pages.)"""
+    them, not wrapped by hand (text.wrapped_by_hand)? Plain text as scraped from a page. (A
+    paragraph of long lines inside Markdown with blank lines may still wrap a name: "Man
+    Haron\nMonis" of a page read from HTML.)"""
     text = body.strip()
     if "\n\n" in text or text.count("\n") < 2:
         return False
-    return any(len(line) > _UNWRAPPED_LINE for line in text.split("\n"))
+    return not wrapped_by_hand(text.split("\n"))
 
 
 def _after_label(text: str, newline: int) -> bool:

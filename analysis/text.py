@@ -6,7 +6,7 @@ Every span is a [start, end) character offset into the text it was cut from (an 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from kimreader.corpus.markdown import prose_blocks
@@ -62,6 +62,12 @@ def paragraphs(text: str) -> list[TextSpan]:
 WRAPPED_LINE_CHARS = 100
 
 
+def wrapped_by_hand(lines: Sequence[str]) -> bool:
+    """Are these the lines of a paragraph wrapped by hand (none longer than WRAPPED_LINE_CHARS),
+    rather than a paragraph a line, as a page's text scraped writes them?"""
+    return all(len(line) <= WRAPPED_LINE_CHARS for line in lines)
+
+
 def line_paragraphs(text: str) -> list[TextSpan]:
     """The paragraphs, each line its own where a paragraph's lines are not wrapped by hand (one
     runs longer than WRAPPED_LINE_CHARS): text scraped from a page writes a paragraph a line, with
@@ -76,7 +82,7 @@ def _line_paragraphs(text: str) -> tuple[TextSpan, ...]:
     spans: list[TextSpan] = []
     for paragraph in _paragraphs(text):
         lines = paragraph.text.split("\n")
-        if len(lines) == 1 or max(len(line) for line in lines) <= WRAPPED_LINE_CHARS:
+        if len(lines) == 1 or wrapped_by_hand(lines):
             spans.append(paragraph)
             continue
         start = paragraph.start

@@ -24,17 +24,17 @@ def _scraped(stem: str) -> str:
 def test_each_line_of_a_scraped_text_is_a_paragraph_of_its_own() -> None:
     body = _scraped(BAKER)
     assert lines_are_paragraphs(body)
-    assert not lines_are_paragraphs(wikinews_body(BAKER))  # paragraphs apart: Markdown rules
-    # hard-wrapped text (no line over 100 characters) keeps its soft breaks
-    wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
-    assert not lines_are_paragraphs(wrapped)
-    assert "\n" not in markdown_prose(wrapped).text
+    assert not lines_are_paragraphs(wikinews_body(BAKER))  # blank lines: Markdown's paragraphs
     # "… with John Lydon's Public Image Ltd." ends a paragraph, "Cream …" opens the next
     assert "Public Image Ltd.\n" in markdown_prose(body).text
     (found,) = extract_entities([body])
     names = {e.name for e in found}
     assert {"Public Image Ltd.", "Cream"} <= names
     assert not [name for name in names if "Ltd. Cream" in name]
+    # text wrapped by hand (no line over 100 characters) keeps its soft breaks
+    wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
+    assert not lines_are_paragraphs(wrapped)
+    assert "\n" not in markdown_prose(wrapped).text
 
 
 def test_the_capitals_of_a_dateline_name_its_place() -> None:
@@ -45,9 +45,11 @@ def test_the_capitals_of_a_dateline_name_its_place() -> None:
         "RAMALLAH, West Bank (AP) - A leader spoke.\n"
         "WASHINGTON, Nov 15 (Reuters) - The president chose.\n"
         "LAKE BUENA VISTA, Fla. -- Fans will find out.\n"
+        "OLYMPIA, Wash. Dec 30, 2004\n"
         "QUESTION: Mr. Secretary, one more?\n"
         "THE MAIN POINTS of the plan\n"
         "Paris - the city\n"
+        "TOP STORIES Dec 30\n"
     )
     found = {text[s:e] for s, e in dateline_places(text)}
-    assert found == {"WASHINGTON", "RAMALLAH", "LAKE BUENA VISTA"}
+    assert found == {"WASHINGTON", "RAMALLAH", "LAKE BUENA VISTA", "OLYMPIA"}
