@@ -59,11 +59,13 @@ from kimreader.analysis.attribution import (
     QUOTED_AS_SAYING,
     REPORTED,
     ROLE_PREFIX,
+    SAY_FORMS,
     SIGN_SAYING,
     SPEECH_PARTICIPLES,
     STOP_CAPITALS,
     SUBJECT,
     SUBJECT_BEFORE_VERB,
+    TELL_FORMS,
     UNNAMED_HEADS,
     VERBS,
     alternation,
@@ -1069,8 +1071,14 @@ class _QuoteFinder:
             draft.role + (who.group() if who else "")
         ):  # "the official, who declined to be named, said"; "a woman, who did not want to
             return written, "anonymous"  # be named, said" (no role: the clause says it)
+        same = _the_same_unnamed(written, last)
+        if same[0] and not any(
+            where < draft.written_at for where, _who in self._titled_people(same[2])
+        ):  # "“…,” the senior official said" right after quotes of "a senior State Department
+            # official": that speaker, not the last subject, when the report titles no one so
+            return same[:2]
         speaker = self._speaker_as_written(written, draft.written_at)
-        return speaker if speaker[0] else _the_same_unnamed(written, last)
+        return speaker if speaker[0] else _the_same_unnamed(written, last)[:2]
 
     def _one_of_two_before(self, at: int, which: str) -> tuple[str, str]:
         """(speaker, kind) for "the latter" or "the former" written at `at`: the second or first
@@ -1874,9 +1882,22 @@ _OTHER_ROLE = frozenset({"vice", "former", "deputy", "ex", "late", "assistant"})
 
 def _titled(title: str, head: str) -> bool:
     """Whether a name written after `title` ("us president ") or given that role holds the
-    role `head` ("president"; not a vice president)."""
+    role `head` ("president"; not a vice president). The words before a verb are no title ("the
+    spokesperson said the Migration Act", "a senior official characterized Powell's")."""
     words = title.split()
+    verbs = [index for index, word in enumerate(words) if _a_verb(word)]
+    if verbs:
+        words = words[verbs[-1] + 1 :]
     return head in words and not _OTHER_ROLE.intersection(words)
+
+
+_SAYING = frozenset(form for form in (*SAY_FORMS, *TELL_FORMS) if " " not in form)
+
+
+def _a_verb(word: str) -> bool:
+    """A verb of saying or a past form ("characterized"; "united" of a title is cut before
+    its head, which stays)."""
+    return word in _SAYING or (len(word) > 4 and word.endswith("ed"))
 
 
 def _speaks_as_a_government(place: str) -> bool:
@@ -2038,17 +2059,23 @@ def _head_of_someone(written: str) -> str:
     return head if head in known else ""
 
 
-def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str]:
-    """ "The friend added" right after quotes of "a friend of the family": that unnamed speaker
-    again, when the last quote with a speaker was theirs and no one else is "the friend"."""
+def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str, str]:
+    """ "The friend added" right after quotes of "a friend of the family", "the senior
+    official" right after those of "a senior State Department official": that unnamed speaker
+    again (speaker, kind and the head noun), when the last quote with a speaker was theirs."""
     words = written.lower().split()
-    if len(words) != 2 or words[0] != "the" or not last or last.kind != "anonymous":
-        return "", ""
+    if not 2 <= len(words) <= 3 or words[0] != "the" or not last or last.kind != "anonymous":
+        return "", "", ""
     said = last.speaker.lower().split()
     head = _head_of_someone(last.speaker) or said[-1]
-    if said[0] in ("a", "an", "another") and head == words[1] and head in ANONYMOUS_HEADS:
-        return last.speaker, "anonymous"
-    return "", ""
+    if (
+        said[0] in ("a", "an", "another")
+        and head == words[-1]
+        and head in ANONYMOUS_HEADS
+        and all(word in said for word in words[1:-1])  # "the senior official": a senior one
+    ):
+        return last.speaker, "anonymous", head
+    return "", "", ""
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

@@ -195,6 +195,30 @@ def test_a_sentence_quoted_whole_is_not_the_next_sentence_s_speaker_s() -> None:
     assert quote.speaker == "Ann Lee"
 
 
+def test_the_official_right_after_quotes_of_a_senior_official_is_that_official() -> None:
+    # Written for the case (a CNN report and a government release in the review pool show it):
+    # "the senior official" and "the spokesperson" right after quotes of "a senior State
+    # Department official", "a Department spokesperson" were the last subject (Powell) or a
+    # name after "The spokesperson said the" (read as that name's title)
+    body = (
+        "But a senior State Department official characterized Powell's departure this way: “He"
+        " was not asked to stay.”\nFor months Colin Powell said he served at the pleasure of the"
+        " president.\n“That didn't happen,” the senior official said. But the official also said"
+        " Powell “never asked to stay.”"
+    )
+    people = _entities(body, {"Powell": "person"})
+    assert {q.speaker for q in extract_quotes(body, people)} == {
+        "a senior State Department official"
+    }
+    body = (
+        "‘Call the hotline,’ a Department spokesperson said.\nThe spokesperson said the Migration"
+        " Act also had provisions.\n‘Applications will be given urgent attention,’ the"
+        " spokesperson said."
+    )
+    people = _entities(body, {"Migration Act": "person"})  # as the entity model typed it
+    assert [q.speaker for q in extract_quotes(body, people)] == ["a Department spokesperson"] * 2
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
