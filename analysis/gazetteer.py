@@ -122,6 +122,39 @@ def is_place(name: str) -> bool:
     return base_key(name) in places()
 
 
+# The states' abbreviations of US news style (AP), written with their full stop after a town
+# ("Troy, Mich.", "LAKE BUENA VISTA, Fla. --") or a lawmaker's party ("Rep. Jeff Miller, R-Fla.").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+# After "Town, " or a party's "R-": not before a capitalised word when the abbreviation is also
+# a title ("Lee, Miss. Smith said").
+_STATE_ABBREVIATION = re.compile(
+    r"(?:(?<=[a-zA-Z.], )|(?<=\b[RDI]-))("
+    + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w.])(?<!Miss\.(?= [A-Z]))"
+)
+
+
+def state_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, state) of each US state written as its news-style abbreviation after a town
+    or a party ("Lafayette, La." is Louisiana, "R-Calif." California)."""
+    return [
+        (m.start(1), m.end(1), US_STATE_ABBREVIATIONS[m.group(1)])
+        for m in _STATE_ABBREVIATION.finditer(text)
+    ]
+
+
 # The endings of a people's word: Syrian, Afghan, Chinese, Polish, Iraqi.
 NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish", "i")
 # Of those, the endings of its plural (people of a place): Syrians, Afghans, Chinese, Iraqis.

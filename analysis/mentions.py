@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import EntityType
@@ -804,6 +805,7 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
     seen: set[tuple[int, int]] = set()
     missed = [(s, e, "PERSON") for s, e in people_in_title_case_lines(text)]
     missed += [(s, e, "GPE") for s, e in sorted(junk.dateline_places(text))]
+    missed += [(s, e, "GPE") for s, e, _state in gazetteer.state_abbreviations(text)]
     # A people's word the model saw inside a name after a word for its kind is no mention:
     # "newspaper The Hindu" (apply_table drops NORP mentions that are no outlet).
     named = sorted((m.start, m.end) for m in mentions if m.label != "NORP")
@@ -866,6 +868,12 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
     key = canonical_key(surface, LABEL_TYPES.get(label))
     if not key or key in table.not_entities or base_key(surface) in table.not_entities:
         return None
+    state = _states_abbreviated(text).get(start)
+    if state is not None and end in state[0]:
+        end = state[0][-1]
+        mention = Mention(start, end, text[start:end], "GPE", "place", "", in_heading)
+        mention.table_name, mention.key, mention.evidence = state[1], state[2], True
+        return mention  # "Lafayette, La.": Louisiana, whatever the model says
     if (start, end) in junk.dateline_places(text):
         label = "GPE"  # "WASHINGTON (AP) --", which the model may read as an organisation
     elif junk.junk_reason(text, start, end, label) is not None:
@@ -879,6 +887,16 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
         mention.described = described is not None
         mention.key = canonical_key(surface, evidence)
     return mention if _plausible(mention) else None
+
+
+@lru_cache(maxsize=4)
+def _states_abbreviated(text: str) -> dict[int, tuple[tuple[int, int], str, str]]:
+    """start -> ((end without its full stop, end), state, its key) of the US states a text
+    writes abbreviated (gazetteer.state_abbreviations), read once per text."""
+    return {
+        start: ((end - 1, end), state, canonical_key(state, "place"))
+        for start, end, state in gazetteer.state_abbreviations(text)
+    }
 
 
 def _plausible(mention: Mention) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.gazetteer import state_abbreviations
 from kimreader.analysis.junk import dateline_places
 from kimreader.analysis.prose import lines_are_paragraphs, markdown_prose
 
@@ -53,3 +55,13 @@ def test_the_capitals_of_a_dateline_name_its_place() -> None:
     )
     found = {text[s:e] for s, e in dateline_places(text)}
     assert found == {"WASHINGTON", "RAMALLAH", "LAKE BUENA VISTA", "OLYMPIA"}
+
+
+def test_a_state_abbreviated_after_a_town_or_a_party_is_the_state(shared_dir: Path) -> None:
+    # ECB+ report 1_1ecbplus: "a rehab facility in Malibu, Calif., Access Hollywood has …"
+    body = (shared_dir / "testdata/ecbplus/text/1/1_1ecbplus.txt").read_text("utf-8")
+    (found,) = extract_entities([body])
+    california = [e for e in found if "Calif." in e.aliases]
+    assert [(e.name, e.type) for e in california] == [("California", "place")]
+    written = "Rep. Jeff Miller, R-Fla., said so in Troy, Mich., and Jackson, Miss. Smith agreed."
+    assert [state for _s, _e, state in state_abbreviations(written)] == ["Florida", "Michigan"]
