@@ -1251,11 +1251,18 @@ def _one_occasion(
     """Unless either day comes after the other report was published: that report cannot have
     told that day's event as past (a date it announces ahead is the same day, an agreement), so
     two different days date two occasions (a crash on Saturday, the driver's plea on Tuesday; a
-    killing and the funeral), not one told two ways."""
+    killing and the funeral), not one told two ways. Nor when either day has no date (a bare
+    weekday in a report with no publication date): a story's reports tell several days of it
+    (the prime minister's promise on Saturday, the leader's death on Thursday; the
+    announcements due on Tuesday, the resignation submitted on Friday), and such a pair was
+    never a right difference on the development gold, against seven wrong ones between
+    scraped pages of one 2004 story (the WikinewsSum review pool) and fresh12c's pairs."""
     when_a, when_b = day_a.date_near(published_a), day_b.date_near(published_b)
+    if when_a is None or when_b is None:
+        return False
     return not (
-        (when_a is not None and published_b is not None and when_a > published_b)
-        or (when_b is not None and published_a is not None and when_b > published_a)
+        (published_b is not None and when_a > published_b)
+        or (published_a is not None and when_b > published_a)
     )
 
 

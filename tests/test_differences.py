@@ -150,10 +150,15 @@ def test_the_day_of_the_event_is_compared(shared_dir: Path) -> None:
     assert differences == [] and [(d.topic, d.b.value) for d in agreements] == [
         ("day", "2008-12-09")
     ]
-    # Another day is a possible difference, a day given to a statement is none (1_8ecbplus:
-    # "…, a prosecutor said Friday."), nor are two days in one sentence.
+    # Another dated day is a possible difference (reports of Friday 2008-12-12: the Tuesday
+    # before); two bare weekdays of reports with no date are not (the days a story's
+    # reports tell are as often two occasions: a promise on Saturday, a death on Thursday).
+    # A day given to a statement is none (1_8ecbplus: "…, a prosecutor said Friday."), nor
+    # are two days in one sentence.
     c = "Tara Reid checked herself in on Friday, her rep told People."
-    assert found(a, c)[0] == [("day", "Tuesday", "Friday")]
+    published = date(2008, 12, 12)
+    assert _days_compared(a, published, c, published)[0] == [("day", "tuesday", "friday")]
+    assert found(a, c) == ([], [])
     d = "Tara Reid checked in at Promises Treatment Center, her rep said Friday."
     e = "Tara Reid checked in at Promises Treatment Center on Tuesday or on Friday."
     assert found(a, d) == ([], []) and found(a, e) == ([], [])
@@ -514,11 +519,12 @@ def test_a_day_after_the_other_report_was_published_is_another_occasion() -> Non
     plea = _wikinews_line("driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu",
                           "pleaded not guilty on Tuesday")  # fmt: skip
     assert _days_compared(crash, date(2019, 6, 24), plea, date(2019, 6, 28)) == ([], [])
-    # Undated, or a plea dated before the first report, they are one occasion told two ways.
-    assert _days_compared(crash, None, plea, None)[0] == [("day", "saturday", "tuesday")]
+    # A plea dated before the first report: one occasion told two ways. Undated, two bare
+    # weekdays are claimed neither way.
     assert _days_compared(crash, date(2019, 6, 24), plea, date(2019, 6, 24))[0] == [
         ("day", "saturday", "tuesday")
     ]
+    assert _days_compared(crash, None, plea, None) == ([], [])
     # A day the first report announces ahead is the same day, an agreement (puerto-rico-governor:
     # "to leave office next month on August 2", and the later "the August 2 resignation").
     ahead = _wikinews_line("puerto-rico-governor-announces-resignation-following-protest",
@@ -679,10 +685,14 @@ def test_an_outbreak_s_counts_at_two_dates_are_labelled_so() -> None:
 def test_counts_of_two_days_or_of_another_occasion_are_not_compared(shared_dir: Path) -> None:
     # ECB+ 41_1ecb "… a tank firing on a building used by Israeli troops, killing four of
     # them, on Monday" and 41_4ecb "Five Israeli soldiers lost their lives on Wednesday, …":
-    # two days, two tolls (the days themselves are still compared).
+    # two days, two tolls (the days themselves are compared once the reports are dated).
     monday = _line(shared_dir, "41/41_1ecb.txt", "killing four of them, on Monday")
     wednesday = _line(shared_dir, "41/41_4ecb.txt", "Five Israeli soldiers lost their lives")
-    assert [topic for topic, *_ in _compared(monday, wednesday)[0]] == ["day"]
+    assert _compared(monday, wednesday) == ([], [])
+    published = date(2009, 1, 8)
+    assert [topic for topic, *_ in _days_compared(monday, published, wednesday, published)[0]] == [
+        "day"
+    ]
     # 41_1ecb "more than 40 people died … when Israeli bombs hit al-Fakhora school" and 41_9ecb
     # "Three people also died in an air strike on another UN school …": another school's toll.
     school = _line(shared_dir, "41/41_1ecb.txt", "more than 40 people died")
