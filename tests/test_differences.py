@@ -1081,3 +1081,16 @@ def test_values_of_two_grades_are_not_compared() -> None:
     assert _compared(a, c)[0] == [
         ("speed", "at least 111 miles per hour", "at least 115 miles per hour")
     ]
+
+
+def test_amounts_of_money_far_apart_are_two_amounts() -> None:
+    # spacex-crew-dragon (bench/gold/wikinews, CC BY 2.5): "NASA's contract with Boeing is
+    # currently valued at US$4.2 billion." Another amount near it is a possible difference;
+    # one more than ten times smaller is another amount (a price per seat against the whole
+    # contract), as "$23.5 billion" for a tanker deal against the "$425 billion" defence bill.
+    a = _wikinews_line("spacex-crew-dragon-capsule-docks-with-international-space-st",
+                       "contract with Boeing is currently valued")  # fmt: skip
+    near = a.replace("US$4.2 billion", "US$4.5 billion")
+    assert _compared(a, near)[0] == [("money", "$4.2 billion", "$4.5 billion")]
+    far = a.replace("US$4.2 billion", "US$80 million")
+    assert _compared(a, far) == ([], [])
