@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
-from kimreader.analysis.mention_types import speaks_or_acts_as_person
+from kimreader.analysis.mention_types import is_numbered_unit, speaks_or_acts_as_person
 from kimreader.analysis.names import base_key, is_title, listed
 
 if TYPE_CHECKING:
@@ -281,8 +281,8 @@ class EntityModel:
         stay as the rules have them. A type threshold above 1 keeps the rules' type."""
         if not self.keep or rules_type not in SIDEBAR_TYPES:
             return rules_type
-        if any(m.table_name is not None for m in members):
-            return rules_type
+        if any(m.table_name is not None or is_numbered_unit(m.surface) for m in members):
+            return rules_type  # listed, or a unit by its number ("16th MP Brigade": digits)
         retype = self.type_threshold <= 1.0
         keep, by_type = self.probabilities(text, members, rules_type, types=retype)
         if keep < self.keep_threshold:

@@ -43,6 +43,24 @@ PLACE_HEADS = frozenset(
 )
 
 
+# A military unit named by its number: "18th Military Police Brigade", "256th Brigade Combat
+# Team", "5th Space Launch Squadron", "1st Marine Expeditionary Force", "First Battalion".
+_UNIT_HEADS = (
+    "Battalion|Brigade|Squadron|Wing|Division|Regiment|Infantry|Cavalry|Corps|Fleet|Flotilla|"
+    "Battery|Combat Team|Expeditionary Force|Task Force|Army|Airborne|Marines|Command"
+)
+NUMBERED_UNIT = re.compile(
+    r"(?<![\w-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+    r"Ninth|Tenth)(?:[ \t](?:[A-Z][a-z]+|[A-Z]{2,5}))*[ \t](?:" + _UNIT_HEADS + r")(?![\w-])"
+)
+
+
+def is_numbered_unit(name: str) -> bool:
+    """ "16th MP Brigade", "307th Psychological Operations Battalion": a unit by its number,
+    an organisation though its name has digits."""
+    return NUMBERED_UNIT.fullmatch(name.strip()) is not None
+
+
 _SAID_HE_OR_SHE = re.compile(
     r"[ \t]+(?:said|says|told\s+\w+|added|claimed|insisted)[ \t]+(?:that[ \t]+)?(?:he|she)\b"
 )

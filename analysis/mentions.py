@@ -36,6 +36,7 @@ from kimreader.analysis.mention_spans import (
 )
 from kimreader.analysis.mention_tables import names_in_tables
 from kimreader.analysis.mention_types import (
+    NUMBERED_UNIT,
     ORG_HEADS,
     PLACE_HEADS,
     described_type,
@@ -757,15 +758,31 @@ _SHIP = re.compile(
 _NAME_WITH_EDITORS_SURNAME = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+\[[A-Z][\w'’-]+\]")
 
 
+# A byline in capitals opening a line: "By REIJI YOSHIDA", "By RAVI NESSMAN Associated Press
+# Writer" (the model reads a surname in capitals as an organisation).
+_BYLINE_IN_CAPITALS = re.compile(
+    r"(?:^|(?<=\n))By[ \t]+([A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Z'’-]+){1,2})"
+    r"(?=[ \t]*(?:$|\n|,|[ \t][A-Z][a-z]))"
+)
+
+
 def _whole_names(text: str) -> list[LabelledSpan]:
     """Names the model often cuts, found whole: a person named with an age ("Eloise Parry,
     21,"), a nickname in quotes or a surname in an editor's brackets, a ship after its
-    prefix."""
+    prefix, a military unit by its number ("18th Military Police Brigade"), a byline's name in
+    capitals."""
     found = [(*m.span(1), "PERSON") for m in _NAME_WITH_AGE.finditer(text)]
     found += _names_with_nicknames(text)
     found += [(*m.span(), "ORG") for m in _SHIP.finditer(text)]
     found += [(*m.span(), "PERSON") for m in _NAME_WITH_EDITORS_SURNAME.finditer(text)]
+    found += [(*m.span(), "ORG") for m in NUMBERED_UNIT.finditer(text)]
+    found += [(start, end, "PERSON") for start, end in _bylines_in_capitals(text)]
     return found
+
+
+@lru_cache(maxsize=4)
+def _bylines_in_capitals(text: str) -> frozenset[tuple[int, int]]:
+    return frozenset(m.span(1) for m in _BYLINE_IN_CAPITALS.finditer(text))
 
 
 def _names_with_nicknames(text: str) -> list[LabelledSpan]:
@@ -882,6 +899,8 @@ def _mention(text: str, start: int, end: int, label: str, in_heading: bool) -> M
     mention = Mention(start, end, surface, label, entity_type, key, in_heading)
     described = described_type(text, mention)
     evidence = described or type_evidence(text, mention)
+    if (start, end) in _bylines_in_capitals(text):
+        evidence = "person"  # "By REIJI YOSHIDA": capitals, but a person's name
     if evidence is not None:
         mention.type, mention.evidence = evidence, True
         mention.described = described is not None

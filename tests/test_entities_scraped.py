@@ -65,3 +65,24 @@ def test_a_state_abbreviated_after_a_town_or_a_party_is_the_state(shared_dir: Pa
     assert [(e.name, e.type) for e in california] == [("California", "place")]
     written = "Rep. Jeff Miller, R-Fla., said so in Troy, Mich., and Jackson, Miss. Smith agreed."
     assert [state for _s, _e, state in state_abbreviations(written)] == ["Florida", "Michigan"]
+
+
+def test_a_unit_by_its_number_and_a_byline_in_capitals() -> None:
+    # written for the case (no development text names a numbered unit or a byline in capitals)
+    text = (
+        "Army medics reach a school\n"
+        "By MARIA LOPEZ\n"
+        "Staff writer\n"
+        "Soldiers of the 3rd Forward Support Battalion and the 82nd Airborne Division "
+        "visited the school on Monday, said Major Tom Reyes of the 41st Military Police Brigade. "
+        "The 3rd Forward Support Battalion will return next month.\n"
+    )
+    (found,) = extract_entities([text])
+    named = {(e.name, e.type) for e in found}
+    assert {
+        ("3rd Forward Support Battalion", "org"),
+        ("82nd Airborne Division", "org"),
+        ("41st Military Police Brigade", "org"),
+        ("MARIA LOPEZ", "person"),
+    } <= named
+    assert not [name for name, _type in named if name in ("LOPEZ", "Military Police Brigade")]
