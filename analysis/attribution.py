@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kimreader.analysis.names import FUNCTION_WORDS
+from kimreader.analysis.names import CLAUSE_OPENERS, FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
 
 # The verbs that attribute speech: the one home of every list of them in quotes.py, quote_marks.py
@@ -483,9 +483,9 @@ _REPORTED_AFTER_NAME = alternation(
     )
 )
 # Capitalised words that open a sentence without naming anyone.
-STOP_CAPITALS = frozenset(
-    "the a an but and for in on at this that these those when while after before since now so "
-    "if as it its his her their they he she we essentially however meanwhile also there".split()
+STOP_CAPITALS = CLAUSE_OPENERS | frozenset(
+    "the a an and for in on at now so it its his her their they he she we essentially however "
+    "meanwhile also there".split()
 )
 REPORTED = re.compile(
     rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_AFTER_NAME})\b"

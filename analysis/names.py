@@ -385,12 +385,18 @@ def display_name(surface: str, entity_type: EntityType) -> str:
 # ---------------------------------------------------------------- acronyms
 
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,10}$")
+# The prepositions of FUNCTION_WORDS: "Ring of Fire", "On Tuesday".
+PREPOSITIONS = frozenset("at by for from in of on to with".split())
 # The small words a name or a title in title case leaves in lower case, an acronym skips and no
 # maker's name ends with: "Ring of Fire", "Friends of Trump", "International Criminal Court".
-FUNCTION_WORDS = frozenset(
-    """a an and at by for from in of on or the to with vs &
-    de des du da di von van der del la le""".split()
+FUNCTION_WORDS = (
+    frozenset("a an and or the vs &".split())
+    | PREPOSITIONS
+    | frozenset("de des du da di von van der del la le".split())
 )
+# Conjunctions and demonstratives that open a sentence or a clause, no part of a name after them
+# ("When Kim arrived", "But Kim said", "This Monday"): speakers' and attribution's openers.
+CLAUSE_OPENERS = frozenset("but as after before since when while if this that these those".split())
 
 
 def initials(words: Iterable[str]) -> str:

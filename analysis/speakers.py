@@ -14,7 +14,13 @@ from functools import lru_cache
 from kimreader.analysis.attribution import BODY_HEADS
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.mentions import bare_uses
-from kimreader.analysis.names import FullNames, abbreviates, canonical_key
+from kimreader.analysis.names import (
+    CLAUSE_OPENERS,
+    PREPOSITIONS,
+    FullNames,
+    abbreviates,
+    canonical_key,
+)
 from kimreader.corpus.span import TextSpan
 
 # Words that title a name rather than belong to it ("President", "Mr", "Chinese").
@@ -27,10 +33,7 @@ TITLE_WORDS = frozenset(
 
 # Capitalised words that open a sentence before a run of capitals and belong to no name ("On
 # Tuesday", "In February", "By Monday": a time, nobody who speaks).
-_OPENING_WORDS = frozenset(
-    "in on at by for from with to of and or but as after before during since until when while "
-    "if this that these those".split()
-)
+_OPENING_WORDS = PREPOSITIONS | CLAUSE_OPENERS | frozenset("and or during until".split())
 # Words a name run may open with that name no one: titles and the opening words above.
 _NOT_A_NAME_START = TITLE_WORDS | _OPENING_WORDS
 
