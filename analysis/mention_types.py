@@ -106,7 +106,7 @@ def _what_a_person_works_for(text: str, mention: Mention) -> bool:
 _STORMS = frozenset("hurricane typhoon cyclone storm".split())
 # A storm's kind may come with a word of its strength: "Tropical Storm Barry", "Super Typhoon".
 _STORM_QUALIFIERS = frozenset("tropical subtropical post-tropical super severe".split())
-_STORM_QUALIFIER_BEFORE = re.compile(r"(?i)\b(?:sub|post-)?tropical[ \t]+\Z|\bsuper[ \t]+\Z")
+_STORM_QUALIFIER_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_STORM_QUALIFIERS))})[ \t]+\Z")
 _POSSESSIVE_IN = re.compile(r"\w['’]s?\b")
 _EVENT_ENDS = frozenset(
     "day eve cup championship championships olympics festival summit awards marathon".split()
