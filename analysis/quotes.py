@@ -1384,16 +1384,8 @@ class _QuoteFinder:
 
     def _pronoun(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
-        if the report never calls them by the other pronoun; nobody when that sentence names
-        two such people who may act ("Ann met Tom. “…,” he said"), or when it is a place of the
-        report's."""
-        speaker, kind = self._pronoun_for(pronoun, at, last)
-        if speaker and any(f" {speaker} " in f" {name} " for name in self._place_names):
-            return "", ""  # or a part of a place's name ("High Street" of "Banstead High Street")
-        return speaker, kind
-
-    def _pronoun_for(self, pronoun: str, at: int, last: _Draft | None) -> tuple[str, str]:
-        """`_pronoun`'s candidate."""
+        if `pronoun` may stand for them (`_fits_pronoun`); nobody when that sentence names two
+        such people who may act ("Ann met Tom. “…,” he said")."""
         described = self._described_before(at, last)
         if described:  # "One of the victims decided …. She said …": that one, unnamed
             return described, "anonymous"
@@ -1417,7 +1409,7 @@ class _QuoteFinder:
             # "he" is no body ("… described as “…” by the police. He told her: “…”")
             kind = last.kind or "person"  # a "subject" speaker is a person found as such
             fits = kind == "anonymous" or (
-                kind == "person" and self._sex(last.speaker) in ("", pronoun)
+                kind == "person" and self._fits_pronoun(last.speaker, pronoun)
             )
             if fits:
                 return last.speaker, last.kind
@@ -1429,9 +1421,9 @@ class _QuoteFinder:
         sentence = next(s for s in window if s.start == subject_at)
         if self._reported_speaker(sentence.text, sentence.start) == subject:
             # "…, said hospital director Hengky Tewu. “…,” he said"
-            return (subject, "person") if self._sex(subject) in ("", pronoun) else ("", "")
+            return (subject, "person") if self._fits_pronoun(subject, pronoun) else ("", "")
         acting = self.people.acting_in(subject_at, min(sentence.end, at), True) or [subject]
-        fitting = [name for name in acting if self._sex(name) in ("", pronoun)]
+        fitting = [name for name in acting if self._fits_pronoun(name, pronoun)]
         if len(fitting) > 1 and (
             self._subject_called(sentence, fitting, pronoun, at)
             or (
@@ -1446,6 +1438,14 @@ class _QuoteFinder:
             # clause's subject the report calls "he", over its object
             return fitting[0], "person"
         return (fitting[0], "person") if len(fitting) == 1 else ("", "")
+
+    def _fits_pronoun(self, name: str, pronoun: str) -> bool:
+        """Whether "he" or "she" may stand for a person named `name`: the report never calls
+        them by the other pronoun (`_sex`), and the name is no place of the report's of two
+        words or more, nor a part of one ("High Street" of "Banstead High Street")."""
+        return self._sex(name) in ("", pronoun) and not any(
+            f" {name} " in f" {place} " for place in self._place_names
+        )
 
     def _opens_main_clause(self, sentence: TextSpan, name: str) -> bool:
         """Whether `name` is the subject of a sentence's main clause: its first person, after
