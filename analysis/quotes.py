@@ -292,6 +292,8 @@ class _Draft:
     speaker: str = ""
     kind: str = ""
     continued: bool = False  # the piece of a quote carried over from the paragraph before
+    inside: bool = False  # a fragment inside a sentence of narrative ("shifts approaches from “…”")
+    before: str = ""  # its sentence's words before it
 
 
 class _QuoteFinder:
@@ -451,6 +453,9 @@ class _QuoteFinder:
         if inner:  # “He’s made outrageous comments, Graham said.”: the marks hold the attribution
             span = TextSpan(span.start, span.start + inner.start(), span.text[: inner.start()])
         draft = _Draft(span, paragraph, full=opens_sentence and starts_upper(span.text))
+        # (not after a full stop read as an abbreviation's: "… at Microsoft Corp. “With …”")
+        draft.inside = bool(lead) and not opens_sentence and lead[-1] not in ".!?"
+        draft.before = before
         if inner:
             draft.written, draft.cue = inner.group("name"), "after"
             draft.written_at = span.start + inner.start("name")
@@ -1003,7 +1008,9 @@ class _QuoteFinder:
                 draft.cue = "joint"  # “…,” Ann Lee and Tom Ward said: no one of them
             elif draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
-            elif draft.cue == "none" or draft.continued:
+            elif draft.continued or (
+                draft.cue == "none" and (not draft.inside or self._carries_on(drafts, index))
+            ):
                 draft.speaker = self._continued(drafts, index)
                 if draft.speaker:
                     draft.cue, draft.kind = "continuation", last.kind if last else "person"
@@ -1668,6 +1675,28 @@ class _QuoteFinder:
         speaker = self.people.last_in(at, at + len(written)) or self.people.resolve(written, at)
         # "Analysts said": not a name the report gives in full
         return speaker if len(speaker.split()) >= 2 else ""
+
+    def _carries_on(self, drafts: list[_Draft], index: int) -> bool:
+        """Whether a fragment inside a sentence with no speaker found goes on with the quote
+        before it: that quote is in its sentence or the one before ("“…,” writes Martin, “a
+        natural born …”"; "she was directing the committees to “proceed …”"), and a speech verb
+        before the fragment is that quote's attribution or has its speaker for subject. Not a
+        term sentences later ("The mantra shifts approaches from “advice from on high …”", a
+        Guardian report: Reid's words), nor one after another speaker's verb ("Ash said Dr Reid
+        had made a “ridiculous bodge”" right after Tim Lord's quote)."""
+        previous = drafts[index - 1] if index else None
+        if previous is None:
+            return False
+        draft = drafts[index]
+        starts = self._sentence_starts
+        gap = bisect_right(starts, draft.span.start) - bisect_right(starts, previous.span.end - 1)
+        verbs = _speech_verbs(draft.before)
+        if gap == 0 or not verbs:
+            return gap <= 1  # "“…,” wrote Trump on Twitter, “and therefore …”"
+        # the verb's subject names that quote's speaker: "In the filing Ford made this point,
+        # writing “…”" after Ford's quote
+        surname = previous.speaker.split()[-1] if previous.speaker else ""
+        return gap == 1 and bool(surname) and surname in draft.before[: verbs[0].start()]
 
     def _continued(self, drafts: list[_Draft], index: int) -> str:
         """A quote opening a sentence with no attribution continues the last quote's speaker:

@@ -219,6 +219,34 @@ def test_the_official_right_after_quotes_of_a_senior_official_is_that_official()
     assert [q.speaker for q in extract_quotes(body, people)] == ["a Department spokesperson"] * 2
 
 
+def test_a_term_sentences_after_a_quote_is_not_its_speaker_s() -> None:
+    # Written for the case (a Guardian report in the review pool, scraped as one line): terms
+    # quoted in narrative sentences after Reid's quote, and one after another speaker's verb,
+    # were given to the speaker of the quote before
+    body = (
+        "Mr Reid said: “We will shift the balance.” He said £1bn would be spent. The mantra"
+        " behind the paper shifts approaches from “advice from on high to support from next"
+        " door”, and central to it are NHS “health trainers”. They will be trained first. Tim"
+        " Lord, of the tobacco makers' association, said: “We are"
+        " disappointed.” Anti-smoking campaigners Action on Smoking and Health (Ash) said Dr Reid"
+        " had made a “ridiculous bodge” in his proposals."
+    )
+    people = _entities(body, {"Reid": "person", "Tim Lord": "person"})
+    found = {q.text: q.speaker for q in extract_quotes(body, people)}
+    assert found["We will shift the balance."] == "Reid"
+    assert found["We are disappointed."] == "Tim Lord"
+    assert found["advice from on high to support from next door"] == ""
+    assert found["health trainers"] == ""
+    assert found["ridiculous bodge"] != "Tim Lord"
+    # The quote's own sentence, or the next one whose verb has the speaker for subject, goes on
+    body = (
+        "“We are cooperating,” Ann Lee told The Verge. In the filing itself Lee also made this"
+        " point, writing “we have notified other agencies.”"
+    )
+    people = _entities(body, {"Ann Lee": "person", "Lee": "person"})
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Ann Lee", "Ann Lee"]
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
