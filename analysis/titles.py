@@ -20,12 +20,14 @@ from kimreader.analysis.gazetteer import is_nationality_word
 from kimreader.analysis.names import canonical_key
 from kimreader.analysis.speakers import words_before
 
-# Head words of a title, with the head they count as.
+# Head words of a title, with the head they count as ("Ambassador Bao Shusheng" and
+# "Beijing's newly installed envoy to Port Vila, Bao Shusheng" are one title: an ambassador is
+# an envoy; a WikinewsSum review pool pair claimed them as a difference).
 _HEADS = {
     "head": "head", "chief": "head", "director": "director", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "minister": "minister",
     "secretary": "secretary", "president": "president", "governor": "governor",
-    "mayor": "mayor", "commander": "commander", "ambassador": "ambassador", "envoy": "envoy",
+    "mayor": "mayor", "commander": "commander", "ambassador": "envoy", "envoy": "envoy",
     "chairman": "chair", "chairwoman": "chair", "chair": "chair", "coordinator": "coordinator",
     "administrator": "administrator", "professor": "professor", "prosecutor": "lawyer",
     "judge": "judge", "senator": "senator", "lawyer": "lawyer", "attorney": "lawyer",

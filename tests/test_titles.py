@@ -75,3 +75,23 @@ def test_a_people_s_word_and_a_lower_case_head_describe_and_give_no_title() -> N
     body = "UNHCR spokesman Adrian Edwards said. Foreign Minister Sergei Lavrov said."
     found = titles(body, [person(body, "Adrian Edwards"), person(body, "Sergei Lavrov")])
     assert [t.head for t in found] == ["spokesperson", "minister"]
+
+
+def test_an_ambassador_is_an_envoy() -> None:
+    # car-bomb-ramming-attack (bench/gold/wikinews, CC BY 2.5): "The Taliban met on Monday with
+    # Zalmay Khalilzad, a US peace envoy, in Qatar." Another report calling him "Ambassador
+    # Zalmay Khalilzad" gives the same title; "Secretary Zalmay Khalilzad" another.
+    wikinews = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+    text = (
+        wikinews / "car-bomb-ramming-attack-kills-dozens-at-military-base-in-mai.txt"
+    ).read_text(encoding="utf-8")
+    a = next(line for line in text.splitlines() if "a US peace envoy" in line)
+    name = "Zalmay Khalilzad"
+    for b, claimed in (
+        ("Ambassador Zalmay Khalilzad met the Taliban in Qatar on Monday.", []),
+        ("Secretary Zalmay Khalilzad met the Taliban in Qatar on Monday.", ["title"]),
+    ):
+        differences, _ = find_differences(
+            a, None, b, None, [], [person(a, name)], [person(b, name)]
+        )
+        assert [d.topic for d in differences] == claimed
