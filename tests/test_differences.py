@@ -176,6 +176,9 @@ def test_lengths_of_time_compare_in_days(shared_dir: Path) -> None:
     c = "Lohan must stay at the Betty Ford clinic for 30 days, the judge ruled."
     assert found(a, b) == ([], [("duration", "90 days", "three months")])
     assert found(a, c)[0] == [("duration", "90 days", "30 days")]
+    # More than ten times longer is another length of time (AMOUNTS_APART).
+    d = "Lohan must stay at the Betty Ford clinic for three years, the judge ruled."
+    assert found(a, d) == ([], [])
     assert quantities("Two years ago she was 33 years old.") == []
 
 
