@@ -123,7 +123,8 @@ class Quote:
     # (the paragraph before ends in an attribution), none; name (a title or a name in quote
     # marks: nobody's words), headline (a quote in a headline without attribution), joint (two
     # speakers at once, "X and Y said": neither alone), thing (words a thing that is no speaker
-    # bears: "signs which read “…”")
+    # bears: "signs which read “…”"), described (a fragment the sentence's passive verb says of
+    # its subject: "was praised as a “great statesman”")
     report: str = ""  # "a" or "b" once placed in a comparison
     speaker_kind: str = ""  # person | body | anonymous ("a senior official"); "" without speaker
 
@@ -147,7 +148,10 @@ class Quote:
 
 
 # Cues of quotes that get no speaker, and give none to the quotes around them.
-_NOBODY_S = frozenset({"name", "headline", "joint", "thing"})
+_NOBODY_S = frozenset({"name", "headline", "joint", "thing", "described"})
+# A passive verb right after a subject, or after an aside between commas ("Powell, after
+# announcing his resignation, was praised"): the subject is spoken of.
+_PASSIVE_AFTER_SUBJECT = re.compile(rf"(?:\s*,[^,;.“”\"]{{0,80}},|,)?\s+{PASSIVE}\w+(?:ed|en)\b")
 # Quote marks and punctuation between two quotes ("“A.” “B,” he said"), and an attribution
 # ("“igniting,” as Reuters reported, “fears …”").
 _MARKS = "[\\s\"“”'‘’.,;:!?…—–\\-]*"
@@ -880,6 +884,15 @@ class _QuoteFinder:
         draft.speaker = draft.speaker or self.people.first_in(
             before_start + main, before_start + said_end, subject=not verbs
         )  # a fragment with no speech verb is its subject's, not a preposition's object's
+        if (
+            draft.speaker
+            and not verbs
+            and self._spoken_of(before_start + main, before_start + said_end)
+        ):
+            # "Powell … was praised Monday as a “great statesman”", "Frank Corrente was
+            # convicted of serving as Cianci's “bag man”": words about the subject, not theirs
+            draft.speaker, draft.cue = "", "described"
+            return
         if draft.speaker:
             draft.cue = "subject"
             return
@@ -1675,6 +1688,15 @@ class _QuoteFinder:
         speaker = self.people.last_in(at, at + len(written)) or self.people.resolve(written, at)
         # "Analysts said": not a name the report gives in full
         return speaker if len(speaker.split()) >= 2 else ""
+
+    def _spoken_of(self, start: int, end: int) -> bool:
+        """Whether a person named in body[start:end] is the subject of a passive verb there
+        ("Frank Corrente, was convicted of serving as Cianci's “bag man”")."""
+        first = bisect_left(self._person_starts, start)
+        return any(
+            stop <= end and _PASSIVE_AFTER_SUBJECT.match(self.body, stop, end)
+            for _begin, stop in self.person_spans[first : bisect_left(self._person_starts, end)]
+        )
 
     def _carries_on(self, drafts: list[_Draft], index: int) -> bool:
         """Whether a fragment inside a sentence with no speaker found goes on with the quote

@@ -38,7 +38,7 @@ SENTENCES_BACK = 3
 RULE_CUES = ("after", "before", "late", "subject", "previous", "continuation")
 # Cues whose quotes the rules leave without a speaker on purpose (a title, a headline, two
 # people speaking at once): the model does not touch them.
-LEFT_ALONE = frozenset({"name", "headline", "joint", "thing"})
+LEFT_ALONE = frozenset({"name", "headline", "joint", "thing", "described"})
 # A preposition right before a name: the name is an object, not who acts.
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|to|with|by|for|about|from|at|on|in|into|against|than|like|as|between|among|"

@@ -917,3 +917,10 @@ def test_a_page_written_a_paragraph_a_line_gives_the_same_quotes(name: str) -> N
     [entities] = extract_entities([lines])
     found = extract_quotes(lines, entities)
     assert [(q.text, q.speaker) for q in found] == [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_passive_before_the_speaker_leaves_the_fragment_his() -> None:
+    # fresh11: 'Search and rescue was suspended on Tuesday, with Zinichev describing the "real
+    # threat …" as making it "impossible to continue working"': a passive of another subject
+    name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
+    assert speaker_of(name, "impossible to continue working") == "Yevgeny Zinichev"

@@ -247,6 +247,20 @@ def test_a_term_sentences_after_a_quote_is_not_its_speaker_s() -> None:
     assert [q.speaker for q in extract_quotes(body, people)] == ["Ann Lee", "Ann Lee"]
 
 
+def test_words_a_passive_verb_says_of_its_subject_are_not_the_subject_s() -> None:
+    # Written for the case (a CNN report and an AP report in the review pool show it): a
+    # fragment after the subject's passive verb describes the subject; it gave it the speaker
+    body = (
+        "“We will not serve,” Lawrence Eagleburger said.\nColin Powell, after announcing his"
+        " resignation, was praised Monday as a “great statesman” and a “voice of moderation.”\n"
+        "The aide on the tape, Frank Corrente, was convicted of serving as Cianci's “bag man.”"
+    )
+    people = _entities(body, {"Lawrence Eagleburger": "person", "Colin Powell": "person",
+                              "Frank Corrente": "person"})  # fmt: skip
+    found = [(q.speaker, q.cue) for q in extract_quotes(body, people)]
+    assert found == [("Lawrence Eagleburger", "after")] + [("", "described")] * 3
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
