@@ -166,7 +166,9 @@ _ENDS_CLAUSE = re.compile(r"[.!?,;:…—–\-]\]?\s*$")
 _EXCLAIMS = re.compile(r"^[^.!?,;:…]*[!?]\s*$")
 # Between a person and the body or place they belong to: "Ann Lee of the Red Cross", "Ann Lee,
 # a nurse, from the …", "Tom Ward of worldwide victim group …" (a few words, no clause).
-_MEMBER_OF = re.compile(r"(?:,[^,;.“”\"]{1,60},)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}")
+_MEMBER_OF = re.compile(
+    r"(?:,[^,;.“”\"]{1,60},|,(?:\s+[\w’'-]+){1,8}?)?\s+(?:of|from|at)\s+(?:[\w.’'-]+\s+){0,5}"
+)  # "Ken Boehm, chairman of the National Legal and Policy Center, an independent group …, said"
 # A sentence's end between a person and a body: no affiliation ("…, Elizabeth, and Toni, from
 # his previous marriage.\n\nThe family's statement read").
 _SENTENCE_ENDS_BETWEEN = re.compile(r"\n|\w{3}[.!?]\s")

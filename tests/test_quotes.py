@@ -261,6 +261,28 @@ def test_words_a_passive_verb_says_of_its_subject_are_not_the_subject_s() -> Non
     assert found == [("Lawrence Eagleburger", "after")] + [("", "described")] * 3
 
 
+def test_a_person_whose_role_is_of_a_body_speaks_not_the_body() -> None:
+    # Written for the case (reports in the review pool show it): the body after "chairman of",
+    # "head of retail services at", itself in apposition, was read as the subject
+    people = {"Ken Boehm": "person", "National Legal and Policy Center": "org",
+              "Gary Ruffing": "person", "BBK": "org"}  # fmt: skip
+    for body, speaker in (
+        (
+            "But Ken Boehm, chairman of the National Legal and Policy Center, an independent"
+            " interest group that has been following the case, said Sears “has to have"
+            " information.”",
+            "Ken Boehm",
+        ),
+        (
+            "Gary Ruffing, head of retail services at management consulting group BBK said the"
+            " deal “looms good for both businesses overall”.",
+            "Gary Ruffing",
+        ),
+    ):
+        [quote] = extract_quotes(body, _entities(body, people))
+        assert (quote.speaker, quote.speaker_kind) == (speaker, "person")
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
