@@ -1409,6 +1409,8 @@ class _QuoteFinder:
         if `pronoun` may stand for them (`_fits_pronoun`); nobody when that sentence names two
         such people who may act ("Ann met Tom. “…,” he said")."""
         described = self._described_before(at, last)
+        if described and _plural(described):  # "Many of the bodies were …. “…,” she said"
+            return "", ""
         if described:  # "One of the victims decided …. She said …": that one, unnamed
             return described, "anonymous"
         subject_at, subject = self._previous_subject_at(at)
@@ -1430,9 +1432,9 @@ class _QuoteFinder:
         if last is not None and recent and (not subject or last.span.start > subject_at):
             # "he" is no body ("… described as “…” by the police. He told her: “…”")
             kind = last.kind or "person"  # a "subject" speaker is a person found as such
-            fits = kind == "anonymous" or (
+            fits = (kind == "anonymous" and not _plural(last.speaker)) or (
                 kind == "person" and self._fits_pronoun(last.speaker, pronoun)
-            )
+            )  # not "Many of the displaced" for "he" (the report's unnamed minister)
             if fits:
                 return last.speaker, last.kind
             if not subject or kind != "person":
@@ -2110,6 +2112,22 @@ def _head_of_someone(written: str) -> str:
     head = found.group("head").lower() if found else ""
     known = ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
     return head if head in known else ""
+
+
+_PLURAL_OPENING = frozenset("many some several most all both few two three four five".split())
+
+
+def _plural(described: str) -> bool:
+    """Whether an unnamed speaker as written is more than one ("Many of the bodies", "Several
+    officials", "the sources"; not "one of the witnesses", "a police official", "the Red
+    Cross")."""
+    words = described.lower().split()
+    if not words or words[0] in ("one", "a", "an", "another"):
+        return False
+    head = _head_of_someone(described) or words[-1]
+    return words[0] in _PLURAL_OPENING or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
 
 
 def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str, str]:

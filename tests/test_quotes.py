@@ -283,6 +283,21 @@ def test_a_person_whose_role_is_of_a_body_speaks_not_the_body() -> None:
         assert (quote.speaker, quote.speaker_kind) == (speaker, "person")
 
 
+def test_he_or_she_is_no_unnamed_group() -> None:
+    # Written for the case (a UPI report in the review pool shows it): "she" and "he" were the
+    # unnamed "Many of the bodies" and "Many of the displaced" of the sentences before
+    body = (
+        "Many of the bodies were already decomposing. A WHO spokesperson in New Delhi said the"
+        " risk was high. “We have to look out for ways of providing water,” she said.\nMany of"
+        " the displaced were sleeping in schools. “It is not a phenomenon we knew,” he said."
+    )
+    speakers = [q.speaker for q in extract_quotes(body)]
+    assert not any(speaker.startswith("Many") for speaker in speakers)
+    # One of a group is one: "One of the victims decided …. She said …" stays hers
+    [quote] = extract_quotes("One of the victims spoke to the court. “I was afraid,” she said.")
+    assert quote.speaker == "One of the victims"
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
