@@ -86,3 +86,17 @@ def test_a_unit_by_its_number_and_a_byline_in_capitals() -> None:
         ("MARIA LOPEZ", "person"),
     } <= named
     assert not [name for name, _type in named if name in ("LOPEZ", "Military Police Brigade")]
+
+
+def test_a_headlines_verb_in_ing_parts_the_names_around_it() -> None:
+    # written for the case: a headline in title case with the verb the story writes in lower case
+    text = (
+        "Northwind Buying Contoso in $2 Billion Deal\n"
+        "Northwind Traders said on Monday it was buying Contoso, the software maker, after "
+        "months of talks with its board and its bankers.\n"
+        "Contoso shareholders will vote in March, the company said.\n"
+    )
+    (found,) = extract_entities([text])
+    names = {e.name for e in found if e.type in ("person", "org", "place")}
+    assert "Contoso" in names
+    assert not [name for name in names if "Buying" in name]
