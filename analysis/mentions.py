@@ -127,6 +127,9 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         # "the Likud party" names Likud: a lower-case word after a name is not part of it.
         while (lower := _LOWER_TAIL.search(text, start, end)) is not None:
             end = lower.start()
+    rank = _RANK_TAIL.search(text, start, end)
+    if rank is not None and text[end : end + 1] == ".":
+        end = rank.start()  # "U.S. Army Spc. Erin Robicheaux": the rank is the next name's
     if label == "PERSON":
         tail = _HYPHEN_TAIL.match(text, end)
         if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
@@ -141,6 +144,12 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
 
 
+# A rank or title abbreviated, ending a span before its full stop: it stands before the next
+# name ("U.S. Army Staff Sgt. Jason Escoyne", "a photo by Erin Robicheaux Sgt. Jeanne Crochet").
+_RANK_TAIL = re.compile(
+    r"(?:[ \t]+(?:Staff|Master|First))?[ \t]+"
+    r"(?:Sgt|Spc|Maj|Lt|Col|Gen|Capt|Cpl|Pvt|Pfc|Adm|Cmdr|Sen|Rep|Gov|Dr|Prof|Rev)\Z"
+)
 # An acronym in brackets inside a span, with more words after it: the name ends before it.
 _BRACKETED_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Z&.]{1,9}\)(?=[ \t]+\S)")
 

@@ -100,3 +100,16 @@ def test_a_headlines_verb_in_ing_parts_the_names_around_it() -> None:
     names = {e.name for e in found if e.type in ("person", "org", "place")}
     assert "Contoso" in names
     assert not [name for name in names if "Buying" in name]
+
+
+def test_a_rank_abbreviated_belongs_to_the_name_after_it() -> None:
+    # written for the case (no development text writes an outfit right before a rank)
+    text = (
+        "Medics visit a school in Baghdad, Iraq, where children were examined on Saturday.\n"
+        "The kids were in good spirits, U.S. Army Staff Sgt. Jason Moore said of the visit.\n"
+        "Photo by Air Force Maj. Ann Lee, who also took the pictures of the medics' work.\n"
+    )
+    (found,) = extract_entities([text])
+    named = {(e.name, e.type) for e in found}
+    assert {("U.S. Army", "org"), ("Jason Moore", "person"), ("Air Force", "org")} <= named
+    assert not [name for name, _type in named if name.endswith(("Sgt", "Maj", "Staff"))]
