@@ -65,6 +65,7 @@ from kimreader.analysis.names import (
     place_forms,
     short_org_forms,
     sole_owner,
+    surnames_before_particles,
 )
 from kimreader.analysis.prose import Prose
 from kimreader.analysis.prose import markdown_prose as markdown_prose
@@ -369,8 +370,10 @@ def _is_person_word(word: str) -> bool:
 
 def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> set[str]:
     """Keys of the given names and surnames of the article's full names, a hyphenated surname
-    whole ("Mohammad Mir-Mohammadi": "mir mohammadi")."""
+    whole ("Mohammad Mir-Mohammadi": "mir mohammadi"), a first surname before a particle's
+    ("Lula" of "Luiz Inacio Lula da Silva")."""
     words = {word for key in full_names for word in (key.split()[0], key.split()[-1])}
+    words.update(word for key in full_names for word in surnames_before_particles(key.split()))
     for mention in mentions:
         if mention.key in full_names and "-" in mention.surface.split()[-1]:
             words.add(base_key(mention.surface.split()[-1]))
@@ -380,13 +383,25 @@ def _person_name_words(mentions: list[Mention], full_names: dict[str, int]) -> s
 def _full_person_names(mentions: list[Mention]) -> dict[str, int]:
     """Multi-word person keys -> offset of their first mention.
 
-    Names seen outside headings, and a headline's full name that no such name shares a word
-    with: a report often names its subject in full only in its headline ("Lindsay Lohan Checks
-    Into Rehab", then "Lohan" throughout), and the short name is still that person."""
+    Names seen outside headings (none opening like an organisation of several words, but with
+    a given name), and a headline's full name that no such name shares a word with: a report
+    often names its subject in full only in its headline ("Lindsay Lohan Checks Into Rehab",
+    then "Lohan" throughout), and the short name is still that person."""
     first: dict[str, int] = {}
     in_headings: dict[str, int] = {}
+    # "Sears Grand" (a store of the "Sears Holdings" article) is no person's name: it opens
+    # with the first word of an organisation's name of several, not with a given name.
+    people = {m.key for m in mentions if m.type == "person"}  # not one the model also calls org
+    opening_organisations = {
+        m.key.split()[0]
+        for m in mentions
+        if m.type == "org" and len(m.key.split()) >= 2 and m.key not in people
+    }
     for mention in mentions:
         if mention.type == "person" and len(mention.key.split()) >= 2:
+            opener = mention.key.split()[0]
+            if opener in opening_organisations and not gazetteer.is_given_name(opener):
+                continue
             names = in_headings if mention.in_heading else first
             names.setdefault(mention.key, mention.start)
     words = {word for key in first for word in key.split()}

@@ -258,7 +258,22 @@ def abbreviates(full_key: str, short_key: str) -> bool:
         return False
     if full[:n] == short or full[-n:] == short or short_key == surname(full_key):
         return True
-    return n == 2 and short == [full[0], full[-1]]
+    return n == 2 and short == [full[0], full[-1]] or short_key in surnames_before_particles(full)
+
+
+# Particles of Portuguese, Spanish and Italian names, between two surnames ("Lula da Silva").
+_BETWEEN_SURNAMES = frozenset({"da", "das", "de", "dos", "del", "della", "di"})
+
+
+def surnames_before_particles(words: Sequence[str]) -> set[str]:
+    """The words of a full name of four words or more that stand before a particle and its
+    surname: a first surname, which names the person alone ("Lula" of "Luiz Inacio Lula da
+    Silva"); never the given name."""
+    return {
+        words[-n]
+        for n in range(3, len(words))
+        if words[-n + 1] in _BETWEEN_SURNAMES and words[-n] not in PARTICLES
+    }
 
 
 # ---------------------------------------------------------------- resolving a mention
@@ -311,6 +326,7 @@ class FullNames:
             forms |= {" ".join(words[-n:]) for n in range(1, len(words))}
             if len(words) > 2:
                 forms.add(f"{words[0]} {words[-1]}")
+            forms |= surnames_before_particles(words)
             for form in forms:
                 self._by_form.setdefault(form, []).append(full)
         self._spoken: dict[str, list[int]] = {}

@@ -113,3 +113,28 @@ def test_a_rank_abbreviated_belongs_to_the_name_after_it() -> None:
     named = {(e.name, e.type) for e in found}
     assert {("U.S. Army", "org"), ("Jason Moore", "person"), ("Air Force", "org")} <= named
     assert not [name for name, _type in named if name.endswith(("Sgt", "Maj", "Staff"))]
+
+
+def test_a_brand_opening_with_a_companys_first_word_is_no_persons_name() -> None:
+    # written for the case: the model reads "Fabrikam Grand" (a store format) as a person,
+    # whose surname "Fabrikam" then took every lone "Fabrikam" from the company
+    text = (
+        "Fabrikam Holdings, the group formed by the merger, will keep its offices in Ohio. "
+        "Fabrikam launched a larger format, Fabrikam Grand, in 2003. Fabrikam shares rose on "
+        "Tuesday, and Fabrikam said it would close forty stores. Fabrikam trails Walmart.\n"
+    )
+    (found,) = extract_entities([text])
+    (company,) = [e for e in found if "Fabrikam" in e.aliases]
+    assert (company.type, company.count) == ("org", 5)
+
+
+def test_the_surname_before_a_particles_surname_names_the_person_alone() -> None:
+    # written for the case: Portuguese names write two surnames; the first alone names him
+    text = (
+        "Visiting Brazilian President Joao Carlos Pereira da Costa met the premier on Monday.\n"
+        "Pereira said the talks went well, and the two leaders signed an agreement on trade.\n"
+        "Pereira said he would fly to Shanghai on Wednesday, after the meeting ended.\n"
+    )
+    (found,) = extract_entities([text])
+    people = [e for e in found if e.type == "person"]
+    assert [(e.name, e.count) for e in people] == [("Joao Carlos Pereira da Costa", 3)]
