@@ -260,6 +260,12 @@ NAMED_BEFORE = re.compile(
     r"\b(?:known\s+as|nicknamed|dubbed|named|titled|entitled|(?:is|are|was|were|be|been)\s+"
     r"called)\s+(?:(?:an?|the)\s+)?$"
 )
+# Role nouns a person's title opens with ("spokesman for …", "secretary in the Department …").
+_ROLE_HEADS = (
+    "spokesman|spokeswoman|spokesperson|secretary|director|minister|chairman|chairwoman|chief|"
+    "head|president|official|officer|professor|analyst|commander|manager|executive|leader|"
+    "ambassador|adviser|advisor|deputy|editor|founder|coordinator|lawyer|attorney"
+)
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
@@ -267,7 +273,10 @@ AFTER_NAME_SAID = re.compile(
     # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office told"
     rf"|\s+(?:of|at|from)\s+the\s+(?:[\w’'\-]+\s+){{0,5}}?[a-z][\w\-]*"
     # "Fares Ghanem, a hospital official told the Associated Press": the comma left out
-    rf"|,\s*(?:a|an|the)\s+[^,;“”\"—–]+?(?=\s+(?:{VERBS})\b))?"
+    rf"|,\s*(?:a|an|the)\s+[^,;“”\"—–]+?(?=\s+(?:{VERBS})\b)"
+    # … or after a role with no article ("Hakan Sandbladh, spokesman for International
+    # Federation of Red Cross and Red Crescent Societies said")
+    rf"|,\s*(?:[a-z][\w\-]*\s+)?(?:{_ROLE_HEADS})\b[^,;“”\"—–]{{0,100}}?(?=\s+(?:{VERBS})\b))?"
     # "Gabriela Shalev, Israel's ambassador to the UN, was quoted as saying by Reuters"
     rf"\s+(?:{VERBS}|(?:was|were|is)\s+quoted\s+as\s+saying)\b"
 )

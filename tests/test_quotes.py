@@ -298,6 +298,17 @@ def test_he_or_she_is_no_unnamed_group() -> None:
     assert quote.speaker == "One of the victims"
 
 
+def test_a_role_without_article_and_without_its_closing_comma() -> None:
+    # Written for the case (a UPI report in the review pool shows it): "“…,” Name, spokesman for
+    # … said." gave no speaker (the comma after the role left out, and no "a"/"the" before it)
+    body = (
+        "“The biggest health challenges are waterborne diseases,” Hakan Sandbladh, spokesman for"
+        " International Federation of Red Cross and Red Crescent Societies said."
+    )
+    [quote] = extract_quotes(body, _entities(body, {"Hakan Sandbladh": "person"}))
+    assert quote.speaker == "Hakan Sandbladh"
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
