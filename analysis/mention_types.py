@@ -194,7 +194,8 @@ _WHERE_BEFORE = re.compile(
 # health".
 _PLACE_OF = re.compile(
     r"\b(?:provinces?|states|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
-    r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture)[ \t]+of[ \t]+"
+    r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture|suburbs?|neighbou?rhoods?)"
+    r"[ \t]+of[ \t]+"
     r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
     r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"
 )

@@ -138,3 +138,14 @@ def test_the_surname_before_a_particles_surname_names_the_person_alone() -> None
     (found,) = extract_entities([text])
     people = [e for e in found if e.type == "person"]
     assert [(e.name, e.count) for e in people] == [("Joao Carlos Pereira da Costa", 3)]
+
+
+def test_a_name_after_suburb_of_is_a_place() -> None:
+    # written for the case: small towns the model reads as a person or an organisation
+    text = (
+        "The retailer will keep its head office in the Chicago suburb of Hoffman Estates, "
+        "and a warehouse in the suburb of Gurnee will close next year, the company said.\n"
+    )
+    (found,) = extract_entities([text])
+    types = {e.name: e.type for e in found}
+    assert types.get("Hoffman Estates") == "place" and types.get("Gurnee") == "place"
