@@ -1924,6 +1924,8 @@ _ISSUED = (
     r"(?:[\w\-]+\s+){0,2}HEAD\b",
     rf"\b[Ii]n\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}HEAD\b[^,]{{0,40}},\s+{ISSUER}\s+"
     r"[a-z]+(?:ed|s)\b",
+    # "Powell's resignation letter to Bush was dated …. “…,” the letter reads": the owner's
+    r"(?P<x>\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})[’']s\s+(?:[a-z][\w\-]*\s+){0,2}HEAD\b",
 )
 # Words for one kind of document: "the release" may be the statement named before.
 _KINDRED_DOCUMENTS = ("statement|release|communique|announcement", "post|tweet")

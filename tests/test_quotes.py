@@ -309,6 +309,17 @@ def test_a_role_without_article_and_without_its_closing_comma() -> None:
     assert quote.speaker == "Hakan Sandbladh"
 
 
+def test_a_letter_named_as_someone_s_speaks_for_them() -> None:
+    # Written for the case (a CNN report in the review pool shows it): "Powell's resignation
+    # letter … “…,” the letter reads" gave the words to "the letter", not to Powell
+    body = (
+        "Colin Powell's resignation letter to Bush was dated last Friday. “Now that the election"
+        " is over,” the letter reads, “the time has come for me to step down.”"
+    )
+    people = _entities(body, {"Colin Powell": "person", "Bush": "person"})
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Colin Powell"] * 2
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
