@@ -454,6 +454,10 @@ class _QuoteFinder:
         if is_title(before, span.text):
             return None
         lead = before.strip()
+        if lead.endswith("(") and after.lstrip().startswith(")") and looks_like_a_name(span.text):
+            # "Luiz Inacio Lula da Silva (“Lula”), according to the BBC's Tom Gibb": a name
+            # in brackets, nobody's words (the attribution after the brackets is not its)
+            return _Draft(span, paragraph, full=False, cue="name")
         opens_sentence = not lead or lead.endswith(":") or bool(re.search(rf"(?:{VERBS}),?$", lead))
         inner = INNER_ATTRIBUTION.search(span.text)
         if inner:  # “He’s made outrageous comments, Graham said.”: the marks hold the attribution

@@ -320,6 +320,17 @@ def test_a_letter_named_as_someone_s_speaks_for_them() -> None:
     assert [q.speaker for q in extract_quotes(body, people)] == ["Colin Powell"] * 2
 
 
+def test_a_name_in_brackets_is_nobody_s_words() -> None:
+    # Written for the case (a BBC report in the review pool shows it): the attribution after
+    # the brackets gave the name to the correspondent
+    body = (
+        "Mr Hu emerged from talks with President Luiz Inacio Lula da Silva (“Lula”), according to"
+        " the BBC's Tom Gibb in Sao Paulo."
+    )
+    [quote] = extract_quotes(body, _entities(body, {"Tom Gibb": "person"}))
+    assert (quote.text, quote.speaker, quote.cue) == ("Lula", "", "name")
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
