@@ -1288,6 +1288,13 @@ class _QuoteFinder:
         head = of_someone or words[-1].lower().strip(".,")
         if len(words) == 2 and words[-1].isupper() and len(words[-1]) >= 2:
             return words[-1], "body"  # "the UN", "the EU": an acronym names a body
+        other = [word.lower() for word in words[1:-1] if word.lower() in _OTHER_ROLE]
+        if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone and other:
+            # "The vice minister called the incident “regrettable”": whom the report titled
+            # "Vice Foreign Minister", else nobody named (not the last subject, a minister)
+            holders = self._titled_people(f"{other[0]} {head}")
+            index = bisect_left(holders, (at, "")) - 1
+            return (holders[index][1], "person") if index >= 0 else (written, "anonymous")
         if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone:
             # the person the report gave that role; else the description itself: "The mother
             # said" after a sentence about the father is not his
@@ -1943,13 +1950,17 @@ _OTHER_ROLE = frozenset({"vice", "former", "deputy", "ex", "late", "assistant"})
 
 def _titled(title: str, head: str) -> bool:
     """Whether a name written after `title` ("us president ") or given that role holds the
-    role `head` ("president"; not a vice president). The words before a verb are no title ("the
-    spokesperson said the Migration Act", "a senior official characterized Powell's")."""
+    role `head` ("president"; not a vice president; "vice minister": a vice minister). The
+    words before a verb are no title ("the spokesperson said the Migration Act", "a senior
+    official characterized Powell's")."""
     words = title.split()
     verbs = [index for index, word in enumerate(words) if _a_verb(word)]
     if verbs:
         words = words[verbs[-1] + 1 :]
-    return head in words and not _OTHER_ROLE.intersection(words)
+    wanted = head.split()  # "vice minister": a vice minister only
+    return wanted[-1] in words and _OTHER_ROLE.intersection(words) == _OTHER_ROLE.intersection(
+        wanted
+    )
 
 
 _SAYING = frozenset(form for form in (*SAY_FORMS, *TELL_FORMS) if " " not in form)

@@ -331,6 +331,19 @@ def test_a_name_in_brackets_is_nobody_s_words() -> None:
     assert (quote.text, quote.speaker, quote.cue) == ("Lula", "", "name")
 
 
+def test_the_vice_minister_is_whom_the_report_titled_so() -> None:
+    # Written for the case (a Japan Times report in the review pool shows it): "The vice
+    # minister called the incident “regrettable”" went to the sentence before's subject
+    body = (
+        "Chinese Vice Foreign Minister Wu Dawei met Japan's ambassador on Tuesday. Chief Cabinet"
+        " Secretary Hiroyuki Hosoda told reporters about it. The vice minister called the"
+        " incident “regrettable,” a remark Tokyo interprets as an apology, Hosoda said."
+    )
+    people = _entities(body, {"Wu Dawei": "person", "Hiroyuki Hosoda": "person"})
+    [quote] = extract_quotes(body, people)
+    assert quote.speaker == "Wu Dawei"
+
+
 def test_a_quote_left_open_is_not_carried_into_narrative() -> None:
     body = '"It began here.\n\nThe talks went on.\n\nThen Ana Ruiz said "we left."'
     assert [s.text for s in quote_spans(body)] == ["It began here.", "we left."]
