@@ -149,3 +149,13 @@ def test_a_name_after_suburb_of_is_a_place() -> None:
     (found,) = extract_entities([text])
     types = {e.name: e.type for e in found}
     assert types.get("Hoffman Estates") == "place" and types.get("Gurnee") == "place"
+
+
+def test_a_name_ending_in_cooperation_is_an_organisation() -> None:
+    # written for the case (the model may read the forum as a place)
+    text = (
+        "The two leaders hope to meet on the sidelines of the annual summit of the "
+        "Asia-Pacific Economic Cooperation forum in Chile later this month, an aide said.\n"
+    )
+    (found,) = extract_entities([text])
+    assert {e.name: e.type for e in found}.get("Asia-Pacific Economic Cooperation") == "org"
