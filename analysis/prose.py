@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kimreader.analysis.names import FUNCTION_WORDS
-from kimreader.analysis.text import wrapped_by_hand
 from kimreader.corpus.markdown import scan_blocks
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -103,27 +102,14 @@ def held_line_breaks(body: str) -> set[int]:
 def _soft_breaks(body: str) -> set[int]:
     """Body offsets of the line breaks inside one paragraph or quote (not between blocks).
 
-    A text of several lines with no blank line, none wrapped by hand (`lines_are_paragraphs`),
-    has none: a page's text as scraped writes each paragraph, caption, byline and menu on a line
-    of its own ("By Meng Yan (China Daily)", "Sue Branford", "Latin America analyst")."""
+    A text written a paragraph a line, as a page's text scraped writes each paragraph, caption,
+    byline and menu ("By Meng Yan (China Daily)", "Sue Branford", "Latin America analyst"), has
+    a block a line (`corpus.markdown.written_a_paragraph_a_line` decides)."""
     soft: set[int] = set()
-    if lines_are_paragraphs(body):
-        return soft
     for block in scan_blocks(body):
         if block.kind in ("paragraph", "quote", "item"):
             soft.update(end for _start, end in block.lines[:-1])
     return soft
-
-
-def lines_are_paragraphs(body: str) -> bool:
-    """Is each line of the body a block of its own: three lines or more, no blank line between
-    them, not wrapped by hand (text.wrapped_by_hand)? Plain text as scraped from a page. (A
-    paragraph of long lines inside Markdown with blank lines may still wrap a name: "Man
-    Haron\nMonis" of a page read from HTML.)"""
-    text = body.strip()
-    if "\n\n" in text or text.count("\n") < 2:
-        return False
-    return not wrapped_by_hand(text.split("\n"))
 
 
 def _after_label(text: str, newline: int) -> bool:
@@ -194,9 +180,19 @@ def is_title_case(line: str) -> bool:
 
 
 def _is_subhead(text: str) -> bool:
-    """A one-line paragraph of a few words without closing punctuation: a subhead or label."""
+    """A one-line paragraph of a few words without closing punctuation: a subhead or label; no
+    dateline ("OLYMPIA, Wash. Dec 30, 2004" on a line of its own, in a text written a paragraph
+    a line: its place is the report's)."""
     bare = text.strip("*_ ")
-    return "\n" not in text and len(bare.split()) <= 8 and not bare.endswith(_END_PUNCTUATION)
+    return (
+        "\n" not in text
+        and len(bare.split()) <= 8
+        and not bare.endswith(_END_PUNCTUATION)
+        and not _DATELINE.match(bare)
+    )
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3},[ \t]")
 
 
 # Italics inside a paragraph ("*Killer\nInstinct*"), not bold ("**...**").

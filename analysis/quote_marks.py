@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kimreader.analysis.attribution import alternation, speech_forms
-from kimreader.analysis.text import line_paragraphs
+from kimreader.analysis.text import paragraphs
 from kimreader.corpus.span import TextSpan, text_span
 
 OPEN_QUOTES = "“"
@@ -54,7 +54,7 @@ def _two_apostrophes_closing(body: str, chars: list[str]) -> None:
     """Write each pair of apostrophes that closes a straight double mark as that mark and a
     space (same offsets): a careful reader's reading where the paragraph's straight marks are odd
     and the pair comes while a quote is open ('"American Pie" and … "Scrubs,'' has entered')."""
-    for paragraph in line_paragraphs(body):
+    for paragraph in paragraphs(body):
         if paragraph.text.count('"') % 2 == 0 or "''" not in paragraph.text:
             continue
         marks = [(m.start(), m.group()) for m in re.finditer('"', paragraph.text)]
@@ -108,7 +108,7 @@ def with_single_marks(body: str) -> str:
     chars = list(body)
     _two_apostrophes_closing(body, chars)
     opened: int | None = None
-    for paragraph in line_paragraphs(body):
+    for paragraph in paragraphs(body):
         if _QUOTE_MARK.search(paragraph.text) or not (speech or is_headline(paragraph.text)):
             opened = None
             continue
@@ -204,7 +204,7 @@ def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
     pieces: list[tuple[TextSpan, bool]] = []
     pending: list[TextSpan] = []  # unmarked paragraphs after a quote left open
     carrying = False
-    for paragraph in line_paragraphs(body):
+    for paragraph in paragraphs(body):
         marks = list(_QUOTE_MARK.finditer(body, paragraph.start, paragraph.end))
         if carrying and not marks and len(pending) < MAX_CARRIED_PARAGRAPHS:
             pending.append(paragraph)

@@ -101,11 +101,7 @@ from kimreader.analysis.speakers import (
     given_name_pronoun,
     title_before,
 )
-from kimreader.analysis.text import (
-    ARTICLES_REMEMBERED,
-    line_paragraph_sentences,
-    line_paragraphs,
-)
+from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, paragraphs
 from kimreader.corpus.span import TextSpan, text_span
 
 
@@ -333,8 +329,8 @@ class _QuoteFinder:
             span for e in entities if e.type == "person" for span in e.mentions
         )
         self._person_starts = [start for start, _end in self.person_spans]
-        self.paragraphs = line_paragraphs(body)
-        self.sentences = list(line_paragraph_sentences(body))
+        self.paragraphs = paragraphs(body)
+        self.sentences = all_sentences(body)
         # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._joint_spans: dict[int, list[tuple[int, int]]] = {}  # JOINT in each sentence read

@@ -6,7 +6,7 @@ Every span is a [start, end) character offset into the text it was cut from (an 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from kimreader.corpus.markdown import prose_blocks
@@ -53,51 +53,10 @@ def paragraphs(text: str) -> list[TextSpan]:
     """The passages of a Markdown body: its paragraphs, quotes and list items, trimmed.
 
     Headings, rules, tables and code are structure, not passages (`corpus.markdown` decides
-    which is which, for the reader and the entity model too).
+    which is which, for the reader and the entity model too; and that a text written a paragraph
+    a line, as scraped from a page, has a paragraph a line: `written_a_paragraph_a_line`).
     """
     return list(_paragraphs(text))
-
-
-# A line longer than this is no line of text wrapped by hand (those run to 72 or 80 characters).
-WRAPPED_LINE_CHARS = 100
-
-
-def wrapped_by_hand(lines: Sequence[str]) -> bool:
-    """Are these the lines of a paragraph wrapped by hand (none longer than WRAPPED_LINE_CHARS),
-    rather than a paragraph a line, as a page's text scraped writes them?"""
-    return all(len(line) <= WRAPPED_LINE_CHARS for line in lines)
-
-
-def line_paragraphs(text: str) -> list[TextSpan]:
-    """The paragraphs, each line its own where a paragraph's lines are not wrapped by hand (one
-    runs longer than WRAPPED_LINE_CHARS): text scraped from a page writes a paragraph a line, with
-    no blank line between ("Trade booms\nMr Hu was …\n“This position …”"), which Markdown reads
-    as one paragraph. Reading quotes needs the paragraphs the writer meant: a quote left open
-    runs on into the next one, and a paragraph wholly in quotes continues the speaker before."""
-    return list(_line_paragraphs(text))
-
-
-@lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _line_paragraphs(text: str) -> tuple[TextSpan, ...]:
-    spans: list[TextSpan] = []
-    for paragraph in _paragraphs(text):
-        lines = paragraph.text.split("\n")
-        if len(lines) == 1 or wrapped_by_hand(lines):
-            spans.append(paragraph)
-            continue
-        start = paragraph.start
-        for line in lines:
-            span = _trimmed(text, start, start + len(line))
-            if span:
-                spans.append(span)
-            start += len(line) + 1
-    return tuple(spans)
-
-
-@lru_cache(maxsize=ARTICLES_REMEMBERED)
-def line_paragraph_sentences(text: str) -> tuple[TextSpan, ...]:
-    """Every sentence of every paragraph of line_paragraphs, in order (cached)."""
-    return tuple(s for p in _line_paragraphs(text) for s in sentences(text, p.start, p.end))
 
 
 def _split_paragraphs(text: str) -> list[TextSpan]:

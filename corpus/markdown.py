@@ -182,8 +182,72 @@ def _paragraph(lines: list[_Line], i: int, blocks: list[MarkdownBlock]) -> int:
             if underline + 1 < i:
                 return _paragraph(lines, underline + 1, blocks)
             return i
-    blocks.append(MarkdownBlock(kind, lines[first].start, lines[i - 1].end, tuple(pieces)))
+    if kind == "table":
+        blocks.append(MarkdownBlock(kind, lines[first].start, lines[i - 1].end, tuple(pieces)))
+        return i
+    for start, end in _line_groups(lines, first, i):
+        group = tuple(pieces[start - first : end - first])
+        blocks.append(MarkdownBlock("paragraph", lines[start].start, lines[end - 1].end, group))
     return i
+
+
+def _line_groups(lines: list[_Line], first: int, end: int) -> list[tuple[int, int]]:
+    """The [first, end) runs of lines of one Markdown paragraph (or list item) that are each a
+    paragraph: all of them, unless they are written a paragraph a line; then each line, or each
+    run of lines broken inside a sentence (`_continues`)."""
+    if not written_a_paragraph_a_line([line.text for line in lines[first:end]]):
+        return [(first, end)]
+    groups, start = [], first
+    for n in range(first, end):
+        if n + 1 == end or not _continues(lines[n].text, lines[n + 1].text):
+            groups.append((start, n + 1))
+            start = n + 1
+    return groups
+
+
+# A paragraph a line. News text as users bring it (a page's text scraped and saved or pasted)
+# writes each paragraph, headline, caption and byline on a line of its own with no blank line
+# between, which Markdown reads as one paragraph. A line longer than PARAGRAPH_LINE_CHARS is no
+# line wrapped by hand (those run to 72 or 80 characters); a line of SHORT_LINE_CHARS or fewer
+# may be a whole headline, caption or byline.
+PARAGRAPH_LINE_CHARS = 100
+SHORT_LINE_CHARS = 60
+# A line ending a sentence: . ! ? : with closing quotes, brackets or emphasis after it, or a
+# closing quote mark.
+_SENTENCE_END = re.compile(r"(?:[.!?:]|[”\"’])[”\"’')\]*_]*$")
+# A line breaking a sentence: after a comma, a dash, an opening bracket or a function word.
+_OPEN_END = re.compile(
+    r"(?:[,;(\[–—-]|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|as|that|which|who|"
+    r"whose|his|her|its|their|our|your|my|is|are|was|were|be|been|has|have|had|will|would|not|"
+    r"than|into|over|under|about|after|before|between|this|these|those))$"
+)
+_LOWER_START = re.compile(r"^[ \t*_\[]*[a-z]")
+
+
+def written_a_paragraph_a_line(lines: list[str]) -> bool:
+    """Are these lines of one Markdown paragraph a text written a paragraph a line: not wrapped
+    by hand (a line longer than PARAGRAPH_LINE_CHARS), and at least half the line breaks after a
+    line ending a sentence or a short line (a headline, caption or byline)? A paragraph of long
+    lines broken inside sentences, as Markdown read from HTML may have ("Someone named Man
+    Haron\nMonis, who was considered mentally unstable and had been investigated for\n"), is not.
+    Its breaks that `_continues` a sentence stay soft breaks inside one paragraph."""
+    if len(lines) < 2 or all(len(line.strip()) <= PARAGRAPH_LINE_CHARS for line in lines):
+        return False
+    ends = sum(
+        bool(_SENTENCE_END.search(line.rstrip()))
+        or (len(line.strip()) <= SHORT_LINE_CHARS and not _continues(line, following))
+        for line, following in zip(lines, lines[1:], strict=False)
+    )
+    return 2 * ends >= len(lines) - 1
+
+
+def _continues(line: str, following: str) -> bool:
+    """Does the sentence of `line` go on in `following`: no sentence end, and a comma or a
+    function word before the break, or a lower-case word after it?"""
+    line = line.rstrip()
+    if _SENTENCE_END.search(line):
+        return False
+    return bool(_OPEN_END.search(line.rstrip("*_ ")) or _LOWER_START.match(following))
 
 
 def _quote(lines: list[_Line], i: int, blocks: list[MarkdownBlock]) -> int:
@@ -212,9 +276,13 @@ def _item(lines: list[_Line], i: int, blocks: list[MarkdownBlock]) -> int:
     depth = len(marker.group(1).expandtabs(4)) // 2
     pieces = [_content(lines[i], marker.end())]
     i = _continuation(lines, i + 1, pieces)
+    # Written a paragraph a line, the lines after the item's are paragraphs of their own.
+    (start, end), *paragraphs = _line_groups(lines, first, i)
+    item = tuple(pieces[: end - first])
     blocks.append(
-        MarkdownBlock(
-            "item", lines[first].start, lines[i - 1].end, tuple(pieces), depth, marker.group(2)
-        )
+        MarkdownBlock("item", lines[first].start, lines[end - 1].end, item, depth, marker.group(2))
     )
+    for start, end in paragraphs:
+        group = tuple(pieces[start - first : end - first])
+        blocks.append(MarkdownBlock("paragraph", lines[start].start, lines[end - 1].end, group))
     return i

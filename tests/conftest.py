@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,6 +26,12 @@ def wikinews_body(stem: str) -> str:
     from kimreader.corpus.article import Article
 
     return Article.create(stem, (WIKINEWS / f"{stem}.txt").read_text("utf-8")).body
+
+
+def scraped_body(stem: str) -> str:
+    """The development Wikinews article `stem` as a scraped page writes it: one line per
+    paragraph, no blank line."""
+    return re.sub(r"\n\s*\n", "\n", wikinews_body(stem).strip()) + "\n"
 
 
 def wikinews_entities(articles: Mapping[str, str]) -> dict[str, list[Entity]]:

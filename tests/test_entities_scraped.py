@@ -4,29 +4,21 @@ development Wikinews articles (bench/gold/wikinews, CC BY 2.5) laid out that way
 
 from __future__ import annotations
 
-import re
 import textwrap
 from pathlib import Path
 
-from conftest import wikinews_body
+from conftest import scraped_body
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.gazetteer import state_abbreviations
 from kimreader.analysis.junk import dateline_places
-from kimreader.analysis.prose import lines_are_paragraphs, markdown_prose
+from kimreader.analysis.prose import layout, markdown_prose
 
 BAKER = "influential-rock-drummer-ginger-baker-dies-at-age-80"
 
 
-def _scraped(stem: str) -> str:
-    """The article as a scraped page writes it: one line per paragraph, no blank line."""
-    return re.sub(r"\n\s*\n", "\n", wikinews_body(stem).strip()) + "\n"
-
-
 def test_each_line_of_a_scraped_text_is_a_paragraph_of_its_own() -> None:
-    body = _scraped(BAKER)
-    assert lines_are_paragraphs(body)
-    assert not lines_are_paragraphs(wikinews_body(BAKER))  # blank lines: Markdown's paragraphs
+    body = scraped_body(BAKER)  # a block a line: tests/test_markdown_blocks.py
     # "… with John Lydon's Public Image Ltd." ends a paragraph, "Cream …" opens the next
     assert "Public Image Ltd.\n" in markdown_prose(body).text
     (found,) = extract_entities([body])
@@ -35,7 +27,6 @@ def test_each_line_of_a_scraped_text_is_a_paragraph_of_its_own() -> None:
     assert not [name for name in names if "Ltd. Cream" in name]
     # text wrapped by hand (no line over 100 characters) keeps its soft breaks
     wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
-    assert not lines_are_paragraphs(wrapped)
     assert "\n" not in markdown_prose(wrapped).text
 
 
@@ -55,6 +46,12 @@ def test_the_capitals_of_a_dateline_name_its_place() -> None:
     )
     found = {text[s:e] for s, e in dateline_places(text)}
     assert found == {"WASHINGTON", "RAMALLAH", "LAKE BUENA VISTA", "OLYMPIA"}
+    # written a paragraph a line, a dateline is a paragraph of its own but no subhead (a name
+    # only in headings is dropped): a headline above the Wikinews lead, the dateline between
+    lead = scraped_body(BAKER).split("\n")[1]
+    body = f"Drummer Ginger Baker Dies\nLONDON, England Oct 6, 2019\n{lead}\n"
+    headings, _ignored = layout(body)
+    assert [body[start:end] for start, end in headings] == ["Drummer Ginger Baker Dies"]
 
 
 def test_a_state_abbreviated_after_a_town_or_a_party_is_the_state(shared_dir: Path) -> None:

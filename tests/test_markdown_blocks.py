@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
+from conftest import scraped_body, wikinews_body
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kimreader.analysis.entities import markdown_prose
-from kimreader.analysis.text import line_paragraphs, paragraphs
+from kimreader.analysis.text import paragraphs
+from kimreader.corpus.html import extract_html
 from kimreader.corpus.markdown import prose_blocks, scan_blocks
+from kimreader.tui.widgets.layout import parse_blocks
 
 BODY = """## A heading
 
@@ -99,14 +105,54 @@ def test_passages_are_prose_blocks_without_structure() -> None:
     assert [p.text for p in paragraphs("## Head\nText under it.")] == ["Text under it."]
 
 
-def test_lines_longer_than_hand_wrapped_ones_are_paragraphs_each() -> None:
-    # A page scraped to text writes a paragraph a line; hand-wrapped lines stay one paragraph
-    # (BODY's "First paragraph,\nover two lines.")
+BAKER = "influential-rock-drummer-ginger-baker-dies-at-age-80"
+
+
+@pytest.mark.parametrize(
+    "stem", [BAKER, "benin-nigeria-join-african-union-continental-free-trade-bloc"]
+)
+def test_a_text_written_a_paragraph_a_line_has_a_paragraph_a_line(stem: str) -> None:
+    # A page's text scraped writes each paragraph on a line of its own with no blank line
+    # between: the scanner finds the paragraphs the Markdown page (blank lines) has.
+    body = scraped_body(stem)
+    assert "\n\n" not in body.strip()
+    markdown = [p.text for p in paragraphs(wikinews_body(stem))]
+    assert len(markdown) > 5
+    assert [p.text for p in paragraphs(body)] == markdown
+    for block in scan_blocks(body):  # offsets exact
+        assert body[block.start : block.end].strip() == body[block.lines[0][0] : block.lines[-1][1]]
+    # The reader shows them as separate paragraphs.
+    shown = [block.text for block in parse_blocks(body) if block.kind == "p"]
+    assert len(shown) == len([b for b in scan_blocks(body) if b.kind == "paragraph"]) > 5
+    assert shown[0] == markdown[0]
+
+
+def test_a_paragraph_wrapped_by_hand_stays_one_paragraph() -> None:
+    words = " ".join(scraped_body(BAKER).split()[:300])
+    wrapped = "\n".join(textwrap.wrap(words, 72))  # lines ending sentences now and then
+    assert [p.text for p in paragraphs(wrapped)] == [wrapped]
+    assert len(parse_blocks(wrapped)) == 1
+    # lines over 100 characters broken inside sentences (a page read from HTML) too
+    wide = "\n".join(textwrap.wrap(words, 120))  # (at 140 a line opens "2016.": a list item)
+    assert [p.text for p in paragraphs(wide)] == [wide]
+
+
+def test_a_long_line_broken_inside_a_sentence_stays_in_its_paragraph(shared_dir: Path) -> None:
+    page = shared_dir / "testdata/mozilla-readability/test/test-pages/salon-1/source.html"
+    body = extract_html(page.read_text("utf-8")).markdown
+    (paragraph,) = [p.text for p in paragraphs(body) if "Man Haron" in p.text]
+    assert "Man Haron\nMonis, who was" in paragraph
+    # a caption line and a long line after it, the first ending no sentence: two paragraphs
+    caption = "Trade booms"
     long = "Mr Hu was all smiles as he emerged from the talks, a correspondent in Sao Paulo said."
-    body = f"Trade booms\n{long} {long}\n“We agree,” he said."
-    assert [p.text for p in paragraphs(body)] == [body]
-    assert [p.text for p in line_paragraphs(body)] == body.split("\n")
-    assert [p.text for p in line_paragraphs(BODY)] == [p.text for p in paragraphs(BODY)]
+    body = f"{caption}\n{long} {long}\n“We agree,” he said."
+    assert [p.text for p in paragraphs(body)] == body.split("\n")
+    # … but a short line ending in a function word goes on in the next
+    body = f"The talks were held in\n{long} {long}\n“We agree,” he said."
+    assert [p.text for p in paragraphs(body)] == [
+        body[: body.index("\n“")],
+        "“We agree,” he said.",
+    ]
 
 
 def test_entity_input_drops_markers_but_keeps_offsets() -> None:
