@@ -8,7 +8,7 @@ after, "the" before, a sentence's start), and how the development gold types nam
 starting with the same word. Two logistic regressions decide: one whether to keep the entity,
 one its type. Their coefficients and the word tables ship in analysis/entity_model.json, written
 by bench/train_entity_types.py from the development gold only (its leave-one-set-out figures
-are in README's Entities section). An entity the alias table names keeps the table's type.
+are in docs/measurements.md). An entity the alias table names keeps the table's type.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ for precision ("a wrong speaker is worse than none"). bench/train_quote_speakers
 the development quote gold (as today's rules and as the rules before they were tuned on each
 set draft it) and writes analysis/quotes_model.json with --write; the model is used only when
 that file ships. It does not now: leave-one-set-out, it withdrew more right speakers of today's
-rules than wrong ones (README's Quotes section has the figures).
+rules than wrong ones (docs/measurements.md has the figures).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@
    written, cut to the name). Every split but fresh3 leaves the reserved reports out.
 4. Speed: words per CPU-second for the model alone (baseline) and the whole extraction.
 
-Figures of 2026-12-06, end of the seventh round (README's Entities section has the details):
+Figures of 2026-12-06, end of the seventh round (docs/measurements.md has the details):
 every split here is development data, tuned on (fresh3 and fresh4, unseen, are the lead's);
 wndev was scored unseen once with the sixth round's code, then tuned on. ECB+ without the
 reserved reports (dev 28 reports, held-out 30). After (before) this round's changes:
@@ -41,7 +41,7 @@ reserved reports (dev 28 reports, held-out 30). After (before) this round's chan
 Since the eighth round a decision learned from all the development gold has the last word on each
 sidebar entity (analysis/entity_model.py): figures of any split here include it, so they are
 in-sample for every development set; the honest ones are the leave-one-set-out figures that
-python bench/train_entity_types.py prints (README's Entities section).
+python bench/train_entity_types.py prints (docs/measurements.md).
 
 Run: python bench/entities.py [--split dev|heldout|fresh|fresh2|fresh3|wndev|fresh4|fresh5|fresh6
                                |fresh7|fresh8|fresh9|fresh10

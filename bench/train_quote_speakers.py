@@ -17,7 +17,7 @@ fitted on both readings of the other sets (the cuts on out-of-fold probabilities
 to maximise right - WRONG_COST x wrong), then the left-out set is scored in both readings:
 "unseen" (what the model does to rules that have not seen the text: the honest figure) and
 "today". Without --write nothing is written; with it the model fitted on every set goes to
-analysis/quotes_model.json, which turns it on in kimreader (README's Quotes section says why it
+analysis/quotes_model.json, which turns it on in kimreader (docs/measurements.md says why it
 is not shipped now).
 
 Run: python bench/train_quote_speakers.py [--details] [--write]

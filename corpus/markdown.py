@@ -241,6 +241,23 @@ def written_a_paragraph_a_line(lines: list[str]) -> bool:
     return 2 * ends >= len(lines) - 1
 
 
+def with_blank_lines_between_paragraphs(body: str) -> str:
+    """The body with a blank line between the paragraph blocks that no blank line parts (a text
+    written a paragraph a line), for renderers that follow CommonMark and would run them into
+    one paragraph (rich's Markdown in `kimreader show`); every other character is kept."""
+    blocks = _scan(body)
+    cuts = [
+        block.end
+        for block, after in zip(blocks, blocks[1:], strict=False)
+        if block.kind == after.kind == "paragraph" and "\n\n" not in body[block.end : after.start]
+    ]
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces += [body[start:cut], "\n"]
+        start = cut
+    return "".join(pieces) + body[start:]
+
+
 def _continues(line: str, following: str) -> bool:
     """Does the sentence of `line` go on in `following`: no sentence end, and a comma or a
     function word before the break, or a lower-case word after it?"""

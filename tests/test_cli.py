@@ -250,3 +250,27 @@ def test_count_sources_and_authors_most_first(capsys, library: Path, tmp_path: P
     assert main(["init", str(empty), "--empty"]) == 0
     capsys.readouterr()
     assert run(capsys, empty, "count", "author") == (1, "", "")
+
+
+def test_show_prints_the_paragraphs_of_a_text_written_a_paragraph_a_line(
+    capsys, library: Path, tmp_path: Path
+) -> None:
+    # A page's text saved as .txt, a paragraph a line with no blank line (a development
+    # Wikinews article laid out so): `show` prints its paragraphs apart, as the reader does.
+    from conftest import scraped_body, wikinews_body
+
+    stem = "influential-rock-drummer-ginger-baker-dies-at-age-80"
+    saved = tmp_path / "baker.txt"
+    saved.write_text("Ginger Baker dies\n" + scraped_body(stem), "utf-8")
+    assert run(capsys, library, "add", str(saved))[0] == 0
+    _, out, _ = run(capsys, library, "list", "--json")
+    baker = next(i for i in json.loads(out) if i["title"] == "Ginger Baker dies")
+    code, out, _ = run(capsys, library, "show", baker["id"])
+    paragraphs = [p for p in wikinews_body(stem).split("\n\n") if p.strip()]
+    assert code == 0 and len(paragraphs) > 5
+    printed = [" ".join(p.split()) for p in out.split("\n\n") if p.strip()]
+    for paragraph in paragraphs[:3]:
+        assert " ".join(paragraph.split())[:60] in "\n".join(printed)
+    # each of them is a paragraph of its own: none runs on into the next
+    first, second = (" ".join(p.split()) for p in paragraphs[:2])
+    assert not any(first[:40] in p and second[:40] in p for p in printed)

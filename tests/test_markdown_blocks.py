@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from kimreader.analysis.entities import markdown_prose
 from kimreader.analysis.text import paragraphs
 from kimreader.corpus.html import extract_html
-from kimreader.corpus.markdown import prose_blocks, scan_blocks
+from kimreader.corpus.markdown import (
+    prose_blocks,
+    scan_blocks,
+    with_blank_lines_between_paragraphs,
+)
 from kimreader.tui.widgets.layout import parse_blocks
 
 BODY = """## A heading
@@ -174,3 +178,18 @@ def test_any_text_scans_to_ordered_blocks_with_offsets_inside(body: str) -> None
         previous_end = block.end
     for block in prose_blocks(body):
         assert block.kind in ("paragraph", "quote", "item")
+
+
+def test_a_commonmark_renderer_gets_the_blank_lines_between_such_paragraphs() -> None:
+    # `kimreader show` renders with rich's Markdown (CommonMark), which would run the lines
+    # of a text written a paragraph a line into one paragraph: it gets them parted.
+    body = scraped_body(BAKER)
+    parted = with_blank_lines_between_paragraphs(body)
+    assert parted.replace("\n\n", "\n") == body  # nothing but blank lines added
+    markdown = [p.text for p in paragraphs(wikinews_body(BAKER))]
+    assert [p.text for p in paragraphs(parted)] == markdown
+    assert parted.count("\n\n") == len(markdown) - 1
+    # a Markdown body, and a paragraph wrapped by hand, are left as they are
+    assert with_blank_lines_between_paragraphs(wikinews_body(BAKER)) == wikinews_body(BAKER)
+    wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
+    assert with_blank_lines_between_paragraphs(wrapped) == wrapped

@@ -60,5 +60,5 @@ def test_a_model_decides_through_find_and_round_trips_as_json() -> None:
     quotes = finder(EBOLA).find(doubtful)
     assert quotes and all(q.speaker == "" for q in quotes)
     assert {q.cue for q in quotes} <= {"withdrawn", "none", "name", "headline", "joint"}
-    # Not shipped (README's Quotes section): the rules alone decide
+    # Not shipped (docs/measurements.md): the rules alone decide
     assert shipped_model() is None

@@ -73,6 +73,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from rich.markdown import Markdown
     from rich.text import Text
 
+    from kimreader.corpus.markdown import with_blank_lines_between_paragraphs
+
     out = console()
     out.print(Text(article.title, style="bold"))
     meta = " · ".join(
@@ -87,8 +89,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if article.summary:
         out.print(Text(article.summary, style="italic"))
     out.print()
-    # Rich's Markdown renders article text as text (it does not parse console markup).
-    out.print(Markdown(article.body, hyperlinks=False))
+    # Rich's Markdown renders article text as text (it does not parse console markup). It
+    # follows CommonMark, so the paragraphs of a text written a paragraph a line, which the
+    # reader shows apart, get the blank lines it needs.
+    body = with_blank_lines_between_paragraphs(article.body)
+    out.print(Markdown(body, hyperlinks=False))
     return EXIT_FOUND
 
 
