@@ -45,13 +45,14 @@ PLACE_HEADS = frozenset(
 
 # A military unit named by its number: "18th Military Police Brigade", "256th Brigade Combat
 # Team", "5th Space Launch Squadron", "1st Marine Expeditionary Force", "First Battalion".
+# At most five words between (unbounded, a run of "First First …" took quadratic time).
 _UNIT_HEADS = (
     "Battalion|Brigade|Squadron|Wing|Division|Regiment|Infantry|Cavalry|Corps|Fleet|Flotilla|"
     "Battery|Combat Team|Expeditionary Force|Task Force|Army|Airborne|Marines|Command"
 )
 NUMBERED_UNIT = re.compile(
     r"(?<![\w-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
-    r"Ninth|Tenth)(?:[ \t](?:[A-Z][a-z]+|[A-Z]{2,5}))*[ \t](?:" + _UNIT_HEADS + r")(?![\w-])"
+    r"Ninth|Tenth)(?:[ \t](?:[A-Z][a-z]+|[A-Z]{2,5})){0,5}[ \t](?:" + _UNIT_HEADS + r")(?![\w-])"
 )
 
 

@@ -1100,7 +1100,7 @@ class _QuoteFinder:
             # official": that speaker, not the last subject, when the report titles no one so
             return same[:2]
         speaker = self._speaker_as_written(written, draft.written_at)
-        return speaker if speaker[0] else _the_same_unnamed(written, last)[:2]
+        return speaker if speaker[0] else same[:2]
 
     def _one_of_two_before(self, at: int, which: str) -> tuple[str, str]:
         """(speaker, kind) for "the latter" or "the former" written at `at`: the second or first
@@ -1799,8 +1799,7 @@ _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 # Democrats …, I say", "Because …, says the study").
 _OPENERS = STOP_CAPITALS | frozenset("had did do does would could should were yet then".split())
 _NOBODY_WORDS = (
-    _FIRST_PERSON
-    | _SECOND_PERSON
+    _FIRST_AND_SECOND_PERSON
     | STOP_CAPITALS
     | FUNCTION_WORDS
     | frozenset("because although though whether unless until then here yet nor".split())
@@ -2118,13 +2117,17 @@ def _speech_verbs(before: str) -> list[re.Match[str]]:
     ]
 
 
+_SPEAKER_HEADS_OF_SOMEONE = (
+    ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
+)
+
+
 def _head_of_someone(written: str) -> str:
     """The head noun of "a lawyer for Tom Baker", "the family of the victim" (lawyer, family)
     when it is one of a speaker; else ""."""
     found = _HEAD_OF_SOMEONE.match(written)
     head = found.group("head").lower() if found else ""
-    known = ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS | DOCUMENT_HEADS | GROUP_PEOPLE
-    return head if head in known else ""
+    return head if head in _SPEAKER_HEADS_OF_SOMEONE else ""
 
 
 _PLURAL_OPENING = frozenset("many some several most all both few two three four five".split())

@@ -213,8 +213,11 @@ def _line_groups(lines: list[_Line], first: int, end: int) -> list[tuple[int, in
 PARAGRAPH_LINE_CHARS = 100
 SHORT_LINE_CHARS = 60
 # A line ending a sentence: . ! ? : with closing quotes, brackets or emphasis after it, or a
-# closing quote mark.
-_SENTENCE_END = re.compile(r"(?:[.!?:]|[”\"’])[”\"’')\]*_]*$")
+# closing quote mark (`_ends_sentence`; no regular expression: one searched for at the line's
+# end from every quote mark took quadratic time on a line of quote marks).
+_SENTENCE_ENDS = (".", "!", "?", ":")
+_QUOTE_MARKS = '”"’'
+_CLOSERS = _QUOTE_MARKS + "')]*_"
 # A line breaking a sentence: after a comma, a dash, an opening bracket or a function word.
 _OPEN_END = re.compile(
     r"(?:[,;(\[–—-]|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|as|that|which|who|"
@@ -234,7 +237,7 @@ def written_a_paragraph_a_line(lines: list[str]) -> bool:
     if len(lines) < 2 or all(len(line.strip()) <= PARAGRAPH_LINE_CHARS for line in lines):
         return False
     ends = sum(
-        bool(_SENTENCE_END.search(line.rstrip()))
+        _ends_sentence(line)
         or (len(line.strip()) <= SHORT_LINE_CHARS and not _continues(line, following))
         for line, following in zip(lines, lines[1:], strict=False)
     )
@@ -246,23 +249,28 @@ def with_blank_lines_between_paragraphs(body: str) -> str:
     written a paragraph a line), for renderers that follow CommonMark and would run them into
     one paragraph (rich's Markdown in `kimreader show`); every other character is kept."""
     blocks = _scan(body)
-    cuts = [
-        block.end
-        for block, after in zip(blocks, blocks[1:], strict=False)
-        if block.kind == after.kind == "paragraph" and "\n\n" not in body[block.end : after.start]
-    ]
     pieces, start = [], 0
-    for cut in cuts:
-        pieces += [body[start:cut], "\n"]
-        start = cut
+    for block, after in zip(blocks, blocks[1:], strict=False):
+        if after.kind == "paragraph" and "\n\n" not in body[block.end : after.start]:
+            # after a list item too (CommonMark would fold the paragraph into it), and
+            # without its indentation (four spaces after a blank line are code)
+            pieces += [body[start : block.end], "\n\n"]
+            start = after.start + len(body[after.start :]) - len(body[after.start :].lstrip(" \t"))
     return "".join(pieces) + body[start:]
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the line end a sentence: . ! ? : or a quote mark, then only closing marks?"""
+    line = line.rstrip()
+    kept = line.rstrip(_CLOSERS)
+    return kept.endswith(_SENTENCE_ENDS) or any(mark in line[len(kept) :] for mark in _QUOTE_MARKS)
 
 
 def _continues(line: str, following: str) -> bool:
     """Does the sentence of `line` go on in `following`: no sentence end, and a comma or a
     function word before the break, or a lower-case word after it?"""
     line = line.rstrip()
-    if _SENTENCE_END.search(line):
+    if _ends_sentence(line):
         return False
     return bool(_OPEN_END.search(line.rstrip("*_ ")) or _LOWER_START.match(following))
 

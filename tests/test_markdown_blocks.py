@@ -193,3 +193,19 @@ def test_a_commonmark_renderer_gets_the_blank_lines_between_such_paragraphs() ->
     assert with_blank_lines_between_paragraphs(wikinews_body(BAKER)) == wikinews_body(BAKER)
     wrapped = "\n".join(textwrap.wrap(" ".join(body.split()[:300]), 72))
     assert with_blank_lines_between_paragraphs(wrapped) == wrapped
+
+
+def test_commonmark_blank_lines_after_a_list_item_and_without_indentation() -> None:
+    # A line split off a list item is a paragraph of its own (the scanner's), and an indented
+    # line after the inserted blank line would be code to CommonMark: both shown as the reader
+    # shows them.
+    long = (
+        "The minister said the talks had gone well and that both sides would meet again "
+        "next month in Geneva."
+    )
+    body = f"- {long}\n  {long}\nLast words of the page here.\n"
+    assert [b.kind for b in scan_blocks(body)] == ["item", "paragraph", "paragraph"]
+    parted = with_blank_lines_between_paragraphs(body)
+    assert parted == f"- {long}\n\n{long}\n\nLast words of the page here.\n"
+    indented = f"Headline\n{long} {long}\n      {long}\n"
+    assert with_blank_lines_between_paragraphs(indented).endswith(f"\n\n{long}\n")
