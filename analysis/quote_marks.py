@@ -18,10 +18,21 @@ def is_quote_mark(char: str) -> bool:
     return bool(char) and _QUOTE_MARK.fullmatch(char) is not None
 
 
+# The edges of a quote mark, for every shape below. An opening mark stands at a word's start:
+# at the line's start or after a space, a bracket or a dash. A closing mark stands after a word
+# or its punctuation (a closing double mark also after ;:…% and brackets: _AFTER_WORD_OR_SIGN;
+# a closing single mark keeps the narrower class it was written and measured with) and before a
+# space, punctuation, a dash or the line's end.
+_AT_WORD_START = r"(?:^|(?<=[\s(\[—–]))"
+_AFTER_WORD = r"(?<=[\w.,!?])"
+_AFTER_WORD_OR_SIGN = r"(?<=[\w.,!?;:…%)\]])"
+_BEFORE_SPACE_OR_SIGN = r"(?=[\s.,;:!?)\]—–]|$)"
+
+
 # Single marks as a report's quote marks: an opening one at a word's start, a closing one after
 # a word or its punctuation ("Reid's" and "I've" are neither).
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=[^\W_])", re.MULTILINE)
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
+_SINGLE_OPEN = re.compile(rf"{_AT_WORD_START}['‘](?=[^\W_])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(rf"{_AFTER_WORD}['’]{_BEFORE_SPACE_OR_SIGN}", re.MULTILINE)
 # A single-quoted sentence followed by its attribution: the report quotes with single marks.
 _SINGLE_SPEECH = re.compile(
     r"[,.!?]['’]\s+(?:he|she|they|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}"
@@ -45,37 +56,18 @@ HEADLINE_WORDS = 14
 HEADLINE_CHARS = 120
 
 
-# Two apostrophes written for a closing double mark ('"Scrubs,'' has entered'): after a word or
-# its punctuation, before a space, punctuation or the paragraph's end.
-_TWO_APOSTROPHES = re.compile(r"(?<=[\w.,!?])''(?=[\s.,;:!?)\]—–]|$)", re.MULTILINE)
-
-
-def _two_apostrophes_closing(body: str, chars: list[str]) -> None:
-    """Write each pair of apostrophes that closes a straight double mark as that mark and a
-    space (same offsets): a careful reader's reading where the paragraph's straight marks are odd
-    and the pair comes while a quote is open ('"American Pie" and … "Scrubs,'' has entered')."""
-    for paragraph in paragraphs(body):
-        if paragraph.text.count('"') % 2 == 0 or "''" not in paragraph.text:
-            continue
-        marks = [(m.start(), m.group()) for m in re.finditer('"', paragraph.text)]
-        marks += [(m.start(), "''") for m in _TWO_APOSTROPHES.finditer(paragraph.text)]
-        opened = False
-        for index, mark in sorted(marks):
-            if mark == '"':
-                opened = not opened
-            elif opened:
-                at = paragraph.start + index
-                chars[at], chars[at + 1] = '"', " "
-                opened = False
-
-
 # Double marks typed as two characters, as wire copy writes them: "``" or "''" opening a quote
 # (at a word's start), "''" closing one (after a word or its punctuation; not the inches of
 # 5'10'').
-_TYPED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))(?:``|'')(?=[^\W_])", re.MULTILINE)
+_TYPED_OPEN = re.compile(rf"{_AT_WORD_START}(?:``|'')(?=[^\W_])", re.MULTILINE)
 _TYPED_CLOSE = re.compile(
-    r"(?<![\d]'\d)(?<![\d]'\d\d)(?<=[\w.,!?;:…%)\]])''(?=[\s.,;:!?)\]—–]|$)", re.MULTILINE
+    rf"(?<![\d]'\d)(?<![\d]'\d\d){_AFTER_WORD_OR_SIGN}''{_BEFORE_SPACE_OR_SIGN}", re.MULTILINE
 )
+
+
+def _write_typed_close(chars: list[str], at: int) -> None:
+    """A closing double mark typed as two characters at AT written as one and a space."""
+    chars[at], chars[at + 1] = '"', " "
 
 
 def with_typed_marks(body: str) -> str:
@@ -91,8 +83,27 @@ def with_typed_marks(body: str) -> str:
     for found in opens:
         chars[found.start()], chars[found.start() + 1] = " ", '"'
     for found in closes:
-        chars[found.start()], chars[found.start() + 1] = '"', " "
+        _write_typed_close(chars, found.start())
     return "".join(chars)
+
+
+def _two_apostrophes_closing(body: str, chars: list[str]) -> None:
+    """Write each pair of apostrophes that closes a straight double mark as that mark and a
+    space (same offsets): a careful reader's reading where the paragraph's straight marks are odd
+    and the pair comes while a quote is open ('"American Pie" and … "Scrubs,'' has entered').
+    The pair is shaped as a typed closing mark (_TYPED_CLOSE: not the inches of 5'10'')."""
+    for paragraph in paragraphs(body):
+        if paragraph.text.count('"') % 2 == 0 or "''" not in paragraph.text:
+            continue
+        marks = [(m.start(), m.group()) for m in re.finditer('"', paragraph.text)]
+        marks += [(m.start(), "''") for m in _TYPED_CLOSE.finditer(paragraph.text)]
+        opened = False
+        for index, mark in sorted(marks):
+            if mark == '"':
+                opened = not opened
+            elif opened:
+                _write_typed_close(chars, paragraph.start + index)
+                opened = False
 
 
 def with_single_marks(body: str) -> str:
@@ -136,8 +147,8 @@ MAX_CARRIED_PARAGRAPHS = 12
 
 # A straight mark shaped as an opening one (after a space, before a word) and one shaped as a
 # closing one (after a word or its punctuation, before a space or punctuation).
-_OPENING_SHAPE = re.compile(r'(?:(?<=[\s(\[—–])|^)"(?=[^\W_])', re.MULTILINE)
-_CLOSING_SHAPE = re.compile(r'(?<=[\w.,!?;:…%)\]])"(?=[\s.,;:!?)\]—–]|$)', re.MULTILINE)
+_OPENING_SHAPE = re.compile(rf'{_AT_WORD_START}"(?=[^\W_])', re.MULTILINE)
+_CLOSING_SHAPE = re.compile(rf'{_AFTER_WORD_OR_SIGN}"{_BEFORE_SPACE_OR_SIGN}', re.MULTILINE)
 # A quoted term: one to five words, no sentence ending inside.
 _TERM = re.compile(r"[^\W_][^.!?\s]*(?:\s+[^.!?\s]+){0,4}[.,!?]?")
 NESTED_TERM_CHARS = 60

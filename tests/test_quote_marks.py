@@ -33,6 +33,9 @@ def test_two_apostrophes_are_left_alone_where_the_marks_pair_up() -> None:
     ):
         assert "''" in text
         assert with_single_marks(text) == text
+    # The pair closes as a typed closing mark does (one shape, _TYPED_CLOSE): not a height, even
+    # while a straight mark is open
+    assert with_single_marks("\"He is 6'2'' tall, she said.") == "\"He is 6'2'' tall, she said."
 
 
 def test_double_marks_typed_as_two_characters_open_and_close_quotes() -> None:
