@@ -17,9 +17,10 @@ import bisect
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kimreader.analysis import gazetteer
+from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.entity_model import EntityModel, opens_sentence, shipped_model
 from kimreader.analysis.library_entities import LibraryEntity as LibraryEntity
@@ -268,18 +269,35 @@ def _without_sentence_openers(text: str, mentions: list[Mention]) -> None:
     for mention in mentions:
         by_surface.setdefault(mention.surface, mention)
     written = Counter(m.surface for m in mentions)
+    surnames = {m.surface.rsplit(" ", 1)[-1] for m in mentions if m.type == "person"}
     for mention in mentions:
         first, _, rest = mention.surface.partition(" ")
         other = by_surface.get(rest)
+        gerund = None
+        if mention.type == "person" and rest in surnames - {mention.surface}:
+            gerund = _gerund_before_surname(text, mention, first, rest)
+            other = gerund or other
         if other is None or written[mention.surface] > 1 or mention.table_name is not None:
             continue
-        if " " not in rest and (other.type != "person" or mention.label == "PERSON"):
-            continue  # the model's "Taban Deng", "Ajmi Lourimi": a given name it knows
+        if gerund is None and " " not in rest:
+            if other.type != "person" or mention.label == "PERSON":
+                continue  # the model's "Taban Deng", "Ajmi Lourimi": a given name it knows
         if not opens_sentence(text, mention.start) or _names_first_word(first, mention.surface):
             continue
         mention.start = text.index(rest.split()[0], mention.start + len(first))
         mention.surface, mention.key, mention.label = rest, other.key, other.label
         mention.type, mention.evidence = other.type, other.evidence
+
+
+def _gerund_before_surname(text: str, mention: Mention, first: str, rest: str) -> Mention | None:
+    """ "Losing Thomas means ...", "Following Gigante's death": a sentence's "-ing" word the
+    text writes in lower case, glued to the surname of a person of the article, is no given
+    name: the surname alone, as a mention of that person."""
+    if not (first.endswith("ing") and first.isalpha() and junk.common_word(first, text)):
+        return None
+    if not opens_sentence(text, mention.start) or gazetteer.is_given_name(first):
+        return None
+    return replace(mention, surface=rest, key=canonical_key(rest, "person"), label="PERSON")
 
 
 def _names_first_word(first: str, surface: str) -> bool:

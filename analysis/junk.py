@@ -141,7 +141,79 @@ def _headline_pieces(text: str, start: int, end: int, label: str) -> list[tuple[
                 cut.append((position, word.start()))
                 position = _after_function_words(text, words[index + 1 :], word.end())
         cut.append((position, piece_end))
-    return [(s, e) for s, e in cut if text[s:e].strip()]
+    return [
+        (name_start, name_end)
+        for s, e in cut
+        if text[s:e].strip()
+        for name_start, name_end in _body_names_of_headline(text, s, e, label)
+    ]
+
+
+def _body_names_of_headline(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A headline's span that glues its words to the names the article's body writes ("Obama
+    To Nominate Regina Benjamin", "Yvonne Hiller Kills", "Pierre Thomas Placed", "Apple Unveils
+    New MacBook Air") is those names: every other word is a function word or one the article
+    writes in lower case in some form ("nominated", "killing", "placed"), none a given name, and
+    each name is written in a line not in title case, with neither of the span's words next to
+    it there ("Condoleezza" of "Condoleezza Rice" is no name of its own). Not a person's, only
+    an organisation or a place named twice ("Kraft Foods" over a body's "Kraft" and "foods")."""
+    words = list(_HEADLINE_WORD.finditer(text, start, end))
+    if len(words) < 2:
+        return [(start, end)]
+    common = [common_word(w.group(), text) for w in words]
+    if not any(common) or all(common):
+        return [(start, end)]
+    names: list[tuple[int, int, int, int]] = []  # start, end, first word, last word
+    for index, word in enumerate(words):
+        if common[index]:
+            continue
+        if names and names[-1][3] == index - 1:
+            names[-1] = (names[-1][0], word.end(), names[-1][2], index)
+        else:
+            names.append((word.start(), word.end(), index, index))
+    if label != "PERSON" and len(names) < 2:
+        return [(start, end)]
+    if _written_outside_title_case(text, text[start:end], "", ""):
+        return [(start, end)]
+    for name_start, name_end, first, last in names:
+        before = words[first - 1].group() if first else ""
+        after = words[last + 1].group() if last + 1 < len(words) else ""
+        if not _written_outside_title_case(text, text[name_start:name_end], before, after):
+            return [(start, end)]
+    return [(name_start, name_end) for name_start, name_end, _first, _last in names]
+
+
+def common_word(word: str, text: str) -> bool:
+    """A function word, or a word the text writes in lower case in one of its forms ("Kills":
+    killing; "Nominates": nominated), and no given name: a headline's word, not a name's."""
+    key = word.lower()
+    if key in FUNCTION_WORDS:
+        return True
+    if not word[:1].isupper() or word.isupper() or is_given_name(word):
+        return False
+    stems = {key}
+    for suffix in ("ing", "ies", "ied", "es", "ed", "s", "d"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            stems |= {stem + "y"} if suffix in ("ies", "ied") else {stem, stem + "e"}
+    forms = {f for stem in stems for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing")}
+    forms |= {stem[:-1] + "ing" for stem in stems if stem.endswith("e")}
+    forms |= {stem[:-1] + "ies" for stem in stems if stem.endswith("y")}
+    forms |= {stem[:-1] + "ied" for stem in stems if stem.endswith("y")}
+    return not forms.isdisjoint(lower_case_words(text))
+
+
+def _written_outside_title_case(text: str, name: str, before: str, after: str) -> bool:
+    """Whether the text writes `name` in a line not in title case, not right after the word
+    `before` nor right before the word `after`."""
+    pattern = re.compile(
+        r"(?<![\w’'-])"
+        + (rf"(?<!{re.escape(before)} )" if before else "")
+        + re.escape(name)
+        + (rf"(?! {re.escape(after)}\b)" if after else "")
+        + r"(?![\w-])"
+    )
+    return any(not _in_title_case_line(text, m.start(), m.end()) for m in pattern.finditer(text))
 
 
 def _is_headline_verb(text: str, words: list[re.Match[str]], index: int, start: int) -> bool:
@@ -184,6 +256,25 @@ _DATE_TOKEN = re.compile(
     r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|of|the|early|late|mid|last|next|this)$"
 )
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?i)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|"
+    r"oct|nov|dec)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)"
+)
+_DATE_WORD = re.compile(rf"{_CALENDAR_WORD.pattern}|(?i:last|next|this|early|late|mid)")
+
+
+def _only_date_words(surface: str) -> bool:
+    """Two words or more, each a weekday's or a month's name or short form, or "last", "next",
+    … before one: a date, whatever the model called it."""
+    words = surface.replace(",", " ").split()
+    return (
+        len(words) >= 2
+        and all(_DATE_WORD.fullmatch(word) for word in words)
+        and any(_CALENDAR_WORD.fullmatch(word) for word in words)
+    )
 
 
 def _trim_date(text: str, start: int, end: int) -> tuple[int, int]:
@@ -329,6 +420,8 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "a time zone after a clock time"  # "5:30 p.m. IST", "(1620 UTC)"
     if label == "PERSON" and any(ch.isdigit() for ch in surface):
         return "digits in a name"
+    if label not in ("DATE", "TIME", "EVENT") and _only_date_words(surface):
+        return "a date's words"  # "updated 8:41 p.m. EST, Tue March 3", "Last Friday"
     key = base_key(surface)
     if key in CREDENTIALS and text[max(0, start - 2) : start] == ", ":
         return "credential after a name"

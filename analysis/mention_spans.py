@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from kimreader.analysis import gazetteer
+from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
 from kimreader.analysis.names import (
@@ -524,7 +524,9 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if particle is None:
         last = text[start:end].split()[-1]
         surname = _SURNAME_AFTER.match(text, end)
-        if surname is not None and gazetteer.is_given_name(last) and _a_surname(surname.group(1)):
+        if surname is not None and _headline_word_after(text, surname):
+            pass  # "Pierre Thomas Placed on Injured Reserve"
+        elif surname is not None and gazetteer.is_given_name(last) and _a_surname(surname.group(1)):
             end = surname.end()
         elif surname is not None and _surname_used_alone(text, start, end, surname.group(1)):
             end = surname.end()
@@ -549,6 +551,14 @@ def _places_of(text: str, word: str) -> list[int]:
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
+
+
+def _headline_word_after(text: str, surname: re.Match[str]) -> bool:
+    """A word after a name in a title-case line that the text writes in lower case in some
+    form: the headline's verb ("Placed" of "Pierre Thomas Placed on Injured Reserve")."""
+    line_end = text.find("\n", surname.end())
+    line = text[text.rfind("\n", 0, surname.start()) + 1 : line_end if line_end >= 0 else None]
+    return junk.common_word(surname.group(1), text) and is_title_case(line)
 
 
 def _a_surname(word: str) -> bool:
