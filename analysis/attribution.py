@@ -231,17 +231,19 @@ ADVERB = (
 # Passive speech verbs, with the agent before the quote ("has been described by the Daily Hive
 # as a “…”") or after it ("was described as “cowardly” by President Dan Cole").
 PASSIVE = rf"\b(?:be|been|being|is|are|was|were)\s+(?:{ADVERB}\s+)?"
-_PASSIVE_SPEECH = (
-    rf"{PASSIVE}(?:described|called|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
-    r"characteri[sz]ed|quoted|told|informed|warned)"
-)  # "he was told by Emergencies Minister Yevgeny Zinichev of “…”": the minister's words
+# Passives that say what someone called a thing, with or without their auxiliary (below).
+_NAMING_PASSIVES = (
+    r"described|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|characteri[sz]ed"
+)
+# "he was told by Emergencies Minister Yevgeny Zinichev of “…”": the minister's words
+_PASSIVE_SPEECH = rf"{PASSIVE}(?:{_NAMING_PASSIVES}|called|quoted|told|informed|warned)"
 PASSIVE_BEFORE_QUOTE = re.compile(rf"{_PASSIVE_SPEECH}\s+(?:as\s+)?(?:(?:an?|the)\s+)?$")
 AGENT_AFTER = re.compile(rf"^\W*by\s+(?P<name>{_PHRASE})(?P<role>)")
 # Without its auxiliary, only before the quote's "as" ("a pattern described by Marine Bulletin
 # as “…”"): "called by" may be convened, "told by" and "quoted by" report another's words.
 _REDUCED_PASSIVE_SPEECH = (
-    r"(?<=[\w,]\s)(?:described|dubbed|labell?ed|branded|hailed|praised|critici[sz]ed|"
-    r"characteri[sz]ed)(?=\s+by\s+[^.;:!?“”\"]{1,300}?\s+as\s+(?:(?:an?|the)\s+)?$)"
+    rf"(?<=[\w,]\s)(?:{_NAMING_PASSIVES})"
+    r"(?=\s+by\s+[^.;:!?“”\"]{1,300}?\s+as\s+(?:(?:an?|the)\s+)?$)"
 )  # (the agent and its words within 300 characters: on hostile text the lookahead ran to the end)
 BY_AGENT = re.compile(
     rf"(?:{_PASSIVE_SPEECH}|{_REDUCED_PASSIVE_SPEECH})\s+by\s+(?P<name>{_PHRASE})"
@@ -260,11 +262,18 @@ NAMED_BEFORE = re.compile(
     r"\b(?:known\s+as|nicknamed|dubbed|named|titled|entitled|(?:is|are|was|were|be|been)\s+"
     r"called)\s+(?:(?:an?|the)\s+)?$"
 )
-# Role nouns a person's title opens with ("spokesman for …", "secretary in the Department …").
+# Role nouns a person's title opens with ("spokesman for …", "secretary in the Department …"),
+# in a role after a name and a comma with no article (_ROLE_HEADS, more of them) and at the
+# start of a role kept (_ROLE_START, others). The two keep their own additions: either taking
+# the other's changes what quotes give (review pools: "executive director of …", "spokesperson
+# for …" kept as roles where none was), a change of quality, not of form.
+_ROLE_NOUNS = (
+    "spokesman|spokeswoman|secretary|director|minister|chairman|chief|head|president|professor|"
+    "analyst|deputy|editor|founder"
+)
 _ROLE_HEADS = (
-    "spokesman|spokeswoman|spokesperson|secretary|director|minister|chairman|chairwoman|chief|"
-    "head|president|official|officer|professor|analyst|commander|manager|executive|leader|"
-    "ambassador|adviser|advisor|deputy|editor|founder|coordinator|lawyer|attorney"
+    rf"{_ROLE_NOUNS}|spokesperson|chairwoman|official|officer|commander|manager|executive|"
+    "leader|ambassador|adviser|advisor|coordinator|lawyer|attorney"
 )
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
@@ -363,9 +372,7 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_START = re.compile(
-    r"^(?:a|an|the|former|director|head|chief|senior|deputy|spokesman|spokeswoman|professor|"
-    r"president|chairman|author|editor|founder|analyst|expert|researcher|fellow|minister|"
-    r"secretary|who)\b",
+    rf"^(?:a|an|the|former|senior|{_ROLE_NOUNS}|author|expert|researcher|fellow|who)\b",
     re.IGNORECASE,
 )
 

@@ -2030,7 +2030,7 @@ _PREPOSITION_IN = re.compile(
 )
 # What a speech verb says when it goes on with a clause ("said the man …", "said that …").
 # A verb whose object comes next ("“We won.” Smith told the crowd"): no reported clause after it.
-_TOLD_OR_ASKED = re.compile(r"\b(?:told|tells|tell|asked|asks|ask)$")
+_TOLD_OR_ASKED = re.compile(rf"\b(?:{alternation(speech_forms('tell ask'))}|tell|ask)$")
 _REPORTED_CLAUSE = re.compile(
     r"\s+(?:that|the|a|an|he|she|it|they|we|his|her|its|their|this|these|those|there)\s"
 )
