@@ -176,6 +176,9 @@ def _after_person_word(text: str, start: int, end: int) -> int:
     word = first.group(1) if first is not None else ""
     if first is None or is_title(word) or gazetteer.is_given_name(word):
         return start
+    inner = _title_inside(text, first.end(1), end)
+    if inner is not None:
+        return inner
     rest = text[first.end() : end].split()
     # An agent's ending, or a word the article writes in lower case too ("Lead Paul Sun-Hyung
     # Lee" of a cast list, "the lead actor"), before a given name and a surname.
@@ -187,6 +190,22 @@ def _after_person_word(text: str, start: int, end: int) -> int:
 
 
 _AGENT_ENDING = re.compile(r"(?:er|or|ist|ian)$")
+_PLACE_NAME_TITLES = frozenset({"saint", "st", "san", "santa", "sao", "fort"})
+_WORD_AT = re.compile(r"[ \t]+([A-Za-z][\w’'-]*)\.?")
+
+
+def _title_inside(text: str, position: int, end: int) -> int | None:
+    """Where the name starts after a title inside the span, before a given name: the words
+    before it are the team's or the outfit's ("Colts QB Andrew Luck", "Chiefs DT Tyson
+    Jackson"), the name is after it."""
+    words = list(_WORD_AT.finditer(text, position, end))
+    for word, following in zip(words, words[1:], strict=False):
+        title = word.group(1)
+        if title.lower() in _PLACE_NAME_TITLES:
+            continue  # "Saint Vincent" names a place
+        if is_title(title) and gazetteer.is_given_name(following.group(1)):
+            return following.start(1)
+    return None
 
 
 _CLOSERS = {")": "(", "]": "[", "”": "“"}

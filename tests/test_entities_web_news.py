@@ -82,3 +82,19 @@ def test_a_date_lines_weekday_and_month_are_no_name(shared_dir: Path) -> None:
         body = (shared_dir / f"testdata/ecbplus/text/{report}.txt").read_text(encoding="utf-8")
         assert words in body
         assert not [name for name, _type in _names(body) if words in name]
+
+
+def test_a_title_inside_a_span_starts_the_name_after_it() -> None:
+    # written for the case: sports positions abbreviated, after the team's name ("Colts QB
+    # Andrew Luck") or alone ("DT Tyson Jackson", "RB Joique Bell")
+    text = (
+        "The Chiefs lost the game on Sunday, the same as last season when Colts QB Andrew "
+        "Luck was a rookie.\n\n"
+        "Luck threw for 205 yards and the Colts won 20-13.\n\n"
+        "The Chiefs lost DT Tyson Jackson to a knee injury in the third quarter.\n\n"
+        "Kansas City also lost RB Joique Bell, a rookie.\n"
+    )
+    names = _names(text)
+    assert {("Andrew Luck", "person"), ("Tyson Jackson", "person")} <= names
+    assert ("Joique Bell", "person") in names
+    assert not [name for name, _type in names if name.startswith(("Colts QB", "DT", "RB"))]
