@@ -173,14 +173,28 @@ BODY_HEADS = frozenset(
 _OWNED_BODY = rf"[A-Z][\w\-]*[’']s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{'|'.join(sorted(BODY_HEADS))})\b"
 # A relative pronoun opens no group's name: "the fire, which police have said …" is police's.
 _NO_RELATIVE = r"\b(?!(?:which|that|who|whom|whose)\s)"
+# The words that open a described speaker ("the doctor", "his lawyer"), the indefinite ones
+# opening one not yet named ("a senior official", "another aide", "one witness").
+INDEFINITE_DETERMINERS = ("a", "an", "another", "one")
+SPEAKER_DETERMINERS = ("the", *INDEFINITE_DETERMINERS, "his", "her", "their")
+
+
+def either_case(words: tuple[str, ...]) -> str:
+    """Words as a regular expression's alternatives, each opening in either case ("[Tt]he")."""
+    return "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in words)
+
+
+# A subject opens with those or with "its" ("its spokesman said"; a described speaker after
+# the verb never took "its").
+_SUBJECT_DETERMINERS = either_case((*SPEAKER_DETERMINERS, "its"))
 SUBJECT = (
-    rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+    rf"(?:{PARTITIVE}|{_NAME}|{_OWNED_BODY}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\b|\b(?:{_SUBJECT_DETERMINERS})\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}[\w\-]+|(?:[A-Z][a-z]+\s+)?(?:{_NO_RELATIVE}[a-z]+\s+)?(?:{_GROUP})\b)"
 )
 # Attribution after the quote: “…,” said X[, role]  |  “…,” X[, role,] said
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
 _DESCRIBED = (
-    r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+"
+    rf"\b(?:{either_case(SPEAKER_DETERMINERS)})\s+(?:[\w’'\-]+\s+){{0,4}}?[\w\-]+"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
 )
 # A speaker phrase: a name with up to four words before it ("fisherman's wife Mapahai"), a

@@ -39,6 +39,7 @@ from kimreader.analysis.attribution import (
     DOCUMENT_HEADS,
     GROUP_BODIES,
     GROUP_PEOPLE,
+    INDEFINITE_DETERMINERS,
     INNER_ATTRIBUTION,
     INTRODUCES_NEXT,
     ISSUER,
@@ -61,6 +62,7 @@ from kimreader.analysis.attribution import (
     ROLE_PREFIX,
     SAY_FORMS,
     SIGN_SAYING,
+    SPEAKER_DETERMINERS,
     SPEECH_PARTICIPLES,
     STOP_CAPITALS,
     SUBJECT,
@@ -1759,7 +1761,7 @@ class _QuoteFinder:
         return found
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "his", "her", "their"})
+_DETERMINERS = frozenset(SPEAKER_DETERMINERS)
 # Verbs of saying a thing is the subject of ("The event description read", "The 14th Amendment
 # states"), after it or, in an attribution after the quote, before it ("…,” read the warning").
 _SAY = alternation(speech_forms("say read state write declare announce note warn add tell"))
@@ -2138,7 +2140,7 @@ def _plural(described: str) -> bool:
     officials", "the sources"; not "one of the witnesses", "a police official", "the Red
     Cross")."""
     words = described.lower().split()
-    if not words or words[0] in ("one", "a", "an", "another"):
+    if not words or words[0] in INDEFINITE_DETERMINERS:
         return False
     head = _head_of_someone(described) or words[-1]
     return words[0] in _PLURAL_OPENING or (
@@ -2156,7 +2158,9 @@ def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str, str]
     said = last.speaker.lower().split()
     head = _head_of_someone(last.speaker) or said[-1]
     if (
-        said[0] in ("a", "an", "another")
+        # not "one": "the officials" after "one of the officials" are more than that one
+        said[0] in INDEFINITE_DETERMINERS
+        and said[0] != "one"
         and head == words[-1]
         and head in ANONYMOUS_HEADS
         and all(word in said for word in words[1:-1])  # "the senior official": a senior one
