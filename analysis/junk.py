@@ -24,7 +24,8 @@ from kimreader.analysis.gazetteer import (
 )
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, listed, strip_titles
-from kimreader.analysis.prose import is_title_case, lower_case_words
+from kimreader.analysis.prose import DATELINE_PLACE, is_title_case, lower_case_words
+from kimreader.analysis.quantities import MERIDIEM
 
 _HANDLE = re.compile(r"[@#]\w")
 _CAPTION_WORDS = re.compile(
@@ -477,9 +478,10 @@ def _is_cut_from_its_number(text: str, start: int, end: int) -> bool:
     )
 
 
-# A clock time just before: "8:30 p.m.", "16:20", "9am", "(1620" of "(1620 UTC)".
+# A clock time just before: "8:30 p.m.", "16:20", "9am", "(1620" of "(1620 UTC)". Not
+# quantities' time of day (_TIME): this one needs minutes or am/pm, and takes "(1620".
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\(\d{4})"
+    rf"(?:\b\d{{1,2}}[:.]\d{{2}}(?:\s*{MERIDIEM})?|\b\d{{1,2}}\s*{MERIDIEM}|\(\d{{4}})"
     r"[ \t]*$",
     re.IGNORECASE,
 )
@@ -631,7 +633,7 @@ _DATELINE_REGION = r"(?:,[ \t]+[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})"
 _DATELINE_DATE = r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)"
 _DATELINE_OUTLET = r"(?:\([A-Z][\w /&.-]{0,30}\)[ \t]*)"
 _DATELINE_PLACE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?="
+    rf"^{DATELINE_PLACE}(?="
     rf"{_DATELINE_REGION}?{_DATELINE_DATE}?[ \t]*{_DATELINE_OUTLET}?(?:—|–|-{{1,2}})(?:[ \t]|$)"
     rf"|{_DATELINE_REGION}{_DATELINE_DATE}[ \t]*$)",
     re.MULTILINE,

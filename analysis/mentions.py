@@ -146,6 +146,9 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
 
 # A rank or title abbreviated, ending a span before its full stop: it stands before the next
 # name ("U.S. Army Staff Sgt. Jason Escoyne", "a photo by Erin Robicheaux Sgt. Jeanne Crochet").
+# Each is a title of aliases.json too, but not read from there: its short titles include "St",
+# "Det", "Mr" and football's "QB", "WR", which a span may end in before a full stop that ends
+# a sentence or a street's name ("Penn St."), not a title: taking them would cut such spans.
 _RANK_TAIL = re.compile(
     r"(?:[ \t]+(?:Staff|Master|First))?[ \t]+"
     r"(?:Sgt|Spc|Maj|Lt|Col|Gen|Capt|Cpl|Pvt|Pfc|Adm|Cmdr|Sen|Rep|Gov|Dr|Prof|Rev)\Z"

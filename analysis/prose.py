@@ -192,7 +192,10 @@ def _is_subhead(text: str) -> bool:
     )
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3},[ \t]")
+# A dateline's place in capitals, up to four words ("WASHINGTON", "ST. LOUIS"); here before a
+# comma, in junk.dateline_places before the rest of a dateline.
+DATELINE_PLACE = r"[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}"
+_DATELINE = re.compile(rf"{DATELINE_PLACE},[ \t]")
 
 
 # Italics inside a paragraph ("*Killer\nInstinct*"), not bold ("**...**").

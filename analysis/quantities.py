@@ -173,11 +173,13 @@ _DURATION = re.compile(
     r"suspension|ceasefire|truce)\b))"
 )
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Morning or afternoon after a clock time: "pm", "p.m.", "a m" (junk's clock times too).
+MERIDIEM = r"[ap]\.?\s?m\b\.?"
 # A time of day: "12: 00", "3.45pm", "3 p.m."; a zone after it ("12: 00 GMT") makes it a time
 # of that zone, compared only with times of the same zone.
 _TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:(?P<colon>:)\s?|\.)?(?P<minute>(?<=[:.])\d{2}|(?<=:\s)\d{2})?"
-    r"\s*(?P<half>[ap]\.?\s?m\b\.?)?(?:\s*(?P<zone>GMT|UTC|local\s+time|[A-Z][SDP]T)\b)?",
+    rf"\s*(?P<half>{MERIDIEM})?(?:\s*(?P<zone>GMT|UTC|local\s+time|[A-Z][SDP]T)\b)?",
     re.I,
 )
 
