@@ -7,4 +7,18 @@ This module imports nothing, so the index and the shipped-data writer can read i
 """
 
 ENTITIES = 24
-EMBEDDINGS = 1
+
+SENTENCES = 2
+"""How a body is cut into sentences (analysis.text.all_sentences: the paragraphs of
+corpus.markdown, then the sentence ends within each). 1: until the fifteenth round; 2: a text
+written a paragraph a line has a paragraph a line (corpus.markdown.written_a_paragraph_a_line).
+Bumped by hand; tests/test_sentence_splits.py fails when the splits of a fixed set of real texts
+change while it stays the same."""
+
+EMBEDDER = 1
+"""The sentence-embedding model and what is stored per sentence (analysis/embed.py)."""
+
+EMBEDDINGS = EMBEDDER * 1000 + SENTENCES
+"""Stored embeddings are one row per sentence: any change of the splitting makes them stale,
+and pending for the background step (index/derived.py), without splitting a body to find out.
+Libraries of the fifteenth round and before stored version 1 (then only the model's)."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kimreader.corpus.article import Article
+from kimreader.corpus.library import Library
 from kimreader.index import derived
 from kimreader.index.workspace import Workspace
 
@@ -258,3 +260,44 @@ def test_data_stored_for_an_article_not_yet_indexed_is_not_noted_for_re_indexing
     assert not derived.has_unindexed(workspace.library)
     derived.store(workspace.library, entities, [article], [[]])
     assert derived.has_unindexed(workspace.library)
+
+
+def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
+    tmp_path: Path,
+) -> None:
+    """Sentence embeddings are one row per sentence. A text written a paragraph a line (here two
+    development Wikinews articles as a scraped page writes them) was one paragraph until
+    versions.SENTENCES 2: a library of that release has rows for other sentences, which the
+    comparison cannot use. They are pending for the background step, which recomputes them."""
+    import numpy as np
+    from conftest import scraped_body
+
+    from kimreader.analysis.embed import DIMENSIONS, ArticleEmbeddings
+    from kimreader.analysis.text import all_sentences, sentences
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in ("540-million-private-facebook-records-found-on-public-interne",
+                 "actor-doris-day-dies-at-97"):  # fmt: skip
+        (folder / f"{stem}.txt").write_text(f"{stem}\n{scraped_body(stem)}", "utf-8")
+    workspace = Workspace(Library.open(tmp_path / "lib", seed=False))
+    added = workspace.add_paths([folder], with_entities=False).added
+    a, b = (workspace.get(i) for i in added)
+    library, step = workspace.library, derived.step_named("embeddings")
+    for article in (a, b):  # as the previous release stored them: the body one paragraph
+        old = sentences(article.body)
+        assert old != all_sentences(article.body)
+        vectors = np.zeros((len(old), DIMENSIONS), dtype="float16")  # (the rows' values)
+        data = ArticleEmbeddings(tuple((s.start, s.end) for s in old), vectors).to_json()
+        payload = {"hash": article.hash, "version": 1, "data": data}
+        library.write_sidecar("embeddings", article.id, payload)
+    derived._record_version(library, replace(step, version=1))  # then found all current
+    verdict = workspace.compare(a, b).verdict
+    assert verdict is not None and "sentence embeddings pending" in verdict.summary()
+    assert derived.maybe_pending(library, [step])  # the app's cheap look starts its job
+    assert set(workspace.missing_embeddings()) == {a.id, b.id}
+    assert workspace.fill_missing_embeddings() >= 2  # the app's background job, and doctor's
+    assert workspace.missing_embeddings() == []
+    comparison = workspace.compare(a, b)
+    assert comparison.method == "meaning" and comparison.verdict is not None
+    assert "sentence embeddings pending" not in comparison.verdict.summary()
