@@ -95,6 +95,16 @@ def _embedding_model_installed() -> bool:
     return model_available()
 
 
+def embeddings_still_right(article: Article, data: Any) -> bool:
+    """Whether stored embeddings are still one row per sentence of the article as it is cut
+    today: a new versions.SENTENCES changes the cutting of some texts only (those written a
+    paragraph a line, for 2), and the rows of the others need not be computed again."""
+    from kimreader.analysis.embed import ArticleEmbeddings
+
+    found = ArticleEmbeddings.from_json(data)
+    return found is not None and found.matches(article.body)
+
+
 @dataclass(frozen=True)
 class Step:
     name: str  # the sidecar kind it is stored as
@@ -106,6 +116,9 @@ class Step:
     available: Callable[[], bool] = _always  # its model is installed
     max_processes: int = 0  # 0: one per core
     prepare: Callable[[], object] | None = None  # module-level: loads its model in a worker
+    # Whether data an older version stored is still right for the article: then it is stamped
+    # with this version instead of being extracted again (see restamp).
+    still_right: Callable[[Article, Any], bool] | None = None
 
 
 STEPS: tuple[Step, ...] = (
@@ -114,7 +127,8 @@ STEPS: tuple[Step, ...] = (
     # One process: the app stays responsive while a library is embedded.
     Step("embeddings", "sentence embeddings", embeddings_of, versions.EMBEDDINGS, indexed=False,
          at_import=False,
-         available=_embedding_model_installed, max_processes=1),
+         available=_embedding_model_installed, max_processes=1,
+         still_right=embeddings_still_right),
 )  # fmt: skip
 
 
@@ -316,6 +330,11 @@ def _fill_step(
     if not missing:
         return 0
     done = 0
+    if step.still_right is not None:
+        missing, done = restamp(library, step, missing, heartbeat)
+        if progress and done:
+            progress(step.label, done, done + len(missing))
+    total = done + len(missing)
     stored: list[str] = []
     workers = processes_for(len(missing), processes)
     reindexed = time.monotonic()
@@ -329,10 +348,46 @@ def _fill_step(
             reindex_unindexed(library, index)  # searchable by entity as the work goes on
             stored, reindexed = [], time.monotonic()
         if progress:
-            progress(step.label, done, len(missing))
+            progress(step.label, done, total)
     if index is not None and step.indexed and stored:
         reindex_unindexed(library, index)
     return done
+
+
+def restamp(
+    library: Library,
+    step: Step,
+    ids: Sequence[str],
+    heartbeat: Callable[[], object] | None = None,
+) -> tuple[list[str], int]:
+    """Stamp with `step`'s version the data an older version stored that is still right for
+    its article (`step.still_right`: the article is read, not extracted again); (the ids left
+    to extract, how many were restamped). Once per version change, in this process."""
+    assert step.still_right is not None
+    left: list[str] = []
+    kept: list[Article] = []
+    data: list[Any] = []
+    restamped = 0
+    for count, article_id in enumerate(ids):
+        if heartbeat and count % BATCH == 0:
+            heartbeat()
+        entry = library.entry(article_id)
+        older = library.read_sidecar(step.name, article_id, entry.hash) if entry else None
+        try:
+            article = library.get(article_id) if older is not None else None
+        except LibraryError:
+            article = None
+        if article is None or older is None or not step.still_right(article, older):
+            left.append(article_id)
+            continue
+        kept.append(article)
+        data.append(older)
+        if len(kept) == BATCH:
+            store(library, step, kept, data)
+            restamped, kept, data = restamped + len(kept), [], []
+    if kept:
+        store(library, step, kept, data)
+    return left, restamped + len(kept)
 
 
 def _journal(library: Library) -> Path:

@@ -268,9 +268,11 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
     """Sentence embeddings are one row per sentence. A text written a paragraph a line (here two
     development Wikinews articles as a scraped page writes them) was one paragraph until
     versions.SENTENCES 2: a library of that release has rows for other sentences, which the
-    comparison cannot use. They are pending for the background step, which recomputes them."""
+    comparison cannot use. They are pending for the background step, which recomputes them;
+    those of a text cut as before (a third article, with blank lines between its paragraphs)
+    are only stamped with the new version."""
     import numpy as np
-    from conftest import scraped_body
+    from conftest import scraped_body, wikinews_body
 
     from kimreader.analysis.embed import DIMENSIONS, ArticleEmbeddings
     from kimreader.analysis.text import all_sentences, sentences
@@ -280,24 +282,31 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
     for stem in ("540-million-private-facebook-records-found-on-public-interne",
                  "actor-doris-day-dies-at-97"):  # fmt: skip
         (folder / f"{stem}.txt").write_text(f"{stem}\n{scraped_body(stem)}", "utf-8")
+    cut_as_before = "aftershocks-increase-death-toll-of-magnitude-6-3-earthquake"
+    (folder / "z.txt").write_text(f"{cut_as_before}\n\n{wikinews_body(cut_as_before)}", "utf-8")
     workspace = Workspace(Library.open(tmp_path / "lib", seed=False))
     added = workspace.add_paths([folder], with_entities=False).added
-    a, b = (workspace.get(i) for i in added)
+    a, b, c = (workspace.get(i) for i in added)
+    assert c.title == cut_as_before
     library, step = workspace.library, derived.step_named("embeddings")
-    for article in (a, b):  # as the previous release stored them: the body one paragraph
-        old = sentences(article.body)
-        assert old != all_sentences(article.body)
+    stored = {}
+    for article in (a, b, c):  # as the previous release stored them: a, b one paragraph
+        old = all_sentences(article.body) if article is c else sentences(article.body)
+        assert (old == all_sentences(article.body)) == (article is c)
         vectors = np.zeros((len(old), DIMENSIONS), dtype="float16")  # (the rows' values)
-        data = ArticleEmbeddings(tuple((s.start, s.end) for s in old), vectors).to_json()
-        payload = {"hash": article.hash, "version": 1, "data": data}
+        stored[article.id] = ArticleEmbeddings(tuple((s.start, s.end) for s in old), vectors)
+        payload = {"hash": article.hash, "version": 1, "data": stored[article.id].to_json()}
         library.write_sidecar("embeddings", article.id, payload)
     derived._record_version(library, replace(step, version=1))  # then found all current
     verdict = workspace.compare(a, b).verdict
     assert verdict is not None and "sentence embeddings pending" in verdict.summary()
     assert derived.maybe_pending(library, [step])  # the app's cheap look starts its job
-    assert set(workspace.missing_embeddings()) == {a.id, b.id}
-    assert workspace.fill_missing_embeddings() >= 2  # the app's background job, and doctor's
+    assert set(workspace.missing_embeddings()) == {a.id, b.id, c.id}
+    assert workspace.fill_missing_embeddings() == 3  # the app's background job, and doctor's
     assert workspace.missing_embeddings() == []
+    kept = library.read_sidecar("embeddings", c.id, c.hash, step.version)
+    assert kept == stored[c.id].to_json()  # stamped anew, not computed again (rows of zeros)
+    assert library.read_sidecar("embeddings", a.id, a.hash) != stored[a.id].to_json()
     comparison = workspace.compare(a, b)
     assert comparison.method == "meaning" and comparison.verdict is not None
     assert "sentence embeddings pending" not in comparison.verdict.summary()
