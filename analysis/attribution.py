@@ -203,8 +203,15 @@ _PHRASE = (
     rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*(?:[’']s)?\s+){{0,4}}{_NAME}|{_DESCRIBED}"
     rf"|(?:{_GROUP})\b)"
 )
+# A title abbreviated before a name: its full stop ends no role ("said the panel’s top
+# Democrat, Rep. Tom Lantos of California").
+ABBREVIATED_TITLE = (
+    r"\b(?:Rep|Reps|Sen|Sens|Gov|Lt|Col|Gen|Capt|Sgt|Adm|Maj|Cpl|Pvt|Cmdr|Insp|Supt|Det|Msgr|Dr|"
+    r"Prof|Rev|Mr|Mrs|Ms)\."
+)
 AFTER_SAID_NAME = re.compile(
-    rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})(?:,\s*(?P<role>[^.;“”\"]+))?"
+    rf"^\W*(?:{VERBS}|according\s+to)\s+(?P<name>{_PHRASE})"
+    rf"(?:,\s*(?P<role>(?:{ABBREVIATED_TITLE}|[^.;“”\"])+))?"
 )
 # A described speaker then their name, closing the sentence: "said a Sudanese government
 # spokesman, Rabie A. Atti." (the description is the role; not "said the minister, Monday.").
@@ -213,7 +220,8 @@ NO_DAY = (
     r"April|May|June|July|August|September|October|November|December)\b)"
 )
 AFTER_SAID_ROLE_NAME = re.compile(
-    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*{NO_DAY}(?P<name>{_NAME})\s*(?:[.;!?]|$)"
+    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*{NO_DAY}(?!{ABBREVIATED_TITLE})(?P<name>{_NAME})"
+    r"\s*(?:[.;!?]|$)"
 )
 # After the verb, an owner's description then the name of the one described ("writes Huber's
 # longtime tag team partner Erick Rowan"): the one named speaks, not the owner.
@@ -292,7 +300,9 @@ _ROLE_HEADS = (
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
-    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+)(?:,|\s*[—–])"
+    # (a role and the body it serves, each between commas: "Captain Manohar Nambiar, Chief
+    # Public Relations Officer, Defence, said")
+    rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+(?:,\s*[A-Z][^,;“”\"—–]{{0,40}})?)(?:,|\s*[—–])"
     # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office told"
     rf"|\s+(?:of|at|from)\s+the\s+(?:[\w’'\-]+\s+){{0,5}}?[a-z][\w\-]*"
     # "Fares Ghanem, a hospital official told the Associated Press": the comma left out

@@ -74,10 +74,15 @@ def with_typed_marks(body: str) -> str:
     """The body with double marks typed as two characters written as one and a space (same
     offsets): "``When he decides, we will support him,'' said Ahmed Ghneim" reads as
     ' "When he decides, we will support him," said …'. Only where the body closes a quote so
-    after opening one so (a pair at least): else two apostrophes are something else."""
+    after opening one so (a pair at least), or opens so and closes only with straight marks:
+    else two apostrophes are something else."""
     opens = list(_TYPED_OPEN.finditer(body))
     closes = list(_TYPED_CLOSE.finditer(body))
-    if not opens or not any(close.start() > opens[0].end() for close in closes):
+    paired = bool(opens) and any(close.start() > opens[0].end() for close in closes)
+    # never closed so, but by straight marks: a curly opening mark written as two apostrophes
+    # ("''The fall was unsurvivable," Inspector Gaskin said.)
+    straight = bool(opens) and not closes and bool(_CLOSING_SHAPE.search(body, opens[0].end()))
+    if not (paired or straight):
         return body
     chars = list(body)
     for found in opens:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kimreader.analysis.attribution import (
+    ABBREVIATED_TITLE,
     ACCORDING_TO,
     ADVERB,
     AFTER_NAME_SAID,
@@ -279,7 +280,12 @@ _ASKED_TO = re.compile(r"\s+(?:[\w’'\-]+\s+){0,3}to\s")
 # A capitalised word and a comma right before a place ("University of California, Los Angeles").
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][\w\-]*,\s+$")
 # A name alone in a role's place ("her mother, Fiona, said").
-_A_NAME = re.compile(rf"\s*{NO_DAY}(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,2}})\s*(?:,|$)")
+# ("the panel’s top Democrat, Rep. Tom Lantos of California": a title before it, and the
+# place the person is from, after it)
+_A_NAME = re.compile(
+    rf"\s*{NO_DAY}(?:{ABBREVIATED_TITLE}\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,2}})"
+    r"(?:\s+of\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?\s*(?:,|$)"
+)
 # The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
 _OPENS_CLAUSE = re.compile(r"\s*[,;:—–\-]")
 

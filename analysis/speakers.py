@@ -133,6 +133,14 @@ _ROLE_THEN_CAPITALS = re.compile(
 # ("the character of Anya Jenkins", "Speaking to Martin Smith"); titles may come between.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}")
+# A name used as a modifier of the role of someone named next ("Nixon press secretary Ron
+# Ziegler", "Oscar producer Laurence Mark", "Colts coach Tony Dungy"): that one acts, not it.
+_NAMED_ROLE_AFTER = re.compile(
+    r"\s+(?:(?:press|vice|deputy|assistant|head|chief|interim|executive|senior|campaign|"
+    r"communications)\s+)?(?:spokesman|spokeswoman|spokesperson|secretary|minister|producer|"
+    r"producers|coach|director|manager|president|chairman|chairwoman|executive|official|"
+    r"officer|writer|editor|lawyer|attorney|adviser|advisor|aide|CEO)\s+[A-Z][\w’'\-]*\s+[A-Z]"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|(?<![Aa]ccording )to|with|by|for|about|from|at|on|in|into|against|than|like|as|"
     r"between|among|toward|towards|under|over|after|before|behind|beside|besides|without|via|"
@@ -418,10 +426,16 @@ class People:
         acting: list[str] = []
         for mention_start, mention_end in self._mentions(start, end):
             reach = max(start if clause else 0, mention_start - 40)
-            possessive = self.body.startswith(("'s", "’s"), mention_end) or (
-                _THE_BEFORE.search(self.body, max(0, mention_start - 4), mention_start)
-                and _COMMON_NOUN_AFTER.match(self.body, mention_end)
-            )  # "the Biden campaign", "the Trump administration": a name used as a modifier
+            possessive = (
+                self.body.startswith(("'s", "’s"), mention_end)
+                or (
+                    _THE_BEFORE.search(self.body, max(0, mention_start - 4), mention_start)
+                    and _COMMON_NOUN_AFTER.match(self.body, mention_end)
+                )
+                or bool(  # "the Biden campaign", "the Trump administration": a name as a modifier
+                    _NAMED_ROLE_AFTER.match(self.body, mention_end)
+                )
+            )
             preposition = (
                 _PREPOSITION_BEFORE.search(self.body, reach, mention_start) if subject else None
             )  # not one ending the sentence before ("… living in Staffordshire.\n\nLucy Fischer")

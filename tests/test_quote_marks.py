@@ -58,6 +58,27 @@ def test_double_marks_typed_as_two_characters_open_and_close_quotes() -> None:
     assert with_typed_marks("``Run it'' at 5'10''") == " \"Run it\"  at 5'10''"
 
 
+def test_two_apostrophes_opening_a_quote_closed_by_a_straight_mark() -> None:
+    # Written for the case (no repository text shows it; ECB+ reports of the review pool do,
+    # their curly opening marks turned into two apostrophes): every quote of those reports was
+    # read from a closing mark to the next opening one, and no speaker found.
+    body = (
+        "The Colts won on Sunday.\n\n"
+        "''We wanted to get that done.\n\n"
+        'That was the opportune time to do it," Reggie Wayne said.\n\n'
+        "''It was fun today,\" Jamaal Charles said."
+    )
+    assert len(with_typed_marks(body)) == len(body)
+    found = extract_quotes(body)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We wanted to get that done.", "Reggie Wayne"),
+        ("That was the opportune time to do it", "Reggie Wayne"),
+        ("It was fun today", "Jamaal Charles"),
+    ]
+    # not without a straight mark closing after it
+    assert with_typed_marks("The word ''maybe came later.") == "The word ''maybe came later."
+
+
 def test_single_marks_with_a_described_speaker_after_them() -> None:
     # Written for the case (a government release in the review pool quotes so): "‘…,’ a
     # Department spokesperson said." quotes speech with single marks.

@@ -1610,3 +1610,43 @@ def test_a_who_clause_without_commas_is_skipped_to_its_subject() -> None:
         '"I heard a bang."\n\n"Everyone ran out."'
     )
     assert [q.speaker for q in extract_quotes(body)] == ["A neighbour"] * 2
+
+
+def test_a_role_and_the_body_it_serves_between_commas_after_the_name() -> None:
+    # Written for the case (no repository text shows it; an ECB+ report of the review pool
+    # does): the role was read as the speaker ('Chief Public Relations Officer').
+    body = (
+        "The warship challenged the boats.\n\n"
+        "“The pirate skiffs reversed course and tried to flee the area,” Captain Manohar"
+        " Nambiar, Chief Public Relations Officer, Defence, said."
+    )
+    people = _entities(body, {"Manohar Nambiar": "person", "Defence": "org"})
+    [quote] = extract_quotes(body, people)
+    assert quote.speaker == "Manohar Nambiar"
+
+
+def test_a_title_abbreviated_before_the_name_after_a_role() -> None:
+    # Written for the case (no repository text shows it; fresh13's Saddam report does): "Rep."
+    # ended the role, and 'Rep' was the speaker.
+    body = (
+        "“We all knew that Saddam was doing everything in his power to evade sanctions,” said"
+        " the panel’s top Democrat, Rep. Tom Lantos of California. “But it is truly"
+        " infuriating.”"
+    )
+    people = _entities(body, {"Tom Lantos": "person", "Saddam": "person"})
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Tom Lantos", "Tom Lantos"]
+
+
+def test_a_name_before_the_role_of_the_one_named_next_does_not_act() -> None:
+    # Written for the case (no repository text shows it; a development ECB+ pair, fresh12c's
+    # Mark Felt report, does): 'Nixon' was the subject who called it so.
+    body = (
+        "Richard M. Nixon resigned in 1974.\n\n"
+        "Nixon press secretary Ron Ziegler dismissed the incident as “a third-rate burglary,”"
+        " but details gradually tumbled out."
+    )
+    people = _entities(
+        body, {"Richard M. Nixon": "person", "Nixon": "person", "Ron Ziegler": "person"}
+    )
+    [quote] = extract_quotes(body, people)
+    assert quote.speaker == "Ron Ziegler"
