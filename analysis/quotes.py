@@ -342,6 +342,7 @@ class _QuoteFinder:
         # Looked up by bisection: pronouns ask of the sentences and quotes near each quote.
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._joint_spans: dict[int, list[tuple[int, int]]] = {}  # JOINT in each sentence read
+        self._unnamed: list[str] = []  # the unnamed speakers of the quotes resolved so far
         self._spans_by_start = sorted(self.spans, key=lambda span: span.start)
         self._span_starts = [span.start for span in self._spans_by_start]
         self.roles = self._roles()
@@ -1024,6 +1025,7 @@ class _QuoteFinder:
 
     def _resolve(self, drafts: list[_Draft]) -> None:
         last: _Draft | None = None  # the last quote with a speaker
+        self._unnamed.clear()
         for index, draft in enumerate(drafts):
             if draft.cue in _NOBODY_S:
                 continue
@@ -1039,6 +1041,8 @@ class _QuoteFinder:
                     draft.cue, draft.kind = "continuation", last.kind if last else "person"
             if draft.speaker:
                 last = draft
+                if draft.kind == "anonymous" and draft.speaker not in self._unnamed:
+                    self._unnamed.append(draft.speaker)
         # “A.” “B,” he said: A borrows B's speaker (from the last back, so that a quote over
         # three paragraphs attributed at its end is one speaker's throughout)
         for index in reversed(range(len(drafts))):
@@ -1101,7 +1105,13 @@ class _QuoteFinder:
             draft.role + (who.group() if who else "")
         ):  # "the official, who declined to be named, said"; "a woman, who did not want to
             return written, "anonymous"  # be named, said" (no role: the clause says it)
-        same = _the_same_unnamed(written, last)
+        unnamed_last = last.speaker if last and last.kind == "anonymous" else ""
+        same = _the_same_unnamed(written, unnamed_last)
+        if not same[0]:  # "The friend said" after other speakers than "a close friend of …"
+            earlier = {_the_same_unnamed(written, unnamed) for unnamed in self._unnamed} - {
+                ("", "", "")
+            }
+            same = earlier.pop() if len(earlier) == 1 else same
         if same[0] and not any(
             where < draft.written_at for where, _who in self._titled_people(same[2])
         ):  # "“…,” the senior official said" right after quotes of "a senior State Department
@@ -2154,15 +2164,15 @@ def _plural(described: str) -> bool:
     )
 
 
-def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str, str]:
-    """ "The friend added" right after quotes of "a friend of the family", "the senior
-    official" right after those of "a senior State Department official": that unnamed speaker
-    again (speaker, kind and the head noun), when the last quote with a speaker was theirs."""
+def _the_same_unnamed(written: str, unnamed: str) -> tuple[str, str, str]:
+    """ "The friend added" after quotes of "a friend of the family", "the senior official"
+    after those of "a senior State Department official": that unnamed speaker again (speaker,
+    kind and the head noun), when `unnamed` (an earlier unnamed speaker) is theirs."""
     words = written.lower().split()
-    if not 2 <= len(words) <= 3 or words[0] != "the" or not last or last.kind != "anonymous":
+    if not 2 <= len(words) <= 3 or words[0] != "the" or not unnamed:
         return "", "", ""
-    said = last.speaker.lower().split()
-    head = _head_of_someone(last.speaker) or said[-1]
+    said = unnamed.lower().split()
+    head = _head_of_someone(unnamed) or said[-1]
     if (
         # not "one": "the officials" after "one of the officials" are more than that one
         said[0] in INDEFINITE_DETERMINERS
@@ -2171,7 +2181,7 @@ def _the_same_unnamed(written: str, last: _Draft | None) -> tuple[str, str, str]
         and head in ANONYMOUS_HEADS
         and all(word in said for word in words[1:-1])  # "the senior official": a senior one
     ):
-        return last.speaker, "anonymous", head
+        return unnamed, "anonymous", head
     return "", "", ""
 
 

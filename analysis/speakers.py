@@ -154,6 +154,20 @@ _PREPOSITION_BEFORE = re.compile(
 # Department of Transportation official Troy Roberts", "Secretary of State Mike Pompeo", "Minister
 # for Health Ann Lee" (a capitalised word right before the preposition).
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w.\-’']*\s+(?:of|for)\s")
+# Someone who speaks for a person named right after ("Friends of Kathryn Jenkin … have described
+# her as", "the family of", "a lawyer for"): they act, not the one named.
+_SOMEONE_OF_BEFORE = re.compile(
+    r"\b(?i:"
+    + "|".join(
+        sorted(
+            RELATIONS
+            | {"family", "relative", "neighbour", "neighbor", "supporter", "lawyer", "attorney"}
+            | {"parent", "spokesman", "spokeswoman", "spokesperson", "representative"}
+        )
+    )
+    + r")s?\s+(?:of|for)\s+$"
+    r"|\bknown\s+as\s+$"  # … and a name the one named before is known by (", known as Katie,")
+)
 # The capitalised word right before a name ("Sadiq " before "Khan").
 _WORD_BEFORE = re.compile(r"(?<![\w’'\-])(?P<word>[A-Z][a-z][\w’'\-]*)[ \t]+$")
 # Capitalised words before a surname that are no given name: titles, roles, ranks, parties.
@@ -435,6 +449,7 @@ class People:
                 or bool(  # "the Biden campaign", "the Trump administration": a name as a modifier
                     _NAMED_ROLE_AFTER.match(self.body, mention_end)
                 )
+                or bool(_SOMEONE_OF_BEFORE.search(self.body, reach, mention_start))
             )
             preposition = (
                 _PREPOSITION_BEFORE.search(self.body, reach, mention_start) if subject else None
