@@ -205,9 +205,24 @@ def compare_facts(
         same = [fact_b for fact_b in matching if fact_b.value == fact_a.value]
         if same:
             agreements.append(Difference(fact_a.topic, fact_a, same[0]))
-        else:
+        elif _owned(fact_a) == _owned(matching[0]):
             differences.append(Difference(fact_a.topic, fact_a, matching[0]))
     return differences, agreements
+
+
+# "his second Test", "the leader's third visit": an ordinal someone owns counts that one's
+# occasions (a bowler's second Test), not the event's ("the first Test" of a series).
+_OWNER_BEFORE = re.compile(r"(?:\b(?:his|her|their|its)|[’']s)\s+$", re.IGNORECASE)
+
+
+def _owned(fact: Fact) -> bool:
+    """Whether an ordinal fact is owned (`_OWNER_BEFORE`). An owned ordinal and one that is not
+    count different things: not claimed as a difference ("ruled out of the first Test" against
+    "selecting Mills for his second Test"); they still agree when equal ("the first meeting" of
+    two leaders, "their first meeting")."""
+    if not fact.topic.endswith(" ordinal"):
+        return False  # a length ("his two-day trip", "a four-day visit") is the trip's
+    return bool(_OWNER_BEFORE.search(fact.sentence.text[: fact.start - fact.sentence.start]))
 
 
 def _compare_modes(
@@ -1339,6 +1354,12 @@ def _when_fact(topic: str, value: str, when: Day | Month, sentence: TextSpan) ->
     return Fact(topic, "", value, phrase, when.start, when.end, sentence)
 
 
+# A body's head is its president or its chair: "EU chief" and "European Commission President"
+# are one office (a head and a director are not: "The head of the UN refugee agency" against
+# "UNRWA's Director of Operations" is a difference).
+_ONE_OFFICE = ({"head", "president"}, {"head", "chair"})
+
+
 def compare_titles(
     body_a: str, entities_a: Sequence[Entity], body_b: str, entities_b: Sequence[Entity]
 ) -> list[Difference]:
@@ -1360,6 +1381,8 @@ def compare_titles(
     for title_a, title_b in title_differences(
         _report_titles(body_a, tuple(entities_a)), _report_titles(body_b, tuple(entities_b))
     ):
+        if {title_a.head, title_b.head} in _ONE_OFFICE:
+            continue
         fact_a, fact_b = fact(title_a, body_a, sentences_a), fact(title_b, body_b, sentences_b)
         if fact_a and fact_b:
             differences.append(Difference("title", fact_a, fact_b))

@@ -14,6 +14,8 @@ from kimreader.analysis.differences import (
     _PLACE_RIGHT_AFTER,
     _places,
     _report_countries,
+    compare_facts,
+    extract_facts,
     find_differences,
     span_pairs,
 )
@@ -1097,3 +1099,26 @@ def test_amounts_of_money_far_apart_are_two_amounts() -> None:
     assert _compared(a, near)[0] == [("money", "$4.2 billion", "$4.5 billion")]
     far = a.replace("US$4.2 billion", "US$80 million")
     assert _compared(a, far) == ([], [])
+
+
+def test_an_ordinal_someone_owns_counts_their_occasions_not_the_event_s() -> None:
+    # hungarian-state-owned-enterprise-acquires-hirtenberger (bench/gold/wikinews, CC BY 2.5):
+    # "... when Viktor Orbán regained the prime ministry of Hungary for his second term." A
+    # report telling of "the first term" of a parliament counts another thing (fresh13c,
+    # development: "ruled out of the first Test" against "selecting Mills for his second Test"
+    # was claimed); two owned ordinals are compared, and equal ones agree whoever owns them.
+    wikinews = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+    text = (
+        wikinews / "hungarian-state-owned-enterprise-acquires-hirtenberger-defen.txt"
+    ).read_text(encoding="utf-8")
+    a = next(line for line in text.splitlines() if "for his second term" in line)
+    facts_a = extract_facts(a)
+    for b, claimed, agreed in (
+        ("The law was passed in the first term of the new parliament.", [], []),
+        ("Viktor Orbán won his third term in 2018.", ["term ordinal"], []),
+        ("Viktor Orbán's third term began in 2018.", ["term ordinal"], []),
+        ("It was the second term of the Fidesz government.", [], ["term ordinal"]),
+    ):
+        differences, agreements = compare_facts(facts_a, extract_facts(b))
+        assert [d.topic for d in differences] == claimed, b
+        assert [d.topic for d in agreements] == agreed, b

@@ -95,3 +95,26 @@ def test_an_ambassador_is_an_envoy() -> None:
             a, None, b, None, [], [person(a, name)], [person(b, name)]
         )
         assert [d.topic for d in differences] == claimed
+
+
+def test_a_body_s_chief_is_its_president_or_chair_not_its_director() -> None:
+    # prime-minister-of-slovakia-igor-matovic-tests-positive (bench/gold/wikinews, CC BY 2.5):
+    # "... and European Council chief Charles Michel." A report calling him "European Council
+    # President Charles Michel" gives the same office (fresh13c, development: "EU chief" against
+    # "European Commission President" was claimed); a director or a spokesman is another.
+    wikinews = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+    text = (
+        wikinews / "prime-minister-of-slovakia-igor-matovic-tests-positive-for-c.txt"
+    ).read_text(encoding="utf-8")
+    a = next(line for line in text.splitlines() if "Council chief Charles Michel" in line)
+    name = "Charles Michel"
+    for b, claimed in (
+        ("European Council President Charles Michel went into isolation.", []),
+        ("European Council Chairman Charles Michel went into isolation.", []),
+        ("European Council spokesman Charles Michel went into isolation.", ["title"]),
+        ("European Council Director Charles Michel went into isolation.", ["title"]),
+    ):
+        differences, _ = find_differences(
+            a, None, b, None, [], [person(a, name)], [person(b, name)]
+        )
+        assert [d.topic for d in differences] == claimed, b
