@@ -173,6 +173,7 @@ def _names_an_event(words: list[str], surface: str) -> bool:
 
 
 # Kin after a possessive: "Qandeel Baloch's brother" names a person.
+_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:administration|presidency)\b")
 _KIN_AFTER = re.compile(
     r"['’]s[ \t]+(?:brother|sister|wife|husband|son|daughter|mother|father|parents|widow|"
     r"widower|girlfriend|boyfriend|fianc[eé]e?|uncle|aunt|cousin|nephew|niece|grandson|"
@@ -332,6 +333,15 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
     if _KIN_AFTER.match(text, mention.end) and not gazetteer.is_place(mention.surface):
         return "person"  # "Qandeel Baloch's brother"
     if (
+        _ADMINISTRATION_AFTER.match(text, mention.end)
+        and len(words) == 1
+        and mention.surface.istitle()
+        and not gazetteer.is_country(mention.surface)
+        and not gazetteer.is_nationality_word(mention.surface)
+        and not gazetteer.is_organisation(mention.surface)
+    ):
+        return "person"  # "the Bush administration", though a gazetteer has a place Bush
+    if (
         _SAID_HE_OR_SHE.match(text, mention.end)
         and words[-1].lower() not in ORG_HEADS | PLACE_HEADS
         and not gazetteer.is_place(mention.surface)
@@ -370,6 +380,51 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
 
 
 _WORD_RIGHT_BEFORE = re.compile(r"\w\.?[ \t]+\Z")
+# Plural words that end places' names ("Golan Heights", "Florida Keys", "Palm Springs").
+_PLACE_PLURALS = frozenset(
+    """heights keys springs hills lakes woods plains highlands lowlands rapids shoals pines
+    gardens meadows oaks palms sands narrows fields flats""".split()
+)
+
+
+def _a_plural_after_the(text: str, surface: str) -> bool:
+    """One capitalised plural the text writes after "the" ("the Jaguars", "the Bucs"): a team,
+    a band, a family; no person's name."""
+    if " " in surface or not _PLURAL.fullmatch(surface):
+        return False
+    if gazetteer.is_given_name(surface) or gazetteer.is_place(surface):
+        return False  # "the Paris agreement"
+    for before in re.finditer(
+        rf"(?:(?<![\w.])[A-Z]\.|\b([A-Z][a-z]+))[ \t]+{re.escape(surface)}\b", text
+    ):
+        word = before.group(1)
+        if word is None or (word.lower() != "the" and gazetteer.is_given_name(word)):
+            return False  # "Phil Collins", then "the Collins campaign": a surname
+    return re.search(rf"\b[Tt]he[ \t]+{re.escape(surface)}\b", text) is not None
+
+
+_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?<![siu])s")
+
+
+def is_team_name(words: list[str], text: str) -> bool:
+    """A place and a capitalised plural: a club or a team ("Kansas City Chiefs", "Philadelphia
+    Eagles"); not a place of the gazetteer ("Palm Springs"), nor a place's plural ("Golan
+    Heights"). A given name first or a given name's plural ("Dallas Cowboys", "Indianapolis
+    Colts"; a person may be "Jordan Peters", "Dallas Hawkins") only when the text writes the
+    plural after "the" ("the Colts"): no one writes a person's surname so."""
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper():
+        return False
+    last = words[-1].lower()
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")) or len(last) < 4:
+        return False
+    if last in _PLACE_PLURALS or last in PLACE_HEADS or last in ORG_HEADS:
+        return False
+    place = " ".join(words[:-1])
+    if not gazetteer.is_place(place) or gazetteer.is_place(" ".join(words)):
+        return False
+    if gazetteer.is_given_name(words[0]) or gazetteer.is_given_name(words[-1][:-1]):
+        return re.search(rf"\b[Tt]he[ \t]+{re.escape(words[-1])}\b", text) is not None
+    return True
 
 
 def _given_name_and_initial(surface: str) -> bool:
@@ -383,6 +438,10 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     Island", "... Institute"), a place's cue around the name, what a person works for, a listed
     company's name first in what the model took for a place ("Yahoo Japan"), a given name
     first, a gazetteer place the model also took for a place, a country whatever its label."""
+    if is_team_name(mention.surface.split(), text) or (
+        mention.label == "PERSON" and _a_plural_after_the(text, mention.surface)
+    ):
+        return "org"  # "Jacksonville Jaguars", "Seattle Seahawks", "the Jaguars" read as people
     if (
         len(words) > 1
         and mention.label == "PERSON"

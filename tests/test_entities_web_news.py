@@ -98,3 +98,33 @@ def test_a_title_inside_a_span_starts_the_name_after_it() -> None:
     assert {("Andrew Luck", "person"), ("Tyson Jackson", "person")} <= names
     assert ("Joique Bell", "person") in names
     assert not [name for name, _type in names if name.startswith(("Colts QB", "DT", "RB"))]
+
+
+def test_a_place_and_a_capitalised_plural_name_a_team() -> None:
+    # written for the case: teams the model read as places or people; "the Jaguars" is no
+    # person's name, while "the Collins campaign" after "Phil Collins" keeps a surname
+    text = (
+        "The Indianapolis Colts beat the Jacksonville Jaguars 28-24 on Thursday night.\n\n"
+        "The Jaguars had led by ten points at half-time, but the Colts scored twice late.\n\n"
+        "Next week the Colts play the Miami Dolphins, and the Jaguars face the Seattle "
+        "Seahawks.\n\n"
+        "Phil Collins sang the anthem; the Collins camp said he was honoured.\n"
+    )
+    names = _names(text)
+    assert ("Seattle Seahawks", "org") in names
+    teams = ("Jaguars", "Colts", "Dolphins", "Seahawks")
+    assert not [(n, t) for n, t in names if n.endswith(teams) and t != "org"]
+    assert ("Phil Collins", "person") in names
+
+
+def test_a_name_before_administration_is_a_leaders() -> None:
+    # written for the case: a gazetteer has a place named Bush; "the Bush administration"
+    # names the president
+    text = (
+        "The Obama administration on Tuesday overturned a rule on endangered species.\n\n"
+        "The Bush administration had issued the rule weeks before it left office.\n\n"
+        "Environmental groups said the Bush administration rule weakened the law.\n"
+    )
+    names = _names(text)
+    assert ("Bush", "person") in names
+    assert ("Bush", "place") not in names
