@@ -144,25 +144,36 @@ def active_steps(at_import: bool = False) -> tuple[Step, ...]:
 def pending(library: Library, step: Step) -> list[str]:
     """Ids of the library's articles without data of `step`, or with data an older version
     of its extractor made. When there are none, that is recorded for `maybe_pending`."""
+    missing, files = _pending(library, step)
+    if not missing:
+        _record_current(library, step, files)
+    return missing
+
+
+def _pending(library: Library, step: Step) -> tuple[list[str], str]:
+    """pending()'s ids, and the digest of the article files they were found among."""
+    entries = library.catalog()
+    files = library.checked_digest()
     missing = [
         entry.id
-        for entry in library.catalog()
+        for entry in entries
         if library.read_sidecar(step.name, entry.id, entry.hash, step.version) is None
     ]
-    if not missing:
-        _record_version(library, step)
-    return missing
+    return missing, files
 
 
 def maybe_pending(library: Library, steps: Sequence[Step] | None = None) -> bool:
     """A cheap first look (no sidecar is read): fewer stored files than articles for a step,
     articles stored but not re-indexed (what an import cut short leaves behind), or a step
-    whose stored data was not yet all found current for its version (after an upgrade)."""
+    whose stored data was not yet all found current for its version (after an upgrade) and
+    the article files as they are (an article edited, or updated by an import, keeps its
+    file of data made for its old text: the count of files does not show it)."""
     if has_unindexed(library):
         return True
     steps = active_steps() if steps is None else steps
     return any(
-        pending_estimate(library, step) or _recorded_version(library, step) != step.version
+        pending_estimate(library, step)
+        or _recorded(library, step) != _current(step, library.checked_digest())
         for step in steps
     )
 
@@ -172,22 +183,28 @@ def _version_record(library: Library, step: Step) -> Path:
     return library.state_dir / step.name / ".version"
 
 
-def _recorded_version(library: Library, step: Step) -> int | None:
-    """The version every stored value of `step` was last found to have (once all current,
-    new values are written at that same version, so the record stays true)."""
+def _current(step: Step, files: str) -> str:
+    """What the record holds once every article's data of `step` was found current: the
+    step's version and the digest of the article files (Library.checked_digest) then."""
+    return f"{step.version} {files}"
+
+
+def _recorded(library: Library, step: Step) -> str:
+    """The record: new data is written at the recorded version for the files' own text, so
+    it stays true until the version or an article file changes."""
     try:
-        return int(_version_record(library, step).read_text(encoding="ascii"))
+        return _version_record(library, step).read_text(encoding="ascii").strip()
     except (OSError, ValueError):
-        return None
+        return ""
 
 
-def _record_version(library: Library, step: Step) -> None:
-    if _recorded_version(library, step) == step.version:
+def _record_current(library: Library, step: Step, files: str) -> None:
+    if _recorded(library, step) == _current(step, files):
         return
     record = _version_record(library, step)
     try:
         record.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(record, f"{step.version}\n")
+        atomic_write_text(record, _current(step, files) + "\n")
     except OSError:
         pass  # a read-only library: the next look checks the files again
 
@@ -306,13 +323,13 @@ def fill(
         reindex_unindexed(library, index)  # what an interrupted run stored but did not index
     filled: dict[str, int] = {}
     for step in active_steps() if steps is None else steps:
-        missing = pending(library, step)
+        missing, files = _pending(library, step)
         asked = min(processes or step.max_processes, step.max_processes or processes)
         pool = warm if step.at_import else None
         filled[step.name] = _fill_step(
             library, index, step, missing, asked, progress, heartbeat, pool, stoppable
         )
-        _record_version(library, step)  # what was outdated is now redone
+        _record_current(library, step, files)  # what was outdated is now redone
     return filled
 
 

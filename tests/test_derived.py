@@ -297,7 +297,7 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
         stored[article.id] = ArticleEmbeddings(tuple((s.start, s.end) for s in old), vectors)
         payload = {"hash": article.hash, "version": 1, "data": stored[article.id].to_json()}
         library.write_sidecar("embeddings", article.id, payload)
-    derived._record_version(library, replace(step, version=1))  # then found all current
+    derived._record_current(library, replace(step, version=1), library.checked_digest())
     verdict = workspace.compare(a, b).verdict
     assert verdict is not None and "sentence embeddings pending" in verdict.summary()
     assert derived.maybe_pending(library, [step])  # the app's cheap look starts its job
@@ -310,3 +310,30 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
     comparison = workspace.compare(a, b)
     assert comparison.method == "meaning" and comparison.verdict is not None
     assert "sentence embeddings pending" not in comparison.verdict.summary()
+
+
+def test_an_article_edited_since_its_data_was_made_is_pending(tmp_path: Path) -> None:
+    """An article updated by an import (or edited in its file) keeps its file of data made for
+    its old text, which no reader takes (another hash): the count of files does not show it,
+    and the background step's cheap look (the app's) must. A development Wikinews article."""
+    from conftest import wikinews_body
+
+    workspace = Workspace(Library.open(tmp_path / "lib", seed=False))
+    source = tmp_path / "doris-day.md"
+    body = wikinews_body("actor-doris-day-dies-at-97")
+    front = "---\ntitle: Doris Day dies at 97\nurl: https://en.wikinews.org/wiki/Doris_Day\n---\n\n"
+    source.write_text(front + body, "utf-8")
+    [added] = workspace.add_paths([source], with_entities=False).added
+    words = derived.Step("words", "word counts", lengths, 1, indexed=False, at_import=False)
+    derived.fill(workspace.library, workspace.index, [words], processes=1)
+    assert not derived.maybe_pending(workspace.library, [words])
+    edited = body.replace("Doris Day died on Monday", "Doris Day died peacefully on Monday")
+    source.write_text(front + edited, "utf-8")
+    assert workspace.add_paths([source], with_entities=False).updated == [added]
+    assert derived.maybe_pending(workspace.library, [words])
+    assert derived.pending(workspace.library, words) == [added]
+    derived.fill(workspace.library, workspace.index, [words], processes=1)
+    article = workspace.get(added)
+    assert "died peacefully" in article.body
+    assert workspace.library.read_sidecar("words", added, article.hash, 1) == lengths([article])[0]
+    assert not derived.maybe_pending(workspace.library, [words])
