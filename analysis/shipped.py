@@ -31,8 +31,26 @@ def extract_shipped() -> dict[Path, dict[str, object]]:
     }
 
 
+def unbumped(path: Path, payload: dict[str, object]) -> bool:
+    """Whether the stored file holds other entities made under the same ENTITIES: extraction
+    changed without a new version, and libraries would keep their old entities."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return stored.get("version") == payload["version"] and stored.get("data") != payload["data"]
+
+
 def main() -> None:
-    for path, payload in extract_shipped().items():
+    """Write the files; refused when extraction changed while ENTITIES stayed."""
+    found = extract_shipped()
+    changed = [path.name for path, payload in found.items() if unbumped(path, payload)]
+    if changed:
+        raise SystemExit(
+            f"the entities of {', '.join(changed)} changed under ENTITIES {versions.ENTITIES}: "
+            "bump ENTITIES in analysis/versions.py first (libraries then recompute theirs)"
+        )
+    for path, payload in found.items():
         path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
         print(f"wrote {path}")
 
