@@ -1650,9 +1650,14 @@ class _QuoteFinder:
         the speaker its reported speech names, else the first person who may act there."""
         for sentence in self._window(offset):
             end = min(sentence.end, offset)
+            # not a person of a clause put after the main one ("It's reminiscent of 1996, when
+            # Microsoft Chairman Bill Gates ordered …": about it, not Gates)
+            later = _SUBORDINATE_AFTER_MAIN.search(self.body, sentence.start, end)
             subject = self._reported_speaker(
                 self.body[sentence.start : end], sentence.start
-            ) or self.people.first_in(sentence.start, end, subject=True)
+            ) or self.people.first_in(sentence.start, later.start() if later else end, True)
+            if later and not subject:  # past that clause's subject, "according to John Ging"
+                subject = self.people.first_in(min(later.end(), end), end, subject=True)
             if subject:
                 return sentence.start, subject
         return -1, ""
@@ -2065,6 +2070,11 @@ _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
 # Past a blanked quote, a second verb of the same subject ("Duda characterised the deaths as
 # “…” and wrote"): what follows is no subject of its own.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
+# A clause put after the main one, opening with a conjunction after a comma ("…, when X …").
+_SUBORDINATE_AFTER_MAIN = re.compile(
+    r"(?<=\w),\s+(?:when|while|as|after|before|because|since|until|although|though|whereas)\s+"
+    r"(?:[A-Z][\w.’'\-]*\s+)*"
+)
 _AUXILIARY_AFTER = re.compile(
     rf"\s+(?:has|had|have|is|was|were|are|will|would|could|may|might|{ADVERB})\b.*$"
 )

@@ -1688,3 +1688,27 @@ def test_friends_of_a_person_speak_not_the_person() -> None:
     people = _entities(body, {"Kathryn Jenkin": "person", "Katie": "person"})
     [quote] = extract_quotes(body, people)
     assert quote.speaker not in ("Kathryn Jenkin", "Katie")
+
+
+def test_he_is_not_a_man_named_in_a_clause_after_the_main_one() -> None:
+    # Written for the case (no repository text shows it; fresh13's Ballmer column does): "he
+    # said" after "It's reminiscent of 1996, when Microsoft Chairman Bill Gates ordered …" went
+    # to Gates, of a clause after the main one whose subject is "it".
+    body = (
+        "Steve Ballmer spoke in Troy on Wednesday.\n\n"
+        "The talk was geared at corporate types.\n\n"
+        "It's reminiscent of 1996, when Microsoft Chairman Bill Gates ordered the company to"
+        " make everything revolve around the Net.\n\n"
+        "In our conversation, he made it clear that Microsoft has big designs on the Net.\n\n"
+        "So far this fall, Microsoft has launched a music service.\n\n"
+        '"Blogging is huge," he said.'
+    )
+    people = _entities(body, {"Steve Ballmer": "person", "Bill Gates": "person"})
+    [quote] = extract_quotes(body, people)
+    assert quote.speaker != "Bill Gates"
+    # the clause's person is the sentence's subject when it opens it
+    opening = body.replace("It's reminiscent of 1996, when", "In 1996,")
+    assert extract_quotes(opening, _entities(opening, {"Bill Gates": "person"}))[0].speaker == (
+        "Bill Gates"
+    )
+
