@@ -547,7 +547,21 @@ def _surname_used_alone(text: str, start: int, end: int, word: str) -> bool:
 
 
 def _places_of(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)]
+    """Where the word stands with no word character, hyphen or apostrophe either side: from
+    the text's index of words (junk._word_places, read once per text), not a scan per word."""
+    if not _WORD.fullmatch(word):  # "O'Brien": no one word of the index
+        return [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)]
+    after = len(word)
+    return [
+        at
+        for at in junk._word_places(text).get(word, ())
+        if text[at - 1 : at] not in _APOSTROPHES
+        and text[at + after : at + after + 1] not in _APOSTROPHES
+    ]
+
+
+_WORD = re.compile(r"[\w-]+")
+_APOSTROPHES = ("’", "'")
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")

@@ -853,7 +853,7 @@ def _missed_spans(text: str, mentions: list[Mention]) -> Iterator[LabelledSpan]:
     seen: set[tuple[int, int]] = set()
     missed = [(s, e, "PERSON") for s, e in people_in_title_case_lines(text)]
     missed += [(s, e, "GPE") for s, e in sorted(junk.dateline_places(text))]
-    missed += [(s, e, "GPE") for s, e, _state in gazetteer.state_abbreviations(text)]
+    missed += [(s, e, "GPE") for s, ((_, e), _state, _key) in _states_abbreviated(text).items()]
     # A people's word the model saw inside a name after a word for its kind is no mention:
     # "newspaper The Hindu" (apply_table drops NORP mentions that are no outlet).
     named = sorted((m.start, m.end) for m in mentions if m.label != "NORP")
