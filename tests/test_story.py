@@ -108,3 +108,25 @@ def test_hedges_and_inflections_of_common_words_are_no_kind_of_story() -> None:
     c = "Dana Reid has checked into a rehab clinic in Malibu, her publicist said.\n\nFine."
     d = "Lola Lane checked into rehab at a clinic in Palm Springs on Thursday.\n\nFine."
     assert "checked" not in kind_words(c, d) and "rehab" in kind_words(c, d)  # "check" is common
+
+
+@needs_model
+def test_a_name_of_common_words_tells_a_related_story_only_with_a_close_meaning() -> None:
+    # bench/meaning.py's look-alikes: the mozilla pages nytimes-4 and seattletimes-1 (unrelated)
+    # share "United States" and "Washington" at a cosine of 0.34, salon-1 and wapo-2 "White
+    # House"; ECB+ 37_1ecb (a quake) and 41_5ecb (a UN school shelled in Gaza) "United Nations"
+    # at 0.47: no evidence. Two reports of UN schools shelled in Gaza years apart (41_2ecb,
+    # 41_3ecbplus: related) share "United Nations" at 0.58; a name of an uncommon word ("Yida",
+    # "Lohan") is evidence at any similarity past the related cut.
+    from kimreader.analysis.story import Evidence, _story_kind
+
+    def kind(similarity: float, *names: str) -> str:
+        return _story_kind(Evidence(similarity, "meaning", None, names, False, ()))
+
+    assert kind(0.34, "United States", "Washington") == "unrelated"
+    assert kind(0.34, "White House") == "unrelated"
+    assert kind(0.47, "United Nations") == "unrelated"
+    assert kind(0.47, "U.N.") == "unrelated"
+    assert kind(0.58, "United Nations") == "related"
+    assert kind(0.34, "Yida") == "related"
+    assert kind(0.34, "Lindsay Lohan", "Los Angeles") == "related"
