@@ -195,12 +195,27 @@ SUBJECT = (
 # A described speaker: "the doctor", "a senior administration official" (up to a clause).
 _DESCRIBED = (
     rf"\b(?:{either_case(SPEAKER_DETERMINERS)})\s+(?:[\w’'\-]+\s+){{0,4}}?[\w\-]+"
-    r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|for|from)\b))"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|of|at|in|on|for|from)\b))"
+)
+# Role nouns a person's title opens with ("spokesman for …", "secretary in the Department …"),
+# in a role after a name and a comma with no article (_ROLE_HEADS, more of them) and at the
+# start of a role kept (_ROLE_START, others). The two keep their own additions: either taking
+# the other's changes what quotes give (review pools: "executive director of …", "spokesperson
+# for …" kept as roles where none was), a change of quality, not of form.
+_ROLE_NOUNS = (
+    "spokesman|spokeswoman|secretary|director|minister|chairman|chief|head|president|professor|"
+    "analyst|deputy|editor|founder"
+)
+_ROLE_HEADS = (
+    rf"{_ROLE_NOUNS}|spokesperson|chairwoman|official|officer|commander|manager|executive|"
+    "leader|ambassador|adviser|advisor|coordinator|lawyer|attorney"
 )
 # A speaker phrase: a name with up to four words before it ("fisherman's wife Mapahai"), a
 # description or a group.
 _PHRASE = (
-    rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*(?:[’']s)?\s+){{0,4}}{_NAME}|{_DESCRIBED}"
+    # (a name is no modifier of a role: "said the Navy chief" is the chief, not the Navy)
+    rf"(?:(?:[A-Z][\w’'.\-]*\s+|[a-z][\w\-]*(?:[’']s)?\s+){{0,4}}{_NAME}"
+    rf"(?![\w\-]|\s+(?:{_ROLE_HEADS})\b)|{_DESCRIBED}"
     rf"|(?:{_GROUP})\b)"
 )
 # A title abbreviated before a name: its full stop ends no role ("said the panel’s top
@@ -284,19 +299,6 @@ NAMED_BEFORE = re.compile(
     r"\b(?:known\s+as|nicknamed|dubbed|named|titled|entitled|(?:is|are|was|were|be|been)\s+"
     r"called)\s+(?:(?:an?|the)\s+)?$"
 )
-# Role nouns a person's title opens with ("spokesman for …", "secretary in the Department …"),
-# in a role after a name and a comma with no article (_ROLE_HEADS, more of them) and at the
-# start of a role kept (_ROLE_START, others). The two keep their own additions: either taking
-# the other's changes what quotes give (review pools: "executive director of …", "spokesperson
-# for …" kept as roles where none was), a change of quality, not of form.
-_ROLE_NOUNS = (
-    "spokesman|spokeswoman|secretary|director|minister|chairman|chief|head|president|professor|"
-    "analyst|deputy|editor|founder"
-)
-_ROLE_HEADS = (
-    rf"{_ROLE_NOUNS}|spokesperson|chairwoman|official|officer|commander|manager|executive|"
-    "leader|ambassador|adviser|advisor|coordinator|lawyer|attorney"
-)
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
     rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
@@ -335,8 +337,10 @@ LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<rol
 # took time quadratic in its length; the match is the same.
 LATE_ACCORDING = re.compile(
     rf"(?:,\s*|(?<!\s)\s+)according\s+to\s+(?P<name>{_PHRASE})"
-    # "…, according to Ann Lee, an economist at the bank.": her role after her name
-    r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?))?\s*[.;]?\s*$"
+    # "…, according to Ann Lee, an economist at the bank.": her role after her name; "according
+    # to the BBC's Tom Gibb in Sao Paulo.": where she reports from
+    r"(?:,\s*(?P<role>(?:an?|the)\s+[^.;“”\"]+?)|\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?"
+    r"\s*[.;]?\s*$"
 )
 # ("The border issue is the “main difference” between Greece and Turkey, he added.")
 LATE_NAME_SAID = re.compile(

@@ -1712,3 +1712,21 @@ def test_he_is_not_a_man_named_in_a_clause_after_the_main_one() -> None:
         "Bill Gates"
     )
 
+
+def test_a_described_speaker_after_the_verb_ends_at_its_head() -> None:
+    # Written for the cases (no repository text shows them; ECB+ reports of the review pool
+    # do): "the Navy chief" is no body 'Navy', "the 29-year-old on the eve of …" ends at its
+    # head, and a source "in Sao Paulo" is still the sentence's source.
+    body = (
+        "The Indian Navy captured 23 pirates on Saturday.\n\n"
+        '"We acted in self-defence," said the Navy chief.\n\n'
+        '"I actually have goosebumps," said the 29-year-old on the eve of the South African Open.'
+        '\n\nMr Hu was "all smiles" as he emerged from talks, according to the BBC\'s Tom Gibb in'
+        " Sao Paulo."
+    )
+    people = _entities(body, {"Indian Navy": "org", "Hu": "person", "Tom Gibb": "person"})
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body, people)] == [
+        ("the Navy chief", "anonymous"),
+        ("the 29-year-old", "anonymous"),
+        ("Tom Gibb", "person"),
+    ]
