@@ -77,17 +77,9 @@ ECB_TOPICS: dict[str, list[str]] = {
     "fresh": [],
     "fresh2": [],  # its pages are ten ECB+ reports of topics 37 and 41
     "fresh3": ["1", "37", "41"],  # the reserved reports alone (bench/gold/reserved_fresh3.json)
-    "wndev": [],  # Wikinews articles (bench/gold/wikinews): no ECB+ annotation
-    "fresh4": [],
-    "fresh5": [],
-    "fresh6": [],
-    "fresh7": [],
-    "fresh8": [],
-    "fresh9": [],
-    "fresh10": [],
-    "fresh11": [],
-    "fresh12": [],
-    "wnrev": [],  # development from its start (the review pool)
+    # Wikinews articles (bench/gold/wikinews; wnrev, the review pool, development from its
+    # start): no ECB+ annotation
+    **{split: [] for split in entity_gold.wikinews_splits()},
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figcaption", "pre")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
