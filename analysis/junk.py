@@ -432,6 +432,12 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "title without its name"
     if " " not in key and _OFFICE_AFTER.match(text, end) and not is_organisation(surface):
         return "the portfolio of a title"  # "Railway Minister Piyush Goyal"
+    if (
+        label == "ORG"
+        and _PORTFOLIO_BEFORE.search(text, max(0, start - 30), start)
+        and not is_place(surface)
+    ):
+        return "the portfolio of a title"  # "Minister of Communications and Information ..."
     if _PLURAL_ACRONYM_BEFORE.search(text, max(0, start - 12), start):
         return "the words a plural acronym stands for"
     if label in ("PERSON", "NORP", "ORG") and _is_demonym(key):
@@ -603,6 +609,7 @@ def _is_quoted_title(text: str, start: int, end: int) -> bool:
 _PLURAL_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}s[ \t]*[(\[]$")
 
 
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary)[ \t]+(?:of|for)[ \t]+\Z")
 _OFFICE_AFTER = re.compile(r"[ \t]+(?:Minister|Secretary|Spokesman|Spokeswoman|Spokesperson)\b")
 
 

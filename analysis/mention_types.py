@@ -34,7 +34,8 @@ ORG_HEADS = frozenset(
     systems parliament assembly congress senate government service force guard office alliance
     express air mosque temple synagogue cathedral
     comics records entertainment pictures productions publishing broadcasting theater gallery
-    orchestra partners holdings ventures cooperation""".split()
+    orchestra partners holdings ventures cooperation herald tribune gazette chronicle inquirer
+    courier examiner telecom telecoms communications""".split()
 ).union(COMPANY_FORMS)  # "Védelmi Ipari Kft": a company form makes an organisation
 PLACE_HEADS = frozenset(
     """island islands beach river mountain mountains sea ocean street avenue square valley lake bay

@@ -128,3 +128,27 @@ def test_a_name_before_administration_is_a_leaders() -> None:
     names = _names(text)
     assert ("Bush", "person") in names
     assert ("Bush", "place") not in names
+
+
+def test_a_papers_or_a_telecoms_head_word_makes_an_organisation() -> None:
+    # written for the case: the model read the operator and the paper as people
+    text = (
+        "The cut cable disrupted internet traffic between Europe and Asia on Friday.\n\n"
+        "France Telecom said repairs would take two weeks, and a spokesman for France Telecom "
+        "said a ship was on its way.\n\n"
+        "Rescuers told the Timaru Herald that the climbers were found on Sunday.\n"
+    )
+    names = _names(text)
+    assert {("France Telecom", "org"), ("Timaru Herald", "org")} <= names
+
+
+def test_a_ministers_portfolio_is_no_organisation() -> None:
+    # written for the case: "Minister of ..." and "Secretary of ..." name an office, not a body
+    text = (
+        "Egypt's Minister of Communications and Information Technology Tareq Kamel said on "
+        "Friday that service would improve within 12 hours.\n\n"
+        "Kamel spoke after a meeting with the Secretary of Transportation in Cairo.\n"
+    )
+    names = {name for name, _type in _names(text)}
+    assert "Tareq Kamel" in names
+    assert not names & {"Communications and Information Technology", "Transportation"}
