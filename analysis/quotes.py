@@ -1560,7 +1560,9 @@ class _QuoteFinder:
                 if self._acting(index) != [name]:
                     continue
                 after = self._outside_quotes(sentence)[self._named_at(name, sentence) :]
-                words = _PRONOUN_OF_ONESELF.findall(after.lower())
+                # the first pronoun after the name only: a later one may be someone else's
+                # ("Dominic Mangoni, …, said he asked how she felt")
+                words = _PRONOUN_OF_ONESELF.findall(after.lower())[:1]
                 for word in words + self._next_subject_pronoun(index):
                     counts["he" if word in _HE else "she"] += 1
             he, she = counts["he"], counts["she"]

@@ -1730,3 +1730,18 @@ def test_a_described_speaker_after_the_verb_ends_at_its_head() -> None:
         ("the 29-year-old", "anonymous"),
         ("Tom Gibb", "person"),
     ]
+
+
+def test_a_later_pronoun_of_a_sentence_tells_nothing_of_the_one_named() -> None:
+    # Written for the case (no repository text shows it; an ECB+ report of the review pool
+    # does): "Dominic Mangoni, …, said he asked how she felt" called him "he" once and "she"
+    # once, so "she said" could stand for him; the first pronoun after a name is theirs.
+    body = (
+        "Yvonne Hiller admitted the shootings in her statement.\n\n"
+        "Homicide Detective Dominic Mangoni, testifying Tuesday at Hiller's preliminary hearing,"
+        " said he asked how she felt just hours after the shootings.\n\n"
+        '"I don\'t feel anything," she said, according to the statement.'
+    )
+    people = _entities(body, {"Yvonne Hiller": "person", "Dominic Mangoni": "person"})
+    [quote] = extract_quotes(body, people)
+    assert quote.speaker != "Dominic Mangoni"
