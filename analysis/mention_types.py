@@ -73,7 +73,9 @@ _PLACE_KINDS = frozenset(
 )
 # Words that name a place's kind before its name: "County Mayo", "Lake Titicaca", "Mount
 # Kenya", "Rio Grande".
-_PLACE_KINDS_FIRST = frozenset("county lake mount rio".split())
+_PLACE_KINDS_FIRST = frozenset(
+    "county lake mount mt rio place avenue rue boulevard cap cape fort port isle".split()
+)
 # "a 24-year-old man from Penrith": where a person comes from.
 _FROM_AFTER_A_RESIDENT = re.compile(
     r"\b(?:m[ae]n|wom[ae]n|boy|girl|residents?|natives?|couple|family|teenager)[ \t]+from[ \t]+$"
@@ -451,9 +453,11 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     ):
         return "place"  # "in Banda Aceh"; "Charlotte Church" starts with a given name
     if words and (
-        words[-1] in _PLACE_KINDS or words[-1] in PLACE_HEADS and mention.label != "PERSON"
+        words[-1] in _PLACE_KINDS
+        or words[-1] in PLACE_HEADS
+        and (mention.label != "PERSON" or len(words) > 1 and not gazetteer.is_given_name(words[0]))
     ):
-        return "place"  # "Kanagawa Prefecture"; a person may be "Ricki Lake", "Michael Bay"
+        return "place"  # "Kanagawa Prefecture", "Mueller Glacier"; not "Ricki Lake", "Michael Bay"
     if (
         len(words) > 1
         and words[0] in _PLACE_KINDS_FIRST

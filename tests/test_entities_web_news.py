@@ -152,3 +152,16 @@ def test_a_ministers_portfolio_is_no_organisation() -> None:
     names = {name for name, _type in _names(text)}
     assert "Tareq Kamel" in names
     assert not names & {"Communications and Information Technology", "Transportation"}
+
+
+def test_a_streets_or_a_squares_kind_first_makes_a_place() -> None:
+    # written for the case: French streets and squares, a glacier the model read as people
+    text = (
+        "Armed robbers raided a jeweller on the Place Vendôme in Paris on Thursday.\n\n"
+        "The men escaped along the Rue de Castiglione, police said, and witnesses saw them "
+        "on the Avenue Montaigne an hour later.\n\n"
+        "In New Zealand, the climber fell into a crevasse on the Mueller Glacier.\n"
+    )
+    names = _names(text)
+    assert {("Place Vendôme", "place"), ("Mueller Glacier", "place")} <= names
+    assert not [(n, t) for n, t in names if n.startswith(("Rue", "Avenue")) and t != "place"]
