@@ -963,6 +963,11 @@ def find_differences(
     if one_event and not any(d.topic == "deaths" for d in [*differences, *agreements]):
         tolls = compare_report_tolls(body_a, body_b, entities_a, entities_b)
         differences += _unclaimed(tolls, claimed)
+    if one_event:
+        found_differences, found_agreements = compare_ages(body_a, entities_a, body_b, entities_b)
+        done = [*claimed, *differences, *agreements]
+        differences += _unclaimed(found_differences, done)
+        agreements += _unclaimed(found_agreements, done)
     differences = [_as_of(d, published_a, published_b) for d in differences]
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
 
@@ -1352,6 +1357,96 @@ def _compare_one_each(
 def _when_fact(topic: str, value: str, when: Day | Month, sentence: TextSpan) -> Fact:
     phrase = sentence.text[when.start - sentence.start : when.end - sentence.start]
     return Fact(topic, "", value, phrase, when.start, when.end, sentence)
+
+
+# A person's age written at a mention: "Reid, 32," / "Page (85)" / "Reid, a 32-year-old actress"
+# / "Reid, aged 32" after the name; "the 32-year-old actress Tara Reid" before it (at most two
+# lower-case words between, none joining another person: "a 25-year-old man and John").
+_AGE_AFTER = re.compile(
+    r"(?:['’]s)?(?:,\s+(?:aged\s+)?(?P<age>\d{1,3})(?=[,;.]|\s+(?:and|was|is|who|has|had)\b)"
+    r"|\s+\((?:aged\s+)?(?P<bracketed>\d{1,3})\)"
+    r"|,\s+(?:an?\s+|the\s+)?(?P<adjective>\d{1,3})-year-old\b)"
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?P<age>\d{1,3})-year-old\s+(?:(?!and\b|or\b|of\b|with\b|for\b)[a-z]+\s+){0,2}$"
+)
+
+
+def _report_ages(body: str, entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, int]]]:
+    """Each person's ages as the report writes them at a mention (`_AGE_AFTER`, `_AGE_BEFORE`):
+    {person key: [(age, start, end)]}, keys as the titles have them (names.canonical_key)."""
+    from kimreader.analysis.names import canonical_key
+
+    ages: dict[str, list[tuple[int, int, int]]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        key = canonical_key(entity.name, "person")
+        for start, end in _written_at(body, entity):
+            after = _AGE_AFTER.match(body, end)
+            if after:
+                group = next(g for g in ("age", "bracketed", "adjective") if after.group(g))
+                found = (int(after.group(group)), after.start(group), after.end(group))
+            else:
+                before = _AGE_BEFORE.search(body, max(0, start - 60), start)
+                if before is None:
+                    continue
+                found = (
+                    int(before.group("age")),
+                    before.start(),
+                    before.start("age") + len(before.group("age")) + len("-year-old"),
+                )
+            if 0 < found[0] < 120:
+                ages.setdefault(key, []).append(found)
+    return ages
+
+
+def _written_at(body: str, entity: Entity) -> list[tuple[int, int]]:
+    """Where a person's name is written: the entity's mentions and every other whole-word
+    occurrence of its name, aliases or surname (the model misses some: "Reid, 33, earned")."""
+    surname = entity.name.split()[-1]
+    forms = {entity.name, *entity.aliases}
+    if len(surname) > 2 and surname[:1].isupper():
+        forms.add(surname)
+    found = set(entity.mentions)
+    for form in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+            found.add((match.start(), match.end()))
+    return sorted(found)
+
+
+def compare_ages(
+    body_a: str, entities_a: Sequence[Entity], body_b: str, entities_b: Sequence[Entity]
+) -> tuple[list[Difference], list[Difference]]:
+    """A person both reports name, given an age at a mention in each ("Reid, 32, checked into"
+    against "the 33-year-old actress Tara Reid"): the same age agrees, another is a possible
+    difference; only when each report gives that person one age (a report giving two is telling
+    of two moments). Only between reports of one event (find_differences' `one_event`): years
+    apart a person is another age."""
+    if not entities_a or not entities_b:
+        return [], []
+    ages_a, ages_b = _report_ages(body_a, entities_a), _report_ages(body_b, entities_b)
+    sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
+    differences: list[Difference] = []
+    agreements: list[Difference] = []
+    for person, found_a in ages_a.items():
+        found_b = ages_b.get(person, [])
+        if len({age for age, _, _ in found_a}) != 1 or len({age for age, _, _ in found_b}) != 1:
+            continue
+        (age_a, start_a, end_a), (age_b, start_b, end_b) = found_a[0], found_b[0]
+        sentence_a, sentence_b = (
+            sentence_at(sentences_a, start_a),
+            sentence_at(sentences_b, start_b),
+        )
+        if sentence_a is None or sentence_b is None:
+            continue
+        claim = Difference(
+            "age",
+            Fact("age", person, str(age_a), body_a[start_a:end_a], start_a, end_a, sentence_a),
+            Fact("age", person, str(age_b), body_b[start_b:end_b], start_b, end_b, sentence_b),
+        )
+        (agreements if age_a == age_b else differences).append(claim)
+    return differences, agreements
 
 
 # A body's head is its president or its chair: "EU chief" and "European Commission President"

@@ -108,6 +108,11 @@ _DEATH = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|lives|fatalities)\b", re.I
 )
 _INJURY = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wounded|wounding|hurt)\b", re.I)
+# People taken by the police: "arrested 23 pirates", "five men were detained".
+_ARREST_WORDS = (
+    r"arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|captur(?:ed|ing|es)"
+)
+_ARREST = re.compile(rf"\b(?:{_ARREST_WORDS})\b", re.I)
 _COUNTED = re.compile(
     rf"{_MODIFIER}{NUMBER}(?P<of>\s+of\s+the)?[\s\-]+(?:{_NOT_BETWEEN}[a-z][\w\-]*\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(sorted(_NOUN_GROUP, key=len, reverse=True))})\b",
@@ -124,6 +129,8 @@ _INFECTED = re.compile(rf"\binfect(?:ed|ing|s)\s+{_MODIFIER}{NUMBER}\b", re.I)
 _TOLL_BEFORE = re.compile(
     rf"\b(?P<what>killing|killed|injuring|injured|wounding)\s+{_MODIFIER}{NUMBER}\b", re.I
 )
+# "arrested 23 pirates", "have detained five": the number of people arrested.
+_ARRESTED_BEFORE = re.compile(rf"\b(?:{_ARREST_WORDS})\s+{_MODIFIER}{NUMBER}\b", re.I)
 # "the death toll from the disaster to 11", "a death toll of 24": the number the toll reaches;
 # the lives a war or a disaster claimed.
 _TOLL_NOUN = re.compile(
@@ -260,7 +267,8 @@ _CLAUSE_OPENS = re.compile(r"\b(?:where|while|whereas|when|after|before|because|
 
 
 def _context_topic(text: str, start: int, end: int) -> str:
-    """ "deaths" or "injured" when the clause around a count of people says so, else "people".
+    """ "deaths" or "injured" when the clause around a count of people says so, "arrested" when
+    the verb right after or before it does, else "people".
     The verb right after the count decides first: "resulted in at least 56 deaths and over 200
     people injured" (injured), "people had been killed"."""
     verb = _VERB_AFTER.match(text, end)
@@ -269,6 +277,8 @@ def _context_topic(text: str, start: int, end: int) -> str:
             return "deaths"
         if _INJURY.fullmatch(verb.group("verb")):
             return "injured"
+        if _ARREST.fullmatch(verb.group("verb")):
+            return "arrested"
     clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), start - 60, 0)
     # "… killed after missiles exploded outside a UN school where hundreds of people were
     # sheltering": a clause that opens after the death word is about others
@@ -280,6 +290,8 @@ def _context_topic(text: str, start: int, end: int) -> str:
         return "deaths"
     if _INJURY.search(window):
         return "injured"
+    if re.search(rf"\b(?:{_ARREST_WORDS})\s+$", text[max(0, start - 30) : start], re.I):
+        return "arrested"  # "arrested five people"; not "captured a ship with 15 people"
     return "people"
 
 
@@ -369,6 +381,8 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
             what = match.group("what").lower()
             topic = "deaths" if what.startswith(("dead", "kill", "die", "lost")) else "injured"
             add(topic, match.group("number"), match.start(), match.end())
+    for match in _ARRESTED_BEFORE.finditer(text):
+        add("arrested", match.group("number"), match.start(), match.end())
     return _without_restatements(text, base, sorted(found, key=lambda quantity: quantity.start))
 
 

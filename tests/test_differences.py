@@ -1122,3 +1122,54 @@ def test_an_ordinal_someone_owns_counts_their_occasions_not_the_event_s() -> Non
         differences, agreements = compare_facts(facts_a, extract_facts(b))
         assert [d.topic for d in differences] == claimed, b
         assert [d.topic for d in agreements] == agreed, b
+
+
+def test_a_person_s_age_in_each_report_of_one_event_is_compared(shared_dir: Path) -> None:
+    # tara-reid-ketsoyan (fresh9c, development): 1_2ecb "Reid, 33, earned her ..." and 1_6ecb
+    # "Reid, 33, with ...", sentences that make no same point: the gold's age agreement. Another
+    # age is a possible difference, only between reports of one event; a report giving the
+    # person two ages is left.
+    from kimreader.analysis.differences import compare_ages
+
+    def reid(body: str) -> Entity:
+        at = body.index("Tara Reid")
+        return Entity("Tara Reid", "person", ("Tara Reid",), ((at, at + len("Tara Reid")),))
+
+    text = (shared_dir / "testdata/ecbplus/text/1").joinpath
+    a, b = text("1_2ecb.txt").read_text("utf-8"), text("1_6ecb.txt").read_text("utf-8")
+    differences, agreements = compare_ages(a, [reid(a)], b, [reid(b)])
+    assert (differences, [(d.a.phrase, d.b.phrase) for d in agreements]) == ([], [("33", "33")])
+    older = b.replace("Reid, 33,", "Reid, 34,")
+    differences, agreements = compare_ages(a, [reid(a)], older, [reid(older)])
+    assert ([(d.a.phrase, d.b.phrase) for d in differences], agreements) == ([("33", "34")], [])
+    found, _ = find_differences(a, None, older, None, [], [reid(a)], [reid(older)])
+    assert "age" not in {d.topic for d in found}  # not told of one event
+    found, _ = find_differences(a, None, older, None, [], [reid(a)], [reid(older)], one_event=True)
+    assert "age" in {d.topic for d in found}
+    two = older + "\n\nThe 35-year-old Tara Reid said nothing."
+    assert compare_ages(a, [reid(a)], two, [reid(two)]) == ([], [])
+    # Before the name: "the 33-year-old actress Tara Reid"; not across "and".
+    before = "The 33-year-old actress Tara Reid checked in."
+    assert compare_ages(a, [reid(a)], before, [reid(before)])[1] != []
+    joined = "A 40-year-old man and Tara Reid checked in."
+    assert compare_ages(a, [reid(a)], joined, [reid(joined)]) == ([], [])
+
+
+def test_people_arrested_are_counted_as_arrests() -> None:
+    # millions-don-t-turn-up-to-storm-us-airbase (bench/gold/wikinews, CC BY 2.5): "They
+    # arrested three for "suspicion of trespassing" ...": three arrested, a count another report
+    # of the night may give otherwise ("Police arrested five people for trespassing"); people
+    # merely counted near a capture are no arrests.
+    wikinews = Path(__file__).resolve().parents[1] / "bench" / "gold" / "wikinews"
+    text = (
+        wikinews / "millions-don-t-turn-up-to-storm-us-airbase-for-extraterrestr.txt"
+    ).read_text(encoding="utf-8")
+    a = next(s for s in text.replace("\n", " ").split(". ") if "They arrested three" in s)
+    assert [(q.topic, q.value) for q in quantities(a)] == [("arrested", 3.0)]
+    b = "Police arrested five people for suspicion of trespassing near the base."
+    assert _compared(a, b)[0] == [("arrested", "arrested three", "five people")]
+    assert _compared(a, "Five people were arrested for suspicion of trespassing.")[0] == [
+        ("arrested", "arrested three", "Five people")
+    ]
+    ship = "The navy captured a ship with 15 people on board."
+    assert [q.topic for q in quantities(ship)] == ["people"]
