@@ -771,6 +771,8 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False  # "a category 3 hurricane must sustain" against "category 1 hurricanes"
     if a.topic.startswith(("money", "duration")) and _far_apart(a.value, b.value, AMOUNTS_APART):
         return False  # "$23.5 billion" for a tanker deal against the "$425 billion" bill
+    if a.topic == "age":
+        return _aged_alike(a, sentence_a, b, sentence_b)
     if a.topic != "duration":
         return True
     after_a = _LENGTH_OF.match(sentence_a.text, a.end - sentence_a.start)
@@ -778,6 +780,25 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     if after_a and after_b:
         return _stem(after_a.group("noun")) == _stem(after_b.group("noun"))
     return True
+
+
+# Who an age belongs to, in the words right after it: "36-year-old Duncan Raite", "32-year-old
+# Englishman Robert Buckley", "A 36-year-old Australian climber" (capitalised words, the
+# first of them a people's word or a name).
+_AGED = re.compile(r"(?:\s+(?:[a-z]+\s+)?)?(?P<who>(?:[A-Z][\w’'\-]+\s*){1,3})")
+
+
+def _aged_alike(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
+    """Whether two ages may be one person's: not when the capitalised words right after each
+    (`_AGED`) share none ("36-year-old Duncan Raite" against "31-year-old Robert Buckley";
+    "A 36-year-old Australian climber" against "32-year-old Englishman Robert Buckley": two
+    climbers who died in one park a day apart, an ECB+ review pool pair)."""
+    who_a = _AGED.match(sentence_a.text, a.end - sentence_a.start)
+    who_b = _AGED.match(sentence_b.text, b.end - sentence_b.start)
+    if who_a is None or who_b is None:
+        return True
+    words_a, words_b = set(who_a.group("who").split()), set(who_b.group("who").split())
+    return bool(words_a & words_b)
 
 
 # A grade a sentence names ("category 3", "level 4", "stage two"): two sentences naming only
@@ -1455,6 +1476,15 @@ def compare_ages(
 _ONE_OFFICE = ({"head", "president"}, {"head", "chair"})
 
 
+def _office_before(body: str, title: Title) -> str:
+    """The head of an office written in lower case in the three words before a title ("navy
+    spokesman Commander Nirad Sinha": spokesperson), or ""."""
+    from kimreader.analysis.titles import _head
+
+    words = body[max(0, title.start - 40) : title.start].split()[-3:]
+    return _head(" ".join(word.strip(",.;:") for word in words))
+
+
 def compare_titles(
     body_a: str, entities_a: Sequence[Entity], body_b: str, entities_b: Sequence[Entity]
 ) -> list[Difference]:
@@ -1478,6 +1508,11 @@ def compare_titles(
     ):
         if {title_a.head, title_b.head} in _ONE_OFFICE:
             continue
+        if (
+            _office_before(body_a, title_a) == title_b.head
+            or _office_before(body_b, title_b) == title_a.head
+        ):
+            continue  # "navy spokesman Commander Nirad Sinha" / "Nirad Sinha, a navy spokesman"
         fact_a, fact_b = fact(title_a, body_a, sentences_a), fact(title_b, body_b, sentences_b)
         if fact_a and fact_b:
             differences.append(Difference("title", fact_a, fact_b))

@@ -1173,3 +1173,20 @@ def test_people_arrested_are_counted_as_arrests() -> None:
     ]
     ship = "The navy captured a ship with 15 people on board."
     assert [q.topic for q in quantities(ship)] == ["people"]
+
+
+def test_ages_right_before_two_other_names_are_two_people_s() -> None:
+    # Written for the case (an ECB+ review pool pair, outside the repository: two climbers who
+    # died in one park a day apart, each report's sentences on one paired with the other's).
+    duncan = "On Friday, 36-year-old Duncan Raite died after falling 60 metres from a ridge."
+    buckley = "On Friday, 31-year-old Robert Buckley died after falling 700 metres from a ridge."
+    assert "age" not in {topic for topic, _, _ in _compared(duncan, buckley)[0]}
+    climber = "On Friday, a 36-year-old Australian climber died after falling from a ridge."
+    englishman = "On Friday, 32-year-old Englishman Robert Buckley died after falling from a ridge."
+    assert "age" not in {topic for topic, _, _ in _compared(climber, englishman)[0]}
+    # One man, two ages: a possible difference.
+    older = "On Friday, 32-year-old Robert Buckley died after falling 700 metres from a ridge."
+    assert ("age", "31-year-old", "32-year-old") in _compared(buckley, older)[0]
+    woman = "On Friday, a 60-year-old woman was charged with killing two young women."
+    smith = "On Friday, 61-year-old Sharron Smith was charged with killing two young women."
+    assert ("age", "60-year-old", "61-year-old") in _compared(woman, smith)[0]

@@ -118,3 +118,19 @@ def test_a_body_s_chief_is_its_president_or_chair_not_its_director() -> None:
             a, None, b, None, [], [person(a, name)], [person(b, name)]
         )
         assert [d.topic for d in differences] == claimed, b
+
+
+def test_an_office_in_lower_case_before_a_rank_is_the_person_s_too() -> None:
+    # Written for the case (an ECB+ review pool pair, outside the repository): "navy spokesman
+    # Commander Nirad Sinha said" against "Commodore Nirad Sinha, a navy spokesman, told CNN":
+    # one office; against "the navy chief" another.
+    a = "The pirates were repulsed, navy spokesman Commander Nirad Sinha said."
+    name = "Nirad Sinha"
+    for b, claimed in (
+        ("Commodore Nirad Sinha, a navy spokesman, told CNN.", []),
+        ("Nirad Sinha, the navy chief, told CNN.", ["title"]),
+    ):
+        differences, _ = find_differences(
+            a, None, b, None, [], [person(a, name)], [person(b, name)]
+        )
+        assert [d.topic for d in differences] == claimed, b
