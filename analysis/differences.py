@@ -754,6 +754,21 @@ _OTHER_WORD = re.compile(r"\bother\b", re.IGNORECASE)
 _SUSPECTED_WORDS = r"suspected"
 _SUSPECTED = re.compile(rf"\b(?:{_SUSPECTED_WORDS})\b", re.IGNORECASE)
 _LENGTH_OF = re.compile(r"(?:-long)?\s+(?:of\s+)?(?P<noun>[a-z]+)")
+# A length of time that places a moment rather than measures a thing: "nine days before
+# Obama's inauguration", "One day after Chris Ivory was lost", "11 days ago", "takes effect in
+# about 30 days", "the second in two days".
+_OFFSET_AFTER = re.compile(r"\s+(?:before|after|ago|later|earlier|from\s+now)\b", re.I)
+_OFFSET_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.I)
+
+
+def _time_offset(quantity: Quantity, sentence: TextSpan) -> bool:
+    """Whether a length of time places a moment (`_OFFSET_AFTER`, `_OFFSET_BEFORE`): two such
+    are measured from different moments as often as not ("takes effect in 30 days" against
+    "nine days before Obama's inauguration", ECB+ review pool), so they make no difference."""
+    end, start = quantity.end - sentence.start, quantity.start - sentence.start
+    return bool(
+        _OFFSET_AFTER.match(sentence.text, end) or _OFFSET_BEFORE.search(sentence.text[:start])
+    )
 
 
 def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
@@ -775,6 +790,8 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return _aged_alike(a, sentence_a, b, sentence_b)
     if a.topic != "duration":
         return True
+    if _time_offset(a, sentence_a) or _time_offset(b, sentence_b):
+        return False
     after_a = _LENGTH_OF.match(sentence_a.text, a.end - sentence_a.start)
     after_b = _LENGTH_OF.match(sentence_b.text, b.end - sentence_b.start)
     if after_a and after_b:

@@ -1190,3 +1190,19 @@ def test_ages_right_before_two_other_names_are_two_people_s() -> None:
     woman = "On Friday, a 60-year-old woman was charged with killing two young women."
     smith = "On Friday, 61-year-old Sharron Smith was charged with killing two young women."
     assert ("age", "60-year-old", "61-year-old") in _compared(woman, smith)[0]
+
+
+def test_lengths_of_time_that_place_a_moment_make_no_difference() -> None:
+    # Written for the case (ECB+ review pool pairs, outside the repository): "takes effect in
+    # about 30 days" against "takes effect nine days before the inauguration" count from two
+    # moments; "the second in two days" against "One day after ... was lost" too. Two lengths
+    # measuring a thing still differ ("90 days of treatment" / "30 days of treatment").
+    rule = "The new endangered species rule takes effect in about 30 days, officials said."
+    before = "The new endangered species rule takes effect nine days before the inauguration."
+    assert _compared(rule, before)[0] == []
+    again = "Thomas is the second Saints running back placed on injured reserve in two days."
+    after = "One day after Ivory was lost, the Saints placed Thomas on injured reserve."
+    assert _compared(again, after)[0] == []
+    stay = "The court ordered the actress to serve 90 days of treatment in rehab."
+    other = "The court ordered the actress to serve 30 days of treatment in rehab."
+    assert [topic for topic, _, _ in _compared(stay, other)[0]] == ["duration"]
