@@ -783,7 +783,7 @@ class _QuoteFinder:
         )
         if quoted and not (opens_paragraph and text.endswith(":")):
             return  # a quote there: `_continued` carries its speaker on
-        if opens_paragraph and (text.endswith(":") or INTRODUCES_NEXT.search(text)):
+        if opens_paragraph and (text.endswith(":") or INTRODUCES_NEXT.search(text.rstrip(","))):
             # "Mr Gunness denied militants were at the school:" / "…, he said" and the quote
             # as the next paragraph: read as if the quote came on in that sentence (its quotes
             # blanked: 'The reports use “research services”. Seidenberg defended them:')

@@ -538,6 +538,10 @@ def test_a_paragraph_that_introduces_the_next_one_s_quote(shared_dir: Path) -> N
     assert _speaker_of(shared_dir, "1/1_15ecb.txt", people, "We appreciate") == "Jack Ketsoyan"
     # A paragraph ending in a full stop introduces nothing.
     assert speakers("Ana Ruiz left the talks.\n\n“We go home.”")[0][1] == ""
+    # Nor the verb's comma: "Andrew Wetzler, director of …, commented," and the quote as the
+    # next paragraph (an ECB+ report of the review pool; no repository text shows it)
+    body = "Ana Ruiz, director of the council, commented,\n\n“We go home.\n\nWe stay there.”"
+    assert [speaker for _text, speaker, _full in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 def test_a_speaker_after_the_quote_with_an_age_or_a_unit_around_the_name(
