@@ -1465,9 +1465,10 @@ class _QuoteFinder:
             if not subject or kind != "person":
                 return "", ""
             # "“…,” said Tom Ward. “…,” she said": not him; whom the sentences before are about
-        if not subject:
+        # the walk back past "she …" sentences may leave the pronoun's reach: nobody then
+        sentence = next((s for s in window if s.start == subject_at), None)
+        if not subject or sentence is None:
             return "", ""
-        sentence = next(s for s in window if s.start == subject_at)
         if self._reported_speaker(sentence.text, sentence.start) == subject:
             # "…, said hospital director Hengky Tewu. “…,” he said"
             return (subject, "person") if self._fits_pronoun(subject, pronoun) else ("", "")
