@@ -505,8 +505,11 @@ class _QuoteFinder:
         ):
             draft.cue = "name"  # a title or a name in quote marks ("American Pie"): no speaker
             return draft
-        if not introduced and is_headline(self.paragraphs[paragraph].text):
-            draft.cue = "headline"  # "Sudan 'bombs refugees'": a headline names no speaker
+        if not introduced and self._closed(span) and is_headline(self.paragraphs[paragraph].text):
+            # "Sudan 'bombs refugees'": a headline names no speaker (a quote left open at the
+            # paragraph's end runs on over the next: no headline, 'sue:\n\n"This administration
+            # has rejected anything with a whiff of science\n\nso before …')
+            draft.cue = "headline"
             return draft
         if lead:
             sentence = self._sentence_before(draft, before)
@@ -762,6 +765,10 @@ class _QuoteFinder:
         index = bisect_left(self._person_starts, start)
         found = index < len(self.person_spans) and self._person_starts[index] == start
         return self.person_spans[index][1] if found else None
+
+    def _closed(self, span: TextSpan) -> bool:
+        """Whether a quote mark closes this span (not one left open at its paragraph's end)."""
+        return is_quote_mark(self.marked[span.end : span.end + 1])
 
     def _marked(self, span: TextSpan) -> bool:
         """Whether quote marks hold exactly this span (not a piece of a longer quote)."""

@@ -542,6 +542,14 @@ def test_a_paragraph_that_introduces_the_next_one_s_quote(shared_dir: Path) -> N
     # next paragraph (an ECB+ report of the review pool; no repository text shows it)
     body = "Ana Ruiz, director of the council, commented,\n\n“We go home.\n\nWe stay there.”"
     assert [speaker for _text, speaker, _full in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
+    # A quote left open at its paragraph's end, a line without a full stop, is no headline: it
+    # runs on (an ECB+ report of the review pool: 'sue:\n\n"This administration has rejected
+    # anything with a whiff of science\n\nso before …')
+    body = (
+        "Ana Ruiz, director of the council, says her group will sue:\n\n"
+        "“The board rejected it\n\nso we go to court.”"
+    )
+    assert [speaker for _text, speaker, _full in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 def test_a_speaker_after_the_quote_with_an_age_or_a_unit_around_the_name(
