@@ -282,6 +282,10 @@ _REDUCED_PASSIVE_SPEECH = (
     rf"(?<=[\w,]\s)(?:{_NAMING_PASSIVES})"
     r"(?=\s+by\s+[^.;:!?“”\"]{1,300}?\s+as\s+(?:(?:an?|the)\s+)?$)"
 )  # (the agent and its words within 300 characters: on hostile text the lookahead ran to the end)
+# "Below is a statement by Francesca Grifo, director of …:" (the quote after it): whose words.
+STATEMENT_BY = re.compile(
+    rf"\b(?:statement|remarks|comments)\s+(?:(?:issued|released|made)\s+)?by\s+(?P<name>{_PHRASE})"
+)
 BY_AGENT = re.compile(
     rf"(?:{_PASSIVE_SPEECH}|{_REDUCED_PASSIVE_SPEECH})\s+by\s+(?P<name>{_PHRASE})"
 )

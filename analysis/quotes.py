@@ -65,6 +65,7 @@ from kimreader.analysis.attribution import (
     SIGN_SAYING,
     SPEAKER_DETERMINERS,
     SPEECH_PARTICIPLES,
+    STATEMENT_BY,
     STOP_CAPITALS,
     SUBJECT,
     SUBJECT_BEFORE_VERB,
@@ -820,7 +821,11 @@ class _QuoteFinder:
                 draft.cue = "thing"
             return
         verbs = _speech_verbs(before)
-        for source in (ACCORDING_TO.search(before), BY_AGENT.search(before)):
+        for source in (
+            ACCORDING_TO.search(before),
+            BY_AGENT.search(before),
+            STATEMENT_BY.search(before),
+        ):
             if source and not any(verb.start() > source.end() for verb in verbs):
                 draft.written, draft.cue = source.group("name"), "before"
                 draft.written_at = before_start + source.start("name")

@@ -550,6 +550,10 @@ def test_a_paragraph_that_introduces_the_next_one_s_quote(shared_dir: Path) -> N
         "“The board rejected it\n\nso we go to court.”"
     )
     assert [speaker for _text, speaker, _full in speakers(body)] == ["Ana Ruiz", "Ana Ruiz"]
+    # "Below is a statement by Francesca Grifo, director of …:" (an ECB+ report of the review
+    # pool): the statement's author
+    body = "Below is a statement by Ana Ruiz, director of the council:\n\n“We go home.”"
+    assert [speaker for _text, speaker, _full in speakers(body)] == ["Ana Ruiz"]
 
 
 def test_a_speaker_after_the_quote_with_an_age_or_a_unit_around_the_name(
