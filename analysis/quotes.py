@@ -1892,7 +1892,8 @@ _ENDS_IN_CONJUNCTION = re.compile(r"\s(?:and|but|or|then)$")
 # groups, "), and a "the" the name may open with.
 _APPOSITION_OPENS = re.compile(r"(?:\s+[a-z][\w\-]*)?,\s*(?:the\s+)?")
 # "the latter" / "the former" as a speaker, and what joins the two it chooses between.
-_LATTER = re.compile(r"[Tt]he\s+(latter|former)\b")
+# (not "the former official": a former one, an unnamed speaker again; "the latter yesterday")
+_LATTER = re.compile(r"[Tt]he\s+(latter\b|former\b(?!\s+[a-z]))")
 _JOINED_BY_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
 _IN_BEFORE = re.compile(r"\s+in\s+$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")

@@ -217,6 +217,29 @@ def test_the_official_right_after_quotes_of_a_senior_official_is_that_official()
     )
     people = _entities(body, {"Migration Act": "person"})  # as the entity model typed it
     assert [q.speaker for q in extract_quotes(body, people)] == ["a Department spokesperson"] * 2
+    # "the former official" is no "the former" of two named before (fresh13, a Washington Post
+    # report of 2004: the quote after one of "A former senior administration official")
+    body = (
+        "A former senior administration official who discussed the plan said the change “is"
+        " assumed.”\n“You've got the bitter medicine,” the former official said."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == [
+        "A former senior administration official"
+    ] * 2
+    # "the latter" with a word after it is still one of two (Wikinews, fresh11: "… by the Federal
+    # Aviation Administration and the National Transportation Safety Board, with the latter
+    # yesterday confirming on Twitter they were “not traveling …”")
+    body = (
+        "Investigations have been launched by the Federal Aviation Administration and the"
+        " National Transportation Safety Board, with the latter yesterday confirming on Twitter"
+        " they were “not traveling to the crash scene at this time.”"
+    )
+    bodies = {
+        "Federal Aviation Administration": "org",
+        "National Transportation Safety Board": "org",
+    }
+    quote = _quote_in(body, _entities(body, bodies), "not traveling")
+    assert quote.speaker == "National Transportation Safety Board"
 
 
 def test_a_term_sentences_after_a_quote_is_not_its_speaker_s() -> None:
