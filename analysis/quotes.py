@@ -589,11 +589,27 @@ class _QuoteFinder:
         index = bisect_right(self._sentence_starts, draft.span.start) - 1
         while index >= 0 and self.sentences[index].end > draft.span.start:
             index -= 1
-        if index < 0 or self.sentences[index].start < paragraph.start:
+        if index < 0:
             return False
         sentence = self.sentences[index]
+        # or the paragraph before when it is that one sentence, in a report written a sentence a
+        # paragraph ('Dorsey said the shooting was going to be hard on everyone.\n\n"We're
+        # like family here."'): its speech's subject, not whom it is about
+        alone = (
+            draft.paragraph > 0
+            and not self.body[paragraph.start : draft.span.start - 1].strip()
+            and self.paragraphs[draft.paragraph - 1].text.strip() == sentence.text.strip()
+            and sentence.text.rstrip()[-1:] not in (":", ",")  # introducing it: as before
+        )
+        if sentence.start < paragraph.start and not alone:
+            return False
         if any(is_quote_mark(char) for char in sentence.text):
             return False
+        if sentence.start < paragraph.start:  # only a person the report names in full
+            speaker = self._reported_speaker(sentence.text, sentence.start)
+            if speaker:
+                draft.speaker, draft.kind, draft.cue = speaker, "person", "previous"
+            return bool(speaker)
         subject = _speech_subject(sentence.text)
         if subject is not None:
             draft.written, draft.cue = subject.group("name"), "previous"

@@ -444,6 +444,15 @@ def test_a_quote_paragraph_after_reported_speech_is_the_same_speaker_s(shared_di
     # Not when the paragraph before names no speaker, nor across a quote of its own.
     [quote] = extract_quotes("The talks ended, officials said nothing.\n\n“We go home.”")
     assert quote.speaker == ""
+    # A paragraph that is one sentence of reported speech, in a report written a sentence a
+    # paragraph ("Dorsey said the shooting was going to be hard on everyone.\n\n"We're like
+    # family here."", an ECB+ report of the review pool): its speaker, named in full before
+    body = (
+        "Kenneth Dorsey works at the plant.\n\nDorsey said the shooting was going to be hard on"
+        " everyone.\n\n“We're like family here.”"
+    )
+    [quote] = extract_quotes(body, _entities(body, {"Kenneth Dorsey": "person"}))
+    assert (quote.speaker, quote.cue) == ("Kenneth Dorsey", "previous")
 
 
 def test_a_title_or_a_name_in_quote_marks_has_no_speaker(shared_dir: Path) -> None:
