@@ -390,6 +390,29 @@ _PLACE_PLURALS = frozenset(
 )
 
 
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+\Z")
+
+
+def _one_word_in_capitals(text: str, mention: Mention) -> bool:
+    """One word in capitals the model read as a person, in a line that is not all capitals
+    (a byline's or a headline's "OBAMA"), nor next to another word in capitals ("BY MIKE
+    WENDLAND"), nor a transcript's speaker ("BOUCHER: Well, ...")."""
+    surface = mention.surface
+    if mention.label != "PERSON" or " " in surface or len(surface) < 3 or not surface.isalpha():
+        return False
+    if not surface.isupper() or text.startswith(":", mention.end):
+        return False
+    if _CAPITALS_AFTER.match(text, mention.end) or _CAPITALS_BEFORE.search(
+        text, max(0, mention.start - 30), mention.start
+    ):
+        return False  # "BY MIKE WENDLAND": a name in capitals
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(char.islower() for char in line)
+
+
 def _a_plural_after_the(text: str, surface: str) -> bool:
     """One capitalised plural the text writes after "the" ("the Jaguars", "the Bucs"): a team,
     a band, a family; no person's name."""
@@ -441,6 +464,8 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     Island", "... Institute"), a place's cue around the name, what a person works for, a listed
     company's name first in what the model took for a place ("Yahoo Japan"), a given name
     first, a gazetteer place the model also took for a place, a country whatever its label."""
+    if _one_word_in_capitals(text, mention):
+        return "org"  # "SEACOM said today", "GAIL" read as people: a company's or a body's name
     if is_team_name(mention.surface.split(), text) or (
         mention.label == "PERSON" and _a_plural_after_the(text, mention.surface)
     ):

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import wikinews_body
+
 from kimreader.analysis.entities import extract_entities
+
+ALDI_PAGE = "stores-in-australia-lower-toilet-paper-limits-per-transactio"
 
 
 def _names(text: str) -> set[tuple[str, str]]:
@@ -165,3 +169,16 @@ def test_a_streets_or_a_squares_kind_first_makes_a_place() -> None:
     names = _names(text)
     assert {("Place Vendôme", "place"), ("Mueller Glacier", "place")} <= names
     assert not [(n, t) for n, t in names if n.startswith(("Rue", "Avenue")) and t != "place"]
+
+
+def test_one_word_in_capitals_the_model_read_as_a_person_is_a_company() -> None:
+    # a development Wikinews page: "ALDI also introduced a one-pack limit", "while ALDI, in a
+    # Facebook post"; a name in capitals next to another ("BY MIKE WENDLAND") stays a name
+    (found,) = extract_entities([wikinews_body(ALDI_PAGE)])
+    assert ("ALDI", "org") in {(e.name, e.type) for e in found}
+    text = (
+        "Ballmer talks up links to the Net\n\n"
+        "December 2, 2004 BY MIKE WENDLAND, a columnist of the paper\n\n"
+        "Steve Ballmer has been called software's biggest cheerleader, Wendland wrote.\n"
+    )
+    assert not [name for name, type_ in _names(text) if name == "MIKE" and type_ == "org"]
