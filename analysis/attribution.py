@@ -536,6 +536,7 @@ STOP_CAPITALS = CLAUSE_OPENERS | frozenset(
     "meanwhile also there".split()
 )
 REPORTED = re.compile(
-    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:{_REPORTED_AFTER_NAME})\b"
+    rf"(?:^|,\s+)(?P<name>{_NAME})(?:,\s*(?P<role>[^,]+),)?\s+(?:(?:also|later|further)\s+)?"
+    rf"(?:{_REPORTED_AFTER_NAME})\b"  # "Dr. Alsip also said Dr. Benjamin is tenacious."
     rf"|\b(?:{_REPORTED_VERBS})\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<late>{_NAME})\s*[,.]"
 )

@@ -453,6 +453,14 @@ def test_a_quote_paragraph_after_reported_speech_is_the_same_speaker_s(shared_di
     )
     [quote] = extract_quotes(body, _entities(body, {"Kenneth Dorsey": "person"}))
     assert (quote.speaker, quote.cue) == ("Kenneth Dorsey", "previous")
+    # An adverb before the verb ("Dr. Alsip also said Dr. Benjamin is tenacious.", an ECB+
+    # report of the review pool): the subject speaks, not "Dr" after "said"
+    body = (
+        "Jorge Alsip has known her for years.\n\nDr. Alsip also said Dr. Benjamin is tenacious."
+        "\n\n“If Regina's in a fight, don't ever bet against her.”"
+    )
+    people = _entities(body, {"Jorge Alsip": "person", "Benjamin": "person"})
+    assert _quote_in(body, people, "If Regina").speaker == "Jorge Alsip"
 
 
 def test_a_title_or_a_name_in_quote_marks_has_no_speaker(shared_dir: Path) -> None:
