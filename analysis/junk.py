@@ -369,6 +369,7 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.title_case: dict[tuple[int, int], bool] = {}
+        self.lower_case: dict[int, bool] = {}  # by the line's start
         self.capitals_say_nothing_only: dict[str, bool] = {}
 
     def start(self, at: int) -> int:
@@ -385,6 +386,18 @@ class _Lines:
 @lru_cache(maxsize=4)
 def _lines(text: str) -> _Lines:
     return _Lines(text)
+
+
+def line_has_lower_case(text: str, at: int) -> bool:
+    """Whether the line holding `at` has a lower-case letter (once per line and text: read per
+    mention from the line's start, a long line in capitals made extraction quadratic)."""
+    lines = _lines(text)
+    start = lines.start(at)
+    found = lines.lower_case.get(start)
+    if found is None:
+        line = text[start : lines.end(at, len(text))]
+        found = lines.lower_case[start] = any(char.islower() for char in line)
+    return found
 
 
 def _in_title_case_line(text: str, start: int, end: int) -> bool:

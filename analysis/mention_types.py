@@ -407,10 +407,9 @@ def _one_word_in_capitals(text: str, mention: Mention) -> bool:
         text, max(0, mention.start - 30), mention.start
     ):
         return False  # "BY MIKE WENDLAND": a name in capitals
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return any(char.islower() for char in line)
+    from kimreader.analysis.junk import line_has_lower_case  # (junk imports this module)
+
+    return line_has_lower_case(text, mention.start)  # one word of its own: one line
 
 
 def _a_plural_after_the(text: str, surface: str) -> bool:

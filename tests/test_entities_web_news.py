@@ -182,3 +182,28 @@ def test_one_word_in_capitals_the_model_read_as_a_person_is_a_company() -> None:
         "Steve Ballmer has been called software's biggest cheerleader, Wendland wrote.\n"
     )
     assert not [name for name, type_ in _names(text) if name == "MIKE" and type_ == "org"]
+
+
+def test_a_line_in_capitals_is_read_once_not_once_per_word_in_capitals(monkeypatch) -> None:
+    """Whether a word in capitals stands in a line with lower case is read once per line: read
+    from the line's start per mention, a long line in capitals ("ALDI. ALDI. …", 27,000
+    characters) took time quadratic in its length (21 s for 36,000 characters)."""
+    import builtins
+    import re
+
+    from kimreader.analysis.mention_types import _one_word_in_capitals
+    from kimreader.analysis.mentions import Mention
+
+    body = wikinews_body(ALDI_PAGE)  # "ALDI also introduced a one-pack limit"
+    text = body + "\n\n" + "ALDI. " * 4500 + "\n"
+    starts = [m.start() for m in re.finditer(r"\bALDI\b", text)]
+    mentions = [Mention(s, s + 4, "ALDI", "PERSON", "person", "aldi", False) for s in starts]
+    reads = []
+    real_any = builtins.any
+    monkeypatch.setattr(builtins, "any", lambda found: reads.append(1) or real_any(found))
+    verdicts = [_one_word_in_capitals(text, mention) for mention in mentions]
+    monkeypatch.undo()
+    in_body = sum(1 for s in starts if s < len(body))
+    assert in_body and verdicts[:in_body] == [True] * in_body  # the page's lines: lower case
+    assert verdicts[in_body:] == [False] * 4500  # the line in capitals: a name in capitals
+    assert len(reads) <= len({text.rfind("\n", 0, s) for s in starts})  # each line once
