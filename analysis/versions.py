@@ -30,3 +30,9 @@ EMBEDDINGS = EMBEDDER * 1000 + SENTENCES
 """Stored embeddings are one row per sentence: any change of the splitting makes them stale,
 and pending for the background step (index/derived.py), without splitting a body to find out.
 Libraries of the fifteenth round and before stored version 1 (then only the model's)."""
+
+EMBEDDINGS_TO_RESTAMP = (*range(EMBEDDER * 1000 + 1, EMBEDDINGS), *((1,) if EMBEDDER == 1 else ()))
+"""The older EMBEDDINGS that today's EMBEDDER made under another splitting (1: EMBEDDER 1 before
+SENTENCES was part of the version): their rows are still right where today's splitting gives the
+same sentences, and are stamped anew (index/derived.py, restamp). Not another EMBEDDER's, older
+or newer: its rows are recomputed even where the sentences are the same."""

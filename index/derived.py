@@ -117,8 +117,10 @@ class Step:
     max_processes: int = 0  # 0: one per core
     prepare: Callable[[], object] | None = None  # module-level: loads its model in a worker
     # Whether data an older version stored is still right for the article: then it is stamped
-    # with this version instead of being extracted again (see restamp).
+    # with this version instead of being extracted again (see restamp); only data stored under
+    # one of the versions `restamp_from` (the same extractor's, under another sentence splitting).
     still_right: Callable[[Article, Any], bool] | None = None
+    restamp_from: tuple[int, ...] = ()
 
 
 STEPS: tuple[Step, ...] = (
@@ -128,7 +130,7 @@ STEPS: tuple[Step, ...] = (
     Step("embeddings", "sentence embeddings", embeddings_of, versions.EMBEDDINGS, indexed=False,
          at_import=False,
          available=_embedding_model_installed, max_processes=1,
-         still_right=embeddings_still_right),
+         still_right=embeddings_still_right, restamp_from=versions.EMBEDDINGS_TO_RESTAMP),
 )  # fmt: skip
 
 
@@ -347,7 +349,7 @@ def _fill_step(
     if not missing:
         return 0
     done = 0
-    if step.still_right is not None:
+    if step.still_right is not None and step.restamp_from:
         missing, done = restamp(library, step, missing, heartbeat)
         if progress and done:
             progress(step.label, done, done + len(missing))
@@ -377,9 +379,10 @@ def restamp(
     ids: Sequence[str],
     heartbeat: Callable[[], object] | None = None,
 ) -> tuple[list[str], int]:
-    """Stamp with `step`'s version the data an older version stored that is still right for
-    its article (`step.still_right`: the article is read, not extracted again); (the ids left
-    to extract, how many were restamped). Once per version change, in this process."""
+    """Stamp with `step`'s version the data an older version of `step.restamp_from` stored that
+    is still right for its article (`step.still_right`: the article is read, not extracted
+    again); (the ids left to extract, how many were restamped). Once per version change, in this
+    process. Data of another version (another embedding model's or pooling's) is extracted anew."""
     assert step.still_right is not None
     left: list[str] = []
     kept: list[Article] = []
@@ -389,7 +392,11 @@ def restamp(
         if heartbeat and count % BATCH == 0:
             heartbeat()
         entry = library.entry(article_id)
-        older = library.read_sidecar(step.name, article_id, entry.hash) if entry else None
+        older = None
+        for version in step.restamp_from if entry is not None else ():
+            older = library.read_sidecar(step.name, article_id, entry.hash, version)
+            if older is not None:
+                break
         try:
             article = library.get(article_id) if older is not None else None
         except LibraryError:

@@ -337,3 +337,39 @@ def test_an_article_edited_since_its_data_was_made_is_pending(tmp_path: Path) ->
     assert "died peacefully" in article.body
     assert workspace.library.read_sidecar("words", added, article.hash, 1) == lengths([article])[0]
     assert not derived.maybe_pending(workspace.library, [words])
+
+
+def test_embeddings_of_another_embedder_are_not_restamped(tmp_path: Path) -> None:
+    """Only the rows today's EMBEDDER made under an older sentence splitting are stamped anew
+    where the sentences are the same (versions.EMBEDDINGS_TO_RESTAMP): rows another EMBEDDER
+    made (a new model or pooling under the same model name; a newer release's, after a
+    downgrade) are computed again, however well they match the sentences. Two development
+    Wikinews articles, each cut today as before (blank lines between paragraphs)."""
+    import numpy as np
+    from conftest import wikinews_body
+
+    from kimreader.analysis import versions
+    from kimreader.analysis.embed import DIMENSIONS, ArticleEmbeddings
+    from kimreader.analysis.text import all_sentences
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stems = ("aftershocks-increase-death-toll-of-magnitude-6-3-earthquake",
+             "actor-doris-day-dies-at-97")  # fmt: skip
+    for stem in stems:
+        (folder / f"{stem}.txt").write_text(f"{stem}\n\n{wikinews_body(stem)}", "utf-8")
+    workspace = Workspace(Library.open(tmp_path / "lib", seed=False))
+    added = workspace.add_paths([folder], with_entities=False).added
+    ours, others = (workspace.get(i) for i in added)
+    library, step = workspace.library, derived.step_named("embeddings")
+    other_embedder = (versions.EMBEDDER + 1) * 1000 + versions.SENTENCES
+    for article, version in ((ours, versions.EMBEDDINGS_TO_RESTAMP[0]), (others, other_embedder)):
+        rows = all_sentences(article.body)
+        vectors = np.zeros((len(rows), DIMENSIONS), dtype="float16")
+        data = ArticleEmbeddings(tuple((s.start, s.end) for s in rows), vectors).to_json()
+        payload = {"hash": article.hash, "version": version, "data": data}
+        library.write_sidecar("embeddings", article.id, payload)
+    assert set(derived.pending(library, step)) == {ours.id, others.id}
+    assert derived.restamp(library, step, [ours.id, others.id]) == ([others.id], 1)
+    assert library.read_sidecar("embeddings", ours.id, ours.hash, step.version) is not None
+    assert library.read_sidecar("embeddings", others.id, others.hash, step.version) is None
