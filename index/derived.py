@@ -392,11 +392,7 @@ def restamp(
         if heartbeat and count % BATCH == 0:
             heartbeat()
         entry = library.entry(article_id)
-        older = None
-        for version in step.restamp_from if entry is not None else ():
-            older = library.read_sidecar(step.name, article_id, entry.hash, version)
-            if older is not None:
-                break
+        older = _stored_under(library, step, article_id, entry.hash) if entry else None
         try:
             article = library.get(article_id) if older is not None else None
         except LibraryError:
@@ -412,6 +408,15 @@ def restamp(
     if kept:
         store(library, step, kept, data)
     return left, restamped + len(kept)
+
+
+def _stored_under(library: Library, step: Step, article_id: str, content_hash: str) -> Any:
+    """The data stored for the article under one of `step.restamp_from`, or None."""
+    for version in step.restamp_from:
+        older = library.read_sidecar(step.name, article_id, content_hash, version)
+        if older is not None:
+            return older
+    return None
 
 
 def _journal(library: Library) -> Path:
