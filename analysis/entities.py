@@ -363,17 +363,18 @@ def _a_peoples_word(mention: Mention) -> bool:
 def _names_a_role(members: list[Mention]) -> bool:
     """ "I will be naming a new National Security Advisor", "Republican Representatives
     attacked", "Professor Greg Barton, Chair In Global Islamic Politics", "the Archbishop of
-    Gdańsk, Sławoj Leszek Głódź": an office or the people holding it, which the model read as
-    an organisation. Its name ends in a word for a person (no organisation's head word in it:
-    "House of Representatives" stays), or starts with one before "of", "in" or "for"."""
+    Gdańsk, Sławoj Leszek Głódź", "Ben Stephenson, Controller, BBC Drama": an office or the
+    people holding it, which the model read as an organisation. Its name is or ends in a word
+    for a person (no organisation's head word in it: "House of Representatives" stays), or
+    starts with one before "of", "in" or "for"."""
     if group_type(members) != "org" or any(m.table_name is not None for m in members):
         return False
     return all(_role_name(m.surface.split()) for m in members)
 
 
 def _role_name(words: list[str]) -> bool:
-    if len(words) < 2:
-        return False
+    if len(words) == 1:
+        return is_person_word(words[0])  # "Ben Stephenson, Controller, BBC Drama Commissioning"
     if _is_person_word(words[0]) and words[1].lower() in ("of", "in", "for"):
         return True
     return _is_person_word(words[-1]) and not any(

@@ -217,6 +217,9 @@ _PLACE_NOUN_AFTER = re.compile(
 _RESIDENT_AFTER = re.compile(
     r"[ \t]+(?:m[ae]n|wom[ae]n|residents?|natives?|couple|family|teenager|boy|girl)\b"
 )
+# "A Spiro man", "a 57-year-old Wasilla woman": a small town before a word for one who lives
+# there ("the Daya family" is a surname's).
+_ONE_RESIDENT_AFTER = re.compile(r"[ \t]+(?:m[ae]n|wom[ae]n|residents?|natives?)\b")
 _CAMP_AFTER = re.compile(r"[ \t]+(?:refugee[ \t]+)?camp\b")
 
 
@@ -295,6 +298,35 @@ def type_evidence(text: str, mention: Mention) -> EntityType | None:
     return _cue_evidence(text, mention, words) or _name_evidence(text, mention, words)
 
 
+def _title_and_surname_named_in_full(text: str, mention: Mention, words: list[str]) -> bool:
+    """A full name and a title before its last word, both in the article: "Yanis Varoufakis"
+    and "Professor Varoufakis" are the person, whatever the model read of either; not a
+    place's saint or fort, nor a name with an organisation's or a place's head word ("General
+    Motors"), nor a listed place or organisation."""
+    surfaces = mention.surface.split()
+    if len(words) != 2 or len(surfaces) != 2 or words[0] in _PLACE_NAME_TITLES:
+        return False
+    if any(w in ORG_HEADS or w in PLACE_HEADS for w in words):
+        return False
+    if gazetteer.is_place(mention.surface) or gazetteer.is_organisation(mention.surface):
+        return False
+    surname = surfaces[-1]
+    if not re.fullmatch(r"[A-Z][\w'’-]+", surname) or gazetteer.is_given_name(surname):
+        return False  # "Leader Bill Shorten" says nothing of a "Data Retention Bill"
+    titled = is_title(words[0])
+    pattern = r"\b([A-Z][\w'’-]*)\.?[ \t]+" + re.escape(surname) + r"\b(?![ \t]+[A-Z])"
+    for before in re.finditer(pattern, text):
+        word = before.group(1)
+        if word.lower() in ("the", "a", "an") or word in surfaces[:-1]:
+            continue
+        if titled != is_title(word) and word.lower() not in _PLACE_NAME_TITLES:
+            return True  # the other form: a full name for a titled one, a title for a full one
+    return False
+
+
+_PLACE_NAME_TITLES = frozenset({"saint", "st", "san", "santa", "sao", "fort", "mount", "lake"})
+
+
 def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType | None:
     """A listed organisation or product ("Firefox", "Verizon"), a title before a name ("Sen.",
     "President-elect"), kin or "said he" after it, an event's words, a product's model code, a
@@ -312,6 +344,8 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         return "person"
     if len(words) > 2 and is_title(words[0]) and _given_not_title(words[1]):
         return "person"  # "Imam Gamal Fouda" the model read as an organisation
+    if _title_and_surname_named_in_full(text, mention, words):
+        return "person"  # "Professor Varoufakis" after "Yanis Varoufakis"
     if (
         mention.label == "ORG"
         and gazetteer.is_place(mention.surface)
@@ -495,6 +529,10 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     if (
         _place_cue(text, mention)
         or (_RESIDENT_AFTER.match(text, mention.end) and gazetteer.is_place(mention.surface))
+        or (
+            _ONE_RESIDENT_AFTER.match(text, mention.end)
+            and gazetteer.is_small_place(mention.surface)
+        )
         or _FROM_AFTER_A_RESIDENT.search(text, max(0, mention.start - 24), mention.start)
         or _in_a_larger_place(text, mention)
     ):
@@ -562,9 +600,10 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         cartoonist illustrator painter sculptor dancer choreographer host presenter detective
         inspector constable sergeant sheriff prosecutor mayor governor secretary chancellor
         envoy rapporteur adviser advisor aide fiancee fiancée fiance girlfriend boyfriend nephew
-        niece cousin uncle aunt grandson granddaughter grandmother grandfather stepfather
-        stepmother toddler performer cosplayer nominee challenger incumbent contender
-        billionaire millionaire tycoon magnate chair chairperson representative""".split(),
+        niece cousin relative uncle aunt grandson granddaughter grandmother grandfather
+        stepfather stepmother toddler performer cosplayer nominee challenger incumbent contender
+        billionaire millionaire tycoon magnate chair chairperson representative controller
+        """.split(),
         "person",
     ),
     **dict.fromkeys(
@@ -599,6 +638,8 @@ _WHICH = re.compile(r",\s+which\s")
 # "by" and the names before this one: "a documentary by Tomasz and ", "a film by "
 _BY_NAMES_BEFORE = re.compile(r"\bby[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?\Z")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# a noun and "of" before a name, with lower-case words between: "the death of dictator "
+_NOUN_OF_BEFORE = re.compile(r"\b[a-z]{3,}[ \t]+of[ \t]+(?:[a-z]+[ \t]+){0,3}\Z")
 
 
 def described_type(text: str, mention: Mention) -> EntityType | None:
@@ -621,6 +662,12 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
             return None  # "a documentary by Tomasz and Marek Sekielski, which is about": the work
         if _person_word_before(text, mention.start) or _office_of_before(text, mention.start):
             return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
+        if (
+            mention.label == "PERSON"
+            and " " in mention.surface.strip()
+            and _NOUN_OF_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        ):
+            return None  # "the death of dictator Saparmurat Niyazov, which kindled": the death
         return "org" if mention.label in ("PERSON", "ORG") else None
     noun = _NOUN_AFTER.match(text, mention.end)
     if noun is None or gazetteer.is_place(mention.surface):
@@ -764,7 +811,8 @@ _PERSON_AFTER = re.compile(
     r"claimed|noted|testified|declined|admitted|denied|replied|recalled)\b|,[ \t]+who\b"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
-_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+$")
+# a word of its own, not the end of a hyphenated one ("a three-man LeFlore County jury")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Za-z][a-z]+)[ \t]+$")
 
 
 def is_person_word(word: str) -> bool:

@@ -578,12 +578,16 @@ def _join_split_names(
             end -= text[end - 1] == ","  # "United Nations Educational," + ", Scientific and"
             first, second = text[start:end], text[span[0] : span[1]]
             if (
-                _label == "ORG"
-                and _NAME_JOINER.fullmatch(text, end, span[0])
-                and not _LEADING_THE.match(second)  # "the FAA and the NTSB": its own "the"
-                and _one_name(first, second)
-                and named_alone(second, alone, (start, span[1])) is None  # "..., FSF's Voting"
-            ) or (_FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second)):
+                (
+                    _label == "ORG"
+                    and _NAME_JOINER.fullmatch(text, end, span[0])
+                    and not _LEADING_THE.match(second)  # "the FAA and the NTSB": its own "the"
+                    and _one_name(first, second)
+                    and not _apposition_after_comma(text[end : span[0]], second)
+                    and named_alone(second, alone, (start, span[1])) is None  # "..., FSF's Voting"
+                )
+                or (_FOR_THE.fullmatch(text, end, span[0]) and _cause_after_head(first, second))
+            ):
                 joined[-1] = (start, span[1], "ORG")
                 continue
         joined.append(span)
@@ -715,6 +719,20 @@ def _cause_after_head(first: str, second: str) -> bool:
         bool(first_words)
         and (first_words[-1] in ORG_HEADS or head_of)
         and not any(w in ORG_HEADS for w in second_words)
+    )
+
+
+def _apposition_after_comma(joiner: str, second: str) -> bool:
+    """ "the University of Athens, Yanis Varoufakis,": a comma alone before a piece with no
+    "and" and no organisation's head word is a name set beside the first, not the rest of it
+    ("United Nations Educational," + "Scientific and Cultural Organization" goes on)."""
+    words = base_key(second).split()
+    return (
+        "and" not in joiner.split()
+        and "&" not in joiner
+        and "and" not in words
+        and "&" not in second
+        and not any(w in ORG_HEADS for w in words)
     )
 
 
