@@ -768,7 +768,8 @@ def type_by_membership(text: str, mentions: list[Mention]) -> None:
             and not other.evidence
             and _OF_BETWEEN.fullmatch(text, person.end, other.start)
         ):
-            kind: EntityType = "place" if gazetteer.is_place(other.surface) else "org"
+            town = gazetteer.is_place(other.surface) or gazetteer.is_small_place(other.surface)
+            kind: EntityType = "place" if town else "org"  # "Warren Gotcher of McAlester"
             other.type, other.evidence = kind, True
             other.key = canonical_key(other.surface, kind)
 

@@ -263,3 +263,11 @@ def test_a_word_for_an_office_alone_is_no_organisation() -> None:
     names = _names(text)
     assert ("BBC Drama Commissioning", "org") in names
     assert not [name for name, _type in names if name == "Controller"]
+
+
+def test_a_small_town_after_a_persons_name_and_of_is_a_place() -> None:
+    # written for the case: "attorney Dale Hutchins of McAlester": the model reads the town
+    # (in the small-places list) as a person, and the name after a person and "of" was an
+    # organisation, a band's or a company's, unless the large gazetteer had it
+    text = "Defense attorney Dale Hutchins of McAlester argued that the clerks never saw a car.\n"
+    assert ("McAlester", "place") in _names(text)
