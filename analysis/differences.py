@@ -1448,9 +1448,25 @@ def _written_at(body: str, entity: Entity) -> list[tuple[int, int]]:
         forms.add(surname)
     found = set(entity.mentions)
     for form in forms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
-            found.add((match.start(), match.end()))
+        found.update(_whole_word_places(body, form))
     return sorted(found)
+
+
+def _whole_word_places(body: str, form: str) -> list[tuple[int, int]]:
+    """Where `form` stands in `body` as whole words (no letter, digit, _ or - either side), as
+    `(?<![\\w-])form(?![\\w-])` finds it: by str.find, since a comparison asks this for every
+    person's every form and a regular expression per form cost 60 ms on two 5,000-word reports."""
+    places: list[tuple[int, int]] = []
+    at = body.find(form) if form else -1
+    while at != -1:
+        end = at + len(form)
+        before = body[at - 1] if at else " "
+        after = body[end] if end < len(body) else " "
+        whole = not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
+        if whole:
+            places.append((at, end))
+        at = body.find(form, end if whole else at + 1)
+    return places
 
 
 def compare_ages(
