@@ -21,7 +21,7 @@ from kimreader.analysis.days import Day, Month, same_day, same_month, sentence_d
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.gazetteer import NATIONALITY_ENDINGS
 from kimreader.analysis.mention_types import PLACE_HEADS
-from kimreader.analysis.names import COMPASS_WORDS, particle_alternatives
+from kimreader.analysis.names import COMPASS_WORDS, canonical_key, particle_alternatives
 from kimreader.analysis.quantities import Quantity, quantities
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
@@ -1413,14 +1413,14 @@ _AGE_BEFORE = re.compile(
 def _report_ages(body: str, entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, int]]]:
     """Each person's ages as the report writes them at a mention (`_AGE_AFTER`, `_AGE_BEFORE`):
     {person key: [(age, start, end)]}, keys as the titles have them (names.canonical_key)."""
-    from kimreader.analysis.names import canonical_key
-
     ages: dict[str, list[tuple[int, int, int]]] = {}
-    for entity in entities:
-        if entity.type != "person":
-            continue
+    people = [entity for entity in entities if entity.type == "person"]
+    for entity in people:
         key = canonical_key(entity.name, "person")
+        others = _names_of_others(body, entity, people)
         for start, end in _written_at(body, entity):
+            if any(at <= start and end <= to and (at, to) != (start, end) for at, to in others):
+                continue  # "Reid" inside "Harry Reid": another person's name, not Tara Reid's
             after = _AGE_AFTER.match(body, end)
             if after:
                 group = next(g for g in ("age", "bracketed", "adjective") if after.group(g))
@@ -1437,6 +1437,21 @@ def _report_ages(body: str, entities: Sequence[Entity]) -> dict[str, list[tuple[
             if 0 < found[0] < 120:
                 ages.setdefault(key, []).append(found)
     return ages
+
+
+def _names_of_others(body: str, entity: Entity, people: Sequence[Entity]) -> list[tuple[int, int]]:
+    """Where the report writes the other people's names of more than one word (their mentions
+    and their full names' whole-word places): a bare surname inside one is theirs."""
+    places: list[tuple[int, int]] = []
+    for other in people:
+        if other is entity or canonical_key(other.name, "person") == canonical_key(
+            entity.name, "person"
+        ):
+            continue
+        places.extend(m for m in other.mentions if " " in body[m[0] : m[1]])
+        if " " in other.name:
+            places.extend(_whole_word_places(body, other.name))
+    return places
 
 
 def _written_at(body: str, entity: Entity) -> list[tuple[int, int]]:
