@@ -989,17 +989,23 @@ class Library:
         self._atomic_write(directory / f"{article_id}.json", text)
 
     def read_sidecar(
-        self, kind: str, article_id: str, content_hash: str, version: int | None = None
+        self,
+        kind: str,
+        article_id: str,
+        content_hash: str,
+        version: int | tuple[int, ...] | None = None,
     ) -> Any | None:
         """The stored data, or None when missing, unreadable or made for another text of the
-        article; with `version`, also None when another version of the extractor made it."""
+        article; with `version` (or several), also None when another version of the extractor
+        made it."""
         try:
             payload = json.loads((self.state_dir / kind / f"{article_id}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(payload, dict) or payload.get("hash") != content_hash:
             return None
-        if version is not None and payload.get("version", 0) != version:
+        wanted = (version,) if isinstance(version, int) else version
+        if wanted is not None and payload.get("version", 0) not in wanted:
             return None
         return payload.get("data")
 

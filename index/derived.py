@@ -173,9 +173,9 @@ def maybe_pending(library: Library, steps: Sequence[Step] | None = None) -> bool
     if has_unindexed(library):
         return True
     steps = active_steps() if steps is None else steps
+    files = library.checked_digest()
     return any(
-        pending_estimate(library, step)
-        or _recorded(library, step) != _current(step, library.checked_digest())
+        pending_estimate(library, step) or _recorded(library, step) != _current(step, files)
         for step in steps
     )
 
@@ -392,7 +392,12 @@ def restamp(
         if heartbeat and count % BATCH == 0:
             heartbeat()
         entry = library.entry(article_id)
-        older = _stored_under(library, step, article_id, entry.hash) if entry else None
+        # one read of the file, whichever of the older versions made it
+        older = (
+            library.read_sidecar(step.name, article_id, entry.hash, step.restamp_from)
+            if entry
+            else None
+        )
         try:
             article = library.get(article_id) if older is not None else None
         except LibraryError:
@@ -408,15 +413,6 @@ def restamp(
     if kept:
         store(library, step, kept, data)
     return left, restamped + len(kept)
-
-
-def _stored_under(library: Library, step: Step, article_id: str, content_hash: str) -> Any:
-    """The data stored for the article under one of `step.restamp_from`, or None."""
-    for version in step.restamp_from:
-        older = library.read_sidecar(step.name, article_id, content_hash, version)
-        if older is not None:
-            return older
-    return None
 
 
 def _journal(library: Library) -> Path:

@@ -313,6 +313,10 @@ def test_sidecar_tied_to_content_hash(tmp_path: Path) -> None:
     # Another extractor version made it: still read, but not current for that version.
     assert library.read_sidecar("entities", article.id, article.hash, version=2) == [{"name": "X"}]
     assert library.read_sidecar("entities", article.id, article.hash, version=3) is None
+    assert library.read_sidecar("entities", article.id, article.hash, version=(3, 2)) == [
+        {"name": "X"}
+    ]
+    assert library.read_sidecar("entities", article.id, article.hash, version=(3, 4)) is None
 
 
 def test_a_batch_saves_the_catalog_and_syncs_folders_once(tmp_path: Path, monkeypatch) -> None:
