@@ -1,17 +1,22 @@
-"""Measure quote speakers on single articles: the Wikinews gold of bench/gold/quotes_SPLIT.json.
+"""Measure quote speakers on single articles: the quote gold of bench/gold/quotes_SPLIT.json.
 
 Each article's quotes are found as the comparison finds a report's quotes (analysis/quotes.py's
 `quotes_and_reported_speech` with the article's own entities, as `compare_articles` calls it), and
 each gold quote is judged as bench/compare.py judges a pair's (bench/compare_gold.py: the quote
 holding the gold quote's first character; its speaker right through `speaker_right`).
 
-Splits: wndev (10 Wikinews articles, gold written blind; scored unseen once, then tuned on) and
-fresh4 (12 others, blind: only the lead scores them, once, at the end). The gold format is that
-of tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": [{"quote",
-"speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt.
+Splits: wndev (10 Wikinews articles, gold written blind; scored unseen once, then tuned on),
+fresh4 (12 others, blind: only the lead scores them, once, at the end) and the later Wikinews
+splits of bench/gold/wikinews/manifest.json; besides them, splits of other pages (no
+"wikinews/" page in their file): mozdev (12 English news pages of the mozilla-readability test
+pages, development data written from the text alone). The gold format is that of
+tests/gold/compare/README.md's quotes, per page: {"pages": {"wikinews/NAME": [{"quote",
+"speaker", "kind", "accept"}]}}; the page's body is the whole text of bench/gold/wikinews/NAME.txt,
+or for another page the body bench/entity_gold.py's `page_body` gives it (a mozilla-readability
+test page by its folder name: "nytimes-1").
 
 Run: python bench/quotes.py [--split wndev|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
-                            |fresh11|wnrev|fresh12]
+                            |fresh11|wnrev|fresh12|mozdev]
                             [--details]
 """
 
@@ -29,12 +34,24 @@ from compare_gold import GoldQuote, _locate, judge_quote
 
 from kimreader.analysis.quote_marks import is_quote_mark
 
-SPLITS = entity_gold.wikinews_splits()
+
+def page_splits() -> tuple[str, ...]:
+    """The quote gold splits of pages that are not Wikinews articles: the quotes_SPLIT.json files
+    with no "wikinews/" page (mozdev), by name."""
+    splits = []
+    for path in sorted(entity_gold.GOLD_DIR.glob("quotes_*.json")):
+        pages = json.loads(path.read_text("utf-8"))["pages"]
+        if not any(name.startswith("wikinews/") for name in pages):
+            splits.append(path.stem.removeprefix("quotes_"))
+    return tuple(splits)
+
+
+SPLITS = (*entity_gold.wikinews_splits(), *page_splits())
 
 
 @dataclass(frozen=True)
 class GoldArticle:
-    name: str  # "wikinews/NAME"
+    name: str  # "wikinews/NAME", or another page's name ("nytimes-1")
     body: str
     quotes: tuple[GoldQuote, ...]
 
@@ -129,7 +146,8 @@ def main() -> int:
         choices=SPLITS,
         default="wndev",
         help="wndev, fresh4-fresh7: development (tuned on; fresh4-7 first scored unseen by the "
-        "lead); fresh8: the tenth round's blind set (scored once)",
+        "lead); fresh8: the tenth round's blind set (scored once); mozdev: mozilla-readability "
+        "news pages (development)",
     )
     parser.add_argument("--details", action="store_true", help="each gold quote and its verdict")
     args = parser.parse_args()

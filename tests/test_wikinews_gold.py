@@ -2,7 +2,9 @@
 well formed: its pages are the manifest's articles of that split, every quote is found once
 inside one line of its article, kinds are ones the bench scores, and no name is listed twice in a
 way the scorer would read two ways. It checks only the files present (the blind fresh4 gold may
-not be written yet) and scores nothing: no analysis is run on the texts."""
+not be written yet) and scores nothing: no analysis is run on the texts. The quote gold of other
+pages (bench/quotes.py's page splits: mozdev, mozilla-readability test pages) is checked the same
+way, against the pages' bodies as kimreader imports them."""
 
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ SPLITS = (
 )
 # fresh4v: articles of the same-story verdict pairs only (tests/gold/compare/verdicts/fresh4v.json)
 MANIFEST_SPLITS = (*SPLITS, "fresh4v")
+PAGE_QUOTE_SPLITS = ("mozdev",)  # quote gold of mozilla-readability test pages, not Wikinews
+PAGES = ROOT.parent / "shared/testdata/mozilla-readability/test/test-pages"
 QUOTE_KINDS = {"person", "body", "anonymous", "none"}
 ENTITY_TYPES = ("person", "org", "place")
 
@@ -84,6 +88,22 @@ def test_quote_gold_is_well_formed(split: str, bench: tuple[ModuleType, ModuleTy
     _entity_gold, quotes = bench
     data = read(GOLD / f"quotes_{split}.json")
     assert set(data["pages"]) == split_articles(split)
+    assert_quotes_well_formed(split, data, quotes)
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="../shared test pages not present")
+@pytest.mark.parametrize("split", PAGE_QUOTE_SPLITS)
+def test_page_quote_gold_is_well_formed(split: str, bench: tuple[ModuleType, ModuleType]) -> None:
+    _entity_gold, quotes = bench
+    assert split in quotes.page_splits() and split in quotes.SPLITS
+    data = read(GOLD / f"quotes_{split}.json")
+    assert all((PAGES / name / "source.html").is_file() for name in data["pages"]), data["pages"]
+    assert_quotes_well_formed(split, data, quotes)
+
+
+def assert_quotes_well_formed(split: str, data: dict[str, Any], quotes: ModuleType) -> None:
+    """Every entry has known fields and kind, a one-line quote, a speaker exactly when its kind
+    is not none; each quote is found exactly once in its page's body."""
     for items in data["pages"].values():
         for item in items:
             assert set(item) <= {"quote", "speaker", "kind", "accept"}, item
