@@ -383,7 +383,6 @@ def restamp(
     is still right for its article (`step.still_right`: the article is read, not extracted
     again); (the ids left to extract, how many were restamped). Once per version change, in this
     process. Data of another version (another embedding model's or pooling's) is extracted anew."""
-    assert step.still_right is not None
     left: list[str] = []
     kept: list[Article] = []
     data: list[Any] = []
@@ -391,28 +390,39 @@ def restamp(
     for count, article_id in enumerate(ids):
         if heartbeat and count % BATCH == 0:
             heartbeat()
-        entry = library.entry(article_id)
-        # one read of the file, whichever of the older versions made it
-        older = (
-            library.read_sidecar(step.name, article_id, entry.hash, step.restamp_from)
-            if entry
-            else None
-        )
-        try:
-            article = library.get(article_id) if older is not None else None
-        except LibraryError:
-            article = None
-        if article is None or older is None or not step.still_right(article, older):
+        still_right = restampable(library, step, article_id)
+        if still_right is None:
             left.append(article_id)
             continue
-        kept.append(article)
-        data.append(older)
+        kept.append(still_right[0])
+        data.append(still_right[1])
         if len(kept) == BATCH:
             store(library, step, kept, data)
             restamped, kept, data = restamped + len(kept), [], []
     if kept:
         store(library, step, kept, data)
     return left, restamped + len(kept)
+
+
+def restampable(library: Library, step: Step, article_id: str) -> tuple[Article, Any] | None:
+    """The article and the data an older version of `step.restamp_from` stored for it, when
+    that data is still right for it (`step.still_right`); else None (none stored, another
+    version's, or made for other sentences: extracted anew)."""
+    assert step.still_right is not None
+    entry = library.entry(article_id)
+    # one read of the file, whichever of the older versions made it
+    older = (
+        library.read_sidecar(step.name, article_id, entry.hash, step.restamp_from)
+        if entry
+        else None
+    )
+    try:
+        article = library.get(article_id) if older is not None else None
+    except LibraryError:
+        return None
+    if article is None or not step.still_right(article, older):
+        return None
+    return article, older
 
 
 def _journal(library: Library) -> Path:

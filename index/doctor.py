@@ -179,8 +179,11 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
 
 
 def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> None:
-    """Sentence embeddings are derived like entities: filled in when entities would be."""
+    """Sentence embeddings are derived like entities: filled in when entities would be. Those
+    an earlier kimreader made for the sentences the article is cut into today are kept (stamped
+    with today's version, see derived.restamp), and said apart from those computed."""
     from kimreader.analysis.embed import EmbeddingModelError, model_available
+    from kimreader.index.derived import restamp, step_named
 
     if not model_available():
         found.notes.append("sentence-embedding model not installed: comparisons use words")
@@ -190,16 +193,50 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
         return
     older = _made_by_an_older_version(workspace, "embeddings", missing)
     if not compute:
-        _note_pending(found, missing, older, "sentence embeddings")
+        _note_pending_embeddings(workspace, found, missing, older)
         return
     try:
+        left, kept = restamp(workspace.library, step_named("embeddings"), missing)
         filled = workspace.fill_missing_embeddings()
     except (LibraryError, OSError, EmbeddingModelError) as error:
         found.problems.append(f"cannot compute missing sentence embeddings: {error}")
         return
-    found.repaired.append(
-        f"computed sentence embeddings for {filled} article(s){_had(missing, older)}"
-    )
+    if kept:
+        found.repaired.append(
+            f"kept the sentence embeddings of {kept} article(s) {_SAME} (stamped anew, not "
+            "computed)"
+        )
+    if left:
+        found.repaired.append(
+            f"computed sentence embeddings for {filled} article(s){_had(left, older - kept)}"
+        )
+
+
+_SAME = "that an earlier kimreader made for the same sentences"
+
+
+def _note_pending_embeddings(
+    workspace: Workspace, found: Findings, missing: list[str], older: int
+) -> None:
+    """_note_pending for sentence embeddings, whose earlier rows are of two kinds: for the same
+    sentences (used as they are, and only stamped anew) or not (not used until computed)."""
+    from kimreader.index.derived import restampable, step_named
+
+    step = step_named("embeddings")
+    same = sum(restampable(workspace.library, step, i) is not None for i in missing)
+    if len(missing) > older:
+        found.notes.append(f"{len(missing) - older} article(s) have no sentence embeddings")
+    if same:
+        found.notes.append(
+            f"{same} article(s) have sentence embeddings {_SAME}: used as they are, and "
+            "stamped anew by the app or 'kimreader doctor' (nothing to compute)"
+        )
+    if older > same:
+        found.notes.append(
+            f"{older - same} article(s) have sentence embeddings an earlier kimreader made for "
+            "other sentences (or by another model): not used (comparing them goes by words) "
+            "until the app or 'kimreader doctor' computes them anew"
+        )
 
 
 def _note_pending(

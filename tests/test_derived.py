@@ -262,15 +262,13 @@ def test_data_stored_for_an_article_not_yet_indexed_is_not_noted_for_re_indexing
     assert derived.has_unindexed(workspace.library)
 
 
-def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
+def _embedded_by_the_fifteenth_round(
     tmp_path: Path,
-) -> None:
-    """Sentence embeddings are one row per sentence. A text written a paragraph a line (here two
-    development Wikinews articles as a scraped page writes them) was one paragraph until
-    versions.SENTENCES 2: a library of that release has rows for other sentences, which the
-    comparison cannot use. They are pending for the background step, which recomputes them;
-    those of a text cut as before (a third article, with blank lines between its paragraphs)
-    are only stamped with the new version."""
+) -> tuple[Workspace, tuple[Article, Article, Article], dict[str, Any]]:
+    """A library whose sentence embeddings the fifteenth round stored (version 1): two
+    development Wikinews articles written a paragraph a line (a scraped page's form), whose
+    rows were one paragraph's sentences then, and a third cut as before (blank lines between
+    its paragraphs); (the workspace, the three articles, each one's stored rows)."""
     import numpy as np
     from conftest import scraped_body, wikinews_body
 
@@ -298,6 +296,20 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
         payload = {"hash": article.hash, "version": 1, "data": stored[article.id].to_json()}
         library.write_sidecar("embeddings", article.id, payload)
     derived._record_current(library, replace(step, version=1), library.checked_digest())
+    return workspace, (a, b, c), stored
+
+
+def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
+    tmp_path: Path,
+) -> None:
+    """Sentence embeddings are one row per sentence. A text written a paragraph a line (here two
+    development Wikinews articles as a scraped page writes them) was one paragraph until
+    versions.SENTENCES 2: a library of that release has rows for other sentences, which the
+    comparison cannot use. They are pending for the background step, which recomputes them;
+    those of a text cut as before (a third article, with blank lines between its paragraphs)
+    are only stamped with the new version."""
+    workspace, (a, b, c), stored = _embedded_by_the_fifteenth_round(tmp_path)
+    library, step = workspace.library, derived.step_named("embeddings")
     verdict = workspace.compare(a, b).verdict
     assert verdict is not None and "sentence embeddings pending" in verdict.summary()
     assert derived.maybe_pending(library, [step])  # the app's cheap look starts its job
@@ -310,6 +322,53 @@ def test_embeddings_stored_under_an_older_sentence_splitting_are_recomputed(
     comparison = workspace.compare(a, b)
     assert comparison.method == "meaning" and comparison.verdict is not None
     assert "sentence embeddings pending" not in comparison.verdict.summary()
+
+
+def test_doctor_says_which_earlier_embeddings_it_kept_and_which_it_computed(
+    tmp_path: Path,
+) -> None:
+    """After the upgrade of versions.SENTENCES 2, `kimreader doctor` computes the rows of the
+    two articles written a paragraph a line and only stamps anew those of the third, cut as
+    before: it says so, not "computed" for all three."""
+    from kimreader.index.doctor import run_doctor
+
+    workspace, (a, b, c), stored = _embedded_by_the_fifteenth_round(tmp_path)
+    repaired = run_doctor(workspace)["repaired"]
+    assert (
+        "kept the sentence embeddings of 1 article(s) that an earlier kimreader made for the "
+        "same sentences (stamped anew, not computed)"
+    ) in repaired
+    assert (
+        "computed sentence embeddings for 2 article(s) that had only an earlier kimreader's"
+    ) in repaired
+    version = derived.step_named("embeddings").version
+    kept = workspace.library.read_sidecar("embeddings", c.id, c.hash, version)
+    assert kept == stored[c.id].to_json()  # the rows of zeros: not computed
+    assert workspace.missing_embeddings() == []
+
+
+def test_doctor_without_embeddings_says_what_becomes_of_earlier_ones(tmp_path: Path) -> None:
+    """`kimreader doctor --no-embeddings` after the upgrade of versions.SENTENCES 2 says what
+    becomes of the earlier rows: those for the same sentences (the third article) are used as
+    they are and only stamped anew; the others (two articles written a paragraph a line) are
+    not used, a comparison of them goes by words, until they are computed."""
+    from kimreader.index.doctor import run_doctor
+
+    workspace, (a, b, c), _ = _embedded_by_the_fifteenth_round(tmp_path)
+    notes = run_doctor(workspace, embed=False)["notes"]
+    assert (
+        "1 article(s) have sentence embeddings that an earlier kimreader made for the same "
+        "sentences: used as they are, and stamped anew by the app or 'kimreader doctor' "
+        "(nothing to compute)"
+    ) in notes
+    assert (
+        "2 article(s) have sentence embeddings an earlier kimreader made for other sentences "
+        "(or by another model): not used (comparing them goes by words) until the app or "
+        "'kimreader doctor' computes them anew"
+    ) in notes
+    assert workspace.embeddings(a) is None and workspace.compare(a, b).method == "words"
+    assert workspace.embeddings(c) is not None  # used as it is
+    assert len(workspace.missing_embeddings()) == 3  # nothing done
 
 
 def test_an_article_edited_since_its_data_was_made_is_pending(tmp_path: Path) -> None:
