@@ -492,9 +492,9 @@ def shared_listing(
             ents_a, ents_b = found[doc_a.name], found[doc_b.name]
             bodies = (doc_a.text, doc_b.text) if with_bodies else None
             shared = compare_entities(ents_a, ents_b, bodies).shared
-            for instance in {m.instance for m in doc_a.mentions} & {
-                m.instance for m in doc_b.mentions
-            }:
+            named_a = {m.instance for m in doc_a.mentions}
+            # sorted: a set's order changes with the hash seed, and --details prints this one
+            for instance in sorted(named_a & {m.instance for m in doc_b.mentions}):
                 result.named += 1
                 entries_a = _shared_entries(doc_a, instance, [e.mentions_a for e in shared])
                 entries_b = _shared_entries(doc_b, instance, [e.mentions_b for e in shared])
