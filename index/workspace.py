@@ -229,12 +229,14 @@ class Workspace:
         return pending(self.library, step_named("entities"))
 
     def embeddings(self, article: Article) -> ArticleEmbeddings | None:
-        """The stored sentence embeddings of an article; None while they are missing or made for
-        another version of it (the app's background job and `kimreader doctor` compute them:
-        index/derived.py)."""
+        """The stored sentence embeddings of an article; None while they are missing, made for
+        another version of it or by another EMBEDDER, whose rows do not compare with today's
+        (the app's background job and `kimreader doctor` compute them: index/derived.py)."""
         from kimreader.analysis.embed import ArticleEmbeddings
+        from kimreader.analysis.versions import EMBEDDINGS, EMBEDDINGS_TO_RESTAMP
 
-        stored = self.library.read_sidecar("embeddings", article.id, article.hash)
+        ours = (EMBEDDINGS, *EMBEDDINGS_TO_RESTAMP)
+        stored = self.library.read_sidecar("embeddings", article.id, article.hash, ours)
         found = ArticleEmbeddings.from_json(stored) if stored is not None else None
         return found if found is not None and found.matches(article.body) else None
 

@@ -402,8 +402,9 @@ def test_embeddings_of_another_embedder_are_not_restamped(tmp_path: Path) -> Non
     """Only the rows today's EMBEDDER made under an older sentence splitting are stamped anew
     where the sentences are the same (versions.EMBEDDINGS_TO_RESTAMP): rows another EMBEDDER
     made (a new model or pooling under the same model name; a newer release's, after a
-    downgrade) are computed again, however well they match the sentences. Two development
-    Wikinews articles, each cut today as before (blank lines between paragraphs)."""
+    downgrade) are computed again, however well they match the sentences, and not used till
+    then. Two development Wikinews articles, each cut today as before (blank lines between
+    paragraphs)."""
     import numpy as np
     from conftest import wikinews_body
 
@@ -429,6 +430,8 @@ def test_embeddings_of_another_embedder_are_not_restamped(tmp_path: Path) -> Non
         payload = {"hash": article.hash, "version": version, "data": data}
         library.write_sidecar("embeddings", article.id, payload)
     assert set(derived.pending(library, step)) == {ours.id, others.id}
+    # Until then, the other EMBEDDER's rows are not used (its vectors do not compare with ours)
+    assert workspace.embeddings(others) is None and workspace.embeddings(ours) is not None
     assert derived.restamp(library, step, [ours.id, others.id]) == ([others.id], 1)
     assert library.read_sidecar("embeddings", ours.id, ours.hash, step.version) is not None
     assert library.read_sidecar("embeddings", others.id, others.hash, step.version) is None
