@@ -142,17 +142,22 @@ def _check_articles(workspace: Workspace, found: Findings) -> set[str]:
 
 
 def _remove_orphan_sidecars(workspace: Workspace, found: Findings, known: set[str]) -> None:
+    """Derived data (entities, sentence embeddings: each step's sidecars) of articles deleted
+    outside kimreader, or from the trash."""
+    from kimreader.index.derived import STEPS
+
     library = workspace.library
-    for sidecar in sorted(library.state_dir.glob("entities/*.json")):
-        if sidecar.name.startswith("."):
-            continue  # a write in progress (pathlib's glob matches hidden files); see above
-        if sidecar.stem in known or library.path_for(sidecar.stem).exists():
-            continue  # (an article written since the catalog was read is not an orphan)
-        try:
-            sidecar.unlink(missing_ok=True)
-            found.repaired.append(f"removed entities of a deleted article: {sidecar.stem}")
-        except OSError as error:
-            found.problems.append(f"{sidecar}: cannot remove ({error.strerror})")
+    for step in STEPS:
+        for sidecar in sorted(library.state_dir.glob(f"{step.name}/*.json")):
+            if sidecar.name.startswith("."):
+                continue  # a write in progress (pathlib's glob matches hidden files); see above
+            if sidecar.stem in known or library.path_for(sidecar.stem).exists():
+                continue  # (an article written since the catalog was read is not an orphan)
+            try:
+                sidecar.unlink(missing_ok=True)
+                found.repaired.append(f"removed {step.label} of a deleted article: {sidecar.stem}")
+            except OSError as error:
+                found.problems.append(f"{sidecar}: cannot remove ({error.strerror})")
 
 
 def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> None:

@@ -245,11 +245,14 @@ def test_doctor_names_a_file_whose_name_is_not_text(damaged: Workspace) -> None:
 def test_doctor_removes_orphan_entities_and_notes_missing_ones(damaged: Workspace) -> None:
     library = damaged.library
     gone, bare = [entry.id for entry in library.catalog()][:2]
+    library.write_sidecar("embeddings", gone, {"hash": library.entry(gone).hash, "data": {}})
     library.path_for(gone).unlink()
     (library.state_dir / "entities" / f"{bare}.json").unlink()
     report = doctor(damaged)
     assert report["ok"]
     assert f"removed entities of a deleted article: {gone}" in report["repaired"]
+    assert f"removed sentence embeddings of a deleted article: {gone}" in report["repaired"]
+    assert not list(library.state_dir.glob(f"*/{gone}.json"))
     assert "1 article(s) have no entities (imported without them)" in report["notes"]
     assert any("1 removed" in line for line in report["repaired"])  # the index followed
 
