@@ -332,12 +332,22 @@ def _check_user_state(workspace: Workspace, found: Findings, known: set[str]) ->
     try:
         damage = state.check()
         noted = sorted(state.noted_ids() & known)
+        snapshot = state.snapshot()
     except StateError as error:
         found.problems.append(str(error))
         return
     if damage:
         found.problems.append(f"{state.path}: damaged ({damage}); restore it from a backup")
         return
+    # The notes, tags and stars of articles deleted (from the trash, or by hand) are kept: said.
+    trashed = {path.stem for path in workspace.library.trashed()}
+    marked = set(snapshot.notes) | set(snapshot.tags) | snapshot.starred
+    deleted = [i for i in marked - known - trashed if not workspace.library.path_for(i).exists()]
+    if deleted:
+        found.notes.append(
+            f"kept the notes, tags and stars of {len(deleted)} deleted article(s) in {state.path}"
+            " (your own data: kimreader never deletes it)"
+        )
     for article_id in noted:
         try:
             found.notes.extend(workspace.lost_notes(workspace.get(article_id)))

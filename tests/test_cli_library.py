@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kimreader.corpus.library import TRASH_DAYS, Library
+from kimreader.corpus.userstate import UserState
 from kimreader.index.workspace import Workspace
 
 
@@ -182,15 +183,24 @@ def test_removed_articles_go_to_the_trash_and_come_back(library: Path) -> None:
 
 
 def test_doctor_empties_the_trash_after_a_while(library: Path) -> None:
+    """...and keeps the reader's notes, tags and stars of what it deleted, saying so."""
     bloomberg = ids(library)["Bloomberg (via The Straits Times)"]
+    for command in (["star", bloomberg], ["tag", bloomberg, "korea"], ["note", bloomberg, "Xi"]):
+        assert kimreader(library, *command).returncode == 0
     assert kimreader(library, "remove", bloomberg, "--yes").returncode == 0
     doctor = kimreader(library, "doctor")
-    assert "kept for 'kimreader restore'" in doctor.stdout
+    assert "kept for 'kimreader restore'" in doctor.stdout and "kept the notes" not in doctor.stdout
     trashed = library / "trash" / f"{bloomberg}.md"
     old = time.time() - (TRASH_DAYS + 1) * 86400
     os.utime(trashed, (old, old))
     doctor = kimreader(library, "doctor")
     assert f"deleted {bloomberg} from the trash" in doctor.stdout and not trashed.exists()
+    state = library / "userstate" / "state.sqlite"
+    kept = f"note: kept the notes, tags and stars of 1 deleted article(s) in {state}"
+    assert kept in doctor.stdout and doctor.returncode == 0
+    state = UserState(library)  # all still there
+    assert [note.article_id for note in state.notes()] == [bloomberg]
+    assert bloomberg in state.snapshot().starred and state.snapshot().tags[bloomberg] == ("korea",)
 
 
 # -- 14: add ------------------------------------------------------------------------------------
