@@ -16,7 +16,7 @@ from typing import Any
 from kimreader.corpus.library import LibraryError
 from kimreader.corpus.userstate import StateError
 from kimreader.index.search import IndexBusy
-from kimreader.index.workspace import Workspace
+from kimreader.index.workspace import Workspace, had_before
 
 # An unfinished write (without its writer's pid) younger than this may be in progress.
 TEMP_GRACE_SECONDS = 60.0
@@ -171,7 +171,7 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
     missing = workspace.missing_entities()
     if not missing:
         return
-    older = _made_by_an_older_version(workspace, "entities", missing)
+    older = workspace.with_earlier_data("entities", missing)
     if not extract:
         _note_pending(found, missing, older, "entities", " (imported without them)")
         return
@@ -180,7 +180,9 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
     except (LibraryError, OSError, IndexBusy) as error:
         found.problems.append(f"cannot extract missing entities: {error}")
         return
-    found.repaired.append(f"extracted entities for {filled} article(s){_had(missing, older)}")
+    found.repaired.append(
+        f"extracted entities for {filled} article(s){had_before(len(missing), older)}"
+    )
 
 
 def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> None:
@@ -196,7 +198,7 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
     missing = workspace.missing_embeddings()
     if not missing:
         return
-    older = _made_by_an_older_version(workspace, "embeddings", missing)
+    older = workspace.with_earlier_data("embeddings", missing)
     if not compute:
         _note_pending_embeddings(workspace, found, missing, older)
         return
@@ -212,9 +214,8 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
             "computed)"
         )
     if left:
-        found.repaired.append(
-            f"computed sentence embeddings for {filled} article(s){_had(left, older - kept)}"
-        )
+        had = had_before(len(left), older - kept)
+        found.repaired.append(f"computed sentence embeddings for {filled} article(s){had}")
 
 
 _SAME = "that an earlier kimreader made for the same sentences"
@@ -256,26 +257,6 @@ def _note_pending(
             f"{older} article(s) have {what} made by an earlier kimreader "
             "(still shown until recomputed)"
         )
-
-
-def _made_by_an_older_version(workspace: Workspace, kind: str, ids: list[str]) -> int:
-    """How many of the articles lacking current data of `kind` have data an earlier version
-    of its extractor made (after an upgrade), rather than none (see index/derived.py)."""
-    library = workspace.library
-    older = 0
-    for article_id in ids:
-        entry = library.entry(article_id)
-        if entry and library.read_sidecar(kind, article_id, entry.hash) is not None:
-            older += 1
-    return older
-
-
-def _had(missing: list[str], older: int) -> str:
-    if not older:
-        return " that had none"
-    if older == len(missing):
-        return " that had only an earlier kimreader's"
-    return f": {len(missing) - older} had none, {older} an earlier kimreader's"
 
 
 def _check_index(workspace: Workspace, found: Findings) -> None:

@@ -228,6 +228,17 @@ class Workspace:
 
         return pending(self.library, step_named("entities"))
 
+    def with_earlier_data(self, kind: str, ids: Sequence[str]) -> int:
+        """How many of these articles, lacking today's data of `kind` (missing_entities(),
+        missing_embeddings()), have data an earlier version of its extractor made (after an
+        upgrade) rather than none (see index/derived.py)."""
+        library, older = self.library, 0
+        for article_id in ids:
+            entry = library.entry(article_id)
+            if entry and library.read_sidecar(kind, article_id, entry.hash) is not None:
+                older += 1
+        return older
+
     def embeddings(self, article: Article) -> ArticleEmbeddings | None:
         """The stored sentence embeddings of an article; None while they are missing, made for
         another version of it or by another EMBEDDER, whose rows do not compare with today's
@@ -561,6 +572,16 @@ class Workspace:
         article = self.library.remove(article_id)
         self.index.sync()
         return article
+
+
+def had_before(missing: int, older: int) -> str:
+    """What `missing` articles filled had before, `older` of them an earlier kimreader's data
+    (with_earlier_data): ends "extracted entities for N article(s)"."""
+    if not older:
+        return " that had none"
+    if older == missing:
+        return " that had only an earlier kimreader's"
+    return f": {missing - older} had none, {older} an earlier kimreader's"
 
 
 def shorten(text: str, width: int = QUOTE_SHOWN) -> str:

@@ -435,3 +435,26 @@ def test_embeddings_of_another_embedder_are_not_restamped(tmp_path: Path) -> Non
     assert derived.restamp(library, step, [ours.id, others.id]) == ([others.id], 1)
     assert library.read_sidecar("embeddings", ours.id, ours.hash, step.version) is not None
     assert library.read_sidecar("embeddings", others.id, others.hash, step.version) is None
+
+
+def test_reindex_tells_an_earlier_kimreaders_entities_from_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an upgrade, `kimreader reindex` says how many articles had an earlier kimreader's
+    entities, as doctor does, not that they all had none."""
+    from kimreader.tui.cli import main
+
+    workspace = Workspace.open(tmp_path / "lib")
+    workspace.add_paths([_sources(tmp_path / "in")])
+    library, step = workspace.library, derived.step_named("entities")
+    bare = library.catalog()[0].id
+    (library.state_dir / "entities" / f"{bare}.json").unlink()
+    newer = derived.Step("entities", "entities", derived.entities_of, step.version + 1, True)
+    monkeypatch.setattr(derived, "STEPS", (newer, *derived.STEPS[1:]))
+    count = len(library.catalog())
+    assert main(["--library", str(library.root), "reindex"]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"indexed {count} articles; entities extracted for {count}: 1 had none, "
+        f"{count - 1} an earlier kimreader's\n"
+    )

@@ -310,12 +310,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    from kimreader.index.workspace import had_before
+
     workspace = open_workspace(args)
     workspace.library.refresh()
+    missing = workspace.missing_entities()
+    older = workspace.with_earlier_data("entities", missing)
     filled = workspace.fill_missing_entities(processes=1)
     report = workspace.index.rebuild()
+    extracted = f"entities extracted for {filled}{had_before(len(missing), older)}"
     sys.stdout.write(
-        f"indexed {report.added} articles; entities extracted for {filled} that had none\n"
+        f"indexed {report.added} articles; {extracted if filled else 'no entities to extract'}\n"
     )
     return EXIT_FOUND
 
