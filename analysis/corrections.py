@@ -206,7 +206,8 @@ def corrected_dicts(root: Path, stored: list[Any]) -> list[Any]:
 
 
 def load_corrections(root: Path) -> list[Correction]:
-    """The library's corrections ([] when there are none); a damaged file is an error."""
+    """The library's corrections ([] when there are none); a damaged file is an error, one
+    line naming the file and what is wrong (the file is the user's: never rewritten then)."""
     path = corrections_path(root)
     try:
         text = path.read_text("utf-8")
@@ -214,11 +215,29 @@ def load_corrections(root: Path) -> list[Correction]:
         return []
     except OSError as error:
         raise CorrectionError(f"{path}: cannot read ({error.strerror})") from error
+    except ValueError as error:
+        raise _damaged(path, "not UTF-8 text") from error
     try:
         data = json.loads(text)
-        return [Correction.from_json(item) for item in data["corrections"]]
-    except (ValueError, KeyError, TypeError) as error:
-        raise CorrectionError(f"{path}: not a corrections file ({error})") from error
+    except ValueError as error:
+        raise _damaged(path, f"not valid JSON: {error}") from error
+    items = data.get("corrections") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise _damaged(path, 'not a corrections file: no "corrections" list')
+    corrections = []
+    for number, item in enumerate(items, 1):
+        try:
+            corrections.append(Correction.from_json(item))
+        except CorrectionError as error:
+            raise _damaged(path, f"correction {number}: {error}") from error
+    return corrections
+
+
+def _damaged(path: Path, reason: str) -> CorrectionError:
+    return CorrectionError(
+        f"{path}: {reason} (fix it, or move it away to drop the corrections; kimreader "
+        "leaves it as it is)"
+    )
 
 
 def save_corrections(root: Path, corrections: Sequence[Correction]) -> None:

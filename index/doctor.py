@@ -73,9 +73,10 @@ def run_doctor(
             "leaves it alone)"
         )
     _remove_orphan_sidecars(workspace, found, known)
-    _check_entities(workspace, found, extract_entities)
-    _check_embeddings(workspace, found, extract_entities and embed)
-    _check_index(workspace, found)
+    if _check_corrections(workspace, found):
+        _check_entities(workspace, found, extract_entities)
+        _check_embeddings(workspace, found, extract_entities and embed)
+        _check_index(workspace, found)
     _check_user_state(workspace, found, known)
     return found.to_json()
 
@@ -158,6 +159,24 @@ def _remove_orphan_sidecars(workspace: Workspace, found: Findings, known: set[st
                 found.repaired.append(f"removed {step.label} of a deleted article: {sidecar.stem}")
             except OSError as error:
                 found.problems.append(f"{sidecar}: cannot remove ({error.strerror})")
+
+
+def _check_corrections(workspace: Workspace, found: Findings) -> bool:
+    """The user's entity corrections, applied to every entity the index holds: a damaged file
+    is a problem (it is the user's: never rewritten), and the steps that write the index wait
+    until it is fixed (else the index would hold entities without the corrections)."""
+    from kimreader.analysis.corrections import CorrectionError, load_corrections
+
+    try:
+        load_corrections(workspace.library.root)
+    except CorrectionError as error:
+        found.problems.append(str(error))
+        found.notes.append(
+            "entities, sentence embeddings and the search index not checked until the "
+            "corrections file is fixed"
+        )
+        return False
+    return True
 
 
 def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> None:

@@ -108,12 +108,14 @@ class Workspace:
     def get(self, article_id: str) -> Article:
         return self.library.get(article_id)
 
-    def entities(self, article: Article) -> list[Entity]:
-        """The entities stored with an article ([] if it entered without them)."""
+    def entities(self, article: Article, corrected: bool = True) -> list[Entity]:
+        """The entities stored with an article ([] if it entered without them), with the
+        user's corrections (CorrectionError when their file is damaged) unless not `corrected`."""
         stored = self.library.read_sidecar("entities", article.id, article.hash)
         if not isinstance(stored, list):
             return []
-        return self._corrected([Entity.from_json(item) for item in stored])
+        entities = [Entity.from_json(item) for item in stored]
+        return self._corrected(entities) if corrected else entities
 
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities and sentence

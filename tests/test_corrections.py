@@ -132,3 +132,72 @@ async def test_sidebar_keys_hide_retype_rename_merge_and_undo(library: Path) -> 
         await wait_until(pilot, lambda: source.name not in names(), "merged")
         merged = next(e for e in sidebar.entities if e.name == target.name)
         assert set(source.mentions) <= set(merged.mentions)
+
+
+DAMAGED = {
+    "a truncated write": '{"corrections": [{"action": "hide", "type": "pla',
+    "the wrong shape": '[{"action": "hide", "type": "place", "name": "Asia"}]\n',
+    "a bad correction": '{"corrections": [{"action": "hide", "type": "places", "name": "Asia"}]}',
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED)
+def test_a_damaged_corrections_file_is_one_line_and_left_as_it_is(
+    capsys: pytest.CaptureFixture[str], library: Path, damage: str
+) -> None:
+    """A corrections file damaged by hand: doctor names it as a problem and goes on with its
+    other checks; reindex and search stop with one line naming it (the index holds corrected
+    entities), never an internal error; nothing rewrites it; fixing it makes all work again."""
+    path = corrections_path(library)
+    path.write_text(DAMAGED[damage], "utf-8")
+    code, out, _ = run(capsys, library, "doctor")
+    problems = [line for line in out.splitlines() if line.startswith("problem:")]
+    assert code == 1 and len(problems) == 1 and str(path) in problems[0]
+    assert "articles: 2 readable" in out  # the other checks went on
+    for command in (["reindex"], ["search", "Kim"], ["search", "place:Asia"]):
+        code, out, err = run(capsys, library, *command)
+        assert code == 2 and not out and err.count("\n") == 1, command
+        assert err.startswith(f"kimreader: {path}: ") and "internal error" not in err, err
+    assert run(capsys, library, "entity", "hide", "place:Asia")[0] == 2
+    assert path.read_text("utf-8") == DAMAGED[damage]  # the user's file, as the user left it
+
+    rename = {"action": "rename", "type": "person", "name": "Xi Jinping", "to_name": "Xi Two"}
+    path.write_text(json.dumps({"corrections": [rename]}), "utf-8")
+    assert run(capsys, library, "search", "Kim")[0] == 0
+    code, out, _ = run(capsys, library, "search", "--json", 'person:"Xi Two"')
+    assert code == 0 and len(json.loads(out)["hits"]) == 2  # the fixed file applies
+    code, out, _ = run(capsys, library, "doctor")
+    assert code == 0 and "problem:" not in out
+    code, out, _ = run(capsys, library, "reindex")
+    assert code == 0 and out.startswith("indexed 2 articles")
+
+
+async def test_the_app_reads_on_with_a_damaged_corrections_file(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app opens the article with its entities as extracted and says why the corrections
+    are not applied (the index, which holds corrected entities, waits for the fix)."""
+    from app_helpers import main_screen, make_app, wait_until
+
+    from kimreader.tui.widgets.status_line import StatusLine
+
+    said: list[str] = []  # every status message: the index's failure may cover the article's
+    say = StatusLine.say
+
+    def recorded(self: StatusLine, message: str, kind: str = "info") -> None:
+        said.append(message)
+        say(self, message, kind)
+
+    monkeypatch.setattr(StatusLine, "say", recorded)
+    path = corrections_path(library)
+    path.write_text(DAMAGED["a truncated write"], "utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = main_screen(app)
+        await wait_until(pilot, lambda: any("cannot open the index" in s for s in said), "index")
+        await wait_until(pilot, lambda: main.article is not None, "the first article")
+        assert "Kim Jong Un" in {e.name for e in main.sidebar.entities}
+    assert f"entity corrections not applied: {path}: not valid JSON" in " ".join(said)
+    index = next(line for line in said if "cannot open the index" in line)
+    assert str(path) in index and "CorrectionError" not in index
+    assert path.read_text("utf-8") == DAMAGED["a truncated write"]

@@ -310,9 +310,13 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    from kimreader.analysis.corrections import load_corrections
     from kimreader.index.workspace import had_before
 
     workspace = open_workspace(args)
+    # The index holds the corrected entities: a damaged corrections file stops here, one line
+    # naming it, before the index is emptied (and the file is left as it is).
+    load_corrections(workspace.library.root)
     workspace.library.refresh()
     missing = workspace.missing_entities()
     older = workspace.with_earlier_data("entities", missing)
@@ -443,13 +447,16 @@ def run_command(args: argparse.Namespace) -> int:
 
         if os.environ.get("KIMREADER_DEBUG"):
             raise
+        from kimreader.analysis.corrections import CorrectionError
         from kimreader.corpus.library import LibraryError
         from kimreader.index.backend import QueryError
         from kimreader.index.cluster import EngineUrlError
         from kimreader.index.search import IndexBusy
 
         # QueryError: a query the engine refuses, or a feature it lacks (backend.Unsupported).
-        if isinstance(error, (LibraryError, IndexBusy, OSError, EngineUrlError, QueryError)):
+        # CorrectionError: the library's corrections file is damaged (it names it and why).
+        known = (LibraryError, IndexBusy, OSError, EngineUrlError, QueryError, CorrectionError)
+        if isinstance(error, known):
             sys.stderr.write(f"kimreader: {error}\n")
         else:
             sys.stderr.write(

@@ -168,10 +168,11 @@ class FeedsFetched(Message):
 
 def describe(error: BaseException) -> str:
     """An exception for the status line: the library's own errors speak for themselves."""
+    from kimreader.analysis.corrections import CorrectionError
     from kimreader.corpus.library import LibraryError
     from kimreader.index.search import IndexBusy
 
-    if isinstance(error, (LibraryError, IndexBusy)):
+    if isinstance(error, (LibraryError, IndexBusy, CorrectionError)):
         return str(error)
     return f"{error.__class__.__name__}: {error}"
 
@@ -304,18 +305,24 @@ def fill_embeddings(workspace: Workspace) -> EmbeddingsFilled:
 
 
 def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:
+    from kimreader.analysis.corrections import CorrectionError
+
     article = workspace.get(article_id)
-    entities = workspace.entities(article)
+    try:
+        entities, problem = workspace.entities(article), ""
+    except CorrectionError as error:  # the user's corrections file is damaged: read on, and say
+        entities = workspace.entities(article, corrected=False)
+        problem = f"entity corrections not applied: {error}"
     if hit is not None and hit.with_offsets:
-        return LoadedArticle(article, entities, hit.matches, hit.title_matches)
+        return LoadedArticle(article, entities, hit.matches, hit.title_matches, problem)
     if not query:
-        return LoadedArticle(article, entities)
+        return LoadedArticle(article, entities, problem=problem)
     try:
         body_hits, title_hits = workspace.match_offsets(article.id, query)
     except Exception as error:  # noqa: BLE001 - the article is shown anyway, unhighlighted
         problem = f"cannot highlight hits ({describe(error)})"
         return LoadedArticle(article, entities, problem=problem)
-    return LoadedArticle(article, entities, body_hits, title_hits)
+    return LoadedArticle(article, entities, body_hits, title_hits, problem)
 
 
 def fetch_feeds(library_root: Path, post: Callable[[Message], object]) -> FeedsFetched:
