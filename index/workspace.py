@@ -117,24 +117,53 @@ class Workspace:
         entities = [Entity.from_json(item) for item in stored]
         return self._corrected(entities) if corrected else entities
 
+    def entities_with_note(self, article: Article) -> tuple[list[Entity], str]:
+        """An article's entities to show, and why they are without the user's corrections (""
+        when they have them): see with_corrections."""
+        return self.with_corrections(self.entities(article, corrected=False))
+
+    def with_corrections(self, entities: list[Entity]) -> tuple[list[Entity], str]:
+        """Entities as extracted with the user's corrections, and ""; or, when the corrections
+        file is damaged, the entities as extracted and one line naming the file and what is
+        wrong, for the reader, the comparison and `kimreader entities` to read on and say (the
+        file is the user's: left as it is; once fixed, its corrections apply again)."""
+        from kimreader.analysis.corrections import CorrectionError
+
+        try:
+            return self._corrected(entities), ""
+        except CorrectionError as error:
+            return entities, f"entity corrections not applied: {error}"
+
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities and sentence
         embeddings (by meaning when both have them, else by words: `Comparison.method`).
-        `threshold` None is the one calibrated for the method."""
+        `threshold` None is the one calibrated for the method. compare_with_note says when the
+        entities are without the user's corrections (their file is damaged), and why."""
+        return self.compare_with_note(a, b, threshold)[0]
+
+    def compare_with_note(
+        self, a: Article, b: Article, threshold: float | None = None
+    ) -> tuple[Comparison, str]:
+        """compare(), and why its entities are as extracted, without the user's corrections
+        ("" when they have them): one line naming the damaged file (see with_corrections)."""
         from kimreader.analysis.compare import compare_articles
 
+        entities_a, note_a = self._entities_or_none(a)
+        entities_b, note_b = self._entities_or_none(b)
         cmp = compare_articles(
             a,
             b,
-            self._entities_or_none(a),
-            self._entities_or_none(b),
+            entities_a,
+            entities_b,
             threshold,
             embeddings_a=self.embeddings(a),
             embeddings_b=self.embeddings(b),
         )
+        note = note_a or note_b
         if cmp.method != "words" or cmp.verdict is None:
-            return cmp
-        return replace(cmp, verdict=replace(cmp.verdict, words_reason=self._words_reason()))
+            return cmp, note
+        words_reason = self._words_reason()
+        return replace(cmp, verdict=replace(cmp.verdict, words_reason=words_reason)), note
 
     @staticmethod
     def _words_reason() -> str:
@@ -175,12 +204,13 @@ class Workspace:
             return ranked
         return [item for item in ranked if item.related][:limit]
 
-    def _entities_or_none(self, article: Article) -> list[Entity]:
-        """Stored entities, or none when they cannot be read (quotes then find names alone)."""
+    def _entities_or_none(self, article: Article) -> tuple[list[Entity], str]:
+        """entities_with_note(), or none when they cannot be read (quotes then find names
+        alone)."""
         try:
-            return self.entities(article)
+            return self.entities_with_note(article)
         except (LibraryError, OSError, ValueError, KeyError, TypeError):
-            return []
+            return [], ""
 
     def correct_entities(self, correction: Correction | None) -> tuple[Correction | None, int]:
         """Add a correction (None: undo the last one) and re-index the articles it touches.

@@ -201,3 +201,77 @@ async def test_the_app_reads_on_with_a_damaged_corrections_file(
     index = next(line for line in said if "cannot open the index" in line)
     assert str(path) in index and "CorrectionError" not in index
     assert path.read_text("utf-8") == DAMAGED["a truncated write"]
+
+
+def entity_names(comparison: str) -> set[str]:
+    """Every entity name in a `compare --json` (shared, only in A, only in B)."""
+    entities = json.loads(comparison)["entities"]
+    return {e["name"] for part in ("shared", "only_a", "only_b") for e in entities[part]}
+
+
+def test_compare_and_entities_read_on_as_extracted_with_a_damaged_corrections_file(
+    capsys: pytest.CaptureFixture[str], library: Path
+) -> None:
+    """`compare` and `entities` show the entities as extracted, with one line on stderr naming
+    the file and what is wrong (the comparison had no entities, silently); once the file is
+    fixed, the corrections apply again. The file is left as the user wrote it."""
+    path = corrections_path(library)
+    hide = json.dumps(
+        {"corrections": [{"action": "hide", "type": "person", "name": "Kim Jong Un"}]}
+    )
+    path.write_text(hide, "utf-8")
+    _, out, _ = run(capsys, library, "list", "--json")
+    ids = [item["id"] for item in json.loads(out)]
+    code, out, err = run(capsys, library, "compare", *ids, "--json")
+    assert code == 0 and not err and "Kim Jong Un" not in entity_names(out)
+
+    path.write_text(DAMAGED["a truncated write"], "utf-8")
+    line = f"kimreader: entity corrections not applied: {path}: not valid JSON"
+    code, out, err = run(capsys, library, "compare", *ids, "--json")
+    assert code == 0 and err.startswith(line) and err.count("\n") == 1, err
+    assert {"Kim Jong Un", "Donald Trump"} <= entity_names(out)  # as extracted
+    for command in (["compare", *ids], ["entities", ids[0], "--json"], ["entities", "--all"]):
+        code, out, err = run(capsys, library, *command)
+        assert code == 0 and "Kim Jong Un" in out, command
+        assert err.startswith(line) and err.count("\n") == 1 and "Traceback" not in err, err
+    assert path.read_text("utf-8") == DAMAGED["a truncated write"]
+
+    path.write_text(hide, "utf-8")  # fixed: the corrections apply again, and nothing is said
+    code, out, err = run(capsys, library, "compare", *ids, "--json")
+    assert code == 0 and not err and "Kim Jong Un" not in entity_names(out)
+    assert "Donald Trump" in entity_names(out)
+
+
+async def test_the_compare_screen_says_why_its_entities_are_as_extracted(library: Path) -> None:
+    """A damaged corrections file: the compare screen shows the entities as extracted and says
+    why on its status line (it showed none, silently); fixed, the next comparison (a swap)
+    applies the corrections and says nothing of them."""
+    from app_helpers import main_screen, make_app, wait_until
+
+    from kimreader.tui.compare_pieces import plain_text
+    from kimreader.tui.screens.compare import CompareScreen
+
+    path = corrections_path(library)
+    path.write_text(DAMAGED["a bad correction"], "utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = main_screen(app)
+        await wait_until(pilot, lambda: main.article is not None, "the first article")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "compare")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: screen.comparison is not None, "the comparison")
+
+        def entities() -> str:
+            return plain_text(screen.section("entities").section, 100)
+
+        assert screen.status.kind == "error"
+        assert screen.status.message.startswith(f"entity corrections not applied: {path}: ")
+        assert "Kim Jong Un" in entities() and "Xi Jinping" in entities()  # as extracted
+
+        hide = {"action": "hide", "type": "person", "name": "Xi Jinping"}
+        path.write_text(json.dumps({"corrections": [hide]}), "utf-8")
+        await pilot.press("s")
+        await wait_until(pilot, lambda: "Xi Jinping" not in entities(), "corrections applied")
+        assert "Kim Jong Un" in entities() and "corrections" not in screen.status.message

@@ -245,19 +245,19 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     if args.all:
-        data = library_entities(workspace)
+        data, note = library_entities(workspace)
     elif args.id:
         from kimreader.analysis.entities import not_extracted_reason
 
         article = workspace.get(args.id)
-        data = {
-            "id": article.id,
-            "entities": [e.to_json() for e in _ranked(workspace.entities(article))],
-        }
+        entities, note = workspace.entities_with_note(article)
+        data = {"id": article.id, "entities": [e.to_json() for e in _ranked(entities)]}
         if not_extracted_reason(article):
             data["not_extracted"] = not_extracted_reason(article)
     else:
         raise UsageError("entities needs an article id or --all")
+    if note:  # a damaged corrections file: the entities as extracted, and why
+        sys.stderr.write(f"kimreader: {note}\n")
     if args.json:
         print_json(data)
     elif "not_extracted" in data:

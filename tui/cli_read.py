@@ -205,7 +205,9 @@ def cmd_related(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     a, b = workspace.get(args.a), workspace.get(args.b)
-    comparison = workspace.compare(a, b)
+    comparison, note = workspace.compare_with_note(a, b)
+    if note:  # a damaged corrections file: the entities are as extracted, and this says why
+        sys.stderr.write(f"kimreader: {note}\n")
     if args.json:
         print_json(comparison.to_json())
     elif args.format != "text":

@@ -18,18 +18,18 @@ TYPE_LABELS = {
 }
 
 
-def library_entities(workspace: Workspace) -> dict[str, Any]:
-    """Every entity across the library, one per real-world thing, with its article count."""
-    from kimreader.analysis.corrections import corrected
+def library_entities(workspace: Workspace) -> tuple[dict[str, Any], str]:
+    """Every entity across the library, one per real-world thing, with its article count; and
+    why they are without the user's corrections ("" when they have them: Workspace)."""
     from kimreader.analysis.entity import Entity
     from kimreader.analysis.library_entities import merge_library
 
-    per_article = {}
+    per_article, note = {}, ""
     for entry in workspace.library.catalog():
         stored = workspace.library.read_sidecar("entities", entry.id, entry.hash)
         if isinstance(stored, list):
             entities = [Entity.from_json(item) for item in stored]
-            per_article[entry.id] = corrected(workspace.library.root, entities)
+            per_article[entry.id], note = workspace.with_corrections(entities)
     merged = merge_library(per_article)
     pending = len(workspace.library.catalog()) - len(per_article)
     return {
@@ -45,7 +45,7 @@ def library_entities(workspace: Workspace) -> dict[str, Any]:
             }
             for e in merged
         ],
-    }
+    }, note
 
 
 def print_entities(console: Console, data: dict[str, Any]) -> None:

@@ -305,14 +305,9 @@ def fill_embeddings(workspace: Workspace) -> EmbeddingsFilled:
 
 
 def _loaded(workspace: Workspace, article_id: str, query: str, hit: Hit | None) -> LoadedArticle:
-    from kimreader.analysis.corrections import CorrectionError
-
     article = workspace.get(article_id)
-    try:
-        entities, problem = workspace.entities(article), ""
-    except CorrectionError as error:  # the user's corrections file is damaged: read on, and say
-        entities = workspace.entities(article, corrected=False)
-        problem = f"entity corrections not applied: {error}"
+    # A damaged corrections file: the entities as extracted, and why (read on, and say).
+    entities, problem = workspace.entities_with_note(article)
     if hit is not None and hit.with_offsets:
         return LoadedArticle(article, entities, hit.matches, hit.title_matches, problem)
     if not query:

@@ -127,9 +127,11 @@ class Ranked(Message):
 
 
 class Compared(Message):
-    def __init__(self, comparison: Comparison, a: Article, b: Article) -> None:
+    """A comparison, and why its entities are without the user's corrections ("" if not)."""
+
+    def __init__(self, comparison: Comparison, a: Article, b: Article, note: str = "") -> None:
         super().__init__()
-        self.comparison, self.a, self.b = comparison, a, b
+        self.comparison, self.a, self.b, self.note = comparison, a, b, note
 
 
 def rank_entries(workspace: Workspace, article: Article, entries: list[CatalogEntry]) -> Ranked:
@@ -144,7 +146,8 @@ def compare_reports(
 ) -> Compared:
     """The comparison of two library articles (a thread job)."""
     a, b = workspace.get(a_id), workspace.get(b_id)
-    return Compared(workspace.compare(a, b, threshold), a, b)
+    comparison, note = workspace.compare_with_note(a, b, threshold)
+    return Compared(comparison, a, b, note)
 
 
 class SecondReportScreen(jobs.JobRunner, PickerScreen[str]):
@@ -300,6 +303,9 @@ class CompareScreen(jobs.JobRunner, Screen[Target | None], inherit_bindings=Fals
     @on(Compared)
     def compared(self, event: Compared) -> None:
         self.show_comparison(event.comparison, event.a, event.b)
+        if event.note and (event.a.id, event.b.id) == self.lead:
+            # A damaged corrections file: the entities are as extracted; say why (Workspace).
+            self.status.say(event.note, "error")
 
     def job_failed(self, name: str, message: str) -> None:
         """A comparison that fails (a missing article, an analysis fault) is a message."""
