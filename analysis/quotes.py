@@ -2102,6 +2102,8 @@ _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
 # Past a blanked quote, a second verb of the same subject ("Duda characterised the deaths as
 # “…” and wrote"): what follows is no subject of its own.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
+# A conjunction or linking adverb opening a sentence, before its subject ("But critics said").
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)")
 # A clause put after the main one, opening with a conjunction after a comma ("…, when X …").
 _SUBORDINATE_AFTER_MAIN = re.compile(
     r"(?<=\w),\s+(?:when|while|as|after|before|because|since|until|although|though|whereas)\s+"
@@ -2121,6 +2123,11 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
         found = before.match(written)
         if found and not _CONJUNCTION_FIRST.match(written, found.end()):
             written, at = written[found.end() :], at + found.end()
+    # "But critics said", "But Conway said" (a name the entities do not give as a person): the
+    # conjunction opening the sentence is no part of who speaks
+    conjunction = _OPENING_CONJUNCTION.match(written)
+    if conjunction:
+        written, at = written[conjunction.end() :], at + conjunction.end()
     document = re.match(r"^(.*\s(\w+))\s+(?:which|that)$", written)  # "a statement which said"
     if document and document.group(2).lower() in DOCUMENT_HEADS:
         written = document.group(1)
