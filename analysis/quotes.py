@@ -569,6 +569,50 @@ class _QuoteFinder:
         last = bisect_right(spans, offset, key=lambda span: span[0]) - 1
         return last >= 0 and offset < spans[last][1]
 
+    def _joint_span(self, at: int) -> tuple[int, int]:
+        """The span of the two speakers joined by "and" (JOINT) that holds `at` (see _joint)."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        sentence = self.sentences[index]
+        offset = at - sentence.start
+        spans = self._joint_spans[index]
+        start, end = spans[bisect_right(spans, offset, key=lambda span: span[0]) - 1]
+        return sentence.start + start, sentence.start + end
+
+    def _first_of_joint(self, start: int, end: int) -> str:
+        """The first person named among speakers who speak together ("Goodlatte, Gowdy and Nunes
+        said in a statement", "House Judiciary Committee Chairman Bob Goodlatte, House Oversight
+        Committee Chairman Trey Gowdy and …"): the first person mention in body[start:end] and,
+        back from it, each one before it that a comma and title words alone part from it; ""
+        when no person is named there."""
+        first = bisect_left(self._person_starts, start)
+        if first >= len(self.person_spans) or self.person_spans[first][0] >= end:
+            return ""
+        at = first
+        while at > 0 and _LISTED_BEFORE.fullmatch(
+            self.body, self.person_spans[at - 1][1], self.person_spans[at][0]
+        ):
+            at -= 1
+        person_start, person_end = self.person_spans[at]
+        # the list is the clause's subject: nothing but title words after the sentence's or a
+        # clause's start ("Trump fired Comey and Rosenstein said" lists no speakers)
+        if not _LIST_OPENS.search(self.body, max(0, person_start - 80), person_start):
+            return ""
+        return self.people.resolve(self.body[person_start:person_end], person_start)
+
+    def _first_of_a_list(self, at: int, written: str) -> str:
+        """When the person written at `at` is the last of people listed with "and" (titles
+        between: "Chairman Trey Gowdy and House Intelligence Committee Chairman Devin Nunes"),
+        the first person of the list (_first_of_joint); "" otherwise."""
+        first = bisect_left(self._person_starts, at)
+        last = bisect_left(self._person_starts, at + len(written)) - 1
+        if last < 1 or last < first:
+            return ""
+        before_end = self.person_spans[last - 1][1]
+        if not _AND_BEFORE.fullmatch(self.body, before_end, self.person_spans[last][0]):
+            return ""
+        start = self.person_spans[last - 1][0]
+        return self._first_of_joint(start, start + 1)
+
     def _sentence_before(self, draft: _Draft, before: str) -> str:
         """The quote's sentence up to it: `before`, or when an earlier quote is in the same
         sentence, read back past it with the quotes blanked ("X, who was named “…” in 2010,
@@ -910,8 +954,12 @@ class _QuoteFinder:
         # Names after the speech verb are what was said ("… by saying that Arab Israeli voters
         # were “…”"), not who said it.
         said_end = verbs[-1].start() if verbs else len(before)
-        if JOINT.search(before[:said_end]):
-            draft.cue = "joint"  # "Ann Lee and Tom Ward issued a joint statement: “…”"
+        joint = JOINT.search(before[:said_end])
+        if joint:  # "Ann Lee and Tom Ward issued a joint statement: “…”": the first named
+            draft.speaker = self._first_of_joint(
+                before_start + joint.start(), before_start + joint.end()
+            )
+            draft.cue, draft.kind = ("before", "person") if draft.speaker else ("joint", "")
             return
         # not a person of a clause put before the main one ("After … Richard Sulík failed to
         # procure …, the Prime Minister apologised … for “…”": the Prime Minister's words)
@@ -1058,7 +1106,15 @@ class _QuoteFinder:
             if draft.cue in _NOBODY_S:
                 continue
             if draft.written and self._joint(draft.written_at):
-                draft.cue = "joint"  # “…,” Ann Lee and Tom Ward said: no one of them
+                # “…,” Ann Lee and Tom Ward said: the first named of them, a person (no one of
+                # them when the first is no person the entities name)
+                draft.speaker = self._first_of_joint(*self._joint_span(draft.written_at))
+                draft.cue, draft.kind = ("after", "person") if draft.speaker else ("joint", "")
+            elif draft.written and self._first_of_a_list(draft.written_at, draft.written):
+                # "Chairman Bob Goodlatte, … Trey Gowdy and House Intelligence Committee
+                # Chairman Devin Nunes said": the first named, not the last
+                draft.speaker = self._first_of_a_list(draft.written_at, draft.written)
+                draft.kind = "person"
             elif draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
             elif draft.continued or (
@@ -2103,7 +2159,14 @@ _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
 # “…” and wrote"): what follows is no subject of its own.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
 # A conjunction or linking adverb opening a sentence, before its subject ("But critics said").
-_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)")
+_OPENING_CONJUNCTION = re.compile(
+    r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)"
+)
+# Between two people listed as speakers: a comma (after a bracketed party and state) and the
+# next one's title words ("Bob Goodlatte (R-Va.), House Oversight Committee Chairman Trey Gowdy").
+_AND_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,?\s+(?:and|&)\s+(?:[A-Z][\w.’'\-]*\s+){0,6}")
+_LIST_OPENS = re.compile(r"(?:^|[,:;.!?“”\"(])\s*(?:[A-Z][\w.’'\-]*\s+){0,6}$", re.MULTILINE)
+_LISTED_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,\s+(?:[A-Z][\w.’'\-]*\s+){0,6}")
 # A clause put after the main one, opening with a conjunction after a comma ("…, when X …").
 _SUBORDINATE_AFTER_MAIN = re.compile(
     r"(?<=\w),\s+(?:when|while|as|after|before|because|since|until|although|though|whereas)\s+"

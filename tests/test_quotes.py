@@ -1022,9 +1022,9 @@ def test_a_rep_before_a_one_letter_name_and_an_official_not_named(
     [
         ('"We are ready," said Tom Ward\'s spokesman, Ian Holt.', "Ian Holt"),
         ('"We are ready," Tom Ward\'s spokesman, Ian Holt, said.', "Ian Holt"),
-        # Two speakers at once: neither alone.
-        ('Ian Holt and Tom Ward issued a joint statement: "We are ready."', ""),
-        ('"We are ready," Ian Holt and Tom Ward said in a joint statement.', ""),
+        # Two speakers at once: the first named (tests/test_quotes_news.py)
+        ('Ian Holt and Tom Ward issued a joint statement: "We are ready."', "Ian Holt"),
+        ('"We are ready," Ian Holt and Tom Ward said in a joint statement.', "Ian Holt"),
     ],
 )
 def test_a_spokesman_named_after_and_two_speakers_at_once(body: str, expected: str) -> None:

@@ -27,3 +27,38 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_the_speaker() -> None:
         'But critics said the bill was "a giveaway to the rich."'
     )
     assert [q.speaker for q in extract_quotes(body)][1] == "critics"
+
+
+def test_speakers_listed_together_are_given_the_first_named() -> None:
+    # Three committee chairmen issuing one statement: the first of them, never the last (the
+    # subject right before "said") nor nobody
+    body = (
+        "Republicans defended the memo on Friday. House Judiciary Committee Chairman Bob "
+        "Goodlatte, House Oversight Committee Chairman Trey Gowdy and House Intelligence "
+        'Committee Chairman Devin Nunes said in a statement: "We will get to the bottom of '
+        'this."\n\n'
+        'Senators Lindsey Graham, John McCain and Bob Corker said in a statement on Friday: "The '
+        'president must act now."\n\n'
+        '"We are ready," Ian Holt and Tom Ward said in a joint statement.'
+    )
+    people = (
+        _person(body, "Bob Goodlatte"),
+        _person(body, "Trey Gowdy"),
+        _person(body, "Devin Nunes"),
+        _person(body, "Lindsey Graham"),
+        _person(body, "John McCain"),
+        _person(body, "Bob Corker"),
+        _person(body, "Ian Holt"),
+        _person(body, "Tom Ward"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == [
+        "Bob Goodlatte",
+        "Lindsey Graham",
+        "Ian Holt",
+    ]
+
+
+def test_a_list_that_is_no_subject_names_no_speaker() -> None:
+    body = 'Trump fired Comey and Rosenstein said "it was the right call."'
+    people = (_person(body, "Trump"), _person(body, "Comey"), _person(body, "Rosenstein"))
+    assert [q.speaker for q in extract_quotes(body, people)] == [""]
