@@ -358,7 +358,7 @@ class _QuoteFinder:
         self._genders: dict[str, str] = {}
         self._sexes: dict[str, str] = {}
         self._acting_in_sentence: dict[int, list[str]] = {}
-        self._reported: dict[tuple[int, int], str] = {}
+        self._reported: dict[tuple[int, int, bool], str] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
 
     def _roles(self) -> dict[str, str]:
@@ -649,8 +649,10 @@ class _QuoteFinder:
             return False
         if any(is_quote_mark(char) for char in sentence.text):
             return False
-        if sentence.start < paragraph.start:  # only a person the report names in full
-            speaker = self._reported_speaker(sentence.text, sentence.start)
+        if sentence.start < paragraph.start:  # only a person the report names in full, or
+            # one the entities give as a person where the sentence names them ("Comey said his
+            # firing was related to the Russia investigation." then '"I was fired …"')
+            speaker = self._reported_speaker(sentence.text, sentence.start, mention=True)
             if speaker:
                 draft.speaker, draft.kind, draft.cue = speaker, "person", "previous"
             return bool(speaker)
@@ -1784,16 +1786,17 @@ class _QuoteFinder:
     def _quoted(self, offset: int) -> bool:
         return any(span.start <= offset < span.end for span in self._spans_from(offset, offset + 1))
 
-    def _reported_speaker(self, text: str, start: int) -> str:
+    def _reported_speaker(self, text: str, start: int, mention: bool = False) -> str:
         """Who a sentence of reported speech gives it to ("Al-Sawarmi Khalid, spokesman for
-        Sudan's armed forces, said …"), when the report names them in full; else ""
-        (remembered: pronouns ask of the same sentences again and again)."""
-        key = (start, len(text))
+        Sudan's armed forces, said …"), when the report names them in full (or, `mention`, when
+        a person mention stands there); else "" (remembered: pronouns ask of the same sentences
+        again and again)."""
+        key = (start, len(text), mention)
         if key not in self._reported:
-            self._reported[key] = self._reported_speaker_of(text, start)
+            self._reported[key] = self._reported_speaker_of(text, start, mention)
         return self._reported[key]
 
-    def _reported_speaker_of(self, text: str, start: int) -> str:
+    def _reported_speaker_of(self, text: str, start: int, mention: bool = False) -> str:
         match = REPORTED.search(text)
         if not match:
             return ""
@@ -1806,9 +1809,10 @@ class _QuoteFinder:
             written, at = match.group(group), start + match.start(group)
         if written.split()[0].lower() in STOP_CAPITALS:
             return ""
-        speaker = self.people.last_in(at, at + len(written)) or self.people.resolve(written, at)
+        mentioned = self.people.last_in(at, at + len(written))
+        speaker = mentioned or self.people.resolve(written, at)
         # "Analysts said": not a name the report gives in full
-        return speaker if len(speaker.split()) >= 2 else ""
+        return speaker if len(speaker.split()) >= 2 or (mention and bool(mentioned)) else ""
 
     def _spoken_of(self, start: int, end: int) -> bool:
         """Whether a person named in body[start:end] is the subject of a passive verb there

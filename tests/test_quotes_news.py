@@ -62,3 +62,15 @@ def test_a_list_that_is_no_subject_names_no_speaker() -> None:
     body = 'Trump fired Comey and Rosenstein said "it was the right call."'
     people = (_person(body, "Trump"), _person(body, "Comey"), _person(body, "Rosenstein"))
     assert [q.speaker for q in extract_quotes(body, people)] == [""]
+
+
+def test_a_quote_paragraph_after_reported_speech_by_a_person_named_by_surname_alone() -> None:
+    # Written a sentence a paragraph: the quote with no attribution after "Comey said …" is his,
+    # the one person the sentence names where it speaks, even with no given name in the report
+    body = (
+        "Comey told senators the president had lied about the FBI.\n\n"
+        '"Those were lies, plain and simple."\n\n'
+        "Analysts said the hearing was damaging.\n\n"
+        '"It was a bad day for the White House."'
+    )
+    assert [q.speaker for q in extract_quotes(body, (_person(body, "Comey"),))] == ["Comey", ""]
