@@ -330,8 +330,13 @@ JOINT = re.compile(
     rf"{_NAME}{_OFFICE_BEFORE_AND}\s+(?:and|&)\s+(?:{_NAME}|(?:his|her|their)\s+[a-z]+)"
     rf"(?=\s+(?:{ADVERB}\s+)?(?:{VERBS_BEFORE}|issued|released|signed)\b)"
 )
-# A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz.
-DASH_NAME = re.compile(rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)\s*$")
+# A dash and a name after the quote, nothing else: “We waited” — Rosa Diaz. Or a post's
+# signature, as pages print an embedded tweet: "— Donald J. Trump (@realDonaldTrump) February
+# 18, 2018" (the handle and the day after the name).
+DASH_NAME = re.compile(
+    rf"^\s*[—–\-]+\s*(?P<name>{_NAME})(?P<role>)"
+    r"(?:\s*\(@\w+\))?(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
 # Attribution later in the same sentence: “a back door” to economic assistance, said X, role.
 LATE_SAID_NAME = re.compile(rf",\s*(?:{VERBS})\s+(?P<name>{_NAME})(?:,\s*(?P<role>[^.;“”\"]+))?")
 # "Sales went up in a “sharp increase” last week, according to a Woolworths spokesperson.":

@@ -512,12 +512,33 @@ class _QuoteFinder:
             # has rejected anything with a whiff of science\n\nso before …')
             draft.cue = "headline"
             return draft
+        signature = self._signed_below(draft)
+        if signature:  # the quote closes its paragraph, and the next is its signature:
+            # '"… make us all proud!"' then "— Donald J. Trump (@realDonaldTrump) February 18,
+            # 2018", as pages print a post
+            draft.written, draft.written_at, draft.cue = *signature, "after"
+            return draft
         if lead:
             sentence = self._sentence_before(draft, before)
             self._speaker_before(draft, sentence, span.start - 1 - len(sentence))
         elif not draft.continued and not self._speaker_of_sentence_before(draft):
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _signed_below(self, draft: _Draft) -> tuple[str, int] | None:
+        """The name signing the paragraph after a quote that closes its own (DASH_NAME: "—
+        Donald J. Trump (@realDonaldTrump) February 18, 2018"), as written and where; None
+        when the quote does not end its paragraph or the next is no signature."""
+        paragraph = self.paragraphs[draft.paragraph]
+        if draft.paragraph + 1 >= len(self.paragraphs) or not self._closed(draft.span):
+            return None
+        if self.body[draft.span.end + 1 : paragraph.end].strip():
+            return None
+        below = self.paragraphs[draft.paragraph + 1]
+        signed = DASH_NAME.match(below.text)
+        if not signed:
+            return None
+        return signed.group("name"), below.start + signed.start("name")
 
     def _speaker_like(self, written: str, at: int) -> bool:
         """Whether words opening a sentence are a speaker's, not any capitalised word ("New

@@ -74,3 +74,19 @@ def test_a_quote_paragraph_after_reported_speech_by_a_person_named_by_surname_al
         '"It was a bad day for the White House."'
     )
     assert [q.speaker for q in extract_quotes(body, (_person(body, "Comey"),))] == ["Comey", ""]
+
+
+def test_a_post_quoted_over_paragraphs_is_given_to_the_signature_below_it() -> None:
+    # A tweet printed as pages print an embedded post: its words in quote marks, a paragraph a
+    # sentence, then the author's signature with the handle and the day
+    body = (
+        "President Trump lashed out at the FBI on Saturday.\n\n"
+        '"Very sad that the FBI missed all of the many signals sent out by the Florida school '
+        "shooter.\n\n"
+        "This is not acceptable.\n\n"
+        'Get back to the basics and make us all proud!"\n\n'
+        "— Donald J. Trump (@realDonaldTrump) February 18, 2018\n\n"
+        "The post drew criticism from Democrats."
+    )
+    people = (_person(body, "Donald J. Trump", "Donald J. Trump", "Trump"),)
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Donald J. Trump"] * 3
