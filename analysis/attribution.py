@@ -359,6 +359,12 @@ LATE_NAME_SAID = re.compile(
 INNER_ATTRIBUTION = re.compile(
     rf",\s+(?P<name>{_NAME}|[Hh]e|[Ss]he)\s+(?:{alternation(SAY_FORMS)})\.?\s*$"
 )
+# The same inside a quote's marks with the quote going on after it, a slip of marks: “He's made
+# outrageous comments, Graham said, and I think he has to answer for them.” (a name only: "he
+# said" inside a speaker's words is as often someone else's speech they report)
+MID_ATTRIBUTION = re.compile(
+    rf",\s+(?P<name>{_NAME})\s+(?:{alternation(SAY_FORMS)}),\s+(?=[a-z]|I\b)"
+)
 # A paragraph of reported speech ending in its attribution ("…, he said, demanding an inquiry.",
 # "…, said disaster agency official Fauzi."): a quote paragraph right after it, without an
 # attribution of its own, is the same speaker's. `late` is the name closing a role ("Fauzi").

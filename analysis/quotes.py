@@ -48,6 +48,7 @@ from kimreader.analysis.attribution import (
     LATE_ACCORDING,
     LATE_NAME_SAID,
     LATE_SAID_NAME,
+    MID_ATTRIBUTION,
     NAME_WORDS,
     NAMED_BEFORE,
     NAMING_PARTICIPLES,
@@ -316,7 +317,9 @@ class _QuoteFinder:
         self.body = body
         # Where the report quotes with single marks, they are read as quote marks (same offsets).
         self.marked = with_single_marks(body)
-        pieces = [(text_span(body, s.start, s.end), c) for s, c in quote_pieces(self.marked)]
+        pieces = _split_at_attributions(
+            [(text_span(body, s.start, s.end), c) for s, c in quote_pieces(self.marked)]
+        )
         self.spans = [span for span, _continued in pieces]
         self.continued = {span.start for span, continued in pieces if continued}
         entities = _with_titled_surnames(body, entities)
@@ -2320,6 +2323,26 @@ def _the_same_unnamed(written: str, unnamed: str) -> tuple[str, str, str]:
     ):
         return unnamed, "anonymous", head
     return "", "", ""
+
+
+def _split_at_attributions(
+    pieces: list[tuple[TextSpan, bool]],
+) -> list[tuple[TextSpan, bool]]:
+    """Each quote whose marks hold its attribution in the middle (MID_ATTRIBUTION: “…
+    comments, Graham said, and I think …”) as two: the words up to the attribution with it (read
+    as an attribution at the quote's end, INNER_ATTRIBUTION) and the rest, which goes on with
+    the first (as a quote continued)."""
+    split: list[tuple[TextSpan, bool]] = []
+    for span, continued in pieces:
+        inner = MID_ATTRIBUTION.search(span.text)
+        if inner is None:
+            split.append((span, continued))
+            continue
+        said = span.start + inner.start() + len(inner.group().rstrip().rstrip(","))
+        rest = span.start + inner.end()
+        split.append((TextSpan(span.start, said, span.text[: said - span.start]), continued))
+        split.append((TextSpan(rest, span.end, span.text[rest - span.start :]), True))
+    return split
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

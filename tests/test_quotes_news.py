@@ -90,3 +90,16 @@ def test_a_post_quoted_over_paragraphs_is_given_to_the_signature_below_it() -> N
     )
     people = (_person(body, "Donald J. Trump", "Donald J. Trump", "Trump"),)
     assert [q.speaker for q in extract_quotes(body, people)] == ["Donald J. Trump"] * 3
+
+
+def test_an_attribution_inside_the_marks_in_the_middle_of_the_quote() -> None:
+    # The marks slip: the writer's attribution stands inside them, and the quote goes on after
+    body = (
+        "Senator Lindsey Graham spoke to reporters on Tuesday about the nominee.\n\n"
+        '"He\'s made outrageous comments, Graham said, and I think he has to answer for them."'
+    )
+    quotes = extract_quotes(body, (_person(body, "Lindsey Graham", "Lindsey Graham", "Graham"),))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("He's made outrageous comments", "Lindsey Graham"),
+        ("and I think he has to answer for them.", "Lindsey Graham"),
+    ]
