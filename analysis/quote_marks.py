@@ -65,6 +65,12 @@ _TYPED_CLOSE = re.compile(
 )
 
 
+# An opening curly mark in a closing mark's place.
+_SLIPPED_OPEN = re.compile(
+    rf"{_AFTER_WORD_OR_SIGN}{OPEN_QUOTES}{_BEFORE_SPACE_OR_SIGN}", re.MULTILINE
+)
+
+
 def _write_typed_close(chars: list[str], at: int) -> None:
     """A closing double mark typed as two characters at AT written as one and a space."""
     chars[at], chars[at + 1] = '"', " "
@@ -75,7 +81,10 @@ def with_typed_marks(body: str) -> str:
     offsets): "``When he decides, we will support him,'' said Ahmed Ghneim" reads as
     ' "When he decides, we will support him," said …'. Only where the body closes a quote so
     after opening one so (a pair at least), or opens so and closes only with straight marks:
-    else two apostrophes are something else."""
+    else two apostrophes are something else. An opening curly mark typed where a quote closes,
+    right after a word or its punctuation and before a space ('“It is a good plan,“ Ryan told
+    reporters'), is read as the closing mark (an opening one stands at a word's start)."""
+    body = _SLIPPED_OPEN.sub(CLOSE_QUOTES, body)
     opens = list(_TYPED_OPEN.finditer(body))
     closes = list(_TYPED_CLOSE.finditer(body))
     paired = bool(opens) and any(close.start() > opens[0].end() for close in closes)

@@ -131,3 +131,14 @@ def test_straight_marks_that_only_look_nested_pair_as_written() -> None:
         if spans is not None:
             assert found == spans
         assert not any('"' in span for span in found)
+
+
+def test_an_opening_curly_mark_typed_where_the_quote_closes() -> None:
+    # Written for the case (no repository text shows it): '“…,“ Ryan told reporters' closes the
+    # quote with an opening mark's shape; read as written, the quote ran on over the attribution
+    body = "Ryan met reporters on Tuesday.\n\n“It is a good plan,“ Ryan told reporters.\n\nNo vote."
+    typed = with_typed_marks(body)
+    assert len(typed) == len(body)
+    assert [(q.text, q.speaker) for q in extract_quotes(body)] == [("It is a good plan", "Ryan")]
+    # an opening mark at a word's start stays one
+    assert with_typed_marks("He said “yes” today.") == "He said “yes” today."
