@@ -716,6 +716,9 @@ class _QuoteFinder:
         its speaker (then set on the draft). Not the last when a speech verb comes before the
         quote: "X said that the “…” as prices fell, Yahoo Finance reported" is X's."""
         late = not _speech_verbs(before)
+        if not late and _CONJUNCTION_AFTER.match(after):
+            return False  # "Schumer … told MSNBC Cummings “was a great man,” while Republican
+            # President Trump noted his “…”": the conjunction opens another speaker's clause
         text = draft.span.text
         # … is “in the midst of a crisis.” Ann Lee said …: a quote running on from its
         # sentence's speech verb, with no comma before it, ends that sentence
@@ -2186,6 +2189,10 @@ _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
 # Past a blanked quote, a second verb of the same subject ("Duda characterised the deaths as
 # “…” and wrote"): what follows is no subject of its own.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
+# A conjunction opening a clause right after a quote ("…,” while Trump noted …").
+_CONJUNCTION_AFTER = re.compile(
+    r"\W*(?:while|whilst|whereas|although|though|but|and|when|because|since)\s"
+)
 # A conjunction or linking adverb opening a sentence, before its subject ("But critics said").
 _OPENING_CONJUNCTION = re.compile(
     r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)"

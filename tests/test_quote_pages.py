@@ -924,3 +924,12 @@ def test_a_passive_before_the_speaker_leaves_the_fragment_his() -> None:
     # threat …" as making it "impossible to continue working"': a passive of another subject
     name = "magnitogorsk-apartment-building-collapses-after-explosion-do"
     assert speaker_of(name, "impossible to continue working") == "Yevgeny Zinichev"
+
+
+def test_a_clause_opened_by_a_conjunction_after_the_quote_is_another_speakers() -> None:
+    # 'Democrat Chuck Schumer, the Senate minority leader, told MSNBC Cummings "was a great
+    # man," while Republican President Trump noted his "strength, passion and wisdom"': the
+    # first quote is Schumer's (his verb before it), the name after "while" speaks the second
+    name = "us-representative-elijah-cummings-dies-at-age-68"
+    assert speaker_of(name, "was a great man") == "Chuck Schumer"
+    assert speaker_of(name, "strength, passion and wisdom") == "Trump"
