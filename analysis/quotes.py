@@ -220,6 +220,7 @@ _FIRST_PERSON_IN_TEXT = re.compile(
 # ", who" right after a subject as read; a person's role up to a body or place it names (", a
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
+_WHO_CLAUSE_OPENS = re.compile(r",\s+who\s")
 # ", who asked not to be named," or " who did not want to be named said": what the clause says
 _WHO_CLAUSE = re.compile(r",?\s+who\s[^,;:.“”\"]+")
 _ROLE_UP_TO = re.compile(r",\s+[^,;:.“”\"]{1,100}?\s(?:at|of|for|from|in|with)\s+(?:the\s+)?")
@@ -997,6 +998,13 @@ class _QuoteFinder:
         draft.speaker = (
             self._acting_in_last_clause(before[main:], before_start + main) if not verbs else ""
         )
+        antecedent = self._who_after(before, before_start, said_end) if verbs else None
+        if antecedent:  # "Other Republicans have … urged him to …, such as former New Jersey
+            # governor Chris Christie, who denounced the Trump legal team's claims as a “…”":
+            # the quote is in the clause of "who", past the speech verb's
+            draft.written, draft.written_at = antecedent
+            draft.cue = "before"
+            return
         draft.speaker = draft.speaker or self.people.first_in(
             before_start + main, before_start + said_end, subject=not verbs
         )  # a fragment with no speech verb is its subject's, not a preposition's object's
@@ -1051,6 +1059,20 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    def _who_after(self, before: str, before_start: int, verb: int) -> tuple[str, int] | None:
+        """The person named right before the last ", who" after the speech verb at before[verb]
+        (the quote then stands in the clause "who" opens, not in the verb's), as written and
+        where; None when there is none."""
+        whos = list(_WHO_CLAUSE_OPENS.finditer(before, verb))
+        if not whos:
+            return None
+        end = before_start + whos[-1].start()
+        index = bisect_left(self._person_starts, end) - 1
+        if index < 0 or self.person_spans[index][1] != end:
+            return None
+        start = self.person_spans[index][0]
+        return self.body[start:end], start
 
     def _who_of_an_appositive(self, draft: _Draft, before_start: int) -> None:
         """ "Mark Hay, a marine ecologist and Regents Professor at GT, who said “…”": "who"

@@ -933,3 +933,11 @@ def test_a_clause_opened_by_a_conjunction_after_the_quote_is_another_speakers() 
     name = "us-representative-elijah-cummings-dies-at-age-68"
     assert speaker_of(name, "was a great man") == "Chuck Schumer"
     assert speaker_of(name, "strength, passion and wisdom") == "Trump"
+
+
+def test_a_quote_in_a_who_clause_after_the_speech_verb_is_its_antecedents() -> None:
+    # "Other Republicans have broken with Trump and have urged him to move forward …, such as
+    # former New Jersey governor Chris Christie, who denounced the Trump legal team's claims as a
+    # "national embarrassment"": Christie's words, not those of Trump, a preposition's object
+    name = "us-federal-agency-announces-plans-to-begin-presidential-tran"
+    assert speaker_of(name, "national embarrassment") == "Chris Christie"
