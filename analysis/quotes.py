@@ -1446,7 +1446,12 @@ class _QuoteFinder:
             return (holders[index][1], "person") if index >= 0 else (written, "anonymous")
         if words[0].lower() == "the" and head in PERSON_HEADS and not of_someone:
             # the person the report gave that role; else the description itself: "The mother
-            # said" after a sentence about the father is not his
+            # said" after a sentence about the father is not his. Not one titled for another
+            # office of that head: "The local health minister said" after "Civil Aviation
+            # Minister Hardeep Singh Puri" is someone else, named by no one
+            qualifiers = {word.lower() for word in words[1:-1]} - _ANY_OFFICE
+            if qualifiers and self._titled_otherwise(head, qualifiers, at):
+                return written, "anonymous"
             titled = self._described_person(head, at)
             return (titled, "person") if titled else (written, "anonymous")
         if words[0].lower() == "the" and all(word[0].isupper() for word in words[1:]):
@@ -1528,6 +1533,19 @@ class _QuoteFinder:
         if named and not re.search(r"\b(?:and|Republicans|Democrats|members)\b", phrase):
             return named, "person"
         return re.sub(r"^(?:[Tt]he)\s+", "", phrase), "body"
+
+    def _titled_otherwise(self, head: str, qualifiers: set[str], at: int) -> bool:
+        """Whether the latest person before `at` the report titles with `head` has a title
+        whose words before the head share none of `qualifiers` while having some of their own
+        ("civil aviation minister" for "the local health minister")."""
+        titled = self._titled_people(head)
+        index = bisect_left(titled, (at, "")) - 1
+        if index < 0:
+            return False
+        start, canonical = titled[index]
+        title = title_before(self.body, start).split() or self.roles.get(canonical, "").split()
+        own = set(title[: title.index(head)] if head in title else ()) - _ANY_OFFICE
+        return bool(own) and not own & qualifiers
 
     def _described_person(self, head: str, at: int) -> str:
         """ "the doctor": the latest person the report gave that role, else the last subject
@@ -2103,6 +2121,9 @@ _KINDRED_DOCUMENTS = ("statement|release|communique|announcement", "post|tweet")
 _NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
+# Words before an office's head that say nothing of which office it is ("the local health
+# minister" and "Health Minister Ann Lee" share "health").
+_ANY_OFFICE = frozenset({"local", "top", "senior", "new", "current", "then", "country's", "the"})
 # Words that make a title another role: "Vice President Pence" is not "the president".
 _OTHER_ROLE = frozenset({"vice", "former", "deputy", "ex", "late", "assistant"})
 

@@ -941,3 +941,11 @@ def test_a_quote_in_a_who_clause_after_the_speech_verb_is_its_antecedents() -> N
     # "national embarrassment"": Christie's words, not those of Trump, a preposition's object
     name = "us-federal-agency-announces-plans-to-begin-presidential-tran"
     assert speaker_of(name, "national embarrassment") == "Chris Christie"
+
+
+def test_the_holder_of_another_office_of_that_head_is_no_described_speaker() -> None:
+    # 'Civil Aviation Minister Hardeep Singh Puri said 18 people died.' … 'The local health
+    # minister said, "The injured persons have been rushed …"': another minister, unnamed
+    name = "passenger-flight-crashes-upon-landing-at-calicut-airport-in"
+    quote = quote_at(name, "The injured persons have been rushed")
+    assert (quote.speaker, quote.speaker_kind) == ("The local health minister", "anonymous")
