@@ -758,6 +758,8 @@ class _QuoteFinder:
                 and not _TOLD_OR_ASKED.search(after, 0, found.end())
             ):
                 continue  # … referred to him as “Chinese-American.” Japanese officials said the …
+            if found and _HEAD_AFTER_NAME.match(after, found.end("name")):
+                continue  # "…, says Trump lawyer": a role the name qualifies speaks, unnamed
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
             if found and according and not late:
                 continue  # Pelosi called it a “…,” according to NBC: Pelosi's words, NBC's report
@@ -2232,6 +2234,8 @@ _PRONOUN_LAST = re.compile(r"^.*\s(?=(?:he|she|they|it)$)")
 # Past a blanked quote, a second verb of the same subject ("Duda characterised the deaths as
 # “…” and wrote"): what follows is no subject of its own.
 _CONJUNCTION_FIRST = re.compile(r"(?:and|but|or|then|also|yet|so)\b")
+# A person's role in lower case right after a name, which qualifies it ("Trump lawyer").
+_HEAD_AFTER_NAME = re.compile(rf"\s+(?:{'|'.join(sorted(PERSON_HEADS | RELATIONS))})\b")
 # A conjunction opening a clause right after a quote ("…,” while Trump noted …").
 _CONJUNCTION_AFTER = re.compile(
     r"\W*(?:while|whilst|whereas|although|though|but|and|when|because|since)\s"

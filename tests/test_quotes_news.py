@@ -103,3 +103,13 @@ def test_an_attribution_inside_the_marks_in_the_middle_of_the_quote() -> None:
         ("He's made outrageous comments", "Lindsey Graham"),
         ("and I think he has to answer for them.", "Lindsey Graham"),
     ]
+
+
+def test_a_name_qualifying_a_role_after_the_verb_is_no_speaker() -> None:
+    # A headline's "…, says Trump lawyer": the lawyer speaks, unnamed, not Trump
+    body = (
+        "Comey 'clearly' leaked, says Trump lawyer\n\n"
+        "Marc Kasowitz said on Thursday that James Comey had leaked information."
+    )
+    people = (_person(body, "Trump"), _person(body, "Marc Kasowitz"), _person(body, "James Comey"))
+    assert [q.speaker for q in extract_quotes(body, people)] == [""]
