@@ -1557,7 +1557,7 @@ class _QuoteFinder:
         index = bisect_left(titled, (at, "")) - 1
         if index >= 0:
             return titled[index][1]
-        if head in _KIN or head in _TITLED_ONLY:
+        if head in _KIN or head in _TITLED_ONLY or head in _AGENT_HEADS:
             return ""
         subject = self._previous_subject(at)
         gender = "she" if head in _FEMALE_HEADS else "he" if head in _MALE_HEADS else ""
@@ -2093,6 +2093,12 @@ _KIN = (
 # Roles of someone other than whom a report is about: "the judge" is one the report called a
 # judge, never the last person named (the defendant) by default.
 _TITLED_ONLY = frozenset({"judge"})
+# Roles of one who speaks for someone else: "Paul Manafort was indicted on Monday. “…,” the
+# lawyer said" is his lawyer, unnamed, never the last person named.
+_AGENT_HEADS = frozenset(
+    "spokesman spokeswoman spokesperson lawyer attorney publicist aide adviser advisor agent "
+    "representative".split()
+)
 # A described speaker and whom it speaks for: "a lawyer for Tom Baker", "the family of the
 # victim", "a source within the ministry" (the lawyer, the family, the source).
 _HEAD_OF_SOMEONE = re.compile(

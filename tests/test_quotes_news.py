@@ -113,3 +113,17 @@ def test_a_name_qualifying_a_role_after_the_verb_is_no_speaker() -> None:
     )
     people = (_person(body, "Trump"), _person(body, "Marc Kasowitz"), _person(body, "James Comey"))
     assert [q.speaker for q in extract_quotes(body, people)] == [""]
+
+
+def test_a_spokesman_or_lawyer_nobody_was_titled_is_not_the_last_person_named() -> None:
+    # "the lawyer said" after a sentence about the indicted man: his lawyer, unnamed
+    for sentence, role in (
+        ("Paul Manafort was indicted on Monday.", "the lawyer"),
+        ("Trump met Prime Minister Shinzo Abe on Friday.", "the spokesman"),
+    ):
+        body = f'{sentence}\n\n"These charges are ridiculous," {role} said.'
+        people = tuple(
+            _person(body, name) for name in ("Paul Manafort", "Trump", "Shinzo Abe") if name in body
+        )
+        [quote] = extract_quotes(body, people)
+        assert (quote.speaker, quote.speaker_kind) == (role, "anonymous")
