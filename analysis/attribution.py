@@ -415,7 +415,10 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_START = re.compile(
-    rf"^(?:a|an|the|former|senior|{_ROLE_NOUNS}|author|expert|researcher|fellow|who)\b",
+    rf"^(?:a|an|the|former|senior|{_ROLE_NOUNS}|author|expert|researcher|fellow|who"
+    # "Maya Rockeymoore Cummings, his wife and the current chairwoman of …, said"
+    r"|(?:his|her|their)\s+(?:wife|husband|widow|widower|son|daughter|mother|father|brother|"
+    r"sister|partner|lawyer|attorney|spokesman|spokeswoman|spokesperson))\b",
     re.IGNORECASE,
 )
 

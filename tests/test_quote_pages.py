@@ -949,3 +949,10 @@ def test_the_holder_of_another_office_of_that_head_is_no_described_speaker() -> 
     name = "passenger-flight-crashes-upon-landing-at-calicut-airport-in"
     quote = quote_at(name, "The injured persons have been rushed")
     assert (quote.speaker, quote.speaker_kind) == ("The local health minister", "anonymous")
+
+
+def test_a_relation_as_the_role_between_the_name_and_the_verb() -> None:
+    # 'In a statement, Maya Rockeymoore Cummings, his wife and the current chairwoman of the
+    # Maryland Democratic Party, said Cummings "worked until his last breath"': hers
+    name = "us-representative-elijah-cummings-dies-at-age-68"
+    assert speaker_of(name, "worked until his last breath") == "Maya Rockeymoore Cummings"
