@@ -305,7 +305,12 @@ NAMED_BEFORE = re.compile(
 )
 # ("the 33-year-old actress's rep Jack Ketsoyan told", "Doctor Sokal Pirg of the unit told")
 AFTER_NAME_SAID = re.compile(
-    rf"^\W*(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?(?P<name>{SUBJECT})"
+    rf"^\W*(?:(?:(?:[A-Z][\w.]*(?:[’']s)?|[a-z0-9][\w\-]*(?:[’']s)?)\s+){{0,6}}?"
+    # or a longer title, of capitalised words (and "of", "and") and up to two in lower case
+    # after them ("California Department of Alcohol and Drug Program deputy director Millicent
+    # Tidwell told"; not "Caloundra opened the game with two tries before Wynnum hit back")
+    rf"|(?:(?:[A-Z][\w.]*|of|and|for|the|&)\s+){{2,8}}(?:[a-z][\w\-]*\s+){{0,2}})"
+    rf"(?P<name>{SUBJECT})"
     # (a role and the body it serves, each between commas: "Captain Manohar Nambiar, Chief
     # Public Relations Officer, Defence, said")
     rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+(?:,\s*[A-Z][^,;“”\"—–]{{0,40}})?)(?:,|\s*[—–])"

@@ -956,3 +956,10 @@ def test_a_relation_as_the_role_between_the_name_and_the_verb() -> None:
     # Maryland Democratic Party, said Cummings "worked until his last breath"': hers
     name = "us-representative-elijah-cummings-dies-at-age-68"
     assert speaker_of(name, "worked until his last breath") == "Maya Rockeymoore Cummings"
+
+
+def test_a_sentence_of_narrative_after_a_quote_is_no_long_title() -> None:
+    # '"We're a forty or fifty minute team …" Caloundra opened the game with two tries before
+    # Wynnum hit back': no title of words in lower case before "Wynnum" (Matt Myers's quote)
+    name = "caloundra-defeat-wynnum-in-fourth-round-of-2020-sunshine-coa"
+    assert speaker_of(name, "We're a forty or fifty minute team") == "Matt Myers"

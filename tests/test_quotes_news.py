@@ -3,6 +3,8 @@ statements, tweets, joint speakers, a sentence a paragraph)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kimreader.analysis.entity import Entity
 from kimreader.analysis.quotes import extract_quotes
 
@@ -127,3 +129,14 @@ def test_a_spokesman_or_lawyer_nobody_was_titled_is_not_the_last_person_named() 
         )
         [quote] = extract_quotes(body, people)
         assert (quote.speaker, quote.speaker_kind) == (role, "anonymous")
+
+
+def test_a_long_title_before_the_name_after_the_quote(shared_dir: Path) -> None:
+    # ECB+ 1_12ecbplus: '“The facility that Lindsay is now in, that’ s not a licensed …,”
+    # California Department of Alcohol and Drug Program deputy director Millicent Tidwell told
+    # The Post.': nine words of title before her name (political news writes such titles: "House
+    # Oversight and Government Reform Committee Chairman Jason Chaffetz said")
+    body = (shared_dir / "testdata/ecbplus/text/1/1_12ecbplus.txt").read_text(encoding="utf-8")
+    people = (_person(body, "Millicent Tidwell"),)
+    [quote] = [q for q in extract_quotes(body, people) if q.text.startswith("The facility")]
+    assert quote.speaker == "Millicent Tidwell"
