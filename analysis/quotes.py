@@ -2250,6 +2250,11 @@ _CONJUNCTION_AFTER = re.compile(
 _OPENING_CONJUNCTION = re.compile(
     r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)"
 )
+# An article and a description in lower case before a name ("an attendee Om Prakash").
+_DESCRIBED_THEN_NAME = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:of|for|from|by|at|with|in|on|to)\s)[a-z][\w\-]*\s+){1,4}"
+    r"(?=[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$)"
+)
 # Between two people listed as speakers: a comma (after a bracketed party and state) and the
 # next one's title words ("Bob Goodlatte (R-Va.), House Oversight Committee Chairman Trey Gowdy").
 _AND_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,20}\))?,?\s+(?:and|&)\s+(?:[A-Z][\w.’'\-]*\s+){0,6}")
@@ -2279,6 +2284,10 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
     conjunction = _OPENING_CONJUNCTION.match(written)
     if conjunction:
         written, at = written[conjunction.end() :], at + conjunction.end()
+    # "an attendee Om Prakash said": a description in lower case, then the name it gives
+    described = _DESCRIBED_THEN_NAME.match(written)
+    if described:
+        written, at = written[described.end() :], at + described.end()
     document = re.match(r"^(.*\s(\w+))\s+(?:which|that)$", written)  # "a statement which said"
     if document and document.group(2).lower() in DOCUMENT_HEADS:
         written = document.group(1)

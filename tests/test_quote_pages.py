@@ -963,3 +963,10 @@ def test_a_sentence_of_narrative_after_a_quote_is_no_long_title() -> None:
     # Wynnum hit back': no title of words in lower case before "Wynnum" (Matt Myers's quote)
     name = "caloundra-defeat-wynnum-in-fourth-round-of-2020-sunshine-coa"
     assert speaker_of(name, "We're a forty or fifty minute team") == "Matt Myers"
+
+
+def test_a_description_in_lower_case_then_the_name_it_gives() -> None:
+    # 'Speaking to Reuters, an attendee Om Prakash said, "We have been drinking cow urine …"':
+    # the name after the description speaks
+    name = "200-in-new-delhi-india-drink-cow-urine-to-fight-off-covid-19"
+    assert speaker_of(name, "We have been drinking cow urine") == "Om Prakash"
