@@ -438,7 +438,11 @@ class _QuoteFinder:
                 next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
                 before = before_tail(self.body[previous_end : span.start - 1])
                 rest = self.body[span.end + 1 : next_start or paragraph.end]
-                after = clause_after(rest)
+                # '“It is a big universe.”The next step is up to Congress, Pelosi said.': a
+                # sentence quoted whole, its mark closed with no space before the next sentence,
+                # which attributes nothing of it
+                glued = rest[:1].isupper() and bool(_ENDS_SENTENCE.search(span.text))
+                after = "" if glued else clause_after(rest)
                 # “…” X said “…”: an attribution running on into the next quote is its own
                 leads_on = next_start is not None and after == rest
                 leads_on = leads_on and bool(INTRODUCES_NEXT.search(after.rstrip(" ,:")))

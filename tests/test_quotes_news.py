@@ -140,3 +140,14 @@ def test_a_long_title_before_the_name_after_the_quote(shared_dir: Path) -> None:
     people = (_person(body, "Millicent Tidwell"),)
     [quote] = [q for q in extract_quotes(body, people) if q.text.startswith("The facility")]
     assert quote.speaker == "Millicent Tidwell"
+
+
+def test_a_sentence_after_a_closing_mark_with_no_space_attributes_nothing_of_the_quote() -> None:
+    # 'universe.”The next …': the quote's sentence ended inside its marks; the next sentence's
+    # "Pelosi said" is hers, not the quote's
+    body = (
+        "Obama spoke about science on Monday.\n\n"
+        "“It is a big universe.”The next step is up to Congress, Pelosi said."
+    )
+    people = (_person(body, "Obama"), _person(body, "Pelosi"))
+    assert [q.speaker for q in extract_quotes(body, people)] == [""]
