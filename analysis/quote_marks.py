@@ -76,6 +76,29 @@ def _write_typed_close(chars: list[str], at: int) -> None:
     chars[at], chars[at + 1] = '"', " "
 
 
+# Typed double marks as a tokenised text spaces them off its words ("said `` Everyone told us
+# we were crazy. ''"): backticks and a space before a word, a space and two apostrophes after
+# a word or its punctuation.
+_SPACED_OPEN = re.compile(r"(?:^|(?<=\s))``[ \t](?=[^\W_])", re.MULTILINE)
+_SPACED_CLOSE = re.compile(rf"(?<=[\w.,!?;:…%)\]])[ \t]''{_BEFORE_SPACE_OR_SIGN}", re.MULTILINE)
+
+
+def _with_spaced_typed_marks(body: str) -> str:
+    """The body with typed marks spaced off their words written as one mark against the word
+    (same offsets: "`` Everyone" reads '  "Everyone', "run. ''" reads 'run."  '), where a
+    spaced opening pair comes before a spaced closing one."""
+    opens = list(_SPACED_OPEN.finditer(body))
+    closes = list(_SPACED_CLOSE.finditer(body))
+    if not opens or not any(close.start() > opens[0].end() for close in closes):
+        return body
+    chars = list(body)
+    for found in opens:
+        chars[found.start() : found.end()] = [" ", " ", '"']
+    for found in closes:
+        chars[found.start() : found.end()] = ['"', " ", " "]
+    return "".join(chars)
+
+
 def with_typed_marks(body: str) -> str:
     """The body with double marks typed as two characters written as one and a space (same
     offsets): "``When he decides, we will support him,'' said Ahmed Ghneim" reads as
@@ -85,6 +108,7 @@ def with_typed_marks(body: str) -> str:
     right after a word or its punctuation and before a space ('“It is a good plan,“ Ryan told
     reporters'), is read as the closing mark (an opening one stands at a word's start)."""
     body = _SLIPPED_OPEN.sub(CLOSE_QUOTES, body)
+    body = _with_spaced_typed_marks(body)
     opens = list(_TYPED_OPEN.finditer(body))
     closes = list(_TYPED_CLOSE.finditer(body))
     paired = bool(opens) and any(close.start() > opens[0].end() for close in closes)

@@ -142,3 +142,22 @@ def test_an_opening_curly_mark_typed_where_the_quote_closes() -> None:
     assert [(q.text, q.speaker) for q in extract_quotes(body)] == [("It is a good plan", "Ryan")]
     # an opening mark at a word's start stays one
     assert with_typed_marks("He said “yes” today.") == "He said “yes” today."
+
+
+def test_typed_marks_spaced_off_their_words_as_a_tokenised_text_writes_them() -> None:
+    # Written for the case (the MEANTIME review pool's Wikinews texts are written so, a sentence
+    # a paragraph): "said in an interview `` Everyone told us … chance.\n\nBut we … run. ''"
+    body = (
+        "Northrop Grumman CEO Ron Sugar said in an interview `` Everyone told us we were crazy, "
+        "that we had no chance.\n\nBut we took a big swing and in this case, we hit a home run. ''"
+        "\n\nThe Air Force chose the tanker."
+    )
+    typed = with_typed_marks(body)
+    assert len(typed) == len(body)
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == [
+        "Everyone told us we were crazy, that we had no chance.",
+        "But we took a big swing and in this case, we hit a home run.",
+    ]
+    # no closing pair after the opening one: backticks left as written
+    assert with_typed_marks("Run `` ls -l'' to see it.") == "Run `` ls -l'' to see it."
