@@ -598,6 +598,15 @@ class _QuoteFinder:
         last = bisect_right(spans, offset, key=lambda span: span[0]) - 1
         return last >= 0 and offset < spans[last][1]
 
+    def _attributed_unread(self, draft: _Draft) -> bool:
+        """Whether a quote ending in a comma is attributed right after its mark by a verb the
+        rules do not read and a person named next ("“…,” enthused Scott Fancher, 787 project
+        manager"): someone else's words, not the last speaker's going on."""
+        if not draft.span.text.rstrip().endswith(","):
+            return False
+        found = _UNREAD_VERB_AFTER.match(self.body, draft.span.end + 1)
+        return found is not None and self._person_end(found.end()) is not None
+
     def _joint_span(self, at: int) -> tuple[int, int]:
         """The span of the two speakers joined by "and" (JOINT) that holds `at` (see _joint)."""
         index = bisect_right(self._sentence_starts, at) - 1
@@ -1175,7 +1184,9 @@ class _QuoteFinder:
             elif draft.written:
                 draft.speaker, draft.kind = self._resolve_written(draft, last)
             elif draft.continued or (
-                draft.cue == "none" and (not draft.inside or self._carries_on(drafts, index))
+                draft.cue == "none"
+                and (not draft.inside or self._carries_on(drafts, index))
+                and not self._attributed_unread(draft)
             ):
                 draft.speaker = self._continued(drafts, index)
                 if draft.speaker:
@@ -2254,6 +2265,8 @@ _CONJUNCTION_AFTER = re.compile(
 _OPENING_CONJUNCTION = re.compile(
     r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)"
 )
+# A past form right after a quote's closing mark, before a name ("…,” enthused Scott Fancher).
+_UNREAD_VERB_AFTER = re.compile(r"\s*[a-z]+ed\s+(?=[A-Z])")
 # An article and a description in lower case before a name ("an attendee Om Prakash").
 _DESCRIBED_THEN_NAME = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:of|for|from|by|at|with|in|on|to)\s)[a-z][\w\-]*\s+){1,4}"

@@ -151,3 +151,16 @@ def test_a_sentence_after_a_closing_mark_with_no_space_attributes_nothing_of_the
     )
     people = (_person(body, "Obama"), _person(body, "Pelosi"))
     assert [q.speaker for q in extract_quotes(body, people)] == [""]
+
+
+def test_a_quote_attributed_after_it_by_a_verb_not_read_is_no_continuation() -> None:
+    # '“We are rolling out the first delivery airplane, the first 787,” enthused Scott Fancher,
+    # 787 project manager' right after another speaker's quote: not that speaker's going on
+    body = (
+        '"We plan to use the 787 to expand our business," says ANA senior vice president Mitsuo '
+        "Morimoto.\n\n"
+        '"We are rolling out the first delivery airplane, the first 787," enthused Scott '
+        "Fancher, 787 project manager and Boeing vice president."
+    )
+    people = (_person(body, "Mitsuo Morimoto"), _person(body, "Scott Fancher"))
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Mitsuo Morimoto", ""]
