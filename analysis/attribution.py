@@ -235,7 +235,10 @@ NO_DAY = (
     r"April|May|June|July|August|September|October|November|December)\b)"
 )
 AFTER_SAID_ROLE_NAME = re.compile(
-    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}),\s*{NO_DAY}(?!{ABBREVIATED_TITLE})(?P<name>{_NAME})"
+    rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}"
+    # "said the general secretary of the British union Unite, Tony Woodley."
+    r"(?:\s+(?:of|at|for|from|in)\s+[^,;.“”\"]{1,60})?),\s*"
+    rf"{NO_DAY}(?!{ABBREVIATED_TITLE})(?P<name>{_NAME})"
     r"\s*(?:[.;!?]|$)"
 )
 # After the verb, an owner's description then the name of the one described ("writes Huber's

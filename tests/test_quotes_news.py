@@ -164,3 +164,16 @@ def test_a_quote_attributed_after_it_by_a_verb_not_read_is_no_continuation() -> 
     )
     people = (_person(body, "Mitsuo Morimoto"), _person(body, "Scott Fancher"))
     assert [q.speaker for q in extract_quotes(body, people)] == ["Mitsuo Morimoto", ""]
+
+
+def test_a_described_role_of_a_body_then_the_name_after_the_verb() -> None:
+    # "…,” said the general secretary of the British union Unite, Tony Woodley.": the one
+    # named, not the minister the sentence before quoted (nor the described role's fallback)
+    body = (
+        '"This behaviour is completely unacceptable," said German economy minister Rainer '
+        "Bruederle.\n\n"
+        '"It is the best decision for Britain and our plants," said the general secretary of the '
+        "British union Unite, Tony Woodley."
+    )
+    people = (_person(body, "Rainer Bruederle"), _person(body, "Tony Woodley"))
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Rainer Bruederle", "Tony Woodley"]
