@@ -807,7 +807,13 @@ class _QuoteFinder:
         role = found.group("role") or ""
         named = _A_NAME.match(role)
         name = found.group("name")
-        described = name.split()[0].lower() in _DETERMINERS or re.search(r"[’']s\s+\w+$", name)
+        # "said Airbus President and Chief Executive Officer, Tom Enders": an office, then the
+        # name of who holds it
+        described = (
+            name.split()[0].lower() in _DETERMINERS
+            or bool(re.search(r"[’']s\s+\w+$", name))
+            or name.split()[-1].lower() in _OFFICE_WORDS
+        )
         if described and named:
             draft.written = named.group("name")
             draft.written_at = offset + found.start("role") + named.start("name")
@@ -2264,6 +2270,12 @@ _CONJUNCTION_AFTER = re.compile(
 # A conjunction or linking adverb opening a sentence, before its subject ("But critics said").
 _OPENING_CONJUNCTION = re.compile(
     r"(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also)\s+(?=\S)"
+)
+# The last word of an office written in capitals before its holder's name.
+_OFFICE_WORDS = frozenset(
+    "officer president chairman chairwoman chair minister secretary director executive "
+    "spokesman spokeswoman spokesperson ceo governor mayor senator representative leader "
+    "commissioner ambassador".split()
 )
 # A past form right after a quote's closing mark, before a name ("…,” enthused Scott Fancher).
 _UNREAD_VERB_AFTER = re.compile(r"\s*[a-z]+ed\s+(?=[A-Z])")

@@ -177,3 +177,15 @@ def test_a_described_role_of_a_body_then_the_name_after_the_verb() -> None:
     )
     people = (_person(body, "Rainer Bruederle"), _person(body, "Tony Woodley"))
     assert [q.speaker for q in extract_quotes(body, people)] == ["Rainer Bruederle", "Tony Woodley"]
+
+
+def test_an_office_in_capitals_then_its_holders_name_after_the_verb() -> None:
+    # "“…,” said Airbus President and Chief Executive Officer, Tom Enders." (the MEANTIME pool's
+    # A380 report): the holder, not the office as a name
+    body = (
+        '"I want to thank our teams for their dedication and commitment," said Airbus President '
+        "and Chief Executive Officer, Tom Enders.\n\n"
+        '"We will win," said Senate Majority Leader, Mitch McConnell.'
+    )
+    people = (_person(body, "Tom Enders"), _person(body, "Mitch McConnell"))
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Tom Enders", "Mitch McConnell"]
