@@ -221,6 +221,8 @@ _FIRST_PERSON_IN_TEXT = re.compile(
 # marine ecologist and Regents Professor at ").
 _WHO_RIGHT_AFTER = re.compile(r",\s+who\b")
 _WHO_CLAUSE_OPENS = re.compile(r",\s+who\s")
+# A role set after a name and a comma, not closed before the quote ("Emery, a writer for …").
+_OPEN_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[^,;:.“”\"()]|\.(?=\w))*$")
 # ", who asked not to be named," or " who did not want to be named said": what the clause says
 _WHO_CLAUSE = re.compile(r",?\s+who\s[^,;:.“”\"]+")
 _ROLE_UP_TO = re.compile(r",\s+[^,;:.“”\"]{1,100}?\s(?:at|of|for|from|in|with)\s+(?:the\s+)?")
@@ -1029,6 +1031,12 @@ class _QuoteFinder:
         draft.speaker = draft.speaker or self.people.first_in(
             before_start + main, before_start + said_end, subject=not verbs
         )  # a fragment with no speech verb is its subject's, not a preposition's object's
+        if draft.speaker and not verbs and self._in_open_apposition(before, before_start):
+            # "Emery, a writer for partisan “fact-checking” website Snopes.com which soon will be
+            # in charge of labelling “fake news”": words of the role the report gives him, its
+            # own, not his
+            draft.speaker, draft.cue = "", "described"
+            return
         if (
             draft.speaker
             and not verbs
@@ -1080,6 +1088,16 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    def _in_open_apposition(self, before: str, before_start: int) -> bool:
+        """Whether the quote stands inside a role set after a person's name and a comma that
+        runs on to it unclosed ("Emery, a writer for partisan “…”")."""
+        found = _OPEN_APPOSITION.search(before)
+        if found is None:
+            return False
+        end = before_start + found.start()
+        index = bisect_left(self._person_starts, end) - 1
+        return index >= 0 and self.person_spans[index][1] == end
 
     def _who_after(self, before: str, before_start: int, verb: int) -> tuple[str, int] | None:
         """The person named right before the last ", who" after the speech verb at before[verb]

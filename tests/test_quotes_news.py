@@ -189,3 +189,21 @@ def test_an_office_in_capitals_then_its_holders_name_after_the_verb() -> None:
     )
     people = (_person(body, "Tom Enders"), _person(body, "Mitch McConnell"))
     assert [q.speaker for q in extract_quotes(body, people)] == ["Tom Enders", "Mitch McConnell"]
+
+
+def test_a_scare_quote_inside_a_role_set_after_the_name_is_not_the_persons(
+    shared_dir: Path,
+) -> None:
+    # mozilla's breitbart page, as kimreader imports it: 'Emery, a writer for partisan
+    # “fact-checking” website Snopes.com which soon will be in charge of labelling “fake news”
+    # …': the report's words for his role, not his (the sentence has no speech verb)
+    from kimreader.analysis.entities import extract_entities
+    from kimreader.corpus.readers import read_file
+
+    page = shared_dir / "testdata/mozilla-readability/test/test-pages/breitbart/source.html"
+    body = read_file(page).body
+    [entities] = extract_entities([body])
+    quotes = extract_quotes(body, entities)
+    [checking] = [q for q in quotes if q.text == "fact-checking"]
+    labelled = [q for q in quotes if q.text == "fake news"][0]
+    assert (checking.speaker, labelled.speaker) == ("", "")
