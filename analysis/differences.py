@@ -22,7 +22,7 @@ from kimreader.analysis.entity import Entity
 from kimreader.analysis.gazetteer import NATIONALITY_ENDINGS
 from kimreader.analysis.mention_types import PLACE_HEADS
 from kimreader.analysis.names import COMPASS_WORDS, canonical_key, particle_alternatives
-from kimreader.analysis.quantities import Quantity, quantities
+from kimreader.analysis.quantities import Quantity, quantities, said_by_its_verb
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
 from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
 from kimreader.analysis.titles import Title, title_differences, titles
@@ -761,6 +761,16 @@ _OFFSET_AFTER = re.compile(r"\s+(?:before|after|ago|later|earlier|from\s+now)\b"
 _OFFSET_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.I)
 
 
+_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.I)
+
+
+def _reading_time(quantity: Quantity, sentence: TextSpan) -> bool:
+    """Whether a time of day says when a changing value was read ("As of 14:48 UTC, the FTSE
+    100 dropped …", "fell … to 8,439.24 by 17:30 UTC"), not when something happened: two
+    such are two readings (MEANTIME review pool), no difference."""
+    return bool(_AS_OF.search(sentence.text[: quantity.start - sentence.start]))
+
+
 def _time_offset(quantity: Quantity, sentence: TextSpan) -> bool:
     """Whether a length of time places a moment (`_OFFSET_AFTER`, `_OFFSET_BEFORE`): two such
     are measured from different moments as often as not ("takes effect in 30 days" against
@@ -786,6 +796,14 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False  # "a category 3 hurricane must sustain" against "category 1 hurricanes"
     if a.topic.startswith(("money", "duration")) and _far_apart(a.value, b.value, AMOUNTS_APART):
         return False  # "$23.5 billion" for a tanker deal against the "$425 billion" bill
+    if a.topic.startswith(("money", "percentage")) and not _same_owner(
+        a, sentence_a, b, sentence_b
+    ):
+        return False
+    if a.topic.startswith("time of day") and (
+        _reading_time(a, sentence_a) or _reading_time(b, sentence_b)
+    ):
+        return False  # "As of 14:48 UTC, the FTSE 100 dropped": when a value was read
     if a.topic == "age":
         return _aged_alike(a, sentence_a, b, sentence_b)
     if a.topic != "duration":
@@ -797,6 +815,69 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     if after_a and after_b:
         return _stem(after_a.group("noun")) == _stem(after_b.group("noun"))
     return True
+
+
+# The clause a price or a share stands in: from the last comma, semicolon, "while" or "and"
+# before it to the next comma or semicolon after it.
+_CLAUSE_BEFORE = re.compile(
+    r"(?:[,;:(]|\b(?:while|whereas|and|but)\b)(?!.*(?:[,;:(]|\b(?:while|whereas|and|but)\b))", re.S
+)
+_NAME_WORD = re.compile(r"(?<![\w’'\-])[\w’'\-]*[A-Z][\w’'\-]*[a-zA-Z0-9]")
+# Which way an amount went: "sales dropped 42%" and "sales rose 43%" are two changes.
+_RISE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|up|gain(?:s|ed|ing)?|increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|higher|soar(?:s|ed|ing)?)\b",
+    re.I,
+)
+_FALL = re.compile(
+    r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|down|declin(?:e|es|ed|ing)|los(?:s|t|ing|es)|plung(?:e|es|ed|ing)|lower|sank|sink(?:s|ing)?|slump(?:s|ed|ing)?|cut|reduc(?:e|ed|es|ing))\b",
+    re.I,
+)
+
+
+def _clause_of(quantity: Quantity, sentence: TextSpan) -> str:
+    """The clause a quantity stands in (`_CLAUSE_BEFORE`), its own phrase left out."""
+    start, end = quantity.start - sentence.start, quantity.end - sentence.start
+    before = sentence.text[:start]
+    opened = _CLAUSE_BEFORE.search(before)
+    after = re.split(r"[,;)]", sentence.text[end:], maxsplit=1)[0]
+    return before[opened.end() if opened else 0 :] + " " + after
+
+
+def _clause_names(clause: str, sentence: TextSpan) -> frozenset[str]:
+    """The capitalised words of a clause ("Apple's" as "Apple"), without a common word that
+    opens the sentence ("The", "But"), months and weekdays, and the currency words ("US")."""
+    from kimreader.analysis.text import STOP_WORDS
+
+    words = sentence.text.split(maxsplit=1)
+    first = words[0] if words and words[0].lower() in STOP_WORDS else ""
+    skip = {*_DATE_WORDS.split(), "US", "USD", "U.S", first}
+    return frozenset(_name_word(w) for w in _NAME_WORD.findall(clause) if w not in skip)
+
+
+def _name_word(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def _same_owner(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
+    """Whether two prices or shares can be one thing's: not when each clause names someone or
+    something (a capitalised word) and neither clause's names is written in the other sentence
+    ("The iPhone 3GS's price will be reduced to US $99" against "Apple's bumpers were priced at
+    US $29"; "Japan's Nikkei average losing …, or 5.6 percent" against "The Dow Jones Industrial
+    Average dropped by 4.08%", MEANTIME review pool); nor when one went up and the other down
+    ("sales dropped 42% last month" against "its sales … rose 43% in February")."""
+    clause_a, clause_b = _clause_of(a, sentence_a), _clause_of(b, sentence_b)
+    names_a, names_b = _clause_names(clause_a, sentence_a), _clause_names(clause_b, sentence_b)
+    if names_a and names_b:
+        words_a = {_name_word(w) for w in _NAME_WORD.findall(sentence_a.text)}
+        words_b = {_name_word(w) for w in _NAME_WORD.findall(sentence_b.text)}
+        if not (names_a & words_b or names_b & words_a):
+            return False
+    rise_a, fall_a = bool(_RISE.search(clause_a)), bool(_FALL.search(clause_a))
+    rise_b, fall_b = bool(_RISE.search(clause_b)), bool(_FALL.search(clause_b))
+    return not (
+        (rise_a and not fall_a and fall_b and not rise_b)
+        or (fall_a and not rise_a and rise_b and not fall_b)
+    )
 
 
 # Who an age belongs to, in the words right after it: "36-year-old Duncan Raite", "32-year-old
@@ -965,15 +1046,17 @@ def find_differences(
     pairs: list[SentencePair] | None = None,
     entities_a: Sequence[Entity] = (),
     entities_b: Sequence[Entity] = (),
-    one_event: bool = False,
+    one_event: bool | None = None,
 ) -> tuple[list[Difference], list[Difference]]:
     """Possible factual differences and agreements between two reports.
 
     `pairs`: sentences that make the same point (from the alignment); quantities are compared
     only inside them. Without, a lexical pairing is used (`same_point_sentences`). With the
     reports' entities, the titles each gives a named person are compared too. `one_event`:
-    the reports tell one event (the story verdict), so a quake's magnitude each gives once is
-    compared wherever the sentences are (`compare_report_magnitudes`).
+    True when the reports tell one event (the story verdict), so a quake's magnitude each gives
+    once is compared wherever the sentences are (`compare_report_magnitudes`); False when they
+    tell related events, so what one occasion measures is no difference (`_OCCASION_TOPICS`);
+    None when not known.
     """
     differences, agreements = compare_facts(
         extract_facts(body_a, published_a), extract_facts(body_b, published_b)
@@ -1002,12 +1085,44 @@ def find_differences(
         tolls = compare_report_tolls(body_a, body_b, entities_a, entities_b)
         differences += _unclaimed(tolls, claimed)
     if one_event:
+        done = [*claimed, *differences, *agreements]
+        counts = compare_report_counts(body_a, body_b, entities_a, entities_b)
+        differences += [
+            d for d in _unclaimed(counts, done) if not any(c.topic == d.topic for c in done)
+        ]
         found_differences, found_agreements = compare_ages(body_a, entities_a, body_b, entities_b)
         done = [*claimed, *differences, *agreements]
         differences += _unclaimed(found_differences, done)
         agreements += _unclaimed(found_agreements, done)
     differences = [_as_of(d, published_a, published_b) for d in differences]
+    if one_event is False:
+        differences = [d for d in differences if not d.topic.startswith(_OCCASION_TOPICS)]
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+
+
+# What an occasion measures: its prices and shares, its times, dates and lengths, its distances
+# and a quake's magnitude. Between reports of related events (the story verdict "related":
+# two days of one stock market, two orders of one aircraft maker, two quakes of one region)
+# these are two occasions' values, not a difference: in the MEANTIME review pool (Wikinews
+# 2004-2011 on Airbus/Boeing, Apple, GM/Chrysler/Ford, stock markets; 256 neighbouring pairs
+# compared by words) 81 of the 93 differences claimed were these between related reports, none
+# of them one thing told two ways ("The Dow Jones was down 2.62% at 16:08 UTC" against "The
+# Dow Jones, was up 3.10% at 14:58 UTC", two days). Counts of people (a running total "as of"
+# two dates), titles, ages and the facts of a visit stay (Kim's third and fourth visits to
+# China: which visit, how long, by train or plane).
+_OCCASION_TOPICS = (
+    "money",
+    "percentage",
+    "time of day",
+    "duration",
+    "distance",
+    "length",
+    "speed",
+    "magnitude",
+    "day",
+    "month",
+    "decade",
+)
 
 
 # Counts that grow while a story goes on: an outbreak's cases, an event's deaths.
@@ -1278,6 +1393,63 @@ def _event_tolls(body: str) -> list[tuple[Quantity, TextSpan]]:
         if tolls and not _OTHER_TOLL.search(sentence.text):
             found += [(quantity, sentence) for quantity in tolls]
     return found
+
+
+# Counts of the people an event hurt or the police took that a report of one event gives once.
+_EVENT_COUNT_TOPICS = ("injured", "arrested")
+
+
+def compare_report_counts(
+    body_a: str, body_b: str, entities_a: Sequence[Entity] = (), entities_b: Sequence[Entity] = ()
+) -> list[Difference]:
+    """Two reports of one event whose counts of the people it injured (or the police arrested)
+    stand in sentences never paired (ECB+ aceh-quake-afp-ap: "The quake … injured more than 200
+    people and damaged more than 300 houses in Aceh" and "Many houses were damaged and dozens
+    of villagers were injured."): each report's largest count, outside sentences that may tell
+    another occasion or a running total (as `compare_report_tolls` reads them), is the event's
+    (the others are a hospital's or a town's part of it); the two are compared when they do not
+    allow one number, can be one count (`same_anchor`: no other year, place or running total),
+    and the country each report names most is named by the other (when both name one)."""
+    differences: list[Difference] = []
+    for topic in _EVENT_COUNT_TOPICS:
+        largest_a, largest_b = _largest_count(body_a, topic), _largest_count(body_b, topic)
+        if largest_a is None or largest_b is None:
+            continue
+        (quantity_a, sentence_a), (quantity_b, sentence_b) = largest_a, largest_b
+        if quantity_a.same_value(quantity_b):
+            continue
+        if not same_anchor(quantity_a, sentence_a, quantity_b, sentence_b):
+            continue
+        if not _same_main_country(_report_countries(entities_a), _report_countries(entities_b)):
+            continue
+        differences.append(
+            Difference(topic, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))
+        )
+    return differences
+
+
+# "In a separate incident, seven UN staff were injured": another occasion's count.
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
+
+
+def _largest_count(body: str, topic: str) -> tuple[Quantity, TextSpan] | None:
+    """A report's largest count of a topic outside sentences that may tell another occasion or
+    a running total (see compare_report_counts), not of a part ("others"), with its sentence;
+    the first of equals."""
+    found: list[tuple[Quantity, TextSpan]] = []
+    for sentence in all_sentences(body):
+        counts = [q for q in _quantities(sentence) if q.topic == topic]
+        if not counts or _OTHER_TOLL.search(sentence.text) or _SEPARATE.search(sentence.text):
+            continue
+        text, start = sentence.text, sentence.start
+        found += [
+            (quantity, sentence)
+            for quantity in counts
+            if not _OTHER_WORD.search(quantity.phrase)
+            and not _dated_by(text[: quantity.start - start])
+            and said_by_its_verb(text, quantity.start - start, quantity.end - start, topic)
+        ]
+    return max(found, key=lambda count: count[0].high, default=None)
 
 
 def _unclaimed(found: list[Difference], claimed: list[Difference]) -> list[Difference]:

@@ -173,13 +173,36 @@ _AGE = re.compile(
 # A length of time: "90 days", "two weeks", "a three-month stay"; not "two years ago" (a date),
 # "33 years old" (an age), "the 26-year troubled starlet" (an age with a word missing).
 _DURATION = re.compile(
-    rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER}))"
+    rf"{_MODIFIER}(?P<number>{_DIGITS}|(?i:{_WORD_NUMBER})|(?i:an?)(?=\s+(?i:day|week|month|year)\b))"
     r"(?:\s+(?P<unit>(?i:day|week|month|year))s?\b(?![\s\-]+(?:ago|old|earlier|later)\b)"
     r"|-(?P<adjective>(?i:day|week|month|year))(?:-long)?(?=\s+(?:[a-z]+\s+)?(?i:stay|sentence|term|program|"
     r"programme|treatment|ban|jail|trip|visit|journey|tour|summit|meeting|talks|period|course|"
     r"suspension|ceasefire|truce)\b))"
 )
+# An amount of money with its currency in words: "40 billion dollars", "1.2bn euros", "£5
+# million" is the symbol's; "pounds" only with a scale (else a weight: "200 pounds"), and not
+# another country's dollars ("Australian dollars", which "$" would not be).
+_MONEY_WORDS = re.compile(
+    rf"{_MODIFIER}(?P<number>{_DIGITS})(?:\s?(?P<scale>million|billion|bn|m)\b)?\s+"
+    r"(?:(?P<country>US|U\.S\.|American|[A-Z][a-z]+)\s+)?"
+    r"(?P<currency>dollars|euros|pounds(?:\s+sterling)?|USD|EUR|GBP)\b",
+)
+_CURRENCY_TOPICS = {"dollars": "money", "usd": "money", "euros": "money euro", "eur": "money euro",
+                    "pounds": "money pound", "gbp": "money pound"}  # fmt: skip
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+# A decade: "the 1950s", "in the late 1960s" (the years it allows: 1950-1959, 1967-1969).
+_DECADE = re.compile(
+    r"\b(?:(?P<part>early|mid|late)[\s\-]+)?(?P<decade>1[6-9]\d0|20[0-4]0)['’]?s\b", re.I
+)
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
+# "a week" as a length ("spent a week in hospital"), not as a rate ("twice a week", "$5 a day",
+# "40 hours a week"): a word of repetition, a number or an amount right before it.
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|per|every|each|hours|hour|minutes|days|weeks|cents|"
+    r"dollars|euros|pounds|more|less)|\d|[$€£%])\s*$",
+    re.I,
+)
 # Morning or afternoon after a clock time: "pm", "p.m.", "a m" (junk's clock times too).
 MERIDIEM = r"[ap]\.?\s?m\b\.?"
 # A time of day: "12: 00", "3.45pm", "3 p.m."; a zone after it ("12: 00 GMT") makes it a time
@@ -189,6 +212,11 @@ _TIME = re.compile(
     rf"\s*(?P<half>{MERIDIEM})?(?:\s*(?P<zone>GMT|UTC|local\s+time|[A-Z][SDP]T)\b)?",
     re.I,
 )
+
+
+# Topics whose values are converted between units, so equal within rounding: "10 km" and "six
+# miles"; "a year" (365 days) and "12 months" (360), "two months" and "60 days".
+MEASURED_IN_UNITS = ("distance", "length", "speed", "duration")
 
 
 @dataclass(frozen=True)
@@ -208,7 +236,7 @@ class Quantity:
         and 185 mph, one unit, are two values)."""
         if self.high != self.value or other.high != other.value:
             return self.value <= other.high and other.value <= self.high
-        converted = self.unit != other.unit and self.topic in ("distance", "length", "speed")
+        converted = self.unit != other.unit and self.topic in MEASURED_IN_UNITS
         tolerance = 0.08 if converted else 1e-9
         return abs(self.value - other.value) <= tolerance * max(abs(self.value), abs(other.value))
 
@@ -295,6 +323,24 @@ def _context_topic(text: str, start: int, end: int) -> str:
     return "people"
 
 
+_WORD_BEFORE = re.compile(r"(?P<word>\w+)\s+(?:\w+\s+)?$")
+
+
+def said_by_its_verb(text: str, start: int, end: int, topic: str = "injured") -> bool:
+    """Whether the count at text[start:end] is said to be of the topic ("injured", "arrested",
+    "deaths") by the word right next to it ("249 people injured", "injuring dozens", "dozens of
+    villagers were injured", "arrested five men"), not only by a word further on in its clause
+    ("We have received around 50 people with injuries": a hospital's part of a toll)."""
+    word_of = {"injured": _INJURY, "arrested": _ARREST, "deaths": _DEATH}[topic]
+    if word_of.search(text, start, end):
+        return True
+    verb = _VERB_AFTER.match(text, end)
+    if verb and word_of.fullmatch(verb.group("verb")):
+        return True
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(before and word_of.fullmatch(before.group("word")))
+
+
 def quantities(text: str, base: int = 0) -> list[Quantity]:
     """The quantities stated in `text` (a sentence); offsets are `base` + offsets into text."""
     found: list[Quantity] = []
@@ -329,8 +375,13 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
             group = "one" if match.group("one") else "two"
             add("magnitude", match.group(group), match.start(), match.end())
     for match in _DURATION.finditer(text):
-        days = _DAYS_IN[(match.group("unit") or match.group("adjective")).lower()]
-        add("duration", match.group("number"), match.start(), match.end(), days)
+        unit = (match.group("unit") or match.group("adjective")).lower()
+        number = match.group("number")
+        if number.lower() in ("a", "an"):
+            if _RATE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+                continue
+            number = "one"
+        add("duration", number, match.start(), match.end(), _DAYS_IN[unit], unit)
     for match in _AGE.finditer(text):
         number = match.group("number") or match.group("aged") or match.group("age")
         add("age", number, match.start(), match.end())
@@ -345,11 +396,26 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
             zone = "" if zone.startswith("LOCAL") else zone  # a report's times are local
             topic = f"time of day {zone}" if zone else "time of day"
             add(topic, str(hour * 60 + minute), match.start(), match.end())
+    for match in _DECADE.finditer(text):
+        first, last = _DECADE_PART[(match.group("part") or "").lower() or None]
+        decade = int(match.group("decade"))
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        taken.append(match.span())
+        found.append(Quantity("decade", decade + first, decade + last, match.group(),
+                              base + match.start(), base + match.end()))  # fmt: skip
+    for match in _MONEY_WORDS.finditer(text):
+        currency = match.group("currency").lower().split()[0]
+        country = match.group("country")
+        scale = _SCALE.get((match.group("scale") or "").lower(), 1.0)
+        if (country and country not in ("US", "U.S.", "American")) or (
+            currency == "pounds" and scale == 1.0 and "sterling" not in match.group("currency")
+        ):
+            continue
+        add(_CURRENCY_TOPICS[currency], match.group("number"), match.start(), match.end(), scale)
     for match in _UNIT.finditer(text):
         if match.group("currency"):
-            scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(
-                (match.group("scale") or "").lower(), 1.0
-            )
+            scale = _SCALE.get((match.group("scale") or "").lower(), 1.0)
             topic = {"$": "money", "€": "money euro", "£": "money pound"}[match.group("currency")]
             add(topic, match.group("amount"), match.start(), match.end(), scale)
             continue
