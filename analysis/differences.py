@@ -1100,16 +1100,16 @@ def find_differences(
     return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
 
 
-# What an occasion measures: its prices and shares, its times, dates and lengths, its distances
-# and a quake's magnitude. Between reports of related events (the story verdict "related":
-# two days of one stock market, two orders of one aircraft maker, two quakes of one region)
-# these are two occasions' values, not a difference: in the MEANTIME review pool (Wikinews
-# 2004-2011 on Airbus/Boeing, Apple, GM/Chrysler/Ford, stock markets; 256 neighbouring pairs
-# compared by words) 81 of the 93 differences claimed were these between related reports, none
-# of them one thing told two ways ("The Dow Jones was down 2.62% at 16:08 UTC" against "The
-# Dow Jones, was up 3.10% at 14:58 UTC", two days). Counts of people (a running total "as of"
-# two dates), titles, ages and the facts of a visit stay (Kim's third and fourth visits to
-# China: which visit, how long, by train or plane).
+# What an occasion measures: its prices and shares, its times, dates and lengths, its distances,
+# a quake's magnitude, a game's score or a vote's tally. Between reports of related events (the
+# story verdict "related": two days of one stock market, two orders of one aircraft maker, two
+# quakes of one region) these are two occasions' values, not a difference: in the MEANTIME
+# review pool (Wikinews 2004-2011 on Airbus/Boeing, Apple, GM/Chrysler/Ford, stock markets; 256
+# neighbouring pairs compared by words) 81 of the 93 differences claimed were these between
+# related reports, none of them one thing told two ways ("The Dow Jones was down 2.62% at 16:08
+# UTC" against "The Dow Jones, was up 3.10% at 14:58 UTC", two days). Counts of people (a
+# running total "as of" two dates), titles, ages and the facts of a visit stay (Kim's third
+# and fourth visits to China: which visit, how long, by train or plane).
 _OCCASION_TOPICS = (
     "money",
     "percentage",
@@ -1122,6 +1122,7 @@ _OCCASION_TOPICS = (
     "day",
     "month",
     "decade",
+    "score",
 )
 
 

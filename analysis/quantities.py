@@ -195,6 +195,19 @@ _DECADE = re.compile(
     r"\b(?:(?P<part>early|mid|late)[\s\-]+)?(?P<decade>1[6-9]\d0|20[0-4]0)['’]?s\b", re.I
 )
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}
+# A game's score or a vote's tally, "31-24", "a vote of 52-35", "won 3–1": two numbers joined
+# by a dash, with a word of winning, losing or voting in their clause (not a date "9-11", an
+# age range "18-24" or a span "pages 10-12"). The value is the pair, the larger first (a score
+# written from the loser's side, "lost 24-31", is the same score).
+_SCORE = re.compile(
+    r"(?<![\w\-–/:])(?<!\d[.,])(?P<one>\d{1,3})\s?[-–]\s?(?P<two>\d{1,3})(?![\w\-/%–]|[.,:]\d)"
+)
+_SCORE_WORDS = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beats|beating|defeat(?:s|ed|ing)?|victory|victories|lost|"
+    r"lose|loses|losing|loss|score[sd]?|scoring|drew|draw|tie[sd]?|edged|routed|rout|"
+    r"vote[sd]?|voting|ruling|ruled|majority|margin)\b",
+    re.I,
+)
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 # "a week" as a length ("spent a week in hospital"), not as a rate ("twice a week", "$5 a day",
 # "40 hours a week"): a word of repetition, a number or an amount right before it.
@@ -404,6 +417,13 @@ def quantities(text: str, base: int = 0) -> list[Quantity]:
         taken.append(match.span())
         found.append(Quantity("decade", decade + first, decade + last, match.group(),
                               base + match.start(), base + match.end()))  # fmt: skip
+    for match in _SCORE.finditer(text):
+        clause_start = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start()), 0)
+        clause = text[clause_start : match.start()] + re.split(r"[,;]", text[match.end() :])[0]
+        if not _SCORE_WORDS.search(clause):
+            continue
+        high, low = sorted((int(match.group("one")), int(match.group("two"))), reverse=True)
+        add("score", str(high * 1000 + low), match.start(), match.end())
     for match in _MONEY_WORDS.finditer(text):
         currency = match.group("currency").lower().split()[0]
         country = match.group("country")

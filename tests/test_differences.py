@@ -1339,3 +1339,19 @@ def test_times_a_value_was_read_at_and_related_events_measures_differ_from_nothi
         differences, _ = find_differences(c, None, d, None, one_event=one_event)
         assert [(x.topic, x.a.phrase, x.b.phrase) for x in differences] == expected
     assert find_differences(c, None, d, None, one_event=False) == ([], [])
+
+
+def test_a_score_or_a_vote_is_its_two_numbers() -> None:
+    # As in the MEANTIME review pool (the 2008 auto bailout: "the Senate voted the proposition
+    # down with a vote of 52-35" and "The final vote count in the Senate was 52-35, …").
+    a = "The Senate voted the auto bailout down with a vote of 52-35, short of 60."
+    b = "The final vote count in the Senate on the auto bailout was 52-35, short of 60."
+    c = "The final vote count in the Senate on the auto bailout was 52-38, short of 60."
+    assert found(a, b) == ([], [("score", "52-35", "52-35")])
+    assert found(a, c)[0] == [("score", "52-35", "52-38")]
+    # A score written from the loser's side is the same score; a date, an age range or pages
+    # are none.
+    [score] = quantities("The Chargers lost 24-31 to the Colts.")
+    assert (score.topic, score.value) == ("score", 31024)
+    found_here = quantities("On 9-11 he left pages 10-12 to the voters aged 18-24, who won.")
+    assert [q.topic for q in found_here] == ["age"]
