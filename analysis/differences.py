@@ -796,7 +796,7 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         return False  # "a category 3 hurricane must sustain" against "category 1 hurricanes"
     if a.topic.startswith(("money", "duration")) and _far_apart(a.value, b.value, AMOUNTS_APART):
         return False  # "$23.5 billion" for a tanker deal against the "$425 billion" bill
-    if a.topic.startswith(("money", "percentage")) and not _same_owner(
+    if a.topic.startswith(("money", "percentage", "duration")) and not _same_owner(
         a, sentence_a, b, sentence_b
     ):
         return False
@@ -859,12 +859,13 @@ def _name_word(word: str) -> str:
 
 
 def _same_owner(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
-    """Whether two prices or shares can be one thing's: not when each clause names someone or
-    something (a capitalised word) and neither clause's names is written in the other sentence
-    ("The iPhone 3GS's price will be reduced to US $99" against "Apple's bumpers were priced at
-    US $29"; "Japan's Nikkei average losing …, or 5.6 percent" against "The Dow Jones Industrial
-    Average dropped by 4.08%", MEANTIME review pool); nor when one went up and the other down
-    ("sales dropped 42% last month" against "its sales … rose 43% in February")."""
+    """Whether two prices, shares or lengths of time can be one thing's: not when each clause
+    names someone or something (a capitalised word) and neither clause's names is written in
+    the other sentence ("The iPhone 3GS's price will be reduced to US $99" against "Apple's
+    bumpers were priced at US $29"; "Japan's Nikkei average losing …, or 5.6 percent" against
+    "The Dow Jones Industrial Average dropped by 4.08%", MEANTIME review pool; two men's prison
+    terms); nor when one went up and the other down ("sales dropped 42% last month" against
+    "its sales … rose 43% in February")."""
     clause_a, clause_b = _clause_of(a, sentence_a), _clause_of(b, sentence_b)
     names_a, names_b = _clause_names(clause_a, sentence_a), _clause_names(clause_b, sentence_b)
     if names_a and names_b:

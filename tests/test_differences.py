@@ -1355,3 +1355,12 @@ def test_a_score_or_a_vote_is_its_two_numbers() -> None:
     assert (score.topic, score.value) == ("score", 31024)
     found_here = quantities("On 9-11 he left pages 10-12 to the voters aged 18-24, who won.")
     assert [q.topic for q in found_here] == ["age"]
+
+
+def test_prison_terms_of_two_people_differ_from_nothing() -> None:
+    # A wrong claim seen before: the terms of two people sentenced in one case.
+    a = "Ahmed Salim was sentenced to 20 years in prison for the bombing of the embassy."
+    b = "Karim Haddad was sentenced to 15 years in prison for the bombing of the embassy."
+    assert found(a, b)[0] == []
+    c = "Salim was sentenced to 25 years in prison for the bombing of the embassy."
+    assert found(a, c)[0] == [("duration", "20 years", "25 years")]
