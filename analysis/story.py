@@ -220,7 +220,10 @@ def judge(
     similarity = report_similarity(a.body, b.body, method, embeddings_a, embeddings_b)
     gap = abs((a.published - b.published).days) if a.published and b.published else None
     words = kind_words(a.body, b.body)
-    evidence = Evidence(similarity, method, gap, tuple(shared_entities), main_names_shared, words)
+    evidence = Evidence(
+        similarity, method, gap, tuple(shared_entities), main_names_shared, words,
+        stages_apart(a.body, b.body),
+    )  # fmt: skip
     kind = _story_kind(evidence)
     return Verdict(
         kind=kind,
@@ -252,9 +255,15 @@ class Evidence:
     shared_entities: tuple[str, ...]
     main_names_shared: bool | None
     kind_words: tuple[str, ...]
+    stages_apart: bool = False  # the openings tell different stages of a story (`stages_apart`)
 
 
 def _story_kind(evidence: Evidence) -> StoryKind:
+    kind = _kind_by_similarity(evidence)
+    return "related" if kind == "same" and evidence.stages_apart else kind
+
+
+def _kind_by_similarity(evidence: Evidence) -> StoryKind:
     similarity, method = evidence.similarity, evidence.method
     close_in_time = evidence.gap is None or evidence.gap <= SAME_EVENT_MAX_DAYS
     if evidence.main_names_shared is None:  # entities unknown: similarity and dates alone
@@ -298,6 +307,57 @@ def _telling_names(names: Sequence[str]) -> list[str]:
         for name in telling
         if uncommon_words([word.replace(".", "") for word in WORD.findall(name)])
     ]
+
+
+# Stages of a story that are different events however many people and words two reports of it
+# share (undated, they read as one event: a conviction and the sentencing months later, a
+# coach's firing and a player's contract, a lawsuit and its ruling): the verb of each stage.
+_STAGES = {
+    "convicted": "conviction",
+    "sentenced": "sentence",
+    "jailed": "sentence",
+    "acquitted": "acquittal",
+    "fired": "firing",
+    "sacked": "firing",
+    "ousted": "firing",
+    "hired": "hiring",
+    "signed": "signing",
+    "sued": "lawsuit",
+    "ruled": "ruling",
+}
+# Not a weapon fired ("militants fired rockets", "police fired tear gas at the crowd", "troops
+# fired on protesters"; "he was fired on Monday" is a dismissal).
+_NOT_A_WEAPON = (
+    r"(?!\s+(?:at|upon|back|off|into|from|over|toward|towards|shots?|rounds?|rockets?|"
+    r"missiles?|shells?|mortars?|bullets?|guns?|weapons?|tear|rubber|live|warning|a\s+shot|"
+    r"on\s+(?![A-Z][a-z]+day\b))\b)"
+)
+_STAGE = re.compile(
+    rf"\b(?:{'|'.join(w for w in _STAGES if w != 'fired')})\b|\bfired\b{_NOT_A_WEAPON}",
+    re.IGNORECASE,
+)
+
+
+def stages_apart(body_a: str, body_b: str) -> bool:
+    """Whether each report opens (its first KIND_OPENING_SENTENCES pairable sentences) on a
+    stage of a story (`_STAGES`: "was convicted", "was sentenced", "fired", "signed", "sued",
+    "ruled") and none of one's is the other's: "Smith was sentenced to life on Friday" against
+    "a jury convicted Smith of murder" are two events of one story, not one (one report
+    opening on both, "sentenced … after being convicted", shares a stage)."""
+    stages_a, stages_b = _opening_stages(body_a), _opening_stages(body_b)
+    return bool(stages_a and stages_b and not stages_a & stages_b)
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _opening_stages(body: str) -> frozenset[str]:
+    from kimreader.analysis.align import pairable
+    from kimreader.analysis.text import all_sentences
+
+    pairable_sentences = (s for s in all_sentences(body) if pairable(s))
+    opening = itertools.islice(pairable_sentences, KIND_OPENING_SENTENCES)
+    return frozenset(
+        _STAGES[match.group().lower()] for s in opening for match in _STAGE.finditer(s.text)
+    )
 
 
 def kind_words(body_a: str, body_b: str) -> tuple[str, ...]:
