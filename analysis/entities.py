@@ -430,18 +430,27 @@ def _full_person_names(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
+_MODEL_VOTES_AT_MOST = 7  # less than one described mention (8)
+
+
 def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> None:
     """One type per name: a surname tagged ORG is a person; otherwise the majority label wins."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    unexplained: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    described: set[str] = set()
     for mention in mentions:
-        if mention.table_name is None:
-            weight = (
-                8 if mention.described
-                else 4 if mention.evidence
-                else 2 if mention.type == "person"
-                else 1
-            )  # fmt: skip
-            votes[mention.key][mention.type] += weight
+        if mention.table_name is None and mention.evidence:
+            votes[mention.key][mention.type] += 8 if mention.described else 4
+            if mention.described:
+                described.add(mention.key)
+        elif mention.table_name is None:
+            unexplained[mention.key][mention.type] += 2 if mention.type == "person" else 1
+    for key, counts in unexplained.items():
+        for entity_type, count in counts.items():
+            # The model's labels alone, however many, never outweigh what the text says the
+            # name is ("the Saturn brand", then "Saturn" seven times read as a person).
+            at_most = _MODEL_VOTES_AT_MOST if key in described else count
+            votes[key][entity_type] += min(count, at_most)
     for mention in mentions:
         if mention.table_name is not None or mention.type in ("date", "event"):
             continue

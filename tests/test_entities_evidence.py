@@ -1,0 +1,28 @@
+"""A name's type from the evidence of all its mentions in the article (session 17, issue #11):
+what the text says of a name once outweighs the model's labels of its other mentions, and a
+pronoun after a name is not its own when another person's name stands between. Each case on
+a real page of ../shared/testdata or a development Wikinews article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kimreader.analysis.entities import extract_entities
+from kimreader.analysis.entity import Entity
+from kimreader.corpus.readers import read_file
+
+PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
+
+
+def _types(entities: list[Entity], name: str) -> set[str]:
+    return {e.type for e in entities if name in (e.name, *e.aliases)}
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="shared test pages not present")
+def test_a_description_of_a_name_outweighs_the_models_labels_of_its_other_mentions() -> None:
+    # seattletimes-1: "the Polaris, which Bassi co-owns" (a schooner: no person), read as a
+    # person by the model at its other mentions ("The Polaris motored out of ...")
+    (found,) = extract_entities([read_file(PAGES / "seattletimes-1" / "source.html").body])
+    assert _types(found, "Polaris") == {"org"}
