@@ -901,17 +901,35 @@ def _may_name_an_organisation(name: str) -> bool:
     )
 
 
-def speaks_or_acts_as_person(text: str, mention: Mention) -> bool:
+def speaks_or_acts_as_person(text: str, mention: Mention, nearest: bool = False) -> bool:
     """A cue in the words around a name that it is a person: a verb of saying after it ("Heller
     told a judge"), ", who", a word for a person before it ("lawyer Heller", "the prophet
-    Muhammad"), or a personal pronoun later in its sentence."""
+    Muhammad"), or a personal pronoun later in its sentence; with `nearest`, not a pronoun
+    after another person named between ("Ryanair CEO, Michael O'Leary, justified his")."""
     if _PERSON_AFTER.match(text, mention.end):
         return True
     if _person_word_before(text, mention.start):
         return True
     sentence_end = re.compile(r"[.!?\n]").search(text, mention.end, mention.end + 120)
     rest = text[mention.end : sentence_end.start() if sentence_end else mention.end + 120]
-    return _PRONOUN.search(rest) is not None
+    pronoun = _PRONOUN.search(rest)
+    if nearest and pronoun is not None and _someone_named_before(rest, pronoun.start()):
+        return False  # the pronoun is the nearer person's
+    return pronoun is not None
+
+
+# A given name or a title, then a capitalised word: someone named ("Michael O'Leary", "Mr.
+# Smith", "President Obama").
+_SOMEONE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\.?[ \t]+[A-Z][\w'’-]")
+
+
+def _someone_named_before(rest: str, end: int) -> bool:
+    """A person named between a name and the pronoun after it, whom the pronoun is more likely
+    to mean: "Ryanair CEO, Michael O'Leary, justified his choice" says nothing of Ryanair."""
+    return any(
+        gazetteer.is_given_name(found.group(1)) or is_title(found.group(1))
+        for found in _SOMEONE.finditer(rest, 0, end)
+    )
 
 
 def unexplained_single_names(text: str, mentions: list[Mention], person_words: set[str]) -> None:
@@ -932,7 +950,7 @@ def unexplained_single_names(text: str, mentions: list[Mention], person_words: s
             continue
         if any(m.evidence or m.table_name is not None for m in named):
             continue
-        if any(speaks_or_acts_as_person(text, m) for m in named):
+        if any(speaks_or_acts_as_person(text, m, nearest=True) for m in named):
             continue
         place = (
             key in places_named

@@ -26,3 +26,25 @@ def test_a_description_of_a_name_outweighs_the_models_labels_of_its_other_mentio
     # person by the model at its other mentions ("The Polaris motored out of ...")
     (found,) = extract_entities([read_file(PAGES / "seattletimes-1" / "source.html").body])
     assert _types(found, "Polaris") == {"org"}
+
+
+def test_a_pronoun_after_another_persons_name_is_no_cue_that_a_name_is_a_person() -> None:
+    # Wikinews, "Ryanair exercises options on five Boeing 737s" (2005, CC BY 2.5; MEANTIME's
+    # pool): the model read most "Ryanair" as a person, and "his" after "Michael O' Leary" was
+    # taken for Ryanair's own pronoun
+    text = (
+        "Ryanair exercises options on five Boeing 737s\n\n"
+        "June 13, 2005\n\n"
+        "Irish low cost airline, Ryanair, announced today that it is exercising its options "
+        "with Boeing to purchase five new 737 aircraft.\n\n"
+        "This brings Ryanair's total number of outstanding orders with the US manufacturer to "
+        "230.\n\n"
+        "Ryanair CEO, Michael O' Leary, justified his choice of Boeing by saying, `` The Boeing "
+        "737-800 has the best technical reliability and ensures that Ryanair is the number one "
+        "on-time major airline in Europe ''.\n\n"
+        "Ryanair is the world's most profitable airline, having reported record profits of "
+        "$269m earlier this year.\n\n"
+        "At present Ryanair has 91 aircraft and 230 on order.\n"
+    )
+    (found,) = extract_entities([text])
+    assert _types(found, "Ryanair") == {"org"}
