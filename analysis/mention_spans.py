@@ -512,6 +512,8 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 30), start)
     if _PARTICLE_START.match(text, start) and before is not None:
         start = before.start(1)
+    elif before is not None and unlisted_given_name_before(text, start, end):
+        start = before.start(1)  # "Ethiopians Dejene Debela", the model's span "Debela"
     elif before is not None and _FULL_NAME.fullmatch(text, start, end):
         given = given_name_before(text, start)
         if (
@@ -531,6 +533,50 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         elif surname is not None and _surname_used_alone(text, start, end, surname.group(1)):
             end = surname.end()
     return start, end
+
+
+# A capitalised word alone, its start not a sentence's: after a lower-case word, a comma, a
+# colon, or a people's word ("Ethiopians Dejene Debela").
+_UNLISTED_GIVEN = re.compile(
+    r"(?:[a-z][\w’'-]*[ \t]+|[,:][ \t]+|([A-Z][a-z]+)[ \t]+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]\Z"
+)
+
+
+def unlisted_given_name_before(text: str, start: int, end: int) -> bool:
+    """A given name no list has right before a person's surname the model found alone: a
+    capitalised word the article never writes in lower case (in any form), no stop word,
+    title, month, place, organisation, people's word or head word, inside a sentence and
+    not in a title-case line ("Ethiopians Dejene Debela", "this project: Anirudh Jayakumar",
+    where the model took "Debela" and "Jayakumar" alone)."""
+    if not re.fullmatch(r"[A-Z][\w’'-]+", text[start:end]):
+        return False
+    found = _UNLISTED_GIVEN.search(text, max(0, start - 60), start)
+    if found is None:
+        return False
+    word, people = found.group(2), found.group(1)
+    if people is not None and not gazetteer.is_nationality_word(people.removesuffix("s")):
+        return False  # "Boeing Dejene": a name of several words, not a given name
+    from spacy.lang.en.stop_words import STOP_WORDS  # extraction has spaCy loaded already
+
+    if word.lower() in STOP_WORDS or junk.common_word(word, text) or is_title(word):
+        return False
+    if is_month_or_day(word) or gazetteer.is_given_name(text[start:end]):
+        return False
+    if base_key(word) in ORG_HEADS or base_key(word) in PLACE_HEADS or is_person_word(word):
+        return False
+    if any(
+        test(word)
+        for test in (
+            gazetteer.is_place,
+            gazetteer.is_organisation,
+            gazetteer.is_nationality_word,
+            gazetteer.is_country,
+        )
+    ):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def _surname_used_alone(text: str, start: int, end: int, word: str) -> bool:

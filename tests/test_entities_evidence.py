@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import wikinews_body
 
 from kimreader.analysis.entities import extract_entities
 from kimreader.analysis.entity import Entity
 from kimreader.corpus.readers import read_file
 
+KOSGEI_PAGE = "kenya-s-brigid-kosgei-sets-new-world-record-at-chicago-marat"
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 
 
@@ -48,3 +50,11 @@ def test_a_pronoun_after_another_persons_name_is_no_cue_that_a_name_is_a_person(
     )
     (found,) = extract_entities([text])
     assert _types(found, "Ryanair") == {"org"}
+
+
+def test_a_given_name_no_list_has_joins_the_surname_the_model_found_alone() -> None:
+    # fresh11's marathon article: "followed closely by Ethiopians Dejene Debela, 2:05:46": the
+    # model found "Debela" alone, and it became an organisation
+    (found,) = extract_entities([wikinews_body(KOSGEI_PAGE)])
+    assert _types(found, "Dejene Debela") == {"person"}
+    assert not _types(found, "Debela") - {"person"}
