@@ -569,7 +569,7 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
 
 # What a description right after a name says it is: "Ansar al-Sharia, an al-Qaeda-linked
 # organization", "Shawn Holley, a lawyer for", "Whangārei, a city in Northland".
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:!?()\[\]—–\n]{1,80})")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s+([^,.;:!?()\[\]—–\n]{1,80})")
 _DESCRIPTION_ENDS = frozenset(
     "of in for at on with that who whose which where based from to and or by near known".split()
 )
@@ -616,7 +616,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
 
 
 def appositive_type(text: str, end: int) -> EntityType | None:
-    """The type a description right after a name gives it: the head noun of ", a/an/the ..."
+    """The type a description right after a name gives it: the head noun of ", a/an/the/his ..."
     up to "of", "in", "who" ... ("Ansar al-Sharia, an al-Qaeda-linked organization" is an
     organisation; "Paris, the capital of France" a place)."""
     found = _APPOSITIVE.match(text, end)
@@ -629,8 +629,12 @@ def appositive_type(text: str, end: int) -> EntityType | None:
             break
     else:
         words = words[:8]
+    if words and words[-1].istitle() and all(w.istitle() for w in words):
+        # an office in capitals ("Jim Press, the Vice Chairman of Chrysler"); no other kind:
+        # "Trump, the White House" is a name, not a description
+        return "person" if is_person_word(words[-1]) else None
     if not words or not words[-1].islower():
-        return None  # a name, not a description: "Trump, the White House"
+        return None
     return _DESCRIBED_AS.get(words[-1])
 
 

@@ -15,6 +15,7 @@ from kimreader.analysis.entity import Entity
 from kimreader.corpus.readers import read_file
 
 KOSGEI_PAGE = "kenya-s-brigid-kosgei-sets-new-world-record-at-chicago-marat"
+CUMMINGS_PAGE = "us-representative-elijah-cummings-dies-at-age-68"
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 
 
@@ -58,3 +59,19 @@ def test_a_given_name_no_list_has_joins_the_surname_the_model_found_alone() -> N
     (found,) = extract_entities([wikinews_body(KOSGEI_PAGE)])
     assert _types(found, "Dejene Debela") == {"person"}
     assert not _types(found, "Debela") - {"person"}
+
+
+def test_a_description_after_his_or_her_or_an_office_in_capitals_says_person() -> None:
+    # fresh12's Cummings article: "Maya Rockeymoore Cummings, his wife and the current
+    # chairwoman of the Maryland Democratic Party," was an organisation
+    (found,) = extract_entities([wikinews_body(CUMMINGS_PAGE)])
+    assert _types(found, "Maya Rockeymoore Cummings") == {"person"}
+    # MEANTIME's pool (Wikinews, CC BY 2.5), Chrysler's bankruptcy: "Press" is an
+    # organisation's head word ("Associated Press")
+    text = (
+        "Chrysler files for bankruptcy\n\n"
+        '"This is a difficult day for us and not a day anybody can be prepared for," said Jim '
+        "Press, the Vice Chairman of Chrysler.\n"
+    )
+    (found,) = extract_entities([text])
+    assert _types(found, "Jim Press") == {"person"}
