@@ -603,6 +603,7 @@ _DESCRIBED_AS: dict[str, EntityType] = {
         niece cousin relative uncle aunt grandson granddaughter grandmother grandfather
         stepfather stepmother toddler performer cosplayer nominee challenger incumbent contender
         billionaire millionaire tycoon magnate chair chairperson representative controller
+        undersecretary commissioner deputy treasurer superintendent
         """.split(),
         "person",
     ),

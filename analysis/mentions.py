@@ -484,7 +484,10 @@ def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> lis
     Vermont Bernie Sanders" read as an organisation, "Chief Executive of Hong Kong Carrie Lam"
     as a place)."""
     fixed: list[LabelledSpan] = []
-    for start, end, label in spans:
+    for raw_start, end, label in spans:
+        start = raw_start
+        if text.startswith("the ", start) and label == "ORG":
+            start += 4  # "the Air Force for Acquisition Darleen Druyun", as the model gives it
         office = _OFFICE_OF_END.search(text, max(0, start - 40), start)
         words = text[start:end].split()
         if (
@@ -495,14 +498,19 @@ def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> lis
         ):
             # the longest place first: "Hong Kong", not "Hong" before a given name "Kong"
             places = [n for n in (3, 2, 1) if gazetteer.is_place(" ".join(words[:n]))]
-            for size in places[:1] or [1, 2, 3]:
+            # "Undersecretary of the Air Force for Acquisition Darleen Druyun": a body's name
+            # with lower-case words inside, then a given name and a surname
+            longer = [n for n in range(4, len(words) - 1) if len(words) - n in (2, 3)]
+            for size in places[:1] or [1, 2, 3, *longer]:
                 rest = words[size:]
                 office_of = " ".join(words[:size])
                 if (
                     len(rest) >= 2
                     and all(w[:1].isupper() for w in rest)
                     and (gazetteer.is_country(office_of) or gazetteer.is_given_name(rest[0]))
-                    and all(w[:1].isupper() for w in words[:size])
+                    and words[0][:1].isupper()
+                    and words[size - 1][:1].isupper()
+                    and (size > 3 or all(w[:1].isupper() for w in words[:size]))
                 ):
                     # "Mayor of Koszalin Piotr Jedlinski": a given name starts the person
                     place_end = start + len(office_of)
@@ -511,9 +519,9 @@ def _people_after_office_of_country(text: str, spans: list[LabelledSpan]) -> lis
                     fixed += [(start, place_end, kind), (person_start, end, "PERSON")]
                     break
             else:
-                fixed.append((start, end, label))
+                fixed.append((raw_start, end, label))
             continue
-        fixed.append((start, end, label))
+        fixed.append((raw_start, end, label))
     return fixed
 
 

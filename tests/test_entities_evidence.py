@@ -75,3 +75,18 @@ def test_a_description_after_his_or_her_or_an_office_in_capitals_says_person() -
     )
     (found,) = extract_entities([text])
     assert _types(found, "Jim Press") == {"person"}
+
+
+def test_a_person_after_an_office_of_a_body_with_lower_case_words_is_cut_from_it() -> None:
+    # MEANTIME's pool (Wikinews, CC BY 2.5), the Boeing tanker emails: the model read the
+    # body's name and the person as one organisation, "the Air Force for Acquisition Darleen
+    # Druyun"
+    text = (
+        "Boeing had previously hired Civilian Deputy Undersecretary of the Air Force for "
+        "Acquisition Darleen Druyun.\n\n"
+        "Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the Air "
+        "Force's exclusive consideration of Boeing.\n"
+    )
+    (found,) = extract_entities([text])
+    assert _types(found, "Darleen Druyun") == {"person"}
+    assert _types(found, "Marvin Sambur") == {"person"}
