@@ -461,8 +461,12 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
         surname = mention.label == "PERSON" or (
             mention.label in ("ORG", "GPE", "LOC", "FAC")
             and _written_as_a_surname(mention.surface)
-            # "Washington" stays the place, unless it speaks ("Downey said")
-            and (not gazetteer.is_place(mention.surface) or speaks_or_acts_as_person(text, mention))
+            # "Washington" stays the place, unless it speaks ("Downey said", "said Angers.")
+            and (
+                not gazetteer.is_place(mention.surface)
+                or speaks_or_acts_as_person(text, mention)
+                or is_attribution(text, mention)
+            )
         )
         evidence_agrees = not mention.evidence or mention.type == "person"  # "Forte said he"
         if single and surname and mention.key in person_words and evidence_agrees:

@@ -90,3 +90,18 @@ def test_a_person_after_an_office_of_a_body_with_lower_case_words_is_cut_from_it
     (found,) = extract_entities([text])
     assert _types(found, "Darleen Druyun") == {"person"}
     assert _types(found, "Marvin Sambur") == {"person"}
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_where_it_closes_an_attribution() -> None:
+    # MEANTIME's pool (Wikinews, CC BY 2.5), Boeing's Sonic Cruiser: "Angers" (a French city)
+    # of "said Angers." was an organisation beside the spokeswoman
+    text = (
+        "Boeing has put its Sonic Cruiser on hold.\n\n"
+        "Spokeswoman Sandy Angers said that the team formed to look at the development had "
+        "been disbanded.\n\n"
+        "`` We have reduced our airplane-design effort and are focusing more on the technology "
+        "breakthroughs, '' said Angers.\n"
+    )
+    (found,) = extract_entities([text])
+    (angers,) = [e for e in found if "Angers" in (e.name, *e.aliases)]
+    assert angers.type == "person" and "Sandy Angers" in (angers.name, *angers.aliases)
