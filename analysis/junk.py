@@ -22,7 +22,7 @@ from kimreader.analysis.gazetteer import (
     is_place,
     places,
 )
-from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS
+from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
 from kimreader.analysis.names import ACRONYM, FUNCTION_WORDS, base_key, listed, strip_titles
 from kimreader.analysis.prose import DATELINE_PLACE, is_title_case, lower_case_words
 from kimreader.analysis.quantities import MERIDIEM
@@ -630,7 +630,15 @@ def _is_title_alone(key: str) -> bool:
     """ "Detective Inspector", "Crown Prince": a rank or office of several words the model cut
     off the name after it. One word may be a surname ("King", "Bishop")."""
     words = key.split()
+    if len(words) >= 2 and is_person_word(words[-1]) and words[-1] not in ORG_HEADS:
+        # "Vice Chairman", "Chief Executive", "Senior Vice President": an office's words only
+        return all(is_person_word(w) or w in _OFFICE_MODIFIERS for w in words[:-1])
     return len(words) >= 2 and strip_titles([*words, "-"]) == ["-"]
+
+
+_OFFICE_MODIFIERS = frozenset(
+    "vice deputy executive senior chief assistant acting associate managing principal".split()
+)
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -105,3 +105,15 @@ def test_a_surname_that_is_also_a_place_is_the_person_where_it_closes_an_attribu
     (found,) = extract_entities([text])
     (angers,) = [e for e in found if "Angers" in (e.name, *e.aliases)]
     assert angers.type == "person" and "Sandy Angers" in (angers.name, *angers.aliases)
+
+
+def test_an_office_of_several_words_alone_is_no_person() -> None:
+    # MEANTIME's pool (Wikinews, CC BY 2.5), Chrysler's bankruptcy: "the Vice Chairman of
+    # Chrysler" gave a person "Vice Chairman"
+    text = (
+        "Chrysler files for bankruptcy\n\n"
+        "`` This is a difficult day for us and not a day anybody can be prepared for, '' said "
+        "Jim Press, the Vice Chairman of Chrysler.\n"
+    )
+    (found,) = extract_entities([text])
+    assert not [e for e in found if "Chairman" in e.name]
