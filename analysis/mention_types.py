@@ -199,7 +199,8 @@ _WHERE_BEFORE = re.compile(
 # health".
 _PLACE_OF = re.compile(
     r"\b(?:provinces?|states|towns?|cit(?:y|ies)|villages?|regions?|capital|districts?|"
-    r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture|suburbs?|neighbou?rhoods?)"
+    r"count(?:y|ies)|islands?|republic|kingdom|governorate|prefecture|suburbs?|neighbou?rhoods?|"
+    r"mayors?|outskirts|inhabitants)"
     r"[ \t]+of[ \t]+"
     r"(?:(?:[A-Z][\w'’-]*[ \t]+)+and[ \t]+)?$"
     r"|\b(?:city|town|village|capital),[ \t]+$"  # "Gaza's second largest city, Khan Younis"
@@ -207,11 +208,12 @@ _PLACE_OF = re.compile(
 # "the remote Russian Tuva region", "Unity state", "the Kīlauea volcano", "the Jabaliya refugee
 # camp": a lower-case word for a place right after a name (not "the Kremlin state media", "a Xi
 # state visit"; a camp only after one the model did not take for a person: "the Trump camp" is
-# his).
+# his); "area of", "district of", "region of", "province of" too: "the Karol Bagh area of Delhi".
 _PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:region|province|state|district|county|village|area|volcano|river|lake|island|"
     r"peninsula|valley|desert|(?:oil|gas)[ \t]+fields?|oilfields?|gasfields?)\b"
     r"(?![ \t]+(?:media|visit|dinner|television|tv|funeral|secrets?|department|of)\b)"
+    r"|[ \t]+(?:area|district|region|province)[ \t]+of[ \t]+"  # "the Karol Bagh area of Delhi"
 )
 # "a 36-year-old Cheltenham man": a gazetteer place before a word for who lives there.
 _RESIDENT_AFTER = re.compile(

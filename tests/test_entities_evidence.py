@@ -117,3 +117,16 @@ def test_an_office_of_several_words_alone_is_no_person() -> None:
     )
     (found,) = extract_entities([text])
     assert not [e for e in found if "Chairman" in e.name]
+
+
+def test_the_area_of_and_the_mayor_of_say_place() -> None:
+    # fresh12's hotel fire: "in the Karol Bagh area of the Indian capital, New Delhi" was a
+    # person; wnrev's bus crash: "according to the mayor of Yartsevo" an organisation
+    fire, bus = extract_entities(
+        [
+            wikinews_body("hotel-fire-kills-at-least-seventeen-in-karol-bagh-new-delhi"),
+            wikinews_body("bus-carrying-children-overturns-in-babyninsky-russia-at-leas"),
+        ]
+    )
+    assert _types(fire, "Karol Bagh") == {"place"}
+    assert _types(bus, "Yartsevo") == {"place"}
