@@ -30,6 +30,7 @@ from kimreader.analysis.library_entities import merge_library as merge_library
 from kimreader.analysis.mention_spans import LabelledSpan
 from kimreader.analysis.mention_types import (
     ORG_HEADS,
+    a_country,
     is_person_word,
     places_by_where,
     speaks_or_acts_as_person,
@@ -879,6 +880,10 @@ def _without_country(key: str) -> set[str]:
     words = key.split()
     if len(words) == 2 and (gazetteer.is_place(words[0]) or _is_listed_place(words[0])):
         return {words[1]}
+    if len(words) == 2 and a_country(words[1]) and not gazetteer.is_place(key):
+        # "Mazars USA" is the article's "Mazars"; a listed company's branch is a company of
+        # its own ("Yahoo Japan", "Ford Australia")
+        return set() if gazetteer.is_organisation(words[0]) else {words[0]}
     for size in (1, 2, 3):
         place = " ".join(words[:size])
         if len(words) - size >= 2 and (gazetteer.is_country(place) or _is_listed_place(place)):

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
-from kimreader.analysis.names import COMPANY_FORMS, base_key, canonical_key, is_title
+from kimreader.analysis.names import (
+    COMPANY_FORMS,
+    alias_table,
+    base_key,
+    canonical_key,
+    is_title,
+)
 from kimreader.analysis.timeline import is_month_or_day
 
 if TYPE_CHECKING:
@@ -558,6 +564,8 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
         and not gazetteer.is_place(mention.surface)
     ):
         return "person"  # "Lucas Nolan" tagged as an organisation
+    if mention.label in ("GPE", "LOC") and _company_ina_country(text, mention.surface):
+        return "org"  # "his tax preparer Mazars USA", then "Mazars" alone: no place
     if mention.label in ("GPE", "LOC") and gazetteer.is_place(mention.surface):
         return "place"
     if (
@@ -567,6 +575,40 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     ):
         return "place"  # "American Samoa has a delegate", read as an organisation
     return None
+
+
+def a_country(word: str) -> bool:
+    """A country's name or short form: "Australia", "USA", "UK"."""
+    if gazetteer.is_country(word):
+        return True
+    canonical = alias_table().canonical.get(base_key(word))
+    return canonical is not None and canonical[1] == "place" and gazetteer.is_country(canonical[0])
+
+
+def _company_ina_country(text: str, surface: str) -> bool:
+    """A name of one word no list has as a place, written before a country's name and also
+    alone in the article ("Mazars USA" and "Mazars", "Ford Australia" and "Ford"): a company
+    and its branch in that country, which the model read as places. `surface` is either
+    form."""
+    words = surface.split()
+    if len(words) == 2 and a_country(words[1]) and not gazetteer.is_place(surface):
+        first = words[0]  # not "North America", "South Africa"
+    elif len(words) == 1:
+        first = words[0]
+    else:
+        return False
+    if not re.fullmatch(r"[A-Z][\w&'’-]*", first) or gazetteer.is_place(first):
+        return False
+    if gazetteer.is_nationality_word(first) or gazetteer.is_given_name(first) or is_title(first):
+        return False
+    with_country = alone = False
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", text):
+        after = re.match(r"[ \t]+([A-Z][\w.]*)", text[found.end() : found.end() + 20])
+        if after is not None and a_country(after.group(1).rstrip(".") or after.group(1)):
+            with_country = True
+        elif after is None:
+            alone = True
+    return with_country and alone
 
 
 # What a description right after a name says it is: "Ansar al-Sharia, an al-Qaeda-linked

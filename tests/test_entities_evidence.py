@@ -16,6 +16,7 @@ from kimreader.corpus.readers import read_file
 
 KOSGEI_PAGE = "kenya-s-brigid-kosgei-sets-new-world-record-at-chicago-marat"
 CUMMINGS_PAGE = "us-representative-elijah-cummings-dies-at-age-68"
+MAZARS_PAGE = "u-s-judge-orders-release-of-president-trump-s-tax-records-ap"
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
 
 
@@ -130,3 +131,11 @@ def test_the_area_of_and_the_mayor_of_say_place() -> None:
     )
     assert _types(fire, "Karol Bagh") == {"place"}
     assert _types(bus, "Yartsevo") == {"place"}
+
+
+def test_a_company_written_before_a_countrys_name_and_alone_is_one_organisation() -> None:
+    # fresh12's tax-records article: "his own tax preparer Mazars USA" and "to prevent Mazars
+    # from releasing his tax returns" were two places
+    (found,) = extract_entities([wikinews_body(MAZARS_PAGE)])
+    (mazars,) = [e for e in found if "Mazars" in (e.name, *e.aliases)]
+    assert mazars.type == "org" and {"Mazars", "Mazars USA"} <= {mazars.name, *mazars.aliases}
