@@ -122,6 +122,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     _join_person_names(text, mentions, full_names, clusters)
     _join_bare_titles(mentions, clusters)
     mentions.extend(_join_acronyms(text, mentions, clusters))
+    _join_spelled_acronyms(mentions, clusters)
     _join_place_acronyms(mentions, clusters)
     _join_org_short_forms(text, mentions, full_names, clusters)
     _join_place_forms(mentions, clusters)
@@ -661,6 +662,27 @@ def _join_acronyms(text: str, mentions: list[Mention], clusters: UnionFind) -> l
         if mention.key in initials_of_people:
             mention.type = "person"
     return added
+
+
+def _join_spelled_acronyms(mentions: list[Mention], clusters: UnionFind) -> None:
+    """An acronym the article writes with no bracket, whose letters are the initials of one
+    organisation of several words it names ("the Government Accountability Office", then "the
+    GAO"), is that organisation, whatever the model or a list said ("Gao" is a town in Mali)."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.type == "org" and len(words) >= 2 and not ACRONYM.match(words[0]):
+            by_initials[initials(words)].add(mention.cluster)
+    for mention in mentions:
+        letters = mention.surface.replace(".", "")
+        if not ACRONYM.match(mention.surface) or not 3 <= len(letters) <= 6:
+            continue
+        if mention.table_name is not None or mention.type == "person":
+            continue  # a listed acronym ("US"), a person's initials
+        owners = {clusters.find(c) for c in by_initials.get(letters, ())}
+        if len(owners) == 1:
+            mention.type = "org"
+            clusters.union(mention.cluster, owners.pop())
 
 
 def _covers_most(mention: Mention, span: tuple[int, int]) -> bool:

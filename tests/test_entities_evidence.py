@@ -139,3 +139,20 @@ def test_a_company_written_before_a_countrys_name_and_alone_is_one_organisation(
     (found,) = extract_entities([wikinews_body(MAZARS_PAGE)])
     (mazars,) = [e for e in found if "Mazars" in (e.name, *e.aliases)]
     assert mazars.type == "org" and {"Mazars", "Mazars USA"} <= {mazars.name, *mazars.aliases}
+
+
+def test_an_acronym_spelling_an_organisation_of_the_article_is_that_organisation() -> None:
+    # MEANTIME's pool (Wikinews, CC BY 2.5), the tanker protest: "GAO" (a town in Mali for the
+    # gazetteer) was a place of five mentions beside the Government Accountability Office
+    text = (
+        "The Government Accountability Office has upheld Boeing's protest over the tanker "
+        "contract.\n\n"
+        "Boeing challenged the award in a formal protest before the GAO, claiming the "
+        "evaluation was skewed towards Northrop.\n\n"
+        "The GAO upheld Boeing's protest, though not all of their individual claims were "
+        "upheld.\n\n"
+        "The Air Force has 60 days to respond to the GAO.\n"
+    )
+    (found,) = extract_entities([text])
+    (gao,) = [e for e in found if "GAO" in (e.name, *e.aliases)]
+    assert gao.type == "org" and "Government Accountability Office" in (gao.name, *gao.aliases)
