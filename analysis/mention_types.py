@@ -494,6 +494,27 @@ def is_team_name(words: list[str], text: str) -> bool:
     return True
 
 
+# The last words of newspapers' and outlets' names ("Washington Post", "Alaska Dispatch").
+_OUTLET_HEADS = frozenset(
+    """post times news journal daily star sun mail telegraph guardian observer independent
+    mirror record globe register standard dispatch bulletin review monitor reporter today
+    chronicle herald tribune gazette courier examiner inquirer""".split()
+)
+_THE_RIGHT_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+
+
+def _an_outlet_after_the(text: str, mention: Mention, words: list[str]) -> bool:
+    """A name of two or three words after "the", ending in a newspaper's word ("told The
+    Christian Post", "the Alaska Dispatch"): no one writes "the" before a person's name, so
+    "Post" is the paper's, not Emily Post's surname."""
+    return (
+        2 <= len(words) <= 3
+        and words[-1] in _OUTLET_HEADS
+        and mention.surface.split()[-1][:1].isupper()
+        and _THE_RIGHT_BEFORE.search(text, max(0, mention.start - 5), mention.start) is not None
+    )
+
+
 def _given_name_and_initial(surface: str) -> bool:
     """ "Stefan W": a given name and its surname's initial (a suspect the press may not name)."""
     words = surface.split()
@@ -507,6 +528,8 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
     first, a gazetteer place the model also took for a place, a country whatever its label."""
     if _one_word_in_capitals(text, mention):
         return "org"  # "SEACOM said today", "GAIL" read as people: a company's or a body's name
+    if _an_outlet_after_the(text, mention, words):
+        return "org"  # "told The Christian Post", read as a person
     if is_team_name(mention.surface.split(), text) or (
         mention.label == "PERSON" and _a_plural_after_the(text, mention.surface)
     ):

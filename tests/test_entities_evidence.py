@@ -18,6 +18,7 @@ KOSGEI_PAGE = "kenya-s-brigid-kosgei-sets-new-world-record-at-chicago-marat"
 CUMMINGS_PAGE = "us-representative-elijah-cummings-dies-at-age-68"
 MAZARS_PAGE = "u-s-judge-orders-release-of-president-trump-s-tax-records-ap"
 PAGES = Path(__file__).resolve().parents[2] / "shared/testdata/mozilla-readability/test/test-pages"
+ECBPLUS = Path(__file__).resolve().parents[2] / "shared/testdata/ecbplus/text"
 
 
 def _types(entities: list[Entity], name: str) -> set[str]:
@@ -156,3 +157,10 @@ def test_an_acronym_spelling_an_organisation_of_the_article_is_that_organisation
     (found,) = extract_entities([text])
     (gao,) = [e for e in found if "GAO" in (e.name, *e.aliases)]
     assert gao.type == "org" and "Government Accountability Office" in (gao.name, *gao.aliases)
+
+
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason="shared ECB+ texts not present")
+def test_a_name_after_the_ending_in_a_newspapers_word_is_an_outlet() -> None:
+    # ECB+ 41_9ecbplus: "told The Christian Post that the bombing" was a person
+    (found,) = extract_entities([(ECBPLUS / "41" / "41_9ecbplus.txt").read_text("utf-8")])
+    assert _types(found, "Christian Post") == {"org"}
