@@ -65,8 +65,17 @@ NUMBERED_UNIT = re.compile(
 
 def is_numbered_unit(name: str) -> bool:
     """ "16th MP Brigade", "307th Psychological Operations Battalion": a unit by its number,
-    an organisation though its name has digits."""
-    return NUMBERED_UNIT.fullmatch(name.strip()) is not None
+    an organisation though its name has digits; a court by its circuit's number too."""
+    return (
+        NUMBERED_UNIT.fullmatch(name.strip()) is not None
+        or _COURT_OF_A_NUMBERED_CIRCUIT.fullmatch(name.strip()) is not None
+    )
+
+
+# "U.S. Court of Appeals for the 9th Circuit": a court named by its circuit's number.
+_COURT_OF_A_NUMBERED_CIRCUIT = re.compile(
+    r"[A-Z][\w.'’ \t-]{0,60}\bCourt[\w'’ \t-]{0,40}[ \t]\d{1,2}(?:st|nd|rd|th)[ \t]+Circuit"
+)
 
 
 _SAID_HE_OR_SHE = re.compile(

@@ -722,7 +722,10 @@ def _cause_after_head(first: str, second: str) -> bool:
     Appeals" for "the Third Circuit" (the head before its "of" phrase); "the Labour Party" for
     "the Conservative Party" (the second with its own head word) two."""
     first_words, second_words = base_key(first).split(), base_key(second).split()
-    head_of = _OF_ONE_WORD_END.search(first) is not None and first_words[0] in ORG_HEADS
+    # the head right before the "of" too: "the U.S. Court of Appeals" for "the Ninth Circuit"
+    head_of = _OF_ONE_WORD_END.search(first) is not None and (
+        first_words[0] in ORG_HEADS or len(first_words) >= 3 and first_words[-3] in ORG_HEADS
+    )
     return (
         bool(first_words)
         and (first_words[-1] in ORG_HEADS or head_of)

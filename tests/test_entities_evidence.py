@@ -164,3 +164,16 @@ def test_a_name_after_the_ending_in_a_newspapers_word_is_an_outlet() -> None:
     # ECB+ 41_9ecbplus: "told The Christian Post that the bombing" was a person
     (found,) = extract_entities([(ECBPLUS / "41" / "41_9ecbplus.txt").read_text("utf-8")])
     assert _types(found, "Christian Post") == {"org"}
+
+
+def test_a_court_of_appeals_and_its_circuit_are_one_court() -> None:
+    # written for the case (US wire copy names the court so; no repository text shows it):
+    # "the U.S. Court of Appeals" + "the 9th Circuit", the head "Court" before its "of"
+    text = (
+        "SAN FRANCISCO (Reuters) - A panel of the U.S. Court of Appeals for the 9th Circuit in "
+        "San Francisco on Thursday refused to reinstate the travel ban.\n"
+    )
+    (found,) = extract_entities([text])
+    names = {e.name for e in found if e.type == "org"}
+    assert "U.S. Court of Appeals for the 9th Circuit" in names
+    assert "9th Circuit" not in names
