@@ -16,7 +16,8 @@ change while it stays the same."""
 ENTITY_RULES = 26
 """What entity extraction makes of the same sentences (spans, types, merges): bumped by hand with
 each change of its rules or model; tests/test_shipped_entities.py fails when the shipped reports'
-entities change while it stays the same. 24 until the sixteenth round, 25 in it, 26 from the seventeenth."""
+entities change while it stays the same. 24 until the sixteenth round, 25 in it, 26 from the
+seventeenth."""
 
 ENTITIES = ENTITY_RULES * 1000 + SENTENCES
 """Entities are found in a body's paragraphs and sentences, so a change of the splitting makes
