@@ -249,8 +249,7 @@ def _note_pending_embeddings(
 
     step = step_named("embeddings")
     same = sum(restampable(workspace.library, step, i) is not None for i in missing)
-    if len(missing) > older:
-        found.notes.append(f"{len(missing) - older} article(s) have no sentence embeddings")
+    _note_none(found, missing, older, "sentence embeddings")
     if same:
         found.notes.append(
             f"{same} article(s) have sentence embeddings {_SAME}: used as they are, and "
@@ -269,13 +268,21 @@ def _note_pending(
 ) -> None:
     """Notes for derived data left to the app: how many articles have none, and how many have
     data an earlier kimreader made (still shown until recomputed)."""
-    if len(missing) > older:
-        found.notes.append(f"{len(missing) - older} article(s) have no {what}{why_none}")
+    _note_none(found, missing, older, what, why_none)
     if older:
         found.notes.append(
             f"{older} article(s) have {what} made by an earlier kimreader "
             "(still shown until recomputed)"
         )
+
+
+def _note_none(
+    found: Findings, missing: list[str], older: int, what: str, why_none: str = ""
+) -> None:
+    """How many of the articles lacking today's data have none at all (`older` have an
+    earlier kimreader's)."""
+    if len(missing) > older:
+        found.notes.append(f"{len(missing) - older} article(s) have no {what}{why_none}")
 
 
 def _check_index(workspace: Workspace, found: Findings) -> None:
