@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kimreader.analysis.compare import Comparison
 from kimreader.analysis.names import canonical_key, listed, person_keys
+from kimreader.analysis.quote_marks import is_quote_mark
 from kimreader.analysis.quotes import Quote
 from kimreader.corpus.article import Article
 
@@ -73,6 +74,13 @@ def _locate(body: str, needle: str, where: str) -> Located:
     return (start, start + len(needle))
 
 
+def quote_words(body: str, quote: str, where: str) -> Located:
+    """A gold quote's words, located: without the quote marks a piece keeps when its words alone
+    are not unique in the body ('"However,"'), since a quote found starts after its mark."""
+    start, end = _locate(body, quote, where)
+    return (start + is_quote_mark(quote[0]), end - is_quote_mark(quote[-1]))
+
+
 def _article(relative: str) -> Article:
     """A report of a gold pair: a file of ../shared/testdata, or a Wikinews article
     ("wikinews/NAME", with its date, as an import of the page would have it)."""
@@ -114,7 +122,7 @@ def load_pair(path: Path) -> GoldPair:
         quotes=tuple(
             GoldQuote(
                 item["report"],
-                _locate(bodies[item["report"]], item["quote"], path.name),
+                quote_words(bodies[item["report"]], item["quote"], path.name),
                 item["speaker"],
                 item["kind"],
                 tuple(item.get("accept", ())),

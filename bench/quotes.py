@@ -30,9 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import entity_gold  # bench/ is on sys.path when this script runs
-from compare_gold import GoldQuote, _locate, judge_quote
-
-from kimreader.analysis.quote_marks import is_quote_mark
+from compare_gold import GoldQuote, judge_quote, quote_words
 
 
 def page_splits() -> tuple[str, ...]:
@@ -60,13 +58,6 @@ def gold_path(split: str) -> Path:
     return entity_gold.GOLD_DIR / f"quotes_{split}.json"
 
 
-def _words_of(at: tuple[int, int], quote: str) -> tuple[int, int]:
-    """A gold quote's words: without the quote marks a piece keeps when its words alone are not
-    unique in the body ('"However,"'), since a quote found starts after its mark."""
-    start, end = at
-    return (start + is_quote_mark(quote[0]), end - is_quote_mark(quote[-1]))
-
-
 def load_quote_gold(split: str) -> list[GoldArticle]:
     """Every page of quotes_SPLIT.json with its body and its quotes located (each found once)."""
     raw = json.loads(gold_path(split).read_text("utf-8"))
@@ -76,7 +67,7 @@ def load_quote_gold(split: str) -> list[GoldArticle]:
         quotes = tuple(
             GoldQuote(
                 "",
-                _words_of(_locate(body, item["quote"], name), item["quote"]),
+                quote_words(body, item["quote"], name),
                 item["speaker"],
                 item["kind"],
                 tuple(item.get("accept", ())),
