@@ -222,7 +222,7 @@ def judge(
     words = kind_words(a.body, b.body)
     evidence = Evidence(
         similarity, method, gap, tuple(shared_entities), main_names_shared, words,
-        stages_apart(a.body, b.body),
+        stages_apart(a.body, b.body), heads_of_countries(shared_entities, (a.body, b.body)),
     )  # fmt: skip
     kind = _story_kind(evidence)
     return Verdict(
@@ -256,6 +256,7 @@ class Evidence:
     main_names_shared: bool | None
     kind_words: tuple[str, ...]
     stages_apart: bool = False  # the openings tell different stages of a story (`stages_apart`)
+    heads: tuple[str, ...] = ()  # shared names of countries' leaders (`heads_of_countries`)
 
 
 def _story_kind(evidence: Evidence) -> StoryKind:
@@ -274,7 +275,7 @@ def _kind_by_similarity(evidence: Evidence) -> StoryKind:
         return "same"
     if similarity < RELATED_EVENT[method]:
         return "unrelated"
-    if _telling_names(evidence.shared_entities):
+    if _telling_names([name for name in evidence.shared_entities if name not in evidence.heads]):
         return "related"
     if _shared_names(evidence.shared_entities) and similarity >= COMMON_NAME_RELATED[method]:
         return "related"
@@ -307,6 +308,73 @@ def _telling_names(names: Sequence[str]) -> list[str]:
         for name in telling
         if uncommon_words([word.replace(".", "") for word in WORD.findall(name)])
     ]
+
+
+# A country's head of state or government is named in much of that country's news, as the country
+# is: "President Donald Trump" in a report of Israel's files on Iran and in one of the Comey
+# memos, "North Korean dictator Kim Jong-un" in a report of EU tariffs (the seventeenth round's
+# unrelated verdict pairs, called related on these names alone). Such a name tells a related story
+# no more than a name of common words does (COMMON_NAME_RELATED). The title: a head's, capitalised
+# ("President", "Prime Minister") and after no other capitalised word than a country's ("Vice
+# President", "Nike President" are none), or any leader's word after a country's ("North Korean
+# leader", "Israel's prime minister"; "opposition leader Alexei Navalny" is none).
+_HEAD_TITLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Emperor")
+_LEADER = re.compile(
+    r"\b(?P<title>(?i:president|prime\s+minister|premier|chancellor|king|queen|emperor|leader|"
+    r"dictator|strongman))\s+(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){0,3})"
+)
+_QUALIFIER = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){1,3}$")  # the capitalised words before a title
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+")  # "Berlin. Israeli": not "U.S. President"
+# Forms of a country the gazetteer's lists do not read (they read "Israeli", "North Korean").
+_COUNTRY_FORMS = frozenset(
+    "us u.s. usa u.s.a. uk u.k. american british french german spanish italian dutch saudi "
+    "mexican palestinian afghan greek swiss".split()
+)
+
+
+def heads_of_countries(names: Sequence[str], bodies: Sequence[str]) -> tuple[str, ...]:
+    """The names that either report gives a country's head's title (`_HEAD_TITLES`, or a
+    leader's word after a country's), one name's words (of three letters or more) all in the
+    other's: "Trump" and "President Donald Trump", "Kim Jong Un" and "Kim Jong-un"; not
+    "Donald Tusk" for "Donald Trump"."""
+    titled = [words for body in bodies for words in _heads_named(body)]
+    return tuple(
+        name
+        for name in names
+        if (own := _name_words(name)) and any(own <= words or words <= own for words in titled)
+    )
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _heads_named(body: str) -> frozenset[frozenset[str]]:
+    """The names (as sets of their words) the body gives a country's head's title."""
+    heads: set[frozenset[str]] = set()
+    for match in _LEADER.finditer(body):
+        before = _QUALIFIER.search(body, max(0, match.start() - 60), match.start())
+        qualifier = _SENTENCE_END.split(before.group().strip())[-1] if before else ""
+        title = " ".join(match.group("title").split())
+        # "President Trump", "… on Monday. President Trump"; no "Vice President Mike Pence"
+        bare = (not qualifier or re.search(r"[a-z]{2}\.$", qualifier)) and title in _HEAD_TITLES
+        words = _name_words(match.group("name"))
+        if words and (bare or _a_country(qualifier)):
+            heads.add(frozenset(words))
+    return frozenset(heads)
+
+
+def _a_country(words: str) -> bool:
+    """A country's name, its possessive or its people's word: "U.S.", "North Korea's",
+    "Israeli", "North Korean"."""
+    from kimreader.analysis.gazetteer import is_country, is_peoples_word
+
+    words = re.sub(r"[’']s$", "", re.sub(r"^(?:The|A)\s+", "", words))
+    return bool(words) and (
+        words.lower() in _COUNTRY_FORMS or is_country(words) or is_peoples_word(words)
+    )
+
+
+def _name_words(name: str) -> set[str]:
+    words = (re.sub(r"[’']s$", "", word) for word in re.split(r"[\s\-]+", name.lower()))
+    return {word for word in words if len(word) > 2}
 
 
 # Stages of a story that are different events however many people and words two reports of it

@@ -160,3 +160,44 @@ def test_two_stages_of_one_story_are_related_events_however_alike() -> None:
     names, words = ("John Carter", "Dallas"), ()
     assert _story_kind(Evidence(0.8, "meaning", None, names, True, words)) == "same"
     assert _story_kind(Evidence(0.8, "meaning", None, names, True, words, True)) == "related"
+
+
+def test_a_countrys_head_alone_tells_no_related_story() -> None:
+    # The seventeenth round's unrelated pairs (fresh16c pair7: Israel's files on Iran against
+    # the Comey memos; pair8: EU tariffs against Pompeo's visit to North Korea) share only the
+    # US president and North Korea's leader, named in much of the news as their countries are,
+    # at cosines of 0.47 and 0.44: they were called related.
+    from kimreader.analysis.story import Evidence, _story_kind, heads_of_countries
+
+    iran = (
+        "President Trump has said he will announce within the next two weeks the fate of the deal"
+    )
+    comey = (
+        "President Donald Trump commented on the public release of the memos by former FBI "
+        "director James Comey, asserting that they proved that he leaked classified information."
+    )
+    pompeo = (
+        "CIA Director Mike Pompeo, now President Donald Trump's nominee to serve as Secretary of "
+        "State, secretly traveled to North Korea over Easter weekend to meet with North Korean "
+        "dictator Kim Jong-un."
+    )
+    assert heads_of_countries(["Trump"], (iran, comey)) == ("Trump",)
+    assert heads_of_countries(["Donald Trump", "Kim Jong Un", "Mike Pompeo"], (pompeo, "")) == (
+        "Donald Trump",
+        "Kim Jong Un",
+    )
+    heads = heads_of_countries(["Trump"], (iran, comey))
+    assert _story_kind(Evidence(0.47, "meaning", None, ("Trump",), False, (), False, heads)) == (
+        "unrelated"
+    )
+    assert _story_kind(Evidence(0.55, "meaning", None, ("Trump",), False, (), False, heads)) == (
+        "related"  # as close as a name of common words needs (COMMON_NAME_RELATED)
+    )
+    # No head of a country: a vice president, a company's president, an opposition leader, and
+    # another man of the head's given name.
+    others = (
+        "Vice President Mike Pence spoke. Nike President Mark Parker agreed. The opposition "
+        "leader Alexei Navalny was flown to Berlin. Israeli Prime Minister Benjamin Netanyahu said."
+    )
+    names = ["Mike Pence", "Mark Parker", "Alexei Navalny", "Benjamin Franklin", "Netanyahu"]
+    assert heads_of_countries(names, (others,)) == ("Netanyahu",)
