@@ -1397,21 +1397,26 @@ def _event_tolls(body: str) -> list[tuple[Quantity, TextSpan]]:
     return found
 
 
-# Counts of the people an event hurt or the police took that a report of one event gives once.
-_EVENT_COUNT_TOPICS = ("injured", "arrested")
+# Counts of the people an event hurt or the police took, and of the documents it is about (files
+# seized or leaked), that a report of one event gives once.
+_EVENT_COUNT_TOPICS = ("injured", "arrested", "documents")
+# Of these, counts that need no verb to say what they count ("55,000 files").
+_COUNTED_BY_NOUN = ("documents",)
 
 
 def compare_report_counts(
     body_a: str, body_b: str, entities_a: Sequence[Entity] = (), entities_b: Sequence[Entity] = ()
 ) -> list[Difference]:
-    """Two reports of one event whose counts of the people it injured (or the police arrested)
-    stand in sentences never paired (ECB+ aceh-quake-afp-ap: "The quake … injured more than 200
-    people and damaged more than 300 houses in Aceh" and "Many houses were damaged and dozens
-    of villagers were injured."): each report's largest count, outside sentences that may tell
-    another occasion or a running total (as `compare_report_tolls` reads them), is the event's
-    (the others are a hospital's or a town's part of it); the two are compared when they do not
-    allow one number, can be one count (`same_anchor`: no other year, place or running total),
-    and the country each report names most is named by the other (when both name one)."""
+    """Two reports of one event whose counts of the people it injured (or the police arrested,
+    or of the documents it is about: "hundreds of thousands of Iranian files" against "55,000
+    files") stand in sentences never paired (ECB+ aceh-quake-afp-ap: "The quake … injured more
+    than 200 people and damaged more than 300 houses in Aceh" and "Many houses were damaged and
+    dozens of villagers were injured."): each report's largest count, outside sentences that may
+    tell another occasion or a running total (as `compare_report_tolls` reads them), is the
+    event's (the others are a hospital's or a town's part of it); the two are compared when
+    they do not allow one number, can be one count (`same_anchor`: no other year, place or
+    running total), and the country each report names most is named by the other (when both
+    name one)."""
     differences: list[Difference] = []
     for topic in _EVENT_COUNT_TOPICS:
         largest_a, largest_b = _largest_count(body_a, topic), _largest_count(body_b, topic)
@@ -1449,7 +1454,10 @@ def _largest_count(body: str, topic: str) -> tuple[Quantity, TextSpan] | None:
             for quantity in counts
             if not _OTHER_WORD.search(quantity.phrase)
             and not _dated_by(text[: quantity.start - start])
-            and said_by_its_verb(text, quantity.start - start, quantity.end - start, topic)
+            and (
+                topic in _COUNTED_BY_NOUN
+                or said_by_its_verb(text, quantity.start - start, quantity.end - start, topic)
+            )
         ]
     return max(found, key=lambda count: count[0].high, default=None)
 

@@ -75,6 +75,9 @@ _GROUPS = {
     # "3,728 measles cases".
     "deaths": "deaths fatalities",
     "cases": "cases infections",
+    # Documents an event is about (files seized, leaked or released): "55,000 files",
+    # "hundreds of thousands of Iranian files"; pages, emails and memos count other things.
+    "documents": "documents files",
 }
 # Words that end the phrase between a number and what it counts: "two states are home to",
 # "the Jan. 4 quakes and buildings" count no homes or buildings.

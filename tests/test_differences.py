@@ -1251,6 +1251,28 @@ def test_the_largest_count_of_injured_each_report_gives_is_compared(shared_dir: 
     assert not [d for d in differences if d.topic == "injured"]
 
 
+def test_the_largest_count_of_documents_each_report_gives_is_compared() -> None:
+    # The seventeenth round's fresh16c pair6, two reports of Israel's files on Iran whose
+    # sentences of the count are not paired: the largest count of files of each report is the
+    # event's ("tens of thousands of files" elsewhere in A is a part of it).
+    a = (
+        "U.S. intelligence reportedly confirmed that tens of thousands of files seized by Israel "
+        "from Iran are authentic.\n\nNetanyahu used a televised address Monday to reveal that "
+        'Israel had obtained hundreds of thousands of Iranian files from a "dilapidated" compound.'
+    )
+    b = (
+        'Netanyahu said the "half a ton" of files were moved to a "highly secret" location in '
+        "Tehran after the deal was signed, and contained materials spread over 55,000 pages and "
+        "55,000 files on 183 CD's."
+    )
+    differences, _ = find_differences(a, None, b, None, [], one_event=True)
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in differences] == [
+        ("documents", "hundreds of thousands of Iranian files", "55,000 files")
+    ]
+    fewer = "Israel obtained some 55,000 files from a compound in Tehran."
+    assert find_differences(fewer, None, b, None, [], one_event=True)[0] == []
+
+
 WIKINEWS = BENCH / "gold" / "wikinews"
 
 
