@@ -41,6 +41,9 @@ RANK_WHOLE_LIBRARY = 400
 RELATED_POOL = 80
 QUOTE_SHOWN = 60  # characters of a lost note's passage named in a report
 PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than they save
+# How a note of entities shown without the user's corrections begins (see with_corrections);
+# what follows it names the damaged corrections file and what is wrong.
+CORRECTIONS_NOT_APPLIED = "entity corrections not applied"
 Progress = Callable[[int, int], None]  # (done, total)
 DerivedProgress = Callable[[str, int, int], object]  # (what, done, total)
 
@@ -132,7 +135,7 @@ class Workspace:
         try:
             return self._corrected(entities), ""
         except CorrectionError as error:
-            return entities, f"entity corrections not applied: {error}"
+            return entities, f"{CORRECTIONS_NOT_APPLIED}: {error}"
 
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities and sentence

@@ -242,6 +242,35 @@ def test_compare_and_entities_read_on_as_extracted_with_a_damaged_corrections_fi
     assert "Donald Trump" in entity_names(out)
 
 
+def test_compare_documents_say_the_corrections_were_not_applied_and_why(
+    capsys: pytest.CaptureFixture[str], library: Path
+) -> None:
+    """A damaged corrections file: `compare --json` carries "entity_corrections" (not applied,
+    and the file and what is wrong), and the Markdown, HTML and JSON exports say it too (only
+    stderr did: a script reading stdout, or an exported file, showed entities as extracted as
+    if corrected). Fixed, the field and the line are gone."""
+    path = corrections_path(library)
+    path.write_text(DAMAGED["the wrong shape"], "utf-8")
+    _, out, _ = run(capsys, library, "list", "--json")
+    ids = [item["id"] for item in json.loads(out)]
+    code, out, _ = run(capsys, library, "compare", *ids, "--json")
+    field = json.loads(out)["entity_corrections"]
+    assert code == 0 and field["applied"] is False
+    assert field["problem"].startswith(f"{path}: not a corrections file"), field
+    code, out, _ = run(capsys, library, "compare", *ids, "--format", "json")
+    assert json.loads(out)["entity_corrections"] == field
+    for fmt in ("md", "html"):
+        code, out, _ = run(capsys, library, "compare", *ids, "--format", fmt)
+        assert code == 0 and "entity corrections not applied: " in out, fmt
+        assert "not a corrections file" in out and "lib" in out, fmt  # the path, escaped
+
+    path.write_text(json.dumps({"corrections": []}), "utf-8")
+    code, out, _ = run(capsys, library, "compare", *ids, "--json")
+    assert code == 0 and "entity_corrections" not in json.loads(out)
+    code, out, _ = run(capsys, library, "compare", *ids, "--format", "md")
+    assert code == 0 and "corrections" not in out
+
+
 async def test_the_compare_screen_says_why_its_entities_are_as_extracted(library: Path) -> None:
     """A damaged corrections file: the compare screen shows the entities as extracted and says
     why on its status line (it showed none, silently); fixed, the next comparison (a swap)

@@ -208,12 +208,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison, note = workspace.compare_with_note(a, b)
     if note:  # a damaged corrections file: the entities are as extracted, and this says why
         sys.stderr.write(f"kimreader: {note}\n")
-    if args.json:
-        print_json(comparison.to_json())
+    if args.json:  # the note also in the document: a script reading only stdout sees it
+        from kimreader.tui.compare_export import json_document
+
+        print_json(json_document(comparison, note))
     elif args.format != "text":
         from kimreader.tui.compare_export import export_comparison
 
-        sys.stdout.write(export_comparison(comparison, a, b, args.format))
+        sys.stdout.write(export_comparison(comparison, a, b, args.format, note))
     else:
         from kimreader.tui.compare_render import render_comparison
 

@@ -66,13 +66,17 @@ def _report(side: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p) + f" (id {side.get('id')})"
 
 
-def comparison_document(cmp: Comparison, a: Article, b: Article) -> Document:
+def comparison_document(cmp: Comparison, a: Article, b: Article, note: str = "") -> Document:
+    """`note`: why the entities are as extracted, without the user's corrections ("" when they
+    have them: Workspace.compare_with_note); the document says it under who is A and B."""
     lines = [
         f"A: {_report(cmp.a)}",
         f"B: {_report(cmp.b)}",
         f"Passages of A paired with the closest passage of B when their similarity is at least "
         f"{cmp.threshold:.2f} (a word and character similarity, not a claim that they agree).",
     ]
+    if note:
+        lines.append(note)
     sections = [
         _aligned(cmp, a.body, b.body),
         _only_b(cmp, b.body),
@@ -255,17 +259,31 @@ def _html_part(part: Part) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def to_json(cmp: Comparison, a: Article, b: Article) -> str:
-    """The comparison's JSON document with both reports' text (its offsets point into it)."""
+def json_document(cmp: Comparison, note: str = "") -> dict[str, Any]:
+    """The comparison as JSON (`kimreader compare --json`); with a `note` (its entities are as
+    extracted: the user's corrections file is damaged), "entity_corrections" says so and why:
+    {"applied": false, "problem": the file and what is wrong}. Absent when they were applied."""
+    from kimreader.index.workspace import CORRECTIONS_NOT_APPLIED
+
     document = cmp.to_json()
+    if note:
+        problem = note.removeprefix(f"{CORRECTIONS_NOT_APPLIED}: ")
+        document["entity_corrections"] = {"applied": False, "problem": problem}
+    return document
+
+
+def to_json(cmp: Comparison, a: Article, b: Article, note: str = "") -> str:
+    """The comparison's JSON document with both reports' text (its offsets point into it)."""
+    document = json_document(cmp, note)
     document["a"] = {**document["a"], "body": a.body}
     document["b"] = {**document["b"], "body": b.body}
     document["threshold"] = cmp.threshold
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_comparison(cmp: Comparison, a: Article, b: Article, fmt: str) -> str:
+def export_comparison(cmp: Comparison, a: Article, b: Article, fmt: str, note: str = "") -> str:
+    """The comparison in `fmt` (FORMATS); `note`: see comparison_document and json_document."""
     if fmt == "json":
-        return to_json(cmp, a, b)
-    doc = comparison_document(cmp, a, b)
+        return to_json(cmp, a, b, note)
+    doc = comparison_document(cmp, a, b, note)
     return to_markdown(doc) if fmt == "md" else to_html(doc)

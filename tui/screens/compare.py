@@ -235,6 +235,9 @@ class CompareScreen(jobs.JobRunner, Screen[Target | None], inherit_bindings=Fals
         self.comparison: Comparison | None = None
         self.article_a: Article | None = None
         self.article_b: Article | None = None
+        # Why the comparison's entities are without the user's corrections ("" when they have
+        # them): said on the status line, and in an export.
+        self.note = ""
         self.computing = False
 
     def compose(self) -> ComposeResult:
@@ -303,6 +306,8 @@ class CompareScreen(jobs.JobRunner, Screen[Target | None], inherit_bindings=Fals
     @on(Compared)
     def compared(self, event: Compared) -> None:
         self.show_comparison(event.comparison, event.a, event.b)
+        if (event.a.id, event.b.id) == self.lead:
+            self.note = event.note
         if event.note and (event.a.id, event.b.id) == self.lead:
             # A damaged corrections file: the entities are as extracted; say why (Workspace).
             self.status.say(event.note, "error")
@@ -446,7 +451,9 @@ class CompareScreen(jobs.JobRunner, Screen[Target | None], inherit_bindings=Fals
         if self.comparison is None or self.article_a is None or self.article_b is None:
             self.status.say("comparing… export once the comparison is shown", "hint")
             return
-        ask_comparison_export(self, self.status, self.comparison, self.article_a, self.article_b)
+        ask_comparison_export(
+            self, self.status, self.comparison, self.article_a, self.article_b, self.note
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -404,9 +404,15 @@ class TrackKeys:
 
 
 def ask_comparison_export(
-    screen: Screen[Any], status: StatusLine, cmp: Comparison, a: Article, b: Article
+    screen: Screen[Any],
+    status: StatusLine,
+    cmp: Comparison,
+    a: Article,
+    b: Article,
+    note: str = "",
 ) -> None:
-    """Ask where to write a comparison; the file's extension (.md, .html, .json) is its format."""
+    """Ask where to write a comparison; the file's extension (.md, .html, .json) is its format.
+    `note`: why its entities are without the user's corrections (compare_export)."""
     from kimreader.corpus.library import atomic_write_text
     from kimreader.tui.compare_export import FORMATS, export_comparison
     from kimreader.tui.screens.track_popups import InputScreen
@@ -421,7 +427,7 @@ def ask_comparison_export(
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, export_comparison(cmp, a, b, fmt), shared=True)
+            atomic_write_text(path, export_comparison(cmp, a, b, fmt, note), shared=True)
         except OSError as error:
             status.say(f"cannot export: {error.strerror or error}", "error")
             return
