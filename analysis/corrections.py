@@ -178,43 +178,76 @@ def corrections_path(root: Path) -> Path:
 
 
 def current_corrections(root: Path) -> tuple[Correction, ...]:
-    """The library's corrections, re-read only when the file changed (cheap per article)."""
+    """The library's corrections, re-read only when the file changed; a damaged file is a
+    CorrectionError, also found again without reading it until it changes. An operation over
+    many articles asks once and applies what it got to each (`corrected(..., corrections)`)."""
     path = corrections_path(root)
     try:
         stat = path.stat()
     except OSError:
         return ()
-    return _cached(path, stat.st_mtime_ns, stat.st_size)
+    # The inode and ctime too: an atomic rewrite, or a chmod of an unreadable file, may keep
+    # the size and the mtime.
+    found = _cached(path, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+    if isinstance(found, str):
+        raise CorrectionError(found)  # a new error each time: a raised one keeps its frames
+    return found
 
 
 @lru_cache(maxsize=4)
-def _cached(path: Path, mtime_ns: int, size: int) -> tuple[Correction, ...]:
-    return tuple(load_corrections(path.parent))
+def _cached(path: Path, *stat: int) -> tuple[Correction, ...] | str:
+    """The corrections, or what is wrong with the file's content (CorrectionError's line). A
+    file that cannot be read raises: that may pass without the file changing."""
+    content = _read(path)
+    try:
+        return tuple(_parse(path, content)) if content is not None else ()
+    except CorrectionError as error:
+        return str(error)
 
 
-def corrected(root: Path, entities: Sequence[Entity]) -> list[Entity]:
-    """Entities as stored, with the library's corrections applied."""
-    corrections = current_corrections(root)
+def corrected(
+    root: Path, entities: Sequence[Entity], corrections: Sequence[Correction] | None = None
+) -> list[Entity]:
+    """Entities as stored, with the library's corrections applied (`corrections`: those an
+    operation over many articles read once, else current_corrections)."""
+    if corrections is None:
+        corrections = current_corrections(root)
     return apply_corrections(entities, corrections) if corrections else list(entities)
 
 
-def corrected_dicts(root: Path, stored: list[Any]) -> list[Any]:
-    """Stored entity dicts (a sidecar's data) with the corrections applied."""
-    if not current_corrections(root):
+def corrected_dicts(
+    root: Path, stored: list[Any], corrections: Sequence[Correction] | None = None
+) -> list[Any]:
+    """Stored entity dicts (a sidecar's data) with the corrections applied (see corrected)."""
+    if corrections is None:
+        corrections = current_corrections(root)
+    if not corrections:
         return stored
-    return [e.to_json() for e in corrected(root, [Entity.from_json(item) for item in stored])]
+    entities = [Entity.from_json(item) for item in stored]
+    return [e.to_json() for e in apply_corrections(entities, corrections)]
 
 
 def load_corrections(root: Path) -> list[Correction]:
     """The library's corrections ([] when there are none); a damaged file is an error, one
     line naming the file and what is wrong (the file is the user's: never rewritten then)."""
     path = corrections_path(root)
+    content = _read(path)
+    return _parse(path, content) if content is not None else []
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes; None when there is none."""
     try:
-        text = path.read_text("utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
-        return []
+        return None
     except OSError as error:
         raise CorrectionError(f"{path}: cannot read ({error.strerror})") from error
+
+
+def _parse(path: Path, content: bytes) -> list[Correction]:
+    try:
+        text = content.decode("utf-8")
     except ValueError as error:
         raise _damaged(path, "not UTF-8 text") from error
     try:

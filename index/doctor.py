@@ -165,10 +165,10 @@ def _check_corrections(workspace: Workspace, found: Findings) -> bool:
     """The user's entity corrections, applied to every entity the index holds: a damaged file
     is a problem (it is the user's: never rewritten), and the steps that write the index wait
     until it is fixed (else the index would hold entities without the corrections)."""
-    from kimreader.analysis.corrections import CorrectionError, load_corrections
+    from kimreader.analysis.corrections import CorrectionError, current_corrections
 
     try:
-        load_corrections(workspace.library.root)
+        current_corrections(workspace.library.root)  # the index's rebuild applies this reading
     except CorrectionError as error:
         found.problems.append(str(error))
         found.notes.append(

@@ -14,11 +14,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from kimreader.corpus.article import Article
 from kimreader.corpus.library import Library, LibraryError, atomic_write_text
 from kimreader.index.backend import Document, SearchBackend
+
+if TYPE_CHECKING:
+    from kimreader.analysis.corrections import Correction
 
 ENTITY_KINDS = ("person", "org", "place")  # the entity types a query can name
 SYNC_ATTEMPTS = 3  # another process's commits can remove files under a sync: read again
@@ -54,6 +57,23 @@ def entity_names(entities: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str
 def _library_signature(library: Library) -> str:
     items = sorted(f"{e.id}:{e.hash}" for e in library.catalog())
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
+
+
+class _Corrections:
+    """The user's entity corrections for one operation over many articles: read at the first
+    article that needs them, then the same for the others (not the file once per article)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._read: tuple[Correction, ...] | None = None
+
+    def get(self) -> tuple[Correction, ...]:
+        """CorrectionError when the file is damaged (the index waits for the fix)."""
+        if self._read is None:
+            from kimreader.analysis.corrections import current_corrections
+
+            self._read = current_corrections(self.root)
+        return self._read
 
 
 def default_backend(directory: Path) -> SearchBackend:
@@ -211,13 +231,14 @@ class IndexSync:
         report: SyncReport,
         entity_loader: EntityLoader | None,
     ) -> Iterator[Document]:
+        corrections = _Corrections(self.library.root)  # read once, when first needed
         for article_id in article_ids:
             try:
                 article = self.library.get(article_id)
             except LibraryError as error:
                 report.problems.append(str(error))
                 continue
-            yield self.document(article, entity_loader)
+            yield self.document(article, entity_loader, corrections)
             if article_id in indexed:
                 report.updated += 1
             else:
@@ -244,14 +265,27 @@ class IndexSync:
                 continue
         with self.backend.writing(bulk=len(articles)) as writer:
             writer.delete([a.id for a in articles])
-            writer.add(self.document(a, None) for a in articles)
+            corrections = _Corrections(self.library.root)
+            writer.add(self.document(a, None, corrections) for a in articles)
         return len(articles)
 
     def _on_disk(self, article_id: str) -> bool:
         return self.library.path_for(article_id).is_file()
 
-    def document(self, article: Article, entity_loader: EntityLoader | None) -> Document:
-        entities = entity_loader(article) if entity_loader else self._stored_entities(article)
+    def document(
+        self,
+        article: Article,
+        entity_loader: EntityLoader | None,
+        corrections: _Corrections | None = None,
+    ) -> Document:
+        """`corrections`: the user's entity corrections as one operation over many articles
+        read them (once); None: read now."""
+        if entity_loader:
+            entities = entity_loader(article)
+        else:
+            entities = self._stored_entities(
+                article, corrections or _Corrections(self.library.root)
+            )
         return Document(
             id=article.id,
             hash=article.hash,
@@ -264,11 +298,15 @@ class IndexSync:
             entities=entity_names(entities),
         )
 
-    def _stored_entities(self, article: Article) -> Sequence[dict[str, Any]]:
+    def _stored_entities(
+        self, article: Article, corrections: _Corrections
+    ) -> Sequence[dict[str, Any]]:
         from kimreader.analysis.corrections import corrected_dicts
 
         stored = self.library.read_sidecar("entities", article.id, article.hash)
-        return corrected_dicts(self.library.root, stored) if isinstance(stored, list) else []
+        if not isinstance(stored, list):
+            return []
+        return corrected_dicts(self.library.root, stored, corrections.get())
 
     def stored_hashes(self) -> dict[str, str]:
         self._open()

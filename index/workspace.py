@@ -137,6 +137,16 @@ class Workspace:
         except CorrectionError as error:
             return entities, f"{CORRECTIONS_NOT_APPLIED}: {error}"
 
+    def corrections_with_note(self) -> tuple[tuple[Correction, ...], str]:
+        """The user's corrections, read once for an operation over many articles, and ""; or
+        none and why (see with_corrections), when their file is damaged."""
+        from kimreader.analysis.corrections import CorrectionError, current_corrections
+
+        try:
+            return current_corrections(self.library.root), ""
+        except CorrectionError as error:
+            return (), f"{CORRECTIONS_NOT_APPLIED}: {error}"
+
     def compare(self, a: Article, b: Article, threshold: float | None = None) -> Comparison:
         """Two articles side by side, A leading, with their stored entities and sentence
         embeddings (by meaning when both have them, else by words: `Comparison.method`).
@@ -220,7 +230,12 @@ class Workspace:
 
         Returns the correction made or undone and how many articles were re-indexed.
         """
-        from kimreader.analysis.corrections import add_correction, touches, undo_correction
+        from kimreader.analysis.corrections import (
+            add_correction,
+            current_corrections,
+            touches,
+            undo_correction,
+        )
 
         root = self.library.root
         changed = undo_correction(root) if correction is None else correction
@@ -229,18 +244,22 @@ class Workspace:
         if changed is None:
             return None, 0
         affected = []
+        corrections = current_corrections(root)  # read once, not once per article
         for entry in self.library.catalog():
             stored = self.library.read_sidecar("entities", entry.id, entry.hash)
             if isinstance(stored, list):
                 raw = [Entity.from_json(item) for item in stored]
-                if touches(changed, raw) or touches(changed, self._corrected(raw)):
+                if touches(changed, raw) or touches(changed, self._corrected(raw, corrections)):
                     affected.append(entry.id)
         return changed, self.index.reindex(affected) if affected else 0
 
-    def _corrected(self, entities: list[Entity]) -> list[Entity]:
+    def _corrected(
+        self, entities: list[Entity], corrections: Sequence[Correction] | None = None
+    ) -> list[Entity]:
+        """`corrections`: those an operation over many articles read once (else read now)."""
         from kimreader.analysis.corrections import corrected
 
-        return corrected(self.library.root, entities)
+        return corrected(self.library.root, entities, corrections)
 
     def entities_pending(self, article: Article) -> bool:
         """True while an article's entities are still to be extracted (see index/derived.py)."""
@@ -367,20 +386,29 @@ class Workspace:
         if incomplete:
             result = replace(result, note="; ".join(n for n in (result.note, incomplete) if n))
         names = self._library_names()
+        corrections = self._current_corrections()
         hits = []
         for hit in result.hits:
             if hit.with_offsets:
-                mentions = mention_spans(self._stored_entities(hit.id), terms, names)
+                entities = self._stored_entities(hit.id, corrections)
+                mentions = mention_spans(entities, terms, names)
                 hit = replace(hit, matches=with_mentions(hit.matches, mentions))
             hits.append(hit)
         return replace(result, hits=tuple(hits))
 
-    def _stored_entities(self, article_id: str) -> list[Entity]:
+    def _stored_entities(
+        self, article_id: str, corrections: Sequence[Correction] | None = None
+    ) -> list[Entity]:
         entry = self.library.entry(article_id)
         stored = self.library.read_sidecar("entities", article_id, entry.hash) if entry else None
         if not isinstance(stored, list):
             return []
-        return self._corrected([Entity.from_json(item) for item in stored])
+        return self._corrected([Entity.from_json(item) for item in stored], corrections)
+
+    def _current_corrections(self) -> tuple[Correction, ...]:
+        from kimreader.analysis.corrections import current_corrections
+
+        return current_corrections(self.library.root)
 
     def _library_names(self) -> LibraryNames:
         """Every merged library entity's names, rebuilt when an article or a correction changes."""
@@ -395,7 +423,8 @@ class Workspace:
         catalog = self.library.catalog()
         signature = (stamp, tuple((e.id, e.hash) for e in catalog))
         if self._names_cache is None or self._names_cache[0] != signature:
-            per_article = {e.id: self._stored_entities(e.id) for e in catalog}
+            corrections = self._current_corrections()  # read once, not once per article
+            per_article = {e.id: self._stored_entities(e.id, corrections) for e in catalog}
             self._names_cache = (signature, LibraryNames.build(group_library(per_article)))
         return self._names_cache[1]
 

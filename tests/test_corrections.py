@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -269,6 +270,40 @@ def test_compare_documents_say_the_corrections_were_not_applied_and_why(
     assert code == 0 and "entity_corrections" not in json.loads(out)
     code, out, _ = run(capsys, library, "compare", *ids, "--format", "md")
     assert code == 0 and "corrections" not in out
+
+
+def test_an_operation_over_many_articles_reads_the_corrections_file_once(
+    capsys: pytest.CaptureFixture[str], library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reindex, the library's entity list and an entity search read the corrections file once
+    each at most, whether it is sound or damaged (they read it once per article: a damaged file was
+    read and parsed again for every article, a sound one stat'ed twice per article)."""
+    from kimreader.analysis import corrections
+
+    path = corrections_path(library)
+    reads: list[str] = []
+
+    def counting(original: Any) -> Any:
+        def counted(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self.name == path.name:
+                reads.append(self.name)
+            return original(self, *args, **kwargs)
+
+        return counted
+
+    for method in ("read_text", "read_bytes"):
+        monkeypatch.setattr(Path, method, counting(getattr(Path, method)))
+
+    hide = {"corrections": [{"action": "hide", "type": "place", "name": "Asia"}]}
+    commands = (["reindex"], ["entities", "--all", "--json"], ["search", "place:Asia"])
+    for content in (json.dumps(hide), DAMAGED["a truncated write"]):
+        path.write_text(content, "utf-8")
+        for command in commands:
+            corrections._cached.cache_clear()  # as if the file had just changed
+            reads.clear()
+            code, _, err = run(capsys, library, *command)
+            assert code in (0, 2) and "internal error" not in err, (command, err)
+            assert len(reads) <= 1, (command, content, len(reads))
 
 
 async def test_the_compare_screen_says_why_its_entities_are_as_extracted(library: Path) -> None:

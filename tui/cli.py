@@ -310,13 +310,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from kimreader.analysis.corrections import load_corrections
+    from kimreader.analysis.corrections import current_corrections
     from kimreader.index.workspace import had_before
 
     workspace = open_workspace(args)
     # The index holds the corrected entities: a damaged corrections file stops here, one line
-    # naming it, before the index is emptied (and the file is left as it is).
-    load_corrections(workspace.library.root)
+    # naming it, before the index is emptied (and the file is left as it is). Read once: the
+    # rebuild applies what was read here (current_corrections re-reads only a changed file).
+    current_corrections(workspace.library.root)
     workspace.library.refresh()
     missing = workspace.missing_entities()
     older = workspace.with_earlier_data("entities", missing)

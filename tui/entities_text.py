@@ -21,15 +21,17 @@ TYPE_LABELS = {
 def library_entities(workspace: Workspace) -> tuple[dict[str, Any], str]:
     """Every entity across the library, one per real-world thing, with its article count; and
     why they are without the user's corrections ("" when they have them: Workspace)."""
+    from kimreader.analysis.corrections import apply_corrections
     from kimreader.analysis.entity import Entity
     from kimreader.analysis.library_entities import merge_library
 
-    per_article, note = {}, ""
+    per_article = {}
+    corrections, note = workspace.corrections_with_note()  # read once, not once per article
     for entry in workspace.library.catalog():
         stored = workspace.library.read_sidecar("entities", entry.id, entry.hash)
         if isinstance(stored, list):
             entities = [Entity.from_json(item) for item in stored]
-            per_article[entry.id], note = workspace.with_corrections(entities)
+            per_article[entry.id] = apply_corrections(entities, corrections)
     merged = merge_library(per_article)
     pending = len(workspace.library.catalog()) - len(per_article)
     return {
