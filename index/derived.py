@@ -21,6 +21,7 @@ speed (bench/meaning.py), so an import waiting for them would be ten times slowe
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import os
 import sys
@@ -162,6 +163,87 @@ def _pending(library: Library, step: Step) -> tuple[list[str], str]:
         if library.read_sidecar(step.name, entry.id, entry.hash, step.version) is None
     ]
     return missing, files
+
+
+@dataclass
+class Survey:
+    """What one read of each article's stored data of a step found (see survey)."""
+
+    missing: list[str]  # ids of articles without today's data (pending())
+    older: int  # of them, those with data an earlier version made for their text (else none)
+    same: int  # of those, those whose data is still right (Step.still_right): no extraction
+    left: list[str]  # what is left to extract: `missing`, less those `restamped`
+    restamped: bool  # the `same` were stamped with today's version as they were found
+    files: str  # the article files' digest when surveyed (Library.checked_digest)
+
+
+def survey(library: Library, step: Step, *, restamp_now: bool = False) -> Survey:
+    """pending(), how many of those articles have data an earlier version made, and how many
+    of these are still right, from ONE read of each article's stored file (doctor asked them
+    one after the other, reading every file three times, six while computing embeddings).
+    `restamp_now`: data still right is stamped with today's version at once, as restamp()
+    does, so that fill(..., surveys) reads nothing again. Records (maybe_pending) when nothing
+    is left to extract."""
+    files = library.checked_digest()
+    missing: list[str] = []
+    left: list[str] = []
+    older = same = 0
+    kept: list[Article] = []
+    data: list[Any] = []
+    for entry in library.catalog():
+        stored = _stamped(library, step, entry.id, entry.hash)
+        if stored is not None and stored[0] == step.version:
+            continue
+        missing.append(entry.id)
+        if stored is None:
+            left.append(entry.id)
+            continue
+        older += 1
+        right = _still_right(library, step, entry.id, *stored)
+        if right is None:
+            left.append(entry.id)
+            continue
+        same += 1
+        if not restamp_now:
+            left.append(entry.id)
+            continue
+        kept.append(right[0])
+        data.append(right[1])
+        if len(kept) == BATCH:
+            store(library, step, kept, data)
+            kept, data = [], []
+    if kept:
+        store(library, step, kept, data)
+    if not (left if restamp_now else missing):  # every article's data is today's
+        _record_current(library, step, files)
+    return Survey(missing, older, same, left, restamp_now, files)
+
+
+def _stamped(library: Library, step: Step, article_id: str, content_hash: str) -> Any | None:
+    """(version, data) of the step's data stored for this text of the article, whichever
+    version made it (Library.read_sidecar's file, read once); None when there is none."""
+    try:
+        payload = json.loads((library.state_dir / step.name / f"{article_id}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(payload, dict) or payload.get("hash") != content_hash:
+        return None
+    data = payload.get("data")
+    return None if data is None else (payload.get("version", 0), data)
+
+
+def _still_right(
+    library: Library, step: Step, article_id: str, version: int, data: Any
+) -> tuple[Article, Any] | None:
+    """restampable() for data already read: the article and its data, when a version of
+    `step.restamp_from` made it and it is still right for the article; else None."""
+    if step.still_right is None or version not in step.restamp_from:
+        return None
+    try:
+        article = library.get(article_id)
+    except LibraryError:
+        return None
+    return (article, data) if step.still_right(article, data) else None
 
 
 def maybe_pending(library: Library, steps: Sequence[Step] | None = None) -> bool:
@@ -315,21 +397,28 @@ def fill(
     heartbeat: Callable[[], object] | None = None,
     warm: WarmPool | None = None,
     stoppable: bool = False,
+    surveys: dict[str, Survey] | None = None,
 ) -> dict[str, int]:
     """Run each step (default: every active one) over the articles that lack its data;
     {step name: articles filled}. `heartbeat` is called while workers are busy. `warm`: a
     pool already started (by warm_pool) for the steps done at import. `stoppable`: even one
     batch is extracted in a worker process, which stops at once when the heartbeat raises
-    (the app quitting: a thread busy with a long article would hold the app for a minute)."""
+    (the app quitting: a thread busy with a long article would hold the app for a minute).
+    `surveys`: by step name, what survey() found just before (the files are not read again)."""
     if index is not None:
         reindex_unindexed(library, index)  # what an interrupted run stored but did not index
     filled: dict[str, int] = {}
     for step in active_steps() if steps is None else steps:
-        missing, files = _pending(library, step)
+        known = (surveys or {}).get(step.name)
+        if known is None:
+            missing, files = _pending(library, step)
+        else:
+            missing, files = known.left, known.files
         asked = min(processes or step.max_processes, step.max_processes or processes)
         pool = warm if step.at_import else None
+        restamped = known is not None and known.restamped
         filled[step.name] = _fill_step(
-            library, index, step, missing, asked, progress, heartbeat, pool, stoppable
+            library, index, step, missing, asked, progress, heartbeat, pool, stoppable, restamped
         )
         _record_current(library, step, files)  # what was outdated is now redone
     return filled
@@ -345,11 +434,13 @@ def _fill_step(
     heartbeat: Callable[[], object] | None = None,
     warm: WarmPool | None = None,
     stoppable: bool = False,
+    restamped: bool = False,
 ) -> int:
+    """`restamped`: data still right was stamped anew already (survey): extract `missing`."""
     if not missing:
         return 0
     done = 0
-    if step.still_right is not None and step.restamp_from:
+    if step.still_right is not None and step.restamp_from and not restamped:
         missing, done = restamp(library, step, missing, heartbeat)
         if progress and done:
             progress(step.label, done, done + len(missing))

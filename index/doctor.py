@@ -187,15 +187,15 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
         return
     if unindexed:
         found.repaired.append(f"indexed the entities an interrupted import stored ({unindexed})")
-    missing = workspace.missing_entities()
+    survey = workspace.survey("entities")  # each article's stored file read once
+    missing, older = survey.missing, survey.older
     if not missing:
         return
-    older = workspace.with_earlier_data("entities", missing)
     if not extract:
         _note_pending(found, missing, older, "entities", " (imported without them)")
         return
     try:
-        filled = workspace.fill_missing_entities()
+        filled = workspace.fill_missing_entities(survey=survey)
     except (LibraryError, OSError, IndexBusy) as error:
         found.problems.append(f"cannot extract missing entities: {error}")
         return
@@ -209,21 +209,26 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
     an earlier kimreader made for the sentences the article is cut into today are kept (stamped
     with today's version, see derived.restamp), and said apart from those computed."""
     from kimreader.analysis.embed import EmbeddingModelError, model_available
-    from kimreader.index.derived import restamp, step_named
 
     if not model_available():
         found.notes.append("sentence-embedding model not installed: comparisons use words")
         return
-    missing = workspace.missing_embeddings()
+    try:
+        # Each article's stored file read once: what is missing, what an earlier kimreader
+        # made, and (computing) the rows still right stamped anew as they are found.
+        survey = workspace.survey("embeddings", restamp_now=compute)
+    except (LibraryError, OSError) as error:  # stamping the rows still right anew
+        found.problems.append(f"cannot compute missing sentence embeddings: {error}")
+        return
+    missing, older = survey.missing, survey.older
     if not missing:
         return
-    older = workspace.with_earlier_data("embeddings", missing)
     if not compute:
-        _note_pending_embeddings(workspace, found, missing, older)
+        _note_pending_embeddings(found, missing, older, survey.same)
         return
+    left, kept = survey.left, survey.same
     try:
-        left, kept = restamp(workspace.library, step_named("embeddings"), missing)
-        filled = workspace.fill_missing_embeddings()
+        filled = workspace.fill_missing_embeddings(survey=survey)
     except (LibraryError, OSError, EmbeddingModelError) as error:
         found.problems.append(f"cannot compute missing sentence embeddings: {error}")
         return
@@ -240,15 +245,10 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
 _SAME = "that an earlier kimreader made for the same sentences"
 
 
-def _note_pending_embeddings(
-    workspace: Workspace, found: Findings, missing: list[str], older: int
-) -> None:
+def _note_pending_embeddings(found: Findings, missing: list[str], older: int, same: int) -> None:
     """_note_pending for sentence embeddings, whose earlier rows are of two kinds: for the same
-    sentences (used as they are, and only stamped anew) or not (not used until computed)."""
-    from kimreader.index.derived import restampable, step_named
-
-    step = step_named("embeddings")
-    same = sum(restampable(workspace.library, step, i) is not None for i in missing)
+    sentences (`same`: used as they are, and only stamped anew) or not (not used until
+    computed)."""
     _note_none(found, missing, older, "sentence embeddings")
     if same:
         found.notes.append(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from kimreader.analysis.related import Related
     from kimreader.corpus.readers import ReadError
     from kimreader.index.backend import SearchBackend
-    from kimreader.index.derived import Step, WarmPool
+    from kimreader.index.derived import Step, Survey, WarmPool
     from kimreader.index.entity_terms import LibraryNames
 
 # Related articles: up to this many articles the whole library is ranked; above, the index's
@@ -323,15 +323,18 @@ class Workspace:
         processes: int = 0,
         progress: DerivedProgress | None = None,
         heartbeat: Callable[[], object] | None = None,
+        survey: Survey | None = None,
     ) -> int:
         """Embed the sentences of articles stored without, in a worker process (0 when the
-        model is not installed); `heartbeat` is called while it works (it may raise to stop)."""
+        model is not installed); `heartbeat` is called while it works (it may raise to stop);
+        `survey`: survey("embeddings") just made (the stored files are not read again)."""
         from kimreader.index.derived import step_named
 
         step = step_named("embeddings")
         if not step.available():
             return 0
-        return self.fill_derived(processes, progress, [step], heartbeat)
+        surveys = {"embeddings": survey} if survey is not None else None
+        return self.fill_derived(processes, progress, [step], heartbeat, surveys=surveys)
 
     # -- searching: the engine's query language and the reader's own terms -------------------
 
@@ -593,21 +596,44 @@ class Workspace:
         heartbeat: Callable[[], object] | None = None,
         warm: WarmPool | None = None,
         stoppable: bool = False,
+        surveys: dict[str, Survey] | None = None,
     ) -> int:
         """Extract what articles lack (by default every active step: entities, then sentence
         embeddings; see index/derived.py) in worker processes, storing it as it comes and
-        re-indexing those articles; how many were filled. `stoppable`: see derived.fill."""
+        re-indexing those articles; how many were filled. `stoppable`: see derived.fill.
+        `surveys`: what survey() found of the steps just before (not read again)."""
         from kimreader.index import derived
 
         steps = derived.active_steps() if steps is None else steps
-        if not any(derived.pending(self.library, step) for step in steps):
+        known = surveys or {}
+        if known.keys() >= {step.name for step in steps}:
+            pending = any(known[step.name].left for step in steps)
+        else:  # one pass of each step that has no survey: fill reads the files again
+            pending = any(derived.pending(self.library, step) for step in steps)
+        if not pending:
             self.reindex_unindexed()
             return 0
         self.index.ensure()  # the index must be open before documents are rewritten
         filled = derived.fill(
-            self.library, self.index, steps, processes, progress, heartbeat, warm, stoppable
+            self.library,
+            self.index,
+            steps,
+            processes,
+            progress,
+            heartbeat,
+            warm,
+            stoppable,
+            surveys,
         )
         return sum(filled.values())
+
+    def survey(self, kind: str, *, restamp_now: bool = False) -> Survey:
+        """What articles lack today's data of `kind` ("entities", "embeddings"), which of them
+        have an earlier kimreader's, and how much of that is still right, from one read of each
+        article's stored file (see derived.survey); fill_missing_*(survey=...) uses it."""
+        from kimreader.index.derived import step_named, survey
+
+        return survey(self.library, step_named(kind), restamp_now=restamp_now)
 
     def reindex_unindexed(self) -> int:
         """Re-index articles whose derived data an interrupted run stored but did not index."""
@@ -619,10 +645,15 @@ class Workspace:
         return derived.reindex_unindexed(self.library, self.index)
 
     def fill_missing_entities(
-        self, processes: int = 0, progress: Progress | None = None, warm: WarmPool | None = None
+        self,
+        processes: int = 0,
+        progress: Progress | None = None,
+        warm: WarmPool | None = None,
+        survey: Survey | None = None,
     ) -> int:
         """Extract entities for articles that entered without them (e.g. files copied in, or an
-        import interrupted before its second phase); `warm`: workers already started."""
+        import interrupted before its second phase); `warm`: workers already started;
+        `survey`: survey("entities") just made (the stored files are not read again)."""
 
         from kimreader.index.derived import active_steps
 
@@ -630,7 +661,9 @@ class Workspace:
             if progress:
                 progress(done, total)
 
-        return self.fill_derived(processes, report, active_steps(at_import=True), warm=warm)
+        surveys = {"entities": survey} if survey is not None else None
+        steps = active_steps(at_import=True)
+        return self.fill_derived(processes, report, steps, warm=warm, surveys=surveys)
 
     def remove(self, article_id: str) -> Article:
         article = self.library.remove(article_id)

@@ -371,6 +371,49 @@ def test_doctor_without_embeddings_says_what_becomes_of_earlier_ones(tmp_path: P
     assert len(workspace.missing_embeddings()) == 3  # nothing done
 
 
+def _counting_sidecar_reads(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> dict[tuple[str, str], int]:
+    """{(kind, article id): reads of that stored file}, counted from now on."""
+    reads: dict[tuple[str, str], int] = {}
+
+    def counting(original: Any) -> Any:
+        def counted(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self.parent.parent == library.state_dir and self.suffix == ".json":
+                key = (self.parent.name, self.stem)
+                reads[key] = reads.get(key, 0) + 1
+            return original(self, *args, **kwargs)
+
+        return counted
+
+    for method in ("read_text", "read_bytes"):
+        monkeypatch.setattr(Path, method, counting(getattr(Path, method)))
+    return reads
+
+
+@pytest.mark.parametrize("embed", [False, True])
+def test_doctor_reads_each_stored_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embed: bool
+) -> None:
+    """After an upgrade, doctor reads each article's stored data once: what lacks today's
+    version, what an earlier kimreader made, which of that is still right (and stamped anew)
+    came from one pass (the embeddings were read three times, five or six while computing
+    them). Three development Wikinews articles whose embeddings the fifteenth round stored."""
+    from kimreader.index.doctor import run_doctor
+
+    workspace, articles, _ = _embedded_by_the_fifteenth_round(tmp_path)
+    workspace.fill_missing_entities()  # today's entities: read once too
+    reads = _counting_sidecar_reads(workspace.library, monkeypatch)
+    found = run_doctor(workspace, embed=embed)
+    assert not found["problems"]
+    for article in articles:
+        assert reads.get(("embeddings", article.id)) == 1, (article.id, reads)
+        assert reads.get(("entities", article.id)) == 1, (article.id, reads)
+    assert len(workspace.missing_embeddings()) == (0 if embed else 3)
+    step = derived.step_named("embeddings")
+    assert derived.maybe_pending(workspace.library, [step]) is not embed  # recorded when done
+
+
 def test_an_article_edited_since_its_data_was_made_is_pending(tmp_path: Path) -> None:
     """An article updated by an import (or edited in its file) keeps its file of data made for
     its old text, which no reader takes (another hash): the count of files does not show it,

@@ -319,9 +319,9 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     # rebuild applies what was read here (current_corrections re-reads only a changed file).
     current_corrections(workspace.library.root)
     workspace.library.refresh()
-    missing = workspace.missing_entities()
-    older = workspace.with_earlier_data("entities", missing)
-    filled = workspace.fill_missing_entities(processes=1)
+    survey = workspace.survey("entities")  # each article's stored entities read once
+    missing, older = survey.missing, survey.older
+    filled = workspace.fill_missing_entities(processes=1, survey=survey)
     report = workspace.index.rebuild()
     extracted = f"entities extracted for {filled}{had_before(len(missing), older)}"
     sys.stdout.write(
