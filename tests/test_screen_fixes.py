@@ -323,3 +323,33 @@ async def test_at_60_columns_pop_up_rows_wrap_under_their_text(library: Path) ->
         assert lines[0].split()[0] == "1", lines
         continued = [line for line in lines[1:] if not line.split()[0].isdigit()]
         assert continued and all(line.startswith(" " * 5) for line in continued), lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 30)])
+async def test_the_entities_only_in_a_and_only_in_b_are_two_columns_at_full_width(
+    library: Path, size: tuple[int, int]
+) -> None:
+    """The compare screen's entities tab (the two shipped reports): "only in A" and "only in B"
+    are halves of the screen's width, each name on one line. Drawn in the screen's row (the
+    cursor's gutter), the pair was squeezed to its narrowest at any width: "only in B" right
+    after "only in A", and names wrapped word by word ("Eric Reeves 3" / "person")."""
+    from kimreader.tui.compare_pieces import plain_text
+    from kimreader.tui.screens.compare import CompareScreen
+
+    app = make_app(library)
+    async with app.run_test(size=size) as pilot:
+        await started(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "compare")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: screen.comparison is not None, "the comparison")
+        await pilot.press("2")
+        await pilot.pause()
+        view = screen.section("entities")
+        width = view.size.width
+        drawn = [plain_text(view._drawn(i), width) for i in range(len(view.section.rows))]
+        header = next(text for text in drawn if "only in A" in text)
+        assert header.index("only in B") >= width // 2 - 2, header
+        first = drawn[drawn.index(header) + 1].rstrip("\n")
+        assert "\n" not in first and first.split()[-1] in {"person", "org", "place", "date"}, first

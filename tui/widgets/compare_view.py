@@ -349,7 +349,9 @@ class SectionView(VerticalScroll, can_focus=True, inherit_bindings=False):
         """A row with its gutter: the cursor mark on the current row, blank on the others."""
         row = self.section.rows[index]
         gutter = Text("▌ " if index == self.cursor else "  ", style=STYLES["cursor"])
-        grid = Table.grid()
+        # The whole width: a row of two halves (pair_line: only in A / only in B) is otherwise
+        # squeezed to its narrowest, its cells wrapped word by word.
+        grid = Table.grid(expand=True)
         grid.add_column(width=2, no_wrap=True)
         grid.add_column(ratio=1)
         grid.add_row(gutter, row.renderable)
