@@ -353,3 +353,19 @@ async def test_the_entities_only_in_a_and_only_in_b_are_two_columns_at_full_widt
         assert header.index("only in B") >= width // 2 - 2, header
         first = drawn[drawn.index(header) + 1].rstrip("\n")
         assert "\n" not in first and first.split()[-1] in {"person", "org", "place", "date"}, first
+
+
+async def test_information_longer_than_the_line_shows_as_much_as_fits(library: Path) -> None:
+    """At 80 columns, "exported 1 article(s) to FOLDER/FILE.md" (x on an article) showed
+    "exported 1 article(s) to  …": the path, one long word, went whole to a second line, cut.
+    Information keeps to one line, cut where the line ends: the folder shows."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await started(pilot)
+        folder = Path("/home/reader/kimreader-export")
+        path = folder / "2019-01-09-north-koreas-kim-visits-china-in-push-against-trump.md"
+        main.status.say(f"exported 1 article(s) to {path}")
+        await pilot.pause()
+        shown = main.status.render().plain
+        assert len(shown.splitlines()) == 1 and main.status.size.height == 1
+        assert f"to {folder}" in shown and shown.rstrip().endswith("…"), shown

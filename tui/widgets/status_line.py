@@ -95,10 +95,15 @@ class StatusLine(Widget):
 
     def _message_lines(self, width: int) -> list[Text]:
         """An error or hint wrapped to the width, at most MAX_LINES (the last one cut with "…"):
-        the reader must see all of it to act on it. Information keeps to one line."""
+        the reader must see all of it to act on it. Information keeps to one line, cut where
+        the line ends (wrapped first, a long last word went whole: "exported 1 article(s) to
+        …", the folder it went to not shown at all)."""
         kind = self.kind if self.kind in ("error", "hint") else "info"
         text = Text(self.message, style=self._style(kind), end="")
         if width <= 0:
+            return [text]
+        if kind == "info":
+            text.truncate(width, overflow="ellipsis")
             return [text]
         lines = list(text.wrap(self.app.console, width, overflow="fold")) or [Text(end="")]
         if len(lines) > (1 if kind == "info" else MAX_LINES):
