@@ -44,6 +44,15 @@ PARALLEL_IMPORT = 64  # files: below this, extra spaCy processes cost more than 
 # How a note of entities shown without the user's corrections begins (see with_corrections);
 # what follows it names the damaged corrections file and what is wrong.
 CORRECTIONS_NOT_APPLIED = "entity corrections not applied"
+
+
+def corrections_field(note: str) -> dict[str, Any]:
+    """A JSON document's "entity_corrections" for a note of entities shown without the user's
+    corrections (with_corrections): {"applied": false, "problem": the file and what is wrong}.
+    A document whose entities have them carries no such field."""
+    return {"applied": False, "problem": note.removeprefix(f"{CORRECTIONS_NOT_APPLIED}: ")}
+
+
 Progress = Callable[[int, int], None]  # (done, total)
 DerivedProgress = Callable[[str, int, int], object]  # (what, done, total)
 

@@ -249,7 +249,7 @@ def test_compare_documents_say_the_corrections_were_not_applied_and_why(
     """A damaged corrections file: `compare --json` carries "entity_corrections" (not applied,
     and the file and what is wrong), and the Markdown, HTML and JSON exports say it too (only
     stderr did: a script reading stdout, or an exported file, showed entities as extracted as
-    if corrected). Fixed, the field and the line are gone."""
+    if corrected); so does `entities --json`. Fixed, the field and the line are gone."""
     path = corrections_path(library)
     path.write_text(DAMAGED["the wrong shape"], "utf-8")
     _, out, _ = run(capsys, library, "list", "--json")
@@ -260,6 +260,9 @@ def test_compare_documents_say_the_corrections_were_not_applied_and_why(
     assert field["problem"].startswith(f"{path}: not a corrections file"), field
     code, out, _ = run(capsys, library, "compare", *ids, "--format", "json")
     assert json.loads(out)["entity_corrections"] == field
+    for command in (["entities", ids[0], "--json"], ["entities", "--all", "--json"]):
+        code, out, _ = run(capsys, library, *command)
+        assert code == 0 and json.loads(out)["entity_corrections"] == field, command
     for fmt in ("md", "html"):
         code, out, _ = run(capsys, library, "compare", *ids, "--format", fmt)
         assert code == 0 and "entity corrections not applied: " in out, fmt
@@ -267,6 +270,8 @@ def test_compare_documents_say_the_corrections_were_not_applied_and_why(
 
     path.write_text(json.dumps({"corrections": []}), "utf-8")
     code, out, _ = run(capsys, library, "compare", *ids, "--json")
+    assert code == 0 and "entity_corrections" not in json.loads(out)
+    code, out, _ = run(capsys, library, "entities", "--all", "--json")
     assert code == 0 and "entity_corrections" not in json.loads(out)
     code, out, _ = run(capsys, library, "compare", *ids, "--format", "md")
     assert code == 0 and "corrections" not in out

@@ -259,6 +259,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if note:  # a damaged corrections file: the entities as extracted, and why
         sys.stderr.write(f"kimreader: {note}\n")
     if args.json:
+        if note:  # in the document too, as `compare --json` says it
+            from kimreader.index.workspace import corrections_field
+
+            data["entity_corrections"] = corrections_field(note)
         print_json(data)
     elif "not_extracted" in data:
         print(data["not_extracted"])

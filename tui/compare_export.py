@@ -263,12 +263,11 @@ def json_document(cmp: Comparison, note: str = "") -> dict[str, Any]:
     """The comparison as JSON (`kimreader compare --json`); with a `note` (its entities are as
     extracted: the user's corrections file is damaged), "entity_corrections" says so and why:
     {"applied": false, "problem": the file and what is wrong}. Absent when they were applied."""
-    from kimreader.index.workspace import CORRECTIONS_NOT_APPLIED
+    from kimreader.index.workspace import corrections_field
 
     document = cmp.to_json()
     if note:
-        problem = note.removeprefix(f"{CORRECTIONS_NOT_APPLIED}: ")
-        document["entity_corrections"] = {"applied": False, "problem": problem}
+        document["entity_corrections"] = corrections_field(note)
     return document
 
 
