@@ -149,6 +149,21 @@ def test_usage_error_is_one_line() -> None:
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
+def test_compare_with_one_report_names_what_is_missing(capsys) -> None:
+    """`kimreader compare ID` said "the following arguments are required: b"; its help
+    listed "a b" unexplained. They are A (the report that leads) and B."""
+    from kimreader.tui.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["compare", "0fee"])
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "required: B" in err, err
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["compare", "--help"])
+    out = capsys.readouterr().out
+    assert "the report that leads: an id or its prefix" in out
+
+
 def test_add_reports_each_outcome(capsys, library: Path, tmp_path: Path) -> None:
     good = tmp_path / "in" / "a_good.md"
     good.parent.mkdir()

@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("--json", action="store_true")
 
     compare = commands.add_parser("compare", help="compare two reports")
-    compare.add_argument("a")
-    compare.add_argument("b")
+    compare.add_argument("a", metavar="A", help="the report that leads: an id or its prefix")
+    compare.add_argument("b", metavar="B", help="the report compared with it")
     compare_formats = compare.add_mutually_exclusive_group()
     compare_formats.add_argument("--json", action="store_true")
     compare_formats.add_argument(
