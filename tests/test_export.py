@@ -54,6 +54,10 @@ def test_export_writes_articles_with_state_highlights_and_notes(
     assert run(capsys, library, "export", "zzzxqy", str(tmp_path / "none"))[0] == 1
     code, _, err = run(capsys, library, "export", "kim", str(library))
     assert code == 2 and "the library itself" in err and err.count("\n") == 1
+    # A file named as the folder: said so, not mkdir's "cannot create the folder (File exists)"
+    code, _, err = run(capsys, library, "export", "kim", str(folder / name))
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.endswith(f"{folder / name}: a file, not a folder; export to a folder\n"), err
 
 
 def test_an_exported_note_whose_passage_is_gone_says_so(library: Path, tmp_path: Path) -> None:

@@ -143,6 +143,8 @@ def export_articles(workspace: Workspace, article_ids: Sequence[str], folder: Pa
         raise ExportError(f"{folder}: that is the library itself; export to another folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # mkdir's own words, "File exists", say nothing of what to do
+        raise ExportError(f"{folder}: a file, not a folder; export to a folder") from None
     except OSError as error:
         raise ExportError(f"{folder}: cannot create the folder ({error.strerror})") from None
     state = workspace.state.snapshot()
