@@ -960,6 +960,7 @@ class _QuoteFinder:
                 and not clean_role(role)
                 and not _PARTICIPLE_PHRASE.match(role.strip())
                 and not _MEDIUM_ASIDE.match(role.strip())
+                and not _SUBJECTS_ASIDE.fullmatch(role.strip())
             ):
                 subject = None  # "In Gaza, Kim, said": no role between, not an appositive
                 # ("The opinion of the Court, released on Wednesday, read" has its subject)
@@ -1028,6 +1029,14 @@ class _QuoteFinder:
             draft.written, draft.written_at = antecedent
             draft.cue = "before"
             return
+        if not draft.speaker and (not verbs or verbs[-1].group() in PARTICIPLES):
+            opening = self._unnamed_clause_subject(before, before_start, main, said_end)
+            if opening:  # "The president has previously denounced Mr. Kim as a “madman”",
+                # "The president …, saying that the lawyer handled a “…”": the clause's
+                # subject (a role, a body or a pronoun) speaks, not the person it names after
+                draft.written, draft.written_at = opening
+                draft.cue = "subject"
+                return
         draft.speaker = draft.speaker or self.people.first_in(
             before_start + main, before_start + said_end, subject=not verbs
         )  # a fragment with no speech verb is its subject's, not a preposition's object's
@@ -1088,6 +1097,41 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    def _unnamed_clause_subject(
+        self, before: str, before_start: int, main: int, said_end: int
+    ) -> tuple[str, int] | None:
+        """The subject opening a quote's clause (after a time or place put first) when it is a
+        pronoun ("He"), a role or a body named by its head ("The president", "The ministry")
+        and no person mention, with a person named later in the clause before the quote (that
+        one is then an object: "… denounced Mr. Kim as a “madman”"), as written and where; None
+        otherwise, or when a copula, a passive or a clause of "who" comes between (the subject
+        spoken of, or another subject)."""
+        fronted = _FRONTED.match(before, main)
+        opening = _CLAUSE_SUBJECT.match(before, fronted.end() if fronted else main)
+        if opening is None or opening.end("name") > said_end:
+            return None
+        name, at = opening.group("name"), before_start + opening.start("name")
+        words = name.lower().split()
+        described = (
+            len(words) == 2
+            and words[0] == "the"
+            and words[1] in PERSON_HEADS | BODY_HEADS
+            and not any(at <= s < at + len(name) for s, _e in self.bodies)
+        )
+        if not (words[0] in ("he", "she") and len(words) == 1) and not described:
+            return None
+        if self._person_end(at) is not None:
+            return None
+        rest = before[opening.end("name") : said_end]
+        aside = re.match(r"\s*,\s*([^,]+),", rest)
+        if aside and not _SUBJECTS_ASIDE.fullmatch(aside.group(1).strip()):
+            return None  # "The president, a Republican who …," is read by the rules below
+        if _COPULA.search(rest) or _PASSIVE_AFTER_SUBJECT.match(rest) or _WHO_CLAUSE.search(rest):
+            return None
+        if not self.people.acting_in(at + len(name), before_start + said_end):
+            return None  # no one named after it: the rules below read the clause as before
+        return name, at
 
     def _in_open_apposition(self, before: str, before_start: int) -> bool:
         """Whether the quote stands inside a role set after a person's name and a comma that
@@ -1493,6 +1537,9 @@ class _QuoteFinder:
             qualifiers = {word.lower() for word in words[1:-1]} - _ANY_OFFICE
             if qualifiers and self._titled_otherwise(head, qualifiers, at):
                 return written, "anonymous"
+            most = self._most_titled(head, at)
+            if most is not None:  # "The president" after President Trump and President Macron
+                return (most, "person") if most else ("", "")
             titled = self._described_person(head, at)
             return (titled, "person") if titled else (written, "anonymous")
         if words[0].lower() == "the" and all(word[0].isupper() for word in words[1:]):
@@ -1587,6 +1634,21 @@ class _QuoteFinder:
         title = title_before(self.body, start).split() or self.roles.get(canonical, "").split()
         own = set(title[: title.index(head)] if head in title else ()) - _ANY_OFFICE
         return bool(own) and not own & qualifiers
+
+    def _most_titled(self, head: str, at: int) -> str | None:
+        """When the report titles two people or more with `head` before `at` ("President
+        Trump", "President Emmanuel Macron of France"), the one it titles so most often (whom
+        "the president" means: the latest named is no better a guess than the one the report
+        is about), "" when two are titled so equally often; None when at most one is."""
+        titled = self._titled_people(head)
+        counts: dict[str, int] = {}
+        for _where, who in sorted(set(titled[: bisect_left(titled, (at, ""))])):
+            counts[who] = counts.get(who, 0) + 1
+        if len(counts) < 2:
+            return None
+        top = max(counts.values())
+        most = [who for who, count in counts.items() if count == top]
+        return most[0] if len(most) == 1 else ""
 
     def _described_person(self, head: str, at: int) -> str:
         """ "the doctor": the latest person the report gave that role, else the last subject
@@ -2090,6 +2152,18 @@ _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]+?\s[—–](?=[\s,:]*$)")
 # "ALDI, in a Facebook post on Tuesday, called it"): no role, and the subject still speaks.
 _MEDIUM_ASIDE = re.compile(r"(?:in|on|via|through)\s+(?:its|his|her|their|a|an)\s")
 _PARTICIPLE_PHRASE = re.compile(r"(?:released|published|issued|posted|signed|written|sent|dated)\b")
+# A pronoun or a role opening a clause, before its verb or an aside of the subject's.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?P<name>[Hh]e|[Ss]he|[Tt]he\s+[a-z][\w\-]*)(?=(?:\s*,\s*[^,;:“”\"]{1,80},)?\s+"
+    r"(?!(?:of|for|at|in|on|from|to|with|by|who|which|that|and|or)\b)[a-z])"
+)  # not "The leader of Ennahda, Rachid Ghannouchi, condemned": he is named
+# What the subject did as it spoke, or a linking adverb, set off by commas ("The president,
+# sitting next to Japanese Prime Minister Shinzo Abe, said"; "The president, however, has"): no
+# role, and the subject still speaks.
+_SUBJECTS_ASIDE = re.compile(
+    r"(?:[a-z]+ing\b(?<!\bking)[^,;:“”\"]*|however|meanwhile|though|too|also|again|instead|"
+    r"in\s+turn|for\s+(?:his|her|its|their)\s+part|at\s+the\s+time)"
+)
 # A described speaker of a body or a place, longer than SUBJECT reads ("A source within the
 # central Interior Ministry"): the words before the body's name.
 _DESCRIBED_OF_BEFORE = re.compile(
@@ -2184,6 +2258,10 @@ def _titled(title: str, head: str) -> bool:
     verbs = [index for index, word in enumerate(words) if _a_verb(word)]
     if verbs:
         words = words[verbs[-1] + 1 :]
+    # nor the words before a conjunction: "President Donald Trump and" titles Trump, not "Kim"
+    joins = [index for index, word in enumerate(words) if word in ("and", "or", "with", "&")]
+    if joins:
+        words = words[joins[-1] + 1 :]
     wanted = head.split()  # "vice minister": a vice minister only
     return wanted[-1] in words and _OTHER_ROLE.intersection(words) == _OTHER_ROLE.intersection(
         wanted

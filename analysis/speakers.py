@@ -193,6 +193,17 @@ _WHO_AFTER = re.compile(r",?\s+who\b")
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
+# Words ending in "-ing" that are no participle with an object of its own.
+_NOT_PARTICIPLES = frozenset(
+    "during according nothing something everything anything morning evening sterling".split()
+)
+# A present participle opening its sentence, then titles before a name ("Hosting President
+# Emmanuel Macron of France at the White House, Mr. Trump …"): the name is the participle's
+# object; the main clause's subject comes after the comma.
+_OPENING_PARTICIPLE_BEFORE = re.compile(
+    r"(?:^|[.!?][”\"’']?\s+|\n\s*)(?P<word>[A-Z][a-z]{2,}ing)[ \t]+"
+    r"(?:(?:[A-Z][\w.’'\-]*|the|a|an)[ \t]+){0,4}$"
+)
 
 
 class People:
@@ -462,11 +473,30 @@ class People:
                 )
                 and not _WHO_AFTER.match(self.body, mention_end)
             )
-            if not (possessive or after_preposition or self._inside_quote(mention_start)):
+            if not (
+                possessive
+                or after_preposition
+                or self._inside_quote(mention_start)
+                or self._object_of_an_opening_participle(mention_start)
+            ):
                 name = self.resolve(self.body[mention_start:mention_end], mention_start)
                 if name not in acting:
                     acting.append(name)
         return acting
+
+    def _object_of_an_opening_participle(self, start: int) -> bool:
+        """Whether the person named at `start` is the object of a present participle opening the
+        sentence ("Hosting President Emmanuel Macron …, Mr. Trump assailed"): no one acting in
+        the main clause. Not a place or a name ending in "-ing" ("Beijing Mayor …", "Boeing")."""
+        from kimreader.analysis.gazetteer import is_place
+
+        found = _OPENING_PARTICIPLE_BEFORE.search(self.body, max(0, start - 80), start)
+        if found is None:
+            return False
+        word = found.group("word")
+        at = found.start("word")
+        named = any(s <= at < e for s, e in self.by_span)
+        return not named and not is_place(word) and word.lower() not in _NOT_PARTICIPLES
 
     def _word_start(self, offset: int) -> int:
         """Where the word before body[offset] starts (offset itself when none is right there)."""

@@ -207,3 +207,59 @@ def test_a_scare_quote_inside_a_role_set_after_the_name_is_not_the_persons(
     [checking] = [q for q in quotes if q.text == "fact-checking"]
     labelled = [q for q in quotes if q.text == "fake news"][0]
     assert (checking.speaker, labelled.speaker) == ("", "")
+
+
+def test_a_person_named_after_the_clauses_own_subject_is_its_object() -> None:
+    # fresh16c (NYT, pair4b): the name after an opening participle is its object, and the one
+    # after a role's verb ("The president has previously denounced Mr. Kim") is that verb's:
+    # the subject speaks, never the person named nearest the quote
+    body = (
+        "President Donald Trump met Kim Jong Un's envoy, and President Trump praised him.\n\n"
+        "Hosting President Emmanuel Macron of France at the White House, Mr. Trump again "
+        'assailed the agreement made by the Obama administration as "insane" and "ridiculous."'
+        '\n\nThe president has previously denounced Mr. Kim as a "madman."'
+    )
+    people = (
+        _person(body, "Donald Trump", "Donald Trump", "Trump"),
+        _person(body, "Kim Jong Un", "Kim Jong Un", "Kim"),
+        _person(body, "Emmanuel Macron"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == [
+        "Donald Trump",
+        "Donald Trump",
+        "Donald Trump",
+    ]
+
+
+def test_the_subject_of_an_aside_and_of_a_participle_speaks() -> None:
+    # fresh16 (wcl0, wcl8): "sitting next to …" is what the president did as he spoke, and
+    # "saying" has the clause's subject, not "Cohen" named in between
+    body = (
+        "Special counsel Robert Mueller hopes to ask President Donald Trump dozens of "
+        "questions.\n\n"
+        "The president, sitting next to Japanese Prime Minister Shinzo Abe, said he believed "
+        '"there\'s a lot of goodwill" going into the meeting.\n\n'
+        "The president, however, has since moved to distance himself from Cohen, saying on "
+        'television last week that the lawyer handled only a "tiny, tiny little fraction" of '
+        "his overall legal work."
+    )
+    people = (
+        _person(body, "Robert Mueller"),
+        _person(body, "Donald Trump"),
+        _person(body, "Shinzo Abe"),
+        _person(body, "Michael Cohen", "Cohen"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_the_president_after_two_presidents_titled_as_often_is_nobody() -> None:
+    # fresh16c (NYT, pair4b): President Trump and President Macron, each titled twice before
+    # "The president": either may be meant, so no speaker rather than the latest named
+    body = (
+        "President Trump welcomed President Emmanuel Macron of France on Tuesday.\n\n"
+        "President Trump signaled that he was open to a new arrangement, and President "
+        "Emmanuel Macron agreed.\n\n"
+        'The president has previously denounced the deal as "insane."'
+    )
+    people = (_person(body, "Donald Trump", "Trump"), _person(body, "Emmanuel Macron"))
+    assert [q.speaker for q in extract_quotes(body, people)] == [""]
