@@ -269,6 +269,16 @@ _OPENING_SUBJECT = re.compile(
     rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
 )
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
+# A person's office and the preposition of its complement right before a speaker as written
+# ("ambassador to " the United States): the end of a longer subject.
+_OFFICE_OF_BEFORE = re.compile(r"\b(?P<head>[a-z][\w\-]*)\s+(?:to|of|for|from|at|in)\s+$")
+# A time between a subject and its verb ("Trump late Thursday tweeted", "Ann Lee on Monday said").
+_TIME_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+$"
+)
+# A verb of reporting: an outlet's account of someone's words, not words of its own.
+_REPORTED_VERB = re.compile(r"\b(?:reported|reports|reporting)\b")
 # "“very low height” according to The Aviation Herald": a source whatever the punctuation.
 _ACCORDING_AFTER = re.compile(r"\W*according\s+to\s")
 # "According to …" opening the sentence up to a name, with no comma or stop between.
@@ -778,6 +788,9 @@ class _QuoteFinder:
             according = cue == "after" and bool(_ACCORDING_AFTER.match(after))
             if found and according and not late:
                 continue  # Pelosi called it a “…,” according to NBC: Pelosi's words, NBC's report
+            if found and not late and _REPORTED_VERB.search(after, 0, found.end()):
+                continue  # "Araghchi … said the evidence was “fake and fabricated,” the Associated
+                # Press reported": his words, the agency's report of them
             # “I am in awe of the people who ran towards danger” tweeted Mayor Sadiq Khan: a
             # sentence quoted whole, then its speech verb (or its speaker and the verb: “…” Smith
             # told Wikinews), needs no comma (no title: “American Pie” said nothing)
@@ -953,7 +966,11 @@ class _QuoteFinder:
                     draft.written_at = before_start + with_subject.start("name")
                     return
                 break
-            subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
+            head = before[: verb.start()]
+            time = _TIME_BEFORE_VERB.search(head)
+            if time:  # "President Trump late Thursday tweeted": a time, no subject
+                head = head[: time.start()] + " "
+            subject = SUBJECT_BEFORE_VERB.search(head)
             role = subject.group("role") if subject else None
             if (
                 role
@@ -1290,6 +1307,18 @@ class _QuoteFinder:
                 longer.start(),
                 self.body[longer.start() : draft.written_at + len(draft.written)],
             )
+        office = _OFFICE_OF_BEFORE.search(
+            self.body, max(0, draft.written_at - 40), draft.written_at
+        )
+        if (
+            office
+            and not longer
+            and office.group("head").lower() in PERSON_HEADS
+            and not self._names_a_person(draft.written_at, draft.written_at + len(draft.written))
+        ):  # "Israel's ambassador to the United States said": the ambassador speaks, not the
+            # country; the one the report titles so, else no one named
+            holders = {who for _where, who in self._titled_people(office.group("head").lower())}
+            return (holders.pop(), "person") if len(holders) == 1 else ("", "")
         document = _DOCUMENT_ABOUT_BEFORE.search(
             self.body, max(0, draft.written_at - 80), draft.written_at
         )  # "The family's statement on the death read": the statement speaks, not the death
@@ -1507,8 +1536,10 @@ class _QuoteFinder:
         crowd = head is not None and head.group("head").lower() in _CROWD_HEADS
         if not crowd and not any(s <= at and end <= e for s, e in self.places):
             return None
-        if not crowd and _speaks_as_a_government(written):
-            return written, "body"  # "China said", "Northern Ireland has suggested"
+        after_preposition = _PREPOSITION_RIGHT_BEFORE.search(self.body, max(0, at - 20), at)
+        if not crowd and _speaks_as_a_government(written) and not after_preposition:
+            return written, "body"  # "China said", "Northern Ireland has suggested" (not "Israel's
+            # ambassador to the United States said": the end of a longer subject)
         if crowd and head is not None:
             start = at - 60 + head.start("head") if at >= 60 else head.start("head")
             return " ".join(self.body[start:end].split()), "anonymous"
@@ -1546,6 +1577,10 @@ class _QuoteFinder:
             return " ".join(words[1:]), "body"  # "the Daily Hive", "the White House"
         if head in UNNAMED_HEADS | GROUP_PEOPLE:  # "the source told us": a source is never named
             return written, "anonymous"
+        if words[0].lower() == "the" and of_someone and head in PERSON_HEADS:
+            holder = self._holder_of_office(written, head)
+            if holder:  # "The secretary of homeland security" and, in the report, "Homeland
+                return holder, "person"  # Security Secretary Kirstjen Nielsen"
         if head in ANONYMOUS_HEADS or head in PERSON_HEADS:
             return (written, "anonymous") if words[0].lower() != "the" or of_someone else ("", "")
         if head in DOCUMENT_HEADS:  # who issued it, else the document itself ("The study")
@@ -1571,6 +1606,21 @@ class _QuoteFinder:
             # warning": a thing that says the words, named by no one, as the report describes it
             return written, "anonymous"
         return "", ""
+
+    def _holder_of_office(self, written: str, head: str) -> str:
+        """The one person the report titles with an office written out ("the secretary of
+        homeland security": "Homeland Security Secretary Kirstjen Nielsen", before or after
+        it), "" when none or several are."""
+        office = re.search(r"\s(?:of|for)\s+(?:the\s+)?(?P<words>[^,;:.“”\"]+)$", written)
+        if office is None:
+            return ""
+        wanted = set(office.group("words").lower().split())
+        holders = set()
+        for start, who in self._titled_people(head):
+            title = title_before(self.body, start).split() + self.roles.get(who, "").lower().split()
+            if wanted <= set(title):
+                holders.add(who)
+        return holders.pop() if len(holders) == 1 else ""
 
     def _says(self, written: str, at: int) -> bool:
         """Whether a speaker as written at `at` is the subject of a verb of saying right after
@@ -1980,6 +2030,12 @@ class _QuoteFinder:
         if written.split()[0].lower() in STOP_CAPITALS:
             return ""
         mentioned = self.people.last_in(at, at + len(written))
+        if (
+            not mentioned
+            and _REPORTED_VERB.search(match.group())
+            and any(at <= s < at + len(written) for s, _e in self.bodies)
+        ):
+            return ""  # "Breitbart London reported … on Khan's remarks": an outlet, no person
         speaker = mentioned or self.people.resolve(written, at)
         # "Analysts said": not a name the report gives in full
         return speaker if len(speaker.split()) >= 2 or (mention and bool(mentioned)) else ""
@@ -2220,6 +2276,11 @@ _HEAD_OF_SOMEONE = re.compile(
 )  # "The tweet from Vulture magazine", "a doctor from the hospital"
 # How a report says who issued a letter or a statement (HEAD: its head word) and names them (x).
 _ISSUED = (
+    # "In a statement published by the state-run Korean Central News Agency, North Korean
+    # dictator Kim Jong Un promised": the main clause's subject issued it; the agency published
+    # it (read first: what the phrase says of the statement is no issuer over the subject)
+    rf"\b[Ii]n\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}HEAD\b[^,]{{0,80}},\s+{ISSUER}\s+"
+    r"[a-z]+(?:ed|s)\b",
     rf"\bHEAD\b[^.;]*?\b(?:signed|sent|issued|released|written|posted|published)\s+"
     rf"(?:online\s+|[a-z]+ly\s+)?by\s+{ISSUER}",
     rf"\bHEAD\s+(?:from|by)\s+{ISSUER}",
@@ -2227,12 +2288,11 @@ _ISSUED = (
     r"\bHEAD\b[^.;]*?\b(?:sent|posted|published|made)\s+(?:from|on|to|via)\s+"
     r"(?P<x>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})[’']s\s+(?:official\s+)?(?:[A-Z]\w+\s+)?"
     r"account\b",
-    rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released|published|posted|put\s+out)\s+"
-    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}HEAD\b",
+    rf"{ISSUER}\s+(?:wrote|sent|signed|issued|released|published|posted|put\s+out|"
+    r"to\s+(?:write|send|sign|issue|release|publish|post))\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}HEAD\b",  # "prompted Trump to send a … tweet"
     rf"{ISSUER}(?:,[^,]{{1,80}},)?\s+(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|the)\s+"
     r"(?:[\w\-]+\s+){0,2}HEAD\b",
-    rf"\b[Ii]n\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}HEAD\b[^,]{{0,40}},\s+{ISSUER}\s+"
-    r"[a-z]+(?:ed|s)\b",
     # "Powell's resignation letter to Bush was dated …. “…,” the letter reads": the owner's
     r"(?P<x>\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})[’']s\s+(?:[a-z][\w\-]*\s+){0,2}HEAD\b",
 )

@@ -259,7 +259,80 @@ def test_the_president_after_two_presidents_titled_as_often_is_nobody() -> None:
         "President Trump welcomed President Emmanuel Macron of France on Tuesday.\n\n"
         "President Trump signaled that he was open to a new arrangement, and President "
         "Emmanuel Macron agreed.\n\n"
-        'The president has previously denounced the deal as "insane."'
+        'The president has previously denounced Mr. Kim as a "madman."'
     )
-    people = (_person(body, "Donald Trump", "Trump"), _person(body, "Emmanuel Macron"))
+    people = (
+        _person(body, "Donald Trump", "Trump"),
+        _person(body, "Emmanuel Macron"),
+        _person(body, "Kim Jong Un", "Kim"),
+    )
     assert [q.speaker for q in extract_quotes(body, people)] == [""]
+
+
+def _org(body: str, name: str, *written: str) -> Entity:
+    found = _person(body, name, *written)
+    return Entity(found.name, "org", found.aliases, found.mentions)
+
+
+def test_an_outlet_reporting_a_persons_words_is_not_their_speaker() -> None:
+    # fresh16c (pair7a, pair2b, pair3b): the agency reports, the person speaks; a statement an
+    # agency published is the main clause's subject's
+    body = (
+        "Iran's deputy foreign minister and senior nuclear negotiator, Abbas Araghchi, called "
+        'Netanyahu\'s presentation "childish and ridiculous," and said the purported evidence was '
+        '"fake and fabricated," the Associated Press reported.\n\n'
+        "London Mayor Sadiq Khan has criticised the visit.\n\n"
+        "Breitbart London reported in 2017 on Khan's remarks, when he said it wouldn't be "
+        '"appropriate for our government to roll out the red carpet" to President Trump.\n\n'
+        "In a statement published by the state-run Korean Central News Agency, North Korean "
+        'dictator Kim Jong Un promised to "never use nuclear weapons" unless threatened.\n\n'
+        '"North Korea\'s nuclear test center will be discarded," the statement said.'
+    )
+    entities = (
+        _person(body, "Abbas Araghchi"),
+        _person(body, "Benjamin Netanyahu", "Netanyahu"),
+        _org(body, "Associated Press"),
+        _person(body, "Sadiq Khan", "Sadiq Khan", "Khan"),
+        _org(body, "Breitbart"),
+        _person(body, "Donald Trump", "Trump"),
+        _org(body, "Korean Central News Agency"),
+        _person(body, "Kim Jong Un"),
+    )
+    assert [q.speaker for q in extract_quotes(body, entities)] == [
+        "Abbas Araghchi",
+        "Abbas Araghchi",
+        "Sadiq Khan",
+        "Kim Jong Un",
+        "Kim Jong Un",
+    ]
+
+
+def test_words_around_a_subject_that_are_no_speaker() -> None:
+    # fresh16c and fresh16: a time between the subject and its verb (pair1b), a country after an
+    # office (pair6b: the ambassador, whom the report titles nowhere: no one), a tweet someone
+    # sent (wcl3), an office the report gives its holder's title elsewhere (pair5a)
+    body = (
+        "President Trump late Thursday tweeted that the newly released memos written by former "
+        'FBI Director James Comey "show clearly" no collusion with Russia.\n\n'
+        "Israel's ambassador to the United States said a speech by Prime Minister Benjamin "
+        'Netanyahu unveiled facts that were worse than a "smoking gun."\n\n'
+        "The suit prompted Trump to send a Friday evening tweet that called the Democrats "
+        '"obstructionist" and promised a counterattack.\n\n'
+        "The secretary of homeland security issued a statement likening the caravan's organizers "
+        'to "smugglers" and the attorney general threatened to prosecute them.\n\n'
+        "Homeland Security Secretary Kirstjen Nielsen chipped in with a statement last week."
+    )
+    entities = (
+        _person(body, "Donald Trump", "Trump"),
+        _person(body, "James Comey"),
+        _org(body, "FBI"),
+        _org(body, "United States"),
+        _person(body, "Benjamin Netanyahu"),
+        _person(body, "Kirstjen Nielsen"),
+    )
+    assert [q.speaker for q in extract_quotes(body, entities)] == [
+        "Trump",
+        "",
+        "Trump",
+        "Kirstjen Nielsen",
+    ]
