@@ -276,12 +276,18 @@ def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
                 pieces.append((text_span(body, paragraph.start, first.start()), True))
                 marks = marks[1:]
         pending, carrying = [], False
+        unopened = _closed_without_opening(body, paragraph, marks)
+        if unopened is not None:
+            pieces.append((unopened, False))
+            continue
         opened: int | None = None
         nested = _nested_terms(body, marks)
-        for mark in marks:
+        for number, mark in enumerate(marks):
             index, char = mark.start(), mark.group()
             if index in nested:  # a term quoted inside the open quote: the quote runs on
                 continue
+            if opened is not None and _curly_inside_straight(body, marks, number, opened):
+                continue  # '"… these large “Caravans” of people …," he tweeted': nested
             if opened is None and char != CLOSE_QUOTES:
                 opened = index + 1
             elif opened is not None and char != OPEN_QUOTES:
@@ -295,3 +301,37 @@ def quote_pieces(body: str) -> list[tuple[TextSpan, bool]]:
 
 
 # Two to six capitalised words; a full stop only after an initial or Mr/Ms/Mrs/Dr.
+
+
+# A paragraph's end that is only an attribution ("he said.", "Ann Lee told reporters.").
+_ATTRIBUTION_TO_THE_END = re.compile(
+    r"\s*(?:he|she|they|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+"
+    rf"(?:{alternation(speech_forms('say tell add write tweet'))})\b[^.!?\n\"“”]{{0,40}}\.\s*$"
+)
+
+
+def _closed_without_opening(
+    body: str, paragraph: TextSpan, marks: list[re.Match[str]]
+) -> TextSpan | None:
+    """The quote of a paragraph whose one mark, a straight one after the quote's punctuation,
+    closes it before its attribution, the opening mark left out ('Over the past 24-hours …
+    on either side of the San Ysidro Port of Entry, "he said.'): from the paragraph's start to
+    that mark; None for any other paragraph."""
+    if len(marks) != 1 or marks[0].group() != '"':
+        return None
+    mark = marks[0].start()
+    if not re.search(r"[\w][,.!?]\s*$", body[paragraph.start : mark]):
+        return None
+    if not _ATTRIBUTION_TO_THE_END.fullmatch(body, mark + 1, paragraph.end):
+        return None
+    return text_span(body, paragraph.start, mark)
+
+
+def _curly_inside_straight(body: str, marks: list[re.Match[str]], number: int, opened: int) -> bool:
+    """Whether marks[number] is a curly mark of a quote nested in one opened by a straight mark
+    (at `opened` - 1) that a straight mark closes later in the paragraph ('"Mexico has the
+    absolute power not to let these large “Caravans” of people enter …," he tweeted'): the
+    outer quote runs on over it."""
+    if body[opened - 1] != '"' or marks[number].group() == '"':
+        return False
+    return any(mark.group() == '"' for mark in marks[number + 1 :])

@@ -336,3 +336,26 @@ def test_words_around_a_subject_that_are_no_speaker() -> None:
         "Trump",
         "Kirstjen Nielsen",
     ]
+
+
+def test_a_quote_missing_its_opening_mark_and_one_with_curly_marks_inside_straight_ones() -> None:
+    # fresh16c (pair5b, Breitbart): curly marks inside a quote held by straight ones are a
+    # quote inside it (the straight closing mark still closes the quote), and a paragraph whose
+    # one mark stands after its punctuation before "he said." closes a quote whose opening mark
+    # the page left out: the agent's words, not the president's
+    body = (
+        "President Donald Trump has tracked the caravan.\n\n"
+        '"Mexico has the absolute power not to let these large “Caravans” of people enter their '
+        'country. They must stop them at their Northern Border," he tweeted earlier this month.'
+        "\n\nIn a statement Saturday, Chief Patrol Agent Rodney Scott said there had been several "
+        "attempted illegal entries by people associated with the caravan.\n\n"
+        "Over the past 24-hours several groups of people associated with the Central American "
+        "Caravan have illegally entered the United States by climbing over the border fence on "
+        'either side of the San Ysidro Port of Entry, "he said.'
+    )
+    people = (_person(body, "Donald Trump"), _person(body, "Rodney Scott"))
+    quotes = extract_quotes(body, people)
+    assert [(q.text[:20], q.speaker) for q in quotes] == [
+        ("Mexico has the absol", "Donald Trump"),
+        ("Over the past 24-hou", "Rodney Scott"),
+    ]
