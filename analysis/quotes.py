@@ -272,6 +272,11 @@ _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 # A person's office and the preposition of its complement right before a speaker as written
 # ("ambassador to " the United States): the end of a longer subject.
 _OFFICE_OF_BEFORE = re.compile(r"\b(?P<head>[a-z][\w\-]*)\s+(?:to|of|for|from|at|in)\s+$")
+# The comma closing an aside right after its speech verb ("said Monday, ").
+_ASIDE_CLOSES = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|earlier|later|recently))?\s*,\s"
+)
 # A time between a subject and its verb ("Trump late Thursday tweeted", "Ann Lee on Monday said").
 _TIME_BEFORE_VERB = re.compile(
     r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?(?:Monday|Tuesday|Wednesday|"
@@ -510,6 +515,16 @@ class _QuoteFinder:
         ):  # not “was called ‘a liar’ by X”: X's words (a passive with its agent); not
             # "according to CNN, was called the “breadbasket”": so called by CNN's account
             draft.cue = "name"  # known as “the Iron Lady”, named “Senator of the Year”
+            return draft
+        if (
+            not draft.continued
+            and not introduced
+            and _PREPOSITION_TAIL.search(before)
+            and not _speech_verbs(before)
+            and _a_long_title(span.text)
+            and self._marked(span)
+        ):  # 'a briefing for "Take Your Daughters and Sons to Work Day,"': an event's name
+            draft.cue = "name"
             return draft
         if self._subject_after_participle(draft, before, after):
             return draft
@@ -947,6 +962,11 @@ class _QuoteFinder:
                 draft.cue = "thing"
             return
         verbs = _speech_verbs(before)
+        # "… confirmed that the files that, Netanyahu said Monday, document … are “authentic”":
+        # an aside after an earlier speech verb; that verb says the quote
+        verbs = [
+            verb for at, verb in enumerate(verbs) if not (at and self._parenthetical(before, verb))
+        ]
         for source in (
             ACCORDING_TO.search(before),
             BY_AGENT.search(before),
@@ -1114,6 +1134,20 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    @staticmethod
+    def _parenthetical(before: str, verb: re.Match[str]) -> bool:
+        """Whether a speech verb and its subject are an aside set off by commas inside a clause
+        that goes on after them ("files that, Israeli Prime Minister Benjamin Netanyahu said
+        Monday, document Iran's program are"): a comma before the subject and one after the
+        verb (and a time), with words of the clause after it."""
+        after = _ASIDE_CLOSES.match(before, verb.end())
+        if after is None or not before[after.end() :].strip():
+            return False
+        subject = SUBJECT_BEFORE_VERB.search(before[: verb.start()])
+        return subject is not None and bool(
+            re.search(r",\s*(?:[A-Z][\w.\-’']*\s+)*$", before[: subject.start("name")])
+        )
 
     def _unnamed_clause_subject(
         self, before: str, before_start: int, main: int, said_end: int
@@ -2481,6 +2515,23 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
     if len(words) > 1 and words[0].lower() in _DETERMINERS and not after_preposition:
         written = _AUXILIARY_AFTER.sub("", written) or written
     return written, at
+
+
+# A preposition and perhaps a determiner right before a quote's opening mark.
+_PREPOSITION_TAIL = re.compile(
+    r"\b(?:for|at|of|in|on|during|to|from|about)\s+(?:(?:the|a|an|its|their|this)\s+)?$"
+)
+# Words of a title: each capitalised, a number or a function word.
+_TITLE_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+def _a_long_title(text: str) -> bool:
+    """Whether quoted words are a title up to twelve words long, every word capitalised but
+    function words ("Take Your Daughters and Sons to Work Day"), no sentence ended in them."""
+    words = _TITLE_WORD.findall(text)
+    if not 0 < len(words) <= 12 or not words[0][0].isupper() or _ENDS_SENTENCE.search(text):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION_WORDS for w in words)
 
 
 def _speech_subject(sentence: str) -> re.Match[str] | None:

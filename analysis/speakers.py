@@ -153,7 +153,8 @@ _PREPOSITION_BEFORE = re.compile(
 # "of"/"for" inside a body's or a title's name, not governing the person after it: "Florida
 # Department of Transportation official Troy Roberts", "Secretary of State Mike Pompeo", "Minister
 # for Health Ann Lee" (a capitalised word right before the preposition).
-_NAME_OF_BEFORE = re.compile(r"[A-Z][\w.\-’']*\s+(?:of|for)\s")
+# Not "As for Trump, “…”": "As" opens a topic, whose name is the preposition's object.
+_NAME_OF_BEFORE = re.compile(r"(?!As\s)[A-Z][\w.\-’']*\s+(?:of|for)\s")
 # Someone who speaks for a person named right after ("Friends of Kathryn Jenkin … have described
 # her as", "the family of", "a lawyer for"): they act, not the one named.
 _SOMEONE_OF_BEFORE = re.compile(
@@ -193,6 +194,9 @@ _WHO_AFTER = re.compile(r",?\s+who\b")
 _PLACE_AFTER = re.compile(
     r"\s+(?:village|town|city|district|province|county|camp|street|airport|region|state)\b"
 )
+# Between two people listed ("John Bolton and Mike Pompeo"; not a comma alone, which may close
+# a clause: "… with Mr. Kim, Mr. Trump repeated").
+_LISTED_AFTER = re.compile(r",?\s+(?:and|or)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}")
 # Words ending in "-ing" that are no participle with an object of its own.
 _NOT_PARTICIPLES = frozenset(
     "during according nothing something everything anything morning evening sterling".split()
@@ -449,6 +453,7 @@ class People:
         object of a preposition; with `clause`, body[start:end] is a clause of its own, so a
         preposition before it ("…, with" Steve Scalise calling …) is none of its names'."""
         acting: list[str] = []
+        object_end = -1  # where the last person read as a preposition's object ends
         for mention_start, mention_end in self._mentions(start, end):
             reach = max(start if clause else 0, mention_start - 40)
             possessive = (
@@ -473,6 +478,15 @@ class People:
                 )
                 and not _WHO_AFTER.match(self.body, mention_end)
             )
+            # "interventionists like John Bolton and Mike Pompeo": the preposition's object too
+            listed = (
+                subject
+                and object_end >= 0
+                and bool(_LISTED_AFTER.fullmatch(self.body, object_end, mention_start))
+            )
+            after_preposition = after_preposition or listed
+            if after_preposition:
+                object_end = mention_end
             if not (
                 possessive
                 or after_preposition

@@ -359,3 +359,32 @@ def test_a_quote_missing_its_opening_mark_and_one_with_curly_marks_inside_straig
         ("Mexico has the absol", "Donald Trump"),
         ("Over the past 24-hou", "Rodney Scott"),
     ]
+
+
+def test_objects_asides_and_titles_are_no_speakers() -> None:
+    # fresh16c (pair4a, pair6a) and fresh16 (wcl5): people listed after a preposition are its
+    # objects ("like John Bolton and Mike Pompeo"), as is the topic of "As for Trump,"; an aside
+    # ", Netanyahu said Monday," inside what an earlier verb reports is not that verb's subject;
+    # an event's long title after a preposition is nobody's words
+    body = (
+        "Trump’s former top foreign policy advisers unanimously supported staying in the Iran "
+        "deal. But administration shakeups have brought interventionists like John Bolton and "
+        "Mike Pompeo aboard.\n\n"
+        "On the campaign trail, he repeatedly promised he would repeal Obamacare. "
+        '"Nobody knew that health care could be so complicated," he said in February 2017.\n\n'
+        "U.S. intelligence reportedly confirmed that files seized by Israel from Iran that, "
+        "Israeli Prime Minister Benjamin Netanyahu said Monday, document Iran's covert nuclear "
+        'weapons program are "authentic."\n\n'
+        "As for Trump, \"I'm sure he'll do the right thing.\"\n\n"
+        "In Washington, White House press secretary Sarah Huckabee Sanders made the "
+        'announcement at a briefing for "Take Your Daughters and Sons to Work Day," noting that '
+        "the royal family just had a baby boy."
+    )
+    people = (
+        _person(body, "Donald Trump", "Trump"),
+        _person(body, "John Bolton"),
+        _person(body, "Mike Pompeo"),
+        _person(body, "Benjamin Netanyahu"),
+        _person(body, "Sarah Huckabee Sanders"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == ["", "", "", ""]
