@@ -266,8 +266,11 @@ _DESCRIBED_OPENING = (
 )  # followed by a verb: "an official government Twitter account" is no official
 _OPENING_SUBJECT = re.compile(
     rf"\s*(?P<name>{NAMED_BODY}|{_DESCRIBED_OPENING}|{SUBJECT}(?<![’']s)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,3}}[’']s\s+"
-    rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))}))\s+[a-z]+"
-)
+    rf"(?:{'|'.join(sorted(ANONYMOUS_HEADS | PERSON_HEADS | BODY_HEADS))})"
+    rf"(?=\s+(?:[a-z]+(?:ed|s)|said|told|wrote|made|gave|spoke|put|sent|read|{_DOCUMENTS})\b))"
+    r"\s+[a-z]+"
+)  # "X's head" and a verb or a document ("Stardom's official statement"): "Iran's deputy
+# foreign minister" is no "Iran's deputy"
 _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 # A person's office and the preposition of its complement right before a speaker as written
 # ("ambassador to " the United States): the end of a longer subject.
@@ -451,7 +454,7 @@ class _QuoteFinder:
             first, last = bisect_left(starts, paragraph.start), bisect_left(starts, paragraph.end)
             inside = self.spans[first:last]
             for index, span in enumerate(inside):
-                previous_end = inside[index - 1].end + 1 if index else paragraph.start
+                previous_end = inside[index - 1].end + 1 if index else self._logical_start(number)
                 next_start = inside[index + 1].start - 1 if index + 1 < len(inside) else None
                 before = before_tail(self.body[previous_end : span.start - 1])
                 rest = self.body[span.end + 1 : next_start or paragraph.end]
@@ -559,6 +562,24 @@ class _QuoteFinder:
         elif not draft.continued and not self._speaker_of_sentence_before(draft):
             self._speaker_of_paragraph_before(draft)
         return draft
+
+    def _logical_start(self, number: int) -> int:
+        """Where paragraph `number`'s sentence starts: the paragraph's start, or an earlier
+        paragraph's when the page broke one sentence over several (the one before ends with a
+        comma, or with no punctuation and this one opens in lower case: "Secretary of State Mike
+        Pompeo, who met with Netanyahu in Israel on Sunday,\n\naccused Iran of “…”"), over
+        at most three paragraphs with no quote marks."""
+        at = number
+        while at > 0 and number - at < 3:
+            previous = self.paragraphs[at - 1].text.rstrip()
+            current = self.paragraphs[at].text.lstrip()
+            if not previous or any(is_quote_mark(char) for char in previous):
+                break
+            ended = previous[-1] in ".!?:;…)]\"”’'"
+            if not (previous[-1] == "," or (not ended and current[:1].islower())):
+                break
+            at -= 1
+        return self.paragraphs[at].start
 
     def _signed_below(self, draft: _Draft) -> tuple[str, int] | None:
         """The name signing the paragraph after a quote that closes its own (DASH_NAME: "—
@@ -685,7 +706,7 @@ class _QuoteFinder:
         # Read at most MAX_SENTENCE characters back: a "sentence" longer than that is no
         # sentence (markup, a list), and reading it for every quote would be slow.
         end = draft.span.start - 1
-        start = max(self.paragraphs[draft.paragraph].start, end - MAX_SENTENCE - 1)
+        start = max(self._logical_start(draft.paragraph), end - MAX_SENTENCE - 1)
         sentence = before_tail(self._blanked[start:end])
         return sentence if len(before) < len(sentence) <= MAX_SENTENCE else before
 
@@ -923,6 +944,10 @@ class _QuoteFinder:
         if draft.paragraph == 0 or not starts_upper(draft.span.text):
             return
         before = self.paragraphs[draft.paragraph - 1]
+        joined = self._logical_start(draft.paragraph - 1)
+        if joined < before.start:  # "Earlier in the day, Iran's deputy foreign minister,\n\n
+            # Abbas Araghchi, reportedly\n\nsaid:": one sentence the page broke into paragraphs
+            before = text_span(self.body, joined, before.end)
         text = before.text.rstrip()
         paragraph_start = self.paragraphs[draft.paragraph].start
         opens_paragraph = not self.body[paragraph_start : draft.span.start - 1]

@@ -388,3 +388,20 @@ def test_objects_asides_and_titles_are_no_speakers() -> None:
         _person(body, "Sarah Huckabee Sanders"),
     )
     assert [q.speaker for q in extract_quotes(body, people)] == ["", "", "", ""]
+
+
+def test_a_sentence_a_page_broke_over_paragraphs_is_read_whole() -> None:
+    # fresh16c (pair7a, a page printed with a line break after each clause): "Secretary of State
+    # Mike Pompeo, who met with Netanyahu in Israel on Sunday,\n\naccused Iran of “…”": his
+    # words; and "Iran's deputy foreign minister" is no speaker "Iran's deputy" (pair6a, where
+    # no person is found in the broken sentence)
+    body = (
+        "Secretary of State Mike Pompeo, who met with Netanyahu in Israel on Sunday,\n\n"
+        'accused Iran of "behaving worse" since the deal.\n\n'
+        "Earlier in the day, Iran's deputy foreign minister,\n\n"
+        "Abbas Araghchi, reportedly\n\n"
+        "said:\n\n"
+        '"The Iran nuclear deal is no longer sustainable for Iran in its present form."'
+    )
+    people = (_person(body, "Mike Pompeo"), _person(body, "Benjamin Netanyahu", "Netanyahu"))
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Mike Pompeo", ""]
