@@ -280,6 +280,17 @@ _ASIDE_CLOSES = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
     r"yesterday|earlier|later|recently))?\s*,\s"
 )
+# A paragraph that is only an attribution ("Netanyahu said.", "said Ann Lee.").
+_ATTRIBUTION_ALONE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*|[Hh]e|[Ss]he)\s+"
+    r"(?:said|says|added|wrote|tweeted|told\s+[\w\s]{1,30}?)\.?"
+    r"|(?:said|says|added)\s+(?P<late>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*)\.?"
+)
+# "“…,” Ali Akbar Salehi was quoted by Iranian state television as saying": a passive quoting.
+_QUOTED_PASSIVE = re.compile(
+    r"^\W*(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?:was|were|is|has\s+been)\s+"
+    r"quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?as\s+saying\b"
+)
 # A time between a subject and its verb ("Trump late Thursday tweeted", "Ann Lee on Monday said").
 _TIME_BEFORE_VERB = re.compile(
     r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?(?:Monday|Tuesday|Wednesday|"
@@ -550,6 +561,10 @@ class _QuoteFinder:
             # has rejected anything with a whiff of science\n\nso before …')
             draft.cue = "headline"
             return draft
+        below = self._attributed_below(draft)
+        if below:  # '"First, Iran lied …,"\n\nNetanyahu said.': the page broke the sentence
+            draft.written, draft.written_at, draft.cue = *below, "after"
+            return draft
         signature = self._signed_below(draft)
         if signature:  # the quote closes its paragraph, and the next is its signature:
             # '"… make us all proud!"' then "— Donald J. Trump (@realDonaldTrump) February 18,
@@ -580,6 +595,23 @@ class _QuoteFinder:
                 break
             at -= 1
         return self.paragraphs[at].start
+
+    def _attributed_below(self, draft: _Draft) -> tuple[str, int] | None:
+        """The speaker of a quote that closes its paragraph with a comma when the next paragraph
+        is its attribution alone ("Netanyahu said."), as written and where; else None."""
+        paragraph = self.paragraphs[draft.paragraph]
+        if draft.paragraph + 1 >= len(self.paragraphs) or not self._closed(draft.span):
+            return None
+        if not draft.span.text.rstrip().endswith(","):
+            return None
+        if self.body[draft.span.end + 1 : paragraph.end].strip():
+            return None
+        below = self.paragraphs[draft.paragraph + 1]
+        said = _ATTRIBUTION_ALONE.fullmatch(below.text.strip())
+        if not said:
+            return None
+        at = below.start + below.text.index(below.text.strip()) + said.start("name")
+        return said.group("name"), at
 
     def _signed_below(self, draft: _Draft) -> tuple[str, int] | None:
         """The name signing the paragraph after a quote that closes its own (DASH_NAME: "—
@@ -796,6 +828,11 @@ class _QuoteFinder:
         # … or a sentence quoted whole with its full stop: '“I think he can win.” Barghouti's
         # wife, Fadwa, said she was unaware of his plans' (not “Why?” she asked the officer)
         ends_a_fragment = ends_a_fragment or text.rstrip().endswith(".")
+        passive = _QUOTED_PASSIVE.match(after)
+        if passive and joined:
+            draft.written, draft.cue = passive.group("name"), "after"
+            draft.written_at = draft.span.end + 1 + passive.start("name")
+            return True
         agent = AGENT_AFTER if PASSIVE_BEFORE_QUOTE.search(before) else None
         for pattern, cue in (
             (QUOTED_AS_SAYING, "after"),
@@ -1010,6 +1047,13 @@ class _QuoteFinder:
                     draft.written, draft.cue = with_subject.group("name"), "before"
                     draft.written_at = before_start + with_subject.start("name")
                     return
+                opening = self._opening_subject_of_first_verb(before, verbs[0], verb)
+                if opening:  # "The prime minister's office confirmed that …, but did not
+                    # elaborate …, saying only that “…”": the participle's subject is the
+                    # sentence's, the subject it opens with before its first speech verb
+                    draft.written, draft.cue = opening.group("name"), "before"
+                    draft.written_at = before_start + opening.start("name")
+                    return
                 break
             head = before[: verb.start()]
             time = _TIME_BEFORE_VERB.search(head)
@@ -1092,11 +1136,11 @@ class _QuoteFinder:
             draft.cue = "before"
             return
         if not draft.speaker and (not verbs or verbs[-1].group() in PARTICIPLES):
-            opening = self._unnamed_clause_subject(before, before_start, main, said_end)
-            if opening:  # "The president has previously denounced Mr. Kim as a “madman”",
+            unnamed = self._unnamed_clause_subject(before, before_start, main, said_end)
+            if unnamed:  # "The president has previously denounced Mr. Kim as a “madman”",
                 # "The president …, saying that the lawyer handled a “…”": the clause's
                 # subject (a role, a body or a pronoun) speaks, not the person it names after
-                draft.written, draft.written_at = opening
+                draft.written, draft.written_at = unnamed
                 draft.cue = "subject"
                 return
         draft.speaker = draft.speaker or self.people.first_in(
@@ -1159,6 +1203,25 @@ class _QuoteFinder:
             draft.written_at = before_start + document.start("name")
             return
         draft.cue = "none"
+
+    @staticmethod
+    def _opening_subject_of_first_verb(
+        before: str, first: re.Match[str], participle: re.Match[str]
+    ) -> re.Match[str] | None:
+        """The subject a sentence opens with (after a time or place put first) right before its
+        first speech verb, when that verb comes before the participle and is no participle itself
+        and no role is set between; None otherwise ("After Ann said …, Tom left, saying": Ann is
+        no subject of the main clause, whose opening words are a subordinate clause's)."""
+        if first is participle or first.group() in PARTICIPLES:
+            return None
+        subject = SUBJECT_BEFORE_VERB.search(before[: first.start()])
+        if subject is None or subject.group("role"):
+            return None
+        fronted = _FRONTED.match(before)
+        opens = fronted.end() if fronted else 0
+        if before[opens : subject.start("name")].strip():
+            return None
+        return subject
 
     @staticmethod
     def _parenthetical(before: str, verb: re.Match[str]) -> bool:

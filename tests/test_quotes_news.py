@@ -405,3 +405,28 @@ def test_a_sentence_a_page_broke_over_paragraphs_is_read_whole() -> None:
     )
     people = (_person(body, "Mike Pompeo"), _person(body, "Benjamin Netanyahu", "Netanyahu"))
     assert [q.speaker for q in extract_quotes(body, people)] == ["Mike Pompeo", ""]
+
+
+def test_a_participle_after_the_sentences_own_speech_verb_a_passive_quoting_a_broken_line() -> None:
+    # fresh16 (wcl5, wcl9): "saying" has the subject the sentence opens with before its first
+    # speech verb; "X was quoted by … as saying"; an attribution the page put in a paragraph of
+    # its own after the quote's comma
+    body = (
+        "Prime Minister Benjamin Netanyahu spoke on Monday.\n\n"
+        "The prime minister's office confirmed that the two leaders would meet one-on-one, but "
+        'did not elaborate on their expected agenda, saying only that "further details would be '
+        'set out in due course."\n\n'
+        '"Technically, we are fully prepared to enrich uranium higher than before," Ali Akbar '
+        "Salehi was quoted by Iranian state television as saying.\n\n"
+        '"First, Iran lied about never having a nuclear weapons program,"\n\n'
+        "Netanyahu said."
+    )
+    people = (
+        _person(body, "Ali Akbar Salehi"),
+        _person(body, "Benjamin Netanyahu", "Benjamin Netanyahu", "Netanyahu"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == [
+        "The prime minister’s office",
+        "Ali Akbar Salehi",
+        "Benjamin Netanyahu",
+    ]
