@@ -291,6 +291,11 @@ _QUOTED_PASSIVE = re.compile(
     r"^\W*(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?:was|were|is|has\s+been)\s+"
     r"quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?as\s+saying\b"
 )
+# A capitalised word opening a sentence before a verb ("May was", "Khan said").
+_SURNAME_OPENING = re.compile(
+    r"\s*(?P<word>[A-Z][a-z][\w’'\-]*)\s+(?:(?:also|then|later|again)\s+)?"
+    r"(?:was|is|has|had|said|says|told|[a-z]+ed)\b"
+)
 # A time between a subject and its verb ("Trump late Thursday tweeted", "Ann Lee on Monday said").
 _TIME_BEFORE_VERB = re.compile(
     r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?(?:Monday|Tuesday|Wednesday|"
@@ -1861,6 +1866,11 @@ class _QuoteFinder:
         """ "he said": whoever was named last, the last quote's speaker or a sentence's subject,
         if `pronoun` may stand for them (`_fits_pronoun`); nobody when that sentence names two
         such people who may act ("Ann met Tom. “…,” he said")."""
+        own = self._own_sentence_opening(at)
+        if own and self._fits_pronoun(own, pronoun):
+            # "May was similarly glowing in her praise of what she called a “…”": the surname
+            # opening the pronoun's own sentence (one the entities did not give as a person)
+            return own, "person"
         described = self._described_before(at, last)
         if described and _plural(described):  # "Many of the bodies were …. “…,” she said"
             return "", ""
@@ -1916,6 +1926,25 @@ class _QuoteFinder:
             # clause's subject the report calls "he", over its object
             return fitting[0], "person"
         return (fitting[0], "person") if len(fitting) == 1 else ("", "")
+
+    def _own_sentence_opening(self, at: int) -> str:
+        """The person whose surname alone opens the sentence of a pronoun at `at` as its subject
+        (a verb after it) when the entities name no one acting before the pronoun there and the
+        word shortens a full name the report gives ("May" of "Theresa May"), resolved; else ""."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        if index < 0:
+            return ""
+        start = self.sentences[index].start
+        if self.people.acting_in(start, at):
+            return ""
+        found = _SURNAME_OPENING.match(self.body, start, at)
+        if not found or found.group("word").lower() in STOP_CAPITALS:
+            return ""
+        word = found.group("word")
+        if not self.people.shortens_a_full_name(word):
+            return ""
+        resolved = self.people.resolve(word, start + found.start("word"))
+        return resolved if resolved != word else ""
 
     def _fits_pronoun(self, name: str, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for a person named `name`: the report never calls

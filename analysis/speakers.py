@@ -537,6 +537,11 @@ class People:
                 return self.resolve(word, at)
         return ""
 
+    def shortens_a_full_name(self, word: str) -> bool:
+        """Whether a word is a short form of a full name the report gives ("May" of "Theresa
+        May")."""
+        return self._shortens_a_full_name(_person_key(word))
+
     def _shortens_a_full_name(self, key: str) -> bool:
         """Whether a word's person key is a short form of a full name the report gives
         (remembered: a report asks for the same capitalised words sentence after sentence)."""

@@ -430,3 +430,19 @@ def test_a_participle_after_the_sentences_own_speech_verb_a_passive_quoting_a_br
         "Ali Akbar Salehi",
         "Benjamin Netanyahu",
     ]
+
+
+def test_a_surname_opening_the_pronouns_own_sentence_is_whom_it_stands_for() -> None:
+    # fresh16c (pair2a): the entities give "Theresa May" but not "May" alone, which reads as the
+    # month; "she" in the sentence May opens is May, not the president quoted before
+    body = (
+        "President Trump will meet British Prime Minister Theresa May in July.\n\n"
+        '"We are very much joined at the hip," he said before turning to speak to May directly.'
+        '\n\nMay was similarly glowing in her praise of what she called a "really special '
+        'relationship between the U.K. and the United States."'
+    )
+    people = (
+        _person(body, "Donald Trump", "Trump"),
+        _person(body, "Theresa May", "Theresa May"),
+    )
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Trump", "Theresa May"]
