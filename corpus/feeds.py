@@ -42,6 +42,12 @@ _DISCOVERABLE = frozenset(
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.I | re.S)
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/", re.I)
+_XML_FEED_ROOT = re.compile(
+    rb"(\xef\xbb\xbf)?\s*(<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"<(rss|feed|(\w+:)?RDF)[\s>/]",
+    re.I | re.S,
+)
+_JSON_FEED_HEAD = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
 
 
 class FeedError(ReadError):
@@ -64,6 +70,15 @@ class ParsedFeed:
     site_url: str
     entries: tuple[FeedEntry, ...]
     malformed: str = ""  # why feedparser flagged it (it still read these entries)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether a document opens as RSS, RSS 1.0 (RDF), Atom or JSON Feed: its root element
+    (after any XML declaration, comments, processing instructions and doctype), not its type."""
+    head = data[:4096]
+    if looks_like_json(head):
+        return bool(_JSON_FEED_HEAD.search(head))
+    return bool(_XML_FEED_ROOT.match(head))
 
 
 def looks_like_json(data: bytes) -> bool:

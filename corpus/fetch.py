@@ -11,6 +11,7 @@ runs unless a command asked for a url; nothing here follows a link by itself.
 from __future__ import annotations
 
 import re
+import shlex
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -231,7 +232,7 @@ def page_article(response: Response, *, feed: str = "") -> Article:
     if response.content_type not in HTML_TYPES:
         sniffed = response.content_type in VAGUE_TYPES and guess_kind(_head_text(body)) == "html"
         if not sniffed:
-            raise FetchError(response.url, _not_html(response.content_type))
+            raise FetchError(response.url, _not_html(response))
     text = decode_page(body, response.charset)
     try:
         article = read_text(text, response.url, "html", url=response.final_url)
@@ -240,9 +241,14 @@ def page_article(response: Response, *, feed: str = "") -> Article:
     return article.with_changes(fetched=iso_time(response.fetched_at), feed=feed)
 
 
-def _not_html(content_type: str) -> str:
-    if content_type in ("application/rss+xml", "application/atom+xml", "application/feed+json"):
-        return f"a feed, not a page ({content_type}; 'kimreader feeds add' follows it)"
+def _not_html(response: Response) -> str:
+    from kimreader.corpus.feeds import FEED_TYPES, looks_like_feed
+
+    content_type = response.content_type
+    if content_type in FEED_TYPES | VAGUE_TYPES and looks_like_feed(response.body):
+        # What to type, whole: feeds are often served as application/xml or text/xml.
+        url = shlex.quote(response.url)
+        return f"a feed, not an article; follow it with: kimreader feeds add {url}"
     return f"not HTML ({content_type or 'no type'})"
 
 

@@ -54,6 +54,40 @@ def test_adding_the_same_url_again_updates_it(capsys, library, loopback):
     assert len(json.loads(out)) == 3  # the two shipped reports and this one
 
 
+@pytest.mark.parametrize(
+    ("kind", "content_type"),
+    [
+        ("rss", "application/xml"),  # how many servers send RSS
+        ("rss", "text/xml; charset=utf-8"),
+        ("rss", "application/rss+xml"),
+        ("atom", "application/atom+xml"),
+        ("atom", ""),
+    ],
+)
+def test_adding_a_feed_says_what_to_type_to_follow_it(
+    capsys, library, loopback, kind, content_type
+):
+    base = loopback.base
+    items = [Item("a", f"{base}/a", "A story", LONG_TEXT)]
+    feed = (rss2 if kind == "rss" else atom)("Loopback News", base, items)
+    url = loopback.add("/news.xml", feed, content_type=content_type) + "?edition=uk&page=1"
+    code, out, err = run(capsys, library, "add", "--no-entities", url)
+    assert code == 2 and "failed 1" in out
+    assert err == (
+        f"kimreader: {url}: a feed, not an article; follow it with: kimreader feeds add '{url}'\n"
+    )
+
+
+def test_xml_that_is_no_feed_is_not_html(capsys, library, loopback):
+    url = loopback.add(
+        "/sitemap.xml",
+        '<?xml version="1.0"?><urlset><url><loc>http://x/</loc></url></urlset>',
+        content_type="application/xml",
+    )
+    _, _, err = run(capsys, library, "add", "--no-entities", url)
+    assert err == f"kimreader: {url}: not HTML (application/xml)\n"
+
+
 def loopback_page(sentence: str) -> str:
     return (
         "<html><head><title>A local story</title></head><body><article>"
