@@ -998,16 +998,28 @@ class Library:
         """The stored data, or None when missing, unreadable or made for another text of the
         article; with `version` (or several), also None when another version of the extractor
         made it."""
+        stored = self.read_sidecar_versioned(kind, article_id, content_hash)
+        if stored is None:
+            return None
+        wanted = (version,) if isinstance(version, int) else version
+        if wanted is not None and stored[0] not in wanted:
+            return None
+        return stored[1]
+
+    def read_sidecar_versioned(
+        self, kind: str, article_id: str, content_hash: str
+    ) -> tuple[int, Any] | None:
+        """(version, data) of the stored data, whichever version of the extractor made it (0
+        when the file names none): the one place a sidecar file is read. None when missing,
+        unreadable, made for another text of the article, or holding no data."""
         try:
-            payload = json.loads((self.state_dir / kind / f"{article_id}.json").read_text("utf-8"))
+            payload = json.loads((self.state_dir / kind / f"{article_id}.json").read_bytes())
         except (OSError, ValueError):
             return None
         if not isinstance(payload, dict) or payload.get("hash") != content_hash:
             return None
-        wanted = (version,) if isinstance(version, int) else version
-        if wanted is not None and payload.get("version", 0) not in wanted:
-            return None
-        return payload.get("data")
+        data = payload.get("data")
+        return None if data is None else (payload.get("version", 0), data)
 
     def untext_file_names(self) -> list[str]:
         """Markdown files the library leaves alone because their names are not text (see

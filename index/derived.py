@@ -21,7 +21,6 @@ speed (bench/meaning.py), so an import waiting for them would be ten times slowe
 from __future__ import annotations
 
 import functools
-import json
 import multiprocessing
 import os
 import sys
@@ -221,15 +220,8 @@ def survey(library: Library, step: Step, *, restamp_now: bool = False) -> Survey
 
 def _stamped(library: Library, step: Step, article_id: str, content_hash: str) -> Any | None:
     """(version, data) of the step's data stored for this text of the article, whichever
-    version made it (Library.read_sidecar's file, read once); None when there is none."""
-    try:
-        payload = json.loads((library.state_dir / step.name / f"{article_id}.json").read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(payload, dict) or payload.get("hash") != content_hash:
-        return None
-    data = payload.get("data")
-    return None if data is None else (payload.get("version", 0), data)
+    version made it (its file read once); None when there is none."""
+    return library.read_sidecar_versioned(step.name, article_id, content_hash)
 
 
 def _still_right(

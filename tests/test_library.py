@@ -317,6 +317,13 @@ def test_sidecar_tied_to_content_hash(tmp_path: Path) -> None:
         {"name": "X"}
     ]
     assert library.read_sidecar("entities", article.id, article.hash, version=(3, 4)) is None
+    # With the version it was found with, whichever it is: one read, for doctor and reindex.
+    versioned = library.read_sidecar_versioned
+    assert versioned("entities", article.id, article.hash) == (2, [{"name": "X"}])
+    assert versioned("entities", article.id, "other-hash") is None
+    assert versioned("entities", "no-such-article", article.hash) is None
+    library.write_sidecar("entities", article.id, {"hash": article.hash, "data": []})
+    assert versioned("entities", article.id, article.hash) == (0, [])  # no version: the first
 
 
 def test_a_batch_saves_the_catalog_and_syncs_folders_once(tmp_path: Path, monkeypatch) -> None:
