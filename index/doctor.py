@@ -16,7 +16,7 @@ from typing import Any
 from kimreader.corpus.library import LibraryError
 from kimreader.corpus.userstate import StateError
 from kimreader.index.search import IndexBusy
-from kimreader.index.workspace import Workspace, had_before
+from kimreader.index.workspace import DerivedProgress, Workspace, had_before
 
 # An unfinished write (without its writer's pid) younger than this may be in progress.
 TEMP_GRACE_SECONDS = 60.0
@@ -53,13 +53,15 @@ def run_doctor(
     extract_entities: bool = True,
     embed: bool = True,
     temp_grace: float = TEMP_GRACE_SECONDS,
+    progress: DerivedProgress | None = None,
 ) -> dict[str, Any]:
     """Returns {ok, lines, repaired, problems, notes}; `ok` is False when something is left broken.
 
     With extract_entities=False, articles without entities are a note, not a problem (they
     were imported with --no-entities). With embed=False, so are articles without sentence
     embeddings (about 125 words a second: hours for a large library; the app fills them in
-    the background).
+    the background). `progress(what, done, total)` is told how the extraction of what is
+    missing goes (for a library imported without them, the longest part by far).
     """
     found = Findings(lines=[f"library: {workspace.library.root}"])
     if not os.access(workspace.library.root, os.W_OK):
@@ -74,8 +76,8 @@ def run_doctor(
         )
     _remove_orphan_sidecars(workspace, found, known)
     if _check_corrections(workspace, found):
-        _check_entities(workspace, found, extract_entities)
-        _check_embeddings(workspace, found, extract_entities and embed)
+        _check_entities(workspace, found, extract_entities, progress)
+        _check_embeddings(workspace, found, extract_entities and embed, progress)
         _check_index(workspace, found)
     _check_user_state(workspace, found, known)
     return found.to_json()
@@ -179,7 +181,9 @@ def _check_corrections(workspace: Workspace, found: Findings) -> bool:
     return True
 
 
-def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> None:
+def _check_entities(
+    workspace: Workspace, found: Findings, extract: bool, progress: DerivedProgress | None
+) -> None:
     try:
         unindexed = workspace.reindex_unindexed()
     except (LibraryError, OSError, IndexBusy) as error:
@@ -195,7 +199,12 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
         _note_pending(found, missing, older, "entities", " (imported without them)")
         return
     try:
-        filled = workspace.fill_missing_entities(survey=survey)
+
+        def told(done: int, total: int) -> None:
+            if progress is not None:
+                progress("entities", done, total)
+
+        filled = workspace.fill_missing_entities(progress=told, survey=survey)
     except (LibraryError, OSError, IndexBusy) as error:
         found.problems.append(f"cannot extract missing entities: {error}")
         return
@@ -204,7 +213,9 @@ def _check_entities(workspace: Workspace, found: Findings, extract: bool) -> Non
     )
 
 
-def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> None:
+def _check_embeddings(
+    workspace: Workspace, found: Findings, compute: bool, progress: DerivedProgress | None
+) -> None:
     """Sentence embeddings are derived like entities: filled in when entities would be. Those
     an earlier kimreader made for the sentences the article is cut into today are kept (stamped
     with today's version, see derived.restamp), and said apart from those computed."""
@@ -228,7 +239,7 @@ def _check_embeddings(workspace: Workspace, found: Findings, compute: bool) -> N
         return
     left, kept = survey.left, survey.same
     try:
-        filled = workspace.fill_missing_embeddings(survey=survey)
+        filled = workspace.fill_missing_embeddings(progress=progress, survey=survey)
     except (LibraryError, OSError, EmbeddingModelError) as error:
         found.problems.append(f"cannot compute missing sentence embeddings: {error}")
         return

@@ -347,6 +347,25 @@ def test_doctor_says_which_earlier_embeddings_it_kept_and_which_it_computed(
     assert workspace.missing_embeddings() == []
 
 
+def test_doctor_tells_how_far_the_extraction_it_runs_got(tmp_path: Path) -> None:
+    """`kimreader doctor` on a library imported without its derived data computes it, which
+    at thousands of articles takes hours (sentence embeddings): progress is told, step by step,
+    up to the number of articles it had to fill."""
+    from kimreader.index.doctor import run_doctor
+
+    workspace, articles, _ = _embedded_by_the_fifteenth_round(tmp_path)
+    told: list[tuple[str, int, int]] = []
+    found = run_doctor(
+        workspace, progress=lambda what, done, total: told.append((what, done, total))
+    )
+    assert not found["problems"]
+    said = {what for what, _, _ in told}
+    assert said == {"entities", derived.step_named("embeddings").label}, told
+    for what in said:
+        last = [(done, total) for w, done, total in told if w == what][-1]
+        assert last[0] == last[1] > 0, told
+
+
 def test_doctor_without_embeddings_says_what_becomes_of_earlier_ones(tmp_path: Path) -> None:
     """`kimreader doctor --no-embeddings` after the upgrade of versions.SENTENCES 2 says what
     becomes of the earlier rows: those for the same sentences (the third article) are used as

@@ -335,9 +335,29 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from rich.progress import MofNCompleteColumn, Progress
+
     from kimreader.index.doctor import run_doctor
 
-    findings = run_doctor(open_workspace(args), embed=not args.no_embeddings)
+    workspace = open_workspace(args)
+    err = console(stderr=True)
+    # Filling in what a library lacks can take long (sentence embeddings: about 125 words a
+    # second, hours for thousands of articles): a terminal sees how far it got and what is left.
+    with Progress(
+        *Progress.get_default_columns(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal or args.json,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(f"doctor: {what}", total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        findings = run_doctor(workspace, embed=not args.no_embeddings, progress=progress)
     if args.json:
         print_json(findings)
     else:
