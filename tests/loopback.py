@@ -79,6 +79,10 @@ class LoopbackServer:
         self._in_flight = 0
         self._count_lock = threading.Lock()
         self._stop = threading.Event()
+        # The connections being answered, and their threads: a keep-alive connection a client
+        # never closed keeps its thread waiting for the next request, and a process with more
+        # than one thread does not fork (Library.prefetch_file_stats): stop() ends them all.
+        self._open: dict[socket.socket, threading.Thread] = {}
         self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -109,6 +113,15 @@ class LoopbackServer:
         self.release.set()
         self._httpd.shutdown()
         self._httpd.server_close()
+        with self._count_lock:
+            still_open = list(self._open.items())
+        for connection, _ in still_open:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)  # a waiting read ends, a write fails
+            except OSError:
+                pass  # closed already
+        for _, thread in still_open:
+            thread.join(timeout=10)  # /slow sleeps its seconds out first
 
 
 def readability_page(name: str) -> bytes:
@@ -121,6 +134,16 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, format: str, *args: object) -> None:  # quiet
             return
+
+        def setup(self) -> None:
+            super().setup()
+            with server._count_lock:
+                server._open[self.connection] = threading.current_thread()
+
+        def finish(self) -> None:
+            with server._count_lock:
+                server._open.pop(self.connection, None)
+            super().finish()
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             server.requests.append(Request("GET", self.path, dict(self.headers.items())))
