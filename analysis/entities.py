@@ -505,7 +505,7 @@ def _join_person_names(
         (m.start, m.key) for m in people if m.key in full_names and is_speaker_introduction(text, m)
     ]
     uses = bare_uses(text, ((m.start, m.end, m.key) for m in people if m.key not in full_names))
-    indexed = FullNames(full_names, speakers, uses)
+    indexed = FullNames(full_names, speakers, uses, text)
     for key in sorted(full_names, key=lambda k: len(k.split())):
         target = indexed.longer(key)
         if target is not None:

@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -309,8 +309,12 @@ class FullNames:
         full_names: Mapping[str, int],
         recent_speakers: Iterable[tuple[int, str]] = (),
         bare_uses: Mapping[str, Sequence[int]] | None = None,
+        text: str = "",
     ) -> None:
         self.offsets = full_names
+        # The text the offsets are in, for the honorifics written with its short names.
+        self._text = text
+        self._honorifics: dict[str, set[str]] | None = None  # short key -> "he"/"she" written
         # short key -> sorted offsets where the text uses it outside an attribution
         self._bare_uses = bare_uses or {}
         self._order = {full: index for index, full in enumerate(full_names)}
@@ -347,6 +351,8 @@ class FullNames:
         """`resolve_short_name` of `short_key` written at `at`."""
         full_names = self.offsets
         candidates = self.abbreviated_by(short_key)
+        if self._text:
+            candidates = self._by_honorifics(candidates, short_key, at)
         if not candidates:
             return None
         earlier = [c for c in candidates if full_names[c] < at]
@@ -368,6 +374,45 @@ class FullNames:
                 return max(recent)[1]
         return min(earlier, key=lambda c: full_names[c])
 
+    def _by_honorifics(self, candidates: list[str], short_key: str, at: int) -> list[str]:
+        """The candidates the honorifics leave: "Mrs. Clinton" is not Bill Clinton when the
+        text names Hillary Clinton too; "Mr. Trump", a bare "Trump" or "President Trump" is not
+        "Melania Trump" in a report that calls the president "President Trump" before it names
+        "Melania Trump, the first lady" and calls him "Mr. Trump" throughout. A candidate of the
+        other sex goes only when another one fits or when the short name was written before the
+        candidate's full name (a surname written first, then a woman's full name, is not hers;
+        "Salva Kiir", then "Mr. Kiir", is him, whatever the name dictionary says of "Salva"). A
+        given name the dictionary does not give as male or female ("Kim", "Xi") decides
+        nothing."""
+        written = _honorific_at(self._text, at)
+        if written:
+            said = {written}
+        else:
+            if self._honorifics is None:
+                self._honorifics = _honorific_uses(self._text)
+            said = self._honorifics.get(short_key, set())
+        if len(said) != 1:
+            return candidates
+        sexes = {c: given_name_pronoun(c.split()[0]) for c in candidates}
+        fitting = [c for c in candidates if sexes[c] in ("", *said)]
+        return [
+            c
+            for c in candidates
+            if c in fitting or not fitting and not self._written_before(short_key, c, at)
+        ]
+
+    def _written_before(self, short_key: str, full_key: str, at: int) -> bool:
+        """Whether the text writes the short name, as a name, before the full name's first
+        mention (at `at` or earlier)."""
+        first = self.offsets[full_key]
+        if at < first:
+            return True
+        words = r"[\W_]+".join(map(re.escape, short_key.split()))
+        return any(
+            found.group()[:1].isupper()
+            for found in re.finditer(rf"(?i)(?<!\w){words}(?!\w)", self._text[:first])
+        )
+
     def longer(self, key: str) -> str | None:
         """The first-introduced longer full name that `key` abbreviates or spells differently:
         "Donald Trump" -> "Donald John Trump"; "Omar al-Bashir" -> "Omar Hassan al-Bashir"."""
@@ -382,6 +427,51 @@ class FullNames:
             if full != key and len(full.split()) >= len(key.split())
         ]
         return min(longer, key=lambda f: self.offsets[f]) if longer else None
+
+
+# Honorifics that say a person's sex, written before a name: "Mr. Trump", "Mrs. May".
+_HONORIFIC_SEX = {"mr": "he", "mister": "he", "mrs": "she", "ms": "she", "miss": "she",
+                  "mme": "she", "madam": "she", "madame": "she"}  # fmt: skip
+_HONORIFIC = r"\b(?P<honorific>Mr|Mister|Mrs|Ms|Miss|Mme|Madam|Madame)\b\.?[ \t]+"
+_HONORIFIC_BEFORE = re.compile(_HONORIFIC + r"$")
+_HONORIFIC_NAME = re.compile(_HONORIFIC + r"(?P<name>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})")
+
+
+def _honorific_at(text: str, at: int) -> str:
+    """ "he" or "she" for a name at `at` written with an honorific that says so (the mention
+    starting with it or right after it); "" otherwise."""
+    found = _HONORIFIC_BEFORE.search(text, max(0, at - 10), at) or _HONORIFIC_NAME.match(text, at)
+    return _HONORIFIC_SEX[found.group("honorific").lower()] if found else ""
+
+
+def _honorific_uses(text: str) -> dict[str, set[str]]:
+    """Short person key -> the sexes its honorifics say in the text ("Mr. Trump": "trump" ->
+    {"he"}); a name of several words counts by its first words too ("Mr. Kim Jong Un")."""
+    uses: dict[str, set[str]] = {}
+    for found in _HONORIFIC_NAME.finditer(text):
+        words = base_key(found.group("name")).split()
+        for n in range(1, len(words) + 1):
+            uses.setdefault(" ".join(words[:n]), set()).add(
+                _HONORIFIC_SEX[found.group("honorific").lower()]
+            )
+    return uses
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> Callable[[str], str]:
+    """gender-guesser's reading of a given name (its shipped name dictionary)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False).get_gender
+
+
+@lru_cache(maxsize=4096)
+def given_name_pronoun(word: str) -> str:
+    """ "he" or "she" for a given name the name dictionary gives as male or as female
+    ("Melania", "Donald"); "" for one it gives as mostly one, as both, or does not know ("Kim",
+    "Xi")."""
+    gender = _name_genders()(word.strip(".,"))
+    return "he" if gender == "male" else "she" if gender == "female" else ""
 
 
 def display_name(surface: str, entity_type: EntityType) -> str:

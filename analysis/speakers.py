@@ -383,7 +383,7 @@ class People:
         first one named after it); the short name itself when none fits."""
         if self._full_names is None:
             self._full_names = FullNames(
-                self.first_key_offsets, self.key_mentions, self._bare_uses()
+                self.first_key_offsets, self.key_mentions, self._bare_uses(), self.body
             )
         full_key = self._full_names.resolve(_person_key(surname), offset, attribution=True)
         if full_key is None:

@@ -160,3 +160,35 @@ def test_the_full_name_index_answers_as_reading_every_full_name() -> None:
     assert index.resolve("nowak", 700, attribution=True) == "kim hassan nowak"
     assert index.resolve("nowak", 700) == "omar nowak"
     assert index.resolve("nowak", 0, attribution=True) == "omar nowak"
+
+
+def test_a_surname_written_first_with_mr_is_not_a_womans_full_name() -> None:
+    # NewsWCL50 (fresh16c pair4b): the president is "President Trump" and "Mr. Trump" throughout,
+    # never named in full; the one full name with his surname is his wife's
+    text = (
+        "President Trump and Melania Trump, the first lady, welcomed President Emmanuel Macron "
+        "of France and his wife, Brigitte, to the White House on Tuesday.\n\n"
+        "Mr. Trump said the deal was insane. Trump added that he would decide."
+    )
+    full_names = {"melania trump": text.index("Melania"), "emmanuel macron": 78}
+    index = FullNames(full_names, text=text)
+    for written in ("President Trump", "Mr. Trump", "Trump added"):
+        assert index.resolve("trump", text.index(written)) is None
+    # without the text (no honorifics to read) the old reading stays
+    assert FullNames(full_names).resolve("trump", text.index("Mr. Trump")) == "melania trump"
+
+
+def test_an_honorific_picks_the_one_of_that_sex() -> None:
+    text = "Bill Clinton and Hillary Clinton arrived. Mrs. Clinton spoke, then Mr. Clinton."
+    full_names = {"bill clinton": 0, "hillary clinton": 17}
+    index = FullNames(full_names, text=text)
+    assert index.resolve("clinton", text.index("Mrs.")) == "hillary clinton"
+    assert index.resolve("clinton", text.index("Mr. Clinton")) == "bill clinton"
+
+
+def test_a_full_name_first_keeps_its_honorific_whatever_the_dictionary_says() -> None:
+    # ECB+ 41_6: "President Salva Kiir", then "Mr. Kiir" (the name dictionary gives "Salva" as
+    # a woman's name)
+    text = "and President Salva Kiir accused the Sudanese government. Speaking in Juba, Mr. Kiir"
+    index = FullNames({"salva kiir": text.index("Salva")}, text=text)
+    assert index.resolve("kiir", text.index("Mr. Kiir")) == "salva kiir"
