@@ -14,6 +14,7 @@ from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.mention_tables import MakeMention
 from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
 from kimreader.analysis.names import (
+    FACILITY_TAILS,
     ORG_TAILS,
     WORD_PARTICLES,
     base_key,
@@ -651,3 +652,44 @@ def capitalised_before(text: str, start: int) -> bool:
 
 def capitalised_after(text: str, end: int) -> bool:
     return _CAPITAL_AFTER.match(text, end) is not None
+
+
+# A capitalised word as a title-case headline or tweet writes a common noun: "Memos", "Server".
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def without_common_nouns(text: str, start: int, end: int, label: str) -> int:
+    """Where a person's or an organisation's name ends when a title-case run glued common nouns
+    to it, words the same text writes in lower case ("James Comey Memos just out show …" of a
+    tweet, "memos" elsewhere; "the DNC Server", "Clinton Emails"): the end before the last
+    word, when the name left is written elsewhere alone ("Comey", "DNC"). One word only:
+    "Amazon Web Services" is no "Amazon" with "web" and "services", "Iraqi Security Forces" no
+    "Iraqi". Not a word that heads organisations' or places' names ("Justice Department", "the
+    department"), nor in a name with a lower-case word ("Department of Conservation")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if label not in ("PERSON", "ORG") or len(words) < 2:
+        return end
+    if any(not word.group()[:1].isupper() for word in words):
+        return end  # "Department of Conservation", "Center on Poverty and Inequality": a name
+    word = words[-1].group()
+    lower = word.lower()
+    if (
+        not _TITLE_CASE_WORD.fullmatch(word)
+        or lower in ORG_HEADS
+        or lower in PLACE_HEADS
+        or lower in FACILITY_TAILS
+        or lower in ORG_TAILS
+        or not re.search(rf"(?<=[\s(]){lower}(?=[\s,;:!?)]|\.(?:\s|$))", text)
+    ):
+        return end
+    kept = len(words) - 1
+    head_end = start + words[kept - 1].end()
+    last = words[kept - 1].group()
+    tail = text[head_end:end].lower()
+    # the name left alone elsewhere: no capitalised word after it ("United States" is no
+    # "United" of "United Nations"), nor the words cut off ("Iraqi Security forces")
+    alone = rf"(?<![\w-]){re.escape(last)}(?![\w-]|\.\w)(?![ \t]+[A-Z])"
+    for found in re.finditer(alone, text):
+        if not start <= found.start() < end and not text[found.end() :].lower().startswith(tail):
+            return head_end
+    return end

@@ -1364,3 +1364,20 @@ def test_a_numbered_district_cut_from_its_number_is_no_place() -> None:
     spans = spans_for(body, ("Maryland", "GPE", 0), ("Congressional District", "GPE", 0))
     found = {e.name for e in entities_from_spans(body, spans)}
     assert found == {"Maryland"}
+
+
+def test_common_nouns_a_title_case_tweet_glues_to_names_are_no_part_of_them() -> None:
+    # NewsWCL50 (fresh16c pair1b, fresh16 wcl3): a tweet in title case; the same report writes
+    # "memos", "server" and "emails" in lower case
+    text = (
+        "“James Comey Memos just out show clearly that there was NO COLLUSION,” Trump tweeted. "
+        "Comey wrote the memos after meeting the president.\n\n"
+        "“We will now counter for the DNC Server that they refused to give to the FBI, and "
+        "Clinton Emails,” Trump wrote. The DNC said its server was hacked. Hillary Clinton "
+        "used a private server for her emails."
+    )
+    (found,) = extract_entities([text])
+    names = {e.name: e for e in found}
+    assert "James Comey" in names and "Comey" in names["James Comey"].aliases
+    assert not {"James Comey Memos", "DNC Server", "Clinton Emails"} & set(names)
+    assert "Clinton" in names["Hillary Clinton"].aliases
