@@ -838,7 +838,12 @@ class _OrgIndex:
                     self.before_suffix[" ".join(words[:n])].append(cluster)
             for form in short_org_forms(key):
                 self.by_short_form[form].append(key)
-            for letters in {initials(form.split()) for form in {key} | _without_country(key)}:
+            forms = {key} | _without_country(key)
+            # "DOJ" of "Department of Justice", "DOD" of "Department of Defense": an "of" some
+            # acronyms keep
+            letters_of = {initials(form.split()) for form in forms}
+            letters_of |= {initials(["O" if w == "of" else w for w in f.split()]) for f in forms}
+            for letters in letters_of:
                 self.by_initials[letters].append(key)
             for n in range(1, len(words)):  # the end's length: only those of mentions
                 if n in mention_lengths and _maker_word(words[-n - 1]):
@@ -888,10 +893,11 @@ def _join_bare_heads(orgs: dict[str, str], clusters: UnionFind) -> None:
             clusters.union(cluster, owners.pop())
 
 
-# Head words a report uses alone for the one organisation of the article they end.
+# Head words a report uses alone for the one organisation of the article they end; a
+# newspaper's too ("The Times reported" of the one "New York Times" it names).
 _HEADS_NAMED_SHORT = frozenset(
     """court department ministry university college committee commission agency institute
-    foundation hospital museum society party company corporation bank""".split()
+    foundation hospital museum society party company corporation bank times post journal""".split()
 )
 
 

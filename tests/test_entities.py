@@ -1381,3 +1381,25 @@ def test_common_nouns_a_title_case_tweet_glues_to_names_are_no_part_of_them() ->
     assert "James Comey" in names and "Comey" in names["James Comey"].aliases
     assert not {"James Comey Memos", "DNC Server", "Clinton Emails"} & set(names)
     assert "Clinton" in names["Hillary Clinton"].aliases
+
+
+def test_the_times_is_the_one_new_york_times_of_the_report() -> None:
+    # NewsWCL50 (fresh16 wcl8)
+    text = (
+        "The questions, which were published by The New York Times on Monday, focus on the "
+        "firing of Comey. The Times noted that four people in the room heard it."
+    )
+    (found,) = extract_entities([text])
+    times = [e for e in found if "Times" in e.name]
+    assert len(times) == 1 and "Times" in times[0].aliases
+
+
+def test_an_acronym_that_keeps_its_of_is_the_department() -> None:
+    # NewsWCL50 (fresh16 wcl1)
+    text = (
+        "The Department of Justice released copies of the memos to congressional leaders on "
+        "Thursday. Bob Goodlatte threatened to subpoena the DOJ to obtain them."
+    )
+    (found,) = extract_entities([text])
+    doj = [e for e in found if "DOJ" in e.aliases]
+    assert len(doj) == 1 and "Department of Justice" in doj[0].aliases
