@@ -693,3 +693,24 @@ def without_common_nouns(text: str, start: int, end: int, label: str) -> int:
         if not start <= found.start() < end and not text[found.end() :].lower().startswith(tail):
             return head_end
     return end
+
+
+_TWO_PLACES = re.compile(r"([A-Z][\w.]*)[-–]([A-Z][\w.]*)")
+
+
+def places_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The two countries of a span that joins them with a hyphen as a modifier ("U.S.-Mexico
+    border", "U.S.-China talks"): two places, no organisation. Countries only: "Kitchener-
+    Waterloo" and "Dallas-Fort Worth" name one place of two cities (a state of two countries,
+    "Austria-Hungary", is not told apart). [] for any other span."""
+    found = _TWO_PLACES.fullmatch(text, start, end)
+    if found is None or not (_a_country(found.group(1)) and _a_country(found.group(2))):
+        return []
+    return [found.span(1), found.span(2)]
+
+
+def _a_country(name: str) -> bool:
+    table = listed(name)
+    return gazetteer.is_country(name) or (
+        table is not None and table[1] == "place" and gazetteer.is_country(table[0])
+    )

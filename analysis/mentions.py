@@ -30,6 +30,7 @@ from kimreader.analysis.mention_spans import (
     named_alone,
     names_used_alone,
     people_in_title_case_lines,
+    places_apart,
     product_after,
     sentence_end,
     titles_as_works,
@@ -387,6 +388,10 @@ def _pieces(
     (`alone` given: names_used_alone) also cut where it glued two names
     (mention_spans.glued_names)."""
     for piece_start, piece_end in junk.pieces(text, start, end, label):
+        places = places_apart(text, piece_start, piece_end)
+        if places:  # "U.S.-Mexico border": two places, neither an organisation
+            yield from ((place_start, place_end, "GPE") for place_start, place_end in places)
+            continue
         if alone is not None:
             yield from glued_names(text, piece_start, piece_end, label, alone)
         else:

@@ -1403,3 +1403,15 @@ def test_an_acronym_that_keeps_its_of_is_the_department() -> None:
     (found,) = extract_entities([text])
     doj = [e for e in found if "DOJ" in e.aliases]
     assert len(doj) == 1 and "Department of Justice" in doj[0].aliases
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_organisation() -> None:
+    # NewsWCL50 (fresh16 wcl6), a headline
+    text = (
+        "Members of migrant caravan prepare to reach U.S.-Mexico border\n\n"
+        "The caravan is expected to reach the border between the United States and Mexico "
+        "on Sunday."
+    )
+    (found,) = extract_entities([text])
+    assert not [e for e in found if "-" in e.name]
+    assert {"United States", "Mexico"} <= {e.name for e in found if e.type == "place"}
