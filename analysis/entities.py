@@ -53,6 +53,7 @@ from kimreader.analysis.names import (
     ACRONYM,
     FUNCTION_WORDS,
     FullNames,
+    abbreviates,
     alias_table,
     base_key,
     blends,
@@ -111,6 +112,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     type_by_list(text, mentions)
     type_by_membership(text, mentions)
     full_names = _full_person_names(mentions)
+    _juniors_apart(mentions, full_names)
     _vote_types(text, mentions, person_words)
     unexplained_single_names(text, mentions, person_words)
     places_by_where(text, mentions, person_words)
@@ -483,6 +485,38 @@ def _vote_types(text: str, mentions: list[Mention], person_words: set[str]) -> N
 
 # Lower-case letters with capitals inside: "DeWine", "McCarthy", "LaRose", "MacKenzie".
 _INNER_CAPITALS = re.compile(r"[^\W\d_][^\W\dA-Z_]+(?:[A-Z][^\W\dA-Z_]+)+")
+
+
+# "Jr." or "Sr." ending a name as written: "Donald Trump Jr.", "Trump Jr.", "Donald Jr."
+_JUNIOR = re.compile(r"(?i)[ \t,]+(jr|sr)\.?$")
+
+
+def _juniors_apart(mentions: list[Mention], full_names: dict[str, int]) -> None:
+    """A son named after his father is someone else when the text tells them apart: it names
+    "Donald Trump" and "Donald Trump Jr.", and shortens the son with the suffix ("Trump Jr.",
+    "Donald Jr."). The suffixed mentions then keep the suffix in their key ("donald trump jr",
+    "trump jr"), and the full name joins `full_names`. A text that writes "Martin Luther King
+    Jr." and then "King" never shortens with the suffix: one person, as before."""
+    suffixed: dict[str, list[Mention]] = defaultdict(list)  # key without the suffix -> mentions
+    plain: set[str] = set()
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        found = _JUNIOR.search(mention.surface)
+        if found is None:
+            plain.add(mention.key)
+        else:
+            suffixed[mention.key].append(mention)
+    for full in [k for k in suffixed if len(k.split()) >= 2 and k in plain and k in full_names]:
+        shorts = [k for k in suffixed if k != full and abbreviates(full, k)]
+        if not shorts:
+            continue
+        for key in [full, *shorts]:
+            for mention in suffixed[key]:
+                suffix = _JUNIOR.search(mention.surface)
+                mention.key = f"{key} {suffix.group(1).lower() if suffix else 'jr'}"
+                if key == full:
+                    full_names.setdefault(mention.key, mention.start)
 
 
 def _written_as_a_surname(surface: str) -> bool:

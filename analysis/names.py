@@ -326,11 +326,17 @@ class FullNames:
             words = full.split()
             if len(words) < 2:
                 continue  # abbreviated by nothing
-            forms = {" ".join(words[:n]) for n in range(1, len(words))}
-            forms |= {" ".join(words[-n:]) for n in range(1, len(words))}
-            if len(words) > 2:
+            if words[-1] in ("jr", "sr") and len(words) > 2:
+                # a son told apart from his father (entities._juniors_apart): shortened only
+                # with the suffix ("trump jr", "donald jr"), never as "donald trump" or "trump"
+                forms = {" ".join(words[-n:]) for n in range(2, len(words))}
                 forms.add(f"{words[0]} {words[-1]}")
-            forms |= surnames_before_particles(words)
+            else:
+                forms = {" ".join(words[:n]) for n in range(1, len(words))}
+                forms |= {" ".join(words[-n:]) for n in range(1, len(words))}
+                if len(words) > 2:
+                    forms.add(f"{words[0]} {words[-1]}")
+                forms |= surnames_before_particles(words)
             for form in forms:
                 self._by_form.setdefault(form, []).append(full)
         self._spoken: dict[str, list[int]] = {}

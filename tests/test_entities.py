@@ -1415,3 +1415,26 @@ def test_two_countries_joined_by_a_hyphen_are_no_organisation() -> None:
     (found,) = extract_entities([text])
     assert not [e for e in found if "-" in e.name]
     assert {"United States", "Mexico"} <= {e.name for e in found if e.type == "place"}
+
+
+def test_a_son_shortened_with_his_suffix_is_not_his_father() -> None:
+    # NewsWCL50 (fresh16 wcl3)
+    text = (
+        "The lawsuit names Donald Trump as a beneficiary. Also named as defendants were Donald "
+        "Trump Jr., Trump associate Roger Stone and Trump's son-in-law Jared Kushner.\n\n"
+        "Attorneys for Trump Jr. did not respond. Trump called the suit a sham."
+    )
+    (found,) = extract_entities([text])
+    people = {e.name: e for e in found if e.type == "person"}
+    assert "Trump Jr." in people["Donald Trump Jr."].aliases
+    assert "Trump Jr." not in people["Donald Trump"].aliases
+
+
+def test_a_suffix_never_shortened_with_stays_one_person() -> None:
+    text = (
+        "Martin Luther King Jr. spoke in Washington in 1963. King said he had a dream. "
+        "Martin Luther King led the march."
+    )
+    (found,) = extract_entities([text])
+    kings = [e for e in found if "King" in e.name]
+    assert len(kings) == 1
