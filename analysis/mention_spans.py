@@ -519,7 +519,8 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         given = given_name_before(text, start)
         if (
             given is not None
-            and not capitalised_before(text, given)
+            # "Representative Debbie Wasserman Schultz": a title may stand before the name
+            and (not capitalised_before(text, given) or _title_right_before(text, given))
             and not gazetteer.is_place(before.group(1))  # "Prime Minister of India Narendra Modi"
             and before.group(1).lower() not in lower_case_words(text)  # "Vessel Tracker"
         ):
@@ -642,6 +643,15 @@ _CAPITAL_BEFORE = re.compile(
     r"(?<![\w’'.-])(?!(?:The|A|An|In|On|At|By|For|And|But)\b)[A-Z][\w’'.-]*(?<!\.)[ \t]+$"
 )
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*\.?)[ \t]+$")
+
+
+def _title_right_before(text: str, start: int) -> bool:
+    """Whether a title ("Representative", "Sen.", "President") stands right before `start`."""
+    before = _TITLE_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and is_title(before.group(1))
 
 
 def capitalised_before(text: str, start: int) -> bool:

@@ -1438,3 +1438,13 @@ def test_a_suffix_never_shortened_with_stays_one_person() -> None:
     (found,) = extract_entities([text])
     kings = [e for e in found if "King" in e.name]
     assert len(kings) == 1
+
+
+def test_a_given_name_after_a_title_is_part_of_the_name() -> None:
+    # NewsWCL50 (fresh16 wcl3): the model's span was "Wasserman Schultz"
+    text = (
+        "Trump appeared to refer to Representative Debbie Wasserman Schultz, who chaired the "
+        "DNC during the election."
+    )
+    (found,) = extract_entities([text])
+    assert "Debbie Wasserman Schultz" in {e.name for e in found if e.type == "person"}
