@@ -515,6 +515,8 @@ def fuller_name(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         start = before.start(1)
     elif before is not None and unlisted_given_name_before(text, start, end):
         start = before.start(1)  # "Ethiopians Dejene Debela", the model's span "Debela"
+    elif before is not None and _given_name_after_title(text, before.group(1), before.start(1)):
+        start = before.start(1)  # "London Mayor Sadiq Khan", the model's span "Khan"
     elif before is not None and _FULL_NAME.fullmatch(text, start, end):
         given = given_name_before(text, start)
         if (
@@ -652,6 +654,18 @@ def _title_right_before(text: str, start: int) -> bool:
     """Whether a title ("Representative", "Sen.", "President") stands right before `start`."""
     before = _TITLE_WORD_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and is_title(before.group(1))
+
+
+def _given_name_after_title(text: str, word: str, start: int) -> bool:
+    """Whether `word`, right before a surname, is a given name because a title stands before
+    it ("London Mayor Sadiq Khan"): not a title itself ("Secretary General Guterres"), a
+    place or an organisation."""
+    return (
+        _title_right_before(text, start)
+        and not is_title(word)
+        and not gazetteer.is_place(word)
+        and not gazetteer.is_organisation(word)
+    )
 
 
 def capitalised_before(text: str, start: int) -> bool:

@@ -1448,3 +1448,13 @@ def test_a_given_name_after_a_title_is_part_of_the_name() -> None:
     )
     (found,) = extract_entities([text])
     assert "Debbie Wasserman Schultz" in {e.name for e in found if e.type == "person"}
+
+
+def test_a_word_between_a_title_and_a_surname_is_a_given_name() -> None:
+    # NewsWCL50 (fresh16 wcl5): the model's span was "Khan"; the name dictionary lacks "Sadiq"
+    text = (
+        "Trump is unpopular in Britain, and London Mayor Sadiq Khan has emerged as an unlikely "
+        "foil for the president."
+    )
+    (found,) = extract_entities([text])
+    assert "Sadiq Khan" in {e.name for e in found if e.type == "person"}
