@@ -312,7 +312,10 @@ AFTER_NAME_SAID = re.compile(
     # or a longer title, of capitalised words (and "of", "and") and up to two in lower case
     # after them ("California Department of Alcohol and Drug Program deputy director Millicent
     # Tidwell told"; not "Caloundra opened the game with two tries before Wynnum hit back")
-    rf"|(?:(?:[A-Z][\w.]*|of|and|for|the|&)\s+){{2,8}}(?:[a-z][\w\-]*\s+){{0,2}})"
+    # (perhaps after a role in lower case it is of: "leader of the Pueblo Sin Fronteras caravan
+    # Irineo Mujica said")
+    rf"|(?:(?:{_ROLE_HEADS})\s+(?=(?:of|for)\s))?"
+    rf"(?:(?:[A-Z][\w.]*|of|and|for|the|&)\s+){{2,8}}(?:[a-z][\w\-]*\s+){{0,2}})"
     rf"(?P<name>{SUBJECT})"
     # (a role and the body it serves, each between commas: "Captain Manohar Nambiar, Chief
     # Public Relations Officer, Defence, said")

@@ -1814,3 +1814,13 @@ def test_a_pronoun_whose_walk_back_leaves_its_reach_gets_nobody_not_a_crash() ->
     body = scraped_body("influential-rock-drummer-ginger-baker-dies-at-age-80")
     quotes = extract_quotes(body, [])
     assert quotes and all(body[q.start : q.end] == q.text for q in quotes)
+
+
+def test_a_role_in_lower_case_of_a_named_body_then_the_name_speaks_as_the_name() -> None:
+    # NewsWCL50 (fresh16 wcl6): the role, the body it leads and a noun, then the name and "said"
+    body = (
+        '"This is not ideal for us to have this many people, this much publicity," leader of'
+        " the Pueblo Sin Fronteras caravan Irineo Mujica said."
+    )
+    [(_text, speaker, _full)] = speakers(body)
+    assert speaker == "Irineo Mujica"
