@@ -11,6 +11,7 @@ import re
 
 from kimreader.analysis.names import CLAUSE_OPENERS, FUNCTION_WORDS
 from kimreader.analysis.text import is_abbreviation
+from kimreader.analysis.timeline import DAY_NAMES, MONTH_NAMES
 
 # The verbs that attribute speech: the one home of every list of them in quotes.py, quote_marks.py
 # and here. A lemma gives every form ("say:said" for an irregular past; "say" -> said, says,
@@ -230,10 +231,7 @@ AFTER_SAID_NAME = re.compile(
 )
 # A described speaker then their name, closing the sentence: "said a Sudanese government
 # spokesman, Rabie A. Atti." (the description is the role; not "said the minister, Monday.").
-NO_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
-)
+NO_DAY = rf"(?!(?:{DAY_NAMES}|{MONTH_NAMES})\b)"
 AFTER_SAID_ROLE_NAME = re.compile(
     rf"^\W*(?:{VERBS})\s+(?P<role>{_DESCRIBED}"
     # "said the general secretary of the British union Unite, Tony Woodley."

@@ -24,7 +24,13 @@ from kimreader.analysis.mention_types import PLACE_HEADS
 from kimreader.analysis.names import COMPASS_WORDS, canonical_key, particle_alternatives
 from kimreader.analysis.quantities import Quantity, quantities, said_by_its_verb
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
-from kimreader.analysis.timeline import MONTH_NAMES, WEEKDAY, points_ahead, resolve_weekday
+from kimreader.analysis.timeline import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    WEEKDAY,
+    points_ahead,
+    resolve_weekday,
+)
 from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -84,8 +90,7 @@ _TRAVEL_MODES = {
 }
 _START_DAY = re.compile(
     r"\b(?P<verb>arrived|arrives|arriving|left|leaves|departed|landed|began|started)\b"
-    r"(?:\s+[\w’'\-]+){0,3}?\s+(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
+    rf"(?:\s+[\w’'\-]+){{0,3}}?\s+(?:on\s+)?(?P<day>{DAY_NAMES})\b"
 )
 
 

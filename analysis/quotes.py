@@ -107,6 +107,7 @@ from kimreader.analysis.speakers import (
     title_before,
 )
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, paragraphs
+from kimreader.analysis.timeline import DAY_NAMES
 from kimreader.corpus.span import TextSpan, text_span
 
 
@@ -277,7 +278,7 @@ _PASSIVE_BEFORE = re.compile(rf"{PASSIVE}$")
 _OFFICE_OF_BEFORE = re.compile(r"\b(?P<head>[a-z][\w\-]*)\s+(?:to|of|for|from|at|in)\s+$")
 # The comma closing an aside right after its speech verb ("said Monday, ").
 _ASIDE_CLOSES = re.compile(
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    rf"(?:\s+(?:on\s+)?(?:{DAY_NAMES}|today|"
     r"yesterday|earlier|later|recently))?\s*,\s"
 )
 # A paragraph that is only an attribution ("Netanyahu said.", "said Ann Lee.").
@@ -298,8 +299,8 @@ _SURNAME_OPENING = re.compile(
 )
 # A time between a subject and its verb ("Trump late Thursday tweeted", "Ann Lee on Monday said").
 _TIME_BEFORE_VERB = re.compile(
-    r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+$"
+    r"\s+(?:(?:late|early|on|last|this|earlier|later|since)\s+)?"
+    rf"(?:{DAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?\s+$"
 )
 # A verb of reporting: an outlet's account of someone's words, not words of its own.
 _REPORTED_VERB = re.compile(r"\b(?:reported|reports|reporting)\b")

@@ -23,7 +23,7 @@ Precision = Literal["day", "week", "month", "year"]
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
-_DAY_NAMES = "|".join(calendar.day_name)
+DAY_NAMES = "|".join(calendar.day_name)  # "Monday|Tuesday|…": for patterns here and elsewhere
 
 
 def is_month_or_day(word: str) -> bool:
@@ -33,7 +33,7 @@ def is_month_or_day(word: str) -> bool:
 
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 WEEKDAY = re.compile(
-    rf"\b(?:(?P<relative>last|next|this|on)\s+)?(?P<weekday>{_DAY_NAMES})"
+    rf"\b(?:(?P<relative>last|next|this|on)\s+)?(?P<weekday>{DAY_NAMES})"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year)\b", re.IGNORECASE)
