@@ -23,7 +23,7 @@ from kimreader.analysis.gazetteer import NATIONALITY_ENDINGS
 from kimreader.analysis.mention_types import PLACE_HEADS
 from kimreader.analysis.names import COMPASS_WORDS, canonical_key, particle_alternatives
 from kimreader.analysis.quantities import Quantity, quantities, said_by_its_verb
-from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, sentence_at
+from kimreader.analysis.text import ARTICLES_REMEMBERED, STOP_WORDS, all_sentences, sentence_at
 from kimreader.analysis.timeline import (
     DAY_NAMES,
     MONTH_NAMES,
@@ -851,8 +851,6 @@ def _clause_of(quantity: Quantity, sentence: TextSpan) -> str:
 def _clause_names(clause: str, sentence: TextSpan) -> frozenset[str]:
     """The capitalised words of a clause ("Apple's" as "Apple"), without a common word that
     opens the sentence ("The", "But"), months and weekdays, and the currency words ("US")."""
-    from kimreader.analysis.text import STOP_WORDS
-
     words = sentence.text.split(maxsplit=1)
     first = words[0] if words and words[0].lower() in STOP_WORDS else ""
     skip = {*_DATE_WORDS.split(), "US", "USD", "U.S", first}
@@ -1423,6 +1421,7 @@ def compare_report_counts(
     running total), and the country each report names most is named by the other (when both
     name one)."""
     differences: list[Difference] = []
+    countries_a, countries_b = _report_countries(entities_a), _report_countries(entities_b)
     for topic in _EVENT_COUNT_TOPICS:
         largest_a, largest_b = _largest_count(body_a, topic), _largest_count(body_b, topic)
         if largest_a is None or largest_b is None:
@@ -1432,7 +1431,7 @@ def compare_report_counts(
             continue
         if not same_anchor(quantity_a, sentence_a, quantity_b, sentence_b):
             continue
-        if not _same_main_country(_report_countries(entities_a), _report_countries(entities_b)):
+        if not _same_main_country(countries_a, countries_b):
             continue
         differences.append(
             Difference(topic, _fact(quantity_a, sentence_a), _fact(quantity_b, sentence_b))

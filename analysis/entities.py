@@ -497,7 +497,8 @@ def _juniors_apart(mentions: list[Mention], full_names: dict[str, int]) -> None:
     "Donald Jr."). The suffixed mentions then keep the suffix in their key ("donald trump jr",
     "trump jr"), and the full name joins `full_names`. A text that writes "Martin Luther King
     Jr." and then "King" never shortens with the suffix: one person, as before."""
-    suffixed: dict[str, list[Mention]] = defaultdict(list)  # key without the suffix -> mentions
+    # key without the suffix -> its mentions, each with its suffix ("jr", "sr")
+    suffixed: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     plain: set[str] = set()
     for mention in mentions:
         if mention.type != "person":
@@ -506,15 +507,14 @@ def _juniors_apart(mentions: list[Mention], full_names: dict[str, int]) -> None:
         if found is None:
             plain.add(mention.key)
         else:
-            suffixed[mention.key].append(mention)
+            suffixed[mention.key].append((mention, found.group(1).lower()))
     for full in [k for k in suffixed if len(k.split()) >= 2 and k in plain and k in full_names]:
         shorts = [k for k in suffixed if k != full and abbreviates(full, k)]
         if not shorts:
             continue
         for key in [full, *shorts]:
-            for mention in suffixed[key]:
-                suffix = _JUNIOR.search(mention.surface)
-                mention.key = f"{key} {suffix.group(1).lower() if suffix else 'jr'}"
+            for mention, suffix in suffixed[key]:
+                mention.key = f"{key} {suffix}"
                 if key == full:
                     full_names.setdefault(mention.key, mention.start)
 

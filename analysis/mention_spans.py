@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kimreader.analysis import gazetteer, junk
 from kimreader.analysis.mention_tables import MakeMention
-from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, is_person_word
+from kimreader.analysis.mention_types import ORG_HEADS, PLACE_HEADS, a_country, is_person_word
 from kimreader.analysis.names import (
     FACILITY_TAILS,
     ORG_TAILS,
@@ -728,13 +728,6 @@ def places_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Waterloo" and "Dallas-Fort Worth" name one place of two cities (a state of two countries,
     "Austria-Hungary", is not told apart). [] for any other span."""
     found = _TWO_PLACES.fullmatch(text, start, end)
-    if found is None or not (_a_country(found.group(1)) and _a_country(found.group(2))):
+    if found is None or not (a_country(found.group(1)) and a_country(found.group(2))):
         return []
     return [found.span(1), found.span(2)]
-
-
-def _a_country(name: str) -> bool:
-    table = listed(name)
-    return gazetteer.is_country(name) or (
-        table is not None and table[1] == "place" and gazetteer.is_country(table[0])
-    )

@@ -16,10 +16,10 @@ from kimreader.analysis import gazetteer
 from kimreader.analysis.entity import EntityType
 from kimreader.analysis.names import (
     COMPANY_FORMS,
-    alias_table,
     base_key,
     canonical_key,
     is_title,
+    listed,
 )
 from kimreader.analysis.timeline import is_month_or_day
 
@@ -611,10 +611,10 @@ def _name_evidence(text: str, mention: Mention, words: list[str]) -> EntityType 
 
 def a_country(word: str) -> bool:
     """A country's name or short form: "Australia", "USA", "UK"."""
-    if gazetteer.is_country(word):
-        return True
-    canonical = alias_table().canonical.get(base_key(word))
-    return canonical is not None and canonical[1] == "place" and gazetteer.is_country(canonical[0])
+    found = listed(word)
+    return gazetteer.is_country(word) or (
+        found is not None and found[1] == "place" and gazetteer.is_country(found[0])
+    )
 
 
 def _company_ina_country(text: str, surface: str) -> bool:

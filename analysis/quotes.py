@@ -87,6 +87,7 @@ from kimreader.analysis.entity import Entity
 from kimreader.analysis.names import (
     FUNCTION_WORDS,
     canonical_key,
+    given_name_pronoun,
     particle_alternatives,
     surname,
 )
@@ -103,7 +104,6 @@ from kimreader.analysis.speakers import (
     PERSON_HEADS,
     RELATIONS,
     People,
-    given_name_pronoun,
     title_before,
 )
 from kimreader.analysis.text import ARTICLES_REMEMBERED, all_sentences, paragraphs

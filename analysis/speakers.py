@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from kimreader.analysis.attribution import BODY_HEADS
@@ -53,22 +53,6 @@ _NAME_RUN = re.compile(
 @lru_cache(maxsize=8192)
 def _person_key(name: str) -> str:
     return canonical_key(name, "person")
-
-
-@lru_cache(maxsize=1)
-def _name_genders() -> Callable[[str], str]:
-    """gender-guesser's reading of a given name (its shipped name dictionary)."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False).get_gender
-
-
-@lru_cache(maxsize=4096)
-def given_name_pronoun(word: str) -> str:
-    """ "he" or "she" for a given name the name dictionary gives as male or as female ("Anne",
-    "Michael"); "" for one it gives as mostly one, as both, or does not know ("Kim", "Grivik")."""
-    gender = _name_genders()(word.strip(".,"))
-    return "he" if gender == "male" else "she" if gender == "female" else ""
 
 
 def words_before(body: str, start: int) -> tuple[int, str]:
