@@ -39,11 +39,16 @@ ACCEPT_FEED = (
 _DISCOVERABLE = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
 )
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.I | re.S)
+# Each comment or instruction piece stops at its own end ("-->", "?>"): a lazy ".*?" could run on
+# into the next comment, and a page of many comments without the root would then take time
+# exponential in their number (a fetched page is untrusted input).
+_COMMENT = rb"<!--(?:[^-]|-(?!->))*-->\s*"
+_INSTRUCTION = rb"<\?(?:[^?]|\?(?!>))*\?>\s*"
+_HTML_START = re.compile(rb"\s*(?:" + _COMMENT + rb")*<(!doctype\s+html|html)[\s>]", re.I | re.S)
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/", re.I)
 _XML_FEED_ROOT = re.compile(
-    rb"(\xef\xbb\xbf)?\s*(<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"(\xef\xbb\xbf)?\s*(?:" + _INSTRUCTION + rb"|" + _COMMENT + rb"|<!DOCTYPE[^>]*>\s*)*"
     rb"<(rss|feed|(\w+:)?RDF)[\s>/]",
     re.I | re.S,
 )

@@ -408,3 +408,17 @@ def test_feed_documents_download_a_few_at_a_time(loopback: LoopbackServer, run: 
     results = run.fetch(FetchLimits(read_timeout=5))
     assert [r.name for r in results] == list("abcdef")  # reported in the list's order
     assert 2 <= loopback.max_in_flight <= 4  # at once, but never past the limit of four
+
+
+def test_many_comments_before_the_root_are_read_in_one_pass() -> None:
+    """A fetched document of many comments and no feed root (or a feed after them): each comment
+    is matched once; a pattern whose comments could run into each other took time exponential in
+    their number (about 2 s for 23, hours for 40)."""
+    from kimreader.corpus.feeds import looks_like_feed
+
+    comments = b"<!-- a -- b -->" * 200
+    assert not looks_like_feed(comments + b"<x/>")
+    assert looks_like_feed(b'<?xml version="1.0"?>' + comments + b"<rss version='2.0'>")
+    with pytest.raises(FeedError, match="a web page"):
+        parse_feed(comments + b"<!DOCTYPE html><html>", "https://example.org/")
+    assert not looks_like_feed(b"<?xml?>" * 200 + b"<x/>")

@@ -369,3 +369,15 @@ async def test_information_longer_than_the_line_shows_as_much_as_fits(library: P
         shown = main.status.render().plain
         assert len(shown.splitlines()) == 1 and main.status.size.height == 1
         assert f"to {folder}" in shown and shown.rstrip().endswith("…"), shown
+
+
+async def test_information_of_several_lines_shows_its_first(library: Path) -> None:
+    """Information is one line: a message of several (an error text passed on as information)
+    shows its first, not two lines drawn into a one-line status."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await started(pilot)
+        main.status.say("imported 3 articles\nsecond line")
+        await pilot.pause()
+        shown = main.status.render().plain
+        assert shown.strip() == "imported 3 articles" and main.status.size.height == 1, shown

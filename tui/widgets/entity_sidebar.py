@@ -182,7 +182,9 @@ class EntityList(OptionList, inherit_bindings=False):
 
     def notify_joining(self) -> None:
         if self.joining is not None:
-            self.app.notify(f"merge {self.joining.name} into…: press M on the entity it joins")
+            self.app.notify(
+                f"merge {self.joining.name} into…: press M on the entity it joins", markup=False
+            )
 
     def action_undo_correction(self) -> None:
         self.post_message(self.CorrectionRequested(None))

@@ -99,15 +99,17 @@ class StatusLine(Widget):
         the line ends (wrapped first, a long last word went whole: "exported 1 article(s) to
         …", the folder it went to not shown at all)."""
         kind = self.kind if self.kind in ("error", "hint") else "info"
-        text = Text(self.message, style=self._style(kind), end="")
+        # Information is one line: its first, if a message has several.
+        message = self.message if kind != "info" else self.message.partition("\n")[0]
+        text = Text(message, style=self._style(kind), end="")
         if width <= 0:
             return [text]
         if kind == "info":
             text.truncate(width, overflow="ellipsis")
             return [text]
         lines = list(text.wrap(self.app.console, width, overflow="fold")) or [Text(end="")]
-        if len(lines) > (1 if kind == "info" else MAX_LINES):
-            lines = lines[: 1 if kind == "info" else MAX_LINES]
+        if len(lines) > MAX_LINES:
+            lines = lines[:MAX_LINES]
             lines[-1].append(" …")  # ellipsis-truncate below keeps the marker within the width
         lines[-1].truncate(width, overflow="ellipsis")
         return lines
