@@ -190,7 +190,7 @@ def survey(library: Library, step: Step, *, restamp_now: bool = False) -> Survey
     kept: list[Article] = []
     data: list[Any] = []
     for entry in library.catalog():
-        stored = _stamped(library, step, entry.id, entry.hash)
+        stored = library.read_sidecar_versioned(step.name, entry.id, entry.hash)
         if stored is not None and stored[0] == step.version:
             continue
         missing.append(entry.id)
@@ -216,12 +216,6 @@ def survey(library: Library, step: Step, *, restamp_now: bool = False) -> Survey
     if not (left if restamp_now else missing):  # every article's data is today's
         _record_current(library, step, files)
     return Survey(missing, older, same, left, restamp_now, files)
-
-
-def _stamped(library: Library, step: Step, article_id: str, content_hash: str) -> Any | None:
-    """(version, data) of the step's data stored for this text of the article, whichever
-    version made it (its file read once); None when there is none."""
-    return library.read_sidecar_versioned(step.name, article_id, content_hash)
 
 
 def _still_right(

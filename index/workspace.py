@@ -139,12 +139,8 @@ class Workspace:
         file is damaged, the entities as extracted and one line naming the file and what is
         wrong, for the reader, the comparison and `kimreader entities` to read on and say (the
         file is the user's: left as it is; once fixed, its corrections apply again)."""
-        from kimreader.analysis.corrections import CorrectionError
-
-        try:
-            return self._corrected(entities), ""
-        except CorrectionError as error:
-            return entities, f"{CORRECTIONS_NOT_APPLIED}: {error}"
+        corrections, note = self.corrections_with_note()
+        return (entities, note) if note else (self._corrected(entities, corrections), "")
 
     def corrections_with_note(self) -> tuple[tuple[Correction, ...], str]:
         """The user's corrections, read once for an operation over many articles, and ""; or
@@ -290,17 +286,6 @@ class Workspace:
         from kimreader.index.derived import pending, step_named
 
         return pending(self.library, step_named("entities"))
-
-    def with_earlier_data(self, kind: str, ids: Sequence[str]) -> int:
-        """How many of these articles, lacking today's data of `kind` (missing_entities(),
-        missing_embeddings()), have data an earlier version of its extractor made (after an
-        upgrade) rather than none (see index/derived.py)."""
-        library, older = self.library, 0
-        for article_id in ids:
-            entry = library.entry(article_id)
-            if entry and library.read_sidecar(kind, article_id, entry.hash) is not None:
-                older += 1
-        return older
 
     def embeddings(self, article: Article) -> ArticleEmbeddings | None:
         """The stored sentence embeddings of an article; None while they are missing, made for
@@ -682,7 +667,7 @@ class Workspace:
 
 def had_before(missing: int, older: int) -> str:
     """What `missing` articles filled had before, `older` of them an earlier kimreader's data
-    (with_earlier_data): ends "extracted entities for N article(s)"."""
+    (derived.Survey.older): ends "extracted entities for N article(s)"."""
     if not older:
         return " that had none"
     if older == missing:
