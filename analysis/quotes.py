@@ -616,8 +616,9 @@ class _QuoteFinder:
         said = _ATTRIBUTION_ALONE.fullmatch(below.text.strip())
         if not said:
             return None
-        at = below.start + below.text.index(below.text.strip()) + said.start("name")
-        return said.group("name"), at
+        group = "name" if said.group("name") else "late"  # "Netanyahu said." / "said Ann Lee."
+        at = below.start + below.text.index(below.text.strip()) + said.start(group)
+        return said.group(group), at
 
     def _signed_below(self, draft: _Draft) -> tuple[str, int] | None:
         """The name signing the paragraph after a quote that closes its own (DASH_NAME: "—

@@ -446,3 +446,15 @@ def test_a_surname_opening_the_pronouns_own_sentence_is_whom_it_stands_for() -> 
         _person(body, "Theresa May", "Theresa May"),
     )
     assert [q.speaker for q in extract_quotes(body, people)] == ["Trump", "Theresa May"]
+
+
+def test_an_attribution_alone_below_with_the_name_after_its_verb() -> None:
+    # the paragraph after a quote's comma may put the name after the verb ("said Netanyahu."),
+    # which the pattern reads as its late name
+    body = (
+        "Prime Minister Benjamin Netanyahu spoke on Monday.\n\n"
+        '"First, Iran lied about never having a nuclear weapons program,"\n\n'
+        "said Benjamin Netanyahu."
+    )
+    people = (_person(body, "Benjamin Netanyahu"),)
+    assert [q.speaker for q in extract_quotes(body, people)] == ["Benjamin Netanyahu"]
