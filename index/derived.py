@@ -221,8 +221,9 @@ def survey(library: Library, step: Step, *, restamp_now: bool = False) -> Survey
 def _still_right(
     library: Library, step: Step, article_id: str, version: int, data: Any
 ) -> tuple[Article, Any] | None:
-    """restampable() for data already read: the article and its data, when a version of
-    `step.restamp_from` made it and it is still right for the article; else None."""
+    """The article and data already read (`version`'s), when a version of `step.restamp_from`
+    made it and it is still right for the article; else None. restampable() reads, then asks
+    this."""
     if step.still_right is None or version not in step.restamp_from:
         return None
     try:
@@ -485,21 +486,10 @@ def restampable(library: Library, step: Step, article_id: str) -> tuple[Article,
     """The article and the data an older version of `step.restamp_from` stored for it, when
     that data is still right for it (`step.still_right`); else None (none stored, another
     version's, or made for other sentences: extracted anew)."""
-    assert step.still_right is not None
     entry = library.entry(article_id)
     # one read of the file, whichever of the older versions made it
-    older = (
-        library.read_sidecar(step.name, article_id, entry.hash, step.restamp_from)
-        if entry
-        else None
-    )
-    try:
-        article = library.get(article_id) if older is not None else None
-    except LibraryError:
-        return None
-    if article is None or not step.still_right(article, older):
-        return None
-    return article, older
+    stored = library.read_sidecar_versioned(step.name, article_id, entry.hash) if entry else None
+    return None if stored is None else _still_right(library, step, article_id, *stored)
 
 
 def _journal(library: Library) -> Path:
