@@ -805,6 +805,8 @@ def _same_group(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
         a, sentence_a, b, sentence_b
     ):
         return False
+    if a.topic == "percentage" and not _same_share(a, sentence_a, b, sentence_b):
+        return False
     if a.topic.startswith("time of day") and (
         _reading_time(a, sentence_a) or _reading_time(b, sentence_b)
     ):
@@ -884,6 +886,37 @@ def _same_owner(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     )
 
 
+# What a percentage is of, in the words right after it: the noun it qualifies ("a 25 percent
+# tariff") or the words of its "of" phrase ("30 percent of all imports").
+_SHARE_OF = re.compile(
+    r"\s+(?:of\s+(?P<of>[A-Za-z][\w.\-]*(?:\s+[A-Za-z][\w.\-]*){0,2})|(?P<noun>[a-z][\w\-]*))"
+)
+
+
+def _share_terms(quantity: Quantity, sentence: TextSpan) -> frozenset[str]:
+    """The content words (stemmed) of what a percentage is of (`_SHARE_OF`); none when no
+    noun follows it ("rose 25 percent to", "by 4.08%")."""
+    from kimreader.analysis.text import content_terms
+
+    after = _SHARE_OF.match(sentence.text, quantity.end - sentence.start)
+    if after is None:
+        return frozenset()
+    return frozenset(
+        term
+        for term in content_terms(after.group("of") or after.group("noun"))
+        if not term.isdigit()
+    )
+
+
+def _same_share(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: TextSpan) -> bool:
+    """Whether two percentages can be shares of one thing: not when each names what it is of
+    and those share no word ("a 25 percent tariff on steel imports" against "the steel tariff
+    covered just 30 percent of all imports": a tariff's rate and the share of imports it
+    covers)."""
+    terms_a, terms_b = _share_terms(a, sentence_a), _share_terms(b, sentence_b)
+    return not terms_a or not terms_b or bool(terms_a & terms_b)
+
+
 # Who an age belongs to, in the words right after it: "36-year-old Duncan Raite", "32-year-old
 # Englishman Robert Buckley", "A 36-year-old Australian climber" (capitalised words, the
 # first of them a people's word or a name).
@@ -898,9 +931,19 @@ def _aged_alike(a: Quantity, sentence_a: TextSpan, b: Quantity, sentence_b: Text
     who_a = _AGED.match(sentence_a.text, a.end - sentence_a.start)
     who_b = _AGED.match(sentence_b.text, b.end - sentence_b.start)
     if who_a is None or who_b is None:
-        return True
+        named, owned = (who_a, b) if who_b is None else (who_b, a)
+        other, owned_in = (sentence_b, sentence_b) if who_b is None else (sentence_a, sentence_a)
+        if named is None or not _OWNED_AGE.search(owned_in.text[: owned.start - owned_in.start]):
+            return True
+        # "23-year-old Monica Torres" against "their 2-year-old daughter": someone's relative,
+        # not the named person, unless the other sentence names her too
+        return any(word in other.text for word in named.group("who").split())
     words_a, words_b = set(who_a.group("who").split()), set(who_b.group("who").split())
     return bool(words_a & words_b)
+
+
+# An age someone's word owns: "their 2-year-old daughter", "Smith's 5-year-old son".
+_OWNED_AGE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|[’']s)\s+$", re.IGNORECASE)
 
 
 # A grade a sentence names ("category 3", "level 4", "stage two"): two sentences naming only

@@ -1386,3 +1386,39 @@ def test_prison_terms_of_two_people_differ_from_nothing() -> None:
     assert found(a, b)[0] == []
     c = "Salim was sentenced to 25 years in prison for the bombing of the embassy."
     assert found(a, c)[0] == [("duration", "20 years", "25 years")]
+
+
+def test_a_named_person_s_age_is_not_someone_s_relative_s() -> None:
+    # fresh18c (NewsWCL50, development): a march participant's age against a couple's
+    # daughter's, in two sentences paired on the march at the border on Sunday morning.
+    torres = (
+        "Another march participant, 23-year-old Monica Torres, teared up when she finally "
+        "reached Friendship Park Sunday morning and could see the migrants."
+    )
+    couple = (
+        "Mario Quintanillo and Cecilia Sarai Carillo were married at the beach Sunday morning, "
+        "in the company of their 2-year-old daughter, and could see the migrants."
+    )
+    assert "age" not in {topic for topic, _, _ in _compared(torres, couple)[0]}
+    # Her daughter named in both is one person: a possible difference.
+    named = couple.replace("2-year-old daughter,", "2-year-old daughter, Monica Torres,")
+    assert ("age", "23-year-old", "2-year-old") in _compared(torres, named)[0]
+
+
+def test_percentages_of_different_things_make_no_difference() -> None:
+    # fresh18c (NewsWCL50, development): a tariff's rate against the share of imports it
+    # covers, and against one country's share of the imports.
+    rate = (
+        "Countries such as China that don't have exemptions will face a 25 percent tariff on "
+        "steel imports to the United States."
+    )
+    covered = "That meant the steel tariff covered just 30 percent of all imports, analysts said."
+    germany = (
+        "Germany, the EU's largest steel exporter to the U.S., accounted for about 5 percent "
+        "of U.S. steel imports last year."
+    )
+    assert _compared(rate, covered)[0] == []
+    assert _compared(rate, germany)[0] == []
+    # One tariff's rate given two ways is a possible difference.
+    other = rate.replace("25 percent", "20 percent")
+    assert [topic for topic, _, _ in _compared(rate, other)[0]] == ["percentage"]
