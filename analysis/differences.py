@@ -31,6 +31,7 @@ from kimreader.analysis.timeline import (
     points_ahead,
     resolve_weekday,
 )
+from kimreader.analysis.titles import _HEAD as _TITLE_HEAD_WORDS
 from kimreader.analysis.titles import Title, title_differences, titles
 from kimreader.corpus.span import TextSpan, text_span
 
@@ -1144,7 +1145,9 @@ def find_differences(
     differences = [_as_of(d, published_a, published_b) for d in differences]
     if one_event is False:
         differences = [d for d in differences if not d.topic.startswith(_OCCASION_TOPICS)]
-    return differences + compare_titles(body_a, entities_a, body_b, entities_b), agreements
+    titled = compare_titles(body_a, entities_a, body_b, entities_b)
+    titled += compare_former_titles(body_a, entities_a, body_b, entities_b)
+    return differences + titled, agreements
 
 
 # What an occasion measures: its prices and shares, its times, dates and lengths, its distances,
@@ -1800,3 +1803,76 @@ def compare_titles(
 def _report_titles(body: str, entities: tuple[Entity, ...]) -> tuple[Title, ...]:
     """A report's titles (analysis.titles), remembered per report."""
     return tuple(titles(body, entities))
+
+
+# A former post set against a person's name: "Trump's former campaign manager Paul Manafort"
+# (before it, nothing but its owner between "former" and the name), "Manafort, Trump's former
+# campaign chairman" (an appositive after it). `what`: the words between "former" and the head
+# (the body the post was in: "campaign"); `head`: a head of analysis.titles.
+_FORMER_WHAT = r"(?P<what>(?:[\w’'\-]+\s+){1,3}?)"
+_FORMER_BEFORE = re.compile(rf"\bformer\s+{_FORMER_WHAT}(?P<head>(?i:{_TITLE_HEAD_WORDS}))\s+$")
+_FORMER_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|their|[A-Z][\w\-]*[’']s)\s+)?former\s+"
+    rf"{_FORMER_WHAT}(?P<head>(?i:{_TITLE_HEAD_WORDS}))\b(?!\s+of\b)"
+)
+
+
+def _former_titles(body: str, entities: Sequence[Entity]) -> dict[str, list[Fact]]:
+    """Each person's former posts (`_FORMER_BEFORE`, `_FORMER_AFTER`), by person key: a Fact
+    whose qualifier is the body's words (content terms) and whose value is the head."""
+    from kimreader.analysis.text import content_terms
+    from kimreader.analysis.titles import _HEADS
+
+    spans = all_sentences(body)
+    found: dict[str, list[Fact]] = {}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        key = canonical_key(entity.name, "person")
+        for start, end in entity.mentions:
+            matches = [
+                _FORMER_BEFORE.search(body[max(0, start - 80) : start]),
+                _FORMER_AFTER.match(body[end : end + 100]),
+            ]
+            for match, offset in zip(matches, (max(0, start - 80), end), strict=True):
+                if match is None or "\n" in match.group("what"):
+                    continue
+                what = frozenset(content_terms(match.group("what")))
+                sentence = sentence_at(spans, offset + match.start())
+                if not what or sentence is None:
+                    continue
+                phrase_start, phrase_end = offset + match.start(), offset + match.end()
+                phrase = body[phrase_start:phrase_end].strip(" ,")
+                phrase_start = body.index(phrase, phrase_start)
+                head = _HEADS[match.group("head").lower()]
+                fact = Fact("former title", " ".join(sorted(what)), head, phrase, phrase_start,
+                            phrase_start + len(phrase), sentence)  # fmt: skip
+                found.setdefault(key, []).append(fact)
+    return found
+
+
+def compare_former_titles(
+    body_a: str, entities_a: Sequence[Entity], body_b: str, entities_b: Sequence[Entity]
+) -> list[Difference]:
+    """A person both reports give a former post in one body ("Trump's former campaign manager
+    Paul Manafort" against "Manafort, Trump's former campaign chairman": the words between
+    "former" and the head share one) with no head in common: a possible difference. Former
+    posts in different bodies ("former FBI director", "former campaign chairman") are two posts;
+    one shared head among a person's posts is no difference (analysis.titles leaves former
+    titles to this)."""
+    if not entities_a or not entities_b:
+        return []
+    posts_a, posts_b = _former_titles(body_a, entities_a), _former_titles(body_b, entities_b)
+    differences: list[Difference] = []
+    for person, mine in posts_a.items():
+        for fact_a in mine:
+            what_a = set(fact_a.qualifier.split())
+            theirs = [f for f in posts_b.get(person, []) if what_a & set(f.qualifier.split())]
+            ours = [f for f in mine if what_a & set(f.qualifier.split())]
+            heads_a, heads_b = {f.value for f in ours}, {f.value for f in theirs}
+            if any({x, y} in _ONE_OFFICE for x in heads_a for y in heads_b):
+                continue  # "former campaign chief" and "former campaign chairman": one post
+            if theirs and not heads_a & heads_b:
+                differences.append(Difference("former title", fact_a, theirs[0]))
+                break
+    return differences

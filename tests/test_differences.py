@@ -1422,3 +1422,33 @@ def test_percentages_of_different_things_make_no_difference() -> None:
     # One tariff's rate given two ways is a possible difference.
     other = rate.replace("25 percent", "20 percent")
     assert [topic for topic, _, _ in _compared(rate, other)[0]] == ["percentage"]
+
+
+def _person(body: str, name: str, mention: str) -> Entity:
+    at = body.index(mention)
+    return Entity(name, "person", (name,), ((at, at + len(mention)),))
+
+
+def test_former_posts_in_one_body_with_other_heads_differ() -> None:
+    # fresh18c (NewsWCL50, development): the post Paul Manafort held in Trump's campaign.
+    from kimreader.analysis.differences import compare_former_titles
+
+    a = (
+        "Other individual defendants include Trump's former campaign manager Paul Manafort, "
+        "Jr., former campaign adviser George Papadopoulos."
+    )
+    b = "Manafort, Trump's former campaign chairman, and his associate were indicted."
+    found = compare_former_titles(
+        a, [_person(a, "Paul Manafort", "Paul Manafort")],
+        b, [_person(b, "Paul Manafort", "Manafort")],
+    )  # fmt: skip
+    assert [(d.topic, d.a.phrase, d.b.phrase) for d in found] == [
+        ("former title", "former campaign manager", "Trump's former campaign chairman")
+    ]
+    # Former posts in two bodies are two posts; one head is one post.
+    fbi = "Manafort, the former FBI director, and his associate were indicted."
+    same = "Trump's former campaign manager Paul Manafort and his associate were indicted."
+    for other, mention in ((fbi, "Manafort"), (same, "Paul Manafort")):
+        people = [_person(other, "Paul Manafort", mention)]
+        assert compare_former_titles(a, [_person(a, "Paul Manafort", "Paul Manafort")],
+                                     other, people) == []  # fmt: skip
