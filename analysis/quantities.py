@@ -75,6 +75,10 @@ _GROUPS = {
     # "3,728 measles cases".
     "deaths": "deaths fatalities",
     "cases": "cases infections",
+    # The people an event draws, however a report names them: "a Facebook event ... had gained
+    # 28,000 attendees", "A Facebook event for the protest has already amassed more than 100,000
+    # supporters" (fresh18c, NewsWCL50).
+    "crowd": "attendees participants protesters demonstrators marchers supporters",
     # Documents an event is about (files seized, leaked or released): "55,000 files",
     # "hundreds of thousands of Iranian files"; pages, emails and memos count other things.
     "documents": "documents files",

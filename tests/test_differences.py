@@ -1452,3 +1452,17 @@ def test_former_posts_in_one_body_with_other_heads_differ() -> None:
         people = [_person(other, "Paul Manafort", mention)]
         assert compare_former_titles(a, [_person(a, "Paul Manafort", "Paul Manafort")],
                                      other, people) == []  # fmt: skip
+
+
+def test_the_crowd_an_event_draws_compares_however_it_is_named() -> None:
+    # fresh18c (NewsWCL50, development): the people signed up to one Facebook protest event.
+    a = (
+        "Within an hour of the announcement, a Facebook event dedicated to a protest had "
+        "gained 28,000 attendees."
+    )
+    b = "A Facebook event for the protest has already amassed more than 100,000 supporters."
+    assert _compared(a, b)[0] == [("crowd", "28,000 attendees", "more than 100,000 supporters")]
+    assert [q.topic for q in quantities("about 500 protesters and 40 demonstrators")] == [
+        "crowd",
+        "crowd",
+    ]
