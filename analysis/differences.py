@@ -1145,6 +1145,7 @@ def find_differences(
     differences = [_as_of(d, published_a, published_b) for d in differences]
     if one_event is False:
         differences = [d for d in differences if not d.topic.startswith(_OCCASION_TOPICS)]
+    differences += _unclaimed(compare_sources(pairs), differences)
     titled = compare_titles(body_a, entities_a, body_b, entities_b)
     titled += compare_former_titles(body_a, entities_a, body_b, entities_b)
     return differences + titled, agreements
@@ -1875,4 +1876,54 @@ def compare_former_titles(
             if theirs and not heads_a & heads_b:
                 differences.append(Difference("former title", fact_a, theirs[0]))
                 break
+    return differences
+
+
+# Who made the news known, named after it: "Trump will travel to the United Kingdom in July, the
+# White House confirmed Thursday", "..., the British Ambassador to Washington revealed Thursday
+# afternoon" (a capitalised source of at most eight words right before a verb of announcing
+# that ends its clause, perhaps with its day: the inverted attribution of a news sentence, not
+# "Jobs announced an updated MacBook Air"; "said", which any report of anything uses, is not
+# one).
+_ANNOUNCED_BY = re.compile(
+    r",\s+(?P<source>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[\w.’'\-]+){0,7}?)"
+    r"\s+(?P<verb>confirmed|announced|revealed|disclosed)\b"
+    rf"(?=(?:\s+(?:on|in|a|an|late|early|last|this|statement|{DAY_NAMES}|today|yesterday|"
+    r"tonight|morning|afternoon|evening|night))*\s*(?:[,.;]|$))"
+)
+
+
+def _announced_by(sentence: TextSpan) -> re.Match[str] | None:
+    """The one source a sentence says announced its news (`_ANNOUNCED_BY`), or None."""
+    found = list(_ANNOUNCED_BY.finditer(sentence.text))
+    return found[0] if len(found) == 1 else None
+
+
+def compare_sources(pairs: list[SentencePair]) -> list[Difference]:
+    """Two sentences that make the same point, each saying who announced it (`_ANNOUNCED_BY`),
+    by sources that share no capitalised word ("the White House confirmed" against "the British
+    Ambassador to Washington revealed"): a possible difference of who announced it. Once per
+    sentence, in the order of the pairs (the best first)."""
+    differences: list[Difference] = []
+    used: set[int] = set()
+    for sentence_a, sentence_b in pairs:
+        if sentence_a.start in used or -1 - sentence_b.start in used:
+            continue
+        if len(_shared_subject(sentence_a.text, sentence_b.text)) < MIN_SHARED:
+            continue
+        by_a, by_b = _announced_by(sentence_a), _announced_by(sentence_b)
+        if by_a is None or by_b is None:
+            continue
+        names_a = {w for w in _NAME_WORD.findall(by_a.group("source")) if w != "The"}
+        names_b = {w for w in _NAME_WORD.findall(by_b.group("source")) if w != "The"}
+        if not names_a or not names_b or names_a & names_b:
+            continue
+        facts = []
+        for sentence, match in ((sentence_a, by_a), (sentence_b, by_b)):
+            start = sentence.start + match.start("source")
+            phrase = match.group("source")
+            facts.append(Fact("who announced it", "", phrase.lower(), phrase, start,
+                              start + len(phrase), sentence))  # fmt: skip
+        used.update({sentence_a.start, -1 - sentence_b.start})
+        differences.append(Difference("who announced it", facts[0], facts[1]))
     return differences

@@ -1466,3 +1466,25 @@ def test_the_crowd_an_event_draws_compares_however_it_is_named() -> None:
         "crowd",
         "crowd",
     ]
+
+
+def test_who_announced_the_news_differs() -> None:
+    # fresh16c (NewsWCL50, development): who made Trump's July visit known.
+    a = (
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks."
+    )
+    b = (
+        "The President of the United States Donald Trump will visit the United Kingdom on the "
+        "13th of July, the British Ambassador to Washington revealed Thursday afternoon."
+    )
+    assert _compared(a, b)[0] == [
+        ("who announced it", "the White House", "the British Ambassador to Washington")
+    ]
+    # A source announcing a thing is no attribution of the news (MEANTIME review pool).
+    jobs = "To bring iOS to Macintosh computers, Jobs announced an updated MacBook Air series."
+    apple = "To bring iOS to Macintosh computers, Apple Computer announced today a special event."
+    assert _compared(jobs, apple)[0] == []
+    # One source named two ways agrees.
+    house = b.replace("the British Ambassador to Washington", "the White House")
+    assert _compared(a, house)[0] == []
