@@ -1146,6 +1146,7 @@ def find_differences(
     if one_event is False:
         differences = [d for d in differences if not d.topic.startswith(_OCCASION_TOPICS)]
     differences += _unclaimed(compare_sources(pairs), differences)
+    differences += _unclaimed(compare_quote_wording(body_a, body_b), differences)
     titled = compare_titles(body_a, entities_a, body_b, entities_b)
     titled += compare_former_titles(body_a, entities_a, body_b, entities_b)
     return differences + titled, agreements
@@ -1926,4 +1927,78 @@ def compare_sources(pairs: list[SentencePair]) -> list[Difference]:
                               start + len(phrase), sentence))  # fmt: skip
         used.update({sentence_a.start, -1 - sentence_b.start})
         differences.append(Difference("who announced it", facts[0], facts[1]))
+    return differences
+
+
+# A quotation within one paragraph, in curly or straight double marks.
+_QUOTATION = re.compile(r"[“\"](?P<words>[^“”\"\n]{20,800})[”\"]")
+# Words in a row two quotations must share to be one quotation (a sentence's worth, not a
+# phrase every report of the story repeats: "a hostile foreign power").
+QUOTE_RUN = 8
+
+
+def _quote_words(text: str) -> list[str]:
+    """A quotation's words, lower case, "n't" written out ("don't" and "do not" are one), without
+    an editor's words in brackets ("proof of [Trump's] contempt": not the speaker's)."""
+    text = re.sub(r"\[[^\]]*\]", " ", text.lower().replace("’", "'").replace("n't", " not"))
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text)
+
+
+def _reworded(words_a: list[str], words_b: list[str]) -> bool:
+    """Whether two quotations are one quotation worded differently: a run of QUOTE_RUN words in
+    common, and between their first and last words in common a content word one has in place of
+    the other's ("an act of unprecedented treachery" / "an act of previously unimaginable
+    treachery"). Words one leaves out are no rewording (a quotation cut short, or trimmed inside:
+    "we don't always agree, but" / "we do not always agree as to the solutions, but", Macron
+    in fresh16c), nor are common words ("family or friendship" / "family and in any
+    friendship")."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks or max(block.size for block in blocks) < QUOTE_RUN:
+        return False
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag != "replace" or a0 <= blocks[0].a or a1 > blocks[-1].a + blocks[-1].size - 1:
+            continue
+        if b0 <= blocks[0].b or b1 > blocks[-1].b + blocks[-1].size - 1:
+            continue
+        changed = [w for w in (*words_a[a0:a1], *words_b[b0:b1]) if w not in STOP_WORDS]
+        if changed:
+            return True
+    return False
+
+
+def compare_quote_wording(body_a: str, body_b: str) -> list[Difference]:
+    """One quotation the reports word differently (`_reworded`: fresh18c, "This constituted an
+    act of unprecedented treachery: the campaign of a nominee for President ..." against "The
+    conspiracy constituted an act of previously unimaginable treachery: the campaign of the
+    presidential nominee of a major party ..."): a possible difference of its wording, with
+    both sentences. Each quotation once."""
+    sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
+    quotes_b = [(m, _quote_words(m.group("words"))) for m in _QUOTATION.finditer(body_b)]
+    differences: list[Difference] = []
+    used_b: set[int] = set()
+    for match_a in _QUOTATION.finditer(body_a):
+        words_a = _quote_words(match_a.group("words"))
+        if len(words_a) < QUOTE_RUN:
+            continue
+        for match_b, words_b in quotes_b:
+            if match_b.start() in used_b or not _reworded(words_a, words_b):
+                continue
+            facts = []
+            for body, spans, match in (
+                (body_a, sentences_a, match_a),
+                (body_b, sentences_b, match_b),
+            ):
+                sentence = sentence_at(spans, match.start("words"))
+                if sentence is None:
+                    break
+                start, end = match.span("words")
+                facts.append(Fact("quote wording", "", body[start:end].lower(), body[start:end],
+                                  start, end, sentence))  # fmt: skip
+            if len(facts) == 2:
+                used_b.add(match_b.start())
+                differences.append(Difference("quote wording", facts[0], facts[1]))
+                break
     return differences

@@ -1488,3 +1488,32 @@ def test_who_announced_the_news_differs() -> None:
     # One source named two ways agrees.
     house = b.replace("the British Ambassador to Washington", "the White House")
     assert _compared(a, house)[0] == []
+
+
+def test_one_quotation_worded_two_ways_differs() -> None:
+    # fresh18c (NewsWCL50, development): the DNC lawsuit's passage, as each report quotes it.
+    a = (
+        '"This constituted an act of unprecedented treachery: the campaign of a nominee for '
+        "President of the United States in league with a hostile foreign power to bolster its "
+        'own chance to win the presidency," he said.'
+    )
+    b = (
+        '"The conspiracy constituted an act of previously unimaginable treachery: the campaign '
+        "of the presidential nominee of a major party in league with a hostile foreign power to "
+        'bolster its own chance to win the Presidency," the suit states.'
+    )
+    assert [topic for topic, _, _ in found(a, b)[0]] == ["quote wording"]
+    # fresh16c: one quotation trimmed, its contraction written out, common words changed.
+    macron = (
+        "\"On this issue, we don't always agree, but in the end, such is the case in any family "
+        'or friendship," Macron said.'
+    )
+    longer = (
+        '"On this issue, we do not always agree as to the solutions, but in the end, such is the '
+        'case in any family and in any friendship," Macron said.'
+    )
+    assert found(macron, longer)[0] == []
+    # An editor's word in brackets is not the speaker's.
+    pelosi = 'Memos "are proof of [Trump\'s] contempt for the rule of law and courts," she said.'
+    his = 'Memos "are proof of his contempt for the rule of law and courts," she said.'
+    assert found(pelosi, his)[0] == []
