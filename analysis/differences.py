@@ -1142,10 +1142,10 @@ def find_differences(
         done = [*claimed, *differences, *agreements]
         differences += _unclaimed(found_differences, done)
         agreements += _unclaimed(found_agreements, done)
+    differences += _unclaimed(compare_sources(pairs), differences)
     differences = [_as_of(d, published_a, published_b) for d in differences]
     if one_event is False:
         differences = [d for d in differences if not d.topic.startswith(_OCCASION_TOPICS)]
-    differences += _unclaimed(compare_sources(pairs), differences)
     differences += _unclaimed(compare_quote_wording(body_a, body_b), differences)
     titled = compare_titles(body_a, entities_a, body_b, entities_b)
     titled += compare_former_titles(body_a, entities_a, body_b, entities_b)
@@ -1175,6 +1175,7 @@ _OCCASION_TOPICS = (
     "month",
     "decade",
     "score",
+    "who announced",  # two occasions' news, each announced by its own source
 )
 
 

@@ -1517,3 +1517,12 @@ def test_one_quotation_worded_two_ways_differs() -> None:
     pelosi = 'Memos "are proof of [Trump\'s] contempt for the rule of law and courts," she said.'
     his = 'Memos "are proof of his contempt for the rule of law and courts," she said.'
     assert found(pelosi, his)[0] == []
+
+
+def test_who_announced_related_events_is_no_difference() -> None:
+    # Between reports of related events (two announcements) each has its own source.
+    a = "Trump will travel to the United Kingdom in July, the White House confirmed Thursday."
+    b = "Trump will travel to the United Kingdom in July, the British Embassy revealed Thursday."
+    pairs = span_pairs(a, b, [(0, len(a), 0, len(b))])
+    assert find_differences(a, None, b, None, pairs, one_event=None)[0]
+    assert find_differences(a, None, b, None, pairs, one_event=False)[0] == []
