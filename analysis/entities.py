@@ -112,7 +112,7 @@ def entity_groups(prose: Prose, spans: Sequence[LabelledSpan], body: str) -> lis
     type_by_list(text, mentions)
     type_by_membership(text, mentions)
     full_names = _full_person_names(mentions)
-    _juniors_apart(mentions, full_names)
+    _juniors_apart(text, mentions, full_names)
     _vote_types(text, mentions, person_words)
     unexplained_single_names(text, mentions, person_words)
     places_by_where(text, mentions, person_words)
@@ -489,34 +489,77 @@ _INNER_CAPITALS = re.compile(r"[^\W\d_][^\W\dA-Z_]+(?:[A-Z][^\W\dA-Z_]+)+")
 
 # "Jr." or "Sr." ending a name as written: "Donald Trump Jr.", "Trump Jr.", "Donald Jr."
 _JUNIOR = re.compile(r"(?i)[ \t,]+(jr|sr)\.?$")
+# ... or written right after the model's span: "Donald Trump, Jr., the president's son"
+_JUNIOR_AFTER = re.compile(r",?[ \t]+(Jr|Sr|JR|SR)(\.|(?![\w’'-]))")
+# The bare surname of someone else: the office a son does not hold ("President Trump"), or an
+# honorific when another bearer of the surname is named ("Eric Trump", "Mr. Trump").
+_OFFICE_BEFORE = re.compile(r"\bPresident[ \t]+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms)\.?[ \t]+$")
 
 
-def _juniors_apart(mentions: list[Mention], full_names: dict[str, int]) -> None:
+def _juniors_apart(text: str, mentions: list[Mention], full_names: dict[str, int]) -> None:
     """A son named after his father is someone else when the text tells them apart: it names
     "Donald Trump" and "Donald Trump Jr.", and shortens the son with the suffix ("Trump Jr.",
-    "Donald Jr."). The suffixed mentions then keep the suffix in their key ("donald trump jr",
-    "trump jr"), and the full name joins `full_names`. A text that writes "Martin Luther King
-    Jr." and then "King" never shortens with the suffix: one person, as before."""
-    # key without the suffix -> its mentions, each with its suffix ("jr", "sr")
-    suffixed: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    "Donald Jr."), or writes the bare surname as someone else's ("President Trump"; "Mr.
+    Trump" when it also names another bearer of the surname, "Eric Trump"). The suffixed
+    mentions then keep the suffix in their key ("donald trump jr", "trump jr"), and the full
+    name joins `full_names`. A text that writes "Martin Luther King Jr." and then "King" or
+    "Mr. King" never tells him apart: one person, as before. A suffix written after the
+    model's span, with or without a comma ("Donald Trump, Jr."), is the name's."""
+    # key without the suffix -> its mentions, each with its suffix ("jr", "sr") and its end
+    suffixed: dict[str, list[tuple[Mention, str, int]]] = defaultdict(list)
     plain: set[str] = set()
     for mention in mentions:
         if mention.type != "person":
             continue
         found = _JUNIOR.search(mention.surface)
-        if found is None:
-            plain.add(mention.key)
+        after = _JUNIOR_AFTER.match(text, mention.end) if " " in mention.key else None
+        if found is not None:
+            suffixed[mention.key].append((mention, found.group(1).lower(), mention.end))
+        elif after is not None:
+            suffixed[mention.key].append((mention, after.group(1).lower(), after.end()))
         else:
-            suffixed[mention.key].append((mention, found.group(1).lower()))
-    for full in [k for k in suffixed if len(k.split()) >= 2 and k in plain and k in full_names]:
+            plain.add(mention.key)
+    if not suffixed:
+        return
+    others = _bare_surnames_of_others(text, mentions, full_names)
+    for full in [k for k in suffixed if len(k.split()) >= 2 and k in full_names]:
         shorts = [k for k in suffixed if k != full and abbreviates(full, k)]
-        if not shorts:
+        if not (shorts and full in plain or full.split()[-1] in others):
             continue
         for key in [full, *shorts]:
-            for mention, suffix in suffixed[key]:
+            for mention, suffix, end in suffixed[key]:
                 mention.key = f"{key} {suffix}"
+                mention.end = end
+                mention.surface = " ".join(text[mention.start : end].split())
                 if key == full:
                     full_names.setdefault(mention.key, mention.start)
+
+
+def _bare_surnames_of_others(
+    text: str, mentions: list[Mention], full_names: dict[str, int]
+) -> set[str]:
+    """Surname keys the text writes alone as someone's who is no son: after "President", or
+    after "Mr."/"Mrs."/"Ms." when two full names of different given names share the surname."""
+    given_by_surname: dict[str, set[str]] = defaultdict(set)
+    for full in full_names:
+        words = full.split()
+        if len(words) >= 2:
+            given_by_surname[words[-1]].add(words[0])
+    found = set()
+    for mention in mentions:
+        if mention.type != "person" or " " in mention.key:
+            continue
+        before = text[max(0, mention.start - 12) : mention.start]
+        words = mention.surface.split()
+        titled = " ".join(words[:-1]) + " " if len(words) > 1 else ""
+        if _OFFICE_BEFORE.search(before) or _OFFICE_BEFORE.search(titled):
+            found.add(mention.key)
+        elif len(given_by_surname[mention.key]) >= 2 and (
+            _HONORIFIC_BEFORE.search(before) or _HONORIFIC_BEFORE.search(titled)
+        ):
+            found.add(mention.key)
+    return found
 
 
 def _written_as_a_surname(surface: str) -> bool:

@@ -1430,6 +1430,56 @@ def test_a_son_shortened_with_his_suffix_is_not_his_father() -> None:
     assert "Trump Jr." not in people["Donald Trump"].aliases
 
 
+def test_a_son_is_apart_from_the_bare_surname_written_as_the_presidents() -> None:
+    # NewsWCL50 (fresh18 wcl8_R): the suffix after a comma, and "President Trump" is the father
+    text = (
+        "Mueller took over the probe into alleged collusion between President Trump's campaign "
+        "and Russian officials.\n\n"
+        "Donald Trump, Jr., the president's oldest son, met a Russian lawyer.\n\n"
+        '"So disgraceful," Trump said in a tweet.'
+    )
+    (found,) = extract_entities([text])
+    people = {e.name: e for e in found if e.type == "person"}
+    assert "Donald Trump, Jr." in people
+    assert "Trump" in people and "Donald Trump, Jr." not in people["Trump"].aliases
+
+
+def test_a_son_written_in_full_is_apart_when_his_father_is_president() -> None:
+    # NewsWCL50 (fresh18 wcl3_M)
+    text = (
+        "They conspired to help elect President Trump. Russia found a partner in the campaign "
+        "electing Donald Trump.\n\n"
+        "The lawsuit also names Trump's son, Donald Trump Jr., and his son-in-law, Jared "
+        "Kushner, as defendants. Trump called it a witch hunt."
+    )
+    (found,) = extract_entities([text])
+    people = {e.name: e for e in found if e.type == "person"}
+    assert "Donald Trump Jr." in people
+    assert "Trump" in people["Donald Trump"].aliases
+    assert "Trump" not in people["Donald Trump Jr."].aliases
+
+
+def test_a_son_with_another_bearer_of_his_surname_titled_mr_is_apart() -> None:
+    text = (
+        "Eric Trump and Donald Trump Jr. run the company. Mr. Trump said the company was thriving."
+    )
+    (found,) = extract_entities([text])
+    people = {e.name: e for e in found if e.type == "person"}
+    assert "Donald Trump Jr." in people
+    assert "Trump" not in people["Donald Trump Jr."].aliases
+
+
+def test_a_suffix_after_a_comma_with_no_one_else_of_the_surname_is_one_person() -> None:
+    text = (
+        "Robert S. Mueller III leads the inquiry. Paul Manafort, Jr., a lobbyist, was indicted. "
+        "Mr. Mueller declined to comment. Manafort pleaded not guilty."
+    )
+    (found,) = extract_entities([text])
+    people = {e.name: e for e in found if e.type == "person"}
+    assert len([e for e in people.values() if "Manafort" in e.name]) == 1
+    assert len([e for e in people.values() if "Mueller" in e.name]) == 1
+
+
 def test_a_suffix_never_shortened_with_stays_one_person() -> None:
     text = (
         "Martin Luther King Jr. spoke in Washington in 1963. King said he had a dream. "
