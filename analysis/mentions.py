@@ -302,6 +302,8 @@ def is_speaker_introduction(text: str, mention: Mention) -> bool:
 def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> list[Mention]:
     text = prose.text
     headings, ignored = layout(body)
+    cut_out = _sentences_pieces(body, headings)
+    headings = [h for h in headings if h not in cut_out]
     mentions: list[Mention] = []
     # A listed name of several words beats the model's pieces of it ("Cambridge" + "Analytica"),
     # and so do the names `_whole_names` finds.
@@ -367,6 +369,51 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     return _without_owners(text, mentions)
 
 
+# A paragraph's start that opens no sentence: lower case, a comma or stop, a dash.
+_CONTINUED_START = re.compile(r"\s*(?:[a-z]|[,.;:)](?=\s|$)|[–—-]\s)")
+
+
+def _stops_mid_sentence(paragraph: str) -> bool:
+    """A paragraph that stops inside a sentence: no closing punctuation, and its end in lower
+    case ("including the now-infamous", "chairman, and"), a title ("Attorney General",
+    "Deputy Attorney Gen.") or the end of a clause with commas ("related to Flynn, Sessions,
+    fired FBI Director"); not a caption's or a heading's name ("Characters from Disney
+    Fairies")."""
+    words = paragraph.split()
+    if not words:
+        return False
+    if is_title(words[-1]) and not paragraph.rstrip(".").endswith(_CLOSING):
+        return True
+    if paragraph.endswith(_CLOSING):
+        return False
+    return words[-1][:1].islower() or paragraph[-1] == "," or ", " in paragraph
+
+
+_CLOSING = tuple('.!?:;"”’)]*_')
+
+
+def _sentences_pieces(body: str, headings: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The short lines read as subheads that are the middle of a sentence a page's links cut
+    into paragraphs ("Attorney General" / "Jeff Sessions" / "had already recused himself"):
+    the paragraph before closes no sentence (or ends in a title's abbreviation, "Deputy
+    Attorney Gen."), and the one after goes on in lower case or is such a piece itself ("FBI
+    Director" / "James Comey, former deputy FBI director" / "Andrew McCabe" / "and his")."""
+    pieces: set[tuple[int, int]] = set()
+    starts = {start: (start, end) for start, end in headings}
+    for start, end in sorted(headings, reverse=True):
+        before = body.rfind("\n\n", 0, start)
+        if before < 0:
+            continue
+        previous = body[body.rfind("\n\n", 0, before) + 2 : before].strip()
+        if not _stops_mid_sentence(previous):
+            continue
+        following_start = end + len(body[end:]) - len(body[end:].lstrip("\n"))
+        following = body[following_start : following_start + 80]
+        if _CONTINUED_START.match(following) or starts.get(following_start) in pieces:
+            pieces.add((start, end))
+    return pieces
+
+
 def _joined_as_written(prose: Prose, whole: tuple[int, int], span: tuple[int, int]) -> bool:
     """Whether the words a name is taken whole with (mention_spans.fuller_name) join it in the
     body with no markup between: not across a link's or an emphasis' end ("[Valéry
@@ -424,7 +471,15 @@ def _misread_place(text: str, start: int, end: int, label: str) -> str:
         and base_key(surface).split()[-1] in PLACE_HEADS
     ):
         return "LOC"
+    if label == "PERSON" and _CAPITALISED_WORDS.fullmatch(surface):
+        words = base_key(surface).split()
+        if len(words) >= 2 and words[-1] in _TOWERS and not gazetteer.is_given_name(words[0]):
+            return "FAC"  # "Trump Tower": a building, its owner's name is no given name
     return label
+
+
+# A building's last word, never a surname after a name not given ("Trump Tower"; not "John Tower").
+_TOWERS = frozenset("tower towers plaza building".split())
 
 
 _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*")

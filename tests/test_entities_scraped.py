@@ -156,3 +156,34 @@ def test_a_name_ending_in_cooperation_is_an_organisation() -> None:
     )
     (found,) = extract_entities([text])
     assert {e.name: e.type for e in found}.get("Asia-Pacific Economic Cooperation") == "org"
+
+
+def test_a_name_a_pages_links_cut_out_of_its_sentence_is_no_subhead() -> None:
+    # NewsWCL50 (fresh18 wcl8_R): each link of the page is a paragraph of its own
+    body = (
+        "Mueller's Russia investigation: What to know\n\n"
+        "The appointment came after a growing cry for someone outside the Justice Department "
+        "to handle the probe. Attorney General\n\n"
+        "Jeff Sessions\n\n"
+        "had already recused himself from the investigation.\n\n"
+        "Deputy Attorney Gen.\n\n"
+        "Rod Rosenstein\n\n"
+        'said, "There is no allegation in this indictment."\n\n'
+        "The questions reportedly ask for information related to Flynn, Sessions, fired FBI "
+        "Director\n\n"
+        "James Comey, former deputy FBI director\n\n"
+        "Andrew McCabe\n\n"
+        "and his campaign's connections to Russia, including the now-infamous\n\n"
+        "Trump Tower meeting\n\n"
+        "with Manafort.\n\n"
+        "Characters from Disney Fairies\n\n"
+        "Rocket Raccoon\n\n"
+        "torontogroot as Beast Boy"
+    )
+    (found,) = extract_entities([body])
+    people = {e.name for e in found if e.type == "person"}
+    assert {"Jeff Sessions", "Rod Rosenstein", "James Comey", "Andrew McCabe"} <= people
+    # a building: its owner's surname is no given name, and "Trump" is not its person
+    assert "Trump Tower" not in people
+    # a caption after a caption: no sentence stops at "Disney Fairies"
+    assert "Rocket Raccoon" not in {e.name for e in found}
