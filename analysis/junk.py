@@ -192,6 +192,12 @@ def common_word(word: str, text: str) -> bool:
         return True
     if not word[:1].isupper() or word.isupper() or is_given_name(word):
         return False
+    return _written_in_lower_case(word, text)
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """Does the text write `word` in lower case, in one of its forms?"""
+    key = word.lower()
     stems = {key}
     for suffix in ("ing", "ies", "ied", "es", "ed", "s", "d"):
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
@@ -464,7 +470,51 @@ def junk_reason(text: str, start: int, end: int, label: str) -> str | None:
         return "common word opening a sentence"
     if label in ("PERSON", "GPE", "LOC") and _is_quoted_title(text, start, end):
         return "title of a work"
+    if label in ("PERSON", "ORG") and _is_quoted_phrase(text, start, end):
+        return "a phrase in single quotes"  # "brought up the 'Golden Shower Thing' and said"
+    if label == "PERSON" and _common_word_in_a_list_of_capitals(text, start, end):
+        return "a common word of a title"  # "a book, Higher Loyalty: Truth, Lies, and ..."
     return None
+
+
+# A phrase of capitalised words in straight single quotes: after a space or a double quote,
+# before a space or punctuation (not an apostrophe inside a word).
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){1,5})'(?![\w'])")
+
+
+def _is_quoted_phrase(text: str, start: int, end: int) -> bool:
+    """A name that is the whole of a phrase of capitalised words in single quotes, as a quote
+    inside a quote writes one (the president brought up the 'Golden Shower Thing'), ending in
+    no organisation's name or head word: a phrase quoted, not an entity."""
+    if text[start : start + 1] == "'":
+        start += 1
+    line_start = text.rfind("\n", 0, start) + 1
+    for found in _SINGLE_QUOTED.finditer(text, line_start, min(len(text), end + 2)):
+        if found.start(1) <= start and end <= found.end(1) + 1:
+            phrase = found.group(1)
+            return not is_organisation(phrase) and phrase.split()[-1].lower() not in ORG_HEADS
+    return False
+
+
+# Three or more capitalised words in a list ("Truth, Lies, and Leadership").
+_CAPITALS_LIST = re.compile(
+    r"[A-Z][a-z]+(?:,[ \t]+[A-Z][a-z]+)+,?[ \t]+(?:and|or|&)[ \t]+[A-Z][a-z]+"
+)
+
+
+def _common_word_in_a_list_of_capitals(text: str, start: int, end: int) -> bool:
+    """One capitalised word the text writes in lower case too ("lie"), in a list of capitalised
+    words none of which is a given name, a place or an organisation: a title's words ("Truth,
+    Lies, and Leadership"), not a person's name."""
+    word = text[start:end]
+    if " " in word or not word.istitle() or not _written_in_lower_case(word, text):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    for found in _CAPITALS_LIST.finditer(text, line_start, min(len(text), end + 200)):
+        if found.start() <= start and end <= found.end():
+            words = [w for w in re.findall(r"[A-Z][a-z]+", found.group()) if w != word]
+            return not any(is_given_name(w) or is_place(w) or is_organisation(w) for w in words)
+    return False
 
 
 def _cuts_a_word(text: str, start: int, end: int) -> bool:

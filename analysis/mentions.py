@@ -82,6 +82,10 @@ _NOT_NAME_TAILS = frozenset(
     controlled sponsored""".split()
 )
 _WORD_TAIL = re.compile(r"[-‐]([a-z]+)$")
+# A span cut inside a hyphenated name after a short lower-case piece ("Mar-a" of "Mar-a-Lago",
+# "Stratford-upon" of "Stratford-upon-Avon"), and the rest of the compound.
+_PARTICLE_END = re.compile(r"\w[-‐][a-z]{1,4}$")
+_COMPOUND_GOES_ON = re.compile(r"[-‐][A-Z][\w’']*(?:[-‐][\w’']+)*")
 _SCORE_TAIL = re.compile(r"[ \t]+\d{1,3}[-–]\d{1,3}$")
 _DATE_WORDS = re.compile(
     r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -136,6 +140,11 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         tail = _HYPHEN_TAIL.match(text, end)
         if tail and tail.group(1) not in _NOT_NAME_TAILS and text[start:end].istitle():
             end = tail.end()  # "Moon Jae" + "-in"
+    compound = (
+        _COMPOUND_GOES_ON.match(text, end) if _PARTICLE_END.search(text, start, end) else None
+    )
+    if compound is not None:
+        end = compound.end()  # "Mar-a" + "-Lago": the name is the whole compound
     tail = _WORD_TAIL.search(text, start, end)
     if tail and tail.group(1) in _NOT_NAME_TAILS:
         end = tail.start()  # "Kroger-owned" names Kroger

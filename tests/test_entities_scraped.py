@@ -187,3 +187,18 @@ def test_a_name_a_pages_links_cut_out_of_its_sentence_is_no_subhead() -> None:
     assert "Trump Tower" not in people
     # a caption after a caption: no sentence stops at "Disney Fairies"
     assert "Rocket Raccoon" not in {e.name for e in found}
+
+
+def test_a_phrase_quoted_or_a_titles_words_or_a_compounds_piece_names_no_one() -> None:
+    # NewsWCL50 (fresh18 wcl1_M, wcl0_M)
+    text = (
+        "\"The president brought up the 'Golden Shower Thing' and said it really bothered him,\" "
+        'Comey wrote. Trump called him a "lie" teller.\n\n'
+        "Comey is promoting a book, Higher Loyalty: Truth, Lies, and Leadership, in which he "
+        "details the encounters.\n\n"
+        "Trump welcomed Japanese Prime Minister Shinzo Abe to his Mar-a-Lago estate."
+    )
+    (found,) = extract_entities([text])
+    names = {e.name for e in found}
+    assert not {"Golden Shower Thing", "'Golden Shower Thing", "Lies", "Mar-a"} & names
+    assert {"Shinzo Abe", "Comey"} <= names
