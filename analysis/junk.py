@@ -333,9 +333,30 @@ def _both_named_by_heads(first: list[str], second: list[str]) -> bool:
     """ "Museum of Neon Art and the Neon Museum" names two museums; "Harry Potter and the
     Cursed Child" is one title: each side of two names has a head word of its own."""
     heads = ORG_HEADS | PLACE_HEADS
+    if _complement_goes_on(first, second, heads):
+        return False
     return len(second) >= 2 and all(
         any(base_key(word) in heads for word in side if not _OWNER.search(word))
         for side in (first, second)
+    )
+
+
+def _complement_goes_on(first: list[str], second: list[str], heads: frozenset[str]) -> bool:
+    """ "House Committee on Oversight and Government Reform": after a head word and its "of",
+    "on" or "for", the "and" joins the complement's words, when the words after it neither end
+    in a head word nor have an "of" of their own ("Museum of Neon Art and the Neon Museum",
+    "Bank of Japan and Bank of Korea" stay two)."""
+    keys = [base_key(word) for word in first]
+    opens_complement = any(
+        key in heads and following in ("of", "on", "for")
+        for key, following in zip(keys, keys[1:], strict=False)
+    )
+    second_keys = [base_key(word) for word in second]
+    return (
+        opens_complement
+        and bool(second_keys)
+        and second_keys[-1] not in heads
+        and not {"of", "on", "for"} & set(second_keys)
     )
 
 

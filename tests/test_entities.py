@@ -1508,3 +1508,15 @@ def test_a_word_between_a_title_and_a_surname_is_a_given_name() -> None:
     )
     (found,) = extract_entities([text])
     assert "Sadiq Khan" in {e.name for e in found if e.type == "person"}
+
+
+def test_and_inside_a_committees_complement_joins_its_words() -> None:
+    # NewsWCL50 (fresh18 wcl1_M)
+    text = (
+        "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee on "
+        "Oversight and Government Reform, said late Thursday that the memos corroborate it."
+    )
+    (found,) = extract_entities([text])
+    orgs = {e.name for e in found if e.type == "org"}
+    assert "House Committee on Oversight and Government Reform" in orgs
+    assert "Government Reform" not in orgs
