@@ -191,7 +191,11 @@ def _names_an_event(words: list[str], surface: str) -> bool:
 
 
 # Kin after a possessive: "Qandeel Baloch's brother" names a person.
-_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:administration|presidency)\b")
+# "the Bush administration", "the Bush and Obama administrations"
+_ADMINISTRATION_AFTER = re.compile(
+    r"(?:['’]s)?(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’-]+(?:['’]s)?)*[ \t]+"
+    r"(?:administrations?|presidency|presidencies)\b"
+)
 _KIN_AFTER = re.compile(
     r"['’]s[ \t]+(?:brother|sister|wife|husband|son|daughter|mother|father|parents|widow|"
     r"widower|girlfriend|boyfriend|fianc[eé]e?|uncle|aunt|cousin|nephew|niece|grandson|"

@@ -48,6 +48,7 @@ from kimreader.analysis.mention_types import (
 )
 from kimreader.analysis.names import (
     FACILITY_TAILS,
+    FUNCTION_WORDS,
     WORD_PARTICLES,
     alias_table,
     base_key,
@@ -328,7 +329,12 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
     alone = names_used_alone(text, spans)
     for raw_start, raw_end, model_label in _join_split_names(
         text,
-        _split_located(text, _people_after_office_of_country(text, sorted([*model, *aged]))),
+        _split_located(
+            text,
+            _people_after_office_of_country(
+                text, _given_name_before(text, sorted([*model, *aged]))
+            ),
+        ),
         alone,
     ):
         model_label = _misread_place(text, raw_start, raw_end, model_label)
@@ -421,6 +427,40 @@ def _sentences_pieces(body: str, headings: list[tuple[int, int]]) -> set[tuple[i
         if _CONTINUED_START.match(following) or starts.get(following_start) in pieces:
             pieces.add((start, end))
     return pieces
+
+
+# A given name right before a span, one space between, at a paragraph's or sentence's start
+# or after a word in lower case or a comma ("Russian lawyer Natalia Veselnitskaya").
+_GIVEN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n.,;:] )|(?<=[a-z,] )|(?<=\n))([A-Z][a-z]+)[ \t]$")
+
+
+def _given_name_before(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """A surname the model read as a place without the given name before it, or with the
+    given name read as a place of its own ("Natalia" + "Veselnitskaya"): one capitalised word,
+    no gazetteer place, after a given name that is no place and no other span's part, is a
+    person's name with that given name."""
+    fixed: list[LabelledSpan] = []
+    for start, end, label in spans:
+        surface = text[start:end]
+        given = (
+            _GIVEN_NAME_BEFORE.search(text, max(0, start - 24), start)
+            if label in ("GPE", "LOC") and surface.istitle() and surface.isalpha()
+            else None
+        )
+        if (
+            given is not None
+            and gazetteer.is_given_name(given.group(1))
+            and given.group(1).lower() not in FUNCTION_WORDS
+            and not gazetteer.is_place(surface)
+            and not gazetteer.is_place(given.group(1))
+        ):
+            if fixed and fixed[-1][:2] == given.span(1) and fixed[-1][2] in ("GPE", "LOC"):
+                fixed.pop()  # the given name read as a place of its own
+            if not fixed or fixed[-1][1] <= given.start(1):
+                fixed.append((given.start(1), end, "PERSON"))
+                continue
+        fixed.append((start, end, label))
+    return fixed
 
 
 def _joined_as_written(prose: Prose, whole: tuple[int, int], span: tuple[int, int]) -> bool:

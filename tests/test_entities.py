@@ -1520,3 +1520,17 @@ def test_and_inside_a_committees_complement_joins_its_words() -> None:
     orgs = {e.name for e in found if e.type == "org"}
     assert "House Committee on Oversight and Government Reform" in orgs
     assert "Government Reform" not in orgs
+
+
+def test_a_surname_after_a_given_name_or_before_administrations_is_a_person() -> None:
+    # NewsWCL50 (fresh18 wcl8_R, wcl9_L): the model read both as places
+    text = (
+        "Donald Trump, Jr., the president's oldest son and Russian lawyer\n\n"
+        "Natalia Veselnitskaya.\n\n"
+        "Over the years, the Bush and Obama administrations dismissed Tehran's insistence. "
+        "In Shajaiyeh, people gathered."
+    )
+    (found,) = extract_entities([text])
+    people = {e.name for e in found if e.type == "person"}
+    assert {"Natalia Veselnitskaya", "Bush"} <= people
+    assert not [e for e in found if e.name.startswith("In ")]
