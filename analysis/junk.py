@@ -704,7 +704,14 @@ def _is_title_alone(key: str) -> bool:
     if len(words) >= 2 and is_person_word(words[-1]) and words[-1] not in ORG_HEADS:
         # "Vice Chairman", "Chief Executive", "Senior Vice President": an office's words only
         return all(is_person_word(w) or w in _OFFICE_MODIFIERS for w in words[:-1])
+    if len(words) >= 2 and words[-1] in _LEGAL_OFFICES:
+        # "Special Counsel", "Independent Counsel", "Deputy Prosecutor": an office, no body
+        return all(w in _OFFICE_MODIFIERS or w in _LEGAL_OFFICE_MODIFIERS for w in words[:-1])
     return len(words) >= 2 and strip_titles([*words, "-"]) == ["-"]
+
+
+_LEGAL_OFFICES = frozenset("counsel prosecutor".split())
+_LEGAL_OFFICE_MODIFIERS = frozenset("special independent general public state".split())
 
 
 _OFFICE_MODIFIERS = frozenset(

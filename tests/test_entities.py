@@ -1534,3 +1534,17 @@ def test_a_surname_after_a_given_name_or_before_administrations_is_a_person() ->
     people = {e.name for e in found if e.type == "person"}
     assert {"Natalia Veselnitskaya", "Bush"} <= people
     assert not [e for e in found if e.name.startswith("In ")]
+
+
+def test_a_legal_office_alone_is_no_organisation() -> None:
+    # NewsWCL50 (fresh18 wcl8_R): a link cut the title from the name after it
+    text = (
+        "The investigation into Russian involvement in the 2016 presidential election "
+        "continues – with Special Counsel\n\n"
+        "Robert Mueller\n\n"
+        "at its helm.\n\n"
+        "Mueller, 73, took over the federal government's probe."
+    )
+    (found,) = extract_entities([text])
+    assert "Special Counsel" not in {e.name for e in found}
+    assert "Robert Mueller" in {e.name for e in found if e.type == "person"}
