@@ -430,7 +430,7 @@ def _cue_evidence(text: str, mention: Mention, words: list[str]) -> EntityType |
         and (len(words) > 1 or gazetteer.is_given_name(mention.surface))
     ):
         return "person"  # "The current president of Namibia, Hage Geingob, expressed"
-    if _org_word_before(text, mention.start) and not (
+    if _org_word_before(text, mention.start, mention.end) and not (
         gazetteer.is_given_name(words[0]) or gazetteer.is_place(mention.surface)
     ):
         return "org"  # "the Florida company Ridgeback Biotherapeutics" the model read as a person
@@ -746,7 +746,10 @@ def _type_after(text: str, mention: Mention) -> EntityType | None:
         if _BY_NAMES_BEFORE.search(text, max(0, mention.start - 60), mention.start):
             return None  # "a documentary by Tomasz and Marek Sekielski, which is about": the work
         if _person_word_before(text, mention.start) or _office_of_before(text, mention.start):
-            return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
+            one_word = " " not in mention.surface.strip()
+            if not one_word or gazetteer.is_given_name(mention.surface.strip()):
+                return None  # "nominee Joe Biden, which had been scheduled": the event, not Biden
+            return "org"  # "steel producer Bluescope, which supplies": no person, a company
         if (
             mention.label == "PERSON"
             and " " in mention.surface.strip()
@@ -936,11 +939,18 @@ def _office_of_before(text: str, start: int) -> bool:
     return office is not None and is_title(office.group(1))
 
 
-def _org_word_before(text: str, start: int) -> bool:
-    """A lower-case word for an organisation right before a name: "the company Ridgeback"."""
+def _org_word_before(text: str, start: int, end: int | None = None) -> bool:
+    """A lower-case word for an organisation right before a name: "the company Ridgeback";
+    with the name's `end`, also in an apposition between commas ("a plaintiffs' law firm,
+    Cohen Milstein, to assemble")."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
+    if before is None and end is not None and text[end : end + 1] == ",":
+        before = _WORD_AND_COMMA_BEFORE_NAME.search(text, max(0, start - 24), start)
     word = before.group(1) if before is not None else ""
     return word.islower() and _DESCRIBED_AS.get(word) == "org"
+
+
+_WORD_AND_COMMA_BEFORE_NAME = re.compile(r"(?<![\w-])([a-z]+),[ \t]+$")
 
 
 _CAPITALISED_AFTER = re.compile(

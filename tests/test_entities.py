@@ -1548,3 +1548,16 @@ def test_a_legal_office_alone_is_no_organisation() -> None:
     (found,) = extract_entities([text])
     assert "Special Counsel" not in {e.name for e in found}
     assert "Robert Mueller" in {e.name for e in found if e.type == "person"}
+
+
+def test_a_company_named_after_its_kind_is_an_organisation() -> None:
+    # NewsWCL50 (fresh18 wcl3_L, wcl7_LL): the model read both as a person or a place
+    text = (
+        "The committee engaged a plaintiffs' law firm, Cohen Milstein, to assemble the "
+        "complaint filed on Friday.\n\n"
+        "Australia's sole steel producer Bluescope, which supplies locally made steel to its own "
+        "factories in the United States, welcomed the decision."
+    )
+    (found,) = extract_entities([text])
+    orgs = {e.name for e in found if e.type == "org"}
+    assert {"Cohen Milstein", "Bluescope"} <= orgs
