@@ -488,10 +488,36 @@ def _pieces(
         if places:  # "U.S.-Mexico border": two places, neither an organisation
             yield from ((place_start, place_end, "GPE") for place_start, place_end in places)
             continue
+        people = _people_apart(text, piece_start, piece_end)
+        if people:  # "the Trump-Abe summit": two people, no organisation
+            yield from ((person_start, person_end, "PERSON") for person_start, person_end in people)
+            continue
         if alone is not None:
             yield from glued_names(text, piece_start, piece_end, label, alone)
         else:
             yield piece_start, piece_end, label
+
+
+_TWO_SURNAMES = re.compile(r"([A-Z][a-z]+)[-–]([A-Z][a-z]+)")
+
+
+def _people_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The two people of a span that joins their surnames with a hyphen as a modifier ("the
+    Trump-Abe summit"): each surname is written elsewhere in the text after a capitalised
+    given name or title ("Donald Trump", "Prime Minister Shinzo Abe") and is no place or
+    organisation of the gazetteer. [] for any other span ("Coca-Cola", "Rolls-Royce")."""
+    found = _TWO_SURNAMES.fullmatch(text, start, end)
+    if found is None or all(map(gazetteer.is_given_name, found.groups())):
+        return []  # "Jean-Pierre", "Mary-Kate": a given name
+    for surname in found.groups():
+        if gazetteer.is_place(surname) or gazetteer.is_organisation(surname):
+            return []
+        if surname.lower() in FUNCTION_WORDS:
+            return []
+        full = re.search(rf"\b[A-Z][a-z]+\.?[ \t]+{surname}\b(?![-–])", text)
+        if full is None:
+            return []
+    return [found.span(1), found.span(2)]
 
 
 _CUT_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})

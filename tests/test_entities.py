@@ -1561,3 +1561,18 @@ def test_a_company_named_after_its_kind_is_an_organisation() -> None:
     (found,) = extract_entities([text])
     orgs = {e.name for e in found if e.type == "org"}
     assert {"Cohen Milstein", "Bluescope"} <= orgs
+
+
+def test_two_surnames_joined_by_a_hyphen_are_two_people() -> None:
+    # NewsWCL50 (fresh18 wcl0_M)
+    text = (
+        "President Trump began meetings with the leader of Japan on Tuesday.\n\n"
+        '"They do have my blessing to discuss the end of the war," Trump said after welcoming '
+        "Japanese Prime Minister Shinzo Abe to his estate for talks.\n\n"
+        "The Trump-Abe summit began hours after reports that North and South Korea are "
+        "negotiating a statement. Coca-Cola was served.\n\n"
+        "This is the third Trump-Abe summit, including a previous one in February of last year."
+    )
+    (found,) = extract_entities([text])
+    assert not [e for e in found if "Trump-Abe" in e.aliases]
+    assert "Coca-Cola" in {e.name for e in found}
