@@ -584,7 +584,7 @@ def _join_person_names(
     uses = bare_uses(text, ((m.start, m.end, m.key) for m in people if m.key not in full_names))
     indexed = FullNames(full_names, speakers, uses, text)
     for key in sorted(full_names, key=lambda k: len(k.split())):
-        target = indexed.longer(key)
+        target = indexed.longer(key) or _with_given_name_in_full(key, full_names)
         if target is not None:
             clusters.union(f"person:{key}", f"person:{target}")
     ends = {m.end: m for m in people}
@@ -611,6 +611,19 @@ def _join_person_names(
         if target is not None:
             mention.cluster = f"person:{target}"
             clusters.find(mention.cluster)
+
+
+def _with_given_name_in_full(key: str, full_names: dict[str, int]) -> str | None:
+    """ "Don McGahn" is the article's one "Donald F. McGahn II": a given name clipped (three
+    letters at least) before the surname of one other full name, whose given name it starts."""
+    words = key.split()
+    if len(words) != 2 or len(words[0]) < 3:
+        return None
+    return sole_owner(
+        full
+        for full in full_names
+        if full != key and full.split()[-1] == words[-1] and clips_given_name(words[0], full)
+    )
 
 
 def _join_bare_titles(mentions: list[Mention], clusters: UnionFind) -> None:

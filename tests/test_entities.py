@@ -1576,3 +1576,16 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people() -> None:
     (found,) = extract_entities([text])
     assert not [e for e in found if "Trump-Abe" in e.aliases]
     assert "Coca-Cola" in {e.name for e in found}
+
+
+def test_a_clipped_given_name_before_the_surname_is_the_full_names_person() -> None:
+    # NewsWCL50 (fresh18 wcl8_L)
+    text = (
+        "The president relented after the White House counsel, Donald F. McGahn II, "
+        "threatened to resign.\n\n"
+        '"What did you think about the story of the special counsel and Don McGahn backing you '
+        'off the termination?" he planned to ask.'
+    )
+    (found,) = extract_entities([text])
+    people = [e for e in found if e.type == "person" and "McGahn" in e.name]
+    assert len(people) == 1 and "Don McGahn" in people[0].aliases
