@@ -716,6 +716,16 @@ def _join_split_names(
             ):
                 joined[-1] = (start, span[1], "GPE")
                 continue
+        if (
+            joined
+            and joined[-1][2] == "ORG"
+            and span[2] == "ORG"
+            and _CHAMBER.fullmatch(text, joined[-1][0], joined[-1][1])
+            and _ONE_SPACE.fullmatch(text, joined[-1][1], span[0])
+            and _COMMITTEE_END.search(text, span[0], span[1])
+        ):  # "House" + "Ways and Means Committee": the chamber's committee
+            joined[-1] = (joined[-1][0], span[1], "ORG")
+            continue
         if joined and joined[-1][2] == "ORG" and _of_name_goes_on(text, joined[-1], span):
             joined[-1] = (joined[-1][0], span[1], "ORG")
             continue
@@ -883,6 +893,11 @@ def _apposition_after_comma(joiner: str, second: str) -> bool:
         and "&" not in second
         and not any(w in ORG_HEADS for w in words)
     )
+
+
+# A legislature's chamber, and a committee's name ending a span ("Ways and Means Committee").
+_CHAMBER = re.compile(r"(?:[Tt]he[ \t]+)?(?:House|Senate)")
+_COMMITTEE_END = re.compile(r"\b(?:Committee|Subcommittee)\Z")
 
 
 def _one_name(first: str, second: str) -> bool:

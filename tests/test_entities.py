@@ -1589,3 +1589,14 @@ def test_a_clipped_given_name_before_the_surname_is_the_full_names_person() -> N
     (found,) = extract_entities([text])
     people = [e for e in found if e.type == "person" and "McGahn" in e.name]
     assert len(people) == 1 and "Don McGahn" in people[0].aliases
+
+
+def test_a_chamber_before_its_committee_is_one_name() -> None:
+    # NewsWCL50 (fresh18 wcl7_LL): the model read "House" and "Ways and Means Committee"
+    text = (
+        "House Ways and Means Committee Chairman Kevin Brady, a pro-trade Republican from "
+        "Texas, said the exemptions are narrow."
+    )
+    (found,) = extract_entities([text])
+    names = {e.name for e in found}
+    assert "House" not in names and "Ways and Means Committee" not in names
