@@ -726,6 +726,15 @@ def _join_split_names(
         ):  # "House" + "Ways and Means Committee": the chamber's committee
             joined[-1] = (joined[-1][0], span[1], "ORG")
             continue
+        if (
+            joined
+            and joined[-1][2] == "ORG"
+            and span[2] in ("ORG", *_PLACE_LABELS)
+            and _COURT_END.search(text, joined[-1][0], joined[-1][1])
+            and _FOR_THE.fullmatch(text, joined[-1][1], span[0])
+        ):  # "the Federal District Court" for "the District of Columbia": the court's name
+            joined[-1] = (joined[-1][0], span[1], "ORG")
+            continue
         if joined and joined[-1][2] == "ORG" and _of_name_goes_on(text, joined[-1], span):
             joined[-1] = (joined[-1][0], span[1], "ORG")
             continue
@@ -898,6 +907,7 @@ def _apposition_after_comma(joiner: str, second: str) -> bool:
 # A legislature's chamber, and a committee's name ending a span ("Ways and Means Committee").
 _CHAMBER = re.compile(r"(?:[Tt]he[ \t]+)?(?:House|Senate)")
 _COMMITTEE_END = re.compile(r"\b(?:Committee|Subcommittee)\Z")
+_COURT_END = re.compile(r"\bCourt\Z")
 
 
 def _one_name(first: str, second: str) -> bool:

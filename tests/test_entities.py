@@ -1600,3 +1600,14 @@ def test_a_chamber_before_its_committee_is_one_name() -> None:
     (found,) = extract_entities([text])
     names = {e.name for e in found}
     assert "House" not in names and "Ways and Means Committee" not in names
+
+
+def test_a_court_for_its_district_is_one_name() -> None:
+    # NewsWCL50 (fresh18 wcl3_L)
+    text = (
+        "The judge overseeing it, Ellen S. Huvelle of the Federal District Court for the "
+        "District of Columbia, an appointee of President Bill Clinton, dismissed the suit."
+    )
+    (found,) = extract_entities([text])
+    orgs = {e.name for e in found if e.type == "org"}
+    assert "Federal District Court for the District of Columbia" in orgs
