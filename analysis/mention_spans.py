@@ -703,6 +703,7 @@ def without_common_nouns(text: str, start: int, end: int, label: str) -> int:
         or lower in PLACE_HEADS
         or lower in FACILITY_TAILS
         or lower in ORG_TAILS
+        or lower in _UNIT_WORDS
         or not re.search(rf"(?<=[\s(]){lower}(?=[\s,;:!?)]|\.(?:\s|$))", text)
     ):
         return end
@@ -717,6 +718,11 @@ def without_common_nouns(text: str, start: int, end: int, label: str) -> int:
         if not start <= found.start() < end and not text[found.end() :].lower().startswith(tail):
             return head_end
     return end
+
+
+# Words that end the name of a unit inside an organisation ("the Asian Studies Program" of a
+# university), not common nouns glued to a name.
+_UNIT_WORDS = frozenset({"program", "programme"})
 
 
 _TWO_PLACES = re.compile(r"([A-Z][\w.]*)[-–]([A-Z][\w.]*)")

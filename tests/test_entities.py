@@ -1611,3 +1611,14 @@ def test_a_court_for_its_district_is_one_name() -> None:
     (found,) = extract_entities([text])
     orgs = {e.name for e in found if e.type == "org"}
     assert "Federal District Court for the District of Columbia" in orgs
+
+
+def test_a_universitys_program_keeps_its_last_word() -> None:
+    # NewsWCL50 (fresh18 wcl0_M): "program" is written in lower case and "Studies" alone
+    text = (
+        "Kristi Govella, an assistant professor with the Asian Studies Program at the "
+        "University of Hawaii at Manoa, said Abe arrived hoping for a deal. The Center for "
+        "Strategic & International Studies agreed about the nuclear weapons program."
+    )
+    (found,) = extract_entities([text])
+    assert "Asian Studies" not in {e.name for e in found}
