@@ -201,3 +201,26 @@ def test_a_countrys_head_alone_tells_no_related_story() -> None:
     )
     names = ["Mike Pence", "Mark Parker", "Alexei Navalny", "Benjamin Franklin", "Netanyahu"]
     assert heads_of_countries(names, (others,)) == ("Netanyahu",)
+
+
+def test_a_countrys_head_named_in_both_tells_no_one_event() -> None:
+    # Issue #12: two reports of American politics (Clinton on trade, an ad against Netanyahu)
+    # each name the president as a main name of the other's, at a cosine past
+    # SAME_EVENT_WITH_NAMES: called one event on the era's usual name alone.
+    from kimreader.analysis.story import Evidence, _story_kind, heads_of_countries
+
+    trade = "President Obama said the trade deal would help workers, Hillary Clinton said."
+    ad = "The ad, paid for by a group close to President Obama, attacks Benjamin Netanyahu."
+    heads = heads_of_countries(["Obama"], (trade, ad))
+    assert heads == ("Obama",)
+    assert _story_kind(Evidence(0.55, "meaning", None, ("Obama",), True, (), False, heads)) == (
+        "related"
+    )
+    # The heads as the event's own actors (a summit, a state visit) make one event at a meaning
+    # as close as NewsWCL50's reports of Trump's visit to the UK (0.74).
+    assert _story_kind(Evidence(0.74, "meaning", None, ("Obama",), True, (), False, heads)) == (
+        "same"
+    )
+    # A name that tells the event, shared besides the head, still makes one event.
+    names = ("Obama", "Huma Abedin")
+    assert _story_kind(Evidence(0.55, "meaning", None, names, True, (), False, heads)) == "same"
