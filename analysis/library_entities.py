@@ -94,8 +94,9 @@ def group_library(per_article: Mapping[str, Sequence[Entity]]) -> list[list[tupl
     """
     clusters = UnionFind()
     nodes: list[tuple[str, Entity]] = []
+    library_home = _library_country(per_article)
     for article_id, entities in per_article.items():
-        home = _home_country(entities)
+        home = _chamber_homes(entities, _home_country(entities), library_home)
         for entity in entities:
             node = str(len(nodes))
             nodes.append((article_id, entity))
@@ -274,7 +275,7 @@ def _generic_body(key: str) -> str | None:
     return None
 
 
-def _body_keys(entity: Entity, home: str | None) -> set[str]:
+def _body_keys(entity: Entity, home: str | None | Mapping[str, str | None]) -> set[str]:
     """Keys of a body every country has ("Senate"), qualified by whose it is: the place its own
     name says ("U.S. Senate", "Parliament of Serbia", "Tunisian Parliament"), or else the
     country its article is about (`_home_country`); none when neither says ("Senate" in an article
@@ -300,11 +301,80 @@ def _body_keys(entity: Entity, home: str | None) -> set[str]:
                 whose.add(qualifier)
                 break
     for body in bare:
+        owner = home.get(body, home.get("")) if isinstance(home, Mapping) else home
         if whose:  # "U.S. Senate" also written "Senate" in its article
             keys.update(f"{body}@{place}" for place in whose)
-        elif home is not None and body not in _LOCAL_BODIES:
-            keys.add(f"{body}@{home}")
+        elif owner is not None and body not in _LOCAL_BODIES:
+            keys.add(f"{body}@{owner}")
     return keys
+
+
+# The countries with a chamber English reports call "the Senate", "the House" or "Congress" (and
+# India, whose "Congress" is a party): a bare "Senate" in a report about a country without one
+# ("Senate" beside "Saudi Arabia" in an American paper) is another country's.
+_CHAMBER_COUNTRIES = {
+    "senate": """united states|philippines|australia|canada|mexico|brazil|argentina|chile|
+    colombia|italy|france|spain|poland|czech republic|romania|belgium|netherlands|ireland|
+    nigeria|kenya|liberia|pakistan|thailand|cambodia|kazakhstan|jordan|egypt|haiti|
+    dominican republic|paraguay|uruguay|bolivia|zimbabwe|burundi|cameroon|gabon|madagascar|
+    rwanda|democratic republic of the congo|republic of the congo|ivory coast|jamaica|bahamas|
+    barbados|belize|trinidad and tobago|antigua and barbuda|grenada|saint lucia|fiji|palau|
+    puerto rico|japan|malaysia|switzerland|austria|slovenia|bosnia and herzegovina|india""",
+    "congress": """united states|philippines|argentina|brazil|chile|colombia|peru|mexico|
+    guatemala|honduras|paraguay|spain|micronesia|bolivia|dominican republic|ecuador|venezuela|
+    india|puerto rico""",
+    "house": """united states|australia|philippines|nigeria|japan|new zealand|libya|colombia|
+    belgium|thailand|malta|fiji|jamaica|bahamas|barbados|belize|trinidad and tobago|cyprus|
+    liberia|indonesia|egypt|jordan|morocco|ethiopia|uruguay|bosnia and herzegovina|
+    united kingdom|canada|ireland|india|puerto rico|malaysia|iraq|yemen|bahrain|lebanon""",
+}
+_CHAMBER_COUNTRIES["house of representatives"] = _CHAMBER_COUNTRIES["house"]
+
+
+@lru_cache(maxsize=1)
+def _chamber_countries() -> dict[str, frozenset[str]]:
+    return {
+        body: frozenset(_place_key(n.strip()) or n.strip() for n in names.split("|"))
+        for body, names in _CHAMBER_COUNTRIES.items()
+    }
+
+
+def _countries_named(entities: Sequence[Entity]) -> set[str]:
+    named = {_place_key(e.name) for e in entities if e.type == "place"}
+    return {place for place in named if place is not None and gazetteer.is_country(place)}
+
+
+def _library_country(per_article: Mapping[str, Sequence[Entity]]) -> str | None:
+    """The country most of the library's articles name, if one is named in more than any other."""
+    counts = Counter(c for entities in per_article.values() for c in _countries_named(entities))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _chamber_homes(
+    entities: Sequence[Entity], home: str | None, library_home: str | None
+) -> dict[str, str | None]:
+    """Whose each bare chamber ("senate", "house", "congress") of an article is ("" for any other
+    body: its home country): the home country's if it has one; else the one country the article
+    names that has one ("Senate" beside Libya and the United States); else, in an article about a
+    country without one, the library's country if it has one (American reports about Russia or
+    Saudi Arabia: "the Senate", "Congress"). An article naming no country ("Senate" beside
+    "Maine" alone: the state's) has none."""
+    homes: dict[str, str | None] = {"": home}
+    named = _countries_named(entities)
+    for body, countries in _chamber_countries().items():
+        having = named & countries
+        if home is not None and home in countries:
+            homes[body] = home
+        elif len(having) == 1:
+            homes[body] = having.pop()
+        elif not having and home is not None and library_home in countries:
+            homes[body] = library_home
+        else:
+            homes[body] = None
+    return homes
 
 
 def _qualified(key: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import wikinews_entities
 
-from kimreader.analysis.entity import Entity
+from kimreader.analysis.entity import Entity, EntityType
 from kimreader.analysis.library_entities import group_library
 
 ARTICLES = {
@@ -118,3 +118,32 @@ def test_an_article_naming_no_country_reads_whose_its_bodies_are_from_their_name
         for members in group_library({"vote": vote, "budget": budget})
     ]
     assert {"vote", "budget"} in groups
+
+
+def _named(*names: tuple[str, EntityType]) -> list[Entity]:
+    return [Entity(name, kind, (name,), ((0, len(name)),)) for name, kind in names]
+
+
+def test_a_senate_beside_a_country_without_one_is_the_librarys_countrys() -> None:
+    # American reports about Saudi Arabia or Russia write "the Senate" and "Congress" for their
+    # own country's (made-up entities: "Senators in Congress condemned Saudi Arabia."); a
+    # "Senate" beside "Maine" alone is the state's; beside Libya and the United States, the
+    # Senate is the American one (Libya has none) but "the House" could be either
+    library = {
+        "budget": _named(("United States", "place"), ("Senate", "org"), ("Congress", "org")),
+        "tariffs": _named(("United States", "place"), ("China", "place")),
+        "saudi": _named(("Saudi Arabia", "place"), ("Senate", "org"), ("Congress", "org")),
+        "russia": _named(("Russia", "place"), ("Senate", "org")),
+        "maine": _named(("Maine", "place"), ("Senate", "org")),
+        "benghazi": _named(
+            ("Libya", "place"), ("United States", "place"), ("Senate", "org"), ("House", "org")
+        ),
+        "budget2": _named(("United States", "place"), ("House", "org")),
+    }
+    groups = [
+        {a for a, e in members} for members in group_library(library) if members[0][1].type == "org"
+    ]
+    assert {"budget", "saudi"} in groups  # Congress
+    assert {"budget", "saudi", "russia", "benghazi"} in groups  # Senate
+    assert {"maine"} in groups
+    assert {"benghazi"} in groups  # its House
