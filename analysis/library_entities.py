@@ -131,8 +131,8 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
             for alias in (entity.name, *entity.aliases):
                 key = canonical_key(alias, "person")
                 if len(key.split()) >= 2:
-                    library.add_person(key, root)
-                    own[article].add_person(key, root)
+                    library.add_person(key, root, article)
+                    own[article].add_person(key, root, article)
         elif entity.type == "org" and len(entity.name.split()) >= 2:
             key = canonical_key(entity.name, "org")
             library.add_org(key, root)
@@ -150,7 +150,9 @@ def _join_short_names(nodes: list[tuple[str, Entity]], clusters: UnionFind) -> N
         elif mine.starts_a_name(entity.name):
             owner = None  # "Ford" beside "Ford Motor Company": its article's, not Gerald Ford
         else:
-            owner = library.owner_of(entity.name, facility_only=entity.type == "place")
+            owner = library.owner_of(
+                entity.name, facility_only=entity.type == "place", most_named=True
+            )
         if owner is not None:
             clusters.union(str(number), owner)
 
@@ -167,11 +169,13 @@ class _FullNames:
         self._people_index: FullNames | None = None  # built at the first question
         self._orgs_by_first_word: dict[str, list[str]] = defaultdict(list)
         self._orgs_by_initials: dict[str, list[str]] = defaultdict(list)
+        self._articles: dict[str, set[str]] = defaultdict(set)  # person cluster -> articles
 
-    def add_person(self, key: str, cluster: str) -> None:
+    def add_person(self, key: str, cluster: str, article: str) -> None:
         if key not in self.people:
             self.people[key] = cluster
             self._people_index = None
+        self._articles[self.people[key]].add(article)
 
     def add_org(self, key: str, cluster: str) -> None:
         if key not in self.orgs:
@@ -179,11 +183,24 @@ class _FullNames:
             self._orgs_by_first_word[key.split()[0]].append(key)
             self._orgs_by_initials[initials(key.split())].append(key)
 
-    def owner_of(self, name: str, facility_only: bool = False) -> str | None:
+    def owner_of(
+        self, name: str, facility_only: bool = False, most_named: bool = False
+    ) -> str | None:
         """The cluster of the one person or organisation the one-word `name` shortens (with
-        `facility_only`, of the one clinic or centre)."""
+        `facility_only`, of the one clinic or centre). With `most_named`, a surname several
+        people share is the one's the library names in more than twice as many articles as all
+        the others together ("Clinton" alone: the Hillary Clinton of four reports, not the Bill
+        Clinton of one); else nobody's."""
         people, orgs, acronyms = self._fits(name, facility_only)
+        if most_named and len(people) > 1:
+            return self._most_named(people)
         return sole_owner(people) or sole_owner(orgs) or sole_owner(acronyms)
+
+    def _most_named(self, people: set[str]) -> str | None:
+        ranked = sorted(people, key=lambda cluster: -len(self._articles[cluster]))
+        top = len(self._articles[ranked[0]])
+        others = sum(len(self._articles[cluster]) for cluster in ranked[1:])
+        return ranked[0] if top > 2 * others else None
 
     def starts_a_name(self, name: str) -> bool:
         """Whether the one-word `name` is the first word of an organisation's name here."""

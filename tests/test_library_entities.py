@@ -147,3 +147,27 @@ def test_a_senate_beside_a_country_without_one_is_the_librarys_countrys() -> Non
     assert {"budget", "saudi", "russia", "benghazi"} in groups  # Senate
     assert {"maine"} in groups
     assert {"benghazi"} in groups  # its House
+
+
+def test_a_surname_alone_joins_the_one_the_library_names_most() -> None:
+    # "Clinton" alone in one report ("Clinton lost the election.", made up) is the Hillary
+    # Clinton of three reports, not the Bill Clinton one report names beside her; two reports
+    # each naming one of them are too few to say
+    library = {
+        "alone": _named(("Clinton", "person")),
+        "both": _named(("Hillary Clinton", "person"), ("Bill Clinton", "person")),
+        "debate": _named(("Hillary Clinton", "person")),
+        "emails": _named(("Hillary Clinton", "person")),
+    }
+    groups = [{(a, e.name) for a, e in m} for m in group_library(library)]
+    assert {("both", "Bill Clinton")} in groups
+    assert {
+        ("alone", "Clinton"),
+        ("both", "Hillary Clinton"),
+        ("debate", "Hillary Clinton"),
+        ("emails", "Hillary Clinton"),
+    } in groups
+    library.pop("emails")
+    library.pop("debate")
+    library["bill"] = _named(("Bill Clinton", "person"))
+    assert {("alone", "Clinton")} in [{(a, e.name) for a, e in m} for m in group_library(library)]
