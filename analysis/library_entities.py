@@ -323,7 +323,12 @@ def _body_keys(entity: Entity, home: str | None | Mapping[str, str | None]) -> s
             keys.update(f"{body}@{place}" for place in whose)
         elif owner is not None and body not in _LOCAL_BODIES:
             keys.add(f"{body}@{owner}")
-    return keys
+    lower = _chamber_countries()["house of representatives"]
+    return keys | {  # "the House" of the United States is its House of Representatives
+        f"house of representatives@{key.partition('@')[2]}"
+        for key in keys
+        if key.partition("@")[0] == "house" and key.partition("@")[2] in lower
+    }
 
 
 # The countries with a chamber English reports call "the Senate", "the House" or "Congress" (and
@@ -345,7 +350,12 @@ _CHAMBER_COUNTRIES = {
     liberia|indonesia|egypt|jordan|morocco|ethiopia|uruguay|bosnia and herzegovina|
     united kingdom|canada|ireland|india|puerto rico|malaysia|iraq|yemen|bahrain|lebanon""",
 }
-_CHAMBER_COUNTRIES["house of representatives"] = _CHAMBER_COUNTRIES["house"]
+# Those whose "House" is a House of Representatives (not the UK's, Canada's or India's Commons).
+_CHAMBER_COUNTRIES["house of representatives"] = "|".join(
+    country
+    for country in _CHAMBER_COUNTRIES["house"].split("|")
+    if country.strip() not in {"united kingdom", "canada", "ireland", "india", "lebanon", "bahrain"}
+)
 
 
 @lru_cache(maxsize=1)

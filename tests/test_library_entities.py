@@ -171,3 +171,16 @@ def test_a_surname_alone_joins_the_one_the_library_names_most() -> None:
     library.pop("debate")
     library["bill"] = _named(("Bill Clinton", "person"))
     assert {("alone", "Clinton")} in [{(a, e.name) for a, e in m} for m in group_library(library)]
+
+
+def test_the_house_of_a_country_with_a_house_of_representatives_is_that_one() -> None:
+    # "the House passed the bill" in one American report, "the House of Representatives" in
+    # another (made up): one chamber; the British "House" is no House of Commons by this rule
+    library = {
+        "bill": _named(("United States", "place"), ("House", "org")),
+        "vote": _named(("United States", "place"), ("House of Representatives", "org")),
+        "brexit": _named(("United Kingdom", "place"), ("House", "org")),
+    }
+    groups = [{(a, e.name) for a, e in m} for m in group_library(library)]
+    assert {("bill", "House"), ("vote", "House of Representatives")} in groups
+    assert {("brexit", "House")} in groups
