@@ -1042,6 +1042,14 @@ class _QuoteFinder:
             STATEMENT_BY.search(before),
         ):
             if source and not any(verb.start() > source.end() for verb in verbs):
+                if source.re is not ACCORDING_TO and any(
+                    verb.end() <= source.start() for verb in verbs
+                ):
+                    # "An official played down the report, saying it was too soon to tell what
+                    # a joint statement by Mr. Moon would contain, other than “abstract”
+                    # statements": a statement named after the speech verb is what was said,
+                    # not who says the quote; the verb's subject does
+                    continue
                 draft.written, draft.cue = source.group("name"), "before"
                 draft.written_at = before_start + source.start("name")
                 return

@@ -458,3 +458,18 @@ def test_an_attribution_alone_below_with_the_name_after_its_verb() -> None:
     )
     people = (_person(body, "Benjamin Netanyahu"),)
     assert [q.speaker for q in extract_quotes(body, people)] == ["Benjamin Netanyahu"]
+
+
+def _speakers(body: str, *people: Entity) -> list[str]:
+    return [q.speaker for q in extract_quotes(body, people)]
+
+
+def test_a_statement_named_after_the_speech_verb_is_what_was_said_not_its_speaker() -> None:
+    # NewsWCL50 (fresh18c pair1b): the official plays the report down; the statement by the two
+    # presidents is what he says it may hold, not whose words "abstract" are
+    body = (
+        "A South Korean government official later played down the report, saying it was too "
+        "soon to tell what a joint statement by Mr. Moon and Mr. Kim would contain, other than "
+        'broad and "abstract" statements.'
+    )
+    assert _speakers(body, _person(body, "Moon Jae-in", "Mr. Moon")) != ["Moon Jae-in"]
