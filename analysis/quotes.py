@@ -326,6 +326,9 @@ _A_NAME = re.compile(
     rf"\s*{NO_DAY}(?:{ABBREVIATED_TITLE}\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,2}})"
     r"(?:\s+of\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?\s*(?:,|$)"
 )
+# A party and state tag set after a lawmaker's name ("R-Va.", "D-N.Y."): no one's name.
+_PARTY_TAG = re.compile(r"[DIR]-[A-Z][A-Za-z.]{0,5}")
+_NAME_BEFORE_TAG = re.compile(r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})$")
 # The words after the closing mark go on with a new clause (“No”, he said / “No” — he said).
 _OPENS_CLAUSE = re.compile(r"\s*[,;:—–\-]")
 
@@ -909,6 +912,12 @@ class _QuoteFinder:
             or bool(re.search(r"[’']s\s+\w+$", name))
             or name.split()[-1].lower() in _OFFICE_WORDS
         )
+        tagged = _NAME_BEFORE_TAG.search(role) if _PARTY_TAG.fullmatch(name) else None
+        if tagged:  # "said a statement from Judiciary Chairman Bob Goodlatte, R-Va.": the
+            # party and state tag follows the lawmaker's name, no name of its own
+            draft.written = tagged.group("name")
+            draft.written_at = offset + found.start("role") + tagged.start("name")
+            return
         if described and named:
             draft.written = named.group("name")
             draft.written_at = offset + found.start("role") + named.start("name")

@@ -473,3 +473,18 @@ def test_a_statement_named_after_the_speech_verb_is_what_was_said_not_its_speake
         'broad and "abstract" statements.'
     )
     assert _speakers(body, _person(body, "Moon Jae-in", "Mr. Moon")) != ["Moon Jae-in"]
+
+
+def test_a_party_and_state_tag_after_a_name_is_no_speaker() -> None:
+    # NewsWCL50 (fresh18 wcl1): "R-Va." set after the first of three chairmen
+    body = (
+        '"These memos are significant for both what is in them and what is not," said a '
+        "statement from Judiciary Chairman Bob Goodlatte, R-Va., Oversight Chairman Trey Gowdy, "
+        "R-S.C., and Intelligence Chairman Devin Nunes, R-Calif."
+    )
+    people = (
+        _person(body, "Bob Goodlatte"),
+        _person(body, "Trey Gowdy"),
+        _person(body, "Devin Nunes"),
+    )
+    assert _speakers(body, *people) == ["Bob Goodlatte"]
