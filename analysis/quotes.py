@@ -2701,12 +2701,32 @@ def _only_an_attribution(between: str) -> bool:
     return _ONLY_AN_ATTRIBUTION.fullmatch(" ".join(between.split())) is not None
 
 
+# A speech verb in its progressive form, a finite verb of its own ("The DNC is alleging, in a
+# complaint …, that officials “conspired”"): not "was reading", "is writing" (a book).
+_PROGRESSIVE_SPEECH = re.compile(
+    rf"\b(?:is|are|was|were|been)\s+(?:{ADVERB}\s+)?"
+    rf"(?:{alternation(speech_forms('say claim allege argue insist warn accuse contend', True))})\b"
+)
+
+
 def _speech_verbs(before: str) -> list[re.Match[str]]:
     """The speech verbs in a quote's sentence before it; "asked five people to" is a request,
     "a date would be announced" a passive (no speaker of its own)."""
+    progressive = list(_PROGRESSIVE_SPEECH.finditer(before))
+    found = sorted(
+        (
+            *progressive,
+            *(
+                verb  # "is saying" once, not "saying" again inside it
+                for verb in BEFORE_VERB.finditer(before)
+                if not any(p.start() <= verb.start() < p.end() for p in progressive)
+            ),
+        ),
+        key=lambda verb: verb.start(),
+    )
     return [
         verb
-        for verb in BEFORE_VERB.finditer(before)
+        for verb in found
         if not (verb.group() == "asked" and _ASKED_TO.match(before, verb.end()))
         and not _PASSIVE_BEFORE.search(before, max(0, verb.start() - 40), verb.start())
         and not (

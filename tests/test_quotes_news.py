@@ -488,3 +488,13 @@ def test_a_party_and_state_tag_after_a_name_is_no_speaker() -> None:
         _person(body, "Devin Nunes"),
     )
     assert _speakers(body, *people) == ["Bob Goodlatte"]
+
+
+def test_a_progressive_speech_verb_gives_its_subject_over_a_late_according_to() -> None:
+    # NewsWCL50 (fresh18c pair3a): the DNC alleges; the Post reports the allegation
+    body = (
+        "The DNC is alleging, in a complaint filed in federal district court in Manhattan, that"
+        ' top Trump campaign officials "conspired" with the Russian government, according to'
+        " the Post."
+    )
+    assert _speakers(body) == ["DNC"]
