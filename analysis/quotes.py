@@ -1040,6 +1040,14 @@ class _QuoteFinder:
                 draft.cue = "thing"
             return
         verbs = _speech_verbs(before)
+        owned = _OWNED_WORDS_THAT.search(before)
+        if owned and not any(verb.start() > owned.start("owner") for verb in verbs):
+            # "Comey recounted having crossed Trump when he challenged the president's comments
+            # to Fox News that both harbored “killers.”": the words are the owner's of the
+            # comments the clause gives, not the sentence subject's
+            draft.written, draft.cue = owned.group("owner"), "before"
+            draft.written_at = before_start + owned.start("owner")
+            return
         # "… confirmed that the files that, Netanyahu said Monday, document … are “authentic”":
         # an aside after an earlier speech verb; that verb says the quote
         verbs = [
@@ -2701,6 +2709,13 @@ def _only_an_attribution(between: str) -> bool:
     return _ONLY_AN_ATTRIBUTION.fullmatch(" ".join(between.split())) is not None
 
 
+# Someone's words named as a thing, then what they said ("the president's comments to Fox News
+# that …", "Smith's claim that …"), up to the quote.
+_OWNED_WORDS_THAT = re.compile(
+    r"(?P<owner>\b(?:[Tt]he\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))[’']s\s+"
+    r"(?:comments?|remarks?|claims?|statements?|words|assertions?|suggestions?|accusations?)\s+"
+    r"(?:[^.;:“”\"]{0,60}?\s)?that\s[^.;:“”\"]*$"
+)
 # A speech verb in its progressive form, a finite verb of its own ("The DNC is alleging, in a
 # complaint …, that officials “conspired”"): not "was reading", "is writing" (a book).
 _PROGRESSIVE_SPEECH = re.compile(

@@ -498,3 +498,15 @@ def test_a_progressive_speech_verb_gives_its_subject_over_a_late_according_to() 
         " the Post."
     )
     assert _speakers(body) == ["DNC"]
+
+
+def test_words_named_as_someones_comments_that_are_theirs() -> None:
+    # NewsWCL50 (fresh18 wcl1): Comey recounts challenging Trump's comments; "killers" is
+    # Trump's word, not Comey's
+    body = (
+        "President Trump spoke to Fox News. Comey also recounted having seriously crossed Trump"
+        " when he challenged the president's comments to Fox News that Russia and America were"
+        ' similar in that both harbored "killers."'
+    )
+    people = (_person(body, "Donald Trump", "Trump"), _person(body, "James Comey", "Comey"))
+    assert _speakers(body, *people) in (["Trump"], ["Donald Trump"])
