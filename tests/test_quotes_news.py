@@ -510,3 +510,16 @@ def test_words_named_as_someones_comments_that_are_theirs() -> None:
     )
     people = (_person(body, "Donald Trump", "Trump"), _person(body, "James Comey", "Comey"))
     assert _speakers(body, *people) in (["Trump"], ["Donald Trump"])
+
+
+def test_a_quote_ending_its_sentence_after_its_own_speech_verb_is_not_the_next_subjects() -> None:
+    # NewsWCL50 (fresh18 wcl0): the president disclosed the words; "Aides said" opens the next
+    # sentence
+    body = (
+        "President Trump welcomed Shinzo Abe. The president also disclosed that, amid planning "
+        'for a one-on-one meeting with North Korea leader Kim Jong Un, "we have had direct talks'
+        ' at very high levels, extremely high levels, with North Korea." Aides said Trump himself'
+        " has not spoken with Kim."
+    )
+    people = (_person(body, "Donald Trump", "Trump"), _person(body, "Shinzo Abe"))
+    assert _speakers(body, *people) != ["Aides"]
