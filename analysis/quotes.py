@@ -1857,7 +1857,17 @@ class _QuoteFinder:
             return None
         top = max(counts.values())
         most = [who for who, count in counts.items() if count == top]
-        return most[0] if len(most) == 1 else ""
+        if len(most) > 1:
+            # "Still, Mr. Trump welcomed what Mr. Kim said. “…,” the president said" after
+            # President Moon and President Trump: the sentence before is about one of them
+            # (not when it has both act: "Trump signaled …, and Macron agreed")
+            start, subject = self._previous_subject_at(at)
+            sentence = next((s for s in self._window(at) if s.start == start), None)
+            if subject not in most or sentence is None:
+                return ""
+            acting = self.people.acting_in(start, min(sentence.end, at))
+            return subject if len(set(acting) & set(most)) == 1 else ""
+        return most[0]
 
     def _described_person(self, head: str, at: int) -> str:
         """ "the doctor": the latest person the report gave that role, else the last subject

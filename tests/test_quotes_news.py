@@ -523,3 +523,20 @@ def test_a_quote_ending_its_sentence_after_its_own_speech_verb_is_not_the_next_s
     )
     people = (_person(body, "Donald Trump", "Trump"), _person(body, "Shinzo Abe"))
     assert _speakers(body, *people) != ["Aides"]
+
+
+def test_the_president_between_two_presidents_is_the_one_the_sentence_before_is_about() -> None:
+    # NewsWCL50 (fresh18c pair2a): President Moon and President Trump each titled once before;
+    # the sentence before the tweet is about Mr. Trump
+    body = (
+        "Mr. Kim's announcement came days before a summit meeting with President Moon Jae-in of"
+        " South Korea and weeks before a meeting with President Trump.\n\n"
+        'Still, Mr. Trump welcomed what Mr. Kim said. "North Korea has agreed to suspend all '
+        'Nuclear Tests," the president said in a Twitter message.'
+    )
+    people = (
+        _person(body, "Moon Jae-in"),
+        _person(body, "Trump"),
+        _person(body, "Kim", "Mr. Kim"),
+    )
+    assert _speakers(body, *people) == ["Trump"]
