@@ -314,7 +314,9 @@ AFTER_NAME_SAID = re.compile(
     # Irineo Mujica said")
     rf"|(?:(?:{_ROLE_HEADS})\s+(?=(?:of|for)\s))?"
     rf"(?:(?:[A-Z][\w.]*|of|and|for|the|&)\s+){{2,8}}(?:[a-z][\w\-]*\s+){{0,2}})"
-    rf"(?P<name>{SUBJECT})"
+    # "“…,” it said in a statement": a body's words, the one "it" stands for (`SUBJECT` has
+    # no "it": before a quote it is as often a thing)
+    rf"(?P<name>{SUBJECT}|(?<=\s)it(?=\s))"
     # (a role and the body it serves, each between commas: "Captain Manohar Nambiar, Chief
     # Public Relations Officer, Defence, said")
     rf"(?:(?:,|\s*[—–])\s*(?P<role>[^,;“”\"—–]+(?:,\s*[A-Z][^,;“”\"—–]{{0,40}})?)(?:,|\s*[—–])"

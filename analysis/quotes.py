@@ -2142,6 +2142,8 @@ class _QuoteFinder:
         opening = self.body[start:body_start]
         if body_start >= min(end, start + _OPENING_REACH) or _PREPOSITION_IN.search(opening):
             return ""
+        if self._quoted(body_start):
+            return ""  # "“The EU should be exempted,” it said": a body the quote names
         return name
 
     def _previous_subject(self, offset: int) -> str:

@@ -540,3 +540,18 @@ def test_the_president_between_two_presidents_is_the_one_the_sentence_before_is_
         _person(body, "Kim", "Mr. Kim"),
     )
     assert _speakers(body, *people) == ["Trump"]
+
+
+def test_it_said_after_a_quote_is_the_body_before_not_one_the_quote_names() -> None:
+    # NewsWCL50 (fresh18 wcl7): "it said in a statement", the Commission of the sentence
+    # before (not the EU the quote opens with)
+    body = (
+        "The European Commission said the extension of the temporary exemption prolonged market"
+        ' uncertainty.\n\n"The EU should be fully and permanently exempted from these measures,"'
+        " it said in a statement."
+    )
+    bodies = (
+        Entity("European Commission", "org", ("European Commission",), ((4, 23),)),
+        Entity("European Union", "org", ("EU",), ((body.index("EU"), body.index("EU") + 2),)),
+    )
+    assert _speakers(body, *bodies) == ["European Commission"]
