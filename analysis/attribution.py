@@ -527,11 +527,16 @@ def title_cased(text: str) -> bool:
 NAME_WORDS = 6
 
 
-def looks_like_a_name(text: str) -> bool:
+# Words of a title: each capitalised, a number or a function word.
+_TITLE_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+def looks_like_a_name(text: str, max_words: int = NAME_WORDS) -> bool:
     """A short quoted phrase in title case ("American Pie", "Ring of Fire", "Boxing Day"): a
-    title or a name set in quote marks, which nobody says."""
-    words = re.findall(r"[^\W_]+(?:[’'\-][^\W_]+)*", text)
-    if not 0 < len(words) <= NAME_WORDS or not words[0][0].isupper():
+    title or a name set in quote marks, which nobody says; `max_words` for a longer title
+    ("Take Your Daughters and Sons to Work Day")."""
+    words = _TITLE_WORD.findall(text)
+    if not 0 < len(words) <= max_words or not words[0][0].isupper():
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION_WORDS for w in words)
 

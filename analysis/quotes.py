@@ -2683,17 +2683,12 @@ def _subject_alone(written: str, at: int, preceding: str) -> tuple[str, int]:
 _PREPOSITION_TAIL = re.compile(
     r"\b(?:for|at|of|in|on|during|to|from|about)\s+(?:(?:the|a|an|its|their|this)\s+)?$"
 )
-# Words of a title: each capitalised, a number or a function word.
-_TITLE_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
 def _a_long_title(text: str) -> bool:
     """Whether quoted words are a title up to twelve words long, every word capitalised but
     function words ("Take Your Daughters and Sons to Work Day"), no sentence ended in them."""
-    words = _TITLE_WORD.findall(text)
-    if not 0 < len(words) <= 12 or not words[0][0].isupper() or _ENDS_SENTENCE.search(text):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION_WORDS for w in words)
+    return not _ENDS_SENTENCE.search(text) and looks_like_a_name(text, max_words=12)
 
 
 def _speech_subject(sentence: str) -> re.Match[str] | None:
