@@ -13,11 +13,22 @@ more, "(none)") is left out the same way: how the model holds on a kind of story
 fitted on (the attack reports are long, with many candidate pairs per gold one, the rehab
 reports short). Printed: the cross-validated precision / recall (per split, per topic and in
 all), the shipped constants' figures on all pairs (tuned on), and the refitted constants.
+
+Sets of gold pairs not in the repository (publishers' texts: fresh16c, fresh18c, NewsWCL50
+pairs of earlier rounds, development data now) can be wired into a scratch copy of the checkout
+(their gold files in tests/gold/compare, their texts under ../shared/testdata, as
+/work/dev16/measure.sh and /work/dev18/measure.sh do; both at once need the two sets' texts in
+folders of their own, each gold file's "a"/"b" pointing there). Then `--fit-also SPLIT` fits on
+them too, and `--check SPLIT` scores a set never fitted on, with the refitted constants and with
+the shipped ones: how the model holds on pairs it was not fitted on (the shipped constants come
+from `--fit-also fresh16c --check fresh18c`).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +38,6 @@ from kimreader.analysis.align import (
     RANK_WORDS_WEIGHT,
     SAME_POINT_CUT,
     SAME_POINT_FEATURES,
-    SAME_POINT_MIN_COSINE,
     SAME_POINT_RELATED_CUT,
     claimed,
     same_point,
@@ -60,11 +70,11 @@ class Labelled:
     verdict: str  # the comparison's verdict on the pair (no entities): "same" or "related"
 
 
-def labelled_pairs() -> list[Labelled]:
+def labelled_pairs(splits: Sequence[str] = DEV_SPLITS) -> list[Labelled]:
     found = []
     # The development splits by name: a check set wired into a scratch checkout joins the
-    # scored splits (meaning.FINAL_SPLITS), never the ones fitted on.
-    for pair in gold_pairs(DEV_SPLITS):
+    # scored splits (meaning.FINAL_SPLITS), never the ones fitted on unless named (--fit-also).
+    for pair in gold_pairs(splits):
         embeddings = cached_embeddings([pair.a.body, pair.b.body])
         cosines = _meaning_cosines(pair.a, pair.b, *embeddings)
         assert cosines is not None
@@ -112,6 +122,8 @@ class Fitted:
 
     def chosen(self, pair: Labelled) -> np.ndarray:
         scores = probabilities(pair.features, self.weights, self.bias, pair.cosines)
+        if pair.verdict == "unrelated":  # the comparison claims no same point there
+            return np.zeros(len(scores), dtype=bool)
         return scores >= self.cuts.get(pair.verdict, self.cuts["same"])
 
 
@@ -152,9 +164,15 @@ def fit(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, float]:
 def probabilities(
     features: np.ndarray, weights: np.ndarray, bias: float, cosines: np.ndarray
 ) -> np.ndarray:
-    """The model's probabilities, 0 where the meaning is too far for any point."""
+    """The model's probabilities, 0 where the meaning is too far for any point (`claimed`'s
+    bars: SAME_POINT_MIN_COSINE, SHORT_MIN_COSINE for a short sentence)."""
     found = 1.0 / (1.0 + np.exp(-(features @ weights + bias)))
-    return np.where(cosines >= SAME_POINT_MIN_COSINE, found, 0.0)
+    return np.where(claimed(found, cosines, 0.0, shorter_words(features)), found, 0.0)
+
+
+def shorter_words(features: np.ndarray) -> np.ndarray:
+    """The length in words of each pair's shorter sentence (its feature is log1p of it)."""
+    return np.rint(np.expm1(features[:, SAME_POINT_FEATURES.index("shorter length")]))
 
 
 def cut_at(scores: np.ndarray, gold: np.ndarray, precision: float = CUT_PRECISION) -> float:
@@ -181,8 +199,17 @@ def figures(label: str, total: np.ndarray) -> str:
             f"recall {recall:.2f} ({right}/{expected})")  # fmt: skip
 
 
-def main() -> int:
-    pairs = labelled_pairs()
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit-also", action="append", default=[], metavar="SPLIT",
+                        help="a development split wired into this checkout (not in the "
+                        "repository: fresh16c, fresh18c) to fit on too")  # fmt: skip
+    parser.add_argument("--check", action="append", default=[], metavar="SPLIT",
+                        help="a wired split never fitted on: scored with the constants refitted "
+                        "on the others and with the shipped ones (leave one set out)")  # fmt: skip
+    args = parser.parse_args(argv)
+    pairs = labelled_pairs((*DEV_SPLITS, *args.fit_also))
+    checks = labelled_pairs(tuple(args.check)) if args.check else []
     print(f"{len(pairs)} report pairs, {sum(int(p.gold.sum()) + p.unreachable for p in pairs)} "
           f"gold sentence pairs ({sum(p.unreachable for p in pairs)} not pairable)")  # fmt: skip
     print("\n== left out one report pair at a time: fitted and cut on the others ==")
@@ -220,7 +247,9 @@ def main() -> int:
     by_verdict: dict[str, np.ndarray] = {}
     for p in pairs:
         cut = SAME_POINT_RELATED_CUT if p.verdict == "related" else SAME_POINT_CUT
-        chosen = claimed(same_point(p.features), p.cosines, cut)
+        chosen = claimed(same_point(p.features), p.cosines, cut, shorter_words(p.features))
+        if p.verdict == "unrelated":  # the comparison claims no same point there
+            chosen = np.zeros(len(p.gold), dtype=bool)
         by_verdict[p.verdict] = by_verdict.get(p.verdict, 0) + counts(chosen, p.gold,
                                                                       p.unreachable)  # fmt: skip
     for verdict, tally in sorted(by_verdict.items()):
@@ -228,6 +257,20 @@ def main() -> int:
     print("  " + figures("all pairs", sum(by_verdict.values())))
 
     fitted = fitted_on(pairs)
+    for split in args.check:
+        chosen = [p for p in checks if p.split == split]
+        refit = sum((counts(fitted.chosen(p), p.gold, p.unreachable) for p in chosen),
+                    np.zeros(3, dtype=int))  # fmt: skip
+        shipped = np.zeros(3, dtype=int)
+        for p in chosen:
+            cut = SAME_POINT_RELATED_CUT if p.verdict == "related" else SAME_POINT_CUT
+            chosen_here = claimed(same_point(p.features), p.cosines, cut, shorter_words(p.features))
+            if p.verdict == "unrelated":  # the comparison claims no same point there
+                chosen_here = np.zeros(len(p.gold), dtype=bool)
+            shipped += counts(chosen_here, p.gold, p.unreachable)
+        print(f"\n== {split}, never fitted on ==")
+        print("  " + figures("refitted on the splits above", refit))
+        print("  " + figures("shipped constants", shipped))
     print("\n== refitted on every pair (paste into analysis/align.py) ==")
     for name, weight in zip(SAME_POINT_FEATURES, fitted.weights, strict=True):
         print(f"  {name:18} {weight:8.4f}")
