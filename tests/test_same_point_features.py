@@ -98,3 +98,13 @@ def test_a_pages_stamp_of_its_publication_makes_no_point() -> None:
         assert not pairable(text_span(text, 0, len(text)))
     told = "The ministry published its figures on Monday, a week after the quake."
     assert pairable(text_span(told, 0, len(told)))
+
+
+def test_a_short_sentence_makes_a_point_only_close_in_meaning() -> None:
+    from kimreader.analysis.align import SHORT_MIN_COSINE, SHORT_SENTENCE_WORDS, claimed
+
+    probability = np.array([0.9, 0.9, 0.9])
+    cosines = np.array([0.51, SHORT_MIN_COSINE, 0.51])
+    shorter = np.array([SHORT_SENTENCE_WORDS, SHORT_SENTENCE_WORDS, SHORT_SENTENCE_WORDS + 1])
+    assert claimed(probability, cosines, 0.5, shorter).tolist() == [False, True, True]
+    assert claimed(probability, cosines, 0.5).tolist() == [True, True, True]
