@@ -13,11 +13,11 @@ written a paragraph a line has a paragraph a line (corpus.markdown.written_a_par
 Bumped by hand; tests/test_sentence_splits.py fails when the splits of a fixed set of real texts
 change while it stays the same."""
 
-ENTITY_RULES = 27
+ENTITY_RULES = 28
 """What entity extraction makes of the same sentences (spans, types, merges): bumped by hand with
 each change of its rules or model; tests/test_shipped_entities.py fails when the shipped reports'
 entities change while it stays the same. 24 until the sixteenth round, 25 in it, 26 in the
-seventeenth, 27 from the eighteenth."""
+seventeenth, 27 in the eighteenth, 28 from the nineteenth."""
 
 ENTITIES = ENTITY_RULES * 1000 + SENTENCES
 """Entities are found in a body's paragraphs and sentences, so a change of the splitting makes
