@@ -829,10 +829,12 @@ class _QuoteFinder:
         embedded = not late and not _CLAUSE_BREAK_BEFORE.search(before)
         if (introduced or embedded) and _ENDS_SENTENCE.search(text):
             return False  # Smith said: “No.” Jones said …: the next sentence is Jones's own
-        if not late and _ENDS_SENTENCE.search(text) and _NEW_SENTENCE.match(after):
+        if not late and _ENDS_WITH_FULL_STOP.search(text) and _NEW_SENTENCE.match(after):
             # "The president also disclosed that, amid planning …, “we have had direct talks
             # … with North Korea.” Aides said Trump himself has not spoken with Kim": the
-            # quote's own speech verb came before it and its full stop ended the sentence
+            # quote's own speech verb came before it and its full stop ended the sentence (a
+            # question or exclamation mark does not: 'When a reporter asked him, "Why would
+            # I?" Donald Trump replied.')
             return False
         # Right after the marks only when a clause ends there: in 'the “American Pie” star's
         # rep said' the marks hold a name.
@@ -2597,6 +2599,7 @@ _PREPOSITION_IN = re.compile(
 # A verb whose object comes next ("“We won.” Smith told the crowd"): no reported clause after it.
 _TOLD_OR_ASKED = re.compile(rf"\b(?:{alternation(speech_forms('tell ask'))}|tell|ask)$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
+_ENDS_WITH_FULL_STOP = re.compile(r"\.\W*$")
 _REPORTED_CLAUSE = re.compile(
     r"\s+(?:that|the|a|an|he|she|it|they|we|his|her|its|their|this|these|those|there)\s"
 )
