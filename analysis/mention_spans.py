@@ -720,6 +720,45 @@ def without_common_nouns(text: str, start: int, end: int, label: str) -> int:
     return end
 
 
+# A verb as a title-case headline writes it, third person: "Slams", "Taunts" (not "Class").
+_HEADLINE_VERB = re.compile(r"[A-Z][a-z]+[^\Ws]s")
+# A word of a headline that title case capitalises (function words may stay in lower case).
+_LONG_WORD = re.compile(r"\b[^\W\d_][\w'’\-]{3,}")
+
+
+def without_headline_verb(text: str, start: int, end: int, label: str) -> int:
+    """Where a person's name ends when a title-case headline glued its verb to it ("Senator
+    Jane Roe Slams Budget", "Roe Taunts G.O.P. on Bridges"): before the first word that reads
+    as a verb (`_HEADLINE_VERB`), when the name before it is written elsewhere in the text
+    and the name with that word is not ("Jane Roe Williams" written in the body keeps
+    "Williams"). Only on a line whose long words are all capitalised."""
+    if label != "PERSON":
+        return end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    long_words = _LONG_WORD.findall(text, line_start, line_end)
+    if len(long_words) < 4 or any(not word[0].isupper() for word in long_words):
+        return end
+    rest = text[:line_start] + "\n" + text[line_end:]
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for index in range(1, len(words)):
+        name_end = start + words[index - 1].end()
+        with_word = text[start : start + words[index].end()]
+        if _written_in(rest, with_word):
+            continue
+        if _HEADLINE_VERB.fullmatch(words[index].group()) and _written_in(
+            rest, text[start:name_end]
+        ):
+            return name_end
+        return end
+    return end
+
+
+def _written_in(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
 # Words that end the name of a unit inside an organisation ("the Asian Studies Program" of a
 # university), not common nouns glued to a name.
 _UNIT_WORDS = frozenset({"program", "programme"})

@@ -35,6 +35,7 @@ from kimreader.analysis.mention_spans import (
     sentence_end,
     titles_as_works,
     without_common_nouns,
+    without_headline_verb,
 )
 from kimreader.analysis.mention_tables import names_in_tables
 from kimreader.analysis.mention_types import (
@@ -154,6 +155,7 @@ def _fix_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     if acronym is not None and label != "DATE":
         end = acronym.start()  # "the Indian National Congress (INC) party"
     end = without_common_nouns(text, start, end, label)  # "James Comey Memos just out"
+    end = without_headline_verb(text, start, end, label)  # "Jane Roe Slams Budget"
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
 
 
@@ -358,7 +360,8 @@ def find_mentions(body: str, prose: Prose, spans: Sequence[LabelledSpan]) -> lis
                 continue  # starts inside a word: "K Blu" of "4K Blu-rays"
             start, end = maker_only(text, *fixed, label)
             whole_start, whole_end = fuller_name(text, start, end, label)
-            whole_end = max(end, without_common_nouns(text, whole_start, whole_end, label))
+            whole_end = without_common_nouns(text, whole_start, whole_end, label)
+            whole_end = max(end, without_headline_verb(text, whole_start, whole_end, label))
             if (whole_start, whole_end) != (start, end) and _joined_as_written(
                 prose, (whole_start, whole_end), (start, end)
             ):

@@ -1383,6 +1383,24 @@ def test_common_nouns_a_title_case_tweet_glues_to_names_are_no_part_of_them() ->
     assert "Clinton" in names["Hillary Clinton"].aliases
 
 
+def test_a_title_case_headline_verb_is_no_part_of_the_name_before_it() -> None:
+    """Text written for the case (the nineteenth round's BASIL audit: Fox and NYT headlines in
+    title case glued their verb to a person's name, and his quotes went to that 'person')."""
+    texts = [
+        "Maria Lopez Slams Governor Over Budget Cuts in Texas\n\nFormer mayor Maria Lopez "
+        'criticized the governor on Tuesday.\n\n"This budget is a disgrace," Lopez said.',
+        "Obama Taunts Republicans Over Highway Bill\n\nPresident Obama mocked Republicans on "
+        'Friday.\n\n"Not when there are so many roads to fix," Obama said.',
+        # a name the body writes whole keeps its last word, though it reads like a verb
+        "Serena Williams Wins Fourth Title at Wimbledon\n\nSerena Williams won her fourth "
+        "title on Saturday.",
+    ]
+    found = [
+        {e.name for e in entities if e.type == "person"} for entities in extract_entities(texts)
+    ]
+    assert found == [{"Maria Lopez"}, {"Obama"}, {"Serena Williams"}]
+
+
 def test_the_times_is_the_one_new_york_times_of_the_report() -> None:
     # NewsWCL50 (fresh16 wcl8)
     text = (
