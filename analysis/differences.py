@@ -31,8 +31,13 @@ from kimreader.analysis.timeline import (
     points_ahead,
     resolve_weekday,
 )
-from kimreader.analysis.titles import _HEAD as _TITLE_HEAD_WORDS
-from kimreader.analysis.titles import Title, title_differences, titles
+from kimreader.analysis.titles import (
+    TITLE_HEAD_WORDS,
+    TITLE_HEADS,
+    Title,
+    title_differences,
+    titles,
+)
 from kimreader.corpus.span import TextSpan, text_span
 
 if TYPE_CHECKING:
@@ -1813,10 +1818,10 @@ def _report_titles(body: str, entities: tuple[Entity, ...]) -> tuple[Title, ...]
 # campaign chairman" (an appositive after it). `what`: the words between "former" and the head
 # (the body the post was in: "campaign"); `head`: a head of analysis.titles.
 _FORMER_WHAT = r"(?P<what>(?:[\w’'\-]+\s+){1,3}?)"
-_FORMER_BEFORE = re.compile(rf"\bformer\s+{_FORMER_WHAT}(?P<head>(?i:{_TITLE_HEAD_WORDS}))\s+$")
+_FORMER_BEFORE = re.compile(rf"\bformer\s+{_FORMER_WHAT}(?P<head>(?i:{TITLE_HEAD_WORDS}))\s+$")
 _FORMER_AFTER = re.compile(
     r",\s+(?:(?:the|a|an|his|her|their|[A-Z][\w\-]*[’']s)\s+)?former\s+"
-    rf"{_FORMER_WHAT}(?P<head>(?i:{_TITLE_HEAD_WORDS}))\b(?!\s+of\b)"
+    rf"{_FORMER_WHAT}(?P<head>(?i:{TITLE_HEAD_WORDS}))\b(?!\s+of\b)"
 )
 
 
@@ -1824,7 +1829,6 @@ def _former_titles(body: str, entities: Sequence[Entity]) -> dict[str, list[Fact
     """Each person's former posts (`_FORMER_BEFORE`, `_FORMER_AFTER`), by person key: a Fact
     whose qualifier is the body's words (content terms) and whose value is the head."""
     from kimreader.analysis.text import content_terms
-    from kimreader.analysis.titles import _HEADS
 
     spans = all_sentences(body)
     found: dict[str, list[Fact]] = {}
@@ -1847,7 +1851,7 @@ def _former_titles(body: str, entities: Sequence[Entity]) -> dict[str, list[Fact
                 phrase_start, phrase_end = offset + match.start(), offset + match.end()
                 phrase = body[phrase_start:phrase_end].strip(" ,")
                 phrase_start = body.index(phrase, phrase_start)
-                head = _HEADS[match.group("head").lower()]
+                head = TITLE_HEADS[match.group("head").lower()]
                 fact = Fact("former title", " ".join(sorted(what)), head, phrase, phrase_start,
                             phrase_start + len(phrase), sentence)  # fmt: skip
                 found.setdefault(key, []).append(fact)

@@ -23,7 +23,7 @@ from kimreader.analysis.speakers import words_before
 # Head words of a title, with the head they count as ("Ambassador Bao Shusheng" and
 # "Beijing's newly installed envoy to Port Vila, Bao Shusheng" are one title: an ambassador is
 # an envoy; a WikinewsSum review pool pair claimed them as a difference).
-_HEADS = {
+TITLE_HEADS = {
     "head": "head", "chief": "head", "director": "director", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "minister": "minister",
     "secretary": "secretary", "president": "president", "governor": "governor",
@@ -33,15 +33,16 @@ _HEADS = {
     "judge": "judge", "senator": "senator", "lawyer": "lawyer", "attorney": "lawyer",
     "publicist": "publicist", "manager": "manager", "captain": "captain",
 }  # fmt: skip
-_HEAD = "|".join(sorted(_HEADS, key=len, reverse=True))
+# The head words as one regular-expression alternation, longest first.
+TITLE_HEAD_WORDS = "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
 # "X, the agency's director," / "X, UNRWA's Director of Operations": the appositive clause.
 _AFTER = re.compile(r"^,\s+(?P<title>[^,.;:“”\"()]{2,80})")
 # "The head of the UN Palestinian refugee agency, X": a title phrase ending right before it.
 _BEFORE = re.compile(r"(?:^|[.;:]\s+|\b[Tt]he\s)(?P<title>[^,.;:“”\"()]{2,80}),\s+$")
 # "Foreign Minister X", "UNHCR spokesman X": a title written as part of the name (in the words
 # right before it, speakers.words_before).
-_PREFIX = re.compile(rf"(?P<title>(?:[A-Z][\w’'\-]*\s+){{0,3}}(?i:{_HEAD}))\s+$")
-_TITLE_HEAD = re.compile(rf"\b(?i:{_HEAD})\b")
+_PREFIX = re.compile(rf"(?P<title>(?:[A-Z][\w’'\-]*\s+){{0,3}}(?i:{TITLE_HEAD_WORDS}))\s+$")
+_TITLE_HEAD = re.compile(rf"\b(?i:{TITLE_HEAD_WORDS})\b")
 # A former title is no claim about today; a clause with a verb or a relative is no title
 # ("whose head was crushed", "said national disaster agency spokesman X").
 _NOT_A_TITLE = re.compile(
@@ -66,7 +67,7 @@ def _head(title: str) -> str:
         return ""
     main = re.split(r"\s+(?:of|at|for|in|to|from|with|who|and)\s+", title, maxsplit=1)[0]
     found = _TITLE_HEAD.findall(main)
-    return _HEADS[found[-1].lower()] if found else ""
+    return TITLE_HEADS[found[-1].lower()] if found else ""
 
 
 def titles(body: str, entities: Sequence[Entity]) -> list[Title]:
