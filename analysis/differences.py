@@ -1974,6 +1974,13 @@ def _reworded(words_a: list[str], words_b: list[str]) -> bool:
     return False
 
 
+def _runs(words: list[str]) -> frozenset[tuple[str, ...]]:
+    """Every QUOTE_RUN words in a row: two quotations share such a run exactly when their
+    longest common run (what _reworded asks of difflib first) is that long, so a set test
+    spares difflib the many pairs that share none (~40 ms a comparison of two long reports)."""
+    return frozenset(tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1))
+
+
 def compare_quote_wording(body_a: str, body_b: str) -> list[Difference]:
     """One quotation the reports word differently (`_reworded`: fresh18c, "This constituted an
     act of unprecedented treachery: the campaign of a nominee for President ..." against "The
@@ -1981,15 +1988,21 @@ def compare_quote_wording(body_a: str, body_b: str) -> list[Difference]:
     presidential nominee of a major party ..."): a possible difference of its wording, with
     both sentences. Each quotation once."""
     sentences_a, sentences_b = all_sentences(body_a), all_sentences(body_b)
-    quotes_b = [(m, _quote_words(m.group("words"))) for m in _QUOTATION.finditer(body_b)]
+    quotes_b = []
+    for match in _QUOTATION.finditer(body_b):
+        words = _quote_words(match.group("words"))
+        quotes_b.append((match, words, _runs(words)))
     differences: list[Difference] = []
     used_b: set[int] = set()
     for match_a in _QUOTATION.finditer(body_a):
         words_a = _quote_words(match_a.group("words"))
         if len(words_a) < QUOTE_RUN:
             continue
-        for match_b, words_b in quotes_b:
-            if match_b.start() in used_b or not _reworded(words_a, words_b):
+        runs_a = _runs(words_a)
+        for match_b, words_b, runs_b in quotes_b:
+            if match_b.start() in used_b or runs_a.isdisjoint(runs_b):
+                continue  # no run of QUOTE_RUN words in common: _reworded would say no
+            if not _reworded(words_a, words_b):
                 continue
             facts = []
             for body, spans, match in (
