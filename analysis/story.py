@@ -181,13 +181,13 @@ COMMON_WORDS = 5000
 # Main names named in each other are evidence of one event at SAME_EVENT_WITH_NAMES only with a
 # shared name that tells it (`_telling_names`: no country, no name of common words) other than a
 # country's head. Reports of one country's politics name its president as a main name of each
-# other's (a report of Clinton on trade and one of an ad against Netanyahu: issue #12; NewsWCL50's
-# Pompeo in North Korea and Trump's visit to the UK share "Donald Trump" and "White House" at
-# 0.62): that is the era's news, not one event. Without such a name one event needs a meaning this
-# close: the heads are the event's own actors in reports of one summit, tariff or visit (Kim Jong Un
-# and Moon Jae-in, Trump and Theresa May: NewsWCL50 same-event pairs at 0.74-0.95). On the
-# development pairs (dev19 singles, fresh16/fresh18 singles of ten events, dev19c, fresh16c,
-# fresh18c): pairs of different events called one 64 -> 43 (of 177), same-event pairs kept 28/28.
+# other's (NewsWCL50's Pompeo in North Korea and Trump's visit to the UK share "Donald Trump" and
+# "White House" at 0.62): that is the era's news, not one event. Without such a name one event
+# needs a meaning this close: the heads are the event's own actors in reports of one summit,
+# tariff or visit (Kim Jong Un and Moon Jae-in, Trump and Theresa May: NewsWCL50 same-event pairs
+# at 0.74-0.95). On the development pairs (dev19 singles, fresh16/fresh18 singles of ten events,
+# dev19c, fresh16c, fresh18c): pairs of different events called one 64 -> 43 (of 177),
+# same-event pairs kept 28/28.
 SAME_EVENT_WITH_HEADS = {"meaning": 0.7, "words": SAME_EVENT["words"]}
 # Reports published further apart than this are not taken for one event, however alike.
 SAME_EVENT_MAX_DAYS = 7

@@ -204,8 +204,8 @@ def test_a_countrys_head_alone_tells_no_related_story() -> None:
 
 
 def test_a_countrys_head_named_in_both_tells_no_one_event() -> None:
-    # Issue #12: two reports of American politics (Clinton on trade, an ad against Netanyahu)
-    # each name the president as a main name of the other's, at a cosine past
+    # Text written for the case: two reports of American politics (on trade, on an ad) each
+    # name the president as a main name of the other's, at a cosine past
     # SAME_EVENT_WITH_NAMES: called one event on the era's usual name alone.
     from kimreader.analysis.story import Evidence, _story_kind, heads_of_countries
 
